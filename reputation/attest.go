@@ -85,9 +85,9 @@ type AttestationError struct {
 
 func (e *AttestationError) Error() string {
 	if e.Issuer == "" {
-		return fmt.Sprintf("reputation: attestation: %v", e.Err)
+		return "reputation: attestation: " + inner(e.Err)
 	}
-	return fmt.Sprintf("reputation: attestation from %s about %s: %v", e.Issuer, e.Subject, e.Err)
+	return fmt.Sprintf("reputation: attestation from %s about %s: %s", e.Issuer, e.Subject, inner(e.Err))
 }
 
 // Unwrap returns the reason.

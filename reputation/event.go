@@ -285,3 +285,7 @@ var (
 	// ErrInvalidConfig: a Rules, Trust or store option is out of range.
 	ErrInvalidConfig = errors.New("reputation: invalid configuration")
 )
+
+// inner is an error's message without this package's prefix, for errors
+// that wrap it with their own.
+func inner(err error) string { return strings.TrimPrefix(err.Error(), "reputation: ") }

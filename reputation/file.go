@@ -52,7 +52,7 @@ type LineError struct {
 }
 
 func (e *LineError) Error() string {
-	return fmt.Sprintf("reputation: %s: line %d: %v", e.Path, e.Line, e.Err)
+	return fmt.Sprintf("reputation: %s: line %d: %s", e.Path, e.Line, inner(e.Err))
 }
 
 // Unwrap returns the reason.

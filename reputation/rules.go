@@ -57,8 +57,8 @@ const (
 // open PRs do not decay.
 type Rules struct {
 	// Grant is what every subject starts with, enough for several small
-	// PRs at once. Default DefaultGrant (30): five 50-line PRs open at
-	// the same time.
+	// PRs at once. Default DefaultGrant (30): four 50-line PRs or three
+	// 100-line PRs open at the same time.
 	Grant float64 `json:"grant,omitempty"`
 
 	// StakePerRoot scales the stake: a PR of n reviewable lines stakes

@@ -47,7 +47,7 @@ type RowError struct {
 }
 
 func (e *RowError) Error() string {
-	return fmt.Sprintf("reputation: %s: seq %d: %v", e.Table, e.Seq, e.Err)
+	return fmt.Sprintf("reputation: %s: seq %d: %s", e.Table, e.Seq, inner(e.Err))
 }
 
 // Unwrap returns the reason.
