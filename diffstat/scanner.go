@@ -36,6 +36,11 @@ type Options struct {
 	// Classifier decides each file's Kind; nil means the zero Classifier
 	// (DefaultRules, then GitHub Linguist's rules).
 	Classifier *Classifier `json:"classifier,omitempty"`
+
+	// NoClassify leaves every file's Kind at KindSource, for callers that
+	// only want counts: classifying costs more than counting on diffs of
+	// many small files.
+	NoClassify bool `json:"no_classify,omitempty"`
 }
 
 // Parse reads a whole unified diff and returns its files, each able to
@@ -287,7 +292,9 @@ func (s *Scanner) emit() {
 	if len(s.sniff) > 0 {
 		content = s.sniff
 	}
-	f.Kind = s.opts.Classifier.Classify(f.Path(), content)
+	if !s.opts.NoClassify {
+		f.Kind = s.opts.Classifier.Classify(f.Path(), content)
+	}
 	s.sniff = s.sniff[:0]
 	s.sniffing = false
 	s.state = stPreamble
