@@ -592,8 +592,8 @@ func (s *Scanner) body() {
 }
 
 func (s *Scanner) truncated(why string) error {
-	return s.errorf(ErrMalformed, "truncated hunk: %s with %d old and %d new lines of the hunk at line %d still missing",
-		why, s.oldRem, s.newRem, s.hunkLine)
+	return s.errorf(ErrMalformed, "truncated hunk: the hunk at line %d needs %d more old and %d more new lines, but %s",
+		s.hunkLine, s.oldRem, s.newRem, why)
 }
 
 // line returns the next whole line, newline included. A line longer
