@@ -83,6 +83,7 @@ type AttestationError struct {
 	Err     error
 }
 
+// Error names the attestation, when known, and the reason.
 func (e *AttestationError) Error() string {
 	if e.Issuer == "" {
 		return "reputation: attestation: " + inner(e.Err)

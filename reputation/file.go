@@ -51,6 +51,7 @@ type LineError struct {
 	Err  error
 }
 
+// Error returns "reputation: PATH: line N: reason".
 func (e *LineError) Error() string {
 	return fmt.Sprintf("reputation: %s: line %d: %s", e.Path, e.Line, inner(e.Err))
 }

@@ -46,6 +46,7 @@ type RowError struct {
 	Err   error
 }
 
+// Error returns "reputation: TABLE: seq N: reason".
 func (e *RowError) Error() string {
 	return fmt.Sprintf("reputation: %s: seq %d: %s", e.Table, e.Seq, inner(e.Err))
 }
