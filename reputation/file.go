@@ -89,11 +89,14 @@ func (t TornTail) String() string {
 // companion file, the ledger's path plus ".lock" (flock on Unix,
 // LockFileEx on Windows).
 //
-// After a crash the last line may be unfinished. The next operation that
-// finds it (in any process) moves its bytes to the ledger's path plus
-// ".torn", truncates the ledger before it, and reports it through Torn.
-// A line that cannot be read anywhere else is corruption: every operation
-// fails with a *LineError until a person repairs the file.
+// After a crash the last line may be unfinished: no newline, broken
+// JSON, or a checksum that does not match. The next operation that finds
+// it (in any process) moves its bytes to the ledger's path plus ".torn",
+// truncates the ledger before it, and reports it through Torn. Any other
+// line that cannot be read (anywhere else in the file, or a whole last
+// line this version cannot accept, such as an unknown kind a newer
+// version wrote) is corruption: every operation fails with a *LineError
+// until a person repairs the file or upgrades.
 //
 // A FileStore keeps every event in memory and reads only what other
 // processes appended since it last looked.
@@ -206,13 +209,15 @@ func (s *FileStore) catchUp() error {
 		case err != nil:
 			return fmt.Errorf("reputation: read %s: %w", s.path, err)
 		}
-		e, derr := decodeLine(raw[:len(raw)-1])
+		e, torn, derr := decodeLineTorn(raw[:len(raw)-1])
 		if derr == nil && e.Seq != s.seq+1 {
 			derr = fmt.Errorf("%w: seq %d after %d", ErrMalformed, e.Seq, s.seq)
 		}
 		if derr != nil {
-			if _, perr := r.Peek(1); perr == io.EOF {
-				// The last line: what a crash leaves, not corruption.
+			if _, perr := r.Peek(1); perr == io.EOF && torn {
+				// An unfinished last line: what a crash leaves, not
+				// corruption. A whole line this version cannot accept
+				// (a newer writer's) is never set aside.
 				return s.tear(raw, derr.Error())
 			}
 			return &LineError{Path: s.path, Line: s.line + 1, Err: derr}
@@ -276,31 +281,41 @@ func encodeLine(e Event) ([]byte, error) {
 // decodeLine decodes one ledger line without its newline, checking its
 // version, checksum and event.
 func decodeLine(line []byte) (Event, error) {
+	e, _, err := decodeLineTorn(line)
+	return e, err
+}
+
+// decodeLineTorn is decodeLine that also says whether a failure looks
+// like an unfinished write (broken JSON, a checksum that does not match)
+// rather than a whole line that this version cannot accept (a newer line
+// version, an unknown kind, an invalid event): only the former may be set
+// aside as a torn tail.
+func decodeLineTorn(line []byte) (e Event, torn bool, err error) {
 	var l struct {
 		V     int             `json:"v"`
 		Event json.RawMessage `json:"event"`
 		Sum   string          `json:"crc32c"`
 	}
 	if err := strictUnmarshal(line, &l); err != nil {
-		return Event{}, err
-	}
-	if l.V != lineVersion {
-		return Event{}, fmt.Errorf("%w: line version %d, want %d", ErrMalformed, l.V, lineVersion)
+		return Event{}, true, err
 	}
 	if len(l.Event) == 0 {
-		return Event{}, fmt.Errorf("%w: no event", ErrMalformed)
+		return Event{}, true, fmt.Errorf("%w: no event", ErrMalformed)
 	}
 	if want := fmt.Sprintf("%08x", crc32.Checksum(l.Event, castagnoli)); l.Sum != want {
-		return Event{}, fmt.Errorf("%w: crc32c %q, event hashes to %q", ErrChecksum, l.Sum, want)
+		return Event{}, true, fmt.Errorf("%w: crc32c %q, event hashes to %q", ErrChecksum, l.Sum, want)
 	}
-	e, err := decodeEvent(l.Event)
+	if l.V != lineVersion {
+		return Event{}, false, fmt.Errorf("%w: line version %d, want %d", ErrMalformed, l.V, lineVersion)
+	}
+	e, err = decodeEvent(l.Event)
 	if err != nil {
-		return Event{}, err
+		return Event{}, false, err
 	}
 	if e.Seq <= 0 {
-		return Event{}, fmt.Errorf("%w: seq %d", ErrMalformed, e.Seq)
+		return Event{}, false, fmt.Errorf("%w: seq %d", ErrMalformed, e.Seq)
 	}
-	return e, nil
+	return e, false, nil
 }
 
 // Append implements Store. It holds the file lock while it reads what

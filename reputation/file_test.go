@@ -64,6 +64,8 @@ func TestFileStoreBadInput(t *testing.T) {
 		{"duplicated line", lines[0] + lines[1] + lines[1] + lines[2], reputation.ErrMalformed, 3, "seq repeats"},
 		{"wrong version", lines[0] + strings.Replace(lines[1], `{"v":1,`, `{"v":2,`, 1) + lines[2], reputation.ErrMalformed, 2, "a line format this version cannot read"},
 		{"empty line", lines[0] + "\n" + lines[1], reputation.ErrMalformed, 2, "blank lines are not events"},
+		{"unknown kind last", lines[0] + lines[1] + line(ev3, ""), reputation.ErrUnknownKind, 3, "a whole last line from a newer writer is not a torn tail: never set it aside"},
+		{"newer version last", lines[0] + strings.Replace(lines[1], `{"v":1,`, `{"v":2,`, 1), reputation.ErrMalformed, 2, "same for a newer line format"},
 		{"huge line", lines[0] + strings.Repeat("x", reputation.DefaultMaxLineBytes+10) + "\n" + lines[1], reputation.ErrTooLarge, 2, "bounded memory per line"},
 	}
 	for _, tc := range tests {
