@@ -5,6 +5,8 @@ import (
 	"crypto/ed25519"
 	"crypto/sha256"
 	"fmt"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/heft-dev/heft/reputation"
@@ -79,4 +81,40 @@ func ExampleLedger_Import() {
 	// github.com/up/lib 6 merged <nil>
 	// reputation: attestation from github.com/up/lib about github/grace: attestation already imported or superseded: imported as event 1
 	// grant 30.00 + foreign 5.83 = 35.83
+}
+
+// A ledger file survives a crash in the middle of an append: the
+// unfinished line is set aside and reported, and every acknowledged
+// event is still there.
+func ExampleOpenFile() {
+	dir, _ := os.MkdirTemp("", "ledger")
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "heft-ledger.jsonl")
+
+	s, _ := reputation.OpenFile(path, nil)
+	ledger, _ := reputation.New(s, nil)
+	lin := reputation.Subject{Login: "lin"}
+	t := time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)
+	ledger.Record(context.Background(), reputation.Event{Time: t, Subject: lin, Kind: reputation.KindOpened, PR: "acme/app#9", Size: 64})
+	ledger.Record(context.Background(), reputation.Event{Time: t.Add(time.Hour), Subject: lin, Kind: reputation.KindMerged, PR: "acme/app#9"})
+	s.Close()
+
+	// A process dies halfway through writing a line.
+	f, _ := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+	f.WriteString(`{"v":1,"event":{"seq":3,"time":"2026-04-0`)
+	f.Close()
+
+	s, err := reputation.OpenFile(path, nil)
+	fmt.Println("open:", err)
+	for _, tt := range s.Torn() {
+		fmt.Printf("torn tail: line %d, %d bytes, %s\n", tt.Line, tt.Bytes, tt.Reason)
+	}
+	ledger, _ = reputation.New(s, nil)
+	b, _ := ledger.Balance(context.Background(), lin, t.Add(2*time.Hour))
+	fmt.Printf("%d events, %d merged, %.2f points\n", b.Events, b.Merged, b.Points)
+	s.Close()
+	// Output:
+	// open: <nil>
+	// torn tail: line 3, 41 bytes, no newline
+	// 2 events, 1 merged, 32.00 points
 }
