@@ -76,4 +76,3 @@ func TestFileStoreProcesses(t *testing.T) {
 		t.Errorf("clean appends left torn tails: %v", torn)
 	}
 }
-
