@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -151,6 +152,7 @@ func TestBadRows(t *testing.T) {
 				{"unknown kind", "k", `{"time":"2026-03-01T09:00:00Z","subject":{"forge":"github","login":"k"},"kind":"fork"}`, reputation.ErrUnknownKind},
 				{"not json", "j", `{"time":`, reputation.ErrMalformed},
 				{"subject disagrees", "d", `{"time":"2026-03-01T09:00:00Z","subject":{"forge":"github","login":"other"},"kind":"vouch"}`, reputation.ErrMalformed},
+				{"oversized", "o", `{"time":"2026-03-01T09:00:00Z","subject":{"forge":"github","login":"o"},"kind":"vouch","note":"` + strings.Repeat("x", 70000) + `"}`, reputation.ErrTooLarge},
 				{"invalid event", "v", `{"time":"2026-03-01T09:00:00Z","subject":{"forge":"github","login":"v"},"kind":"closed","pr":"o/r#1"}`, reputation.ErrInvalidEvent},
 			}
 			for _, tc := range tests {
