@@ -232,12 +232,17 @@ func (r Rules) Replay(s Subject, events []Event, now time.Time) Explanation {
 			evs = append(evs, e)
 		}
 	}
-	slices.SortStableFunc(evs, func(a, b Event) int {
+	byTime := func(a, b Event) int {
 		if c := a.Time.Compare(b.Time); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.Seq, b.Seq)
-	})
+	}
+	// Stores return events in Seq order, which is nearly always time
+	// order too: skip the sort (and its copying of events) then.
+	if !slices.IsSortedFunc(evs, byTime) {
+		slices.SortStableFunc(evs, byTime)
+	}
 	x := Explanation{Balance: Balance{Subject: s, Grant: r.Grant, Events: len(evs)}, Entries: make([]Entry, len(evs))}
 	prs := map[string]*prState{}
 	decay := func(t time.Time) float64 {
