@@ -17,6 +17,10 @@ const DefaultMaxBytes = 64 << 20
 // Hunk lines may be of any length: they are counted in chunks.
 const maxHeaderLine = 64 << 10
 
+// MaxPathBytes is the longest file path a diff may name; git cannot
+// create longer ones on any common system (Linux's PATH_MAX is 4096).
+const MaxPathBytes = 4096
+
 // contentSniff bounds how much of a new file's first lines is kept for
 // recognising generated files by their header.
 const contentSniff = 4 << 10
@@ -247,6 +251,10 @@ func (s *Scanner) startGit(line []byte) {
 		s.fail(s.errorf(ErrMalformed, "cannot read the paths of %q", trimEOL(line)))
 		return
 	}
+	if len(oldP) > MaxPathBytes || len(newP) > MaxPathBytes {
+		s.fail(s.errorf(ErrMalformed, "path longer than %d bytes", MaxPathBytes))
+		return
+	}
 	s.strip = hasGitPrefixes(oldP, newP)
 	s.cur.OldPath, s.cur.NewPath = stripGit(oldP, s.strip), stripGit(newP, s.strip)
 }
@@ -371,8 +379,11 @@ func (s *Scanner) gitHeaderLine(line []byte) {
 	}
 	path := func(v string) string {
 		p, err := unquote(v)
-		if err != nil {
+		switch {
+		case err != nil:
 			s.fail(s.errorf(ErrMalformed, "bad quoted path %s: %v", v, err))
+		case len(p) > MaxPathBytes:
+			s.fail(s.errorf(ErrMalformed, "path longer than %d bytes", MaxPathBytes))
 		}
 		return p
 	}
@@ -427,6 +438,10 @@ func (s *Scanner) minusLine(line []byte) {
 		return
 	}
 	newP, newErr := headerPath(next[4:])
+	if len(oldP) > MaxPathBytes || len(newP) > MaxPathBytes {
+		s.fail(s.errorf(ErrMalformed, "path longer than %d bytes", MaxPathBytes))
+		return
+	}
 	if err := errors.Join(oldErr, newErr); err != nil {
 		s.fail(s.errorf(ErrMalformed, "bad file header: %v", err))
 		return
