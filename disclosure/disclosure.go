@@ -79,16 +79,17 @@ const (
 // Evidence of KindAuthor comes from the Source's author, not the text: it
 // has Start, End and Line 0 and Text holds the author.
 type Evidence struct {
-	Kind   Kind   `json:"kind"`
-	Rule   string `json:"rule"`           // the catalogue shape that matched, e.g. "claude-code-footer"
-	Tool   string `json:"tool,omitempty"` // the normalised tool name, when one is named
-	Model  string `json:"model,omitempty"`
-	Stance Stance `json:"stance"` // what this evidence alone declares
-	Start  int    `json:"start"`
-	End    int    `json:"end"`
-	Line   int    `json:"line"`
-	Text   string `json:"text"`
-	Note   string `json:"note,omitempty"` // a short explanation, not API
+	Kind    Kind   `json:"kind"`
+	Rule    string `json:"rule"`              // the catalogue shape that matched, e.g. "claude-code-footer"
+	Tool    string `json:"tool,omitempty"`    // the normalised tool name, when one is named
+	Model   string `json:"model,omitempty"`   // the model named, as written
+	Version string `json:"version,omitempty"` // the tool's version, as written
+	Stance  Stance `json:"stance"`            // what this evidence alone declares
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+	Line    int    `json:"line"`
+	Text    string `json:"text"`
+	Note    string `json:"note,omitempty"` // a short explanation, not API
 }
 
 // Tool is one AI tool a text names.
