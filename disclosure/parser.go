@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -58,6 +59,7 @@ type Parser struct {
 	aliasRE   *regexp.Regexp
 	alias     map[string]int // lower-cased, space-collapsed alias → tool
 	word      map[string]int // exact word → tool
+	words     []string       // the keys of word, sorted
 	emails    map[string]int
 	bots      map[string]int
 	models    []cmodel
@@ -168,6 +170,10 @@ func NewParser(cat Catalogue, opts *Options) (*Parser, error) {
 		}
 		p.aliasRE = re
 	}
+	for w := range p.word {
+		p.words = append(p.words, w)
+	}
+	slices.Sort(p.words)
 	for i, m := range cat.Models {
 		re, err := regexp.Compile(m.Regexp)
 		if err != nil {

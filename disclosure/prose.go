@@ -2,6 +2,7 @@ package disclosure
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -51,7 +52,7 @@ var (
 	negRE       = regexp.MustCompile(`(?i)\b(?:no|not|never|without|none)\b|n't\b`)
 	usageRE     = regexp.MustCompile(`(?i)\b(?:used?|using|generated|written|wrote|assisted|assistance|helped|created|authored|drafted|contains?|includes?|with|by)\b`)
 	policyRE    = regexp.MustCompile(`(?i)\b(?:read|understand|agree|acknowledge|follow(?:ed)?|policy|guidelines?|aware)\b`)
-	genAnswerRE = regexp.MustCompile(`(?i)generat|\bwr[io]te\b|written|authored|vibe`)
+	genAnswerRE = regexp.MustCompile(`(?i)generat|\bwritten\s+(?:\w+\s+)?by\b|\bauthored\s+by\b|vibe[- ]?cod`)
 	versionRE   = regexp.MustCompile(`^\s*(?:v|version\s*)?(\d+\.\d+(?:\.\d+)*)\b`)
 )
 
@@ -84,18 +85,29 @@ func (s *state) toolMentions(str string, words bool) []mention {
 	}
 	if words && s.p.aliasRE != nil {
 		// Words in other case: "Assisted-by: cursor".
-		for w, i := range s.p.word {
-			if idx := strings.Index(strings.ToLower(str), strings.ToLower(w)); idx >= 0 && !hasTool(out, i) && wordAt(str, idx, len(w)) {
-				out = append(out, mention{start: idx, end: idx + len(w), tool: i})
+		lower := strings.ToLower(str)
+		for _, w := range s.p.words {
+			lw := strings.ToLower(w)
+			for off := 0; off < len(lower); {
+				idx := strings.Index(lower[off:], lw)
+				if idx < 0 {
+					break
+				}
+				idx += off
+				off = idx + len(lw)
+				if wordAt(str, idx, len(w)) && !overlaps(out, idx, idx+len(w)) && !(idx+len(w) < len(str) && str[idx+len(w)] == '-') {
+					out = append(out, mention{start: idx, end: idx + len(w), tool: s.p.word[w]})
+				}
 			}
 		}
+		slices.SortFunc(out, func(a, b mention) int { return a.start - b.start })
 	}
 	return out
 }
 
-func hasTool(ms []mention, i int) bool {
+func overlaps(ms []mention, lo, hi int) bool {
 	for _, m := range ms {
-		if m.tool == i {
+		if m.start < hi && lo < m.end {
 			return true
 		}
 	}
@@ -192,7 +204,7 @@ func (s *state) answer(lo, hi, valStart int, rule string) bool {
 	ms := s.toolMentions(v, true)
 	model := s.modelIn(v)
 	stance := StanceAssisted
-	if genAnswerRE.MatchString(v) {
+	if genAnswerRE.MatchString(v) || len(ms) > 0 && suffixGenerated(v[ms[0].end:]) {
 		stance = StanceGenerated
 	}
 	switch {
@@ -215,6 +227,13 @@ func (s *state) answer(lo, hi, valStart int, rule string) bool {
 		return false
 	}
 	return true
+}
+
+// suffixGenerated reports whether what follows a tool's name says the
+// tool wrote the change: "wrote the first draft".
+func suffixGenerated(after string) bool {
+	m := suffixRE.FindStringSubmatchIndex(after)
+	return m != nil && m[6] >= 0
 }
 
 // checkbox reads a ticked checkbox's label, text[lo:hi].
@@ -255,9 +274,11 @@ func (s *state) checkbox(lo, hi int) {
 // sentences reads text[lo:hi], a run of prose lines.
 func (s *state) sentences(lo, hi int, _ bool) {
 	chunk := s.text[lo:hi]
+	var noAI []mention
 	for _, m := range noAIRE.FindAllStringIndex(chunk, -1) {
 		if !s.masked(lo+m[0], mCode|mComment) {
 			s.add(Evidence{Kind: KindSentence, Rule: "no-ai-statement", Stance: StanceNoAI, Start: lo + m[0], End: lo + m[1]})
+			noAI = append(noAI, mention{start: m[0], end: m[1]})
 		}
 	}
 	for _, m := range selfRE.FindAllStringSubmatchIndex(chunk, -1) {
@@ -271,7 +292,7 @@ func (s *state) sentences(lo, hi int, _ bool) {
 		s.add(Evidence{Kind: KindSentence, Rule: "ai-self-statement", Stance: st, Start: lo + m[0], End: lo + m[1]})
 	}
 	for _, mt := range s.allMentions(chunk) {
-		if s.masked(lo+mt.start, mCode|mComment) {
+		if s.masked(lo+mt.start, mCode|mComment) || overlaps(noAI, mt.start, mt.end) {
 			continue
 		}
 		prefix := sentencePrefix(chunk[:mt.start])

@@ -145,11 +145,10 @@ func (s *state) trailer(t Trailer) {
 			return // a person
 		}
 		ev.Rule, ev.Tool, ev.Stance = rule, s.p.tools[tool].spec.Name, s.p.tools[tool].spec.Stance
-		ev.Model = s.modelIn(name)
-		if ev.Model == "" {
-			if m := parenRE.FindStringSubmatch(name); m != nil {
-				ev.Model = strings.TrimSpace(m[1])
-			}
+		if m := parenRE.FindStringSubmatch(name); m != nil {
+			ev.Model = strings.TrimSpace(m[1]) // aider (provider/model)
+		} else {
+			ev.Model = s.modelIn(name)
 		}
 	case known && role == RoleSignoff:
 		tool := byEmail
@@ -439,7 +438,7 @@ func (s *state) finish() {
 		case e.Stance == StanceNoAI:
 			noAI = true
 		}
-		if e.Tool != "" || e.Model != "" {
+		if e.Stance.AI() && (e.Tool != "" || e.Model != "") {
 			s.addTool(e)
 		}
 	}
