@@ -52,20 +52,22 @@ type Source struct {
 // Parser parses disclosures with one catalogue. It is safe for concurrent
 // use.
 type Parser struct {
-	cat       Catalogue
-	max       int
-	tools     []ctool
-	byName    map[string]int
-	aliasRE   *regexp.Regexp
-	alias     map[string]int // lower-cased, space-collapsed alias → tool
-	word      map[string]int // exact word → tool
-	words     []string       // the keys of word, sorted
-	emails    map[string]int
-	bots      map[string]int
-	models    []cmodel
-	roles     map[string]TrailerRole
-	blocks    []cblock
-	footerPre []string // lower-case literals that may start a footer check
+	cat        Catalogue
+	max        int
+	tools      []ctool
+	byName     map[string]int
+	aliasRE    *regexp.Regexp
+	alias      map[string]int  // lower-cased, space-collapsed alias → tool
+	word       map[string]int  // exact word → tool
+	words      []string        // the keys of word, sorted
+	firstWords map[string]bool // lower-case first tokens of aliases and words
+	maxAlias   int             // the longest alias, in bytes
+	emails     map[string]int
+	bots       map[string]int
+	models     []cmodel
+	roles      map[string]TrailerRole
+	blocks     []cblock
+	footerPre  []string // lower-case literals that may start a footer check
 }
 
 type ctool struct {
@@ -99,14 +101,15 @@ var (
 // would not accept, or a regular expression that does not compile.
 func NewParser(cat Catalogue, opts *Options) (*Parser, error) {
 	p := &Parser{
-		cat:    cat,
-		max:    DefaultMaxBytes,
-		byName: map[string]int{},
-		alias:  map[string]int{},
-		word:   map[string]int{},
-		emails: map[string]int{},
-		bots:   map[string]int{},
-		roles:  map[string]TrailerRole{},
+		cat:        cat,
+		max:        DefaultMaxBytes,
+		byName:     map[string]int{},
+		alias:      map[string]int{},
+		word:       map[string]int{},
+		emails:     map[string]int{},
+		bots:       map[string]int{},
+		roles:      map[string]TrailerRole{},
+		firstWords: map[string]bool{},
 	}
 	if opts != nil && opts.MaxBytes > 0 {
 		p.max = opts.MaxBytes
@@ -130,6 +133,7 @@ func NewParser(cat Catalogue, opts *Options) (*Parser, error) {
 				return nil, &CatalogueError{where, errors.New("empty alias")}
 			}
 			p.alias[collapse(strings.ToLower(a))] = i
+			p.noteAlias(a)
 			alts = append(alts, "(?i:"+aliasPattern(a)+")")
 		}
 		for _, w := range t.Words {
@@ -137,6 +141,7 @@ func NewParser(cat Catalogue, opts *Options) (*Parser, error) {
 				return nil, &CatalogueError{where, errors.New("empty word")}
 			}
 			p.word[collapse(w)] = i
+			p.noteAlias(w)
 			alts = append(alts, aliasPattern(w))
 		}
 		for _, e := range t.Emails {
@@ -195,6 +200,22 @@ func NewParser(cat Catalogue, opts *Options) (*Parser, error) {
 		p.blocks = append(p.blocks, cblock{b.Kind, re})
 	}
 	return p, nil
+}
+
+// noteAlias records an alias's first token, where the alias regexp is
+// tried, and its length. An alias that starts with punctuation is not
+// found.
+func (p *Parser) noteAlias(a string) {
+	first := ""
+	eachToken(asciiLower(a), func(tok string, at int) {
+		if first == "" && at == 0 {
+			first = tok
+		}
+	})
+	if first != "" {
+		p.firstWords[first] = true
+	}
+	p.maxAlias = max(p.maxAlias, 2*len(a)+8) // blanks may stretch
 }
 
 func compilePattern(f Pattern) (cpattern, error) {

@@ -36,7 +36,7 @@ var (
 	noAIRE = regexp.MustCompile(`(?i)` +
 		`\bno\s+(?:generative\s+)?(?:AI|LLMs?|A\.I\.)(?:[- ](?:generated\s+code|tools?|assistance|assistants?|models?|agents?))?\s+(?:was|were|has\s+been|have\s+been)\s+used\b` +
 		`|\b(?:I|we)\s+(?:did\s*n[o']t|did\s+not|have\s+not|haven't|never|do\s+not|don't)\s+use[d]?\s+(?:any\s+)?(?:generative\s+)?(?:AI|LLMs?)\b` +
-		`|\b(?:written|created|authored|coded|implemented)\s+(?:entirely\s+|completely\s+|fully\s+|100%\s+)?(?:by\s+(?:a\s+)?human|by\s+hand|manually|without\s+(?:the\s+(?:help|use)\s+of\s+)?(?:any\s+)?(?:AI|LLMs?|generative\s+AI))\b` +
+		`|\b(?:written|created|authored|coded|implemented)\s+(?:(?:entirely|completely|fully|100%)\s+(?:by\s+(?:a\s+)?human|by\s+hand|manually)|(?:entirely\s+|completely\s+|fully\s+)?without\s+(?:the\s+(?:help|use)\s+of\s+)?(?:any\s+)?(?:AI|LLMs?|generative\s+AI))\b` +
 		`|\b(?:is|was|are|were)\s+not\s+(?:AI|LLM)[- ](?:generated|assisted|written)\b` +
 		`|\bwithout\s+(?:any\s+)?(?:AI|LLM)\s+(?:assistance|help|tools?)\b` +
 		`|\bno\s+AI\s+(?:involved|involvement)\b`)
@@ -45,7 +45,7 @@ var (
 	headingRE   = regexp.MustCompile(`^\s{0,3}(?:#{1,6}\s+(.+?)\s*#*\s*$|\*\*([^*]+?)\*\*:?\s*$|__([^_]+?)__:?\s*$)`)
 	aiHeadingRE = regexp.MustCompile(`(?i)\b(?:AI|LLMs?|generative|artificial\s+intelligence|machine[- ]generated)\b.*\b(?:disclosure|assistance|assisted|usage|use|used|tools?|involvement|declaration|statement|generated)\b|\b(?:disclosure|use|usage)\s+of\s+(?:AI|LLMs?|generative)`)
 	checkboxRE  = regexp.MustCompile(`^\s*(?:[-*+]|\d+[.)])\s+\[([ xX✓✔])\]\s*(.*)$`)
-	labelRE     = regexp.MustCompile(`(?i)^\W*(?:AI[- ](?:assistance|assisted|usage|use|used|tools?(?:\s+used)?|disclosure|generated|agent|model)|LLM[- ](?:used|usage|assistance)|Generated[- ]by|Assisted[- ]by|Tools?\s+used|Models?\s+used)\W*?\s*[:：]\**\s*(\S.*)$`)
+	labelRE     = regexp.MustCompile(`(?i)^\W*(?:AI[- ](?:assistance|assisted|usage|use|used|tools?(?:\s+used)?|disclosure|generated)|LLM[- ](?:used|usage|assistance)|Generated[- ]by|Assisted[- ]by|Tools?\s+used|Models?\s+used)\W*?\s*[:：]\**\s*(\S.*)$`)
 	noAnswerRE  = regexp.MustCompile(`(?i)^\W*(?:no|none|nope|n/?a|not\s+used|nothing|no\s+AI(?:\s+(?:was\s+)?used)?|I\s+did\s*n[o']t)\W*$`)
 	yesRE       = regexp.MustCompile(`(?i)^\W*yes\b`)
 	instrRE     = regexp.MustCompile(`(?i)\?|^\W*(?:please|if\s|describe|explain|list|mention|note|tick|check|select|delete|remove|replace|state|specify|indicate)\b|\bsuch\s+as\b|\be\.g\.|\bfor\s+example\b|<!--`)
@@ -58,13 +58,25 @@ var (
 
 // toolMentions finds the tools named in str; words says whether words
 // such as "Cursor" also match case-insensitively (in trailer values).
+// The alias regexp only runs where a word starts an alias.
 func (s *state) toolMentions(str string, words bool) []mention {
 	var out []mention
 	if s.p.aliasRE == nil {
 		return nil
 	}
-	for _, m := range s.p.aliasRE.FindAllStringSubmatchIndex(str, -1) {
-		a := str[m[2]:m[3]]
+	lower := asciiLower(str)
+	next := 0
+	eachToken(lower, func(tok string, at int) {
+		if at < next || !s.p.firstWords[tok] {
+			return
+		}
+		lo := max(at-1, 0)
+		win := str[lo:min(len(str), at+s.p.maxAlias+2)]
+		m := s.p.aliasRE.FindStringSubmatchIndex(win)
+		if m == nil || lo+m[2] != at {
+			return
+		}
+		a := win[m[2]:m[3]]
 		c := collapse(a)
 		tool, ok := s.p.alias[strings.ToLower(c)]
 		if !ok {
@@ -75,17 +87,17 @@ func (s *state) toolMentions(str string, words bool) []mention {
 			ok = tool >= 0
 		}
 		if !ok {
-			continue
+			return
 		}
-		mt := mention{start: m[2], end: m[3], tool: tool}
-		if v := versionRE.FindStringSubmatch(str[m[3]:]); v != nil {
+		mt := mention{start: lo + m[2], end: lo + m[3], tool: tool}
+		next = mt.end
+		if v := versionRE.FindStringSubmatch(str[mt.end:min(len(str), mt.end+24)]); v != nil {
 			mt.version = v[1]
 		}
 		out = append(out, mt)
-	}
+	})
 	if words && s.p.aliasRE != nil {
 		// Words in other case: "Assisted-by: cursor".
-		lower := strings.ToLower(str)
 		for _, w := range s.p.words {
 			lw := strings.ToLower(w)
 			for off := 0; off < len(lower); {
@@ -119,13 +131,48 @@ func wordAt(s string, i, n int) bool {
 	return (i == 0 || !isW(s[i-1])) && (i+n >= len(s) || !isW(s[i+n]))
 }
 
-// allMentions is toolMentions plus generic AI terms, in order.
+// allMentions is toolMentions plus generic AI terms.
 func (s *state) allMentions(str string) []mention {
 	out := s.toolMentions(str, false)
-	for _, m := range genericRE.FindAllStringSubmatchIndex(str, -1) {
-		out = append(out, mention{start: m[2], end: m[3], tool: -1})
+	if hasToken(asciiLower(str), genericTokens) {
+		for _, m := range genericRE.FindAllStringSubmatchIndex(str, -1) {
+			out = append(out, mention{start: m[2], end: m[3], tool: -1})
+		}
 	}
 	return out
+}
+
+var (
+	genericTokens = map[string]bool{"ai": true, "llm": true, "llms": true, "generative": true, "artificial": true, "large": true}
+	noAITokens    = map[string]bool{"ai": true, "llm": true, "llms": true, "hand": true, "human": true, "manually": true}
+)
+
+// eachToken calls fn with every run of ASCII letters and digits in a
+// lower-cased string and its offset.
+func eachToken(lower string, fn func(tok string, at int)) {
+	start := -1
+	for i := 0; i <= len(lower); i++ {
+		if i < len(lower) && (lower[i] >= 'a' && lower[i] <= 'z' || lower[i] >= '0' && lower[i] <= '9') {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			fn(lower[start:i], start)
+			start = -1
+		}
+	}
+}
+
+func hasToken(lower string, set map[string]bool) bool {
+	found := false
+	eachToken(lower, func(tok string, _ int) {
+		if !found && set[tok] {
+			found = true
+		}
+	})
+	return found
 }
 
 // prose reads people's words: sentences, checkboxes, "AI disclosure"
@@ -274,7 +321,11 @@ func (s *state) checkbox(lo, hi int) {
 // sentences reads text[lo:hi], a run of prose lines.
 func (s *state) sentences(lo, hi int, _ bool) {
 	chunk := s.text[lo:hi]
+	lower := asciiLower(chunk)
 	var noAI []mention
+	if !hasToken(lower, noAITokens) {
+		goto mentions
+	}
 	for _, m := range noAIRE.FindAllStringIndex(chunk, -1) {
 		if !s.masked(lo+m[0], mCode|mComment) {
 			s.add(Evidence{Kind: KindSentence, Rule: "no-ai-statement", Stance: StanceNoAI, Start: lo + m[0], End: lo + m[1]})
@@ -291,6 +342,7 @@ func (s *state) sentences(lo, hi int, _ bool) {
 		}
 		s.add(Evidence{Kind: KindSentence, Rule: "ai-self-statement", Stance: st, Start: lo + m[0], End: lo + m[1]})
 	}
+mentions:
 	for _, mt := range s.allMentions(chunk) {
 		if s.masked(lo+mt.start, mCode|mComment) || overlaps(noAI, mt.start, mt.end) {
 			continue

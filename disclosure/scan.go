@@ -123,9 +123,14 @@ func (s *state) trailer(t Trailer) {
 	role, known := s.p.roles[strings.ToLower(t.Key)]
 	value := t.Value
 	if f, changed := fold(value); changed {
+		// Invisible marks occur in real names (a left-to-right mark after
+		// a name); it is tampering when folding reveals a tool.
+		if s.p.toolByEmail(lowerEmail(f)) >= 0 && s.p.toolByEmail(lowerEmail(value)) < 0 ||
+			len(s.toolMentions(f, true)) > len(s.toolMentions(value, true)) {
+			s.add(Evidence{Kind: KindTampering, Rule: "trailer-value-tampered", Start: t.Start, End: t.End,
+				Note: "the value names a tool behind invisible or look-alike characters"})
+		}
 		value = f
-		s.add(Evidence{Kind: KindTampering, Rule: "trailer-value-tampered", Start: t.Start, End: t.End,
-			Note: "the value holds invisible or look-alike characters"})
 	}
 	name, email := value, ""
 	if m := emailRE.FindStringSubmatchIndex(value); m != nil {
@@ -245,6 +250,13 @@ func (s *state) trailer(t Trailer) {
 	if ev.Rule != "" && ev.Tool != "" && (role == RoleCoAuthor || role == RoleSignoff) {
 		s.add(ev)
 	}
+}
+
+func lowerEmail(v string) string {
+	if m := emailRE.FindStringSubmatch(v); m != nil {
+		return strings.ToLower(m[1])
+	}
+	return ""
 }
 
 func firstNonEmpty(a, b string) string {
