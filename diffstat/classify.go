@@ -67,15 +67,20 @@ type Rule struct {
 	Kind    Kind   `json:"kind"`
 }
 
-func (r Rule) match(p string) bool {
+func (r Rule) match(p, base string) bool {
 	pat := r.Pattern
-	if strings.HasSuffix(pat, "/") {
+	switch {
+	case strings.HasSuffix(pat, "/"):
 		if strings.HasPrefix(pat, "/") {
 			return strings.HasPrefix(p, pat[1:])
 		}
 		return strings.HasPrefix(p, pat) || strings.Contains(p, "/"+pat)
+	case !strings.ContainsAny(pat, `*?[\`):
+		return base == pat
+	case strings.HasPrefix(pat, "*") && !strings.ContainsAny(pat[1:], `*?[\`):
+		return strings.HasSuffix(base, pat[1:])
 	}
-	ok, _ := path.Match(pat, path.Base(p))
+	ok, _ := path.Match(pat, base)
 	return ok
 }
 
@@ -195,8 +200,9 @@ func (c *Classifier) Classify(p string, content []byte) Kind {
 		}
 		noLinguist = c.NoLinguist
 	}
+	base := path.Base(p)
 	for _, r := range rules {
-		if r.match(p) {
+		if r.match(p, base) {
 			return r.Kind
 		}
 	}
