@@ -34,7 +34,9 @@ const (
 )
 
 // DisclosurePolicy is a repository's rules about AI disclosure. Its zero
-// value does not require a disclosure and uses the default scores.
+// value does not require a disclosure and uses the default scores. Each
+// score is in [0, 1]; 0 means its default (to silence a finding, weigh
+// the scorer down in the Set's Policy instead).
 type DisclosurePolicy struct {
 	// Require says the repository asks every contribution to say whether
 	// AI tools were used; one that says nothing is a finding. A statement
@@ -45,8 +47,8 @@ type DisclosurePolicy struct {
 	// one in a commit message counts too. Default false.
 	BodyOnly bool `json:"body_only,omitempty"`
 
-	// MissingScore is the score when a required disclosure is missing.
-	// Default DefaultDisclosureMissingScore (0.5).
+	// MissingScore is the score when a required disclosure is missing,
+	// in [0, 1]. Default DefaultDisclosureMissingScore (0.5).
 	MissingScore float64 `json:"missing_score,omitempty"`
 
 	// ContradictionScore is the score when the text denies AI use that
@@ -65,27 +67,60 @@ type DisclosurePolicy struct {
 	Parser *disclosure.Parser `json:"-"`
 }
 
-func (p DisclosurePolicy) score(v, def float64) float64 {
-	if v <= 0 || v > 1 {
-		return def
+func (p DisclosurePolicy) withDefaults() DisclosurePolicy {
+	if p.MissingScore == 0 {
+		p.MissingScore = DefaultDisclosureMissingScore
 	}
-	return v
+	if p.ContradictionScore == 0 {
+		p.ContradictionScore = DefaultDisclosureContradictionScore
+	}
+	if p.SignoffScore == 0 {
+		p.SignoffScore = DefaultDisclosureSignoffScore
+	}
+	if p.TamperScore == 0 {
+		p.TamperScore = DefaultDisclosureTamperScore
+	}
+	return p
 }
 
-// NewDisclosure returns the disclosure scorer, named "disclosure". It
-// reads the description and every commit message (their trailers
-// included) and the author, and reports what was disclosed. An honest
-// disclosure scores 0 and is reported in the Summary, Metrics and
-// "disclosure-found" evidence; findings are a required disclosure that is
-// missing, a denial contradicted by the commits, an AI sign-off and
-// tampered trailers.
-func NewDisclosure(policy DisclosurePolicy) Scorer {
-	return disclosureScorer{policy: policy}
+// Validate reports a policy the disclosure scorer cannot use: a score
+// outside [0, 1], naming the field.
+func (p DisclosurePolicy) Validate() error {
+	for _, f := range []struct {
+		name string
+		v    float64
+	}{
+		{"missing_score", p.MissingScore},
+		{"contradiction_score", p.ContradictionScore},
+		{"signoff_score", p.SignoffScore},
+		{"tamper_score", p.TamperScore},
+	} {
+		if !(f.v >= 0 && f.v <= 1) {
+			return fmt.Errorf("heuristics: %w: disclosure %s %v is not in [0, 1]", ErrInvalidConfig, f.name, f.v)
+		}
+	}
+	return nil
 }
 
-type disclosureScorer struct{ policy DisclosurePolicy }
+// DisclosureScorer reads what a contribution discloses about AI
+// assistance. Its Name is "disclosure".
+type DisclosureScorer struct{ policy DisclosurePolicy }
 
-func (disclosureScorer) Name() string { return "disclosure" }
+// NewDisclosure returns the disclosure scorer. It reads the description,
+// the title, every commit message (their trailers included) and the
+// author, and reports what was disclosed. An honest disclosure scores 0
+// and is reported in the Summary, Metrics and "disclosure-found" evidence;
+// findings are a required disclosure that is missing, a denial
+// contradicted by the commits, an AI sign-off and tampered trailers.
+func NewDisclosure(policy DisclosurePolicy) (*DisclosureScorer, error) {
+	if err := policy.Validate(); err != nil {
+		return nil, err
+	}
+	return &DisclosureScorer{policy: policy.withDefaults()}, nil
+}
+
+// Name returns "disclosure".
+func (*DisclosureScorer) Name() string { return "disclosure" }
 
 // disclosureText is one parsed text of the contribution.
 type disclosureText struct {
@@ -94,7 +129,9 @@ type disclosureText struct {
 	commit string
 }
 
-func (s disclosureScorer) Score(ctx context.Context, c *Contribution) (Result, error) {
+// Score reads c.Body, c.Title, c.Commits and c.Author. It returns
+// ErrNotApplicable when there is no title, description or commit.
+func (s *DisclosureScorer) Score(ctx context.Context, c *Contribution) (Result, error) {
 	if c == nil || strings.TrimSpace(c.Title) == "" && strings.TrimSpace(c.Body) == "" && len(c.Commits) == 0 {
 		return Result{}, ErrNotApplicable
 	}
@@ -166,12 +203,12 @@ func (s disclosureScorer) Score(ctx context.Context, c *Contribution) (Result, e
 				ev.Rule = "disclosure-ai-signoff"
 				ev.Message = fmt.Sprintf("Signed-off-by names %s; an AI tool cannot certify the Developer Certificate of Origin", disclosureFirst(e.Tool, e.Model, "an AI tool"))
 				findings = append(findings, ev)
-				score = max(score, s.policy.score(s.policy.SignoffScore, DefaultDisclosureSignoffScore))
+				score = max(score, s.policy.SignoffScore)
 			case e.Kind == disclosure.KindTampering:
 				ev.Rule = "disclosure-tampered"
 				ev.Message = "a trailer hides behind invisible or look-alike characters: " + e.Note
 				findings = append(findings, ev)
-				score = max(score, s.policy.score(s.policy.TamperScore, DefaultDisclosureTamperScore))
+				score = max(score, s.policy.TamperScore)
 			}
 			if e.Stance.AI() {
 				aiEv = append(aiEv, ev)
@@ -190,7 +227,7 @@ func (s disclosureScorer) Score(ctx context.Context, c *Contribution) (Result, e
 		ai.Rule = "disclosure-contradiction"
 		ai.Message = "yet " + ai.Message
 		findings = append([]Evidence{ev, ai}, findings...)
-		score = max(score, s.policy.score(s.policy.ContradictionScore, DefaultDisclosureContradictionScore))
+		score = max(score, s.policy.ContradictionScore)
 	}
 	if s.policy.Require && !disclosed {
 		findings = append([]Evidence{{
@@ -198,7 +235,7 @@ func (s disclosureScorer) Score(ctx context.Context, c *Contribution) (Result, e
 			Message: "this repository asks contributors to say whether AI tools were used, and the description says nothing",
 			Field:   FieldBody,
 		}}, findings...)
-		score = max(score, s.policy.score(s.policy.MissingScore, DefaultDisclosureMissingScore))
+		score = max(score, s.policy.MissingScore)
 	}
 
 	names := make([]string, 0, len(tools))

@@ -3,6 +3,7 @@ package heuristics_test
 import (
 	"context"
 	"errors"
+	"math"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -30,8 +31,11 @@ func disclosureContributions() []*heuristics.Contribution {
 }
 
 func TestDisclosureConformance(t *testing.T) {
-	heuristicstest.Run(t, heuristics.NewDisclosure(heuristics.DisclosurePolicy{}), disclosureContributions()...)
-	heuristicstest.Run(t, heuristics.NewDisclosure(heuristics.DisclosurePolicy{Require: true, BodyOnly: true}), disclosureContributions()...)
+	for _, p := range []heuristics.DisclosurePolicy{{}, {Require: true, BodyOnly: true}} {
+		s, err := heuristics.NewDisclosure(p)
+		require.NoError(t, err)
+		heuristicstest.Run(t, s, disclosureContributions()...)
+	}
 }
 
 func TestDisclosureScorer(t *testing.T) {
@@ -51,7 +55,6 @@ func TestDisclosureScorer(t *testing.T) {
 		{"missing-required", "required and nothing said", heuristics.DisclosurePolicy{Require: true}, cs[3], heuristics.DefaultDisclosureMissingScore, []string{"disclosure-missing"}, 0},
 		{"missing-not-required", "nothing said, nothing required", heuristics.DisclosurePolicy{}, cs[3], 0, nil, 0},
 		{"custom-score", "policy scores override the defaults", heuristics.DisclosurePolicy{Require: true, MissingScore: 0.3}, cs[3], 0.3, []string{"disclosure-missing"}, 0},
-		{"out-of-range-score", "a score outside (0,1] falls back to the default", heuristics.DisclosurePolicy{Require: true, MissingScore: 7}, cs[3], heuristics.DefaultDisclosureMissingScore, []string{"disclosure-missing"}, 0},
 		{"agent-author", "a Devin PR discloses itself", heuristics.DisclosurePolicy{Require: true}, cs[4], 0, []string{"disclosure-found"}, 3},
 		{"tampered", "a Cyrillic letter hiding a co-author trailer", heuristics.DisclosurePolicy{}, cs[5], heuristics.DefaultDisclosureTamperScore, []string{"disclosure-tampered"}, 2},
 		{"body-only", "a disclosure only in commits does not satisfy BodyOnly", heuristics.DisclosurePolicy{Require: true, BodyOnly: true},
@@ -59,7 +62,9 @@ func TestDisclosureScorer(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := heuristics.NewDisclosure(tt.policy).Score(context.Background(), tt.c)
+			s, err := heuristics.NewDisclosure(tt.policy)
+			require.NoError(t, err)
+			res, err := s.Score(context.Background(), tt.c)
 			require.NoError(t, err)
 			require.NoError(t, heuristics.CheckResult(res))
 			assert.InDelta(t, tt.score, res.Score, 1e-9, "%s: %+v", tt.reason, res)
@@ -80,10 +85,15 @@ func TestDisclosureScorer(t *testing.T) {
 }
 
 func TestDisclosureBadInput(t *testing.T) {
-	s := heuristics.NewDisclosure(heuristics.DisclosurePolicy{Require: true})
+	for _, bad := range []heuristics.DisclosurePolicy{{MissingScore: 7}, {ContradictionScore: -0.1}, {TamperScore: math.NaN()}} {
+		_, err := heuristics.NewDisclosure(bad)
+		assert.ErrorIs(t, err, heuristics.ErrInvalidConfig, "%+v", bad)
+	}
+	s, err := heuristics.NewDisclosure(heuristics.DisclosurePolicy{Require: true})
+	require.NoError(t, err)
 	assert.Equal(t, "disclosure", s.Name())
 	for _, c := range []*heuristics.Contribution{nil, {}, {Title: "  ", Body: "\n\n"}} {
-		_, err := s.Score(context.Background(), c)
+		_, err = s.Score(context.Background(), c)
 		assert.True(t, errors.Is(err, heuristics.ErrNotApplicable), "nothing to read: %v", err)
 	}
 	// Binary junk and a huge body neither fail nor panic.
