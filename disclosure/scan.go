@@ -83,7 +83,12 @@ func (s *state) trailers() {
 				j++
 			}
 			if start, ok := blockStart(lines, i, j, false, true); ok {
-				ts = append(ts, parseBlock(s.text, lines[start:j], false)...)
+				// Prose paragraphs such as "Note: ..." or a lone URL pass
+				// git's test; a description's block must hold a known key.
+				block := parseBlock(s.text, lines[start:j], false)
+				if slices.ContainsFunc(block, func(t Trailer) bool { _, ok := s.p.roles[strings.ToLower(t.Key)]; return ok }) {
+					ts = append(ts, block...)
+				}
 			}
 			i = j
 		}
