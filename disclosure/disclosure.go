@@ -145,15 +145,33 @@ type Disclosure struct {
 	Truncated bool `json:"truncated,omitempty"`
 }
 
-// DeclaresNoAI reports whether some evidence says no AI tool was used.
-func (d *Disclosure) DeclaresNoAI() bool {
-	return slices.ContainsFunc(d.Evidence, func(e Evidence) bool { return e.Stance == StanceNoAI })
+// Marker reports whether the evidence is something a tool writes or an
+// account is, rather than a person's words: a trailer, footer, session
+// link, commit prefix, sign-off or agent author.
+func (e Evidence) Marker() bool {
+	switch e.Kind {
+	case KindTrailer, KindFooter, KindLink, KindPrefix, KindSignoff, KindAuthor:
+		return true
+	}
+	return false
 }
 
-// Contradicts reports whether the text both says no AI was used and
-// carries evidence of an AI tool.
+// Scoped reports whether a no-AI statement covers only part of the work
+// ("No AI was used to write the comments").
+func (e Evidence) Scoped() bool { return e.Rule == "no-ai-scoped" }
+
+// DeclaresNoAI reports whether some evidence says, without limiting it to
+// part of the work, that no AI tool was used.
+func (d *Disclosure) DeclaresNoAI() bool {
+	return slices.ContainsFunc(d.Evidence, func(e Evidence) bool { return e.Stance == StanceNoAI && !e.Scoped() })
+}
+
+// Contradicts reports whether the text says no AI was used and yet
+// carries a tool's marker (a co-author trailer, a footer, a session link).
+// People's nuanced words ("no AI was used except for the grammar; AI
+// helped with the tests") are not a contradiction.
 func (d *Disclosure) Contradicts() bool {
-	return d.Stance.AI() && d.DeclaresNoAI()
+	return d.DeclaresNoAI() && slices.ContainsFunc(d.Evidence, func(e Evidence) bool { return e.Stance.AI() && e.Marker() })
 }
 
 // Tampered returns the tampering evidence: trailer keys or values that

@@ -307,3 +307,27 @@ func TestStanceText(t *testing.T) {
 	_, err := Stance(9).MarshalText()
 	assert.Error(t, err)
 }
+
+func TestScopedNoAI(t *testing.T) {
+	tests := []struct {
+		name, reason, in string
+		noAI, contradicts bool
+	}{
+		{"nuanced", "no AI for the comments, AI for debugging: honest, not a contradiction",
+			"Claude Code was used to debug and write an initial fix. No AI was used to write comments, descriptions, etc.\n", false, false},
+		{"scoped-with-link", "a link to the AI thread that answered a question, after saying no AI for the code",
+			"AI disclaimer: I didn't use AI for the code, but did ask it about this text:\nhttps://ampcode.com/threads/T-019b8ea2-1822-75bb-a8eb-55a9ddb9f7ea\n", false, false},
+		{"whole", "no AI in this PR, yet Claude Code's footer",
+			"No AI was used in this PR.\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\n", true, true},
+		{"words-only", "two people's statements disagree: reported, not a contradiction of markers",
+			"No AI was used.\n\nI used ChatGPT to name the variables.\n", true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Parse(tt.in)
+			assert.Equal(t, tt.noAI, d.DeclaresNoAI(), tt.reason)
+			assert.Equal(t, tt.contradicts, d.Contradicts(), tt.reason)
+			checkSpans(t, tt.in, d)
+		})
+	}
+}

@@ -40,7 +40,10 @@ var (
 		`|\b(?:is|was|are|were)\s+not\s+(?:AI|LLM)[- ](?:generated|assisted|written)\b` +
 		`|\bwithout\s+(?:any\s+)?(?:AI|LLM)\s+(?:assistance|help|tools?)\b` +
 		`|\bno\s+AI\s+(?:involved|involvement)\b`)
-	selfRE = regexp.MustCompile(`(?i)\b(?:this|the)\s+(?:PR|pull\s+request|change(?:set|s)?|patch|commit|code|implementation|fix|contribution)\s+(?:(?:is|was|has\s+been|were|are|contains|includes)\s+)?(?:` + adverbs + `\s+)*(AI|LLM)[- ](generated|assisted|written|authored)\b`)
+	// scopedRE, after a no-AI statement, limits it to part of the work:
+	// "No AI was used to write the comments", "... except for grammar".
+	scopedRE = regexp.MustCompile(`(?i)^\s*,?\s*(?:except|other\s+than|apart\s+from|besides|beyond|outside|to\s+[a-z]+|for\s+(?:the\s+|any\s+)?(?:\w+\s+){0,2}?(?:code|implementation|comments?|descriptions?|docs?|documentation|commit\s+messages?|messages?|text|writing|tests?|translations?|grammar|spelling|research)\b|in\s+(?:writing|the\s+(?:description|comments?|docs?|documentation|commit\s+messages?|tests?))\b|when\s)`)
+	selfRE   = regexp.MustCompile(`(?i)\b(?:this|the)\s+(?:PR|pull\s+request|change(?:set|s)?|patch|commit|code|implementation|fix|contribution)\s+(?:(?:is|was|has\s+been|were|are|contains|includes)\s+)?(?:` + adverbs + `\s+)*(AI|LLM)[- ](generated|assisted|written|authored)\b`)
 
 	headingRE   = regexp.MustCompile(`^\s{0,3}(?:#{1,6}\s+(.+?)\s*#*\s*$|\*\*([^*]+?)\*\*:?\s*$|__([^_]+?)__:?\s*$)`)
 	aiHeadingRE = regexp.MustCompile(`(?i)\b(?:AI|LLMs?|generative|artificial\s+intelligence|machine[- ]generated)\b.*\b(?:disclosure|assistance|assisted|usage|use|used|tools?|involvement|declaration|statement|generated)\b|\b(?:disclosure|use|usage)\s+of\s+(?:AI|LLMs?|generative)`)
@@ -328,7 +331,12 @@ func (s *state) sentences(lo, hi int, _ bool) {
 	}
 	for _, m := range noAIRE.FindAllStringIndex(chunk, -1) {
 		if !s.masked(lo+m[0], mCode|mComment) {
-			s.add(Evidence{Kind: KindSentence, Rule: "no-ai-statement", Stance: StanceNoAI, Start: lo + m[0], End: lo + m[1]})
+			e := Evidence{Kind: KindSentence, Rule: "no-ai-statement", Stance: StanceNoAI, Start: lo + m[0], End: lo + m[1]}
+			if sm := scopedRE.FindStringIndex(chunk[m[1]:]); sm != nil {
+				e.Rule, e.End = "no-ai-scoped", lo+m[1]+sm[1]
+				e.Note = "no AI for part of the work only"
+			}
+			s.add(e)
 			noAI = append(noAI, mention{start: m[0], end: m[1]})
 		}
 	}

@@ -13,8 +13,10 @@ import (
 //
 //	disclosure-missing        the repository requires a disclosure and neither
 //	                          the description nor a commit has one
-//	disclosure-contradiction  the text says no AI was used, yet the commits,
-//	                          description or author carry an AI tool's marks
+//	disclosure-contradiction  the text says no AI was used (not just for part
+//	                          of the work), yet the commits, description or
+//	                          author carry an AI tool's marker: a co-author
+//	                          trailer, footer, session link or agent account
 //	disclosure-ai-signoff     Signed-off-by names an AI tool; only people can
 //	                          certify the DCO (Linux kernel, Nextcloud rules)
 //	disclosure-tampered       a trailer key or value hides invisible or
@@ -172,6 +174,7 @@ func (s *DisclosureScorer) Score(ctx context.Context, c *Contribution) (Result, 
 		noAI      []disclosure.Evidence
 		noAIWhere []disclosureText
 		aiEv      []Evidence
+		markers   []Evidence // AI evidence a tool wrote: trailers, footers, links, authors
 		tools     = map[string]string{} // name → model
 		blocks    int
 		findings  []Evidence
@@ -196,7 +199,7 @@ func (s *DisclosureScorer) Score(ctx context.Context, c *Contribution) (Result, 
 		for _, e := range d.Evidence {
 			ev := disclosureEvidence(e, f)
 			switch {
-			case e.Stance == disclosure.StanceNoAI:
+			case e.Stance == disclosure.StanceNoAI && !e.Scoped():
 				noAI = append(noAI, e)
 				noAIWhere = append(noAIWhere, f)
 			case e.Kind == disclosure.KindSignoff:
@@ -212,6 +215,9 @@ func (s *DisclosureScorer) Score(ctx context.Context, c *Contribution) (Result, 
 			}
 			if e.Stance.AI() {
 				aiEv = append(aiEv, ev)
+				if e.Marker() {
+					markers = append(markers, ev)
+				}
 			}
 		}
 	}
@@ -219,11 +225,14 @@ func (s *DisclosureScorer) Score(ctx context.Context, c *Contribution) (Result, 
 		stance = disclosure.StanceNoAI
 	}
 
-	if len(noAI) > 0 && len(aiEv) > 0 {
+	// People's words may disagree with each other ("no AI for the code;
+	// AI named the variables"); a contradiction is a denial against what
+	// a tool wrote.
+	if len(noAI) > 0 && len(markers) > 0 {
 		ev := disclosureEvidence(noAI[0], noAIWhere[0])
 		ev.Rule = "disclosure-contradiction"
 		ev.Message = "says no AI was used"
-		ai := aiEv[0]
+		ai := markers[0]
 		ai.Rule = "disclosure-contradiction"
 		ai.Message = "yet " + ai.Message
 		findings = append([]Evidence{ev, ai}, findings...)
