@@ -174,7 +174,7 @@ func (s *DisclosureScorer) Score(ctx context.Context, c *Contribution) (Result, 
 		noAI      []disclosure.Evidence
 		noAIWhere []disclosureText
 		aiEv      []Evidence
-		markers   []Evidence // AI evidence a tool wrote: trailers, footers, links, authors
+		markers   []Evidence            // AI evidence a tool wrote: trailers, footers, links, authors
 		tools     = map[string]string{} // name → model
 		blocks    int
 		findings  []Evidence
