@@ -310,7 +310,7 @@ func TestStanceText(t *testing.T) {
 
 func TestScopedNoAI(t *testing.T) {
 	tests := []struct {
-		name, reason, in string
+		name, reason, in  string
 		noAI, contradicts bool
 	}{
 		{"nuanced", "no AI for the comments, AI for debugging: honest, not a contradiction",
