@@ -60,3 +60,26 @@ func BenchmarkParseCommit(b *testing.B) {
 		ParseCommit(msg)
 	}
 }
+
+// BenchmarkParseAdversarial runs shapes that would be quadratic in a
+// naive parser: a 1 MiB paragraph of tool names, a 1 MiB trailer block,
+// a trailer with 100,000 continuation lines, deeply nested <details>.
+func BenchmarkParseAdversarial(b *testing.B) {
+	const size = 1 << 20
+	inputs := map[string]string{
+		"mentions":      strings.Repeat("I used AI and Claude Code and gpt-5. ", size/37),
+		"trailers":      "Subject\n\n" + strings.Repeat("Co-authored-by: Claude <noreply@anthropic.com>\n", size/47),
+		"continuations": "Subject\n\nAssisted-by: Claude Code\n" + strings.Repeat(" x\n", size/3),
+		"details":       strings.Repeat("<details><summary>Prompt</summary>\n", size/36),
+		"links":         strings.Repeat("https://app.devin.ai/sessions/59ccf78752e24c0fb00e28251c05eb82\n", size/63),
+	}
+	for name, in := range inputs {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(in)))
+			for b.Loop() {
+				ParseCommit(in)
+			}
+		})
+	}
+}

@@ -417,6 +417,12 @@ mentions:
 // sentencePrefix returns the end of s that belongs to the same sentence
 // or list item as what follows it.
 func sentencePrefix(s string) string {
+	if len(s) > 200 {
+		s = s[len(s)-200:]
+		for len(s) > 0 && s[0]&0xC0 == 0x80 {
+			s = s[1:]
+		}
+	}
 	cut := 0
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
@@ -430,9 +436,6 @@ func sentencePrefix(s string) string {
 				cut = i + 1
 			}
 		}
-	}
-	if len(s)-cut > 200 {
-		cut = len(s) - 200
 	}
 	return s[cut:]
 }

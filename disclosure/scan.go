@@ -23,7 +23,7 @@ func (s *state) add(e Evidence) {
 		e.Start = e.End
 	}
 	e.Text = s.text[e.Start:e.End]
-	e.Line = lineOf(s.text, e.Start)
+	e.Line = lineAt(s.lines, e.Start)
 	s.d.Evidence = append(s.d.Evidence, e)
 }
 
@@ -50,7 +50,7 @@ func (s *state) blocks() {
 			if s.masked(b.start, mCode|mQuote|mComment) {
 				break
 			}
-			s.d.Blocks = append(s.d.Blocks, Block{Kind: c.kind, Summary: b.summary, Start: b.start, End: b.end, Line: lineOf(s.text, b.start)})
+			s.d.Blocks = append(s.d.Blocks, Block{Kind: c.kind, Summary: b.summary, Start: b.start, End: b.end, Line: lineAt(s.lines, b.start)})
 			s.mark(b.start, b.end, mBlock)
 			end := min(b.end, b.start+len("<details>"))
 			if i := strings.IndexByte(s.text[b.start:b.end], '\n'); i >= 0 {
@@ -94,7 +94,7 @@ func (s *state) trailers() {
 		}
 	}
 	for _, t := range ts {
-		for l := t.Line; l <= lineOf(s.text, t.End); l++ {
+		for l := t.Line; l <= lineAt(s.lines, t.End); l++ {
 			s.trailerLine[l] = true
 		}
 		s.d.Trailers = append(s.d.Trailers, t)

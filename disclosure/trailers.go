@@ -1,12 +1,16 @@
 package disclosure
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // tline is one line of the input: text[start:end] without its "\n".
 // key is the text git's separator search reads: the line itself, or the
 // line with its key folded in lenient mode.
 type tline struct {
 	start, end int
+	n          int // 1-based line number
 	s          string
 	folded     bool // lenient mode changed the key
 }
@@ -17,10 +21,10 @@ func splitLines(text string) []tline {
 	for start := 0; start < len(text); {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
-			lines = append(lines, tline{start: start, end: len(text), s: text[start:]})
+			lines = append(lines, tline{start: start, end: len(text), n: len(lines) + 1, s: text[start:]})
 			break
 		}
-		lines = append(lines, tline{start: start, end: start + end, s: text[start : start+end]})
+		lines = append(lines, tline{start: start, end: start + end, n: len(lines) + 1, s: text[start : start+end]})
 		start += end + 1
 	}
 	return lines
@@ -207,13 +211,13 @@ func blockStart(lines []tline, lo, hi int, comments, virtualBlank bool) (int, bo
 func parseBlock(text string, lines []tline, comments bool) []Trailer {
 	var out []Trailer
 	last := -1 // index in out of the trailer a continuation line extends
-	var raw []string
+	var raw [][]string
 	for _, l := range lines {
 		if comments && strings.HasPrefix(l.s, "#") {
 			continue
 		}
 		if last >= 0 && len(l.s) > 0 && isSpace(l.s[0]) {
-			raw[last] += "\n" + l.s
+			raw[last] = append(raw[last], l.s)
 			out[last].End = l.end
 			continue
 		}
@@ -226,14 +230,14 @@ func parseBlock(text string, lines []tline, comments bool) []Trailer {
 			Key:      trimSpace(l.s[:sep]),
 			Start:    l.start,
 			End:      l.end,
-			Line:     lineOf(text, l.start),
+			Line:     l.n,
 			Tampered: l.folded,
 		})
-		raw = append(raw, l.s[sep+1:])
+		raw = append(raw, []string{l.s[sep+1:]})
 		last = len(out) - 1
 	}
 	for i := range out {
-		out[i].Value = unfold(trimSpace(raw[i]))
+		out[i].Value = unfold(trimSpace(strings.Join(raw[i], "\n")))
 	}
 	return out
 }
@@ -259,7 +263,8 @@ func unfold(v string) string {
 	return trimSpace(b.String())
 }
 
-// lineOf returns the 1-based line number of offset off.
-func lineOf(text string, off int) int {
-	return strings.Count(text[:off], "\n") + 1
+// lineAt returns the 1-based number of the line holding offset off.
+func lineAt(lines []tline, off int) int {
+	i := sort.Search(len(lines), func(i int) bool { return lines[i].start > off })
+	return max(i, 1)
 }
