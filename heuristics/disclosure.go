@@ -12,7 +12,8 @@ import (
 // Rule IDs of the disclosure scorer (for doc.go):
 //
 //	disclosure-missing        the repository requires a disclosure and neither
-//	                          the description nor a commit has one
+//	                          the description nor a commit has one (with
+//	                          BodyOnly, the description has none)
 //	disclosure-contradiction  the text says no AI was used (not just for part
 //	                          of the work), yet the commits, description or
 //	                          author carry an AI tool's marker: a co-author
@@ -22,6 +23,10 @@ import (
 //	disclosure-tampered       a trailer key or value hides invisible or
 //	                          look-alike characters, which hides it from git
 //	disclosure-found          information: what was disclosed (score 0)
+//
+// Metrics: stance (0 none, 1 no-ai, 2 assisted, 3 generated), tools (how
+// many distinct tools), commits, ai_commits (commits whose message shows
+// AI involvement), prompt_blocks (collapsed prompt or transcript blocks).
 //
 // Score: 0 for no disclosure (unless required) and for any honest
 // disclosure; otherwise the highest score of the findings above, as set in

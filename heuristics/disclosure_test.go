@@ -57,6 +57,10 @@ func TestDisclosureScorer(t *testing.T) {
 		{"custom-score", "policy scores override the defaults", heuristics.DisclosurePolicy{Require: true, MissingScore: 0.3}, cs[3], 0.3, []string{"disclosure-missing"}, 0},
 		{"agent-author", "a Devin PR discloses itself", heuristics.DisclosurePolicy{Require: true}, cs[4], 0, []string{"disclosure-found"}, 3},
 		{"tampered", "a Cyrillic letter hiding a co-author trailer", heuristics.DisclosurePolicy{}, cs[5], heuristics.DefaultDisclosureTamperScore, []string{"disclosure-tampered"}, 2},
+		{"bot-signoff", "a coding agent's account signing off its own commit", heuristics.DisclosurePolicy{},
+			&heuristics.Contribution{Title: "Fix flaky test", Body: "Fixes #12.", Commits: []heuristics.Commit{{
+				Message: "Fix flaky test\n\nSigned-off-by: copilot-swe-agent[bot] <198982749+Copilot@users.noreply.github.com>\n"}}},
+			heuristics.DefaultDisclosureSignoffScore, []string{"disclosure-ai-signoff"}, 2},
 		{"nuanced-words", "people's words that disagree with each other are no contradiction", heuristics.DisclosurePolicy{},
 			&heuristics.Contribution{Body: "No AI was used to write the code.\n\nI asked ChatGPT to explain the spec.\n"}, 0, []string{"disclosure-found"}, 2},
 		{"body-only", "a disclosure only in commits does not satisfy BodyOnly", heuristics.DisclosurePolicy{Require: true, BodyOnly: true},
