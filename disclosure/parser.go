@@ -62,6 +62,7 @@ type Parser struct {
 	words      []string        // the keys of word, sorted
 	firstWords map[string]bool // lower-case first tokens of aliases and words
 	maxAlias   int             // the longest alias, in bytes
+	digitless  bool            // the catalogue has models other than the built-in ones
 	emails     map[string]int
 	bots       map[string]int
 	models     []cmodel
@@ -179,7 +180,12 @@ func NewParser(cat Catalogue, opts *Options) (*Parser, error) {
 		p.words = append(p.words, w)
 	}
 	slices.Sort(p.words)
+	builtin := map[string]bool{}
+	for _, m := range DefaultCatalogue().Models {
+		builtin[m.Regexp] = true
+	}
 	for i, m := range cat.Models {
+		p.digitless = p.digitless || !builtin[m.Regexp]
 		re, err := regexp.Compile(m.Regexp)
 		if err != nil {
 			return nil, &CatalogueError{fmt.Sprintf("models[%d]", i), err}

@@ -339,6 +339,9 @@ func (p *Parser) modelTool(model string) string {
 
 // modelIn returns the first model name in s, as written.
 func (s *state) modelIn(str string) string {
+	if !strings.ContainsAny(str, "0123456789") && !strings.Contains(asciiLower(str), "codex-") && !s.p.digitless {
+		return "" // every built-in model name has a digit, but codex-mini
+	}
 	best, at := "", len(str)+1
 	for _, m := range s.p.models {
 		if loc := m.re.FindStringIndex(str); loc != nil && loc[0] < at {
