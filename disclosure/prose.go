@@ -55,7 +55,8 @@ var (
 	negRE       = regexp.MustCompile(`(?i)\b(?:no|not|never|without|none)\b|n't\b`)
 	usageRE     = regexp.MustCompile(`(?i)\b(?:used?|using|generated|written|wrote|assisted|assistance|helped|created|authored|drafted|contains?|includes?|with|by)\b`)
 	policyRE    = regexp.MustCompile(`(?i)\b(?:read|understand|agree|acknowledge|follow(?:ed)?|policy|guidelines?|aware)\b`)
-	genAnswerRE = regexp.MustCompile(`(?i)generat|\bwritten\s+(?:\w+\s+)?by\b|\bauthored\s+by\b|vibe[- ]?cod`)
+	genAnswerRE = regexp.MustCompile(`(?i)\bgenerat(?:ed|e|ing)\b|\b(?:written|authored|coded|created)\s+(?:\w+\s+)?by\s+(\w+)|vibe[- ]?cod`)
+	byPersonRE  = regexp.MustCompile(`(?i)^(?:me|myself|hand|us|ourselves|a|the|humans?|people|someone|my|our)$`)
 	versionRE   = regexp.MustCompile(`^\s*(?:v|version\s*)?(\d+\.\d+(?:\.\d+)*)\b`)
 )
 
@@ -254,7 +255,7 @@ func (s *state) answer(lo, hi, valStart int, rule string) bool {
 	ms := s.toolMentions(v, true)
 	model := s.modelIn(v)
 	stance := StanceAssisted
-	if genAnswerRE.MatchString(v) || len(ms) > 0 && suffixGenerated(v[ms[0].end:]) {
+	if generatedAnswer(v) || len(ms) > 0 && suffixGenerated(v[ms[0].end:]) {
 		stance = StanceGenerated
 	}
 	switch {
@@ -277,6 +278,17 @@ func (s *state) answer(lo, hi, valStart int, rule string) bool {
 		return false
 	}
 	return true
+}
+
+// generatedAnswer reports whether an answer says a tool wrote the work:
+// "generated", "written by Claude", but not "written by me".
+func generatedAnswer(v string) bool {
+	for _, m := range genAnswerRE.FindAllStringSubmatchIndex(v, -1) {
+		if m[2] < 0 || !byPersonRE.MatchString(v[m[2]:m[3]]) {
+			return true
+		}
+	}
+	return false
 }
 
 // suffixGenerated reports whether what follows a tool's name says the
@@ -303,7 +315,7 @@ func (s *state) checkbox(lo, hi int) {
 		return
 	}
 	e.Stance = StanceAssisted
-	if genAnswerRE.MatchString(label) {
+	if generatedAnswer(label) {
 		e.Stance = StanceGenerated
 	}
 	model := s.modelIn(label)
