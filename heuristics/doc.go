@@ -28,6 +28,15 @@
 // (only people can certify the DCO), or a trailer hides behind invisible
 // or look-alike characters.
 //
+// reputation (NewReputation, not in the default set: it needs a
+// reputation.Ledger): the points the pull request would stake for its
+// reviewable size against what its author has in the ledger. Score 0 while
+// the balance covers the stake, rising to 1 as the shortfall approaches
+// the whole stake (or the balance is zero or below). A first-time
+// contributor's pull request of ReputationConfig.SmallPR lines or fewer
+// (default 100) always scores 0; owners, members and collaborators are
+// exempt by policy.
+//
 // # Rule IDs
 //
 // Evidence carries a stable rule ID that programs may depend on:
@@ -44,6 +53,10 @@
 //	disclosure-tampered       a trailer key or value hides invisible or look-alike characters
 //	disclosure-found          information: what was disclosed (score 0)
 //
+//	reputation-stake-exceeds-balance  the pull request stakes more than its author has
+//	reputation-denounced              the author is denounced here or by a trusted project
+//	reputation-spam-history           some of the author's pull requests were closed as spam
+//
 // # Known false positives
 //
 // size: a mechanical change (a rename across the tree, a generated file
@@ -55,4 +68,10 @@
 // written by Copilot") is missed; a no-AI statement scoped to part of the
 // work ("no AI was used for the tests") is not a denial, so a denial
 // phrased that way is missed. See package disclosure for the parser's.
+//
+// reputation: a long-standing contributor new to this ledger has only the
+// newcomer grant, so a large first pull request here raises concern;
+// import attestations from projects that know them, or have a maintainer
+// vouch. The scorer knows sizes, not intent: a large pull request that was
+// asked for stakes like any other.
 package heuristics
