@@ -99,7 +99,9 @@ func (t TornTail) String() string {
 // until a person repairs the file or upgrades.
 //
 // A FileStore keeps every event in memory and reads only what other
-// processes appended since it last looked.
+// processes appended since it last looked. The lock is advisory and works
+// between processes on one machine; a ledger shared by replicas on
+// several machines belongs in an SQLStore, not on a network file system.
 type FileStore struct {
 	path string
 	opts FileOptions
