@@ -16,11 +16,11 @@ import (
 // event and never the reason the ledger fails to open.
 func TestFileStoreCrash(t *testing.T) {
 	if testing.Short() {
-		t.Skip("spawns 30 processes")
+		t.Skip("spawns 60 processes")
 	}
 	path := filepath.Join(t.TempDir(), "ledger.jsonl")
 	// Long lines make it likelier that a kill lands inside a write.
-	acks, torn := reputationtest.Crash(t, path, 30, 3, 4000)
+	acks, torn := reputationtest.Crash(t, path, 60, 3, 4000)
 	s := openFile(t, path)
 	defer s.Close()
 	reputationtest.CheckAcked(t, s, acks)
@@ -33,5 +33,5 @@ func TestFileStoreCrash(t *testing.T) {
 	if len(torn) == 0 && err == nil || len(torn) > 0 && (err != nil || len(saved) == 0) {
 		t.Errorf("%d torn tails reported, saved file: %d bytes, %v", len(torn), len(saved), err)
 	}
-	t.Logf("%d kills, %d acknowledged events kept, %d torn tails reported", 30, len(acks), len(torn))
+	t.Logf("%d kills, %d acknowledged events kept, %d torn tails reported", 60, len(acks), len(torn))
 }

@@ -72,7 +72,7 @@ func (l *Ledger) Record(ctx context.Context, e Event) (Event, error) {
 // Balance returns the subject's balance at time now. A subject the ledger
 // has never seen has the newcomer grant.
 func (l *Ledger) Balance(ctx context.Context, s Subject, now time.Time) (Balance, error) {
-	x, err := l.Explain(ctx, s, now)
+	x, err := l.explain(ctx, s, now, false)
 	return x.Balance, err
 }
 
@@ -80,6 +80,10 @@ func (l *Ledger) Balance(ctx context.Context, s Subject, now time.Time) (Balance
 // behind it and what each does; see Rules for the local rules and Trust
 // for how imported attestations combine with them.
 func (l *Ledger) Explain(ctx context.Context, s Subject, now time.Time) (Explanation, error) {
+	return l.explain(ctx, s, now, true)
+}
+
+func (l *Ledger) explain(ctx context.Context, s Subject, now time.Time, notes bool) (Explanation, error) {
 	s = s.Normalize()
 	if err := s.Validate(); err != nil {
 		return Explanation{}, err
@@ -88,7 +92,7 @@ func (l *Ledger) Explain(ctx context.Context, s Subject, now time.Time) (Explana
 	if err != nil {
 		return Explanation{}, err
 	}
-	x := l.rules.Replay(s, evs, now)
+	x := l.rules.replay(s, evs, now, notes)
 	l.foreign(&x, evs, now)
 	return x, nil
 }
@@ -212,7 +216,7 @@ func (l *Ledger) Attest(ctx context.Context, s Subject, issuer string, key ed255
 	if err != nil {
 		return nil, err
 	}
-	b := l.rules.Replay(s, evs, now).Balance
+	b := l.rules.replay(s, evs, now, false).Balance
 	return Sign(Attestation{
 		Issuer: issuer, Subject: s,
 		Merged: b.Merged, Closed: b.Closed, Spam: b.Spam, Reverted: b.Reverted,

@@ -224,6 +224,12 @@ type prState struct {
 // skipped. Replay is deterministic: it sorts the events by time, then
 // Seq, then input order, and uses only them, the rules and now.
 func (r Rules) Replay(s Subject, events []Event, now time.Time) Explanation {
+	return r.replay(s, events, now, true)
+}
+
+// replay is Replay, writing the entries' notes only when notes is set: a
+// balance lookup needs the numbers, not the words.
+func (r Rules) replay(s Subject, events []Event, now time.Time, notes bool) Explanation {
 	r = r.withDefaults()
 	s = s.Normalize()
 	evs := make([]Event, 0, len(events))
@@ -251,18 +257,23 @@ func (r Rules) Replay(s Subject, events []Event, now time.Time) Explanation {
 		}
 		return math.Exp2(-float64(now.Sub(t)) / float64(r.HalfLife))
 	}
-	settle := func(i int, v float64, note string) {
-		d := decay(evs[i].Time)
-		x.Entries[i].Effect = v * d
-		if d != 1 && v != 0 {
-			note += fmt.Sprintf(", decayed to %.2f", v*d)
+	// settle sets entry i's decayed effect; with notes, say sets its note
+	// (and says how much is left after decay).
+	settle := func(i int, v float64) {
+		x.Entries[i].Effect = v * decay(evs[i].Time)
+	}
+	say := func(i int, note string) {
+		if v := x.Entries[i].Effect; v != 0 && decay(evs[i].Time) != 1 {
+			note += fmt.Sprintf(", decayed to %.2f", v)
 		}
 		x.Entries[i].Note = note
 	}
-	supersede := func(p *prState, by string) {
+	supersede := func(p *prState) {
 		e := &x.Entries[p.entry]
 		e.Effect, e.Held = 0, 0
-		e.Note += "; replaced by " + by
+	}
+	replaced := func(p *prState, by string, seq int64) {
+		x.Entries[p.entry].Note += fmt.Sprintf("; replaced by %s (event %d)", by, seq)
 	}
 	lastJudgement := Kind("")
 	for i, e := range evs {
@@ -275,39 +286,60 @@ func (r Rules) Replay(s Subject, events []Event, now time.Time) Explanation {
 			case p == nil:
 				p = &prState{}
 				prs[e.PR] = p
-				x.Entries[i].Note = fmt.Sprintf("opened: %d lines stake %.2f", e.Size, stake)
+				if notes {
+					x.Entries[i].Note = fmt.Sprintf("opened: %d lines stake %.2f", e.Size, stake)
+				}
 			case p.state == KindOpened:
-				supersede(p, fmt.Sprintf("a push (event %d)", e.Seq))
-				x.Entries[i].Note = fmt.Sprintf("resized to %d lines: stake %.2f (was %.2f)", e.Size, stake, p.stake)
+				supersede(p)
+				if notes {
+					replaced(p, "a push", e.Seq)
+					x.Entries[i].Note = fmt.Sprintf("resized to %d lines: stake %.2f (was %.2f)", e.Size, stake, p.stake)
+				}
 			default:
-				supersede(p, fmt.Sprintf("a reopen (event %d)", e.Seq))
-				x.Entries[i].Note = fmt.Sprintf("reopened after %s: %d lines stake %.2f", p.state, e.Size, stake)
+				supersede(p)
+				if notes {
+					replaced(p, "a reopen", e.Seq)
+					x.Entries[i].Note = fmt.Sprintf("reopened after %s: %d lines stake %.2f", p.state, e.Size, stake)
+				}
 			}
 			p.state, p.stake, p.entry = KindOpened, stake, i
 			x.Entries[i].Held = stake
 		case KindMerged:
 			if p != nil && p.state != KindOpened {
-				x.Entries[i].Note = "ignored: the PR is already " + string(p.state)
+				if notes {
+					x.Entries[i].Note = "ignored: the PR is already " + string(p.state)
+				}
 				continue
 			}
 			if p == nil {
 				p = &prState{stake: r.Stake(e.Size)}
 				prs[e.PR] = p
 			} else {
-				supersede(p, fmt.Sprintf("the merge (event %d)", e.Seq))
+				supersede(p)
+				if notes {
+					replaced(p, "the merge", e.Seq)
+				}
 			}
 			p.state, p.entry = KindMerged, i
-			settle(i, r.MergeReward, fmt.Sprintf("merged: stake %.2f returned, reward %.2f", p.stake, r.MergeReward))
+			settle(i, r.MergeReward)
+			if notes {
+				say(i, fmt.Sprintf("merged: stake %.2f returned, reward %.2f", p.stake, r.MergeReward))
+			}
 		case KindClosed:
 			if p != nil && p.state != KindOpened {
-				x.Entries[i].Note = "ignored: the PR is already " + string(p.state)
+				if notes {
+					x.Entries[i].Note = "ignored: the PR is already " + string(p.state)
+				}
 				continue
 			}
 			if p == nil {
 				p = &prState{stake: r.Stake(e.Size)}
 				prs[e.PR] = p
 			} else {
-				supersede(p, fmt.Sprintf("the close (event %d)", e.Seq))
+				supersede(p)
+				if notes {
+					replaced(p, "the close", e.Seq)
+				}
 			}
 			frac := 0.0
 			switch e.Reason {
@@ -318,26 +350,46 @@ func (r Rules) Replay(s Subject, events []Event, now time.Time) Explanation {
 			}
 			p.state, p.entry, p.reason = KindClosed, i, e.Reason
 			lost := round2(p.stake * (1 - frac))
-			settle(i, -lost, fmt.Sprintf("closed as %s: %.0f%% of stake %.2f returned, %.2f lost", e.Reason, frac*100, p.stake, lost))
+			settle(i, -lost)
+			if notes {
+				say(i, fmt.Sprintf("closed as %s: %.0f%% of stake %.2f returned, %.2f lost", e.Reason, frac*100, p.stake, lost))
+			}
 		case KindReverted:
 			if p == nil || p.state != KindMerged {
-				x.Entries[i].Note = "ignored: the PR was not merged"
+				if notes {
+					x.Entries[i].Note = "ignored: the PR was not merged"
+				}
 				continue
 			}
-			supersede(p, fmt.Sprintf("the revert (event %d)", e.Seq))
+			supersede(p)
+			if notes {
+				replaced(p, "the revert", e.Seq)
+			}
 			p.state, p.entry = KindReverted, i
 			lost := round2(p.stake * r.RevertPenalty)
-			settle(i, -lost, fmt.Sprintf("reverted: reward withdrawn, %.0f%% of stake %.2f lost", r.RevertPenalty*100, p.stake))
+			settle(i, -lost)
+			if notes {
+				say(i, fmt.Sprintf("reverted: reward withdrawn, %.0f%% of stake %.2f lost", r.RevertPenalty*100, p.stake))
+			}
 		case KindVouch:
 			x.Balance.Vouches++
 			lastJudgement = KindVouch
-			settle(i, r.Vouch, fmt.Sprintf("vouched for by %s: +%.2f", orSomeone(e.Actor), r.Vouch))
+			settle(i, r.Vouch)
+			if notes {
+				say(i, fmt.Sprintf("vouched for by %s: +%.2f", orSomeone(e.Actor), r.Vouch))
+			}
 		case KindDenounce:
 			x.Balance.Denounces++
 			lastJudgement = KindDenounce
-			settle(i, -r.Denounce, fmt.Sprintf("denounced by %s: −%.2f", orSomeone(e.Actor), r.Denounce))
+			settle(i, -r.Denounce)
+			if notes {
+				say(i, fmt.Sprintf("denounced by %s: −%.2f", orSomeone(e.Actor), r.Denounce))
+			}
 		case KindAdjust:
-			settle(i, e.Points, fmt.Sprintf("adjusted by %s: %+.2f (%s)", orSomeone(e.Actor), e.Points, e.Note))
+			settle(i, e.Points)
+			if notes {
+				say(i, fmt.Sprintf("adjusted by %s: %+.2f (%s)", orSomeone(e.Actor), e.Points, e.Note))
+			}
 		}
 	}
 	b := &x.Balance

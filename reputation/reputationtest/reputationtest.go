@@ -372,6 +372,10 @@ func CheckReplay(t *testing.T, s reputation.Store) {
 			if got.Balance != want.Balance {
 				t.Fatalf("%s at %s: balance %+v, serial replay %+v", subj, now, got.Balance, want.Balance)
 			}
+			// Balance skips the explanation's words, never its numbers.
+			if b, err := l.Balance(ctx, subj, now); err != nil || b != want.Balance {
+				t.Fatalf("%s at %s: Balance %+v (%v), Explain %+v", subj, now, b, err, want.Balance)
+			}
 			if len(got.Entries) != len(want.Entries) {
 				t.Fatalf("%s: %d entries, serial replay %d", subj, len(got.Entries), len(want.Entries))
 			}
