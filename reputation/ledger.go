@@ -58,14 +58,15 @@ func (l *Ledger) Rules() Rules { return l.rules }
 // rules.
 func (l *Ledger) Stake(size int) float64 { return l.rules.Stake(size) }
 
-// Record normalizes e's subject, validates e and appends it to the store,
-// returning it with its Seq set. Attestations are recorded with Import,
+// Record normalizes e's subject and time (to UTC), validates e and
+// appends it to the store, returning it with its Seq set. Attestations are recorded with Import,
 // which verifies them.
 func (l *Ledger) Record(ctx context.Context, e Event) (Event, error) {
 	if e.Kind == KindAttestation {
 		return Event{}, fmt.Errorf("%w: record attestations with Import", ErrInvalidEvent)
 	}
 	e.Subject = e.Subject.Normalize()
+	e.Time = e.Time.UTC() // one zone in the ledger, and no monotonic reading
 	return l.store.Append(ctx, e)
 }
 

@@ -201,14 +201,19 @@ func TestLedgerRecord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if e.Subject != sam || e.Seq != 1 {
-		t.Errorf("recorded %+v, want subject normalized to %v and seq 1", e, sam)
+	if e.Subject != sam || e.Seq != 1 || e.Time.Location() != time.UTC {
+		t.Errorf("recorded %+v, want subject normalized to %v, seq 1, time in UTC", e, sam)
+	}
+	paris := time.FixedZone("CET", 3600)
+	e, err = l.Record(ctx, reputation.Event{Time: t0.In(paris), Subject: sam, Kind: reputation.KindVouch})
+	if err != nil || !e.Time.Equal(t0) || e.Time.Location() != time.UTC {
+		t.Errorf("recorded time %v (%v), want %v in UTC", e.Time, err, t0)
 	}
 	if _, err := l.Record(ctx, reputation.Event{Time: t0, Subject: sam, Kind: reputation.KindAttestation, Attestation: []byte(`{}`)}); !errors.Is(err, reputation.ErrInvalidEvent) {
 		t.Errorf("recording an attestation directly: %v, want ErrInvalidEvent", err)
 	}
 	x, err := l.Explain(ctx, reputation.Subject{Login: "SAM"}, t0)
-	if err != nil || x.Balance.Vouches != 1 || !strings.Contains(x.Entries[0].Note, "@lead") {
+	if err != nil || x.Balance.Vouches != 2 || !strings.Contains(x.Entries[0].Note, "@lead") {
 		t.Errorf("Explain: %+v, %v", x, err)
 	}
 	if _, err := l.Balance(ctx, reputation.Subject{Login: "has space"}, t0); !errors.Is(err, reputation.ErrInvalidEvent) {
