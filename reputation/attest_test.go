@@ -296,3 +296,28 @@ func TestCombiningPolicy(t *testing.T) {
 		})
 	}
 }
+
+// TestStoredAttestationReverified: an attestation written into a store
+// behind Import's back (an edited ledger, a tampered database row) is
+// verified again whenever a balance counts it.
+func TestStoredAttestationReverified(t *testing.T) {
+	ctx := context.Background()
+	store := reputation.NewMemoryStore()
+	l, _ := reputation.New(store, &reputation.Options{Trust: trust})
+	forged := tamper(t, issued(t, upKey, nil), func(env map[string][]byte) {
+		env["payload"] = []byte(strings.Replace(string(env["payload"]), `"balance":52`, `"balance":900`, 1))
+	})
+	if _, err := store.Append(ctx, reputation.Event{Time: now, Subject: sam, Kind: reputation.KindAttestation, Actor: "github.com/up/lib", Attestation: forged}); err != nil {
+		t.Fatal(err)
+	}
+	x, err := l.Explain(ctx, sam, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if x.Balance.Foreign != 0 || x.Balance.Points != 30 || !strings.Contains(x.Entries[0].Note, "bad attestation signature") {
+		t.Errorf("a forged stored attestation counted: %+v %q", x.Balance, x.Entries[0].Note)
+	}
+	if b, _ := l.Balance(ctx, sam, now); b != x.Balance {
+		t.Errorf("Balance %+v, Explain %+v", b, x.Balance)
+	}
+}
