@@ -67,15 +67,20 @@ type Rule struct {
 	Kind    Kind   `json:"kind"`
 }
 
-func (r Rule) match(p string) bool {
+func (r Rule) match(p, base string) bool {
 	pat := r.Pattern
-	if strings.HasSuffix(pat, "/") {
+	switch {
+	case strings.HasSuffix(pat, "/"):
 		if strings.HasPrefix(pat, "/") {
 			return strings.HasPrefix(p, pat[1:])
 		}
 		return strings.HasPrefix(p, pat) || strings.Contains(p, "/"+pat)
+	case !strings.ContainsAny(pat, `*?[\`):
+		return base == pat
+	case strings.HasPrefix(pat, "*") && !strings.ContainsAny(pat[1:], `*?[\`):
+		return strings.HasSuffix(base, pat[1:])
 	}
-	ok, _ := path.Match(pat, path.Base(p))
+	ok, _ := path.Match(pat, base)
 	return ok
 }
 
@@ -165,10 +170,16 @@ var DefaultRules = []Rule{
 	{"Gemfile", KindConfig},
 }
 
+// maxLinguistPath bounds the paths given to Linguist's rules, whose cost
+// grows faster than the path's length (60 KB takes a third of a second).
+// Real paths are far shorter; longer ones get our rules only.
+const maxLinguistPath = 512
+
 // Classifier decides a file's Kind from its path and, when known, the first
 // bytes of its content. Rules are tried in order and the first match wins;
 // when none matches, GitHub Linguist's rules (through go-enry) decide, and
-// what they do not claim is source.
+// what they do not claim is source. Paths longer than 512 bytes get the
+// rules only.
 //
 // The zero Classifier uses DefaultRules. A Classifier is safe for
 // concurrent use.
@@ -180,6 +191,12 @@ type Classifier struct {
 	// NoLinguist turns off the fallback to Linguist's rules: paths that
 	// match no Rule are source.
 	NoLinguist bool `json:"no_linguist"`
+
+	// Attributes are the repository's .gitattributes linguist lines (see
+	// ParseGitAttributes). They decide before Rules: linguist-generated,
+	// linguist-vendored and linguist-documentation set the kind, and an
+	// attribute set to false overrides a rule that would give that kind.
+	Attributes []Attribute `json:"attributes,omitempty"`
 }
 
 // Classify returns the kind of the file at path p (slash-separated,
@@ -187,6 +204,30 @@ type Classifier struct {
 // beginning of the file; it lets generated-file headers such as
 // "// Code generated ... DO NOT EDIT." decide.
 func (c *Classifier) Classify(p string, content []byte) Kind {
+	if c == nil || len(c.Attributes) == 0 {
+		return c.classify(p, content)
+	}
+	generated, vendored, documentation := attributes(c.Attributes, p)
+	switch {
+	case generated != nil && *generated:
+		return KindGenerated
+	case vendored != nil && *vendored:
+		return KindVendored
+	case documentation != nil && *documentation:
+		return KindDocs
+	}
+	k := c.classify(p, content)
+	if k == KindGenerated && generated != nil || k == KindVendored && vendored != nil || k == KindDocs && documentation != nil {
+		// The repository says the rules are wrong here.
+		if !c.NoLinguist && enry.IsTest(p) {
+			return KindTest
+		}
+		return KindSource
+	}
+	return k
+}
+
+func (c *Classifier) classify(p string, content []byte) Kind {
 	rules := DefaultRules
 	noLinguist := false
 	if c != nil {
@@ -195,12 +236,13 @@ func (c *Classifier) Classify(p string, content []byte) Kind {
 		}
 		noLinguist = c.NoLinguist
 	}
+	base := path.Base(p)
 	for _, r := range rules {
-		if r.match(p) {
+		if r.match(p, base) {
 			return r.Kind
 		}
 	}
-	if noLinguist || p == "" {
+	if noLinguist || p == "" || len(p) > maxLinguistPath {
 		return KindSource
 	}
 	switch {

@@ -54,30 +54,33 @@ type File struct {
 	// OldPath and NewPath are the paths before and after the change,
 	// without git's a/ and b/ prefixes and unquoted. For an added file
 	// OldPath is empty; for a deleted file NewPath is empty.
-	OldPath, NewPath string
+	OldPath string `json:"old_path,omitempty"`
+	NewPath string `json:"new_path,omitempty"`
 
-	Op Op
+	Op Op `json:"op"`
 
 	// OldMode and NewMode are git's octal modes ("100644", "100755",
 	// "120000" for a symlink, "160000" for a submodule), when the diff
 	// states them.
-	OldMode, NewMode string
+	OldMode string `json:"old_mode,omitempty"`
+	NewMode string `json:"new_mode,omitempty"`
 
 	// Similarity is git's similarity index for a rename or copy, in
 	// percent; zero when the diff does not give one.
-	Similarity int
+	Similarity int `json:"similarity,omitempty"`
 
-	Binary bool
+	Binary bool `json:"binary,omitempty"`
 
-	Added, Deleted int
+	Added   int `json:"added"`
+	Deleted int `json:"deleted"`
 
 	// Kind classifies the file by its path (and, for new files, by the
 	// first lines of its content) with the scanner's Classifier.
-	Kind Kind
+	Kind Kind `json:"kind"`
 
 	// Line is the 1-based line of the input where the file's section
 	// starts, for error messages and evidence.
-	Line int
+	Line int `json:"line"`
 
 	// patch holds the file's hunks verbatim (header lines left out) when
 	// the scanner keeps them; hunkStarts are offsets into it, one per hunk.
@@ -137,7 +140,7 @@ type Totals struct {
 
 // Diff is a whole parsed diff: its files in input order.
 type Diff struct {
-	Files []*File
+	Files []*File `json:"files"`
 }
 
 // Totals sums the diff's files.

@@ -1,0 +1,51 @@
+package diffstat_test
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+
+	"github.com/heft-dev/heft/diffstat"
+)
+
+// FuzzParse checks that no input makes the parser panic or hang, and that
+// every diff it accepts gives hunks whose lines add up to its counts: the
+// scanner's counts and go-diff's hunk model must agree. Seeds are under
+// testdata/fuzz/FuzzParse.
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n"))
+	f.Add([]byte("--- a/q.sql\n+++ b/q.sql\n@@ -1,2 +1,2 @@\n--- c\n+++ d\n@@ -5 +5 @@\n-x\n+y\n"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		d, err := diffstat.Parse(bytes.NewReader(in), &diffstat.Options{MaxBytes: 1 << 20})
+		if err != nil {
+			var pe *diffstat.ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("error is not a *ParseError: %T %v", err, err)
+			}
+			return
+		}
+		for _, f := range d.Files {
+			if f.Added < 0 || f.Deleted < 0 {
+				t.Fatalf("negative counts: %+v", f)
+			}
+			hunks, err := f.Hunks()
+			if err != nil {
+				t.Fatalf("Parse accepted %q but Hunks failed: %v", f.Path(), err)
+			}
+			added, deleted := 0, 0
+			for _, h := range hunks {
+				for _, l := range h.Lines {
+					switch l.Op {
+					case diffstat.LineAdded:
+						added++
+					case diffstat.LineDeleted:
+						deleted++
+					}
+				}
+			}
+			if added != f.Added || deleted != f.Deleted {
+				t.Fatalf("%s: scanner counted +%d -%d, hunks hold +%d -%d", f.Path(), f.Added, f.Deleted, added, deleted)
+			}
+		}
+	})
+}

@@ -1,0 +1,157 @@
+package diffstat
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	godiff "github.com/sourcegraph/go-diff/diff"
+)
+
+// ErrNoPatch is returned by File.Hunks when the file's hunks were not
+// kept: it came from a Scanner without Options.KeepPatch.
+var ErrNoPatch = errors.New("diffstat: hunks not kept (use Parse or Options.KeepPatch)")
+
+// LineOp says what a hunk line does.
+type LineOp uint8
+
+// The kinds of hunk line.
+const (
+	LineContext LineOp = iota // unchanged, on both sides
+	LineAdded                 // only in the new file
+	LineDeleted               // only in the old file
+)
+
+var lineOpNames = [...]string{"context", "added", "deleted"}
+
+// String returns "context", "added" or "deleted".
+func (o LineOp) String() string {
+	if int(o) < len(lineOpNames) {
+		return lineOpNames[o]
+	}
+	return fmt.Sprintf("LineOp(%d)", o)
+}
+
+// MarshalText encodes the operation as its String form.
+func (o LineOp) MarshalText() ([]byte, error) { return []byte(o.String()), nil }
+
+// Line is one line of a hunk.
+type Line struct {
+	Op LineOp `json:"op"`
+
+	// Old and New are the line's 1-based numbers in the old and new file;
+	// 0 on the side the line is not in.
+	Old int `json:"old,omitempty"`
+	New int `json:"new,omitempty"`
+
+	// Text is the line without its leading marker and its newline. A
+	// CRLF file's lines keep their "\r".
+	Text string `json:"text"`
+}
+
+// Hunk is one "@@ -a,b +c,d @@" section of a file's diff.
+type Hunk struct {
+	OldStart int    `json:"old_start"`
+	OldLines int    `json:"old_lines"`
+	NewStart int    `json:"new_start"`
+	NewLines int    `json:"new_lines"`
+	Section  string `json:"section,omitempty"` // the text after the second @@, often a function name
+	Line     int    `json:"line"`              // 1-based line of the hunk header in the input
+	Lines    []Line `json:"lines"`
+}
+
+// Hunks parses the file's hunks into numbered lines. It parses afresh on
+// every call, so call it once per file. It fails with ErrNoPatch when the
+// file came from a Scanner that did not keep patches; binary and
+// mode-only changes have no hunks.
+func (f *File) Hunks() ([]Hunk, error) {
+	if len(f.hunkStarts) == 0 {
+		if f.Added+f.Deleted > 0 {
+			return nil, ErrNoPatch
+		}
+		return nil, nil
+	}
+	hunks := make([]Hunk, 0, len(f.hunkStarts))
+	line := f.patchLine
+	for i, start := range f.hunkStarts {
+		end := len(f.patch)
+		if i+1 < len(f.hunkStarts) {
+			end = f.hunkStarts[i+1]
+		}
+		h, err := parseHunk(f.patch[start:end])
+		if err != nil {
+			return nil, &ParseError{Line: line, Path: f.Path(), Err: ErrMalformed, Msg: err.Error()}
+		}
+		h.Line = line
+		line += bytes.Count(f.patch[start:end], []byte{'\n'})
+		hunks = append(hunks, h)
+	}
+	return hunks, nil
+}
+
+// parseHunk parses one hunk, exactly as the scanner delimited it, with
+// go-diff behind recover. Fed one hunk at a time, go-diff cannot mistake
+// a "--- " content line for the next file's header.
+func parseHunk(b []byte) (h Hunk, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("hunk parser panicked: %v", p)
+		}
+	}()
+	// The scanner has read the header already; give go-diff a canonical
+	// one, since it is stricter about what follows the second "@@" than
+	// git is ("@@ -1 +1 @@text").
+	header, body, _ := bytes.Cut(b, []byte{'\n'})
+	oldStart, oldLines, newStart, newLines, ok := parseHunkHeader(header)
+	if !ok {
+		return Hunk{}, fmt.Errorf("bad hunk header %q", header)
+	}
+	section := strings.TrimSpace(string(header[bytes.Index(header[2:], []byte("@@"))+4:]))
+	canon := fmt.Appendf(make([]byte, 0, len(b)+32), "@@ -%d,%d +%d,%d @@\n", oldStart, oldLines, newStart, newLines)
+	gh, err := godiff.ParseHunks(append(canon, body...))
+	if err != nil {
+		return Hunk{}, fmt.Errorf("bad hunk: %v", err) // go-diff's errors do not unwrap
+	}
+	if len(gh) != 1 {
+		return Hunk{}, fmt.Errorf("bad hunk: %d hunks where one was expected", len(gh))
+	}
+	g := gh[0]
+	h = Hunk{
+		OldStart: int(g.OrigStartLine), OldLines: int(g.OrigLines),
+		NewStart: int(g.NewStartLine), NewLines: int(g.NewLines),
+		Section: section,
+	}
+	h.Lines = make([]Line, 0, h.OldLines+h.NewLines)
+	oldN, newN := h.OldStart, h.NewStart
+	body = g.Body
+	for len(body) > 0 {
+		raw, rest, _ := bytes.Cut(body, []byte{'\n'})
+		body = rest
+		l := Line{Op: LineContext}
+		if len(raw) > 0 {
+			switch raw[0] {
+			case '+':
+				l.Op = LineAdded
+			case '-':
+				l.Op = LineDeleted
+			}
+			raw = raw[1:]
+		}
+		l.Text = string(raw)
+		switch l.Op {
+		case LineAdded:
+			l.New = newN
+			newN++
+		case LineDeleted:
+			l.Old = oldN
+			oldN++
+		default:
+			l.Old, l.New = oldN, newN
+			oldN++
+			newN++
+		}
+		h.Lines = append(h.Lines, l)
+	}
+	return h, nil
+}

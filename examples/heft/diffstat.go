@@ -1,0 +1,64 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+
+	"github.com/heft-dev/heft/diffstat"
+)
+
+func runDiffstat(e *env, args []string) int {
+	fs := flag.NewFlagSet("heft diffstat", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	asJSON := fs.Bool("json", false, "print every file's full model and the totals as JSON")
+	maxBytes := fs.Int64("max-bytes", -1, "largest diff accepted, in bytes; negative for no limit")
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "Usage: heft diffstat [--json] [--max-bytes N] [DIFF|-]\n\n"+
+			"Print one line per file, \"added deleted path\", like git diff --numstat\n"+
+			"(binary files as \"-\"). Reads standard input when DIFF is - or absent.\n\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	in, _, err := openInput(e, fs.Args())
+	if err != nil {
+		return fail(e, "diffstat", err)
+	}
+	defer in.Close()
+
+	// Counting alone streams in constant memory; the JSON model needs
+	// each file's kind, which costs more.
+	opts := &diffstat.Options{MaxBytes: *maxBytes, NoClassify: !*asJSON}
+	s := diffstat.NewScanner(in, opts)
+	out := bufio.NewWriterSize(e.stdout, 64<<10)
+	defer out.Flush()
+	var d diffstat.Diff
+	for s.Next() {
+		if *asJSON {
+			d.Files = append(d.Files, s.File())
+			continue
+		}
+		fmt.Fprintln(out, s.File())
+	}
+	if err := s.Err(); err != nil {
+		out.Flush()
+		return fail(e, "diffstat", err)
+	}
+	if *asJSON {
+		if d.Files == nil {
+			d.Files = []*diffstat.File{}
+		}
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(struct {
+			Files  []*diffstat.File `json:"files"`
+			Totals diffstat.Totals  `json:"totals"`
+		}{d.Files, d.Totals()}); err != nil {
+			return fail(e, "diffstat", err)
+		}
+	}
+	return exitOK
+}

@@ -1,0 +1,102 @@
+// Command heft measures the review burden of a pull request and explains
+// it. Typical use:
+//
+//	git diff main | heft score -
+//	heft diffstat patch.diff
+//
+// Run "heft help" for the commands.
+//
+// Exit status: 0 normally; 1 when --fail-at is given and the verdict
+// reaches it; 2 on bad input or usage.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+)
+
+// Exit statuses.
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitUsage    = 2
+)
+
+// env is what a command sees of the world, so tests can run commands in
+// process.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+// command is one heft subcommand.
+type command struct {
+	name    string
+	summary string
+	run     func(e *env, args []string) int
+}
+
+// commands lists the subcommands; a new one is one file and one line here.
+var commands = []command{
+	{"score", "score a diff and its description; print a report", runScore},
+	{"diffstat", "print per-file added and deleted lines, like git diff --numstat", runDiffstat},
+}
+
+func main() {
+	os.Exit(run(&env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}, os.Args[1:]))
+}
+
+func run(e *env, args []string) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(e.stdout)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	i := slices.IndexFunc(commands, func(c command) bool { return c.name == args[0] })
+	if i < 0 {
+		fmt.Fprintf(e.stderr, "heft: unknown command %q; run \"heft help\"\n", args[0])
+		return exitUsage
+	}
+	return commands[i].run(e, args[1:])
+}
+
+func usage(w io.Writer) {
+	var b strings.Builder
+	b.WriteString("heft measures the review burden of a pull request and explains it.\n\nUsage:\n\n\theft <command> [flags] [args]\n\nCommands:\n\n")
+	for _, c := range commands {
+		fmt.Fprintf(&b, "\t%-10s %s\n", c.name, c.summary)
+	}
+	b.WriteString("\nRun \"heft <command> -h\" for a command's flags.\n")
+	io.WriteString(w, b.String())
+}
+
+// errUsage marks an error as a usage problem.
+var errUsage = errors.New("usage")
+
+// fail prints a one-line error for a command and returns exitUsage.
+func fail(e *env, cmd string, err error) int {
+	fmt.Fprintf(e.stderr, "heft %s: %v\n", cmd, err)
+	return exitUsage
+}
+
+// openInput opens the positional argument: a file, or standard input for
+// "-" or no argument.
+func openInput(e *env, args []string) (io.ReadCloser, string, error) {
+	switch {
+	case len(args) > 1:
+		return nil, "", fmt.Errorf("%w: want at most one input, got %d (flags go before the input)", errUsage, len(args))
+	case len(args) == 0 || args[0] == "-":
+		return io.NopCloser(e.stdin), "standard input", nil
+	}
+	f, err := os.Open(args[0])
+	if err != nil {
+		return nil, "", err
+	}
+	return f, args[0], nil
+}

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/heft-dev/heft/heuristics"
+)
+
+// maxEvidence is how many pieces of evidence the text report shows per
+// scorer; --json has them all.
+const maxEvidence = 5
+
+// writeReport prints a report for a person at a terminal.
+func writeReport(w io.Writer, rep *heuristics.Report) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "heft: %s (score %.2f)\n", rep.Verdict, rep.Score)
+	width := 0
+	for _, r := range rep.Results {
+		width = max(width, len(r.Scorer))
+	}
+	for _, r := range rep.Results {
+		fmt.Fprintf(&b, "\n%-*s  %.2f  %s\n", width, r.Scorer, r.Score, r.Summary)
+		indent := strings.Repeat(" ", width+8)
+		if r.Advice != "" {
+			fmt.Fprintf(&b, "%sadvice: %s\n", indent, r.Advice)
+		}
+		for i, ev := range r.Evidence {
+			if i == maxEvidence {
+				fmt.Fprintf(&b, "%s(%d more; --json shows all)\n", indent, len(r.Evidence)-maxEvidence)
+				break
+			}
+			fmt.Fprintf(&b, "%s- %s", indent, ev.Rule)
+			if loc := location(ev); loc != "" {
+				fmt.Fprintf(&b, " %s", loc)
+			}
+			fmt.Fprintf(&b, ": %s", ev.Message)
+			if ev.Snippet != "" {
+				fmt.Fprintf(&b, " %q", truncate(ev.Snippet, 100))
+			}
+			b.WriteByte('\n')
+		}
+	}
+	if len(rep.NotApplicable) > 0 {
+		fmt.Fprintf(&b, "\nnot applicable: %s\n", strings.Join(rep.NotApplicable, ", "))
+	}
+	for _, err := range rep.Errors {
+		fmt.Fprintf(&b, "\nerror: %v\n", err)
+	}
+	if len(rep.Labels) > 0 {
+		fmt.Fprintf(&b, "\nlabels: %s\n", strings.Join(rep.Labels, ", "))
+	}
+	io.WriteString(w, b.String())
+}
+
+// location formats where a piece of evidence is: path:line, or the field.
+func location(ev heuristics.Evidence) string {
+	switch {
+	case ev.Path != "" && ev.Line > 0:
+		return fmt.Sprintf("%s:%d", ev.Path, ev.Line)
+	case ev.Path != "":
+		return ev.Path
+	case ev.Commit != "":
+		return "commit " + ev.Commit
+	case ev.Line > 0:
+		return fmt.Sprintf("%s:%d", ev.Field, ev.Line)
+	}
+	return ""
+}
+
+func truncate(s string, n int) string {
+	if len([]rune(s)) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}

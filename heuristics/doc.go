@@ -1,0 +1,38 @@
+// Package heuristics turns a contribution into explainable signals of the
+// review burden it puts on maintainers.
+//
+// A Scorer looks at one aspect of a Contribution and returns a Result: a
+// score in [0, 1] (0 no concern, 1 the strongest concern it can raise), a
+// one-line summary, advice a maintainer could paste to the author, the
+// metrics behind the score, and Evidence pointing at what raised it. A
+// scorer never decides: a Set runs scorers concurrently and its Policy
+// folds their results into a Report with an overall score and a Verdict.
+// The zero Verdict is unknown, never pass.
+//
+// Scorers measure and never act: no clock (Contribution.Now is the time),
+// no network, no logging. The same contribution gives the same result.
+// Package heuristicstest checks any scorer against this contract.
+//
+// # Scorers
+//
+// size (NewSize): reviewable changed lines and files touched. Generated,
+// vendored and lockfile changes (see package diffstat) are reported but
+// not counted. Labels size/XS to size/XXL by Prow's thresholds; the score
+// rises on a log scale from 200 to 2,000 lines, or 20 to 150 files.
+//
+// # Rule IDs
+//
+// Evidence carries a stable rule ID that programs may depend on:
+//
+//	size-lines           more reviewable lines than SizeConfig.ComfortableLines
+//	size-files           more reviewable files than SizeConfig.ComfortableFiles
+//	size-largest-file    one of the largest reviewable files (when the score is non-zero)
+//	size-not-reviewable  generated, vendored or lockfile lines left out of the count
+//
+// # Known false positives
+//
+// size: a mechanical change (a rename across the tree, a generated file
+// the classifier does not recognise) counts in full; mark generated paths
+// with diffstat.Classifier rules. A large change can be the right change:
+// the score says how much there is to read, not that it is wrong.
+package heuristics
