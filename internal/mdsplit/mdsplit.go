@@ -616,10 +616,7 @@ func chunks(src []byte, max int) [][2]int {
 				cut = line
 			}
 			if cut <= start {
-				cut = start + max
-				for cut > start && !utf8.RuneStart(src[cut]) {
-					cut--
-				}
+				cut = forcedCut(src, start, max)
 			}
 			out = append(out, [2]int{start, cut})
 			start, safe, line = cut, -1, -1
@@ -636,6 +633,20 @@ func chunks(src []byte, max int) [][2]int {
 		out = append(out, [2]int{start, len(src)})
 	}
 	return out
+}
+
+// forcedCut returns where to cut a chunk of src that starts at start and
+// has no line break in its first max bytes: before the last space in its
+// second half, or else on a rune boundary at max.
+func forcedCut(src []byte, start, max int) int {
+	end := start + max
+	if i := bytes.LastIndexByte(src[start+max/2:end], ' '); i > 0 {
+		return start + max/2 + i
+	}
+	for end > start && !utf8.RuneStart(src[end]) {
+		end--
+	}
+	return end
 }
 
 // scanState follows, line by line, the blocks a blank line does not end.
