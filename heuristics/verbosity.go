@@ -83,13 +83,16 @@ type VerbosityConfig struct {
 
 	// RestateWeight is how much restating the diff can add to the score
 	// on its own: a description that names every changed file and
-	// function scores this much. Default 0.5.
+	// function scores this much. Default 0.4, under the default policy's
+	// review threshold: restating alone is a hint, with length a concern.
 	RestateWeight float64 `json:"restate_weight,omitempty"`
 
 	// HiddenCommentTokens is the size, in tokens, of an HTML comment the
 	// author added (not the template's) from which it counts as hidden
-	// text in the score; shorter ones, such as tool markers, are still
-	// reported as evidence from 5 tokens. Default 20.
+	// text in the score; a shorter one is still reported as evidence when
+	// it reads like a sentence (four words or more, not all capitals),
+	// unlike tool markers such as "Reviewable:start" or "START COPILOT
+	// CODING AGENT TIPS". Default 20.
 	HiddenCommentTokens int `json:"hidden_comment_tokens,omitempty"`
 
 	// HiddenWeight is how much hidden text (a long comment, invisible or
@@ -132,7 +135,7 @@ func (c VerbosityConfig) withDefaults() VerbosityConfig {
 		c.RestateMinNamed = 3
 	}
 	if c.RestateWeight == 0 {
-		c.RestateWeight = 0.5
+		c.RestateWeight = 0.4
 	}
 	if c.HiddenCommentTokens == 0 {
 		c.HiddenCommentTokens = 20
@@ -435,7 +438,7 @@ func (v *VerbosityScorer) Score(ctx context.Context, c *Contribution) (Result, e
 		res.Evidence = append(res.Evidence, longestSections(parts, cfg.Sections)...)
 	}
 	for _, p := range comments {
-		if p.Tokens < 5 && p.Tokens < cfg.HiddenCommentTokens {
+		if p.Tokens < cfg.HiddenCommentTokens && !sentenceLike(p.Text) {
 			continue
 		}
 		res.Evidence = append(res.Evidence, Evidence{
@@ -560,8 +563,11 @@ func snippet(s string, n int) string {
 	return s[:cut] + "…"
 }
 
+// minSectionTokens is the size from which a section is worth pointing at.
+const minSectionTokens = 50
+
 // longestSections returns evidence for the n sections with the most prose
-// tokens.
+// tokens, of those with at least minSectionTokens.
 func longestSections(parts []DescriptionPart, n int) []Evidence {
 	type section struct {
 		name   string
@@ -586,6 +592,9 @@ func longestSections(parts []DescriptionPart, n int) []Evidence {
 	slices.SortStableFunc(order, func(a, b *section) int { return b.tokens - a.tokens })
 	var ev []Evidence
 	for _, s := range order[:min(n, len(order))] {
+		if s.tokens < minSectionTokens {
+			break
+		}
 		label := fmt.Sprintf("The section %q", s.name)
 		if s.name == "" {
 			label = "The text before the first heading"
@@ -615,6 +624,27 @@ const maxRestateItems = 2000
 var declRE = regexp.MustCompile(`(?:^|[^\w$])(?:func|def|class|type|struct|interface|enum|trait|fn|function|module|protocol|record|object)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*)` +
 	`|^\s*(?:(?:public|private|protected|internal|static|final|abstract|async|override|virtual|export|default)\s+)+(?:[\w<>\[\],.?]+\s+)*?([A-Za-z_$][\w$]*)\s*[(<=]` +
 	`|^\s*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s*)?(?:\(|function)`)
+
+// declStarts are the words a declaration line starts with.
+var declStarts = map[string]bool{
+	"func": true, "def": true, "class": true, "type": true, "struct": true, "interface": true, "enum": true,
+	"trait": true, "fn": true, "function": true, "module": true, "protocol": true, "record": true, "object": true,
+	"public": true, "private": true, "protected": true, "internal": true, "static": true, "final": true,
+	"abstract": true, "async": true, "override": true, "virtual": true, "export": true, "default": true,
+	"const": true, "let": true, "var": true, "pub": true, "impl": true, "data": true, "sealed": true,
+	"open": true, "typedef": true, "package": false,
+}
+
+// mayDeclare reports whether a line starts with a word a declaration can
+// start with, so most lines skip the declaration pattern.
+func mayDeclare(line string) bool {
+	line = strings.TrimLeft(line, " \t")
+	end := strings.IndexFunc(line, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(line)
+	}
+	return declStarts[line[:end]]
+}
 
 // declKeywords are words the declaration pattern can catch that are not
 // names.
@@ -663,6 +693,9 @@ func (v *VerbosityScorer) restatement(parts []DescriptionPart, d *diffstat.Diff)
 				text := l.Text
 				if len(text) > 400 {
 					text = text[:400]
+				}
+				if !mayDeclare(text) {
+					continue
 				}
 				for _, m := range declRE.FindAllStringSubmatch(text, 4) {
 					name := m[1] + m[2] + m[3]
@@ -758,10 +791,16 @@ func (v *VerbosityScorer) restatement(parts []DescriptionPart, d *diffstat.Diff)
 		})
 	}
 	if len(rs.evidence) > 0 {
-		rs.evidence[0].Message = fmt.Sprintf("The description names %d of %s and %d of %s. ",
-			rs.namedPaths, plural(rs.paths, "changed file"), rs.namedIdents, plural(rs.idents, "new function or type")) + rs.evidence[0].Message
+		rs.evidence[0].Message = fmt.Sprintf("The description names %d of the %d changed files and %d of the %d functions and types declared on added lines. ",
+			rs.namedPaths, rs.paths, rs.namedIdents, rs.idents) + rs.evidence[0].Message
 	}
 	return rs
+}
+
+// sentenceLike reports whether a comment reads like a sentence rather
+// than a marker: four words or more, some of them in lower case.
+func sentenceLike(s string) bool {
+	return len(strings.Fields(s)) >= 4 && strings.IndexFunc(s, unicode.IsLower) >= 0
 }
 
 func firstLine(s string) string {
@@ -936,8 +975,8 @@ func isInvisible(r rune) bool {
 
 func legitInvisible(r, prev, next rune, at int) bool {
 	switch {
-	case r == 0xFEFF && at == 0:
-		return true
+	case r == 0xFEFF && (at == 0 || prev == '\n'):
+		return true // a byte order mark pasted with a file's first line
 	case r == 0x200D && (isEmoji(prev) || prev == 0xFE0F) && isEmoji(next):
 		return true // emoji ZWJ sequence: 👨‍👩‍👧
 	case (r == 0x200C || r == 0x200D) && unicode.IsLetter(prev) && unicode.IsLetter(next) && !isLatin(prev):

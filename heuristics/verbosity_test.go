@@ -140,8 +140,8 @@ func TestVerbosity(t *testing.T) {
 			name:  "restates-the-diff",
 			why:   "a list naming every changed file and new function one by one, which the diff already shows",
 			c:     &heuristics.Contribution{Body: body(t, "restate.md"), Diff: rate},
-			score: func(s float64) bool { return s >= 0.3 },
-			rules: []string{"verbosity-restates-diff"},
+			score: func(s float64) bool { return s == 0.4 },
+			rules: []string{"verbosity-restates-diff", "verbosity-long-section"},
 			check: func(t *testing.T, r heuristics.Result) {
 				assert.Equal(t, 6.0, r.Metrics["changed_paths"])
 				assert.Equal(t, 6.0, r.Metrics["named_paths"])
