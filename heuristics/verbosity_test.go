@@ -2,10 +2,12 @@ package heuristics_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -441,4 +443,37 @@ func TestVerbosityConformance(t *testing.T) {
 		&heuristics.Contribution{Body: body(t, "emoji.md") + body(t, "chinese.md"), Diff: bigRefactor(t)},
 		&heuristics.Contribution{Body: "Fixes the caf\xe9 menu.", Diff: &diffstat.Diff{}},
 	)
+}
+
+// FuzzVerbosity checks that no description or template makes the scorer
+// fail, panic or break the result contract.
+func FuzzVerbosity(f *testing.F) {
+	for _, name := range []string{"restate.md", "hidden.md", "emoji.md", "bidi.md", "tags.md", "log.md"} {
+		b, err := os.ReadFile("testdata/verbosity/" + name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(b), "")
+	}
+	f.Add("## A\n\n- [x] b\n<!-- c d e f -->", "## A\n\n- [ ] b\n<!-- c d e f -->")
+	v, err := heuristics.NewVerbosityWith(heuristics.VerbosityConfig{MaxBodyBytes: 1 << 16}, words{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	d := &diffstat.Diff{Files: []*diffstat.File{{NewPath: "internal/api/server.go", Added: 3, Deleted: 1, Kind: diffstat.KindSource}}}
+	f.Fuzz(func(t *testing.T, body, template string) {
+		r, err := v.Score(context.Background(), &heuristics.Contribution{Body: body, Template: template, Diff: d})
+		if err != nil {
+			if len(body) > 1<<16 && errors.Is(err, heuristics.ErrBodyTooLarge) {
+				return
+			}
+			t.Fatalf("Score: %v", err)
+		}
+		if err := heuristics.CheckResult(r); err != nil {
+			t.Fatal(err)
+		}
+		if r.Metrics["invalid_utf8_bytes"] == 0 && !utf8.ValidString(body) {
+			t.Fatalf("invalid UTF-8 not counted")
+		}
+	})
 }

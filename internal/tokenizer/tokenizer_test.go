@@ -74,11 +74,11 @@ func TestChunkingKeepsCounts(t *testing.T) {
 	}
 }
 
-// TestAdversarialRuns feeds 256 KiB of the inputs that make tiktoken
+// TestAdversarialRuns feeds 128 KiB of the inputs that make tiktoken
 // quadratic when encoded whole: one long run of a letter, of spaces, of
 // dashes, of newlines, of one Han character, and repeated special-token
 // text. Chunking keeps them linear; the counts still match tiktoken's for
-// the same input, which is 4 times its count for 64 KiB (computed with
+// the same input, which is twice its count for 64 KiB (computed with
 // the reference implementation, which takes seconds for each 64 KiB run),
 // within one token per 64 KiB (where the copies meet).
 func TestAdversarialRuns(t *testing.T) {
@@ -107,8 +107,8 @@ func TestAdversarialRuns(t *testing.T) {
 				if enc == CL100kBase {
 					want = tc.cl100
 				}
-				got := e.Count(strings.Repeat(block, 4))
-				assert.InDelta(t, 4*want, got, 4)
+				got := e.Count(strings.Repeat(block, 2))
+				assert.InDelta(t, 2*want, got, 2)
 			})
 		}
 	}
