@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // DefaultMaxBytes is the input size limit when Options.MaxBytes is zero.
@@ -126,7 +127,9 @@ const (
 
 // NewScanner returns a Scanner reading from r. opts may be nil.
 func NewScanner(r io.Reader, opts *Options) *Scanner {
-	s := &Scanner{br: bufio.NewReaderSize(r, maxHeaderLine)}
+	br := readers.Get().(*bufio.Reader)
+	br.Reset(r)
+	s := &Scanner{br: br}
 	if opts != nil {
 		s.opts = *opts
 	}
@@ -150,6 +153,7 @@ func (s *Scanner) Next() bool {
 	s.out = nil
 	for len(s.ready) == 0 {
 		if s.err != nil || s.done {
+			s.release()
 			return false
 		}
 		line, err := s.line()
@@ -169,6 +173,21 @@ func (s *Scanner) Next() bool {
 	s.ready[0] = nil
 	s.ready = s.ready[1:]
 	return true
+}
+
+// readers recycles the scanners' read buffers: a small diff should not
+// pay for allocating and clearing one.
+var readers = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, maxHeaderLine) }}
+
+// release returns the read buffer once the scan is over. Nothing read
+// from it is referenced after: files hold copies.
+func (s *Scanner) release() {
+	if s.br != nil {
+		s.br.Reset(nil)
+		readers.Put(s.br)
+		s.br = nil
+		s.pushback = nil
+	}
 }
 
 // finish handles the end of input.

@@ -45,6 +45,7 @@ var commands = []command{
 	{"score", "score a diff and its description; print a report", runScore},
 	{"diffstat", "print per-file added and deleted lines, like git diff --numstat", runDiffstat},
 	{"tokens", "count a description's tokens, part by part (prose, code, comments, ...)", runTokens},
+	{"disclosure", "print what a description or commit message discloses about AI assistance", runDisclosure},
 }
 
 func main() {

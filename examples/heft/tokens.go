@@ -82,7 +82,7 @@ func runTokens(e *env, args []string) int {
 	}
 	fmt.Fprintf(out, "%5s  %-8s %6s  %s\n", "line", "kind", "tokens", "text")
 	for _, p := range parts {
-		fmt.Fprintf(out, "%5d  %-8s %6d  %s\n", p.Line, p.Kind, p.Tokens, oneLine(p.Text, 60))
+		fmt.Fprintf(out, "%5d  %-8s %6d  %s\n", p.Line, p.Kind, p.Tokens, clipLine(p.Text, 60))
 	}
 	fmt.Fprintln(out)
 	for _, k := range heuristics.PartKinds {
@@ -94,8 +94,8 @@ func runTokens(e *env, args []string) int {
 	return exitOK
 }
 
-// oneLine puts s on one line, cut to about n runes.
-func oneLine(s string, n int) string {
+// clipLine puts s on one line, cut to about n runes.
+func clipLine(s string, n int) string {
 	s = strings.Join(strings.Fields(s), " ")
 	if r := []rune(s); len(r) > n {
 		return string(r[:n-1]) + "…"
