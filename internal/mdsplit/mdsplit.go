@@ -509,9 +509,8 @@ func span(n ast.Node) (start, stop int) {
 		}
 		return ast.WalkContinue, nil
 	})
-	if p := n.Pos(); p >= 0 && start >= 0 && p < start {
-		start = p
-	}
+	// n.Pos() is not used: a table's is where the paragraph it was cut
+	// from starts, which would take the lines above it twice.
 	return start, stop
 }
 

@@ -90,6 +90,12 @@ func TestSplit(t *testing.T) {
 			want: []brief{{Quote, 1, "> You asked why.\n> Because."}, {Table, 4, "| a | b |\n|---|---|\n| 1 | 2 |"}},
 		},
 		{
+			name: "table-under-paragraph",
+			why:  "GFM cuts a table out of the paragraph above it: the paragraph's lines are not the table's",
+			body: "Results:\n| case | ms |\n|---|--:|\n| cold | 140 |\n",
+			want: []brief{{Prose, 1, "Results:"}, {Table, 2, "| case | ms |\n|---|--:|\n| cold | 140 |"}},
+		},
+		{
 			name: "html-block",
 			why:  "visible text of HTML blocks, tags and entities decoded",
 			body: "<p align=\"center\"><img src=\"logo.png\"> Fast &amp; small</p>\n",
