@@ -45,6 +45,9 @@ func runTokens(e *env, args []string) int {
 	if err != nil {
 		return fail(e, "tokens", fmt.Errorf("reading %s: %w", name, err))
 	}
+	if len(raw) > *maxBytes {
+		return fail(e, "tokens", fmt.Errorf("%s is over the %d-byte limit (--max-bytes)", name, *maxBytes))
+	}
 	var template string
 	if *templateFile != "" {
 		if template, err = readText(*templateFile); err != nil {
