@@ -50,10 +50,11 @@ type TokenCounter interface {
 // diffs, so the per-line ramp is set from the maintainers' own examples:
 // a few sentences for a few lines is fine, "a 10,000-word description for
 // five lines of code" is not. 20 tokens a line above the floor starts the
-// score and 400 reaches 1: the median Copilot description (297 tokens)
-// scores 0 on 8 or more changed lines and 0.13 on 5; the 99th-percentile
-// Devin description (831 tokens) scores 0.41 on 10 lines; 2,400 tokens for
-// 6 lines scores 0.98.
+// score and 600 reaches 1: the median Copilot description (297 tokens)
+// scores 0 on 8 or more changed lines and 0.11 on 5; the 99th-percentile
+// Devin description (831 tokens) scores 0.36 on 10 lines; a 700-token
+// essay on a one-line fix (2 changed lines) scores 0.77, worth a review;
+// 2,400 tokens for 6 lines scores 0.86, a flag under the default policy.
 type VerbosityConfig struct {
 	// Encoding is the tiktoken vocabulary tokens are counted with:
 	// "o200k_base" (GPT-4o and later) or "cl100k_base" (GPT-4). Default
@@ -71,7 +72,7 @@ type VerbosityConfig struct {
 
 	// ExcessiveTokensPerLine is the number of prose tokens above the
 	// floor per reviewable changed line at which the length score
-	// reaches 1; it rises on a log scale in between. Default 400.
+	// reaches 1; it rises on a log scale in between. Default 600.
 	ExcessiveTokensPerLine float64 `json:"excessive_tokens_per_line,omitempty"`
 
 	// LargeDiffLines is the number of reviewable changed lines from which
@@ -128,7 +129,7 @@ func (c VerbosityConfig) withDefaults() VerbosityConfig {
 		c.RelaxedTokensPerLine = 20
 	}
 	if c.ExcessiveTokensPerLine == 0 {
-		c.ExcessiveTokensPerLine = 400
+		c.ExcessiveTokensPerLine = 600
 	}
 	if c.LargeDiffLines == 0 {
 		c.LargeDiffLines = 1000
