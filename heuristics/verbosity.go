@@ -197,14 +197,19 @@ func (c VerbosityConfig) Validate() error {
 // ErrBodyTooLarge is wrapped by every *BodyTooLargeError.
 var ErrBodyTooLarge = errors.New("description too large")
 
-// BodyTooLargeError is returned for a description longer than
-// VerbosityConfig.MaxBodyBytes.
+// BodyTooLargeError is returned for a description, or a template, longer
+// than VerbosityConfig.MaxBodyBytes.
 type BodyTooLargeError struct {
-	Size, Limit int // in bytes
+	Template    bool // the template is too large, not the description
+	Size, Limit int  // in bytes
 }
 
 func (e *BodyTooLargeError) Error() string {
-	return fmt.Sprintf("heuristics: verbosity: description is %s bytes, over the limit of %s", commas(e.Size), commas(e.Limit))
+	what := "description"
+	if e.Template {
+		what = "template"
+	}
+	return fmt.Sprintf("heuristics: verbosity: %s is %s bytes, over the limit of %s", what, commas(e.Size), commas(e.Limit))
 }
 
 // Unwrap returns ErrBodyTooLarge.
@@ -318,10 +323,13 @@ var PartKinds = []string{"prose", "code", "quote", "comment", "details", "table"
 
 // Parts splits a description as the scorer does and counts each part's
 // tokens. template is the repository's pull request template, if known.
-// A description over MaxBodyBytes gets a *BodyTooLargeError.
+// A description or template over MaxBodyBytes gets a *BodyTooLargeError.
 func (v *VerbosityScorer) Parts(body, template string) ([]DescriptionPart, error) {
 	if len(body) > v.cfg.MaxBodyBytes {
 		return nil, &BodyTooLargeError{Size: len(body), Limit: v.cfg.MaxBodyBytes}
+	}
+	if len(template) > v.cfg.MaxBodyBytes {
+		return nil, &BodyTooLargeError{Template: true, Size: len(template), Limit: v.cfg.MaxBodyBytes}
 	}
 	tc, err := v.tokens()
 	if err != nil {

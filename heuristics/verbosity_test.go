@@ -368,6 +368,12 @@ func TestVerbosityBadInput(t *testing.T) {
 	require.ErrorAs(t, err, &tl)
 	assert.Equal(t, heuristics.BodyTooLargeError{Size: 3 << 20, Limit: 256 << 10}, *tl)
 	assert.ErrorIs(t, err, heuristics.ErrBodyTooLarge)
+	assert.EqualError(t, err, "heuristics: verbosity: description is 3,145,728 bytes, over the limit of 262,144")
+
+	_, err = v.Score(ctx, &heuristics.Contribution{Body: "Fixes #1.", Template: strings.Repeat("- [ ] box\n", 30000)})
+	require.ErrorAs(t, err, &tl)
+	assert.True(t, tl.Template)
+	assert.ErrorIs(t, err, heuristics.ErrBodyTooLarge)
 
 	// Just under the limit, adversarial content is scored in bounded
 	// time: a run of one letter (quadratic for tiktoken), deep nesting
