@@ -6,6 +6,9 @@ package heuristics
 type Config struct {
 	Policy Policy     `json:"policy"`
 	Size   SizeConfig `json:"size"`
+
+	// Engagement configures the engagement scorer.
+	Engagement EngagementConfig `json:"engagement"`
 }
 
 // NewDefaultSet returns heft's standard scorers under cfg.Policy. Scorers
@@ -16,7 +19,12 @@ func NewDefaultSet(cfg Config) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
+	engagement, err := NewEngagement(cfg.Engagement)
+	if err != nil {
+		return nil, err
+	}
 	return NewSet(cfg.Policy,
 		size,
+		engagement,
 	)
 }
