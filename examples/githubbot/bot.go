@@ -88,7 +88,7 @@ func (b *Bot) Work(ctx context.Context, j *Job) {
 		b.log().Warn("rate limited; retrying", "pr", j.Key, "after", after.Round(time.Second))
 		next := *j
 		next.Attempt++
-		b.Retry(&next, min(max(after, time.Second), 15*time.Minute))
+		b.Retry(&next, min(max(after, time.Second), 61*time.Minute)) // a primary limit resets within the hour
 		return
 	}
 	b.log().Error("processing failed", "pr", j.Key, "err", err)

@@ -187,7 +187,10 @@ func jsonError(data []byte, err error) error {
 		line := 1 + bytes.Count(data[:min(int(syn.Offset), len(data))], []byte("\n"))
 		return &ConfigError{Path: ConfigPath, Line: line, Err: err}
 	case errors.As(err, &typ):
-		return &ConfigError{Path: ConfigPath, Key: typ.Field, Err: fmt.Errorf("want %s, got %s", typ.Type, typ.Value)}
+		// The embedded heuristics.Config shows in the path; its keys are
+		// at the top level of the file.
+		key := strings.TrimPrefix(typ.Field, "Config.")
+		return &ConfigError{Path: ConfigPath, Key: key, Err: fmt.Errorf("want %s, got %s", typ.Type, typ.Value)}
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		key := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
 		return &ConfigError{Path: ConfigPath, Key: key, Err: errors.New("unknown key")}
