@@ -220,6 +220,8 @@ func TestWebhookRejects(t *testing.T) {
 			event: "push", body: []byte(`{"ref": "refs/heads/main"}`), status: 204},
 		{name: "unhandled-action", reason: "a pull request label change needs no new report",
 			event: "pull_request", body: payload(t, "pull_request.opened", map[string]any{"action": "labeled"}), status: 204},
+		{name: "comment-without-issue", reason: "an issue_comment payload with no issue (found by fuzzing: go-github's IsPullRequest is not nil-safe)",
+			event: "issue_comment", body: []byte(`{"action": "created", "comment": {"body": "hi"}, "repository": {"name": "r", "owner": {"login": "o"}}}`), status: 204},
 		{name: "comment-on-issue", reason: "the octokit comment is on an issue, not a pull request",
 			event: "issue_comment", body: payload(t, "issue_comment.created", nil), status: 204},
 	}

@@ -84,7 +84,7 @@ func (h *Webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNoContent)
 		return
 	}
-	event, err := github.ParseWebHook(kind, payload)
+	event, err := parseEvent(kind, payload)
 	if err != nil {
 		http.Error(w, "malformed "+kind+" payload", http.StatusBadRequest)
 		return
@@ -138,6 +138,17 @@ func (h *Webhook) forget(id string) {
 	}
 }
 
+// parseEvent parses a payload with go-github, behind recover: a panic in
+// a third-party parser must not take the server down.
+func parseEvent(kind string, payload []byte) (event any, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("parsing %s payload: panic: %v", kind, p)
+		}
+	}()
+	return github.ParseWebHook(kind, payload)
+}
+
 // jobFor turns a parsed event into work on one pull request. It returns
 // false for events the bot does not act on: other actions, and comments
 // on issues that are not pull requests.
@@ -182,7 +193,7 @@ func jobFor(event any) (*Job, bool, error) {
 			})
 		}
 	case *github.IssueCommentEvent:
-		if !e.GetIssue().IsPullRequest() {
+		if e.GetIssue() == nil || !e.GetIssue().IsPullRequest() { // IsPullRequest is not nil-safe
 			return nil, false, nil
 		}
 		repo, number, inst = e.GetRepo(), e.GetIssue().GetNumber(), e.GetInstallation().GetID()
