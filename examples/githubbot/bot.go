@@ -51,6 +51,11 @@ type Bot struct {
 	Log     *slog.Logger // default slog.Default()
 	Now     func() time.Time
 
+	// Self is the login the bot comments as ("heft-yourorg[bot]"); its
+	// sticky comment is the one by Self that starts with render.Marker.
+	// When empty, any bot account's marked comment is taken as its own.
+	Self string
+
 	// DryRun prints to Out what the bot would write, and writes nothing.
 	DryRun bool
 	Out    io.Writer
@@ -344,7 +349,7 @@ func (b *Bot) upsertComment(ctx context.Context, gh *github.Client, k PRKey, bod
 			return fmt.Errorf("%s: comments: %w", k, err)
 		}
 		for _, c := range cs {
-			if strings.HasPrefix(c.GetBody(), render.Marker) && c.GetUser().GetType() == "Bot" {
+			if strings.HasPrefix(c.GetBody(), render.Marker) && b.isSelf(c.GetUser()) {
 				mine = append(mine, c)
 			}
 		}
@@ -432,6 +437,13 @@ func (b *Bot) syncLabels(ctx context.Context, gh *github.Client, k PRKey, pr *gi
 		}
 	}
 	return nil
+}
+
+func (b *Bot) isSelf(u *github.User) bool {
+	if b.Self != "" {
+		return strings.EqualFold(u.GetLogin(), b.Self)
+	}
+	return u.GetType() == "Bot"
 }
 
 func isBot(login, typ string) bool {

@@ -472,3 +472,39 @@ func TestRateLimitRetries(t *testing.T) {
 	require.Len(t, retried, 1, "a rate-limited job is retried, not dropped")
 	assert.Greater(t, retried[0], 30*time.Minute, "after the limit resets")
 }
+
+func TestSelfOnlyEditsItsOwnComment(t *testing.T) {
+	h := newHarness(t, func(h *harness) { h.bot.Self = "heft-app[bot]" })
+	h.api.comments = []*apiComment{
+		{ID: 1, Issue: 2, Body: "<!-- heft -->\nanother App's comment with our marker", Login: "mimic[bot]", UserType: "Bot"},
+	}
+	h.deliver("pull_request", "d-1", payload(t, "pull_request.synchronize", nil))
+	h.finish()
+	assert.Equal(t, 1, h.api.count("create comment"), "a marked comment by someone else is not ours")
+	assert.Zero(t, h.api.count("update comment"))
+	assert.Zero(t, h.api.count("delete comment"))
+}
+
+func TestRunUsage(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	cases := []struct {
+		name string
+		args []string
+		env  map[string]string
+		want string
+	}{
+		{"no-secret", nil, nil, "githubbot: HEFT_WEBHOOK_SECRET is not set: the bot refuses unsigned webhooks\n"},
+		{"no-credentials", nil, map[string]string{"HEFT_WEBHOOK_SECRET": "s"},
+			"githubbot: set --app-id and --private-key (or GITHUB_TOKEN for a local trial)\n"},
+		{"missing-key", []string{"--app-id", "1", "--private-key", "testdata/no-such.pem"}, map[string]string{"HEFT_WEBHOOK_SECRET": "s"},
+			"githubbot: --private-key: "},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run(tc.args, env(tc.env), &stdout, &stderr)
+			assert.Equal(t, 2, code)
+			assert.True(t, strings.HasPrefix(stderr.String(), tc.want), stderr.String())
+		})
+	}
+}

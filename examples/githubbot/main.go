@@ -64,7 +64,12 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 		return usage("HEFT_WEBHOOK_SECRET is not set: the bot refuses unsigned webhooks")
 	}
 
-	var clients Clients
+	var (
+		clients Clients
+		self    string
+	)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	switch token := getenv("GITHUB_TOKEN"); {
 	case *appID != 0 && *keyFile != "":
 		apps, err := ghinstallation.NewAppsTransportKeyFromFile(http.DefaultTransport, *appID, *keyFile)
@@ -75,12 +80,27 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 			apps.BaseURL = strings.TrimSuffix(*apiURL, "/")
 		}
 		clients = &appClients{apps: apps, apiURL: *apiURL, cache: map[int64]*github.Client{}}
+		// Who the App comments as, and a check of its key, at start.
+		ac, err := newClient(&http.Client{Transport: apps, Timeout: 30 * time.Second}, *apiURL)
+		if err != nil {
+			return usage(err.Error())
+		}
+		app, _, err := ac.Apps.Get(ctx, "")
+		if err != nil {
+			return usage(fmt.Sprintf("authenticating as App %d: %v", *appID, err))
+		}
+		self = app.GetSlug() + "[bot]"
 	case token != "":
 		c, err := newClient(&http.Client{Timeout: 30 * time.Second}, *apiURL, github.WithAuthToken(token))
 		if err != nil {
 			return usage(err.Error())
 		}
 		clients = staticClient{c}
+		me, _, err := c.Users.Get(ctx, "")
+		if err != nil {
+			return usage(fmt.Sprintf("GITHUB_TOKEN: %v", err))
+		}
+		self = me.GetLogin()
 	default:
 		return usage("set --app-id and --private-key (or GITHUB_TOKEN for a local trial)")
 	}
@@ -96,7 +116,7 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 	}
 
 	queue := NewQueue(*queueSize)
-	bot := &Bot{Clients: clients, Ledger: ledger, Log: log, DryRun: *dryRun, Out: stdout}
+	bot := &Bot{Clients: clients, Ledger: ledger, Log: log, DryRun: *dryRun, Out: stdout, Self: self}
 	bot.Retry = func(j *Job, after time.Duration) {
 		time.AfterFunc(after, func() {
 			if err := queue.Add(j); err != nil {
@@ -111,8 +131,6 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 	})
 	srv := &http.Server{Addr: *addr, Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	var wg sync.WaitGroup
 	wg.Go(func() { queue.Run(context.WithoutCancel(ctx), *workers, bot.Work) })
 	go func() {
@@ -121,7 +139,7 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 		defer cancel()
 		_ = srv.Shutdown(shutdown)
 	}()
-	log.Info("listening", "addr", *addr, "path", *path, "dry_run", *dryRun)
+	log.Info("listening", "addr", *addr, "path", *path, "as", self, "dry_run", *dryRun)
 	err := srv.ListenAndServe()
 	queue.Close()
 	wg.Wait()

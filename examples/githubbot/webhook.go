@@ -9,7 +9,6 @@ import (
 	"mime"
 	"net/http"
 	"strings"
-	"sync"
 
 	"github.com/google/go-github/v92/github"
 )
@@ -26,9 +25,6 @@ type Webhook struct {
 	Queue   *Queue       // where accepted events go
 	MaxBody int64        // default DefaultMaxBody
 	Log     *slog.Logger // default slog.Default()
-
-	mu   sync.Mutex
-	seen *recent // delivery IDs already accepted
 }
 
 // ServeHTTP answers 202 for an event queued, 204 for an event the bot
@@ -98,14 +94,9 @@ func (h *Webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNoContent)
 		return
 	}
-	if delivery != "" && h.seenBefore(delivery) {
-		// A redelivery of an event already queued: the work is
-		// idempotent anyway, so do not do it twice.
-		w.WriteHeader(http.StatusAccepted)
-		return
-	}
+	// A redelivery is queued like any event: the work is idempotent, and
+	// a maintainer who presses Redeliver after a failure wants it done.
 	if err := h.Queue.Add(j); err != nil {
-		h.forget(delivery)
 		h.log().Error("webhook: queue full", "delivery", delivery, "pr", j.Key)
 		http.Error(w, "busy, redeliver later", http.StatusServiceUnavailable)
 		return
@@ -119,23 +110,6 @@ func (h *Webhook) log() *slog.Logger {
 		return h.Log
 	}
 	return slog.Default()
-}
-
-func (h *Webhook) seenBefore(id string) bool {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if h.seen == nil {
-		h.seen = newRecent(10000)
-	}
-	return !h.seen.add(id)
-}
-
-func (h *Webhook) forget(id string) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if h.seen != nil {
-		h.seen.remove(id)
-	}
 }
 
 // parseEvent parses a payload with go-github, behind recover: a panic in
