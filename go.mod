@@ -1,14 +1,17 @@
 module github.com/heft-dev/heft
 
-go 1.26
+go 1.26.0
 
 require (
 	github.com/go-enry/go-enry/v2 v2.9.6
 	github.com/sourcegraph/go-diff v0.9.0
 	github.com/stretchr/testify v1.12.1
+	github.com/yuin/goldmark v1.8.7
+	golang.org/x/net v0.62.0
 )
 
 require (
+	github.com/bmatcuk/doublestar/v4 v4.10.4 // indirect
 	github.com/go-enry/go-oniguruma v1.2.1 // indirect
 	go.yaml.in/yaml/v3 v3.0.5 // indirect
 )

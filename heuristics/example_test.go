@@ -52,6 +52,7 @@ index 3b18e51..a2c4f10 100644
 	// Output:
 	// verdict: pass
 	// size 0.00 size/XS: 2 reviewable changed lines (+1 −1) in 1 file.
+	// disclosure 0.00 No AI disclosure found
 }
 
 // The engagement scorer asks whose turn it is: here a maintainer's

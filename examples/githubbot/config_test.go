@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -18,13 +19,13 @@ func TestParseConfig(t *testing.T) {
 		key          string
 		scorers      []string
 	}{
-		{name: "missing", reason: "no file means the defaults", in: "", scorers: []string{"size", "engagement"}},
+		{name: "missing", reason: "no file means the defaults", in: ""},
 		{name: "full", reason: "every section at once",
 			in: `{"policy": {"weights": {"size": 0.5}, "review": 0.4, "flag": 0.9},
 			      "engagement": {"pending_days": 5, "close_days": 21, "label": "pending"},
 			      "size": {"comfortable_lines": 300},
-			      "labels": {"verdict_prefix": "review-burden/"}}`,
-			scorers: []string{"size", "engagement"}},
+			      "disclosure": {"require": true},
+			      "labels": {"verdict_prefix": "review-burden/"}}`},
 		{name: "some-scorers", reason: "scorers picks from the default set, in the given order",
 			in: `{"scorers": ["engagement", "size"]}`, scorers: []string{"engagement", "size"}},
 		{name: "unknown-key", reason: "a typo is named",
@@ -45,18 +46,30 @@ func TestParseConfig(t *testing.T) {
 			err: `.github/heft.json: size: heuristics: invalid configuration: overwhelming_lines 100 must be above comfortable_lines 900`},
 		{name: "unknown-scorer", reason: "the index of the bad name and the names there are",
 			in: `{"scorers": ["size", "sizes"]}`, key: "scorers[1]",
-			err: `.github/heft.json: scorers[1]: unknown scorer "sizes" (the default set has size, engagement)`},
+			err: `.github/heft.json: scorers[1]: unknown scorer "sizes" (the default set has {default})`},
+		{name: "disclosure-score", reason: "the disclosure policy's invalid value is named",
+			in: `{"disclosure": {"missing_score": 3}}`, key: "disclosure",
+			err: `.github/heft.json: disclosure: heuristics: invalid configuration: disclosure missing_score 3 is not in [0, 1]`},
 		{name: "weight-for-left-out-scorer", reason: "a weight for a scorer that does not run",
 			in: `{"scorers": ["size"], "policy": {"weights": {"engagement": 0.5}}}`, key: "policy.weights.engagement",
 			err: `.github/heft.json: policy.weights.engagement: names no scorer that runs (running: size)`},
 		{name: "two-values", reason: "trailing content is not ignored",
 			in: `{} {}`, err: `.github/heft.json: more than one JSON value`},
 	}
+	all, err := heuristics.NewDefaultSet(heuristics.Config{})
+	require.NoError(t, err)
+	var defaults []string
+	for _, s := range all.Scorers() {
+		defaults = append(defaults, s.Name())
+	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			_, set, err := ParseConfig([]byte(tc.in))
 			if tc.err == "" {
 				require.NoError(t, err, tc.reason)
+				if tc.scorers == nil {
+					tc.scorers = defaults // whatever the default set holds today
+				}
 				var names []string
 				for _, s := range set.Scorers() {
 					names = append(names, s.Name())
@@ -65,7 +78,7 @@ func TestParseConfig(t *testing.T) {
 				return
 			}
 			require.Error(t, err, tc.reason)
-			assert.Equal(t, tc.err, err.Error(), tc.reason)
+			assert.Equal(t, strings.ReplaceAll(tc.err, "{default}", strings.Join(defaults, ", ")), err.Error(), tc.reason)
 			var ce *ConfigError
 			require.True(t, errors.As(err, &ce))
 			assert.Equal(t, tc.key, ce.Key)
