@@ -138,3 +138,19 @@ func TestGitHub(t *testing.T) {
 		Results: []heuristics.Result{{Scorer: "size", Summary: "size/XS"}}}))
 	assert.Equal(t, "::notice title=heft%3A pass::heft: pass (score 0.00)\n", pass.String())
 }
+
+func BenchmarkMarkdown(b *testing.B) {
+	rep := report()
+	for i := range 200 {
+		rep.Results[0].Evidence = append(rep.Results[0].Evidence, heuristics.Evidence{
+			Rule: "size-largest-file", Field: heuristics.FieldDiff, Path: "internal/pkg/file.go", Line: i + 1,
+			Message: "internal/pkg/file.go: +120 −4 (source).", Snippet: "func handler(w http.ResponseWriter, r *http.Request) {",
+		})
+	}
+	md, _ := render.Markdown(rep, render.Options{Marker: true})
+	b.SetBytes(int64(len(md)))
+	b.ReportAllocs()
+	for b.Loop() {
+		render.Markdown(rep, render.Options{Marker: true})
+	}
+}
