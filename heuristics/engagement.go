@@ -344,7 +344,14 @@ func (s *EngagementScorer) advice(c *Contribution, a *ask, days float64) string 
 		}
 		b.WriteString("; could you answer or push an update so this can move forward?")
 	default:
-		fmt.Fprintf(&b, "the comment on %s asked %q; could you answer so this can move forward?", when, a.quote)
+		where := "comment"
+		switch a.ev.Kind {
+		case EventReview:
+			where = "review"
+		case EventReviewComment:
+			where = "review comment"
+		}
+		fmt.Fprintf(&b, "the %s on %s asked %q; could you answer so this can move forward?", where, when, a.quote)
 	}
 	if days >= float64(s.cfg.CloseDays) {
 		b.WriteString(" If you no longer have time for it, that is fine: say so, and a maintainer can close it or someone else can pick it up.")

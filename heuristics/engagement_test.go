@@ -163,6 +163,13 @@ func TestEngagement(t *testing.T) {
 			score: zero, summary: "The author has answered the maintainers' last request (of 2 May).",
 		},
 		{
+			name: "question-on-a-line", reason: "a question in a review thread waits like any other, and the advice says where it was",
+			c:     pr(3, at(1, heuristics.EventReviewComment, maint, "Why not reuse readAll here?")),
+			score: func(s float64) bool { return s > 0 && s < 0.5 }, days: 2,
+			rules:  []string{"engagement-unanswered-question"},
+			advice: `@ada, the review comment on 2 May asked "Why not reuse readAll here?"; could you answer`,
+		},
+		{
 			name: "author-replied-on-a-line", reason: "a reply in a review thread is a reply",
 			c: pr(21,
 				review(1, maint, "changes_requested", "See the comments."),
