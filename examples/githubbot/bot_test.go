@@ -222,6 +222,9 @@ func TestWebhookRejects(t *testing.T) {
 			event: "pull_request", body: payload(t, "pull_request.opened", map[string]any{"action": "labeled"}), status: 204},
 		{name: "comment-without-issue", reason: "an issue_comment payload with no issue (found by fuzzing: go-github's IsPullRequest is not nil-safe)",
 			event: "issue_comment", body: []byte(`{"action": "created", "comment": {"body": "hi"}, "repository": {"name": "r", "owner": {"login": "o"}}}`), status: 204},
+		{name: "bot-comment", reason: "the bot's own comment (or any bot's) triggers no new pass",
+			event: "issue_comment", body: payload(t, "issue_comment.created", map[string]any{
+				"issue.pull_request": map[string]any{"url": "x"}, "sender.login": "heft-app[bot]", "sender.type": "Bot"}), status: 204},
 		{name: "comment-on-issue", reason: "the octokit comment is on an issue, not a pull request",
 			event: "issue_comment", body: payload(t, "issue_comment.created", nil), status: 204},
 	}

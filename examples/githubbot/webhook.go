@@ -167,6 +167,12 @@ func jobFor(event any) (*Job, bool, error) {
 			})
 		}
 	case *github.IssueCommentEvent:
+		// A bot's comment (the bot's own included) changes nothing the
+		// scorers read: bots never reset the engagement clock. Ignoring
+		// them also keeps the bot from re-running on its own edits.
+		if isBot(e.GetSender().GetLogin(), e.GetSender().GetType()) {
+			return nil, false, nil
+		}
 		if e.GetIssue() == nil || !e.GetIssue().IsPullRequest() { // IsPullRequest is not nil-safe
 			return nil, false, nil
 		}
