@@ -119,17 +119,9 @@ func (b *Bot) Process(ctx context.Context, j *Job) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", k, err)
 	}
-	for _, e := range j.Ledger {
-		if b.DryRun {
-			b.printf("%s: would record ledger event %s (%s by @%s, %d lines)\n", k, e.ID, e.Kind, e.Author, e.Lines)
-			continue
-		}
-		if err := b.ledger().Record(ctx, e); err != nil {
-			return fmt.Errorf("%s: ledger: %w", k, err)
-		}
-	}
 	if pr.GetState() != "open" {
-		return nil // closed: nothing to ask of anyone
+		// Closed: record it, and ask nothing of anyone.
+		return b.record(ctx, k, j.Ledger)
 	}
 
 	defBranch := pr.GetBase().GetRepo().GetDefaultBranch()
@@ -150,6 +142,14 @@ func (b *Bot) Process(ctx context.Context, j *Job) error {
 
 	c, truncated, err := b.contribution(ctx, gh, k, pr, defBranch)
 	if err != nil {
+		return err
+	}
+	// An opening is recorded with the reviewable size the scorers saw.
+	events := slices.Clone(j.Ledger)
+	for i := range events {
+		events[i].Reviewable = c.Diff.Totals().Reviewable.Lines()
+	}
+	if err := b.record(ctx, k, events); err != nil {
 		return err
 	}
 	rep, err := set.Score(ctx, c)
@@ -176,6 +176,21 @@ func (b *Bot) Process(ctx context.Context, j *Job) error {
 	if !cfg.Labels.Off {
 		if err := b.syncLabels(ctx, gh, k, pr, &rep, cfg); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// record hands ledger events to the Ledger, or prints them in a dry run.
+func (b *Bot) record(ctx context.Context, k PRKey, events []LedgerEvent) error {
+	for _, e := range events {
+		if b.DryRun {
+			b.printf("%s: would record ledger event %s (%s by @%s, %d lines, %d reviewable)\n",
+				k, e.ID, e.Kind, e.Author, e.Lines, e.Reviewable)
+			continue
+		}
+		if err := b.ledger().Record(ctx, e); err != nil {
+			return fmt.Errorf("%s: ledger: %w", k, err)
 		}
 	}
 	return nil

@@ -271,7 +271,7 @@ func TestPullRequestOpened(t *testing.T) {
 	require.Len(t, h.ledger.events, 1)
 	e := h.ledger.events[0]
 	assert.Equal(t, LedgerEvent{ID: "Codertocat/Hello-World#2:opened", Kind: LedgerOpened, Repo: "Codertocat/Hello-World",
-		Number: 2, Author: "Codertocat", Lines: 2, Time: e.Time}, e, "lines are the payload's additions plus deletions")
+		Number: 2, Author: "Codertocat", Lines: 2, Reviewable: 1, Time: e.Time}, e, "lines are the payload's additions plus deletions")
 }
 
 func TestEveryEventKindUpdatesTheComment(t *testing.T) {
@@ -435,7 +435,7 @@ func TestDryRun(t *testing.T) {
 	assert.Zero(t, h.api.writeCount(), "a dry run writes nothing")
 	assert.Empty(t, h.ledger.events)
 	out := h.out.String()
-	assert.Contains(t, out, "Codertocat/Hello-World#2: would record ledger event Codertocat/Hello-World#2:opened")
+	assert.Contains(t, out, "Codertocat/Hello-World#2: would record ledger event Codertocat/Hello-World#2:opened (opened by @Codertocat, 2 lines, 1 reviewable)")
 	assert.Contains(t, out, "Codertocat/Hello-World#2: would create the heft comment:\n<!-- heft -->\n### 🔍 heft: review")
 	assert.Contains(t, out, `would add labels ["size/XS" "awaiting author" "heft/review"]`)
 	assert.Contains(t, out, `would remove label "size/XXL"`)

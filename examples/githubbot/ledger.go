@@ -21,13 +21,18 @@ const (
 type LedgerEvent struct {
 	// ID is stable across redeliveries ("owner/repo#12:merged"): a
 	// ledger must treat an ID it has already recorded as done.
-	ID     string    `json:"id"`
-	Kind   string    `json:"kind"` // LedgerOpened, LedgerMerged or LedgerClosed
-	Repo   string    `json:"repo"` // owner/name
-	Number int       `json:"number"`
-	Author string    `json:"author"` // the pull request author's login
-	Lines  int       `json:"lines"`  // additions plus deletions, from the pull request
-	Time   time.Time `json:"time"`
+	ID     string `json:"id"`
+	Kind   string `json:"kind"` // LedgerOpened, LedgerMerged or LedgerClosed
+	Repo   string `json:"repo"` // owner/name
+	Number int    `json:"number"`
+	Author string `json:"author"` // the pull request author's login
+	Lines  int    `json:"lines"`  // additions plus deletions, from the pull request
+	// Reviewable is the changed lines in reviewable files (generated,
+	// vendored and lockfile changes left out), as the size scorer counts
+	// them; zero when the pull request was already closed when the bot
+	// looked.
+	Reviewable int       `json:"reviewable,omitempty"`
+	Time       time.Time `json:"time"`
 }
 
 // Ledger records pull requests' lifecycle events. The bot calls Record at
