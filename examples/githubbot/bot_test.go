@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -250,6 +251,22 @@ func TestWebhookRejects(t *testing.T) {
 			assert.Zero(t, h.api.writeCount(), "nothing written for a rejected or ignored event")
 		})
 	}
+}
+
+func TestFormEncodedDelivery(t *testing.T) {
+	// A webhook configured with content type application/x-www-form-urlencoded
+	// sends payload=<json>, signed as sent.
+	h := newHarness(t)
+	body := []byte("payload=" + url.QueryEscape(string(payload(t, "pull_request.synchronize", nil))))
+	req := httptest.NewRequest(http.MethodPost, "/webhook", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("X-GitHub-Event", "pull_request")
+	req.Header.Set("X-Hub-Signature-256", sign(body, secret))
+	rec := httptest.NewRecorder()
+	h.hook.ServeHTTP(rec, req)
+	require.Equal(t, http.StatusAccepted, rec.Code, rec.Body.String())
+	h.finish()
+	assert.Len(t, h.api.heftComments(2), 1)
 }
 
 func TestPullRequestOpened(t *testing.T) {

@@ -129,7 +129,7 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		fmt.Fprintf(w, "ok, %d waiting\n", queue.Len())
 	})
-	srv := &http.Server{Addr: *addr, Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second}
+	srv := &http.Server{Addr: *addr, Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second}
 
 	var wg sync.WaitGroup
 	wg.Go(func() { queue.Run(context.WithoutCancel(ctx), *workers, bot.Work) })
