@@ -7,6 +7,9 @@ type Config struct {
 	Policy     Policy           `json:"policy"`
 	Size       SizeConfig       `json:"size"`
 	Disclosure DisclosurePolicy `json:"disclosure"`
+
+	// Engagement configures the engagement scorer.
+	Engagement EngagementConfig `json:"engagement"`
 }
 
 // NewDefaultSet returns heft's standard scorers under cfg.Policy. Scorers
@@ -21,8 +24,13 @@ func NewDefaultSet(cfg Config) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
+	engagement, err := NewEngagement(cfg.Engagement)
+	if err != nil {
+		return nil, err
+	}
 	return NewSet(cfg.Policy,
 		size,
 		disc,
+		engagement,
 	)
 }
