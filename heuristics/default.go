@@ -7,6 +7,7 @@ type Config struct {
 	Policy     Policy           `json:"policy"`
 	Size       SizeConfig       `json:"size"`
 	Disclosure DisclosurePolicy `json:"disclosure"`
+	Verbosity  VerbosityConfig  `json:"verbosity"`
 
 	// Engagement configures the engagement scorer.
 	Engagement EngagementConfig `json:"engagement"`
@@ -24,12 +25,17 @@ func NewDefaultSet(cfg Config) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
+	verb, err := NewVerbosity(cfg.Verbosity)
+	if err != nil {
+		return nil, err
+	}
 	engagement, err := NewEngagement(cfg.Engagement)
 	if err != nil {
 		return nil, err
 	}
 	return NewSet(cfg.Policy,
 		size,
+		verb,
 		disc,
 		engagement,
 	)

@@ -20,6 +20,15 @@
 // not counted. Labels size/XS to size/XXL by Prow's thresholds; the score
 // rises on a log scale from 200 to 2,000 lines, or 20 to 150 files.
 //
+// verbosity (NewVerbosity): prose tokens of the description (counted
+// offline with tiktoken's o200k_base, code, quotes, comments, collapsed
+// details, tables and untouched template lines set aside) per reviewable
+// changed line, above a floor of 150 tokens, on a log ramp from 20 to 600
+// tokens a line, never for changes of 1,000 lines or more; prose that
+// names the changed files and functions one by one; hidden text (HTML
+// comments, invisible and bidi characters). See VerbosityConfig for where
+// the thresholds come from.
+//
 // disclosure (NewDisclosure): what the description and commits say about
 // AI assistance (see package disclosure). An honest disclosure is
 // information with score 0, never a penalty. Findings: a disclosure the
@@ -54,6 +63,15 @@
 //	size-largest-file    one of the largest reviewable files (when the score is non-zero)
 //	size-not-reviewable  generated, vendored or lockfile lines left out of the count
 //
+//	verbosity-length            many prose tokens per reviewable changed line
+//	verbosity-long-section      one of the longest sections of prose (when the length or restating score is non-zero)
+//	verbosity-restates-diff     prose, often a list, that names changed files and identifiers one by one
+//	verbosity-hidden-comment    an HTML comment the author added, not the template (hidden when rendered)
+//	verbosity-invisible-chars   zero-width or other invisible characters, outside emoji and flag sequences
+//	verbosity-bidi-controls     bidirectional control characters (embeddings, overrides, isolates, marks)
+//	verbosity-invalid-utf8      bytes that are not UTF-8, counted as U+FFFD
+//	verbosity-template-only     the description is the pull request template, unchanged
+//
 //	disclosure-missing        a required disclosure is missing (with BodyOnly, from the description)
 //	disclosure-contradiction  the text says no AI was used, yet a co-author trailer, footer,
 //	                          session link or agent account shows an AI tool
@@ -72,6 +90,12 @@
 // the classifier does not recognise) counts in full; mark generated paths
 // with diffstat.Classifier rules. A large change can be the right change:
 // the score says how much there is to read, not that it is wrong.
+//
+// verbosity: without Contribution.Template, a template's comments and
+// checklists count as the author's; a subtle one-line fix (a security or
+// concurrency bug) can deserve a long explanation; the same content takes
+// more tokens in some languages than in English; names are found only on
+// added lines that start with a declaration keyword.
 //
 // disclosure: English only; a sentence without a helping verb ("Elvish
 // written by Copilot") is missed; a no-AI statement scoped to part of the
