@@ -70,7 +70,7 @@ func checkName(what, v string) error {
 	if !utf8.ValidString(v) {
 		return fmt.Errorf("%w: %s is not UTF-8", ErrInvalidEvent, what)
 	}
-	slashes := what == "pr" || what == "actor" || what == "issuer"
+	slashes := what == "pr" || what == "actor" || what == "issuer" || what == "id"
 	for _, r := range v {
 		if unicode.IsSpace(r) || unicode.IsControl(r) || r == '/' && !slashes {
 			return fmt.Errorf("%w: %s %q contains %q", ErrInvalidEvent, what, v, r)
@@ -147,6 +147,12 @@ type Event struct {
 	// events with the same Time.
 	Seq int64 `json:"seq,omitempty"`
 
+	// ID, when set, identifies the event for idempotency, such as a
+	// webhook's "owner/repo#12:merged": Ledger.Record does not record an
+	// ID twice, and balances count only the first event with an ID (by
+	// Seq), so redelivered webhooks change nothing. Optional.
+	ID string `json:"id,omitempty"`
+
 	// Time is when it happened. Balances decay by the age of events
 	// relative to the time they are computed at.
 	Time time.Time `json:"time"`
@@ -217,6 +223,11 @@ func (e *Event) Validate() error {
 			return err
 		}
 	}
+	if e.ID != "" {
+		if err := checkName("id", e.ID); err != nil {
+			return err
+		}
+	}
 	pr := e.Kind == KindOpened || e.Kind == KindMerged || e.Kind == KindClosed || e.Kind == KindReverted
 	if pr {
 		if err := checkName("pr", e.PR); err != nil {
@@ -280,6 +291,9 @@ var (
 	ErrChecksum = errors.New("reputation: checksum mismatch")
 	// ErrTooLarge: a file, line or attestation exceeds its size limit.
 	ErrTooLarge = errors.New("reputation: too large")
+	// ErrDuplicate: Ledger.Record was given an event whose ID the
+	// ledger already holds; nothing was recorded.
+	ErrDuplicate = errors.New("reputation: event already recorded")
 	// ErrClosed: the store was closed.
 	ErrClosed = errors.New("reputation: store closed")
 	// ErrInvalidConfig: a Rules, Trust or store option is out of range.

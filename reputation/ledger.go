@@ -59,7 +59,11 @@ func (l *Ledger) Rules() Rules { return l.rules }
 func (l *Ledger) Stake(size int) float64 { return l.rules.Stake(size) }
 
 // Record normalizes e's subject and time (to UTC), validates e and
-// appends it to the store, returning it with its Seq set. Attestations are recorded with Import,
+// appends it to the store, returning it with its Seq set. An event whose
+// ID the subject's events already have is not recorded: Record returns
+// the recorded one and an error wrapping ErrDuplicate. (Two processes
+// recording the same ID at the same moment may both append it; balances
+// count it once.) Attestations are recorded with Import,
 // which verifies them.
 func (l *Ledger) Record(ctx context.Context, e Event) (Event, error) {
 	if e.Kind == KindAttestation {
@@ -67,6 +71,17 @@ func (l *Ledger) Record(ctx context.Context, e Event) (Event, error) {
 	}
 	e.Subject = e.Subject.Normalize()
 	e.Time = e.Time.UTC() // one zone in the ledger, and no monotonic reading
+	if e.ID != "" {
+		evs, err := l.store.Events(ctx, e.Subject)
+		if err != nil {
+			return Event{}, err
+		}
+		for _, prev := range evs {
+			if prev.ID == e.ID {
+				return prev, fmt.Errorf("%w: id %q is event %d", ErrDuplicate, e.ID, prev.Seq)
+			}
+		}
+	}
 	return l.store.Append(ctx, e)
 }
 

@@ -221,8 +221,10 @@ type prState struct {
 // Replay computes a subject's balance from its local events at time now,
 // without attestations (they need a Trust: see Ledger.Explain, which
 // folds them in). Events of other subjects and attestation events are
-// skipped. Replay is deterministic: it sorts the events by time, then
-// Seq, then input order, and uses only them, the rules and now.
+// skipped, and so is an event whose ID an earlier one (in input order,
+// which is Seq order for a store's events) already has. Replay is
+// deterministic: it sorts the events by time, then Seq, then input
+// order, and uses only them, the rules and now.
 func (r Rules) Replay(s Subject, events []Event, now time.Time) Explanation {
 	return r.replay(s, events, now, true)
 }
@@ -233,10 +235,24 @@ func (r Rules) replay(s Subject, events []Event, now time.Time, notes bool) Expl
 	r = r.withDefaults()
 	s = s.Normalize()
 	evs := make([]Event, 0, len(events))
+	var dups []Entry // events whose ID an earlier event has
+	seen := map[string]int64{}
 	for _, e := range events {
-		if e.Subject == s && e.Kind != KindAttestation {
-			evs = append(evs, e)
+		if e.Subject != s || e.Kind == KindAttestation {
+			continue
 		}
+		if e.ID != "" {
+			if first, ok := seen[e.ID]; ok {
+				dup := Entry{Event: e}
+				if notes {
+					dup.Note = fmt.Sprintf("ignored: id %q already recorded as event %d", e.ID, first)
+				}
+				dups = append(dups, dup)
+				continue
+			}
+			seen[e.ID] = e.Seq
+		}
+		evs = append(evs, e)
 	}
 	byTime := func(a, b Event) int {
 		if c := a.Time.Compare(b.Time); c != 0 {
@@ -415,6 +431,8 @@ func (r Rules) replay(s Subject, events []Event, now time.Time, notes bool) Expl
 		b.Held += en.Held
 	}
 	b.Settled, b.Held = round2(b.Settled), round2(b.Held)
+	x.Entries = append(x.Entries, dups...)
+	b.Events += len(dups)
 	b.Points = round2(b.Grant + b.Settled - b.Held)
 	return x
 }

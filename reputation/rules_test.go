@@ -23,6 +23,11 @@ func ev(h int, k reputation.Kind, pr string, size int) reputation.Event {
 	return reputation.Event{Time: at(h), Subject: sam, Kind: k, PR: pr, Size: size}
 }
 
+func withID(e reputation.Event, id string) reputation.Event {
+	e.ID = id
+	return e
+}
+
 func closed(h int, pr string, r reputation.Reason) reputation.Event {
 	e := ev(h, reputation.KindClosed, pr, 0)
 	e.Reason = r
@@ -111,6 +116,10 @@ func TestReplay(t *testing.T) {
 			reputation.Balance{Points: 32, Settled: 2, Merged: 1}, "decay never exceeds 1"},
 		{"other subjects skipped", r, []reputation.Event{{Time: at(0), Subject: reputation.Subject{Forge: "github", Login: "other"}, Kind: reputation.KindVouch}}, at(1),
 			reputation.Balance{Points: 30}, "only the subject's events count"},
+		{"redelivered open after merge", noDecay, []reputation.Event{withID(ev(0, reputation.KindOpened, "a#1", 100), "a#1:opened"), withID(ev(1, reputation.KindMerged, "a#1", 0), "a#1:merged"), withID(ev(0, reputation.KindOpened, "a#1", 100), "a#1:opened")}, at(2),
+			reputation.Balance{Points: 32, Settled: 2, Merged: 1}, "a webhook redelivered after the merge is not a reopen: same ID, ignored"},
+		{"same ID, different events", noDecay, []reputation.Event{withID(reputation.Event{Time: at(0), Subject: sam, Kind: reputation.KindVouch}, "x"), withID(reputation.Event{Time: at(1), Subject: sam, Kind: reputation.KindDenounce}, "x")}, at(2),
+			reputation.Balance{Points: 45, Settled: 15, Vouches: 1, Vouched: true}, "the first event with an ID wins"},
 		{"custom rules", reputation.Rules{Grant: 10, StakePerRoot: 1, NotPlanned: -1, HalfLife: -1}, []reputation.Event{ev(0, reputation.KindOpened, "a#1", 100), closed(1, "a#1", reputation.ReasonNotPlanned)}, at(2),
 			reputation.Balance{Points: 0, Settled: -10, Closed: 1}, "a negative fraction means none of the stake comes back"},
 	}
@@ -215,6 +224,17 @@ func TestLedgerRecord(t *testing.T) {
 	x, err := l.Explain(ctx, reputation.Subject{Login: "SAM"}, t0)
 	if err != nil || x.Balance.Vouches != 2 || !strings.Contains(x.Entries[0].Note, "@lead") {
 		t.Errorf("Explain: %+v, %v", x, err)
+	}
+	first, err := l.Record(ctx, withID(ev(0, reputation.KindOpened, "o/r#7", 50), "o/r#7:opened"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := l.Record(ctx, withID(ev(5, reputation.KindOpened, "o/r#7", 50), "o/r#7:opened"))
+	if !errors.Is(err, reputation.ErrDuplicate) || again.Seq != first.Seq {
+		t.Errorf("recording an ID twice: %+v, %v; want the first event and ErrDuplicate", again, err)
+	}
+	if b, _ := l.Balance(ctx, sam, at(6)); b.Open != 1 || b.Events != 3 {
+		t.Errorf("after a duplicate: %+v, want one open PR in three events", b)
 	}
 	if _, err := l.Balance(ctx, reputation.Subject{Login: "has space"}, t0); !errors.Is(err, reputation.ErrInvalidEvent) {
 		t.Errorf("Balance of a malformed login: %v, want ErrInvalidEvent", err)

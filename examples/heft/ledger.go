@@ -5,6 +5,7 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -151,6 +152,7 @@ func runLedgerRecord(e *env, args []string) int {
 	lf.fs.Float64Var(&ev.Points, "points", 0, "points to add or, negative, take away (adjust)")
 	lf.fs.StringVar(&ev.Actor, "actor", "", "the maintainer recording a vouch, denounce or adjustment")
 	lf.fs.StringVar(&ev.Note, "note", "", "a note; required for adjust")
+	lf.fs.StringVar(&ev.ID, "id", "", "an ID for the event, such as a webhook delivery's; an ID already recorded is not recorded again")
 	if err := lf.fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -169,6 +171,10 @@ func runLedgerRecord(e *env, args []string) int {
 	}
 	defer s.Close()
 	rec, err := l.Record(context.Background(), ev)
+	if errors.Is(err, reputation.ErrDuplicate) {
+		fmt.Fprintf(e.stdout, "already recorded as event %d: %s %s %s\n", rec.Seq, rec.Subject, rec.Kind, rec.PR)
+		return exitOK
+	}
 	if err != nil {
 		return fail(e, "ledger record", err)
 	}

@@ -59,8 +59,9 @@ var Subjects = []reputation.Subject{
 // Event returns the i-th event of writer w: a deterministic mix, in
 // groups of four events about one of Subjects, of a PR opened, the same
 // PR merged or closed (as duplicate, spam or not planned), a second PR
-// opened and left open, and an adjustment. Its Note starts with an ID
-// unique to (w, i) and is padded to pad bytes.
+// opened and left open, and an adjustment; the merge or close carries
+// an ID. Its Note starts with an ID unique to (w, i) and is padded to pad
+// bytes.
 func Event(w string, i, pad int) reputation.Event {
 	g := i / 4
 	s := Subjects[g%len(Subjects)]
@@ -69,6 +70,7 @@ func Event(w string, i, pad int) reputation.Event {
 	case 0:
 		e.Kind, e.Size = reputation.KindOpened, 10+(i*37)%900
 	case 1:
+		e.ID = fmt.Sprintf("%s:%d:settled", e.PR, g)
 		switch g % 4 {
 		case 0:
 			e.Kind = reputation.KindMerged
