@@ -9,6 +9,7 @@ require (
 )
 
 require (
+	github.com/bmatcuk/doublestar/v4 v4.10.4 // indirect
 	github.com/go-enry/go-oniguruma v1.2.1 // indirect
 	go.yaml.in/yaml/v3 v3.0.5 // indirect
 )
