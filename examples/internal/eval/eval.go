@@ -24,7 +24,7 @@ const (
 	DefaultBootstrap = 200
 	DefaultSeed      = 1
 	DefaultLevel     = 0.95
-	DefaultMaxGroups = 500
+	DefaultMaxGroups = 1000
 	// Bins is the resolution of the histograms behind the metrics:
 	// scores within 1/Bins of each other count as ties.
 	Bins = 10000
@@ -66,7 +66,7 @@ type Options struct {
 
 	// MaxGroups bounds the distinct values of each breakdown (agent,
 	// repository); later values are counted under "(other)", so memory
-	// stays bounded. Default DefaultMaxGroups (500).
+	// stays bounded. Default DefaultMaxGroups (1000).
 	MaxGroups int
 
 	// Progress, when set, is called from one goroutine after each

@@ -161,7 +161,10 @@ func (g *Git) Next() (*Record, error) {
 		}
 		text, o, err := g.field(max)
 		if err == io.EOF && i == 0 && len(text) == 0 {
-			return nil, g.finish()
+			if werr := g.finish(); werr != nil {
+				return nil, werr
+			}
+			return nil, io.EOF
 		}
 		if err != nil {
 			g.done = true
@@ -187,9 +190,11 @@ func (g *Git) Next() (*Record, error) {
 	}
 	sha := string(f[0])
 	pos := "commit " + sha
-	if over || diffOver {
-		return nil, &SkipError{Pos: pos, Reason: ReasonTooLarge,
-			Err: fmt.Errorf("message over %d bytes or diff over %d bytes", g.opt.MaxMessage, g.opt.MaxDiff)}
+	switch {
+	case over:
+		return nil, &SkipError{Pos: pos, Reason: ReasonTooLarge, Err: fmt.Errorf("message over %d bytes", g.opt.MaxMessage)}
+	case diffOver:
+		return nil, &SkipError{Pos: pos, Reason: ReasonTooLarge, Err: fmt.Errorf("diff over %d bytes", g.opt.MaxDiff)}
 	}
 	name, email, msg := string(f[1]), string(f[2]), string(f[4])
 	when, _ := time.Parse(time.RFC3339, string(f[3]))
@@ -221,11 +226,11 @@ func (g *Git) Next() (*Record, error) {
 }
 
 // finish waits for git and turns a failure into an error with its
-// message.
+// message; nil when git succeeded.
 func (g *Git) finish() error {
 	g.done = true
 	if g.cmd == nil {
-		return io.EOF
+		return nil
 	}
 	err := g.cmd.Wait()
 	g.cmd = nil
@@ -239,7 +244,7 @@ func (g *Git) finish() error {
 		}
 		return fmt.Errorf("eval: git log: %s", msg)
 	}
-	return io.EOF
+	return nil
 }
 
 // Close stops git if it is still running.

@@ -168,10 +168,8 @@ func (a *accumulator) group(k int, name string) *groupStats {
 				return g
 			}
 		}
+		// Histograms are made on a scorer's first score in the group.
 		g = &groupStats{hists: make([]*Hist, len(a.names)), sums: make([]float64, len(a.names)), ns: make([]int64, len(a.names))}
-		for i := range g.hists {
-			g.hists[i] = NewHist(groupBins)
-		}
 		a.groups[k][name] = g
 		a.order[k] = append(a.order[k], name)
 	}
@@ -229,6 +227,9 @@ func (a *accumulator) add(o outcome) {
 			}
 		}
 		for _, g := range gs {
+			if g.hists[i] == nil {
+				g.hists[i] = NewHist(groupBins)
+			}
 			g.hists[i].Add(s, o.positive, 1)
 			g.sums[i] += s
 			g.ns[i]++
@@ -260,7 +261,10 @@ func (a *accumulator) result() *Result {
 			g := a.groups[k][name]
 			b := Breakdown{Key: key, Group: name, Contributions: g.contributions, Labelled: g.labelled, Positives: g.positives}
 			for i, s := range a.names {
-				auc, _ := g.hists[i].AUC()
+				auc := math.NaN()
+				if g.hists[i] != nil {
+					auc, _ = g.hists[i].AUC()
+				}
 				mean := math.NaN()
 				if g.ns[i] > 0 {
 					mean = g.sums[i] / float64(g.ns[i])
@@ -273,6 +277,9 @@ func (a *accumulator) result() *Result {
 	slices.SortStableFunc(r.Groups, func(x, y Breakdown) int {
 		if x.Key != y.Key {
 			return cmp.Compare(keyOrder(x.Key), keyOrder(y.Key))
+		}
+		if c := cmp.Compare(y.Labelled, x.Labelled); c != 0 {
+			return c
 		}
 		if c := cmp.Compare(y.Contributions, x.Contributions); c != 0 {
 			return c
