@@ -336,3 +336,22 @@ func TestRunOnAIDevAndGit(t *testing.T) {
 	assert.Equal(t, int64(3), size.Coverage.Applicable)
 	assert.Equal(t, int64(2), res.Positives)
 }
+
+func TestAIDevRowsOfOneIDApart(t *testing.T) {
+	// The published files keep one pull request's rows together; when
+	// they do not, every range is still read, in file order.
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "prs.csv"), []byte("id,title,body,state,merged_at\n1,t,\"multi\nline \"\"quoted\"\" body\",closed,\n2,u,v,closed,2025-01-01T00:00:00Z\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "pr_commits.csv"), []byte("pr_id,message\n2,first\n1,\"second\nline\"\n2,third\n"), 0o644))
+	a, err := OpenAIDev(dir)
+	require.NoError(t, err)
+	recs, skips := drain(t, a)
+	require.Empty(t, skips)
+	require.Len(t, recs, 2)
+	assert.Equal(t, `multi`+"\n"+`line "quoted" body`, recs[0].Body)
+	assert.Equal(t, "second\nline", recs[0].Commits[0].Message)
+	require.Len(t, recs[1].Commits, 2)
+	assert.Equal(t, "first", recs[1].Commits[0].Message)
+	assert.Equal(t, "third", recs[1].Commits[1].Message)
+	assert.Equal(t, filepath.Base(dir), recs[0].Agent, "a folder holding prs.csv itself is one agent")
+}
