@@ -33,6 +33,7 @@ var aiTools = []struct {
 	{regexp.MustCompile(`(?i)\bopenhands\b|all-hands\.dev`), "openhands"},
 	{regexp.MustCompile(`(?i)\bwindsurf\b|\bcodeium\b`), "windsurf"},
 	{regexp.MustCompile(`(?i)amazon q\b|codewhisperer`), "amazon-q"},
+	{regexp.MustCompile(`(?i)\bcrush\b|charm\.land|\btermai\b`), "crush"},
 }
 
 var (
@@ -92,7 +93,7 @@ func LabelCommit(message, authorName, authorEmail string) AILabel {
 // one: the bot accounts and no-reply addresses agents commit as.
 func isAgentAccount(who string) bool {
 	who = strings.ToLower(who)
-	for _, s := range []string{"copilot-swe-agent", "devin-ai-integration", "cursoragent@cursor.com", "noreply@anthropic.com", "openhands@all-hands.dev", "codex@openai.com", "claude[bot]", "google-labs-jules"} {
+	for _, s := range []string{"copilot-swe-agent", "devin-ai-integration", "cursoragent@cursor.com", "noreply@anthropic.com", "openhands@all-hands.dev", "codex@openai.com", "crush@charm.land", "claude[bot]", "google-labs-jules"} {
 		if strings.Contains(who, s) {
 			return true
 		}

@@ -191,6 +191,7 @@ func TestLabelCommit(t *testing.T) {
 		{"human", "Fix typo\n\nSigned-off-by: A <a@example.com>\n", "A", "a@example.com", false, "", nil},
 		{"agent account", "Update docs\n", "copilot-swe-agent[bot]", "198982749+Copilot@users.noreply.github.com", true, "copilot", nil},
 		{"prose mention only", "Revert the change Copilot suggested\n", "A", "a@example.com", false, "", nil},
+		{"crush footer", "fix(tui): wrap long lines\n\n💘 Generated with Crush\n\nCo-Authored-By: Crush <crush@charm.land>\n", "A", "a@example.com", true, "crush", []int{2, 4}},
 		{"crlf", "Add tests\r\n\r\nGenerated-by: Cursor\r\n", "A", "a@example.com", true, "cursor", []int{2}},
 	}
 	for _, tt := range tests {
