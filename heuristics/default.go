@@ -4,8 +4,9 @@ package heuristics
 // or the heft command loads it from a JSON file. The zero value is the
 // default configuration.
 type Config struct {
-	Policy Policy     `json:"policy"`
-	Size   SizeConfig `json:"size"`
+	Policy     Policy           `json:"policy"`
+	Size       SizeConfig       `json:"size"`
+	Disclosure DisclosurePolicy `json:"disclosure"`
 }
 
 // NewDefaultSet returns heft's standard scorers under cfg.Policy. Scorers
@@ -16,7 +17,12 @@ func NewDefaultSet(cfg Config) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
+	disc, err := NewDisclosure(cfg.Disclosure)
+	if err != nil {
+		return nil, err
+	}
 	return NewSet(cfg.Policy,
 		size,
+		disc,
 	)
 }

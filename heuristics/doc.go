@@ -20,6 +20,14 @@
 // not counted. Labels size/XS to size/XXL by Prow's thresholds; the score
 // rises on a log scale from 200 to 2,000 lines, or 20 to 150 files.
 //
+// disclosure (NewDisclosure): what the description and commits say about
+// AI assistance (see package disclosure). An honest disclosure is
+// information with score 0, never a penalty. Findings: a disclosure the
+// repository requires is missing (DisclosurePolicy.Require), the text
+// denies AI use that a tool's marker shows, an AI tool signs off a commit
+// (only people can certify the DCO), or a trailer hides behind invisible
+// or look-alike characters.
+//
 // # Rule IDs
 //
 // Evidence carries a stable rule ID that programs may depend on:
@@ -29,10 +37,22 @@
 //	size-largest-file    one of the largest reviewable files (when the score is non-zero)
 //	size-not-reviewable  generated, vendored or lockfile lines left out of the count
 //
+//	disclosure-missing        a required disclosure is missing (with BodyOnly, from the description)
+//	disclosure-contradiction  the text says no AI was used, yet a co-author trailer, footer,
+//	                          session link or agent account shows an AI tool
+//	disclosure-ai-signoff     Signed-off-by names an AI tool
+//	disclosure-tampered       a trailer key or value hides invisible or look-alike characters
+//	disclosure-found          information: what was disclosed (score 0)
+//
 // # Known false positives
 //
 // size: a mechanical change (a rename across the tree, a generated file
 // the classifier does not recognise) counts in full; mark generated paths
 // with diffstat.Classifier rules. A large change can be the right change:
 // the score says how much there is to read, not that it is wrong.
+//
+// disclosure: English only; a sentence without a helping verb ("Elvish
+// written by Copilot") is missed; a no-AI statement scoped to part of the
+// work ("no AI was used for the tests") is not a denial, so a denial
+// phrased that way is missed. See package disclosure for the parser's.
 package heuristics
