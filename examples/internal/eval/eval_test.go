@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"math"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -249,4 +250,31 @@ func TestWriteText(t *testing.T) {
 
 func jsonUnmarshal(s string, v any) error {
 	return json.Unmarshal([]byte(s), v)
+}
+
+func TestRunOnFixture(t *testing.T) {
+	// The size scorer on the JSON Lines fixture, label ai. Machine-written:
+	// 600 lines (score log₁₀(600/200) = 0.477), 150 and 30 lines (0).
+	// Human: 4 lines (0) and 900 lines (0.653). Of the 6 pairs, .477 beats
+	// the two zeros' one (1), ties two (½ each), loses the rest: AUC 2/6.
+	f, err := os.Open("testdata/contributions.jsonl")
+	require.NoError(t, err)
+	set, err := heuristics.NewSet(heuristics.Policy{}, mustSize(t))
+	require.NoError(t, err)
+	res, err := Run(context.Background(), set, NewJSONLines(f, "contributions.jsonl", 0), Options{Label: LabelAI})
+	require.NoError(t, err)
+	size, _ := res.Scorer("size")
+	assert.InDelta(t, 1.0/3, float64(size.AUC), 1e-12)
+	assert.Equal(t, int64(3), size.Positives)
+	assert.Equal(t, int64(2), size.Negatives)
+	// AP: at .653 a negative (precision 0), at .477 the first positive
+	// (precision ½, recall ⅓), at 0 the rest (precision 3/5, recall +⅔).
+	assert.InDelta(t, 0.5/3+0.6*2/3, float64(size.PRAUC), 1e-12)
+	assert.Equal(t, map[string]int64{ReasonMalformed: 1, ReasonBadDiff: 1}, res.SkippedBy)
+}
+
+func mustSize(t *testing.T) heuristics.Scorer {
+	s, err := heuristics.NewSize(heuristics.SizeConfig{})
+	require.NoError(t, err)
+	return s
 }

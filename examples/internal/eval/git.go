@@ -33,8 +33,12 @@ type GitOptions struct {
 	Revs []string
 
 	// Labeller labels each commit machine-written or not. Default
-	// LabelCommit.
+	// LabelDisclosure.
 	Labeller Labeller
+
+	// LabelledBy describes the labeller in the report. Default "AI tool
+	// markers found by package disclosure".
+	LabelledBy string
 
 	// Strip removes the lines that bear the label from the message before
 	// it becomes the record's body and commit, so a scorer that reads
@@ -69,7 +73,13 @@ const gitFormat = "%x00%H%x00%an%x00%ae%x00%aI%x00%B%x00"
 // OpenGit starts git log in the repository at dir.
 func OpenGit(ctx context.Context, dir string, opt GitOptions) (*Git, error) {
 	if opt.Labeller == nil {
-		opt.Labeller = LabelCommit
+		opt.Labeller = LabelDisclosure
+		if opt.LabelledBy == "" {
+			opt.LabelledBy = "AI tool markers found by package disclosure (trailers, footers, session links, agent accounts)"
+		}
+	}
+	if opt.LabelledBy == "" {
+		opt.LabelledBy = "a custom labeller"
 	}
 	if opt.MaxDiff <= 0 {
 		opt.MaxDiff = DefaultMaxDiff
@@ -260,7 +270,7 @@ func (g *Git) Close() error {
 
 // Notes says how the labels were made.
 func (g *Git) Notes() []string {
-	n := "labels from AI trailers, tool footers and agent accounts in each commit; "
+	n := "ai labels from " + g.opt.LabelledBy + " in each commit; "
 	if g.opt.Strip {
 		n += "the label-bearing lines were stripped before scoring (--strip-labels)"
 	} else {

@@ -44,15 +44,31 @@ func drainAll(t *testing.T, src Source) []any {
 	return out
 }
 
+// curveNames are the scorers a report should draw a ROC curve for: those
+// whose AUC is defined. The default set grows as scorers land.
+func curveNames(res *Result) []string {
+	var names []string
+	for _, m := range res.Scorers {
+		if m.Undefined == "" {
+			names = append(names, m.Scorer)
+		}
+	}
+	return names
+}
+
 func TestHTMLIsSelfContained(t *testing.T) {
 	var b bytes.Buffer
-	require.NoError(t, fixtureResult(t).WriteHTML(&b))
+	res := fixtureResult(t)
+	require.NoError(t, res.WriteHTML(&b))
 	page := b.String()
 	assert.NotContains(t, page, "<script", "no scripts, and data is escaped")
 	assert.Contains(t, page, "&lt;script&gt;alert(&#34;repo&#34;)&lt;/script&gt;")
 	assert.NotRegexp(t, `(?i)(src|href)\s*=\s*["']?(https?:)?//`, page, "nothing loaded from the network")
 	assert.NotContains(t, page, "@import")
-	assert.Equal(t, 2, strings.Count(page, `<polyline class="roc"`), "a ROC curve for size and for the combined score")
+	names := curveNames(res)
+	require.Contains(t, names, "size")
+	require.Contains(t, names, Combined)
+	assert.Equal(t, len(names), strings.Count(page, `<polyline class="roc"`), "a ROC curve per scorer with an AUC, and for the combined score")
 	assert.Contains(t, page, `data-scorer="size"`)
 	assert.Contains(t, page, "Label-bearing lines stripped before scoring: <b>no</b>")
 	assert.Contains(t, page, "contributions.jsonl:6: bad-diff")
@@ -97,7 +113,8 @@ func TestHTMLInChromium(t *testing.T) {
 	page := filepath.Join(dir, "report.html")
 	f, err := os.Create(page)
 	require.NoError(t, err)
-	require.NoError(t, fixtureResult(t).WriteHTML(f))
+	res := fixtureResult(t)
+	require.NoError(t, res.WriteHTML(f))
 	require.NoError(t, f.Close())
 	url := "file://" + filepath.ToSlash(page)
 
@@ -106,14 +123,20 @@ func TestHTMLInChromium(t *testing.T) {
 	dom := string(runChromium(t, bin, "--dump-dom", url))
 	require.Contains(t, dom, "<h1>heft eval</h1>")
 	curves := regexp.MustCompile(`<polyline class="roc" data-scorer="([a-z-]+)" points="([^"]+)"`).FindAllStringSubmatch(dom, -1)
-	require.Len(t, curves, 2)
-	assert.Equal(t, "size", curves[0][1])
-	assert.Equal(t, "combined", curves[1][1])
-	assert.True(t, strings.HasPrefix(curves[0][2], "0.0,240.0 "), "the curve starts at (0, 0): %s", curves[0][2])
-	assert.True(t, strings.HasSuffix(curves[0][2], " 240.0,0.0"), "and ends at (1, 1): %s", curves[0][2])
-	assert.Equal(t, 2*histBins*2, strings.Count(dom, `<rect class="pos"`)+strings.Count(dom, `<rect class="neg"`),
-		"a bar per class and bucket, for both scorers")
-	assert.Contains(t, dom, "<td>0.333 [")
+	var got []string
+	for _, c := range curves {
+		got = append(got, c[1])
+		assert.True(t, strings.HasPrefix(c[2], "0.0,240.0 "), "the curve starts at (0, 0): %s", c[2])
+		assert.True(t, strings.HasSuffix(c[2], " 240.0,0.0"), "and ends at (1, 1): %s", c[2])
+	}
+	assert.Equal(t, curveNames(res), got)
+	size, _ := res.Scorer("size")
+	pts, err := size.Hist().ROC()
+	require.NoError(t, err)
+	assert.Equal(t, len(pts), strings.Count(curves[0][2], ","), "one point per threshold")
+	assert.Equal(t, 2*histBins*len(curves), strings.Count(dom, `<rect class="pos"`)+strings.Count(dom, `<rect class="neg"`),
+		"a bar per class and bucket, for each scorer")
+	assert.Contains(t, dom, "<td>0.333 [", "size's AUC on the fixture, computed by hand in TestRunOnFixture")
 
 	// A screenshot: Chromium laid the page out and painted it.
 	shot := filepath.Join(dir, "report.png")

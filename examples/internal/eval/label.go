@@ -2,7 +2,11 @@ package eval
 
 import (
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
+
+	"github.com/heft-dev/heft/disclosure"
 )
 
 // AILabel is what a Labeller found in a commit: whether it says it was
@@ -14,8 +18,9 @@ type AILabel struct {
 }
 
 // A Labeller decides from a commit's message and author whether it was
-// machine-written. LabelCommit is the default; a caller with a better one
-// (the disclosure package's parser) passes it in GitOptions.
+// machine-written. LabelDisclosure is the default; LabelCommit is a
+// smaller, self-contained alternative; a caller with a better one passes
+// it in GitOptions.
 type Labeller func(message, authorName, authorEmail string) AILabel
 
 // aiTools maps a pattern naming an AI coding tool to the tool's name.
@@ -45,7 +50,7 @@ var (
 	footerRe = regexp.MustCompile(`(?i)^\W*(generated|created|written|authored|co-authored)\s+(with|by|using)\s+\[?[a-z]`)
 )
 
-// LabelCommit is a small default Labeller. It calls a commit
+// LabelCommit is a small Labeller that depends on nothing but a list. It calls a commit
 // machine-written when a line of its message is an AI-disclosure trailer
 // (Assisted-by, Generated-by, AI-assisted, ...), a Co-authored-by trailer
 // naming a known tool, or a tool's footer ("🤖 Generated with Claude
@@ -129,4 +134,52 @@ func StripLines(message string, lines []int) string {
 		}
 	}
 	return strings.TrimRight(strings.Join(kept, "\n"), "\n \t\r") + "\n"
+}
+
+// disclosureParser is the default catalogue's parser, built once.
+var disclosureParser = sync.OnceValues(func() (*disclosure.Parser, error) {
+	return disclosure.NewParser(disclosure.DefaultCatalogue(), nil)
+})
+
+// LabelDisclosure is a Labeller built on package disclosure, the parser
+// heft's disclosure scorer uses: a commit is machine-written when its
+// message or author carries an AI tool's marker (a trailer, a tool's
+// footer, a session link, a commit prefix, an AI sign-off or an agent
+// account). A person's sentence ("I used ChatGPT for the tests") is not a
+// label: prose is what scorers read, not ground truth. Lines are those the
+// markers span.
+func LabelDisclosure(message, authorName, authorEmail string) AILabel {
+	author := authorName
+	if authorEmail != "" {
+		author += " <" + authorEmail + ">"
+	}
+	p, err := disclosureParser()
+	if err != nil { // the default catalogue is tested to compile
+		return AILabel{}
+	}
+	d := p.ParseSource(disclosure.Source{Text: message, Commit: true, Author: author})
+	var l AILabel
+	seen := map[int]bool{}
+	for _, e := range d.Evidence {
+		if !e.Stance.AI() || !e.Marker() {
+			continue
+		}
+		l.AI = true
+		if l.Tool == "" {
+			l.Tool = e.Tool
+		}
+		if e.Kind == disclosure.KindAuthor || e.End <= e.Start || e.End > len(message) {
+			continue
+		}
+		first := strings.Count(message[:e.Start], "\n")
+		last := first + strings.Count(strings.TrimSuffix(message[e.Start:e.End], "\n"), "\n")
+		for i := first; i <= last; i++ {
+			if !seen[i] {
+				seen[i] = true
+				l.Lines = append(l.Lines, i)
+			}
+		}
+	}
+	slices.Sort(l.Lines)
+	return l
 }

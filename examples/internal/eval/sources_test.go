@@ -254,7 +254,7 @@ func TestGit(t *testing.T) {
 		switch r.Title {
 		case "Print a greeting":
 			assert.Equal(t, new(true), r.AI)
-			assert.Equal(t, "claude", r.Agent)
+			assert.Equal(t, "claude-code", r.Agent)
 			assert.Contains(t, r.Body, "Co-Authored-By: Claude")
 			assert.Contains(t, r.Diff, "+\tfmt.Println(\"hello\")")
 			assert.Equal(t, time.Date(2025, 3, 1, 10, 0, 0, 0, time.UTC), r.Now.UTC())
@@ -355,4 +355,28 @@ func TestAIDevRowsOfOneIDApart(t *testing.T) {
 	assert.Equal(t, "first", recs[1].Commits[0].Message)
 	assert.Equal(t, "third", recs[1].Commits[1].Message)
 	assert.Equal(t, filepath.Base(dir), recs[0].Agent, "a folder holding prs.csv itself is one agent")
+}
+
+func TestLabelDisclosure(t *testing.T) {
+	tests := []struct {
+		name, msg, author, email string
+		ai                       bool
+		tool                     string
+		lines                    []int
+	}{
+		{"claude code", "Fix the parser\n\n🤖 Generated with [Claude Code](https://claude.ai/code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n", "A", "a@example.com", true, "claude-code", []int{2, 4}},
+		{"human", "Fix typo\n\nSigned-off-by: A <a@example.com>\n", "A", "a@example.com", false, "", nil},
+		{"sentence only", "Speed up the lexer\n\nI used ChatGPT to draft the benchmark.\n", "A", "a@example.com", false, "", nil},
+		{"agent account", "Update docs\n", "copilot-swe-agent[bot]", "198982749+Copilot@users.noreply.github.com", true, "copilot", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := LabelDisclosure(tt.msg, tt.author, tt.email)
+			assert.Equal(t, tt.ai, l.AI)
+			assert.Equal(t, tt.lines, l.Lines)
+			if tt.ai {
+				assert.NotEmpty(t, l.Tool)
+			}
+		})
+	}
 }
