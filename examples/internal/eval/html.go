@@ -198,8 +198,8 @@ Label-bearing lines stripped before scoring: <b>{{yesno .R.Stripped}}</b>.</p>
 
 <h2>Scorers</h2>
 <table id="metrics">
-<tr><th>scorer</th><th>coverage</th><th>n</th><th>AUC [{{.Pct}}% CI]</th><th>PR AUC [{{.Pct}}% CI]</th><th>positive rate</th><th>best F1 @ threshold</th><th>precision/recall @ {{.R.Policy.Review}}</th><th>@ {{.R.Policy.Flag}}</th></tr>
-{{range .R.Scorers}}<tr><td>{{.Scorer}}</td><td>{{.Coverage.Applicable}} ({{percent .Coverage.Rate}})</td><td>{{.N}}</td>
+<tr><th>scorer</th><th>coverage</th><th>n</th><th>score &gt; 0</th><th>AUC [{{.Pct}}% CI]</th><th>PR AUC [{{.Pct}}% CI]</th><th>positive rate</th><th>best F1 @ threshold</th><th>precision/recall @ {{.R.Policy.Review}}</th><th>@ {{.R.Policy.Flag}}</th></tr>
+{{range .R.Scorers}}<tr><td>{{.Scorer}}</td><td>{{.Coverage.Applicable}} ({{percent .Coverage.Rate}})</td><td>{{.N}}</td><td>{{.Nonzero}}</td>
 {{if .Undefined}}<td colspan="6" class="muted">{{.Undefined}}</td>{{else}}<td>{{ci .AUC .AUCLow .AUCHigh}}</td><td>{{ci .PRAUC .PRAUCLow .PRAUCHigh}}</td><td>{{num .BaseRate}}</td><td>{{best .BestF1}}</td><td>{{pr .Review}}</td><td>{{pr .Flag}}</td>{{end}}</tr>
 {{end}}</table>
 <p class="muted">Intervals: {{.R.Bootstrap}} Poisson bootstrap replicates, seed {{.R.Seed}}. Scores are binned to 1/{{.R.Bins}}; scores in one bin count as ties.</p>

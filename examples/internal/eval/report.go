@@ -54,15 +54,15 @@ func (r *Result) WriteText(w io.Writer) error {
 		fmt.Fprintf(&b, "note: %s\n", n)
 	}
 	pct := int(math.Round(r.Level * 100))
-	fmt.Fprintf(&b, "\n%-12s %-14s %6s  %-22s %-22s %6s  %-14s %-13s %-13s\n", "scorer", "coverage", "n",
+	fmt.Fprintf(&b, "\n%-12s %-14s %6s %6s  %-22s %-22s %6s  %-14s %-13s %-13s\n", "scorer", "coverage", "n", ">0",
 		fmt.Sprintf("auc [%d%% ci]", pct), fmt.Sprintf("pr_auc [%d%% ci]", pct), "base", "best f1 @ thr",
 		fmt.Sprintf("p/r @ %.2f", r.Policy.Review), fmt.Sprintf("p/r @ %.2f", r.Policy.Flag))
 	for _, m := range r.Scorers {
 		cov := fmt.Sprintf("%d %s", m.Coverage.Applicable, percent(m.Coverage.Rate))
 		if m.Undefined != "" {
-			fmt.Fprintf(&b, "%-12s %-14s %6d  %s\n", m.Scorer, cov, m.N, m.Undefined)
+			fmt.Fprintf(&b, "%-12s %-14s %6d %6d  %s\n", m.Scorer, cov, m.N, m.Nonzero, m.Undefined)
 		} else {
-			fmt.Fprintf(&b, "%-12s %-14s %6d  %-22s %-22s %6s  %-14s %-13s %-13s\n", m.Scorer, cov, m.N,
+			fmt.Fprintf(&b, "%-12s %-14s %6d %6d  %-22s %-22s %6s  %-14s %-13s %-13s\n", m.Scorer, cov, m.N, m.Nonzero,
 				withCI(m.AUC, m.AUCLow, m.AUCHigh), withCI(m.PRAUC, m.PRAUCLow, m.PRAUCHigh), num(m.BaseRate),
 				bestF1(m.BestF1), pr(m.Review), pr(m.Flag))
 		}

@@ -66,6 +66,9 @@ type ScorerMetrics struct {
 	Scorer    string   `json:"scorer"`
 	Coverage  Coverage `json:"coverage"`
 	N         int64    `json:"n"` // labelled and applicable
+	// Nonzero is how many of the N scored above 0 (at least 1/Bins): a
+	// scorer that is applicable but never fires ranks nothing.
+	Nonzero int64 `json:"nonzero"`
 	Positives int64    `json:"positives"`
 	Negatives int64    `json:"negatives"`
 
@@ -308,6 +311,9 @@ func (a *accumulator) metrics(i int, name string) ScorerMetrics {
 	}
 	pc, nc := h.Counts()
 	m.N, m.Positives, m.Negatives = int64(pc+nc), int64(pc), int64(nc)
+	for i := 1; i <= h.bins; i++ {
+		m.Nonzero += int64(h.pos[i] + h.neg[i])
+	}
 	m.BaseRate = Num(ratio(pc, pc+nc))
 	nan := Num(math.NaN())
 	m.AUC, m.AUCLow, m.AUCHigh, m.PRAUC, m.PRAUCLow, m.PRAUCHigh = nan, nan, nan, nan, nan, nan
