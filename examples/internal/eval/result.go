@@ -63,14 +63,14 @@ type Coverage struct {
 // ScorerMetrics measures one scorer (or the combined score) against the
 // label, on the labelled contributions it was applicable to.
 type ScorerMetrics struct {
-	Scorer    string   `json:"scorer"`
-	Coverage  Coverage `json:"coverage"`
-	N         int64    `json:"n"` // labelled and applicable
+	Scorer   string   `json:"scorer"`
+	Coverage Coverage `json:"coverage"`
+	N        int64    `json:"n"` // labelled and applicable
 	// Nonzero is how many of the N scored above 0 (at least 1/Bins): a
 	// scorer that is applicable but never fires ranks nothing.
-	Nonzero int64 `json:"nonzero"`
-	Positives int64    `json:"positives"`
-	Negatives int64    `json:"negatives"`
+	Nonzero   int64 `json:"nonzero"`
+	Positives int64 `json:"positives"`
+	Negatives int64 `json:"negatives"`
 
 	AUC       Num `json:"auc"`
 	AUCLow    Num `json:"auc_ci_low"`
