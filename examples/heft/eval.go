@@ -29,7 +29,7 @@ func runEval(e *env, args []string) int {
 	gitDir := fs.String("git", "", "read the non-merge commits of the git repository at `dir`; REV-RANGE arguments follow the flags")
 	since := fs.String("since", "", "with --git: only commits more recent than `date` (as git log --since)")
 	strip := fs.Bool("strip-labels", false, "with --git: remove the lines the ai label came from before scoring")
-	labeller := fs.String("labeller", "disclosure", "with --git: how commits are labelled ai: disclosure (package disclosure's markers) or trailers (a small list of trailers, footers and agent accounts)")
+	labeller := fs.String("labeller", "any", "with --git: how commits are labelled ai: disclosure (package disclosure's markers), trailers (a short list of trailers, footers and agent accounts), or any (either)")
 	label := fs.String("label", "", "the outcome to measure against: merged (positive: closed without merging) or ai (positive: machine-written); default merged, or ai with --git")
 	configFile := fs.String("config", "", "`file` holding a JSON heuristics.Config (weights, thresholds, scorer settings)")
 	jsonOut := fs.String("json", "", "write the metrics as JSON to `file`")
@@ -128,11 +128,13 @@ func runEval(e *env, args []string) int {
 	default:
 		gopt := eval.GitOptions{Since: *since, Revs: fs.Args(), Strip: *strip}
 		switch *labeller {
+		case "any":
 		case "disclosure":
+			gopt.Labeller, gopt.LabelledBy = eval.LabelDisclosure, "AI tool markers found by package disclosure (trailers, footers, session links, agent accounts)"
 		case "trailers":
 			gopt.Labeller, gopt.LabelledBy = eval.LabelCommit, "a short list of AI trailers, tool footers and agent accounts"
 		default:
-			return fail(e, "eval", fmt.Errorf("--labeller must be disclosure or trailers, not %q", *labeller))
+			return fail(e, "eval", fmt.Errorf("--labeller must be any, disclosure or trailers, not %q", *labeller))
 		}
 		g, err := eval.OpenGit(ctx, *gitDir, gopt)
 		if err != nil {

@@ -18,10 +18,11 @@
 //     layout has no diffs: diff-based scorers are not applicable to it,
 //     and the coverage in the report says so.
 //   - Git turns each non-merge commit of a repository into a record
-//     labelled ai by a Labeller: LabelDisclosure by default (the markers
-//     package disclosure finds: trailers, tool footers, session links,
-//     agent accounts), or the smaller LabelCommit, or any function with
-//     the Labeller signature. GitOptions.Strip removes the label-bearing
+//     labelled ai by a Labeller: by default a commit either
+//     LabelDisclosure (the markers package disclosure finds: trailers,
+//     tool footers, session links, agent accounts) or the short list of
+//     LabelCommit calls machine-written; any function with the Labeller
+//     signature can replace it. GitOptions.Strip removes the label-bearing
 //     lines before scoring, so a scorer that reads disclosures is not
 //     graded on the text the label came from; the report says whether it
 //     was used.

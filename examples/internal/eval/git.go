@@ -33,11 +33,13 @@ type GitOptions struct {
 	Revs []string
 
 	// Labeller labels each commit machine-written or not. Default
-	// LabelDisclosure.
+	// LabelAny(LabelDisclosure, LabelCommit): package disclosure's
+	// markers, or the short list of LabelCommit, which knows tools the
+	// disclosure catalogue may not yet.
 	Labeller Labeller
 
-	// LabelledBy describes the labeller in the report. Default "AI tool
-	// markers found by package disclosure".
+	// LabelledBy describes the labeller in the report. Default: a
+	// description of the default labeller, or "a custom labeller".
 	LabelledBy string
 
 	// Strip removes the lines that bear the label from the message before
@@ -73,9 +75,9 @@ const gitFormat = "%x00%H%x00%an%x00%ae%x00%aI%x00%B%x00"
 // OpenGit starts git log in the repository at dir.
 func OpenGit(ctx context.Context, dir string, opt GitOptions) (*Git, error) {
 	if opt.Labeller == nil {
-		opt.Labeller = LabelDisclosure
+		opt.Labeller = LabelAny(LabelDisclosure, LabelCommit)
 		if opt.LabelledBy == "" {
-			opt.LabelledBy = "AI tool markers found by package disclosure (trailers, footers, session links, agent accounts)"
+			opt.LabelledBy = "AI tool markers (trailers, footers, session links, agent accounts) found by package disclosure or the short list of LabelCommit"
 		}
 	}
 	if opt.LabelledBy == "" {

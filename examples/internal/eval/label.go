@@ -183,3 +183,25 @@ func LabelDisclosure(message, authorName, authorEmail string) AILabel {
 	slices.Sort(l.Lines)
 	return l
 }
+
+// LabelAny returns a Labeller that calls a commit machine-written when
+// any of ls does, with the union of their lines and the first tool named.
+func LabelAny(ls ...Labeller) Labeller {
+	return func(message, authorName, authorEmail string) AILabel {
+		var out AILabel
+		for _, l := range ls {
+			got := l(message, authorName, authorEmail)
+			out.AI = out.AI || got.AI
+			if out.Tool == "" {
+				out.Tool = got.Tool
+			}
+			for _, i := range got.Lines {
+				if !slices.Contains(out.Lines, i) {
+					out.Lines = append(out.Lines, i)
+				}
+			}
+		}
+		slices.Sort(out.Lines)
+		return out
+	}
+}

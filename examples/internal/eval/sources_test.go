@@ -380,3 +380,13 @@ func TestLabelDisclosure(t *testing.T) {
 		})
 	}
 }
+
+func TestLabelAny(t *testing.T) {
+	// Crush's footer is in LabelCommit's list; a person's Assisted-by
+	// naming a model may be only in the disclosure catalogue. Either
+	// labels the commit, and both lines are stripped.
+	l := LabelAny(LabelDisclosure, LabelCommit)("fix(tui): wrap\n\n💘 Generated with Crush\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n", "A", "a@example.com")
+	assert.True(t, l.AI)
+	assert.Equal(t, []int{2, 4}, l.Lines)
+	assert.False(t, LabelAny(LabelDisclosure, LabelCommit)("Fix typo\n", "A", "a@example.com").AI)
+}
