@@ -11,8 +11,8 @@ import (
 
 // Sizes of the drawings, in SVG user units.
 const (
-	plotSize   = 240 // the square a curve or histogram is drawn in
-	plotMargin = 36
+	plotSize   = 200 // the square a curve or histogram is drawn in
+	plotMargin = 34
 	histBins   = 20
 	htmlGroups = 50 // groups per breakdown the page lists
 )
@@ -49,7 +49,8 @@ type htmlPage struct {
 	Names   []string
 	Size    int
 	Margin  int
-	Full    int
+	Width   int
+	Height  int
 	Pct     int
 }
 
@@ -57,7 +58,7 @@ type htmlPage struct {
 // and per scorer a ROC curve and a histogram of scores by class drawn as
 // inline SVG. It loads nothing from the network and runs no script.
 func (r *Result) WriteHTML(w io.Writer) error {
-	p := htmlPage{R: r, Size: plotSize, Margin: plotMargin, Full: plotSize + 2*plotMargin, Pct: int(math.Round(r.Level * 100)),
+	p := htmlPage{R: r, Size: plotSize, Margin: plotMargin, Width: plotSize + plotMargin + 12, Height: plotSize + 40, Pct: int(math.Round(r.Level * 100)),
 		Groups: map[string][]Breakdown{}}
 	for _, m := range r.Scorers {
 		p.Names = append(p.Names, m.Scorer)
@@ -78,7 +79,11 @@ func drawScorer(m ScorerMetrics, pol PolicyThresholds) htmlScorer {
 	s := htmlScorer{M: m}
 	for i := 0; i <= 4; i++ {
 		v := float64(i) / 4
-		s.Ticks = append(s.Ticks, htmlTick{Pos: v * plotSize, Label: fmt.Sprintf("%.2g", v)})
+		label := fmt.Sprintf("%.2g", v)
+		if v > 0 && v < 1 {
+			label = strings.TrimPrefix(label, "0") // ".25": narrow, so the axis title fits
+		}
+		s.Ticks = append(s.Ticks, htmlTick{Pos: v * plotSize, Label: label})
 	}
 	if m.hist == nil {
 		return s
@@ -167,7 +172,8 @@ h2 { font-size: 1.2em; margin-top: 2em; border-bottom: 1px solid #d0d7de; paddin
 table { border-collapse: collapse; margin: .5em 0; }
 th, td { padding: .25em .6em; border-bottom: 1px solid #eaeef2; text-align: right; white-space: nowrap; }
 th:first-child, td:first-child { text-align: left; }
-th { background: #f6f8fa; }
+th { background: #f6f8fa; white-space: normal; vertical-align: bottom; }
+.wide { overflow-x: auto; }
 .muted { color: #57606a; }
 .cards { display: flex; flex-wrap: wrap; gap: 1.2em; }
 .card { border: 1px solid #d0d7de; border-radius: 6px; padding: .8em 1em; }
@@ -197,11 +203,11 @@ Label-bearing lines stripped before scoring: <b>{{yesno .R.Stripped}}</b>.</p>
 {{range .R.Notes}}<p class="muted">Note: {{.}}</p>{{end}}
 
 <h2>Scorers</h2>
-<table id="metrics">
+<div class="wide"><table id="metrics">
 <tr><th>scorer</th><th>coverage</th><th>n</th><th>score &gt; 0</th><th>AUC [{{.Pct}}% CI]</th><th>PR AUC [{{.Pct}}% CI]</th><th>positive rate</th><th>best F1 @ threshold</th><th>precision/recall @ {{.R.Policy.Review}}</th><th>@ {{.R.Policy.Flag}}</th></tr>
 {{range .R.Scorers}}<tr><td>{{.Scorer}}</td><td>{{.Coverage.Applicable}} ({{percent .Coverage.Rate}})</td><td>{{.N}}</td><td>{{.Nonzero}}</td>
 {{if .Undefined}}<td colspan="6" class="muted">{{.Undefined}}</td>{{else}}<td>{{ci .AUC .AUCLow .AUCHigh}}</td><td>{{ci .PRAUC .PRAUCLow .PRAUCHigh}}</td><td>{{num .BaseRate}}</td><td>{{best .BestF1}}</td><td>{{pr .Review}}</td><td>{{pr .Flag}}</td>{{end}}</tr>
-{{end}}</table>
+{{end}}</table></div>
 <p class="muted">Intervals: {{.R.Bootstrap}} Poisson bootstrap replicates, seed {{.R.Seed}}. Scores are binned to 1/{{.R.Bins}}; scores in one bin count as ties.</p>
 
 <h2>ROC curves and score histograms</h2>
@@ -211,34 +217,34 @@ Histogram: share of each class per score bucket<span class="pos"></span>positive
 {{range .Scorers}}<div class="card" id="scorer-{{.M.Scorer}}">
 <h3>{{.M.Scorer}}</h3>
 {{if .Points}}<div class="plots">
-<svg class="roc-plot" width="{{$.Full}}" height="{{$.Full}}" viewBox="0 0 {{$.Full}} {{$.Full}}" role="img" aria-label="ROC curve of {{.M.Scorer}}">
+<svg class="roc-plot" width="{{$.Width}}" height="{{$.Height}}" viewBox="0 0 {{$.Width}} {{$.Height}}" role="img" aria-label="ROC curve of {{.M.Scorer}}">
 <g transform="translate({{$.Margin}} 8)">
 <rect class="axis" x="0" y="0" width="{{$.Size}}" height="{{$.Size}}"/>
 <line class="chance" x1="0" y1="{{$.Size}}" x2="{{$.Size}}" y2="0"/>
 <polyline class="roc" data-scorer="{{.M.Scorer}}" points="{{.Points}}"/>
 {{range .Ticks}}<text x="{{f1 .Pos}}" y="{{$.Size}}" dy="14" text-anchor="middle">{{.Label}}</text><text x="-4" y="{{f1 (flip .Pos)}}" dy="4" text-anchor="end">{{.Label}}</text>{{end}}
 <text x="{{half}}" y="{{$.Size}}" dy="28" text-anchor="middle">false-positive rate</text>
-<text transform="rotate(-90)" x="-{{half}}" y="-26" text-anchor="middle">true-positive rate</text>
+<text transform="rotate(-90)" x="-{{half}}" y="-22" text-anchor="middle">true-positive rate</text>
 <text x="12" y="12" dx="4" dy="4">AUC {{num .M.AUC}}</text>
 </g></svg>
-<svg class="hist-plot" width="{{$.Full}}" height="{{$.Full}}" viewBox="0 0 {{$.Full}} {{$.Full}}" role="img" aria-label="score histogram of {{.M.Scorer}}">
+<svg class="hist-plot" width="{{$.Width}}" height="{{$.Height}}" viewBox="0 0 {{$.Width}} {{$.Height}}" role="img" aria-label="score histogram of {{.M.Scorer}}">
 <g transform="translate({{$.Margin}} 8)">
 <rect class="axis" x="0" y="0" width="{{$.Size}}" height="{{$.Size}}"/>
 {{range .Bars}}<rect class="{{.Class}}" x="{{f1 .X}}" y="{{f1 .Y}}" width="{{f1 .W}}" height="{{f1 .H}}"><title>{{.Title}}</title></rect>{{end}}
 {{range .Thresholds}}<line class="thr" x1="{{f1 .X}}" y1="0" x2="{{f1 .X}}" y2="{{$.Size}}"/><text x="{{f1 .X}}" y="10" dx="3">{{.Label}}</text>{{end}}
 {{range .Ticks}}<text x="{{f1 .Pos}}" y="{{$.Size}}" dy="14" text-anchor="middle">{{.Label}}</text>{{end}}
 <text x="{{half}}" y="{{$.Size}}" dy="28" text-anchor="middle">score</text>
-<text transform="rotate(-90)" x="-{{half}}" y="-8" text-anchor="middle">share of class</text>
+<text transform="rotate(-90)" x="-{{half}}" y="-6" text-anchor="middle">share of class</text>
 </g></svg>
 </div>{{else}}<p class="muted">No curve: {{with .M.Undefined}}{{.}}{{else}}a class is missing{{end}}.</p>{{end}}
 </div>
 {{end}}</div>
 
 {{range .Keys}}<h2>{{groupsTitle .}}</h2>
-<table class="groups">
+<div class="wide"><table class="groups">
 <tr><th>{{.}}</th><th>contributions</th><th>labelled</th><th>positives</th>{{range $.Names}}<th>AUC {{.}}</th>{{end}}</tr>
 {{range index $.Groups .}}<tr><td>{{.Group}}</td><td>{{.Contributions}}</td><td>{{.Labelled}}</td><td>{{.Positives}}</td>{{range .Scorers}}<td>{{num .AUC}}</td>{{end}}</tr>
-{{end}}</table>
+{{end}}</table></div>
 {{end}}
 <p class="muted">{{.R.Throughput}}. Generated by heft eval; this page loads nothing from the network.</p>
 </body>

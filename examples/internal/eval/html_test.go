@@ -3,6 +3,7 @@ package eval
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -126,8 +127,8 @@ func TestHTMLInChromium(t *testing.T) {
 	var got []string
 	for _, c := range curves {
 		got = append(got, c[1])
-		assert.True(t, strings.HasPrefix(c[2], "0.0,240.0 "), "the curve starts at (0, 0): %s", c[2])
-		assert.True(t, strings.HasSuffix(c[2], " 240.0,0.0"), "and ends at (1, 1): %s", c[2])
+		assert.True(t, strings.HasPrefix(c[2], fmt.Sprintf("0.0,%d.0 ", plotSize)), "the curve starts at (0, 0): %s", c[2])
+		assert.True(t, strings.HasSuffix(c[2], fmt.Sprintf(" %d.0,0.0", plotSize)), "and ends at (1, 1): %s", c[2])
 	}
 	assert.Equal(t, curveNames(res), got)
 	size, _ := res.Scorer("size")
