@@ -54,6 +54,12 @@ var aidevColumns = map[string][]string{
 // stop before the pull request was closed, and merged, closed and
 // reopened events are dropped, so the merged label does not leak into
 // what the scorers see.
+//
+// The CSV has no author_association, so nobody would count as a
+// maintainer. When pr_timelines.csv is present, the accounts that merged
+// a pull request are taken as maintainers of its repository (they have
+// write access) and their events carry AssociationMember; Notes says how
+// many. Other maintainers stay unknown.
 type AIDev struct {
 	dir     string
 	agents  []string
@@ -190,10 +196,13 @@ func openCSV(path, display string, required []string) (*csvFile, *csv.Reader, er
 }
 
 type aidevAgent struct {
-	name     string
-	prs      *csvFile
-	prsRd    *csv.Reader
-	children map[string]*csvFile // by file name; absent files are missing
+	// maintainers holds, per repository, the accounts known to have
+	// write access there.
+	maintainers map[string]map[string]bool
+	name        string
+	prs         *csvFile
+	prsRd       *csv.Reader
+	children    map[string]*csvFile // by file name; absent files are missing
 }
 
 // openAgent opens one agent's folder and indexes its joined tables. A
@@ -219,6 +228,7 @@ func openAgent(dir, name string) (*aidevAgent, []error, []string, error) {
 		return nil, nil, nil, fmt.Errorf("eval: aidev: %w", err)
 	}
 	ag := &aidevAgent{name: label, prs: prs, prsRd: rd, children: map[string]*csvFile{}}
+	mergers := map[string]string{} // pr_id → who merged it
 	var absent []string
 	for _, file := range []string{aidevCommits, aidevTimelines, aidevComments, aidevReviews} {
 		c, rd, err := openCSV(filepath.Join(folder, file), label+"/"+file, aidevColumns[file])
@@ -234,7 +244,15 @@ func openAgent(dir, name string) (*aidevAgent, []error, []string, error) {
 			ag.close()
 			return nil, nil, nil, fmt.Errorf("eval: aidev: %w", err)
 		}
-		bad, err := c.index(rd)
+		var each func([]string)
+		if file == aidevTimelines {
+			each = func(row []string) {
+				if c.get(row, "event") == "merged" && c.get(row, "actor") != "" {
+					mergers[strings.TrimSpace(c.get(row, "pr_id"))] = c.get(row, "actor")
+				}
+			}
+		}
+		bad, err := c.index(rd, each)
 		skips = append(skips, bad...)
 		if err != nil {
 			c.f.Close()
@@ -246,13 +264,70 @@ func openAgent(dir, name string) (*aidevAgent, []error, []string, error) {
 	if len(absent) > 0 {
 		notes = append(notes, fmt.Sprintf("%s: no %s", label, strings.Join(absent, ", ")))
 	}
+	if len(mergers) > 0 {
+		m, err := maintainers(filepath.Join(folder, aidevPRs), mergers)
+		if err != nil {
+			ag.close()
+			return nil, nil, nil, fmt.Errorf("eval: aidev: %s: %w", prs.path, err)
+		}
+		ag.maintainers = m
+		n := 0
+		for _, set := range m {
+			n += len(set)
+		}
+		notes = append(notes, fmt.Sprintf("%s: %d accounts that merged a pull request count as maintainers of its repository (the CSV has no author_association)", label, n))
+	}
 	return ag, skips, notes, nil
+}
+
+// maintainers maps each repository to the accounts that merged one of its
+// pull requests: people with write access, whom the engagement scorer
+// must tell from other commenters. It reads prs.csv once for the
+// repository of each merged pull request.
+func maintainers(prsPath string, mergers map[string]string) (map[string]map[string]bool, error) {
+	f, err := os.Open(prsPath)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	rd := csv.NewReader(f)
+	header, err := rd.Read()
+	if err != nil {
+		return nil, err
+	}
+	col := func(name string) int { return slices.Index(header, name) }
+	id, api, html := col("id"), col("repo_url"), col("html_url")
+	get := func(row []string, i int) string {
+		if i >= 0 && i < len(row) {
+			return row[i]
+		}
+		return ""
+	}
+	out := map[string]map[string]bool{}
+	for {
+		row, err := rd.Read()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			continue // reported when the rows are read for scoring
+		}
+		who, ok := mergers[strings.TrimSpace(get(row, id))]
+		if !ok {
+			continue
+		}
+		repo := repoOf(get(row, api), get(row, html))
+		if out[repo] == nil {
+			out[repo] = map[string]bool{}
+		}
+		out[repo][who] = true
+	}
 }
 
 // index scans a joined table once, noting the byte range of each pull
 // request's rows. Rows that do not parse are reported and left out of
 // every range.
-func (c *csvFile) index(rd *csv.Reader) ([]error, error) {
+func (c *csvFile) index(rd *csv.Reader, each func(row []string)) ([]error, error) {
 	c.idx = map[string][]span{}
 	c.used = map[string]bool{}
 	var skips []error
@@ -279,6 +354,9 @@ func (c *csvFile) index(rd *csv.Reader) ([]error, error) {
 		}
 		if err != nil {
 			return skips, err
+		}
+		if each != nil {
+			each(row)
 		}
 		id := strings.TrimSpace(row[pid])
 		if id != cur {
@@ -468,6 +546,14 @@ func (ag *aidevAgent) join(rec *Record, id string, closed time.Time) error {
 		rec.Timeline = slices.DeleteFunc(rec.Timeline, func(e heuristics.Event) bool { return !e.Time.IsZero() && !e.Time.Before(closed) })
 	}
 	slices.SortStableFunc(rec.Timeline, func(a, b heuristics.Event) int { return a.Time.Compare(b.Time) })
+	if m := ag.maintainers[rec.Repo]; m != nil {
+		for i := range rec.Timeline {
+			a := &rec.Timeline[i].Actor
+			if m[a.Login] && a.Login != rec.Author.Login {
+				a.Association = heuristics.AssociationMember
+			}
+		}
+	}
 	return nil
 }
 

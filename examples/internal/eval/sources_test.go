@@ -130,7 +130,19 @@ func TestAIDev(t *testing.T) {
 	assert.Equal(t, []string{"labeled:jlee", "review_requested:Copilot", "review:jlee", "comment:jlee", "comment:Copilot", "review:jlee"}, kinds,
 		"comments and reviews from their own files, in time order; no merged or closed event")
 
+	for _, e := range merged.Timeline {
+		want := heuristics.Association("")
+		if e.Actor.Login == "jlee" {
+			want = heuristics.AssociationMember // jlee merged #812: a maintainer of acme/widgets
+		}
+		assert.Equal(t, want, e.Actor.Association, "%s by %s", e.Kind, e.Actor.Login)
+	}
+	assert.Contains(t, a.Notes(), "Copilot: 1 accounts that merged a pull request count as maintainers of its repository (the CSV has no author_association)")
+
 	closed := byID["acme/widgets#815"]
+	for _, e := range closed.Timeline {
+		assert.Empty(t, e.Actor.Association, "maria-k merged nothing here: unknown, not a maintainer")
+	}
 	assert.Equal(t, `[WIP] Migrate config loader to the new "settings" API`, closed.Title)
 	assert.Equal(t, new(false), closed.Merged)
 	for _, e := range closed.Timeline {
