@@ -205,18 +205,20 @@ func (h *Hist) BestF1() (Confusion, error) {
 		}
 		return Confusion{}, fmt.Errorf("%w: no positives, F1 is 0 at every threshold", ErrOneClass)
 	}
-	var best Confusion
-	found := false
+	// Sweep the thresholds from the top, counting what each flags.
+	var tp, fp uint64
+	bestK, bestF1 := -1, -1.0
 	for k := h.bins; k >= 0; k-- {
 		if h.pos[k] == 0 && h.neg[k] == 0 {
 			continue // the same split as the bin above
 		}
-		c := h.atBin(k, float64(k)/float64(h.bins))
-		if !found || float64(c.F1) > float64(best.F1) {
-			best, found = c, true
+		tp += h.pos[k]
+		fp += h.neg[k]
+		if f1 := float64(2*tp) / float64(tp+fp+pc); f1 > bestF1 {
+			bestK, bestF1 = k, f1
 		}
 	}
-	return best, nil
+	return h.atBin(bestK, float64(bestK)/float64(h.bins)), nil
 }
 
 // Point is one point of a ROC curve.
