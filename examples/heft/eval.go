@@ -69,8 +69,12 @@ func runEval(e *env, args []string) int {
 	if fs.NArg() > 0 && *gitDir == "" {
 		return fail(e, "eval", fmt.Errorf("unexpected argument %q: only --git takes arguments (a revision range)", fs.Arg(0)))
 	}
-	if (*since != "" || *strip) && *gitDir == "" {
-		return fail(e, "eval", errors.New("--since and --strip-labels go with --git"))
+	gitOnly := false
+	fs.Visit(func(f *flag.Flag) {
+		gitOnly = gitOnly || f.Name == "since" || f.Name == "strip-labels" || f.Name == "labeller"
+	})
+	if gitOnly && *gitDir == "" {
+		return fail(e, "eval", errors.New("--since, --strip-labels and --labeller go with --git"))
 	}
 	if *label == "" {
 		*label = string(eval.LabelMerged)
