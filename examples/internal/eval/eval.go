@@ -49,15 +49,16 @@ type Options struct {
 	Workers int
 
 	// Bootstrap is the number of bootstrap replicates behind each
-	// confidence interval; negative disables the intervals. Default
-	// DefaultBootstrap (200).
+	// confidence interval, at most MaxBootstrap; negative disables the
+	// intervals. Default DefaultBootstrap (200).
 	Bootstrap int
 
 	// Seed seeds the bootstrap; the same seed gives the same intervals
 	// whatever the number of workers. Default DefaultSeed (1).
 	Seed uint64
 
-	// Level is the confidence level of the intervals. Default 0.95.
+	// Level is the confidence level of the intervals, in (0, 1).
+	// Default 0.95.
 	Level float64
 
 	// MaxDiff bounds a record's diff in bytes. Default
@@ -108,6 +109,26 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
+// MaxBootstrap bounds Options.Bootstrap: each replicate keeps a
+// histogram per scorer.
+const MaxBootstrap = 10000
+
+// ErrInvalidOptions is wrapped by the error Run returns for options it
+// cannot use.
+var ErrInvalidOptions = errors.New("eval: invalid options")
+
+func (o Options) validate() error {
+	switch {
+	case o.Label != LabelMerged && o.Label != LabelAI:
+		return fmt.Errorf("%w: unknown label %q", ErrInvalidOptions, o.Label)
+	case o.Bootstrap > MaxBootstrap:
+		return fmt.Errorf("%w: %d bootstrap replicates, more than %d", ErrInvalidOptions, o.Bootstrap, MaxBootstrap)
+	case !(o.Level > 0 && o.Level < 1):
+		return fmt.Errorf("%w: confidence level %v is not in (0, 1)", ErrInvalidOptions, o.Level)
+	}
+	return nil
+}
+
 // outcome is what one worker found about one record.
 type outcome struct {
 	index    int64
@@ -128,6 +149,9 @@ type outcome struct {
 // done or src fails.
 func Run(ctx context.Context, set *heuristics.Set, src Source, opt Options) (*Result, error) {
 	opt = opt.withDefaults()
+	if err := opt.validate(); err != nil {
+		return nil, err
+	}
 	opt.policy = set.Policy()
 	names := make([]string, 0, len(set.Scorers())+1)
 	for _, s := range set.Scorers() {

@@ -278,3 +278,11 @@ func mustSize(t *testing.T) heuristics.Scorer {
 	require.NoError(t, err)
 	return s
 }
+
+func TestRunRejectsBadOptions(t *testing.T) {
+	set := newTitleSet(t)
+	for _, opt := range []Options{{Label: "stars"}, {Bootstrap: MaxBootstrap + 1}, {Level: 1.5}} {
+		_, err := Run(context.Background(), set, &records{items: sample()}, opt)
+		assert.ErrorIs(t, err, ErrInvalidOptions, "%+v", opt)
+	}
+}
