@@ -175,6 +175,7 @@ th:first-child, td:first-child { text-align: left; }
 th { background: #f6f8fa; white-space: normal; vertical-align: bottom; }
 .wide { overflow-x: auto; }
 .muted { color: #57606a; }
+td.left { text-align: left; }
 .cards { display: flex; flex-wrap: wrap; gap: 1.2em; }
 .card { border: 1px solid #d0d7de; border-radius: 6px; padding: .8em 1em; }
 .card h3 { margin: 0 0 .4em; font-size: 1.1em; }
@@ -206,7 +207,7 @@ Label-bearing lines stripped before scoring: <b>{{yesno .R.Stripped}}</b>.</p>
 <div class="wide"><table id="metrics">
 <tr><th>scorer</th><th>coverage</th><th>n</th><th>score &gt; 0</th><th>AUC [{{.Pct}}% CI]</th><th>PR AUC [{{.Pct}}% CI]</th><th>positive rate</th><th>best F1 @ threshold</th><th>precision/recall @ {{.R.Policy.Review}}</th><th>@ {{.R.Policy.Flag}}</th></tr>
 {{range .R.Scorers}}<tr><td>{{.Scorer}}</td><td>{{.Coverage.Applicable}} ({{percent .Coverage.Rate}})</td><td>{{.N}}</td><td>{{.Nonzero}}</td>
-{{if .Undefined}}<td colspan="6" class="muted">{{.Undefined}}</td>{{else}}<td>{{ci .AUC .AUCLow .AUCHigh}}</td><td>{{ci .PRAUC .PRAUCLow .PRAUCHigh}}</td><td>{{num .BaseRate}}</td><td>{{best .BestF1}}</td><td>{{pr .Review}}</td><td>{{pr .Flag}}</td>{{end}}</tr>
+{{if .Undefined}}<td colspan="6" class="muted left">{{.Undefined}}</td>{{else}}<td>{{ci .AUC .AUCLow .AUCHigh}}</td><td>{{ci .PRAUC .PRAUCLow .PRAUCHigh}}</td><td>{{num .BaseRate}}</td><td>{{best .BestF1}}</td><td>{{pr .Review}}</td><td>{{pr .Flag}}</td>{{end}}</tr>
 {{end}}</table></div>
 <p class="muted">Intervals: {{.R.Bootstrap}} Poisson bootstrap replicates, seed {{.R.Seed}}. Scores are binned to 1/{{.R.Bins}}; scores in one bin count as ties.</p>
 
