@@ -7,6 +7,10 @@ type Config struct {
 	Policy     Policy           `json:"policy"`
 	Size       SizeConfig       `json:"size"`
 	Disclosure DisclosurePolicy `json:"disclosure"`
+	Verbosity  VerbosityConfig  `json:"verbosity"`
+
+	// Engagement configures the engagement scorer.
+	Engagement EngagementConfig `json:"engagement"`
 }
 
 // NewDefaultSet returns heft's standard scorers under cfg.Policy. Scorers
@@ -21,8 +25,18 @@ func NewDefaultSet(cfg Config) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
+	verb, err := NewVerbosity(cfg.Verbosity)
+	if err != nil {
+		return nil, err
+	}
+	engagement, err := NewEngagement(cfg.Engagement)
+	if err != nil {
+		return nil, err
+	}
 	return NewSet(cfg.Policy,
 		size,
+		verb,
 		disc,
+		engagement,
 	)
 }
