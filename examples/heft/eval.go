@@ -189,6 +189,31 @@ func runEval(e *env, args []string) int {
 	res.Source = name
 	res.Stripped = *strip
 
+	var calOut string
+	if *calibrate > 0 && res.Positives > 0 && res.Negatives > 0 {
+		cal, err := res.Calibrate(cfg.Policy, *calibrate, *flagFPR)
+		if err != nil {
+			return fail(e, "eval", errors.New(strings.TrimPrefix(err.Error(), "eval: ")))
+		}
+		res.Calibration = &cal
+		out := cfg
+		out.Policy = cal.Policy
+		err = writeFile(*policyOut, func(w io.Writer) error {
+			enc := json.NewEncoder(w)
+			enc.SetIndent("", "  ")
+			return enc.Encode(out)
+		})
+		if err != nil {
+			return fail(e, "eval", err)
+		}
+		calOut = fmt.Sprintf("\ncalibrated on %d labelled contributions (in-sample: check on other data):\n"+
+			"  review at %.4g: false-positive rate %s (target %g), recall %s\n"+
+			"  flag   at %.4g: false-positive rate %s (target %g), recall %s\n"+
+			"written to %s (heft score --config %s)\n",
+			res.Labelled, cal.Review.Threshold, fmtRate(cal.Review.FPR), cal.ReviewFPR, fmtRate(cal.Review.Recall),
+			cal.Flag.Threshold, fmtRate(cal.Flag.FPR), cal.FlagFPR, fmtRate(cal.Flag.Recall), *policyOut, *policyOut)
+	}
+
 	if err := res.WriteText(e.stdout); err != nil {
 		return fail(e, "eval", err)
 	}
@@ -203,6 +228,7 @@ func runEval(e *env, args []string) int {
 		}
 	}
 
+	io.WriteString(e.stdout, calOut)
 	if res.Positives == 0 || res.Negatives == 0 {
 		switch {
 		case res.Labelled == 0:
@@ -214,28 +240,6 @@ func runEval(e *env, args []string) int {
 		}
 	}
 
-	if *calibrate > 0 {
-		cal, err := res.Calibrate(cfg.Policy, *calibrate, *flagFPR)
-		if err != nil {
-			return fail(e, "eval", errors.New(strings.TrimPrefix(err.Error(), "eval: ")))
-		}
-		out := cfg
-		out.Policy = cal.Policy
-		err = writeFile(*policyOut, func(w io.Writer) error {
-			enc := json.NewEncoder(w)
-			enc.SetIndent("", "  ")
-			return enc.Encode(out)
-		})
-		if err != nil {
-			return fail(e, "eval", err)
-		}
-		fmt.Fprintf(e.stdout, "\ncalibrated on %d labelled contributions (in-sample: check on other data):\n"+
-			"  review at %.4g: false-positive rate %s (target %g), recall %s\n"+
-			"  flag   at %.4g: false-positive rate %s (target %g), recall %s\n"+
-			"written to %s (heft score --config %s)\n",
-			res.Labelled, cal.Review.Threshold, fmtRate(cal.Review.FPR), cal.ReviewFPR, fmtRate(cal.Review.Recall),
-			cal.Flag.Threshold, fmtRate(cal.Flag.FPR), cal.FlagFPR, fmtRate(cal.Flag.Recall), *policyOut, *policyOut)
-	}
 	return exitOK
 }
 

@@ -19,10 +19,16 @@ const (
 
 type htmlScorer struct {
 	M          ScorerMetrics
+	Confusions []htmlConfusion
 	Points     string // the ROC curve's polyline points
 	Bars       []htmlBar
 	Thresholds []htmlLine
 	Ticks      []htmlTick
+}
+
+type htmlConfusion struct {
+	Name string
+	C    *Confusion
 }
 
 type htmlBar struct {
@@ -77,6 +83,11 @@ func (r *Result) WriteHTML(w io.Writer) error {
 
 func drawScorer(m ScorerMetrics, pol PolicyThresholds) htmlScorer {
 	s := htmlScorer{M: m}
+	for _, c := range []htmlConfusion{{"best F1", m.BestF1}, {"review", m.Review}, {"flag", m.Flag}} {
+		if c.C != nil {
+			s.Confusions = append(s.Confusions, c)
+		}
+	}
 	for i := 0; i <= 4; i++ {
 		v := float64(i) / 4
 		label := fmt.Sprintf("%.2g", v)
@@ -179,6 +190,7 @@ td.left { text-align: left; }
 .cards { display: flex; flex-wrap: wrap; gap: 1.2em; }
 .card { border: 1px solid #d0d7de; border-radius: 6px; padding: .8em 1em; }
 .card h3 { margin: 0 0 .4em; font-size: 1.1em; }
+.confusion { font-size: .9em; }
 .plots { display: flex; gap: .5em; }
 svg text { font: 11px system-ui, sans-serif; fill: #57606a; }
 .axis { stroke: #8c959f; stroke-width: 1; fill: none; }
@@ -202,6 +214,9 @@ Label-bearing lines stripped before scoring: <b>{{yesno .R.Stripped}}</b>.</p>
 {{if .R.Skipped}}<p>Skipped {{.R.Skipped}}: {{reasons .R.SkippedBy}}.</p>
 <ul class="muted">{{range .R.SkipExamples}}<li><code>{{.}}</code></li>{{end}}</ul>{{end}}
 {{range .R.Notes}}<p class="muted">Note: {{.}}</p>{{end}}
+{{with .R.Calibration}}<p>Calibrated on this data (in-sample: check on other data): review at <b>{{.Policy.Review}}</b>
+(false-positive rate {{num .Review.FPR}}, target {{.ReviewFPR}}; recall {{num .Review.Recall}}), flag at <b>{{.Policy.Flag}}</b>
+(false-positive rate {{num .Flag.FPR}}, target {{.FlagFPR}}; recall {{num .Flag.Recall}}).</p>{{end}}
 
 <h2>Scorers</h2>
 <div class="wide"><table id="metrics">
@@ -238,6 +253,10 @@ Histogram: share of each class per score bucket<span class="pos"></span>positive
 <text transform="rotate(-90)" x="-{{half}}" y="-6" text-anchor="middle">share of class</text>
 </g></svg>
 </div>{{else}}<p class="muted">No curve: {{with .M.Undefined}}{{.}}{{else}}a class is missing{{end}}.</p>{{end}}
+{{if .M.Review}}<table class="confusion">
+<tr><th>score ≥</th><th>TP</th><th>FP</th><th>FN</th><th>TN</th><th>precision</th><th>recall</th><th>FPR</th></tr>
+{{range .Confusions}}<tr><td>{{.Name}} {{.C.Threshold}}</td><td>{{.C.TP}}</td><td>{{.C.FP}}</td><td>{{.C.FN}}</td><td>{{.C.TN}}</td><td>{{num .C.Precision}}</td><td>{{num .C.Recall}}</td><td>{{num .C.FPR}}</td></tr>
+{{end}}</table>{{end}}
 </div>
 {{end}}</div>
 

@@ -72,6 +72,8 @@ func TestHTMLIsSelfContained(t *testing.T) {
 	assert.Equal(t, len(names), strings.Count(page, `<polyline class="roc"`), "a ROC curve per scorer with an AUC, and for the combined score")
 	assert.Contains(t, page, `data-scorer="size"`)
 	assert.Contains(t, page, "Label-bearing lines stripped before scoring: <b>no</b>")
+	assert.Equal(t, len(names), strings.Count(page, `<table class="confusion">`), "a confusion matrix per scorer with labelled scores")
+	assert.Contains(t, page, "<td>review 0.5</td><td>0</td><td>1</td><td>3</td><td>1</td>", "size at 0.5 flags only the 900-line human change")
 	assert.Contains(t, page, "contributions.jsonl:6: bad-diff")
 }
 

@@ -29,14 +29,17 @@ type Result struct {
 	SkippedBy    map[string]int64 `json:"skipped_by_reason,omitempty"`
 	SkipExamples []string         `json:"skip_examples,omitempty"` // the first few, with their position
 
-	Policy    PolicyThresholds `json:"policy"`
-	Scorers   []ScorerMetrics  `json:"scorers"` // the set's scorers in order, then "combined"
-	Groups    []Breakdown      `json:"groups"`  // by agent, then by repository
-	Notes     []string         `json:"notes,omitempty"`
-	Bootstrap int              `json:"bootstrap_replicates"`
-	Seed      uint64           `json:"seed"`
-	Level     float64          `json:"confidence_level"`
-	Bins      int              `json:"bins"`
+	Policy  PolicyThresholds `json:"policy"`
+	Scorers []ScorerMetrics  `json:"scorers"` // the set's scorers in order, then "combined"
+	Groups  []Breakdown      `json:"groups"`  // by agent, then by repository
+	Notes   []string         `json:"notes,omitempty"`
+	// Calibration is set by the caller when thresholds were derived
+	// from this data (see Calibrate).
+	Calibration *Calibration `json:"calibration,omitempty"`
+	Bootstrap   int          `json:"bootstrap_replicates"`
+	Seed        uint64       `json:"seed"`
+	Level       float64      `json:"confidence_level"`
+	Bins        int          `json:"bins"`
 
 	Workers int           `json:"workers"`
 	Elapsed time.Duration `json:"-"`
