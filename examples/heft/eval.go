@@ -124,7 +124,7 @@ func runEval(e *env, args []string) int {
 		}
 		src, name = eval.NewJSONLines(in, n, 0), n
 	case *aidevDir != "":
-		a, err := eval.OpenAIDev(*aidevDir)
+		a, err := eval.OpenAIDev(*aidevDir, nil)
 		if err != nil {
 			return fail(e, "eval", errors.New(strings.TrimPrefix(err.Error(), "eval: ")))
 		}

@@ -61,6 +61,7 @@ var aidevColumns = map[string][]string{
 // write access) and their events carry AssociationMember; Notes says how
 // many. Other maintainers stay unknown.
 type AIDev struct {
+	opt     AIDevOptions
 	dir     string
 	agents  []string
 	next    int // the next agent to open
@@ -69,9 +70,32 @@ type AIDev struct {
 	notes   []string
 }
 
-// OpenAIDev opens the AIDev layout under dir.
-func OpenAIDev(dir string) (*AIDev, error) {
+// DefaultMaxRow is the largest CSV row of the AIDev layout read by
+// default: 64 MiB.
+const DefaultMaxRow = 64 << 20
+
+// ErrRowTooLarge is wrapped by the error a source returns for a CSV row
+// over AIDevOptions.MaxRow; the rest of that file cannot be read safely,
+// so the run stops there.
+var ErrRowTooLarge = errors.New("CSV row too large")
+
+// AIDevOptions configures the AIDev source. The zero value (or nil) uses
+// the defaults.
+type AIDevOptions struct {
+	// MaxRow bounds one CSV row in bytes, so that a malformed file (an
+	// unclosed quote) cannot take all memory. Default DefaultMaxRow.
+	MaxRow int64
+}
+
+// OpenAIDev opens the AIDev layout under dir; opt may be nil.
+func OpenAIDev(dir string, opt *AIDevOptions) (*AIDev, error) {
 	a := &AIDev{dir: dir}
+	if opt != nil {
+		a.opt = *opt
+	}
+	if a.opt.MaxRow <= 0 {
+		a.opt.MaxRow = DefaultMaxRow
+	}
 	if _, err := os.Stat(filepath.Join(dir, aidevPRs)); err == nil {
 		a.agents = []string{"."}
 	} else {
@@ -109,7 +133,7 @@ func (a *AIDev) Next() (*Record, error) {
 			}
 			name := a.agents[a.next]
 			a.next++
-			agent, skips, notes, err := openAgent(a.dir, name)
+			agent, skips, notes, err := openAgent(a.dir, name, a.opt.MaxRow)
 			a.pending = append(a.pending, skips...)
 			a.notes = append(a.notes, notes...)
 			if err != nil {
@@ -141,12 +165,13 @@ func (a *AIDev) Close() error {
 // csvFile is one CSV table: its header and, for the joined tables, the
 // byte ranges of each pull request's rows.
 type csvFile struct {
-	path string // as reports show it: agent/file.csv
-	f    *os.File
-	cols map[string]int
-	n    int               // fields per row
-	idx  map[string][]span // pr_id → its rows
-	used map[string]bool   // ids a pull request asked for
+	path  string // as reports show it: agent/file.csv
+	f     *os.File
+	guard *rowGuard // bounds the row being read
+	cols  map[string]int
+	n     int               // fields per row
+	idx   map[string][]span // pr_id → its rows
+	used  map[string]bool   // ids a pull request asked for
 }
 
 type span struct{ off, end int64 }
@@ -161,12 +186,13 @@ func (c *csvFile) get(row []string, name string) string {
 }
 
 // openCSV opens a table and checks its header has the required columns.
-func openCSV(path, display string, required []string) (*csvFile, *csv.Reader, error) {
+func openCSV(path, display string, required []string, maxRow int64) (*csvFile, *csv.Reader, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, err
 	}
-	rd := csv.NewReader(f)
+	g := &rowGuard{r: f, max: maxRow}
+	rd := csv.NewReader(g)
 	rd.ReuseRecord = false
 	header, err := rd.Read()
 	if err != nil {
@@ -176,7 +202,7 @@ func openCSV(path, display string, required []string) (*csvFile, *csv.Reader, er
 		}
 		return nil, nil, &SkipError{Pos: display + ":1", Reason: ReasonMalformed, Err: err}
 	}
-	c := &csvFile{path: display, f: f, cols: make(map[string]int, len(header)), n: len(header)}
+	c := &csvFile{path: display, f: f, guard: g, cols: make(map[string]int, len(header)), n: len(header)}
 	for i, h := range header {
 		c.cols[strings.TrimPrefix(strings.TrimSpace(h), "\ufeff")] = i
 	}
@@ -208,7 +234,7 @@ type aidevAgent struct {
 // openAgent opens one agent's folder and indexes its joined tables. A
 // folder without prs.csv, or whose prs.csv lacks a needed column, is
 // skipped (nil agent, the reason among skips).
-func openAgent(dir, name string) (*aidevAgent, []error, []string, error) {
+func openAgent(dir, name string, maxRow int64) (*aidevAgent, []error, []string, error) {
 	folder := filepath.Join(dir, name)
 	label := name
 	if name == "." {
@@ -216,7 +242,7 @@ func openAgent(dir, name string) (*aidevAgent, []error, []string, error) {
 	}
 	var skips []error
 	var notes []string
-	prs, rd, err := openCSV(filepath.Join(folder, aidevPRs), label+"/"+aidevPRs, aidevColumns[aidevPRs])
+	prs, rd, err := openCSV(filepath.Join(folder, aidevPRs), label+"/"+aidevPRs, aidevColumns[aidevPRs], maxRow)
 	if err != nil {
 		var se *SkipError
 		switch {
@@ -231,7 +257,7 @@ func openAgent(dir, name string) (*aidevAgent, []error, []string, error) {
 	mergers := map[string]string{} // pr_id → who merged it
 	var absent []string
 	for _, file := range []string{aidevCommits, aidevTimelines, aidevComments, aidevReviews} {
-		c, rd, err := openCSV(filepath.Join(folder, file), label+"/"+file, aidevColumns[file])
+		c, rd, err := openCSV(filepath.Join(folder, file), label+"/"+file, aidevColumns[file], maxRow)
 		var se *SkipError
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
@@ -265,7 +291,7 @@ func openAgent(dir, name string) (*aidevAgent, []error, []string, error) {
 		notes = append(notes, fmt.Sprintf("%s: no %s", label, strings.Join(absent, ", ")))
 	}
 	if len(mergers) > 0 {
-		m, err := maintainers(filepath.Join(folder, aidevPRs), mergers)
+		m, err := maintainers(filepath.Join(folder, aidevPRs), mergers, maxRow)
 		if err != nil {
 			ag.close()
 			return nil, nil, nil, fmt.Errorf("eval: aidev: %s: %w", prs.path, err)
@@ -284,13 +310,14 @@ func openAgent(dir, name string) (*aidevAgent, []error, []string, error) {
 // pull requests: people with write access, whom the engagement scorer
 // must tell from other commenters. It reads prs.csv once for the
 // repository of each merged pull request.
-func maintainers(prsPath string, mergers map[string]string) (map[string]map[string]bool, error) {
+func maintainers(prsPath string, mergers map[string]string, maxRow int64) (map[string]map[string]bool, error) {
 	f, err := os.Open(prsPath)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	rd := csv.NewReader(f)
+	g := &rowGuard{r: f, max: maxRow}
+	rd := csv.NewReader(g)
 	header, err := rd.Read()
 	if err != nil {
 		return nil, err
@@ -305,12 +332,18 @@ func maintainers(prsPath string, mergers map[string]string) (map[string]map[stri
 	}
 	out := map[string]map[string]bool{}
 	for {
+		off := rd.InputOffset()
+		g.reset()
 		row, err := rd.Read()
 		if err == io.EOF {
 			return out, nil
 		}
-		if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
 			continue // reported when the rows are read for scoring
+		}
+		if err != nil {
+			return nil, rowError(err, off)
 		}
 		who, ok := mergers[strings.TrimSpace(get(row, id))]
 		if !ok {
@@ -341,6 +374,7 @@ func (c *csvFile) index(rd *csv.Reader, each func(row []string)) ([]error, error
 	pid := c.cols["pr_id"]
 	for {
 		off := rd.InputOffset()
+		c.guard.reset()
 		row, err := rd.Read()
 		if err == io.EOF {
 			flush(off)
@@ -353,7 +387,7 @@ func (c *csvFile) index(rd *csv.Reader, each func(row []string)) ([]error, error
 			continue
 		}
 		if err != nil {
-			return skips, err
+			return skips, rowError(err, off)
 		}
 		if each != nil {
 			each(row)
@@ -426,6 +460,8 @@ func (ag *aidevAgent) close() {
 
 // next reads the next row of prs.csv and joins the other tables to it.
 func (ag *aidevAgent) next() (*Record, error) {
+	off := ag.prsRd.InputOffset()
+	ag.prs.guard.reset()
 	row, err := ag.prsRd.Read()
 	if err == io.EOF {
 		return nil, io.EOF
@@ -435,7 +471,7 @@ func (ag *aidevAgent) next() (*Record, error) {
 		return nil, &SkipError{Pos: fmt.Sprintf("%s:%d", ag.prs.path, pe.StartLine), Reason: ReasonMalformed, Err: pe.Err}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("eval: aidev: %s: %w", ag.prs.path, err)
+		return nil, fmt.Errorf("eval: aidev: %s: %w", ag.prs.path, rowError(err, off))
 	}
 	line, _ := ag.prsRd.FieldPos(0)
 	p := ag.prs
@@ -583,4 +619,31 @@ func parseTime(s string) time.Time {
 		return time.Time{}
 	}
 	return t
+}
+
+// rowGuard counts the bytes read for the current row and fails past max.
+// The CSV reader reads ahead in small blocks, so the count is the row's
+// size give or take a few kilobytes.
+type rowGuard struct {
+	r      io.Reader
+	n, max int64
+}
+
+func (g *rowGuard) Read(p []byte) (int, error) {
+	if g.n > g.max {
+		return 0, ErrRowTooLarge
+	}
+	n, err := g.r.Read(p)
+	g.n += int64(n)
+	return n, err
+}
+
+func (g *rowGuard) reset() { g.n = 0 }
+
+// rowError says where an oversized row starts.
+func rowError(err error, off int64) error {
+	if errors.Is(err, ErrRowTooLarge) {
+		return fmt.Errorf("the row at byte %d: %w", off, err)
+	}
+	return err
 }

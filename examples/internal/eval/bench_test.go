@@ -74,7 +74,7 @@ func BenchmarkJSONLines(b *testing.B) {
 func BenchmarkAIDev(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		a, err := OpenAIDev("testdata/aidev")
+		a, err := OpenAIDev("testdata/aidev", nil)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -79,7 +79,7 @@ func FuzzAIDev(f *testing.F) {
 		if err := os.WriteFile(filepath.Join(dir, aidevCommits), commits, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		a, err := OpenAIDev(dir)
+		a, err := OpenAIDev(dir, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -101,7 +101,7 @@ func TestJSONLinesRoundTrip(t *testing.T) {
 }
 
 func TestAIDev(t *testing.T) {
-	a, err := OpenAIDev("testdata/aidev")
+	a, err := OpenAIDev("testdata/aidev", nil)
 	require.NoError(t, err)
 	recs, skips := drain(t, a)
 	require.Len(t, recs, 6)
@@ -166,7 +166,7 @@ func TestAIDev(t *testing.T) {
 }
 
 func TestAIDevBadInput(t *testing.T) {
-	a, err := OpenAIDev("testdata/aidev-broken")
+	a, err := OpenAIDev("testdata/aidev-broken", nil)
 	require.NoError(t, err)
 	recs, skips := drain(t, a)
 	var got []string
@@ -186,7 +186,7 @@ func TestAIDevBadInput(t *testing.T) {
 	require.Len(t, recs[1].Commits, 1, "the malformed commit row is left out, its neighbour kept")
 	assert.Equal(t, "Add CONTRIBUTING.md", recs[1].Commits[0].Message)
 
-	_, err = OpenAIDev("testdata/no-such-folder")
+	_, err = OpenAIDev("testdata/no-such-folder", nil)
 	assert.ErrorIs(t, err, os.ErrNotExist)
 }
 
@@ -332,7 +332,7 @@ func TestRunOnAIDevAndGit(t *testing.T) {
 	set, err := heuristics.NewDefaultSet(heuristics.Config{})
 	require.NoError(t, err)
 
-	a, err := OpenAIDev("testdata/aidev")
+	a, err := OpenAIDev("testdata/aidev", nil)
 	require.NoError(t, err)
 	res, err := Run(context.Background(), set, a, Options{Label: LabelMerged})
 	require.NoError(t, err)
@@ -356,7 +356,7 @@ func TestAIDevRowsOfOneIDApart(t *testing.T) {
 	dir := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "prs.csv"), []byte("id,title,body,state,merged_at\n1,t,\"multi\nline \"\"quoted\"\" body\",closed,\n2,u,v,closed,2025-01-01T00:00:00Z\n"), 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "pr_commits.csv"), []byte("pr_id,message\n2,first\n1,\"second\nline\"\n2,third\n"), 0o644))
-	a, err := OpenAIDev(dir)
+	a, err := OpenAIDev(dir, nil)
 	require.NoError(t, err)
 	recs, skips := drain(t, a)
 	require.Empty(t, skips)
@@ -401,4 +401,30 @@ func TestLabelAny(t *testing.T) {
 	assert.True(t, l.AI)
 	assert.Equal(t, []int{2, 4}, l.Lines)
 	assert.False(t, LabelAny(LabelDisclosure, LabelCommit)("Fix typo\n", "A", "a@example.com").AI)
+}
+
+func TestAIDevRowLimit(t *testing.T) {
+	// An unclosed quote makes the rest of the file one field: the reader
+	// stops with an error naming the file and the row, instead of holding
+	// the file in memory.
+	dir := t.TempDir()
+	body := "id,title,body,state,merged_at\n1,ok,fine,closed,\n2,bad,\"never closed\n" + strings.Repeat("lorem ipsum dolor sit amet\n", 4000)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "prs.csv"), []byte(body), 0o644))
+	a, err := OpenAIDev(dir, &AIDevOptions{MaxRow: 32 << 10})
+	require.NoError(t, err)
+	r, err := a.Next()
+	require.NoError(t, err)
+	assert.Equal(t, "ok", r.Title)
+	_, err = a.Next()
+	require.ErrorIs(t, err, ErrRowTooLarge)
+	assert.Contains(t, err.Error(), filepath.Base(dir)+"/prs.csv: the row at byte 48: CSV row too large")
+	require.NoError(t, a.Close())
+
+	// The default limit reads the same file to the end: the unclosed
+	// quote is then an ordinary malformed row.
+	a, err = OpenAIDev(dir, nil)
+	require.NoError(t, err)
+	_, skips := drain(t, a)
+	require.Len(t, skips, 1)
+	assert.Equal(t, ReasonMalformed, skips[0].Reason)
 }
