@@ -47,6 +47,7 @@ var commands = []command{
 	{"tokens", "count a description's tokens, part by part (prose, code, comments, ...)", runTokens},
 	{"disclosure", "print what a description or commit message discloses about AI assistance", runDisclosure},
 	{"ledger", "record contributors' stakes, show balances, sign and import attestations", runLedger},
+	{"eval", "measure the scorers on a dataset: AUCs, thresholds, calibration, reports", runEval},
 }
 
 func main() {
