@@ -63,6 +63,11 @@ type Bot struct {
 	MaxDiff     int64 // default DefaultMaxDiff
 	MaxTimeline int   // default DefaultMaxTimeline
 
+	// Extra scorers join every repository's set: those that need
+	// something from outside, such as the reputation scorer over the
+	// bot's ledger. Their names must not clash with the default set's.
+	Extra []heuristics.Scorer
+
 	// Retry re-queues a job after a rate limit; nil drops it.
 	Retry func(j *Job, after time.Duration)
 
@@ -144,16 +149,23 @@ func (b *Bot) Process(ctx context.Context, j *Job) error {
 	if err != nil {
 		return err
 	}
+	if len(b.Extra) > 0 {
+		if set, err = heuristics.NewSet(set.Policy(), append(set.Scorers(), b.Extra...)...); err != nil {
+			return err
+		}
+	}
+	// Score first, then record: the reputation scorer weighs this pull
+	// request's stake against a balance that must not hold it already.
+	rep, err := set.Score(ctx, c)
+	if err != nil {
+		return err
+	}
 	// An opening is recorded with the reviewable size the scorers saw.
 	events := slices.Clone(j.Ledger)
 	for i := range events {
 		events[i].Reviewable = c.Diff.Totals().Reviewable.Lines()
 	}
 	if err := b.record(ctx, k, events); err != nil {
-		return err
-	}
-	rep, err := set.Score(ctx, c)
-	if err != nil {
 		return err
 	}
 	var notes []string

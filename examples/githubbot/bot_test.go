@@ -23,6 +23,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/reputation"
 )
 
 var secret = []byte("It's a Secret to Everybody")
@@ -527,4 +530,32 @@ func TestRunUsage(t *testing.T) {
 			assert.True(t, strings.HasPrefix(stderr.String(), tc.want), stderr.String())
 		})
 	}
+}
+
+// TestBotWithReputationLedger runs the bot as --ledger does: the reputation
+// scorer joins the set, the opening is scored before it is recorded, and
+// a redelivery records nothing twice.
+func TestBotWithReputationLedger(t *testing.T) {
+	store := reputation.NewMemoryStore()
+	l, err := reputation.New(store, nil)
+	require.NoError(t, err)
+	scorer, err := heuristics.NewReputation(l, heuristics.ReputationConfig{})
+	require.NoError(t, err)
+	h := newHarness(t, func(h *harness) {
+		h.bot.Ledger = &ReputationLedger{Ledger: l}
+		h.bot.Extra = []heuristics.Scorer{scorer}
+	})
+	h.deliver("pull_request", "d-1", payload(t, "pull_request.opened", nil))
+	h.deliver("pull_request", "d-1", payload(t, "pull_request.opened", nil))
+	h.finish()
+
+	cs := h.api.heftComments(2)
+	require.Len(t, cs, 1)
+	assert.Contains(t, cs[0].Body, "| reputation | 0.00 |", "a newcomer's one-line PR stakes little of the grant")
+
+	events, err := store.Events(context.Background(), reputation.Subject{Forge: "github", Login: "Codertocat"})
+	require.NoError(t, err)
+	require.Len(t, events, 1, "the redelivered opening is recorded once")
+	assert.Equal(t, reputation.KindOpened, events[0].Kind)
+	assert.Equal(t, "Codertocat/Hello-World#2", events[0].PR)
 }

@@ -27,6 +27,10 @@ import (
 
 	"github.com/bradleyfalzon/ghinstallation/v2"
 	"github.com/google/go-github/v92/github"
+
+	"github.com/heft-dev/heft/examples/internal/ledgersql"
+	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/reputation"
 )
 
 func main() {
@@ -46,6 +50,7 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 	queueSize := fs.Int("queue", 1000, "pull requests that may wait; more get 503")
 	maxBody := fs.Int64("max-body", DefaultMaxBody, "largest webhook body accepted, in bytes")
 	ledgerLog := fs.String("ledger-log", "", "append ledger events as JSON lines to `file` (default: none recorded)")
+	ledgerSpec := fs.String("ledger", "", "keep a stake ledger and score reputation: a `file`, sqlite:PATH or a postgres:// URL")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: githubbot [flags]\n\nRun heft as a GitHub App. The webhook secret comes from HEFT_WEBHOOK_SECRET.\n"+
 			"For local trials, GITHUB_TOKEN (a personal access token) may replace the App's key.\n\n")
@@ -105,7 +110,29 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 		return usage("set --app-id and --private-key (or GITHUB_TOKEN for a local trial)")
 	}
 
-	var ledger Ledger = NopLedger{}
+	var (
+		ledger Ledger = NopLedger{}
+		extra  []heuristics.Scorer
+	)
+	if *ledgerLog != "" && *ledgerSpec != "" {
+		return usage("--ledger and --ledger-log are two places for the same events: give one")
+	}
+	if *ledgerSpec != "" {
+		store, err := ledgersql.Open(ctx, *ledgerSpec)
+		if err != nil {
+			return usage(fmt.Sprintf("--ledger: %v", err))
+		}
+		defer store.Close()
+		l, err := reputation.New(store, nil)
+		if err != nil {
+			return usage(fmt.Sprintf("--ledger: %v", err))
+		}
+		rep, err := heuristics.NewReputation(l, heuristics.ReputationConfig{})
+		if err != nil {
+			return usage(fmt.Sprintf("--ledger: %v", err))
+		}
+		ledger, extra = &ReputationLedger{Ledger: l}, []heuristics.Scorer{rep}
+	}
 	if *ledgerLog != "" {
 		f, err := os.OpenFile(*ledgerLog, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
 		if err != nil {
@@ -116,7 +143,7 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 	}
 
 	queue := NewQueue(*queueSize)
-	bot := &Bot{Clients: clients, Ledger: ledger, Log: log, DryRun: *dryRun, Out: stdout, Self: self}
+	bot := &Bot{Clients: clients, Ledger: ledger, Extra: extra, Log: log, DryRun: *dryRun, Out: stdout, Self: self}
 	bot.Retry = func(j *Job, after time.Duration) {
 		time.AfterFunc(after, func() {
 			if err := queue.Add(j); err != nil {
