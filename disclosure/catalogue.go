@@ -216,6 +216,19 @@ func DefaultCatalogue() Catalogue {
 				}},
 			},
 			{
+				// Charm's Crush: "💘 Generated with Crush" and a co-author
+				// trailer. "Crush" alone is an English word, so it is not
+				// matched in prose.
+				Name: "crush", Vendor: "charm",
+				Aliases: []string{"Charm Crush", "charmbracelet/crush"},
+				Emails:  []string{"crush@charm.land"},
+				Footers: []Pattern{{
+					Rule:   "crush-footer",
+					Regexp: `(?i)^\W*(?:💘\s*)?Generated\s+with\s+\[?Crush\]?(?:\s*\(\s*<?https?://[^)\s>]*>?\s*\))?\s*$`,
+					Stance: StanceGenerated,
+				}},
+			},
+			{
 				Name: "windsurf", Vendor: "codeium",
 				Aliases: []string{"Windsurf", "Codeium", "Windsurf Cascade"},
 			},

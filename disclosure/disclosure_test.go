@@ -21,6 +21,13 @@ type tc struct {
 }
 
 var shapes = []tc{
+	// Charm's Crush.
+	{name: "crush-commit", reason: "Crush's footer and co-author trailer, as in charmbracelet/crush's history", commit: true,
+		in:     "fix(tui): keep the cursor on resize\n\n💘 Generated with Crush\n\nCo-Authored-By: Crush <crush@charm.land>\n",
+		stance: StanceGenerated, tools: []string{"crush"}, rules: []string{"crush-footer", "trailer-co-authored-by"}},
+	{name: "crush-word", reason: "the English word is not the tool", commit: true,
+		in:     "Avoid a crush of goroutines on startup\n\nUnder load the pool would crush the scheduler.\n",
+		stance: StanceNone},
 	// Claude Code.
 	{name: "claude-code-commit-new", reason: "Claude Code's current commit footer and co-author trailer", commit: true,
 		in:     "Fix pagination when the last page is empty\n\nThe pager dropped the final page when it had no items.\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n",
