@@ -34,7 +34,9 @@
 //     (app.devin.ai/sessions/…) and "Link to Devin run"; Cursor
 //     background-agent links (cursor.com/background-agent?bcId=bc-…,
 //     cursor.com/agents?id=bc-…), also inside HTML attributes; Jules task
-//     links and footer; Amp thread links; aider's "aider: " subject prefix.
+//     links and footer; Amp thread links; Charm Crush's "💘 Generated with
+//     Crush" footer and crush@charm.land co-author; aider's "aider: " subject
+//     prefix.
 //   - Authors (Source.Author): agent accounts such as
 //     copilot-swe-agent[bot], devin-ai-integration[bot],
 //     chatgpt-codex-connector[bot], and aider's "Name (aider)".
