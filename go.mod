@@ -1,11 +1,12 @@
 module github.com/heft-dev/heft
 
-go 1.26
+go 1.26.0
 
 require (
 	github.com/go-enry/go-enry/v2 v2.9.6
 	github.com/sourcegraph/go-diff v0.9.0
 	github.com/stretchr/testify v1.12.1
+	golang.org/x/mod v0.41.0
 )
 
 require (

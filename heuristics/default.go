@@ -4,8 +4,9 @@ package heuristics
 // or the heft command loads it from a JSON file. The zero value is the
 // default configuration.
 type Config struct {
-	Policy Policy     `json:"policy"`
-	Size   SizeConfig `json:"size"`
+	Policy     Policy           `json:"policy"`
+	Size       SizeConfig       `json:"size"`
+	Workaround WorkaroundConfig `json:"workaround"`
 }
 
 // NewDefaultSet returns heft's standard scorers under cfg.Policy. Scorers
@@ -16,7 +17,12 @@ func NewDefaultSet(cfg Config) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
+	workaround, err := NewWorkaround(cfg.Workaround)
+	if err != nil {
+		return nil, err
+	}
 	return NewSet(cfg.Policy,
 		size,
+		workaround,
 	)
 }

@@ -51,4 +51,5 @@ index 3b18e51..a2c4f10 100644
 	// Output:
 	// verdict: pass
 	// size 0.00 size/XS: 2 reviewable changed lines (+1 −1) in 1 file.
+	// workaround 0.00 No workarounds around dependencies found.
 }
