@@ -397,6 +397,9 @@ func (fs *fileScan) visible(n int, text string, added bool) {
 		fs.jsImports(text)
 	case wkGo:
 		fs.goImportLine(text)
+		if strings.Contains(text, ".") {
+			fs.goQualifiers(text)
+		}
 	case wkRust:
 		if m := rustUseRE.FindStringSubmatch(text); m != nil {
 			switch m[1] {
@@ -528,8 +531,15 @@ func (fs *fileScan) finish() {
 	}
 	for _, f := range out {
 		if f.Upstream == "" {
+			// A link on the line or just above it explains this line; one a
+			// few lines away counts when it is the dependency's tracker.
 			for _, l := range fs.links {
-				if l.line >= f.Line-3 && l.line <= f.Line+3 && !sc.ownLink(l.url) {
+				near := l.line == f.Line || l.line == f.Line-1
+				if !near && l.line >= f.Line-3 && l.line <= f.Line+3 && f.Dependency != "" {
+					r := linkRepo(l.url)
+					near = r != "" && depMatchesRepo(f.Dependency, r)
+				}
+				if near && !sc.ownLink(l.url) {
 					f.Upstream = l.url
 					break
 				}
@@ -722,7 +732,7 @@ func (fs *fileScan) namedImport(cm string) string {
 	lower := strings.ToLower(cm)
 	best, bestAt := "", len(lower)+1
 	for local, q := range fs.imports {
-		if fs.kind == wkGo && !strings.Contains(strings.Split(q, "/")[0], ".") {
+		if fs.kind == wkGo && !strings.Contains(strings.Split(q, "/")[0], ".") && (strings.Contains(q, "/") || goStdNames[q]) {
 			continue // the standard library's names are everyday words
 		}
 		for _, name := range []string{local, rootOf(q, fs.kind)} {
@@ -905,7 +915,7 @@ func (fs *fileScan) citesBug(n int, text, marker string) bool {
 	} else if i := hashComment(text); i >= 0 {
 		cm = text[i:]
 	}
-	return cm != "" && bugCiteRE.MatchString(cm) || fs.lastBugCmt != 0 && fs.lastBugCmt >= n-2 && fs.lastBugCmt < n
+	return cm != "" && bugCiteRE.MatchString(cm) || fs.lastBugCmt != 0 && fs.lastBugCmt == n-1
 }
 
 // ---- Go ----
@@ -925,6 +935,42 @@ func (fs *fileScan) goImportLine(text string) {
 	if m := goImportLineRE.FindStringSubmatch(t); m != nil {
 		fs.imports[path.Base(m[1])] = m[1]
 	}
+}
+
+// goQualifiers records the packages a Go line uses ("mux.NewRouter") when
+// the import block is out of the hunk's view, by package name.
+func (fs *fileScan) goQualifiers(text string) {
+	for i := 0; i+2 < len(text); i++ {
+		if text[i] != '.' || text[i+1] < 'A' || text[i+1] > 'Z' {
+			continue
+		}
+		j := i
+		for j > 0 && (text[j-1] >= 'a' && text[j-1] <= 'z' || text[j-1] >= '0' && text[j-1] <= '9') {
+			j--
+		}
+		if j == i || j > 0 && (isWordByte(text[j-1]) || text[j-1] == '.') || text[j] < 'a' || text[j] > 'z' {
+			continue
+		}
+		name := text[j:i]
+		if _, ok := fs.imports[name]; !ok && !goStdNames[name] && len(name) >= 3 {
+			fs.imports[name] = name
+		}
+	}
+}
+
+// goStdNames are the standard library's common package names.
+var goStdNames = map[string]bool{
+	"fmt": true, "os": true, "io": true, "strings": true, "bytes": true, "errors": true, "time": true, "sync": true,
+	"context": true, "http": true, "json": true, "filepath": true, "path": true, "sort": true, "strconv": true, "math": true,
+	"log": true, "slog": true, "regexp": true, "bufio": true, "url": true, "net": true, "reflect": true, "runtime": true,
+	"atomic": true, "testing": true, "unicode": true, "utf8": true, "rand": true, "hex": true, "base64": true, "sha256": true,
+	"tls": true, "x509": true, "exec": true, "signal": true, "slices": true, "maps": true, "cmp": true, "iter": true,
+	"template": true, "sql": true, "flag": true, "ioutil": true, "heap": true, "list": true, "binary": true, "gzip": true,
+	"zip": true, "tar": true, "csv": true, "xml": true, "html": true, "mime": true, "multipart": true, "httptest": true,
+	"syscall": true, "unsafe": true, "debug": true, "pprof": true, "trace": true, "big": true, "bits": true, "netip": true,
+	"textproto": true, "smtp": true, "user": true, "embed": true, "fs": true, "sha1": true, "md5": true, "hmac": true,
+	"crypto": true, "elliptic": true, "ecdsa": true, "ed25519": true, "rsa": true, "pem": true, "subtle": true,
+	"build": true, "ast": true, "token": true, "parser": true, "format": true, "types": true, "scanner": true,
 }
 
 func (fs *fileScan) goLinkname(n int, text string) {
@@ -1459,11 +1505,18 @@ func (fs *fileScan) jsonEntry(n int, text, name, val string) {
 	default:
 		if isGitSpec(val) || strings.HasPrefix(val, "file:") || strings.HasPrefix(val, "link:") || strings.HasPrefix(val, "portal:") ||
 			strings.HasPrefix(val, "patch:") || strings.HasPrefix(val, "npm:") {
-			fs.finding(ruleNPMOverride, n, text, name, fmt.Sprintf("an %s entry redirecting the package %s to %s", strings.TrimSuffix(fs.jsonBlock, "s"), name, val))
+			fs.finding(ruleNPMOverride, n, text, name, fmt.Sprintf("%s entry redirecting the package %s to %s", blockEntry(fs.jsonBlock), name, val))
 		} else if val != "" && val != "$"+name {
-			fs.finding(ruleNPMPin, n, text, name, fmt.Sprintf("an %s entry forcing the package %s to %s", strings.TrimSuffix(fs.jsonBlock, "s"), name, val))
+			fs.finding(ruleNPMPin, n, text, name, fmt.Sprintf("%s entry forcing the package %s to %s", blockEntry(fs.jsonBlock), name, val))
 		}
 	}
+}
+
+func blockEntry(block string) string {
+	if block == "overrides" {
+		return "an overrides"
+	}
+	return "a " + block
 }
 
 // npmName returns the package an overrides or resolutions key names:
