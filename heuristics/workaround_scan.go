@@ -573,6 +573,39 @@ func (fs *fileScan) comment(text string) string {
 	return ""
 }
 
+// mayNameWorkaround is a cheap test that lets through every comment
+// workaroundWordsRE could match.
+func mayNameWorkaround(cm string) bool {
+	for _, w := range [...]string{"work", "hack", "monkey", "upstream", "bug", "regression", "remove"} {
+		if containsFold(cm, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold reports whether s contains the lower-case ASCII word sub,
+// ignoring ASCII case, without allocating.
+func containsFold(s, sub string) bool {
+	n := len(sub)
+	for i := 0; i+n <= len(s); i++ {
+		j := 0
+		for ; j < n; j++ {
+			c := s[i+j]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != sub[j] {
+				break
+			}
+		}
+		if j == n {
+			return true
+		}
+	}
+	return false
+}
+
 // hashComment finds a # comment, skipping Ruby's "#{".
 func hashComment(s string) int {
 	for i := 0; i < len(s); i++ {
@@ -613,7 +646,7 @@ func stripComment(s, marker string) string {
 // commentLine runs the comment and copied-code rules on a comment.
 func (fs *fileScan) commentLine(n int, text, cm string) {
 	sc := fs.sc
-	if copiedRE.MatchString(cm) {
+	if containsFold(cm, "from") && copiedRE.MatchString(cm) {
 		dep := ""
 		if m := repoRE.FindStringSubmatch(cm); m != nil {
 			dep = normRepo(m[1])
@@ -627,7 +660,7 @@ func (fs *fileScan) commentLine(n int, text, cm string) {
 			return
 		}
 	}
-	if bugCiteRE.MatchString(cm) {
+	if (fs.kind == wkGoMod || fs.kind == wkPyManifest || fs.kind == wkGemfile) && bugCiteRE.MatchString(cm) {
 		fs.lastBugCmt = n
 	}
 	link := ""
@@ -639,7 +672,7 @@ func (fs *fileScan) commentLine(n int, text, cm string) {
 			}
 		}
 	}
-	words := workaroundWordsRE.MatchString(cm)
+	words := mayNameWorkaround(cm) && workaroundWordsRE.MatchString(cm)
 	if !words && link == "" {
 		return
 	}

@@ -664,3 +664,110 @@ func TestWorkaroundAgentPR(t *testing.T) {
 	assert.Contains(t, res.Advice, "a bug in github.com/gorilla/mux")
 	assert.GreaterOrEqual(t, res.Score, 0.5)
 }
+
+// workaroundBenchDiff builds a diff of about size bytes: Go, Python,
+// TypeScript and Ruby files with comments and imports, manifests, a
+// vendored edit, and a workaround every few hundred lines, as a large
+// pull request looks.
+func workaroundBenchDiff(b *testing.B, size int) (*diffstat.Diff, int) {
+	b.Helper()
+	var buf bytes.Buffer
+	header := func(path string, n int) {
+		buf.WriteString("diff --git a/" + path + " b/" + path + "\nindex 1111111..2222222 100644\n--- a/" + path + "\n+++ b/" + path + "\n")
+		buf.WriteString("@@ -1,3 +1," + itoa(n+3) + " @@\n")
+	}
+	bodies := []struct {
+		path, ctx string
+		line      func(i int) string
+	}{
+		{"internal/svc/handler%d.go", " package svc\n \n import \"github.com/gorilla/mux\"\n", func(i int) string {
+			switch i % 50 {
+			case 0:
+				return "+\t// Work around a bug in mux: see https://github.com/gorilla/mux/issues/" + itoa(i) + "\n"
+			case 1:
+				return "+\tr := mux.NewRouter() // keep the router\n"
+			}
+			return "+\tvalue" + itoa(i) + " := compute(ctx, req.Header.Get(\"X-Id\"), " + itoa(i) + ")\n"
+		}},
+		{"app/views%d.py", " import requests\n from django.http import HttpResponse\n \n", func(i int) string {
+			switch i % 80 {
+			case 0:
+				return "+requests.Session.send = _patched_send  # hack until upstream fixes retries\n"
+			case 1:
+				return "+    # TODO: tidy this up\n"
+			}
+			return "+    result_" + itoa(i) + " = session.get(url, params={\"page\": " + itoa(i) + "}).json()\n"
+		}},
+		{"web/src/page%d.ts", " import axios from 'axios';\n import { render } from './render';\n \n", func(i int) string {
+			if i%100 == 0 {
+				return "+Axios.prototype.request = function patched(config) { return config; };\n"
+			}
+			return "+  const item" + itoa(i) + " = await axios.get(`/api/items/${id}`, { timeout: " + itoa(i) + " });\n"
+		}},
+		{"lib/tasks%d.rb", " require \"faraday\"\n \n module Tasks\n", func(i int) string {
+			return "+    conn.get(\"/items/" + itoa(i) + "\") { |req| req.options.timeout = 5 }\n"
+		}},
+	}
+	for k := 0; buf.Len() < size; k++ {
+		body := bodies[k%len(bodies)]
+		path := strings.Replace(body.path, "%d", itoa(k), 1)
+		const n = 400
+		header(path, n)
+		buf.WriteString(body.ctx)
+		for i := range n {
+			buf.WriteString(body.line(i))
+		}
+		if k%10 == 0 {
+			buf.WriteString("diff --git a/go.mod b/go.mod\n--- a/go.mod\n+++ b/go.mod\n@@ -3,3 +3,5 @@ module example.org/gateway\n go 1.22\n \n require github.com/gorilla/mux v1.8.1\n" +
+				"+\n+replace github.com/gorilla/mux => github.com/dana-okafor/mux v1.8.2-0.20241102093000-4f2a9c1e7b3d\n")
+			buf.WriteString("diff --git a/vendor/github.com/lib/pq/conn.go b/vendor/github.com/lib/pq/conn.go\n--- a/vendor/github.com/lib/pq/conn.go\n+++ b/vendor/github.com/lib/pq/conn.go\n" +
+				"@@ -1,2 +1,3 @@\n package pq\n+// patched by hand\n func x() {}\n")
+		}
+	}
+	d, err := diffstat.Parse(bytes.NewReader(buf.Bytes()), &diffstat.Options{MaxBytes: int64(buf.Len()) + 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return d, buf.Len()
+}
+
+func itoa(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	var b [20]byte
+	n := len(b)
+	for ; i > 0; i /= 10 {
+		n--
+		b[n] = byte('0' + i%10)
+	}
+	return string(b[n:])
+}
+
+// BenchmarkWorkaround scores 1 MB and 8 MB diffs: the cost per byte must
+// stay the same (linear in the diff's size). It includes reading the
+// hunks, which the scorer does once per file.
+func BenchmarkWorkaround(b *testing.B) {
+	for _, size := range []struct {
+		name  string
+		bytes int
+	}{{"1MB", 1 << 20}, {"8MB", 8 << 20}} {
+		b.Run(size.name, func(b *testing.B) {
+			d, n := workaroundBenchDiff(b, size.bytes)
+			s := newWorkaround(b, heuristics.WorkaroundConfig{})
+			c := &heuristics.Contribution{Diff: d, Body: "Fixes the retry loop."}
+			ctx := context.Background()
+			res, err := s.Score(ctx, c)
+			if err != nil || res.Score == 0 {
+				b.Fatalf("score %v, err %v: the benchmark diff must raise findings", res.Score, err)
+			}
+			b.SetBytes(int64(n))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := s.Score(ctx, c); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
