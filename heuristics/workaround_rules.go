@@ -7,22 +7,21 @@ package heuristics
 
 // Rule IDs of the workaround scorer.
 const (
-	ruleGoReplace      = "workaround-go-replace"
-	ruleCargoPatch     = "workaround-cargo-patch"
-	ruleNPMOverride    = "workaround-npm-override"
-	ruleNPMPin         = "workaround-npm-version-override"
-	ruleGitDependency  = "workaround-git-dependency"
-	ruleExclusion      = "workaround-version-exclusion"
-	rulePatchFile      = "workaround-patch-file"
-	ruleVendoredEdit   = "workaround-vendored-edit"
-	rulePyMonkeypatch  = "workaround-python-monkeypatch"
-	ruleMockPatch      = "workaround-mock-patch"
-	ruleJSMonkeypatch  = "workaround-js-monkeypatch"
-	ruleGoLinkname     = "workaround-go-linkname"
-	ruleRubyReopen     = "workaround-ruby-reopen"
-	ruleCopiedCode     = "workaround-copied-code"
-	ruleComment        = "workaround-comment"
-	workaroundRuleFlag = "workaround-" // every ID starts with it
+	ruleGoReplace     = "workaround-go-replace"
+	ruleCargoPatch    = "workaround-cargo-patch"
+	ruleNPMOverride   = "workaround-npm-override"
+	ruleNPMPin        = "workaround-npm-version-override"
+	ruleGitDependency = "workaround-git-dependency"
+	ruleExclusion     = "workaround-version-exclusion"
+	rulePatchFile     = "workaround-patch-file"
+	ruleVendoredEdit  = "workaround-vendored-edit"
+	rulePyMonkeypatch = "workaround-python-monkeypatch"
+	ruleMockPatch     = "workaround-mock-patch"
+	ruleJSMonkeypatch = "workaround-js-monkeypatch"
+	ruleGoLinkname    = "workaround-go-linkname"
+	ruleRubyReopen    = "workaround-ruby-reopen"
+	ruleCopiedCode    = "workaround-copied-code"
+	ruleComment       = "workaround-comment"
 )
 
 // WorkaroundRule describes one rule of the workaround scorer.

@@ -36,7 +36,7 @@ var (
 	anyURLRE = regexp.MustCompile(`\bhttps?://[\w.-]+(?:/[\w.%~+-]+){1,2}`)
 
 	// Comments that say they work around something.
-	workaroundWordsRE = regexp.MustCompile(`(?i)\b(?:work(?:s|ing|ed)?[- ]?arounds?|hack(?:s|y|ish|ed)?|monkey[- ]?patch\w*|until upstream|upstream(?:'s)? (?:bug|issue|fix|regression|problem)|(?:bug|regression)s? (?:in|with) |remove (?:this|it|me|once|when|after)\b.{0,80}?\b(?:fixed|merged|released|resolved|lands?|upgraded))`)
+	workaroundWordsRE = regexp.MustCompile(`(?i)\b(?:work(?:s|ing|ed)?[- ]?arounds?|hack(?:s|y|ish|ed)?|monkey[- ]?patch\w*|until upstream\b.{0,40}?\b(?:fix|release|merge|land|ship|support|accept|resolve)\w*|upstream(?:'s)? (?:bug|issue|fix|regression|problem)|(?:bug|regression)s? (?:in|with) |remove (?:this|it|me|once|when|after)\b.{0,80}?\b(?:fixed|merged|released|resolved|lands?|upgraded))`)
 	upstreamWordRE    = regexp.MustCompile(`(?i)\bupstream\b`)
 	bugInRE           = regexp.MustCompile(`(?i)\b(?:bug|bugs|regression|issue|problem|breakage|quirk)s? (?:in|with|of) (@?[A-Za-z][\w./@-]*[\w])`)
 	reportedRE        = regexp.MustCompile(`(?i)\b(?:reported|filed|opened|raised|tracked|fixed) (?:upstream )?(?:at|in|as|upstream|by)\b`)
@@ -136,8 +136,9 @@ type workaroundScan struct {
 	cfg WorkaroundConfig
 	c   *Contribution
 
-	ownRepos   []string // repositories whose links are not upstream
-	ownModules []string // module paths and package names of the project
+	ownRepos   []string        // repositories whose links are not upstream
+	topDirs    map[string]bool // top-level directories of the diff's paths
+	ownModules []string        // module paths and package names of the project
 	descLinks  []fileLink
 	vendored   map[string]*vendoredDep
 	vendOrder  []string
@@ -148,7 +149,7 @@ type workaroundScan struct {
 }
 
 func newWorkaroundScan(s *WorkaroundScorer, c *Contribution) *workaroundScan {
-	sc := &workaroundScan{s: s, cfg: s.cfg, c: c, vendored: map[string]*vendoredDep{}, goModHunks: map[int][]diffstat.Hunk{}}
+	sc := &workaroundScan{s: s, cfg: s.cfg, c: c, vendored: map[string]*vendoredDep{}, goModHunks: map[int][]diffstat.Hunk{}, topDirs: map[string]bool{}}
 	if r := normRepo(s.cfg.Repository); r != "" {
 		sc.ownRepos = append(sc.ownRepos, r)
 	}
@@ -177,6 +178,9 @@ func (sc *workaroundScan) run(ctx context.Context) error {
 		p := f.NewPath
 		if p == "" {
 			continue
+		}
+		if top, _, ok := strings.Cut(p, "/"); ok {
+			sc.topDirs[top] = true
 		}
 		if path.Base(p) == "go.mod" && !isVendoredPath(p) {
 			hunks, err := f.Hunks()
@@ -323,7 +327,7 @@ func (sc *workaroundScan) file(i int, f *diffstat.File) error {
 		sc.manifestLines(hunks)
 	}
 	fs := &fileScan{sc: sc, f: f, path: p, kind: fileKind(p), test: f.Kind == diffstat.KindTest || isTestPath(p),
-		header: f.Op == diffstat.OpAdded, imports: map[string]string{}, lineDeps: map[int]string{}}
+		header: f.Op == diffstat.OpAdded, imports: map[string]string{}, guessed: map[string]bool{}, lineDeps: map[int]string{}}
 	fs.scan(hunks)
 	fs.finish()
 	return nil
@@ -339,6 +343,7 @@ type fileScan struct {
 	header bool // an added file: its first lines are its header
 
 	imports  map[string]string // local name → qualified import ("requests.Session")
+	guessed  map[string]bool   // imports known only from use ("mux.NewRouter"), not from an import line
 	lineDeps map[int]string    // new line → the dependency a manifest line names
 	links    []fileLink        // issue links on visible lines
 	found    []wfinding
@@ -653,7 +658,7 @@ func (fs *fileScan) commentLine(n int, text, cm string) {
 		} else if m := anyURLRE.FindString(cm); m != "" {
 			dep = strings.TrimPrefix(strings.TrimPrefix(m, "https://"), "http://")
 		} else {
-			dep = fs.namedImport(cm)
+			dep = fs.namedImport(cm, true)
 		}
 		if dep != "" && !sc.ownRepo(dep) && !sc.isOwnModule(dep) {
 			fs.finding(ruleCopiedCode, n, text, dep, "code copied from "+dep)
@@ -673,7 +678,7 @@ func (fs *fileScan) commentLine(n int, text, cm string) {
 		}
 	}
 	words := mayNameWorkaround(cm) && workaroundWordsRE.MatchString(cm)
-	if !words && link == "" {
+	if !words && (link == "" || !fs.linksDependency(link)) {
 		return
 	}
 	f := wfinding{comment: true}
@@ -684,7 +689,7 @@ func (fs *fileScan) commentLine(n int, text, cm string) {
 		}
 	}
 	if f.Dependency == "" {
-		f.Dependency = fs.namedImport(cm)
+		f.Dependency = fs.namedImport(cm, false)
 	}
 	if f.Dependency == "" && link != "" {
 		if r := linkRepo(link); r != "" {
@@ -701,6 +706,32 @@ func (fs *fileScan) commentLine(n int, text, cm string) {
 		f.Upstream = link
 	}
 	fs.addFinding(f)
+}
+
+// linksDependency reports whether an issue link is on the tracker of a
+// dependency the file imports, or of its language's toolchain: a bare
+// link to it is a workaround explained by reference. Links to other
+// trackers (the project's own, most often) are not findings by
+// themselves.
+func (fs *fileScan) linksDependency(link string) bool {
+	repo := linkRepo(link)
+	if repo == "" {
+		return false
+	}
+	switch {
+	case fs.kind == wkGo && repo == "github.com/golang/go",
+		fs.kind == wkPython && repo == "github.com/python/cpython",
+		fs.kind == wkJS && (repo == "github.com/nodejs/node" || repo == "github.com/microsoft/typescript"),
+		fs.kind == wkRust && repo == "github.com/rust-lang/rust",
+		fs.kind == wkRuby && repo == "github.com/ruby/ruby":
+		return true
+	}
+	for local, q := range fs.imports {
+		if !fs.guessed[local] && depMatchesRepo(fs.depOf(q), repo) && !fs.sc.ownRepo(repo) {
+			return true
+		}
+	}
+	return false
 }
 
 // headerLine checks a line of an added file's header for another
@@ -757,14 +788,18 @@ func normHolder(s string) string {
 }
 
 // namedImport returns the dependency behind the first import name the
-// comment mentions as a word.
-func (fs *fileScan) namedImport(cm string) string {
+// comment mentions as a word; with sure set, only imports read from an
+// import line count.
+func (fs *fileScan) namedImport(cm string, sure bool) string {
 	if len(fs.imports) == 0 {
 		return ""
 	}
 	lower := strings.ToLower(cm)
 	best, bestAt := "", len(lower)+1
 	for local, q := range fs.imports {
+		if sure && fs.guessed[local] {
+			continue
+		}
 		if fs.kind == wkGo && !strings.Contains(strings.Split(q, "/")[0], ".") && (strings.Contains(q, "/") || goStdNames[q]) {
 			continue // the standard library's names are everyday words
 		}
@@ -967,6 +1002,29 @@ func (fs *fileScan) goImportLine(text string) {
 	}
 	if m := goImportLineRE.FindStringSubmatch(t); m != nil {
 		fs.imports[path.Base(m[1])] = m[1]
+		fs.sc.learnOwnImport(m[1])
+	}
+}
+
+// learnOwnImport records the module of a Go import path that continues
+// with a top-level directory of the diff
+// (github.com/caddyserver/caddy/v2/modules/caddytls, with modules/ in
+// the diff): the project importing its own packages.
+func (sc *workaroundScan) learnOwnImport(p string) {
+	if !strings.Contains(strings.Split(p, "/")[0], ".") {
+		return
+	}
+	mod := goModuleOf(p)
+	if mod == p || slices.Contains(sc.ownModules, mod) {
+		return
+	}
+	rest := strings.TrimPrefix(p, mod+"/")
+	top, _, _ := strings.Cut(rest, "/")
+	if sc.topDirs[top] {
+		sc.ownModules = append(sc.ownModules, mod)
+		if r := forgeRepo(mod); r != "" && !slices.Contains(sc.ownRepos, r) {
+			sc.ownRepos = append(sc.ownRepos, r)
+		}
 	}
 }
 
@@ -987,6 +1045,7 @@ func (fs *fileScan) goQualifiers(text string) {
 		name := text[j:i]
 		if _, ok := fs.imports[name]; !ok && !goStdNames[name] && len(name) >= 3 {
 			fs.imports[name] = name
+			fs.guessed[name] = true
 		}
 	}
 }
@@ -1995,7 +2054,8 @@ func normRepo(r string) string {
 		r = strings.TrimPrefix(r, p)
 	}
 	r = strings.Replace(r, ":", "/", 1)
-	r = strings.TrimSuffix(strings.TrimSuffix(r, "/"), ".git")
+	r = strings.TrimRight(r, "/.,;:)")
+	r = strings.TrimSuffix(r, ".git")
 	return strings.ToLower(r)
 }
 
@@ -2025,6 +2085,15 @@ func (sc *workaroundScan) ownRepo(r string) bool {
 	for _, o := range sc.ownRepos {
 		if r == o || strings.HasPrefix(r, o+"/") {
 			return true
+		}
+	}
+	// A repository named like one of the project's own packages (psf/requests
+	// for a diff of requests/...).
+	if name := path.Base(r); forgeRepo(r) != "" {
+		for _, o := range sc.ownModules {
+			if !strings.Contains(o, "/") && len(o) >= 3 && strings.EqualFold(o, name) {
+				return true
+			}
 		}
 	}
 	return false
