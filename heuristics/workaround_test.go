@@ -152,6 +152,15 @@ var workaroundCases = []struct {
 		want: []wf{{rule: "workaround-copied-code", dep: "The Kubernetes Authors", path: "internal/wait/wait.go", line: 1}},
 	},
 
+	{
+		name: "go-bare-links", reason: "a bare link to the toolchain's tracker explains a workaround; one to the project's own tracker does not",
+		base: map[string]*string{"go.mod": text("module github.com/acme/proxy\n\ngo 1.22\n"), "proxy/stream.go": text("package proxy\n\nfunc copyBody() {}\n")},
+		change: map[string]*string{"go.mod": text("module github.com/acme/proxy\n\ngo 1.23\n"),
+			"proxy/stream.go": text("package proxy\n\nfunc copyBody() {\n\t// https://github.com/golang/go/issues/60374\n\tflush()\n" +
+				"\t// See https://github.com/acme/proxy/issues/12 for why.\n\t// Measure the duration until upstream wrote response headers.\n}\n")},
+		want: []wf{{rule: "workaround-comment", dep: "github.com/golang/go", linked: true, line: 4}},
+	},
+
 	// ---- Python ----
 	{
 		name: "py-monkeypatch-module", reason: "assigning a function to an imported library's class attribute",
@@ -189,6 +198,12 @@ var workaroundCases = []struct {
 		base: map[string]*string{"myapp/__init__.py": text(""), "myapp/config.py": text("loader = None\n")},
 		change: map[string]*string{"myapp/main.py": text("import logging\n\nimport myapp.config\nfrom . import settings\nimport requests\n\n" +
 			"myapp.config.loader = custom_loader\nsettings.DEBUG = debug_flag\nlogging.raiseExceptions = False\nrequests.adapters.DEFAULT_RETRIES = 5\n")},
+	},
+	{
+		name: "py-own-tracker", reason: "contrast: links to the project's own tracker, named like its package, are not upstream",
+		base: map[string]*string{"requests/utils.py": text("import os\n")},
+		change: map[string]*string{"requests/utils.py": text("import os\n\n# See https://github.com/psf/requests/issues/3772\n" +
+			"# hack: keep the old behaviour, https://github.com/psf/requests/pull/2238\n")},
 	},
 	{
 		name: "py-requirements-git-fork", reason: "a requirement pinned to a fork's branch",
