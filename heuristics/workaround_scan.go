@@ -333,6 +333,9 @@ func (sc *workaroundScan) file(i int, f *diffstat.File) error {
 	return nil
 }
 
+// maxImports bounds the import names a file's scan keeps.
+const maxImports = 256
+
 // fileScan is the state of one file's scan.
 type fileScan struct {
 	sc     *workaroundScan
@@ -395,6 +398,13 @@ func (fs *fileScan) resetBlocks() {
 
 // visible reads context and added lines for state: imports, sections.
 func (fs *fileScan) visible(n int, text string, added bool) {
+	if len(fs.imports) >= maxImports {
+		// Enough names to go by; more would make each comment's lookup
+		// costly on a generated file.
+		if fs.kind != wkGoMod && fs.kind != wkPackageJSON && fs.kind != wkCargo && fs.kind != wkPyManifest {
+			return
+		}
+	}
 	switch fs.kind {
 	case wkPython:
 		fs.pyImports(text)
@@ -494,21 +504,33 @@ func (fs *fileScan) finding(rule string, n int, text, dep, what string) {
 // dependencies and links of what is left, and hands the findings over.
 func (fs *fileScan) finish() {
 	sc := fs.sc
-	var out []wfinding
+	var out, comments []wfinding
 	for _, f := range fs.found {
-		if f.comment || f.identity {
-			continue
+		switch {
+		case f.identity:
+			if sc.enabled(f.Rule) {
+				sc.identities = append(sc.identities, f)
+			}
+		case f.comment:
+			comments = append(comments, f)
+		default:
+			out = append(out, f)
 		}
-		out = append(out, f)
 	}
-	for _, cm := range fs.found {
-		if !cm.comment {
-			continue
+	byLine := func(a, b wfinding) int { return a.Line - b.Line }
+	slices.SortStableFunc(out, byLine)
+
+	// Both lists are in line order: a moving window keeps this linear.
+	j := 0
+	var kept []wfinding
+	for _, cm := range comments {
+		for j < len(out) && out[j].Line < cm.Line-1 {
+			j++
 		}
 		merged := false
-		for i := range out {
-			o := &out[i]
-			if o.Line >= cm.Line-1 && o.Line <= cm.Line+4 && (cm.Dependency == "" || cm.Dependency == o.Dependency || depMatchesRepo(o.Dependency, cm.Dependency)) {
+		for k := j; k < len(out) && out[k].Line <= cm.Line+4; k++ {
+			o := &out[k]
+			if cm.Dependency == "" || cm.Dependency == o.Dependency || depMatchesRepo(o.Dependency, cm.Dependency) {
 				if o.Upstream == "" {
 					o.Upstream = cm.Upstream
 				}
@@ -519,10 +541,8 @@ func (fs *fileScan) finish() {
 		if merged {
 			continue
 		}
-		if cm.Dependency == "" {
-			for d := 0; d <= 2 && cm.Dependency == ""; d++ {
-				cm.Dependency = fs.lineDeps[cm.Line+d]
-			}
+		for d := 0; d <= 2 && cm.Dependency == ""; d++ {
+			cm.Dependency = fs.lineDeps[cm.Line+d]
 		}
 		if cm.Dependency == "" && !cm.upstream && cm.Upstream == "" {
 			continue // the project's own hack: it names no dependency
@@ -532,30 +552,30 @@ func (fs *fileScan) finish() {
 		} else {
 			cm.What = "a comment about working around " + cm.Dependency
 		}
-		out = append(out, cm)
+		kept = append(kept, cm)
 	}
+	out = append(out, kept...)
+	slices.SortStableFunc(out, byLine)
+
+	// A link on the line or just above it explains the line; one a few
+	// lines away counts when it is the dependency's tracker.
+	li := 0
 	for _, f := range out {
-		if f.Upstream == "" {
-			// A link on the line or just above it explains this line; one a
-			// few lines away counts when it is the dependency's tracker.
-			for _, l := range fs.links {
-				near := l.line == f.Line || l.line == f.Line-1
-				if !near && l.line >= f.Line-3 && l.line <= f.Line+3 && f.Dependency != "" {
-					r := linkRepo(l.url)
-					near = r != "" && depMatchesRepo(f.Dependency, r)
-				}
-				if near && !sc.ownLink(l.url) {
-					f.Upstream = l.url
-					break
-				}
+		for li < len(fs.links) && fs.links[li].line < f.Line-3 {
+			li++
+		}
+		for k := li; f.Upstream == "" && k < len(fs.links) && fs.links[k].line <= f.Line+3; k++ {
+			l := fs.links[k]
+			near := l.line == f.Line || l.line == f.Line-1
+			if !near && f.Dependency != "" {
+				r := linkRepo(l.url)
+				near = r != "" && depMatchesRepo(f.Dependency, r)
+			}
+			if near && !sc.ownLink(l.url) {
+				f.Upstream = l.url
 			}
 		}
 		sc.add(f.WorkaroundFinding)
-	}
-	for _, f := range fs.found {
-		if f.identity && sc.enabled(f.Rule) {
-			sc.identities = append(sc.identities, f)
-		}
 	}
 }
 
@@ -1230,6 +1250,10 @@ func isLiteral(rhs string) bool {
 func (fs *fileScan) jsImports(text string) {
 	t := strings.TrimSpace(text)
 	if fs.inPending {
+		if len(fs.jsPending) > 4096 {
+			fs.inPending = false // not an import after all
+			return
+		}
 		fs.jsPending += " " + t
 		if m := jsFromRE.FindStringSubmatch(t); m != nil {
 			fs.jsBindings(strings.TrimSpace(strings.TrimPrefix(fs.jsPending[:strings.LastIndex(fs.jsPending, "from")], "import")), m[1])
@@ -1657,18 +1681,38 @@ func (sc *workaroundScan) manifestLines(hunks []diffstat.Hunk) {
 	if len(sc.vendored) == 0 {
 		return
 	}
+	few := len(sc.vendOrder) <= 32
 	for _, h := range hunks {
 		for _, l := range h.Lines {
 			if l.Op == diffstat.LineContext {
 				continue
 			}
-			for _, tok := range sc.vendOrder {
-				if d := sc.vendored[tok]; !d.revendored && strings.Contains(l.Text, tok) {
-					d.revendored = true
+			if few {
+				for _, tok := range sc.vendOrder {
+					if d := sc.vendored[tok]; !d.revendored && strings.Contains(l.Text, tok) {
+						d.revendored = true
+					}
+				}
+				continue
+			}
+			// Many vendored dependencies: look up the line's words instead.
+			for _, w := range strings.FieldsFunc(l.Text, isManifestSep) {
+				for _, tok := range []string{w, goModuleOf(w), npmPackage(w)} {
+					if d := sc.vendored[tok]; d != nil {
+						d.revendored = true
+					}
 				}
 			}
 		}
 	}
+}
+
+func isManifestSep(r rune) bool {
+	switch r {
+	case ' ', '\t', '"', '\'', ',', '=', '<', '>', '~', '^', '!', ';', '#', '(', ')', '[', ']', '{', '}':
+		return true
+	}
+	return false
 }
 
 // ---- patch files and vendored code ----

@@ -759,6 +759,40 @@ func itoa(i int) string {
 	return string(b[n:])
 }
 
+// BenchmarkWorkaroundDense scores a file that is nothing but findings and
+// comments about them, 1 MB and 8 MB of it: merging comments into
+// findings and links into both must stay linear too.
+func BenchmarkWorkaroundDense(b *testing.B) {
+	for _, size := range []struct {
+		name  string
+		bytes int
+	}{{"1MB", 1 << 20}, {"8MB", 8 << 20}} {
+		b.Run(size.name, func(b *testing.B) {
+			var body strings.Builder
+			lines := 0
+			for body.Len() < size.bytes {
+				body.WriteString("+# hack around an upstream bug, https://github.com/psf/requests/issues/1\n+requests.Session.send = patched_send\n")
+				lines += 2
+			}
+			patch := "diff --git a/app/x.py b/app/x.py\n--- a/app/x.py\n+++ b/app/x.py\n@@ -1 +1," + itoa(lines+1) + " @@\n import requests\n" + body.String()
+			d, err := diffstat.Parse(strings.NewReader(patch), &diffstat.Options{MaxBytes: int64(len(patch)) + 1})
+			if err != nil {
+				b.Fatal(err)
+			}
+			s := newWorkaround(b, heuristics.WorkaroundConfig{})
+			c := &heuristics.Contribution{Diff: d}
+			ctx := context.Background()
+			b.SetBytes(int64(len(patch)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := s.Score(ctx, c); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkWorkaround scores 1 MB and 8 MB diffs: the cost per byte must
 // stay the same (linear in the diff's size). It includes reading the
 // hunks, which the scorer does once per file.
