@@ -850,10 +850,16 @@ var commonWords = map[string]bool{
 func (fs *fileScan) knownName(name string) string {
 	name = strings.TrimRight(name, ".,:;")
 	lower := strings.ToLower(name)
+	best := ""
 	for local, q := range fs.imports {
 		if strings.ToLower(local) == lower || strings.ToLower(rootOf(q, fs.kind)) == lower || strings.ToLower(q) == lower {
-			return fs.depOf(q)
+			if d := fs.depOf(q); best == "" || d < best { // map order must not decide
+				best = d
+			}
 		}
+	}
+	if best != "" {
+		return best
 	}
 	if strings.Contains(name, "/") && strings.Contains(name, ".") || strings.HasPrefix(name, "@") && strings.Contains(name, "/") {
 		return name
@@ -1429,10 +1435,14 @@ func (fs *fileScan) rubyGem(constant string) string {
 	parts := strings.Split(constant, "::")
 	for k := len(parts); k >= 1; k-- {
 		want := squash(strings.Join(parts[:k], ""))
+		best := ""
 		for req := range fs.imports {
-			if squash(req) == want {
-				return req
+			if squash(req) == want && (best == "" || req < best) {
+				best = req
 			}
+		}
+		if best != "" {
+			return best
 		}
 	}
 	return ""
