@@ -136,9 +136,9 @@ type workaroundScan struct {
 	cfg WorkaroundConfig
 	c   *Contribution
 
-	ownRepos   []string        // repositories whose links are not upstream
+	ownRepos   map[string]bool // repositories whose links are not upstream, lower-case
 	topDirs    map[string]bool // top-level directories of the diff's paths
-	ownModules []string        // module paths and package names of the project
+	ownModules map[string]bool // module paths and package names of the project, lower-case
 	descLinks  []fileLink
 	vendored   map[string]*vendoredDep
 	vendOrder  []string
@@ -149,11 +149,14 @@ type workaroundScan struct {
 }
 
 func newWorkaroundScan(s *WorkaroundScorer, c *Contribution) *workaroundScan {
-	sc := &workaroundScan{s: s, cfg: s.cfg, c: c, vendored: map[string]*vendoredDep{}, goModHunks: map[int][]diffstat.Hunk{}, topDirs: map[string]bool{}}
+	sc := &workaroundScan{s: s, cfg: s.cfg, c: c, vendored: map[string]*vendoredDep{}, goModHunks: map[int][]diffstat.Hunk{},
+		topDirs: map[string]bool{}, ownRepos: map[string]bool{}, ownModules: map[string]bool{}}
 	if r := normRepo(s.cfg.Repository); r != "" {
-		sc.ownRepos = append(sc.ownRepos, r)
+		sc.ownRepos[r] = true
 	}
-	sc.ownModules = append(sc.ownModules, s.cfg.OwnModules...)
+	for _, m := range s.cfg.OwnModules {
+		sc.addOwnModule(m)
+	}
 	for _, h := range s.cfg.CopyrightHolders {
 		if h = normHolder(h); h != "" {
 			sc.holders = append(sc.holders, h)
@@ -191,9 +194,7 @@ func (sc *workaroundScan) run(ctx context.Context) error {
 			sc.learnGoModule(hunks)
 		}
 		if strings.HasSuffix(p, ".py") && !isVendoredPath(p) && !isTestPath(p) {
-			if top := pyTopPackage(p); top != "" && !slices.Contains(sc.ownModules, top) {
-				sc.ownModules = append(sc.ownModules, top)
-			}
+			sc.addOwnModule(pyTopPackage(p))
 		}
 		if dep, ok := vendoredDependency(p); ok && sc.enabled(ruleVendoredEdit) {
 			if sc.vendored[dep.token] == nil {
@@ -204,6 +205,9 @@ func (sc *workaroundScan) run(ctx context.Context) error {
 		}
 	}
 	for _, text := range sc.descriptionTexts() {
+		if len(sc.descLinks) >= maxDescLinks {
+			break
+		}
 		sc.descLinks = appendLinks(sc.descLinks, 0, text, true)
 	}
 
@@ -270,15 +274,7 @@ func (sc *workaroundScan) descriptionTexts() []string {
 // learnGoModule records the module path a go.mod declares, from its
 // lines or from git's hunk header ("@@ -3,3 +3,6 @@ module x").
 func (sc *workaroundScan) learnGoModule(hunks []diffstat.Hunk) {
-	addMod := func(m string) {
-		if m == "" || slices.Contains(sc.ownModules, m) {
-			return
-		}
-		sc.ownModules = append(sc.ownModules, m)
-		if r := forgeRepo(m); r != "" && !slices.Contains(sc.ownRepos, r) {
-			sc.ownRepos = append(sc.ownRepos, r)
-		}
-	}
+	addMod := sc.addOwnModule
 	for _, h := range hunks {
 		if m := goModuleLineRE.FindStringSubmatch(h.Section); m != nil {
 			addMod(m[1])
@@ -333,8 +329,12 @@ func (sc *workaroundScan) file(i int, f *diffstat.File) error {
 	return nil
 }
 
-// maxImports bounds the import names a file's scan keeps.
-const maxImports = 256
+// Bounds that keep the scan linear on hostile input.
+const (
+	maxImports   = 256 // import names a file's scan keeps
+	maxHolders   = 64  // copyright holders kept for comparison
+	maxDescLinks = 256 // links kept from the description and commits
+)
 
 // fileScan is the state of one file's scan.
 type fileScan struct {
@@ -523,6 +523,7 @@ func (fs *fileScan) finish() {
 	// Both lists are in line order: a moving window keeps this linear.
 	j := 0
 	var kept []wfinding
+	var dropped wfinding
 	for _, cm := range comments {
 		for j < len(out) && out[j].Line < cm.Line-1 {
 			j++
@@ -544,8 +545,21 @@ func (fs *fileScan) finish() {
 		for d := 0; d <= 2 && cm.Dependency == ""; d++ {
 			cm.Dependency = fs.lineDeps[cm.Line+d]
 		}
+		// The next line of a comment block already reported.
+		if n := len(kept); n > 0 && kept[n-1].Line >= cm.Line-2 && (cm.Dependency == "" || cm.Dependency == kept[n-1].Dependency) {
+			if kept[n-1].Upstream == "" {
+				kept[n-1].Upstream = cm.Upstream
+			}
+			continue
+		}
 		if cm.Dependency == "" && !cm.upstream && cm.Upstream == "" {
-			continue // the project's own hack: it names no dependency
+			dropped = cm
+			continue // the project's own hack, unless the next line names the dependency
+		}
+		if dropped.Line != 0 && dropped.Line >= cm.Line-2 && dropped.Line < cm.Line {
+			// "Workaround for ...:" above the line with the link: report
+			// the block where it starts.
+			cm.Line, cm.Snippet = dropped.Line, dropped.Snippet
 		}
 		if cm.Dependency == "" {
 			cm.What = "a comment about working around an upstream dependency"
@@ -782,7 +796,7 @@ func (sc *workaroundScan) learnHolder(text string) {
 	} else if m := partOfRE.FindStringSubmatch(text); m != nil {
 		name = m[1]
 	}
-	if h := normHolder(name); h != "" && !slices.Contains(sc.holders, h) {
+	if h := normHolder(name); h != "" && len(sc.holders) < maxHolders && !slices.Contains(sc.holders, h) {
 		sc.holders = append(sc.holders, h)
 	}
 }
@@ -1041,16 +1055,26 @@ func (sc *workaroundScan) learnOwnImport(p string) {
 		return
 	}
 	mod := goModuleOf(p)
-	if mod == p || slices.Contains(sc.ownModules, mod) {
+	if mod == p || sc.ownModules[strings.ToLower(mod)] {
 		return
 	}
 	rest := strings.TrimPrefix(p, mod+"/")
 	top, _, _ := strings.Cut(rest, "/")
 	if sc.topDirs[top] {
-		sc.ownModules = append(sc.ownModules, mod)
-		if r := forgeRepo(mod); r != "" && !slices.Contains(sc.ownRepos, r) {
-			sc.ownRepos = append(sc.ownRepos, r)
-		}
+		sc.addOwnModule(mod)
+	}
+}
+
+// addOwnModule records a module path or package of the project, and its
+// repository when it names one.
+func (sc *workaroundScan) addOwnModule(m string) {
+	m = strings.ToLower(strings.TrimSpace(m))
+	if m == "" || sc.ownModules[m] {
+		return
+	}
+	sc.ownModules[m] = true
+	if r := forgeRepo(m); r != "" {
+		sc.ownRepos[r] = true
 	}
 }
 
@@ -2136,19 +2160,30 @@ func repoName(u string) string {
 
 func (sc *workaroundScan) ownRepo(r string) bool {
 	r = strings.ToLower(r)
-	for _, o := range sc.ownRepos {
-		if r == o || strings.HasPrefix(r, o+"/") {
-			return true
-		}
+	if r == "" {
+		return false
+	}
+	if hasOwnPrefix(sc.ownRepos, r, "/") {
+		return true
 	}
 	// A repository named like one of the project's own packages (psf/requests
 	// for a diff of requests/...).
-	if name := path.Base(r); forgeRepo(r) != "" {
-		for _, o := range sc.ownModules {
-			if !strings.Contains(o, "/") && len(o) >= 3 && strings.EqualFold(o, name) {
-				return true
-			}
+	name := path.Base(r)
+	return forgeRepo(r) != "" && len(name) >= 3 && sc.ownModules[name]
+}
+
+// hasOwnPrefix reports whether p, or a prefix of it that ends before one
+// of seps, is in set: a lookup per path element, not per entry of set.
+func hasOwnPrefix(set map[string]bool, p, seps string) bool {
+	for i := len(p); i > 0; {
+		if set[p[:i]] {
+			return true
 		}
+		j := strings.LastIndexAny(p[:i], seps)
+		if j <= 0 {
+			return false
+		}
+		i = j
 	}
 	return false
 }
@@ -2161,16 +2196,16 @@ func (sc *workaroundScan) ownLink(u string) bool {
 // isOwnModule reports whether a module path or package belongs to the
 // project.
 func (sc *workaroundScan) isOwnModule(p string) bool {
-	for _, o := range sc.ownModules {
-		if p == o || strings.HasPrefix(p, o+"/") || strings.HasPrefix(p, o+".") {
-			return true
-		}
-		// Another module of the same repository.
-		if r := forgeRepo(o); r != "" && (strings.ToLower(p) == r || strings.HasPrefix(strings.ToLower(p), r+"/")) {
-			return true
-		}
+	lp := strings.ToLower(p)
+	seps := "/." // Python's a.b.c as well as paths
+	if first, _, ok := strings.Cut(lp, "/"); ok && strings.Contains(first, ".") {
+		seps = "/" // a module path: github.com is not the package "github"
 	}
-	return sc.ownRepo(forgeRepo(p))
+	if hasOwnPrefix(sc.ownModules, lp, seps) {
+		return true
+	}
+	// Another module of the same repository.
+	return hasOwnPrefix(sc.ownRepos, lp, "/")
 }
 
 // linkFor returns the first link whose repository is the dependency's.

@@ -161,6 +161,14 @@ var workaroundCases = []struct {
 		want: []wf{{rule: "workaround-comment", dep: "github.com/golang/go", linked: true, line: 4}},
 	},
 
+	{
+		name: "go-comment-block", reason: "a comment block of two lines, each with a link, is one finding",
+		base: map[string]*string{"admin.go": text("package caddy\n\nfunc serve() {\n\tlisten()\n}\n")},
+		change: map[string]*string{"admin.go": text("package caddy\n\nfunc serve() {\n\t// Workaround for http.Server shutdown races:\n" +
+			"\t// https://github.com/golang/go/issues/60374\n\t// https://github.com/golang/go/issues/61431\n\tlisten()\n}\n")},
+		want: []wf{{rule: "workaround-comment", dep: "github.com/golang/go", linked: true, line: 4}},
+	},
+
 	// ---- Python ----
 	{
 		name: "py-monkeypatch-module", reason: "assigning a function to an imported library's class attribute",
