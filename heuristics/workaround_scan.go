@@ -40,7 +40,7 @@ var (
 	upstreamWordRE    = regexp.MustCompile(`(?i)\bupstream\b`)
 	bugInRE           = regexp.MustCompile(`(?i)\b(?:bug|bugs|regression|issue|problem|breakage|quirk)s? (?:in|with|of) (@?[A-Za-z][\w./@-]*[\w])`)
 	reportedRE        = regexp.MustCompile(`(?i)\b(?:reported|filed|opened|raised|tracked|fixed) (?:upstream )?(?:at|in|as|upstream|by)\b`)
-	copiedRE          = regexp.MustCompile(`(?i)\b(?:copied|adapted|vendored|ported|taken|forked|derived|borrowed|lifted|backported)\b[^.;]{0,40}?\bfrom\b`)
+	copiedRE          = regexp.MustCompile(`(?i)\b(?:copied|adapted|vendored|ported|taken|forked|derived|borrowed|lifted|backported)\b[^.;]{0,40}?\bfrom\b(?:\s+(?:the\s+)?(@?[A-Za-z][\w./@-]*[\w]))?`)
 	copyrightRE       = regexp.MustCompile(`(?i)^[\s/#*;!-]*copyright\s*(?:\(c\)|©)?\s*(?:\d{4}(?:\s*[-–,]\s*\d{4})*,?\s+)?(?:by\s+)?(.+?)[\s.]*(?:all rights reserved\.?)?[\s*/]*$`)
 	partOfRE          = regexp.MustCompile(`(?i)^[\s/#*;!-]*this file is (?:a )?part of (?:the )?(.+?)(?:\s+(?:project|library|package|software))?\s*[.,]`)
 	bugCiteRE         = regexp.MustCompile(`(?i)\b(?:bug\w*|broken|breaks|regression|crash\w*|issues?|incompatib\w*|segfault\w*|leak\w*|cve-\d+-\d+|see)\b|https?://|#\d+`)
@@ -524,6 +524,7 @@ func (fs *fileScan) finish() {
 	j := 0
 	var kept []wfinding
 	var dropped wfinding
+	lastKept := 0 // the line of the last comment folded into kept
 	for _, cm := range comments {
 		for j < len(out) && out[j].Line < cm.Line-1 {
 			j++
@@ -546,25 +547,27 @@ func (fs *fileScan) finish() {
 			cm.Dependency = fs.lineDeps[cm.Line+d]
 		}
 		// The next line of a comment block already reported.
-		if n := len(kept); n > 0 && kept[n-1].Line >= cm.Line-2 && (cm.Dependency == "" || cm.Dependency == kept[n-1].Dependency) {
+		if n := len(kept); n > 0 && lastKept >= cm.Line-2 && (cm.Dependency == "" || cm.Dependency == kept[n-1].Dependency) {
 			if kept[n-1].Upstream == "" {
 				kept[n-1].Upstream = cm.Upstream
 			}
+			lastKept = cm.Line
 			continue
 		}
 		if cm.Dependency == "" && !cm.upstream && cm.Upstream == "" {
 			dropped = cm
 			continue // the project's own hack, unless the next line names the dependency
 		}
-		if dropped.Line != 0 && dropped.Line >= cm.Line-2 && dropped.Line < cm.Line {
-			// "Workaround for ...:" above the line with the link: report
-			// the block where it starts.
-			cm.Line, cm.Snippet = dropped.Line, dropped.Snippet
-		}
 		if cm.Dependency == "" {
 			cm.What = "a comment about working around an upstream dependency"
 		} else {
 			cm.What = "a comment about working around " + cm.Dependency
+		}
+		lastKept = cm.Line
+		if dropped.Line != 0 && dropped.Line >= cm.Line-2 && dropped.Line < cm.Line {
+			// "Workaround for ...:" above the line with the link: report
+			// the block where it starts.
+			cm.Line, cm.Snippet = dropped.Line, dropped.Snippet
 		}
 		kept = append(kept, cm)
 	}
@@ -685,18 +688,22 @@ func stripComment(s, marker string) string {
 // commentLine runs the comment and copied-code rules on a comment.
 func (fs *fileScan) commentLine(n int, text, cm string) {
 	sc := fs.sc
-	if containsFold(cm, "from") && copiedRE.MatchString(cm) {
-		dep := ""
-		if m := repoRE.FindStringSubmatch(cm); m != nil {
-			dep = normRepo(m[1])
-		} else if m := anyURLRE.FindString(cm); m != "" {
-			dep = strings.TrimPrefix(strings.TrimPrefix(m, "https://"), "http://")
-		} else {
-			dep = fs.namedImport(cm, true)
-		}
-		if dep != "" && !sc.ownRepo(dep) && !sc.isOwnModule(dep) {
-			fs.finding(ruleCopiedCode, n, text, dep, "code copied from "+dep)
-			return
+	if containsFold(cm, "from") {
+		if cp := copiedRE.FindStringSubmatch(cm); cp != nil {
+			dep := ""
+			if m := repoRE.FindStringSubmatch(cm); m != nil {
+				dep = normRepo(m[1])
+			} else if m := anyURLRE.FindString(cm); m != "" {
+				dep = strings.TrimPrefix(strings.TrimPrefix(m, "https://"), "http://")
+			} else if cp[1] != "" && !containsFold(cp[0][:min(len(cp[0]), 8)], "derived") {
+				// "adapted from requests": the word after "from" must be an
+				// import of the file, or look like a module path.
+				dep = fs.knownName(cp[1])
+			}
+			if dep != "" && !sc.ownRepo(dep) && !sc.isOwnModule(dep) {
+				fs.finding(ruleCopiedCode, n, text, dep, "code copied from "+dep)
+				return
+			}
 		}
 	}
 	if (fs.kind == wkGoMod || fs.kind == wkPyManifest || fs.kind == wkGemfile) && bugCiteRE.MatchString(cm) {
@@ -711,7 +718,9 @@ func (fs *fileScan) commentLine(n int, text, cm string) {
 			}
 		}
 	}
-	words := mayNameWorkaround(cm) && workaroundWordsRE.MatchString(cm)
+	// Tests talk about monkeypatching and hacks for their own reasons; only
+	// their links to a dependency's tracker count.
+	words := !fs.test && mayNameWorkaround(cm) && workaroundWordsRE.MatchString(cm)
 	if !words && (link == "" || !fs.linksDependency(link)) {
 		return
 	}
@@ -1214,7 +1223,7 @@ func (fs *fileScan) pyLine(n int, text string) {
 		return
 	}
 	if strings.Contains(text, "=") && strings.Contains(text, ".") {
-		if m := pyAssignRE.FindStringSubmatch(text); m != nil && !isLiteral(m[2]) {
+		if m := pyAssignRE.FindStringSubmatch(text); m != nil && !isLiteral(m[2]) && !isHookName(m[1]) {
 			if q, dep := fs.resolve(m[1]); q != "" && !strings.HasPrefix(m[1], "self.") {
 				fs.finding(rulePyMonkeypatch, n, text, dep, "a monkeypatch of "+q)
 				return
@@ -1254,6 +1263,14 @@ func (fs *fileScan) pyLine(n int, text string) {
 			fs.finding(ruleMockPatch, n, text, dep, "a mock.patch of "+target+" outside tests")
 		}
 	}
+}
+
+// isHookName reports whether an attribute is meant to be assigned:
+// sys.excepthook, threading.excepthook, litellm.success_callback.
+func isHookName(target string) bool {
+	attr := strings.ToLower(target[strings.LastIndexByte(target, '.')+1:])
+	return strings.HasSuffix(attr, "hook") || strings.HasSuffix(attr, "hooks") ||
+		strings.HasSuffix(attr, "callback") || strings.HasSuffix(attr, "callbacks")
 }
 
 // isLiteral reports whether a right-hand side is a literal value:

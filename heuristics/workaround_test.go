@@ -214,6 +214,15 @@ var workaroundCases = []struct {
 			"# hack: keep the old behaviour, https://github.com/psf/requests/pull/2238\n")},
 	},
 	{
+		name: "py-hooks-and-prose", reason: "contrast: hooks meant to be assigned, prose that says derived from, and a test that mentions monkeypatching",
+		base: map[string]*string{"svc/errors.py": text("import sys\nimport aiohttp\n"), "tests/test_app.py": text("import quart\n")},
+		change: map[string]*string{
+			"svc/errors.py": text("import sys\nimport aiohttp\n\nsys.excepthook = report_exception\n" +
+				"aiohttp.trace_callbacks = collect\n# Request attributes derived directly from the aiohttp request.\n"),
+			"tests/test_app.py": text("import quart\n\n# Import quart before anything else: it monkeypatches asyncio, a hack upstream.\n"),
+		},
+	},
+	{
 		name: "py-requirements-git-fork", reason: "a requirement pinned to a fork's branch",
 		base: map[string]*string{"requirements.txt": text("flask==3.0.0\nrequests==2.31.0\n")},
 		change: map[string]*string{"requirements.txt": text("flask==3.0.0\nrequests @ git+https://github.com/dana-okafor/requests@fix-retry-backoff\n" +
