@@ -92,9 +92,12 @@
 //     holds the project's own code (a Bazel external/); a re-vendoring
 //     whose version change names the dependency differently from its path.
 //   - workaround-python-monkeypatch, workaround-js-monkeypatch: a library's
-//     documented hook set by assignment, or a plugin installed on its
-//     prototype. Imports outside the hunk's context are unknown, so a
-//     patch far from the file's imports is missed.
+//     documented hook set by assignment (attributes named *hook or
+//     *callback are left alone), a plugin installed on its prototype, and
+//     instrumentation SDKs (APM, tracing) that patch libraries on purpose:
+//     weight the rule 0 for such a project. Imports outside the hunk's
+//     context are unknown, so a patch far from the file's imports is
+//     missed.
 //   - workaround-mock-patch: test helpers kept outside test directories
 //     and not named like tests.
 //   - workaround-go-linkname: linknames the standard library still allows

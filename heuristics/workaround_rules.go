@@ -72,7 +72,7 @@ var workaroundRules = []WorkaroundRule{
 		"a directory named like a vendored tree that holds the project's own code (external/ of a Bazel workspace); a re-vendoring whose version bump the scorer cannot connect to the dependency's name."},
 	{rulePyMonkeypatch, 0.7,
 		"Python assignment of a non-literal value to an attribute of an imported module or class, or setattr on one, outside tests.",
-		"setting a library's documented hook this way (a few libraries are configured by assigning a function to a module attribute)."},
+		"setting a library's documented hook this way (attributes named *hook or *callback are skipped); instrumentation SDKs that patch libraries on purpose."},
 	{ruleMockPatch, 0.6,
 		"unittest.mock.patch (or mock.patch, patch.object) outside tests.",
 		"test helpers kept outside tests/ and not named like tests."},
