@@ -89,8 +89,10 @@
 //     lacks "Forwarded: not-needed"; .patch fixtures outside testdata/,
 //     fixtures/ and test directories.
 //   - workaround-vendored-edit: a directory named like a vendored tree that
-//     holds the project's own code (a Bazel external/); a re-vendoring
-//     whose version change names the dependency differently from its path.
+//     holds the project's own code (external/ counts only at the root); a
+//     re-vendoring whose version change names the dependency differently
+//     from its path. A change to the dependency's own manifest (its
+//     package.json, go.mod, Cargo.toml, METADATA) counts as a re-vendoring.
 //   - workaround-python-monkeypatch, workaround-js-monkeypatch: a library's
 //     documented hook set by assignment (attributes named *hook or
 //     *callback are left alone), a plugin installed on its prototype, and

@@ -65,7 +65,7 @@ var workaroundRules = []WorkaroundRule{
 		"version exclusion whose comment cites a bug (pip \"!= 1.2.3  # broken\", Gemfile, go.mod exclude).",
 		"an exclusion of a release that upstream has already yanked."},
 	{rulePatchFile, 0.8,
-		"patch file for a dependency: patch-package patches/*.patch, .yarn/patches/, pnpm patches and patchedDependencies, quilt and Debian patches (counted as reported when their DEP-3 header has Forwarded: or Bug:).",
+		"patch file for a dependency: patch-package patches/*.patch, .yarn/patches/, pnpm patches and patchedDependencies (package.json or pnpm-workspace.yaml), quilt and Debian patches (counted as reported when their DEP-3 header has Forwarded: or Bug:).",
 		"a Debian patch that is Debian-specific but lacks Forwarded: not-needed; patches kept as test fixtures outside testdata/ or fixtures/."},
 	{ruleVendoredEdit, 0.8,
 		"hand edit to third-party code kept in the repository (vendor/, third_party/, node_modules/, external/, _vendor/, site-packages/), when the same diff changes no version of it in a manifest or lockfile.",

@@ -105,6 +105,7 @@ const (
 	wkRuby
 	wkSlashComments // C-like languages the scanner only reads comments of
 	wkHashComments  // shell, YAML, TOML and the like
+	wkPnpmWorkspace // pnpm-workspace.yaml
 )
 
 // wfinding is a finding with what the scanner needs to merge it.
@@ -143,14 +144,15 @@ type workaroundScan struct {
 	vendored   map[string]*vendoredDep
 	vendOrder  []string
 	goModHunks map[int][]diffstat.Hunk
-	holders    []string // the project's copyright holders and names, lower-case
+	patchNames map[string]string // patch file → the package patchedDependencies says it patches
+	holders    []string          // the project's copyright holders and names, lower-case
 	identities []wfinding
 	findings   []WorkaroundFinding
 }
 
 func newWorkaroundScan(s *WorkaroundScorer, c *Contribution) *workaroundScan {
 	sc := &workaroundScan{s: s, cfg: s.cfg, c: c, vendored: map[string]*vendoredDep{}, goModHunks: map[int][]diffstat.Hunk{},
-		topDirs: map[string]bool{}, ownRepos: map[string]bool{}, ownModules: map[string]bool{}}
+		topDirs: map[string]bool{}, ownRepos: map[string]bool{}, ownModules: map[string]bool{}, patchNames: map[string]string{}}
 	if r := normRepo(s.cfg.Repository); r != "" {
 		sc.ownRepos[r] = true
 	}
@@ -244,6 +246,9 @@ func (sc *workaroundScan) run(ctx context.Context) error {
 	// tracker count for every finding about it.
 	for i := range sc.findings {
 		f := &sc.findings[i]
+		if name := sc.patchNames[f.Path]; name != "" && f.Rule == rulePatchFile && f.Dependency == "upstream" {
+			f.Dependency, f.What = name, "a patch file for "+name
+		}
 		if f.Upstream == "" && f.Dependency != "" {
 			f.Upstream = sc.linkFor(f.Dependency, sc.descLinks)
 		}
@@ -370,6 +375,11 @@ func (fs *fileScan) scan(hunks []diffstat.Hunk) {
 	for hi := range hunks {
 		h := &hunks[hi]
 		fs.resetBlocks()
+		if (fs.kind == wkGoMod || fs.kind == wkPnpmWorkspace) && h.Section != "" {
+			// git's hunk header quotes the enclosing block: "replace (",
+			// "patchedDependencies:".
+			fs.visible(0, h.Section, false)
+		}
 		hunkParsed := gomod && fs.goModParse(h)
 		for li := range h.Lines {
 			l := &h.Lines[li]
@@ -446,6 +456,8 @@ func (fs *fileScan) visible(n int, text string, added bool) {
 		}
 	case wkPackageJSON:
 		fs.jsonLine(n, text, added)
+	case wkPnpmWorkspace:
+		fs.yamlLine(n, text, added)
 	}
 }
 
@@ -599,7 +611,7 @@ func (fs *fileScan) finish() {
 // comment returns the comment part of a line, or "".
 func (fs *fileScan) comment(text string) string {
 	switch fs.kind {
-	case wkPython, wkRuby, wkPyManifest, wkGemfile, wkCargo, wkHashComments:
+	case wkPython, wkRuby, wkPyManifest, wkGemfile, wkCargo, wkHashComments, wkPnpmWorkspace:
 		if i := hashComment(text); i >= 0 {
 			return text[i+1:]
 		}
@@ -1668,15 +1680,50 @@ func (fs *fileScan) jsonEntry(n int, text, name, val string) {
 			fs.finding(ruleGitDependency, n, text, name, fmt.Sprintf("a git source for the package %s (%s)", name, val))
 		}
 	case "patchedDependencies":
-		fs.finding(rulePatchFile, n, text, name, fmt.Sprintf("a patch of the package %s (%s)", name, val))
+		fs.patchEntry(n, text, name, val)
 	default:
 		if isGitSpec(val) || strings.HasPrefix(val, "file:") || strings.HasPrefix(val, "link:") || strings.HasPrefix(val, "portal:") ||
 			strings.HasPrefix(val, "patch:") || strings.HasPrefix(val, "npm:") {
 			fs.finding(ruleNPMOverride, n, text, name, fmt.Sprintf("%s entry redirecting the package %s to %s", blockEntry(fs.jsonBlock), name, val))
-		} else if val != "" && val != "$"+name {
+		} else if val != "" && val != "$"+name && !strings.HasPrefix(val, "workspace:") {
 			fs.finding(ruleNPMPin, n, text, name, fmt.Sprintf("%s entry forcing the package %s to %s", blockEntry(fs.jsonBlock), name, val))
 		}
 	}
+}
+
+// patchEntry reports a patchedDependencies entry (package.json or
+// pnpm-workspace.yaml) and remembers which package its patch file is
+// for, since pnpm's "patches/name.patch" does not always say.
+func (fs *fileScan) patchEntry(n int, text, name, patch string) {
+	if patch != "" {
+		fs.sc.patchNames[path.Clean(path.Join(path.Dir(fs.path), patch))] = name
+	}
+	fs.finding(rulePatchFile, n, text, name, fmt.Sprintf("a patch of the package %s (%s)", name, patch))
+}
+
+// yamlLine follows pnpm-workspace.yaml's patchedDependencies block.
+func (fs *fileScan) yamlLine(n int, text string, added bool) {
+	t := strings.TrimRight(text, " ")
+	if t == "" || strings.HasPrefix(strings.TrimSpace(t), "#") {
+		return
+	}
+	if t[0] != ' ' && t[0] != '\t' {
+		fs.jsonBlock = ""
+		if strings.HasPrefix(t, "patchedDependencies:") {
+			fs.jsonBlock = "patchedDependencies"
+		}
+		return
+	}
+	if fs.jsonBlock == "" || !added {
+		return
+	}
+	key, val, ok := strings.Cut(strings.TrimSpace(stripComment(t, "#")), ":")
+	if !ok {
+		return
+	}
+	key = strings.Trim(strings.TrimSpace(key), `"'`)
+	val = strings.Trim(strings.TrimSpace(val), `"'`)
+	fs.patchEntry(n, text, npmName(key), val)
 }
 
 func blockEntry(block string) string {
@@ -1898,17 +1945,17 @@ func (sc *workaroundScan) vendoredFile(f *diffstat.File, dep vendoredDep, hunks 
 		return // the rule is off
 	}
 	base := strings.ToLower(path.Base(f.NewPath))
-	meta := base == "package.json" || base == "version" || base == "version.txt" || base == "metadata" ||
-		base == "readme.chromium" || base == "cargo.toml" || base == "pkg-info" || base == "go.mod" || strings.HasSuffix(base, ".dist-info")
-	for _, h := range hunks {
-		for _, l := range h.Lines {
-			if l.Op == diffstat.LineContext {
-				continue
-			}
-			if meta && strings.Contains(strings.ToLower(l.Text), "version") {
-				d.revendored = true
-			}
+	// The dependency's own manifest or version file changing means a new
+	// copy of it, not a hand edit.
+	switch base {
+	case "package.json", "version", "version.txt", "metadata", "readme.chromium", "cargo.toml", "pkg-info",
+		"go.mod", "setup.py", "setup.cfg", "pyproject.toml", "bower.json", "composer.json":
+		if f.Added+f.Deleted > 0 {
+			d.revendored = true
 		}
+	}
+	if strings.HasSuffix(base, ".gemspec") {
+		d.revendored = true
 	}
 	if f.Op == diffstat.OpAdded || f.Op == diffstat.OpCopied {
 		return // new files come with an import, not an edit
@@ -1937,7 +1984,7 @@ var vendorDirs = []string{"vendor", "third_party", "third-party", "thirdparty", 
 // code.
 func isVendoredPath(p string) bool {
 	for _, d := range vendorDirs {
-		if strings.HasPrefix(p, d+"/") || strings.Contains(p, "/"+d+"/") {
+		if strings.HasPrefix(p, d+"/") || d != "external" && strings.Contains(p, "/"+d+"/") {
 			return true
 		}
 	}
@@ -1954,7 +2001,9 @@ func vendoredDependency(p string) (vendoredDep, bool) {
 	// The last vendored directory wins: node_modules/a/node_modules/b.
 	at := -1
 	for i, part := range parts[:len(parts)-1] {
-		if slices.Contains(vendorDirs, part) {
+		// external/ is third-party code only at the root; deeper it is
+		// as often a test fixture (playground/external/).
+		if slices.Contains(vendorDirs, part) && (part != "external" || i == 0) {
 			at = i
 		}
 	}
@@ -2057,6 +2106,8 @@ func fileKind(p string) wkind {
 		return wkPyManifest
 	case "Gemfile", "gems.rb":
 		return wkGemfile
+	case "pnpm-workspace.yaml":
+		return wkPnpmWorkspace
 	}
 	if (strings.HasPrefix(base, "requirements") || strings.HasPrefix(base, "constraints")) && (strings.HasSuffix(base, ".txt") || strings.HasSuffix(base, ".in")) {
 		return wkPyManifest

@@ -323,6 +323,31 @@ var workaroundCases = []struct {
 		},
 	},
 	{
+		name: "pnpm-workspace-patch", reason: "pnpm 10's patchedDependencies in pnpm-workspace.yaml (its key out of the hunk, in git's hunk header) names the package a bare patches/name.patch is for",
+		base: map[string]*string{"pnpm-workspace.yaml": text("packages:\n  - packages/*\npatchedDependencies:\n  \"sirv@3.0.2\": \"patches/sirv@3.0.2.patch\"\n" +
+			"  \"chokidar@3.6.0\": \"patches/chokidar@3.6.0.patch\"\n  \"acorn@8.14.0\": \"patches/acorn@8.14.0.patch\"\npeerDependencyRules:\n  allowedVersions:\n    vite: \"*\"\n")},
+		change: map[string]*string{
+			"pnpm-workspace.yaml": text("packages:\n  - packages/*\npatchedDependencies:\n  \"sirv@3.0.2\": \"patches/sirv@3.0.2.patch\"\n" +
+				"  \"chokidar@3.6.0\": \"patches/chokidar@3.6.0.patch\"\n  \"acorn@8.14.0\": \"patches/acorn@8.14.0.patch\"\n  \"http-proxy-3\": patches/http-proxy-3.patch\n" +
+				"peerDependencyRules:\n  allowedVersions:\n    vite: \"*\"\n"),
+			"patches/http-proxy-3.patch": text("diff --git a/dist/lib/http-proxy/common.js b/dist/lib/http-proxy/common.js\n--- a/dist/lib/http-proxy/common.js\n" +
+				"+++ b/dist/lib/http-proxy/common.js\n@@ -1 +1 @@\n-a\n+b\n"),
+		},
+		want: []wf{
+			{rule: "workaround-patch-file", dep: "http-proxy-3", path: "patches/http-proxy-3.patch", line: 1},
+			{rule: "workaround-patch-file", dep: "http-proxy-3", path: "pnpm-workspace.yaml", line: 7},
+		},
+	},
+	{
+		name: "fixtures-named-external", reason: "contrast: playground/external/ is the project's fixture; a vendored package whose package.json changes is a re-vendoring",
+		base: map[string]*string{"playground/external/dep/index.js": text("export default 1\n"),
+			"node_modules/left-pad/index.js":     text("module.exports = leftPad;\n"),
+			"node_modules/left-pad/package.json": text("{\n  \"name\": \"left-pad\",\n  \"version\": \"1.2.0\"\n}\n")},
+		change: map[string]*string{"playground/external/dep/index.js": text("export default 2\n"),
+			"node_modules/left-pad/index.js":     text("module.exports = leftPad;\nmodule.exports.default = leftPad;\n"),
+			"node_modules/left-pad/package.json": text("{\n  \"name\": \"left-pad\",\n  \"version\": \"1.3.0\"\n}\n")},
+	},
+	{
 		name: "yarn-patch", reason: "a yarn patch, named by yarn's convention",
 		change: map[string]*string{".yarn/patches/react-dom-npm-18.2.0-7a1c2e9b41.patch": text("diff --git a/cjs/react-dom.development.js b/cjs/react-dom.development.js\n" +
 			"--- a/cjs/react-dom.development.js\n+++ b/cjs/react-dom.development.js\n@@ -1 +1 @@\n-a\n+b\n")},
