@@ -19,15 +19,21 @@ import (
 // manifest section a line is in). Regular expressions are compiled once
 // here and run only on lines a cheap test has let through.
 
+// issueLinkPattern matches a link to an issue or pull request. Group 1
+// is the repository on a forge.
+const issueLinkPattern = `https?://(?:www\.)?((?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org|gitea\.com)/[\w.-]+/[\w.-]+)/(?:-/)?(?:issues|pull|pulls|merge_requests|pull-requests)/\d+` +
+	`|https?://(?:go\.dev|golang\.org)/(?:issues?|cl)/\d+` +
+	`|https?://bugs\.python\.org/issue\d+` +
+	`|https?://[\w.-]*bugzilla[\w.-]*/(?:[\w.-]+/)*show_bug\.cgi\?id=\d+` +
+	`|https?://(?:crbug\.com|bugs\.chromium\.org|issues\.chromium\.org|bugs\.launchpad\.net|bugs\.debian\.org|sourceware\.org/bugzilla)/\S+` +
+	`|https?://[\w.-]+/(?:jira/)?browse/[A-Z][A-Z0-9]+-\d+`
+
 var (
-	// Links to issues and pull requests. Group 1 is the repository on a
-	// forge.
-	issueLinkRE = regexp.MustCompile(`(?i)\bhttps?://(?:www\.)?((?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org|gitea\.com)/[\w.-]+/[\w.-]+)/(?:-/)?(?:issues|pull|pulls|merge_requests|pull-requests)/\d+` +
-		`|\bhttps?://(?:go\.dev|golang\.org)/(?:issues?|cl)/\d+` +
-		`|\bhttps?://bugs\.python\.org/issue\d+` +
-		`|\bhttps?://[\w.-]*bugzilla[\w.-]*/(?:[\w.-]+/)*show_bug\.cgi\?id=\d+` +
-		`|\bhttps?://(?:crbug\.com|bugs\.chromium\.org|issues\.chromium\.org|bugs\.launchpad\.net|bugs\.debian\.org|sourceware\.org/bugzilla)/\S+` +
-		`|\bhttps?://[\w.-]+/(?:jira/)?browse/[A-Z][A-Z0-9]+-\d+`)
+	// Links to issues and pull requests: issueLinkRE anywhere,
+	// issueLinkAnchoredRE at a URL's start, which is much cheaper to run
+	// once per "://" than the unanchored search over a whole line.
+	issueLinkRE         = regexp.MustCompile(`(?i)\b(?:` + issueLinkPattern + `)`)
+	issueLinkAnchoredRE = regexp.MustCompile(`(?i)^(?:` + issueLinkPattern + `)`)
 	// owner/repo#123, GitHub's short reference.
 	shortRefRE = regexp.MustCompile(`(?:^|[\s(\[])([A-Za-z0-9][\w.-]*/[\w.-]+)#(\d+)\b`)
 	// A repository named by URL or module path, for copied code and
@@ -722,12 +728,20 @@ func (fs *fileScan) commentLine(n int, text, cm string) {
 		fs.lastBugCmt = n
 	}
 	link := ""
-	if strings.Contains(cm, "://") || strings.Contains(cm, "#") {
-		for _, l := range appendLinks(nil, n, cm, true) {
-			if !sc.ownLink(l.url) {
-				link = l.url
-				break
-			}
+	// The line's URLs are in fs.links already; only short references
+	// (owner/repo#123) are left to find, and only in the comment.
+	first := len(fs.links)
+	for first > 0 && fs.links[first-1].line == n {
+		first--
+	}
+	links := fs.links[first:]
+	if strings.Contains(cm, "#") {
+		links = appendShortRefs(slices.Clip(links), n, cm)
+	}
+	for _, l := range links {
+		if !sc.ownLink(l.url) {
+			link = l.url
+			break
 		}
 	}
 	// Tests talk about monkeypatching and hacks for their own reasons; only
@@ -2164,17 +2178,44 @@ func insideRepo(manifest, rel string) bool {
 // references count when short is set (descriptions, comments).
 func appendLinks(links []fileLink, line int, text string, short bool) []fileLink {
 	if strings.Contains(text, "://") {
-		for _, u := range issueLinkRE.FindAllString(text, 8) {
-			links = append(links, fileLink{line: line, url: strings.TrimRight(u, ".,);:]")})
+		found := 0
+		for rest, off := text, 0; found < 8; {
+			i := strings.Index(rest, "://")
+			if i < 0 {
+				break
+			}
+			start := -1
+			switch {
+			case i >= 5 && strings.EqualFold(rest[i-5:i], "https"):
+				start = i - 5
+			case i >= 4 && strings.EqualFold(rest[i-4:i], "http"):
+				start = i - 4
+			}
+			if start >= 0 && (off+start == 0 || !isWordByte(text[off+start-1])) {
+				if u := issueLinkAnchoredRE.FindString(rest[start:]); u != "" {
+					links = append(links, fileLink{line: line, url: strings.TrimRight(u, ".,);:]")})
+					found++
+				}
+			}
+			rest, off = rest[i+3:], off+i+3
 		}
 	}
-	if short && strings.Contains(text, "#") {
-		for _, m := range shortRefRE.FindAllStringSubmatch(text, 8) {
-			if strings.Contains(m[1], "://") || strings.HasPrefix(m[1], "http") {
-				continue
-			}
-			links = append(links, fileLink{line: line, url: "https://github.com/" + m[1] + "/issues/" + m[2]})
+	if short {
+		links = appendShortRefs(links, line, text)
+	}
+	return links
+}
+
+// appendShortRefs adds GitHub's owner/repo#123 references in text.
+func appendShortRefs(links []fileLink, line int, text string) []fileLink {
+	if !strings.Contains(text, "#") {
+		return links
+	}
+	for _, m := range shortRefRE.FindAllStringSubmatch(text, 8) {
+		if strings.Contains(m[1], "://") || strings.HasPrefix(m[1], "http") {
+			continue
 		}
+		links = append(links, fileLink{line: line, url: "https://github.com/" + m[1] + "/issues/" + m[2]})
 	}
 	return links
 }
