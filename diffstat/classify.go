@@ -170,10 +170,16 @@ var DefaultRules = []Rule{
 	{"Gemfile", KindConfig},
 }
 
+// maxLinguistPath bounds the paths given to Linguist's rules, whose cost
+// grows faster than the path's length (60 KB takes a third of a second).
+// Real paths are far shorter; longer ones get our rules only.
+const maxLinguistPath = 512
+
 // Classifier decides a file's Kind from its path and, when known, the first
 // bytes of its content. Rules are tried in order and the first match wins;
 // when none matches, GitHub Linguist's rules (through go-enry) decide, and
-// what they do not claim is source.
+// what they do not claim is source. Paths longer than 512 bytes get the
+// rules only.
 //
 // The zero Classifier uses DefaultRules. A Classifier is safe for
 // concurrent use.
@@ -185,6 +191,12 @@ type Classifier struct {
 	// NoLinguist turns off the fallback to Linguist's rules: paths that
 	// match no Rule are source.
 	NoLinguist bool `json:"no_linguist"`
+
+	// Attributes are the repository's .gitattributes linguist lines (see
+	// ParseGitAttributes). They decide before Rules: linguist-generated,
+	// linguist-vendored and linguist-documentation set the kind, and an
+	// attribute set to false overrides a rule that would give that kind.
+	Attributes []Attribute `json:"attributes,omitempty"`
 }
 
 // Classify returns the kind of the file at path p (slash-separated,
@@ -192,6 +204,30 @@ type Classifier struct {
 // beginning of the file; it lets generated-file headers such as
 // "// Code generated ... DO NOT EDIT." decide.
 func (c *Classifier) Classify(p string, content []byte) Kind {
+	if c == nil || len(c.Attributes) == 0 {
+		return c.classify(p, content)
+	}
+	generated, vendored, documentation := attributes(c.Attributes, p)
+	switch {
+	case generated != nil && *generated:
+		return KindGenerated
+	case vendored != nil && *vendored:
+		return KindVendored
+	case documentation != nil && *documentation:
+		return KindDocs
+	}
+	k := c.classify(p, content)
+	if k == KindGenerated && generated != nil || k == KindVendored && vendored != nil || k == KindDocs && documentation != nil {
+		// The repository says the rules are wrong here.
+		if !c.NoLinguist && enry.IsTest(p) {
+			return KindTest
+		}
+		return KindSource
+	}
+	return k
+}
+
+func (c *Classifier) classify(p string, content []byte) Kind {
 	rules := DefaultRules
 	noLinguist := false
 	if c != nil {
@@ -206,7 +242,7 @@ func (c *Classifier) Classify(p string, content []byte) Kind {
 			return r.Kind
 		}
 	}
-	if noLinguist || p == "" {
+	if noLinguist || p == "" || len(p) > maxLinguistPath {
 		return KindSource
 	}
 	switch {

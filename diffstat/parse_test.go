@@ -86,6 +86,16 @@ func TestBadInput(t *testing.T) {
 			class: diffstat.ErrUnsupported, line: 3,
 		},
 		{
+			name: "path-too-long", reason: "no file system allows a 5,000-byte path; classifying one would be slow",
+			in:    "--- a/" + strings.Repeat("w", 5000) + "\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n",
+			class: diffstat.ErrMalformed, line: 2, msg: "path longer than 4096 bytes",
+		},
+		{
+			name: "rename-path-too-long", reason: "the same limit for rename lines",
+			in:    "diff --git a/x b/y\nrename from " + strings.Repeat("w", 5000) + "\nrename to y\n",
+			class: diffstat.ErrMalformed, line: 2, msg: "path longer than 4096 bytes",
+		},
+		{
 			name: "bad-quoted-path", reason: "an unterminated quote in a header",
 			in:    "diff --git \"a/x b/x\n--- a/x\n+++ b/x\n",
 			class: diffstat.ErrMalformed, line: 1, msg: "cannot read the paths",

@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // DefaultMaxBytes is the input size limit when Options.MaxBytes is zero.
@@ -16,6 +17,10 @@ const DefaultMaxBytes = 64 << 20
 // maxHeaderLine bounds a header line (diff --git, ---, rename from, ...).
 // Hunk lines may be of any length: they are counted in chunks.
 const maxHeaderLine = 64 << 10
+
+// MaxPathBytes is the longest file path a diff may name; git cannot
+// create longer ones on any common system (Linux's PATH_MAX is 4096).
+const MaxPathBytes = 4096
 
 // contentSniff bounds how much of a new file's first lines is kept for
 // recognising generated files by their header.
@@ -122,7 +127,9 @@ const (
 
 // NewScanner returns a Scanner reading from r. opts may be nil.
 func NewScanner(r io.Reader, opts *Options) *Scanner {
-	s := &Scanner{br: bufio.NewReaderSize(r, maxHeaderLine)}
+	br := readers.Get().(*bufio.Reader)
+	br.Reset(r)
+	s := &Scanner{br: br}
 	if opts != nil {
 		s.opts = *opts
 	}
@@ -146,6 +153,7 @@ func (s *Scanner) Next() bool {
 	s.out = nil
 	for len(s.ready) == 0 {
 		if s.err != nil || s.done {
+			s.release()
 			return false
 		}
 		line, err := s.line()
@@ -165,6 +173,21 @@ func (s *Scanner) Next() bool {
 	s.ready[0] = nil
 	s.ready = s.ready[1:]
 	return true
+}
+
+// readers recycles the scanners' read buffers: a small diff should not
+// pay for allocating and clearing one.
+var readers = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, maxHeaderLine) }}
+
+// release returns the read buffer once the scan is over. Nothing read
+// from it is referenced after: files hold copies.
+func (s *Scanner) release() {
+	if s.br != nil {
+		s.br.Reset(nil)
+		readers.Put(s.br)
+		s.br = nil
+		s.pushback = nil
+	}
 }
 
 // finish handles the end of input.
@@ -245,6 +268,10 @@ func (s *Scanner) startGit(line []byte) {
 	oldP, newP, ok := splitGitNames(string(trimEOL(line[len("diff --git "):])))
 	if !ok {
 		s.fail(s.errorf(ErrMalformed, "cannot read the paths of %q", trimEOL(line)))
+		return
+	}
+	if len(oldP) > MaxPathBytes || len(newP) > MaxPathBytes {
+		s.fail(s.errorf(ErrMalformed, "path longer than %d bytes", MaxPathBytes))
 		return
 	}
 	s.strip = hasGitPrefixes(oldP, newP)
@@ -371,8 +398,11 @@ func (s *Scanner) gitHeaderLine(line []byte) {
 	}
 	path := func(v string) string {
 		p, err := unquote(v)
-		if err != nil {
+		switch {
+		case err != nil:
 			s.fail(s.errorf(ErrMalformed, "bad quoted path %s: %v", v, err))
+		case len(p) > MaxPathBytes:
+			s.fail(s.errorf(ErrMalformed, "path longer than %d bytes", MaxPathBytes))
 		}
 		return p
 	}
@@ -427,6 +457,10 @@ func (s *Scanner) minusLine(line []byte) {
 		return
 	}
 	newP, newErr := headerPath(next[4:])
+	if len(oldP) > MaxPathBytes || len(newP) > MaxPathBytes {
+		s.fail(s.errorf(ErrMalformed, "path longer than %d bytes", MaxPathBytes))
+		return
+	}
 	if err := errors.Join(oldErr, newErr); err != nil {
 		s.fail(s.errorf(ErrMalformed, "bad file header: %v", err))
 		return

@@ -6,6 +6,13 @@ package heuristics
 type Config struct {
 	Policy     Policy           `json:"policy"`
 	Size       SizeConfig       `json:"size"`
+	Disclosure DisclosurePolicy `json:"disclosure"`
+	Verbosity  VerbosityConfig  `json:"verbosity"`
+
+	// Engagement configures the engagement scorer.
+	Engagement EngagementConfig `json:"engagement"`
+
+	// Workaround configures the workaround scorer.
 	Workaround WorkaroundConfig `json:"workaround"`
 }
 
@@ -17,12 +24,27 @@ func NewDefaultSet(cfg Config) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
+	disc, err := NewDisclosure(cfg.Disclosure)
+	if err != nil {
+		return nil, err
+	}
+	verb, err := NewVerbosity(cfg.Verbosity)
+	if err != nil {
+		return nil, err
+	}
+	engagement, err := NewEngagement(cfg.Engagement)
+	if err != nil {
+		return nil, err
+	}
 	workaround, err := NewWorkaround(cfg.Workaround)
 	if err != nil {
 		return nil, err
 	}
 	return NewSet(cfg.Policy,
 		size,
+		verb,
+		disc,
+		engagement,
 		workaround,
 	)
 }

@@ -44,6 +44,10 @@ type command struct {
 var commands = []command{
 	{"score", "score a diff and its description; print a report", runScore},
 	{"diffstat", "print per-file added and deleted lines, like git diff --numstat", runDiffstat},
+	{"tokens", "count a description's tokens, part by part (prose, code, comments, ...)", runTokens},
+	{"disclosure", "print what a description or commit message discloses about AI assistance", runDisclosure},
+	{"ledger", "record contributors' stakes, show balances, sign and import attestations", runLedger},
+	{"eval", "measure the scorers on a dataset: AUCs, thresholds, calibration, reports", runEval},
 }
 
 func main() {

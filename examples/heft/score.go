@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/heft-dev/heft/diffstat"
+	"github.com/heft-dev/heft/examples/internal/render"
 	"github.com/heft-dev/heft/heuristics"
 )
 
@@ -25,7 +26,8 @@ func runScore(e *env, args []string) int {
 	bodyFile := fs.String("body", "", "`file` holding the pull request's description (Markdown)")
 	templateFile := fs.String("template", "", "`file` holding the repository's pull request template")
 	configFile := fs.String("config", "", "`file` holding a JSON heuristics.Config (weights, thresholds, scorer settings)")
-	asJSON := fs.Bool("json", false, "print the report as JSON")
+	format := fs.String("format", "text", "print the report as `text`, json, markdown (the bot's comment, for a step summary) or github (workflow commands: annotations)")
+	asJSON := fs.Bool("json", false, "print the report as JSON (same as --format json)")
 	failAt := fs.String("fail-at", "", "exit 1 when the verdict reaches `level`: review or flag")
 	maxBytes := fs.Int64("max-bytes", diffstat.DefaultMaxBytes, "largest diff accepted, in bytes")
 	fs.Usage = func() {
@@ -38,6 +40,14 @@ func runScore(e *env, args []string) int {
 	}
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
+	}
+	if *asJSON {
+		*format = "json"
+	}
+	switch *format {
+	case "text", "json", "markdown", "github":
+	default:
+		return fail(e, "score", fmt.Errorf("--format must be text, json, markdown or github, not %q", *format))
 	}
 	var failVerdict heuristics.Verdict
 	switch *failAt {
@@ -108,13 +118,26 @@ func runScore(e *env, args []string) int {
 	if err != nil {
 		return fail(e, "score", err)
 	}
-	if *asJSON {
+	switch *format {
+	case "json":
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(rep); err != nil {
 			return fail(e, "score", err)
 		}
-	} else {
+	case "markdown":
+		md, truncated := render.Markdown(&rep, render.Options{})
+		if _, err := io.WriteString(e.stdout, md); err != nil {
+			return fail(e, "score", err)
+		}
+		if truncated {
+			fmt.Fprintf(e.stderr, "heft score: the Markdown report was truncated to %d bytes; --format json has everything\n", render.DefaultMaxBytes)
+		}
+	case "github":
+		if err := render.GitHub(e.stdout, &rep); err != nil {
+			return fail(e, "score", err)
+		}
+	default:
 		writeReport(e.stdout, &rep)
 	}
 	if failVerdict != heuristics.VerdictUnknown && rep.Verdict >= failVerdict {

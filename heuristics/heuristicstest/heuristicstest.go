@@ -20,65 +20,87 @@ import (
 	"github.com/heft-dev/heft/heuristics"
 )
 
-// Concurrency is how many goroutines call the scorer at once in Run's
+// Concurrency is how many goroutines call the scorer at once in the
 // concurrency check; run the tests with -race to make it count.
 const Concurrency = 16
 
 var nameRE = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 
-// Run checks s against every contribution in cs, plus an empty one:
+// Run checks s with Check and reports every violation as a test error.
+// Give it realistic contributions, including ones that raise the scorer's
+// concern: a check only counts for inputs that exercise it.
+func Run(t *testing.T, s heuristics.Scorer, cs ...*heuristics.Contribution) {
+	t.Helper()
+	for _, err := range Check(s, cs...) {
+		t.Error(err)
+	}
+}
+
+// Check runs s on every contribution in cs, plus an empty one, and
+// returns what breaks the Scorer contract:
 //
 //   - Name is non-empty kebab-case;
-//   - Score never panics, and returns either a result or an error (for the
-//     empty contribution, a result or ErrNotApplicable);
+//   - Score never panics; for the empty contribution it returns a result
+//     or ErrNotApplicable;
 //   - every result has a score in [0, 1] and evidence with a rule ID when
 //     the score is non-zero (heuristics.CheckResult);
 //   - the same input gives the same result, twice in a row and from
 //     Concurrency goroutines at once;
 //   - the contribution is not modified.
-//
-// Give it realistic contributions, including ones that raise the scorer's
-// concern: a check only counts for inputs that exercise it.
-func Run(t *testing.T, s heuristics.Scorer, cs ...*heuristics.Contribution) {
-	t.Helper()
+func Check(s heuristics.Scorer, cs ...*heuristics.Contribution) []error {
+	var errs []error
+	fail := func(what string, err error) { errs = append(errs, fmt.Errorf("%s: %w", what, err)) }
 	if name := s.Name(); !nameRE.MatchString(name) {
-		t.Fatalf("Name() = %q, want non-empty kebab-case", name)
+		errs = append(errs, fmt.Errorf("Name() = %q, want non-empty kebab-case", name))
 	}
-	empty := &heuristics.Contribution{}
-	t.Run("empty", func(t *testing.T) {
-		res, err := score(s, empty)
-		if err != nil && !errors.Is(err, heuristics.ErrNotApplicable) {
-			t.Fatalf("empty contribution: error %v, want a result or ErrNotApplicable", err)
-		}
-		if err == nil {
-			check(t, res)
-		}
-	})
-	for i, c := range cs {
-		t.Run(fmt.Sprintf("case-%d", i), func(t *testing.T) {
-			before := clone(c)
-			first, ferr := score(s, c)
-			if ferr == nil {
-				check(t, first)
-			}
-			second, serr := score(s, c)
-			same(t, "second call", first, ferr, second, serr)
 
-			var wg sync.WaitGroup
-			results := make([]heuristics.Result, Concurrency)
-			errs := make([]error, Concurrency)
-			for g := range Concurrency {
-				wg.Go(func() { results[g], errs[g] = score(s, c) })
-			}
-			wg.Wait()
-			for g := range Concurrency {
-				same(t, fmt.Sprintf("concurrent call %d", g), first, ferr, results[g], errs[g])
-			}
-			if !reflect.DeepEqual(before, clone(c)) {
-				t.Errorf("Score modified the contribution")
-			}
-		})
+	res, err := score(s, &heuristics.Contribution{})
+	switch {
+	case errors.Is(err, heuristics.ErrPanic):
+		fail("empty contribution", err)
+	case err != nil && !errors.Is(err, heuristics.ErrNotApplicable):
+		fail("empty contribution", fmt.Errorf("error %v, want a result or ErrNotApplicable", err))
+	case err == nil:
+		if err := heuristics.CheckResult(res); err != nil {
+			fail("empty contribution", err)
+		}
 	}
+
+	for i, c := range cs {
+		what := fmt.Sprintf("contribution %d (%q)", i, c.Title)
+		before := clone(c)
+		first, ferr := score(s, c)
+		if errors.Is(ferr, heuristics.ErrPanic) {
+			fail(what, ferr)
+			continue
+		}
+		if ferr == nil {
+			if err := heuristics.CheckResult(first); err != nil {
+				fail(what, err)
+			}
+		}
+		second, serr := score(s, c)
+		if err := same(first, ferr, second, serr); err != nil {
+			fail(what+": second call", err)
+		}
+		var wg sync.WaitGroup
+		results := make([]heuristics.Result, Concurrency)
+		cerrs := make([]error, Concurrency)
+		for g := range Concurrency {
+			wg.Go(func() { results[g], cerrs[g] = score(s, c) })
+		}
+		wg.Wait()
+		for g := range Concurrency {
+			if err := same(first, ferr, results[g], cerrs[g]); err != nil {
+				fail(fmt.Sprintf("%s: concurrent call %d", what, g), err)
+				break
+			}
+		}
+		if !reflect.DeepEqual(before, clone(c)) {
+			fail(what, errors.New("Score modified the contribution"))
+		}
+	}
+	return errs
 }
 
 func score(s heuristics.Scorer, c *heuristics.Contribution) (res heuristics.Result, err error) {
@@ -92,24 +114,17 @@ func score(s heuristics.Scorer, c *heuristics.Contribution) (res heuristics.Resu
 	return s.Score(ctx, c)
 }
 
-func check(t *testing.T, res heuristics.Result) {
-	t.Helper()
-	if err := heuristics.CheckResult(res); err != nil {
-		t.Errorf("result breaks the contract: %v\n%+v", err, res)
-	}
-}
-
-func same(t *testing.T, what string, a heuristics.Result, aerr error, b heuristics.Result, berr error) {
-	t.Helper()
-	if errors.Is(aerr, heuristics.ErrPanic) || errors.Is(berr, heuristics.ErrPanic) {
-		t.Fatalf("%s: scorer panicked: %v %v", what, aerr, berr)
+func same(a heuristics.Result, aerr error, b heuristics.Result, berr error) error {
+	if errors.Is(berr, heuristics.ErrPanic) {
+		return berr
 	}
 	if (aerr == nil) != (berr == nil) || (aerr != nil && aerr.Error() != berr.Error()) {
-		t.Fatalf("%s: error %v, first call gave %v", what, berr, aerr)
+		return fmt.Errorf("error %v, first call gave %v", berr, aerr)
 	}
 	if !reflect.DeepEqual(a, b) {
-		t.Fatalf("%s: not deterministic:\nfirst: %+v\nthen:  %+v", what, a, b)
+		return fmt.Errorf("not deterministic:\nfirst: %+v\nthen:  %+v", a, b)
 	}
+	return nil
 }
 
 // clone copies what a scorer could modify through the pointer it is given.
@@ -122,6 +137,10 @@ func clone(c *heuristics.Contribution) heuristics.Contribution {
 		d := *c.Diff
 		d.Files = nil
 		for _, f := range c.Diff.Files {
+			if f == nil {
+				d.Files = append(d.Files, nil)
+				continue
+			}
 			fc := *f
 			d.Files = append(d.Files, &fc)
 		}

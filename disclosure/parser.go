@@ -1,0 +1,297 @@
+package disclosure
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// DefaultMaxBytes is the default for Options.MaxBytes: 1 MiB, far more
+// than any real description or commit message.
+const DefaultMaxBytes = 1 << 20
+
+// Options tunes a Parser. The zero value, or nil, means the defaults.
+type Options struct {
+	// MaxBytes is the most input read. Longer input is cut at the last line
+	// break before the limit and Disclosure.Truncated is set. Default
+	// DefaultMaxBytes (1 MiB).
+	MaxBytes int `json:"max_bytes,omitempty"`
+}
+
+// ErrInvalidCatalogue is wrapped by the CatalogueError NewParser returns.
+var ErrInvalidCatalogue = errors.New("disclosure: invalid catalogue")
+
+// CatalogueError says which entry of a Catalogue is wrong.
+type CatalogueError struct {
+	Where string // e.g. `tools[3] "cursor" links[0]`
+	Err   error  // what is wrong, such as a regexp syntax error
+}
+
+func (e *CatalogueError) Error() string {
+	return fmt.Sprintf("disclosure: catalogue: %s: %v", e.Where, e.Err)
+}
+
+// Unwrap returns ErrInvalidCatalogue and the underlying error, so that
+// errors.Is(err, ErrInvalidCatalogue) holds.
+func (e *CatalogueError) Unwrap() []error { return []error{ErrInvalidCatalogue, e.Err} }
+
+// Source is a text to parse and what is known about it.
+type Source struct {
+	Text string
+	// Commit says Text is a commit message: trailers are read from its last
+	// paragraph by git's rules, and its first line is a subject.
+	Commit bool
+	// Author is the author's login ("copilot-swe-agent[bot]") or
+	// "Name <email>", if known. Known agent accounts are evidence.
+	Author string
+}
+
+// Parser parses disclosures with one catalogue. It is safe for concurrent
+// use.
+type Parser struct {
+	cat        Catalogue
+	max        int
+	tools      []ctool
+	byName     map[string]int
+	aliasRE    *regexp.Regexp
+	alias      map[string]int  // lower-cased, space-collapsed alias → tool
+	word       map[string]int  // exact word → tool
+	words      []string        // the keys of word, sorted
+	firstWords map[string]bool // lower-case first tokens of aliases and words
+	maxAlias   int             // the longest alias, in bytes
+	digitless  bool            // the catalogue has models other than the built-in ones
+	emails     map[string]int
+	bots       map[string]int
+	models     []cmodel
+	roles      map[string]TrailerRole
+	blocks     []cblock
+	footerPre  []string // lower-case literals that may start a footer check
+}
+
+type ctool struct {
+	spec    ToolSpec
+	footers []cpattern
+	links   []cpattern
+}
+
+type cpattern struct {
+	Pattern
+	re *regexp.Regexp
+}
+
+type cmodel struct {
+	ModelSpec
+	re *regexp.Regexp
+}
+
+type cblock struct {
+	kind BlockKind
+	re   *regexp.Regexp
+}
+
+var (
+	nameRE = regexp.MustCompile(`^[a-z0-9]+(?:[-.][a-z0-9]+)*$`)
+	keyRE  = regexp.MustCompile(`^[A-Za-z0-9-]+$`)
+)
+
+// NewParser compiles a catalogue. It returns a *CatalogueError for an
+// entry without a name or rule, a duplicate tool name, a trailer key git
+// would not accept, or a regular expression that does not compile.
+func NewParser(cat Catalogue, opts *Options) (*Parser, error) {
+	p := &Parser{
+		cat:        cat,
+		max:        DefaultMaxBytes,
+		byName:     map[string]int{},
+		alias:      map[string]int{},
+		word:       map[string]int{},
+		emails:     map[string]int{},
+		bots:       map[string]int{},
+		roles:      map[string]TrailerRole{},
+		firstWords: map[string]bool{},
+	}
+	if opts != nil && opts.MaxBytes > 0 {
+		p.max = opts.MaxBytes
+	}
+	var alts []string
+	for i, t := range cat.Tools {
+		where := fmt.Sprintf("tools[%d] %q", i, t.Name)
+		if !nameRE.MatchString(t.Name) {
+			return nil, &CatalogueError{where, errors.New("name must be lower-case kebab-case")}
+		}
+		if _, dup := p.byName[t.Name]; dup {
+			return nil, &CatalogueError{where, errors.New("duplicate tool name")}
+		}
+		if t.Stance == StanceNone {
+			t.Stance = StanceAssisted
+		}
+		p.byName[t.Name] = i
+		ct := ctool{spec: t}
+		for _, a := range t.Aliases {
+			if strings.TrimSpace(a) == "" {
+				return nil, &CatalogueError{where, errors.New("empty alias")}
+			}
+			p.alias[collapse(strings.ToLower(a))] = i
+			p.noteAlias(a)
+			alts = append(alts, "(?i:"+aliasPattern(a)+")")
+		}
+		for _, w := range t.Words {
+			if strings.TrimSpace(w) == "" {
+				return nil, &CatalogueError{where, errors.New("empty word")}
+			}
+			p.word[collapse(w)] = i
+			p.noteAlias(w)
+			alts = append(alts, aliasPattern(w))
+		}
+		for _, e := range t.Emails {
+			p.emails[strings.ToLower(e)] = i
+		}
+		for _, b := range t.Bots {
+			p.bots[strings.ToLower(b)] = i
+		}
+		for k, f := range t.Footers {
+			c, err := compilePattern(f)
+			if err != nil {
+				return nil, &CatalogueError{fmt.Sprintf("%s footers[%d]", where, k), err}
+			}
+			ct.footers = append(ct.footers, c)
+		}
+		for k, f := range t.Links {
+			c, err := compilePattern(f)
+			if err != nil {
+				return nil, &CatalogueError{fmt.Sprintf("%s links[%d]", where, k), err}
+			}
+			ct.links = append(ct.links, c)
+		}
+		p.tools = append(p.tools, ct)
+	}
+	// Longest first: RE2 alternation prefers the leftmost alternative.
+	sort.SliceStable(alts, func(a, b int) bool { return len(alts[a]) > len(alts[b]) })
+	if len(alts) > 0 {
+		re, err := regexp.Compile(`(?:^|[^\w./-])(` + strings.Join(alts, "|") + `)(?:$|[^\w/-]|[.-](?:$|[^\w]))`)
+		if err != nil {
+			return nil, &CatalogueError{"tools aliases", err}
+		}
+		p.aliasRE = re
+	}
+	for w := range p.word {
+		p.words = append(p.words, w)
+	}
+	slices.Sort(p.words)
+	builtin := map[string]bool{}
+	for _, m := range DefaultCatalogue().Models {
+		builtin[m.Regexp] = true
+	}
+	for i, m := range cat.Models {
+		p.digitless = p.digitless || !builtin[m.Regexp]
+		re, err := regexp.Compile(m.Regexp)
+		if err != nil {
+			return nil, &CatalogueError{fmt.Sprintf("models[%d]", i), err}
+		}
+		p.models = append(p.models, cmodel{m, re})
+	}
+	for i, t := range cat.Trailers {
+		if !keyRE.MatchString(t.Key) {
+			return nil, &CatalogueError{fmt.Sprintf("trailers[%d] %q", i, t.Key), errors.New("key must be letters, digits and '-'")}
+		}
+		p.roles[strings.ToLower(t.Key)] = t.Role
+	}
+	for i, b := range cat.BlockSummaries {
+		re, err := regexp.Compile(b.Regexp)
+		if err != nil {
+			return nil, &CatalogueError{fmt.Sprintf("block_summaries[%d]", i), err}
+		}
+		p.blocks = append(p.blocks, cblock{b.Kind, re})
+	}
+	return p, nil
+}
+
+// noteAlias records an alias's first token, where the alias regexp is
+// tried, and its length. An alias that starts with punctuation is not
+// found.
+func (p *Parser) noteAlias(a string) {
+	first := ""
+	eachToken(asciiLower(a), func(tok string, at int) {
+		if first == "" && at == 0 {
+			first = tok
+		}
+	})
+	if first != "" {
+		p.firstWords[first] = true
+	}
+	p.maxAlias = max(p.maxAlias, 2*len(a)+8) // blanks may stretch
+}
+
+func compilePattern(f Pattern) (cpattern, error) {
+	if !nameRE.MatchString(f.Rule) {
+		return cpattern{}, errors.New("rule must be a kebab-case ID")
+	}
+	re, err := regexp.Compile(f.Regexp)
+	if err != nil {
+		return cpattern{}, err
+	}
+	return cpattern{f, re}, nil
+}
+
+// aliasPattern quotes an alias, letting any run of blanks match its spaces.
+func aliasPattern(a string) string {
+	parts := strings.Fields(a)
+	for i, p := range parts {
+		parts[i] = regexp.QuoteMeta(p)
+	}
+	return strings.Join(parts, `\s+`)
+}
+
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+var defaultParser = func() *Parser {
+	p, err := NewParser(DefaultCatalogue(), nil)
+	if err != nil {
+		panic(err) // the built-in catalogue is tested
+	}
+	return p
+}()
+
+// Parse reads a pull request description (Markdown) with the default
+// catalogue.
+func Parse(text string) *Disclosure { return defaultParser.Parse(text) }
+
+// ParseCommit reads a commit message with the default catalogue.
+func ParseCommit(message string) *Disclosure { return defaultParser.ParseCommit(message) }
+
+// Parse reads a pull request description (Markdown).
+func (p *Parser) Parse(text string) *Disclosure { return p.ParseSource(Source{Text: text}) }
+
+// ParseCommit reads a commit message.
+func (p *Parser) ParseCommit(message string) *Disclosure {
+	return p.ParseSource(Source{Text: message, Commit: true})
+}
+
+// ParseSource reads a text and what is known about it. It never fails:
+// text it cannot make sense of declares nothing.
+func (p *Parser) ParseSource(src Source) *Disclosure {
+	d := &Disclosure{Tools: []Tool{}}
+	text := src.Text
+	if len(text) > p.max {
+		cut := strings.LastIndexByte(text[:p.max], '\n')
+		if cut < 0 {
+			cut = p.max
+		}
+		text = text[:cut]
+		d.Truncated = true
+	}
+	s := &state{p: p, d: d, text: text, commit: src.Commit, lines: splitLines(text)}
+	s.layout = scanMarkdown(text)
+	s.blocks()
+	s.trailers()
+	s.footers()
+	s.links()
+	s.prose()
+	if src.Author != "" {
+		s.author(src.Author)
+	}
+	s.finish()
+	return d
+}

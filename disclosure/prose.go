@@ -1,0 +1,453 @@
+package disclosure
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// mention is a tool or a generic AI term named in text; tool is -1 for a
+// generic term ("AI", "an LLM").
+type mention struct {
+	start, end int
+	tool       int
+	version    string
+}
+
+const (
+	adverbs  = `(?:entirely|fully|mostly|largely|primarily|mainly|completely|partially|partly|heavily|initially|substantially|significantly|also|then)`
+	genVerb  = `generated|written|authored|created|produced|implemented|coded|vibe[- ]coded|made|built|developed|wrote|generate`
+	helpVerb = `drafted|assisted|refactored|reviewed|helped|polished|edited|improved|debugged|co-?authored|co-?written|fixed|tested|documented|translated|scaffolded|prototyped|outlined|suggested`
+	toward   = `(?:by|with|using|via|through|from|in)\s+(?:the\s+|some\s+)?(?:help\s+(?:of|from)\s+|assistance\s+(?:of|from)\s+|support\s+of\s+)?(?:an?\s+|the\s+)?`
+)
+
+var (
+	genericRE = regexp.MustCompile(`(?:^|[^\w-])((?i:generative\s+AI|artificial\s+intelligence|large\s+language\s+models?|AI\s+(?:coding\s+)?(?:tools?|assistants?|assistance|agents?|models?|chatbots?))|AI|A\.I\.|LLMs?)(?:$|[^\w-]|-(?:$|[^\w]))`)
+	usedRE    = regexp.MustCompile(`(?i)\b(?:I|we|I've|we've|author)\s+(?:(?:have|had|also|mostly|heavily|partially|then|extensively|initially)\s+)*(?:used|leveraged|utili[sz]ed|asked|prompted|employed|relied\s+on|worked\s+with|paired\s+with|collaborated\s+with|consulted|enlisted)\s+(?:the\s+help\s+of\s+|some\s+help\s+from\s+)?(?:an?\s+|the\s+)?$`)
+	negUsedRE = regexp.MustCompile(`(?i)\b(?:I|we)\s+(?:did\s*n[o']t|did\s+not|have\s+not|haven't|never|do\s+not|don't)\s+(?:use|rely\s+on|ask|consult)\s+(?:any\s+)?(?:an?\s+|the\s+)?$`)
+	withoutRE = regexp.MustCompile(`(?i)\b(?:written|created|authored|coded|implemented|made|done|produced|developed)\s+(?:\w+\s+){0,2}?without\s+(?:using\s+|the\s+(?:help|use|aid)\s+of\s+)?(?:any\s+)?(?:an?\s+)?$`)
+	passiveRE = regexp.MustCompile(`(?i)\b(?:was|were|is|are|been|got|being)\s+(?:` + adverbs + `\s+)*(` + genVerb + `|` + helpVerb + `)\s+(?:\w+\s+){0,3}?` + toward + `$`)
+	leadRE    = regexp.MustCompile(`(?i)^[^\w]*(?:` + adverbs + `\s+)*(` + genVerb + `|` + helpVerb + `)\s+(?:\w+\s+){0,3}?` + toward + `$`)
+	firstRE   = regexp.MustCompile(`(?i)\b(?:I|we)\s+(?:\w+\s+)?(wrote|generated|created|drafted|made|built|implemented|developed|refactored|fixed|coded|vibe[- ]coded|did)\s+(?:\w+\s+){0,4}?(?:with|using|via|through)\s+(?:the\s+|some\s+)?(?:help\s+(?:of|from)\s+|assistance\s+(?:of|from)\s+)?(?:an?\s+|the\s+)?$`)
+	helpRE    = regexp.MustCompile(`(?i)\bwith\s+(?:the\s+|some\s+)?(?:help|assistance|support)\s+(?:of|from)\s+(?:an?\s+|the\s+)?$`)
+	suffixRE  = regexp.MustCompile(`(?i)^\s*(?:\([^()]{0,60}\)\s*)?(?:(was|were)\s+used\b|(helped|assisted)\s+(?:me|us|with|in|to)\b|(wrote|generated|authored|produced|created)\s+(?:(?:most|all|much|parts?|some|the\s+(?:bulk|majority))\s+of\s+)?(?:this|these|the\s+(?:initial|first)\s+(?:draft|version|implementation))\b)`)
+	genWordRE = regexp.MustCompile(`(?i)^(?:` + genVerb + `)$`)
+
+	noAIRE = regexp.MustCompile(`(?i)` +
+		`\bno\s+(?:generative\s+)?(?:AI|LLMs?|A\.I\.)(?:[- ](?:generated\s+code|tools?|assistance|assistants?|models?|agents?))?\s+(?:was|were|has\s+been|have\s+been)\s+used\b` +
+		`|\b(?:I|we)\s+(?:did\s*n[o']t|did\s+not|have\s+not|haven't|never|do\s+not|don't)\s+use[d]?\s+(?:any\s+)?(?:generative\s+)?(?:AI|LLMs?)\b` +
+		`|\b(?:written|created|authored|coded|implemented)\s+(?:(?:entirely|completely|fully|100%)\s+(?:by\s+(?:a\s+)?human|by\s+hand|manually)|(?:entirely\s+|completely\s+|fully\s+)?without\s+(?:the\s+(?:help|use)\s+of\s+)?(?:any\s+)?(?:AI|LLMs?|generative\s+AI))\b` +
+		`|\b(?:is|was|are|were)\s+not\s+(?:AI|LLM)[- ](?:generated|assisted|written)\b` +
+		`|\bwithout\s+(?:any\s+)?(?:AI|LLM)\s+(?:assistance|help|tools?)\b` +
+		`|\bno\s+AI\s+(?:involved|involvement)\b`)
+	// scopedRE, after a no-AI statement, limits it to part of the work:
+	// "No AI was used to write the comments", "... except for grammar".
+	scopedRE = regexp.MustCompile(`(?i)^\s*,?\s*(?:except|other\s+than|apart\s+from|besides|beyond|outside|to\s+[a-z]+|for\s+(?:the\s+|any\s+)?(?:\w+\s+){0,2}?(?:code|implementation|comments?|descriptions?|docs?|documentation|commit\s+messages?|messages?|text|writing|tests?|translations?|grammar|spelling|research)\b|in\s+(?:writing|the\s+(?:description|comments?|docs?|documentation|commit\s+messages?|tests?))\b|when\s)`)
+	selfRE   = regexp.MustCompile(`(?i)\b(?:this|the)\s+(?:PR|pull\s+request|change(?:set|s)?|patch|commit|code|implementation|fix|contribution)\s+(?:(?:is|was|has\s+been|were|are|contains|includes)\s+)?(?:` + adverbs + `\s+)*(AI|LLM)[- ](generated|assisted|written|authored)\b`)
+
+	headingRE   = regexp.MustCompile(`^\s{0,3}(?:#{1,6}\s+(.+?)\s*#*\s*$|\*\*([^*]+?)\*\*:?\s*$|__([^_]+?)__:?\s*$)`)
+	aiHeadingRE = regexp.MustCompile(`(?i)\b(?:AI|LLMs?|generative|artificial\s+intelligence|machine[- ]generated)\b.*\b(?:disclosure|assistance|assisted|usage|use|used|tools?|involvement|declaration|statement|generated)\b|\b(?:disclosure|use|usage)\s+of\s+(?:AI|LLMs?|generative)`)
+	checkboxRE  = regexp.MustCompile(`^\s*(?:[-*+]|\d+[.)])\s+\[([ xX✓✔])\]\s*(.*)$`)
+	labelRE     = regexp.MustCompile(`(?i)^\W*(?:AI[- ](?:assistance|assisted|usage|use|used|tools?(?:\s+used)?|disclosure|generated)|LLM[- ](?:used|usage|assistance)|Generated[- ]by|Assisted[- ]by|Tools?\s+used|Models?\s+used)\W*?\s*[:：]\**\s*(\S.*)$`)
+	noAnswerRE  = regexp.MustCompile(`(?i)^\W*(?:no|none|nope|n/?a|not\s+used|nothing|no\s+AI(?:\s+(?:was\s+)?used)?|I\s+did\s*n[o']t)\W*$`)
+	yesRE       = regexp.MustCompile(`(?i)^\W*yes\b`)
+	instrRE     = regexp.MustCompile(`(?i)\?|^\W*(?:please|if\s|describe|explain|list|mention|note|tick|check|select|delete|remove|replace|state|specify|indicate)\b|\bsuch\s+as\b|\be\.g\.|\bfor\s+example\b|<!--`)
+	negRE       = regexp.MustCompile(`(?i)\b(?:no|not|never|without|none)\b|n't\b`)
+	usageRE     = regexp.MustCompile(`(?i)\b(?:used?|using|generated|written|wrote|assisted|assistance|helped|created|authored|drafted|contains?|includes?|with|by)\b`)
+	policyRE    = regexp.MustCompile(`(?i)\b(?:read|understand|agree|acknowledge|follow(?:ed)?|policy|guidelines?|aware)\b`)
+	genAnswerRE = regexp.MustCompile(`(?i)\bgenerat(?:ed|e|ing)\b|\b(?:written|authored|coded|created)\s+(?:\w+\s+)?by\s+(\w+)|vibe[- ]?cod`)
+	byPersonRE  = regexp.MustCompile(`(?i)^(?:me|myself|hand|us|ourselves|a|the|humans?|people|someone|my|our)$`)
+	versionRE   = regexp.MustCompile(`^\s*(?:v|version\s*)?(\d+\.\d+(?:\.\d+)*)\b`)
+)
+
+// toolMentions finds the tools named in str; words says whether words
+// such as "Cursor" also match case-insensitively (in trailer values).
+// The alias regexp only runs where a word starts an alias.
+func (s *state) toolMentions(str string, words bool) []mention {
+	var out []mention
+	if s.p.aliasRE == nil {
+		return nil
+	}
+	lower := asciiLower(str)
+	next := 0
+	eachToken(lower, func(tok string, at int) {
+		if at < next || !s.p.firstWords[tok] {
+			return
+		}
+		lo := max(at-1, 0)
+		win := str[lo:min(len(str), at+s.p.maxAlias+2)]
+		m := s.p.aliasRE.FindStringSubmatchIndex(win)
+		if m == nil || lo+m[2] != at {
+			return
+		}
+		a := win[m[2]:m[3]]
+		c := collapse(a)
+		tool, ok := s.p.alias[strings.ToLower(c)]
+		if !ok {
+			tool, ok = s.p.word[c]
+		}
+		if !ok && words {
+			tool = s.p.toolByAlias(c, true)
+			ok = tool >= 0
+		}
+		if !ok {
+			return
+		}
+		mt := mention{start: lo + m[2], end: lo + m[3], tool: tool}
+		next = mt.end
+		if v := versionRE.FindStringSubmatch(str[mt.end:min(len(str), mt.end+24)]); v != nil {
+			mt.version = v[1]
+		}
+		out = append(out, mt)
+	})
+	if words && s.p.aliasRE != nil {
+		// Words in other case: "Assisted-by: cursor".
+		for _, w := range s.p.words {
+			lw := strings.ToLower(w)
+			for off := 0; off < len(lower); {
+				idx := strings.Index(lower[off:], lw)
+				if idx < 0 {
+					break
+				}
+				idx += off
+				off = idx + len(lw)
+				if wordAt(str, idx, len(w)) && !overlaps(out, idx, idx+len(w)) && !(idx+len(w) < len(str) && str[idx+len(w)] == '-') {
+					out = append(out, mention{start: idx, end: idx + len(w), tool: s.p.word[w]})
+				}
+			}
+		}
+		slices.SortFunc(out, func(a, b mention) int { return a.start - b.start })
+	}
+	return out
+}
+
+func overlaps(ms []mention, lo, hi int) bool {
+	for _, m := range ms {
+		if m.start < hi && lo < m.end {
+			return true
+		}
+	}
+	return false
+}
+
+func wordAt(s string, i, n int) bool {
+	isW := func(c byte) bool { return isAlnum(c) || c == '_' }
+	return (i == 0 || !isW(s[i-1])) && (i+n >= len(s) || !isW(s[i+n]))
+}
+
+// allMentions is toolMentions plus generic AI terms.
+func (s *state) allMentions(str string) []mention {
+	out := s.toolMentions(str, false)
+	if hasToken(asciiLower(str), genericTokens) {
+		for _, m := range genericRE.FindAllStringSubmatchIndex(str, -1) {
+			out = append(out, mention{start: m[2], end: m[3], tool: -1})
+		}
+	}
+	return out
+}
+
+var (
+	genericTokens = map[string]bool{"ai": true, "llm": true, "llms": true, "generative": true, "artificial": true, "large": true}
+	noAITokens    = map[string]bool{"ai": true, "llm": true, "llms": true, "hand": true, "human": true, "manually": true}
+)
+
+// eachToken calls fn with every run of ASCII letters and digits in a
+// lower-cased string and its offset.
+func eachToken(lower string, fn func(tok string, at int)) {
+	start := -1
+	for i := 0; i <= len(lower); i++ {
+		if i < len(lower) && (lower[i] >= 'a' && lower[i] <= 'z' || lower[i] >= '0' && lower[i] <= '9') {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			fn(lower[start:i], start)
+			start = -1
+		}
+	}
+}
+
+func hasToken(lower string, set map[string]bool) bool {
+	found := false
+	eachToken(lower, func(tok string, _ int) {
+		if !found && set[tok] {
+			found = true
+		}
+	})
+	return found
+}
+
+// prose reads people's words: sentences, checkboxes, "AI disclosure"
+// sections and labelled lines, outside code, quotes, comments, prompt
+// blocks and trailer blocks.
+func (s *state) prose() {
+	inAI := false
+	chunkStart := -1
+	flush := func(end int) {
+		if chunkStart >= 0 {
+			s.sentences(chunkStart, end, inAI)
+			chunkStart = -1
+		}
+	}
+	for li, l := range s.lines {
+		if blank(l.s) || s.lineMasked(l, mCode|mQuote|mComment|mBlock) || s.trailerLine[li+1] {
+			flush(l.start)
+			continue
+		}
+		if s.commit && li == 0 {
+			// The subject: a sentence of its own.
+			s.sentences(l.start, l.end, false)
+			continue
+		}
+		if h := headingRE.FindStringSubmatch(l.s); h != nil {
+			flush(l.start)
+			title := h[1] + h[2] + h[3]
+			inAI = aiHeadingRE.MatchString(title)
+			continue
+		}
+		if m := checkboxRE.FindStringSubmatchIndex(l.s); m != nil {
+			flush(l.start)
+			if l.s[m[2]:m[3]] != " " {
+				s.checkbox(l.start+m[4], l.start+m[5])
+			}
+			continue
+		}
+		if m := labelRE.FindStringSubmatchIndex(l.s); m != nil {
+			flush(l.start)
+			if !s.answer(l.start, l.end, l.start+m[2], "ai-label") {
+				s.sentences(l.start, l.end, false)
+			}
+			continue
+		}
+		if inAI {
+			flush(l.start)
+			if instrRE.MatchString(l.s) {
+				continue
+			}
+			if !s.answer(l.start, l.end, l.start, "ai-section") {
+				s.sentences(l.start, l.end, false)
+			}
+			continue
+		}
+		if chunkStart < 0 {
+			chunkStart = l.start
+		}
+	}
+	flush(len(s.text))
+}
+
+// answer reads the text[valStart:hi] of a line in an AI section or after
+// an "AI assistance:" label; lo is where the evidence starts.
+func (s *state) answer(lo, hi, valStart int, rule string) bool {
+	v := s.text[valStart:hi]
+	v = strings.TrimSpace(strings.TrimRight(v, "\r"))
+	if v == "" {
+		return false
+	}
+	e := Evidence{Kind: KindSection, Rule: rule, Start: lo, End: hi}
+	if noAnswerRE.MatchString(v) || noAIRE.MatchString(v) {
+		e.Stance = StanceNoAI
+		s.add(e)
+		return true
+	}
+	ms := s.toolMentions(v, true)
+	model := s.modelIn(v)
+	stance := StanceAssisted
+	if generatedAnswer(v) || len(ms) > 0 && suffixGenerated(v[ms[0].end:]) {
+		stance = StanceGenerated
+	}
+	switch {
+	case len(ms) > 0:
+		for i, m := range ms {
+			e := e
+			e.Stance, e.Tool, e.Version = stance, s.p.tools[m.tool].spec.Name, m.version
+			if i == 0 {
+				e.Model = model
+			}
+			s.add(e)
+		}
+	case model != "":
+		e.Stance, e.Model, e.Tool = stance, model, s.p.modelTool(model)
+		s.add(e)
+	case yesRE.MatchString(v):
+		e.Stance = stance
+		s.add(e)
+	default:
+		return false
+	}
+	return true
+}
+
+// generatedAnswer reports whether an answer says a tool wrote the work:
+// "generated", "written by Claude", but not "written by me".
+func generatedAnswer(v string) bool {
+	for _, m := range genAnswerRE.FindAllStringSubmatchIndex(v, -1) {
+		if m[2] < 0 || !byPersonRE.MatchString(v[m[2]:m[3]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// suffixGenerated reports whether what follows a tool's name says the
+// tool wrote the change: "wrote the first draft".
+func suffixGenerated(after string) bool {
+	m := suffixRE.FindStringSubmatchIndex(after)
+	return m != nil && m[6] >= 0
+}
+
+// checkbox reads a ticked checkbox's label, text[lo:hi].
+func (s *state) checkbox(lo, hi int) {
+	label := s.text[lo:hi]
+	ms := s.allMentions(label)
+	if len(ms) == 0 || policyRE.MatchString(label) {
+		return
+	}
+	e := Evidence{Kind: KindCheckbox, Rule: "ticked-checkbox", Start: lo, End: hi}
+	if noAIRE.MatchString(label) || negRE.MatchString(label) {
+		e.Stance = StanceNoAI
+		s.add(e)
+		return
+	}
+	if !usageRE.MatchString(label) {
+		return
+	}
+	e.Stance = StanceAssisted
+	if generatedAnswer(label) {
+		e.Stance = StanceGenerated
+	}
+	model := s.modelIn(label)
+	added := false
+	for _, m := range ms {
+		if m.tool >= 0 {
+			e := e
+			e.Tool, e.Version, e.Model = s.p.tools[m.tool].spec.Name, m.version, model
+			s.add(e)
+			added = true
+		}
+	}
+	if !added {
+		s.add(e)
+	}
+}
+
+// sentences reads text[lo:hi], a run of prose lines.
+func (s *state) sentences(lo, hi int, _ bool) {
+	chunk := s.text[lo:hi]
+	lower := asciiLower(chunk)
+	var noAI []mention
+	if !hasToken(lower, noAITokens) {
+		goto mentions
+	}
+	for _, m := range noAIRE.FindAllStringIndex(chunk, -1) {
+		if !s.masked(lo+m[0], mCode|mComment) {
+			e := Evidence{Kind: KindSentence, Rule: "no-ai-statement", Stance: StanceNoAI, Start: lo + m[0], End: lo + m[1]}
+			if sm := scopedRE.FindStringIndex(chunk[m[1]:]); sm != nil {
+				e.Rule, e.End = "no-ai-scoped", lo+m[1]+sm[1]
+				e.Note = "no AI for part of the work only"
+			}
+			s.add(e)
+			noAI = append(noAI, mention{start: m[0], end: m[1]})
+		}
+	}
+	for _, m := range selfRE.FindAllStringSubmatchIndex(chunk, -1) {
+		if s.masked(lo+m[0], mCode|mComment) {
+			continue
+		}
+		st := StanceAssisted
+		if genWordRE.MatchString(chunk[m[4]:m[5]]) {
+			st = StanceGenerated
+		}
+		s.add(Evidence{Kind: KindSentence, Rule: "ai-self-statement", Stance: st, Start: lo + m[0], End: lo + m[1]})
+	}
+mentions:
+	for _, mt := range s.allMentions(chunk) {
+		if s.masked(lo+mt.start, mCode|mComment) || overlaps(noAI, mt.start, mt.end) {
+			continue
+		}
+		prefix := sentencePrefix(chunk[:mt.start])
+		pstart := mt.start - len(prefix)
+		e := Evidence{Kind: KindSentence, Start: lo + pstart, End: lo + mt.end, Version: mt.version}
+		if mt.tool >= 0 {
+			e.Tool = s.p.tools[mt.tool].spec.Name
+		}
+		switch {
+		case negUsedRE.MatchString(prefix), withoutRE.MatchString(prefix):
+			if mt.tool < 0 {
+				continue // the no-AI statements above cover generic terms
+			}
+			e.Rule, e.Stance = "no-ai-statement", StanceNoAI
+			m := negUsedRE.FindStringIndex(prefix)
+			if m == nil {
+				m = withoutRE.FindStringIndex(prefix)
+			}
+			e.Start = lo + pstart + m[0]
+		case usedRE.MatchString(prefix):
+			e.Rule, e.Stance = "used-tool", StanceAssisted
+			e.Start = lo + pstart + usedRE.FindStringIndex(prefix)[0]
+		case passiveRE.MatchString(prefix) || leadRE.MatchString(prefix) || firstRE.MatchString(prefix):
+			re := passiveRE
+			if !re.MatchString(prefix) {
+				re = leadRE
+				if !re.MatchString(prefix) {
+					re = firstRE
+				}
+			}
+			sm := re.FindStringSubmatchIndex(prefix)
+			e.Rule, e.Stance = "made-with-tool", StanceAssisted
+			if genWordRE.MatchString(prefix[sm[2]:sm[3]]) {
+				e.Stance = StanceGenerated
+			}
+			e.Start = lo + pstart + sm[0]
+		case helpRE.MatchString(prefix):
+			e.Rule, e.Stance = "help-from-tool", StanceAssisted
+			e.Start = lo + pstart + helpRE.FindStringIndex(prefix)[0]
+		default:
+			sm := suffixRE.FindStringSubmatchIndex(chunk[mt.end:])
+			if sm == nil {
+				continue
+			}
+			e.Rule, e.Stance = "tool-did", StanceAssisted
+			if sm[6] >= 0 {
+				e.Stance = StanceGenerated
+			}
+			e.Start = lo + mt.start
+			e.End = lo + mt.end + sm[1]
+		}
+		if e.Stance.AI() {
+			e.Model = s.modelIn(s.text[e.Start:min(len(s.text), e.End+80, lo+len(chunk))])
+			if e.Tool == "" && e.Model != "" {
+				e.Tool = s.p.modelTool(e.Model)
+			}
+		}
+		s.add(e)
+	}
+}
+
+// sentencePrefix returns the end of s that belongs to the same sentence
+// or list item as what follows it.
+func sentencePrefix(s string) string {
+	if len(s) > 200 {
+		s = s[len(s)-200:]
+		for len(s) > 0 && s[0]&0xC0 == 0x80 {
+			s = s[1:]
+		}
+	}
+	cut := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '.', '!', '?', ';':
+			if i+1 < len(s) && (s[i+1] == ' ' || s[i+1] == '\n' || s[i+1] == '\r') {
+				cut = i + 1
+			}
+		case '\n':
+			rest := strings.TrimLeft(s[i+1:], " \t")
+			if rest != "" && strings.ContainsRune("-*+#>|", rune(rest[0])) {
+				cut = i + 1
+			}
+		}
+	}
+	return s[cut:]
+}

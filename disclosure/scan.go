@@ -1,0 +1,510 @@
+package disclosure
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// state is one parse in progress.
+type state struct {
+	p      *Parser
+	d      *Disclosure
+	text   string
+	commit bool
+	lines  []tline
+	layout
+	trailerLine map[int]bool // lines that belong to a trailer block
+}
+
+func (s *state) add(e Evidence) {
+	e.Start, e.End = max(e.Start, 0), min(e.End, len(s.text))
+	if e.Start > e.End {
+		e.Start = e.End
+	}
+	e.Text = s.text[e.Start:e.End]
+	e.Line = lineAt(s.lines, e.Start)
+	s.d.Evidence = append(s.d.Evidence, e)
+}
+
+func (s *state) masked(off int, bits uint8) bool {
+	return off >= 0 && off < len(s.mask) && s.mask[off]&bits != 0
+}
+
+// lineMasked reports whether the line's first non-blank byte is masked.
+func (s *state) lineMasked(l tline, bits uint8) bool {
+	i := l.start
+	for i < l.end && (s.text[i] == ' ' || s.text[i] == '\t') {
+		i++
+	}
+	return s.masked(i, bits)
+}
+
+// blocks classifies the <details> blocks by their summaries.
+func (s *state) blocks() {
+	for _, b := range s.details {
+		for _, c := range s.p.blocks {
+			if !c.re.MatchString(b.summary) {
+				continue
+			}
+			if s.masked(b.start, mCode|mQuote|mComment) {
+				break
+			}
+			s.d.Blocks = append(s.d.Blocks, Block{Kind: c.kind, Summary: b.summary, Start: b.start, End: b.end, Line: lineAt(s.lines, b.start)})
+			s.mark(b.start, b.end, mBlock)
+			end := min(b.end, b.start+len("<details>"))
+			if i := strings.IndexByte(s.text[b.start:b.end], '\n'); i >= 0 {
+				end = b.start + i
+			}
+			s.add(Evidence{Kind: KindBlock, Rule: "details-" + string(c.kind), Stance: StanceAssisted, Start: b.start, End: end,
+				Note: "collapsed " + string(c.kind) + " block: " + b.summary})
+			break
+		}
+	}
+}
+
+// trailers finds trailer blocks: in a commit message, git's last
+// paragraph; in a description, any paragraph outside code and quotes that
+// git would take for a trailer block (a squashed commit message).
+func (s *state) trailers() {
+	s.trailerLine = map[int]bool{}
+	var ts []Trailer
+	if s.commit {
+		ts = commitTrailers(s.text, s.lines, true)
+	} else {
+		lines := foldKeys(s.lines)
+		for i := 0; i < len(lines); {
+			if s.paragraphBreak(lines[i]) {
+				i++
+				continue
+			}
+			j := i
+			for j < len(lines) && !s.paragraphBreak(lines[j]) {
+				j++
+			}
+			if start, ok := blockStart(lines, i, j, false, true); ok {
+				// Prose paragraphs such as "Note: ..." or a lone URL pass
+				// git's test; a description's block must hold a known key.
+				block := parseBlock(s.text, lines[start:j], false)
+				if slices.ContainsFunc(block, func(t Trailer) bool { _, ok := s.p.roles[strings.ToLower(t.Key)]; return ok }) {
+					ts = append(ts, block...)
+				}
+			}
+			i = j
+		}
+	}
+	for _, t := range ts {
+		for l := t.Line; l <= lineAt(s.lines, t.End); l++ {
+			s.trailerLine[l] = true
+		}
+		s.d.Trailers = append(s.d.Trailers, t)
+		s.trailer(t)
+	}
+}
+
+func (s *state) paragraphBreak(l tline) bool {
+	if blank(l.s) || s.lineMasked(l, mCode|mQuote|mComment) {
+		return true
+	}
+	t := strings.TrimLeft(l.s, " ")
+	return strings.HasPrefix(t, "#") || strings.HasPrefix(t, "<") || strings.HasPrefix(t, "---")
+}
+
+var (
+	emailRE   = regexp.MustCompile(`<([^<>\s]+@[^<>\s]+)>`)
+	ghNoreply = regexp.MustCompile(`(?i)^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$`)
+	parenRE   = regexp.MustCompile(`\(([^()]+)\)`)
+	kernelRE  = regexp.MustCompile(`^([^\s:<>]+):([^\s:<>]+)((?:\s+\S+)*)$`)
+	flagNoRE  = regexp.MustCompile(`(?i)^(?:no|none|false|n/?a|0|not\s+used|nope)\b`)
+	flagYesRE = regexp.MustCompile(`(?i)^(?:yes|true|y|1)\b`)
+)
+
+// trailer interprets one trailer.
+func (s *state) trailer(t Trailer) {
+	if t.Tampered {
+		s.add(Evidence{Kind: KindTampering, Rule: "trailer-key-tampered", Start: t.Start, End: t.End,
+			Note: "the key \"" + t.Key + "\" only reads as a trailer once invisible or look-alike characters are removed; git does not see it"})
+	}
+	role, known := s.p.roles[strings.ToLower(t.Key)]
+	value := t.Value
+	if f, changed := fold(value); changed {
+		// Invisible marks occur in real names (a left-to-right mark after
+		// a name); it is tampering when folding reveals a tool.
+		if s.p.toolByEmail(lowerEmail(f)) >= 0 && s.p.toolByEmail(lowerEmail(value)) < 0 ||
+			len(s.toolMentions(f, true)) > len(s.toolMentions(value, true)) {
+			s.add(Evidence{Kind: KindTampering, Rule: "trailer-value-tampered", Start: t.Start, End: t.End,
+				Note: "the value names a tool behind invisible or look-alike characters"})
+		}
+		value = f
+	}
+	name, email := value, ""
+	if m := emailRE.FindStringSubmatchIndex(value); m != nil {
+		email = strings.ToLower(value[m[2]:m[3]])
+		name = strings.TrimSpace(value[:m[0]])
+	}
+	byEmail := s.p.toolByEmail(email)
+	ev := Evidence{Kind: KindTrailer, Start: t.Start, End: t.End}
+	rule := "trailer-" + strings.ToLower(t.Key)
+	switch {
+	case known && role == RoleCoAuthor:
+		tool := byEmail
+		if tool < 0 && email == "" {
+			tool = s.p.toolByAlias(name, false)
+		}
+		if tool < 0 {
+			return // a person
+		}
+		ev.Rule, ev.Tool, ev.Stance = rule, s.p.tools[tool].spec.Name, s.p.tools[tool].spec.Stance
+		if m := parenRE.FindStringSubmatch(name); m != nil {
+			ev.Model = strings.TrimSpace(m[1]) // aider (provider/model)
+		} else {
+			ev.Model = s.modelIn(name)
+		}
+	case known && role == RoleSignoff:
+		tool := byEmail
+		if tool < 0 {
+			tool = s.p.toolByAlias(name, false)
+		}
+		model := s.modelIn(name)
+		if tool < 0 && model == "" {
+			return
+		}
+		ev.Kind, ev.Rule, ev.Stance, ev.Model = KindSignoff, "signoff-by-ai", StanceAssisted, model
+		if tool >= 0 {
+			ev.Tool = s.p.tools[tool].spec.Name
+		} else {
+			ev.Tool = s.p.modelTool(model)
+		}
+		ev.Note = "an AI tool cannot certify the Developer Certificate of Origin"
+	case known && (role == RoleAssisted || role == RoleGenerated || role == RoleFlag):
+		ev.Rule = rule
+		ev.Stance = StanceAssisted
+		if role == RoleGenerated || strings.Contains(strings.ToLower(t.Key), "generated") {
+			ev.Stance = StanceGenerated
+		}
+		if role == RoleFlag {
+			if flagNoRE.MatchString(value) {
+				ev.Stance = StanceNoAI
+				s.add(ev)
+				return
+			}
+		}
+		if email != "" && byEmail < 0 && s.modelIn(name) == "" && s.p.toolByAlias(name, true) < 0 {
+			return // a person who helped
+		}
+		if m := kernelRE.FindStringSubmatch(value); m != nil && !strings.Contains(m[1], "/") {
+			// The kernel's AGENT:MODEL [TOOL1] [TOOL2].
+			ev.Model = m[2]
+			if tool := s.p.toolByAlias(m[1], true); tool >= 0 {
+				ev.Tool = s.p.tools[tool].spec.Name
+			} else {
+				ev.Tool = slug(m[1])
+			}
+			ev.Note = "agent " + m[1] + ", model " + m[2]
+			if extra := strings.Fields(m[3]); len(extra) > 0 {
+				ev.Note += ", tools " + strings.Join(extra, " ")
+			}
+			s.add(ev)
+			return
+		}
+		tools := s.toolMentions(value, true)
+		if len(tools) == 0 && byEmail >= 0 {
+			tools = []mention{{tool: byEmail}}
+		}
+		model := s.modelIn(value)
+		switch {
+		case len(tools) > 0:
+			for i, m := range tools {
+				e := ev
+				e.Tool, e.Version = s.p.tools[m.tool].spec.Name, m.version
+				if i == 0 {
+					e.Model = model
+				}
+				s.add(e)
+			}
+		case model != "":
+			ev.Model, ev.Tool = model, s.p.modelTool(model)
+			s.add(ev)
+		case role == RoleFlag && flagYesRE.MatchString(value):
+			s.add(ev)
+		case role == RoleAssisted && email == "" && value != "":
+			// An unknown tool named in an AI-specific key.
+			w := value
+			if i := strings.IndexAny(w, "(,;["); i > 0 {
+				w = w[:i]
+			}
+			if sl := slug(w); sl != "" && len(strings.Fields(w)) <= 3 {
+				ev.Tool = sl
+				s.add(ev)
+			}
+		case role == RoleFlag && strings.HasPrefix(strings.ToLower(t.Key), "ai-") && email == "" && value != "":
+			w := value
+			if i := strings.IndexAny(w, "(,;["); i > 0 {
+				w = w[:i]
+			}
+			if sl := slug(w); sl != "" && len(strings.Fields(w)) <= 3 {
+				ev.Tool = sl
+				s.add(ev)
+			}
+		}
+	case byEmail >= 0:
+		// Any other trailer naming an agent's address: Reviewed-by, Helped-by.
+		ev.Rule, ev.Tool, ev.Stance = rule, s.p.tools[byEmail].spec.Name, StanceAssisted
+		s.add(ev)
+	}
+	if ev.Rule != "" && ev.Tool != "" && (role == RoleCoAuthor || role == RoleSignoff) {
+		s.add(ev)
+	}
+}
+
+func lowerEmail(v string) string {
+	if m := emailRE.FindStringSubmatch(v); m != nil {
+		return strings.ToLower(m[1])
+	}
+	return ""
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// slug makes a tool name out of free text: "Claude Code" → "claude-code".
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(strings.TrimSpace(s)) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+		if b.Len() > 40 {
+			break
+		}
+	}
+	return strings.Trim(b.String(), ".-")
+}
+
+func (p *Parser) toolByEmail(email string) int {
+	if email == "" {
+		return -1
+	}
+	if i, ok := p.emails[email]; ok {
+		return i
+	}
+	if m := ghNoreply.FindStringSubmatch(email); m != nil {
+		if i, ok := p.bots[strings.ToLower(m[1])]; ok {
+			return i
+		}
+	}
+	return -1
+}
+
+// toolByAlias looks a whole name up: aliases case-insensitively, words
+// exactly, or also case-insensitively when words is set (a trailer value
+// that is about tools, such as Assisted-by).
+func (p *Parser) toolByAlias(name string, words bool) int {
+	n := collapse(name)
+	if i, ok := p.alias[strings.ToLower(n)]; ok {
+		return i
+	}
+	if words {
+		for w, i := range p.word {
+			if strings.EqualFold(w, n) {
+				return i
+			}
+		}
+		if i, ok := p.byName[strings.ToLower(n)]; ok {
+			return i
+		}
+	}
+	return -1
+}
+
+func (p *Parser) modelTool(model string) string {
+	for _, m := range p.models {
+		if m.re.MatchString(model) {
+			return m.Tool
+		}
+	}
+	return ""
+}
+
+// modelIn returns the first model name in s, as written.
+func (s *state) modelIn(str string) string {
+	if !strings.ContainsAny(str, "0123456789") && !strings.Contains(asciiLower(str), "codex-") && !s.p.digitless {
+		return "" // every built-in model name has a digit, but codex-mini
+	}
+	best, at := "", len(str)+1
+	for _, m := range s.p.models {
+		if loc := m.re.FindStringIndex(str); loc != nil && loc[0] < at {
+			best, at = str[loc[0]:loc[1]], loc[0]
+		}
+	}
+	return best
+}
+
+// footers matches each tool's line shapes outside code and quotes; HTML
+// comments count, since Copilot writes its markers there.
+func (s *state) footers() {
+	for li, l := range s.lines {
+		if l.s == "" || s.lineMasked(l, mCode|mQuote) {
+			continue
+		}
+		for ti := range s.p.tools {
+			t := &s.p.tools[ti]
+			for _, f := range t.footers {
+				if f.Subject && (!s.commit || li != 0) {
+					continue
+				}
+				m := f.re.FindStringSubmatchIndex(l.s)
+				if m == nil || s.masked(l.start+m[0], mCode|mQuote) {
+					continue
+				}
+				e := Evidence{Kind: KindFooter, Rule: f.Rule, Tool: t.spec.Name, Stance: firstStance(f.Stance, t.spec.Stance),
+					Start: l.start + m[0], End: l.start + m[1]}
+				if f.Subject {
+					e.Kind = KindPrefix
+				}
+				if len(m) >= 4 && m[2] >= 0 {
+					e.Model = l.s[m[2]:m[3]]
+				}
+				s.add(e)
+			}
+		}
+	}
+}
+
+func firstStance(a, b Stance) Stance {
+	if a != StanceNone {
+		return a
+	}
+	return b
+}
+
+// links finds session and task links outside code and quotes, in text,
+// link targets and HTML attributes alike.
+func (s *state) links() {
+	if !strings.Contains(s.text, "://") {
+		return
+	}
+	for ti := range s.p.tools {
+		t := &s.p.tools[ti]
+		for _, f := range t.links {
+			for _, m := range f.re.FindAllStringSubmatchIndex(s.text, -1) {
+				if s.masked(m[0], mCode|mQuote) {
+					continue
+				}
+				e := Evidence{Kind: KindLink, Rule: f.Rule, Tool: t.spec.Name, Stance: firstStance(f.Stance, t.spec.Stance), Start: m[0], End: m[1]}
+				if len(m) >= 4 && m[2] >= 0 {
+					e.Model = s.text[m[2]:m[3]]
+				}
+				s.add(e)
+			}
+		}
+	}
+}
+
+// author checks the author against known agent accounts and addresses.
+func (s *state) author(a string) {
+	name, email := a, ""
+	if m := emailRE.FindStringSubmatchIndex(a); m != nil {
+		email = strings.ToLower(a[m[2]:m[3]])
+		name = strings.TrimSpace(a[:m[0]])
+	}
+	tool := s.p.toolByEmail(email)
+	if tool < 0 {
+		if i, ok := s.p.bots[strings.ToLower(name)]; ok {
+			tool = i
+		}
+	}
+	if tool < 0 && strings.HasSuffix(strings.ToLower(name), "(aider)") {
+		tool = s.p.byName["aider"]
+		if _, ok := s.p.byName["aider"]; !ok {
+			tool = -1
+		}
+	}
+	if tool < 0 {
+		return
+	}
+	s.d.Evidence = append(s.d.Evidence, Evidence{Kind: KindAuthor, Rule: "agent-author", Tool: s.p.tools[tool].spec.Name,
+		Stance: StanceGenerated, Text: a, Note: "the author is a known agent account"})
+}
+
+// finish sorts the evidence, collects the tools and decides the stance.
+func (s *state) finish() {
+	d := s.d
+	slices.SortStableFunc(d.Evidence, func(a, b Evidence) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return a.End - b.End
+	})
+	d.Evidence = slices.CompactFunc(d.Evidence, func(a, b Evidence) bool {
+		return a.Start == b.Start && a.End == b.End && a.Kind == b.Kind && a.Tool == b.Tool && a.Model == b.Model && a.Stance == b.Stance && a.Rule == b.Rule
+	})
+	noAI := false
+	for _, e := range d.Evidence {
+		switch {
+		case e.Stance.AI() && e.Stance > d.Stance:
+			d.Stance = e.Stance
+		case e.Stance == StanceNoAI:
+			noAI = true
+		}
+		if e.Stance.AI() && (e.Tool != "" || e.Model != "") {
+			s.addTool(e)
+		}
+	}
+	if d.Stance == StanceNone && noAI {
+		d.Stance = StanceNoAI
+	}
+}
+
+func (s *state) addTool(e Evidence) {
+	name := e.Tool
+	if name == "" {
+		name = s.p.modelTool(e.Model)
+	}
+	if name == "" {
+		return
+	}
+	t := Tool{Name: name, Model: e.Model}
+	if i, ok := s.p.byName[name]; ok {
+		t.Vendor = s.p.tools[i].spec.Vendor
+	} else {
+		for _, m := range s.p.models {
+			if m.Tool == name {
+				t.Vendor = m.Vendor
+				break
+			}
+		}
+	}
+	t.Version = e.Version
+	for i := range s.d.Tools {
+		o := &s.d.Tools[i]
+		if o.Name != t.Name {
+			continue
+		}
+		if o.Model == t.Model || t.Model == "" {
+			if o.Version == "" {
+				o.Version = t.Version
+			}
+			return
+		}
+		if o.Model == "" {
+			o.Model = t.Model
+			if o.Version == "" {
+				o.Version = t.Version
+			}
+			return
+		}
+	}
+	s.d.Tools = append(s.d.Tools, t)
+}

@@ -1,0 +1,262 @@
+package main
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// apiGitHub is an in-memory GitHub REST API for one repository,
+// Codertocat/Hello-World (the repository of the octokit payloads), served
+// by httptest. It implements the endpoints the bot calls, with GitHub's
+// paths, media types and JSON shapes, and records every write.
+type apiGitHub struct {
+	t *testing.T
+
+	mu       sync.Mutex
+	prs      map[int]*apiPR
+	files    map[string]string // default branch contents
+	comments []*apiComment
+	nextID   int64
+	writes   []string
+	delay    time.Duration // slows comment reads and writes, to widen race windows
+	limited  int           // answer this many requests with a rate limit error
+}
+
+type apiPR struct {
+	Number       int
+	State        string
+	Merged       bool
+	Title, Body  string
+	Author       string
+	Association  string
+	Labels       []string
+	Diff         string
+	DiffTooLarge bool
+	Files        []map[string]any
+	Commits      []map[string]any
+	Timeline     []map[string]any
+}
+
+type apiComment struct {
+	ID       int64
+	Issue    int
+	Body     string
+	Login    string
+	UserType string
+}
+
+func newAPIGitHub(t *testing.T) *apiGitHub {
+	return &apiGitHub{t: t, prs: map[int]*apiPR{}, files: map[string]string{}, nextID: 1000}
+}
+
+func (g *apiGitHub) writeCount() int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return len(g.writes)
+}
+
+// count returns how many writes started with what.
+func (g *apiGitHub) count(what string) int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	n := 0
+	for _, w := range g.writes {
+		if strings.HasPrefix(w, what) {
+			n++
+		}
+	}
+	return n
+}
+
+// heftComments returns the comments carrying the marker written by a bot.
+func (g *apiGitHub) heftComments(issue int) []*apiComment {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	var out []*apiComment
+	for _, c := range g.comments {
+		if c.Issue == issue && c.UserType == "Bot" && strings.HasPrefix(c.Body, "<!-- heft -->") {
+			cp := *c
+			out = append(out, &cp)
+		}
+	}
+	return out
+}
+
+func (g *apiGitHub) labels(n int) []string {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return slices.Clone(g.prs[n].Labels)
+}
+
+func (g *apiGitHub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	const prefix = "/api/v3/repos/Codertocat/Hello-World/"
+	if !strings.HasPrefix(r.URL.Path, prefix) {
+		g.t.Errorf("request outside the repository: %s %s", r.Method, r.URL.Path)
+		http.NotFound(w, r)
+		return
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.limited > 0 {
+		g.limited--
+		w.Header().Set("X-RateLimit-Limit", "5000")
+		w.Header().Set("X-RateLimit-Remaining", "0")
+		w.Header().Set("X-RateLimit-Reset", strconv.FormatInt(time.Now().Add(time.Hour).Unix(), 10))
+		w.WriteHeader(http.StatusForbidden)
+		fmt.Fprint(w, `{"message":"API rate limit exceeded for installation ID 1.","documentation_url":"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api"}`)
+		return
+	}
+	parts := strings.Split(strings.TrimPrefix(r.URL.Path, prefix), "/")
+	route := r.Method + " " + parts[0]
+	num := func(i int) int {
+		if i >= len(parts) {
+			return -1
+		}
+		n, _ := strconv.Atoi(parts[i])
+		return n
+	}
+	pr := g.prs[num(1)]
+	write := func(what string) {
+		g.writes = append(g.writes, what)
+		if g.delay > 0 {
+			g.mu.Unlock()
+			time.Sleep(g.delay)
+			g.mu.Lock()
+		}
+	}
+	notFound := func() {
+		w.WriteHeader(http.StatusNotFound)
+		fmt.Fprint(w, `{"message":"Not Found","documentation_url":"https://docs.github.com/rest"}`)
+	}
+
+	switch {
+	case route == "GET contents":
+		content, ok := g.files[strings.Join(parts[1:], "/")]
+		if !ok {
+			notFound()
+			return
+		}
+		if ref := r.URL.Query().Get("ref"); ref != "master" {
+			g.t.Errorf("contents read from ref %q, want the default branch", ref)
+		}
+		g.json(w, map[string]any{"type": "file", "encoding": "base64", "size": len(content),
+			"name": parts[len(parts)-1], "path": strings.Join(parts[1:], "/"),
+			"content": base64.StdEncoding.EncodeToString([]byte(content))})
+	case pr == nil && (parts[0] == "pulls" || (parts[0] == "issues" && parts[1] != "comments")):
+		notFound()
+	case route == "GET pulls" && len(parts) == 2:
+		if strings.Contains(r.Header.Get("Accept"), "diff") {
+			if pr.DiffTooLarge {
+				w.WriteHeader(http.StatusNotAcceptable)
+				fmt.Fprint(w, `{"message":"Sorry, the diff exceeded the maximum number of lines (20000)","errors":[{"resource":"PullRequest","field":"diff","code":"too_large"}]}`)
+				return
+			}
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			fmt.Fprint(w, pr.Diff)
+			return
+		}
+		var labels []map[string]any
+		for _, l := range pr.Labels {
+			labels = append(labels, map[string]any{"name": l})
+		}
+		g.json(w, map[string]any{
+			"number": pr.Number, "state": pr.State, "merged": pr.Merged, "title": pr.Title, "body": pr.Body,
+			"user":               map[string]any{"login": pr.Author, "type": "User"},
+			"author_association": pr.Association, "labels": labels,
+			"created_at": "2019-05-15T15:20:33Z",
+			"base": map[string]any{"ref": "master", "repo": map[string]any{
+				"full_name": "Codertocat/Hello-World", "default_branch": "master"}},
+			"head": map[string]any{"ref": "changes", "sha": "ec26c3e57ca3a959ca5aad62de7213c562f8c821"},
+		})
+	case route == "GET pulls" && parts[2] == "commits":
+		g.json(w, pr.Commits)
+	case route == "GET pulls" && parts[2] == "files":
+		g.json(w, pr.Files)
+	case route == "GET issues" && parts[2] == "timeline":
+		g.json(w, pr.Timeline)
+	case route == "GET issues" && parts[2] == "comments":
+		if g.delay > 0 {
+			g.mu.Unlock()
+			time.Sleep(g.delay)
+			g.mu.Lock()
+		}
+		var out []map[string]any
+		for _, c := range g.comments {
+			if c.Issue == pr.Number {
+				out = append(out, map[string]any{"id": c.ID, "body": c.Body,
+					"user": map[string]any{"login": c.Login, "type": c.UserType}})
+			}
+		}
+		g.json(w, out)
+	case route == "POST issues" && parts[2] == "comments":
+		var req struct{ Body string }
+		if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
+			g.t.Errorf("create comment: %v", err)
+		}
+		write("create comment")
+		g.nextID++
+		c := &apiComment{ID: g.nextID, Issue: pr.Number, Body: req.Body, Login: "heft-app[bot]", UserType: "Bot"}
+		g.comments = append(g.comments, c)
+		w.WriteHeader(http.StatusCreated)
+		g.json(w, map[string]any{"id": c.ID, "body": c.Body, "user": map[string]any{"login": c.Login, "type": "Bot"}})
+	case route == "PATCH issues" && parts[1] == "comments":
+		id, _ := strconv.ParseInt(parts[2], 10, 64)
+		var req struct{ Body string }
+		_ = json.NewDecoder(r.Body).Decode(&req)
+		write(fmt.Sprintf("update comment %d", id))
+		for _, c := range g.comments {
+			if c.ID == id {
+				c.Body = req.Body
+				g.json(w, map[string]any{"id": c.ID, "body": c.Body})
+				return
+			}
+		}
+		notFound()
+	case route == "DELETE issues" && parts[1] == "comments":
+		id, _ := strconv.ParseInt(parts[2], 10, 64)
+		write(fmt.Sprintf("delete comment %d", id))
+		g.comments = slices.DeleteFunc(g.comments, func(c *apiComment) bool { return c.ID == id })
+		w.WriteHeader(http.StatusNoContent)
+	case route == "POST issues" && parts[2] == "labels":
+		var add []string
+		if err := json.NewDecoder(r.Body).Decode(&add); err != nil {
+			g.t.Errorf("add labels: %v", err)
+		}
+		write("add labels " + strings.Join(add, ","))
+		for _, l := range add {
+			if !slices.Contains(pr.Labels, l) {
+				pr.Labels = append(pr.Labels, l)
+			}
+		}
+		g.json(w, []any{})
+	case route == "DELETE issues" && parts[2] == "labels":
+		name := strings.Join(parts[3:], "/")
+		write("remove label " + name)
+		if !slices.Contains(pr.Labels, name) {
+			notFound()
+			return
+		}
+		pr.Labels = slices.DeleteFunc(pr.Labels, func(l string) bool { return l == name })
+		g.json(w, []any{})
+	default:
+		g.t.Errorf("unexpected request %s %s", r.Method, r.URL.Path)
+		notFound()
+	}
+}
+
+func (g *apiGitHub) json(w http.ResponseWriter, v any) {
+	if w.Header().Get("Content-Type") == "" {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	}
+	if err := json.NewEncoder(w).Encode(v); err != nil {
+		g.t.Errorf("encoding response: %v", err)
+	}
+}

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/heft-dev/heft/heuristics"
+)
+
+func runTokens(e *env, args []string) int {
+	fs := flag.NewFlagSet("heft tokens", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	asJSON := fs.Bool("json", false, "print every part, its tokens and the totals as JSON")
+	encoding := fs.String("encoding", "o200k_base", "tiktoken vocabulary: o200k_base or cl100k_base")
+	templateFile := fs.String("template", "", "`file` holding the repository's pull request template")
+	maxBytes := fs.Int("max-bytes", 256<<10, "largest description accepted, in bytes")
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "Usage: heft tokens [flags] [FILE|-]\n\n"+
+			"Split a pull request description (Markdown) into prose, code, quotes, HTML\n"+
+			"comments, collapsed details, tables and unchanged template lines, and count\n"+
+			"each part's tokens as the verbosity scorer does, offline. Reads standard\n"+
+			"input when FILE is - or absent.\n\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if *maxBytes <= 0 {
+		return fail(e, "tokens", fmt.Errorf("--max-bytes must be positive, not %d", *maxBytes))
+	}
+	v, err := heuristics.NewVerbosity(heuristics.VerbosityConfig{Encoding: *encoding, MaxBodyBytes: *maxBytes})
+	if err != nil {
+		return fail(e, "tokens", fmt.Errorf("--encoding: %w", err))
+	}
+	in, name, err := openInput(e, fs.Args())
+	if err != nil {
+		return fail(e, "tokens", err)
+	}
+	defer in.Close()
+	raw, err := io.ReadAll(io.LimitReader(in, int64(*maxBytes)+1))
+	if err != nil {
+		return fail(e, "tokens", fmt.Errorf("reading %s: %w", name, err))
+	}
+	if len(raw) > *maxBytes {
+		return fail(e, "tokens", fmt.Errorf("%s is over the %d-byte limit (--max-bytes)", name, *maxBytes))
+	}
+	var template string
+	if *templateFile != "" {
+		if template, err = readText(*templateFile); err != nil {
+			return fail(e, "tokens", err)
+		}
+	}
+	parts, err := v.Parts(string(raw), template)
+	if err != nil {
+		return fail(e, "tokens", fmt.Errorf("%s: %w", name, err))
+	}
+
+	totals := map[string]int{}
+	total := 0
+	for _, p := range parts {
+		totals[p.Kind] += p.Tokens
+		total += p.Tokens
+	}
+	out := bufio.NewWriter(e.stdout)
+	defer out.Flush()
+	if *asJSON {
+		if parts == nil {
+			parts = []heuristics.DescriptionPart{}
+		}
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(struct {
+			Encoding string                       `json:"encoding"`
+			Parts    []heuristics.DescriptionPart `json:"parts"`
+			Totals   map[string]int               `json:"totals"`
+			Total    int                          `json:"total"`
+		}{*encoding, parts, totals, total}); err != nil {
+			return fail(e, "tokens", err)
+		}
+		return exitOK
+	}
+	fmt.Fprintf(out, "%5s  %-8s %6s  %s\n", "line", "kind", "tokens", "text")
+	for _, p := range parts {
+		fmt.Fprintf(out, "%5d  %-8s %6d  %s\n", p.Line, p.Kind, p.Tokens, clipLine(p.Text, 60))
+	}
+	fmt.Fprintln(out)
+	for _, k := range heuristics.PartKinds {
+		if totals[k] > 0 {
+			fmt.Fprintf(out, "%-9s %6d\n", k, totals[k])
+		}
+	}
+	fmt.Fprintf(out, "%-9s %6d  (%s)\n", "total", total, *encoding)
+	return exitOK
+}
+
+// clipLine puts s on one line, cut to about n runes.
+func clipLine(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}

@@ -1,0 +1,649 @@
+package eval
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/heft-dev/heft/heuristics"
+)
+
+// The AIDev layout: one folder per agent, each with prs.csv and the
+// tables joined to it on the pull request's id.
+const (
+	aidevPRs       = "prs.csv"
+	aidevCommits   = "pr_commits.csv"
+	aidevTimelines = "pr_timelines.csv"
+	aidevComments  = "pr_comments.csv"
+	aidevReviews   = "pr_reviews.csv"
+)
+
+// aidevColumns lists, per file, the columns a row cannot do without.
+var aidevColumns = map[string][]string{
+	aidevPRs:       {"id", "title", "body", "state", "merged_at"},
+	aidevCommits:   {"pr_id", "message"},
+	aidevTimelines: {"pr_id", "event", "created_at"},
+	aidevComments:  {"pr_id", "body"},
+	aidevReviews:   {"pr_id", "state"},
+}
+
+// AIDev reads the CSV layout of the AIDev dataset of agent-authored pull
+// requests (Li, Zhang and Hassan, arXiv:2507.15003): a folder holding one
+// subfolder per agent (or one agent's folder itself), each with prs.csv
+// and, when present, pr_commits.csv, pr_timelines.csv, pr_comments.csv and
+// pr_reviews.csv, joined on the pull request's id.
+//
+// prs.csv is streamed row by row. The other tables are not in prs.csv's
+// order, so each is first scanned once to note, per pull request id, the
+// byte ranges of its rows (the rows of one id are contiguous in the
+// published files); the rows themselves are read back when their pull
+// request comes. Memory grows with the number of pull requests by one
+// small index entry each, not with the text.
+//
+// Every record is labelled ai (AIDev holds only agent-authored pull
+// requests) and merged from merged_at and state; Agent is the folder's
+// name and Repo comes from repo_url. The CSV layout has no diffs, so
+// diff-based scorers are not applicable to it; Notes says so. Timelines
+// stop before the pull request was closed, and merged, closed and
+// reopened events are dropped, so the merged label does not leak into
+// what the scorers see.
+//
+// The CSV has no author_association, so nobody would count as a
+// maintainer. When pr_timelines.csv is present, the accounts that merged
+// a pull request are taken as maintainers of its repository (they have
+// write access) and their events carry AssociationMember; Notes says how
+// many. Other maintainers stay unknown.
+type AIDev struct {
+	opt     AIDevOptions
+	dir     string
+	agents  []string
+	next    int // the next agent to open
+	cur     *aidevAgent
+	pending []error // skips found while opening an agent, returned first
+	notes   []string
+}
+
+// DefaultMaxRow is the largest CSV row of the AIDev layout read by
+// default: 64 MiB.
+const DefaultMaxRow = 64 << 20
+
+// ErrRowTooLarge is wrapped by the error a source returns for a CSV row
+// over AIDevOptions.MaxRow; the rest of that file cannot be read safely,
+// so the run stops there.
+var ErrRowTooLarge = errors.New("CSV row too large")
+
+// AIDevOptions configures the AIDev source. The zero value (or nil) uses
+// the defaults.
+type AIDevOptions struct {
+	// MaxRow bounds one CSV row in bytes, so that a malformed file (an
+	// unclosed quote) cannot take all memory. Default DefaultMaxRow.
+	MaxRow int64
+}
+
+// OpenAIDev opens the AIDev layout under dir; opt may be nil.
+func OpenAIDev(dir string, opt *AIDevOptions) (*AIDev, error) {
+	a := &AIDev{dir: dir}
+	if opt != nil {
+		a.opt = *opt
+	}
+	if a.opt.MaxRow <= 0 {
+		a.opt.MaxRow = DefaultMaxRow
+	}
+	if _, err := os.Stat(filepath.Join(dir, aidevPRs)); err == nil {
+		a.agents = []string{"."}
+	} else {
+		ents, err := os.ReadDir(dir)
+		if err != nil {
+			return nil, fmt.Errorf("eval: aidev: %w", err)
+		}
+		for _, e := range ents {
+			if e.IsDir() {
+				a.agents = append(a.agents, e.Name())
+			}
+		}
+		if len(a.agents) == 0 {
+			return nil, fmt.Errorf("eval: aidev: %s holds neither %s nor agent folders", dir, aidevPRs)
+		}
+	}
+	a.notes = append(a.notes, "the AIDev CSV layout has no diffs: diff-based scorers are not applicable to it")
+	return a, nil
+}
+
+// Notes says what the report should know about this data.
+func (a *AIDev) Notes() []string { return slices.Clone(a.notes) }
+
+// Next returns the next pull request, agent folder after agent folder.
+func (a *AIDev) Next() (*Record, error) {
+	for {
+		if len(a.pending) > 0 {
+			err := a.pending[0]
+			a.pending = a.pending[1:]
+			return nil, err
+		}
+		if a.cur == nil {
+			if a.next == len(a.agents) {
+				return nil, io.EOF
+			}
+			name := a.agents[a.next]
+			a.next++
+			agent, skips, notes, err := openAgent(a.dir, name, a.opt.MaxRow)
+			a.pending = append(a.pending, skips...)
+			a.notes = append(a.notes, notes...)
+			if err != nil {
+				return nil, err
+			}
+			a.cur = agent // nil when the folder has no prs.csv
+			continue
+		}
+		rec, err := a.cur.next()
+		if err == io.EOF {
+			a.pending = append(a.pending, a.cur.unknownIDs()...)
+			a.cur.close()
+			a.cur = nil
+			continue
+		}
+		return rec, err
+	}
+}
+
+// Close closes the open files.
+func (a *AIDev) Close() error {
+	if a.cur != nil {
+		a.cur.close()
+		a.cur = nil
+	}
+	return nil
+}
+
+// csvFile is one CSV table: its header and, for the joined tables, the
+// byte ranges of each pull request's rows.
+type csvFile struct {
+	path  string // as reports show it: agent/file.csv
+	f     *os.File
+	guard *rowGuard // bounds the row being read
+	cols  map[string]int
+	n     int               // fields per row
+	idx   map[string][]span // pr_id → its rows
+	used  map[string]bool   // ids a pull request asked for
+}
+
+type span struct{ off, end int64 }
+
+// get returns the named column of row, or "" when the file has no such
+// column.
+func (c *csvFile) get(row []string, name string) string {
+	if i, ok := c.cols[name]; ok && i < len(row) {
+		return row[i]
+	}
+	return ""
+}
+
+// openCSV opens a table and checks its header has the required columns.
+func openCSV(path, display string, required []string, maxRow int64) (*csvFile, *csv.Reader, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	g := &rowGuard{r: f, max: maxRow}
+	rd := csv.NewReader(g)
+	rd.ReuseRecord = false
+	header, err := rd.Read()
+	if err != nil {
+		f.Close()
+		if err == io.EOF {
+			err = errors.New("empty file, no header")
+		}
+		return nil, nil, &SkipError{Pos: display + ":1", Reason: ReasonMalformed, Err: err}
+	}
+	c := &csvFile{path: display, f: f, guard: g, cols: make(map[string]int, len(header)), n: len(header)}
+	for i, h := range header {
+		c.cols[strings.TrimPrefix(strings.TrimSpace(h), "\ufeff")] = i
+	}
+	var missing []string
+	for _, col := range required {
+		if _, ok := c.cols[col]; !ok {
+			missing = append(missing, col)
+		}
+	}
+	if len(missing) > 0 {
+		f.Close()
+		return nil, nil, &SkipError{Pos: display + ":1", Reason: ReasonMissingCol,
+			Err: fmt.Errorf("no column %s (header: %s)", strings.Join(missing, ", "), strings.Join(header, ","))}
+	}
+	rd.FieldsPerRecord = len(header)
+	return c, rd, nil
+}
+
+type aidevAgent struct {
+	// maintainers holds, per repository, the accounts known to have
+	// write access there.
+	maintainers map[string]map[string]bool
+	name        string
+	prs         *csvFile
+	prsRd       *csv.Reader
+	children    map[string]*csvFile // by file name; absent files are missing
+}
+
+// openAgent opens one agent's folder and indexes its joined tables. A
+// folder without prs.csv, or whose prs.csv lacks a needed column, is
+// skipped (nil agent, the reason among skips).
+func openAgent(dir, name string, maxRow int64) (*aidevAgent, []error, []string, error) {
+	folder := filepath.Join(dir, name)
+	label := name
+	if name == "." {
+		label = filepath.Base(filepath.Clean(dir))
+	}
+	var skips []error
+	var notes []string
+	prs, rd, err := openCSV(filepath.Join(folder, aidevPRs), label+"/"+aidevPRs, aidevColumns[aidevPRs], maxRow)
+	if err != nil {
+		var se *SkipError
+		switch {
+		case errors.As(err, &se):
+			return nil, append(skips, se), notes, nil
+		case errors.Is(err, fs.ErrNotExist):
+			return nil, append(skips, &SkipError{Pos: label + "/", Reason: ReasonMissingFile, Err: fmt.Errorf("no %s: folder skipped", aidevPRs)}), notes, nil
+		}
+		return nil, nil, nil, fmt.Errorf("eval: aidev: %w", err)
+	}
+	ag := &aidevAgent{name: label, prs: prs, prsRd: rd, children: map[string]*csvFile{}}
+	mergers := map[string]string{} // pr_id → who merged it
+	var absent []string
+	for _, file := range []string{aidevCommits, aidevTimelines, aidevComments, aidevReviews} {
+		c, rd, err := openCSV(filepath.Join(folder, file), label+"/"+file, aidevColumns[file], maxRow)
+		var se *SkipError
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			absent = append(absent, file)
+			continue
+		case errors.As(err, &se):
+			skips = append(skips, se)
+			continue
+		case err != nil:
+			ag.close()
+			return nil, nil, nil, fmt.Errorf("eval: aidev: %w", err)
+		}
+		var each func([]string)
+		if file == aidevTimelines {
+			each = func(row []string) {
+				if c.get(row, "event") == "merged" && c.get(row, "actor") != "" {
+					mergers[strings.TrimSpace(c.get(row, "pr_id"))] = c.get(row, "actor")
+				}
+			}
+		}
+		bad, err := c.index(rd, each)
+		skips = append(skips, bad...)
+		if err != nil {
+			c.f.Close()
+			ag.close()
+			return nil, nil, nil, fmt.Errorf("eval: aidev: %s: %w", c.path, err)
+		}
+		ag.children[file] = c
+	}
+	if len(absent) > 0 {
+		notes = append(notes, fmt.Sprintf("%s: no %s", label, strings.Join(absent, ", ")))
+	}
+	if len(mergers) > 0 {
+		m, err := maintainers(filepath.Join(folder, aidevPRs), mergers, maxRow)
+		if err != nil {
+			ag.close()
+			return nil, nil, nil, fmt.Errorf("eval: aidev: %s: %w", prs.path, err)
+		}
+		ag.maintainers = m
+		n := 0
+		for _, set := range m {
+			n += len(set)
+		}
+		notes = append(notes, fmt.Sprintf("%s: %d accounts that merged a pull request count as maintainers of its repository (the CSV has no author_association)", label, n))
+	}
+	return ag, skips, notes, nil
+}
+
+// maintainers maps each repository to the accounts that merged one of its
+// pull requests: people with write access, whom the engagement scorer
+// must tell from other commenters. It reads prs.csv once for the
+// repository of each merged pull request.
+func maintainers(prsPath string, mergers map[string]string, maxRow int64) (map[string]map[string]bool, error) {
+	f, err := os.Open(prsPath)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	g := &rowGuard{r: f, max: maxRow}
+	rd := csv.NewReader(g)
+	header, err := rd.Read()
+	if err != nil {
+		return nil, err
+	}
+	col := func(name string) int { return slices.Index(header, name) }
+	id, api, html := col("id"), col("repo_url"), col("html_url")
+	get := func(row []string, i int) string {
+		if i >= 0 && i < len(row) {
+			return row[i]
+		}
+		return ""
+	}
+	out := map[string]map[string]bool{}
+	for {
+		off := rd.InputOffset()
+		g.reset()
+		row, err := rd.Read()
+		if err == io.EOF {
+			return out, nil
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			continue // reported when the rows are read for scoring
+		}
+		if err != nil {
+			return nil, rowError(err, off)
+		}
+		who, ok := mergers[strings.TrimSpace(get(row, id))]
+		if !ok {
+			continue
+		}
+		repo := repoOf(get(row, api), get(row, html))
+		if out[repo] == nil {
+			out[repo] = map[string]bool{}
+		}
+		out[repo][who] = true
+	}
+}
+
+// index scans a joined table once, noting the byte range of each pull
+// request's rows. Rows that do not parse are reported and left out of
+// every range.
+func (c *csvFile) index(rd *csv.Reader, each func(row []string)) ([]error, error) {
+	c.idx = map[string][]span{}
+	c.used = map[string]bool{}
+	var skips []error
+	cur, start := "", int64(-1)
+	flush := func(end int64) {
+		if start >= 0 && cur != "" {
+			c.idx[cur] = append(c.idx[cur], span{start, end})
+		}
+		cur, start = "", -1
+	}
+	pid := c.cols["pr_id"]
+	for {
+		off := rd.InputOffset()
+		c.guard.reset()
+		row, err := rd.Read()
+		if err == io.EOF {
+			flush(off)
+			return skips, nil
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			flush(off)
+			skips = append(skips, &SkipError{Pos: fmt.Sprintf("%s:%d", c.path, pe.StartLine), Reason: ReasonMalformed, Err: pe.Err})
+			continue
+		}
+		if err != nil {
+			return skips, rowError(err, off)
+		}
+		if each != nil {
+			each(row)
+		}
+		id := strings.TrimSpace(row[pid])
+		if id != cur {
+			flush(off)
+			cur, start = id, off
+		}
+	}
+}
+
+// rowsOf reads back the rows of one pull request.
+func (c *csvFile) rowsOf(id string) ([][]string, error) {
+	spans := c.idx[id]
+	if len(spans) == 0 {
+		return nil, nil
+	}
+	c.used[id] = true
+	var rows [][]string
+	for _, s := range spans {
+		rd := csv.NewReader(io.NewSectionReader(c.f, s.off, s.end-s.off))
+		rd.FieldsPerRecord = c.n
+		for {
+			row, err := rd.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return nil, err
+			}
+			rows = append(rows, row)
+		}
+	}
+	return rows, nil
+}
+
+// unknownIDs reports the joined rows whose pr_id matched no pull request.
+func (ag *aidevAgent) unknownIDs() []error {
+	var out []error
+	for _, file := range []string{aidevCommits, aidevTimelines, aidevComments, aidevReviews} {
+		c := ag.children[file]
+		if c == nil {
+			continue
+		}
+		var ids []string
+		for id := range c.idx {
+			if !c.used[id] {
+				ids = append(ids, id)
+			}
+		}
+		if len(ids) == 0 {
+			continue
+		}
+		slices.Sort(ids)
+		out = append(out, &SkipError{Pos: c.path, Reason: ReasonUnknownID,
+			Err: fmt.Errorf("rows of %d pr_id(s) match no row of %s, e.g. %s", len(ids), aidevPRs, ids[0])})
+	}
+	return out
+}
+
+func (ag *aidevAgent) close() {
+	if ag.prs != nil {
+		ag.prs.f.Close()
+	}
+	for _, c := range ag.children {
+		c.f.Close()
+	}
+}
+
+// next reads the next row of prs.csv and joins the other tables to it.
+func (ag *aidevAgent) next() (*Record, error) {
+	off := ag.prsRd.InputOffset()
+	ag.prs.guard.reset()
+	row, err := ag.prsRd.Read()
+	if err == io.EOF {
+		return nil, io.EOF
+	}
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return nil, &SkipError{Pos: fmt.Sprintf("%s:%d", ag.prs.path, pe.StartLine), Reason: ReasonMalformed, Err: pe.Err}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("eval: aidev: %s: %w", ag.prs.path, rowError(err, off))
+	}
+	line, _ := ag.prsRd.FieldPos(0)
+	p := ag.prs
+	id := strings.TrimSpace(p.get(row, "id"))
+	rec := &Record{
+		Title:  p.get(row, "title"),
+		Body:   p.get(row, "body"),
+		Author: author(p.get(row, "user")),
+		Agent:  ag.name,
+		Repo:   repoOf(p.get(row, "repo_url"), p.get(row, "html_url")),
+		AI:     new(true),
+		Pos:    fmt.Sprintf("%s:%d", p.path, line),
+	}
+	rec.ID = id
+	if n := p.get(row, "number"); rec.Repo != "" && n != "" {
+		rec.ID = rec.Repo + "#" + n
+	}
+	switch {
+	case p.get(row, "merged_at") != "":
+		rec.Merged = new(true)
+	case strings.EqualFold(p.get(row, "state"), "closed"):
+		rec.Merged = new(false)
+	}
+	created := parseTime(p.get(row, "created_at"))
+	closed := parseTime(p.get(row, "closed_at"))
+	if m := parseTime(p.get(row, "merged_at")); !m.IsZero() && (closed.IsZero() || m.Before(closed)) {
+		closed = m
+	}
+	if err := ag.join(rec, id, closed); err != nil {
+		return nil, &SkipError{Pos: rec.Pos, Reason: ReasonMalformed, Err: err}
+	}
+	rec.Now = closed
+	if rec.Now.IsZero() {
+		rec.Now = created
+		if n := len(rec.Timeline); n > 0 && rec.Timeline[n-1].Time.After(rec.Now) {
+			rec.Now = rec.Timeline[n-1].Time
+		}
+	}
+	return rec, nil
+}
+
+// join adds the commits and the timeline of pull request id, the timeline
+// cut before closed (when known).
+func (ag *aidevAgent) join(rec *Record, id string, closed time.Time) error {
+	if c := ag.children[aidevCommits]; c != nil {
+		rows, err := c.rowsOf(id)
+		if err != nil {
+			return fmt.Errorf("%s: %w", c.path, err)
+		}
+		for _, r := range rows {
+			rec.Commits = append(rec.Commits, heuristics.Commit{SHA: c.get(r, "sha"), Message: c.get(r, "message"), AuthorName: c.get(r, "author")})
+		}
+	}
+	comments, reviews := ag.children[aidevComments], ag.children[aidevReviews]
+	if c := ag.children[aidevTimelines]; c != nil {
+		rows, err := c.rowsOf(id)
+		if err != nil {
+			return fmt.Errorf("%s: %w", c.path, err)
+		}
+		for _, r := range rows {
+			ev := heuristics.Event{Actor: author(c.get(r, "actor")), Time: parseTime(c.get(r, "created_at"))}
+			switch c.get(r, "event") {
+			case "labeled":
+				ev.Kind, ev.Label = heuristics.EventLabeled, c.get(r, "label")
+			case "unlabeled":
+				ev.Kind, ev.Label = heuristics.EventUnlabeled, c.get(r, "label")
+			case "review_requested":
+				ev.Kind = heuristics.EventReviewRequested
+			case "ready_for_review":
+				ev.Kind = heuristics.EventReadyForReview
+			case "commented":
+				if comments != nil {
+					continue // the text is in pr_comments.csv
+				}
+				ev.Kind = heuristics.EventComment
+			case "reviewed":
+				if reviews != nil {
+					continue
+				}
+				ev.Kind, ev.State = heuristics.EventReview, "commented"
+			default:
+				continue // commits are in Commits; merged and closed would leak the label
+			}
+			rec.Timeline = append(rec.Timeline, ev)
+		}
+	}
+	if c := comments; c != nil {
+		rows, err := c.rowsOf(id)
+		if err != nil {
+			return fmt.Errorf("%s: %w", c.path, err)
+		}
+		for _, r := range rows {
+			rec.Timeline = append(rec.Timeline, heuristics.Event{Kind: heuristics.EventComment, Actor: author(c.get(r, "user")),
+				Time: parseTime(c.get(r, "created_at")), Body: c.get(r, "body")})
+		}
+	}
+	if c := reviews; c != nil {
+		rows, err := c.rowsOf(id)
+		if err != nil {
+			return fmt.Errorf("%s: %w", c.path, err)
+		}
+		for _, r := range rows {
+			rec.Timeline = append(rec.Timeline, heuristics.Event{Kind: heuristics.EventReview, Actor: author(c.get(r, "user")),
+				Time: parseTime(c.get(r, "submitted_at")), Body: c.get(r, "body"), State: strings.ToLower(c.get(r, "state"))})
+		}
+	}
+	if !closed.IsZero() {
+		rec.Timeline = slices.DeleteFunc(rec.Timeline, func(e heuristics.Event) bool { return !e.Time.IsZero() && !e.Time.Before(closed) })
+	}
+	slices.SortStableFunc(rec.Timeline, func(a, b heuristics.Event) int { return a.Time.Compare(b.Time) })
+	if m := ag.maintainers[rec.Repo]; m != nil {
+		for i := range rec.Timeline {
+			a := &rec.Timeline[i].Actor
+			if m[a.Login] && a.Login != rec.Author.Login {
+				a.Association = heuristics.AssociationMember
+			}
+		}
+	}
+	return nil
+}
+
+func author(login string) heuristics.Author {
+	return heuristics.Author{Login: login, Bot: strings.HasSuffix(login, "[bot]")}
+}
+
+// repoOf returns "owner/name" from an API repository URL or a pull
+// request's HTML URL.
+func repoOf(apiURL, htmlURL string) string {
+	if rest, ok := strings.CutPrefix(apiURL, "https://api.github.com/repos/"); ok {
+		return strings.Trim(rest, "/")
+	}
+	if rest, ok := strings.CutPrefix(htmlURL, "https://github.com/"); ok {
+		parts := strings.SplitN(rest, "/", 3)
+		if len(parts) >= 2 {
+			return parts[0] + "/" + parts[1]
+		}
+	}
+	return ""
+}
+
+// parseTime reads an RFC 3339 time, or the zero time.
+func parseTime(s string) time.Time {
+	t, err := time.Parse(time.RFC3339, strings.TrimSpace(s))
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+// rowGuard counts the bytes read for the current row and fails past max.
+// The CSV reader reads ahead in small blocks, so the count is the row's
+// size give or take a few kilobytes.
+type rowGuard struct {
+	r      io.Reader
+	n, max int64
+}
+
+func (g *rowGuard) Read(p []byte) (int, error) {
+	if g.n > g.max {
+		return 0, ErrRowTooLarge
+	}
+	n, err := g.r.Read(p)
+	g.n += int64(n)
+	return n, err
+}
+
+func (g *rowGuard) reset() { g.n = 0 }
+
+// rowError says where an oversized row starts.
+func rowError(err error, off int64) error {
+	if errors.Is(err, ErrRowTooLarge) {
+		return fmt.Errorf("the row at byte %d: %w", off, err)
+	}
+	return err
+}

@@ -1,0 +1,81 @@
+// Package eval measures heft's scorers on datasets of real contributions:
+// how well each scorer, and the combined score, separates the cases that
+// matter (machine-written or not, merged or closed without merging), and
+// which thresholds hold a chosen false-positive rate on a project's own
+// history. It is the engine of "heft eval".
+//
+// # Sources
+//
+// A Source yields Records one at a time; Run scores them with a
+// heuristics.Set in a pipeline of workers and folds the scores into
+// fixed-size histograms, so memory does not grow with the dataset.
+//
+//   - JSONLines reads heft's own JSON Lines format (below), which every
+//     other source converts to (JSONLinesWriter, heft eval --write-jsonl).
+//   - AIDev reads the CSV layout of the AIDev dataset of agent-authored
+//     pull requests (prs.csv joined with pr_commits.csv, pr_timelines.csv,
+//     pr_comments.csv and pr_reviews.csv on the pull request's id). The CSV
+//     layout has no diffs: diff-based scorers are not applicable to it,
+//     and the coverage in the report says so.
+//   - Git turns each non-merge commit of a repository into a record
+//     labelled ai by a Labeller: by default a commit either
+//     LabelDisclosure (the markers package disclosure finds: trailers,
+//     tool footers, session links, agent accounts) or the short list of
+//     LabelCommit calls machine-written; any function with the Labeller
+//     signature can replace it. GitOptions.Strip removes the label-bearing
+//     lines before scoring, so a scorer that reads disclosures is not
+//     graded on the text the label came from; the report says whether it
+//     was used.
+//
+// # The JSON Lines format
+//
+// One JSON object per line; every key is optional; unknown keys are
+// ignored. Blank lines are skipped.
+//
+//	id        string   a name for reports: "owner/repo#123", a commit hash
+//	title     string   the pull request's title
+//	body      string   its description, Markdown
+//	template  string   the repository's pull request template
+//	author    object   {"login", "association" (GitHub's author_association), "bot"}
+//	commits   array    [{"sha", "message", "author_name", "author_email", "time"}]
+//	diff      string   the change as a unified diff (git diff, git log -p, format-patch)
+//	timeline  array    [{"kind", "actor": {"login", ...}, "time", "body", "state", "label"}],
+//	                   kind one of comment, review, review_comment, commit, labeled,
+//	                   unlabeled, closed, reopened, merged, ready_for_review,
+//	                   review_requested
+//	labels    array    the pull request's labels, strings
+//	now       string   RFC 3339 time to score at
+//	merged    bool     true merged, false closed without merging; absent when open
+//	ai        bool     true machine-written, false human-written; absent when unknown
+//	agent     string   the tool that wrote it, or "human": a breakdown group
+//	repo      string   "owner/name": a breakdown group
+//
+// For the merged label, leave out of timeline whatever happened at or
+// after the closing (the merge itself, "thanks for merging"): a scorer
+// that sees it is graded on the answer. The AIDev source does this.
+//
+// # Metrics
+//
+// For each scorer and for the combined score, on the labelled
+// contributions it applied to: ROC AUC and PR AUC (average precision)
+// with percentile bootstrap intervals, the threshold with the best F1,
+// the confusion matrix and precision and recall at the policy's review
+// and flag thresholds, coverage (applicable, not applicable, errors), and
+// AUCs by agent and by repository. Metrics a class is missing for are NaN
+// (null in JSON) with a reason. Result.Calibrate derives review and flag
+// thresholds for target false-positive rates.
+//
+// Scores are counted in 10,000 bins over [0, 1]: thresholds on that grid
+// split the data exactly, and scores within one bin count as ties. The
+// bootstrap is a Poisson bootstrap over 1,000 bins whose weights depend
+// only on the seed and each record's place in the source, so intervals
+// are the same whatever the number of workers. Breakdowns use 100 bins
+// and at most Options.MaxGroups groups per key.
+//
+// # Skipped input
+//
+// A line that is not JSON, a CSV row with the wrong number of fields, a
+// CSV file without a column the layout needs, a diff that does not parse
+// or is over its size limit: each is counted by reason (ReasonMalformed,
+// ...) with its position (file and line, or commit), and the run goes on.
+package eval

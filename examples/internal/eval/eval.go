@@ -1,0 +1,307 @@
+package eval
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/heft-dev/heft/diffstat"
+	"github.com/heft-dev/heft/heuristics"
+)
+
+// Combined is the name reports give the Set's overall score.
+const Combined = "combined"
+
+// Defaults of Options.
+const (
+	DefaultBootstrap = 200
+	DefaultSeed      = 1
+	DefaultLevel     = 0.95
+	DefaultMaxGroups = 1000
+	// Bins is the resolution of the histograms behind the metrics:
+	// scores within 1/Bins of each other count as ties.
+	Bins = 10000
+	// bootBins and groupBins are the coarser resolutions of the bootstrap
+	// replicates and the per-group breakdowns, which are many.
+	bootBins  = 1000
+	groupBins = 100
+	// maxExamples is how many skipped records and scorer errors a Result
+	// quotes; the counts cover them all.
+	maxExamples = 20
+)
+
+// Options configures Run. The zero value evaluates against LabelMerged
+// with one worker per CPU.
+type Options struct {
+	// Label is the outcome the scores are measured against. Default
+	// LabelMerged.
+	Label Label
+
+	// Workers is how many contributions are scored at once. Default
+	// runtime.GOMAXPROCS(0).
+	Workers int
+
+	// Bootstrap is the number of bootstrap replicates behind each
+	// confidence interval, at most MaxBootstrap; negative disables the
+	// intervals. Default DefaultBootstrap (200).
+	Bootstrap int
+
+	// Seed seeds the bootstrap; the same seed gives the same intervals
+	// whatever the number of workers. Default DefaultSeed (1).
+	Seed uint64
+
+	// Level is the confidence level of the intervals, in (0, 1).
+	// Default 0.95.
+	Level float64
+
+	// MaxDiff bounds a record's diff in bytes. Default
+	// diffstat.DefaultMaxBytes.
+	MaxDiff int64
+
+	// MaxGroups bounds the distinct values of each breakdown (agent,
+	// repository); later values are counted under "(other)", so memory
+	// stays bounded. Default DefaultMaxGroups (1000).
+	MaxGroups int
+
+	// Progress, when set, is called from one goroutine after each
+	// contribution with the number done so far.
+	Progress func(done int64)
+
+	// Sink, when set, receives every record read (before scoring), from
+	// one goroutine: a way to convert any source to JSON Lines.
+	Sink func(*Record) error
+
+	policy heuristics.Policy // the set's, for the thresholds
+}
+
+func (o Options) withDefaults() Options {
+	if o.Label == "" {
+		o.Label = LabelMerged
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	if o.Bootstrap == 0 {
+		o.Bootstrap = DefaultBootstrap
+	}
+	if o.Bootstrap < 0 {
+		o.Bootstrap = 0
+	}
+	if o.Seed == 0 {
+		o.Seed = DefaultSeed
+	}
+	if o.Level == 0 {
+		o.Level = DefaultLevel
+	}
+	if o.MaxDiff <= 0 {
+		o.MaxDiff = diffstat.DefaultMaxBytes
+	}
+	if o.MaxGroups <= 0 {
+		o.MaxGroups = DefaultMaxGroups
+	}
+	return o
+}
+
+// MaxBootstrap bounds Options.Bootstrap: each replicate keeps a
+// histogram per scorer.
+const MaxBootstrap = 10000
+
+// ErrInvalidOptions is wrapped by the error Run returns for options it
+// cannot use.
+var ErrInvalidOptions = errors.New("eval: invalid options")
+
+func (o Options) validate() error {
+	switch {
+	case o.Label != LabelMerged && o.Label != LabelAI:
+		return fmt.Errorf("%w: unknown label %q", ErrInvalidOptions, o.Label)
+	case o.Bootstrap > MaxBootstrap:
+		return fmt.Errorf("%w: %d bootstrap replicates, more than %d", ErrInvalidOptions, o.Bootstrap, MaxBootstrap)
+	case !(o.Level > 0 && o.Level < 1):
+		return fmt.Errorf("%w: confidence level %v is not in (0, 1)", ErrInvalidOptions, o.Level)
+	}
+	return nil
+}
+
+// outcome is what one worker found about one record.
+type outcome struct {
+	index    int64
+	skip     *SkipError
+	labelled bool
+	positive bool
+	agent    string
+	repo     string
+	scores   []float64 // per scorer then combined; NaN when not applicable or failed
+	errs     []error   // per scorer; non-nil when it failed
+}
+
+// Run scores every record of src with set and measures each scorer, and
+// the combined score, against opt.Label. It reads, scores and counts in a
+// pipeline with opt.Workers scorers, holding only the records in flight;
+// records that cannot be read or whose diff does not parse are counted
+// in Result.Skipped and the run goes on. It stops early only when ctx is
+// done or src fails.
+func Run(ctx context.Context, set *heuristics.Set, src Source, opt Options) (*Result, error) {
+	opt = opt.withDefaults()
+	if err := opt.validate(); err != nil {
+		return nil, err
+	}
+	opt.policy = set.Policy()
+	names := make([]string, 0, len(set.Scorers())+1)
+	for _, s := range set.Scorers() {
+		names = append(names, s.Name())
+	}
+	names = append(names, Combined)
+	acc := newAccumulator(names, opt)
+	start := time.Now()
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	work := make(chan *Record, opt.Workers*2)
+	results := make(chan outcome, opt.Workers*2)
+	var readErr error
+	var wg sync.WaitGroup
+
+	// The reader: one goroutine, in source order, so indexes (and so the
+	// bootstrap) do not depend on scheduling.
+	wg.Go(func() {
+		defer close(work)
+		var index int64
+		for {
+			rec, err := src.Next()
+			if err == io.EOF {
+				return
+			}
+			var skip *SkipError
+			if errors.As(err, &skip) {
+				select {
+				case results <- outcome{index: -1, skip: skip}:
+				case <-ctx.Done():
+					return
+				}
+				continue
+			}
+			if err != nil {
+				readErr = err
+				cancel()
+				return
+			}
+			if opt.Sink != nil {
+				if err := opt.Sink(rec); err != nil {
+					readErr = fmt.Errorf("eval: writing %s: %w", rec.Pos, err)
+					cancel()
+					return
+				}
+			}
+			select {
+			case work <- indexed(rec, index):
+				index++
+			case <-ctx.Done():
+				return
+			}
+		}
+	})
+	var workers sync.WaitGroup
+	for range opt.Workers {
+		workers.Go(func() {
+			for rec := range work {
+				out := score(ctx, set, rec, opt, len(names))
+				select {
+				case results <- out:
+				case <-ctx.Done():
+					return
+				}
+			}
+		})
+	}
+	go func() {
+		wg.Wait()
+		workers.Wait()
+		close(results)
+	}()
+
+	var done int64
+	for out := range results {
+		acc.add(out)
+		if out.skip == nil {
+			done++
+			if opt.Progress != nil {
+				opt.Progress(done)
+			}
+		}
+	}
+	if readErr != nil {
+		return nil, readErr
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("eval: stopped: %w", err)
+	}
+	res := acc.result()
+	res.Elapsed = time.Since(start)
+	res.Seconds = res.Elapsed.Seconds()
+	if res.Seconds > 0 {
+		res.PerSec = float64(res.Scored) / res.Seconds
+	}
+	res.Workers = opt.Workers
+	res.Policy.Review, res.Policy.Flag = thresholds(opt.policy)
+	if n, ok := src.(Noter); ok {
+		res.Notes = n.Notes()
+	}
+	return res, nil
+}
+
+// indexed numbers a record in source order.
+func indexed(r *Record, i int64) *Record {
+	r.index = i
+	return r
+}
+
+// score builds the contribution, parses its diff and runs the set.
+func score(ctx context.Context, set *heuristics.Set, rec *Record, opt Options, n int) outcome {
+	out := outcome{index: rec.index, agent: rec.Agent, repo: rec.Repo}
+	out.positive, out.labelled = opt.Label.Of(rec)
+	c := rec.Contribution()
+	if rec.Diff != "" {
+		d, err := diffstat.Parse(strings.NewReader(rec.Diff), &diffstat.Options{MaxBytes: opt.MaxDiff})
+		if err != nil {
+			reason := ReasonBadDiff
+			if errors.Is(err, diffstat.ErrTooLarge) {
+				reason = ReasonTooLarge
+			}
+			return outcome{index: -1, skip: &SkipError{Pos: rec.Pos, Reason: reason, Err: err}}
+		}
+		c.Diff = d
+	}
+	rep, err := set.Score(ctx, c)
+	out.scores = make([]float64, n)
+	out.errs = make([]error, n)
+	for i := range out.scores {
+		out.scores[i] = math.NaN()
+	}
+	if err != nil {
+		for i := range out.errs {
+			out.errs[i] = err
+		}
+		return out
+	}
+	for i, s := range set.Scorers() {
+		if r, ok := rep.Result(s.Name()); ok {
+			out.scores[i] = r.Score
+		}
+	}
+	for _, e := range rep.Errors {
+		if i := slices.IndexFunc(set.Scorers(), func(s heuristics.Scorer) bool { return s.Name() == e.Scorer }); i >= 0 {
+			out.errs[i] = fmt.Errorf("%s: %w", rec.Pos, e)
+		}
+	}
+	if len(rep.Results) > 0 {
+		out.scores[n-1] = rep.Score
+	}
+	return out
+}

@@ -1,0 +1,190 @@
+package heuristics
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/heft-dev/heft/reputation"
+)
+
+// ReputationConfig configures the reputation scorer. The zero value uses
+// the defaults given on each field.
+type ReputationConfig struct {
+	// Forge is the forge authors' logins are on. Default "github".
+	Forge string `json:"forge,omitempty"`
+
+	// SmallPR is the reviewable size, in changed lines, up to which a
+	// first-time contributor's pull request always scores 0, whatever the
+	// ledger says. Default 100.
+	SmallPR int `json:"small_pr,omitempty"`
+}
+
+func (c ReputationConfig) withDefaults() ReputationConfig {
+	if c.Forge == "" {
+		c.Forge = reputation.DefaultForge
+	}
+	if c.SmallPR == 0 {
+		c.SmallPR = 100
+	}
+	return c
+}
+
+// Validate reports a configuration the reputation scorer cannot use,
+// naming the field.
+func (c ReputationConfig) Validate() error {
+	if c.SmallPR < 0 {
+		return fmt.Errorf("heuristics: %w: reputation small_pr %d is negative", ErrInvalidConfig, c.SmallPR)
+	}
+	if c.Forge != "" && (strings.ContainsAny(c.Forge, " \t\n/") || c.Forge != strings.ToLower(c.Forge)) {
+		return fmt.Errorf("heuristics: %w: reputation forge %q must be a lower-case name such as \"github\"", ErrInvalidConfig, c.Forge)
+	}
+	return nil
+}
+
+// ReputationScorer weighs a pull request's stake against its author's
+// standing in a reputation ledger: opening a pull request stakes points
+// that grow with its reviewable size, and the concern grows as the stake
+// exceeds what the author has. Its Name is "reputation".
+//
+// It is built never to stand in a newcomer's way: a first-time
+// contributor's small pull request (SmallPR lines or fewer) always scores
+// 0, and the ledger's newcomer grant covers several small ones anyway.
+// Maintainers, members and collaborators are exempt: their pull requests
+// score 0 and say so.
+//
+// The ledger is read at Contribution.Now (no decay when Now is zero).
+// Score the pull request before its opening is recorded in the ledger:
+// once recorded, its own stake is already held and would count twice.
+type ReputationScorer struct {
+	ledger *reputation.Ledger
+	cfg    ReputationConfig
+}
+
+// NewReputation returns the reputation scorer over ledger.
+func NewReputation(ledger *reputation.Ledger, cfg ReputationConfig) (*ReputationScorer, error) {
+	if ledger == nil {
+		return nil, fmt.Errorf("heuristics: %w: reputation scorer without a ledger", ErrInvalidConfig)
+	}
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	return &ReputationScorer{ledger: ledger, cfg: cfg.withDefaults()}, nil
+}
+
+// Name returns "reputation".
+func (s *ReputationScorer) Name() string { return "reputation" }
+
+// Score compares the stake of c's reviewable size with the author's
+// balance. It returns ErrNotApplicable without a diff or an author login,
+// and an error when the ledger cannot be read or the login is malformed.
+func (s *ReputationScorer) Score(ctx context.Context, c *Contribution) (Result, error) {
+	if c.Diff == nil || strings.TrimSpace(c.Author.Login) == "" {
+		return Result{}, ErrNotApplicable
+	}
+	for _, f := range c.Diff.Files {
+		if f == nil || f.Added < 0 || f.Deleted < 0 {
+			return Result{}, fmt.Errorf("heuristics: reputation: invalid file in diff: %+v", f)
+		}
+	}
+	size := c.Diff.Totals().Reviewable.Lines()
+	stake := s.ledger.Stake(size)
+	login := "@" + strings.TrimPrefix(c.Author.Login, "@")
+	res := Result{
+		Scorer: s.Name(),
+		Metrics: map[string]float64{
+			"reviewable_lines": float64(size),
+			"stake":            stake,
+		},
+	}
+
+	if a := c.Author.Association; a.Maintainer() {
+		res.Summary = fmt.Sprintf("%s is a %s of the repository: exempt from staking by policy.", login, strings.ToLower(string(a)))
+		return res, nil
+	}
+	if c.Author.Association.FirstTime() && size <= s.cfg.SmallPR {
+		res.Summary = fmt.Sprintf("A first-time contributor's small pull request (%s lines): never held back.", commas(size))
+		return res, nil
+	}
+
+	subj := reputation.Subject{Forge: s.cfg.Forge, Login: c.Author.Login}.Normalize()
+	b, err := s.ledger.Balance(ctx, subj, c.Now)
+	if err != nil {
+		return Result{}, fmt.Errorf("heuristics: reputation: %s: %w", login, err)
+	}
+	has := b.Points
+	for k, v := range map[string]float64{
+		"balance": has, "held": b.Held, "settled": b.Settled, "foreign": b.Foreign,
+		"merged": float64(b.Merged), "closed": float64(b.Closed), "spam": float64(b.Spam),
+		"open": float64(b.Open), "events": float64(b.Events),
+	} {
+		res.Metrics[k] = v
+	}
+
+	res.Summary = fmt.Sprintf("This %s-line PR would stake %s points; %s has %s.", commas(size), points(stake), login, points(has))
+	if stake == 0 || stake <= has {
+		return res, nil
+	}
+	// The share of the stake the author cannot cover: 0 just at the
+	// balance, 1 with nothing (or less) to cover it.
+	res.Score = math.Min(1, (stake-has)/stake)
+	res.Summary = strings.TrimSuffix(res.Summary, ".") + "; small PRs first build standing."
+	res.Evidence = append(res.Evidence, Evidence{
+		Rule:    "reputation-stake-exceeds-balance",
+		Message: fmt.Sprintf("%s reviewable lines stake %s points; %s has %s (%s).", commas(size), points(stake), login, points(has), standing(b)),
+		Field:   FieldAuthor,
+		Snippet: login,
+	})
+	if b.Denounced || b.ForeignBad {
+		res.Evidence = append(res.Evidence, Evidence{
+			Rule:    "reputation-denounced",
+			Message: fmt.Sprintf("%s has been denounced by this project's maintainers or a trusted project.", login),
+			Field:   FieldAuthor,
+			Snippet: login,
+		})
+	}
+	if b.Spam > 0 {
+		res.Evidence = append(res.Evidence, Evidence{
+			Rule:    "reputation-spam-history",
+			Message: fmt.Sprintf("%s of %s's pull requests were closed as spam.", plural(b.Spam, "pull request"), login),
+			Field:   FieldAuthor,
+			Snippet: login,
+		})
+	}
+	res.Advice = fmt.Sprintf("This change is large for where you stand in this project so far. "+
+		"Smaller pull requests (a few hundred lines at most) are quicker to review; each one that merges "+
+		"returns its stake and builds standing for larger work. You have %s points; a %s-line change stakes %s.",
+		points(has), commas(size), points(stake))
+	return res, nil
+}
+
+// standing describes a balance in words for evidence.
+func standing(b reputation.Balance) string {
+	parts := []string{fmt.Sprintf("grant %s", points(b.Grant))}
+	if b.Settled != 0 {
+		parts = append(parts, fmt.Sprintf("earned %s", points(b.Settled)))
+	}
+	if b.Foreign != 0 {
+		parts = append(parts, fmt.Sprintf("from other projects %s", points(b.Foreign)))
+	}
+	if b.Held != 0 {
+		parts = append(parts, fmt.Sprintf("%s held by %s", points(b.Held), plural(b.Open, "open pull request")))
+	}
+	parts = append(parts, fmt.Sprintf("%d merged, %d closed", b.Merged, b.Closed))
+	return strings.Join(parts, "; ")
+}
+
+// points formats an amount for people: whole points with thousands
+// separators from 10 up, one decimal below.
+func points(v float64) string {
+	if math.Abs(v) >= 10 {
+		return commas(int(math.Round(v)))
+	}
+	s := fmt.Sprintf("%.1f", v)
+	s = strings.TrimSuffix(s, ".0")
+	if s == "-0" {
+		s = "0"
+	}
+	return s
+}

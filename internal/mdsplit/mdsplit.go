@@ -1,0 +1,705 @@
+// Package mdsplit splits a pull request description, Markdown with HTML
+// in it, into the parts a reviewer reads differently: the author's prose,
+// code, block quotes, HTML comments, collapsed <details> blocks, tables,
+// other HTML, and what the repository's pull request template put there
+// and the author left unchanged.
+//
+// It parses with goldmark (CommonMark and the GitHub extensions for tables
+// and task lists) and reads HTML blocks with the golang.org/x/net/html
+// tokenizer, so a "<!--" inside a code block is code and a "```" inside
+// a comment is hidden text. goldmark does not nest Markdown inside
+// <details>: the opening and closing tags are sibling HTML blocks, so
+// Split tracks their depth itself; everything between the opening tag of
+// a collapsed block (one without the open attribute) and its closing tag,
+// summary included, is a Details part, except HTML comments, which stay
+// comments wherever they are.
+package mdsplit
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+	"golang.org/x/net/html"
+)
+
+// Kind is what sort of text a part holds.
+type Kind uint8
+
+// The kinds of part.
+const (
+	Prose    Kind = iota // the author's own words: paragraphs, headings, list items
+	Code                 // fenced or indented code blocks
+	Quote                // block quotes, usually someone else's words
+	Comment              // HTML comments: hidden when the description is rendered
+	Details              // collapsed <details> blocks, summary included
+	Table                // GitHub tables
+	HTML                 // visible text of other HTML blocks (badges, <p>, <img>)
+	Template             // lines of the pull request template the author left unchanged
+)
+
+var kindNames = [...]string{"prose", "code", "quote", "comment", "details", "table", "html", "template"}
+
+// Kinds lists every Kind, in order.
+var Kinds = []Kind{Prose, Code, Quote, Comment, Details, Table, HTML, Template}
+
+// String returns the kind's stable lower-case name, such as "comment".
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return fmt.Sprintf("Kind(%d)", k)
+}
+
+// MarshalText encodes the kind as its String form.
+func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// UnmarshalText decodes a kind from its String form.
+func (k *Kind) UnmarshalText(b []byte) error {
+	for i, n := range kindNames {
+		if n == string(b) {
+			*k = Kind(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("mdsplit: unknown kind %q", b)
+}
+
+// Part is one piece of a description.
+type Part struct {
+	Kind Kind `json:"kind"`
+
+	// Line is the 1-based line of the description where the part starts.
+	Line int `json:"line"`
+
+	// Text is the part's text: whole source lines for prose, quotes,
+	// tables and template lines (list markers included); the content of a
+	// code block without its fences; the inside of an HTML comment
+	// without "<!--" and "-->"; the text of HTML without its tags.
+	Text string `json:"text"`
+
+	// Section is the text of the nearest heading above the part, empty
+	// before the first heading.
+	Section string `json:"section,omitempty"`
+
+	// ListItem reports whether the part is (in) a list item.
+	ListItem bool `json:"list_item,omitempty"`
+}
+
+// DefaultMaxBytes is the default limit on the size of a description.
+const DefaultMaxBytes = 1 << 20
+
+// Options tunes Split. The zero value, and a nil *Options, use the
+// defaults.
+type Options struct {
+	// Template is the repository's pull request template. Lines of the
+	// description that are lines of the template (compared with leading
+	// and trailing white space trimmed, and "[x]" read as "[ ]") are
+	// Template parts; a comment, code block or quote the template has
+	// in full is a Template part as a whole.
+	Template string `json:"template,omitempty"`
+
+	// MaxBytes is the largest description Split accepts; longer ones get
+	// a *TooLargeError. Default DefaultMaxBytes (1 MiB).
+	MaxBytes int `json:"max_bytes,omitempty"`
+}
+
+// ErrTooLarge is wrapped by every *TooLargeError.
+var ErrTooLarge = errors.New("mdsplit: description too large")
+
+// TooLargeError is returned for a description longer than the limit.
+type TooLargeError struct {
+	Size, Limit int // in bytes
+}
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("mdsplit: description is %d bytes, over the limit of %d", e.Size, e.Limit)
+}
+
+// Unwrap returns ErrTooLarge.
+func (e *TooLargeError) Unwrap() error { return ErrTooLarge }
+
+// ErrParse is wrapped by the error Split returns when the Markdown parser
+// fails (it panicked); the description is not split at all.
+var ErrParse = errors.New("mdsplit: markdown parser failed")
+
+var md = goldmark.New(goldmark.WithExtensions(extension.Table, extension.TaskList))
+
+// Split splits a description into parts, in the order they appear. Blank
+// lines and thematic breaks belong to no part. Invalid UTF-8 is passed
+// through as it is.
+func Split(body string, opts *Options) (parts []Part, err error) {
+	var o Options
+	if opts != nil {
+		o = *opts
+	}
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = DefaultMaxBytes
+	}
+	if len(body) > o.MaxBytes {
+		return nil, &TooLargeError{Size: len(body), Limit: o.MaxBytes}
+	}
+	src := []byte(body)
+	s := &splitter{lines: lineStarts(src), tmpl: templateLines(o.Template)}
+	for _, c := range chunks(src, maxChunk) {
+		if err := s.parse(src[c[0]:c[1]], c[0]); err != nil {
+			return nil, err
+		}
+	}
+	// goldmark can put a node before one that starts earlier: the table
+	// extension inserts a table cut from a setext heading's lines before
+	// the heading.
+	sort.SliceStable(s.parts, func(i, j int) bool { return s.parts[i].Line < s.parts[j].Line })
+	return s.parts, nil
+}
+
+// parse splits one chunk of the description, which starts at byte base.
+func (s *splitter) parse(chunk []byte, base int) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%w: line %d: %v", ErrParse, s.line(0), p)
+		}
+	}()
+	s.src, s.base = chunk, base
+	doc := md.Parser().Parse(text.NewReader(chunk))
+	s.blocks(doc, false)
+	return nil
+}
+
+type splitter struct {
+	src     []byte // the chunk being parsed; offsets are into it
+	base    int    // the chunk's offset in the description
+	lines   []int  // byte offset in the description of each line's start
+	tmpl    map[string]bool
+	section string
+	details []bool // open <details> elements, innermost last; true if collapsed
+	parts   []Part
+}
+
+// collapsed reports whether the current position is inside a collapsed
+// <details> element.
+func (s *splitter) collapsed() bool {
+	for _, c := range s.details {
+		if c {
+			return true
+		}
+	}
+	return false
+}
+
+// line returns the 1-based line of the description of byte offset off
+// of the chunk.
+func (s *splitter) line(off int) int {
+	return sort.Search(len(s.lines), func(i int) bool { return s.lines[i] > s.base+off })
+}
+
+// lineStart returns the chunk offset where line n (1-based) starts, or 0
+// if it starts before the chunk.
+func (s *splitter) lineStart(n int) int {
+	return max(s.lines[n-1]-s.base, 0)
+}
+
+// rawLines returns the whole source lines spanning [start, stop),
+// without the final line break.
+func (s *splitter) rawLines(start, stop int) string {
+	if stop <= start {
+		return ""
+	}
+	a := s.lineStart(s.line(start))
+	b := len(s.src)
+	if i := bytes.IndexByte(s.src[stop-1:], '\n'); i >= 0 {
+		b = stop - 1 + i
+	}
+	return strings.TrimRight(string(s.src[a:b]), "\r\n")
+}
+
+func (s *splitter) add(k Kind, off int, txt string, item bool) {
+	if strings.TrimSpace(txt) == "" {
+		return
+	}
+	if s.collapsed() && k != Comment && k != Template {
+		k = Details
+	}
+	s.parts = append(s.parts, Part{Kind: k, Line: s.line(off), Text: txt, Section: s.section, ListItem: item})
+}
+
+// blocks walks the children of a container block.
+func (s *splitter) blocks(n ast.Node, item bool) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		s.block(c, item)
+	}
+}
+
+func (s *splitter) block(n ast.Node, item bool) {
+	switch n := n.(type) {
+	case *ast.List:
+		s.blocks(n, true)
+	case *ast.ListItem:
+		s.blocks(n, true)
+	case *ast.Heading:
+		start, stop := span(n)
+		if start < 0 {
+			return
+		}
+		raw := s.rawLines(start, stop)
+		if !s.collapsed() {
+			s.section = strings.TrimSpace(string(textOf(n, s.src)))
+		}
+		s.prose(start, raw, item)
+	case *ast.Paragraph, *ast.TextBlock:
+		s.paragraph(n, item)
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		s.code(n, item)
+	case *ast.Blockquote:
+		start, stop := span(n)
+		if start < 0 {
+			return
+		}
+		s.whole(Quote, start, s.rawLines(start, stop), item)
+	case *east.Table:
+		start, stop := span(n)
+		if start < 0 {
+			return
+		}
+		s.whole(Table, start, s.rawLines(start, stop), item)
+	case *ast.HTMLBlock:
+		s.html(n, item)
+	case *ast.ThematicBreak:
+	default:
+		if n.Type() == ast.TypeBlock && n.HasChildren() {
+			s.blocks(n, item)
+		}
+	}
+}
+
+// whole adds a part of kind k, or a Template part if the template holds
+// every line of it.
+func (s *splitter) whole(k Kind, off int, txt string, item bool) {
+	if s.inTemplate(txt) {
+		k = Template
+	}
+	s.add(k, off, txt, item)
+}
+
+// prose adds the lines of raw, starting at byte offset off, as Prose, or
+// as Template where a line is one of the template's.
+func (s *splitter) prose(off int, raw string, item bool) {
+	if len(s.tmpl) == 0 {
+		s.add(Prose, off, raw, item)
+		return
+	}
+	first := s.line(off)
+	lines := strings.Split(raw, "\n")
+	runStart, runKind := 0, Kind(255)
+	flush := func(end int) {
+		if end > runStart {
+			s.add(runKind, s.lineStart(first+runStart), strings.Join(lines[runStart:end], "\n"), item)
+		}
+	}
+	for i, l := range lines {
+		k := Prose
+		if s.tmpl[normLine(l)] {
+			k = Template
+		}
+		if k != runKind {
+			flush(i)
+			runStart, runKind = i, k
+		}
+	}
+	flush(len(lines))
+}
+
+// paragraph adds a paragraph: its HTML comments as Comment parts and the
+// rest as prose.
+func (s *splitter) paragraph(n ast.Node, item bool) {
+	start, stop := span(n)
+	if start < 0 {
+		return
+	}
+	raw := s.rawLines(start, stop)
+	base := s.lineStart(s.line(start))
+	// Cut inline comments (<!-- ... --> inside a paragraph) out of it.
+	var cuts [][2]int
+	var comments []int // offsets of the comments, after the prose
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		r, ok := c.(*ast.RawHTML)
+		if !ok || r.Segments.Len() == 0 {
+			continue
+		}
+		a := r.Segments.At(0).Start
+		b := r.Segments.At(r.Segments.Len() - 1).Stop
+		h := string(s.src[a:b])
+		if strings.HasPrefix(h, "<!--") {
+			comments = append(comments, a, b)
+			cuts = append(cuts, [2]int{a - base, b - base})
+		}
+	}
+	if len(cuts) == 0 {
+		s.prose(start, raw, item)
+		return
+	}
+	defer func() {
+		for i := 0; i+1 < len(comments); i += 2 {
+			s.comment(comments[i], string(s.src[comments[i]:comments[i+1]]))
+		}
+	}()
+	var b strings.Builder
+	prev := 0
+	for _, c := range cuts {
+		if c[0] < prev || c[1] > len(raw) {
+			continue
+		}
+		b.WriteString(raw[prev:c[0]])
+		prev = c[1]
+	}
+	b.WriteString(raw[min(prev, len(raw)):])
+	s.prose(start, b.String(), item)
+}
+
+// comment adds the HTML comment h (markers included) found at offset off.
+func (s *splitter) comment(off int, h string) {
+	inner := strings.TrimPrefix(h, "<!--")
+	inner = strings.TrimSuffix(inner, "-->")
+	k := Comment
+	if s.inTemplate(h) {
+		k = Template
+	}
+	s.add(k, off, strings.TrimSpace(inner), false)
+}
+
+func (s *splitter) code(n ast.Node, item bool) {
+	lines := n.Lines()
+	if lines.Len() == 0 {
+		return
+	}
+	var b strings.Builder
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(s.src))
+	}
+	s.whole(Code, lines.At(0).Start, strings.TrimRight(b.String(), "\n"), item)
+}
+
+// html reads an HTML block with the x/net/html tokenizer: comments become
+// Comment parts, <details> tags open and close collapsed regions, and the
+// text between tags is HTML or Details.
+func (s *splitter) html(n *ast.HTMLBlock, item bool) {
+	lines := n.Lines()
+	if lines.Len() == 0 {
+		return
+	}
+	start := lines.At(0).Start
+	stop := lines.At(lines.Len() - 1).Stop
+	if n.HasClosure() {
+		stop = max(stop, n.ClosureLine.Stop)
+	}
+	raw := s.src[start:stop]
+	z := html.NewTokenizer(bytes.NewReader(raw))
+	z.SetMaxBuf(0)
+	off := start
+	var txt strings.Builder
+	txtOff := -1
+	flush := func() {
+		if txtOff >= 0 {
+			s.whole(HTML, txtOff, strings.TrimSpace(txt.String()), item)
+		}
+		txt.Reset()
+		txtOff = -1
+	}
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		rawTok := z.Raw()
+		here := off
+		off += len(rawTok)
+		switch tt {
+		case html.CommentToken:
+			flush()
+			s.comment(here, string(rawTok))
+		case html.TextToken:
+			t := string(rawTok)
+			if strings.TrimSpace(t) == "" {
+				continue
+			}
+			if txtOff < 0 {
+				txtOff = here + (len(t) - len(strings.TrimLeftFunc(t, unicode.IsSpace)))
+			}
+			txt.WriteString(html.UnescapeString(t))
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			if string(name) != "details" {
+				if txtOff >= 0 {
+					txt.WriteByte(' ')
+				}
+				continue
+			}
+			flush()
+			switch tt {
+			case html.StartTagToken:
+				open := false
+				for hasAttr {
+					var k []byte
+					k, _, hasAttr = z.TagAttr()
+					if string(k) == "open" {
+						open = true
+					}
+				}
+				s.details = append(s.details, !open)
+			case html.EndTagToken:
+				if len(s.details) > 0 {
+					s.details = s.details[:len(s.details)-1]
+				}
+			}
+		}
+	}
+	flush()
+}
+
+// inTemplate reports whether every non-blank line of txt is a line of
+// the template.
+func (s *splitter) inTemplate(txt string) bool {
+	if len(s.tmpl) == 0 {
+		return false
+	}
+	any := false
+	for l := range strings.SplitSeq(txt, "\n") {
+		n := normLine(l)
+		if n == "" {
+			continue
+		}
+		if !s.tmpl[n] {
+			return false
+		}
+		any = true
+	}
+	return any
+}
+
+// span returns the byte range a block covers, from its descendants'
+// lines and inline segments; start is -1 when it has none.
+func span(n ast.Node) (start, stop int) {
+	start, stop = -1, -1
+	grow := func(a, b int) {
+		if start < 0 || a < start {
+			start = a
+		}
+		if b > stop {
+			stop = b
+		}
+	}
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if c.Type() == ast.TypeBlock {
+			ls := c.Lines()
+			for i := 0; i < ls.Len(); i++ {
+				grow(ls.At(i).Start, ls.At(i).Stop)
+			}
+		}
+		if t, ok := c.(*ast.Text); ok {
+			grow(t.Segment.Start, t.Segment.Stop)
+		}
+		return ast.WalkContinue, nil
+	})
+	// n.Pos() is not used: a table's is where the paragraph it was cut
+	// from starts, which would take the lines above it twice.
+	return start, stop
+}
+
+// textOf returns the plain text of a node's inline content.
+func textOf(n ast.Node, src []byte) []byte {
+	var b bytes.Buffer
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.Bytes()
+}
+
+// lineStarts returns the byte offset where each line of src starts.
+func lineStarts(src []byte) []int {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' && i+1 < len(src) {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// templateLines returns the normalised non-blank lines of a template.
+func templateLines(t string) map[string]bool {
+	if strings.TrimSpace(t) == "" {
+		return nil
+	}
+	m := make(map[string]bool)
+	for l := range strings.SplitSeq(t, "\n") {
+		if n := normLine(l); n != "" {
+			m[n] = true
+		}
+	}
+	// Comments in the template are compared whole, as written.
+	return m
+}
+
+// normLine trims a line and reads a checked task box as unchecked, so a
+// template checklist the author ticked is still the template's text.
+func normLine(l string) string {
+	l = strings.TrimSpace(l)
+	for _, box := range []string{"- [x]", "- [X]", "* [x]", "* [X]"} {
+		if strings.HasPrefix(l, box) {
+			l = l[:2] + "[ ]" + l[len(box):]
+		}
+	}
+	return l
+}
+
+// maxChunk is the size above which Split parses a description in chunks:
+// goldmark takes time quadratic in the nesting depth of a line
+// (">>>>...", "- - - ...") and in the length of a paragraph of unclosed
+// links, so a long description is cut where a cut cannot change how it
+// parses, and pathological input that has no such place is cut anyway.
+const maxChunk = 4 << 10
+
+// chunks returns [start, end) byte ranges that cover src, each at most
+// max bytes unless it is one safe piece. A chunk ends, when it can, before
+// a line that starts at column 0 after a blank line, outside fenced code,
+// HTML comments and <pre>, <script>, <style> and <textarea> blocks: a
+// Markdown block never continues across such a point. Failing that it
+// ends at a line break, and failing that anywhere on a rune boundary.
+func chunks(src []byte, max int) [][2]int {
+	if len(src) <= max {
+		return [][2]int{{0, len(src)}}
+	}
+	var out [][2]int
+	start := 0
+	safe, line := -1, -1 // last safe cut and last line start after start
+	var sc scanState
+	prevBlank := false
+	for off := 0; off < len(src); {
+		end := bytes.IndexByte(src[off:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += off + 1
+		}
+		l := src[off:end]
+		if off > start {
+			line = off
+			if prevBlank && sc.normal() && len(l) > 0 && l[0] != ' ' && l[0] != '\t' && l[0] != '\n' && l[0] != '\r' {
+				safe = off
+			}
+		}
+		if end-start > max {
+			cut := safe
+			if cut <= start {
+				cut = line
+			}
+			if cut <= start {
+				cut = forcedCut(src, start, max)
+			}
+			out = append(out, [2]int{start, cut})
+			start, safe, line = cut, -1, -1
+			sc = scanState{}
+			off = cut
+			prevBlank = false
+			continue
+		}
+		prevBlank = len(bytes.TrimSpace(l)) == 0
+		sc.scan(l)
+		off = end
+	}
+	if start < len(src) {
+		out = append(out, [2]int{start, len(src)})
+	}
+	return out
+}
+
+// forcedCut returns where to cut a chunk of src that starts at start and
+// has no line break in its first max bytes: before the last space in its
+// second half, or else on a rune boundary at max.
+func forcedCut(src []byte, start, max int) int {
+	end := start + max
+	if i := bytes.LastIndexByte(src[start+max/2:end], ' '); i > 0 {
+		return start + max/2 + i
+	}
+	for end > start && !utf8.RuneStart(src[end]) {
+		end--
+	}
+	return end
+}
+
+// scanState follows, line by line, the blocks a blank line does not end.
+type scanState struct {
+	fence   byte // '`' or '~' inside a fenced code block
+	fenceN  int
+	comment bool   // inside an HTML comment block
+	raw     string // inside a <pre>, <script>, <style> or <textarea> block: its closing tag
+}
+
+func (s *scanState) normal() bool { return s.fence == 0 && !s.comment && s.raw == "" }
+
+func (s *scanState) scan(l []byte) {
+	t := bytes.TrimLeft(l, " ")
+	switch {
+	case s.fence != 0:
+		if n := run(t, s.fence); n >= s.fenceN && len(bytes.TrimSpace(t[n:])) == 0 {
+			s.fence = 0
+		}
+	case s.comment:
+		if bytes.Contains(l, []byte("-->")) {
+			s.comment = false
+		}
+	case s.raw != "":
+		if bytes.Contains(bytes.ToLower(l), []byte(s.raw)) {
+			s.raw = ""
+		}
+	case len(l)-len(t) > 3:
+		// indented code
+	case run(t, '`') >= 3 && !bytes.ContainsRune(t[run(t, '`'):], '`'):
+		s.fence, s.fenceN = '`', run(t, '`')
+	case run(t, '~') >= 3:
+		s.fence, s.fenceN = '~', run(t, '~')
+	case bytes.HasPrefix(t, []byte("<!--")):
+		s.comment = !bytes.Contains(t[4:], []byte("-->"))
+	default:
+		lt := bytes.ToLower(t)
+		for _, tag := range []string{"pre", "script", "style", "textarea"} {
+			if bytes.HasPrefix(lt, []byte("<"+tag)) && !bytes.Contains(lt, []byte("</"+tag+">")) {
+				s.raw = "</" + tag + ">"
+			}
+		}
+	}
+}
+
+// run counts the leading bytes of b equal to c.
+func run(b []byte, c byte) int {
+	n := 0
+	for n < len(b) && b[n] == c {
+		n++
+	}
+	return n
+}

@@ -1,0 +1,280 @@
+// Package tokenizer counts tokens the way OpenAI's tiktoken does, fully
+// offline: the byte-pair vocabularies are embedded in the binary by
+// github.com/pkoukk/tiktoken-go-loader, so nothing is downloaded and no
+// cache directory is read or written at run time.
+//
+// An Encoder is built once per encoding and per process, on first use,
+// and shared: building one costs a few hundred milliseconds and tens of
+// megabytes, counting with it is cheap and safe from many goroutines.
+//
+// Count splits its input into bounded chunks before encoding, so
+// adversarial input (a megabyte of one letter, of spaces or of dashes)
+// costs linear time: tiktoken-go's pre-tokenizer and merge loop are
+// quadratic in the length of a single piece. Chunks end at the points
+// where tiktoken's own pre-tokenizer must split, so the count of ordinary
+// text is unchanged; only a run with no such point inside MaxRun bytes is
+// cut by force, which can change its count by a token per cut.
+package tokenizer
+
+import (
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pkoukk/tiktoken-go"
+	"github.com/pkoukk/tiktoken-go-loader/assets"
+)
+
+// Counter counts the tokens of a text. An *Encoder is a Counter; tests of
+// code that counts tokens can pass a simpler one.
+type Counter interface {
+	Count(text string) int
+}
+
+// Encoding names a tiktoken vocabulary.
+type Encoding string
+
+// The encodings this package embeds and can load.
+const (
+	// O200kBase is the vocabulary of GPT-4o and later models: the default.
+	O200kBase Encoding = "o200k_base"
+	// CL100kBase is the vocabulary of GPT-4 and GPT-3.5.
+	CL100kBase Encoding = "cl100k_base"
+)
+
+// Default is the encoding used when none is named.
+const Default = O200kBase
+
+// ErrUnknownEncoding is returned for an encoding name this package does
+// not support.
+var ErrUnknownEncoding = errors.New("tokenizer: unknown encoding")
+
+// ParseEncoding returns the encoding with the given name; the empty name
+// means Default.
+func ParseEncoding(name string) (Encoding, error) {
+	switch Encoding(name) {
+	case "":
+		return Default, nil
+	case O200kBase, CL100kBase:
+		return Encoding(name), nil
+	}
+	return "", fmt.Errorf("%w %q (want %s or %s)", ErrUnknownEncoding, name, O200kBase, CL100kBase)
+}
+
+// MaxChunk is the largest chunk, in bytes, that Count hands to the
+// encoder at once. Chunks end at a split point of tiktoken's
+// pre-tokenizer whenever one exists in the chunk.
+const MaxChunk = 2048
+
+// MaxRun is the longest stretch, in bytes, that Count lets run without a
+// split point before cutting it by force. It bounds the quadratic cost of
+// a single pre-tokenizer piece; real words and numbers are far shorter.
+const MaxRun = 384
+
+// Encoder counts tokens with one embedded tiktoken vocabulary. It is safe
+// for concurrent use.
+type Encoder struct {
+	enc Encoding
+	tk  *tiktoken.Tiktoken
+}
+
+// Encoding returns the encoder's vocabulary name.
+func (e *Encoder) Encoding() Encoding { return e.enc }
+
+// Count returns the number of tokens in text, counted as tiktoken's
+// Encoding.encode_ordinary counts them: special-token text such as
+// "<|endoftext|>" is ordinary text. Invalid UTF-8 bytes count as U+FFFD,
+// one replacement character each.
+func (e *Encoder) Count(text string) int {
+	n := 0
+	for len(text) > 0 {
+		end := chunkEnd(text, MaxChunk, MaxRun)
+		n += len(e.tk.EncodeOrdinary(text[:end]))
+		text = text[end:]
+	}
+	return n
+}
+
+var (
+	loadMu sync.Mutex
+	loaded = map[Encoding]func() (*Encoder, error){}
+)
+
+// Get returns the process's shared Encoder for enc, loading it on the
+// first call. Loading takes a few hundred milliseconds; later calls return
+// the same Encoder at once. Loading never touches the network or the file
+// system: the vocabulary is embedded.
+func Get(enc Encoding) (*Encoder, error) {
+	enc, err := ParseEncoding(string(enc))
+	if err != nil {
+		return nil, err
+	}
+	loadMu.Lock()
+	f, ok := loaded[enc]
+	if !ok {
+		f = sync.OnceValues(func() (*Encoder, error) { return load(enc) })
+		loaded[enc] = f
+	}
+	loadMu.Unlock()
+	return f()
+}
+
+// load builds an encoder from the embedded vocabulary without
+// tiktoken.SetBpeLoader or tiktoken.GetEncoding: those change and read
+// package-level state that is not safe for concurrent use, and
+// GetEncoding would rebuild the encoder on every call.
+func load(enc Encoding) (*Encoder, error) {
+	ranks, err := loadRanks(string(enc) + ".tiktoken")
+	if err != nil {
+		return nil, fmt.Errorf("tokenizer: load %s: %w", enc, err)
+	}
+	var special map[string]int
+	var pat string
+	switch enc {
+	case O200kBase:
+		special = map[string]int{"<|endoftext|>": 199999, "<|endofprompt|>": 200018}
+		pat = o200kPattern
+	case CL100kBase:
+		special = map[string]int{"<|endoftext|>": 100257, "<|fim_prefix|>": 100258,
+			"<|fim_middle|>": 100259, "<|fim_suffix|>": 100260, "<|endofprompt|>": 100276}
+		pat = cl100kPattern
+	}
+	bpe, err := tiktoken.NewCoreBPE(ranks, special, pat)
+	if err != nil {
+		return nil, fmt.Errorf("tokenizer: load %s: %w", enc, err)
+	}
+	set := make(map[string]any, len(special))
+	for k := range special {
+		set[k] = true
+	}
+	te := &tiktoken.Encoding{Name: string(enc), PatStr: pat, MergeableRanks: ranks, SpecialTokens: special}
+	return &Encoder{enc: enc, tk: tiktoken.NewTiktoken(bpe, te, set)}, nil
+}
+
+// The pre-tokenizer patterns, as tiktoken defines them (tiktoken_ext/
+// openai_public.py) and tiktoken-go copies them.
+const (
+	o200kPattern = `[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?` +
+		`|[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?` +
+		`|\p{N}{1,3}` +
+		`| ?[^\s\p{L}\p{N}]+[\r\n/]*` +
+		`|\s*[\r\n]+` +
+		`|\s+(?!\S)` +
+		`|\s+`
+	cl100kPattern = `(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+`
+)
+
+// loadRanks parses an embedded .tiktoken file: one "base64-token rank"
+// pair a line.
+func loadRanks(name string) (map[string]int, error) {
+	data, err := assets.Assets.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	return parseRanks(string(data))
+}
+
+// chunkEnd returns the length of the next chunk of text: at most max
+// bytes, ending at the last split point of tiktoken's pre-tokenizer in it;
+// a stretch of maxRun bytes without a split point is cut by force, on a
+// rune boundary. It returns len(text) when text is one good chunk.
+func chunkEnd(text string, max, maxRun int) int {
+	last := 0 // the last split point seen
+	for i := 1; i < len(text); i++ {
+		if splitPoint(text, i) {
+			last = i
+		}
+		if i-last >= maxRun || i >= max {
+			if last > 0 {
+				return last
+			}
+			return runeStart(text, i)
+		}
+	}
+	return len(text)
+}
+
+// splitPoint reports whether tiktoken's pre-tokenizer (o200k_base and
+// cl100k_base alike) always ends a piece at byte i of text, so that
+// encoding text[:i] and text[i:] apart gives the same tokens as encoding
+// text whole. Three kinds of point qualify:
+//
+//   - before a space that follows something other than white space: a
+//     word takes a leading space, never a trailing one;
+//   - after a newline followed by neither white space nor '/': only
+//     punctuation runs take trailing newlines, and o200k_base's also take
+//     a '/' after them;
+//   - before punctuation (anything but a letter, a number, a mark, white
+//     space or an apostrophe, which may start a contraction such as 's)
+//     that follows a letter or a number: words and numbers never take
+//     trailing punctuation. This is what splits Chinese and Japanese text,
+//     which has no spaces.
+func splitPoint(text string, i int) bool {
+	c := text[i]
+	if !utf8.RuneStart(c) {
+		return false
+	}
+	if c == ' ' {
+		r, _ := utf8.DecodeLastRuneInString(text[:i])
+		return !unicode.IsSpace(r)
+	}
+	if text[i-1] == '\n' {
+		if c == '/' {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(text[i:])
+		return !unicode.IsSpace(r)
+	}
+	if c == '\'' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	if r == utf8.RuneError || unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r) || unicode.IsSpace(r) {
+		return false
+	}
+	p, _ := utf8.DecodeLastRuneInString(text[:i])
+	return p != utf8.RuneError && (unicode.IsLetter(p) || unicode.IsNumber(p))
+}
+
+// runeStart moves i back to the start of the rune it falls in (at most
+// three bytes), never to 0.
+func runeStart(text string, i int) int {
+	for j := i; j > 0 && j > i-utf8.UTFMax; j-- {
+		if utf8.RuneStart(text[j]) {
+			return j
+		}
+	}
+	return i
+}
+
+// parseRanks parses the .tiktoken format.
+func parseRanks(data string) (map[string]int, error) {
+	ranks := make(map[string]int, strings.Count(data, "\n")+1)
+	var buf [256]byte
+	for lineNo := 1; data != ""; lineNo++ {
+		var line string
+		line, data, _ = strings.Cut(data, "\n")
+		if line == "" {
+			continue
+		}
+		tok, num, ok := strings.Cut(line, " ")
+		if !ok || base64.StdEncoding.DecodedLen(len(tok)) > len(buf) {
+			return nil, fmt.Errorf("line %d: malformed", lineNo)
+		}
+		n, err := base64.StdEncoding.Decode(buf[:], []byte(tok))
+		if err != nil {
+			return nil, fmt.Errorf("line %d: %w", lineNo, err)
+		}
+		rank, err := strconv.Atoi(num)
+		if err != nil {
+			return nil, fmt.Errorf("line %d: %w", lineNo, err)
+		}
+		ranks[string(buf[:n])] = rank
+	}
+	return ranks, nil
+}
