@@ -170,7 +170,7 @@ type WorkaroundFinding struct {
 // finding.
 func (f WorkaroundFinding) Linked() bool { return f.Upstream != "" }
 
-// Findings returns what the scorer finds in c's diff, in diff order. It
+// Findings returns what the scorer finds in c's diff, by path and line. It
 // returns ErrNotApplicable when c has no diff.
 func (s *WorkaroundScorer) Findings(ctx context.Context, c *Contribution) ([]WorkaroundFinding, error) {
 	if c.Diff == nil {
