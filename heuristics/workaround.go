@@ -244,10 +244,10 @@ func (s *WorkaroundScorer) Score(ctx context.Context, c *Contribution) (Result, 
 		}
 		total += g.weight
 	}
-	res.Score = 1 - math.Exp2(-total/s.cfg.HalfScore)
-	res.Score = math.Round(res.Score*1000) / 1000
-	if res.Score > 1 {
-		res.Score = 1
+	raw := 1 - math.Exp2(-total/s.cfg.HalfScore)
+	res.Score = min(1, math.Round(raw*1000)/1000)
+	if raw > 0 && res.Score == 0 {
+		res.Score = 0.001 // a finding that counts, however little, is not "no concern"
 	}
 	res.Metrics["dependencies"] = float64(len(groups))
 	res.Metrics["unlinked_dependencies"] = float64(unlinkedDeps)
