@@ -11,6 +11,9 @@ type Config struct {
 
 	// Engagement configures the engagement scorer.
 	Engagement EngagementConfig `json:"engagement"`
+
+	// Workaround configures the workaround scorer.
+	Workaround WorkaroundConfig `json:"workaround"`
 }
 
 // NewDefaultSet returns heft's standard scorers under cfg.Policy. Scorers
@@ -33,10 +36,15 @@ func NewDefaultSet(cfg Config) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
+	workaround, err := NewWorkaround(cfg.Workaround)
+	if err != nil {
+		return nil, err
+	}
 	return NewSet(cfg.Policy,
 		size,
 		verb,
 		disc,
 		engagement,
+		workaround,
 	)
 }
