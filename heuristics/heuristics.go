@@ -207,4 +207,10 @@ type Evidence struct {
 
 	// Snippet is a short verbatim quote of what was found.
 	Snippet string `json:"snippet,omitempty"`
+
+	// Subject names what the evidence concerns, when that is not its
+	// location: the dependency a workaround works around, for example.
+	// Programs may depend on it; its form is the scorer's (a Go module
+	// path, a package name, a repository).
+	Subject string `json:"subject,omitempty"`
 }

@@ -279,6 +279,7 @@ func (s *WorkaroundScorer) Score(ctx context.Context, c *Contribution) (Result, 
 				Line:    f.Line,
 				Side:    SideNew,
 				Snippet: f.Snippet,
+				Subject: f.Dependency,
 			})
 		}
 	}
@@ -286,7 +287,7 @@ func (s *WorkaroundScorer) Score(ctx context.Context, c *Contribution) (Result, 
 		// MaxEvidence 0 still owes one piece of evidence for the score.
 		f := order[0].findings[0]
 		res.Evidence = append(res.Evidence, Evidence{Rule: f.Rule, Message: findingMessage(f), Field: FieldDiff,
-			Path: f.Path, Line: f.Line, Side: SideNew, Snippet: f.Snippet})
+			Path: f.Path, Line: f.Line, Side: SideNew, Snippet: f.Snippet, Subject: f.Dependency})
 	}
 	if res.Score == 0 {
 		// Every finding's rule was weighted 0.

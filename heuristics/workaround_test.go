@@ -555,7 +555,7 @@ func TestWorkaroundAdvice(t *testing.T) {
 	assert.Equal(t, heuristics.Evidence{Rule: "workaround-python-monkeypatch",
 		Message: "Adds a monkeypatch of requests.Session.send (dependency: requests; no upstream issue or pull request linked).",
 		Field:   heuristics.FieldDiff, Path: "app/http.py", Line: 3, Side: heuristics.SideNew,
-		Snippet: "requests.Session.send = _send_with_retry"}, res.Evidence[0])
+		Snippet: "requests.Session.send = _send_with_retry", Subject: "requests"}, res.Evidence[0])
 }
 
 func TestWorkaroundScoring(t *testing.T) {
