@@ -18,7 +18,6 @@ import (
 
 	"github.com/heft-dev/heft/diffstat"
 	"github.com/heft-dev/heft/examples/internal/eval"
-	"github.com/heft-dev/heft/heuristics"
 )
 
 func runEval(e *env, args []string) int {
@@ -101,15 +100,9 @@ func runEval(e *env, args []string) int {
 		}
 	}
 
-	cfg := heuristics.Config{}
-	if *configFile != "" {
-		if err := loadConfig(*configFile, &cfg); err != nil {
-			return fail(e, "eval", err)
-		}
-	}
-	set, err := heuristics.NewDefaultSet(cfg)
+	cfg, set, err := defaultSet(*configFile)
 	if err != nil {
-		return fail(e, "eval", fmt.Errorf("%s: %w", *configFile, err))
+		return fail(e, "eval", err)
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)

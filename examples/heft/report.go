@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/heft-dev/heft/examples/internal/render"
 	"github.com/heft-dev/heft/heuristics"
 )
 
@@ -32,7 +33,7 @@ func writeReport(w io.Writer, rep *heuristics.Report) {
 				break
 			}
 			fmt.Fprintf(&b, "%s- %s", indent, ev.Rule)
-			if loc := location(ev); loc != "" {
+			if loc := render.Location(ev); loc != "" {
 				fmt.Fprintf(&b, " %s", loc)
 			}
 			fmt.Fprintf(&b, ": %s", ev.Message)
@@ -52,21 +53,6 @@ func writeReport(w io.Writer, rep *heuristics.Report) {
 		fmt.Fprintf(&b, "\nlabels: %s\n", strings.Join(rep.Labels, ", "))
 	}
 	io.WriteString(w, b.String())
-}
-
-// location formats where a piece of evidence is: path:line, or the field.
-func location(ev heuristics.Evidence) string {
-	switch {
-	case ev.Path != "" && ev.Line > 0:
-		return fmt.Sprintf("%s:%d", ev.Path, ev.Line)
-	case ev.Path != "":
-		return ev.Path
-	case ev.Commit != "":
-		return "commit " + ev.Commit
-	case ev.Line > 0:
-		return fmt.Sprintf("%s:%d", ev.Field, ev.Line)
-	}
-	return ""
 }
 
 func truncate(s string, n int) string {

@@ -58,15 +58,9 @@ func runScore(e *env, args []string) int {
 		return fail(e, "score", fmt.Errorf("--fail-at must be review or flag, not %q", *failAt))
 	}
 
-	cfg := heuristics.Config{}
-	if *configFile != "" {
-		if err := loadConfig(*configFile, &cfg); err != nil {
-			return fail(e, "score", err)
-		}
-	}
-	set, err := heuristics.NewDefaultSet(cfg)
+	_, set, err := defaultSet(*configFile)
 	if err != nil {
-		return fail(e, "score", fmt.Errorf("%s: %w", *configFile, err))
+		return fail(e, "score", err)
 	}
 
 	in, name, err := openInput(e, fs.Args())
@@ -160,6 +154,22 @@ func readText(file string) (string, error) {
 		return "", fmt.Errorf("%s is over the %d-byte limit for a description", file, maxDescription)
 	}
 	return string(b), nil
+}
+
+// defaultSet builds the default scorers under the configuration in file,
+// or the defaults when file is empty, and returns the configuration too.
+func defaultSet(file string) (heuristics.Config, *heuristics.Set, error) {
+	cfg := heuristics.Config{}
+	if file != "" {
+		if err := loadConfig(file, &cfg); err != nil {
+			return cfg, nil, err
+		}
+	}
+	set, err := heuristics.NewDefaultSet(cfg)
+	if err != nil && file != "" {
+		err = fmt.Errorf("%s: %w", file, err)
+	}
+	return cfg, set, err
 }
 
 // loadConfig reads a JSON configuration, rejecting unknown keys by name.
