@@ -121,7 +121,11 @@ func buildSet(cfg RepoConfig) (*heuristics.Set, error) {
 	noWeights.Policy.Weights = nil
 	all, err := heuristics.NewDefaultSet(noWeights)
 	if err != nil {
-		return nil, &ConfigError{Path: ConfigPath, Key: scorerKey(err), Err: err}
+		var ce *heuristics.ConfigError
+		if errors.As(err, &ce) {
+			return nil, &ConfigError{Path: ConfigPath, Key: ce.Section, Err: ce.Err}
+		}
+		return nil, &ConfigError{Path: ConfigPath, Err: err}
 	}
 	scorers := all.Scorers()
 	var names []string
@@ -159,21 +163,6 @@ func scorerNames(ss []heuristics.Scorer) []string {
 		names = append(names, s.Name())
 	}
 	return names
-}
-
-// scorerKey guesses which scorer's section a constructor error is about,
-// from the scorer name it mentions ("engagement close_days ...").
-func scorerKey(err error) string {
-	msg := err.Error()
-	for _, key := range []string{"engagement", "size", "verbosity", "disclosure", "workaround", "reputation"} {
-		if strings.Contains(msg, ": "+key+" ") || strings.Contains(msg, " "+key+" labels") {
-			return key
-		}
-	}
-	if strings.Contains(msg, "_lines") || strings.Contains(msg, "_files") || strings.Contains(msg, "largest") {
-		return "size"
-	}
-	return ""
 }
 
 // jsonError names the key or line of a JSON decoding error.
