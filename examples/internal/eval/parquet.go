@@ -1,0 +1,723 @@
+package eval
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/parquet-go/parquet-go"
+	"github.com/parquet-go/parquet-go/format"
+
+	"github.com/heft-dev/heft/heuristics"
+)
+
+// The Parquet tables of the AIDev dataset as published on Hugging Face
+// (hao-li/AIDev). pull_request holds the AIDev-pop subset, the only pull
+// requests the other tables cover; all_pull_request holds every pull
+// request without them.
+const (
+	pqPRs      = "pull_request.parquet"
+	pqAllPRs   = "all_pull_request.parquet"
+	pqCommits  = "pr_commits.parquet"
+	pqDetails  = "pr_commit_details.parquet"
+	pqTimeline = "pr_timeline.parquet"
+	pqComments = "pr_comments.parquet"
+	pqReviews  = "pr_reviews.parquet"
+)
+
+// pqChildren maps each joined Parquet table to the CSV file whose rows it
+// stands for in the join.
+var pqChildren = []struct{ file, csv string }{
+	{pqCommits, aidevCommits},
+	{pqTimeline, aidevTimelines},
+	{pqComments, aidevComments},
+	{pqReviews, aidevReviews},
+}
+
+// pqText lists, per table, the columns a row cannot do without and that
+// must hold text (BYTE_ARRAY); pqScalar those that may hold a number too.
+var (
+	pqText = map[string][]string{
+		pqPRs:      {"title", "body", "state"},
+		pqCommits:  {"sha", "message"},
+		pqDetails:  {"filename", "status", "patch"},
+		pqTimeline: {"event"},
+		pqComments: {"body"},
+		pqReviews:  {"state"},
+	}
+	pqScalar = map[string][]string{
+		pqPRs:      {"id", "merged_at"},
+		pqCommits:  {"pr_id"},
+		pqDetails:  {"pr_id"},
+		pqTimeline: {"pr_id", "created_at"},
+		pqComments: {"pr_id"},
+		pqReviews:  {"pr_id"},
+	}
+)
+
+// AIDevParquet reads the AIDev dataset in the Parquet layout it is
+// published in: one folder holding pull_request.parquet (or
+// all_pull_request.parquet) and, when present, pr_commits.parquet,
+// pr_commit_details.parquet, pr_timeline.parquet, pr_comments.parquet and
+// pr_reviews.parquet, joined on the pull request's id (pr_id).
+//
+// Records are built as AIDev builds them from the CSV layout (labels,
+// timeline, maintainers), with one addition: the diff. Each pull
+// request's rows of pr_commit_details (one per file per commit) become a
+// git-style unified diff, a "diff --git" header with ---/+++ lines
+// (/dev/null for an added or removed file) before each file's patch, in
+// the table's order. Commits that touch the same file each contribute
+// their own section, so the diff is the sum of the commits rather than
+// the pull request's net change. GitHub leaves the patch out for binary
+// files and for files too large to show: such a file contributes a
+// "Binary files ... differ" header only, and when its additions,
+// deletions or changes say lines changed, the record's DiffPartial is
+// set and Notes counts it.
+//
+// The pull request table is streamed. Each joined table is scanned once
+// to note, per pr_id, the ranges of its rows; the rows are read back when
+// their pull request comes, reading forward when the tables share an
+// order. Memory grows with the number of pull requests by one small index
+// entry each, not with the text.
+type AIDevParquet struct {
+	joiner
+	opt     AIDevOptions
+	prs     *pqTable
+	details *pqTable // nil when absent
+	tables  []*pqTable
+	pending []error
+	notes   []string
+
+	read, noDiff, partial int
+}
+
+// HasAIDevParquet reports whether dir holds the AIDev Parquet layout:
+// pull_request.parquet or all_pull_request.parquet.
+func HasAIDevParquet(dir string) bool {
+	for _, f := range []string{pqPRs, pqAllPRs} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// OpenAIDevDir opens the AIDev dataset under dir in whichever layout it
+// holds: OpenAIDevParquet when dir has the Parquet tables, OpenAIDev
+// (the CSV layout) otherwise.
+func OpenAIDevDir(dir string, opt *AIDevOptions) (Source, error) {
+	if HasAIDevParquet(dir) {
+		return OpenAIDevParquet(dir, opt)
+	}
+	return OpenAIDev(dir, opt)
+}
+
+// OpenAIDevParquet opens the AIDev Parquet layout in dir; opt may be nil
+// (MaxRow then bounds one pull request's diff). A pull request table that
+// is missing, is not Parquet or lacks a column is an error naming the
+// file and the column; a joined table with such a fault is left out, and
+// Next reports it first as a *SkipError.
+func OpenAIDevParquet(dir string, opt *AIDevOptions) (*AIDevParquet, error) {
+	a := &AIDevParquet{joiner: joiner{children: map[string]childTable{}}}
+	if opt != nil {
+		a.opt = *opt
+	}
+	if a.opt.MaxRow <= 0 {
+		a.opt.MaxRow = DefaultMaxRow
+	}
+	prFile := pqPRs
+	if _, err := os.Stat(filepath.Join(dir, prFile)); err != nil {
+		prFile = pqAllPRs
+	} else if _, err := os.Stat(filepath.Join(dir, pqAllPRs)); err == nil {
+		a.notes = append(a.notes, fmt.Sprintf("read %s (AIDev-pop), not %s: the joined tables cover only the former", pqPRs, pqAllPRs))
+	}
+	prs, err := openPQ(filepath.Join(dir, prFile), prFile, pqText[pqPRs], pqScalar[pqPRs])
+	if err != nil {
+		return nil, fmt.Errorf("eval: aidev: %w", err)
+	}
+	a.prs = prs
+	mergers := map[string]string{}
+	var absent []string
+	open := func(file string, each func(t *pqTable, row []string)) *pqTable {
+		t, err := openPQ(filepath.Join(dir, file), file, pqText[file], pqScalar[file])
+		if errors.Is(err, os.ErrNotExist) {
+			absent = append(absent, file)
+			return nil
+		}
+		if err == nil {
+			err = t.index(each)
+		}
+		if err != nil {
+			if t != nil {
+				t.close()
+			}
+			var se *SkipError
+			if !errors.As(err, &se) {
+				se = &SkipError{Pos: file, Reason: ReasonMalformed, Err: err}
+			}
+			a.pending = append(a.pending, se)
+			return nil
+		}
+		a.tables = append(a.tables, t)
+		return t
+	}
+	for _, c := range pqChildren {
+		var each func(*pqTable, []string)
+		if c.file == pqTimeline {
+			each = func(t *pqTable, row []string) {
+				if t.get(row, "event") == "merged" && t.get(row, "actor") != "" {
+					mergers[t.get(row, "pr_id")] = t.get(row, "actor")
+				}
+			}
+		}
+		if t := open(c.file, each); t != nil {
+			a.children[c.csv] = t
+		}
+	}
+	a.details = open(pqDetails, nil)
+	if len(absent) > 0 {
+		a.notes = append(a.notes, "no "+strings.Join(absent, ", "))
+	}
+	if len(mergers) > 0 {
+		a.maintainers = map[string]map[string]bool{}
+		err := prs.scan(func(row []string) {
+			who, ok := mergers[prs.get(row, "id")]
+			if !ok {
+				return
+			}
+			repo := repoOf(prs.get(row, "repo_url"), prs.get(row, "html_url"))
+			if a.maintainers[repo] == nil {
+				a.maintainers[repo] = map[string]bool{}
+			}
+			a.maintainers[repo][who] = true
+		})
+		if err != nil {
+			a.Close()
+			return nil, fmt.Errorf("eval: aidev: %s: %w", prFile, err)
+		}
+		n := 0
+		for _, set := range a.maintainers {
+			n += len(set)
+		}
+		a.notes = append(a.notes, fmt.Sprintf("%d accounts that merged a pull request count as maintainers of its repository (the tables have no author_association)", n))
+	}
+	return a, nil
+}
+
+// Notes says what the report should know about this data.
+func (a *AIDevParquet) Notes() []string {
+	notes := slices.Clone(a.notes)
+	if a.details == nil {
+		notes = append(notes, "no "+pqDetails+": diff-based scorers are not applicable")
+	} else {
+		notes = append(notes, "diffs are the pull requests' commits' per-file patches one after another (a file changed by two commits counts twice), not the net change")
+		if a.noDiff > 0 {
+			notes = append(notes, fmt.Sprintf("%d of %d pull requests have no row in %s: diff-based scorers are not applicable to them", a.noDiff, a.read, pqDetails))
+		}
+		if a.partial > 0 {
+			notes = append(notes, fmt.Sprintf("%d of %d pull requests have a partial diff: files whose patch GitHub left out (too large) count as binary", a.partial, a.read))
+		}
+	}
+	return notes
+}
+
+// Next returns the next pull request.
+func (a *AIDevParquet) Next() (*Record, error) {
+	if len(a.pending) > 0 {
+		err := a.pending[0]
+		a.pending = a.pending[1:]
+		return nil, err
+	}
+	if a.prs == nil {
+		return nil, io.EOF
+	}
+	row, n, err := a.prs.next()
+	if err == io.EOF {
+		tables := make([]childTable, len(a.tables))
+		for i, t := range a.tables {
+			tables[i] = t
+		}
+		a.pending = unknownIDs(a.prs.path, tables...)
+		a.Close()
+		return a.Next()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("eval: aidev: %s: %w", a.prs.path, err)
+	}
+	p := a.prs
+	id := p.get(row, "id")
+	rec := &Record{
+		Title:  p.get(row, "title"),
+		Body:   p.get(row, "body"),
+		Author: author(p.get(row, "user")),
+		Agent:  p.get(row, "agent"),
+		Repo:   repoOf(p.get(row, "repo_url"), p.get(row, "html_url")),
+		AI:     new(true),
+		Pos:    fmt.Sprintf("%s: row %d", p.path, n+1),
+		ID:     id,
+	}
+	if num := p.get(row, "number"); rec.Repo != "" && num != "" {
+		rec.ID = rec.Repo + "#" + num
+	}
+	switch {
+	case p.get(row, "merged_at") != "":
+		rec.Merged = new(true)
+	case strings.EqualFold(p.get(row, "state"), "closed"):
+		rec.Merged = new(false)
+	}
+	created := parseTimeAny(p.get(row, "created_at"))
+	closed := parseTimeAny(p.get(row, "closed_at"))
+	if m := parseTimeAny(p.get(row, "merged_at")); !m.IsZero() && (closed.IsZero() || m.Before(closed)) {
+		closed = m
+	}
+	if err := a.join(rec, id, closed); err != nil {
+		return nil, &SkipError{Pos: rec.Pos, Reason: ReasonMalformed, Err: err}
+	}
+	if a.details != nil {
+		rows, err := a.details.rowsOf(id)
+		if err != nil {
+			return nil, &SkipError{Pos: rec.Pos, Reason: ReasonMalformed, Err: fmt.Errorf("%s: %w", pqDetails, err)}
+		}
+		rec.Diff, rec.DiffPartial = buildDiff(a.details, rows, a.opt.MaxRow)
+		if a.children[aidevCommits] == nil {
+			rec.Commits = commitsOf(a.details, rows)
+		}
+	}
+	a.read++
+	if rec.Diff == "" {
+		a.noDiff++
+	}
+	if rec.DiffPartial {
+		a.partial++
+	}
+	rec.Now = closed
+	if rec.Now.IsZero() {
+		rec.Now = created
+		if n := len(rec.Timeline); n > 0 && rec.Timeline[n-1].Time.After(rec.Now) {
+			rec.Now = rec.Timeline[n-1].Time
+		}
+	}
+	return rec, nil
+}
+
+// Close closes the files.
+func (a *AIDevParquet) Close() error {
+	if a.prs != nil {
+		a.prs.close()
+		a.prs = nil
+	}
+	for _, t := range a.tables {
+		t.close()
+	}
+	a.tables = nil
+	return nil
+}
+
+// commitsOf lists the commits of a pull request's pr_commit_details rows,
+// for when pr_commits.parquet is absent.
+func commitsOf(t *pqTable, rows [][]string) []heuristics.Commit {
+	var out []heuristics.Commit
+	seen := map[string]bool{}
+	for _, r := range rows {
+		sha := t.get(r, "sha")
+		if sha == "" || seen[sha] {
+			continue
+		}
+		seen[sha] = true
+		out = append(out, heuristics.Commit{SHA: sha, Message: t.get(r, "message"), AuthorName: t.get(r, "author")})
+	}
+	return out
+}
+
+// buildDiff writes a pull request's per-file patches as one unified diff.
+// partial reports a file whose changed lines the diff does not show: its
+// patch is absent though its counts say lines changed (or are unknown),
+// or the diff reached max bytes.
+func buildDiff(t *pqTable, rows [][]string, max int64) (diff string, partial bool) {
+	var b strings.Builder
+	for _, r := range rows {
+		name := t.get(r, "filename")
+		if name == "" {
+			partial = true
+			continue
+		}
+		status := strings.ToLower(t.get(r, "status"))
+		patch := t.get(r, "patch")
+		if patch != "" && !strings.HasPrefix(patch, "@@") {
+			patch = "" // not hunks: treat as left out rather than fail the parse
+		}
+		if patch != "" && int64(b.Len()+len(patch)) > max {
+			patch = ""
+			partial = true
+		}
+		from, to := "a/"+name, "b/"+name
+		fmt.Fprintf(&b, "diff --git a/%s b/%s\n", name, name)
+		switch status {
+		case "added":
+			from = "/dev/null"
+			b.WriteString("new file mode 100644\n")
+		case "removed", "deleted":
+			to = "/dev/null"
+			b.WriteString("deleted file mode 100644\n")
+		}
+		if patch == "" {
+			fmt.Fprintf(&b, "Binary files %s and %s differ\n", from, to)
+			if changed(t, r) {
+				partial = true
+			}
+			continue
+		}
+		fmt.Fprintf(&b, "--- %s\n+++ %s\n", from, to)
+		b.WriteString(patch)
+		if !strings.HasSuffix(patch, "\n") {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String(), partial
+}
+
+// changed reports whether a file's counts say lines changed, or are
+// unknown.
+func changed(t *pqTable, r []string) bool {
+	known := false
+	for _, col := range []string{"additions", "deletions", "changes"} {
+		v := t.get(r, col)
+		if v == "" {
+			continue
+		}
+		known = true
+		if n, err := strconv.ParseFloat(v, 64); err != nil || n != 0 {
+			return true
+		}
+	}
+	return !known
+}
+
+// pqTable is one Parquet table read as rows of strings, one per leaf
+// column.
+type pqTable struct {
+	path   string // as reports show it
+	f      *os.File
+	file   *parquet.File
+	cols   map[string]int // top-level column name → leaf column index
+	conv   []func(parquet.Value) string
+	starts []int64 // the first row of each row group
+	idx    map[string][]span
+	used   map[string]bool
+
+	// The cursor: rows of row group group, next row pos within it.
+	rows  parquet.Rows
+	group int
+	pos   int64
+	buf   []parquet.Row
+}
+
+// openPQ opens a table and checks it has the required columns, text ones
+// holding strings.
+func openPQ(path, display string, text, scalar []string) (*pqTable, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	pf, err := parquet.OpenFile(f, st.Size(), parquet.SkipBloomFilters(true))
+	if err != nil {
+		f.Close()
+		return nil, &SkipError{Pos: display, Reason: ReasonMalformed, Err: fmt.Errorf("not a readable Parquet file: %w", err)}
+	}
+	t := &pqTable{path: display, f: f, file: pf, cols: map[string]int{}, group: -1}
+	schema := pf.Schema()
+	paths := schema.Columns()
+	t.conv = make([]func(parquet.Value) string, len(paths))
+	var names []string
+	for _, p := range paths {
+		leaf, _ := schema.Lookup(p...)
+		t.conv[leaf.ColumnIndex] = converter(leaf.Node)
+		if len(p) == 1 && leaf.MaxRepetitionLevel == 0 {
+			t.cols[p[0]] = leaf.ColumnIndex
+		}
+		names = append(names, strings.Join(p, "."))
+	}
+	fail := func(err error, reason string) (*pqTable, error) {
+		f.Close()
+		return nil, &SkipError{Pos: display, Reason: reason, Err: err}
+	}
+	var missing []string
+	for _, col := range append(slices.Clone(text), scalar...) {
+		if _, ok := t.cols[col]; !ok {
+			missing = append(missing, col)
+		}
+	}
+	if len(missing) > 0 {
+		return fail(fmt.Errorf("no column %s (columns: %s)", strings.Join(missing, ", "), strings.Join(names, ",")), ReasonMissingCol)
+	}
+	for _, col := range text {
+		if k := schema.Fields()[fieldIndex(schema, col)].Type().Kind(); k != parquet.ByteArray {
+			return fail(fmt.Errorf("column %s holds %s, want text (BYTE_ARRAY)", col, k), ReasonMalformed)
+		}
+	}
+	for _, col := range scalar {
+		if t.conv[t.cols[col]] == nil {
+			return fail(fmt.Errorf("column %s holds %s, want text or a number", col, schema.Fields()[fieldIndex(schema, col)].Type()), ReasonMalformed)
+		}
+	}
+	var n int64
+	for _, rg := range pf.RowGroups() {
+		t.starts = append(t.starts, n)
+		n += rg.NumRows()
+	}
+	return t, nil
+}
+
+// fieldIndex returns the index of a top-level field.
+func fieldIndex(s *parquet.Schema, name string) int {
+	return slices.IndexFunc(s.Fields(), func(f parquet.Field) bool { return f.Name() == name })
+}
+
+// converter returns how a leaf column's values read as strings: text as
+// is, integers and integral floats in decimal, timestamps in RFC 3339,
+// and nil for a type read as nothing.
+func converter(n parquet.Node) func(parquet.Value) string {
+	typ := n.Type()
+	if lt := typ.LogicalType(); lt != nil && typ.Kind() == parquet.Int64 {
+		if ts, ok := lt.Value.(*format.TimestampType); ok {
+			unit := time.Millisecond
+			if ts.Unit.Value != nil {
+				unit = ts.Unit.Value.Duration()
+			}
+			return func(v parquet.Value) string {
+				return time.Unix(0, v.Int64()*int64(unit)).UTC().Format(time.RFC3339)
+			}
+		}
+	}
+	switch typ.Kind() {
+	case parquet.ByteArray, parquet.FixedLenByteArray:
+		return func(v parquet.Value) string { return string(v.ByteArray()) }
+	case parquet.Int32:
+		return func(v parquet.Value) string { return strconv.FormatInt(int64(v.Int32()), 10) }
+	case parquet.Int64:
+		return func(v parquet.Value) string { return strconv.FormatInt(v.Int64(), 10) }
+	case parquet.Float:
+		return func(v parquet.Value) string { return strconv.FormatFloat(float64(v.Float()), 'f', -1, 32) }
+	case parquet.Double:
+		return func(v parquet.Value) string { return strconv.FormatFloat(v.Double(), 'f', -1, 64) }
+	case parquet.Boolean:
+		return func(v parquet.Value) string { return strconv.FormatBool(v.Boolean()) }
+	}
+	return nil
+}
+
+// get returns the named column of row, or "" when the table has no such
+// column or the value is null.
+func (t *pqTable) get(row []string, name string) string {
+	if i, ok := t.cols[name]; ok && i < len(row) {
+		return strings.TrimSpace(row[i])
+	}
+	return ""
+}
+
+func (t *pqTable) name() string { return t.path }
+
+// strings converts a Parquet row.
+func (t *pqTable) strings(r parquet.Row) []string {
+	out := make([]string, len(t.conv))
+	for _, v := range r {
+		c := v.Column()
+		if c < 0 || c >= len(out) || v.IsNull() || out[c] != "" || t.conv[c] == nil {
+			continue
+		}
+		out[c] = t.conv[c](v)
+	}
+	return out
+}
+
+// seek positions the cursor on row pos of row group g.
+func (t *pqTable) seek(g int, pos int64) error {
+	if t.group != g || pos < t.pos || pos-t.pos > 256 {
+		if t.group != g {
+			if t.rows != nil {
+				t.rows.Close()
+			}
+			t.rows = t.file.RowGroups()[g].Rows()
+			t.group = g
+			t.pos = 0
+		}
+		if pos != t.pos {
+			if err := t.rows.SeekToRow(pos); err != nil {
+				return err
+			}
+			t.pos = pos
+		}
+	}
+	for t.pos < pos { // a few rows ahead: read on rather than seek
+		if _, err := t.read(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// read reads the row under the cursor.
+func (t *pqTable) read() ([]string, error) {
+	if t.buf == nil {
+		t.buf = make([]parquet.Row, 1)
+	}
+	n, err := t.rows.ReadRows(t.buf)
+	if n == 1 {
+		t.pos++
+		return t.strings(t.buf[0]), nil
+	}
+	if err == nil || err == io.EOF {
+		err = io.ErrUnexpectedEOF
+	}
+	return nil, err
+}
+
+// next reads the table's rows in order, returning each with its number.
+func (t *pqTable) next() ([]string, int64, error) {
+	groups := t.file.RowGroups()
+	if t.group < 0 {
+		if len(groups) == 0 {
+			return nil, 0, io.EOF
+		}
+		if err := t.seek(0, 0); err != nil {
+			return nil, 0, err
+		}
+	}
+	for t.pos >= groups[t.group].NumRows() {
+		if t.group+1 == len(groups) {
+			return nil, 0, io.EOF
+		}
+		if err := t.seek(t.group+1, 0); err != nil {
+			return nil, 0, err
+		}
+	}
+	n := t.starts[t.group] + t.pos
+	row, err := t.read()
+	return row, n, err
+}
+
+// scan reads every row once, then rewinds.
+func (t *pqTable) scan(each func(row []string)) error {
+	for {
+		row, _, err := t.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		each(row)
+	}
+	if t.rows != nil {
+		t.rows.Close()
+		t.rows, t.group, t.pos = nil, -1, 0
+	}
+	return nil
+}
+
+// index scans the table once, noting the row ranges of each pr_id.
+func (t *pqTable) index(each func(t *pqTable, row []string)) error {
+	t.idx = map[string][]span{}
+	t.used = map[string]bool{}
+	cur, start, end := "", int64(-1), int64(-1)
+	flush := func() {
+		if start >= 0 && cur != "" {
+			t.idx[cur] = append(t.idx[cur], span{start, end})
+		}
+		cur, start = "", -1
+	}
+	for {
+		row, n, err := t.next()
+		if err == io.EOF {
+			flush()
+			break
+		}
+		if err != nil {
+			return err
+		}
+		if each != nil {
+			each(t, row)
+		}
+		id := t.get(row, "pr_id")
+		// A range never spans row groups, so reading it back is one seek.
+		if id != cur || t.pos == 1 {
+			flush()
+			cur, start = id, n
+		}
+		end = n + 1
+	}
+	if t.rows != nil {
+		t.rows.Close()
+		t.rows, t.group, t.pos = nil, -1, 0
+	}
+	return nil
+}
+
+// rowsOf reads back the rows of one pull request.
+func (t *pqTable) rowsOf(id string) ([][]string, error) {
+	spans := t.idx[id]
+	if len(spans) == 0 {
+		return nil, nil
+	}
+	t.used[id] = true
+	var rows [][]string
+	for _, s := range spans {
+		g, _ := slices.BinarySearch(t.starts, s.off+1)
+		g-- // the row group holding s.off
+		if err := t.seek(g, s.off-t.starts[g]); err != nil {
+			return nil, err
+		}
+		for i := s.off; i < s.end; i++ {
+			row, err := t.read()
+			if err != nil {
+				return nil, err
+			}
+			rows = append(rows, row)
+		}
+	}
+	return rows, nil
+}
+
+func (t *pqTable) unused() []string {
+	var ids []string
+	for id := range t.idx {
+		if !t.used[id] {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+func (t *pqTable) close() {
+	if t.rows != nil {
+		t.rows.Close()
+		t.rows = nil
+	}
+	t.f.Close()
+}
+
+// parseTimeAny reads a time as RFC 3339 or as pandas writes one
+// ("2025-05-16 08:12:03+00:00"), or returns the zero time.
+func parseTimeAny(s string) time.Time {
+	if t := parseTime(s); !t.IsZero() {
+		return t
+	}
+	for _, layout := range []string{"2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05.999999999Z07:00", "2006-01-02 15:04:05"} {
+		if t, err := time.Parse(layout, strings.TrimSpace(s)); err == nil {
+			return t
+		}
+	}
+	return time.Time{}
+}
