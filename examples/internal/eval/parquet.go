@@ -1,6 +1,8 @@
 package eval
 
 import (
+	"bufio"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -82,9 +84,17 @@ var (
 //
 // The pull request table is streamed. Each joined table is scanned once
 // to note, per pr_id, the ranges of its rows; the rows are read back when
-// their pull request comes, reading forward when the tables share an
-// order. Memory grows with the number of pull requests by one small index
-// entry each, not with the text.
+// their pull request comes. A table in the pull requests' order is read
+// straight through; one that is not would need a seek per pull request,
+// each decoding its row group from the start, so its rows are first
+// copied to a temporary file (removed by Close) and read back from there,
+// and Notes says so. Memory grows with the number of pull requests by a
+// small index entry each, not with the text.
+//
+// The Parquet reader trusts the sizes a file claims: the footer is
+// checked before it is decoded, and a panic of the reader on a malformed
+// page becomes an error wrapping ErrParquetPanic. A corrupt page header
+// can still make it allocate a few hundred megabytes before failing.
 type AIDevParquet struct {
 	joiner
 	opt     AIDevOptions
@@ -144,6 +154,17 @@ func OpenAIDevParquet(dir string, opt *AIDevOptions) (*AIDevParquet, error) {
 	a.prs = prs
 	mergers := map[string]string{}
 	var absent []string
+	order := map[string]int{} // pull request id → its row
+	for _, f := range []string{pqCommits, pqDetails, pqTimeline, pqComments, pqReviews} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
+			err := prs.scan(func(row []string) { order[prs.get(row, "id")] = len(order) })
+			if err != nil {
+				prs.close()
+				return nil, fmt.Errorf("eval: aidev: %s: %w", prFile, err)
+			}
+			break
+		}
+	}
 	open := func(file string, each func(t *pqTable, row []string)) *pqTable {
 		t, err := openPQ(filepath.Join(dir, file), file, pqText[file], pqScalar[file])
 		if errors.Is(err, os.ErrNotExist) {
@@ -151,7 +172,10 @@ func OpenAIDevParquet(dir string, opt *AIDevOptions) (*AIDevParquet, error) {
 			return nil
 		}
 		if err == nil {
-			err = t.index(each)
+			err = t.index(each, order)
+		}
+		if err == nil && t.spill != nil {
+			a.notes = append(a.notes, fmt.Sprintf("%s is not in %s's order: its rows were copied to a temporary file (%d MB) to read back", file, prFile, t.spillSize>>20))
 		}
 		if err != nil {
 			if t != nil {
@@ -416,21 +440,45 @@ type pqTable struct {
 	group int
 	pos   int64
 	buf   []parquet.Row
+
+	broken error // set once the reader panicked: the table reads no more
+
+	// spill holds the rows, encoded, when the table is not in the pull
+	// requests' order; idx then holds byte ranges in it.
+	spill     *os.File
+	spillSize int64
 }
 
 // openPQ opens a table and checks it has the required columns, text ones
 // holding strings.
-func openPQ(path, display string, text, scalar []string) (*pqTable, error) {
+func openPQ(path, display string, text, scalar []string) (t *pqTable, err error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
+	err = safely(func() (err error) {
+		t, err = openPQFile(f, display, text, scalar)
+		return err
+	})
+	if errors.Is(err, ErrParquetPanic) {
+		f.Close()
+		err = &SkipError{Pos: display, Reason: ReasonMalformed, Err: err}
+	}
+	return t, err
+}
+
+// openPQFile does openPQ's work on the open file, closing it on error.
+func openPQFile(f *os.File, display string, text, scalar []string) (*pqTable, error) {
 	st, err := f.Stat()
 	if err != nil {
 		f.Close()
 		return nil, err
 	}
-	pf, err := parquet.OpenFile(f, st.Size(), parquet.SkipBloomFilters(true))
+	err = checkFooter(f, st.Size())
+	var pf *parquet.File
+	if err == nil {
+		pf, err = parquet.OpenFile(f, st.Size(), parquet.SkipPageIndex(true), parquet.SkipBloomFilters(true))
+	}
 	if err != nil {
 		f.Close()
 		return nil, &SkipError{Pos: display, Reason: ReasonMalformed, Err: fmt.Errorf("not a readable Parquet file: %w", err)}
@@ -541,9 +589,38 @@ func (t *pqTable) strings(r parquet.Row) []string {
 	return out
 }
 
+// ErrParquetPanic is wrapped by the error a source returns when the
+// Parquet reader panicked on a malformed file; the rest of that table
+// cannot be read.
+var ErrParquetPanic = errors.New("the Parquet reader failed on malformed data")
+
+// safely runs f, turning a panic of the Parquet reader (which trusts the
+// sizes and offsets a file claims) into ErrParquetPanic.
+func safely(f func() error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%w: %v", ErrParquetPanic, p)
+		}
+	}()
+	return f()
+}
+
 // seek positions the cursor on row pos of row group g.
 func (t *pqTable) seek(g int, pos int64) error {
-	if t.group != g || pos < t.pos || pos-t.pos > 256 {
+	if t.broken != nil {
+		return t.broken
+	}
+	if err := safely(func() error { return t.seekUnsafe(g, pos) }); err != nil {
+		if errors.Is(err, ErrParquetPanic) {
+			t.broken = err
+		}
+		return err
+	}
+	return nil
+}
+
+func (t *pqTable) seekUnsafe(g int, pos int64) error {
+	if t.group != g || pos < t.pos {
 		if t.group != g {
 			if t.rows != nil {
 				t.rows.Close()
@@ -559,8 +636,8 @@ func (t *pqTable) seek(g int, pos int64) error {
 			t.pos = pos
 		}
 	}
-	for t.pos < pos { // a few rows ahead: read on rather than seek
-		if _, err := t.read(); err != nil {
+	for t.pos < pos { // ahead: read on, as a seek would decode from the row group's start
+		if _, err := t.readUnsafe(); err != nil {
 			return err
 		}
 	}
@@ -568,7 +645,21 @@ func (t *pqTable) seek(g int, pos int64) error {
 }
 
 // read reads the row under the cursor.
-func (t *pqTable) read() ([]string, error) {
+func (t *pqTable) read() (row []string, err error) {
+	if t.broken != nil {
+		return nil, t.broken
+	}
+	err = safely(func() (err error) {
+		row, err = t.readUnsafe()
+		return err
+	})
+	if errors.Is(err, ErrParquetPanic) {
+		t.broken = err
+	}
+	return row, err
+}
+
+func (t *pqTable) readUnsafe() ([]string, error) {
 	if t.buf == nil {
 		t.buf = make([]parquet.Row, 1)
 	}
@@ -619,15 +710,17 @@ func (t *pqTable) scan(each func(row []string)) error {
 		}
 		each(row)
 	}
-	if t.rows != nil {
-		t.rows.Close()
-		t.rows, t.group, t.pos = nil, -1, 0
-	}
+	t.rewind()
 	return nil
 }
 
-// index scans the table once, noting the row ranges of each pr_id.
-func (t *pqTable) index(each func(t *pqTable, row []string)) error {
+// index scans the table once, noting the row ranges of each pr_id. When
+// the ranges are not in the pull requests' order (order maps a pull
+// request's id to its row), reading them back from the Parquet file
+// would mean seeking back over and over, each seek decoding the row group
+// from its start; the rows are then copied to a temporary file instead,
+// and idx holds byte ranges in it.
+func (t *pqTable) index(each func(t *pqTable, row []string), order map[string]int) error {
 	t.idx = map[string][]span{}
 	t.used = map[string]bool{}
 	cur, start, end := "", int64(-1), int64(-1)
@@ -637,6 +730,7 @@ func (t *pqTable) index(each func(t *pqTable, row []string)) error {
 		}
 		cur, start = "", -1
 	}
+	last, inOrder := -1, true
 	for {
 		row, n, err := t.next()
 		if err == io.EOF {
@@ -652,16 +746,75 @@ func (t *pqTable) index(each func(t *pqTable, row []string)) error {
 		id := t.get(row, "pr_id")
 		// A range never spans row groups, so reading it back is one seek.
 		if id != cur || t.pos == 1 {
+			if p, ok := order[id]; ok && id != cur {
+				inOrder = inOrder && p > last
+				last = p
+			}
 			flush()
 			cur, start = id, n
 		}
 		end = n + 1
 	}
+	t.rewind()
+	if inOrder {
+		return nil
+	}
+	return t.copyOut()
+}
+
+// rewind puts the cursor back before the first row.
+func (t *pqTable) rewind() {
 	if t.rows != nil {
-		t.rows.Close()
+		_ = safely(t.rows.Close)
 		t.rows, t.group, t.pos = nil, -1, 0
 	}
-	return nil
+}
+
+// copyOut copies the rows to a temporary file, each a count of fields
+// and each field its length and bytes, and indexes them there.
+func (t *pqTable) copyOut() (err error) {
+	f, err := os.CreateTemp("", "heft-aidev-*.rows")
+	if err != nil {
+		return err
+	}
+	t.spill = f
+	w := bufio.NewWriter(f)
+	t.idx = map[string][]span{}
+	cur, start := "", int64(-1)
+	var off int64
+	flush := func() {
+		if start >= 0 && cur != "" {
+			t.idx[cur] = append(t.idx[cur], span{start, off})
+		}
+		cur, start = "", -1
+	}
+	var buf []byte
+	for {
+		row, _, err := t.next()
+		if err == io.EOF {
+			flush()
+			break
+		}
+		if err != nil {
+			return err
+		}
+		if id := t.get(row, "pr_id"); id != cur {
+			flush()
+			cur, start = id, off
+		}
+		buf = binary.AppendUvarint(buf[:0], uint64(len(row)))
+		for _, v := range row {
+			buf = binary.AppendUvarint(buf, uint64(len(v)))
+			buf = append(buf, v...)
+		}
+		if _, err := w.Write(buf); err != nil {
+			return err
+		}
+		off += int64(len(buf))
+	}
+	t.rewind()
+	t.spillSize = off
+	return w.Flush()
 }
 
 // rowsOf reads back the rows of one pull request.
@@ -673,6 +826,21 @@ func (t *pqTable) rowsOf(id string) ([][]string, error) {
 	t.used[id] = true
 	var rows [][]string
 	for _, s := range spans {
+		if t.spill != nil {
+			b := make([]byte, s.end-s.off)
+			if _, err := t.spill.ReadAt(b, s.off); err != nil {
+				return nil, err
+			}
+			for len(b) > 0 {
+				var row []string
+				row, b = decodeRow(b)
+				if row == nil {
+					return nil, errors.New("temporary file damaged")
+				}
+				rows = append(rows, row)
+			}
+			continue
+		}
 		g, _ := slices.BinarySearch(t.starts, s.off+1)
 		g-- // the row group holding s.off
 		if err := t.seek(g, s.off-t.starts[g]); err != nil {
@@ -689,6 +857,26 @@ func (t *pqTable) rowsOf(id string) ([][]string, error) {
 	return rows, nil
 }
 
+// decodeRow decodes one row copyOut wrote, and returns the bytes after
+// it; nil when b does not hold one.
+func decodeRow(b []byte) ([]string, []byte) {
+	n, k := binary.Uvarint(b)
+	if k <= 0 || n > uint64(len(b)) {
+		return nil, nil
+	}
+	b = b[k:]
+	row := make([]string, n)
+	for i := range row {
+		l, k := binary.Uvarint(b)
+		if k <= 0 || l > uint64(len(b)-k) {
+			return nil, nil
+		}
+		row[i] = string(b[k : k+int(l)])
+		b = b[k+int(l):]
+	}
+	return row, b
+}
+
 func (t *pqTable) unused() []string {
 	var ids []string
 	for id := range t.idx {
@@ -702,10 +890,15 @@ func (t *pqTable) unused() []string {
 
 func (t *pqTable) close() {
 	if t.rows != nil {
-		t.rows.Close()
+		_ = safely(t.rows.Close)
 		t.rows = nil
 	}
 	t.f.Close()
+	if t.spill != nil {
+		t.spill.Close()
+		os.Remove(t.spill.Name())
+		t.spill = nil
+	}
 }
 
 // parseTimeAny reads a time as RFC 3339 or as pandas writes one
@@ -720,4 +913,171 @@ func parseTimeAny(s string) time.Time {
 		}
 	}
 	return time.Time{}
+}
+
+// checkFooter walks the Thrift footer of a Parquet file before the
+// Parquet reader decodes it: the reader allocates every list and string
+// at the size the file claims, so a corrupt length could ask for
+// gigabytes. A claim larger than the bytes left cannot be honest.
+func checkFooter(f io.ReaderAt, size int64) error {
+	if size < 12 {
+		return errors.New("too short for Parquet")
+	}
+	var tail [8]byte
+	if _, err := f.ReadAt(tail[:], size-8); err != nil {
+		return err
+	}
+	n := int64(tail[0]) | int64(tail[1])<<8 | int64(tail[2])<<16 | int64(tail[3])<<24
+	if string(tail[4:]) != "PAR1" || n <= 0 || n > size-12 {
+		return errors.New("no Parquet footer")
+	}
+	b := make([]byte, n)
+	if _, err := f.ReadAt(b, size-8-n); err != nil {
+		return err
+	}
+	w := thriftWalker{b: b}
+	if err := w.structure(0); err != nil {
+		return fmt.Errorf("footer: byte %d: %w", w.i, err)
+	}
+	return nil
+}
+
+// thriftWalker checks Thrift compact-protocol data without building it.
+type thriftWalker struct {
+	b []byte
+	i int
+}
+
+var errThrift = errors.New("malformed metadata")
+
+func (w *thriftWalker) byte() (byte, error) {
+	if w.i >= len(w.b) {
+		return 0, errThrift
+	}
+	w.i++
+	return w.b[w.i-1], nil
+}
+
+func (w *thriftWalker) uvarint() (uint64, error) {
+	var x uint64
+	for s := 0; s < 64; s += 7 {
+		c, err := w.byte()
+		if err != nil {
+			return 0, err
+		}
+		x |= uint64(c&0x7f) << s
+		if c < 0x80 {
+			return x, nil
+		}
+	}
+	return 0, errThrift
+}
+
+// count reads a length or an element count and checks it fits in what
+// is left, each element taking at least min bytes.
+func (w *thriftWalker) count(n uint64, min int) (int, error) {
+	if n > uint64((len(w.b)-w.i)/min) {
+		return 0, fmt.Errorf("%w: a length of %d with %d bytes left", errThrift, n, len(w.b)-w.i)
+	}
+	return int(n), nil
+}
+
+func (w *thriftWalker) structure(depth int) error {
+	if depth > 64 {
+		return errThrift
+	}
+	for {
+		h, err := w.byte()
+		if err != nil {
+			return err
+		}
+		if h == 0 {
+			return nil
+		}
+		if h>>4 == 0 { // a long-form field id follows
+			if _, err := w.uvarint(); err != nil {
+				return err
+			}
+		}
+		if err := w.value(h&0x0f, depth, true); err != nil {
+			return err
+		}
+	}
+}
+
+func (w *thriftWalker) value(typ byte, depth int, inField bool) error {
+	switch typ {
+	case 1, 2: // booleans: in the field header, or one byte in a list
+		if !inField {
+			_, err := w.byte()
+			return err
+		}
+		return nil
+	case 3:
+		_, err := w.byte()
+		return err
+	case 4, 5, 6:
+		_, err := w.uvarint()
+		return err
+	case 7:
+		if len(w.b)-w.i < 8 {
+			return errThrift
+		}
+		w.i += 8
+		return nil
+	case 8:
+		n, err := w.uvarint()
+		if err != nil {
+			return err
+		}
+		m, err := w.count(n, 1)
+		w.i += m
+		return err
+	case 9, 10:
+		h, err := w.byte()
+		if err != nil {
+			return err
+		}
+		n := uint64(h >> 4)
+		if n == 15 {
+			if n, err = w.uvarint(); err != nil {
+				return err
+			}
+		}
+		m, err := w.count(n, 1)
+		if err != nil {
+			return err
+		}
+		for range m {
+			if err := w.value(h&0x0f, depth+1, false); err != nil {
+				return err
+			}
+		}
+		return nil
+	case 11:
+		n, err := w.uvarint()
+		if err != nil || n == 0 {
+			return err
+		}
+		m, err := w.count(n, 2)
+		if err != nil {
+			return err
+		}
+		kv, err := w.byte()
+		if err != nil {
+			return err
+		}
+		for range m {
+			if err := w.value(kv>>4, depth+1, false); err != nil {
+				return err
+			}
+			if err := w.value(kv&0x0f, depth+1, false); err != nil {
+				return err
+			}
+		}
+		return nil
+	case 12:
+		return w.structure(depth + 1)
+	}
+	return fmt.Errorf("%w: type %d", errThrift, typ)
 }

@@ -106,7 +106,10 @@ const (
 // merged (two commits: a modified, an added, a removed and a binary
 // file), 102 closed with a file whose patch GitHub left out, 103 open with
 // no commits, and detail rows of a pull request 999 that does not exist.
-func writeAIDevParquet(t *testing.T, opts ...parquet.WriterOption) string {
+//
+// Unless sorted, pr_commit_details has 102's row before 101's, out of
+// pull_request's order.
+func writeAIDevParquet(t *testing.T, sorted bool, opts ...parquet.WriterOption) string {
 	t.Helper()
 	dir := t.TempDir()
 	repo := "https://api.github.com/repos/acme/widgets"
@@ -124,14 +127,18 @@ func writeAIDevParquet(t *testing.T, opts ...parquet.WriterOption) string {
 		{SHA: "c2", PRID: 101, Author: "bob", Message: "Remove old code\n\nCo-authored-by: Codex <codex@openai.com>"},
 		{SHA: "c3", PRID: 102, Author: "devin", Message: "Regenerate data"},
 	}, opts...)
-	write(t, dir, pqDetails, []pqDetail{
+	details := []pqDetail{
 		{SHA: "c3", PRID: 102, Filename: "data/big.json", Status: "modified", FileAdd: 5000, FileDel: 4000, Changes: 9000},
 		{SHA: "c1", PRID: 101, Filename: "main.go", Status: "modified", FileAdd: 3, FileDel: 1, Changes: 4, Patch: ptr(mainPatch)},
 		{SHA: "c1", PRID: 101, Filename: "run.go", Status: "added", FileAdd: 3, Changes: 3, Patch: ptr(newPatch)},
 		{SHA: "c2", PRID: 101, Filename: "old.go", Status: "removed", FileDel: 2, Changes: 2, Patch: ptr(oldPatch)},
 		{SHA: "c2", PRID: 101, Filename: "logo.png", Status: "added"}, // binary: no patch, no lines
 		{SHA: "c9", PRID: 999, Filename: "x.go", Status: "modified", Patch: ptr("@@ -1 +1 @@\n-a\n+b")},
-	}, opts...)
+	}
+	if sorted {
+		details = append(details[1:5:5], details[0], details[5])
+	}
+	write(t, dir, pqDetails, details, opts...)
 	write(t, dir, pqTimeline, []pqEvent{
 		{PRID: 101, Event: "labeled", CreatedAt: "2025-06-01T10:30:00Z", Actor: "carol", Label: ptr("bug")},
 		{PRID: 101, Event: "merged", CreatedAt: "2025-06-01T12:00:00Z", Actor: "carol", CommitID: ptr("c2")},
@@ -177,14 +184,16 @@ func readAll(t *testing.T, src Source) (map[string]*Record, []*SkipError) {
 func TestAIDevParquet(t *testing.T) {
 	for _, tc := range []struct {
 		name, reason string
+		sorted       bool
 		opts         []parquet.WriterOption
 	}{
-		{"one row group", "as pandas writes small tables", nil},
-		{"row groups of two rows", "pull request 101's detail rows span row groups and come out of the pull requests' order, so reading them back seeks",
-			[]parquet.WriterOption{parquet.MaxRowsPerRowGroup(2)}},
+		{"one row group", "as pandas writes small tables; details out of order, so copied out", false, nil},
+		{"sorted, row groups of two rows", "pull request 101's detail rows span row groups, read straight from the Parquet file",
+			true, []parquet.WriterOption{parquet.MaxRowsPerRowGroup(2)}},
+		{"unsorted, row groups of two rows", "as above, copied out", false, []parquet.WriterOption{parquet.MaxRowsPerRowGroup(2)}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			dir := writeAIDevParquet(t, tc.opts...)
+			dir := writeAIDevParquet(t, tc.sorted, tc.opts...)
 			src, err := OpenAIDevDir(dir, nil)
 			require.NoError(t, err, tc.reason)
 			a, ok := src.(*AIDevParquet)
@@ -258,6 +267,11 @@ func TestAIDevParquet(t *testing.T) {
 			assert.Contains(t, notes, "1 of 3 pull requests have no row in pr_commit_details.parquet")
 			assert.Contains(t, notes, "1 of 3 pull requests have a partial diff")
 			assert.Contains(t, notes, "1 accounts that merged")
+			if tc.sorted {
+				assert.NotContains(t, notes, "temporary file")
+			} else {
+				assert.Contains(t, notes, "pr_commit_details.parquet is not in pull_request.parquet's order: its rows were copied to a temporary file")
+			}
 		})
 	}
 }
@@ -303,12 +317,22 @@ func TestAIDevParquetBadTables(t *testing.T) {
 				require.NoError(t, os.WriteFile(filepath.Join(dir, pqReviews), []byte("id,pr_id\n1,101\n"), 0o644))
 			},
 			false, []string{"pr_reviews.parquet", "not a readable Parquet file"}, ReasonMalformed},
+		{"footer claiming four billion schema elements", "checked before the Parquet reader would allocate them all",
+			pqReviews, func(dir string) {
+				// FileMetaData{1: version 1, 2: list<struct> of 2^32-1}
+				footer := []byte{0x15, 0x02, 0x19, 0xfc, 0xff, 0xff, 0xff, 0xff, 0x0f, 0x00}
+				b := append([]byte("PAR1"), footer...)
+				b = append(b, byte(len(footer)), 0, 0, 0)
+				b = append(b, "PAR1"...)
+				require.NoError(t, os.WriteFile(filepath.Join(dir, pqReviews), b, 0o644))
+			},
+			false, []string{"pr_reviews.parquet", "footer: byte 9: malformed metadata: a length of 4294967295 with 1 bytes left"}, ReasonMalformed},
 		{"pull requests without title", "without a usable pull request table there is nothing to read",
 			pqPRs, func(dir string) { write(t, dir, pqPRs, []noTitle{{ID: 101, Body: "b", State: "open"}}) },
 			true, []string{"pull_request.parquet", "no column title"}, ReasonMissingCol},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			dir := writeAIDevParquet(t)
+			dir := writeAIDevParquet(t, false)
 			tc.write(dir)
 			a, err := OpenAIDevParquet(dir, nil)
 			var se *SkipError
@@ -357,11 +381,138 @@ func TestAIDevParquetAllPullRequests(t *testing.T) {
 func TestRunOnAIDevParquet(t *testing.T) {
 	set, err := heuristics.NewDefaultSet(heuristics.Config{})
 	require.NoError(t, err)
-	a, err := OpenAIDevParquet(writeAIDevParquet(t), nil)
+	a, err := OpenAIDevParquet(writeAIDevParquet(t, false), nil)
 	require.NoError(t, err)
 	res, err := Run(context.Background(), set, a, Options{Label: LabelMerged})
 	require.NoError(t, err)
 	size, _ := res.Scorer("size")
 	assert.Equal(t, int64(2), size.Coverage.Applicable, "the two pull requests with rows in pr_commit_details")
 	assert.Equal(t, int64(2), res.Labelled, "one pull request is open")
+}
+
+// FuzzAIDevParquet: any bytes as pull_request.parquet and
+// pr_commit_details.parquet are read without a panic or a hang; faults
+// are errors naming the table.
+func FuzzAIDevParquet(f *testing.F) {
+	seed := writeAIDevParquet(&testing.T{}, false)
+	prs, err := os.ReadFile(filepath.Join(seed, pqPRs))
+	if err != nil {
+		f.Fatal(err)
+	}
+	details, err := os.ReadFile(filepath.Join(seed, pqDetails))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(prs, details)
+	f.Add(prs, details[:len(details)/2])
+	f.Add(prs[:len(prs)-9], []byte("PAR1"))
+	f.Fuzz(func(t *testing.T, prs, details []byte) {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, pqPRs), prs, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, pqDetails), details, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		a, err := OpenAIDevParquet(dir, nil)
+		if err != nil {
+			if !strings.Contains(err.Error(), pqPRs) {
+				t.Fatalf("error does not name the table: %v", err)
+			}
+			return
+		}
+		defer a.Close()
+		for range 10000 {
+			_, err := a.Next()
+			if err == io.EOF {
+				return
+			}
+			var se *SkipError
+			if err != nil && !errors.As(err, &se) {
+				if !strings.Contains(err.Error(), pqPRs) {
+					t.Fatalf("error does not name the table: %v", err)
+				}
+				return
+			}
+		}
+		t.Fatal("no end after 10000 records")
+	})
+}
+
+// BenchmarkAIDevParquet measures opening, indexing, joining and building
+// the diffs of 2,000 pull requests of three files each, the tables in
+// row groups of 1,000 rows, pr_commit_details in the pull requests' order
+// (read straight through) or in the reverse order (every pull request
+// seeks back).
+func BenchmarkAIDevParquet(b *testing.B) {
+	b.Run("same-order", func(b *testing.B) { benchAIDevParquet(b, false) })
+	b.Run("reverse-order", func(b *testing.B) { benchAIDevParquet(b, true) })
+}
+
+func benchAIDevParquet(b *testing.B, reverse bool) {
+	dir := b.TempDir()
+	const n = 2000
+	var prs []pqPR
+	var commits []pqCommit
+	var details []pqDetail
+	patch := "@@ -1,4 +1,5 @@\n line one\n-line two\n+line 2\n+line 2b\n line three\n line four"
+	for i := range n {
+		id := int64(1000 + i)
+		prs = append(prs, pqPR{ID: id, Number: id, Title: "Change", Body: "Body text.", State: "closed",
+			CreatedAt: "2025-06-01T10:00:00Z", RepoURL: "https://api.github.com/repos/o/r"})
+		commits = append(commits, pqCommit{SHA: "s", PRID: id, Message: "Change"})
+	}
+	for k := range n {
+		i := k
+		if reverse {
+			i = n - 1 - k
+		}
+		for _, f := range []string{"a.go", "b.go", "c.go"} {
+			details = append(details, pqDetail{SHA: "s", PRID: int64(1000 + i), Filename: f, Status: "modified",
+				FileAdd: 2, FileDel: 1, Changes: 3, Patch: &patch})
+		}
+	}
+	opt := parquet.MaxRowsPerRowGroup(1000)
+	for _, w := range []error{
+		parquet.WriteFile(filepath.Join(dir, pqPRs), prs, opt),
+		parquet.WriteFile(filepath.Join(dir, pqCommits), commits, opt),
+		parquet.WriteFile(filepath.Join(dir, pqDetails), details, opt),
+	} {
+		if w != nil {
+			b.Fatal(w)
+		}
+	}
+	var size int64
+	for _, f := range []string{pqPRs, pqCommits, pqDetails} {
+		st, err := os.Stat(filepath.Join(dir, f))
+		if err != nil {
+			b.Fatal(err)
+		}
+		size += st.Size()
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		a, err := OpenAIDevParquet(dir, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		got := 0
+		for {
+			r, err := a.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+			if r.Diff != "" {
+				got++
+			}
+		}
+		a.Close()
+		if got != n {
+			b.Fatalf("%d diffs, want %d", got, n)
+		}
+	}
 }
