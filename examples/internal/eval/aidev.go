@@ -83,7 +83,9 @@ var ErrRowTooLarge = errors.New("CSV row too large")
 // the defaults.
 type AIDevOptions struct {
 	// MaxRow bounds one CSV row in bytes, so that a malformed file (an
-	// unclosed quote) cannot take all memory. Default DefaultMaxRow.
+	// unclosed quote) cannot take all memory. In the Parquet layout it
+	// bounds a page once decompressed and one pull request's diff (files
+	// past it count as left out). Default DefaultMaxRow.
 	MaxRow int64
 }
 

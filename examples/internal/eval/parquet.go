@@ -147,7 +147,7 @@ func OpenAIDevParquet(dir string, opt *AIDevOptions) (*AIDevParquet, error) {
 	} else if _, err := os.Stat(filepath.Join(dir, pqAllPRs)); err == nil {
 		a.notes = append(a.notes, fmt.Sprintf("read %s (AIDev-pop), not %s: the joined tables cover only the former", pqPRs, pqAllPRs))
 	}
-	prs, err := openPQ(filepath.Join(dir, prFile), prFile, pqText[pqPRs], pqScalar[pqPRs])
+	prs, err := openPQ(filepath.Join(dir, prFile), prFile, pqText[pqPRs], pqScalar[pqPRs], a.opt.MaxRow)
 	if err != nil {
 		return nil, fmt.Errorf("eval: aidev: %w", err)
 	}
@@ -166,7 +166,7 @@ func OpenAIDevParquet(dir string, opt *AIDevOptions) (*AIDevParquet, error) {
 		}
 	}
 	open := func(file string, each func(t *pqTable, row []string)) *pqTable {
-		t, err := openPQ(filepath.Join(dir, file), file, pqText[file], pqScalar[file])
+		t, err := openPQ(filepath.Join(dir, file), file, pqText[file], pqScalar[file], a.opt.MaxRow)
 		if errors.Is(err, os.ErrNotExist) {
 			absent = append(absent, file)
 			return nil
@@ -451,13 +451,13 @@ type pqTable struct {
 
 // openPQ opens a table and checks it has the required columns, text ones
 // holding strings.
-func openPQ(path, display string, text, scalar []string) (t *pqTable, err error) {
+func openPQ(path, display string, text, scalar []string, maxPage int64) (t *pqTable, err error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	err = safely(func() (err error) {
-		t, err = openPQFile(f, display, text, scalar)
+		t, err = openPQFile(f, display, text, scalar, maxPage)
 		return err
 	})
 	if errors.Is(err, ErrParquetPanic) {
@@ -468,7 +468,7 @@ func openPQ(path, display string, text, scalar []string) (t *pqTable, err error)
 }
 
 // openPQFile does openPQ's work on the open file, closing it on error.
-func openPQFile(f *os.File, display string, text, scalar []string) (*pqTable, error) {
+func openPQFile(f *os.File, display string, text, scalar []string, maxPage int64) (*pqTable, error) {
 	st, err := f.Stat()
 	if err != nil {
 		f.Close()
@@ -478,6 +478,9 @@ func openPQFile(f *os.File, display string, text, scalar []string) (*pqTable, er
 	var pf *parquet.File
 	if err == nil {
 		pf, err = parquet.OpenFile(f, st.Size(), parquet.SkipPageIndex(true), parquet.SkipBloomFilters(true))
+	}
+	if err == nil {
+		err = checkPages(f, st.Size(), pf.Metadata(), maxPage)
 	}
 	if err != nil {
 		f.Close()
@@ -943,9 +946,11 @@ func checkFooter(f io.ReaderAt, size int64) error {
 }
 
 // thriftWalker checks Thrift compact-protocol data without building it.
+// top, when set, receives the top-level struct's integer fields by id.
 type thriftWalker struct {
-	b []byte
-	i int
+	b   []byte
+	i   int
+	top map[int]int64
 }
 
 var errThrift = errors.New("malformed metadata")
@@ -986,6 +991,7 @@ func (w *thriftWalker) structure(depth int) error {
 	if depth > 64 {
 		return errThrift
 	}
+	id := 0
 	for {
 		h, err := w.byte()
 		if err != nil {
@@ -995,9 +1001,21 @@ func (w *thriftWalker) structure(depth int) error {
 			return nil
 		}
 		if h>>4 == 0 { // a long-form field id follows
-			if _, err := w.uvarint(); err != nil {
+			u, err := w.uvarint()
+			if err != nil {
 				return err
 			}
+			id = int(int64(u>>1) ^ -int64(u&1))
+		} else {
+			id += int(h >> 4)
+		}
+		if typ := h & 0x0f; depth == 0 && w.top != nil && typ >= 4 && typ <= 6 {
+			u, err := w.uvarint()
+			if err != nil {
+				return err
+			}
+			w.top[id] = int64(u>>1) ^ -int64(u&1)
+			continue
 		}
 		if err := w.value(h&0x0f, depth, true); err != nil {
 			return err
@@ -1080,4 +1098,61 @@ func (w *thriftWalker) value(typ byte, depth int, inField bool) error {
 		return w.structure(depth + 1)
 	}
 	return fmt.Errorf("%w: type %d", errThrift, typ)
+}
+
+// checkPages walks the page headers of every column chunk before the
+// Parquet reader reads them: it allocates a page at the size its header
+// claims, so each page must lie within its column chunk and decompress to
+// at most max bytes.
+func checkPages(f io.ReaderAt, size int64, meta *format.FileMetaData, max int64) error {
+	for g, rg := range meta.RowGroups {
+		for c, cc := range rg.Columns {
+			md := cc.MetaData
+			pos := md.DataPageOffset
+			if md.DictionaryPageOffset > 0 && md.DictionaryPageOffset < pos {
+				pos = md.DictionaryPageOffset
+			}
+			end := pos + md.TotalCompressedSize
+			if pos < 4 || md.TotalCompressedSize < 0 || end > size {
+				return fmt.Errorf("row group %d, column %d: chunk at bytes %d-%d of %d", g, c, pos, end, size)
+			}
+			for pos < end {
+				n, comp, uncomp, err := pageHeader(f, pos, end)
+				if err != nil {
+					return fmt.Errorf("row group %d, column %d: page at byte %d: %w", g, c, pos, err)
+				}
+				if comp < 0 || comp > end-pos-n || uncomp < 0 || uncomp > max {
+					return fmt.Errorf("row group %d, column %d: page at byte %d: %d bytes, %d decompressed (limit %d)", g, c, pos, comp, uncomp, max)
+				}
+				pos += n + comp
+			}
+		}
+	}
+	return nil
+}
+
+// pageHeader reads the page header at pos, returning its length and the
+// page's compressed and uncompressed sizes.
+func pageHeader(f io.ReaderAt, pos, end int64) (n, comp, uncomp int64, err error) {
+	for _, k := range []int64{4 << 10, 64 << 10, 1 << 20} {
+		k = min(k, end-pos)
+		b := make([]byte, k)
+		if _, err := f.ReadAt(b, pos); err != nil && err != io.EOF {
+			return 0, 0, 0, err
+		}
+		w := thriftWalker{b: b, top: map[int]int64{}}
+		if err := w.structure(0); err != nil {
+			if k == end-pos {
+				return 0, 0, 0, err
+			}
+			continue // perhaps cut short: read more
+		}
+		uc, ok2 := w.top[2]
+		cs, ok3 := w.top[3]
+		if !ok2 || !ok3 {
+			return 0, 0, 0, errors.New("page header without sizes")
+		}
+		return int64(w.i), cs, uc, nil
+	}
+	return 0, 0, 0, errors.New("page header over 1 MiB")
 }
