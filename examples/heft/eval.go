@@ -24,7 +24,7 @@ func runEval(e *env, args []string) int {
 	fs := flag.NewFlagSet("heft eval", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	jsonlFile := fs.String("jsonl", "", "read contributions from `file` in heft's JSON Lines format (- for standard input)")
-	aidevDir := fs.String("aidev", "", "read the AIDev CSV layout under `dir` (one folder per agent)")
+	aidevDir := fs.String("aidev", "", "read the AIDev dataset under `dir`: its Parquet tables (pull_request.parquet, pr_commit_details.parquet, ...; diffs from the per-file patches) or its CSV layout (one folder per agent)")
 	gitDir := fs.String("git", "", "read the non-merge commits of the git repository at `dir`; REV-RANGE arguments follow the flags")
 	since := fs.String("since", "", "with --git: only commits more recent than `date` (as git log --since)")
 	strip := fs.Bool("strip-labels", false, "with --git: remove the lines the ai label came from before scoring")
@@ -117,7 +117,7 @@ func runEval(e *env, args []string) int {
 		}
 		src, name = eval.NewJSONLines(in, n, 0), n
 	case *aidevDir != "":
-		a, err := eval.OpenAIDev(*aidevDir, nil)
+		a, err := eval.OpenAIDevDir(*aidevDir, nil)
 		if err != nil {
 			return fail(e, "eval", errors.New(strings.TrimPrefix(err.Error(), "eval: ")))
 		}

@@ -83,7 +83,9 @@ var ErrRowTooLarge = errors.New("CSV row too large")
 // the defaults.
 type AIDevOptions struct {
 	// MaxRow bounds one CSV row in bytes, so that a malformed file (an
-	// unclosed quote) cannot take all memory. Default DefaultMaxRow.
+	// unclosed quote) cannot take all memory. In the Parquet layout it
+	// bounds a page once decompressed and one pull request's diff (files
+	// past it count as left out). Default DefaultMaxRow.
 	MaxRow int64
 }
 
@@ -221,14 +223,29 @@ func openCSV(path, display string, required []string, maxRow int64) (*csvFile, *
 	return c, rd, nil
 }
 
-type aidevAgent struct {
+// childTable is a table joined to the pull requests on pr_id: a CSV file
+// or a Parquet table, its rows read back as strings by column name.
+type childTable interface {
+	name() string // as reports show it
+	get(row []string, col string) string
+	rowsOf(id string) ([][]string, error)
+	unused() []string // the indexed ids no pull request asked for, sorted
+}
+
+// joiner adds the joined tables' rows to a pull request's record.
+type joiner struct {
 	// maintainers holds, per repository, the accounts known to have
 	// write access there.
 	maintainers map[string]map[string]bool
-	name        string
-	prs         *csvFile
-	prsRd       *csv.Reader
-	children    map[string]*csvFile // by file name; absent files are missing
+	children    map[string]childTable // by CSV file name; absent tables are missing
+}
+
+type aidevAgent struct {
+	joiner
+	name  string
+	prs   *csvFile
+	prsRd *csv.Reader
+	files []*csvFile
 }
 
 // openAgent opens one agent's folder and indexes its joined tables. A
@@ -253,7 +270,7 @@ func openAgent(dir, name string, maxRow int64) (*aidevAgent, []error, []string, 
 		}
 		return nil, nil, nil, fmt.Errorf("eval: aidev: %w", err)
 	}
-	ag := &aidevAgent{name: label, prs: prs, prsRd: rd, children: map[string]*csvFile{}}
+	ag := &aidevAgent{name: label, prs: prs, prsRd: rd, joiner: joiner{children: map[string]childTable{}}}
 	mergers := map[string]string{} // pr_id → who merged it
 	var absent []string
 	for _, file := range []string{aidevCommits, aidevTimelines, aidevComments, aidevReviews} {
@@ -286,6 +303,7 @@ func openAgent(dir, name string, maxRow int64) (*aidevAgent, []error, []string, 
 			return nil, nil, nil, fmt.Errorf("eval: aidev: %s: %w", c.path, err)
 		}
 		ag.children[file] = c
+		ag.files = append(ag.files, c)
 	}
 	if len(absent) > 0 {
 		notes = append(notes, fmt.Sprintf("%s: no %s", label, strings.Join(absent, ", ")))
@@ -425,35 +443,45 @@ func (c *csvFile) rowsOf(id string) ([][]string, error) {
 	return rows, nil
 }
 
-// unknownIDs reports the joined rows whose pr_id matched no pull request.
-func (ag *aidevAgent) unknownIDs() []error {
+func (c *csvFile) name() string { return c.path }
+
+func (c *csvFile) unused() []string {
+	var ids []string
+	for id := range c.idx {
+		if !c.used[id] {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// unknownIDs reports the joined rows whose pr_id matched no pull request
+// of the table prs.
+func unknownIDs(prs string, tables ...childTable) []error {
 	var out []error
-	for _, file := range []string{aidevCommits, aidevTimelines, aidevComments, aidevReviews} {
-		c := ag.children[file]
-		if c == nil {
-			continue
+	for _, c := range tables {
+		if ids := c.unused(); len(ids) > 0 {
+			out = append(out, &SkipError{Pos: c.name(), Reason: ReasonUnknownID,
+				Err: fmt.Errorf("rows of %d pr_id(s) match no row of %s, e.g. %s", len(ids), prs, ids[0])})
 		}
-		var ids []string
-		for id := range c.idx {
-			if !c.used[id] {
-				ids = append(ids, id)
-			}
-		}
-		if len(ids) == 0 {
-			continue
-		}
-		slices.Sort(ids)
-		out = append(out, &SkipError{Pos: c.path, Reason: ReasonUnknownID,
-			Err: fmt.Errorf("rows of %d pr_id(s) match no row of %s, e.g. %s", len(ids), aidevPRs, ids[0])})
 	}
 	return out
+}
+
+func (ag *aidevAgent) unknownIDs() []error {
+	tables := make([]childTable, len(ag.files))
+	for i, c := range ag.files {
+		tables[i] = c
+	}
+	return unknownIDs(aidevPRs, tables...)
 }
 
 func (ag *aidevAgent) close() {
 	if ag.prs != nil {
 		ag.prs.f.Close()
 	}
-	for _, c := range ag.children {
+	for _, c := range ag.files {
 		c.f.Close()
 	}
 }
@@ -515,11 +543,11 @@ func (ag *aidevAgent) next() (*Record, error) {
 
 // join adds the commits and the timeline of pull request id, the timeline
 // cut before closed (when known).
-func (ag *aidevAgent) join(rec *Record, id string, closed time.Time) error {
+func (ag *joiner) join(rec *Record, id string, closed time.Time) error {
 	if c := ag.children[aidevCommits]; c != nil {
 		rows, err := c.rowsOf(id)
 		if err != nil {
-			return fmt.Errorf("%s: %w", c.path, err)
+			return fmt.Errorf("%s: %w", c.name(), err)
 		}
 		for _, r := range rows {
 			rec.Commits = append(rec.Commits, heuristics.Commit{SHA: c.get(r, "sha"), Message: c.get(r, "message"), AuthorName: c.get(r, "author")})
@@ -529,10 +557,10 @@ func (ag *aidevAgent) join(rec *Record, id string, closed time.Time) error {
 	if c := ag.children[aidevTimelines]; c != nil {
 		rows, err := c.rowsOf(id)
 		if err != nil {
-			return fmt.Errorf("%s: %w", c.path, err)
+			return fmt.Errorf("%s: %w", c.name(), err)
 		}
 		for _, r := range rows {
-			ev := heuristics.Event{Actor: author(c.get(r, "actor")), Time: parseTime(c.get(r, "created_at"))}
+			ev := heuristics.Event{Actor: author(c.get(r, "actor")), Time: parseTimeAny(c.get(r, "created_at"))}
 			switch c.get(r, "event") {
 			case "labeled":
 				ev.Kind, ev.Label = heuristics.EventLabeled, c.get(r, "label")
@@ -561,21 +589,21 @@ func (ag *aidevAgent) join(rec *Record, id string, closed time.Time) error {
 	if c := comments; c != nil {
 		rows, err := c.rowsOf(id)
 		if err != nil {
-			return fmt.Errorf("%s: %w", c.path, err)
+			return fmt.Errorf("%s: %w", c.name(), err)
 		}
 		for _, r := range rows {
-			rec.Timeline = append(rec.Timeline, heuristics.Event{Kind: heuristics.EventComment, Actor: author(c.get(r, "user")),
-				Time: parseTime(c.get(r, "created_at")), Body: c.get(r, "body")})
+			rec.Timeline = append(rec.Timeline, heuristics.Event{Kind: heuristics.EventComment, Actor: authorTyped(c.get(r, "user"), c.get(r, "user_type")),
+				Time: parseTimeAny(c.get(r, "created_at")), Body: c.get(r, "body")})
 		}
 	}
 	if c := reviews; c != nil {
 		rows, err := c.rowsOf(id)
 		if err != nil {
-			return fmt.Errorf("%s: %w", c.path, err)
+			return fmt.Errorf("%s: %w", c.name(), err)
 		}
 		for _, r := range rows {
-			rec.Timeline = append(rec.Timeline, heuristics.Event{Kind: heuristics.EventReview, Actor: author(c.get(r, "user")),
-				Time: parseTime(c.get(r, "submitted_at")), Body: c.get(r, "body"), State: strings.ToLower(c.get(r, "state"))})
+			rec.Timeline = append(rec.Timeline, heuristics.Event{Kind: heuristics.EventReview, Actor: authorTyped(c.get(r, "user"), c.get(r, "user_type")),
+				Time: parseTimeAny(c.get(r, "submitted_at")), Body: c.get(r, "body"), State: strings.ToLower(c.get(r, "state"))})
 		}
 	}
 	if !closed.IsZero() {
@@ -595,6 +623,14 @@ func (ag *aidevAgent) join(rec *Record, id string, closed time.Time) error {
 
 func author(login string) heuristics.Author {
 	return heuristics.Author{Login: login, Bot: strings.HasSuffix(login, "[bot]")}
+}
+
+// authorTyped is author with GitHub's account type, when a table has it
+// (user_type "Bot" in AIDev's pr_comments and pr_reviews).
+func authorTyped(login, typ string) heuristics.Author {
+	a := author(login)
+	a.Bot = a.Bot || strings.EqualFold(strings.TrimSpace(typ), "bot")
+	return a
 }
 
 // repoOf returns "owner/name" from an API repository URL or a pull

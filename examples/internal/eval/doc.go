@@ -17,6 +17,12 @@
 //     pr_comments.csv and pr_reviews.csv on the pull request's id). The CSV
 //     layout has no diffs: diff-based scorers are not applicable to it,
 //     and the coverage in the report says so.
+//   - AIDevParquet reads the Parquet tables the AIDev dataset is published
+//     as (pull_request.parquet joined with pr_commits, pr_timeline,
+//     pr_comments, pr_reviews and pr_commit_details on pr_id). Each pull
+//     request's per-file patches in pr_commit_details become its diff;
+//     files whose patch GitHub left out mark it DiffPartial.
+//     OpenAIDevDir picks the layout a folder holds.
 //   - Git turns each non-merge commit of a repository into a record
 //     labelled ai by a Labeller: by default a commit either
 //     LabelDisclosure (the markers package disclosure finds: trailers,
@@ -75,7 +81,7 @@
 // # Skipped input
 //
 // A line that is not JSON, a CSV row with the wrong number of fields, a
-// CSV file without a column the layout needs, a diff that does not parse
+// CSV file or Parquet table without a column the layout needs, a diff that does not parse
 // or is over its size limit: each is counted by reason (ReasonMalformed,
 // ...) with its position (file and line, or commit), and the run goes on.
 package eval

@@ -27,6 +27,11 @@ type Record struct {
 	// not applicable.
 	Diff string `json:"diff,omitempty"`
 
+	// DiffPartial is true when Diff leaves out changed lines, such as a
+	// file whose patch GitHub did not return (too large): diff-based
+	// scores then understate the change.
+	DiffPartial bool `json:"diff_partial,omitempty"`
+
 	Timeline []heuristics.Event `json:"timeline,omitempty"`
 	Labels   []string           `json:"labels,omitempty"`
 	Now      time.Time          `json:"now,omitzero"`
