@@ -503,34 +503,50 @@ func (ag *aidevAgent) next() (*Record, error) {
 	}
 	line, _ := ag.prsRd.FieldPos(0)
 	p := ag.prs
-	id := strings.TrimSpace(p.get(row, "id"))
-	rec := &Record{
-		Title:  p.get(row, "title"),
-		Body:   p.get(row, "body"),
-		Author: author(p.get(row, "user")),
-		Agent:  ag.name,
-		Repo:   repoOf(p.get(row, "repo_url"), p.get(row, "html_url")),
-		AI:     new(true),
-		Pos:    fmt.Sprintf("%s:%d", p.path, line),
-	}
-	rec.ID = id
-	if n := p.get(row, "number"); rec.Repo != "" && n != "" {
-		rec.ID = rec.Repo + "#" + n
-	}
-	switch {
-	case p.get(row, "merged_at") != "":
-		rec.Merged = new(true)
-	case strings.EqualFold(p.get(row, "state"), "closed"):
-		rec.Merged = new(false)
-	}
-	created := parseTime(p.get(row, "created_at"))
-	closed := parseTime(p.get(row, "closed_at"))
-	if m := parseTime(p.get(row, "merged_at")); !m.IsZero() && (closed.IsZero() || m.Before(closed)) {
-		closed = m
-	}
+	get := func(col string) string { return p.get(row, col) }
+	rec, id, created, closed := prRecord(get, parseTime, ag.name, fmt.Sprintf("%s:%d", p.path, line))
 	if err := ag.join(rec, id, closed); err != nil {
 		return nil, &SkipError{Pos: rec.Pos, Reason: ReasonMalformed, Err: err}
 	}
+	settleNow(rec, created, closed)
+	return rec, nil
+}
+
+// prRecord builds a Record from a row of the pull request table of either
+// layout (CSV or Parquet): get reads a column, parse a time column. It
+// returns the pull request's id, when it was created, and when it was
+// merged or closed (zero while open), which cuts its timeline.
+func prRecord(get func(col string) string, parse func(string) time.Time, agent, pos string) (rec *Record, id string, created, closed time.Time) {
+	id = strings.TrimSpace(get("id"))
+	rec = &Record{
+		Title:  get("title"),
+		Body:   get("body"),
+		Author: author(get("user")),
+		Agent:  agent,
+		Repo:   repoOf(get("repo_url"), get("html_url")),
+		AI:     new(true),
+		Pos:    pos,
+		ID:     id,
+	}
+	if n := get("number"); rec.Repo != "" && n != "" {
+		rec.ID = rec.Repo + "#" + n
+	}
+	switch {
+	case get("merged_at") != "":
+		rec.Merged = new(true)
+	case strings.EqualFold(get("state"), "closed"):
+		rec.Merged = new(false)
+	}
+	created, closed = parse(get("created_at")), parse(get("closed_at"))
+	if m := parse(get("merged_at")); !m.IsZero() && (closed.IsZero() || m.Before(closed)) {
+		closed = m
+	}
+	return rec, id, created, closed
+}
+
+// settleNow scores a record as of its closing or, while it is open, as of
+// its last event.
+func settleNow(rec *Record, created, closed time.Time) {
 	rec.Now = closed
 	if rec.Now.IsZero() {
 		rec.Now = created
@@ -538,7 +554,6 @@ func (ag *aidevAgent) next() (*Record, error) {
 			rec.Now = rec.Timeline[n-1].Time
 		}
 	}
-	return rec, nil
 }
 
 // join adds the commits and the timeline of pull request id, the timeline

@@ -275,31 +275,8 @@ func (a *AIDevParquet) Next() (*Record, error) {
 		return nil, fmt.Errorf("eval: aidev: %s: %w", a.prs.path, err)
 	}
 	p := a.prs
-	id := p.get(row, "id")
-	rec := &Record{
-		Title:  p.get(row, "title"),
-		Body:   p.get(row, "body"),
-		Author: author(p.get(row, "user")),
-		Agent:  p.get(row, "agent"),
-		Repo:   repoOf(p.get(row, "repo_url"), p.get(row, "html_url")),
-		AI:     new(true),
-		Pos:    fmt.Sprintf("%s: row %d", p.path, n+1),
-		ID:     id,
-	}
-	if num := p.get(row, "number"); rec.Repo != "" && num != "" {
-		rec.ID = rec.Repo + "#" + num
-	}
-	switch {
-	case p.get(row, "merged_at") != "":
-		rec.Merged = new(true)
-	case strings.EqualFold(p.get(row, "state"), "closed"):
-		rec.Merged = new(false)
-	}
-	created := parseTimeAny(p.get(row, "created_at"))
-	closed := parseTimeAny(p.get(row, "closed_at"))
-	if m := parseTimeAny(p.get(row, "merged_at")); !m.IsZero() && (closed.IsZero() || m.Before(closed)) {
-		closed = m
-	}
+	get := func(col string) string { return p.get(row, col) }
+	rec, id, created, closed := prRecord(get, parseTimeAny, get("agent"), fmt.Sprintf("%s: row %d", p.path, n+1))
 	if err := a.join(rec, id, closed); err != nil {
 		return nil, &SkipError{Pos: rec.Pos, Reason: ReasonMalformed, Err: err}
 	}
@@ -320,13 +297,7 @@ func (a *AIDevParquet) Next() (*Record, error) {
 	if rec.DiffPartial {
 		a.partial++
 	}
-	rec.Now = closed
-	if rec.Now.IsZero() {
-		rec.Now = created
-		if n := len(rec.Timeline); n > 0 && rec.Timeline[n-1].Time.After(rec.Now) {
-			rec.Now = rec.Timeline[n-1].Time
-		}
-	}
+	settleNow(rec, created, closed)
 	return rec, nil
 }
 
