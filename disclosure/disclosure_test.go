@@ -181,7 +181,7 @@ var negatives = []tc{
 func TestParseShapes(t *testing.T) {
 	for _, c := range append(shapes, negatives...) {
 		t.Run(c.name, func(t *testing.T) {
-			d := defaultParser.ParseSource(Source{Text: c.in, Commit: c.commit, Author: c.author})
+			d := DefaultParser().ParseSource(Source{Text: c.in, Commit: c.commit, Author: c.author})
 			assert.Equal(t, c.stance, d.Stance, "%s\nevidence: %+v", c.reason, d.Evidence)
 			var names, models []string
 			for _, tl := range d.Tools {

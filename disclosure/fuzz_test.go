@@ -14,7 +14,7 @@ func FuzzParse(f *testing.F) {
 		f.Add(c.msg, true)
 	}
 	f.Fuzz(func(t *testing.T, in string, commit bool) {
-		d := defaultParser.ParseSource(Source{Text: in, Commit: commit, Author: "Copilot"})
+		d := DefaultParser().ParseSource(Source{Text: in, Commit: commit, Author: "Copilot"})
 		checkSpans(t, in, d)
 		if d.Stance > StanceGenerated {
 			t.Fatalf("stance %d out of range", d.Stance)

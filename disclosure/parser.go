@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // DefaultMaxBytes is the default for Options.MaxBytes: 1 MiB, far more
@@ -246,20 +247,22 @@ func aliasPattern(a string) string {
 
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-var defaultParser = func() *Parser {
+// DefaultParser returns the parser for DefaultCatalogue, built once and
+// shared; it is safe for concurrent use.
+var DefaultParser = sync.OnceValue(func() *Parser {
 	p, err := NewParser(DefaultCatalogue(), nil)
 	if err != nil {
 		panic(err) // the built-in catalogue is tested
 	}
 	return p
-}()
+})
 
 // Parse reads a pull request description (Markdown) with the default
 // catalogue.
-func Parse(text string) *Disclosure { return defaultParser.Parse(text) }
+func Parse(text string) *Disclosure { return DefaultParser().Parse(text) }
 
 // ParseCommit reads a commit message with the default catalogue.
-func ParseCommit(message string) *Disclosure { return defaultParser.ParseCommit(message) }
+func ParseCommit(message string) *Disclosure { return DefaultParser().ParseCommit(message) }
 
 // Parse reads a pull request description (Markdown).
 func (p *Parser) Parse(text string) *Disclosure { return p.ParseSource(Source{Text: text}) }

@@ -144,7 +144,7 @@ func (s *DisclosureScorer) Score(ctx context.Context, c *Contribution) (Result, 
 	}
 	p := s.policy.Parser
 	if p == nil {
-		p = defaultDisclosureParser
+		p = disclosure.DefaultParser()
 	}
 	author := c.Author.Login
 	var all []disclosureText
@@ -284,14 +284,6 @@ func (s *DisclosureScorer) Score(ctx context.Context, c *Contribution) (Result, 
 	}
 	return res, nil
 }
-
-var defaultDisclosureParser = func() *disclosure.Parser {
-	p, err := disclosure.NewParser(disclosure.DefaultCatalogue(), nil)
-	if err != nil {
-		panic(err) // the built-in catalogue is tested in package disclosure
-	}
-	return p
-}()
 
 func disclosureSummary(stance disclosure.Stance, names []string, models map[string]string) string {
 	switch stance {

@@ -45,7 +45,7 @@ func runDisclosure(e *env, args []string) int {
 	}
 	res := d(string(b))
 	if *author != "" {
-		res = disclosureDefault.ParseSource(disclosure.Source{Text: string(b), Commit: *commit, Author: *author})
+		res = disclosure.DefaultParser().ParseSource(disclosure.Source{Text: string(b), Commit: *commit, Author: *author})
 	}
 	if res.Truncated {
 		fmt.Fprintf(e.stderr, "heft disclosure: %s: only the first %d bytes were read\n", name, disclosure.DefaultMaxBytes)
@@ -61,14 +61,6 @@ func runDisclosure(e *env, args []string) int {
 	io.WriteString(e.stdout, formatDisclosure(res))
 	return exitOK
 }
-
-var disclosureDefault = func() *disclosure.Parser {
-	p, err := disclosure.NewParser(disclosure.DefaultCatalogue(), nil)
-	if err != nil {
-		panic(err)
-	}
-	return p
-}()
 
 // formatDisclosure is the human-readable report.
 func formatDisclosure(d *disclosure.Disclosure) string {
