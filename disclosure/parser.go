@@ -247,9 +247,11 @@ func aliasPattern(a string) string {
 
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// DefaultParser returns the parser for DefaultCatalogue, built once and
-// shared; it is safe for concurrent use.
-var DefaultParser = sync.OnceValue(func() *Parser {
+// DefaultParser returns the parser for DefaultCatalogue, built on first
+// use and shared; it is safe for concurrent use.
+func DefaultParser() *Parser { return defaultParser() }
+
+var defaultParser = sync.OnceValue(func() *Parser {
 	p, err := NewParser(DefaultCatalogue(), nil)
 	if err != nil {
 		panic(err) // the built-in catalogue is tested
