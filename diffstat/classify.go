@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/go-enry/go-enry/v2"
+
+	"github.com/heft-dev/heft/internal/enum"
 )
 
 // Kind is what sort of file a path holds, for deciding what a reviewer has
@@ -28,10 +30,7 @@ var kindNames = [...]string{"source", "test", "docs", "config", "generated", "ve
 
 // String returns the kind's stable lower-case name, such as "lockfile".
 func (k Kind) String() string {
-	if int(k) < len(kindNames) {
-		return kindNames[k]
-	}
-	return fmt.Sprintf("Kind(%d)", k)
+	return enum.Name("Kind", kindNames[:], k)
 }
 
 // MarshalText encodes the kind as its String form.
@@ -39,13 +38,12 @@ func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
 
 // UnmarshalText decodes a kind from its String form.
 func (k *Kind) UnmarshalText(b []byte) error {
-	for i, n := range kindNames {
-		if n == string(b) {
-			*k = Kind(i)
-			return nil
-		}
+	x, ok := enum.Lookup[Kind](kindNames[:], b)
+	if !ok {
+		return fmt.Errorf("diffstat: unknown file kind %q", b)
 	}
-	return fmt.Errorf("diffstat: unknown file kind %q", b)
+	*k = x
+	return nil
 }
 
 // Reviewable reports whether changes to files of this kind are read by a

@@ -3,6 +3,8 @@ package diffstat
 import (
 	"fmt"
 	"strings"
+
+	"github.com/heft-dev/heft/internal/enum"
 )
 
 // Op is what a diff does to a file.
@@ -25,10 +27,7 @@ var opNames = [...]string{"modified", "added", "deleted", "renamed", "copied", "
 
 // String returns the operation's stable lower-case name, such as "renamed".
 func (o Op) String() string {
-	if int(o) < len(opNames) {
-		return opNames[o]
-	}
-	return fmt.Sprintf("Op(%d)", o)
+	return enum.Name("Op", opNames[:], o)
 }
 
 // MarshalText encodes the operation as its String form.
@@ -36,13 +35,12 @@ func (o Op) MarshalText() ([]byte, error) { return []byte(o.String()), nil }
 
 // UnmarshalText decodes an operation from its String form.
 func (o *Op) UnmarshalText(b []byte) error {
-	for i, n := range opNames {
-		if n == string(b) {
-			*o = Op(i)
-			return nil
-		}
+	x, ok := enum.Lookup[Op](opNames[:], b)
+	if !ok {
+		return fmt.Errorf("diffstat: unknown operation %q", b)
 	}
-	return fmt.Errorf("diffstat: unknown operation %q", b)
+	*o = x
+	return nil
 }
 
 // File is one file's section of a diff: where it was and is, what happened

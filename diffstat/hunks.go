@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	godiff "github.com/sourcegraph/go-diff/diff"
+
+	"github.com/heft-dev/heft/internal/enum"
 )
 
 // ErrNoPatch is returned by File.Hunks when the file's hunks were not
@@ -27,10 +29,7 @@ var lineOpNames = [...]string{"context", "added", "deleted"}
 
 // String returns "context", "added" or "deleted".
 func (o LineOp) String() string {
-	if int(o) < len(lineOpNames) {
-		return lineOpNames[o]
-	}
-	return fmt.Sprintf("LineOp(%d)", o)
+	return enum.Name("LineOp", lineOpNames[:], o)
 }
 
 // MarshalText encodes the operation as its String form.

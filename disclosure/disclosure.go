@@ -3,6 +3,8 @@ package disclosure
 import (
 	"fmt"
 	"slices"
+
+	"github.com/heft-dev/heft/internal/enum"
 )
 
 // Stance is what a text declares about the use of AI tools, in
@@ -22,10 +24,7 @@ var stanceNames = [...]string{"none", "no-ai", "assisted", "generated"}
 // String returns the stance's stable name: "none", "no-ai", "assisted" or
 // "generated".
 func (s Stance) String() string {
-	if int(s) < len(stanceNames) {
-		return stanceNames[s]
-	}
-	return fmt.Sprintf("Stance(%d)", s)
+	return enum.Name("Stance", stanceNames[:], s)
 }
 
 // MarshalText encodes the stance as its String form.
@@ -43,13 +42,12 @@ func (s *Stance) UnmarshalText(b []byte) error {
 		*s = StanceNone
 		return nil
 	}
-	for i, n := range stanceNames {
-		if n == string(b) {
-			*s = Stance(i)
-			return nil
-		}
+	x, ok := enum.Lookup[Stance](stanceNames[:], b)
+	if !ok {
+		return fmt.Errorf("disclosure: unknown stance %q", b)
 	}
-	return fmt.Errorf("disclosure: unknown stance %q", b)
+	*s = x
+	return nil
 }
 
 // AI reports whether the stance declares AI involvement (assisted or

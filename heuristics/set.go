@@ -9,6 +9,8 @@ import (
 	"runtime/debug"
 	"slices"
 	"sync"
+
+	"github.com/heft-dev/heft/internal/enum"
 )
 
 // Errors NewSet returns, wrapped with the offending name.
@@ -34,10 +36,7 @@ var verdictNames = [...]string{"unknown", "pass", "review", "flag"}
 
 // String returns the verdict's stable lower-case name.
 func (v Verdict) String() string {
-	if int(v) < len(verdictNames) {
-		return verdictNames[v]
-	}
-	return fmt.Sprintf("Verdict(%d)", v)
+	return enum.Name("Verdict", verdictNames[:], v)
 }
 
 // MarshalText encodes the verdict as its String form.
@@ -45,13 +44,12 @@ func (v Verdict) MarshalText() ([]byte, error) { return []byte(v.String()), nil 
 
 // UnmarshalText decodes a verdict from its String form.
 func (v *Verdict) UnmarshalText(b []byte) error {
-	for i, n := range verdictNames {
-		if n == string(b) {
-			*v = Verdict(i)
-			return nil
-		}
+	x, ok := enum.Lookup[Verdict](verdictNames[:], b)
+	if !ok {
+		return fmt.Errorf("heuristics: unknown verdict %q", b)
 	}
-	return fmt.Errorf("heuristics: unknown verdict %q", b)
+	*v = x
+	return nil
 }
 
 // Default thresholds of a Policy.

@@ -30,6 +30,8 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 	"golang.org/x/net/html"
+
+	"github.com/heft-dev/heft/internal/enum"
 )
 
 // Kind is what sort of text a part holds.
@@ -54,10 +56,7 @@ var Kinds = []Kind{Prose, Code, Quote, Comment, Details, Table, HTML, Template}
 
 // String returns the kind's stable lower-case name, such as "comment".
 func (k Kind) String() string {
-	if int(k) < len(kindNames) {
-		return kindNames[k]
-	}
-	return fmt.Sprintf("Kind(%d)", k)
+	return enum.Name("Kind", kindNames[:], k)
 }
 
 // MarshalText encodes the kind as its String form.
@@ -65,13 +64,12 @@ func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
 
 // UnmarshalText decodes a kind from its String form.
 func (k *Kind) UnmarshalText(b []byte) error {
-	for i, n := range kindNames {
-		if n == string(b) {
-			*k = Kind(i)
-			return nil
-		}
+	x, ok := enum.Lookup[Kind](kindNames[:], b)
+	if !ok {
+		return fmt.Errorf("mdsplit: unknown kind %q", b)
 	}
-	return fmt.Errorf("mdsplit: unknown kind %q", b)
+	*k = x
+	return nil
 }
 
 // Part is one piece of a description.

@@ -1,0 +1,24 @@
+// Package enum holds the name lookup that heft's small enumerations
+// (file kinds, operations, verdicts, stances, ...) share for their String
+// and UnmarshalText methods.
+package enum
+
+import "fmt"
+
+// Name returns names[v], or "typ(v)" for a value that has no name.
+func Name[T ~uint8](typ string, names []string, v T) string {
+	if int(v) < len(names) {
+		return names[v]
+	}
+	return fmt.Sprintf("%s(%d)", typ, v)
+}
+
+// Lookup returns the value whose name is b, and whether there is one.
+func Lookup[T ~uint8](names []string, b []byte) (T, bool) {
+	for i, n := range names {
+		if n == string(b) {
+			return T(i), true
+		}
+	}
+	return 0, false
+}
