@@ -291,6 +291,28 @@ func (r Rules) replay(s Subject, events []Event, now time.Time, notes bool) Expl
 	replaced := func(p *prState, by string, seq int64) {
 		x.Entries[p.entry].Note += fmt.Sprintf("; replaced by %s (event %d)", by, seq)
 	}
+	// conclude takes the PR of event e (entry i) from open to merged or
+	// closed: it returns the PR's state to settle, or nil when the PR is
+	// already concluded and the event is ignored. A PR first seen
+	// concluded stakes its size as if it had been opened.
+	conclude := func(i int, e Event, p *prState, by string) *prState {
+		if p != nil && p.state != KindOpened {
+			if notes {
+				x.Entries[i].Note = "ignored: the PR is already " + string(p.state)
+			}
+			return nil
+		}
+		if p == nil {
+			p = &prState{stake: r.Stake(e.Size)}
+			prs[e.PR] = p
+			return p
+		}
+		supersede(p)
+		if notes {
+			replaced(p, by, e.Seq)
+		}
+		return p
+	}
 	lastJudgement := Kind("")
 	for i, e := range evs {
 		x.Entries[i].Event = e
@@ -321,20 +343,8 @@ func (r Rules) replay(s Subject, events []Event, now time.Time, notes bool) Expl
 			p.state, p.stake, p.entry = KindOpened, stake, i
 			x.Entries[i].Held = stake
 		case KindMerged:
-			if p != nil && p.state != KindOpened {
-				if notes {
-					x.Entries[i].Note = "ignored: the PR is already " + string(p.state)
-				}
+			if p = conclude(i, e, p, "the merge"); p == nil {
 				continue
-			}
-			if p == nil {
-				p = &prState{stake: r.Stake(e.Size)}
-				prs[e.PR] = p
-			} else {
-				supersede(p)
-				if notes {
-					replaced(p, "the merge", e.Seq)
-				}
 			}
 			p.state, p.entry = KindMerged, i
 			settle(i, r.MergeReward)
@@ -342,20 +352,8 @@ func (r Rules) replay(s Subject, events []Event, now time.Time, notes bool) Expl
 				say(i, fmt.Sprintf("merged: stake %.2f returned, reward %.2f", p.stake, r.MergeReward))
 			}
 		case KindClosed:
-			if p != nil && p.state != KindOpened {
-				if notes {
-					x.Entries[i].Note = "ignored: the PR is already " + string(p.state)
-				}
+			if p = conclude(i, e, p, "the close"); p == nil {
 				continue
-			}
-			if p == nil {
-				p = &prState{stake: r.Stake(e.Size)}
-				prs[e.PR] = p
-			} else {
-				supersede(p)
-				if notes {
-					replaced(p, "the close", e.Seq)
-				}
 			}
 			frac := 0.0
 			switch e.Reason {
