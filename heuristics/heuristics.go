@@ -14,6 +14,10 @@ import (
 // a failure.
 var ErrNotApplicable = errors.New("heuristics: not applicable")
 
+// ErrInvalidConfig is wrapped by the errors scorer constructors return for a
+// configuration they cannot use.
+var ErrInvalidConfig = errors.New("invalid configuration")
+
 // Association is the author's relationship to the repository, as GitHub
 // reports it in author_association.
 type Association string
