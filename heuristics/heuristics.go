@@ -90,9 +90,9 @@ type Account struct {
 	Repo   *PullRequestCounts `json:"repo,omitempty"`
 	Global *PullRequestCounts `json:"global,omitempty"`
 
-	// ForksLastDay is how many repositories the account forked in the 24
-	// hours before the contribution was opened.
-	ForksLastDay *int `json:"forks_last_day,omitempty"`
+	// ForksPerDay is the largest number of repositories the account
+	// forked within any 24 hours, over its recent forks.
+	ForksPerDay *int `json:"forks_per_day,omitempty"`
 }
 
 // PullRequestCounts counts an author's concluded pull requests.
