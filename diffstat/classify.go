@@ -3,6 +3,7 @@ package diffstat
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/go-enry/go-enry/v2"
@@ -82,11 +83,15 @@ func (r Rule) match(p, base string) bool {
 	return ok
 }
 
-// DefaultRules are the rules a zero Classifier uses before falling back to
-// GitHub Linguist's (through go-enry). They fix what Linguist gets wrong
-// for review: it does not call go.sum or yarn.lock generated, and it calls
-// .github/workflows/ and testdata/ vendored.
-var DefaultRules = []Rule{
+// DefaultRules returns the rules a zero Classifier uses before falling back
+// to GitHub Linguist's. They fix what Linguist gets wrong for review: it
+// does not call go.sum or yarn.lock generated, and it calls
+// .github/workflows/ and testdata/ vendored. Each call returns a new
+// slice, which the caller may change or extend.
+func DefaultRules() []Rule { return slices.Clone(defaultRules) }
+
+// defaultRules is never changed: DefaultRules hands out copies.
+var defaultRules = []Rule{
 	// Lock files: tools write them, reviewers skim them.
 	{"go.sum", KindLockfile},
 	{"go.work.sum", KindLockfile},
@@ -179,11 +184,11 @@ const maxLinguistPath = 512
 // what they do not claim is source. Paths longer than 512 bytes get the
 // rules only.
 //
-// The zero Classifier uses DefaultRules. A Classifier is safe for
+// The zero Classifier uses DefaultRules(). A Classifier is safe for
 // concurrent use.
 type Classifier struct {
-	// Rules are tried before Linguist's; nil means DefaultRules. To extend
-	// the defaults, append to a copy of DefaultRules.
+	// Rules are tried before Linguist's; nil means DefaultRules(). To
+	// extend the defaults, append to what DefaultRules returns.
 	Rules []Rule `json:"rules"`
 
 	// NoLinguist turns off the fallback to Linguist's rules: paths that
@@ -226,7 +231,7 @@ func (c *Classifier) Classify(p string, content []byte) Kind {
 }
 
 func (c *Classifier) classify(p string, content []byte) Kind {
-	rules := DefaultRules
+	rules := defaultRules
 	noLinguist := false
 	if c != nil {
 		if c.Rules != nil {

@@ -37,7 +37,7 @@
 // reviewable: Totals counts them apart. A Classifier decides, in order:
 // the repository's .gitattributes linguist attributes
 // (Classifier.Attributes, from ParseGitAttributes); the Rules table
-// (DefaultRules unless replaced); then GitHub Linguist's rules through
+// (DefaultRules() unless replaced); then GitHub Linguist's rules through
 // github.com/go-enry/go-enry, which also recognise generated files by
 // their first lines ("// Code generated ... DO NOT EDIT."), read from a new
 // file's first hunk. DefaultRules fix what Linguist gets wrong for review:
