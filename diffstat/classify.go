@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/go-enry/go-enry/v2"
-
 	"github.com/heft-dev/heft/internal/enum"
 )
 
@@ -180,9 +178,9 @@ const maxLinguistPath = 512
 
 // Classifier decides a file's Kind from its path and, when known, the first
 // bytes of its content. Rules are tried in order and the first match wins;
-// when none matches, GitHub Linguist's rules (through go-enry) decide, and
-// what they do not claim is source. Paths longer than 512 bytes get the
-// rules only.
+// when none matches, GitHub Linguist's rules decide (the tables go-enry
+// carries, copied into this package by go generate), and what they do
+// not claim is source. Paths longer than 512 bytes get the rules only.
 //
 // The zero Classifier uses DefaultRules(). A Classifier is safe for
 // concurrent use.
@@ -222,7 +220,7 @@ func (c *Classifier) Classify(p string, content []byte) Kind {
 	k := c.classify(p, content)
 	if k == KindGenerated && generated != nil || k == KindVendored && vendored != nil || k == KindDocs && documentation != nil {
 		// The repository says the rules are wrong here.
-		if !c.NoLinguist && enry.IsTest(p) {
+		if !c.NoLinguist && linguistTest(p) {
 			return KindTest
 		}
 		return KindSource
@@ -249,15 +247,15 @@ func (c *Classifier) classify(p string, content []byte) Kind {
 		return KindSource
 	}
 	switch {
-	case enry.IsGenerated(p, content):
+	case linguistGenerated(p, content):
 		return KindGenerated
-	case enry.IsVendor(p):
+	case linguistVendored(p):
 		return KindVendored
-	case enry.IsTest(p):
+	case linguistTest(p):
 		return KindTest
-	case enry.IsDocumentation(p):
+	case linguistDocumentation(p):
 		return KindDocs
-	case enry.IsConfiguration(p), enry.IsDotFile(p):
+	case linguistConfiguration(p), linguistDotFile(p):
 		return KindConfig
 	}
 	return KindSource
