@@ -4,8 +4,8 @@
 // cache directory is read or written at run time.
 //
 // An Encoder is built once per encoding and per process, on first use,
-// and shared: building one costs tens of milliseconds and about 16 MB of
-// megabytes, counting with it is cheap and safe from many goroutines.
+// and shared: building one costs tens of milliseconds and about 16 MB;
+// counting with it is cheap and safe from many goroutines.
 //
 // Count splits its input into bounded chunks before encoding, so
 // adversarial input (a megabyte of one letter, of spaces or of dashes)
