@@ -13,11 +13,13 @@
 // and its uses stay as they were: *Regexp has the methods of
 // *regexp.Regexp that this module calls. Like regexp.MustCompile, the
 // first use panics if the expression does not compile, which a test that
-// touches every expression catches (see Compile).
+// calls CompileAll catches.
 package lazyre
 
 import (
+	"errors"
 	"regexp"
+	"slices"
 	"sync"
 )
 
@@ -29,9 +31,38 @@ type Regexp struct {
 	re   *regexp.Regexp
 }
 
+// all lists every Regexp made, for CompileAll.
+var all struct {
+	sync.Mutex
+	list []*Regexp
+}
+
 // New returns a Regexp for expr, which is compiled (with regexp.MustCompile)
 // the first time it is used.
-func New(expr string) *Regexp { return &Regexp{expr: expr} }
+func New(expr string) *Regexp {
+	r := &Regexp{expr: expr}
+	all.Lock()
+	all.list = append(all.list, r)
+	all.Unlock()
+	return r
+}
+
+// CompileAll compiles every Regexp made so far in the process and returns
+// the errors of those that do not compile. A test of a program calls it to
+// find, without running every path, an expression that would panic on
+// first use.
+func CompileAll() error {
+	all.Lock()
+	list := slices.Clone(all.list)
+	all.Unlock()
+	var errs []error
+	for _, r := range list {
+		if err := r.Compile(); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
 
 // Get returns the compiled expression.
 func (r *Regexp) Get() *regexp.Regexp {

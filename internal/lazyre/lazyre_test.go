@@ -38,3 +38,10 @@ func TestCompile(t *testing.T) {
 		t.Errorf("Compile = %v", err)
 	}
 }
+
+func TestCompileAll(t *testing.T) {
+	lazyre.New(`[`)
+	if err := lazyre.CompileAll(); err == nil {
+		t.Fatal("CompileAll with a bad expression: no error")
+	}
+}
