@@ -3,9 +3,8 @@ package diffstat
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strings"
-
-	"github.com/go-enry/go-enry/v2"
 
 	"github.com/heft-dev/heft/internal/enum"
 )
@@ -82,11 +81,15 @@ func (r Rule) match(p, base string) bool {
 	return ok
 }
 
-// DefaultRules are the rules a zero Classifier uses before falling back to
-// GitHub Linguist's (through go-enry). They fix what Linguist gets wrong
-// for review: it does not call go.sum or yarn.lock generated, and it calls
-// .github/workflows/ and testdata/ vendored.
-var DefaultRules = []Rule{
+// DefaultRules returns the rules a zero Classifier uses before falling back
+// to GitHub Linguist's. They fix what Linguist gets wrong for review: it
+// does not call go.sum or yarn.lock generated, and it calls
+// .github/workflows/ and testdata/ vendored. Each call returns a new
+// slice, which the caller may change or extend.
+func DefaultRules() []Rule { return slices.Clone(defaultRules) }
+
+// defaultRules is never changed: DefaultRules hands out copies.
+var defaultRules = []Rule{
 	// Lock files: tools write them, reviewers skim them.
 	{"go.sum", KindLockfile},
 	{"go.work.sum", KindLockfile},
@@ -175,15 +178,15 @@ const maxLinguistPath = 512
 
 // Classifier decides a file's Kind from its path and, when known, the first
 // bytes of its content. Rules are tried in order and the first match wins;
-// when none matches, GitHub Linguist's rules (through go-enry) decide, and
-// what they do not claim is source. Paths longer than 512 bytes get the
-// rules only.
+// when none matches, GitHub Linguist's rules decide (the tables go-enry
+// carries, copied into this package by go generate), and what they do
+// not claim is source. Paths longer than 512 bytes get the rules only.
 //
-// The zero Classifier uses DefaultRules. A Classifier is safe for
+// The zero Classifier uses DefaultRules(). A Classifier is safe for
 // concurrent use.
 type Classifier struct {
-	// Rules are tried before Linguist's; nil means DefaultRules. To extend
-	// the defaults, append to a copy of DefaultRules.
+	// Rules are tried before Linguist's; nil means DefaultRules(). To
+	// extend the defaults, append to what DefaultRules returns.
 	Rules []Rule `json:"rules"`
 
 	// NoLinguist turns off the fallback to Linguist's rules: paths that
@@ -217,7 +220,7 @@ func (c *Classifier) Classify(p string, content []byte) Kind {
 	k := c.classify(p, content)
 	if k == KindGenerated && generated != nil || k == KindVendored && vendored != nil || k == KindDocs && documentation != nil {
 		// The repository says the rules are wrong here.
-		if !c.NoLinguist && enry.IsTest(p) {
+		if !c.NoLinguist && linguistTest(p) {
 			return KindTest
 		}
 		return KindSource
@@ -226,7 +229,7 @@ func (c *Classifier) Classify(p string, content []byte) Kind {
 }
 
 func (c *Classifier) classify(p string, content []byte) Kind {
-	rules := DefaultRules
+	rules := defaultRules
 	noLinguist := false
 	if c != nil {
 		if c.Rules != nil {
@@ -244,15 +247,15 @@ func (c *Classifier) classify(p string, content []byte) Kind {
 		return KindSource
 	}
 	switch {
-	case enry.IsGenerated(p, content):
+	case linguistGenerated(p, content):
 		return KindGenerated
-	case enry.IsVendor(p):
+	case linguistVendored(p):
 		return KindVendored
-	case enry.IsTest(p):
+	case linguistTest(p):
 		return KindTest
-	case enry.IsDocumentation(p):
+	case linguistDocumentation(p):
 		return KindDocs
-	case enry.IsConfiguration(p), enry.IsDotFile(p):
+	case linguistConfiguration(p), linguistDotFile(p):
 		return KindConfig
 	}
 	return KindSource

@@ -45,7 +45,7 @@ func TestClassify(t *testing.T) {
 }
 
 func TestClassifierRulesOverride(t *testing.T) {
-	c := diffstat.Classifier{Rules: append([]diffstat.Rule{{Pattern: "/gen/", Kind: diffstat.KindGenerated}}, diffstat.DefaultRules...)}
+	c := diffstat.Classifier{Rules: append([]diffstat.Rule{{Pattern: "/gen/", Kind: diffstat.KindGenerated}}, diffstat.DefaultRules()...)}
 	assert.Equal(t, diffstat.KindGenerated, c.Classify("gen/client.go", nil))
 	assert.Equal(t, diffstat.KindSource, c.Classify("src/gen/client.go", nil), "a leading / anchors at the root")
 	c = diffstat.Classifier{Rules: []diffstat.Rule{}, NoLinguist: true}
@@ -77,4 +77,13 @@ third_party/ours/** -linguist-vendored
 	require.ErrorContains(t, err, "line 2: negative patterns")
 	_, err = diffstat.ParseGitAttributes(strings.NewReader("[unclosed linguist-generated\n"))
 	require.ErrorContains(t, err, "line 1: bad pattern")
+}
+
+func TestDefaultRulesIsACopy(t *testing.T) {
+	rules := diffstat.DefaultRules()
+	for i := range rules {
+		rules[i].Kind = diffstat.KindSource
+	}
+	var c diffstat.Classifier
+	assert.Equal(t, diffstat.KindLockfile, c.Classify("go.sum", nil), "changing the returned slice must not change the defaults")
 }

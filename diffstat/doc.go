@@ -27,7 +27,7 @@
 // holds one header line at a time. Parse also keeps each file's hunk text
 // so File.Hunks can turn it into numbered lines on request (through
 // github.com/sourcegraph/go-diff, fed one hunk at a time behind recover).
-// Classifying a file costs more than counting it, tens of microseconds a
+// Classifying a file costs more than counting it, some microseconds a
 // path; Options.NoClassify skips it.
 //
 // # Kinds
@@ -37,8 +37,10 @@
 // reviewable: Totals counts them apart. A Classifier decides, in order:
 // the repository's .gitattributes linguist attributes
 // (Classifier.Attributes, from ParseGitAttributes); the Rules table
-// (DefaultRules unless replaced); then GitHub Linguist's rules through
-// github.com/go-enry/go-enry, which also recognise generated files by
+// (DefaultRules() unless replaced); then GitHub Linguist's rules, as
+// github.com/go-enry/go-enry carries them (copied here by go generate, so
+// that the package imports no Linguist code and compiles no expression
+// until it classifies), which also recognise generated files by
 // their first lines ("// Code generated ... DO NOT EDIT."), read from a new
 // file's first hunk. DefaultRules fix what Linguist gets wrong for review:
 // it does not call go.sum or yarn.lock generated, and it calls

@@ -39,7 +39,7 @@ type Options struct {
 	KeepPatch bool `json:"keep_patch,omitempty"`
 
 	// Classifier decides each file's Kind; nil means the zero Classifier
-	// (DefaultRules, then GitHub Linguist's rules).
+	// (DefaultRules(), then GitHub Linguist's rules).
 	Classifier *Classifier `json:"classifier,omitempty"`
 
 	// NoClassify leaves every file's Kind at KindSource, for callers that

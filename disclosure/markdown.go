@@ -2,15 +2,17 @@ package disclosure
 
 import (
 	"io"
-	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	gtext "github.com/yuin/goldmark/text"
 	"golang.org/x/net/html"
+
+	"github.com/heft-dev/heft/internal/lazyre"
 )
 
 // Mask bits say what a byte of the input is inside of.
@@ -21,7 +23,9 @@ const (
 	mBlock                     // a prompt or transcript <details> block
 )
 
-var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM))
+var markdown = sync.OnceValue(func() goldmark.Markdown {
+	return goldmark.New(goldmark.WithExtensions(extension.GFM))
+})
 
 // layout is what the Markdown structure tells the scanners: a mask byte
 // per input byte, and the <details> blocks found.
@@ -47,7 +51,7 @@ func scanMarkdown(text string) (l layout) {
 		}
 	}()
 	src := []byte(text)
-	doc := markdown.Parser().Parse(gtext.NewReader(src))
+	doc := markdown().Parser().Parse(gtext.NewReader(src))
 	var htmlSegs [][2]int
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -143,7 +147,7 @@ func (l *layout) mark(lo, hi int, bit uint8) {
 	}
 }
 
-var tagRE = regexp.MustCompile(`<[^>]*>`)
+var tagRE = lazyre.New(`<[^>]*>`)
 
 // scanHTML tokenizes the HTML segments goldmark found, in order, marking
 // comments and tracking <details> nesting across segments: goldmark gives

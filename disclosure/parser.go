@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/heft-dev/heft/internal/lazyre"
 )
 
 // DefaultMaxBytes is the default for Options.MaxBytes: 1 MiB, far more
@@ -94,8 +96,8 @@ type cblock struct {
 }
 
 var (
-	nameRE = regexp.MustCompile(`^[a-z0-9]+(?:[-.][a-z0-9]+)*$`)
-	keyRE  = regexp.MustCompile(`^[A-Za-z0-9-]+$`)
+	nameRE = lazyre.New(`^[a-z0-9]+(?:[-.][a-z0-9]+)*$`)
+	keyRE  = lazyre.New(`^[A-Za-z0-9-]+$`)
 )
 
 // NewParser compiles a catalogue. It returns a *CatalogueError for an

@@ -1,9 +1,10 @@
 package disclosure
 
 import (
-	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/heft-dev/heft/internal/lazyre"
 )
 
 // mention is a tool or a generic AI term named in text; tool is -1 for a
@@ -22,18 +23,18 @@ const (
 )
 
 var (
-	genericRE = regexp.MustCompile(`(?:^|[^\w-])((?i:generative\s+AI|artificial\s+intelligence|large\s+language\s+models?|AI\s+(?:coding\s+)?(?:tools?|assistants?|assistance|agents?|models?|chatbots?))|AI|A\.I\.|LLMs?)(?:$|[^\w-]|-(?:$|[^\w]))`)
-	usedRE    = regexp.MustCompile(`(?i)\b(?:I|we|I've|we've|author)\s+(?:(?:have|had|also|mostly|heavily|partially|then|extensively|initially)\s+)*(?:used|leveraged|utili[sz]ed|asked|prompted|employed|relied\s+on|worked\s+with|paired\s+with|collaborated\s+with|consulted|enlisted)\s+(?:the\s+help\s+of\s+|some\s+help\s+from\s+)?(?:an?\s+|the\s+)?$`)
-	negUsedRE = regexp.MustCompile(`(?i)\b(?:I|we)\s+(?:did\s*n[o']t|did\s+not|have\s+not|haven't|never|do\s+not|don't)\s+(?:use|rely\s+on|ask|consult)\s+(?:any\s+)?(?:an?\s+|the\s+)?$`)
-	withoutRE = regexp.MustCompile(`(?i)\b(?:written|created|authored|coded|implemented|made|done|produced|developed)\s+(?:\w+\s+){0,2}?without\s+(?:using\s+|the\s+(?:help|use|aid)\s+of\s+)?(?:any\s+)?(?:an?\s+)?$`)
-	passiveRE = regexp.MustCompile(`(?i)\b(?:was|were|is|are|been|got|being)\s+(?:` + adverbs + `\s+)*(` + genVerb + `|` + helpVerb + `)\s+(?:\w+\s+){0,3}?` + toward + `$`)
-	leadRE    = regexp.MustCompile(`(?i)^[^\w]*(?:` + adverbs + `\s+)*(` + genVerb + `|` + helpVerb + `)\s+(?:\w+\s+){0,3}?` + toward + `$`)
-	firstRE   = regexp.MustCompile(`(?i)\b(?:I|we)\s+(?:\w+\s+)?(wrote|generated|created|drafted|made|built|implemented|developed|refactored|fixed|coded|vibe[- ]coded|did)\s+(?:\w+\s+){0,4}?(?:with|using|via|through)\s+(?:the\s+|some\s+)?(?:help\s+(?:of|from)\s+|assistance\s+(?:of|from)\s+)?(?:an?\s+|the\s+)?$`)
-	helpRE    = regexp.MustCompile(`(?i)\bwith\s+(?:the\s+|some\s+)?(?:help|assistance|support)\s+(?:of|from)\s+(?:an?\s+|the\s+)?$`)
-	suffixRE  = regexp.MustCompile(`(?i)^\s*(?:\([^()]{0,60}\)\s*)?(?:(was|were)\s+used\b|(helped|assisted)\s+(?:me|us|with|in|to)\b|(wrote|generated|authored|produced|created)\s+(?:(?:most|all|much|parts?|some|the\s+(?:bulk|majority))\s+of\s+)?(?:this|these|the\s+(?:initial|first)\s+(?:draft|version|implementation))\b)`)
-	genWordRE = regexp.MustCompile(`(?i)^(?:` + genVerb + `)$`)
+	genericRE = lazyre.New(`(?:^|[^\w-])((?i:generative\s+AI|artificial\s+intelligence|large\s+language\s+models?|AI\s+(?:coding\s+)?(?:tools?|assistants?|assistance|agents?|models?|chatbots?))|AI|A\.I\.|LLMs?)(?:$|[^\w-]|-(?:$|[^\w]))`)
+	usedRE    = lazyre.New(`(?i)\b(?:I|we|I've|we've|author)\s+(?:(?:have|had|also|mostly|heavily|partially|then|extensively|initially)\s+)*(?:used|leveraged|utili[sz]ed|asked|prompted|employed|relied\s+on|worked\s+with|paired\s+with|collaborated\s+with|consulted|enlisted)\s+(?:the\s+help\s+of\s+|some\s+help\s+from\s+)?(?:an?\s+|the\s+)?$`)
+	negUsedRE = lazyre.New(`(?i)\b(?:I|we)\s+(?:did\s*n[o']t|did\s+not|have\s+not|haven't|never|do\s+not|don't)\s+(?:use|rely\s+on|ask|consult)\s+(?:any\s+)?(?:an?\s+|the\s+)?$`)
+	withoutRE = lazyre.New(`(?i)\b(?:written|created|authored|coded|implemented|made|done|produced|developed)\s+(?:\w+\s+){0,2}?without\s+(?:using\s+|the\s+(?:help|use|aid)\s+of\s+)?(?:any\s+)?(?:an?\s+)?$`)
+	passiveRE = lazyre.New(`(?i)\b(?:was|were|is|are|been|got|being)\s+(?:` + adverbs + `\s+)*(` + genVerb + `|` + helpVerb + `)\s+(?:\w+\s+){0,3}?` + toward + `$`)
+	leadRE    = lazyre.New(`(?i)^[^\w]*(?:` + adverbs + `\s+)*(` + genVerb + `|` + helpVerb + `)\s+(?:\w+\s+){0,3}?` + toward + `$`)
+	firstRE   = lazyre.New(`(?i)\b(?:I|we)\s+(?:\w+\s+)?(wrote|generated|created|drafted|made|built|implemented|developed|refactored|fixed|coded|vibe[- ]coded|did)\s+(?:\w+\s+){0,4}?(?:with|using|via|through)\s+(?:the\s+|some\s+)?(?:help\s+(?:of|from)\s+|assistance\s+(?:of|from)\s+)?(?:an?\s+|the\s+)?$`)
+	helpRE    = lazyre.New(`(?i)\bwith\s+(?:the\s+|some\s+)?(?:help|assistance|support)\s+(?:of|from)\s+(?:an?\s+|the\s+)?$`)
+	suffixRE  = lazyre.New(`(?i)^\s*(?:\([^()]{0,60}\)\s*)?(?:(was|were)\s+used\b|(helped|assisted)\s+(?:me|us|with|in|to)\b|(wrote|generated|authored|produced|created)\s+(?:(?:most|all|much|parts?|some|the\s+(?:bulk|majority))\s+of\s+)?(?:this|these|the\s+(?:initial|first)\s+(?:draft|version|implementation))\b)`)
+	genWordRE = lazyre.New(`(?i)^(?:` + genVerb + `)$`)
 
-	noAIRE = regexp.MustCompile(`(?i)` +
+	noAIRE = lazyre.New(`(?i)` +
 		`\bno\s+(?:generative\s+)?(?:AI|LLMs?|A\.I\.)(?:[- ](?:generated\s+code|tools?|assistance|assistants?|models?|agents?))?\s+(?:was|were|has\s+been|have\s+been)\s+used\b` +
 		`|\b(?:I|we)\s+(?:did\s*n[o']t|did\s+not|have\s+not|haven't|never|do\s+not|don't)\s+use[d]?\s+(?:any\s+)?(?:generative\s+)?(?:AI|LLMs?)\b` +
 		`|\b(?:written|created|authored|coded|implemented)\s+(?:(?:entirely|completely|fully|100%)\s+(?:by\s+(?:a\s+)?human|by\s+hand|manually)|(?:entirely\s+|completely\s+|fully\s+)?without\s+(?:the\s+(?:help|use)\s+of\s+)?(?:any\s+)?(?:AI|LLMs?|generative\s+AI))\b` +
@@ -42,22 +43,22 @@ var (
 		`|\bno\s+AI\s+(?:involved|involvement)\b`)
 	// scopedRE, after a no-AI statement, limits it to part of the work:
 	// "No AI was used to write the comments", "... except for grammar".
-	scopedRE = regexp.MustCompile(`(?i)^\s*,?\s*(?:except|other\s+than|apart\s+from|besides|beyond|outside|to\s+[a-z]+|for\s+(?:the\s+|any\s+)?(?:\w+\s+){0,2}?(?:code|implementation|comments?|descriptions?|docs?|documentation|commit\s+messages?|messages?|text|writing|tests?|translations?|grammar|spelling|research)\b|in\s+(?:writing|the\s+(?:description|comments?|docs?|documentation|commit\s+messages?|tests?))\b|when\s)`)
-	selfRE   = regexp.MustCompile(`(?i)\b(?:this|the)\s+(?:PR|pull\s+request|change(?:set|s)?|patch|commit|code|implementation|fix|contribution)\s+(?:(?:is|was|has\s+been|were|are|contains|includes)\s+)?(?:` + adverbs + `\s+)*(AI|LLM)[- ](generated|assisted|written|authored)\b`)
+	scopedRE = lazyre.New(`(?i)^\s*,?\s*(?:except|other\s+than|apart\s+from|besides|beyond|outside|to\s+[a-z]+|for\s+(?:the\s+|any\s+)?(?:\w+\s+){0,2}?(?:code|implementation|comments?|descriptions?|docs?|documentation|commit\s+messages?|messages?|text|writing|tests?|translations?|grammar|spelling|research)\b|in\s+(?:writing|the\s+(?:description|comments?|docs?|documentation|commit\s+messages?|tests?))\b|when\s)`)
+	selfRE   = lazyre.New(`(?i)\b(?:this|the)\s+(?:PR|pull\s+request|change(?:set|s)?|patch|commit|code|implementation|fix|contribution)\s+(?:(?:is|was|has\s+been|were|are|contains|includes)\s+)?(?:` + adverbs + `\s+)*(AI|LLM)[- ](generated|assisted|written|authored)\b`)
 
-	headingRE   = regexp.MustCompile(`^\s{0,3}(?:#{1,6}\s+(.+?)\s*#*\s*$|\*\*([^*]+?)\*\*:?\s*$|__([^_]+?)__:?\s*$)`)
-	aiHeadingRE = regexp.MustCompile(`(?i)\b(?:AI|LLMs?|generative|artificial\s+intelligence|machine[- ]generated)\b.*\b(?:disclosure|assistance|assisted|usage|use|used|tools?|involvement|declaration|statement|generated)\b|\b(?:disclosure|use|usage)\s+of\s+(?:AI|LLMs?|generative)`)
-	checkboxRE  = regexp.MustCompile(`^\s*(?:[-*+]|\d+[.)])\s+\[([ xX✓✔])\]\s*(.*)$`)
-	labelRE     = regexp.MustCompile(`(?i)^\W*(?:AI[- ](?:assistance|assisted|usage|use|used|tools?(?:\s+used)?|disclosure|generated)|LLM[- ](?:used|usage|assistance)|Generated[- ]by|Assisted[- ]by|Tools?\s+used|Models?\s+used)\W*?\s*[:：]\**\s*(\S.*)$`)
-	noAnswerRE  = regexp.MustCompile(`(?i)^\W*(?:no|none|nope|n/?a|not\s+used|nothing|no\s+AI(?:\s+(?:was\s+)?used)?|I\s+did\s*n[o']t)\W*$`)
-	yesRE       = regexp.MustCompile(`(?i)^\W*yes\b`)
-	instrRE     = regexp.MustCompile(`(?i)\?|^\W*(?:please|if\s|describe|explain|list|mention|note|tick|check|select|delete|remove|replace|state|specify|indicate)\b|\bsuch\s+as\b|\be\.g\.|\bfor\s+example\b|<!--`)
-	negRE       = regexp.MustCompile(`(?i)\b(?:no|not|never|without|none)\b|n't\b`)
-	usageRE     = regexp.MustCompile(`(?i)\b(?:used?|using|generated|written|wrote|assisted|assistance|helped|created|authored|drafted|contains?|includes?|with|by)\b`)
-	policyRE    = regexp.MustCompile(`(?i)\b(?:read|understand|agree|acknowledge|follow(?:ed)?|policy|guidelines?|aware)\b`)
-	genAnswerRE = regexp.MustCompile(`(?i)\bgenerat(?:ed|e|ing)\b|\b(?:written|authored|coded|created)\s+(?:\w+\s+)?by\s+(\w+)|vibe[- ]?cod`)
-	byPersonRE  = regexp.MustCompile(`(?i)^(?:me|myself|hand|us|ourselves|a|the|humans?|people|someone|my|our)$`)
-	versionRE   = regexp.MustCompile(`^\s*(?:v|version\s*)?(\d+\.\d+(?:\.\d+)*)\b`)
+	headingRE   = lazyre.New(`^\s{0,3}(?:#{1,6}\s+(.+?)\s*#*\s*$|\*\*([^*]+?)\*\*:?\s*$|__([^_]+?)__:?\s*$)`)
+	aiHeadingRE = lazyre.New(`(?i)\b(?:AI|LLMs?|generative|artificial\s+intelligence|machine[- ]generated)\b.*\b(?:disclosure|assistance|assisted|usage|use|used|tools?|involvement|declaration|statement|generated)\b|\b(?:disclosure|use|usage)\s+of\s+(?:AI|LLMs?|generative)`)
+	checkboxRE  = lazyre.New(`^\s*(?:[-*+]|\d+[.)])\s+\[([ xX✓✔])\]\s*(.*)$`)
+	labelRE     = lazyre.New(`(?i)^\W*(?:AI[- ](?:assistance|assisted|usage|use|used|tools?(?:\s+used)?|disclosure|generated)|LLM[- ](?:used|usage|assistance)|Generated[- ]by|Assisted[- ]by|Tools?\s+used|Models?\s+used)\W*?\s*[:：]\**\s*(\S.*)$`)
+	noAnswerRE  = lazyre.New(`(?i)^\W*(?:no|none|nope|n/?a|not\s+used|nothing|no\s+AI(?:\s+(?:was\s+)?used)?|I\s+did\s*n[o']t)\W*$`)
+	yesRE       = lazyre.New(`(?i)^\W*yes\b`)
+	instrRE     = lazyre.New(`(?i)\?|^\W*(?:please|if\s|describe|explain|list|mention|note|tick|check|select|delete|remove|replace|state|specify|indicate)\b|\bsuch\s+as\b|\be\.g\.|\bfor\s+example\b|<!--`)
+	negRE       = lazyre.New(`(?i)\b(?:no|not|never|without|none)\b|n't\b`)
+	usageRE     = lazyre.New(`(?i)\b(?:used?|using|generated|written|wrote|assisted|assistance|helped|created|authored|drafted|contains?|includes?|with|by)\b`)
+	policyRE    = lazyre.New(`(?i)\b(?:read|understand|agree|acknowledge|follow(?:ed)?|policy|guidelines?|aware)\b`)
+	genAnswerRE = lazyre.New(`(?i)\bgenerat(?:ed|e|ing)\b|\b(?:written|authored|coded|created)\s+(?:\w+\s+)?by\s+(\w+)|vibe[- ]?cod`)
+	byPersonRE  = lazyre.New(`(?i)^(?:me|myself|hand|us|ourselves|a|the|humans?|people|someone|my|our)$`)
+	versionRE   = lazyre.New(`^\s*(?:v|version\s*)?(\d+\.\d+(?:\.\d+)*)\b`)
 )
 
 // toolMentions finds the tools named in str; words says whether words

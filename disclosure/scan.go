@@ -1,9 +1,10 @@
 package disclosure
 
 import (
-	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/heft-dev/heft/internal/lazyre"
 )
 
 // state is one parse in progress.
@@ -111,12 +112,12 @@ func (s *state) paragraphBreak(l tline) bool {
 }
 
 var (
-	emailRE   = regexp.MustCompile(`<([^<>\s]+@[^<>\s]+)>`)
-	ghNoreply = regexp.MustCompile(`(?i)^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$`)
-	parenRE   = regexp.MustCompile(`\(([^()]+)\)`)
-	kernelRE  = regexp.MustCompile(`^([^\s:<>]+):([^\s:<>]+)((?:\s+\S+)*)$`)
-	flagNoRE  = regexp.MustCompile(`(?i)^(?:no|none|false|n/?a|0|not\s+used|nope)\b`)
-	flagYesRE = regexp.MustCompile(`(?i)^(?:yes|true|y|1)\b`)
+	emailRE   = lazyre.New(`<([^<>\s]+@[^<>\s]+)>`)
+	ghNoreply = lazyre.New(`(?i)^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$`)
+	parenRE   = lazyre.New(`\(([^()]+)\)`)
+	kernelRE  = lazyre.New(`^([^\s:<>]+):([^\s:<>]+)((?:\s+\S+)*)$`)
+	flagNoRE  = lazyre.New(`(?i)^(?:no|none|false|n/?a|0|not\s+used|nope)\b`)
+	flagYesRE = lazyre.New(`(?i)^(?:yes|true|y|1)\b`)
 )
 
 // trailer interprets one trailer.

@@ -230,12 +230,33 @@ func (r Rules) Replay(s Subject, events []Event, now time.Time) Explanation {
 }
 
 // replay is Replay, writing the entries' notes only when notes is set: a
-// balance lookup needs the numbers, not the words.
+// balance lookup needs the numbers, not the words. It runs in three steps:
+// pick the subject's events (subjectEvents), apply each to the PR it
+// belongs to (a replayer, one small state machine per PR: opened, then
+// merged or closed, a merge possibly reverted), then total (finish).
 func (r Rules) replay(s Subject, events []Event, now time.Time, notes bool) Explanation {
 	r = r.withDefaults()
 	s = s.Normalize()
-	evs := make([]Event, 0, len(events))
-	var dups []Entry // events whose ID an earlier event has
+	evs, dups := subjectEvents(s, events, notes)
+	p := &replayer{
+		rules: r,
+		now:   now,
+		notes: notes,
+		evs:   evs,
+		prs:   map[string]*prState{},
+		x:     Explanation{Balance: Balance{Subject: s, Grant: r.Grant, Events: len(evs)}, Entries: make([]Entry, len(evs))},
+	}
+	for i := range evs {
+		p.apply(i)
+	}
+	return p.finish(dups)
+}
+
+// subjectEvents returns s's events other than attestations, in time
+// order (then Seq, then input order), and, as entries, those whose ID an
+// earlier event already has.
+func subjectEvents(s Subject, events []Event, notes bool) (evs []Event, dups []Entry) {
+	evs = make([]Event, 0, len(events))
 	seen := map[string]int64{}
 	for _, e := range events {
 		if e.Subject != s || e.Kind == KindAttestation {
@@ -265,158 +286,208 @@ func (r Rules) replay(s Subject, events []Event, now time.Time, notes bool) Expl
 	if !slices.IsSortedFunc(evs, byTime) {
 		slices.SortStableFunc(evs, byTime)
 	}
-	x := Explanation{Balance: Balance{Subject: s, Grant: r.Grant, Events: len(evs)}, Entries: make([]Entry, len(evs))}
-	prs := map[string]*prState{}
-	decay := func(t time.Time) float64 {
-		if r.HalfLife < 0 || now.IsZero() || !now.After(t) {
-			return 1
-		}
-		return math.Exp2(-float64(now.Sub(t)) / float64(r.HalfLife))
+	return evs, dups
+}
+
+// A replayer applies a subject's sorted events one at a time: evs[i]
+// fills x.Entries[i], and prs follows each PR's state.
+type replayer struct {
+	rules Rules
+	now   time.Time
+	notes bool
+	evs   []Event
+	prs   map[string]*prState
+	x     Explanation
+
+	lastJudgement Kind // KindVouch, KindDenounce or ""
+}
+
+// apply applies event i to the balance.
+func (p *replayer) apply(i int) {
+	e := &p.evs[i]
+	p.x.Entries[i].Event = *e
+	switch e.Kind {
+	case KindOpened:
+		p.opened(i)
+	case KindMerged:
+		p.merged(i)
+	case KindClosed:
+		p.closed(i)
+	case KindReverted:
+		p.reverted(i)
+	case KindVouch:
+		p.x.Balance.Vouches++
+		p.lastJudgement = KindVouch
+		p.settle(i, p.rules.Vouch)
+		p.say(i, func() string { return fmt.Sprintf("vouched for by %s: +%.2f", orSomeone(e.Actor), p.rules.Vouch) })
+	case KindDenounce:
+		p.x.Balance.Denounces++
+		p.lastJudgement = KindDenounce
+		p.settle(i, -p.rules.Denounce)
+		p.say(i, func() string { return fmt.Sprintf("denounced by %s: −%.2f", orSomeone(e.Actor), p.rules.Denounce) })
+	case KindAdjust:
+		p.settle(i, e.Points)
+		p.say(i, func() string { return fmt.Sprintf("adjusted by %s: %+.2f (%s)", orSomeone(e.Actor), e.Points, e.Note) })
 	}
-	// settle sets entry i's decayed effect; with notes, say sets its note
-	// (and says how much is left after decay).
-	settle := func(i int, v float64) {
-		x.Entries[i].Effect = v * decay(evs[i].Time)
+}
+
+// opened stakes a PR's size: a new PR, a push that resizes an open one,
+// or a reopen of a concluded one (whose effect it replaces).
+func (p *replayer) opened(i int) {
+	e := &p.evs[i]
+	stake := p.rules.Stake(e.Size)
+	pr := p.prs[e.PR]
+	switch {
+	case pr == nil:
+		pr = &prState{}
+		p.prs[e.PR] = pr
+		p.note(i, func() string { return fmt.Sprintf("opened: %d lines stake %.2f", e.Size, stake) })
+	case pr.state == KindOpened:
+		p.supersede(pr, "a push", e.Seq)
+		p.note(i, func() string {
+			return fmt.Sprintf("resized to %d lines: stake %.2f (was %.2f)", e.Size, stake, pr.stake)
+		})
+	default:
+		p.supersede(pr, "a reopen", e.Seq)
+		p.note(i, func() string {
+			return fmt.Sprintf("reopened after %s: %d lines stake %.2f", pr.state, e.Size, stake)
+		})
 	}
-	say := func(i int, note string) {
-		if v := x.Entries[i].Effect; v != 0 && decay(evs[i].Time) != 1 {
-			note += fmt.Sprintf(", decayed to %.2f", v)
-		}
-		x.Entries[i].Note = note
+	pr.state, pr.stake, pr.entry = KindOpened, stake, i
+	p.x.Entries[i].Held = stake
+}
+
+// merged returns a PR's stake and pays the merge reward.
+func (p *replayer) merged(i int) {
+	pr := p.conclude(i, "the merge")
+	if pr == nil {
+		return
 	}
-	supersede := func(p *prState) {
-		e := &x.Entries[p.entry]
-		e.Effect, e.Held = 0, 0
+	pr.state, pr.entry = KindMerged, i
+	p.settle(i, p.rules.MergeReward)
+	p.say(i, func() string {
+		return fmt.Sprintf("merged: stake %.2f returned, reward %.2f", pr.stake, p.rules.MergeReward)
+	})
+}
+
+// closed returns the part of a PR's stake its close reason allows.
+func (p *replayer) closed(i int) {
+	e := &p.evs[i]
+	pr := p.conclude(i, "the close")
+	if pr == nil {
+		return
 	}
-	replaced := func(p *prState, by string, seq int64) {
-		x.Entries[p.entry].Note += fmt.Sprintf("; replaced by %s (event %d)", by, seq)
+	frac := 0.0
+	switch e.Reason {
+	case ReasonNotPlanned:
+		frac = p.rules.NotPlanned
+	case ReasonDuplicate, ReasonSuperseded:
+		frac = p.rules.Duplicate
 	}
-	// conclude takes the PR of event e (entry i) from open to merged or
-	// closed: it returns the PR's state to settle, or nil when the PR is
-	// already concluded and the event is ignored. A PR first seen
-	// concluded stakes its size as if it had been opened.
-	conclude := func(i int, e Event, p *prState, by string) *prState {
-		if p != nil && p.state != KindOpened {
-			if notes {
-				x.Entries[i].Note = "ignored: the PR is already " + string(p.state)
-			}
-			return nil
-		}
-		if p == nil {
-			p = &prState{stake: r.Stake(e.Size)}
-			prs[e.PR] = p
-			return p
-		}
-		supersede(p)
-		if notes {
-			replaced(p, by, e.Seq)
-		}
-		return p
+	pr.state, pr.entry, pr.reason = KindClosed, i, e.Reason
+	lost := round2(pr.stake * (1 - frac))
+	p.settle(i, -lost)
+	p.say(i, func() string {
+		return fmt.Sprintf("closed as %s: %.0f%% of stake %.2f returned, %.2f lost", e.Reason, frac*100, pr.stake, lost)
+	})
+}
+
+// reverted withdraws a merged PR's reward and takes part of its stake.
+func (p *replayer) reverted(i int) {
+	e := &p.evs[i]
+	pr := p.prs[e.PR]
+	if pr == nil || pr.state != KindMerged {
+		p.note(i, func() string { return "ignored: the PR was not merged" })
+		return
 	}
-	lastJudgement := Kind("")
-	for i, e := range evs {
-		x.Entries[i].Event = e
-		p := prs[e.PR]
-		switch e.Kind {
-		case KindOpened:
-			stake := r.Stake(e.Size)
-			switch {
-			case p == nil:
-				p = &prState{}
-				prs[e.PR] = p
-				if notes {
-					x.Entries[i].Note = fmt.Sprintf("opened: %d lines stake %.2f", e.Size, stake)
-				}
-			case p.state == KindOpened:
-				supersede(p)
-				if notes {
-					replaced(p, "a push", e.Seq)
-					x.Entries[i].Note = fmt.Sprintf("resized to %d lines: stake %.2f (was %.2f)", e.Size, stake, p.stake)
-				}
-			default:
-				supersede(p)
-				if notes {
-					replaced(p, "a reopen", e.Seq)
-					x.Entries[i].Note = fmt.Sprintf("reopened after %s: %d lines stake %.2f", p.state, e.Size, stake)
-				}
-			}
-			p.state, p.stake, p.entry = KindOpened, stake, i
-			x.Entries[i].Held = stake
-		case KindMerged:
-			if p = conclude(i, e, p, "the merge"); p == nil {
-				continue
-			}
-			p.state, p.entry = KindMerged, i
-			settle(i, r.MergeReward)
-			if notes {
-				say(i, fmt.Sprintf("merged: stake %.2f returned, reward %.2f", p.stake, r.MergeReward))
-			}
-		case KindClosed:
-			if p = conclude(i, e, p, "the close"); p == nil {
-				continue
-			}
-			frac := 0.0
-			switch e.Reason {
-			case ReasonNotPlanned:
-				frac = r.NotPlanned
-			case ReasonDuplicate, ReasonSuperseded:
-				frac = r.Duplicate
-			}
-			p.state, p.entry, p.reason = KindClosed, i, e.Reason
-			lost := round2(p.stake * (1 - frac))
-			settle(i, -lost)
-			if notes {
-				say(i, fmt.Sprintf("closed as %s: %.0f%% of stake %.2f returned, %.2f lost", e.Reason, frac*100, p.stake, lost))
-			}
-		case KindReverted:
-			if p == nil || p.state != KindMerged {
-				if notes {
-					x.Entries[i].Note = "ignored: the PR was not merged"
-				}
-				continue
-			}
-			supersede(p)
-			if notes {
-				replaced(p, "the revert", e.Seq)
-			}
-			p.state, p.entry = KindReverted, i
-			lost := round2(p.stake * r.RevertPenalty)
-			settle(i, -lost)
-			if notes {
-				say(i, fmt.Sprintf("reverted: reward withdrawn, %.0f%% of stake %.2f lost", r.RevertPenalty*100, p.stake))
-			}
-		case KindVouch:
-			x.Balance.Vouches++
-			lastJudgement = KindVouch
-			settle(i, r.Vouch)
-			if notes {
-				say(i, fmt.Sprintf("vouched for by %s: +%.2f", orSomeone(e.Actor), r.Vouch))
-			}
-		case KindDenounce:
-			x.Balance.Denounces++
-			lastJudgement = KindDenounce
-			settle(i, -r.Denounce)
-			if notes {
-				say(i, fmt.Sprintf("denounced by %s: −%.2f", orSomeone(e.Actor), r.Denounce))
-			}
-		case KindAdjust:
-			settle(i, e.Points)
-			if notes {
-				say(i, fmt.Sprintf("adjusted by %s: %+.2f (%s)", orSomeone(e.Actor), e.Points, e.Note))
-			}
-		}
+	p.supersede(pr, "the revert", e.Seq)
+	pr.state, pr.entry = KindReverted, i
+	lost := round2(pr.stake * p.rules.RevertPenalty)
+	p.settle(i, -lost)
+	p.say(i, func() string {
+		return fmt.Sprintf("reverted: reward withdrawn, %.0f%% of stake %.2f lost", p.rules.RevertPenalty*100, pr.stake)
+	})
+}
+
+// conclude takes the PR of event i from open to merged or
+// closed: it returns the PR's state to settle, or nil when the PR is
+// already concluded and the event is ignored. A PR first seen concluded
+// stakes its size as if it had been opened.
+func (p *replayer) conclude(i int, by string) *prState {
+	e := &p.evs[i]
+	pr := p.prs[e.PR]
+	if pr != nil && pr.state != KindOpened {
+		p.note(i, func() string { return "ignored: the PR is already " + string(pr.state) })
+		return nil
 	}
+	if pr == nil {
+		pr = &prState{stake: p.rules.Stake(e.Size)}
+		p.prs[e.PR] = pr
+		return pr
+	}
+	p.supersede(pr, by, e.Seq)
+	return pr
+}
+
+// supersede clears the effect of the PR's current entry, which event seq
+// replaces, and says so in that entry's note.
+func (p *replayer) supersede(pr *prState, by string, seq int64) {
+	en := &p.x.Entries[pr.entry]
+	en.Effect, en.Held = 0, 0
+	if p.notes {
+		en.Note += fmt.Sprintf("; replaced by %s (event %d)", by, seq)
+	}
+}
+
+// decay is the factor by which an event at t has faded by now.
+func (p *replayer) decay(t time.Time) float64 {
+	r := p.rules
+	if r.HalfLife < 0 || p.now.IsZero() || !p.now.After(t) {
+		return 1
+	}
+	return math.Exp2(-float64(p.now.Sub(t)) / float64(r.HalfLife))
+}
+
+// settle sets entry i's effect, v decayed.
+func (p *replayer) settle(i int, v float64) {
+	p.x.Entries[i].Effect = v * p.decay(p.evs[i].Time)
+}
+
+// note sets entry i's note, when notes are wanted.
+func (p *replayer) note(i int, note func() string) {
+	if p.notes {
+		p.x.Entries[i].Note = note()
+	}
+}
+
+// say is note for an entry with an effect: it adds what is left after
+// decay.
+func (p *replayer) say(i int, note func() string) {
+	if !p.notes {
+		return
+	}
+	s := note()
+	if v := p.x.Entries[i].Effect; v != 0 && p.decay(p.evs[i].Time) != 1 {
+		s += fmt.Sprintf(", decayed to %.2f", v)
+	}
+	p.x.Entries[i].Note = s
+}
+
+// finish counts the PRs by state, sums the entries and appends the
+// ignored duplicates.
+func (p *replayer) finish(dups []Entry) Explanation {
+	x := p.x
 	b := &x.Balance
-	b.Vouched, b.Denounced = lastJudgement == KindVouch, lastJudgement == KindDenounce
-	for _, p := range prs {
-		switch p.state {
+	b.Vouched, b.Denounced = p.lastJudgement == KindVouch, p.lastJudgement == KindDenounce
+	for _, pr := range p.prs {
+		switch pr.state {
 		case KindOpened:
 			b.Open++
 		case KindMerged:
 			b.Merged++
 		case KindClosed:
 			b.Closed++
-			if p.reason == ReasonSpam {
+			if pr.reason == ReasonSpam {
 				b.Spam++
 			}
 		case KindReverted:

@@ -5,8 +5,9 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"sync/atomic"
+
+	"github.com/heft-dev/heft/internal/lazyre"
 )
 
 // Dialect is the SQL flavour an SQLStore speaks.
@@ -26,7 +27,7 @@ const (
 // DefaultTable is the table an SQLStore uses unless told otherwise.
 const DefaultTable = "heft_ledger"
 
-var tableRE = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
+var tableRE = lazyre.New(`^[a-z_][a-z0-9_]{0,62}$`)
 
 // SQLOptions configure an SQLStore.
 type SQLOptions struct {

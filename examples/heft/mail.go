@@ -5,9 +5,10 @@ import (
 	"fmt"
 	"mime"
 	"net/mail"
-	"regexp"
 	"strings"
 	"time"
+
+	"github.com/heft-dev/heft/internal/lazyre"
 )
 
 // patchMail is one mail of git format-patch output: a commit.
@@ -26,9 +27,9 @@ func (m patchMail) message() string {
 }
 
 // mboxFrom matches the line that starts each mail of git format-patch.
-var mboxFrom = regexp.MustCompile(`(?m)^From [0-9a-f]{7,64} Mon Sep 17 00:00:00 2001\r?\n`)
+var mboxFrom = lazyre.New(`(?m)^From [0-9a-f]{7,64} Mon Sep 17 00:00:00 2001\r?\n`)
 
-var patchPrefix = regexp.MustCompile(`^\[[^\]]*PATCH[^\]]*\]\s*`)
+var patchPrefix = lazyre.New(`^\[[^\]]*PATCH[^\]]*\]\s*`)
 
 // readMails splits git format-patch output into its mails. Input that is
 // not format-patch output has none.

@@ -4,13 +4,13 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/internal/lazyre"
 	"github.com/heft-dev/heft/internal/wording"
 )
 
@@ -403,12 +403,12 @@ func day(t, now time.Time) string {
 }
 
 var (
-	fenceRE    = regexp.MustCompile("(?s)```.*?(```|$)|~~~.*?(~~~|$)")
-	inlineRE   = regexp.MustCompile("`[^`\n]*`")
-	commentRE  = regexp.MustCompile(`(?s)<!--.*?(-->|$)`)
-	mentionRE  = regexp.MustCompile(`(?:^|[^\w/])@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\[bot\])?)`)
-	sentenceRE = regexp.MustCompile(`[^.!?\n]+[.!?]*`)
-	requestRE  = regexp.MustCompile(`(?i)^(please|pls|could you|can you|would you|will you|would you mind|do you mind|let me know|let us know|mind )\b|\bplease\b`)
+	fenceRE    = lazyre.New("(?s)```.*?(```|$)|~~~.*?(~~~|$)")
+	inlineRE   = lazyre.New("`[^`\n]*`")
+	commentRE  = lazyre.New(`(?s)<!--.*?(-->|$)`)
+	mentionRE  = lazyre.New(`(?:^|[^\w/])@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\[bot\])?)`)
+	sentenceRE = lazyre.New(`[^.!?\n]+[.!?]*`)
+	requestRE  = lazyre.New(`(?i)^(please|pls|could you|can you|would you|will you|would you mind|do you mind|let me know|let us know|mind )\b|\bplease\b`)
 )
 
 // strip removes what a person quotes rather than says: fenced and inline

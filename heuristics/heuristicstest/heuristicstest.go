@@ -12,19 +12,19 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"regexp"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/internal/lazyre"
 )
 
 // Concurrency is how many goroutines call the scorer at once in the
 // concurrency check; run the tests with -race to make it count.
 const Concurrency = 16
 
-var nameRE = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+var nameRE = lazyre.New(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 
 // Run checks s with Check and reports every violation as a test error.
 // Give it realistic contributions, including ones that raise the scorer's

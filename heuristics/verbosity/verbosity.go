@@ -17,7 +17,6 @@ import (
 	"fmt"
 	"math"
 	"path"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -26,6 +25,7 @@ import (
 
 	"github.com/heft-dev/heft/diffstat"
 	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/internal/lazyre"
 	"github.com/heft-dev/heft/internal/mdsplit"
 	"github.com/heft-dev/heft/internal/tokenizer"
 	"github.com/heft-dev/heft/internal/wording"
@@ -647,7 +647,7 @@ const maxRestateItems = 2000
 // declRE finds the names that declarations on added lines introduce, in
 // the common languages: Go, Python, Ruby, Rust, JavaScript/TypeScript,
 // Java/C#/Kotlin/Swift, C/C++ types. RE2 keeps it linear.
-var declRE = regexp.MustCompile(`(?:^|[^\w$])(?:func|def|class|type|struct|interface|enum|trait|fn|function|module|protocol|record|object)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*)` +
+var declRE = lazyre.New(`(?:^|[^\w$])(?:func|def|class|type|struct|interface|enum|trait|fn|function|module|protocol|record|object)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*)` +
 	`|^\s*(?:(?:public|private|protected|internal|static|final|abstract|async|override|virtual|export|default)\s+)+(?:[\w<>\[\],.?]+\s+)*?([A-Za-z_$][\w$]*)\s*[(<=]` +
 	`|^\s*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s*)?(?:\(|function)`)
 

@@ -4,12 +4,12 @@ import (
 	"context"
 	"fmt"
 	"path"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/heft-dev/heft/diffstat"
 	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/internal/lazyre"
 )
 
 // This file holds the workaround scorer's scan: one pass over each file's
@@ -32,66 +32,66 @@ var (
 	// Links to issues and pull requests: issueLinkRE anywhere,
 	// issueLinkAnchoredRE at a URL's start, which is much cheaper to run
 	// once per "://" than the unanchored search over a whole line.
-	issueLinkRE         = regexp.MustCompile(`(?i)\b(?:` + issueLinkPattern + `)`)
-	issueLinkAnchoredRE = regexp.MustCompile(`(?i)^(?:` + issueLinkPattern + `)`)
+	issueLinkRE         = lazyre.New(`(?i)\b(?:` + issueLinkPattern + `)`)
+	issueLinkAnchoredRE = lazyre.New(`(?i)^(?:` + issueLinkPattern + `)`)
 	// owner/repo#123, GitHub's short reference.
-	shortRefRE = regexp.MustCompile(`(?:^|[\s(\[])([A-Za-z0-9][\w.-]*/[\w.-]+)#(\d+)\b`)
+	shortRefRE = lazyre.New(`(?:^|[\s(\[])([A-Za-z0-9][\w.-]*/[\w.-]+)#(\d+)\b`)
 	// A repository named by URL or module path, for copied code and
 	// comments.
-	repoRE   = regexp.MustCompile(`(?i)\b(?:https?://)?(?:www\.)?((?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org)/[\w.-]+/[\w.-]+|golang\.org/x/[\w.-]+|go\.googlesource\.com/[\w.-]+|cs\.opensource\.google/go/[\w.-]+(?:/[\w.-]+)?)`)
-	anyURLRE = regexp.MustCompile(`\bhttps?://[\w.-]+(?:/[\w.%~+-]+){1,2}`)
+	repoRE   = lazyre.New(`(?i)\b(?:https?://)?(?:www\.)?((?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org)/[\w.-]+/[\w.-]+|golang\.org/x/[\w.-]+|go\.googlesource\.com/[\w.-]+|cs\.opensource\.google/go/[\w.-]+(?:/[\w.-]+)?)`)
+	anyURLRE = lazyre.New(`\bhttps?://[\w.-]+(?:/[\w.%~+-]+){1,2}`)
 
 	// Comments that say they work around something.
-	workaroundWordsRE = regexp.MustCompile(`(?i)\b(?:work(?:s|ing|ed)?[- ]?arounds?|hack(?:s|y|ish|ed)?|monkey[- ]?patch\w*|until upstream\b.{0,40}?\b(?:fix|release|merge|land|ship|support|accept|resolve)\w*|upstream(?:'s)? (?:bug|issue|fix|regression|problem)|(?:bug|regression)s? (?:in|with) |remove (?:this|it|me|once|when|after)\b.{0,80}?\b(?:fixed|merged|released|resolved|lands?|upgraded))`)
-	upstreamWordRE    = regexp.MustCompile(`(?i)\bupstream\b`)
-	bugInRE           = regexp.MustCompile(`(?i)\b(?:bug|bugs|regression|issue|problem|breakage|quirk)s? (?:in|with|of) (@?[A-Za-z][\w./@-]*[\w])`)
-	reportedRE        = regexp.MustCompile(`(?i)\b(?:reported|filed|opened|raised|tracked|fixed) (?:upstream )?(?:at|in|as|upstream|by)\b`)
-	copiedRE          = regexp.MustCompile(`(?i)\b(?:copied|adapted|vendored|ported|taken|forked|derived|borrowed|lifted|backported)\b[^.;]{0,40}?\bfrom\b(?:\s+(?:the\s+)?(@?[A-Za-z][\w./@-]*[\w]))?`)
-	copyrightRE       = regexp.MustCompile(`(?i)^[\s/#*;!-]*copyright\s*(?:\(c\)|©)?\s*(?:\d{4}(?:\s*[-–,]\s*\d{4})*,?\s+)?(?:by\s+)?(.+?)[\s.]*(?:all rights reserved\.?)?[\s*/]*$`)
-	partOfRE          = regexp.MustCompile(`(?i)^[\s/#*;!-]*this file is (?:a )?part of (?:the )?(.+?)(?:\s+(?:project|library|package|software))?\s*[.,]`)
-	bugCiteRE         = regexp.MustCompile(`(?i)\b(?:bug\w*|broken|breaks|regression|crash\w*|issues?|incompatib\w*|segfault\w*|leak\w*|cve-\d+-\d+|see)\b|https?://|#\d+`)
+	workaroundWordsRE = lazyre.New(`(?i)\b(?:work(?:s|ing|ed)?[- ]?arounds?|hack(?:s|y|ish|ed)?|monkey[- ]?patch\w*|until upstream\b.{0,40}?\b(?:fix|release|merge|land|ship|support|accept|resolve)\w*|upstream(?:'s)? (?:bug|issue|fix|regression|problem)|(?:bug|regression)s? (?:in|with) |remove (?:this|it|me|once|when|after)\b.{0,80}?\b(?:fixed|merged|released|resolved|lands?|upgraded))`)
+	upstreamWordRE    = lazyre.New(`(?i)\bupstream\b`)
+	bugInRE           = lazyre.New(`(?i)\b(?:bug|bugs|regression|issue|problem|breakage|quirk)s? (?:in|with|of) (@?[A-Za-z][\w./@-]*[\w])`)
+	reportedRE        = lazyre.New(`(?i)\b(?:reported|filed|opened|raised|tracked|fixed) (?:upstream )?(?:at|in|as|upstream|by)\b`)
+	copiedRE          = lazyre.New(`(?i)\b(?:copied|adapted|vendored|ported|taken|forked|derived|borrowed|lifted|backported)\b[^.;]{0,40}?\bfrom\b(?:\s+(?:the\s+)?(@?[A-Za-z][\w./@-]*[\w]))?`)
+	copyrightRE       = lazyre.New(`(?i)^[\s/#*;!-]*copyright\s*(?:\(c\)|©)?\s*(?:\d{4}(?:\s*[-–,]\s*\d{4})*,?\s+)?(?:by\s+)?(.+?)[\s.]*(?:all rights reserved\.?)?[\s*/]*$`)
+	partOfRE          = lazyre.New(`(?i)^[\s/#*;!-]*this file is (?:a )?part of (?:the )?(.+?)(?:\s+(?:project|library|package|software))?\s*[.,]`)
+	bugCiteRE         = lazyre.New(`(?i)\b(?:bug\w*|broken|breaks|regression|crash\w*|issues?|incompatib\w*|segfault\w*|leak\w*|cve-\d+-\d+|see)\b|https?://|#\d+`)
 
 	// go.mod, read a line at a time when modfile cannot parse the hunk.
-	goReplaceLineRE = regexp.MustCompile(`^\s*(?:replace\s+)?(\S+?)(?:\s+(v\S+))?\s*=>\s*(\S+)(?:\s+(\S+))?\s*$`)
-	goExcludeLineRE = regexp.MustCompile(`^\s*(?:exclude\s+)?(\S+)\s+(v\S+)\s*$`)
-	goRequireLineRE = regexp.MustCompile(`^\s*(?:require\s+)?([\w.-]+\.[\w.-]+/\S+)\s+v\S+`)
-	goModuleLineRE  = regexp.MustCompile(`^\s*module\s+"?([^\s"]+)"?`)
-	goLinknameRE    = regexp.MustCompile(`^\s*//go:linkname\s+(\S+)\s+(\S+)`)
-	goImportLineRE  = regexp.MustCompile(`^\s*(?:import\s+)?(?:[\w.]+\s+)?"([^"]+)"`)
+	goReplaceLineRE = lazyre.New(`^\s*(?:replace\s+)?(\S+?)(?:\s+(v\S+))?\s*=>\s*(\S+)(?:\s+(\S+))?\s*$`)
+	goExcludeLineRE = lazyre.New(`^\s*(?:exclude\s+)?(\S+)\s+(v\S+)\s*$`)
+	goRequireLineRE = lazyre.New(`^\s*(?:require\s+)?([\w.-]+\.[\w.-]+/\S+)\s+v\S+`)
+	goModuleLineRE  = lazyre.New(`^\s*module\s+"?([^\s"]+)"?`)
+	goLinknameRE    = lazyre.New(`^\s*//go:linkname\s+(\S+)\s+(\S+)`)
+	goImportLineRE  = lazyre.New(`^\s*(?:import\s+)?(?:[\w.]+\s+)?"([^"]+)"`)
 
 	// Python.
-	pyImportRE     = regexp.MustCompile(`^\s*import\s+(.+)$`)
-	pyFromImportRE = regexp.MustCompile(`^\s*from\s+([\w.]+)\s+import\s+(.+)$`)
-	pyAssignRE     = regexp.MustCompile(`^\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)\s*=\s*([^=\s].*)$`)
-	pySetattrRE    = regexp.MustCompile(`(?:^|[^\w.])setattr\(\s*([A-Za-z_][\w.]*)\s*,\s*(?:['"](\w+)['"])?`)
-	pyMockRE       = regexp.MustCompile(`(?:^|[^\w])((?:mock\.)?patch)(?:\.object|\.dict|\.multiple)?\(\s*(?:['"]([\w.]+)['"]|([A-Za-z_][\w.]*))`)
+	pyImportRE     = lazyre.New(`^\s*import\s+(.+)$`)
+	pyFromImportRE = lazyre.New(`^\s*from\s+([\w.]+)\s+import\s+(.+)$`)
+	pyAssignRE     = lazyre.New(`^\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)\s*=\s*([^=\s].*)$`)
+	pySetattrRE    = lazyre.New(`(?:^|[^\w.])setattr\(\s*([A-Za-z_][\w.]*)\s*,\s*(?:['"](\w+)['"])?`)
+	pyMockRE       = lazyre.New(`(?:^|[^\w])((?:mock\.)?patch)(?:\.object|\.dict|\.multiple)?\(\s*(?:['"]([\w.]+)['"]|([A-Za-z_][\w.]*))`)
 
 	// JavaScript and TypeScript.
-	jsFromRE     = regexp.MustCompile(`\bfrom\s*['"]([^'"]+)['"]`)
-	jsRequireRE  = regexp.MustCompile(`^\s*(?:const|let|var|import)\s+(?:([\w$]+)|\{([^}]*)\})\s*=\s*require\(\s*['"]([^'"]+)['"]\s*\)`)
-	jsAssignRE   = regexp.MustCompile(`^\s*([A-Za-z_$][\w$]*)((?:\.[\w$]+|\[['"][\w$]+['"]\])+)\s*=\s*([^=>].*)$`)
-	jsReqAssign  = regexp.MustCompile(`require\(\s*['"]([^'"]+)['"]\s*\)((?:\.[\w$]+)+)\s*=[^=]`)
-	jsDefineRE   = regexp.MustCompile(`\bObject\.(?:defineProperty|defineProperties|assign)\(\s*([A-Za-z_$][\w$]*)((?:\.[\w$]+)*)\s*,`)
-	jsFuncRHSRE  = regexp.MustCompile(`^(?:async\s+)?function\b|^(?:async\s*)?\([^)]*\)\s*(?::\s*[^=]+)?=>|^(?:async\s+)?[\w$]+\s*=>|\.bind\(|(?i)^[\w$.]*(?:patch|wrap|fix|shim|polyfill|orig)`)
-	rustUseRE    = regexp.MustCompile(`^\s*(?:pub(?:\([\w ]+\))?\s+)?(?:use\s+(?:::)?|extern\s+crate\s+)(\w+)`)
-	rubyReqRE    = regexp.MustCompile(`^\s*require\s*\(?\s*['"]([^'"]+)['"]`)
-	rubyReopenRE = regexp.MustCompile(`^(?:class|module)\s+((?:::)?[A-Z]\w*(?:::[A-Z]\w*)*)\s*(<)?`)
-	rubyEvalRE   = regexp.MustCompile(`\b([A-Z]\w*(?:::[A-Z]\w*)*)\.(?:class_eval|module_eval|class_exec|module_exec|prepend|singleton_class\.prepend|send\(\s*:(?:prepend|include|define_method|alias_method|remove_method|undef_method))\b`)
+	jsFromRE     = lazyre.New(`\bfrom\s*['"]([^'"]+)['"]`)
+	jsRequireRE  = lazyre.New(`^\s*(?:const|let|var|import)\s+(?:([\w$]+)|\{([^}]*)\})\s*=\s*require\(\s*['"]([^'"]+)['"]\s*\)`)
+	jsAssignRE   = lazyre.New(`^\s*([A-Za-z_$][\w$]*)((?:\.[\w$]+|\[['"][\w$]+['"]\])+)\s*=\s*([^=>].*)$`)
+	jsReqAssign  = lazyre.New(`require\(\s*['"]([^'"]+)['"]\s*\)((?:\.[\w$]+)+)\s*=[^=]`)
+	jsDefineRE   = lazyre.New(`\bObject\.(?:defineProperty|defineProperties|assign)\(\s*([A-Za-z_$][\w$]*)((?:\.[\w$]+)*)\s*,`)
+	jsFuncRHSRE  = lazyre.New(`^(?:async\s+)?function\b|^(?:async\s*)?\([^)]*\)\s*(?::\s*[^=]+)?=>|^(?:async\s+)?[\w$]+\s*=>|\.bind\(|(?i)^[\w$.]*(?:patch|wrap|fix|shim|polyfill|orig)`)
+	rustUseRE    = lazyre.New(`^\s*(?:pub(?:\([\w ]+\))?\s+)?(?:use\s+(?:::)?|extern\s+crate\s+)(\w+)`)
+	rubyReqRE    = lazyre.New(`^\s*require\s*\(?\s*['"]([^'"]+)['"]`)
+	rubyReopenRE = lazyre.New(`^(?:class|module)\s+((?:::)?[A-Z]\w*(?:::[A-Z]\w*)*)\s*(<)?`)
+	rubyEvalRE   = lazyre.New(`\b([A-Z]\w*(?:::[A-Z]\w*)*)\.(?:class_eval|module_eval|class_exec|module_exec|prepend|singleton_class\.prepend|send\(\s*:(?:prepend|include|define_method|alias_method|remove_method|undef_method))\b`)
 
 	// Manifests.
-	tomlSectionRE = regexp.MustCompile(`^\s*\[{1,2}\s*([^\]]+?)\s*\]{1,2}\s*(?:#.*)?$`)
-	tomlGitRE     = regexp.MustCompile(`^\s*"?([\w.-]+)"?\s*=\s*\{[^}]*\b(git|path|github)\s*=\s*["']([^"']+)["']`)
-	tomlEntryRE   = regexp.MustCompile(`^\s*"?([\w.:-]+)"?\s*=`)
-	pipGitRE      = regexp.MustCompile(`(?i)(?:^|[\s@="'])((?:git|hg|svn|bzr)\+[a-z]+://[^\s"',;]+|git://[^\s"',;]+)`)
-	pipNameRE     = regexp.MustCompile(`^\s*["']?(?:-e\s+)?([A-Za-z0-9][\w.-]*)(?:\[[^\]]*\])?\s*(?:@|[=!<>~]=?|;|$)`)
-	eggRE         = regexp.MustCompile(`#egg=([\w.-]+)`)
-	excludeVerRE  = regexp.MustCompile(`!=\s*["']?v?\d`)
-	gemLineRE     = regexp.MustCompile(`^\s*gem\s*\(?\s*['"]([\w.-]+)['"](.*)$`)
-	gemSourceRE   = regexp.MustCompile(`(?:\b(git|github|gist|bitbucket|path):|:(git|github|path)\s*=>)\s*['"]([^'"]+)['"]`)
-	gemGitBlockRE = regexp.MustCompile(`^\s*git\s*\(?\s*['"]([^'"]+)['"]`)
-	jsonKeyObjRE  = regexp.MustCompile(`^\s*"([^"]+)"\s*:\s*\{`)
-	jsonEntryRE   = regexp.MustCompile(`^\s*"([^"]+)"\s*:\s*"([^"]*)"`)
-	dep3RE        = regexp.MustCompile(`(?i)^(Forwarded|Bug|Applied-Upstream|Origin):\s*(.*?)\s*$`)
+	tomlSectionRE = lazyre.New(`^\s*\[{1,2}\s*([^\]]+?)\s*\]{1,2}\s*(?:#.*)?$`)
+	tomlGitRE     = lazyre.New(`^\s*"?([\w.-]+)"?\s*=\s*\{[^}]*\b(git|path|github)\s*=\s*["']([^"']+)["']`)
+	tomlEntryRE   = lazyre.New(`^\s*"?([\w.:-]+)"?\s*=`)
+	pipGitRE      = lazyre.New(`(?i)(?:^|[\s@="'])((?:git|hg|svn|bzr)\+[a-z]+://[^\s"',;]+|git://[^\s"',;]+)`)
+	pipNameRE     = lazyre.New(`^\s*["']?(?:-e\s+)?([A-Za-z0-9][\w.-]*)(?:\[[^\]]*\])?\s*(?:@|[=!<>~]=?|;|$)`)
+	eggRE         = lazyre.New(`#egg=([\w.-]+)`)
+	excludeVerRE  = lazyre.New(`!=\s*["']?v?\d`)
+	gemLineRE     = lazyre.New(`^\s*gem\s*\(?\s*['"]([\w.-]+)['"](.*)$`)
+	gemSourceRE   = lazyre.New(`(?:\b(git|github|gist|bitbucket|path):|:(git|github|path)\s*=>)\s*['"]([^'"]+)['"]`)
+	gemGitBlockRE = lazyre.New(`^\s*git\s*\(?\s*['"]([^'"]+)['"]`)
+	jsonKeyObjRE  = lazyre.New(`^\s*"([^"]+)"\s*:\s*\{`)
+	jsonEntryRE   = lazyre.New(`^\s*"([^"]+)"\s*:\s*"([^"]*)"`)
+	dep3RE        = lazyre.New(`(?i)^(Forwarded|Bug|Applied-Upstream|Origin):\s*(.*?)\s*$`)
 )
 
 // wkind is how the scanner reads a file.

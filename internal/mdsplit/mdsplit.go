@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -130,7 +131,9 @@ func (e *TooLargeError) Unwrap() error { return ErrTooLarge }
 // fails (it panicked); the description is not split at all.
 var ErrParse = errors.New("mdsplit: markdown parser failed")
 
-var md = goldmark.New(goldmark.WithExtensions(extension.Table, extension.TaskList))
+var md = sync.OnceValue(func() goldmark.Markdown {
+	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.TaskList))
+})
 
 // Split splits a description into parts, in the order they appear. Blank
 // lines and thematic breaks belong to no part. Invalid UTF-8 is passed
@@ -168,7 +171,7 @@ func (s *splitter) parse(chunk []byte, base int) (err error) {
 		}
 	}()
 	s.src, s.base = chunk, base
-	doc := md.Parser().Parse(text.NewReader(chunk))
+	doc := md().Parser().Parse(text.NewReader(chunk))
 	s.blocks(doc, false)
 	return nil
 }

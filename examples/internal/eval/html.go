@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Sizes of the drawings, in SVG user units.
@@ -78,7 +79,7 @@ func (r *Result) WriteHTML(w io.Writer) error {
 			p.Groups[g.Key] = append(p.Groups[g.Key], g)
 		}
 	}
-	return pageTemplate.Execute(w, p)
+	return pageTemplate().Execute(w, p)
 }
 
 func drawScorer(m ScorerMetrics, pol PolicyThresholds) htmlScorer {
@@ -146,29 +147,32 @@ func drawScorer(m ScorerMetrics, pol PolicyThresholds) htmlScorer {
 	return s
 }
 
-var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
-	"num":     num,
-	"percent": percent,
-	"ci":      withCI,
-	"best":    bestF1,
-	"pr":      pr,
-	"yesno":   yesNo,
-	"reasons": reasons,
-	"f1":      func(x float64) string { return fmt.Sprintf("%.1f", x) },
-	"flip":    func(x float64) float64 { return plotSize - x },
-	"half":    func() int { return plotSize / 2 },
-	"groupsTitle": func(k string) string {
-		return map[string]string{"agent": "By agent", "repo": "By repository"}[k]
-	},
-	"sorted": func(m map[string]int64) []string {
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		return keys
-	},
-}).Parse(pageHTML))
+// pageTemplate is parsed on first use: only heft eval renders pages.
+var pageTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("page").Funcs(template.FuncMap{
+		"num":     num,
+		"percent": percent,
+		"ci":      withCI,
+		"best":    bestF1,
+		"pr":      pr,
+		"yesno":   yesNo,
+		"reasons": reasons,
+		"f1":      func(x float64) string { return fmt.Sprintf("%.1f", x) },
+		"flip":    func(x float64) float64 { return plotSize - x },
+		"half":    func() int { return plotSize / 2 },
+		"groupsTitle": func(k string) string {
+			return map[string]string{"agent": "By agent", "repo": "By repository"}[k]
+		},
+		"sorted": func(m map[string]int64) []string {
+			keys := make([]string, 0, len(m))
+			for k := range m {
+				keys = append(keys, k)
+			}
+			slices.Sort(keys)
+			return keys
+		},
+	}).Parse(pageHTML))
+})
 
 const pageHTML = `<!DOCTYPE html>
 <html lang="en">

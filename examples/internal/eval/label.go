@@ -1,12 +1,12 @@
 package eval
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
 
 	"github.com/heft-dev/heft/disclosure"
+	"github.com/heft-dev/heft/internal/lazyre"
 )
 
 // AILabel is what a Labeller found in a commit: whether it says it was
@@ -25,29 +25,29 @@ type Labeller func(message, authorName, authorEmail string) AILabel
 
 // aiTools maps a pattern naming an AI coding tool to the tool's name.
 var aiTools = []struct {
-	re   *regexp.Regexp
+	re   *lazyre.Regexp
 	tool string
 }{
-	{regexp.MustCompile(`(?i)\bclaude\b|anthropic\.com`), "claude"},
-	{regexp.MustCompile(`(?i)\bcopilot\b|copilot-swe-agent`), "copilot"},
-	{regexp.MustCompile(`(?i)\bcodex\b|chatgpt|\bopenai\b|\bgpt-?[345]`), "openai"},
-	{regexp.MustCompile(`(?i)\bdevin\b|devin-ai-integration`), "devin"},
-	{regexp.MustCompile(`(?i)\bcursor(agent)?\b|cursor\.com`), "cursor"},
-	{regexp.MustCompile(`(?i)\bgemini\b|jules`), "gemini"},
-	{regexp.MustCompile(`(?i)\baider\b`), "aider"},
-	{regexp.MustCompile(`(?i)\bopenhands\b|all-hands\.dev`), "openhands"},
-	{regexp.MustCompile(`(?i)\bwindsurf\b|\bcodeium\b`), "windsurf"},
-	{regexp.MustCompile(`(?i)amazon q\b|codewhisperer`), "amazon-q"},
-	{regexp.MustCompile(`(?i)\bcrush\b|charm\.land|\btermai\b`), "crush"},
+	{lazyre.New(`(?i)\bclaude\b|anthropic\.com`), "claude"},
+	{lazyre.New(`(?i)\bcopilot\b|copilot-swe-agent`), "copilot"},
+	{lazyre.New(`(?i)\bcodex\b|chatgpt|\bopenai\b|\bgpt-?[345]`), "openai"},
+	{lazyre.New(`(?i)\bdevin\b|devin-ai-integration`), "devin"},
+	{lazyre.New(`(?i)\bcursor(agent)?\b|cursor\.com`), "cursor"},
+	{lazyre.New(`(?i)\bgemini\b|jules`), "gemini"},
+	{lazyre.New(`(?i)\baider\b`), "aider"},
+	{lazyre.New(`(?i)\bopenhands\b|all-hands\.dev`), "openhands"},
+	{lazyre.New(`(?i)\bwindsurf\b|\bcodeium\b`), "windsurf"},
+	{lazyre.New(`(?i)amazon q\b|codewhisperer`), "amazon-q"},
+	{lazyre.New(`(?i)\bcrush\b|charm\.land|\btermai\b`), "crush"},
 }
 
 var (
 	// trailerRe matches a trailer-shaped line: "Key: value".
-	trailerRe = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9-]*)\s*:\s*(.+)$`)
+	trailerRe = lazyre.New(`^([A-Za-z][A-Za-z0-9-]*)\s*:\s*(.+)$`)
 	// aiTrailers are trailer keys whose presence alone discloses AI help.
 	aiTrailers = map[string]bool{"assisted-by": true, "generated-by": true, "ai-assisted-by": true, "ai-assisted": true, "ai-tool": true, "ai-model": true, "co-developed-by-ai": true}
 	// footerRe matches the footers tools append to messages they write.
-	footerRe = regexp.MustCompile(`(?i)^\W*(generated|created|written|authored|co-authored)\s+(with|by|using)\s+\[?[a-z]`)
+	footerRe = lazyre.New(`(?i)^\W*(generated|created|written|authored|co-authored)\s+(with|by|using)\s+\[?[a-z]`)
 )
 
 // LabelCommit is a small Labeller that depends on nothing but a list. It calls a commit

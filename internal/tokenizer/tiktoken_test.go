@@ -1,0 +1,64 @@
+package tokenizer
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/pkoukk/tiktoken-go"
+)
+
+// reference builds tiktoken-go's own encoder for enc, which Count used
+// before it counted by itself.
+func reference(t testing.TB, enc Encoding) *tiktoken.Tiktoken {
+	ranks, err := loadRanks(string(enc) + ".tiktoken")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pat := o200kPattern
+	if enc == CL100kBase {
+		pat = cl100kPattern
+	}
+	bpe, err := tiktoken.NewCoreBPE(ranks, map[string]int{}, pat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tiktoken.NewTiktoken(bpe, &tiktoken.Encoding{Name: string(enc), PatStr: pat, MergeableRanks: ranks}, nil)
+}
+
+// TestCountsAsTiktokenGo compares the counting with tiktoken-go's
+// EncodeOrdinary on the reference cases and on random text made of
+// words, code, numbers, punctuation, rare scripts, emoji and invalid
+// UTF-8, where byte-pair merging does most of the work.
+func TestCountsAsTiktokenGo(t *testing.T) {
+	pieces := []string{
+		"the", " review", " burden", "Tokenizer", "HTTPServer", "don't", "I'm", "we'll", "1234567", "3.14159",
+		"func main() {", "\t}\n", "//", "->", "!=", "    ", "\n\n", "\r\n", "  \n", "日本語のテキスト", "Ωμέγα", "Привет",
+		"🙂", "👩‍💻", "naïve", "façade", "\xff\xfe", "\xe2\x82", "zzqxjv", "aaaaaaaaaaaaaaa", "#!/bin/sh", "<|endoftext|>",
+		"https://example.com/a/b?c=d", "snake_case_name", "camelCaseName", "ALLCAPS", "x", " ", "'s", "'S", "’",
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	texts := make([]string, 0, 3000)
+	for _, tc := range referenceCases {
+		texts = append(texts, tc.text)
+	}
+	for range 3000 {
+		var b strings.Builder
+		for range 1 + r.IntN(12) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, enc := range []Encoding{O200kBase, CL100kBase} {
+		e, err := Get(enc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ref := reference(t, enc)
+		for _, text := range texts {
+			if got, want := e.countOrdinary(text), len(ref.EncodeOrdinary(text)); got != want {
+				t.Errorf("%s: %q: %d tokens, tiktoken-go %d", enc, text, got, want)
+			}
+		}
+	}
+}
