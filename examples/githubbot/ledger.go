@@ -32,8 +32,9 @@ type LedgerEvent struct {
 	Lines  int    `json:"lines"`  // additions plus deletions, from the pull request
 	// Reviewable is the changed lines in reviewable files (generated,
 	// vendored and lockfile changes left out), as the size scorer counts
-	// them; zero when the pull request was already closed when the bot
-	// looked.
+	// them. For an opening the bot sees only after the pull request was
+	// closed, no diff was scored: it is Lines, an upper bound, so that a
+	// pull request opened and closed at once still stakes its size.
 	Reviewable int       `json:"reviewable,omitempty"`
 	Time       time.Time `json:"time"`
 }
