@@ -8,6 +8,7 @@ import (
 
 	"github.com/heft-dev/heft/examples/internal/jsonconfig"
 	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/heuristics/standard"
 )
 
 // ConfigPath is where the bot reads a repository's configuration, on its
@@ -19,7 +20,7 @@ const ConfigPath = ".github/heft.json"
 const maxConfig = 64 << 10
 
 // RepoConfig is a repository's .github/heft.json. The zero value (and a
-// missing file) is the default: every scorer of heuristics.NewDefaultSet,
+// missing file) is the default: every scorer of standard.New,
 // the default policy, and labels on.
 //
 //	{
@@ -29,11 +30,11 @@ const maxConfig = 64 << 10
 //	  "labels": {"verdict_prefix": "heft/"}
 //	}
 //
-// The heuristics.Config keys (policy, size, engagement, and each scorer's
+// The standard.Config keys (policy, size, engagement, and each scorer's
 // own, such as a disclosure policy once that scorer is in the default
 // set) sit at the top level.
 type RepoConfig struct {
-	heuristics.Config
+	standard.Config
 
 	// Scorers names the scorers to run; empty means all of the default
 	// set.
@@ -108,23 +109,17 @@ func buildSet(cfg RepoConfig) (*heuristics.Set, error) {
 	if err := cfg.Policy.Validate(); err != nil {
 		return nil, &ConfigError{Path: ConfigPath, Key: "policy", Err: err}
 	}
-	// Build with the policy's weights left out, so that a weight for a
-	// scorer left out by "scorers" is reported under its own key.
-	noWeights := cfg.Config
-	noWeights.Policy.Weights = nil
-	all, err := heuristics.NewDefaultSet(noWeights)
+	// The policy is applied last, so that a weight for a scorer left out
+	// by "scorers" is reported under its own key.
+	scorers, err := standard.DefaultScorers(cfg.Config)
 	if err != nil {
-		var ce *heuristics.ConfigError
+		var ce *standard.ConfigError
 		if errors.As(err, &ce) {
 			return nil, &ConfigError{Path: ConfigPath, Key: ce.Section, Err: ce.Err}
 		}
 		return nil, &ConfigError{Path: ConfigPath, Err: err}
 	}
-	scorers := all.Scorers()
-	var names []string
-	for _, s := range scorers {
-		names = append(names, s.Name())
-	}
+	names := scorerNames(scorers)
 	if len(cfg.Scorers) > 0 {
 		var chosen []heuristics.Scorer
 		for i, n := range cfg.Scorers {
