@@ -63,7 +63,7 @@ func Decode(data []byte, v any) error {
 	}
 	w := &walker{data: data, dec: json.NewDecoder(bytes.NewReader(data))}
 	w.dec.UseNumber()
-	if err := w.value(rt.Elem(), ""); err != nil {
+	if err := w.value(rt.Elem(), "", 0); err != nil {
 		return err
 	}
 	if _, err := w.dec.Token(); err != io.EOF {
@@ -107,6 +107,10 @@ func typeErrorKey(t reflect.Type, field string) string {
 	return strings.Join(keys, ".")
 }
 
+// maxDepth bounds nesting: a configuration is a few levels deep, and
+// the walk recurses once per level.
+const maxDepth = 64
+
 type walker struct {
 	data []byte
 	dec  *json.Decoder
@@ -134,7 +138,10 @@ var (
 
 // value checks the next JSON value against t; a nil t (an interface, a
 // type with its own decoding) checks only for duplicate keys.
-func (w *walker) value(t reflect.Type, path string) error {
+func (w *walker) value(t reflect.Type, path string, depth int) error {
+	if depth > maxDepth {
+		return &Error{Line: w.line(w.dec.InputOffset()), Key: path, Err: fmt.Errorf("nested more than %d deep", maxDepth)}
+	}
 	if t != nil {
 		for t.Kind() == reflect.Pointer {
 			t = t.Elem()
@@ -189,7 +196,7 @@ func (w *walker) value(t reflect.Type, path string) error {
 			case isMap:
 				ft = elem
 			}
-			if err := w.value(ft, kpath); err != nil {
+			if err := w.value(ft, kpath, depth+1); err != nil {
 				return err
 			}
 		}
@@ -202,7 +209,7 @@ func (w *walker) value(t reflect.Type, path string) error {
 			elem = t.Elem()
 		}
 		for i := 0; w.dec.More(); i++ {
-			if err := w.value(elem, path+"["+strconv.Itoa(i)+"]"); err != nil {
+			if err := w.value(elem, path+"["+strconv.Itoa(i)+"]", depth+1); err != nil {
 				return err
 			}
 		}

@@ -2,6 +2,7 @@ package jsonconfig_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -58,6 +59,8 @@ func TestDecode(t *testing.T) {
 			in: `{"policy": {"review": "high"}}`, err: "line 1: policy.review: want float64, got string"},
 		{name: "syntax", reason: "the line of a syntax error",
 			in: "{\n  \"policy\": {\n    \"review\": 0.5,\n  }\n}", err: "line 4: invalid character '}' looking for beginning of object key string"},
+		{name: "deep", reason: "nesting is bounded: the walk recurses per level",
+			in: `{"any": ` + strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + `}`, err: "line 1: any[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]: nested more than 64 deep"},
 		{name: "truncated", reason: "an unfinished file",
 			in: `{"policy": {`, err: "line 1: unexpected end of JSON input"},
 	}
