@@ -564,7 +564,7 @@ func (s *Scanner) hunkHeader(line []byte) {
 			f.patchLine = s.lineNo
 		}
 		f.hunkStarts = append(f.hunkStarts, len(f.patch))
-		f.patch = append(f.patch, line...)
+		f.patch = grow(f.patch, line)
 	}
 	s.body()
 	if s.err == nil {
@@ -621,7 +621,7 @@ func (s *Scanner) body() {
 			return
 		}
 		if keep {
-			f.patch = append(f.patch, line...)
+			f.patch = grow(f.patch, line)
 		}
 		if s.sniffing && len(s.sniff) < contentSniff && len(line) > 0 && (c == ' ' || (c == '+') != deleted && c != '\\') {
 			s.sniff = append(s.sniff, line[1:min(len(line), 1+contentSniff-len(s.sniff))]...)
@@ -639,7 +639,7 @@ func (s *Scanner) body() {
 				return
 			}
 			if keep {
-				f.patch = append(f.patch, line...)
+				f.patch = grow(f.patch, line)
 			}
 		}
 	}
@@ -648,7 +648,7 @@ func (s *Scanner) body() {
 	if err == nil {
 		if len(line) > 0 && line[0] == '\\' {
 			if keep {
-				f.patch = append(f.patch, line...)
+				f.patch = grow(f.patch, line)
 			}
 		} else {
 			s.unread(line)
@@ -733,6 +733,19 @@ func (s *Scanner) curPath() string {
 
 func (s *Scanner) errorf(class error, format string, args ...any) error {
 	return &ParseError{Line: s.lineNo, Path: s.curPath(), Err: class, Msg: fmt.Sprintf(format, args...)}
+}
+
+// grow appends b to buf, doubling its capacity when it is full. append
+// grows large slices by a quarter, which copies a long patch about five
+// times over; doubling keeps the copying under twice the patch's size, at
+// every size.
+func grow(buf, b []byte) []byte {
+	if cap(buf)-len(buf) < len(b) {
+		nb := make([]byte, len(buf), max(2*cap(buf), len(buf)+len(b), 512))
+		copy(nb, buf)
+		buf = nb
+	}
+	return append(buf, b...)
 }
 
 func trimEOL(b []byte) []byte {
