@@ -175,9 +175,11 @@ func (w *walker) value(t reflect.Type, path string, depth int) error {
 			}
 			key := kt.(string)
 			kpath := join(path, key)
-			line := w.line(w.dec.InputOffset()) // the end of the key
+			// Where the key ends: its line is counted only for an error,
+			// as counting is linear in the offset.
+			end := w.dec.InputOffset()
 			if seen[key] {
-				return &Error{Line: line, Key: kpath, Err: ErrDuplicateKey}
+				return &Error{Line: w.line(end), Key: kpath, Err: ErrDuplicateKey}
 			}
 			seen[key] = true
 			var ft reflect.Type
@@ -187,10 +189,10 @@ func (w *walker) value(t reflect.Type, path string, depth int) error {
 				if !ok {
 					for name := range fields {
 						if strings.EqualFold(name, key) {
-							return &Error{Line: line, Key: kpath, Err: fmt.Errorf("%w: the key is %q", ErrKeyCase, name)}
+							return &Error{Line: w.line(end), Key: kpath, Err: fmt.Errorf("%w: the key is %q", ErrKeyCase, name)}
 						}
 					}
-					return &Error{Line: line, Key: kpath, Err: ErrUnknownKey}
+					return &Error{Line: w.line(end), Key: kpath, Err: ErrUnknownKey}
 				}
 				ft = f
 			case isMap:
