@@ -92,4 +92,3 @@ func BenchmarkWorstCaseAIDev(b *testing.B) {
 		}
 	})
 }
-
