@@ -72,8 +72,8 @@ var worstCases = []lineartest.Case{
 	lineartest.Repeat("crlf", "\r\n", ""),
 }
 
-// BenchmarkWorstCase splits each worst-case input at 4, 16 and 64 KiB
-// (GitHub's description limit is 65,536 characters): see lineartest.
+// BenchmarkWorstCase splits each worst-case input at 16, 64 and 256 KiB
+// (the verbosity scorer reads up to 256 KiB): see lineartest.
 func BenchmarkWorstCase(b *testing.B) {
 	opts := &Options{MaxBytes: 1 << 20}
 	lineartest.Run(b, 16<<10, worstCases, func(in string) error {
