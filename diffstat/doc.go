@@ -51,7 +51,9 @@
 // Every error is a *ParseError with the input line, the file's path when
 // known, and a class for errors.Is: ErrNotDiff (text with no file
 // section), ErrMalformed (a hunk whose lines disagree with its header, a
-// truncated hunk, a NUL byte, a bad header, a path over MaxPathBytes),
+// truncated hunk, changed lines with no @@ hunk header before them, a
+// "diff --git" line naming two different files with no rename or copy
+// lines, a NUL byte, a bad header, a path over MaxPathBytes),
 // ErrUnsupported (combined diffs from merge commits, diff --cc), and
 // ErrTooLarge (input over Options.MaxBytes, 64 MiB by default). Read
 // errors are wrapped as they are. Nothing panics.

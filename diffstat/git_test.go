@@ -379,6 +379,12 @@ func TestAgreesWithGitApplyOnOtherFormats(t *testing.T) {
 	r.write("lib/b.txt", strings.Replace(lines("b", 40), "b line 30\n", "", 1)+"-- \n")
 	r.write("lib/c.txt", "new\n")
 	r.commit("second change")
+	// A section with no hunks (a mode change) followed by the next
+	// mail, whose body has lines that start with "-" and "+".
+	require.NoError(t, os.Chmod(filepath.Join(r.dir, "lib/c.txt"), 0o755))
+	r.commit("third change\n\n- make c executable\n+ a line that looks added\n")
+	r.write("lib/c.txt", "newer\n")
+	r.commit("fourth change\n\n- a bullet\n")
 
 	plainDir := t.TempDir()
 	require.NoError(t, os.MkdirAll(filepath.Join(plainDir, "old"), 0o755))
@@ -398,9 +404,13 @@ func TestAgreesWithGitApplyOnOtherFormats(t *testing.T) {
 		patch        []byte
 	}{
 		{"format-patch", "mail headers, a --- separator, diffstat summary lines, -- signatures between patches",
-			r.git("format-patch", "--stdout", "HEAD~2..HEAD")},
+			r.git("format-patch", "--stdout", "HEAD~4..HEAD")},
+		{"format-patch-no-signature", "the same without the -- signature lines that end each mail",
+			r.git("format-patch", "--stdout", "--no-signature", "HEAD~4..HEAD")},
 		{"log-p", "git log -p: commit headers and indented messages between file sections",
-			r.git("log", "-p", "--format=commit %H%nAuthor: %an%n%n    %s%n", "HEAD~2..HEAD")},
+			r.git("log", "-p", "--format=commit %H%nAuthor: %an%n%n    %s%n", "HEAD~4..HEAD")},
+		{"log-p-unindented", "git log -p with messages not indented: body lines start with - and +",
+			r.git("log", "-p", "--format=commit %H%n%n%B", "HEAD~4..HEAD")},
 		{"plain-diff-ruN", "GNU diff -ruN between two trees, with timestamps after a tab", plain},
 	}
 	for _, tc := range cases {

@@ -96,6 +96,41 @@ func TestBadInput(t *testing.T) {
 			class: diffstat.ErrMalformed, line: 2, msg: "path longer than 4096 bytes",
 		},
 		{
+			name: "changed-lines-without-hunk", reason: "lines after the file header with no @@ would be dropped from the counts",
+			in:    "diff --git a/x b/x\n--- a/x\n+++ b/x\n+evil\n-good\n",
+			class: diffstat.ErrMalformed, line: 4, msg: "x: \"+\" line with no @@ hunk header",
+		},
+		{
+			name: "changed-lines-in-git-header", reason: "the same without --- and +++",
+			in:    "diff --git a/x b/x\nindex 1234567..89abcde 100644\n-good\n",
+			class: diffstat.ErrMalformed, line: 3, msg: "\"-\" line with no @@ hunk header",
+		},
+		{
+			name: "changed-lines-in-plain-diff", reason: "and in a plain diff",
+			in:    "--- x\n+++ x\n+evil\n",
+			class: diffstat.ErrMalformed, line: 3, msg: "no @@ hunk header",
+		},
+		{
+			name: "changed-lines-after-a-hunk-file", reason: "in the second file of a diff",
+			in:    "--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\ndiff --git a/y b/y\n--- a/y\n+++ b/y\n+c\n",
+			class: diffstat.ErrMalformed, line: 9, msg: "y: \"+\" line",
+		},
+		{
+			name: "git-names-disagree", reason: "a diff --git line naming two files is a rename or copy, which says so",
+			in:    "diff --git a/x.go b/y.go\n--- a/x.go\n+++ b/x.go\n@@ -1 +1 @@\n-a\n+b\n",
+			class: diffstat.ErrMalformed, line: 1, msg: `diff --git line names "a/x.go" and "b/y.go", two different files`,
+		},
+		{
+			name: "git-names-disagree-no-prefix", reason: "the same with --no-prefix",
+			in:    "diff --git x.go y.go\nindex 1..2 100644\n",
+			class: diffstat.ErrMalformed, line: 1, msg: "two different files",
+		},
+		{
+			name: "git-names-disagree-not-first", reason: "the line of the section at fault, not the last",
+			in:    "diff --git a/ok b/ok\nnew file mode 100644\ndiff --git a/p/x b/q/x\nold mode 100644\nnew mode 100755\ndiff --git a/z b/z\n",
+			class: diffstat.ErrMalformed, line: 3, msg: `"a/p/x" and "b/q/x"`,
+		},
+		{
 			name: "bad-quoted-path", reason: "an unterminated quote in a header",
 			in:    "diff --git \"a/x b/x\n--- a/x\n+++ b/x\n",
 			class: diffstat.ErrMalformed, line: 1, msg: "cannot read the paths",

@@ -110,6 +110,9 @@ type Scanner struct {
 	midLine bool // the last chunk did not end its line
 	strip   bool // cur's git paths carry a/ and b/ prefixes
 
+	gitOld, gitNew string // the names of cur's "diff --git" line, as written
+	gitLine        int    // its input line; 0 for a plain section
+
 	ready []*File // files finished but not yet returned
 	held  *File   // a deleted file that may be the first half of a type change
 
@@ -251,6 +254,15 @@ func (s *Scanner) step(line []byte) {
 		return
 	}
 	switch {
+	case s.state == stHeader && !s.plain && (len(trimEOL(line)) == 0 || isSignature(line)):
+		// git's extended header has no blank lines: the section (one
+		// with no hunks, such as a mode change) is over, and what follows
+		// is prose: the next mail of format-patch, a commit of git log.
+		s.state = stPreamble
+	case s.state == stHeader && (s.gotNew || !s.plain) && len(line) > 0 && (line[0] == '+' || line[0] == '-'):
+		// A changed line needs a hunk header to say where it goes;
+		// without one it would be dropped from the counts in silence.
+		s.fail(s.errorf(ErrMalformed, "%q line with no @@ hunk header before it", line[:1]))
 	case s.state == stHeader && !s.plain:
 		s.gitHeaderLine(line)
 	case s.state == stHeader && bytes.HasPrefix(line, []byte("Binary files ")):
@@ -276,6 +288,7 @@ func (s *Scanner) startGit(line []byte) {
 	}
 	s.strip = hasGitPrefixes(oldP, newP)
 	s.cur.OldPath, s.cur.NewPath = stripGit(oldP, s.strip), stripGit(newP, s.strip)
+	s.gitOld, s.gitNew, s.gitLine = oldP, newP, s.lineNo
 }
 
 // startPlain begins a file section at a "diff ..." or "Index:" line of a
@@ -297,14 +310,34 @@ func (s *Scanner) begin() {
 	s.cur = &File{Line: s.lineNo}
 	s.state = stHeader
 	s.plain, s.gotOld, s.gotNew, s.strip = false, false, false, false
+	s.gitOld, s.gitNew, s.gitLine = "", "", 0
 }
 
-// checkHeaderComplete fails a file whose --- line had no +++ line.
+// checkHeaderComplete fails a file whose --- line had no +++ line, and a
+// git section whose "diff --git" line names two different files when no
+// rename or copy lines say why.
 func (s *Scanner) checkHeaderComplete() error {
 	if s.gotOld && !s.gotNew {
 		return s.errorf(ErrMalformed, "--- line without a +++ line")
 	}
+	if f := s.cur; s.gitLine > 0 && f.Op != OpRenamed && f.Op != OpCopied && !sameGitName(s.gitOld, s.gitNew) {
+		return &ParseError{Line: s.gitLine, Path: s.curPath(), Err: ErrMalformed,
+			Msg: fmt.Sprintf("diff --git line names %q and %q, two different files, with no rename or copy lines", s.gitOld, s.gitNew)}
+	}
 	return nil
+}
+
+// sameGitName reports whether the two names of a "diff --git" line name
+// one file: equal (--no-prefix), or equal but for their first directory,
+// the source and destination prefixes (a/ and b/, mnemonic i/ and w/, or
+// any --src-prefix and --dst-prefix).
+func sameGitName(oldP, newP string) bool {
+	if oldP == newP {
+		return true
+	}
+	_, o, ok1 := strings.Cut(oldP, "/")
+	_, n, ok2 := strings.Cut(newP, "/")
+	return ok1 && ok2 && o == n && o != ""
 }
 
 // emit finishes the current file and queues it for Next. git shows a
@@ -531,7 +564,7 @@ func (s *Scanner) hunkHeader(line []byte) {
 			f.patchLine = s.lineNo
 		}
 		f.hunkStarts = append(f.hunkStarts, len(f.patch))
-		f.patch = append(f.patch, line...)
+		f.patch = grow(f.patch, line)
 	}
 	s.body()
 	if s.err == nil {
@@ -588,7 +621,7 @@ func (s *Scanner) body() {
 			return
 		}
 		if keep {
-			f.patch = append(f.patch, line...)
+			f.patch = grow(f.patch, line)
 		}
 		if s.sniffing && len(s.sniff) < contentSniff && len(line) > 0 && (c == ' ' || (c == '+') != deleted && c != '\\') {
 			s.sniff = append(s.sniff, line[1:min(len(line), 1+contentSniff-len(s.sniff))]...)
@@ -606,7 +639,7 @@ func (s *Scanner) body() {
 				return
 			}
 			if keep {
-				f.patch = append(f.patch, line...)
+				f.patch = grow(f.patch, line)
 			}
 		}
 	}
@@ -615,7 +648,7 @@ func (s *Scanner) body() {
 	if err == nil {
 		if len(line) > 0 && line[0] == '\\' {
 			if keep {
-				f.patch = append(f.patch, line...)
+				f.patch = grow(f.patch, line)
 			}
 		} else {
 			s.unread(line)
@@ -700,6 +733,19 @@ func (s *Scanner) curPath() string {
 
 func (s *Scanner) errorf(class error, format string, args ...any) error {
 	return &ParseError{Line: s.lineNo, Path: s.curPath(), Err: class, Msg: fmt.Sprintf(format, args...)}
+}
+
+// grow appends b to buf, doubling its capacity when it is full. append
+// grows large slices by a quarter, which copies a long patch about five
+// times over; doubling keeps the copying under twice the patch's size, at
+// every size.
+func grow(buf, b []byte) []byte {
+	if cap(buf)-len(buf) < len(b) {
+		nb := make([]byte, len(buf), max(2*cap(buf), len(buf)+len(b), 512))
+		copy(nb, buf)
+		buf = nb
+	}
+	return append(buf, b...)
 }
 
 func trimEOL(b []byte) []byte {

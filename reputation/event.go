@@ -294,6 +294,10 @@ var (
 	// ErrDuplicate: Ledger.Record was given an event whose ID the
 	// ledger already holds; nothing was recorded.
 	ErrDuplicate = errors.New("reputation: event already recorded")
+	// ErrNotRegular: a ledger file is not a regular file (a FIFO, a
+	// device such as /dev/null, a directory): events written there
+	// would not be kept.
+	ErrNotRegular = errors.New("reputation: not a regular file")
 	// ErrClosed: the store was closed.
 	ErrClosed = errors.New("reputation: store closed")
 	// ErrInvalidConfig: a Rules, Trust or store option is out of range.

@@ -89,14 +89,17 @@ func (t TornTail) String() string {
 // companion file, the ledger's path plus ".lock" (flock on Unix,
 // LockFileEx on Windows).
 //
-// After a crash the last line may be unfinished: no newline, broken
-// JSON, or a checksum that does not match. The next operation that finds
-// it (in any process) moves its bytes to the ledger's path plus ".torn",
-// truncates the ledger before it, and reports it through Torn. Any other
-// line that cannot be read (anywhere else in the file, or a whole last
-// line this version cannot accept, such as an unknown kind a newer
-// version wrote) is corruption: every operation fails with a *LineError
-// until a person repairs the file or upgrades.
+// After a crash the last line may be unfinished: it has no newline,
+// because Append writes the newline last, in the same write. The next
+// operation that finds it (in any process) moves its bytes to the
+// ledger's path plus ".torn", truncates the ledger before it, and reports
+// it through Torn. Any line that ends in a newline and cannot be read is
+// corruption, wherever it is: every operation fails with a *LineError
+// naming it until a person repairs the file or upgrades. That includes a
+// whole last line whose checksum does not match: this writer never leaves
+// one (it is bit rot or an edit, and may be an acknowledged event), so it
+// is never set aside silently. To repair it by hand, move the line to the
+// .torn file once you know what it was.
 //
 // A FileStore keeps every event in memory and reads only what other
 // processes appended since it last looked. The lock is advisory and works
@@ -132,10 +135,22 @@ func OpenFile(path string, opts *FileOptions) (*FileStore, error) {
 	if o.MaxLineBytes <= 0 {
 		o.MaxLineBytes = DefaultMaxLineBytes
 	}
-	_, statErr := os.Stat(path)
+	// A FIFO or a device would take events and keep none (and opening a
+	// FIFO can block): only a regular file is a ledger.
+	fi, statErr := os.Stat(path)
+	if statErr == nil && !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%w: %s is a %s", ErrNotRegular, path, fileType(fi.Mode()))
+	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_APPEND, 0o644)
 	if err != nil {
 		return nil, fmt.Errorf("reputation: %w", err)
+	}
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("reputation: %w", err)
+		}
+		return nil, fmt.Errorf("%w: %s is a %s", ErrNotRegular, path, fileType(fi.Mode()))
 	}
 	if errors.Is(statErr, os.ErrNotExist) {
 		syncDir(filepath.Dir(path))
@@ -149,6 +164,23 @@ func OpenFile(path string, opts *FileOptions) (*FileStore, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// fileType names a file mode's type for an error message.
+func fileType(m os.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "directory"
+	case m&os.ModeNamedPipe != 0:
+		return "named pipe (FIFO)"
+	case m&os.ModeCharDevice != 0:
+		return "character device"
+	case m&os.ModeDevice != 0:
+		return "device"
+	case m&os.ModeSocket != 0:
+		return "socket"
+	}
+	return "non-regular file"
 }
 
 // syncDir makes a newly created file's directory entry durable. It is
@@ -211,17 +243,15 @@ func (s *FileStore) catchUp() error {
 		case err != nil:
 			return fmt.Errorf("reputation: read %s: %w", s.path, err)
 		}
-		e, torn, derr := decodeLineTorn(raw[:len(raw)-1])
+		e, derr := decodeLine(raw[:len(raw)-1])
 		if derr == nil && e.Seq != s.seq+1 {
 			derr = fmt.Errorf("%w: seq %d after %d", ErrMalformed, e.Seq, s.seq)
 		}
 		if derr != nil {
-			if _, perr := r.Peek(1); perr == io.EOF && torn {
-				// An unfinished last line: what a crash leaves, not
-				// corruption. A whole line this version cannot accept
-				// (a newer writer's) is never set aside.
-				return s.tear(raw, derr.Error())
-			}
+			// The line ends in a newline, so it is whole: Append writes
+			// the newline last in one write, and a crash leaves no
+			// newline. A whole line that does not read is corruption
+			// (bit rot, an edit) or a newer writer's: stop and name it.
 			return &LineError{Path: s.path, Line: s.line + 1, Err: derr}
 		}
 		s.offset += int64(len(raw))
@@ -282,42 +312,32 @@ func encodeLine(e Event) ([]byte, error) {
 
 // decodeLine decodes one ledger line without its newline, checking its
 // version, checksum and event.
-func decodeLine(line []byte) (Event, error) {
-	e, _, err := decodeLineTorn(line)
-	return e, err
-}
-
-// decodeLineTorn is decodeLine that also says whether a failure looks
-// like an unfinished write (broken JSON, a checksum that does not match)
-// rather than a whole line that this version cannot accept (a newer line
-// version, an unknown kind, an invalid event): only the former may be set
-// aside as a torn tail.
-func decodeLineTorn(line []byte) (e Event, torn bool, err error) {
+func decodeLine(line []byte) (e Event, err error) {
 	var l struct {
 		V     int             `json:"v"`
 		Event json.RawMessage `json:"event"`
 		Sum   string          `json:"crc32c"`
 	}
 	if err := strictUnmarshal(line, &l); err != nil {
-		return Event{}, true, err
+		return Event{}, err
 	}
 	if len(l.Event) == 0 {
-		return Event{}, true, fmt.Errorf("%w: no event", ErrMalformed)
+		return Event{}, fmt.Errorf("%w: no event", ErrMalformed)
 	}
 	if want := fmt.Sprintf("%08x", crc32.Checksum(l.Event, castagnoli)); l.Sum != want {
-		return Event{}, true, fmt.Errorf("%w: crc32c %q, event hashes to %q", ErrChecksum, l.Sum, want)
+		return Event{}, fmt.Errorf("%w: crc32c %q, event hashes to %q", ErrChecksum, l.Sum, want)
 	}
 	if l.V != lineVersion {
-		return Event{}, false, fmt.Errorf("%w: line version %d, want %d", ErrMalformed, l.V, lineVersion)
+		return Event{}, fmt.Errorf("%w: line version %d, want %d", ErrMalformed, l.V, lineVersion)
 	}
 	e, err = decodeEvent(l.Event)
 	if err != nil {
-		return Event{}, false, err
+		return Event{}, err
 	}
 	if e.Seq <= 0 {
-		return Event{}, false, fmt.Errorf("%w: seq %d", ErrMalformed, e.Seq)
+		return Event{}, fmt.Errorf("%w: seq %d", ErrMalformed, e.Seq)
 	}
-	return e, false, nil
+	return e, nil
 }
 
 // Append implements Store. It holds the file lock while it reads what
@@ -350,12 +370,12 @@ func (s *FileStore) Append(ctx context.Context, e Event) (Event, error) {
 			return fmt.Errorf("%w: %s would exceed %d bytes", ErrTooLarge, s.path, s.opts.MaxFileBytes)
 		}
 		if _, err := s.f.Write(line); err != nil {
-			s.f.Truncate(s.offset) // best effort: the next catchUp tears what is left
-			return fmt.Errorf("reputation: append to %s: %w", s.path, err)
+			s.f.Truncate(s.offset)                           // best effort: the next catchUp tears what is left
+			return fmt.Errorf("reputation: append: %w", err) // err names the file
 		}
 		if err := s.f.Sync(); err != nil {
 			s.f.Truncate(s.offset)
-			return fmt.Errorf("reputation: sync %s: %w", s.path, err)
+			return fmt.Errorf("reputation: %w", err) // "sync PATH: ..."
 		}
 		s.offset += int64(len(line))
 		s.line++

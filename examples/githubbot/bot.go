@@ -126,8 +126,19 @@ func (b *Bot) Process(ctx context.Context, j *Job) error {
 		return fmt.Errorf("%s: %w", k, err)
 	}
 	if pr.GetState() != "open" {
-		// Closed: record it, and ask nothing of anyone.
-		return b.record(ctx, k, j.Ledger)
+		// Closed: record it, and ask nothing of anyone. An opening seen
+		// only now (a backlog, a restart, a pull request closed within
+		// seconds) was never scored, so its reviewable size is unknown;
+		// it stakes the pull request's whole changed lines, an upper
+		// bound, rather than nothing: opening and closing at once must
+		// not be free.
+		events := slices.Clone(j.Ledger)
+		for i := range events {
+			if events[i].Kind == LedgerOpened {
+				events[i].Reviewable = events[i].Lines
+			}
+		}
+		return b.record(ctx, k, events)
 	}
 
 	defBranch := pr.GetBase().GetRepo().GetDefaultBranch()

@@ -407,6 +407,19 @@ func TestClosedAndMerged(t *testing.T) {
 	assert.Equal(t, LedgerClosed, h2.ledger.events[0].Kind)
 }
 
+// TestOpenedAfterClose: an opening processed only after the pull request
+// closed (a backlog, a restart) stakes its whole changed lines, not 0.
+func TestOpenedAfterClose(t *testing.T) {
+	h := newHarness(t)
+	h.api.prs[2].State = "closed"
+	h.deliver("pull_request", "d-open", payload(t, "pull_request.opened", map[string]any{
+		"pull_request.additions": 300, "pull_request.deletions": 20}))
+	h.finish()
+	require.Len(t, h.ledger.events, 1)
+	assert.Equal(t, LedgerOpened, h.ledger.events[0].Kind)
+	assert.Equal(t, 320, h.ledger.events[0].Reviewable, "no diff was scored: the upper bound, not nothing")
+}
+
 func TestUnknownPullRequest(t *testing.T) {
 	h := newHarness(t)
 	body := payload(t, "pull_request.synchronize", map[string]any{"number": 99, "pull_request.number": 99})

@@ -1,13 +1,12 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
+	"github.com/heft-dev/heft/examples/internal/jsonconfig"
 	"github.com/heft-dev/heft/heuristics"
 	"github.com/heft-dev/heft/heuristics/standard"
 )
@@ -91,22 +90,16 @@ func (e *ConfigError) Error() string {
 func (e *ConfigError) Unwrap() error { return e.Err }
 
 // ParseConfig reads a RepoConfig and builds its Set, rejecting unknown
-// keys, wrong types, invalid values and unknown scorer names, each by the
-// key's name.
+// keys, keys in the wrong case, duplicate keys, trailing data, wrong
+// types, invalid values and unknown scorer names, each by the key's name
+// (heft score --config decodes the same way, package jsonconfig).
 func ParseConfig(data []byte) (RepoConfig, *heuristics.Set, error) {
 	var cfg RepoConfig
 	if len(data) > maxConfig {
 		return cfg, nil, &ConfigError{Path: ConfigPath, Err: fmt.Errorf("over %d bytes", maxConfig)}
 	}
-	if len(bytes.TrimSpace(data)) > 0 {
-		dec := json.NewDecoder(bytes.NewReader(data))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&cfg); err != nil {
-			return cfg, nil, jsonError(data, err)
-		}
-		if dec.More() {
-			return cfg, nil, &ConfigError{Path: ConfigPath, Err: errors.New("more than one JSON value")}
-		}
+	if err := jsonconfig.Decode(data, &cfg); err != nil {
+		return cfg, nil, configError(err)
 	}
 	set, err := buildSet(cfg)
 	return cfg, set, err
@@ -160,24 +153,12 @@ func scorerNames(ss []heuristics.Scorer) []string {
 	return names
 }
 
-// jsonError names the key or line of a JSON decoding error.
-func jsonError(data []byte, err error) error {
-	var (
-		syn *json.SyntaxError
-		typ *json.UnmarshalTypeError
-	)
-	switch {
-	case errors.As(err, &syn):
-		line := 1 + bytes.Count(data[:min(int(syn.Offset), len(data))], []byte("\n"))
-		return &ConfigError{Path: ConfigPath, Line: line, Err: err}
-	case errors.As(err, &typ):
-		// The embedded standard.Config shows in the path; its keys are
-		// at the top level of the file.
-		key := strings.TrimPrefix(typ.Field, "Config.")
-		return &ConfigError{Path: ConfigPath, Key: key, Err: fmt.Errorf("want %s, got %s", typ.Type, typ.Value)}
-	case strings.HasPrefix(err.Error(), "json: unknown field "):
-		key := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
-		return &ConfigError{Path: ConfigPath, Key: key, Err: errors.New("unknown key")}
+// configError turns a jsonconfig error into a ConfigError naming the
+// file, the line and the key.
+func configError(err error) error {
+	var je *jsonconfig.Error
+	if errors.As(err, &je) {
+		return &ConfigError{Path: ConfigPath, Line: je.Line, Key: je.Key, Err: je.Err}
 	}
 	return &ConfigError{Path: ConfigPath, Err: err}
 }

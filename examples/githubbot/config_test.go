@@ -30,10 +30,10 @@ func TestParseConfig(t *testing.T) {
 		{name: "some-scorers", reason: "scorers picks from the default set, in the given order",
 			in: `{"scorers": ["engagement", "size"]}`, scorers: []string{"engagement", "size"}},
 		{name: "unknown-key", reason: "a typo is named",
-			in: `{"sise": {}}`, key: "sise", err: `.github/heft.json: sise: unknown key`},
+			in: `{"sise": {}}`, key: "sise", err: `.github/heft.json:1: sise: unknown key`},
 		{name: "wrong-type", reason: "the key path of a wrong type is named",
 			in: `{"policy": {"review": "high"}}`, key: "policy.review",
-			err: `.github/heft.json: policy.review: want float64, got string`},
+			err: `.github/heft.json:1: policy.review: want float64, got string`},
 		{name: "syntax", reason: "a syntax error gives the line",
 			in: "{\n  \"policy\": {\n    \"review\": 0.5,\n  }\n}", err: `.github/heft.json:4: invalid character '}' looking for beginning of object key string`},
 		{name: "thresholds", reason: "policy validation names the thresholds",
@@ -55,7 +55,13 @@ func TestParseConfig(t *testing.T) {
 			in: `{"scorers": ["size"], "policy": {"weights": {"engagement": 0.5}}}`, key: "policy.weights.engagement",
 			err: `.github/heft.json: policy.weights.engagement: names no scorer that runs (running: size)`},
 		{name: "two-values", reason: "trailing content is not ignored",
-			in: `{} {}`, err: `.github/heft.json: more than one JSON value`},
+			in: `{} {}`, err: `.github/heft.json:1: more than one JSON value`},
+		{name: "key-case", reason: "encoding/json alone would take Policy for policy",
+			in: `{"Policy": {"review": 0.9}}`, key: "Policy",
+			err: `.github/heft.json:1: Policy: key in the wrong case: the key is "policy"`},
+		{name: "duplicate-key", reason: "encoding/json alone would keep the last silently",
+			in: "{\"labels\": {\"off\": true},\n \"labels\": {}}", key: "labels",
+			err: `.github/heft.json:2: labels: duplicate key`},
 	}
 	all, err := standard.New(standard.Config{})
 	require.NoError(t, err)

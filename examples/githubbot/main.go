@@ -50,6 +50,7 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 	workers := fs.Int("workers", 2, "pull requests worked on at once")
 	queueSize := fs.Int("queue", 1000, "pull requests that may wait; more get 503")
 	maxBody := fs.Int64("max-body", DefaultMaxBody, "largest webhook body accepted, in bytes")
+	maxReads := fs.Int("max-reads", DefaultMaxReads, "webhook bodies read at once; more get 503 with Retry-After")
 	ledgerLog := fs.String("ledger-log", "", "append ledger events as JSON lines to `file` (default: none recorded)")
 	ledgerSpec := fs.String("ledger", "", "keep a stake ledger and score reputation: a `file`, sqlite:PATH or a postgres:// URL")
 	fs.Usage = func() {
@@ -65,22 +66,59 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 		fmt.Fprintf(stderr, "githubbot: %s\n", msg)
 		return 2
 	}
+	// Every flag is checked before anything is opened or GitHub is
+	// contacted.
+	switch {
+	case *appID < 0:
+		return usage(fmt.Sprintf("--app-id must be a GitHub App's id, a positive number, not %d", *appID))
+	case *workers < 1:
+		return usage(fmt.Sprintf("--workers must be at least 1, not %d", *workers))
+	case *queueSize < 1:
+		return usage(fmt.Sprintf("--queue must be at least 1, not %d", *queueSize))
+	case *maxBody < 1:
+		return usage(fmt.Sprintf("--max-body must be a positive number of bytes, not %d", *maxBody))
+	case *maxReads < 1:
+		return usage(fmt.Sprintf("--max-reads must be at least 1, not %d", *maxReads))
+	case *ledgerLog != "" && *ledgerSpec != "":
+		return usage("--ledger and --ledger-log are two places for the same events: give one")
+	}
+	queue := NewQueue(*queueSize)
+	hook := &Webhook{Queue: queue, MaxBody: *maxBody, MaxReads: *maxReads, Log: log}
+	mux, err := newMux(*path, hook, queue)
+	if err != nil {
+		return usage(err.Error())
+	}
 	secret := getenv("HEFT_WEBHOOK_SECRET")
 	if secret == "" {
 		return usage("HEFT_WEBHOOK_SECRET is not set: the bot refuses unsigned webhooks")
 	}
+	hook.Secret = []byte(secret)
 
+	// Start-up reads files, connects to a database and calls GitHub, any
+	// of which can block (a FIFO with no writer, a database that does not
+	// answer): a signal abandons it.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	interrupted := func() int {
+		fmt.Fprintf(stderr, "githubbot: start-up interrupted: %v\n", context.Cause(ctx))
+		return 1
+	}
 	var (
 		clients Clients
 		self    string
 	)
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	switch token := getenv("GITHUB_TOKEN"); {
 	case *appID != 0 && *keyFile != "":
-		apps, err := ghinstallation.NewAppsTransportKeyFromFile(http.DefaultTransport, *appID, *keyFile)
+		key, err := during(ctx, func() ([]byte, error) { return readKey(*keyFile) })
+		if ctx.Err() != nil {
+			return interrupted()
+		}
 		if err != nil {
 			return usage(fmt.Sprintf("--private-key: %v", err))
+		}
+		apps, err := ghinstallation.NewAppsTransport(http.DefaultTransport, *appID, key)
+		if err != nil {
+			return usage(fmt.Sprintf("--private-key: %s: %v", *keyFile, err))
 		}
 		if *apiURL != "" {
 			apps.BaseURL = strings.TrimSuffix(*apiURL, "/")
@@ -91,7 +129,13 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 		if err != nil {
 			return usage(err.Error())
 		}
-		app, _, err := ac.Apps.Get(ctx, "")
+		app, err := during(ctx, func() (*github.App, error) {
+			app, _, err := ac.Apps.Get(ctx, "")
+			return app, err
+		})
+		if ctx.Err() != nil {
+			return interrupted()
+		}
 		if err != nil {
 			return usage(fmt.Sprintf("authenticating as App %d: %v", *appID, err))
 		}
@@ -102,7 +146,13 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 			return usage(err.Error())
 		}
 		clients = staticClient{c}
-		me, _, err := c.Users.Get(ctx, "")
+		me, err := during(ctx, func() (*github.User, error) {
+			me, _, err := c.Users.Get(ctx, "")
+			return me, err
+		})
+		if ctx.Err() != nil {
+			return interrupted()
+		}
 		if err != nil {
 			return usage(fmt.Sprintf("GITHUB_TOKEN: %v", err))
 		}
@@ -115,11 +165,11 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 		ledger Ledger = NopLedger{}
 		extra  []heuristics.Scorer
 	)
-	if *ledgerLog != "" && *ledgerSpec != "" {
-		return usage("--ledger and --ledger-log are two places for the same events: give one")
-	}
 	if *ledgerSpec != "" {
-		store, err := ledgersql.Open(ctx, *ledgerSpec)
+		store, err := during(ctx, func() (reputation.Store, error) { return ledgersql.Open(ctx, *ledgerSpec) })
+		if ctx.Err() != nil {
+			return interrupted()
+		}
 		if err != nil {
 			return usage(fmt.Sprintf("--ledger: %v", err))
 		}
@@ -135,15 +185,17 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 		ledger, extra = &ReputationLedger{Ledger: l}, []heuristics.Scorer{rep}
 	}
 	if *ledgerLog != "" {
-		f, err := os.OpenFile(*ledgerLog, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
-		if err != nil {
-			return usage(err.Error())
+		jl, err := during(ctx, func() (*JSONLedger, error) { return OpenJSONLedger(*ledgerLog) })
+		if ctx.Err() != nil {
+			return interrupted()
 		}
-		defer f.Close()
-		ledger = &JSONLedger{W: f}
+		if err != nil {
+			return usage(fmt.Sprintf("--ledger-log: %v", err))
+		}
+		defer jl.Close()
+		ledger = jl
 	}
 
-	queue := NewQueue(*queueSize)
 	bot := &Bot{Clients: clients, Ledger: ledger, Extra: extra, Log: log, DryRun: *dryRun, Out: stdout, Self: self}
 	bot.Retry = func(j *Job, after time.Duration) {
 		time.AfterFunc(after, func() {
@@ -152,11 +204,6 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 			}
 		})
 	}
-	mux := http.NewServeMux()
-	mux.Handle("POST "+*path, &Webhook{Secret: []byte(secret), Queue: queue, MaxBody: *maxBody, Log: log})
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
-		fmt.Fprintf(w, "ok, %d waiting\n", queue.Len())
-	})
 	srv := &http.Server{Addr: *addr, Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second}
 
 	var wg sync.WaitGroup
@@ -168,7 +215,7 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 		_ = srv.Shutdown(shutdown)
 	}()
 	log.Info("listening", "addr", *addr, "path", *path, "as", self, "dry_run", *dryRun)
-	err := srv.ListenAndServe()
+	err = srv.ListenAndServe()
 	queue.Close()
 	wg.Wait()
 	if err != nil && !errors.Is(err, http.ErrServerClosed) {
@@ -176,6 +223,68 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 		return 1
 	}
 	return 0
+}
+
+// newMux routes path to the webhook and /healthz to a health check. A
+// path http.ServeMux would refuse (no leading slash, a space, a brace) is
+// an error naming --path, found before anything is opened.
+func newMux(path string, hook http.Handler, queue *Queue) (mux *http.ServeMux, err error) {
+	if !strings.HasPrefix(path, "/") || strings.ContainsAny(path, " \t{}?#") || path == "/healthz" {
+		return nil, fmt.Errorf("--path must be a URL path such as /webhook (a leading slash, no spaces, braces, ? or #), not %q", path)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			mux, err = nil, fmt.Errorf("--path %q: %v", path, p)
+		}
+	}()
+	mux = http.NewServeMux()
+	mux.Handle("POST "+path, hook)
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
+		fmt.Fprintf(w, "ok, %d waiting\n", queue.Len())
+	})
+	return mux, nil
+}
+
+// during runs f in a goroutine and returns what it returns, or ctx's
+// error as soon as ctx is done: a read that blocks (a FIFO with no
+// writer) cannot be cancelled, so it is abandoned, and the process exits.
+func during[T any](ctx context.Context, f func() (T, error)) (T, error) {
+	type result struct {
+		v   T
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		v, err := f()
+		done <- result{v, err}
+	}()
+	select {
+	case r := <-done:
+		return r.v, r.err
+	case <-ctx.Done():
+		var zero T
+		return zero, context.Cause(ctx)
+	}
+}
+
+// maxKey bounds the private key file: a PEM RSA key is a few KiB.
+const maxKey = 64 << 10
+
+// readKey reads the App's private key, refusing what cannot be one.
+func readKey(file string) ([]byte, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxKey+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > maxKey {
+		return nil, fmt.Errorf("%s is over %d bytes: not a private key", file, maxKey)
+	}
+	return b, nil
 }
 
 func envInt(s string) int64 {

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"strconv"
@@ -23,6 +24,9 @@ func runDiffstat(e *env, args []string) int {
 	}
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
+	}
+	if *maxBytes == 0 {
+		return fail(e, "diffstat", errors.New("--max-bytes must be a positive number of bytes, or negative for no limit, not 0"))
 	}
 	in, _, err := openInput(e, fs.Args())
 	if err != nil {

@@ -56,6 +56,15 @@ func runEval(e *env, args []string) int {
 		return exitUsage
 	}
 
+	switch {
+	case *workers < 1:
+		return fail(e, "eval", fmt.Errorf("--workers must be at least 1, not %d", *workers))
+	case *boot < 0:
+		return fail(e, "eval", fmt.Errorf("--bootstrap must be 0 (none) or more, not %d", *boot))
+	case *maxBytes <= 0:
+		return fail(e, "eval", fmt.Errorf("--max-bytes must be a positive number of bytes, not %d", *maxBytes))
+	}
+
 	sources := 0
 	for _, s := range []string{*jsonlFile, *aidevDir, *gitDir} {
 		if s != "" {

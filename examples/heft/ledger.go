@@ -277,6 +277,9 @@ func runLedgerExport(e *env, args []string) int {
 	if err := lf.fs.Parse(args); err != nil {
 		return exitUsage
 	}
+	if *ttl <= 0 {
+		return fail(e, "ledger export", fmt.Errorf("%w: -ttl must be a positive duration, not %v", errUsage, *ttl))
+	}
 	login, err := oneArg(lf.fs, "login")
 	if err != nil {
 		return fail(e, "ledger export", err)

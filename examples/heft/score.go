@@ -8,10 +8,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
-	"strings"
 
 	"github.com/heft-dev/heft/diffstat"
+	"github.com/heft-dev/heft/examples/internal/jsonconfig"
 	"github.com/heft-dev/heft/examples/internal/render"
 	"github.com/heft-dev/heft/heuristics"
 	"github.com/heft-dev/heft/heuristics/standard"
@@ -59,6 +60,10 @@ func runScore(e *env, args []string) int {
 		return fail(e, "score", fmt.Errorf("--fail-at must be review or flag, not %q", *failAt))
 	}
 
+	if *maxBytes <= 0 {
+		return fail(e, "score", fmt.Errorf("--max-bytes must be a positive number of bytes, not %d", *maxBytes))
+	}
+
 	_, set, err := defaultSet(*configFile)
 	if err != nil {
 		return fail(e, "score", err)
@@ -69,7 +74,9 @@ func runScore(e *env, args []string) int {
 		return fail(e, "score", err)
 	}
 	defer in.Close()
-	raw, err := io.ReadAll(io.LimitReader(in, *maxBytes+1))
+	// One byte over the limit tells a diff at the limit from a longer one;
+	// at math.MaxInt64 there is no byte over, and no diff that long.
+	raw, err := io.ReadAll(io.LimitReader(in, min(*maxBytes, math.MaxInt64-1)+1))
 	if err != nil {
 		return fail(e, "score", fmt.Errorf("reading %s: %w", name, err))
 	}
@@ -173,21 +180,20 @@ func defaultSet(file string) (standard.Config, *heuristics.Set, error) {
 	return cfg, set, err
 }
 
-// loadConfig reads a JSON configuration, rejecting unknown keys by name.
+// loadConfig reads a JSON configuration strictly, as the bot reads
+// .github/heft.json: unknown keys, keys in the wrong case, duplicate keys
+// and data after the object are errors naming the line and the key.
 func loadConfig(file string, cfg *standard.Config) error {
 	b, err := readText(file)
 	if err != nil {
 		return err
 	}
-	dec := json.NewDecoder(strings.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(cfg); err != nil {
-		var syn *json.SyntaxError
-		if errors.As(err, &syn) {
-			line := 1 + strings.Count(b[:min(int(syn.Offset), len(b))], "\n")
-			return fmt.Errorf("%s:%d: %v", file, line, err)
+	if err := jsonconfig.Decode([]byte(b), cfg); err != nil {
+		var je *jsonconfig.Error
+		if errors.As(err, &je) && je.Line > 0 {
+			return fmt.Errorf("%s:%d: %w", file, je.Line, &jsonconfig.Error{Key: je.Key, Err: je.Err})
 		}
-		return fmt.Errorf("%s: %v", file, err)
+		return fmt.Errorf("%s: %w", file, err)
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/heft-dev/heft/heuristics/verbosity"
@@ -41,7 +42,7 @@ func runTokens(e *env, args []string) int {
 		return fail(e, "tokens", err)
 	}
 	defer in.Close()
-	raw, err := io.ReadAll(io.LimitReader(in, int64(*maxBytes)+1))
+	raw, err := io.ReadAll(io.LimitReader(in, min(int64(*maxBytes), math.MaxInt64-1)+1))
 	if err != nil {
 		return fail(e, "tokens", fmt.Errorf("reading %s: %w", name, err))
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/heft-dev/heft/heuristics"
 	"github.com/heft-dev/heft/heuristics/size"
@@ -60,5 +61,54 @@ func BenchmarkDefaultSet(b *testing.B) {
 		if _, err := set.Score(ctx, c); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// adversarialDescriptions are 65,536-character descriptions (GitHub's
+// limit on a pull request body) built to cost the default set most: deep
+// nesting for the Markdown parsers, runs with no token boundary for the
+// tokenizer, unclosed constructs, trailer-like and footer-like lines for
+// the disclosure scan.
+var adversarialDescriptions = []struct{ name, unit string }{
+	{"nested-quotes", ">"},
+	{"nested-quotes-spaced", "> "},
+	{"letter-run", "a"},
+	{"apostrophes", "'s"},
+	{"digit-run", "7"},
+	{"emphasis", "*a_"},
+	{"brackets", "["},
+	{"details-open", "<details>\n"},
+	{"unclosed-comment", "<!-- a "},
+	{"trailer-lines", "Assisted-by: a\n"},
+	{"footer-lines", "🤖 Generated with \n"},
+	{"table-rows", "|a|b|\n"},
+}
+
+// BenchmarkAdversarialDescription scores each 65,536-character
+// adversarial description with every default scorer and a one-line diff,
+// once the tokenizer is loaded. Each must take well under 100 ms.
+func BenchmarkAdversarialDescription(b *testing.B) {
+	set, err := standard.New(standard.Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	d := scorertest.GitDiff(b, nil, map[string]*string{"main.go": scorertest.Text("package main\n")})
+	ctx := context.Background()
+	if _, err := set.Score(ctx, &heuristics.Contribution{Body: "warm up", Diff: d}); err != nil {
+		b.Fatal(err)
+	}
+	for _, a := range adversarialDescriptions {
+		r := []rune(strings.Repeat(a.unit, 65536/utf8.RuneCountInString(a.unit)+1))
+		body := string(r[:65536])
+		c := &heuristics.Contribution{Title: "fix", Body: body, Diff: d}
+		b.Run(a.name, func(b *testing.B) {
+			b.SetBytes(int64(len(body)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := set.Score(ctx, c); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

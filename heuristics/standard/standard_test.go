@@ -2,6 +2,7 @@ package standard_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -47,4 +48,20 @@ func TestNewNamesTheBadSection(t *testing.T) {
 			assert.ErrorIs(t, err, tc.class)
 		}
 	}
+}
+
+// TestOverLimitDescriptionIsNotAPass: padding a description past the
+// verbosity scorer's limit (256 KiB) must not switch the verbosity checks
+// off and let a small change pass with a flood of text.
+func TestOverLimitDescriptionIsNotAPass(t *testing.T) {
+	set, err := standard.New(standard.Config{})
+	require.NoError(t, err)
+	d := scorertest.GitDiff(t, nil, map[string]*string{"main.go": scorertest.Text("package main\n")})
+	body := strings.Repeat("This change improves the code. ", (300<<10)/31)
+	rep, err := set.Score(context.Background(), &heuristics.Contribution{Body: body, Diff: d})
+	require.NoError(t, err)
+	res, ok := rep.Result("verbosity")
+	require.True(t, ok, "verbosity has a result, not an error")
+	assert.Equal(t, 1.0, res.Score)
+	assert.NotEqual(t, heuristics.VerdictPass, rep.Verdict)
 }

@@ -23,6 +23,7 @@
 //	verbosity-bidi-controls     bidirectional control characters (embeddings, overrides, isolates, marks)
 //	verbosity-invalid-utf8      bytes that are not UTF-8, counted as U+FFFD
 //	verbosity-template-only     the description is the pull request template, unchanged
+//	verbosity-over-limit        the description is longer than MaxBodyBytes: not read, and a concern by itself
 //
 // # Known false positives
 //

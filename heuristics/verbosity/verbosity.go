@@ -10,6 +10,7 @@ package verbosity
 //	verbosity-bidi-controls     bidirectional control characters (embeddings, overrides, isolates, marks)
 //	verbosity-invalid-utf8      bytes that are not UTF-8, counted as U+FFFD
 //	verbosity-template-only     the description is the pull request template, unchanged
+//	verbosity-over-limit        the description is longer than MaxBodyBytes: not read, and a concern by itself
 
 import (
 	"context"
@@ -359,6 +360,9 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	if strings.TrimSpace(c.Body) == "" && c.Diff == nil {
 		return heuristics.Result{}, heuristics.ErrNotApplicable
 	}
+	if len(c.Body) > v.cfg.MaxBodyBytes {
+		return v.overLimit(c), nil
+	}
 	parts, err := v.Parts(c.Body, c.Template)
 	if err != nil {
 		return heuristics.Result{}, err
@@ -505,6 +509,31 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	res.Summary = verbositySummary(prose, lines, byKind)
 	res.Advice = verbosityAdvice(prose, lines, length, restate, rs, hidden, hy, longComment)
 	return res, nil
+}
+
+// overLimit is the result for a description over MaxBodyBytes. It is not
+// read (that is what the limit bounds), but it is not a pass either: an
+// error would leave the verbosity checks out of the verdict, so padding a
+// description past the limit would switch them off. No one writes that
+// much for a reviewer; the size is the evidence.
+func (v *Scorer) overLimit(c *heuristics.Contribution) heuristics.Result {
+	return heuristics.Result{
+		Scorer: v.Name(),
+		Score:  1,
+		Metrics: map[string]float64{
+			"body_bytes":     float64(len(c.Body)),
+			"max_body_bytes": float64(v.cfg.MaxBodyBytes),
+		},
+		Summary: fmt.Sprintf("The description is %s bytes, over the limit of %s: too long to read, for heft or a reviewer.",
+			wording.Commas(len(c.Body)), wording.Commas(v.cfg.MaxBodyBytes)),
+		Advice: "Cut the description to what a reviewer needs: what changed and why. Put logs and transcripts in a gist or an issue, and link to them.",
+		Evidence: []heuristics.Evidence{{
+			Rule: "verbosity-over-limit",
+			Message: fmt.Sprintf("%s bytes of description, over the %s-byte limit (max_body_bytes); not read.",
+				wording.Commas(len(c.Body)), wording.Commas(v.cfg.MaxBodyBytes)),
+			Field: heuristics.FieldBody, Line: 1, Snippet: snippet(c.Body, 80),
+		}},
+	}
 }
 
 func verbositySummary(prose, lines int, byKind map[string]int) string {

@@ -364,8 +364,19 @@ func TestBadInput(t *testing.T) {
 	_, err := v.Score(ctx, &heuristics.Contribution{})
 	assert.ErrorIs(t, err, heuristics.ErrNotApplicable)
 
-	// A multi-megabyte description is refused at once, with a typed error.
-	_, err = v.Score(ctx, &heuristics.Contribution{Body: strings.Repeat("a", 3<<20)})
+	// A multi-megabyte description is not read, but it is not a pass
+	// either: an error would leave verbosity out of the verdict, so
+	// padding past the limit would switch the checks off.
+	r, err := v.Score(ctx, &heuristics.Contribution{Body: strings.Repeat("a", 3<<20)})
+	require.NoError(t, err)
+	assert.Equal(t, 1.0, r.Score, "over the limit is the strongest concern")
+	require.Len(t, r.Evidence, 1)
+	assert.Equal(t, "verbosity-over-limit", r.Evidence[0].Rule)
+	assert.Equal(t, float64(3<<20), r.Metrics["body_bytes"])
+
+	// Parts, which prints a description's parts, refuses it with a typed
+	// error.
+	_, err = v.Parts(strings.Repeat("a", 3<<20), "")
 	var tl *verbosity.BodyTooLargeError
 	require.ErrorAs(t, err, &tl)
 	assert.Equal(t, verbosity.BodyTooLargeError{Size: 3 << 20, Limit: 256 << 10}, *tl)

@@ -4,6 +4,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/heft-dev/heft/internal/lineartest"
 )
 
 // BenchmarkSplit splits a realistic agent-written description against its
@@ -38,4 +40,44 @@ func BenchmarkSplitPathological(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// worstCases are the inputs that cost goldmark or the splitter most per
+// byte: deep nesting, unclosed constructs that are searched for their end,
+// runs of delimiters.
+var worstCases = []lineartest.Case{
+	lineartest.Repeat("nested-quotes", ">", " x"),
+	lineartest.Repeat("nested-quotes-spaced", "> ", "x"),
+	lineartest.Repeat("nested-lists", "- ", "x"),
+	lineartest.Repeat("quote-lines", ">\n", "x"),
+	lineartest.Repeat("backtick-runs", "`a``", ""),
+	lineartest.Repeat("backticks", "`", "a"),
+	lineartest.Repeat("emphasis", "*a_", ""),
+	lineartest.Repeat("emphasis-nested", "**_", "a"),
+	lineartest.Repeat("brackets", "[", "a"),
+	lineartest.Repeat("link-openers", "![a](", ""),
+	lineartest.Repeat("unclosed-comment", "<!-- a ", ""),
+	lineartest.Repeat("comment-openers", "<!--", ""),
+	lineartest.Repeat("details-open", "<details>\n", "x"),
+	lineartest.Repeat("details-inline", "<details><summary>a</summary>", ""),
+	lineartest.Repeat("html-tags", "<a ", ""),
+	lineartest.Repeat("table-rows", "|a|b|\n", ""),
+	lineartest.Repeat("table-pipes", "|", "\n|-|\n"),
+	lineartest.Repeat("fences", "```\n", ""),
+	lineartest.Repeat("indented-list", "1. a\n   ", ""),
+	lineartest.Repeat("entities", "&#", ""),
+	lineartest.Repeat("autolinks", "<http://a", ""),
+	lineartest.Repeat("headings", "#", " a"),
+	lineartest.Repeat("setext", "a\n=\n", ""),
+	lineartest.Repeat("crlf", "\r\n", ""),
+}
+
+// BenchmarkWorstCase splits each worst-case input at 16, 64 and 256 KiB
+// (the verbosity scorer reads up to 256 KiB): see lineartest.
+func BenchmarkWorstCase(b *testing.B) {
+	opts := &Options{MaxBytes: 1 << 20}
+	lineartest.Run(b, 16<<10, worstCases, func(in string) error {
+		_, err := Split(in, opts)
+		return err
+	})
 }

@@ -4,6 +4,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/heft-dev/heft/internal/lineartest"
 )
 
 // BenchmarkLoad measures building an encoder from the embedded
@@ -62,4 +64,37 @@ func BenchmarkCountLong(b *testing.B) {
 // is quadratic without chunking.
 func BenchmarkCountAdversarial(b *testing.B) {
 	benchCount(b, strings.Repeat("a", 1<<20))
+}
+
+// tokenCases are the texts that cost tiktoken most per byte: long runs
+// with no point where its pre-tokenizer splits (one letter, digits,
+// spaces, punctuation, CJK, combining marks), and alternations that make
+// many tiny pieces.
+var tokenCases = []lineartest.Case{
+	lineartest.Repeat("letter-run", "a", ""),
+	lineartest.Repeat("mixed-case-run", "aB", ""),
+	lineartest.Repeat("digit-run", "7", ""),
+	lineartest.Repeat("space-run", " ", "a"),
+	lineartest.Repeat("newline-run", "\n", "a"),
+	lineartest.Repeat("dash-run", "-", ""),
+	lineartest.Repeat("punct-mix", "!?.,;:", ""),
+	lineartest.Repeat("cjk-run", "漢", ""),
+	lineartest.Repeat("combining-marks", "e\u0301", ""),
+	lineartest.Repeat("emoji-zwj", "👩\u200d💻", ""),
+	lineartest.Repeat("tiny-pieces", "a ", ""),
+	lineartest.Repeat("apostrophes", "'s", ""),
+	lineartest.Repeat("invalid-utf8", "\xff", ""),
+}
+
+// BenchmarkWorstCase counts each worst-case text at 16, 64 and 256 KiB
+// (the verbosity scorer's limit) with o200k_base: see lineartest.
+func BenchmarkWorstCase(b *testing.B) {
+	e, err := Get(O200kBase)
+	if err != nil {
+		b.Fatal(err)
+	}
+	lineartest.Run(b, 16<<10, tokenCases, func(in string) error {
+		e.Count(in)
+		return nil
+	})
 }

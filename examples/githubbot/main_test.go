@@ -1,0 +1,78 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// botMainEnv makes the test binary run the bot's main, for tests that
+// need a real process (signals).
+const botMainEnv = "HEFT_TEST_BOT_MAIN"
+
+func TestMain(m *testing.M) {
+	if os.Getenv(botMainEnv) == "1" {
+		main()
+	}
+	testscript.Main(m, map[string]func(){
+		"githubbot": main,
+	})
+}
+
+// TestScripts runs the txtar scripts in testdata/script: the bot's flags
+// as an operator meets them, exit codes and messages included.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{Dir: "testdata/script"})
+}
+
+// TestStartupSIGTERM is the fault test for a start-up that blocks: the
+// bot is started as a real process with --private-key naming a FIFO that
+// no one writes, and SIGTERM must end it (exit 1, one line saying why)
+// rather than be caught and ignored while the read blocks.
+func TestStartupSIGTERM(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "key.pem")
+	require.NoError(t, syscall.Mkfifo(fifo, 0o600))
+	cmd := exec.Command(os.Args[0], "--app-id", "1", "--private-key", fifo, "--addr", "127.0.0.1:0")
+	cmd.Env = append(os.Environ(), botMainEnv+"=1", "HEFT_WEBHOOK_SECRET=s", "GITHUB_TOKEN=")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	require.NoError(t, cmd.Start())
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+
+	// A FIFO opens for writing without blocking only once a reader has it
+	// open: then the bot is in its start-up, blocked reading the key.
+	var w *os.File
+	for w == nil {
+		select {
+		case err := <-done:
+			t.Fatalf("the bot exited before opening the key: %v\n%s", err, stderr.String())
+		case <-time.After(10 * time.Millisecond):
+		}
+		w, _ = os.OpenFile(fifo, os.O_WRONLY|syscall.O_NONBLOCK, 0)
+	}
+	defer w.Close() // open, silent: the bot's read blocks
+
+	require.NoError(t, cmd.Process.Signal(syscall.SIGTERM))
+	var err error
+	select {
+	case err = <-done:
+	case <-time.After(20 * time.Second): // a bound for a hung test, not a measurement
+		_ = cmd.Process.Kill()
+		<-done
+		t.Fatalf("the bot ignored SIGTERM during start-up\n%s", stderr.String())
+	}
+	var exit *exec.ExitError
+	require.True(t, errors.As(err, &exit), "exit error: %v", err)
+	assert.Equal(t, 1, exit.ExitCode(), "handled, not killed by the signal")
+	assert.Equal(t, "githubbot: start-up interrupted: terminated signal received\n", stderr.String())
+}

@@ -1,0 +1,81 @@
+package workaround_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/heft-dev/heft/diffstat"
+	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/heuristics/workaround"
+	"github.com/heft-dev/heft/internal/lineartest"
+)
+
+// oneFile is a diff adding the lines body holds (each "+..."), to path.
+func oneFile(path, body string) string {
+	n := strings.Count(body, "\n")
+	return fmt.Sprintf("diff --git a/%s b/%s\n--- a/%s\n+++ b/%s\n@@ -0,0 +1,%d @@\n%s", path, path, path, path, n, body)
+}
+
+func addedLines(size int, line func(i int) string) string {
+	var b strings.Builder
+	for i := 0; b.Len() < size; i++ {
+		b.WriteString("+" + line(i) + "\n")
+	}
+	return b.String()
+}
+
+// worstDiffs are the diffs that give the workaround scan most to do
+// per byte: every line a finding or a comment about one, manifests of
+// nothing but forks and replaces, one huge commented line, many vendored
+// files.
+var worstDiffs = []lineartest.Case{
+	{Name: "dense-monkeypatch", Gen: func(size int) string {
+		return oneFile("app/x.py", addedLines(size, func(i int) string {
+			if i%2 == 0 {
+				return "# hack around an upstream bug, https://github.com/psf/requests/issues/1"
+			}
+			return "requests.Session.send = patched_send"
+		}))
+	}},
+	{Name: "go-mod-replaces", Gen: func(size int) string {
+		return oneFile("go.mod", addedLines(size, func(i int) string {
+			return fmt.Sprintf("replace example.com/m%d => github.com/fork/m%d v1.0.%d // workaround", i, i, i)
+		}))
+	}},
+	{Name: "package-json-forks", Gen: func(size int) string {
+		return oneFile("package.json", addedLines(size, func(i int) string {
+			return fmt.Sprintf(`    "dep%d": "github:fork/dep%d#abc123",`, i, i)
+		}))
+	}},
+	{Name: "one-long-comment", Gen: func(size int) string {
+		return oneFile("a.go", "+// "+strings.Repeat("workaround upstream bug https://github.com/a/b/issues/1 ", size/56)+"\n")
+	}},
+	{Name: "vendored-files", Gen: func(size int) string {
+		var b strings.Builder
+		for i := 0; b.Len() < size; i++ {
+			p := fmt.Sprintf("vendor/github.com/x/y%d/a.go", i)
+			fmt.Fprintf(&b, "diff --git a/%s b/%s\n--- a/%s\n+++ b/%s\n@@ -1 +1 @@\n-a\n+// patched: upstream bug\n", p, p, p, p)
+		}
+		return b.String()
+	}},
+}
+
+// BenchmarkWorstCase parses and scores each worst-case diff at 64 KiB,
+// 256 KiB and 1 MiB: see lineartest.
+func BenchmarkWorstCase(b *testing.B) {
+	s, err := workaround.New(workaround.Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	lineartest.Run(b, 64<<10, worstDiffs, func(in string) error {
+		d, err := diffstat.Parse(strings.NewReader(in), nil)
+		if err != nil {
+			return err
+		}
+		_, err = s.Score(ctx, &heuristics.Contribution{Diff: d, Body: "Fixes the retry loop."})
+		return err
+	})
+}

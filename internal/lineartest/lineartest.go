@@ -1,0 +1,52 @@
+// Package lineartest runs a parser's benchmark on a worst-case input at
+// 1×, 4× and 16× of a base size, so that a time that grows faster than
+// the input shows as a ratio: linear growth keeps the 16× time within 20×
+// the 1× time. Every parser and scanner of untrusted text has such a
+// benchmark, named BenchmarkWorstCase; run them with
+//
+//	go test -run '^$' -bench WorstCase ./... | go run ./internal/lineartest/cmd/linearcheck
+//
+// which prints the ratios and fails on a superlinear one.
+package lineartest
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// Scales are the multiples of the base size each case runs at.
+var Scales = []int{1, 4, 16}
+
+// Case is one worst-case input: Gen returns it at about size bytes.
+type Case struct {
+	Name string
+	Gen  func(size int) string
+}
+
+// Repeat returns a Case whose input is unit repeated to size bytes,
+// then suffix.
+func Repeat(name, unit, suffix string) Case {
+	return Case{Name: name, Gen: func(size int) string {
+		return strings.Repeat(unit, max(size/len(unit), 1)) + suffix
+	}}
+}
+
+// Run benchmarks fn on each case at each of Scales times base bytes, as
+// sub-benchmarks named CASE/1x, CASE/4x and CASE/16x.
+func Run(b *testing.B, base int, cases []Case, fn func(in string) error) {
+	for _, c := range cases {
+		for _, k := range Scales {
+			in := c.Gen(base * k)
+			b.Run(fmt.Sprintf("%s/%dx", c.Name, k), func(b *testing.B) {
+				b.SetBytes(int64(len(in)))
+				b.ReportAllocs()
+				for b.Loop() {
+					if err := fn(in); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
