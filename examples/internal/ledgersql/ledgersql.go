@@ -14,8 +14,8 @@ package ledgersql
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 
