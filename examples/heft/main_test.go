@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 
@@ -32,6 +33,12 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("GIT_CONFIG_NOSYSTEM", "1")
 			env.Setenv("HOME", env.WorkDir)
+			// The Action's scripts, for action.txtar.
+			action, err := filepath.Abs(filepath.Join("..", "..", ".github", "action"))
+			if err != nil {
+				return err
+			}
+			env.Setenv("ACTION", action)
 			return nil
 		},
 	})
