@@ -16,6 +16,8 @@ import (
 	"github.com/heft-dev/heft/examples/internal/ledgersql"
 	"github.com/heft-dev/heft/examples/internal/render"
 	"github.com/heft-dev/heft/heuristics"
+	repscore "github.com/heft-dev/heft/heuristics/reputation"
+	"github.com/heft-dev/heft/heuristics/standard"
 	"github.com/heft-dev/heft/reputation"
 )
 
@@ -35,7 +37,7 @@ func runScore(e *env, args []string) int {
 	fs.StringVar(&sub.eventFile, "github-event", "", "read the title, body, author, association and labels from a pull_request event payload `file` ($GITHUB_EVENT_PATH)")
 	ledgerSpec := fs.String("ledger", "", "add the reputation scorer over this stake `ledger`: a file (sqlite:PATH or a postgres:// URL when built with those tags)")
 	templateFile := fs.String("template", "", "`file` holding the repository's pull request template")
-	configFile := fs.String("config", "", "`file` holding a JSON heuristics.Config (weights, thresholds, scorer settings)")
+	configFile := fs.String("config", "", "`file` holding a JSON standard.Config (weights, thresholds, scorer settings)")
 	format := fs.String("format", "text", "print the report as `text`, json, markdown (the bot's comment, for a step summary) or github (workflow commands: annotations)")
 	asJSON := fs.Bool("json", false, "print the report as JSON (same as --format json)")
 	failAt := fs.String("fail-at", "", "exit 1 when the verdict reaches `level`: review or flag")
@@ -161,14 +163,14 @@ func readText(file string) (string, error) {
 
 // defaultSet builds the default scorers under the configuration in file,
 // or the defaults when file is empty, and returns the configuration too.
-func defaultSet(file string) (heuristics.Config, *heuristics.Set, error) {
-	cfg := heuristics.Config{}
+func defaultSet(file string) (standard.Config, *heuristics.Set, error) {
+	cfg := standard.Config{}
 	if file != "" {
 		if err := loadConfig(file, &cfg); err != nil {
 			return cfg, nil, err
 		}
 	}
-	set, err := heuristics.NewDefaultSet(cfg)
+	set, err := standard.New(cfg)
 	if err != nil && file != "" {
 		err = fmt.Errorf("%s: %w", file, err)
 	}
@@ -176,7 +178,7 @@ func defaultSet(file string) (heuristics.Config, *heuristics.Set, error) {
 }
 
 // loadConfig reads a JSON configuration, rejecting unknown keys by name.
-func loadConfig(file string, cfg *heuristics.Config) error {
+func loadConfig(file string, cfg *standard.Config) error {
 	b, err := readText(file)
 	if err != nil {
 		return err
@@ -207,7 +209,7 @@ func withReputation(set *heuristics.Set, spec string) (*heuristics.Set, error) {
 		store.Close()
 		return nil, err
 	}
-	rep, err := heuristics.NewReputation(l, heuristics.ReputationConfig{})
+	rep, err := repscore.New(l, repscore.Config{})
 	if err != nil {
 		store.Close()
 		return nil, err
