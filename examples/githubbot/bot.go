@@ -15,6 +15,7 @@ import (
 	"github.com/google/go-github/v92/github"
 
 	"github.com/heft-dev/heft/diffstat"
+	"github.com/heft-dev/heft/examples/internal/ghpr"
 	"github.com/heft-dev/heft/examples/internal/render"
 	"github.com/heft-dev/heft/heuristics"
 	"github.com/heft-dev/heft/heuristics/standard"
@@ -242,20 +243,17 @@ func (b *Bot) contribution(ctx context.Context, gh *github.Client, k PRKey, pr *
 	if b.Now != nil {
 		now = b.Now
 	}
-	user := pr.GetUser()
-	c := &heuristics.Contribution{
-		Title: pr.GetTitle(),
-		Body:  pr.GetBody(),
-		Author: heuristics.Author{
-			Login:       user.GetLogin(),
-			Association: heuristics.Association(pr.GetAuthorAssociation()),
-			Bot:         isBot(user.GetLogin(), user.GetType()),
-		},
-		Now: now(),
+	// The same fields, read the same way, as heft score --github-event.
+	in := ghpr.PullRequest{
+		Title:             pr.GetTitle(),
+		Body:              pr.GetBody(),
+		User:              ghpr.User{Login: pr.GetUser().GetLogin(), Type: pr.GetUser().GetType()},
+		AuthorAssociation: pr.GetAuthorAssociation(),
 	}
 	for _, l := range pr.Labels {
-		c.Labels = append(c.Labels, l.GetName())
+		in.Labels = append(in.Labels, ghpr.Label{Name: l.GetName()})
 	}
+	c := in.Contribution(now())
 
 	diff, truncated, err := b.diff(ctx, gh, k)
 	if err != nil {
@@ -486,5 +484,5 @@ func (b *Bot) isSelf(u *github.User) bool {
 }
 
 func isBot(login, typ string) bool {
-	return typ == "Bot" || strings.HasSuffix(login, "[bot]")
+	return ghpr.NewAuthor(login, typ, "").Bot
 }

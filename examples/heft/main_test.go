@@ -1,10 +1,15 @@
 package main
 
 import (
+	"fmt"
 	"os"
+	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/heft-dev/heft/examples/internal/ledgersql"
 )
 
 func TestMain(m *testing.M) {
@@ -18,9 +23,22 @@ func TestMain(m *testing.M) {
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
+		// [sqlite]: built with -tags sqlite (see package ledgersql).
+		Condition: func(cond string) (bool, error) {
+			if cond == "sqlite" {
+				return slices.Contains(ledgersql.Drivers(), "sqlite"), nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
+		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("GIT_CONFIG_NOSYSTEM", "1")
 			env.Setenv("HOME", env.WorkDir)
+			// The Action's scripts, for action.txtar.
+			action, err := filepath.Abs(filepath.Join("..", "..", ".github", "action"))
+			if err != nil {
+				return err
+			}
+			env.Setenv("ACTION", action)
 			return nil
 		},
 	})

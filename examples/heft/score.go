@@ -12,10 +12,14 @@ import (
 	"os"
 
 	"github.com/heft-dev/heft/diffstat"
+	"github.com/heft-dev/heft/examples/internal/ghpr"
 	"github.com/heft-dev/heft/examples/internal/jsonconfig"
+	"github.com/heft-dev/heft/examples/internal/ledgersql"
 	"github.com/heft-dev/heft/examples/internal/render"
 	"github.com/heft-dev/heft/heuristics"
+	repscore "github.com/heft-dev/heft/heuristics/reputation"
 	"github.com/heft-dev/heft/heuristics/standard"
+	"github.com/heft-dev/heft/reputation"
 )
 
 // maxDescription bounds --body, --template and the mail part of a patch.
@@ -26,6 +30,13 @@ func runScore(e *env, args []string) int {
 	fs.SetOutput(e.stderr)
 	title := fs.String("title", "", "the pull request's title")
 	bodyFile := fs.String("body", "", "`file` holding the pull request's description (Markdown)")
+	fs.StringVar(bodyFile, "body-file", "", "the same as --body")
+	var sub subject
+	fs.StringVar(&sub.author, "author", "", "the pull request author's `login` (unknown unless given: a commit's author name is not a login)")
+	fs.StringVar(&sub.association, "association", "", "the author's `association` with the repository, as GitHub's author_association: OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, FIRST_TIMER, NONE or MANNEQUIN")
+	fs.Var((*labelsFlag)(&sub.labels), "label", "a `label` already on the pull request (repeatable)")
+	fs.StringVar(&sub.eventFile, "github-event", "", "read the title, body, author, association and labels from a pull_request event payload `file` ($GITHUB_EVENT_PATH)")
+	ledgerSpec := fs.String("ledger", "", "add the reputation scorer over this stake `ledger`: a file (sqlite:PATH or a postgres:// URL when built with those tags)")
 	templateFile := fs.String("template", "", "`file` holding the repository's pull request template")
 	configFile := fs.String("config", "", "`file` holding a JSON standard.Config (weights, thresholds, scorer settings)")
 	format := fs.String("format", "text", "print the report as `text`, json, markdown (the bot's comment, for a step summary) or github (workflow commands: annotations)")
@@ -50,6 +61,9 @@ func runScore(e *env, args []string) int {
 	case "text", "json", "markdown", "github":
 	default:
 		return fail(e, "score", fmt.Errorf("--format must be text, json, markdown or github, not %q", *format))
+	}
+	if _, err := ghpr.ParseAssociation(sub.association); err != nil {
+		return fail(e, "score", fmt.Errorf("--association: %w", err))
 	}
 	var failVerdict heuristics.Verdict
 	switch *failAt {
@@ -84,31 +98,14 @@ func runScore(e *env, args []string) int {
 		return fail(e, "score", fmt.Errorf("%s is over the %d-byte limit (--max-bytes)", name, *maxBytes))
 	}
 
-	c := &heuristics.Contribution{Title: *title}
-	mails, err := readMails(raw)
+	sub.title, sub.bodyFile, sub.templateFile = *title, *bodyFile, *templateFile
+	c, raw, err := sub.contribution(raw)
 	if err != nil {
 		return fail(e, "score", fmt.Errorf("%s: %w", name, err))
 	}
-	if len(mails) > 0 {
-		c.Title, c.Body = mails[0].subject, mails[0].body
-		for _, m := range mails {
-			c.Commits = append(c.Commits, heuristics.Commit{Message: m.message(), AuthorName: m.authorName, AuthorEmail: m.authorEmail, Time: m.date})
-		}
-		if c.Author.Login == "" && len(mails) > 0 {
-			c.Author.Login = mails[0].authorName
-		}
-	}
-	if *title != "" {
-		c.Title = *title
-	}
-	if *bodyFile != "" {
-		if c.Body, err = readText(*bodyFile); err != nil {
-			return fail(e, "score", err)
-		}
-	}
-	if *templateFile != "" {
-		if c.Template, err = readText(*templateFile); err != nil {
-			return fail(e, "score", err)
+	if *ledgerSpec != "" {
+		if set, err = withReputation(set, *ledgerSpec); err != nil {
+			return fail(e, "score", fmt.Errorf("--ledger: %w", err))
 		}
 	}
 	c.Diff, err = diffstat.Parse(bytes.NewReader(raw), &diffstat.Options{MaxBytes: *maxBytes})
@@ -128,7 +125,11 @@ func runScore(e *env, args []string) int {
 			return fail(e, "score", err)
 		}
 	case "markdown":
-		md, truncated := render.Markdown(&rep, render.Options{})
+		var footer string
+		if d := describe(c); d != "" {
+			footer = "<sub>Scored: " + d + ".</sub>"
+		}
+		md, truncated := render.Markdown(&rep, render.Options{Footer: footer})
 		if _, err := io.WriteString(e.stdout, md); err != nil {
 			return fail(e, "score", err)
 		}
@@ -141,6 +142,9 @@ func runScore(e *env, args []string) int {
 		}
 	default:
 		writeReport(e.stdout, &rep)
+		if d := describe(c); d != "" {
+			fmt.Fprintf(e.stdout, "\nscored: %s\n", d)
+		}
 	}
 	if failVerdict != heuristics.VerdictUnknown && rep.Verdict >= failVerdict {
 		return exitFindings
@@ -196,4 +200,25 @@ func loadConfig(file string, cfg *standard.Config) error {
 		return fmt.Errorf("%s: %w", file, err)
 	}
 	return nil
+}
+
+// withReputation returns set with the reputation scorer added, over the
+// ledger spec names (opened as heft ledger and the bot open it). It only
+// reads the ledger.
+func withReputation(set *heuristics.Set, spec string) (*heuristics.Set, error) {
+	store, err := ledgersql.Open(context.Background(), spec)
+	if err != nil {
+		return nil, err
+	}
+	l, err := reputation.New(store, nil)
+	if err != nil {
+		store.Close()
+		return nil, err
+	}
+	rep, err := repscore.New(l, repscore.Config{})
+	if err != nil {
+		store.Close()
+		return nil, err
+	}
+	return heuristics.NewSet(set.Policy(), append(set.Scorers(), rep)...)
 }

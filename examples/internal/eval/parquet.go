@@ -1,3 +1,5 @@
+//go:build parquet
+
 package eval
 
 import (
@@ -24,8 +26,6 @@ import (
 // requests the other tables cover; all_pull_request holds every pull
 // request without them.
 const (
-	pqPRs      = "pull_request.parquet"
-	pqAllPRs   = "all_pull_request.parquet"
 	pqCommits  = "pr_commits.parquet"
 	pqDetails  = "pr_commit_details.parquet"
 	pqTimeline = "pr_timeline.parquet"
@@ -105,27 +105,6 @@ type AIDevParquet struct {
 	notes   []string
 
 	read, noDiff, partial int
-}
-
-// HasAIDevParquet reports whether dir holds the AIDev Parquet layout:
-// pull_request.parquet or all_pull_request.parquet.
-func HasAIDevParquet(dir string) bool {
-	for _, f := range []string{pqPRs, pqAllPRs} {
-		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
-			return true
-		}
-	}
-	return false
-}
-
-// OpenAIDevDir opens the AIDev dataset under dir in whichever layout it
-// holds: OpenAIDevParquet when dir has the Parquet tables, OpenAIDev
-// (the CSV layout) otherwise.
-func OpenAIDevDir(dir string, opt *AIDevOptions) (Source, error) {
-	if HasAIDevParquet(dir) {
-		return OpenAIDevParquet(dir, opt)
-	}
-	return OpenAIDev(dir, opt)
 }
 
 // OpenAIDevParquet opens the AIDev Parquet layout in dir; opt may be nil
@@ -875,20 +854,6 @@ func (t *pqTable) close() {
 	}
 }
 
-// parseTimeAny reads a time as RFC 3339 or as pandas writes one
-// ("2025-05-16 08:12:03+00:00"), or returns the zero time.
-func parseTimeAny(s string) time.Time {
-	if t := parseTime(s); !t.IsZero() {
-		return t
-	}
-	for _, layout := range []string{"2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05.999999999Z07:00", "2006-01-02 15:04:05"} {
-		if t, err := time.Parse(layout, strings.TrimSpace(s)); err == nil {
-			return t
-		}
-	}
-	return time.Time{}
-}
-
 // checkFooter walks the Thrift footer of a Parquet file before the
 // Parquet reader decodes it: the reader allocates every list and string
 // at the size the file claims, so a corrupt length could ask for
@@ -1126,4 +1091,8 @@ func pageHeader(f io.ReaderAt, pos, end int64) (n, comp, uncomp int64, err error
 		return int64(w.i), cs, uc, nil
 	}
 	return 0, 0, 0, errors.New("page header over 1 MiB")
+}
+
+func openAIDevParquet(dir string, opt *AIDevOptions) (Source, error) {
+	return OpenAIDevParquet(dir, opt)
 }

@@ -11,8 +11,9 @@ import (
 	"github.com/heft-dev/heft/reputation"
 )
 
-// Open an SQLite ledger the way heft ledger --ledger sqlite:PATH does,
-// record a pull request and read the balance back.
+// Open a ledger file, record a pull request and read the balance back; a
+// sqlite:PATH or postgres:// spec opens a database the same way in a
+// program built with -tags sqlite or postgres.
 func ExampleOpen() {
 	dir, err := os.MkdirTemp("", "ledger")
 	if err != nil {
@@ -22,7 +23,7 @@ func ExampleOpen() {
 	defer os.RemoveAll(dir)
 
 	ctx := context.Background()
-	store, err := ledgersql.Open(ctx, "sqlite:"+filepath.Join(dir, "ledger.db"))
+	store, err := ledgersql.Open(ctx, filepath.Join(dir, "ledger.jsonl"))
 	if err != nil {
 		fmt.Println(err)
 		return

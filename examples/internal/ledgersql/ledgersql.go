@@ -2,18 +2,54 @@
 // way the heft command and the bots take it from a flag: a PostgreSQL URL,
 // an SQLite database, or a ledger file. It is where the database drivers
 // live, so that the library itself imports none.
+//
+// The drivers are large (modernc.org/sqlite alone takes minutes to
+// compile on a small machine) and scoring a pull request never needs
+// them, so each is compiled in only with its build tag: -tags sqlite for
+// modernc.org/sqlite, -tags postgres for pgx. Release binaries carry
+// both. Without the tag, Open returns an error wrapping ErrNoDriver for
+// that kind of spec; ledger files work in every build.
 package ledgersql
 
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/heft-dev/heft/reputation"
-	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
-	_ "modernc.org/sqlite"             // registers "sqlite"
 )
+
+// ErrNoDriver is wrapped by Open's error for a database spec whose driver
+// this program was built without.
+var ErrNoDriver = errors.New("this program was built without the driver")
+
+// drivers lists the database/sql drivers compiled in, by the files
+// behind the sqlite and postgres build tags.
+var drivers []string
+
+// Drivers returns the database/sql drivers this program was built with:
+// "pgx" (tag postgres) and "sqlite" (tag sqlite).
+func Drivers() []string { return slices.Sorted(slices.Values(drivers)) }
+
+func need(driver, tag, spec string) error {
+	if slices.Contains(drivers, driver) {
+		return nil
+	}
+	return fmt.Errorf("ledgersql: %s: %w %q: rebuild with -tags %s, or use a release binary", redact(spec), ErrNoDriver, driver, tag)
+}
+
+// redact drops a URL's password, for error messages.
+func redact(spec string) string {
+	if i, j := strings.Index(spec, "://"), strings.LastIndex(spec, "@"); i >= 0 && j > i {
+		if k := strings.Index(spec[i+3:j], ":"); k >= 0 {
+			return spec[:i+3+k] + ":xxxxx" + spec[j:]
+		}
+	}
+	return spec
+}
 
 // SQLiteBusyTimeout is the busy timeout, in milliseconds, Open sets on
 // SQLite databases so that writers from several processes wait for each
@@ -38,6 +74,9 @@ func Open(ctx context.Context, spec string) (reputation.Store, error) {
 	}
 	switch {
 	case strings.HasPrefix(spec, "postgres://"), strings.HasPrefix(spec, "postgresql://"):
+		if err := need("pgx", "postgres", spec); err != nil {
+			return nil, err
+		}
 		db, err := sql.Open("pgx", spec)
 		if err != nil {
 			return nil, err
@@ -47,6 +86,9 @@ func Open(ctx context.Context, spec string) (reputation.Store, error) {
 		path := strings.TrimPrefix(spec, "sqlite:")
 		if path == "" {
 			return nil, fmt.Errorf("ledgersql: %q names no SQLite file", spec)
+		}
+		if err := need("sqlite", "sqlite", spec); err != nil {
+			return nil, err
 		}
 		db, err := sql.Open("sqlite", "file:"+path+fmt.Sprintf("?_pragma=busy_timeout(%d)&_pragma=journal_mode(WAL)&_txlock=immediate", SQLiteBusyTimeout))
 		if err != nil {

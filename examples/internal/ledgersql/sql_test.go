@@ -1,3 +1,5 @@
+//go:build sqlite && postgres
+
 package ledgersql_test
 
 import (

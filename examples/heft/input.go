@@ -1,0 +1,180 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/heft-dev/heft/examples/internal/ghpr"
+	"github.com/heft-dev/heft/heuristics"
+)
+
+// jsonInput is heft score's JSON input: one contribution, with the keys
+// of heft's JSON Lines format (title, body, template, author, commits,
+// diff, timeline, labels, now). Keys that format has for evaluation
+// (merged, ai, agent, repo, id) are accepted and ignored, so a line of
+// `heft eval --write-jsonl` output scores as it is.
+type jsonInput struct {
+	Title    string `json:"title"`
+	Body     string `json:"body"`
+	Template string `json:"template"`
+	Author   struct {
+		Login       string `json:"login"`
+		Association string `json:"association"`
+		Bot         bool   `json:"bot"`
+	} `json:"author"`
+	Commits  []heuristics.Commit `json:"commits"`
+	Diff     string              `json:"diff"`
+	Timeline []heuristics.Event  `json:"timeline"`
+	Labels   []string            `json:"labels"`
+	Now      time.Time           `json:"now"`
+}
+
+// isJSON reports whether raw looks like a JSON object rather than a diff.
+func isJSON(raw []byte) bool {
+	t := bytes.TrimLeft(raw, " \t\r\n")
+	return len(t) > 0 && t[0] == '{'
+}
+
+// subject is what the flags say about a contribution beyond its diff:
+// they override what the input carries.
+type subject struct {
+	title, bodyFile, templateFile string
+	author, association           string
+	labels                        []string
+	eventFile                     string
+}
+
+// contribution builds the contribution from the input (a diff,
+// format-patch mails or a JSON object), then the event payload, then the
+// flags, each overriding the one before. It returns the diff text to
+// parse. The author's login is never guessed from a commit's author name:
+// it is unknown unless the JSON, the event or --author gives it.
+func (s *subject) contribution(raw []byte) (*heuristics.Contribution, []byte, error) {
+	c := &heuristics.Contribution{}
+	diff := raw
+	if isJSON(raw) {
+		var in jsonInput
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		if err := dec.Decode(&in); err != nil {
+			return nil, nil, fmt.Errorf("JSON input: %w", err)
+		}
+		a, err := ghpr.ParseAssociation(in.Author.Association)
+		if err != nil {
+			return nil, nil, fmt.Errorf("JSON input: author.association: %w", err)
+		}
+		c = &heuristics.Contribution{
+			Title: in.Title, Body: in.Body, Template: in.Template,
+			Author:  ghpr.NewAuthor(in.Author.Login, "", a),
+			Commits: in.Commits, Timeline: in.Timeline, Now: in.Now,
+			Labels: ghpr.AddLabels(nil, in.Labels...),
+		}
+		c.Author.Bot = c.Author.Bot || in.Author.Bot
+		diff = []byte(in.Diff)
+	} else {
+		mails, err := readMails(raw)
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(mails) > 0 {
+			c.Title, c.Body = mails[0].subject, mails[0].body
+		}
+		for _, m := range mails {
+			c.Commits = append(c.Commits, heuristics.Commit{Message: m.message(), AuthorName: m.authorName, AuthorEmail: m.authorEmail, Time: m.date})
+		}
+	}
+
+	if s.eventFile != "" {
+		f, err := os.Open(s.eventFile)
+		if err != nil {
+			return nil, nil, fmt.Errorf("--github-event: %w", err)
+		}
+		ev, err := ghpr.ReadEvent(f)
+		f.Close()
+		if err != nil {
+			return nil, nil, fmt.Errorf("--github-event: %s: %w", s.eventFile, err)
+		}
+		pc := ev.PullRequest.Contribution(c.Now)
+		c.Title, c.Body, c.Author = pc.Title, pc.Body, pc.Author
+		c.Labels = ghpr.AddLabels(c.Labels, pc.Labels...)
+	}
+
+	if s.title != "" {
+		c.Title = s.title
+	}
+	if s.bodyFile != "" {
+		body, err := readText(s.bodyFile)
+		if err != nil {
+			return nil, nil, err
+		}
+		c.Body = body
+	}
+	if s.templateFile != "" {
+		t, err := readText(s.templateFile)
+		if err != nil {
+			return nil, nil, err
+		}
+		c.Template = t
+	}
+	a := c.Author.Association
+	if s.association != "" {
+		var err error
+		if a, err = ghpr.ParseAssociation(s.association); err != nil {
+			return nil, nil, fmt.Errorf("--association: %w", err)
+		}
+	}
+	if s.author != "" || s.association != "" {
+		login, bot := c.Author.Login, c.Author.Bot
+		if s.author != "" {
+			login, bot = s.author, false
+		}
+		c.Author = ghpr.NewAuthor(login, "", a)
+		c.Author.Bot = c.Author.Bot || bot
+	}
+	c.Labels = ghpr.AddLabels(c.Labels, s.labels...)
+	if c.Now.IsZero() {
+		c.Now = time.Now().UTC()
+	}
+	return c, diff, nil
+}
+
+// labelsFlag is a repeatable --label.
+type labelsFlag []string
+
+func (l *labelsFlag) String() string { return strings.Join(*l, ",") }
+
+func (l *labelsFlag) Set(v string) error {
+	if strings.TrimSpace(v) == "" {
+		return errors.New("empty label")
+	}
+	*l = append(*l, v)
+	return nil
+}
+
+// describe returns one line saying whom and what was scored, for the text
+// and Markdown reports: the author, their association and the labels
+// already on the pull request. It is empty when none is known.
+func describe(c *heuristics.Contribution) string {
+	var parts []string
+	if c.Author.Login != "" {
+		who := "@" + c.Author.Login
+		if c.Author.Bot {
+			who += " (bot)"
+		}
+		parts = append(parts, "author "+who)
+	}
+	if c.Author.Association != "" {
+		parts = append(parts, "association "+string(c.Author.Association))
+	}
+	if len(c.Labels) > 0 {
+		parts = append(parts, "labels "+strings.Join(c.Labels, ", "))
+	}
+	if len(c.Commits) > 0 {
+		parts = append(parts, fmt.Sprintf("%d commit%s", len(c.Commits), map[bool]string{true: "s"}[len(c.Commits) > 1]))
+	}
+	return strings.Join(parts, "; ")
+}
