@@ -14,6 +14,10 @@ import (
 // a failure.
 var ErrNotApplicable = errors.New("heuristics: not applicable")
 
+// ErrInvalidConfig is wrapped by the errors scorer constructors return for a
+// configuration they cannot use.
+var ErrInvalidConfig = errors.New("invalid configuration")
+
 // Association is the author's relationship to the repository, as GitHub
 // reports it in author_association.
 type Association string
@@ -36,6 +40,16 @@ func (a Association) Maintainer() bool {
 	return a == AssociationOwner || a == AssociationMember || a == AssociationCollaborator
 }
 
+// Known reports whether a is one of the associations GitHub reports.
+func (a Association) Known() bool {
+	switch a {
+	case AssociationOwner, AssociationMember, AssociationCollaborator, AssociationContributor,
+		AssociationFirstTimeContributor, AssociationFirstTimer, AssociationMannequin, AssociationNone:
+		return true
+	}
+	return false
+}
+
 // FirstTime reports whether the author has no merged contribution to the
 // repository yet.
 func (a Association) FirstTime() bool {
@@ -47,6 +61,44 @@ type Author struct {
 	Login       string      `json:"login"`
 	Association Association `json:"association,omitempty"`
 	Bot         bool        `json:"bot,omitempty"` // the account is a bot (GitHub's type "Bot", or a "[bot]" login)
+
+	// Account describes the author's GitHub account; nil when unknown.
+	// Scorers that need it return ErrNotApplicable without it.
+	Account *Account `json:"account,omitempty"`
+}
+
+// Account is what a forge says of an author's account. A nil *Account
+// means nothing is known; within an Account, a nil pointer or a nil slice
+// means that one thing is unknown, so a count of 0 is a real 0.
+type Account struct {
+	// CreatedAt is when the account was created; zero when unknown.
+	CreatedAt time.Time `json:"created_at,omitzero"`
+
+	// Profile lists the public profile fields the account has filled,
+	// by GitHub's names: "name", "company", "blog", "location", "email",
+	// "hireable", "bio", "twitter_username". Nil when unknown; empty when
+	// none is filled.
+	Profile []string `json:"profile,omitempty"`
+
+	// PublicRepos, Followers and Following are the account's public counts.
+	PublicRepos *int `json:"public_repos,omitempty"`
+	Followers   *int `json:"followers,omitempty"`
+	Following   *int `json:"following,omitempty"`
+
+	// Repo counts the author's pull requests to this repository; Global
+	// their pull requests anywhere on the forge (excluding this one).
+	Repo   *PullRequestCounts `json:"repo,omitempty"`
+	Global *PullRequestCounts `json:"global,omitempty"`
+
+	// ForksPerDay is the largest number of repositories the account
+	// forked within any 24 hours, over its recent forks.
+	ForksPerDay *int `json:"forks_per_day,omitempty"`
+}
+
+// PullRequestCounts counts an author's concluded pull requests.
+type PullRequestCounts struct {
+	Merged int `json:"merged"` // merged
+	Closed int `json:"closed"` // closed without merging
 }
 
 // Commit is one commit of the contribution.
@@ -102,6 +154,33 @@ type Contribution struct {
 	Timeline []Event        // comments, reviews and pushes, oldest first
 	Labels   []string       // labels already on the pull request
 	Now      time.Time      // the time to score at; scorers never read the clock
+
+	// BaseBranch is the branch the pull request wants to merge into and
+	// HeadBranch the branch it comes from; empty when unknown.
+	// HeadRepository is the head branch's repository as "owner/name",
+	// which differs from the base repository for a pull request from a
+	// fork.
+	BaseBranch, HeadBranch, HeadRepository string
+
+	// Draft says whether the pull request is a draft; nil when unknown.
+	Draft *bool
+
+	// MaintainerCanModify says whether the author allows maintainers to
+	// push to the head branch; nil when unknown.
+	MaintainerCanModify *bool
+
+	// LinkedIssues are the issues the pull request is linked to (closing
+	// references GitHub knows of), as "#123" or "owner/name#123"; nil when
+	// unknown. References written in the body are read from Body.
+	LinkedIssues []string
+
+	// Milestone is the title of the pull request's milestone, if any.
+	Milestone string
+
+	// Reactions counts the reactions on the pull request by GitHub's names
+	// ("+1", "-1", "laugh", "confused", "heart", "hooray", "rocket",
+	// "eyes"); nil when unknown.
+	Reactions map[string]int
 }
 
 // Scorer looks at one aspect of a contribution.
@@ -172,6 +251,8 @@ const (
 	FieldCommit   Field = "commit"
 	FieldTimeline Field = "timeline"
 	FieldAuthor   Field = "author"
+	FieldBranch   Field = "branch"   // the base or head branch
+	FieldMetadata Field = "metadata" // draft, milestone, reactions, linked issues, maintainer edits
 )
 
 // Side says which side of the diff a line number refers to.

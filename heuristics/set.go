@@ -8,6 +8,7 @@ import (
 	"math"
 	"runtime/debug"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/heft-dev/heft/internal/enum"
@@ -77,6 +78,76 @@ type Policy struct {
 	// Flag is the overall score from which the verdict is flag; it must
 	// not be below Review. Default DefaultFlagThreshold (0.8).
 	Flag float64 `json:"flag,omitempty"`
+
+	// Exempt names the contributions the policy does not judge. An exempt
+	// contribution is still scored, so the numbers are there to read, and
+	// its Report says Exempt with the reason; whoever acts on the verdict
+	// (a bot's labels, a CI gate) does not act on it. Default: none.
+	Exempt Exemptions `json:"exempt,omitzero"`
+}
+
+// Exemptions say which contributions a Policy does not judge. The zero
+// value exempts nothing.
+type Exemptions struct {
+	// Bots exempts authors whose account is a bot.
+	Bots bool `json:"bots,omitempty"`
+
+	// Users exempts these logins (compared without regard to case).
+	Users []string `json:"users,omitempty"`
+
+	// Associations exempts authors with these associations, such as
+	// OWNER, MEMBER and COLLABORATOR.
+	Associations []Association `json:"associations,omitempty"`
+
+	// Labels exempts a contribution carrying any of these labels.
+	Labels []string `json:"labels,omitempty"`
+
+	// Milestones exempts a contribution in any of these milestones (by
+	// title); "*" stands for any milestone.
+	Milestones []string `json:"milestones,omitempty"`
+
+	// Drafts exempts draft pull requests.
+	Drafts bool `json:"drafts,omitempty"`
+}
+
+// Reason returns why c is exempt, as a sentence a maintainer can read, or
+// "" when it is not.
+func (e Exemptions) Reason(c *Contribution) string {
+	a := c.Author
+	switch {
+	case e.Bots && a.Bot:
+		return fmt.Sprintf("the author %s is a bot", a.Login)
+	case a.Login != "" && slices.ContainsFunc(e.Users, func(u string) bool { return strings.EqualFold(u, a.Login) }):
+		return fmt.Sprintf("the author %s is on the exempt list", a.Login)
+	case a.Association != "" && slices.Contains(e.Associations, a.Association):
+		return fmt.Sprintf("the author's association is %s", a.Association)
+	case e.Drafts && c.Draft != nil && *c.Draft:
+		return "the pull request is a draft"
+	case c.Milestone != "" && (slices.Contains(e.Milestones, "*") || slices.Contains(e.Milestones, c.Milestone)):
+		return fmt.Sprintf("the pull request is in the milestone %q", c.Milestone)
+	}
+	for _, l := range c.Labels {
+		if slices.ContainsFunc(e.Labels, func(x string) bool { return strings.EqualFold(x, l) }) {
+			return fmt.Sprintf("the pull request has the label %q", l)
+		}
+	}
+	return ""
+}
+
+func (e Exemptions) validate() error {
+	for i, a := range e.Associations {
+		if !a.Known() {
+			return fmt.Errorf("heuristics: %w: exempt.associations[%d]: unknown association %q", ErrInvalidPolicy, i, a)
+		}
+	}
+	for name, list := range map[string][]string{"users": e.Users, "labels": e.Labels, "milestones": e.Milestones} {
+		for i, v := range list {
+			if strings.TrimSpace(v) == "" {
+				return fmt.Errorf("heuristics: %w: exempt.%s[%d] is empty", ErrInvalidPolicy, name, i)
+			}
+		}
+	}
+	return nil
 }
 
 func (p Policy) thresholds() (review, flag float64) {
@@ -108,7 +179,7 @@ func (p Policy) Validate() error {
 			return fmt.Errorf("heuristics: %w: weight of %q is %v, not in [0, 1]", ErrInvalidPolicy, name, w)
 		}
 	}
-	return nil
+	return p.Exempt.validate()
 }
 
 // Verdict returns the verdict for an overall score.
@@ -223,6 +294,11 @@ type Report struct {
 
 	// Labels is the union of the results' suggested labels, in order.
 	Labels []string `json:"labels,omitempty"`
+
+	// Exempt, when not empty, says why the Policy exempts this
+	// contribution (see Exemptions). The scores and the verdict are still
+	// computed, for reading; nothing should act on them.
+	Exempt string `json:"exempt,omitempty"`
 }
 
 // Result returns the result of the named scorer, if it produced one.
@@ -260,7 +336,7 @@ func (s *Set) Score(ctx context.Context, c *Contribution) (Report, error) {
 		return Report{}, fmt.Errorf("heuristics: scoring stopped: %w", err)
 	}
 
-	rep := Report{Results: []Result{}}
+	rep := Report{Results: []Result{}, Exempt: s.policy.Exempt.Reason(c)}
 	keep := 1.0
 	for i, o := range outs {
 		name := s.scorers[i].Name()

@@ -131,38 +131,3 @@ func TestSetStopsOnCancel(t *testing.T) {
 	_, err = set.Score(ctx, &heuristics.Contribution{})
 	require.ErrorIs(t, err, context.Canceled)
 }
-
-func TestDefaultSet(t *testing.T) {
-	set, err := heuristics.NewDefaultSet(heuristics.Config{})
-	require.NoError(t, err)
-	d := gitDiff(t, nil, map[string]*string{"internal/store/store.go": text(numbered("row", 2500))})
-	rep, err := set.Score(context.Background(), &heuristics.Contribution{Diff: d})
-	require.NoError(t, err)
-	res, ok := rep.Result("size")
-	require.True(t, ok)
-	assert.Equal(t, 1.0, res.Score)
-	assert.Equal(t, heuristics.VerdictFlag, rep.Verdict)
-	assert.Contains(t, rep.Labels, "size/XXL")
-}
-
-func TestDefaultSetNamesTheBadSection(t *testing.T) {
-	cases := []struct {
-		cfg     heuristics.Config
-		section string
-		class   error
-	}{
-		{heuristics.Config{Size: heuristics.SizeConfig{ComfortableLines: 500, OverwhelmingLines: 100}}, "size", heuristics.ErrInvalidConfig},
-		{heuristics.Config{Verbosity: heuristics.VerbosityConfig{Encoding: "p99k"}}, "verbosity", nil},
-		{heuristics.Config{Policy: heuristics.Policy{Review: 0.9, Flag: 0.2}}, "policy", heuristics.ErrInvalidPolicy},
-		{heuristics.Config{Policy: heuristics.Policy{Weights: map[string]float64{"sise": 1}}}, "policy", heuristics.ErrUnknownWeight},
-	}
-	for _, tc := range cases {
-		_, err := heuristics.NewDefaultSet(tc.cfg)
-		var ce *heuristics.ConfigError
-		require.ErrorAs(t, err, &ce)
-		assert.Equal(t, tc.section, ce.Section)
-		if tc.class != nil {
-			assert.ErrorIs(t, err, tc.class)
-		}
-	}
-}

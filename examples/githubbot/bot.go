@@ -17,6 +17,7 @@ import (
 	"github.com/heft-dev/heft/diffstat"
 	"github.com/heft-dev/heft/examples/internal/render"
 	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/heuristics/standard"
 )
 
 // Defaults of the bot's limits.
@@ -140,7 +141,7 @@ func (b *Bot) Process(ctx context.Context, j *Job) error {
 		// typo in the configuration does not silence the bot.
 		b.log().Warn("bad configuration", "pr", k, "err", cfgErr)
 		cfg = RepoConfig{}
-		if set, err = heuristics.NewDefaultSet(heuristics.Config{}); err != nil {
+		if set, err = standard.New(standard.Config{}); err != nil {
 			return err
 		}
 	}

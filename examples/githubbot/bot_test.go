@@ -25,6 +25,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/heft-dev/heft/heuristics"
+	repscore "github.com/heft-dev/heft/heuristics/reputation"
 	"github.com/heft-dev/heft/reputation"
 )
 
@@ -539,7 +540,7 @@ func TestBotWithReputationLedger(t *testing.T) {
 	store := reputation.NewMemoryStore()
 	l, err := reputation.New(store, nil)
 	require.NoError(t, err)
-	scorer, err := heuristics.NewReputation(l, heuristics.ReputationConfig{})
+	scorer, err := repscore.New(l, repscore.Config{})
 	require.NoError(t, err)
 	h := newHarness(t, func(h *harness) {
 		h.bot.Ledger = &ReputationLedger{Ledger: l}

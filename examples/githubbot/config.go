@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/heuristics/standard"
 )
 
 // ConfigPath is where the bot reads a repository's configuration, on its
@@ -20,7 +21,7 @@ const ConfigPath = ".github/heft.json"
 const maxConfig = 64 << 10
 
 // RepoConfig is a repository's .github/heft.json. The zero value (and a
-// missing file) is the default: every scorer of heuristics.NewDefaultSet,
+// missing file) is the default: every scorer of standard.New,
 // the default policy, and labels on.
 //
 //	{
@@ -30,11 +31,11 @@ const maxConfig = 64 << 10
 //	  "labels": {"verdict_prefix": "heft/"}
 //	}
 //
-// The heuristics.Config keys (policy, size, engagement, and each scorer's
+// The standard.Config keys (policy, size, engagement, and each scorer's
 // own, such as a disclosure policy once that scorer is in the default
 // set) sit at the top level.
 type RepoConfig struct {
-	heuristics.Config
+	standard.Config
 
 	// Scorers names the scorers to run; empty means all of the default
 	// set.
@@ -115,23 +116,17 @@ func buildSet(cfg RepoConfig) (*heuristics.Set, error) {
 	if err := cfg.Policy.Validate(); err != nil {
 		return nil, &ConfigError{Path: ConfigPath, Key: "policy", Err: err}
 	}
-	// Build with the policy's weights left out, so that a weight for a
-	// scorer left out by "scorers" is reported under its own key.
-	noWeights := cfg.Config
-	noWeights.Policy.Weights = nil
-	all, err := heuristics.NewDefaultSet(noWeights)
+	// The policy is applied last, so that a weight for a scorer left out
+	// by "scorers" is reported under its own key.
+	scorers, err := standard.DefaultScorers(cfg.Config)
 	if err != nil {
-		var ce *heuristics.ConfigError
+		var ce *standard.ConfigError
 		if errors.As(err, &ce) {
 			return nil, &ConfigError{Path: ConfigPath, Key: ce.Section, Err: ce.Err}
 		}
 		return nil, &ConfigError{Path: ConfigPath, Err: err}
 	}
-	scorers := all.Scorers()
-	var names []string
-	for _, s := range scorers {
-		names = append(names, s.Name())
-	}
+	names := scorerNames(scorers)
 	if len(cfg.Scorers) > 0 {
 		var chosen []heuristics.Scorer
 		for i, n := range cfg.Scorers {
@@ -176,7 +171,7 @@ func jsonError(data []byte, err error) error {
 		line := 1 + bytes.Count(data[:min(int(syn.Offset), len(data))], []byte("\n"))
 		return &ConfigError{Path: ConfigPath, Line: line, Err: err}
 	case errors.As(err, &typ):
-		// The embedded heuristics.Config shows in the path; its keys are
+		// The embedded standard.Config shows in the path; its keys are
 		// at the top level of the file.
 		key := strings.TrimPrefix(typ.Field, "Config.")
 		return &ConfigError{Path: ConfigPath, Key: key, Err: fmt.Errorf("want %s, got %s", typ.Type, typ.Value)}

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/heuristics/standard"
 )
 
 func TestParseConfig(t *testing.T) {
@@ -40,23 +41,23 @@ func TestParseConfig(t *testing.T) {
 			err: `.github/heft.json: policy: heuristics: invalid policy: flag threshold 0.4 is below review threshold 0.9`},
 		{name: "engagement-days", reason: "a scorer's invalid section is named",
 			in: `{"engagement": {"pending_days": 10, "close_days": 5}}`, key: "engagement",
-			err: `.github/heft.json: engagement: heuristics: invalid configuration: engagement close_days 5 must be above pending_days 10`},
+			err: `.github/heft.json: engagement: engagement: invalid configuration: close_days 5 must be above pending_days 10`},
 		{name: "size-lines", reason: "size's errors name its fields",
 			in: `{"size": {"comfortable_lines": 900, "overwhelming_lines": 100}}`, key: "size",
-			err: `.github/heft.json: size: heuristics: invalid configuration: overwhelming_lines 100 must be above comfortable_lines 900`},
+			err: `.github/heft.json: size: size: invalid configuration: overwhelming_lines 100 must be above comfortable_lines 900`},
 		{name: "unknown-scorer", reason: "the index of the bad name and the names there are",
 			in: `{"scorers": ["size", "sizes"]}`, key: "scorers[1]",
 			err: `.github/heft.json: scorers[1]: unknown scorer "sizes" (the default set has {default})`},
 		{name: "disclosure-score", reason: "the disclosure policy's invalid value is named",
 			in: `{"disclosure": {"missing_score": 3}}`, key: "disclosure",
-			err: `.github/heft.json: disclosure: heuristics: invalid configuration: disclosure missing_score 3 is not in [0, 1]`},
+			err: `.github/heft.json: disclosure: disclosure: invalid configuration: missing_score 3 is not in [0, 1]`},
 		{name: "weight-for-left-out-scorer", reason: "a weight for a scorer that does not run",
 			in: `{"scorers": ["size"], "policy": {"weights": {"engagement": 0.5}}}`, key: "policy.weights.engagement",
 			err: `.github/heft.json: policy.weights.engagement: names no scorer that runs (running: size)`},
 		{name: "two-values", reason: "trailing content is not ignored",
 			in: `{} {}`, err: `.github/heft.json: more than one JSON value`},
 	}
-	all, err := heuristics.NewDefaultSet(heuristics.Config{})
+	all, err := standard.New(standard.Config{})
 	require.NoError(t, err)
 	var defaults []string
 	for _, s := range all.Scorers() {

@@ -30,6 +30,7 @@ import (
 
 	"github.com/heft-dev/heft/examples/internal/ledgersql"
 	"github.com/heft-dev/heft/heuristics"
+	repscore "github.com/heft-dev/heft/heuristics/reputation"
 	"github.com/heft-dev/heft/reputation"
 )
 
@@ -127,7 +128,7 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 		if err != nil {
 			return usage(fmt.Sprintf("--ledger: %v", err))
 		}
-		rep, err := heuristics.NewReputation(l, heuristics.ReputationConfig{})
+		rep, err := repscore.New(l, repscore.Config{})
 		if err != nil {
 			return usage(fmt.Sprintf("--ledger: %v", err))
 		}

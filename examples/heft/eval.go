@@ -30,7 +30,7 @@ func runEval(e *env, args []string) int {
 	strip := fs.Bool("strip-labels", false, "with --git: remove the lines the ai label came from before scoring")
 	labeller := fs.String("labeller", "any", "with --git: how commits are labelled ai: disclosure (package disclosure's markers), trailers (a short list of trailers, footers and agent accounts), or any (either)")
 	label := fs.String("label", "", "the outcome to measure against: merged (positive: closed without merging) or ai (positive: machine-written); default merged, or ai with --git")
-	configFile := fs.String("config", "", "`file` holding a JSON heuristics.Config (weights, thresholds, scorer settings)")
+	configFile := fs.String("config", "", "`file` holding a JSON standard.Config (weights, thresholds, scorer settings)")
 	jsonOut := fs.String("json", "", "write the metrics as JSON to `file`")
 	htmlOut := fs.String("html", "", "write a self-contained HTML report to `file`")
 	writeJSONL := fs.String("write-jsonl", "", "also write every contribution read to `file` in heft's JSON Lines format")

@@ -14,6 +14,7 @@ import (
 	"github.com/heft-dev/heft/diffstat"
 	"github.com/heft-dev/heft/examples/internal/render"
 	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/heuristics/standard"
 )
 
 // maxDescription bounds --body, --template and the mail part of a patch.
@@ -25,7 +26,7 @@ func runScore(e *env, args []string) int {
 	title := fs.String("title", "", "the pull request's title")
 	bodyFile := fs.String("body", "", "`file` holding the pull request's description (Markdown)")
 	templateFile := fs.String("template", "", "`file` holding the repository's pull request template")
-	configFile := fs.String("config", "", "`file` holding a JSON heuristics.Config (weights, thresholds, scorer settings)")
+	configFile := fs.String("config", "", "`file` holding a JSON standard.Config (weights, thresholds, scorer settings)")
 	format := fs.String("format", "text", "print the report as `text`, json, markdown (the bot's comment, for a step summary) or github (workflow commands: annotations)")
 	asJSON := fs.Bool("json", false, "print the report as JSON (same as --format json)")
 	failAt := fs.String("fail-at", "", "exit 1 when the verdict reaches `level`: review or flag")
@@ -158,14 +159,14 @@ func readText(file string) (string, error) {
 
 // defaultSet builds the default scorers under the configuration in file,
 // or the defaults when file is empty, and returns the configuration too.
-func defaultSet(file string) (heuristics.Config, *heuristics.Set, error) {
-	cfg := heuristics.Config{}
+func defaultSet(file string) (standard.Config, *heuristics.Set, error) {
+	cfg := standard.Config{}
 	if file != "" {
 		if err := loadConfig(file, &cfg); err != nil {
 			return cfg, nil, err
 		}
 	}
-	set, err := heuristics.NewDefaultSet(cfg)
+	set, err := standard.New(cfg)
 	if err != nil && file != "" {
 		err = fmt.Errorf("%s: %w", file, err)
 	}
@@ -173,7 +174,7 @@ func defaultSet(file string) (heuristics.Config, *heuristics.Set, error) {
 }
 
 // loadConfig reads a JSON configuration, rejecting unknown keys by name.
-func loadConfig(file string, cfg *heuristics.Config) error {
+func loadConfig(file string, cfg *standard.Config) error {
 	b, err := readText(file)
 	if err != nil {
 		return err

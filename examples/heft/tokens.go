@@ -8,7 +8,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/heuristics/verbosity"
 )
 
 func runTokens(e *env, args []string) int {
@@ -32,7 +32,7 @@ func runTokens(e *env, args []string) int {
 	if *maxBytes <= 0 {
 		return fail(e, "tokens", fmt.Errorf("--max-bytes must be positive, not %d", *maxBytes))
 	}
-	v, err := heuristics.NewVerbosity(heuristics.VerbosityConfig{Encoding: *encoding, MaxBodyBytes: *maxBytes})
+	v, err := verbosity.New(verbosity.Config{Encoding: *encoding, MaxBodyBytes: *maxBytes})
 	if err != nil {
 		return fail(e, "tokens", fmt.Errorf("--encoding: %w", err))
 	}
@@ -69,15 +69,15 @@ func runTokens(e *env, args []string) int {
 	defer out.Flush()
 	if *asJSON {
 		if parts == nil {
-			parts = []heuristics.DescriptionPart{}
+			parts = []verbosity.DescriptionPart{}
 		}
 		enc := json.NewEncoder(out)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(struct {
-			Encoding string                       `json:"encoding"`
-			Parts    []heuristics.DescriptionPart `json:"parts"`
-			Totals   map[string]int               `json:"totals"`
-			Total    int                          `json:"total"`
+			Encoding string                      `json:"encoding"`
+			Parts    []verbosity.DescriptionPart `json:"parts"`
+			Totals   map[string]int              `json:"totals"`
+			Total    int                         `json:"total"`
 		}{*encoding, parts, totals, total}); err != nil {
 			return fail(e, "tokens", err)
 		}
@@ -88,7 +88,7 @@ func runTokens(e *env, args []string) int {
 		fmt.Fprintf(out, "%5d  %-8s %6d  %s\n", p.Line, p.Kind, p.Tokens, clipLine(p.Text, 60))
 	}
 	fmt.Fprintln(out)
-	for _, k := range heuristics.PartKinds {
+	for _, k := range verbosity.PartKinds() {
 		if totals[k] > 0 {
 			fmt.Fprintf(out, "%-9s %6d\n", k, totals[k])
 		}

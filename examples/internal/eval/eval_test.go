@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/heuristics/size"
 )
 
 // records is a Source over records and skip errors held in memory.
@@ -274,7 +275,7 @@ func TestRunOnFixture(t *testing.T) {
 }
 
 func mustSize(t *testing.T) heuristics.Scorer {
-	s, err := heuristics.NewSize(heuristics.SizeConfig{})
+	s, err := size.New(size.Config{})
 	require.NoError(t, err)
 	return s
 }

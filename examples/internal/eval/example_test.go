@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/heft-dev/heft/examples/internal/eval"
-	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/heuristics/standard"
 )
 
 // Evaluate the default scorers on a dataset in heft's JSON Lines format
@@ -24,7 +24,7 @@ func Example() {
 	w.Flush()
 	data.WriteString("{not json\n")
 
-	set, err := heuristics.NewDefaultSet(heuristics.Config{})
+	set, err := standard.New(standard.Config{})
 	if err != nil {
 		panic(err)
 	}

@@ -15,7 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/heuristics/standard"
 )
 
 // fixtureResult evaluates the JSON Lines fixture with the default set,
@@ -24,7 +24,7 @@ func fixtureResult(t *testing.T) *Result {
 	t.Helper()
 	f, err := os.Open("testdata/contributions.jsonl")
 	require.NoError(t, err)
-	set, err := heuristics.NewDefaultSet(heuristics.Config{})
+	set, err := standard.New(standard.Config{})
 	require.NoError(t, err)
 	res, err := Run(context.Background(), set, &records{items: append(drainAll(t, NewJSONLines(f, "contributions.jsonl", 0)),
 		&Record{Title: "x", AI: new(false), Repo: `<script>alert("repo")</script>`, Pos: "injected"})}, Options{Label: LabelAI})

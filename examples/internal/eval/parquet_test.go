@@ -16,6 +16,7 @@ import (
 
 	"github.com/heft-dev/heft/diffstat"
 	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/heuristics/standard"
 )
 
 // The row types below carry the column names and types of the AIDev
@@ -379,7 +380,7 @@ func TestAIDevParquetAllPullRequests(t *testing.T) {
 }
 
 func TestRunOnAIDevParquet(t *testing.T) {
-	set, err := heuristics.NewDefaultSet(heuristics.Config{})
+	set, err := standard.New(standard.Config{})
 	require.NoError(t, err)
 	a, err := OpenAIDevParquet(writeAIDevParquet(t, false), nil)
 	require.NoError(t, err)

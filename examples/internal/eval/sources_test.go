@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/heuristics/standard"
 )
 
 // drain reads a source to the end, returning its records and skips.
@@ -329,7 +330,7 @@ func TestGitBadInput(t *testing.T) {
 }
 
 func TestRunOnAIDevAndGit(t *testing.T) {
-	set, err := heuristics.NewDefaultSet(heuristics.Config{})
+	set, err := standard.New(standard.Config{})
 	require.NoError(t, err)
 
 	a, err := OpenAIDev("testdata/aidev", nil)

@@ -1,0 +1,357 @@
+package disclosure
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/heft-dev/heft/disclosure"
+	"github.com/heft-dev/heft/heuristics"
+)
+
+// Rule IDs of the disclosure scorer (for doc.go):
+//
+//	disclosure-missing        the repository requires a disclosure and neither
+//	                          the description nor a commit has one (with
+//	                          BodyOnly, the description has none)
+//	disclosure-contradiction  the text says no AI was used (not just for part
+//	                          of the work), yet the commits, description or
+//	                          author carry an AI tool's marker: a co-author
+//	                          trailer, footer, session link or agent account
+//	disclosure-ai-signoff     Signed-off-by names an AI tool; only people can
+//	                          certify the DCO (Linux kernel, Nextcloud rules)
+//	disclosure-tampered       a trailer key or value hides invisible or
+//	                          look-alike characters, which hides it from git
+//	disclosure-found          information: what was disclosed (score 0)
+//
+// Metrics: stance (0 none, 1 no-ai, 2 assisted, 3 generated), tools (how
+// many distinct tools), commits, ai_commits (commits whose message shows
+// AI involvement), prompt_blocks (collapsed prompt or transcript blocks).
+//
+// Score: 0 for no disclosure (unless required) and for any honest
+// disclosure; otherwise the highest score of the findings above, as set in
+// Config. Known false positives are the disclosure package's.
+
+// Default scores of a Config.
+const (
+	DefaultMissingScore       = 0.5
+	DefaultContradictionScore = 0.8
+	DefaultSignoffScore       = 0.6
+	DefaultTamperScore        = 0.7
+)
+
+// Config is a repository's rules about AI disclosure. Its zero
+// value does not require a disclosure and uses the default scores. Each
+// score is in [0, 1]; 0 means its default (to silence a finding, weigh
+// the scorer down in the Set's Policy instead).
+type Config struct {
+	// Require says the repository asks every contribution to say whether
+	// AI tools were used; one that says nothing is a finding. A statement
+	// that no AI was used is a disclosure. Default false.
+	Require bool `json:"require,omitempty"`
+
+	// BodyOnly says the disclosure must be in the description; by default
+	// one in a commit message counts too. Default false.
+	BodyOnly bool `json:"body_only,omitempty"`
+
+	// MissingScore is the score when a required disclosure is missing,
+	// in [0, 1]. Default DefaultMissingScore (0.5).
+	MissingScore float64 `json:"missing_score,omitempty"`
+
+	// ContradictionScore is the score when the text denies AI use that
+	// the contribution shows. Default DefaultContradictionScore (0.8).
+	ContradictionScore float64 `json:"contradiction_score,omitempty"`
+
+	// SignoffScore is the score when an AI tool signs off a commit.
+	// Default DefaultSignoffScore (0.6).
+	SignoffScore float64 `json:"signoff_score,omitempty"`
+
+	// TamperScore is the score when a trailer hides behind invisible or
+	// look-alike characters. Default DefaultTamperScore (0.7).
+	TamperScore float64 `json:"tamper_score,omitempty"`
+
+	// Parser parses with a custom catalogue; nil means the default one.
+	Parser *disclosure.Parser `json:"-"`
+}
+
+func (p Config) withDefaults() Config {
+	if p.MissingScore == 0 {
+		p.MissingScore = DefaultMissingScore
+	}
+	if p.ContradictionScore == 0 {
+		p.ContradictionScore = DefaultContradictionScore
+	}
+	if p.SignoffScore == 0 {
+		p.SignoffScore = DefaultSignoffScore
+	}
+	if p.TamperScore == 0 {
+		p.TamperScore = DefaultTamperScore
+	}
+	return p
+}
+
+// Validate reports a policy the disclosure scorer cannot use: a score
+// outside [0, 1], naming the field.
+func (p Config) Validate() error {
+	for _, f := range []struct {
+		name string
+		v    float64
+	}{
+		{"missing_score", p.MissingScore},
+		{"contradiction_score", p.ContradictionScore},
+		{"signoff_score", p.SignoffScore},
+		{"tamper_score", p.TamperScore},
+	} {
+		if !(f.v >= 0 && f.v <= 1) {
+			return fmt.Errorf("disclosure: %w: %s %v is not in [0, 1]", heuristics.ErrInvalidConfig, f.name, f.v)
+		}
+	}
+	return nil
+}
+
+// Scorer reads what a contribution discloses about AI
+// assistance. Its Name is "disclosure".
+type Scorer struct{ policy Config }
+
+// New returns the disclosure scorer. It reads the description,
+// the title, every commit message (their trailers included) and the
+// author, and reports what was disclosed. An honest disclosure scores 0
+// and is reported in the Summary, Metrics and "disclosure-found" evidence;
+// findings are a required disclosure that is missing, a denial
+// contradicted by the commits, an AI sign-off and tampered trailers.
+func New(policy Config) (*Scorer, error) {
+	if err := policy.Validate(); err != nil {
+		return nil, err
+	}
+	return &Scorer{policy: policy.withDefaults()}, nil
+}
+
+// Name returns "disclosure".
+func (*Scorer) Name() string { return "disclosure" }
+
+// disclosureText is one parsed text of the contribution.
+type disclosureText struct {
+	d      *disclosure.Disclosure
+	field  heuristics.Field
+	commit string
+}
+
+// Score reads c.Body, c.Title, c.Commits and c.Author. It returns
+// ErrNotApplicable when there is no title, description or commit.
+func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heuristics.Result, error) {
+	if c == nil || strings.TrimSpace(c.Title) == "" && strings.TrimSpace(c.Body) == "" && len(c.Commits) == 0 {
+		return heuristics.Result{}, heuristics.ErrNotApplicable
+	}
+	p := s.policy.Parser
+	if p == nil {
+		p = disclosure.DefaultParser()
+	}
+	author := c.Author.Login
+	var all []disclosureText
+	body := p.ParseSource(disclosure.Source{Text: c.Body, Author: author})
+	all = append(all, disclosureText{d: body, field: heuristics.FieldBody})
+	if t := p.Parse(c.Title); len(t.Evidence) > 0 {
+		all = append(all, disclosureText{d: t, field: heuristics.FieldTitle})
+	}
+	aiCommits := 0
+	for i, cm := range c.Commits {
+		if err := ctx.Err(); err != nil {
+			return heuristics.Result{}, err
+		}
+		a := cm.AuthorName
+		if cm.AuthorEmail != "" {
+			a = strings.TrimSpace(a + " <" + cm.AuthorEmail + ">")
+		}
+		d := p.ParseSource(disclosure.Source{Text: cm.Message, Commit: true, Author: a})
+		id := cm.SHA
+		if id == "" {
+			id = fmt.Sprintf("#%d", i+1)
+		}
+		if d.Stance.AI() {
+			aiCommits++
+		}
+		all = append(all, disclosureText{d: d, field: heuristics.FieldCommit, commit: id})
+	}
+
+	var (
+		res       = heuristics.Result{Metrics: map[string]float64{}}
+		stance    disclosure.Stance
+		noAI      []disclosure.Evidence
+		noAIWhere []disclosureText
+		aiEv      []heuristics.Evidence
+		markers   []heuristics.Evidence // AI evidence a tool wrote: trailers, footers, links, authors
+		tools     = map[string]string{} // name → model
+		blocks    int
+		findings  []heuristics.Evidence
+		score     float64
+		disclosed bool
+	)
+	for _, f := range all {
+		d := f.d
+		if d.Stance.AI() && d.Stance > stance {
+			stance = d.Stance
+		}
+		counted := !s.policy.BodyOnly || f.field != heuristics.FieldCommit
+		if counted && (d.Stance != disclosure.StanceNone) {
+			disclosed = true
+		}
+		blocks += len(d.Blocks)
+		for _, t := range d.Tools {
+			if tools[t.Name] == "" {
+				tools[t.Name] = t.Model
+			}
+		}
+		for _, e := range d.Evidence {
+			ev := disclosureEvidence(e, f)
+			switch {
+			case e.Stance == disclosure.StanceNoAI && !e.Scoped():
+				noAI = append(noAI, e)
+				noAIWhere = append(noAIWhere, f)
+			case e.Kind == disclosure.KindSignoff:
+				ev.Rule = "disclosure-ai-signoff"
+				ev.Message = fmt.Sprintf("Signed-off-by names %s; an AI tool cannot certify the Developer Certificate of Origin", disclosureFirst(e.Tool, e.Model, "an AI tool"))
+				findings = append(findings, ev)
+				score = max(score, s.policy.SignoffScore)
+			case e.Kind == disclosure.KindTampering:
+				ev.Rule = "disclosure-tampered"
+				ev.Message = "a trailer hides behind invisible or look-alike characters: " + e.Note
+				findings = append(findings, ev)
+				score = max(score, s.policy.TamperScore)
+			}
+			if e.Stance.AI() {
+				aiEv = append(aiEv, ev)
+				if e.Marker() {
+					markers = append(markers, ev)
+				}
+			}
+		}
+	}
+	if stance == disclosure.StanceNone && len(noAI) > 0 {
+		stance = disclosure.StanceNoAI
+	}
+
+	// People's words may disagree with each other ("no AI for the code;
+	// AI named the variables"); a contradiction is a denial against what
+	// a tool wrote.
+	if len(noAI) > 0 && len(markers) > 0 {
+		ev := disclosureEvidence(noAI[0], noAIWhere[0])
+		ev.Rule = "disclosure-contradiction"
+		ev.Message = "says no AI was used"
+		ai := markers[0]
+		ai.Rule = "disclosure-contradiction"
+		ai.Message = "yet " + ai.Message
+		findings = append([]heuristics.Evidence{ev, ai}, findings...)
+		score = max(score, s.policy.ContradictionScore)
+	}
+	if s.policy.Require && !disclosed {
+		findings = append([]heuristics.Evidence{{
+			Rule:    "disclosure-missing",
+			Message: "this repository asks contributors to say whether AI tools were used, and the description says nothing",
+			Field:   heuristics.FieldBody,
+		}}, findings...)
+		score = max(score, s.policy.MissingScore)
+	}
+
+	names := make([]string, 0, len(tools))
+	for n := range tools {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	res.Metrics["stance"] = float64(stance)
+	res.Metrics["tools"] = float64(len(names))
+	res.Metrics["commits"] = float64(len(c.Commits))
+	res.Metrics["ai_commits"] = float64(aiCommits)
+	res.Metrics["prompt_blocks"] = float64(blocks)
+	res.Score = score
+	res.Evidence = findings
+	if score == 0 && len(aiEv) > 0 {
+		for _, e := range aiEv[:min(len(aiEv), 5)] {
+			e.Rule = "disclosure-found"
+			res.Evidence = append(res.Evidence, e)
+		}
+	}
+	res.Summary = disclosureSummary(stance, names, tools)
+	switch {
+	case disclosureHasRule(findings, "disclosure-contradiction"):
+		res.Summary = "Says no AI was used, but the contribution carries an AI tool's marks; " + res.Summary
+		res.Advice = "The description says no AI was used, but the commits or description name an AI tool. Could you correct whichever is wrong?"
+	case disclosureHasRule(findings, "disclosure-ai-signoff"):
+		res.Advice = "An AI tool signed off a commit. Only a person can certify the Developer Certificate of Origin: please remove the tool's Signed-off-by and add your own, and credit the tool with Assisted-by instead."
+	case disclosureHasRule(findings, "disclosure-missing"):
+		res.Advice = "This repository asks contributors to say whether AI tools were used. Please add a short note, for example \"AI assistance: none\" or \"Assisted-by: Claude Code (claude-sonnet-4-5) for the tests\"."
+	case disclosureHasRule(findings, "disclosure-tampered"):
+		res.Advice = "A trailer contains invisible or look-alike characters, which hides it from git. Please retype it in plain ASCII."
+	}
+	return res, nil
+}
+
+func disclosureSummary(stance disclosure.Stance, names []string, models map[string]string) string {
+	switch stance {
+	case disclosure.StanceNone:
+		return "No AI disclosure found"
+	case disclosure.StanceNoAI:
+		return "Declares that no AI tools were used"
+	}
+	var parts []string
+	for _, n := range names {
+		if m := models[n]; m != "" {
+			parts = append(parts, n+" ("+m+")")
+		} else {
+			parts = append(parts, n)
+		}
+	}
+	what := "AI-assisted"
+	if stance == disclosure.StanceGenerated {
+		what = "AI-generated"
+	}
+	if len(parts) == 0 {
+		return "Discloses that the change is " + what
+	}
+	return "Discloses that the change is " + what + ": " + strings.Join(parts, ", ")
+}
+
+func disclosureEvidence(e disclosure.Evidence, f disclosureText) heuristics.Evidence {
+	ev := heuristics.Evidence{Field: f.field, Line: e.Line, Commit: f.commit, Snippet: disclosureSnippet(e.Text)}
+	if e.Kind == disclosure.KindAuthor {
+		ev.Field, ev.Line = heuristics.FieldAuthor, 0
+	}
+	ev.Message = fmt.Sprintf("%s %s", e.Kind, e.Stance)
+	if e.Tool != "" {
+		ev.Message += " by " + e.Tool
+	}
+	if e.Model != "" {
+		ev.Message += " (" + e.Model + ")"
+	}
+	return ev
+}
+
+func disclosureSnippet(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) <= 200 {
+		return s
+	}
+	cut := 200
+	for cut > 0 && s[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+func disclosureFirst(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+func disclosureHasRule(es []heuristics.Evidence, rule string) bool {
+	for _, e := range es {
+		if e.Rule == rule {
+			return true
+		}
+	}
+	return false
+}

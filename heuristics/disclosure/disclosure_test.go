@@ -1,0 +1,115 @@
+package disclosure_test
+
+import (
+	"context"
+	"errors"
+	"math"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/heuristics/disclosure"
+	"github.com/heft-dev/heft/heuristics/heuristicstest"
+)
+
+const claudeCommit = "Fix pagination when the last page is empty\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n"
+
+func disclosureContributions() []*heuristics.Contribution {
+	return []*heuristics.Contribution{
+		{Title: "Fix pager", Body: "## Summary\n- fix the last page\n\n## AI disclosure\nClaude Code (claude-sonnet-4-5) drafted the fix; I reviewed it.\n",
+			Commits: []heuristics.Commit{{SHA: "a1", Message: claudeCommit}}},
+		{Title: "Fix typo", Body: "Fixes a typo.\n\nNo AI was used.\n",
+			Commits: []heuristics.Commit{{SHA: "b1", Message: claudeCommit}}},
+		{Title: "mm: fix leak", Body: "Free the cache on error.",
+			Commits: []heuristics.Commit{{SHA: "c1", Message: "mm: fix leak\n\nAssisted-by: Claude:claude-3-opus\nSigned-off-by: Claude <noreply@anthropic.com>\n"}}},
+		{Title: "Update docs", Body: "Clarify the install steps.", Commits: []heuristics.Commit{{Message: "Update docs\n\nSigned-off-by: Jane Dev <jane@example.org>\n"}}},
+		{Title: "Add retry", Body: "Link to Devin run: https://app.devin.ai/sessions/59ccf78752e24c0fb00e28251c05eb82\n",
+			Author: heuristics.Author{Login: "devin-ai-integration[bot]", Bot: true}},
+		{Title: "Fix bug", Commits: []heuristics.Commit{{Message: "Fix bug\n\nCо-authored-by: Claude <noreply@anthropic.com>\n"}}},
+	}
+}
+
+func TestConformance(t *testing.T) {
+	for _, p := range []disclosure.Config{{}, {Require: true, BodyOnly: true}} {
+		s, err := disclosure.New(p)
+		require.NoError(t, err)
+		heuristicstest.Run(t, s, disclosureContributions()...)
+	}
+}
+
+func TestScorer(t *testing.T) {
+	cs := disclosureContributions()
+	tests := []struct {
+		name, reason string
+		policy       disclosure.Config
+		c            *heuristics.Contribution
+		score        float64
+		rules        []string
+		stance       float64
+	}{
+		{"honest", "an honest disclosure is information, never a penalty", disclosure.Config{Require: true}, cs[0], 0, []string{"disclosure-found"}, 3},
+		{"contradiction", "body says no AI, the commit carries Claude Code's marks", disclosure.Config{}, cs[1],
+			disclosure.DefaultContradictionScore, []string{"disclosure-contradiction"}, 3},
+		{"ai-signoff", "an agent signing off for itself", disclosure.Config{}, cs[2], disclosure.DefaultSignoffScore, []string{"disclosure-ai-signoff"}, 2},
+		{"missing-required", "required and nothing said", disclosure.Config{Require: true}, cs[3], disclosure.DefaultMissingScore, []string{"disclosure-missing"}, 0},
+		{"missing-not-required", "nothing said, nothing required", disclosure.Config{}, cs[3], 0, nil, 0},
+		{"custom-score", "policy scores override the defaults", disclosure.Config{Require: true, MissingScore: 0.3}, cs[3], 0.3, []string{"disclosure-missing"}, 0},
+		{"agent-author", "a Devin PR discloses itself", disclosure.Config{Require: true}, cs[4], 0, []string{"disclosure-found"}, 3},
+		{"tampered", "a Cyrillic letter hiding a co-author trailer", disclosure.Config{}, cs[5], disclosure.DefaultTamperScore, []string{"disclosure-tampered"}, 2},
+		{"bot-signoff", "a coding agent's account signing off its own commit", disclosure.Config{},
+			&heuristics.Contribution{Title: "Fix flaky test", Body: "Fixes #12.", Commits: []heuristics.Commit{{
+				Message: "Fix flaky test\n\nSigned-off-by: copilot-swe-agent[bot] <198982749+Copilot@users.noreply.github.com>\n"}}},
+			disclosure.DefaultSignoffScore, []string{"disclosure-ai-signoff"}, 2},
+		{"nuanced-words", "people's words that disagree with each other are no contradiction", disclosure.Config{},
+			&heuristics.Contribution{Body: "No AI was used to write the code.\n\nI asked ChatGPT to explain the spec.\n"}, 0, []string{"disclosure-found"}, 2},
+		{"body-only", "a disclosure only in commits does not satisfy BodyOnly", disclosure.Config{Require: true, BodyOnly: true},
+			&heuristics.Contribution{Title: "x", Body: "Fix.", Commits: []heuristics.Commit{{Message: claudeCommit}}}, disclosure.DefaultMissingScore, []string{"disclosure-missing"}, 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := disclosure.New(tt.policy)
+			require.NoError(t, err)
+			res, err := s.Score(context.Background(), tt.c)
+			require.NoError(t, err)
+			require.NoError(t, heuristics.CheckResult(res))
+			assert.InDelta(t, tt.score, res.Score, 1e-9, "%s: %+v", tt.reason, res)
+			assert.Equal(t, tt.stance, res.Metrics["stance"], tt.reason)
+			for _, r := range tt.rules {
+				found := false
+				for _, e := range res.Evidence {
+					found = found || e.Rule == r
+				}
+				assert.True(t, found, "%s: want rule %s in %+v", tt.reason, r, res.Evidence)
+			}
+			if tt.score > 0 {
+				assert.NotEmpty(t, res.Advice, tt.reason)
+			}
+			assert.NotEmpty(t, res.Summary)
+		})
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	for _, bad := range []disclosure.Config{{MissingScore: 7}, {ContradictionScore: -0.1}, {TamperScore: math.NaN()}} {
+		_, err := disclosure.New(bad)
+		assert.ErrorIs(t, err, heuristics.ErrInvalidConfig, "%+v", bad)
+	}
+	s, err := disclosure.New(disclosure.Config{Require: true})
+	require.NoError(t, err)
+	assert.Equal(t, "disclosure", s.Name())
+	for _, c := range []*heuristics.Contribution{nil, {}, {Title: "  ", Body: "\n\n"}} {
+		_, err = s.Score(context.Background(), c)
+		assert.True(t, errors.Is(err, heuristics.ErrNotApplicable), "nothing to read: %v", err)
+	}
+	// Binary junk and a huge body neither fail nor panic.
+	junk := string([]byte{0xff, 0xfe, 0, '\n', '<', 'd', 'e', 't', 'a', 'i', 'l', 's', '>', 0xc3})
+	res, err := s.Score(context.Background(), &heuristics.Contribution{Body: junk, Commits: []heuristics.Commit{{Message: junk}}})
+	require.NoError(t, err)
+	assert.Equal(t, disclosure.DefaultMissingScore, res.Score)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err = s.Score(ctx, &heuristics.Contribution{Body: "x", Commits: []heuristics.Commit{{Message: "y"}}})
+	assert.ErrorIs(t, err, context.Canceled)
+}

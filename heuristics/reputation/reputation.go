@@ -1,0 +1,192 @@
+package reputation
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/internal/wording"
+	"github.com/heft-dev/heft/reputation"
+)
+
+// Config configures the reputation scorer. The zero value uses
+// the defaults given on each field.
+type Config struct {
+	// Forge is the forge authors' logins are on. Default "github".
+	Forge string `json:"forge,omitempty"`
+
+	// SmallPR is the reviewable size, in changed lines, up to which a
+	// first-time contributor's pull request always scores 0, whatever the
+	// ledger says. Default 100.
+	SmallPR int `json:"small_pr,omitempty"`
+}
+
+func (c Config) withDefaults() Config {
+	if c.Forge == "" {
+		c.Forge = reputation.DefaultForge
+	}
+	if c.SmallPR == 0 {
+		c.SmallPR = 100
+	}
+	return c
+}
+
+// Validate reports a configuration the reputation scorer cannot use,
+// naming the field.
+func (c Config) Validate() error {
+	if c.SmallPR < 0 {
+		return fmt.Errorf("reputation: %w: small_pr %d is negative", heuristics.ErrInvalidConfig, c.SmallPR)
+	}
+	if c.Forge != "" && (strings.ContainsAny(c.Forge, " \t\n/") || c.Forge != strings.ToLower(c.Forge)) {
+		return fmt.Errorf("reputation: %w: forge %q must be a lower-case name such as \"github\"", heuristics.ErrInvalidConfig, c.Forge)
+	}
+	return nil
+}
+
+// Scorer weighs a pull request's stake against its author's
+// standing in a reputation ledger: opening a pull request stakes points
+// that grow with its reviewable size, and the concern grows as the stake
+// exceeds what the author has. Its Name is "reputation".
+//
+// It is built never to stand in a newcomer's way: a first-time
+// contributor's small pull request (SmallPR lines or fewer) always scores
+// 0, and the ledger's newcomer grant covers several small ones anyway.
+// Maintainers, members and collaborators are exempt: their pull requests
+// score 0 and say so.
+//
+// The ledger is read at Contribution.Now (no decay when Now is zero).
+// Score the pull request before its opening is recorded in the ledger:
+// once recorded, its own stake is already held and would count twice.
+type Scorer struct {
+	ledger *reputation.Ledger
+	cfg    Config
+}
+
+// New returns the reputation scorer over ledger.
+func New(ledger *reputation.Ledger, cfg Config) (*Scorer, error) {
+	if ledger == nil {
+		return nil, fmt.Errorf("reputation: %w: scorer without a ledger", heuristics.ErrInvalidConfig)
+	}
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	return &Scorer{ledger: ledger, cfg: cfg.withDefaults()}, nil
+}
+
+// Name returns "reputation".
+func (s *Scorer) Name() string { return "reputation" }
+
+// Score compares the stake of c's reviewable size with the author's
+// balance. It returns ErrNotApplicable without a diff or an author login,
+// and an error when the ledger cannot be read or the login is malformed.
+func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heuristics.Result, error) {
+	if c.Diff == nil || strings.TrimSpace(c.Author.Login) == "" {
+		return heuristics.Result{}, heuristics.ErrNotApplicable
+	}
+	for _, f := range c.Diff.Files {
+		if f == nil || f.Added < 0 || f.Deleted < 0 {
+			return heuristics.Result{}, fmt.Errorf("reputation: invalid file in diff: %+v", f)
+		}
+	}
+	size := c.Diff.Totals().Reviewable.Lines()
+	stake := s.ledger.Stake(size)
+	login := "@" + strings.TrimPrefix(c.Author.Login, "@")
+	res := heuristics.Result{
+		Scorer: s.Name(),
+		Metrics: map[string]float64{
+			"reviewable_lines": float64(size),
+			"stake":            stake,
+		},
+	}
+
+	if a := c.Author.Association; a.Maintainer() {
+		res.Summary = fmt.Sprintf("%s is a %s of the repository: exempt from staking by policy.", login, strings.ToLower(string(a)))
+		return res, nil
+	}
+	if c.Author.Association.FirstTime() && size <= s.cfg.SmallPR {
+		res.Summary = fmt.Sprintf("A first-time contributor's small pull request (%s lines): never held back.", wording.Commas(size))
+		return res, nil
+	}
+
+	subj := reputation.Subject{Forge: s.cfg.Forge, Login: c.Author.Login}.Normalize()
+	b, err := s.ledger.Balance(ctx, subj, c.Now)
+	if err != nil {
+		return heuristics.Result{}, fmt.Errorf("reputation: %s: %w", login, err)
+	}
+	has := b.Points
+	for k, v := range map[string]float64{
+		"balance": has, "held": b.Held, "settled": b.Settled, "foreign": b.Foreign,
+		"merged": float64(b.Merged), "closed": float64(b.Closed), "spam": float64(b.Spam),
+		"open": float64(b.Open), "events": float64(b.Events),
+	} {
+		res.Metrics[k] = v
+	}
+
+	res.Summary = fmt.Sprintf("This %s-line PR would stake %s points; %s has %s.", wording.Commas(size), points(stake), login, points(has))
+	if stake == 0 || stake <= has {
+		return res, nil
+	}
+	// The share of the stake the author cannot cover: 0 just at the
+	// balance, 1 with nothing (or less) to cover it.
+	res.Score = math.Min(1, (stake-has)/stake)
+	res.Summary = strings.TrimSuffix(res.Summary, ".") + "; small PRs first build standing."
+	res.Evidence = append(res.Evidence, heuristics.Evidence{
+		Rule:    "reputation-stake-exceeds-balance",
+		Message: fmt.Sprintf("%s reviewable lines stake %s points; %s has %s (%s).", wording.Commas(size), points(stake), login, points(has), standing(b)),
+		Field:   heuristics.FieldAuthor,
+		Snippet: login,
+	})
+	if b.Denounced || b.ForeignBad {
+		res.Evidence = append(res.Evidence, heuristics.Evidence{
+			Rule:    "reputation-denounced",
+			Message: fmt.Sprintf("%s has been denounced by this project's maintainers or a trusted project.", login),
+			Field:   heuristics.FieldAuthor,
+			Snippet: login,
+		})
+	}
+	if b.Spam > 0 {
+		res.Evidence = append(res.Evidence, heuristics.Evidence{
+			Rule:    "reputation-spam-history",
+			Message: fmt.Sprintf("%s of %s's pull requests were closed as spam.", wording.Plural(b.Spam, "pull request"), login),
+			Field:   heuristics.FieldAuthor,
+			Snippet: login,
+		})
+	}
+	res.Advice = fmt.Sprintf("This change is large for where you stand in this project so far. "+
+		"Smaller pull requests (a few hundred lines at most) are quicker to review; each one that merges "+
+		"returns its stake and builds standing for larger work. You have %s points; a %s-line change stakes %s.",
+		points(has), wording.Commas(size), points(stake))
+	return res, nil
+}
+
+// standing describes a balance in words for evidence.
+func standing(b reputation.Balance) string {
+	parts := []string{fmt.Sprintf("grant %s", points(b.Grant))}
+	if b.Settled != 0 {
+		parts = append(parts, fmt.Sprintf("earned %s", points(b.Settled)))
+	}
+	if b.Foreign != 0 {
+		parts = append(parts, fmt.Sprintf("from other projects %s", points(b.Foreign)))
+	}
+	if b.Held != 0 {
+		parts = append(parts, fmt.Sprintf("%s held by %s", points(b.Held), wording.Plural(b.Open, "open pull request")))
+	}
+	parts = append(parts, fmt.Sprintf("%d merged, %d closed", b.Merged, b.Closed))
+	return strings.Join(parts, "; ")
+}
+
+// points formats an amount for people: whole points with thousands
+// separators from 10 up, one decimal below.
+func points(v float64) string {
+	if math.Abs(v) >= 10 {
+		return wording.Commas(int(math.Round(v)))
+	}
+	s := fmt.Sprintf("%.1f", v)
+	s = strings.TrimSuffix(s, ".0")
+	if s == "-0" {
+		s = "0"
+	}
+	return s
+}

@@ -1,0 +1,27 @@
+// Package size is heft's size scorer: it measures the reviewable changed
+// lines and files touched. Generated, vendored and lockfile changes (see
+// package diffstat) are reported but not counted. Labels size/XS to
+// size/XXL by Prow's thresholds; the score rises on a log scale from 200
+// to 2,000 lines, or 20 to 150 files.
+//
+// The score is in [0, 1]: 0 up to Config.ComfortableLines reviewable lines
+// and Config.ComfortableFiles files, 1 from Config.OverwhelmingLines lines
+// or Config.OverwhelmingFiles files, the larger of the two ramps in
+// between.
+//
+// # Rules
+//
+// Evidence carries one of these stable rule IDs, which programs may depend on:
+//
+//	size-lines           more reviewable lines than Config.ComfortableLines
+//	size-files           more reviewable files than Config.ComfortableFiles
+//	size-largest-file    one of the largest reviewable files (when the score is non-zero)
+//	size-not-reviewable  generated, vendored or lockfile lines left out of the count
+//
+// # Known false positives
+//
+// A mechanical change (a rename across the tree, a generated file the
+// classifier does not recognise) counts in full; mark generated paths with
+// diffstat.Classifier rules. A large change can be the right change: the
+// score says how much there is to read, not that it is wrong.
+package size

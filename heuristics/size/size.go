@@ -1,0 +1,300 @@
+package size
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/heft-dev/heft/diffstat"
+	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/internal/wording"
+)
+
+// Config configures the size scorer. The zero value uses the defaults
+// given on each field.
+//
+// The label thresholds are Prow's size plugin's, which many Kubernetes-era
+// projects already use: XS under 10 changed lines, S under 30, M under 100,
+// L under 500, XL under 1,000, XXL from 1,000. The score thresholds follow
+// the review literature's rule of thumb that review quality drops past a
+// few hundred lines at a time (the SmartBear/Cisco study found defect
+// discovery falls off beyond 200-400 lines per session).
+type Config struct {
+	// Labels are the upper bounds, in reviewable changed lines, of the
+	// size/XS, size/S, size/M, size/L and size/XL labels; anything larger
+	// is size/XXL. Default [10, 30, 100, 500, 1000].
+	Labels [5]int `json:"labels,omitzero"`
+
+	// ComfortableLines is the number of reviewable changed lines up to
+	// which the score is 0. Default 200.
+	ComfortableLines int `json:"comfortable_lines,omitempty"`
+
+	// OverwhelmingLines is the number of reviewable changed lines at which
+	// the score reaches 1; it rises on a log scale in between. Default
+	// 2000.
+	OverwhelmingLines int `json:"overwhelming_lines,omitempty"`
+
+	// ComfortableFiles and OverwhelmingFiles do the same for the number
+	// of reviewable files touched. Defaults 20 and 150.
+	ComfortableFiles  int `json:"comfortable_files,omitempty"`
+	OverwhelmingFiles int `json:"overwhelming_files,omitempty"`
+
+	// Largest is how many of the largest files the evidence names.
+	// Default 3.
+	Largest int `json:"largest,omitempty"`
+}
+
+func (c Config) withDefaults() Config {
+	if c.Labels == [5]int{} {
+		c.Labels = [5]int{10, 30, 100, 500, 1000}
+	}
+	if c.ComfortableLines == 0 {
+		c.ComfortableLines = 200
+	}
+	if c.OverwhelmingLines == 0 {
+		c.OverwhelmingLines = 2000
+	}
+	if c.ComfortableFiles == 0 {
+		c.ComfortableFiles = 20
+	}
+	if c.OverwhelmingFiles == 0 {
+		c.OverwhelmingFiles = 150
+	}
+	if c.Largest == 0 {
+		c.Largest = 3
+	}
+	return c
+}
+
+// Validate reports a configuration the size scorer cannot use, naming the
+// field.
+func (c Config) Validate() error {
+	d := c.withDefaults()
+	for i := 1; i < len(d.Labels); i++ {
+		if d.Labels[i] <= d.Labels[i-1] {
+			return fmt.Errorf("size: %w: labels %v must increase", heuristics.ErrInvalidConfig, d.Labels)
+		}
+	}
+	if d.ComfortableLines < 0 || d.OverwhelmingLines <= d.ComfortableLines {
+		return fmt.Errorf("size: %w: overwhelming_lines %d must be above comfortable_lines %d",
+			heuristics.ErrInvalidConfig, d.OverwhelmingLines, d.ComfortableLines)
+	}
+	if d.ComfortableFiles < 0 || d.OverwhelmingFiles <= d.ComfortableFiles {
+		return fmt.Errorf("size: %w: overwhelming_files %d must be above comfortable_files %d",
+			heuristics.ErrInvalidConfig, d.OverwhelmingFiles, d.ComfortableFiles)
+	}
+	if d.Largest < 0 {
+		return fmt.Errorf("size: %w: largest %d is negative", heuristics.ErrInvalidConfig, d.Largest)
+	}
+	return nil
+}
+
+// Scorer scores how much a reviewer has to read: changed lines and
+// files, leaving out generated, vendored and lockfile changes, which it
+// reports but does not count. Its Name is "size".
+type Scorer struct {
+	cfg Config
+}
+
+// New returns the size scorer.
+func New(cfg Config) (*Scorer, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	return &Scorer{cfg: cfg.withDefaults()}, nil
+}
+
+// Name returns "size".
+func (s *Scorer) Name() string { return "size" }
+
+var sizeLabels = [...]string{"size/XS", "size/S", "size/M", "size/L", "size/XL", "size/XXL"}
+
+// Score measures c.Diff. It returns ErrNotApplicable when there is no
+// diff.
+func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristics.Result, error) {
+	if c.Diff == nil {
+		return heuristics.Result{}, heuristics.ErrNotApplicable
+	}
+	var (
+		reviewable, skipped []*diffstat.File
+		rev, all            diffstat.Count
+		skippedByKind       = map[diffstat.Kind]int{}
+	)
+	for _, f := range c.Diff.Files {
+		if f == nil || f.Added < 0 || f.Deleted < 0 {
+			return heuristics.Result{}, fmt.Errorf("size: invalid file in diff: %+v", f)
+		}
+		all.Files++
+		all.Added += f.Added
+		all.Deleted += f.Deleted
+		if !f.Reviewable() {
+			skipped = append(skipped, f)
+			skippedByKind[f.Kind] += f.Lines()
+			continue
+		}
+		reviewable = append(reviewable, f)
+		rev.Files++
+		rev.Added += f.Added
+		rev.Deleted += f.Deleted
+	}
+
+	cfg := s.cfg
+	lines := rev.Lines()
+	label := sizeLabels[len(sizeLabels)-1]
+	for i, bound := range cfg.Labels {
+		if lines < bound {
+			label = sizeLabels[i]
+			break
+		}
+	}
+	lineScore := ramp(lines, cfg.ComfortableLines, cfg.OverwhelmingLines)
+	fileScore := ramp(rev.Files, cfg.ComfortableFiles, cfg.OverwhelmingFiles)
+	score := math.Max(lineScore, fileScore)
+
+	res := heuristics.Result{
+		Scorer: s.Name(),
+		Score:  score,
+		Labels: []string{label},
+		Metrics: map[string]float64{
+			"reviewable_lines":   float64(lines),
+			"reviewable_added":   float64(rev.Added),
+			"reviewable_deleted": float64(rev.Deleted),
+			"reviewable_files":   float64(rev.Files),
+			"total_lines":        float64(all.Lines()),
+			"total_files":        float64(all.Files),
+			"generated_lines":    float64(skippedByKind[diffstat.KindGenerated]),
+			"vendored_lines":     float64(skippedByKind[diffstat.KindVendored]),
+			"lockfile_lines":     float64(skippedByKind[diffstat.KindLockfile]),
+		},
+	}
+
+	// Largest reviewable files first; ties by path, for a stable order.
+	slices.SortStableFunc(reviewable, func(a, b *diffstat.File) int {
+		if d := b.Lines() - a.Lines(); d != 0 {
+			return d
+		}
+		return strings.Compare(a.Path(), b.Path())
+	})
+	if len(reviewable) > 0 {
+		res.Metrics["largest_file_lines"] = float64(reviewable[0].Lines())
+	}
+
+	res.Summary = fmt.Sprintf("%s: %s reviewable changed lines (+%s −%s) in %s",
+		label, wording.Commas(lines), wording.Commas(rev.Added), wording.Commas(rev.Deleted), wording.Plural(rev.Files, "file"))
+	if n := all.Lines() - lines; n > 0 {
+		res.Summary += fmt.Sprintf("; %s generated, vendored or lockfile lines not counted", wording.Commas(n))
+	}
+	res.Summary += "."
+
+	if lineScore > 0 {
+		res.Evidence = append(res.Evidence, heuristics.Evidence{
+			Rule:    "size-lines",
+			Message: fmt.Sprintf("%s reviewable lines changed; review gets harder past %s.", wording.Commas(lines), wording.Commas(cfg.ComfortableLines)),
+			Field:   heuristics.FieldDiff,
+		})
+	}
+	if fileScore > 0 {
+		res.Evidence = append(res.Evidence, heuristics.Evidence{
+			Rule:    "size-files",
+			Message: fmt.Sprintf("%d reviewable files touched; review gets harder past %d.", rev.Files, cfg.ComfortableFiles),
+			Field:   heuristics.FieldDiff,
+		})
+	}
+	if score > 0 {
+		for _, f := range reviewable[:min(cfg.Largest, len(reviewable))] {
+			res.Evidence = append(res.Evidence, heuristics.Evidence{
+				Rule:    "size-largest-file",
+				Message: fmt.Sprintf("%s: +%s −%s (%s).", f.Path(), wording.Commas(f.Added), wording.Commas(f.Deleted), f.Kind),
+				Field:   heuristics.FieldDiff,
+				Path:    f.Path(),
+			})
+		}
+	}
+	for _, kind := range []diffstat.Kind{diffstat.KindGenerated, diffstat.KindVendored, diffstat.KindLockfile} {
+		if n := skippedByKind[kind]; n > 0 {
+			res.Evidence = append(res.Evidence, heuristics.Evidence{
+				Rule:    "size-not-reviewable",
+				Message: fmt.Sprintf("%s %s lines not counted (%s).", wording.Commas(n), kind, firstPaths(skipped, kind, 3)),
+				Field:   heuristics.FieldDiff,
+			})
+		}
+	}
+	if score > 0 {
+		res.Advice = sizeAdvice(reviewable, lines)
+	}
+	return res, nil
+}
+
+// sizeAdvice suggests how to split a large change, by where its lines are.
+func sizeAdvice(files []*diffstat.File, total int) string {
+	byDir := map[string]int{}
+	var dirs []string
+	for _, f := range files {
+		d := topDir(f.Path())
+		if _, ok := byDir[d]; !ok {
+			dirs = append(dirs, d)
+		}
+		byDir[d] += f.Lines()
+	}
+	slices.SortStableFunc(dirs, func(a, b string) int {
+		if d := byDir[b] - byDir[a]; d != 0 {
+			return d
+		}
+		return strings.Compare(a, b)
+	})
+	if len(dirs) >= 2 {
+		rest := total - byDir[dirs[0]]
+		return fmt.Sprintf("This pull request changes %s reviewable lines. %s of them are in %s; "+
+			"consider sending that part on its own and the other %s lines (%s) as a separate pull request, "+
+			"so each can be reviewed in one sitting.",
+			wording.Commas(total), wording.Commas(byDir[dirs[0]]), dirs[0], wording.Commas(rest), strings.Join(dirs[1:min(4, len(dirs))], ", "))
+	}
+	return fmt.Sprintf("This pull request changes %s reviewable lines. If it can be split into smaller steps "+
+		"that each build and pass tests, reviewers can take them one at a time; otherwise, a short guide to the "+
+		"order in which to read it helps.", wording.Commas(total))
+}
+
+// topDir returns the first two directories of p ("internal/store/"), or
+// "the repository root" for a top-level file.
+func topDir(p string) string {
+	dir := path.Dir(p)
+	if dir == "." {
+		return "the repository root"
+	}
+	parts := strings.SplitN(dir, "/", 3)
+	return strings.Join(parts[:min(2, len(parts))], "/") + "/"
+}
+
+func firstPaths(files []*diffstat.File, kind diffstat.Kind, n int) string {
+	var paths []string
+	count := 0
+	for _, f := range files {
+		if f.Kind != kind {
+			continue
+		}
+		count++
+		if len(paths) < n {
+			paths = append(paths, f.Path())
+		}
+	}
+	s := strings.Join(paths, ", ")
+	if count > n {
+		s += fmt.Sprintf(" and %d more", count-n)
+	}
+	return s
+}
+
+// ramp maps v to [0, 1]: 0 up to lo, 1 from hi, on a log scale between.
+func ramp(v, lo, hi int) float64 {
+	switch {
+	case v <= lo:
+		return 0
+	case v >= hi:
+		return 1
+	}
+	l := math.Log(float64(max(lo, 1)))
+	return (math.Log(float64(v)) - l) / (math.Log(float64(hi)) - l)
+}

@@ -1,0 +1,182 @@
+package size_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/heft-dev/heft/diffstat"
+	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/heuristics/heuristicstest"
+	"github.com/heft-dev/heft/heuristics/size"
+	"github.com/heft-dev/heft/internal/scorertest"
+)
+
+func newSize(t *testing.T) *size.Scorer {
+	t.Helper()
+	s, err := size.New(size.Config{})
+	require.NoError(t, err)
+	return s
+}
+
+func manyFiles(n, lines int) map[string]*string {
+	m := map[string]*string{}
+	for i := range n {
+		m[fmt.Sprintf("pkg/p%d/f%d.go", i%9, i)] = scorertest.Text(scorertest.Numbered(fmt.Sprintf("v%d", i), lines))
+	}
+	return m
+}
+
+func TestSize(t *testing.T) {
+	store := scorertest.Numbered("row", 1900)
+	cases := []struct {
+		name, reason string
+		base, change map[string]*string
+		score        func(float64) bool
+		label        string
+		rules        []string
+		advice       string // a fragment
+		summary      string // a fragment
+	}{
+		{
+			name: "one-line-fix", reason: "a newcomer's small fix must pass untouched",
+			base:   map[string]*string{"main.go": scorertest.Text("package main\n\nfunc main() { println(1) }\n")},
+			change: map[string]*string{"main.go": scorertest.Text("package main\n\nfunc main() { println(2) }\n")},
+			score:  scorertest.Zero, label: "size/XS", summary: "2 reviewable changed lines (+1 −1) in 1 file",
+		},
+		{
+			name: "feature-with-tests", reason: "150 lines is a normal pull request",
+			change: map[string]*string{
+				"feature.go":      scorertest.Text(scorertest.Numbered("f", 100)),
+				"feature_test.go": scorertest.Text(scorertest.Numbered("t", 50)),
+			},
+			score: scorertest.Zero, label: "size/L",
+		},
+		{
+			name: "refactor-plus-fix", reason: "a big refactor bundled with a small fix: advise splitting by directory",
+			change: map[string]*string{
+				"internal/store/store.go": scorertest.Text(store),
+				"cmd/tool/main.go":        scorertest.Text(scorertest.Numbered("fix", 40)),
+			},
+			score: scorertest.High, label: "size/XXL",
+			rules:  []string{"size-lines", "size-largest-file"},
+			advice: "1,900 of them are in internal/store/; consider sending that part on its own and the other 40 lines (cmd/tool/)",
+		},
+		{
+			name: "lockfile-churn", reason: "go.sum and package-lock.json lines are not read by reviewers",
+			change: map[string]*string{
+				"go.sum":                scorertest.Text(scorertest.Numbered("mod", 3000)),
+				"web/package-lock.json": scorertest.Text(scorertest.Numbered("\"dep\"", 2000)),
+				"go.mod":                scorertest.Text("module x\n\nrequire y v1.2.3\n"),
+			},
+			score: scorertest.Zero, label: "size/XS", rules: []string{"size-not-reviewable"},
+			summary: "5,000 generated, vendored or lockfile lines not counted",
+		},
+		{
+			name: "vendored-import", reason: "vendored third-party code is reported, not counted",
+			change: map[string]*string{
+				"vendor/github.com/lib/pq/conn.go": scorertest.Text(scorertest.Numbered("v", 4000)),
+				"main.go":                          scorertest.Text("package main\n"),
+			},
+			score: scorertest.Zero, label: "size/XS", rules: []string{"size-not-reviewable"},
+		},
+		{
+			name: "many-small-files", reason: "200 files of one line each is hard to review even at 200 lines",
+			change: manyFiles(200, 1),
+			score:  scorertest.High, label: "size/L", rules: []string{"size-files", "size-largest-file"},
+		},
+		{
+			name: "moderate", reason: "500 lines raises a moderate concern, not a flag",
+			change: map[string]*string{"a/b.go": scorertest.Text(scorertest.Numbered("m", 500))},
+			score:  func(s float64) bool { return s > 0.3 && s < 0.6 }, label: "size/XL",
+		},
+	}
+	s := newSize(t)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			d := scorertest.GitDiff(t, tc.base, tc.change)
+			res, err := s.Score(context.Background(), &heuristics.Contribution{Diff: d})
+			require.NoError(t, err)
+			assert.True(t, tc.score(res.Score), "score %v: %s", res.Score, tc.reason)
+			assert.Equal(t, []string{tc.label}, res.Labels)
+			var rules []string
+			for _, e := range res.Evidence {
+				if !contains(rules, e.Rule) {
+					rules = append(rules, e.Rule)
+				}
+			}
+			for _, r := range tc.rules {
+				assert.Contains(t, rules, r)
+			}
+			assert.Contains(t, res.Advice, tc.advice)
+			assert.Contains(t, res.Summary, tc.summary)
+			if res.Score == 0 {
+				assert.Empty(t, res.Advice, "no advice without a concern")
+			}
+		})
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func TestBadInput(t *testing.T) {
+	s := newSize(t)
+	_, err := s.Score(context.Background(), &heuristics.Contribution{})
+	require.ErrorIs(t, err, heuristics.ErrNotApplicable, "no diff, nothing to say")
+
+	res, err := s.Score(context.Background(), &heuristics.Contribution{Diff: &diffstat.Diff{}})
+	require.NoError(t, err, "an empty diff is a size")
+	assert.Equal(t, 0.0, res.Score)
+	assert.Equal(t, []string{"size/XS"}, res.Labels)
+
+	for _, d := range []*diffstat.Diff{
+		{Files: []*diffstat.File{nil}},
+		{Files: []*diffstat.File{{NewPath: "x", Added: -3}}},
+	} {
+		_, err = s.Score(context.Background(), &heuristics.Contribution{Diff: d})
+		require.Error(t, err, "a hand-built diff with impossible counts")
+	}
+
+	for _, cfg := range []size.Config{
+		{Labels: [5]int{10, 5, 100, 500, 1000}},
+		{ComfortableLines: 500, OverwhelmingLines: 100},
+		{ComfortableFiles: -1},
+		{Largest: -2},
+	} {
+		_, err := size.New(cfg)
+		require.ErrorIs(t, err, heuristics.ErrInvalidConfig, "%+v", cfg)
+	}
+}
+
+func TestConformance(t *testing.T) {
+	heuristicstest.Run(t, newSize(t),
+		&heuristics.Contribution{Diff: scorertest.GitDiff(t, nil, map[string]*string{"a.go": scorertest.Text("package a\n")})},
+		&heuristics.Contribution{Diff: scorertest.GitDiff(t, nil, map[string]*string{
+			"internal/store/store.go": scorertest.Text(scorertest.Numbered("row", 2500)),
+			"go.sum":                  scorertest.Text(scorertest.Numbered("m", 10)),
+		})},
+		&heuristics.Contribution{Diff: scorertest.GitDiff(t, nil, manyFiles(160, 2))},
+		&heuristics.Contribution{Diff: &diffstat.Diff{}},
+	)
+}
+
+func TestAdviceIsPastable(t *testing.T) {
+	d := scorertest.GitDiff(t, nil, map[string]*string{"big.go": scorertest.Text(scorertest.Numbered("b", 3000))})
+	res, err := newSize(t).Score(context.Background(), &heuristics.Contribution{Diff: d})
+	require.NoError(t, err)
+	assert.Equal(t, "This pull request changes 3,000 reviewable lines. If it can be split into smaller steps that each "+
+		"build and pass tests, reviewers can take them one at a time; otherwise, a short guide to the order in which "+
+		"to read it helps.", res.Advice)
+	assert.False(t, strings.Contains(res.Advice, "AI"), "size advice is about size, not about who wrote it")
+}

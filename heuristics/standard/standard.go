@@ -1,0 +1,92 @@
+// Package standard assembles heft's default scorers: it lists them, the
+// way cmd/vet lists its analysis passes, and holds the combined Config a
+// bot or the heft command loads from a JSON file.
+//
+// The default set is size, verbosity, disclosure, engagement and
+// workaround. The reputation scorer is not in it, because it needs a
+// reputation ledger from outside: append it to DefaultScorers' slice and
+// build the Set with heuristics.NewSet.
+package standard
+
+import (
+	"fmt"
+
+	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/heuristics/disclosure"
+	"github.com/heft-dev/heft/heuristics/engagement"
+	"github.com/heft-dev/heft/heuristics/size"
+	"github.com/heft-dev/heft/heuristics/verbosity"
+	"github.com/heft-dev/heft/heuristics/workaround"
+)
+
+// Config configures the default set of scorers and its policy, as a bot
+// or the heft command loads it from a JSON file. The zero value is the
+// default configuration: every section's zero value is its scorer's
+// defaults.
+type Config struct {
+	Policy     heuristics.Policy `json:"policy"`
+	Size       size.Config       `json:"size"`
+	Verbosity  verbosity.Config  `json:"verbosity"`
+	Disclosure disclosure.Config `json:"disclosure"`
+	Engagement engagement.Config `json:"engagement"`
+	Workaround workaround.Config `json:"workaround"`
+}
+
+// ConfigError is what New and DefaultScorers return for a configuration
+// they cannot use: Section is the Config key at fault ("policy", "size",
+// ...), so a program can point at the right part of its configuration
+// file.
+type ConfigError struct {
+	Section string
+	Err     error
+}
+
+func (e *ConfigError) Error() string { return fmt.Sprintf("%s: %v", e.Section, e.Err) }
+
+// Unwrap returns the constructor's error, which wraps
+// heuristics.ErrInvalidConfig or heuristics.ErrInvalidPolicy.
+func (e *ConfigError) Unwrap() error { return e.Err }
+
+// DefaultScorers returns heft's standard scorers configured by cfg, in
+// the order a Report lists them. cfg.Policy is not used. A bad section is
+// a *ConfigError naming it.
+func DefaultScorers(cfg Config) ([]heuristics.Scorer, error) {
+	section := func(name string, err error) error { return &ConfigError{Section: name, Err: err} }
+	sz, err := size.New(cfg.Size)
+	if err != nil {
+		return nil, section("size", err)
+	}
+	verb, err := verbosity.New(cfg.Verbosity)
+	if err != nil {
+		return nil, section("verbosity", err)
+	}
+	disc, err := disclosure.New(cfg.Disclosure)
+	if err != nil {
+		return nil, section("disclosure", err)
+	}
+	eng, err := engagement.New(cfg.Engagement)
+	if err != nil {
+		return nil, section("engagement", err)
+	}
+	wa, err := workaround.New(cfg.Workaround)
+	if err != nil {
+		return nil, section("workaround", err)
+	}
+	return []heuristics.Scorer{sz, verb, disc, eng, wa}, nil
+}
+
+// New returns a Set of DefaultScorers under cfg.Policy. Scorers that need
+// something from outside (a reputation ledger) are not in it; append them
+// to DefaultScorers' slice and call heuristics.NewSet. A bad configuration
+// is a *ConfigError naming its section.
+func New(cfg Config) (*heuristics.Set, error) {
+	scorers, err := DefaultScorers(cfg)
+	if err != nil {
+		return nil, err
+	}
+	set, err := heuristics.NewSet(cfg.Policy, scorers...)
+	if err != nil {
+		return nil, &ConfigError{Section: "policy", Err: err}
+	}
+	return set, nil
+}

@@ -1,0 +1,61 @@
+package verbosity_test
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/internal/scorertest"
+)
+
+// BenchmarkVerbosity scores a typical pull request: a 290-word
+// description (testdata/typical.md) on a 6-file, 200-line diff,
+// after the encoder is loaded.
+func BenchmarkVerbosity(b *testing.B) {
+	d, _ := scorertest.TypicalPR(b)
+	desc, err := os.ReadFile("testdata/typical.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	v := newVerbosity(b)
+	c := &heuristics.Contribution{Title: "pool: fix a race in release", Body: string(desc), Diff: d}
+	ctx := context.Background()
+	if _, err := v.Score(ctx, c); err != nil { // load the encoder
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(desc)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := v.Score(ctx, c); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkVerbosityLong scores the largest description accepted by
+// default, 256 KiB of English prose, on the same diff.
+func BenchmarkLong(b *testing.B) {
+	d, _ := scorertest.TypicalPR(b)
+	desc, err := os.ReadFile("testdata/typical.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	long := make([]byte, 0, 256<<10)
+	for len(long)+len(desc)+1 <= 256<<10 {
+		long = append(append(long, desc...), '\n')
+	}
+	v := newVerbosity(b)
+	c := &heuristics.Contribution{Body: string(long), Diff: d}
+	ctx := context.Background()
+	if _, err := v.Score(ctx, c); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(long)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := v.Score(ctx, c); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

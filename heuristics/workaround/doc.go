@@ -1,0 +1,89 @@
+// Package workaround is heft's workaround scorer: it finds changes that
+// patch around a dependency instead of fixing it upstream: a fork or local
+// copy pinned in a manifest, a patch file, a hand edit to vendored code, a
+// monkeypatch, code copied from another project, a comment that says it
+// works around one. Only added lines count, so removing a workaround never
+// raises a concern. Each finding names the dependency (module path,
+// package or repository, from the manifest, the import or the path) and
+// whether the change links an upstream issue or pull request: next to the
+// finding, in a patch's DEP-3 Forwarded: or Bug: header, or in the
+// description or a commit message when the link is to the dependency's own
+// tracker. A dependency's strongest finding counts in full and the rest a
+// quarter; a linked dependency counts 0.15 of that. One unreported fork
+// pinned in go.mod gives 0.5, two unreported workarounds of different
+// dependencies over 0.8. The rules and their weights are one table, Rules.
+//
+// The score is in [0, 1): 1 - 2^(-weight/0.6), where weight sums the
+// dependencies' findings as above.
+//
+// # Rules
+//
+// Evidence carries one of these stable rule IDs, which programs may depend on:
+//
+//	workaround-go-replace            go.mod replace to a fork, a pseudo-version or a directory outside the repository
+//	workaround-cargo-patch           Cargo.toml [patch.*] or [replace] entry
+//	workaround-npm-override          package.json overrides/resolutions to a git URL, fork, alias, path or patch
+//	workaround-npm-version-override  package.json overrides/resolutions forcing a version
+//	workaround-git-dependency        a dependency taken from git: pip/uv/poetry, Gemfile, Cargo, package.json
+//	workaround-version-exclusion     != or exclude of a release, with a comment citing a bug
+//	workaround-patch-file            patch-package, yarn, pnpm, quilt or Debian patch of a dependency
+//	workaround-vendored-edit         hand edit to vendor/, third_party/, node_modules/, external/, _vendor/, site-packages/
+//	workaround-python-monkeypatch    assignment or setattr on an imported module's or class's attribute
+//	workaround-mock-patch            unittest.mock.patch outside tests
+//	workaround-js-monkeypatch        prototype or module-export reassignment of an import
+//	workaround-go-linkname           //go:linkname into another module or the standard library
+//	workaround-ruby-reopen           reopening, class_eval or prepend on a required gem's class
+//	workaround-copied-code           "copied/adapted/ported from" a URL, or another holder's copyright header
+//	workaround-comment               workaround, hack, until upstream, remove when fixed, an issue link elsewhere
+//
+// # Known false positives
+//
+// Every rule can be the right call, which is why a linked
+// upstream report nearly cancels it; the score asks for the link, it does
+// not forbid the workaround. Per rule:
+//
+//   - workaround-go-replace: a long-lived fork the project maintains on
+//     purpose; another module of the same repository replaced by module
+//     path instead of by relative directory (set Config.OwnModules).
+//   - workaround-cargo-patch: a [patch] that tests an unreleased upstream
+//     fix on purpose, for a short time.
+//   - workaround-npm-override: an override to a monorepo's own package.
+//   - workaround-npm-version-override: a security bump of a transitive
+//     dependency; it weighs 0.2 for that reason. Entries added to an
+//     overrides block whose opening line is outside the hunk are missed.
+//   - workaround-git-dependency: the project's own packages kept in other
+//     repositories; dependencies that publish no releases.
+//   - workaround-version-exclusion: excluding a release upstream already
+//     yanked.
+//   - workaround-patch-file: a Debian patch that is Debian-specific but
+//     lacks "Forwarded: not-needed"; .patch fixtures outside testdata/,
+//     fixtures/ and test directories.
+//   - workaround-vendored-edit: a directory named like a vendored tree that
+//     holds the project's own code (external/ counts only at the root); a
+//     re-vendoring whose version change names the dependency differently
+//     from its path. A change to the dependency's own manifest (its
+//     package.json, go.mod, Cargo.toml, METADATA) counts as a re-vendoring.
+//   - workaround-python-monkeypatch, workaround-js-monkeypatch: a library's
+//     documented hook set by assignment (attributes named *hook or
+//     *callback are left alone), a plugin installed on its prototype, and
+//     instrumentation SDKs (APM, tracing) that patch libraries on purpose:
+//     weight the rule 0 for such a project. Imports outside the hunk's
+//     context are unknown, so a patch far from the file's imports is
+//     missed.
+//   - workaround-mock-patch: test helpers kept outside test directories
+//     and not named like tests.
+//   - workaround-go-linkname: linknames the standard library still allows
+//     for compatibility.
+//   - workaround-ruby-reopen: reopening the application's own namespace
+//     when it shares a name with a required file.
+//   - workaround-copied-code: a credit note for a small snippet under a
+//     compatible licence, which is good practice. A copyright header is
+//     only compared with Config.CopyrightHolders or with
+//     notices on unchanged lines of the diff; with neither, it is not
+//     checked.
+//   - workaround-comment: an explanation of a dependency's documented
+//     behaviour that uses the word workaround; a comment about the
+//     project's own past bug that names an imported package. Comments that
+//     name no dependency and do not say "upstream" are the project's own
+//     and never count.
+package workaround

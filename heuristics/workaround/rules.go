@@ -1,0 +1,108 @@
+package workaround
+
+// The workaround scorer's rules. This table is the one place that lists
+// them: their stable IDs, weights, what each finds and what it is known
+// to get wrong. doc.go repeats it for readers of godoc, and a test keeps
+// the two in step.
+
+// Rule IDs of the workaround scorer.
+const (
+	ruleGoReplace     = "workaround-go-replace"
+	ruleCargoPatch    = "workaround-cargo-patch"
+	ruleNPMOverride   = "workaround-npm-override"
+	ruleNPMPin        = "workaround-npm-version-override"
+	ruleGitDependency = "workaround-git-dependency"
+	ruleExclusion     = "workaround-version-exclusion"
+	rulePatchFile     = "workaround-patch-file"
+	ruleVendoredEdit  = "workaround-vendored-edit"
+	rulePyMonkeypatch = "workaround-python-monkeypatch"
+	ruleMockPatch     = "workaround-mock-patch"
+	ruleJSMonkeypatch = "workaround-js-monkeypatch"
+	ruleGoLinkname    = "workaround-go-linkname"
+	ruleRubyReopen    = "workaround-ruby-reopen"
+	ruleCopiedCode    = "workaround-copied-code"
+	ruleComment       = "workaround-comment"
+)
+
+// Rule describes one rule of the workaround scorer.
+type Rule struct {
+	// ID is the rule's stable identifier, the Evidence.Rule of its
+	// findings.
+	ID string `json:"id"`
+
+	// Weight is how much one finding adds to the score before the
+	// upstream discount, in (0, 1]; Config.Weights overrides it.
+	Weight float64 `json:"weight"`
+
+	// Finds says what the rule looks for, in a sentence.
+	Finds string `json:"finds"`
+
+	// FalsePositives says what the rule is known to flag wrongly.
+	FalsePositives string `json:"false_positives"`
+}
+
+// workaroundRules is the table. Weights: a change that takes a
+// dependency's code into the project's hands (a patch, an edited vendored
+// file, a monkeypatch) weighs most; a redirect to a fork a little less; a
+// comment that only says so least.
+var workaroundRules = []Rule{
+	{ruleGoReplace, 0.6,
+		"go.mod replace directive that points a module at a fork, at an unreleased pseudo-version, or at a local directory outside the repository.",
+		"a fork the project maintains on purpose (a long-lived downstream); a replace of another module of the same repository given by module path rather than by relative directory."},
+	{ruleCargoPatch, 0.6,
+		"Cargo.toml [patch.*] or [replace] entry that swaps a crate for another source.",
+		"a [patch] used to test an unreleased upstream fix on purpose, for a short time."},
+	{ruleNPMOverride, 0.6,
+		"package.json overrides (npm, pnpm.overrides), resolutions (yarn) or patchedDependencies entry that redirects a package to a git URL, fork, alias, local path or patch.",
+		"an override to the project's own package in a monorepo."},
+	{ruleNPMPin, 0.2,
+		"package.json overrides or resolutions entry that forces a transitive package to a version.",
+		"a security bump of a transitive dependency: it is an upgrade, though it still patches around the package that depends on it."},
+	{ruleGitDependency, 0.5,
+		"dependency pinned to a git repository instead of a release: pip/uv/poetry (git+https://, { git = ... }), Gemfile git:/github:/path:, Cargo git =, package.json github:/git+ sources.",
+		"the project's own packages kept in separate repositories; a dependency that publishes no releases."},
+	{ruleExclusion, 0.3,
+		"version exclusion whose comment cites a bug (pip \"!= 1.2.3  # broken\", Gemfile, go.mod exclude).",
+		"an exclusion of a release that upstream has already yanked."},
+	{rulePatchFile, 0.8,
+		"patch file for a dependency: patch-package patches/*.patch, .yarn/patches/, pnpm patches and patchedDependencies (package.json or pnpm-workspace.yaml), quilt and Debian patches (counted as reported when their DEP-3 header has Forwarded: or Bug:).",
+		"a Debian patch that is Debian-specific but lacks Forwarded: not-needed; patches kept as test fixtures outside testdata/ or fixtures/."},
+	{ruleVendoredEdit, 0.8,
+		"hand edit to third-party code kept in the repository (vendor/, third_party/, node_modules/, external/, _vendor/, site-packages/), when the same diff changes no version of it in a manifest or lockfile.",
+		"a directory named like a vendored tree that holds the project's own code (external/ of a Bazel workspace); a re-vendoring whose version bump the scorer cannot connect to the dependency's name."},
+	{rulePyMonkeypatch, 0.7,
+		"Python assignment of a non-literal value to an attribute of an imported module or class, or setattr on one, outside tests.",
+		"setting a library's documented hook this way (attributes named *hook or *callback are skipped); instrumentation SDKs that patch libraries on purpose."},
+	{ruleMockPatch, 0.6,
+		"unittest.mock.patch (or mock.patch, patch.object) outside tests.",
+		"test helpers kept outside tests/ and not named like tests."},
+	{ruleJSMonkeypatch, 0.7,
+		"JavaScript or TypeScript assignment to an imported binding's prototype, or of a function to an imported module's export (including Object.defineProperty and Object.assign on it), outside tests.",
+		"plugins that a library asks to be installed by extending its prototype (a documented extension point)."},
+	{ruleGoLinkname, 0.6,
+		"Go //go:linkname that pulls a symbol from another module or the standard library.",
+		"linknames the standard library itself allows for compatibility (Go 1.23's \"push\" list)."},
+	{ruleRubyReopen, 0.6,
+		"Ruby top-level reopening of a required gem's class or module, or class_eval, module_eval, prepend or send(:include/:define_method...) on a constant, outside tests.",
+		"reopening the application's own namespaces when they share a name with a required file."},
+	{ruleCopiedCode, 0.5,
+		"copied upstream code: a comment saying copied, adapted, ported or vendored from a URL or an imported package, or an added file whose header names another copyright holder, licence or project than the project's own.",
+		"credit notes for small snippets under a compatible licence, which are good practice; the copyright check needs Config.CopyrightHolders or a header in the diff's context to compare against."},
+	{ruleComment, 0.3,
+		"comment on an added line that says it works around a dependency: workaround, hack, monkey patch, until upstream, remove when ... is fixed, upstream bug, or a link to another repository's issue or pull request, naming a dependency or upstream.",
+		"explanations of a dependency's documented behaviour that use the word workaround; comments about the project's own past bugs that happen to name an imported package."},
+}
+
+// Rules returns a copy of the workaround scorer's rules table.
+func Rules() []Rule {
+	return append([]Rule(nil), workaroundRules...)
+}
+
+func workaroundRuleWeight(id string) (float64, bool) {
+	for _, r := range workaroundRules {
+		if r.ID == id {
+			return r.Weight, true
+		}
+	}
+	return 0, false
+}

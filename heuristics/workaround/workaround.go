@@ -1,0 +1,409 @@
+package workaround
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/internal/wording"
+)
+
+// Config configures the workaround scorer. The zero value uses
+// the defaults given on each field.
+type Config struct {
+	// Weights overrides the weight of rules by rule ID (see
+	// Rules), each in [0, 1]; a weight of 0 turns a rule off.
+	// Default: the table's weights.
+	Weights map[string]float64 `json:"weights,omitempty"`
+
+	// Repository is the project's own repository, such as
+	// "github.com/heft-dev/heft": links to its issues are not upstream
+	// reports. Default: the module path of a go.mod in the diff, when it
+	// names a repository.
+	Repository string `json:"repository,omitempty"`
+
+	// OwnModules are module paths, package names or path prefixes that
+	// belong to the project (a monorepo's modules), whose replaces and
+	// patches are not workarounds. Default: the module paths of the go.mod
+	// files and the top-level Python packages in the diff.
+	OwnModules []string `json:"own_modules,omitempty"`
+
+	// CopyrightHolders are the project's own copyright holders, such as
+	// "The Heft Authors"; an added file whose header names another holder
+	// is reported as copied code. Default: the holders named on unchanged
+	// lines of the diff; with none, copyright headers are not checked.
+	CopyrightHolders []string `json:"copyright_holders,omitempty"`
+
+	// LinkedFactor multiplies the weight of a dependency's findings when
+	// the change links an upstream issue or pull request for it, in
+	// [0, 1]. Default 0.15: a linked workaround still counts, a little.
+	LinkedFactor float64 `json:"linked_factor,omitempty"`
+
+	// HalfScore is the summed weight of findings at which the score is
+	// 0.5; the score is 1 - 2^(-weight/HalfScore). Default 0.6: one
+	// unreported fork in go.mod reaches 0.5, two strong findings about
+	// 0.8.
+	HalfScore float64 `json:"half_score,omitempty"`
+
+	// MaxEvidence is how many findings the result lists as evidence; the
+	// score counts them all. Default 20.
+	MaxEvidence int `json:"max_evidence,omitempty"`
+
+	// MaxLineBytes is the longest line the scorer reads; longer lines
+	// (minified code, data) are skipped. Default 4096.
+	MaxLineBytes int `json:"max_line_bytes,omitempty"`
+
+	// HeaderLines is how many lines at the top of an added file count as
+	// its header, for copyright and licence notices. Default 30.
+	HeaderLines int `json:"header_lines,omitempty"`
+}
+
+func (c Config) withDefaults() Config {
+	if c.LinkedFactor == 0 {
+		c.LinkedFactor = 0.15
+	}
+	if c.HalfScore == 0 {
+		c.HalfScore = 0.6
+	}
+	if c.MaxEvidence == 0 {
+		c.MaxEvidence = 20
+	}
+	if c.MaxLineBytes == 0 {
+		c.MaxLineBytes = 4096
+	}
+	if c.HeaderLines == 0 {
+		c.HeaderLines = 30
+	}
+	return c
+}
+
+// Validate reports a configuration the workaround scorer cannot use,
+// naming the field.
+func (c Config) Validate() error {
+	for _, id := range slices.Sorted(maps.Keys(c.Weights)) {
+		w := c.Weights[id]
+		if _, ok := workaroundRuleWeight(id); !ok {
+			return fmt.Errorf("workaround: %w: weights: unknown rule %q", heuristics.ErrInvalidConfig, id)
+		}
+		if !(w >= 0 && w <= 1) {
+			return fmt.Errorf("workaround: %w: weights: %q is %v, not in [0, 1]", heuristics.ErrInvalidConfig, id, w)
+		}
+	}
+	d := c.withDefaults()
+	switch {
+	case !(d.LinkedFactor >= 0 && d.LinkedFactor <= 1):
+		return fmt.Errorf("workaround: %w: linked_factor %v is not in [0, 1]", heuristics.ErrInvalidConfig, c.LinkedFactor)
+	case !(d.HalfScore > 0) || math.IsInf(d.HalfScore, 0):
+		return fmt.Errorf("workaround: %w: half_score %v must be positive", heuristics.ErrInvalidConfig, c.HalfScore)
+	case d.MaxEvidence < 0:
+		return fmt.Errorf("workaround: %w: max_evidence %d is negative", heuristics.ErrInvalidConfig, c.MaxEvidence)
+	case d.MaxLineBytes < 0:
+		return fmt.Errorf("workaround: %w: max_line_bytes %d is negative", heuristics.ErrInvalidConfig, c.MaxLineBytes)
+	case d.HeaderLines < 0:
+		return fmt.Errorf("workaround: %w: header_lines %d is negative", heuristics.ErrInvalidConfig, c.HeaderLines)
+	}
+	return nil
+}
+
+// Scorer finds changes that patch around a dependency instead
+// of fixing it upstream: forks pinned in a manifest, patch files, edited
+// vendored code, monkeypatches, copied upstream code and comments that
+// say so. It reads only added lines, so removing a workaround never
+// raises a concern, and a finding whose upstream issue or pull request
+// the change links counts for little. Its Name is "workaround".
+type Scorer struct {
+	cfg     Config
+	weights map[string]float64
+}
+
+// New returns the workaround scorer.
+func New(cfg Config) (*Scorer, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	s := &Scorer{cfg: cfg.withDefaults(), weights: make(map[string]float64, len(workaroundRules))}
+	for _, r := range workaroundRules {
+		s.weights[r.ID] = r.Weight
+	}
+	for id, w := range cfg.Weights {
+		s.weights[id] = w
+	}
+	s.cfg.OwnModules = slices.Clone(cfg.OwnModules)
+	s.cfg.CopyrightHolders = slices.Clone(cfg.CopyrightHolders)
+	s.cfg.Weights = nil
+	return s, nil
+}
+
+// Name returns "workaround".
+func (s *Scorer) Name() string { return "workaround" }
+
+// Finding is one change that patches around a dependency.
+type Finding struct {
+	// Rule is the rule's ID, from Rules.
+	Rule string `json:"rule"`
+
+	// Path and Line locate the finding on the new side of the diff.
+	Path string `json:"path"`
+	Line int    `json:"line"`
+
+	// Snippet is the added line, trimmed.
+	Snippet string `json:"snippet"`
+
+	// Dependency is what the change works around: a Go module path, a
+	// package name or a repository, derived from the manifest, the import
+	// or the path. Empty when the change names none (a comment about
+	// "upstream").
+	Dependency string `json:"dependency,omitempty"`
+
+	// What says what the change does, as a noun phrase that fits "This
+	// adds ...": "a monkeypatch of requests.Session.send".
+	What string `json:"what"`
+
+	// Upstream is the link or header that reports the problem upstream (an
+	// issue or pull request URL, a Forwarded: value); empty when the
+	// change links none.
+	Upstream string `json:"upstream,omitempty"`
+}
+
+// Linked reports whether the change links an upstream report for the
+// finding.
+func (f Finding) Linked() bool { return f.Upstream != "" }
+
+// Findings returns what the scorer finds in c's diff, by path and line. It
+// returns ErrNotApplicable when c has no diff.
+func (s *Scorer) Findings(ctx context.Context, c *heuristics.Contribution) ([]Finding, error) {
+	if c.Diff == nil {
+		return nil, heuristics.ErrNotApplicable
+	}
+	sc := newWorkaroundScan(s, c)
+	if err := sc.run(ctx); err != nil {
+		return nil, err
+	}
+	return sc.findings, nil
+}
+
+// depGroup is all findings about one dependency.
+type depGroup struct {
+	name     string // dependency, or "" for an unnamed one
+	findings []*Finding
+	weight   float64
+	linked   bool
+}
+
+// Score finds workarounds in c's diff. It returns ErrNotApplicable when
+// there is no diff.
+func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heuristics.Result, error) {
+	findings, err := s.Findings(ctx, c)
+	if err != nil {
+		return heuristics.Result{}, err
+	}
+	res := heuristics.Result{Scorer: s.Name(), Metrics: map[string]float64{"findings": float64(len(findings))}}
+	if len(findings) == 0 {
+		res.Summary = "No workarounds around dependencies found."
+		res.Metrics["dependencies"] = 0
+		res.Metrics["unlinked_dependencies"] = 0
+		return res, nil
+	}
+
+	// Group by dependency: the strongest finding about a dependency counts
+	// in full, the others a quarter, so a fork and its comment are not
+	// two concerns. Unnamed findings each stand alone.
+	var groups []*depGroup
+	byName := map[string]*depGroup{}
+	for i := range findings {
+		f := &findings[i]
+		g := byName[f.Dependency]
+		if g == nil || f.Dependency == "" {
+			g = &depGroup{name: f.Dependency}
+			groups = append(groups, g)
+			if f.Dependency != "" {
+				byName[f.Dependency] = g
+			}
+		}
+		g.findings = append(g.findings, f)
+	}
+	total := 0.0
+	linkedDeps, unlinkedDeps := 0, 0
+	for _, g := range groups {
+		maxW, sum := 0.0, 0.0
+		for _, f := range g.findings {
+			w := s.weights[f.Rule]
+			maxW = max(maxW, w)
+			sum += w
+			if f.Linked() {
+				g.linked = true
+			}
+		}
+		g.weight = maxW + (sum-maxW)/4
+		if g.linked {
+			g.weight *= s.cfg.LinkedFactor
+			linkedDeps++
+		} else {
+			unlinkedDeps++
+		}
+		total += g.weight
+	}
+	raw := 1 - math.Exp2(-total/s.cfg.HalfScore)
+	res.Score = min(1, math.Round(raw*1000)/1000)
+	if raw > 0 && res.Score == 0 {
+		res.Score = 0.001 // a finding that counts, however little, is not "no concern"
+	}
+	res.Metrics["dependencies"] = float64(len(groups))
+	res.Metrics["unlinked_dependencies"] = float64(unlinkedDeps)
+	res.Metrics["linked_dependencies"] = float64(linkedDeps)
+	res.Metrics["weight"] = math.Round(total*1000) / 1000
+
+	// Evidence: unreported dependencies first, heaviest first; then diff
+	// order.
+	order := slices.Clone(groups)
+	slices.SortStableFunc(order, func(a, b *depGroup) int {
+		if a.linked != b.linked {
+			if a.linked {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Compare(b.weight, a.weight)
+	})
+	for _, g := range order {
+		for _, f := range g.findings {
+			if len(res.Evidence) == s.cfg.MaxEvidence {
+				break
+			}
+			res.Evidence = append(res.Evidence, heuristics.Evidence{
+				Rule:    f.Rule,
+				Message: findingMessage(f),
+				Field:   heuristics.FieldDiff,
+				Path:    f.Path,
+				Line:    f.Line,
+				Side:    heuristics.SideNew,
+				Snippet: f.Snippet,
+				Subject: f.Dependency,
+			})
+		}
+	}
+	if res.Score > 0 && len(res.Evidence) == 0 {
+		// MaxEvidence 0 still owes one piece of evidence for the score.
+		f := order[0].findings[0]
+		res.Evidence = append(res.Evidence, heuristics.Evidence{Rule: f.Rule, Message: findingMessage(f), Field: heuristics.FieldDiff,
+			Path: f.Path, Line: f.Line, Side: heuristics.SideNew, Snippet: f.Snippet, Subject: f.Dependency})
+	}
+	if res.Score == 0 {
+		// Every finding's rule was weighted 0.
+		res.Evidence = nil
+	}
+
+	res.Summary = workaroundSummary(findings, order, unlinkedDeps)
+	var unlinked []*depGroup
+	for _, g := range order {
+		if !g.linked && g.weight > 0 {
+			unlinked = append(unlinked, g)
+		}
+	}
+	res.Advice = workaroundAdvice(unlinked)
+	if res.Score == 0 {
+		res.Advice = ""
+	}
+	return res, nil
+}
+
+func findingMessage(f *Finding) string {
+	dep := f.Dependency
+	if dep == "" {
+		dep = "not named"
+	}
+	up := "no upstream issue or pull request linked"
+	if f.Linked() {
+		up = "upstream: " + f.Upstream
+	}
+	return fmt.Sprintf("Adds %s (dependency: %s; %s).", f.What, dep, up)
+}
+
+func workaroundSummary(findings []Finding, groups []*depGroup, unlinked int) string {
+	var names []string
+	for _, g := range groups {
+		if g.name != "" && len(names) < 3 {
+			names = append(names, g.name)
+		}
+	}
+	named := 0
+	for _, g := range groups {
+		if g.name != "" {
+			named++
+		}
+	}
+	s := wording.Plural(len(findings), "workaround")
+	if len(names) > 0 {
+		s += " around " + strings.Join(names, ", ")
+		if named > len(names) {
+			s += fmt.Sprintf(" and %d more", named-len(names))
+		}
+	}
+	switch {
+	case unlinked == 0:
+		s += "; every one links its upstream report."
+	case unlinked == len(groups) && len(groups) == 1:
+		s += "; no upstream issue or pull request linked."
+	case unlinked == len(groups):
+		s += "; none links an upstream issue or pull request."
+	default:
+		s += fmt.Sprintf("; %d of %d dependencies have no upstream issue or pull request linked.", unlinked, len(groups))
+	}
+	return s
+}
+
+// workaroundAdvice asks for the upstream report of each unreported
+// dependency, naming it.
+func workaroundAdvice(groups []*depGroup) string {
+	if len(groups) == 0 {
+		return ""
+	}
+	const most = 3
+	var whats, deps []string
+	unnamed := false
+	for _, g := range groups[:min(most, len(groups))] {
+		whats = append(whats, g.findings[0].What)
+		if g.name == "" {
+			unnamed = true
+		} else if !slices.Contains(deps, g.name) {
+			deps = append(deps, g.name)
+		}
+	}
+	what := joinAnd(whats)
+	if len(groups) > most {
+		what += fmt.Sprintf(" (and %d more)", len(groups)-most)
+	}
+	if len(groups) == 1 {
+		dep := "a dependency"
+		if !unnamed {
+			dep = deps[0]
+		}
+		s := fmt.Sprintf("This adds %s; if it works around a bug in %s, please link the upstream issue (or open one) so the fix can reach everyone.", what, dep)
+		if unnamed {
+			s = fmt.Sprintf("This adds %s; if it works around a bug in a dependency, please name the dependency and link the upstream issue (or open one) so the fix can reach everyone.", what)
+		}
+		return s
+	}
+	dep := joinAnd(deps)
+	if unnamed {
+		dep = joinAnd(append(deps, "other dependencies"))
+	}
+	return fmt.Sprintf("This adds %s; if they work around bugs in %s, please link the upstream issues (or open them) so the fixes can reach everyone.", what, dep)
+}
+
+func joinAnd(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	case 2:
+		return items[0] + " and " + items[1]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
