@@ -13,12 +13,17 @@ import (
 //
 //	heft corpus disclosure --clones DIR --aidev DIR [--facts FILE] [--split dev|test|all] [--json] [--wrong]
 func runCorpus(e *env, args []string) int {
+	if len(args) > 0 {
+		if run, ok := corpusRunners[args[0]]; ok {
+			return run(e, args[1:])
+		}
+	}
 	if len(args) == 0 || args[0] != "disclosure" {
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
 			fmt.Fprint(e.stderr, corpusUsage)
 			return exitOK
 		}
-		return fail(e, "corpus", fmt.Errorf("%w: want a corpus name: disclosure\n\n%s", errUsage, corpusUsage))
+		return fail(e, "corpus", fmt.Errorf("%w: want a corpus name: disclosure or workaround\n\n%s", errUsage, corpusUsage))
 	}
 	fs := flag.NewFlagSet("corpus disclosure", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
