@@ -154,6 +154,10 @@ type workaroundScan struct {
 	holders    []string          // the project's copyright holders and names, lower-case
 	identities []wfinding
 	findings   []Finding
+
+	ctxFirst    ctxHit   // the diff's first added line
+	ctxPins     []ctxHit // version lines of manifests
+	ctxComments []ctxHit // comments that say workaround
 }
 
 func newWorkaroundScan(s *Scorer, c *heuristics.Contribution) *workaroundScan {
@@ -248,6 +252,7 @@ func (sc *workaroundScan) run(ctx context.Context) error {
 			}
 		}
 	}
+	sc.contextFindings()
 	// Links in the description or commits that point at a dependency's
 	// tracker count for every finding about it.
 	for i := range sc.findings {
@@ -334,7 +339,7 @@ func (sc *workaroundScan) file(i int, f *diffstat.File) error {
 		sc.manifestLines(hunks)
 	}
 	fs := &fileScan{sc: sc, f: f, path: p, kind: fileKind(p), test: f.Kind == diffstat.KindTest || isTestPath(p),
-		header: f.Op == diffstat.OpAdded, imports: map[string]string{}, guessed: map[string]bool{}, lineDeps: map[int]string{}}
+		header: f.Op == diffstat.OpAdded, pin: isPinPath(p), imports: map[string]string{}, guessed: map[string]bool{}, lineDeps: map[int]string{}}
 	fs.scan(hunks)
 	fs.finish()
 	return nil
@@ -372,7 +377,9 @@ type fileScan struct {
 	jsPending  string   // a multi-line JS import's bindings so far
 	pyPending  string   // a parenthesised Python from-import: the module
 	inPending  bool
-	lastBugCmt int // new line of the last added comment that cites a bug
+	lastBugCmt int  // new line of the last added comment that cites a bug
+	pin        bool // a file where versions are pinned
+	lastReason int  // new line of the last added comment that gives a reason
 }
 
 func (fs *fileScan) scan(hunks []diffstat.Hunk) {
@@ -504,6 +511,7 @@ func (fs *fileScan) added(n int, text string, goModParsed bool) {
 	if fs.header && n <= fs.sc.cfg.HeaderLines {
 		fs.headerLine(n, text)
 	}
+	fs.ctxLine(n, text)
 }
 
 func (fs *fileScan) addFinding(f wfinding) {

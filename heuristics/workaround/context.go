@@ -1,0 +1,419 @@
+package workaround
+
+import (
+	"path"
+	"regexp"
+	"strings"
+)
+
+// This file holds the rules that read a change in context: a comment in
+// any language that ties a workaround to a runtime, an operating system,
+// a browser or a toolchain; a version pin or downgrade with a reason; and
+// the commit messages and description, which often say "work around"
+// when the code does not. They run in the same pass over added lines as
+// the other rules.
+
+// upstreamTerms maps the names of things a project does not own but
+// rarely declares (runtimes, operating systems, browsers, toolchains,
+// platforms) to the stable Subject they get. Matched as whole words,
+// ignoring case.
+var upstreamTerms = []struct{ re, subject string }{
+	{`pypy\d*`, "runtime:pypy"},
+	{`cpython|python ?[23](\.\d+)?|python's`, "runtime:cpython"},
+	{`jruby`, "runtime:jruby"},
+	{`truffleruby`, "runtime:truffleruby"},
+	{`ruby ?\d(\.\d+)*(-?dev)?`, "runtime:ruby"},
+	{`graal(vm)?|native[- ]image`, "toolchain:graalvm"},
+	{`jdk ?\d*|jvm|openjdk`, "runtime:jvm"},
+	{`node(\.?js)? ?(v?\d+(\.\d+)*)?|nodejs`, "runtime:node"},
+	{`deno`, "runtime:deno"},
+	{`rustc|rust \d\.\d+`, "toolchain:rust"},
+	{`gcc|g\+\+`, "toolchain:gcc"},
+	{`clang`, "toolchain:clang"},
+	{`msvc|visual studio`, "toolchain:msvc"},
+	{`mingw(-w64)?`, "toolchain:mingw"},
+	{`go ?1\.\d+`, "toolchain:go"},
+	{`windows|win32`, "os:windows"},
+	{`macos|mac ?os ?x?|os ?x|osx|darwin|xnu`, "os:macos"},
+	{`linux|kernel`, "os:linux"},
+	{`android`, "os:android"},
+	{`ios`, "os:ios"},
+	{`wine`, "os:wine"},
+	{`solaris|illumos`, "os:solaris"},
+	{`freebsd|openbsd|netbsd`, "os:bsd"},
+	{`ubuntu(-\d+\.\d+)?`, "os:ubuntu"},
+	{`alpine|musl`, "os:alpine"},
+	{`glibc|libc`, "os:libc"},
+	{`cygwin|msys2?`, "os:cygwin"},
+	{`homebrew|linuxbrew`, "homebrew"},
+	{`chrome|chromium`, "browser:chrome"},
+	{`firefox|gecko`, "browser:firefox"},
+	{`safari|webkit`, "browser:safari"},
+	{`internet explorer|ie ?\d+`, "browser:ie"},
+	{`app ?engine`, "platform:appengine"},
+	{`konsole`, "konsole"},
+	{`zsh`, "runtime:zsh"},
+}
+
+var upstreamTermRE = func() *regexp.Regexp {
+	parts := make([]string, len(upstreamTerms))
+	for i, t := range upstreamTerms {
+		parts[i] = "(" + t.re + ")"
+	}
+	return regexp.MustCompile(`(?i)(?:^|[^\w$-])(?:` + strings.Join(parts, "|") + `)(?:$|[^\w-])`)
+}()
+
+// upstreamTermGroups is the number of subgroups of each term, to find
+// which term matched.
+var upstreamTermGroups = func() []int {
+	n := make([]int, len(upstreamTerms))
+	for i, t := range upstreamTerms {
+		n[i] = regexp.MustCompile(t.re).NumSubexp()
+	}
+	return n
+}()
+
+// termSubject returns the Subject of the first runtime, OS, browser or
+// toolchain s names, or "".
+func termSubject(s string) string {
+	if s == "" {
+		return ""
+	}
+	m := upstreamTermRE.FindStringSubmatchIndex(s)
+	if m == nil {
+		return ""
+	}
+	g := 1
+	for i, t := range upstreamTerms {
+		if 2*g < len(m) && m[2*g] >= 0 {
+			return t.subject
+		}
+		g += 1 + upstreamTermGroups[i]
+	}
+	return ""
+}
+
+// ctxWordsRE finds a workaround said in words: in a comment or a commit
+// message.
+var ctxWordsRE = regexp.MustCompile(`(?i)\bwork(s|ed|ing)?[ -]?arounds?\b|\bhack(s|ed|y|iness)?\b|\bkludge|\bmonkey[ -]?patch|\bbug (in|on|with)\b|\bis (broken|buggy)\b|\bbroken (in|on|with|by|since|for)\b|\bbroke\b|\buntil\b.{0,80}\b(is |are |gets? |get )?(fixed|resolved|released|merged|ships|supports?)\b|\bremove (this |it )?(when|once|after)\b|\b(doesn'?t|does not|don'?t|do not) support\b|\bregression\b|\btemporary fix\b|\bfails? (to build )?(on|with|under)\b|\bdue to (a |an )?(bug|issue|regression)\b|\bin order to avoid\b|\bto avoid (a |an )?(bug|error|crash|warning|failure|issue)`)
+
+// ctxPinWordsRE finds a pin or downgrade said in words.
+var ctxPinWordsRE = regexp.MustCompile(`(?i)\bpin(s|ned|ning)?\b|\bdowngrad|\block(s|ed)?\b.{0,40}\bto\b|\bcap(ped)? .{0,30}\b(at|to|below)\b|\bforce (usage|use) of older\b|\bolder\b.{0,30}\bas\b|\bkeep .{0,30} (at|on) \d`)
+
+// ctxRemovalRE recognises a message that removes or reverts a workaround,
+// or updates to a release that fixed it.
+var ctxRemovalRE = regexp.MustCompile(`(?i)^\W*(\[[^\]]*\]\s*)?(\w+(\([^)]*\))?!?:\s*)?(remove|removed|removes|drop|drops|dropped|revert|reverts|unpin|unpins|delete|clean ?up|get rid|undo|re-?enable|restore)\b|no longer (needed|necessary|required)|(is|was|been|got|now) (fixed|resolved) upstream|fixed upstream|has been (fixed|resolved|released)`)
+
+// ctxBumpRE recognises a plain dependency update by its title.
+var ctxBumpRE = regexp.MustCompile(`(?i)^\W*(\[[^\]]*\]\s*)?(\w+(\([^)]*\))?!?:\s*)?(bump|update|upgrade|updated|updates|bumps)\b`)
+
+// Version lines in manifests: the package whose version an added line
+// sets. Each expression's first non-empty group is the name.
+var pinLineREs = []*regexp.Regexp{
+	// pip requirements and constraints: name==1.2, name<2, name~=1
+	regexp.MustCompile(`^\s*([A-Za-z0-9][A-Za-z0-9_.\-]*)(\[[^\]]*\])?\s*(==|<=|<|~=|!=|===)\s*\d`),
+	// pip install name==1.2 in a script or Makefile; npm install name@<2
+	regexp.MustCompile(`\b(?:pip3?|uv pip|npm|yarn|pnpm|gem) (?:install|add)\b.*?\s([A-Za-z0-9@][A-Za-z0-9_.\-/]*)(?:==|@['"]?[<>=~^]*\d|['"]?[<>=]+\d)`),
+	// Gemfile and gemspec
+	regexp.MustCompile(`\bgem\s+['"]([^'"]+)['"]\s*,\s*['"][~<>=! ]*\d`),
+	regexp.MustCompile(`add_(?:runtime_|development_)?dependency\(?\s*['"]([^'"]+)['"]\s*,\s*['"][~<>=! ]*\d`),
+	// package.json and renovate's allowedVersions
+	regexp.MustCompile(`^\s*"(@?[a-z0-9][a-z0-9._\-/]*)"\s*:\s*"[~^<>= ]*\d`),
+	regexp.MustCompile(`"matchPackageNames"\s*:\s*\[\s*"([^"]+)"`),
+	// Cargo.toml name = "=1.2" / { version = "1" }, Cargo.lock "name 1.2.3 (registry"
+	regexp.MustCompile(`^\s*([a-z0-9_\-]+)\s*=\s*(?:\{[^}]*version\s*=\s*)?"[=~^<> ]*\d`),
+	regexp.MustCompile(`^\s*"([a-z0-9_\-]+) \d+\.\d+[^"]*\(registry`),
+	// go.mod require and replace lines
+	regexp.MustCompile(`^\s*(?:require\s+)?([a-z0-9.\-]+\.[a-z]{2,}/[\w.\-/~]+)\s+v\d`),
+	// Gradle and Maven coordinates: "group:artifact:version"
+	regexp.MustCompile(`['"]([\w.\-]+:[\w.\-]+):\d[\w.\-]*['"]`),
+	// CI tool versions: tool: name@1.2, version: v1.2
+	regexp.MustCompile(`\b([a-z][a-z0-9_\-]*)@\d+(\.\d+)+\b`),
+}
+
+// pinNameStop are keys of manifests that look like version lines but name
+// no dependency.
+var pinNameStop = map[string]bool{"version": true, "node": true, "npm": true, "python": true, "ruby": true,
+	"rust_stable": true, "rust-version": true, "edition": true, "go": true, "toolchain": true, "packageManager": true,
+	"engines": true, "name": true, "requires-python": true, "python_requires": true, "target": true}
+
+// isPinPath reports whether a path is a file where dependencies are
+// pinned: manifests, requirement and constraint files (including those
+// of documentation builds), lockfiles, renovate configs, CI workflows,
+// scripts and Makefiles.
+func isPinPath(p string) bool {
+	b := strings.ToLower(path.Base(p))
+	switch {
+	case strings.HasPrefix(b, "requirements") || strings.HasPrefix(b, "constraints") || strings.HasSuffix(b, ".in") && strings.Contains(p, "requirements"),
+		b == "go.mod", b == "cargo.toml", b == "cargo.lock", b == "gemfile", strings.HasSuffix(b, ".gemspec"),
+		b == "package.json", b == "pyproject.toml", b == "setup.py", b == "setup.cfg", b == "tox.ini", b == "pipfile",
+		b == "build.gradle", b == "build.gradle.kts", b == "libs.versions.toml", b == "pom.xml",
+		strings.HasPrefix(b, "renovate") && strings.HasSuffix(b, ".json"),
+		b == "makefile", strings.HasSuffix(b, ".sh"), b == ".pre-commit-config.yaml", b == ".readthedocs.yaml", b == ".readthedocs.yml",
+		strings.HasPrefix(p, ".github/workflows/"), strings.HasPrefix(p, ".github/actions/"),
+		b == ".travis.yml", b == ".gitlab-ci.yml", b == "azure-pipelines.yml", b == ".cirrus.yml", b == "appveyor.yml",
+		b == "dockerfile", b == "flake.nix", b == "default.nix", b == "shell.nix":
+		return true
+	}
+	return strings.HasSuffix(b, ".nix") && strings.Contains(b, "overlay")
+}
+
+// pinName returns the dependency an added manifest line sets the version
+// of, or "".
+func pinName(text string) string {
+	t := text
+	if i := strings.Index(t, " #"); i >= 0 && !strings.Contains(t[:i], `"`) {
+		t = t[:i]
+	}
+	for _, re := range pinLineREs {
+		if m := re.FindStringSubmatch(t); m != nil {
+			name := m[1]
+			if pinNameStop[name] || strings.HasPrefix(name, "-") {
+				continue
+			}
+			return strings.ToLower(name)
+		}
+	}
+	return ""
+}
+
+// ctxHit is an added line a context rule noticed.
+type ctxHit struct {
+	path, snippet, subject, link string
+	line                         int
+}
+
+// genericComment returns the comment part of a line in any common
+// language: #, //, /* */, *, --, ;, and Nix's and shell's #. Strings
+// are not tracked; a URL's // is skipped.
+func genericComment(text string) string {
+	t := strings.TrimSpace(text)
+	switch {
+	case t == "":
+		return ""
+	case strings.HasPrefix(t, "#") && !strings.HasPrefix(t, "#include") && !strings.HasPrefix(t, "#if") &&
+		!strings.HasPrefix(t, "#def") && !strings.HasPrefix(t, "#el") && !strings.HasPrefix(t, "#end") && !strings.HasPrefix(t, "#undef"):
+		return t[1:]
+	case strings.HasPrefix(t, "/*"), strings.HasPrefix(t, "*"), strings.HasPrefix(t, "<!--"):
+		return strings.TrimLeft(t, "/*<!-")
+	case strings.HasPrefix(t, "--"), strings.HasPrefix(t, ";"):
+		return strings.TrimLeft(t, "-;")
+	}
+	if i := slashComment(text); i >= 0 {
+		return text[i+2:]
+	}
+	if i := strings.Index(text, " # "); i >= 0 {
+		return text[i+3:]
+	}
+	if i := strings.Index(text, "/*"); i >= 0 {
+		return text[i+2:]
+	}
+	return ""
+}
+
+// commentOnly reports whether a line holds nothing but a comment.
+func commentOnly(text string) bool {
+	t := strings.TrimSpace(text)
+	for _, p := range [...]string{"#", "//", "/*", "*", "--", ";", "<!--"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// ctxLine runs the context rules on an added line.
+func (fs *fileScan) ctxLine(n int, text string) {
+	sc := fs.sc
+	if sc.ctxFirst.path == "" && strings.TrimSpace(text) != "" {
+		sc.ctxFirst = ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text)}
+	}
+	if fs.pin {
+		if name := pinName(text); name != "" && len(sc.ctxPins) < maxCtxHits {
+			h := ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: name}
+			if cm := genericComment(text); cm != "" && (ctxWordsRE.MatchString(cm) || ctxPinWordsRE.MatchString(cm) || bugCiteRE.MatchString(cm)) {
+				h.link = "reason"
+			} else if fs.lastReason != 0 && fs.lastReason == n-1 {
+				h.link = "reason"
+			}
+			sc.ctxPins = append(sc.ctxPins, h)
+		}
+	}
+	cm := genericComment(text)
+	if cm == "" || len(cm) < 8 {
+		return
+	}
+	words := ctxWordsRE.MatchString(cm) || containsFold(cm, "fixme") && containsFold(cm, "until")
+	if commentOnly(text) && (words || ctxPinWordsRE.MatchString(cm) || bugCiteRE.MatchString(cm) || fs.lastReason == n-1) {
+		fs.lastReason = n // a reason block: the pin right below it has a reason
+	}
+	if !words || len(sc.ctxComments) >= maxCtxHits {
+		return
+	}
+	link := ""
+	for i := len(fs.links) - 1; i >= 0 && fs.links[i].line >= n-2; i-- {
+		if fs.links[i].line <= n+2 && !sc.ownLink(fs.links[i].url) {
+			link = fs.links[i].url
+			break
+		}
+	}
+	subject := termSubject(cm)
+	if subject == "" && link != "" {
+		if r := linkRepo(link); r != "" {
+			subject = repoSubject(r)
+		}
+	}
+	if fs.test && link == "" {
+		return // tests hack for their own reasons; only a link to a tracker counts
+	}
+	sc.ctxComments = append(sc.ctxComments, ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: subject, link: link})
+}
+
+// repoSubject turns host/owner/name into "repo:owner/name".
+func repoSubject(r string) string {
+	if _, rest, ok := strings.Cut(r, "/"); ok && strings.Count(r, "/") == 2 {
+		return "repo:" + rest
+	}
+	return "repo:" + r
+}
+
+const maxCtxHits = 64
+
+// contextFindings adds the findings of the context rules, after every
+// file was scanned.
+func (sc *workaroundScan) contextFindings() {
+	at := map[string]int{} // path:line → index in findings
+	for i, f := range sc.findings {
+		at[f.Path+":"+itoa(f.Line)] = i
+	}
+	// near finds a code finding the comment at path:line explains: on the
+	// line, or a few lines below it.
+	near := func(p string, line int) (int, bool) {
+		for d := -2; d <= 4; d++ {
+			if i, ok := at[p+":"+itoa(line+d)]; ok {
+				return i, true
+			}
+		}
+		return 0, false
+	}
+	// Comments that tie a workaround to a runtime, an OS, a browser or a
+	// toolchain, in any language.
+	named := false
+	for _, h := range sc.ctxComments {
+		if h.subject == "" {
+			continue
+		}
+		if i, ok := near(h.path, h.line); ok {
+			f := &sc.findings[i]
+			if f.Dependency == "" {
+				f.Dependency = h.subject
+			}
+			named = true
+			continue
+		}
+		sc.add(Finding{Rule: ruleRuntime, Path: h.path, Line: h.line, Snippet: clip(h.snippet), Dependency: h.subject,
+			What: "a workaround for " + h.subject, Upstream: h.link})
+		named = true
+	}
+	// Pins with a reason on their line or just above.
+	pinned := map[string]bool{}
+	for _, h := range sc.ctxPins {
+		if h.link != "reason" || pinned[h.subject] || sc.isOwnModule(h.subject) {
+			continue
+		}
+		pinned[h.subject] = true
+		if _, ok := at[h.path+":"+itoa(h.line)]; ok {
+			continue
+		}
+		sc.add(Finding{Rule: rulePin, Path: h.path, Line: h.line, Snippet: clip(h.snippet), Dependency: h.subject,
+			What: "a pin of " + h.subject + " with a reason"})
+	}
+	// The commit messages and description.
+	msg := sc.c.Title + "\n" + sc.c.Body
+	for _, cm := range sc.c.Commits {
+		msg += "\n" + cm.Message
+	}
+	title := sc.c.Title
+	if title == "" && len(sc.c.Commits) > 0 {
+		title, _, _ = strings.Cut(sc.c.Commits[0].Message, "\n")
+	}
+	if sc.ctxFirst.path == "" || ctxRemovalRE.MatchString(title) {
+		return
+	}
+	words := ctxWordsRE.MatchString(msg)
+	pinWords := ctxPinWordsRE.MatchString(title)
+	if ctxBumpRE.MatchString(title) && !pinWords && !regexp.MustCompile(`(?i)work ?around`).MatchString(title) {
+		return
+	}
+	if !words && !pinWords {
+		return
+	}
+	// What the message works around: a pinned package, a runtime the
+	// message names, a repository it links.
+	var h ctxHit
+	for _, p := range sc.ctxPins {
+		if !sc.isOwnModule(p.subject) {
+			h = p
+			break
+		}
+	}
+	if h.subject == "" {
+		if s := termSubject(msg); s != "" {
+			h = sc.ctxFirst
+			h.subject = s
+		}
+	}
+	link := ""
+	for _, l := range sc.descLinks {
+		if !sc.ownLink(l.url) && linkRepo(l.url) != "" {
+			link = l.url
+			break
+		}
+	}
+	if h.subject == "" && link != "" {
+		h = sc.ctxFirst
+		h.subject = repoSubject(linkRepo(link))
+	}
+	if h.subject == "" || named && h.subject == "" {
+		return // the project's own hack: it names nothing it does not own
+	}
+	for _, f := range sc.findings {
+		if f.Dependency != "" {
+			return // the code's findings already say what the message is about
+		}
+	}
+	what := "a change its description calls a workaround for " + h.subject
+	if !words {
+		what = "a pin or downgrade of " + h.subject + " its description explains"
+	}
+	sc.add(Finding{Rule: ruleMessage, Path: h.path, Line: h.line, Snippet: clip(h.snippet), Dependency: h.subject, What: what})
+}
+
+func clip(s string) string {
+	if len(s) > 200 {
+		return s[:200]
+	}
+	return s
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}
