@@ -3,6 +3,7 @@ package workaround
 import (
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -36,7 +37,7 @@ var upstreamTerms = []struct{ re, subject string }{
 	{`windows|win32`, "os:windows"},
 	{`macos|mac ?os ?x?|os ?x|osx|darwin|xnu`, "os:macos"},
 	{`linux|kernel`, "os:linux"},
-	{`android`, "os:android"},
+	{`android|aosp`, "os:android"},
 	{`ios`, "os:ios"},
 	{`wine`, "os:wine"},
 	{`solaris|illumos`, "os:solaris"},
@@ -104,6 +105,16 @@ var ctxPinWordsRE = regexp.MustCompile(`(?i)\bpin(s|ned|ning)?\b|\bdowngrad|\blo
 // or updates to a release that fixed it.
 var ctxRemovalRE = regexp.MustCompile(`(?i)^\W*(\[[^\]]*\]\s*)?(\w+(\([^)]*\))?!?:\s*)?(remove|removed|removes|drop|drops|dropped|revert|reverts|unpin|unpins|delete|clean ?up|get rid|undo|re-?enable|restore)\b|no longer (needed|necessary|required)|(is|was|been|got|now) (fixed|resolved) upstream|fixed upstream|has been (fixed|resolved|released)`)
 
+// ctxReplacedRE recognises a message that replaces a workaround by the
+// upstream fix, anywhere in the text.
+var ctxReplacedRE = regexp.MustCompile(`(?i)instead of (the |a |our |this )?([\w-]+ )?(workaround|hack)|(workaround|hack)s? (is|are) no longer|(remove|removes|removed|drop|drops|dropped) (the |this |that |a |our )?([\w-]+ )?(workaround|hack)`)
+
+// ctxReasonRE finds a reason given for a pin in a message.
+var ctxReasonRE = regexp.MustCompile(`(?i)\bbecause\b|\bdue to\b|\bto (fix|prevent|avoid|resolve|unbreak)\b|\bavoid|\bbreak(s|ing)?\b|\bbroken\b|\bfail(s|ed|ing|ure)?\b|\berror|\bcrash|\bincompatib|\bcompatib|\bregression|\b(doesn'?t|does not|no longer|stopped) work|\breasons?\b|\buntil\b`)
+
+// ctxDigestRE recognises a pin to a hash or digest.
+var ctxDigestRE = regexp.MustCompile(`(?i)\bpin\w*\b.{0,40}\b(hash|hashes|sha\w*|digests?)\b`)
+
 // ctxBumpRE recognises a plain dependency update by its title.
 var ctxBumpRE = regexp.MustCompile(`(?i)^\W*(\[[^\]]*\]\s*)?(\w+(\([^)]*\))?!?:\s*)?(bump|update|upgrade|updated|updates|bumps)\b`)
 
@@ -111,7 +122,7 @@ var ctxBumpRE = regexp.MustCompile(`(?i)^\W*(\[[^\]]*\]\s*)?(\w+(\([^)]*\))?!?:\
 // sets. Each expression's first non-empty group is the name.
 var pinLineREs = []*regexp.Regexp{
 	// pip requirements and constraints: name==1.2, name<2, name~=1
-	regexp.MustCompile(`^\s*([A-Za-z0-9][A-Za-z0-9_.\-]*)(\[[^\]]*\])?\s*(==|<=|<|~=|!=|===)\s*\d`),
+	regexp.MustCompile(`^\s*([A-Za-z0-9][A-Za-z0-9_.\-]*)(\[[^\]]*\])?\s*(==|<=|<|~=|!=|===|>=|>)\s*\d`),
 	// pip install name==1.2 in a script or Makefile; npm install name@<2
 	regexp.MustCompile(`\b(?:pip3?|uv pip|npm|yarn|pnpm|gem) (?:install|add)\b.*?\s([A-Za-z0-9@][A-Za-z0-9_.\-/]*)(?:==|@['"]?[<>=~^]*\d|['"]?[<>=]+\d)`),
 	// Gemfile and gemspec
@@ -144,7 +155,8 @@ var pinNameStop = map[string]bool{"version": true, "node": true, "npm": true, "p
 func isPinPath(p string) bool {
 	b := strings.ToLower(path.Base(p))
 	switch {
-	case strings.HasPrefix(b, "requirements") || strings.HasPrefix(b, "constraints") || strings.HasSuffix(b, ".in") && strings.Contains(p, "requirements"),
+	case (strings.Contains(b, "requirements") || strings.Contains(b, "constraints")) && (strings.HasSuffix(b, ".txt") || strings.HasSuffix(b, ".in")),
+		strings.HasSuffix(b, ".in") && strings.Contains(p, "requirements"),
 		b == "go.mod", b == "cargo.toml", b == "cargo.lock", b == "gemfile", strings.HasSuffix(b, ".gemspec"),
 		b == "package.json", b == "pyproject.toml", b == "setup.py", b == "setup.cfg", b == "tox.ini", b == "pipfile",
 		b == "build.gradle", b == "build.gradle.kts", b == "libs.versions.toml", b == "pom.xml",
@@ -244,7 +256,8 @@ func (fs *fileScan) ctxLine(n int, text string) {
 		return
 	}
 	words := ctxWordsRE.MatchString(cm) || containsFold(cm, "fixme") && containsFold(cm, "until")
-	if commentOnly(text) && (words || ctxPinWordsRE.MatchString(cm) || bugCiteRE.MatchString(cm) || fs.lastReason == n-1) {
+	linkHere := len(fs.links) > 0 && fs.links[len(fs.links)-1].line == n
+	if commentOnly(text) && (words || linkHere || ctxPinWordsRE.MatchString(cm) || bugCiteRE.MatchString(cm) || fs.lastReason == n-1) {
 		fs.lastReason = n // a reason block: the pin right below it has a reason
 	}
 	if !words || len(sc.ctxComments) >= maxCtxHits {
@@ -340,8 +353,17 @@ func (sc *workaroundScan) contextFindings() {
 	if sc.ctxFirst.path == "" || ctxRemovalRE.MatchString(title) {
 		return
 	}
+	if ctxReplacedRE.MatchString(msg) {
+		return
+	}
 	words := ctxWordsRE.MatchString(msg)
 	pinWords := ctxPinWordsRE.MatchString(title)
+	if pinWords && ctxDigestRE.MatchString(title) {
+		return // pinning to a digest is supply-chain hygiene, not a workaround
+	}
+	if pinWords && !words && !containsFold(title, "downgrad") && !ctxReasonRE.MatchString(msg) && termSubject(title) == "" {
+		return // a pin that gives no reason is a plain version choice
+	}
 	if ctxBumpRE.MatchString(title) && !pinWords && !regexp.MustCompile(`(?i)work ?around`).MatchString(title) {
 		return
 	}
@@ -368,6 +390,16 @@ func (sc *workaroundScan) contextFindings() {
 		if !sc.ownLink(l.url) && linkRepo(l.url) != "" {
 			link = l.url
 			break
+		}
+	}
+	if h.subject == "" {
+		// A dependency the changed code imports, named in the message.
+		for _, imp := range sc.ctxImports {
+			if wordIndex(strings.ToLower(msg), imp.name) >= 0 {
+				h = sc.ctxFirst
+				h.subject = imp.subject
+				break
+			}
 		}
 	}
 	if h.subject == "" && link != "" {
@@ -416,4 +448,31 @@ func itoa(n int) string {
 		b[i] = '-'
 	}
 	return string(b[i:])
+}
+
+// ctxImport is a dependency a changed file imports: the word a message
+// would call it by, and its Subject.
+type ctxImport struct{ name, subject string }
+
+// noteImports records the dependencies a scanned file imports, for the
+// message rule.
+func (fs *fileScan) noteImports() {
+	sc := fs.sc
+	for local, q := range fs.imports {
+		if fs.guessed[local] || len(sc.ctxImports) >= maxCtxHits {
+			continue
+		}
+		dep := fs.depOf(q)
+		if dep == "" || sc.isOwnModule(dep) || pyStdlib[dep] || !strings.Contains(dep, "/") && !strings.Contains(dep, ".") && fs.kind == wkGo {
+			continue
+		}
+		name := strings.ToLower(path.Base(dep))
+		if len(name) < 4 || name == "http" || name == "json" || name == "util" || name == "utils" {
+			continue
+		}
+		if slices.ContainsFunc(sc.ctxImports, func(c ctxImport) bool { return c.subject == dep }) {
+			continue
+		}
+		sc.ctxImports = append(sc.ctxImports, ctxImport{name: name, subject: dep})
+	}
 }

@@ -158,6 +158,7 @@ type workaroundScan struct {
 	ctxFirst    ctxHit   // the diff's first added line
 	ctxPins     []ctxHit // version lines of manifests
 	ctxComments []ctxHit // comments that say workaround
+	ctxImports  []ctxImport
 }
 
 func newWorkaroundScan(s *Scorer, c *heuristics.Contribution) *workaroundScan {
@@ -341,6 +342,7 @@ func (sc *workaroundScan) file(i int, f *diffstat.File) error {
 	fs := &fileScan{sc: sc, f: f, path: p, kind: fileKind(p), test: f.Kind == diffstat.KindTest || isTestPath(p),
 		header: f.Op == diffstat.OpAdded, pin: isPinPath(p), imports: map[string]string{}, guessed: map[string]bool{}, lineDeps: map[int]string{}}
 	fs.scan(hunks)
+	fs.noteImports()
 	fs.finish()
 	return nil
 }

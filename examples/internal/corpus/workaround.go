@@ -141,13 +141,29 @@ func EvalWorkaround(ctx context.Context, facts []Fact, opts WorkaroundOptions) (
 	return rep, nil
 }
 
+// hasSubject reports whether some evidence names want. Names compare
+// by their last element, ignoring case and the kind prefix, so
+// "repo:pallets/click", "click" and "github.com/pallets/click" are the
+// same upstream, as are "toolchain:rust" and "github.com/rust-lang/rust".
 func hasSubject(ev []heuristics.Evidence, want string) bool {
 	for _, e := range ev {
-		if strings.EqualFold(e.Subject, want) {
+		if strings.EqualFold(e.Subject, want) || e.Subject != "" && lastName(e.Subject) == lastName(want) {
 			return true
 		}
 	}
 	return false
+}
+
+func lastName(s string) string {
+	s = strings.ToLower(s)
+	if _, rest, ok := strings.Cut(s, ":"); ok && !strings.Contains(s[:strings.Index(s, ":")], ".") {
+		s = rest
+	}
+	s = strings.TrimSuffix(s, "/")
+	if i := strings.LastIndexAny(s, "/:"); i >= 0 {
+		s = s[i+1:]
+	}
+	return s
 }
 
 func subjects(ev []heuristics.Evidence) string {
