@@ -192,6 +192,7 @@ func pinName(text string) string {
 // ctxHit is an added line a context rule noticed.
 type ctxHit struct {
 	path, snippet, subject, link string
+	upstream                     string // for a pin: the issue link beside its reason
 	line                         int
 }
 
@@ -263,23 +264,44 @@ func (fs *fileScan) ctxLine(n int, text string) {
 	if !words || len(sc.ctxComments) >= maxCtxHits {
 		return
 	}
-	link := ""
-	for i := len(fs.links) - 1; i >= 0 && fs.links[i].line >= n-2; i-- {
-		if fs.links[i].line <= n+2 && !sc.ownLink(fs.links[i].url) {
-			link = fs.links[i].url
-			break
+	// The link and, in tests, the decision wait for the lines below: see
+	// resolveCtx.
+	sc.ctxComments = append(sc.ctxComments, ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: termSubject(cm)})
+}
+
+// resolveCtx gives the context hits of the file just scanned the issue
+// link on their line or within two lines of it, names a comment that
+// names nothing else by the linked repository, and drops test comments
+// without a link: tests hack for their own reasons.
+func (fs *fileScan) resolveCtx(firstComment, firstPin int) {
+	sc := fs.sc
+	linkNear := func(line int) string {
+		for _, l := range fs.links {
+			if l.line >= line-2 && l.line <= line+2 && !sc.ownLink(l.url) {
+				return l.url
+			}
+		}
+		return ""
+	}
+	kept := sc.ctxComments[:firstComment]
+	for _, h := range sc.ctxComments[firstComment:] {
+		h.link = linkNear(h.line)
+		if h.subject == "" && h.link != "" {
+			if r := linkRepo(h.link); r != "" {
+				h.subject = repoSubject(r)
+			}
+		}
+		if fs.test && h.link == "" {
+			continue
+		}
+		kept = append(kept, h)
+	}
+	sc.ctxComments = kept
+	for i := firstPin; i < len(sc.ctxPins); i++ {
+		if sc.ctxPins[i].link == "reason" {
+			sc.ctxPins[i].upstream = linkNear(sc.ctxPins[i].line - 1)
 		}
 	}
-	subject := termSubject(cm)
-	if subject == "" && link != "" {
-		if r := linkRepo(link); r != "" {
-			subject = repoSubject(r)
-		}
-	}
-	if fs.test && link == "" {
-		return // tests hack for their own reasons; only a link to a tracker counts
-	}
-	sc.ctxComments = append(sc.ctxComments, ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: subject, link: link})
 }
 
 // repoSubject turns host/owner/name into "repo:owner/name".
@@ -309,6 +331,22 @@ func (sc *workaroundScan) contextFindings() {
 		}
 		return 0, false
 	}
+	// Pins with a reason on their line or just above.
+	pinned := map[string]bool{}
+	for _, h := range sc.ctxPins {
+		if h.link != "reason" || pinned[h.subject] || sc.isOwnModule(h.subject) {
+			continue
+		}
+		pinned[h.subject] = true
+		if _, ok := at[h.path+":"+itoa(h.line)]; ok {
+			continue
+		}
+		sc.add(Finding{Rule: rulePin, Path: h.path, Line: h.line, Snippet: clip(h.snippet), Dependency: h.subject,
+			What: "a pin of " + h.subject + " with a reason", Upstream: h.upstream})
+		if sc.enabled(rulePin) {
+			at[h.path+":"+itoa(h.line)] = len(sc.findings) - 1
+		}
+	}
 	// Comments that tie a workaround to a runtime, an OS, a browser or a
 	// toolchain, in any language.
 	named := false
@@ -327,19 +365,6 @@ func (sc *workaroundScan) contextFindings() {
 		sc.add(Finding{Rule: ruleRuntime, Path: h.path, Line: h.line, Snippet: clip(h.snippet), Dependency: h.subject,
 			What: "a workaround for " + h.subject, Upstream: h.link})
 		named = true
-	}
-	// Pins with a reason on their line or just above.
-	pinned := map[string]bool{}
-	for _, h := range sc.ctxPins {
-		if h.link != "reason" || pinned[h.subject] || sc.isOwnModule(h.subject) {
-			continue
-		}
-		pinned[h.subject] = true
-		if _, ok := at[h.path+":"+itoa(h.line)]; ok {
-			continue
-		}
-		sc.add(Finding{Rule: rulePin, Path: h.path, Line: h.line, Snippet: clip(h.snippet), Dependency: h.subject,
-			What: "a pin of " + h.subject + " with a reason"})
 	}
 	// The commit messages and description.
 	msg := sc.c.Title + "\n" + sc.c.Body

@@ -341,7 +341,9 @@ func (sc *workaroundScan) file(i int, f *diffstat.File) error {
 	}
 	fs := &fileScan{sc: sc, f: f, path: p, kind: fileKind(p), test: f.Kind == diffstat.KindTest || isTestPath(p),
 		header: f.Op == diffstat.OpAdded, pin: isPinPath(p), imports: map[string]string{}, guessed: map[string]bool{}, lineDeps: map[int]string{}}
+	firstComment, firstPin := len(sc.ctxComments), len(sc.ctxPins)
 	fs.scan(hunks)
+	fs.resolveCtx(firstComment, firstPin)
 	fs.noteImports()
 	fs.finish()
 	return nil

@@ -924,3 +924,44 @@ func BenchmarkWorkaround(b *testing.B) {
 		})
 	}
 }
+
+// TestLinkedBelowUnlinked checks, for each kind of code workaround, that a
+// linked upstream report lowers the score but never hides the finding:
+// the linked change scores above 0, below the same change unlinked, keeps
+// its evidence and upstream, and its metrics count it as linked.
+func TestLinkedBelowUnlinked(t *testing.T) {
+	s := newWorkaround(t, workaround.Config{})
+	for _, tc := range []struct {
+		name, path, base, comment, code, subject string
+	}{
+		{"c-runtime", "src/thread.c", "int n;\n", "/* Workaround for a bug in macOS pthread_cond_wait. */", "int retry = 1;", "os:macos"},
+		{"python-runtime", "app/compat.py", "import sys\n", "# PyPy is broken here: __exit__ loses the exception.", "BROKEN = True", "runtime:pypy"},
+		{"shell-runtime", "lib/term.zsh", "x=1\n", "# Konsole is broken with OSC 7 directory tracking: work around it.", "URL_HOST=\"\"", "konsole"},
+		{"gemfile-pin", "Gemfile", "source 'https://rubygems.org'\n", "# prism 0.26 is broken for heredocs; keep 0.25 until it is fixed.", "gem 'prism', '0.25.0'", "prism"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			score := func(link string) heuristics.Result {
+				cm := tc.comment
+				if link != "" {
+					cm += "\n" + strings.Fields(tc.comment)[0] + " " + link
+				}
+				d := scorertest.GitDiff(t, map[string]*string{tc.path: scorertest.Text(tc.base)},
+					map[string]*string{tc.path: scorertest.Text(tc.base + cm + "\n" + tc.code + "\n")})
+				res, err := s.Score(context.Background(), &heuristics.Contribution{Diff: d})
+				require.NoError(t, err)
+				require.NoError(t, heuristics.CheckResult(res))
+				return res
+			}
+			unlinked := score("")
+			linked := score("https://github.com/upstream-org/upstream/issues/4165")
+			assert.Positive(t, linked.Score, "a linked workaround is still a finding")
+			assert.Less(t, linked.Score, unlinked.Score, "the link lowers the score")
+			require.NotEmpty(t, linked.Evidence)
+			assert.Equal(t, tc.subject, linked.Evidence[0].Subject)
+			assert.Equal(t, tc.subject, unlinked.Evidence[0].Subject)
+			assert.Equal(t, 1.0, linked.Metrics["linked_dependencies"])
+			assert.Equal(t, 1.0, unlinked.Metrics["unlinked_dependencies"])
+			assert.NotContains(t, linked.Summary, "No workarounds")
+		})
+	}
+}
