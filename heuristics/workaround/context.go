@@ -96,7 +96,11 @@ func termSubject(s string) string {
 
 // ctxWordsRE finds a workaround said in words: in a comment or a commit
 // message.
-var ctxWordsRE = regexp.MustCompile(`(?i)\bwork(s|ed|ing)?[ -]?arounds?\b|\bhack(s|ed|y|iness)?\b|\bkludge|\bmonkey[ -]?patch|\bbug (in|on|with)\b|\bis (broken|buggy)\b|\bbroken (in|on|with|by|since|for)\b|\bbroke\b|\buntil\b.{0,80}\b(is |are |gets? |get )?(fixed|resolved|released|merged|ships|supports?)\b|\bremove (this |it )?(when|once|after)\b|\b(doesn'?t|does not|don'?t|do not) support\b|\bregression\b|\btemporary fix\b|\bfails? (to build )?(on|with|under)\b|\bdue to (a |an )?(bug|issue|regression)\b|\bin order to avoid\b|\bto avoid (a |an )?(bug|error|crash|warning|failure|issue)`)
+var ctxWordsRE = regexp.MustCompile(`(?i)\bwork(s|ed|ing)?[ -]?arounds?\b|\bhack(s|ed|y|iness)?\b|\bkludge|\bmonkey[ -]?patch|\bbug (in|on|with)\b|\bis (broken|buggy)\b|\bbroken (in|on|with|by|since|for)\b|\bbroke\b|\buntil\b.{0,80}\b(is |are |gets? |get )?(fixed|resolved|released|merged|ships|supports?)\b|\bremove (this |it )?(when|once|after)\b|\b(doesn'?t|does not|don'?t|do not) support\b|\bregression\b|\btemporary fix\b|\bfails? (to build )?(on|with|under)\b|\bdue to (a |an )?(bug|issue|regression)\b|\bin order to avoid\b|\b(has|have|had) a bug\b|\b(does not|doesn'?t|do not|don'?t|won'?t|cannot|can'?t) (run|work|build|compile|start|load|parse)\b|\bto avoid (a |an )?(bug|error|crash|warning|failure|issue)`)
+
+// bareIssueRE finds an issue or pull request link written without its
+// scheme, as comments often do.
+var bareIssueRE = regexp.MustCompile(`\b(github\.com|gitlab\.com|codeberg\.org)/[\w.\-]+/[\w.\-]+/(-/)?(issues|pull|merge_requests)/\d+`)
 
 // ctxPinWordsRE finds a pin or downgrade said in words.
 var ctxPinWordsRE = regexp.MustCompile(`(?i)\bpin(s|ned|ning)?\b|\bdowngrad|\block(s|ed)?\b.{0,40}\bto\b|\bcap(ped)? .{0,30}\b(at|to|below)\b|\bforce (usage|use) of older\b|\bolder\b.{0,30}\bas\b|\bkeep .{0,30} (at|on) \d`)
@@ -138,6 +142,8 @@ var pinLineREs = []*regexp.Regexp{
 	regexp.MustCompile(`^\s*(?:require\s+)?([a-z0-9.\-]+\.[a-z]{2,}/[\w.\-/~]+)\s+v\d`),
 	// Gradle and Maven coordinates: "group:artifact:version"
 	regexp.MustCompile(`['"]([\w.\-]+:[\w.\-]+):\d[\w.\-]*['"]`),
+	// YAML keys of CI files that set a tool's version: qemu: '7.2'
+	regexp.MustCompile(`^\s*-?\s*([a-z][a-z0-9_\-]*)\s*:\s*['"]?v?\d+(\.\d+)+['"]?\s*$`),
 	// CI tool versions: tool: name@1.2, version: v1.2
 	regexp.MustCompile(`\b([a-z][a-z0-9_\-]*)@\d+(\.\d+)+\b`),
 }
@@ -180,7 +186,7 @@ func pinName(text string) string {
 	for _, re := range pinLineREs {
 		if m := re.FindStringSubmatch(t); m != nil {
 			name := m[1]
-			if pinNameStop[name] || strings.HasPrefix(name, "-") {
+			if pinNameStop[name] || strings.HasPrefix(name, "-") || strings.HasSuffix(name, "-version") || strings.HasSuffix(name, "_version") {
 				continue
 			}
 			return strings.ToLower(name)
@@ -263,6 +269,9 @@ func (fs *fileScan) ctxLine(n int, text string) {
 	}
 	if !words || len(sc.ctxComments) >= maxCtxHits {
 		return
+	}
+	if m := bareIssueRE.FindString(cm); m != "" && !strings.Contains(cm, "://") {
+		fs.links = append(fs.links, fileLink{line: n, url: "https://" + m})
 	}
 	// The link and, in tests, the decision wait for the lines below: see
 	// resolveCtx.
