@@ -80,10 +80,12 @@ func EvalWorkaround(ctx context.Context, facts []Fact, opts WorkaroundOptions) (
 	if split != "" && split != "dev" && split != "test" {
 		return nil, fmt.Errorf("corpus: split %q: want dev, test or all", opts.Split)
 	}
-	sc, err := workaround.New(opts.Config)
-	if err != nil {
+	if _, err := workaround.New(opts.Config); err != nil {
 		return nil, fmt.Errorf("corpus: %w", err)
 	}
+	// One scorer per repository, told which repository is the project's
+	// own (as a bot would be), so its own issue links are not upstream.
+	scorers := map[string]*workaround.Scorer{}
 	rep := &Report{}
 	repos := map[string]*Repo{}
 	for _, f := range facts {
@@ -97,6 +99,7 @@ func EvalWorkaround(ctx context.Context, facts []Fact, opts WorkaroundOptions) (
 		want := f.Get("label") == "workaround"
 		r, ok := repos[name]
 		if !ok {
+			var err error
 			r, err = FindRepo(opts.Clones, name)
 			if err != nil && !errors.Is(err, ErrNoRepo) {
 				return nil, err
@@ -111,6 +114,18 @@ func EvalWorkaround(ctx context.Context, facts []Fact, opts WorkaroundOptions) (
 		if err != nil {
 			rep.AddMissing(class, name, sha, err)
 			continue
+		}
+		sc := scorers[name]
+		if sc == nil {
+			var err error
+			cfg := opts.Config
+			if cfg.Repository == "" {
+				cfg.Repository = "github.com/" + name
+			}
+			if sc, err = workaround.New(cfg); err != nil {
+				return nil, fmt.Errorf("corpus: %w", err)
+			}
+			scorers[name] = sc
 		}
 		res, err := sc.Score(ctx, c)
 		if err != nil && !errors.Is(err, heuristics.ErrNotApplicable) {
