@@ -14,84 +14,117 @@ import (
 // when the code does not. They run in the same pass over added lines as
 // the other rules.
 
-// upstreamTerms maps the names of things a project does not own but
+// upstreamWords maps the names of things a project does not own but
 // rarely declares (runtimes, operating systems, browsers, toolchains,
-// platforms) to the stable Subject they get. Matched as whole words,
-// ignoring case.
-var upstreamTerms = []struct{ re, subject string }{
-	{`pypy\d*`, "runtime:pypy"},
-	{`cpython|python ?[23](\.\d+)?|python's`, "runtime:cpython"},
-	{`jruby`, "runtime:jruby"},
-	{`truffleruby`, "runtime:truffleruby"},
-	{`ruby ?\d(\.\d+)*(-?dev)?`, "runtime:ruby"},
-	{`graal(vm)?|native[- ]image`, "toolchain:graalvm"},
-	{`jdk ?\d*|jvm|openjdk`, "runtime:jvm"},
-	{`node(\.?js)? ?(v?\d+(\.\d+)*)?|nodejs`, "runtime:node"},
-	{`deno`, "runtime:deno"},
-	{`rustc|rust \d\.\d+`, "toolchain:rust"},
-	{`gcc|g\+\+`, "toolchain:gcc"},
-	{`clang`, "toolchain:clang"},
-	{`msvc|visual studio`, "toolchain:msvc"},
-	{`mingw(-w64)?`, "toolchain:mingw"},
-	{`go ?1\.\d+`, "toolchain:go"},
-	{`windows|win32`, "os:windows"},
-	{`macos|mac ?os ?x?|os ?x|osx|darwin|xnu`, "os:macos"},
-	{`linux|kernel`, "os:linux"},
-	{`android|aosp`, "os:android"},
-	{`ios`, "os:ios"},
-	{`wine`, "os:wine"},
-	{`solaris|illumos`, "os:solaris"},
-	{`freebsd|openbsd|netbsd`, "os:bsd"},
-	{`ubuntu(-\d+\.\d+)?`, "os:ubuntu"},
-	{`alpine|musl`, "os:alpine"},
-	{`glibc|libc`, "os:libc"},
-	{`cygwin|msys2?`, "os:cygwin"},
-	{`homebrew|linuxbrew`, "homebrew"},
-	{`chrome|chromium`, "browser:chrome"},
-	{`firefox|gecko`, "browser:firefox"},
-	{`safari|webkit`, "browser:safari"},
-	{`internet explorer|ie ?\d+`, "browser:ie"},
-	{`app ?engine`, "platform:appengine"},
-	{`konsole`, "konsole"},
-	{`zsh`, "runtime:zsh"},
+// platforms) to the stable Subject they get. termSubject matches them as
+// whole words, ignoring case; a few names of two words, or with a
+// version, are matched there too.
+var upstreamWords = map[string]string{
+	"pypy": "runtime:pypy", "pypy3": "runtime:pypy", "pypy2": "runtime:pypy", "cpython": "runtime:cpython",
+	"python2": "runtime:cpython", "python3": "runtime:cpython", "python's": "runtime:cpython",
+	"jruby": "runtime:jruby", "truffleruby": "runtime:truffleruby",
+	"graal": "toolchain:graalvm", "graalvm": "toolchain:graalvm",
+	"jdk": "runtime:jvm", "jvm": "runtime:jvm", "openjdk": "runtime:jvm",
+	"node": "runtime:node", "nodejs": "runtime:node", "node.js": "runtime:node", "deno": "runtime:deno",
+	"rustc": "toolchain:rust", "gcc": "toolchain:gcc", "g++": "toolchain:gcc", "clang": "toolchain:clang",
+	"msvc": "toolchain:msvc", "mingw": "toolchain:mingw", "mingw-w64": "toolchain:mingw",
+	"windows": "os:windows", "win32": "os:windows",
+	"macos": "os:macos", "osx": "os:macos", "darwin": "os:macos", "xnu": "os:macos",
+	"linux": "os:linux", "kernel": "os:linux", "android": "os:android", "aosp": "os:android", "ios": "os:ios",
+	"wine": "os:wine", "solaris": "os:solaris", "illumos": "os:solaris",
+	"freebsd": "os:bsd", "openbsd": "os:bsd", "netbsd": "os:bsd",
+	"ubuntu": "os:ubuntu", "alpine": "os:alpine", "musl": "os:alpine", "glibc": "os:libc", "libc": "os:libc",
+	"cygwin": "os:cygwin", "msys": "os:cygwin", "msys2": "os:cygwin",
+	"homebrew": "homebrew", "linuxbrew": "homebrew",
+	"chrome": "browser:chrome", "chromium": "browser:chrome", "firefox": "browser:firefox", "gecko": "browser:firefox",
+	"safari": "browser:safari", "webkit": "browser:safari",
+	"appengine": "platform:appengine", "konsole": "konsole", "zsh": "runtime:zsh",
 }
 
-var upstreamTermRE = func() *regexp.Regexp {
-	parts := make([]string, len(upstreamTerms))
-	for i, t := range upstreamTerms {
-		parts[i] = "(" + t.re + ")"
-	}
-	return regexp.MustCompile(`(?i)(?:^|[^\w$-])(?:` + strings.Join(parts, "|") + `)(?:$|[^\w-])`)
-}()
+// upstreamPairs are names of two words: the first word, then a test on
+// the second.
+var upstreamPairs = []struct {
+	first   string
+	second  func(string) bool
+	subject string
+}{
+	{"python", startsDigit, "runtime:cpython"},
+	{"ruby", startsDigit, "runtime:ruby"},
+	{"rust", startsDigit, "toolchain:rust"},
+	{"go", func(w string) bool { return strings.HasPrefix(w, "1.") }, "toolchain:go"},
+	{"node", startsDigit, "runtime:node"},
+	{"mac", func(w string) bool { return w == "os" }, "os:macos"},
+	{"os", func(w string) bool { return w == "x" }, "os:macos"},
+	{"internet", func(w string) bool { return w == "explorer" }, "browser:ie"},
+	{"app", func(w string) bool { return w == "engine" }, "platform:appengine"},
+	{"visual", func(w string) bool { return w == "studio" }, "toolchain:msvc"},
+	{"native", func(w string) bool { return w == "image" }, "toolchain:graalvm"},
+}
 
-// upstreamTermGroups is the number of subgroups of each term, to find
-// which term matched.
-var upstreamTermGroups = func() []int {
-	n := make([]int, len(upstreamTerms))
-	for i, t := range upstreamTerms {
-		n[i] = regexp.MustCompile(t.re).NumSubexp()
-	}
-	return n
-}()
+func startsDigit(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
 
 // termSubject returns the Subject of the first runtime, OS, browser or
-// toolchain s names, or "".
+// toolchain s names, or "". It reads s word by word, without regular
+// expressions: it runs on every comment that says workaround.
 func termSubject(s string) string {
-	if s == "" {
-		return ""
-	}
-	m := upstreamTermRE.FindStringSubmatchIndex(s)
-	if m == nil {
-		return ""
-	}
-	g := 1
-	for i, t := range upstreamTerms {
-		if 2*g < len(m) && m[2*g] >= 0 {
-			return t.subject
+	var prev string
+	var buf [32]byte
+	for i := 0; i < len(s); {
+		for i < len(s) && !isTermByte(s[i]) {
+			i++
 		}
-		g += 1 + upstreamTermGroups[i]
+		j := i
+		for j < len(s) && isTermByte(s[j]) {
+			j++
+		}
+		if j == i {
+			break
+		}
+		w := strings.TrimRight(s[i:j], ".-'+")
+		if w == "g" && strings.HasPrefix(s[i:j], "g++") {
+			w = "g++"
+		}
+		i = j
+		if len(w) > len(buf) || w == "" {
+			prev = ""
+			continue
+		}
+		lw := buf[:len(w)]
+		for k := 0; k < len(w); k++ {
+			c := w[k]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			lw[k] = c
+		}
+		word := string(lw)
+		for _, p := range upstreamPairs {
+			if prev == p.first && p.second(word) {
+				return p.subject
+			}
+		}
+		if sub, ok := upstreamWords[word]; ok {
+			return sub
+		}
+		if strings.HasPrefix(word, "ubuntu-") || strings.HasPrefix(word, "pypy") || strings.HasPrefix(word, "go1.") {
+			switch {
+			case word[0] == 'u':
+				return "os:ubuntu"
+			case word[0] == 'p':
+				return "runtime:pypy"
+			default:
+				return "toolchain:go"
+			}
+		}
+		prev = word
 	}
 	return ""
+}
+
+// isTermByte reports whether b can be part of a name termSubject looks
+// up: letters, digits and . + ' - (node.js, g++, python's, mingw-w64).
+func isTermByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '.' || b == '+' || b == '\'' || b == '-' || b == '_'
 }
 
 // ctxWordsRE finds a workaround said in words: in a comment or a commit
@@ -262,7 +295,7 @@ func (fs *fileScan) ctxLine(n int, text string) {
 	if cm == "" || len(cm) < 8 {
 		return
 	}
-	words := ctxWordsRE.MatchString(cm) || containsFold(cm, "fixme") && containsFold(cm, "until")
+	words := mayCtxWords(cm) && ctxWordsRE.MatchString(cm) || containsFold(cm, "fixme") && containsFold(cm, "until")
 	linkHere := len(fs.links) > 0 && fs.links[len(fs.links)-1].line == n
 	if commentOnly(text) && (words || linkHere || ctxPinWordsRE.MatchString(cm) || bugCiteRE.MatchString(cm) || fs.lastReason == n-1) {
 		fs.lastReason = n // a reason block: the pin right below it has a reason
@@ -509,4 +542,16 @@ func (fs *fileScan) noteImports() {
 		}
 		sc.ctxImports = append(sc.ctxImports, ctxImport{name: name, subject: dep})
 	}
+}
+
+// mayCtxWords is a cheap test that lets through every comment ctxWordsRE
+// could match.
+func mayCtxWords(cm string) bool {
+	for _, w := range [...]string{"work", "hack", "kludge", "monkey", "bug", "broke", "until", "remove", "support",
+		"regression", "temporary", "fail", "due to", "avoid", "n't", "not ", "cannot"} {
+		if containsFold(cm, w) {
+			return true
+		}
+	}
+	return false
 }
