@@ -274,8 +274,9 @@ func commentOnly(text string) bool {
 	return false
 }
 
-// ctxLine runs the context rules on an added line.
-func (fs *fileScan) ctxLine(n int, text string) {
+// ctxLine runs the context rules on an added line; known is its comment
+// as the file's own language reads it, if any.
+func (fs *fileScan) ctxLine(n int, text, known string) {
 	sc := fs.sc
 	if sc.ctxFirst.path == "" && strings.TrimSpace(text) != "" {
 		sc.ctxFirst = ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text)}
@@ -291,7 +292,10 @@ func (fs *fileScan) ctxLine(n int, text string) {
 			sc.ctxPins = append(sc.ctxPins, h)
 		}
 	}
-	cm := genericComment(text)
+	cm := known
+	if cm == "" && (fs.kind == wkOther || fs.kind == wkPackageJSON) {
+		cm = genericComment(text) // C, Java, Kotlin, shell, YAML, Nix...
+	}
 	if cm == "" || len(cm) < 8 {
 		return
 	}

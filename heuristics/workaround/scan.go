@@ -509,13 +509,14 @@ func (fs *fileScan) added(n int, text string, goModParsed bool) {
 			fs.rubyLine(n, text)
 		}
 	}
-	if c := fs.comment(text); c != "" {
+	c := fs.comment(text)
+	if c != "" {
 		fs.commentLine(n, text, c)
 	}
 	if fs.header && n <= fs.sc.cfg.HeaderLines {
 		fs.headerLine(n, text)
 	}
-	fs.ctxLine(n, text)
+	fs.ctxLine(n, text, c)
 }
 
 func (fs *fileScan) addFinding(f wfinding) {
