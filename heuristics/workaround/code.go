@@ -234,6 +234,9 @@ func (fs *fileScan) pyLine(n int, text string) {
 			} else if target, dep = fs.resolve(m[3]); target == "" {
 				return
 			}
+			if top, _, _ := strings.Cut(dep, "."); pyStdlib[top] {
+				return // mocking the standard library fixes nothing upstream
+			}
 			fs.finding(ruleMockPatch, n, text, dep, "a mock.patch of "+target+" outside tests")
 		}
 	}
@@ -479,3 +482,21 @@ func squash(s string) string {
 	}
 	return b.String()
 }
+
+// pyStdlib holds the top-level modules of Python's standard library most
+// often mocked. Mocking them is test scaffolding or instrumentation, not a
+// workaround for a dependency: there is nothing to fix upstream by a mock.
+var pyStdlib = func() map[string]bool {
+	set := map[string]bool{}
+	for _, m := range strings.Fields(`abc argparse array asyncio atexit base64 builtins bz2 calendar collections
+concurrent contextlib copy csv ctypes datetime decimal difflib email enum errno faulthandler fcntl filecmp
+fnmatch functools gc getpass gettext glob gzip hashlib heapq hmac html http importlib inspect io ipaddress
+itertools json locale logging lzma mimetypes multiprocessing netrc numbers operator os pathlib pickle
+platform pprint queue random re resource sched secrets select selectors shlex shutil signal site socket
+socketserver sqlite3 ssl stat statistics string struct subprocess sys sysconfig tarfile tempfile textwrap
+threading time timeit tokenize traceback tracemalloc types typing unicodedata urllib uuid warnings weakref
+webbrowser winreg xml zipfile zipimport zlib zoneinfo __builtin__`) {
+		set[m] = true
+	}
+	return set
+}()

@@ -35,6 +35,9 @@
 //	workaround-ruby-reopen           reopening, class_eval or prepend on a required gem's class
 //	workaround-copied-code           "copied/adapted/ported from" a URL, or another holder's copyright header
 //	workaround-comment               workaround, hack, until upstream, remove when fixed, an issue link elsewhere
+//	workaround-runtime               a workaround comment in any language naming a runtime, OS, browser or toolchain
+//	workaround-pin                   a version pin or downgrade with a reason beside it
+//	workaround-message               the commit message or description says it works around something named
 //
 // # Known false positives
 //
@@ -86,4 +89,15 @@
 //     project's own past bug that names an imported package. Comments that
 //     name no dependency and do not say "upstream" are the project's own
 //     and never count.
+//   - workaround-runtime: a comment about supporting a platform on
+//     purpose that uses the word hack or workaround; a branch for speed
+//     rather than for a bug. The Subject is runtime:NAME, os:NAME,
+//     browser:NAME, toolchain:NAME, or repo:OWNER/NAME for a linked
+//     repository.
+//   - workaround-pin: a pin whose comment gives a policy reason
+//     (reproducible builds, a licence) in the words of a bug.
+//   - workaround-message: a message that explains why an old workaround
+//     is kept, or quotes an upstream bug while fixing the project's own.
+//     Messages that remove, revert or unpin, and plain bumps, never
+//     count.
 package workaround

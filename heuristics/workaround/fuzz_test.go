@@ -19,6 +19,8 @@ func FuzzWorkaround(f *testing.F) {
 	f.Add("diff --git a/go.mod b/go.mod\n--- a/go.mod\n+++ b/go.mod\n@@ -1,1 +1,3 @@\n module x\n+// Work around a bug until upstream fixes it.\n+replace github.com/a/b => github.com/c/b v0.0.0-20240101000000-abcdefabcdef\n", "")
 	f.Add("diff --git a/app.py b/app.py\n--- a/app.py\n+++ b/app.py\n@@ -1 +1,3 @@\n import requests\n+requests.get = patched  # hack, see https://github.com/psf/requests/issues/1\n+setattr(requests, \"post\", p)\n", "psf/requests#1")
 	f.Add("diff --git a/package.json b/package.json\n--- a/package.json\n+++ b/package.json\n@@ -1,2 +1,5 @@\n {\n+  \"overrides\": {\n+    \"a\": { \".\": \"github:x/a\", \"b\": \"1.0.0\" }\n+  }\n }\n", "")
+	f.Add("diff --git a/src/t.c b/src/t.c\n--- a/src/t.c\n+++ b/src/t.c\n@@ -1 +1,3 @@\n int x;\n+/* Work around a bug in macOS, https://github.com/a/b/issues/2 */\n+#if defined(__APPLE__)\n", "Downgrade foo: broken on PyPy until it is fixed")
+	f.Add("diff --git a/requirements.txt b/requirements.txt\n--- a/requirements.txt\n+++ b/requirements.txt\n@@ -1 +1,3 @@\n x\n+# broken, see https://github.com/a/b/issues/3\n+click==8.1.3\n", "Pin click to fix the build")
 	s, err := workaround.New(workaround.Config{})
 	if err != nil {
 		f.Fatal(err)

@@ -22,6 +22,9 @@ const (
 	ruleRubyReopen    = "workaround-ruby-reopen"
 	ruleCopiedCode    = "workaround-copied-code"
 	ruleComment       = "workaround-comment"
+	ruleRuntime       = "workaround-runtime"
+	rulePin           = "workaround-pin"
+	ruleMessage       = "workaround-message"
 )
 
 // Rule describes one rule of the workaround scorer.
@@ -91,6 +94,15 @@ var workaroundRules = []Rule{
 	{ruleComment, 0.3,
 		"comment on an added line that says it works around a dependency: workaround, hack, monkey patch, until upstream, remove when ... is fixed, upstream bug, or a link to another repository's issue or pull request, naming a dependency or upstream.",
 		"explanations of a dependency's documented behaviour that use the word workaround; comments about the project's own past bugs that happen to name an imported package."},
+	{ruleRuntime, 0.4,
+		"comment on an added line, in any language's comment syntax (#, //, /* */, --, ;), that says work around, hack, kludge, bug in, is broken, until ... is fixed, remove when, doesn't support, and names a runtime, interpreter, operating system, system library, browser, toolchain or platform (PyPy, CPython, JRuby, the JVM, Node, rustc, GCC, MinGW, Windows, macOS, Linux, Android, Wine, Ubuntu, Homebrew, Chrome, App Engine...), or links another repository's issue; the Subject is runtime:NAME, os:NAME, browser:NAME, toolchain:NAME or repo:OWNER/NAME. In tests only with such a link.",
+		"a comment about supporting a platform on purpose that uses the word hack or workaround; a runtime branch for speed rather than for a bug, when its comment says workaround."},
+	{rulePin, 0.3,
+		"version pin, cap or downgrade on an added line of a manifest, requirements or constraints file (documentation builds included), lockfile, renovate config, CI workflow, script or Makefile, with a reason in a comment on the line or just above (broken, bug, until, workaround, pin, a link).",
+		"a pin whose comment gives a policy reason (reproducible builds, a licence), when it uses the words of a bug."},
+	{ruleMessage, 0.3,
+		"a commit message, title or description that says the change works around, pins or downgrades something the project does not own, when the diff adds lines and the text or diff names it: a pinned package, a runtime, an OS, a browser, a toolchain, or another repository's linked issue. Messages that remove, revert or unpin, and plain bumps, do not count.",
+		"a message that explains why an old workaround is kept, or that quotes an upstream bug while fixing the project's own; a pin in the same diff as an unrelated workaround gets the pin's name."},
 }
 
 // Rules returns a copy of the workaround scorer's rules table.

@@ -154,6 +154,11 @@ type workaroundScan struct {
 	holders    []string          // the project's copyright holders and names, lower-case
 	identities []wfinding
 	findings   []Finding
+
+	ctxFirst    ctxHit   // the diff's first added line
+	ctxPins     []ctxHit // version lines of manifests
+	ctxComments []ctxHit // comments that say workaround
+	ctxImports  []ctxImport
 }
 
 func newWorkaroundScan(s *Scorer, c *heuristics.Contribution) *workaroundScan {
@@ -248,6 +253,7 @@ func (sc *workaroundScan) run(ctx context.Context) error {
 			}
 		}
 	}
+	sc.contextFindings()
 	// Links in the description or commits that point at a dependency's
 	// tracker count for every finding about it.
 	for i := range sc.findings {
@@ -334,8 +340,11 @@ func (sc *workaroundScan) file(i int, f *diffstat.File) error {
 		sc.manifestLines(hunks)
 	}
 	fs := &fileScan{sc: sc, f: f, path: p, kind: fileKind(p), test: f.Kind == diffstat.KindTest || isTestPath(p),
-		header: f.Op == diffstat.OpAdded, imports: map[string]string{}, guessed: map[string]bool{}, lineDeps: map[int]string{}}
+		header: f.Op == diffstat.OpAdded, pin: isPinPath(p), imports: map[string]string{}, guessed: map[string]bool{}, lineDeps: map[int]string{}}
+	firstComment, firstPin := len(sc.ctxComments), len(sc.ctxPins)
 	fs.scan(hunks)
+	fs.resolveCtx(firstComment, firstPin)
+	fs.noteImports()
 	fs.finish()
 	return nil
 }
@@ -372,7 +381,9 @@ type fileScan struct {
 	jsPending  string   // a multi-line JS import's bindings so far
 	pyPending  string   // a parenthesised Python from-import: the module
 	inPending  bool
-	lastBugCmt int // new line of the last added comment that cites a bug
+	lastBugCmt int  // new line of the last added comment that cites a bug
+	pin        bool // a file where versions are pinned
+	lastReason int  // new line of the last added comment that gives a reason
 }
 
 func (fs *fileScan) scan(hunks []diffstat.Hunk) {
@@ -498,12 +509,14 @@ func (fs *fileScan) added(n int, text string, goModParsed bool) {
 			fs.rubyLine(n, text)
 		}
 	}
-	if c := fs.comment(text); c != "" {
+	c := fs.comment(text)
+	if c != "" {
 		fs.commentLine(n, text, c)
 	}
 	if fs.header && n <= fs.sc.cfg.HeaderLines {
 		fs.headerLine(n, text)
 	}
+	fs.ctxLine(n, text, c)
 }
 
 func (fs *fileScan) addFinding(f wfinding) {

@@ -45,6 +45,66 @@ var workaroundCases = []struct {
 	body         string
 	want         []wf
 }{
+	{
+		name: "py-pypy-branch", reason: "a branch for one interpreter whose comment says the interpreter is broken",
+		base: map[string]*string{"app/compat.py": scorertest.Text("import sys\n")},
+		change: map[string]*string{"app/compat.py": scorertest.Text("import sys\n\n# PyPy is broken here: clearing the exception stack breaks __exit__.\n" +
+			"BROKEN_CTX_EXIT = hasattr(sys, \"pypy_version_info\")\n")},
+		want: []wf{{rule: "workaround-runtime", dep: "runtime:pypy", line: 3}},
+	},
+	{
+		name: "c-macos-branch", reason: "a C branch for macOS with a block comment naming an OS bug",
+		base: map[string]*string{"src/thread.c": scorertest.Text("#include <pthread.h>\n")},
+		change: map[string]*string{"src/thread.c": scorertest.Text("#include <pthread.h>\n#if defined(__APPLE__)\n" +
+			"/* Workaround for a bug in macOS: pthread_cond_wait can return EINVAL. */\nint retry_einval = 1;\n#endif\n")},
+		want: []wf{{rule: "workaround-runtime", dep: "os:macos", line: 3}},
+	},
+	{
+		name: "kotlin-android-linked", reason: "a Kotlin wrapper for an Android bug, the OS's tracker linked on the line above",
+		base: map[string]*string{"net/Platform.kt": scorertest.Text("package net\n")},
+		change: map[string]*string{"net/Platform.kt": scorertest.Text("package net\n\n// see https://github.com/example-os/platform/issues/63649622\n" +
+			"// On Android 8 connect throws ClassCastException due to a bug: work around it.\nval rethrow = true\n")},
+		want: []wf{{rule: "workaround-runtime", dep: "os:android", linked: true, line: 4}},
+	},
+	{
+		name: "gemfile-pin-with-reason", reason: "a Gemfile pin whose comment block above says why and until when",
+		base: map[string]*string{"Gemfile": scorertest.Text("source 'https://rubygems.org'\n")},
+		change: map[string]*string{"Gemfile": scorertest.Text("source 'https://rubygems.org'\n# 0.26 fails to parse heredocs;\n" +
+			"# keep 0.25 until it is fixed.\ngem 'prism', '0.25.0'\n")},
+		want: []wf{{rule: "workaround-pin", dep: "prism", line: 4}},
+	},
+	{
+		name: "message-downgrade", reason: "a downgrade whose reason is only in the description",
+		base:   map[string]*string{"app.gemspec": scorertest.Text("s.add_runtime_dependency('listen', '~> 2.0')\n")},
+		change: map[string]*string{"app.gemspec": scorertest.Text("s.add_runtime_dependency('listen', '~> 1.3.0')\n")},
+		body:   "Downgrade listen: 2.0 is broken with our file watcher.",
+		want:   []wf{{rule: "workaround-message", dep: "listen", line: 1}},
+	},
+	{
+		name: "internal-hack-no-upstream", reason: "contrast: the project's own hack names nothing it does not own",
+		base: map[string]*string{"src/cache.c": scorertest.Text("int n;\n")},
+		change: map[string]*string{"src/cache.c": scorertest.Text("int n;\n/* HACK: our cache is not thread-safe yet, lock it all. */\n" +
+			"static int big_lock;\n")},
+		body: "Hack in a lock until the cache is rewritten.",
+	},
+	{
+		name: "test-monkeypatch-fixture", reason: "contrast: a test that monkeypatches with a workaround comment, no tracker link",
+		base: map[string]*string{"tests/test_gc.py": scorertest.Text("import gc\n")},
+		change: map[string]*string{"tests/test_gc.py": scorertest.Text("import gc\n\n# work around slow gc on PyPy in CI\n" +
+			"def test_fast(monkeypatch):\n    monkeypatch.setattr(gc, \"collect\", lambda: 0)\n")},
+	},
+	{
+		name: "stdlib-mock-outside-tests", reason: "contrast: mocking the standard library is not a dependency to fix upstream",
+		base: map[string]*string{"app/bench.py": scorertest.Text("from unittest import mock\n")},
+		change: map[string]*string{"app/bench.py": scorertest.Text("from unittest import mock\n\n" +
+			"def run(fn):\n    with mock.patch(\"gc.collect\"):\n        return fn()\n")},
+	},
+	{
+		name: "plain-pin-no-reason", reason: "contrast: a pin with no reason anywhere is a plain version choice",
+		base:   map[string]*string{"requirements.txt": scorertest.Text("pytest\n")},
+		change: map[string]*string{"requirements.txt": scorertest.Text("pytest==8.*\n")},
+		body:   "Use pytest 8 in CI.",
+	},
 	// ---- Go ----
 	{
 		name: "go-replace-fork", reason: "a fork at a pseudo-version, with a comment that says it works around a bug: one finding, the comment folded in",
@@ -861,6 +921,47 @@ func BenchmarkWorkaround(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+		})
+	}
+}
+
+// TestLinkedBelowUnlinked checks, for each kind of code workaround, that a
+// linked upstream report lowers the score but never hides the finding:
+// the linked change scores above 0, below the same change unlinked, keeps
+// its evidence and upstream, and its metrics count it as linked.
+func TestLinkedBelowUnlinked(t *testing.T) {
+	s := newWorkaround(t, workaround.Config{})
+	for _, tc := range []struct {
+		name, path, base, comment, code, subject string
+	}{
+		{"c-runtime", "src/thread.c", "int n;\n", "/* Workaround for a bug in macOS pthread_cond_wait. */", "int retry = 1;", "os:macos"},
+		{"python-runtime", "app/compat.py", "import sys\n", "# PyPy is broken here: __exit__ loses the exception.", "BROKEN = True", "runtime:pypy"},
+		{"shell-runtime", "lib/term.zsh", "x=1\n", "# Konsole is broken with OSC 7 directory tracking: work around it.", "URL_HOST=\"\"", "konsole"},
+		{"gemfile-pin", "Gemfile", "source 'https://rubygems.org'\n", "# prism 0.26 is broken for heredocs; keep 0.25 until it is fixed.", "gem 'prism', '0.25.0'", "prism"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			score := func(link string) heuristics.Result {
+				cm := tc.comment
+				if link != "" {
+					cm += "\n" + strings.Fields(tc.comment)[0] + " " + link
+				}
+				d := scorertest.GitDiff(t, map[string]*string{tc.path: scorertest.Text(tc.base)},
+					map[string]*string{tc.path: scorertest.Text(tc.base + cm + "\n" + tc.code + "\n")})
+				res, err := s.Score(context.Background(), &heuristics.Contribution{Diff: d})
+				require.NoError(t, err)
+				require.NoError(t, heuristics.CheckResult(res))
+				return res
+			}
+			unlinked := score("")
+			linked := score("https://github.com/upstream-org/upstream/issues/4165")
+			assert.Positive(t, linked.Score, "a linked workaround is still a finding")
+			assert.Less(t, linked.Score, unlinked.Score, "the link lowers the score")
+			require.NotEmpty(t, linked.Evidence)
+			assert.Equal(t, tc.subject, linked.Evidence[0].Subject)
+			assert.Equal(t, tc.subject, unlinked.Evidence[0].Subject)
+			assert.Equal(t, 1.0, linked.Metrics["linked_dependencies"])
+			assert.Equal(t, 1.0, unlinked.Metrics["unlinked_dependencies"])
+			assert.NotContains(t, linked.Summary, "No workarounds")
 		})
 	}
 }

@@ -1,0 +1,561 @@
+package workaround
+
+import (
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// This file holds the rules that read a change in context: a comment in
+// any language that ties a workaround to a runtime, an operating system,
+// a browser or a toolchain; a version pin or downgrade with a reason; and
+// the commit messages and description, which often say "work around"
+// when the code does not. They run in the same pass over added lines as
+// the other rules.
+
+// upstreamWords maps the names of things a project does not own but
+// rarely declares (runtimes, operating systems, browsers, toolchains,
+// platforms) to the stable Subject they get. termSubject matches them as
+// whole words, ignoring case; a few names of two words, or with a
+// version, are matched there too.
+var upstreamWords = map[string]string{
+	"pypy": "runtime:pypy", "pypy3": "runtime:pypy", "pypy2": "runtime:pypy", "cpython": "runtime:cpython",
+	"python2": "runtime:cpython", "python3": "runtime:cpython", "python's": "runtime:cpython",
+	"jruby": "runtime:jruby", "truffleruby": "runtime:truffleruby",
+	"graal": "toolchain:graalvm", "graalvm": "toolchain:graalvm",
+	"jdk": "runtime:jvm", "jvm": "runtime:jvm", "openjdk": "runtime:jvm",
+	"node": "runtime:node", "nodejs": "runtime:node", "node.js": "runtime:node", "deno": "runtime:deno",
+	"rustc": "toolchain:rust", "gcc": "toolchain:gcc", "g++": "toolchain:gcc", "clang": "toolchain:clang",
+	"msvc": "toolchain:msvc", "mingw": "toolchain:mingw", "mingw-w64": "toolchain:mingw",
+	"windows": "os:windows", "win32": "os:windows",
+	"macos": "os:macos", "osx": "os:macos", "darwin": "os:macos", "xnu": "os:macos",
+	"linux": "os:linux", "kernel": "os:linux", "android": "os:android", "aosp": "os:android", "ios": "os:ios",
+	"wine": "os:wine", "solaris": "os:solaris", "illumos": "os:solaris",
+	"freebsd": "os:bsd", "openbsd": "os:bsd", "netbsd": "os:bsd",
+	"ubuntu": "os:ubuntu", "alpine": "os:alpine", "musl": "os:alpine", "glibc": "os:libc", "libc": "os:libc",
+	"cygwin": "os:cygwin", "msys": "os:cygwin", "msys2": "os:cygwin",
+	"homebrew": "homebrew", "linuxbrew": "homebrew",
+	"chrome": "browser:chrome", "chromium": "browser:chrome", "firefox": "browser:firefox", "gecko": "browser:firefox",
+	"safari": "browser:safari", "webkit": "browser:safari",
+	"appengine": "platform:appengine", "konsole": "konsole", "zsh": "runtime:zsh",
+}
+
+// upstreamPairs are names of two words: the first word, then a test on
+// the second.
+var upstreamPairs = []struct {
+	first   string
+	second  func(string) bool
+	subject string
+}{
+	{"python", startsDigit, "runtime:cpython"},
+	{"ruby", startsDigit, "runtime:ruby"},
+	{"rust", startsDigit, "toolchain:rust"},
+	{"go", func(w string) bool { return strings.HasPrefix(w, "1.") }, "toolchain:go"},
+	{"node", startsDigit, "runtime:node"},
+	{"mac", func(w string) bool { return w == "os" }, "os:macos"},
+	{"os", func(w string) bool { return w == "x" }, "os:macos"},
+	{"internet", func(w string) bool { return w == "explorer" }, "browser:ie"},
+	{"app", func(w string) bool { return w == "engine" }, "platform:appengine"},
+	{"visual", func(w string) bool { return w == "studio" }, "toolchain:msvc"},
+	{"native", func(w string) bool { return w == "image" }, "toolchain:graalvm"},
+}
+
+func startsDigit(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
+
+// termSubject returns the Subject of the first runtime, OS, browser or
+// toolchain s names, or "". It reads s word by word, without regular
+// expressions: it runs on every comment that says workaround.
+func termSubject(s string) string {
+	var prev string
+	var buf [32]byte
+	for i := 0; i < len(s); {
+		for i < len(s) && !isTermByte(s[i]) {
+			i++
+		}
+		j := i
+		for j < len(s) && isTermByte(s[j]) {
+			j++
+		}
+		if j == i {
+			break
+		}
+		w := strings.TrimRight(s[i:j], ".-'+")
+		if w == "g" && strings.HasPrefix(s[i:j], "g++") {
+			w = "g++"
+		}
+		i = j
+		if len(w) > len(buf) || w == "" {
+			prev = ""
+			continue
+		}
+		lw := buf[:len(w)]
+		for k := 0; k < len(w); k++ {
+			c := w[k]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			lw[k] = c
+		}
+		word := string(lw)
+		for _, p := range upstreamPairs {
+			if prev == p.first && p.second(word) {
+				return p.subject
+			}
+		}
+		if sub, ok := upstreamWords[word]; ok {
+			return sub
+		}
+		if strings.HasPrefix(word, "ubuntu-") || strings.HasPrefix(word, "pypy") || strings.HasPrefix(word, "go1.") {
+			switch {
+			case word[0] == 'u':
+				return "os:ubuntu"
+			case word[0] == 'p':
+				return "runtime:pypy"
+			default:
+				return "toolchain:go"
+			}
+		}
+		prev = word
+	}
+	return ""
+}
+
+// isTermByte reports whether b can be part of a name termSubject looks
+// up: letters, digits and . + ' - (node.js, g++, python's, mingw-w64).
+func isTermByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '.' || b == '+' || b == '\'' || b == '-' || b == '_'
+}
+
+// ctxWordsRE finds a workaround said in words: in a comment or a commit
+// message.
+var ctxWordsRE = regexp.MustCompile(`(?i)\bwork(s|ed|ing)?[ -]?arounds?\b|\bhack(s|ed|y|iness)?\b|\bkludge|\bmonkey[ -]?patch|\bbug (in|on|with)\b|\bis (broken|buggy)\b|\bbroken (in|on|with|by|since|for)\b|\bbroke\b|\buntil\b.{0,80}\b(is |are |gets? |get )?(fixed|resolved|released|merged|ships|supports?)\b|\bremove (this |it )?(when|once|after)\b|\b(doesn'?t|does not|don'?t|do not) support\b|\bregression\b|\btemporary fix\b|\bfails? (to build )?(on|with|under)\b|\bdue to (a |an )?(bug|issue|regression)\b|\bin order to avoid\b|\b(has|have|had) a bug\b|\b(does not|doesn'?t|do not|don'?t|won'?t|cannot|can'?t) (run|work|build|compile|start|load|parse)\b|\bto avoid (a |an )?(bug|error|crash|warning|failure|issue)`)
+
+// bareIssueRE finds an issue or pull request link written without its
+// scheme, as comments often do.
+var bareIssueRE = regexp.MustCompile(`\b(github\.com|gitlab\.com|codeberg\.org)/[\w.\-]+/[\w.\-]+/(-/)?(issues|pull|merge_requests)/\d+`)
+
+// ctxPinWordsRE finds a pin or downgrade said in words.
+var ctxPinWordsRE = regexp.MustCompile(`(?i)\bpin(s|ned|ning)?\b|\bdowngrad|\block(s|ed)?\b.{0,40}\bto\b|\bcap(ped)? .{0,30}\b(at|to|below)\b|\bforce (usage|use) of older\b|\bolder\b.{0,30}\bas\b|\bkeep .{0,30} (at|on) \d`)
+
+// ctxRemovalRE recognises a message that removes or reverts a workaround,
+// or updates to a release that fixed it.
+var ctxRemovalRE = regexp.MustCompile(`(?i)^\W*(\[[^\]]*\]\s*)?(\w+(\([^)]*\))?!?:\s*)?(remove|removed|removes|drop|drops|dropped|revert|reverts|unpin|unpins|delete|clean ?up|get rid|undo|re-?enable|restore)\b|no longer (needed|necessary|required)|(is|was|been|got|now) (fixed|resolved) upstream|fixed upstream|has been (fixed|resolved|released)`)
+
+// ctxReplacedRE recognises a message that replaces a workaround by the
+// upstream fix, anywhere in the text.
+var ctxReplacedRE = regexp.MustCompile(`(?i)instead of (the |a |our |this )?([\w-]+ )?(workaround|hack)|(workaround|hack)s? (is|are) no longer|(remove|removes|removed|drop|drops|dropped) (the |this |that |a |our )?([\w-]+ )?(workaround|hack)`)
+
+// ctxReasonRE finds a reason given for a pin in a message.
+var ctxReasonRE = regexp.MustCompile(`(?i)\bbecause\b|\bdue to\b|\bto (fix|prevent|avoid|resolve|unbreak)\b|\bavoid|\bbreak(s|ing)?\b|\bbroken\b|\bfail(s|ed|ing|ure)?\b|\berror|\bcrash|\bincompatib|\bcompatib|\bregression|\b(doesn'?t|does not|no longer|stopped) work|\breasons?\b|\buntil\b`)
+
+// ctxDigestRE recognises a pin to a hash or digest.
+var ctxDigestRE = regexp.MustCompile(`(?i)\bpin\w*\b.{0,40}\b(hash|hashes|sha\w*|digests?)\b`)
+
+// ctxBumpRE recognises a plain dependency update by its title.
+var ctxBumpRE = regexp.MustCompile(`(?i)^\W*(\[[^\]]*\]\s*)?(\w+(\([^)]*\))?!?:\s*)?(bump|update|upgrade|updated|updates|bumps)\b`)
+
+// Version lines in manifests: the package whose version an added line
+// sets. Each expression's first non-empty group is the name.
+var pinLineREs = []*regexp.Regexp{
+	// pip requirements and constraints: name==1.2, name<2, name~=1
+	regexp.MustCompile(`^\s*([A-Za-z0-9][A-Za-z0-9_.\-]*)(\[[^\]]*\])?\s*(==|<=|<|~=|!=|===|>=|>)\s*\d`),
+	// pip install name==1.2 in a script or Makefile; npm install name@<2
+	regexp.MustCompile(`\b(?:pip3?|uv pip|npm|yarn|pnpm|gem) (?:install|add)\b.*?\s([A-Za-z0-9@][A-Za-z0-9_.\-/]*)(?:==|@['"]?[<>=~^]*\d|['"]?[<>=]+\d)`),
+	// Gemfile and gemspec
+	regexp.MustCompile(`\bgem\s+['"]([^'"]+)['"]\s*,\s*['"][~<>=! ]*\d`),
+	regexp.MustCompile(`add_(?:runtime_|development_)?dependency\(?\s*['"]([^'"]+)['"]\s*,\s*['"][~<>=! ]*\d`),
+	// package.json and renovate's allowedVersions
+	regexp.MustCompile(`^\s*"(@?[a-z0-9][a-z0-9._\-/]*)"\s*:\s*"[~^<>= ]*\d`),
+	regexp.MustCompile(`"matchPackageNames"\s*:\s*\[\s*"([^"]+)"`),
+	// Cargo.toml name = "=1.2" / { version = "1" }, Cargo.lock "name 1.2.3 (registry"
+	regexp.MustCompile(`^\s*([a-z0-9_\-]+)\s*=\s*(?:\{[^}]*version\s*=\s*)?"[=~^<> ]*\d`),
+	regexp.MustCompile(`^\s*"([a-z0-9_\-]+) \d+\.\d+[^"]*\(registry`),
+	// go.mod require and replace lines
+	regexp.MustCompile(`^\s*(?:require\s+)?([a-z0-9.\-]+\.[a-z]{2,}/[\w.\-/~]+)\s+v\d`),
+	// Gradle and Maven coordinates: "group:artifact:version"
+	regexp.MustCompile(`['"]([\w.\-]+:[\w.\-]+):\d[\w.\-]*['"]`),
+	// YAML keys of CI files that set a tool's version: qemu: '7.2'
+	regexp.MustCompile(`^\s*-?\s*([a-z][a-z0-9_\-]*)\s*:\s*['"]?v?\d+(\.\d+)+['"]?\s*$`),
+	// CI tool versions: tool: name@1.2, version: v1.2
+	regexp.MustCompile(`\b([a-z][a-z0-9_\-]*)@\d+(\.\d+)+\b`),
+}
+
+// pinNameStop are keys of manifests that look like version lines but name
+// no dependency.
+var pinNameStop = map[string]bool{"version": true, "node": true, "npm": true, "python": true, "ruby": true,
+	"rust_stable": true, "rust-version": true, "edition": true, "go": true, "toolchain": true, "packageManager": true,
+	"engines": true, "name": true, "requires-python": true, "python_requires": true, "target": true}
+
+// isPinPath reports whether a path is a file where dependencies are
+// pinned: manifests, requirement and constraint files (including those
+// of documentation builds), lockfiles, renovate configs, CI workflows,
+// scripts and Makefiles.
+func isPinPath(p string) bool {
+	b := strings.ToLower(path.Base(p))
+	switch {
+	case (strings.Contains(b, "requirements") || strings.Contains(b, "constraints")) && (strings.HasSuffix(b, ".txt") || strings.HasSuffix(b, ".in")),
+		strings.HasSuffix(b, ".in") && strings.Contains(p, "requirements"),
+		b == "go.mod", b == "cargo.toml", b == "cargo.lock", b == "gemfile", strings.HasSuffix(b, ".gemspec"),
+		b == "package.json", b == "pyproject.toml", b == "setup.py", b == "setup.cfg", b == "tox.ini", b == "pipfile",
+		b == "build.gradle", b == "build.gradle.kts", b == "libs.versions.toml", b == "pom.xml",
+		strings.HasPrefix(b, "renovate") && strings.HasSuffix(b, ".json"),
+		b == "makefile", strings.HasSuffix(b, ".sh"), b == ".pre-commit-config.yaml", b == ".readthedocs.yaml", b == ".readthedocs.yml",
+		strings.HasPrefix(p, ".github/workflows/"), strings.HasPrefix(p, ".github/actions/"),
+		b == ".travis.yml", b == ".gitlab-ci.yml", b == "azure-pipelines.yml", b == ".cirrus.yml", b == "appveyor.yml",
+		b == "dockerfile", b == "flake.nix", b == "default.nix", b == "shell.nix":
+		return true
+	}
+	return strings.HasSuffix(b, ".nix") && strings.Contains(b, "overlay")
+}
+
+// pinName returns the dependency an added manifest line sets the version
+// of, or "".
+func pinName(text string) string {
+	t := text
+	if i := strings.Index(t, " #"); i >= 0 && !strings.Contains(t[:i], `"`) {
+		t = t[:i]
+	}
+	for _, re := range pinLineREs {
+		if m := re.FindStringSubmatch(t); m != nil {
+			name := m[1]
+			if pinNameStop[name] || strings.HasPrefix(name, "-") || strings.HasSuffix(name, "-version") || strings.HasSuffix(name, "_version") {
+				continue
+			}
+			return strings.ToLower(name)
+		}
+	}
+	return ""
+}
+
+// ctxHit is an added line a context rule noticed.
+type ctxHit struct {
+	path, snippet, subject, link string
+	upstream                     string // for a pin: the issue link beside its reason
+	line                         int
+}
+
+// genericComment returns the comment part of a line in any common
+// language: #, //, /* */, *, --, ;, and Nix's and shell's #. Strings
+// are not tracked; a URL's // is skipped.
+func genericComment(text string) string {
+	t := strings.TrimSpace(text)
+	switch {
+	case t == "":
+		return ""
+	case strings.HasPrefix(t, "#") && !strings.HasPrefix(t, "#include") && !strings.HasPrefix(t, "#if") &&
+		!strings.HasPrefix(t, "#def") && !strings.HasPrefix(t, "#el") && !strings.HasPrefix(t, "#end") && !strings.HasPrefix(t, "#undef"):
+		return t[1:]
+	case strings.HasPrefix(t, "/*"), strings.HasPrefix(t, "*"), strings.HasPrefix(t, "<!--"):
+		return strings.TrimLeft(t, "/*<!-")
+	case strings.HasPrefix(t, "--"), strings.HasPrefix(t, ";"):
+		return strings.TrimLeft(t, "-;")
+	}
+	if i := slashComment(text); i >= 0 {
+		return text[i+2:]
+	}
+	if i := strings.Index(text, " # "); i >= 0 {
+		return text[i+3:]
+	}
+	if i := strings.Index(text, "/*"); i >= 0 {
+		return text[i+2:]
+	}
+	return ""
+}
+
+// commentOnly reports whether a line holds nothing but a comment.
+func commentOnly(text string) bool {
+	t := strings.TrimSpace(text)
+	for _, p := range [...]string{"#", "//", "/*", "*", "--", ";", "<!--"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// ctxLine runs the context rules on an added line; known is its comment
+// as the file's own language reads it, if any.
+func (fs *fileScan) ctxLine(n int, text, known string) {
+	sc := fs.sc
+	if sc.ctxFirst.path == "" && strings.TrimSpace(text) != "" {
+		sc.ctxFirst = ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text)}
+	}
+	if fs.pin {
+		if name := pinName(text); name != "" && len(sc.ctxPins) < maxCtxHits {
+			h := ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: name}
+			if cm := genericComment(text); cm != "" && (ctxWordsRE.MatchString(cm) || ctxPinWordsRE.MatchString(cm) || bugCiteRE.MatchString(cm)) {
+				h.link = "reason"
+			} else if fs.lastReason != 0 && fs.lastReason == n-1 {
+				h.link = "reason"
+			}
+			sc.ctxPins = append(sc.ctxPins, h)
+		}
+	}
+	cm := known
+	if cm == "" && (fs.kind == wkOther || fs.kind == wkPackageJSON) {
+		cm = genericComment(text) // C, Java, Kotlin, shell, YAML, Nix...
+	}
+	if cm == "" || len(cm) < 8 {
+		return
+	}
+	words := mayCtxWords(cm) && ctxWordsRE.MatchString(cm) || containsFold(cm, "fixme") && containsFold(cm, "until")
+	linkHere := len(fs.links) > 0 && fs.links[len(fs.links)-1].line == n
+	if commentOnly(text) && (words || linkHere || ctxPinWordsRE.MatchString(cm) || bugCiteRE.MatchString(cm) || fs.lastReason == n-1) {
+		fs.lastReason = n // a reason block: the pin right below it has a reason
+	}
+	if !words || len(sc.ctxComments) >= maxCtxHits {
+		return
+	}
+	if m := bareIssueRE.FindString(cm); m != "" && !strings.Contains(cm, "://") {
+		fs.links = append(fs.links, fileLink{line: n, url: "https://" + m})
+	}
+	// The link and, in tests, the decision wait for the lines below: see
+	// resolveCtx.
+	sc.ctxComments = append(sc.ctxComments, ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: termSubject(cm)})
+}
+
+// resolveCtx gives the context hits of the file just scanned the issue
+// link on their line or within two lines of it, names a comment that
+// names nothing else by the linked repository, and drops test comments
+// without a link: tests hack for their own reasons.
+func (fs *fileScan) resolveCtx(firstComment, firstPin int) {
+	sc := fs.sc
+	linkNear := func(line int) string {
+		for _, l := range fs.links {
+			if l.line >= line-2 && l.line <= line+2 && !sc.ownLink(l.url) {
+				return l.url
+			}
+		}
+		return ""
+	}
+	kept := sc.ctxComments[:firstComment]
+	for _, h := range sc.ctxComments[firstComment:] {
+		h.link = linkNear(h.line)
+		if h.subject == "" && h.link != "" {
+			if r := linkRepo(h.link); r != "" {
+				h.subject = repoSubject(r)
+			}
+		}
+		if fs.test && h.link == "" {
+			continue
+		}
+		kept = append(kept, h)
+	}
+	sc.ctxComments = kept
+	for i := firstPin; i < len(sc.ctxPins); i++ {
+		if sc.ctxPins[i].link == "reason" {
+			sc.ctxPins[i].upstream = linkNear(sc.ctxPins[i].line - 1)
+		}
+	}
+}
+
+// repoSubject turns host/owner/name into "repo:owner/name".
+func repoSubject(r string) string {
+	if _, rest, ok := strings.Cut(r, "/"); ok && strings.Count(r, "/") == 2 {
+		return "repo:" + rest
+	}
+	return "repo:" + r
+}
+
+const maxCtxHits = 64
+
+// contextFindings adds the findings of the context rules, after every
+// file was scanned.
+func (sc *workaroundScan) contextFindings() {
+	at := map[string]int{} // path:line → index in findings
+	for i, f := range sc.findings {
+		at[f.Path+":"+itoa(f.Line)] = i
+	}
+	// near finds a code finding the comment at path:line explains: on the
+	// line, or a few lines below it.
+	near := func(p string, line int) (int, bool) {
+		for d := -2; d <= 4; d++ {
+			if i, ok := at[p+":"+itoa(line+d)]; ok {
+				return i, true
+			}
+		}
+		return 0, false
+	}
+	// Pins with a reason on their line or just above.
+	pinned := map[string]bool{}
+	for _, h := range sc.ctxPins {
+		if h.link != "reason" || pinned[h.subject] || sc.isOwnModule(h.subject) {
+			continue
+		}
+		pinned[h.subject] = true
+		if _, ok := at[h.path+":"+itoa(h.line)]; ok {
+			continue
+		}
+		sc.add(Finding{Rule: rulePin, Path: h.path, Line: h.line, Snippet: clip(h.snippet), Dependency: h.subject,
+			What: "a pin of " + h.subject + " with a reason", Upstream: h.upstream})
+		if sc.enabled(rulePin) {
+			at[h.path+":"+itoa(h.line)] = len(sc.findings) - 1
+		}
+	}
+	// Comments that tie a workaround to a runtime, an OS, a browser or a
+	// toolchain, in any language.
+	named := false
+	for _, h := range sc.ctxComments {
+		if h.subject == "" {
+			continue
+		}
+		if i, ok := near(h.path, h.line); ok {
+			f := &sc.findings[i]
+			if f.Dependency == "" {
+				f.Dependency = h.subject
+			}
+			named = true
+			continue
+		}
+		sc.add(Finding{Rule: ruleRuntime, Path: h.path, Line: h.line, Snippet: clip(h.snippet), Dependency: h.subject,
+			What: "a workaround for " + h.subject, Upstream: h.link})
+		named = true
+	}
+	// The commit messages and description.
+	msg := sc.c.Title + "\n" + sc.c.Body
+	for _, cm := range sc.c.Commits {
+		msg += "\n" + cm.Message
+	}
+	title := sc.c.Title
+	if title == "" && len(sc.c.Commits) > 0 {
+		title, _, _ = strings.Cut(sc.c.Commits[0].Message, "\n")
+	}
+	if sc.ctxFirst.path == "" || ctxRemovalRE.MatchString(title) {
+		return
+	}
+	if ctxReplacedRE.MatchString(msg) {
+		return
+	}
+	words := ctxWordsRE.MatchString(msg)
+	pinWords := ctxPinWordsRE.MatchString(title)
+	if pinWords && ctxDigestRE.MatchString(title) {
+		return // pinning to a digest is supply-chain hygiene, not a workaround
+	}
+	if pinWords && !words && !containsFold(title, "downgrad") && !ctxReasonRE.MatchString(msg) && termSubject(title) == "" {
+		return // a pin that gives no reason is a plain version choice
+	}
+	if ctxBumpRE.MatchString(title) && !pinWords && !regexp.MustCompile(`(?i)work ?around`).MatchString(title) {
+		return
+	}
+	if !words && !pinWords {
+		return
+	}
+	// What the message works around: a pinned package, a runtime the
+	// message names, a repository it links.
+	var h ctxHit
+	for _, p := range sc.ctxPins {
+		if !sc.isOwnModule(p.subject) {
+			h = p
+			break
+		}
+	}
+	if h.subject == "" {
+		if s := termSubject(msg); s != "" {
+			h = sc.ctxFirst
+			h.subject = s
+		}
+	}
+	link := ""
+	for _, l := range sc.descLinks {
+		if !sc.ownLink(l.url) && linkRepo(l.url) != "" {
+			link = l.url
+			break
+		}
+	}
+	if h.subject == "" {
+		// A dependency the changed code imports, named in the message.
+		for _, imp := range sc.ctxImports {
+			if wordIndex(strings.ToLower(msg), imp.name) >= 0 {
+				h = sc.ctxFirst
+				h.subject = imp.subject
+				break
+			}
+		}
+	}
+	if h.subject == "" && link != "" {
+		h = sc.ctxFirst
+		h.subject = repoSubject(linkRepo(link))
+	}
+	if h.subject == "" || named && h.subject == "" {
+		return // the project's own hack: it names nothing it does not own
+	}
+	for _, f := range sc.findings {
+		if f.Dependency != "" {
+			return // the code's findings already say what the message is about
+		}
+	}
+	what := "a change its description calls a workaround for " + h.subject
+	if !words {
+		what = "a pin or downgrade of " + h.subject + " its description explains"
+	}
+	sc.add(Finding{Rule: ruleMessage, Path: h.path, Line: h.line, Snippet: clip(h.snippet), Dependency: h.subject, What: what})
+}
+
+func clip(s string) string {
+	if len(s) > 200 {
+		return s[:200]
+	}
+	return s
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}
+
+// ctxImport is a dependency a changed file imports: the word a message
+// would call it by, and its Subject.
+type ctxImport struct{ name, subject string }
+
+// noteImports records the dependencies a scanned file imports, for the
+// message rule.
+func (fs *fileScan) noteImports() {
+	sc := fs.sc
+	for local, q := range fs.imports {
+		if fs.guessed[local] || len(sc.ctxImports) >= maxCtxHits {
+			continue
+		}
+		dep := fs.depOf(q)
+		if dep == "" || sc.isOwnModule(dep) || pyStdlib[dep] || !strings.Contains(dep, "/") && !strings.Contains(dep, ".") && fs.kind == wkGo {
+			continue
+		}
+		name := strings.ToLower(path.Base(dep))
+		if len(name) < 4 || name == "http" || name == "json" || name == "util" || name == "utils" {
+			continue
+		}
+		if slices.ContainsFunc(sc.ctxImports, func(c ctxImport) bool { return c.subject == dep }) {
+			continue
+		}
+		sc.ctxImports = append(sc.ctxImports, ctxImport{name: name, subject: dep})
+	}
+}
+
+// mayCtxWords is a cheap test that lets through every comment ctxWordsRE
+// could match.
+func mayCtxWords(cm string) bool {
+	for _, w := range [...]string{"work", "hack", "kludge", "monkey", "bug", "broke", "until", "remove", "support",
+		"regression", "temporary", "fail", "due to", "avoid", "n't", "not ", "cannot"} {
+		if containsFold(cm, w) {
+			return true
+		}
+	}
+	return false
+}
