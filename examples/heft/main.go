@@ -48,6 +48,7 @@ var commands = []command{
 	{"disclosure", "print what a description or commit message discloses about AI assistance", runDisclosure},
 	{"ledger", "record contributors' stakes, show balances, sign and import attestations", runLedger},
 	{"eval", "measure the scorers on a dataset: AUCs, thresholds, calibration, reports", runEval},
+	{"corpus", "measure a parser on a labelled development corpus (disclosure): precision, recall per class", runCorpus},
 }
 
 func main() {
