@@ -287,6 +287,17 @@ func (p *Parser) ParseSource(src Source) *Disclosure {
 		text = text[:cut]
 		d.Truncated = true
 	}
+	if f, changed := foldText(text); changed {
+		plain := p.parse(text, src, &Disclosure{Tools: []Tool{}})
+		p.parse(f.text, src, d)
+		f.unfold(d, text, plain)
+		return d
+	}
+	return p.parse(text, src, d)
+}
+
+// parse runs the scanners over text, adding to d.
+func (p *Parser) parse(text string, src Source, d *Disclosure) *Disclosure {
 	s := &state{p: p, d: d, text: text, commit: src.Commit, lines: splitLines(text)}
 	s.layout = scanMarkdown(text)
 	s.blocks()
