@@ -17,6 +17,9 @@ type Catalogue struct {
 	// BlockSummaries are regular expressions matched against a <details>
 	// block's <summary> text; a match makes it a prompt or transcript block.
 	BlockSummaries []BlockSpec `json:"block_summaries,omitempty"`
+	// Vendors are the AI vendors whose domains, no-reply addresses and
+	// model families Identify recognises (DefaultVendors).
+	Vendors []Vendor `json:"vendors,omitempty"`
 }
 
 // ToolSpec describes one AI tool.
@@ -280,6 +283,7 @@ func DefaultCatalogue() Catalogue {
 			{Key: "Agent-Session", Role: RoleSession},
 			{Key: "Session", Role: RoleSession},
 		},
+		Vendors: DefaultVendors(),
 		BlockSummaries: []BlockSpec{
 			{Kind: BlockPrompt, Regexp: `(?i)\b(?:original\s+prompt|prompts?(?:\s+used)?|(?:agent|ai|llm|system)\s+instructions|instructions\s+(?:given|to)\s+(?:the\s+)?(?:agent|ai|model))\b`},
 			{Kind: BlockTranscript, Regexp: `(?i)\b(?:transcript|(?:ai|llm|agent|chat|claude|chatgpt|copilot|cursor|codex)\s+(?:conversation|chat|session|log)|(?:conversation|chat|session)\s+(?:log|history|transcript)|full\s+conversation)\b`},

@@ -79,7 +79,8 @@ const (
 type Evidence struct {
 	Kind    Kind   `json:"kind"`
 	Rule    string `json:"rule"`              // the catalogue shape that matched, e.g. "claude-code-footer"
-	Tool    string `json:"tool,omitempty"`    // the normalised tool name, when one is named
+	Tool    string `json:"tool,omitempty"`    // the normalised tool name, when one is named; UnknownTool for an AI identity not told
+	Vendor  string `json:"vendor,omitempty"`  // the AI vendor, when an identity names it
 	Model   string `json:"model,omitempty"`   // the model named, as written
 	Version string `json:"version,omitempty"` // the tool's version, as written
 	Stance  Stance `json:"stance"`            // what this evidence alone declares

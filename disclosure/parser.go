@@ -70,6 +70,7 @@ type Parser struct {
 	roles      map[string]TrailerRole
 	blocks     []cblock
 	footerPre  []string // lower-case literals that may start a footer check
+	vendors    *cvendors
 }
 
 type ctool struct {
@@ -199,6 +200,11 @@ func NewParser(cat Catalogue, opts *Options) (*Parser, error) {
 		}
 		p.roles[strings.ToLower(t.Key)] = t.Role
 	}
+	vs, err := compileVendors(cat.Vendors)
+	if err != nil {
+		return nil, &CatalogueError{"vendors", err}
+	}
+	p.vendors = vs
 	for i, b := range cat.BlockSummaries {
 		re, err := regexp.Compile(b.Regexp)
 		if err != nil {
@@ -306,7 +312,7 @@ func (p *Parser) parse(text string, src Source, d *Disclosure) *Disclosure {
 	s.links()
 	s.prose()
 	if src.Author != "" {
-		s.author(src.Author)
+		s.author(src.Author, "the author")
 	}
 	s.finish()
 	return d
