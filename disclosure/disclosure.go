@@ -69,7 +69,8 @@ const (
 	KindAuthor    Kind = "author"    // the author account or name is a known agent
 	KindPrefix    Kind = "prefix"    // a commit subject prefix a tool writes, such as "aider: "
 	KindSignoff   Kind = "signoff"   // Signed-off-by naming an AI tool
-	KindTampering Kind = "tampering" // invisible or look-alike characters in a trailer
+	KindTampering Kind = "tampering" // invisible or look-alike characters hiding a finding
+	KindBranch    Kind = "branch"    // an agent's branch name in a merge commit or as the title
 )
 
 // Evidence is one thing the parser found, located so that a bot can quote
@@ -89,6 +90,9 @@ type Evidence struct {
 	Line    int    `json:"line"`
 	Text    string `json:"text"`
 	Note    string `json:"note,omitempty"` // a short explanation, not API
+	// Where names the text the span refers to when several were read
+	// (ParseInput): "body", "title", "commit 2", "commit 2 author", ...
+	Where string `json:"where,omitempty"`
 }
 
 // Tool is one AI tool a text names.
@@ -110,6 +114,11 @@ type Trailer struct {
 	// Tampered is set when the key only reads as a trailer once invisible
 	// or look-alike characters are removed; git itself does not see it.
 	Tampered bool `json:"tampered,omitempty"`
+	// Malformed is set for a line git does not take for a trailer that
+	// still carries one: a key in other words ("co authored by"), or a
+	// trailer outside the last paragraph of a squashed message.
+	Malformed bool   `json:"malformed,omitempty"`
+	Where     string `json:"where,omitempty"` // as Evidence.Where
 }
 
 // BlockKind says what a collapsed block holds.
@@ -128,6 +137,7 @@ type Block struct {
 	Start   int       `json:"start"`   // from "<details" to the end of the matching "</details>"
 	End     int       `json:"end"`
 	Line    int       `json:"line"`
+	Where   string    `json:"where,omitempty"` // as Evidence.Where
 }
 
 // Disclosure is what a text declares about AI assistance.
@@ -146,10 +156,10 @@ type Disclosure struct {
 
 // Marker reports whether the evidence is something a tool writes or an
 // account is, rather than a person's words: a trailer, footer, session
-// link, commit prefix, sign-off or agent author.
+// link, commit prefix, sign-off, agent author or agent branch.
 func (e Evidence) Marker() bool {
 	switch e.Kind {
-	case KindTrailer, KindFooter, KindLink, KindPrefix, KindSignoff, KindAuthor:
+	case KindTrailer, KindFooter, KindLink, KindPrefix, KindSignoff, KindAuthor, KindBranch:
 		return true
 	}
 	return false

@@ -310,6 +310,7 @@ func (p *Parser) parse(text string, src Source, d *Disclosure) *Disclosure {
 	s.trailers()
 	s.footers()
 	s.links()
+	s.branches()
 	s.prose()
 	if src.Author != "" {
 		s.author(src.Author, "the author")

@@ -468,6 +468,12 @@ func (s *state) finish() {
 	d.Evidence = slices.CompactFunc(d.Evidence, func(a, b Evidence) bool {
 		return a.Start == b.Start && a.End == b.End && a.Kind == b.Kind && a.Tool == b.Tool && a.Model == b.Model && a.Stance == b.Stance && a.Rule == b.Rule
 	})
+	s.decide()
+}
+
+// decide collects the tools and decides the stance from the evidence.
+func (s *state) decide() {
+	d := s.d
 	noAI := false
 	for _, e := range d.Evidence {
 		switch {
