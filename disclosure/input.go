@@ -145,4 +145,3 @@ func (p *Parser) branchTool(name string, whole bool) (string, bool) {
 	}
 	return "", false
 }
-

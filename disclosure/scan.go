@@ -459,6 +459,19 @@ func (s *state) author(a, note string) {
 // finish sorts the evidence, collects the tools and decides the stance.
 func (s *state) finish() {
 	d := s.d
+	// A tool's own footer also reads as a sentence ("Generated with
+	// Claude Code"): keep the footer.
+	var footers []Evidence
+	for _, e := range d.Evidence {
+		if e.Kind == KindFooter || e.Kind == KindLink || e.Kind == KindPrefix {
+			footers = append(footers, e)
+		}
+	}
+	if len(footers) > 0 {
+		d.Evidence = slices.DeleteFunc(d.Evidence, func(e Evidence) bool {
+			return e.Kind == KindSentence && slices.ContainsFunc(footers, func(f Evidence) bool { return f.Start < e.End && e.Start < f.End })
+		})
+	}
 	slices.SortStableFunc(d.Evidence, func(a, b Evidence) int {
 		if a.Start != b.Start {
 			return a.Start - b.Start
