@@ -17,6 +17,9 @@ type Catalogue struct {
 	// BlockSummaries are regular expressions matched against a <details>
 	// block's <summary> text; a match makes it a prompt or transcript block.
 	BlockSummaries []BlockSpec `json:"block_summaries,omitempty"`
+	// Vendors are the AI vendors whose domains, no-reply addresses and
+	// model families Identify recognises (DefaultVendors).
+	Vendors []Vendor `json:"vendors,omitempty"`
 }
 
 // ToolSpec describes one AI tool.
@@ -42,6 +45,10 @@ type ToolSpec struct {
 	Footers []Pattern `json:"footers,omitempty"`
 	// Links are shapes matched anywhere outside code: session and task URLs.
 	Links []Pattern `json:"links,omitempty"`
+	// Branches are the first segment of the branch names the tool's agent
+	// creates ("codex" for codex/fix-pager), matched in merge commit
+	// subjects and in titles that are a branch name.
+	Branches []string `json:"branches,omitempty"`
 	// Stance is what the tool's own markers (footers, links, bot authors,
 	// co-author trailers) declare when a pattern does not say. Default
 	// StanceAssisted.
@@ -102,7 +109,7 @@ func DefaultCatalogue() Catalogue {
 	return Catalogue{
 		Tools: []ToolSpec{
 			{
-				Name: "claude-code", Vendor: "anthropic",
+				Name: "claude-code", Branches: []string{"claude"}, Vendor: "anthropic",
 				Aliases: []string{"Claude Code", "claude-code", "Claude Agent"},
 				Emails:  []string{"noreply@anthropic.com"},
 				Bots:    []string{"claude[bot]"},
@@ -124,7 +131,7 @@ func DefaultCatalogue() Catalogue {
 				Words:   []string{"Claude"},
 			},
 			{
-				Name: "copilot", Vendor: "github",
+				Name: "copilot", Branches: []string{"copilot"}, Vendor: "github",
 				Aliases: []string{"GitHub Copilot", "Copilot", "Copilot coding agent", "Copilot agent", "Copilot Chat", "copilot-swe-agent"},
 				Bots:    []string{"Copilot", "copilot-swe-agent[bot]", "copilot-swe-agent"},
 				Footers: []Pattern{
@@ -140,7 +147,7 @@ func DefaultCatalogue() Catalogue {
 				}},
 			},
 			{
-				Name: "codex", Vendor: "openai",
+				Name: "codex", Branches: []string{"codex"}, Vendor: "openai",
 				Aliases: []string{"OpenAI Codex", "Codex CLI", "codex-cli", "ChatGPT Codex"},
 				Words:   []string{"Codex"},
 				Bots:    []string{"chatgpt-codex-connector[bot]", "codex[bot]"},
@@ -156,7 +163,7 @@ func DefaultCatalogue() Catalogue {
 				Aliases: []string{"ChatGPT", "Chat GPT", "OpenAI ChatGPT"},
 			},
 			{
-				Name: "cursor", Vendor: "anysphere",
+				Name: "cursor", Branches: []string{"cursor"}, Vendor: "anysphere",
 				Aliases: []string{"Cursor Agent", "Cursor IDE", "Cursor AI", "cursor.com", "Cursor background agent", "Cursor Composer"},
 				Words:   []string{"Cursor"},
 				Emails:  []string{"cursoragent@cursor.com"},
@@ -168,7 +175,7 @@ func DefaultCatalogue() Catalogue {
 				}},
 			},
 			{
-				Name: "devin", Vendor: "cognition",
+				Name: "devin", Branches: []string{"devin"}, Vendor: "cognition",
 				Aliases: []string{"Devin AI", "devin.ai"},
 				Words:   []string{"Devin"},
 				Bots:    []string{"devin-ai-integration[bot]", "devin-ai-integration"},
@@ -193,7 +200,7 @@ func DefaultCatalogue() Catalogue {
 				Bots:    []string{"gemini-code-assist[bot]", "gemini-cli[bot]"},
 			},
 			{
-				Name: "jules", Vendor: "google",
+				Name: "jules", Branches: []string{"jules"}, Vendor: "google",
 				Aliases: []string{"Google Jules", "jules.google.com"},
 				Words:   []string{"Jules"},
 				Bots:    []string{"google-labs-jules[bot]", "google-labs-jules"},
@@ -280,6 +287,7 @@ func DefaultCatalogue() Catalogue {
 			{Key: "Agent-Session", Role: RoleSession},
 			{Key: "Session", Role: RoleSession},
 		},
+		Vendors: DefaultVendors(),
 		BlockSummaries: []BlockSpec{
 			{Kind: BlockPrompt, Regexp: `(?i)\b(?:original\s+prompt|prompts?(?:\s+used)?|(?:agent|ai|llm|system)\s+instructions|instructions\s+(?:given|to)\s+(?:the\s+)?(?:agent|ai|model))\b`},
 			{Kind: BlockTranscript, Regexp: `(?i)\b(?:transcript|(?:ai|llm|agent|chat|claude|chatgpt|copilot|cursor|codex)\s+(?:conversation|chat|session|log)|(?:conversation|chat|session)\s+(?:log|history|transcript)|full\s+conversation)\b`},

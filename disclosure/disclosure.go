@@ -69,7 +69,8 @@ const (
 	KindAuthor    Kind = "author"    // the author account or name is a known agent
 	KindPrefix    Kind = "prefix"    // a commit subject prefix a tool writes, such as "aider: "
 	KindSignoff   Kind = "signoff"   // Signed-off-by naming an AI tool
-	KindTampering Kind = "tampering" // invisible or look-alike characters in a trailer
+	KindTampering Kind = "tampering" // invisible or look-alike characters hiding a finding
+	KindBranch    Kind = "branch"    // an agent's branch name in a merge commit or as the title
 )
 
 // Evidence is one thing the parser found, located so that a bot can quote
@@ -79,7 +80,8 @@ const (
 type Evidence struct {
 	Kind    Kind   `json:"kind"`
 	Rule    string `json:"rule"`              // the catalogue shape that matched, e.g. "claude-code-footer"
-	Tool    string `json:"tool,omitempty"`    // the normalised tool name, when one is named
+	Tool    string `json:"tool,omitempty"`    // the normalised tool name, when one is named; UnknownTool for an AI identity not told
+	Vendor  string `json:"vendor,omitempty"`  // the AI vendor, when an identity names it
 	Model   string `json:"model,omitempty"`   // the model named, as written
 	Version string `json:"version,omitempty"` // the tool's version, as written
 	Stance  Stance `json:"stance"`            // what this evidence alone declares
@@ -88,6 +90,9 @@ type Evidence struct {
 	Line    int    `json:"line"`
 	Text    string `json:"text"`
 	Note    string `json:"note,omitempty"` // a short explanation, not API
+	// Where names the text the span refers to when several were read
+	// (ParseInput): "body", "title", "commit 2", "commit 2 author", ...
+	Where string `json:"where,omitempty"`
 }
 
 // Tool is one AI tool a text names.
@@ -109,6 +114,11 @@ type Trailer struct {
 	// Tampered is set when the key only reads as a trailer once invisible
 	// or look-alike characters are removed; git itself does not see it.
 	Tampered bool `json:"tampered,omitempty"`
+	// Malformed is set for a line git does not take for a trailer that
+	// still carries one: a key in other words ("co authored by"), or a
+	// trailer outside the last paragraph of a squashed message.
+	Malformed bool   `json:"malformed,omitempty"`
+	Where     string `json:"where,omitempty"` // as Evidence.Where
 }
 
 // BlockKind says what a collapsed block holds.
@@ -127,6 +137,7 @@ type Block struct {
 	Start   int       `json:"start"`   // from "<details" to the end of the matching "</details>"
 	End     int       `json:"end"`
 	Line    int       `json:"line"`
+	Where   string    `json:"where,omitempty"` // as Evidence.Where
 }
 
 // Disclosure is what a text declares about AI assistance.
@@ -145,10 +156,10 @@ type Disclosure struct {
 
 // Marker reports whether the evidence is something a tool writes or an
 // account is, rather than a person's words: a trailer, footer, session
-// link, commit prefix, sign-off or agent author.
+// link, commit prefix, sign-off, agent author or agent branch.
 func (e Evidence) Marker() bool {
 	switch e.Kind {
-	case KindTrailer, KindFooter, KindLink, KindPrefix, KindSignoff, KindAuthor:
+	case KindTrailer, KindFooter, KindLink, KindPrefix, KindSignoff, KindAuthor, KindBranch:
 		return true
 	}
 	return false

@@ -74,11 +74,19 @@
 //
 // # Tampering
 //
-// A trailer key with invisible characters (zero-width space, bidi marks,
-// BOM) or look-alike letters (Cyrillic "о" for "o") hides the trailer from
-// git. Parse folds such keys, reports the trailer with Trailer.Tampered,
-// and adds KindTampering evidence with the rule trailer-key-tampered;
-// a value that names a tool only once folded gets trailer-value-tampered.
+// Before matching, the whole input is folded: invisible characters
+// (zero-width spaces and joiners, bidi marks, BOM) are removed, fullwidth
+// letters become ASCII, and Cyrillic and Greek look-alikes ("С" for "C")
+// become the Latin letters they imitate, on lines written mostly in
+// ASCII letters and in words that mix scripts elsewhere, so Russian or
+// Greek prose is left as it is. Spans and quoted text still refer to the
+// input as written. A finding that only the folded text has gets a
+// KindTampering finding with the rule text-confusables: a footer written
+// with a Cyrillic letter next to "no AI was used" is found, contradicts
+// it, and is reported as tampering. A trailer key with such characters
+// hides the trailer from git: Parse reports the trailer with
+// Trailer.Tampered and the rule trailer-key-tampered; a value that names
+// a tool only once folded gets trailer-value-tampered.
 //
 // # Evidence rules
 //
@@ -91,8 +99,8 @@
 // trailer-assisted-by, ...), signoff-by-ai, agent-author, used-tool,
 // made-with-tool, help-from-tool, tool-did, no-ai-statement,
 // ai-self-statement, ticked-checkbox, ai-section, ai-label,
-// details-prompt, details-transcript, trailer-key-tampered and
-// trailer-value-tampered.
+// details-prompt, details-transcript, trailer-key-tampered,
+// trailer-value-tampered and text-confusables.
 //
 // # Known false positives and misses
 //

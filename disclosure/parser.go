@@ -72,6 +72,7 @@ type Parser struct {
 	roles      map[string]TrailerRole
 	blocks     []cblock
 	footerPre  []string // lower-case literals that may start a footer check
+	vendors    *cvendors
 }
 
 type ctool struct {
@@ -201,6 +202,11 @@ func NewParser(cat Catalogue, opts *Options) (*Parser, error) {
 		}
 		p.roles[strings.ToLower(t.Key)] = t.Role
 	}
+	vs, err := compileVendors(cat.Vendors)
+	if err != nil {
+		return nil, &CatalogueError{"vendors", err}
+	}
+	p.vendors = vs
 	for i, b := range cat.BlockSummaries {
 		re, err := regexp.Compile(b.Regexp)
 		if err != nil {
@@ -289,15 +295,27 @@ func (p *Parser) ParseSource(src Source) *Disclosure {
 		text = text[:cut]
 		d.Truncated = true
 	}
+	if f, changed := foldText(text); changed {
+		plain := p.parse(text, src, &Disclosure{Tools: []Tool{}})
+		p.parse(f.text, src, d)
+		f.unfold(d, text, plain)
+		return d
+	}
+	return p.parse(text, src, d)
+}
+
+// parse runs the scanners over text, adding to d.
+func (p *Parser) parse(text string, src Source, d *Disclosure) *Disclosure {
 	s := &state{p: p, d: d, text: text, commit: src.Commit, lines: splitLines(text)}
 	s.layout = scanMarkdown(text)
 	s.blocks()
 	s.trailers()
 	s.footers()
 	s.links()
+	s.branches()
 	s.prose()
 	if src.Author != "" {
-		s.author(src.Author)
+		s.author(src.Author, "the author")
 	}
 	s.finish()
 	return d

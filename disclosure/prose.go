@@ -1,10 +1,10 @@
 package disclosure
 
 import (
+	"regexp"
 	"slices"
 	"strings"
-
-	"github.com/heft-dev/heft/internal/lazyre"
+	"unicode"
 )
 
 // mention is a tool or a generic AI term named in text; tool is -1 for a
@@ -17,48 +17,74 @@ type mention struct {
 
 const (
 	adverbs  = `(?:entirely|fully|mostly|largely|primarily|mainly|completely|partially|partly|heavily|initially|substantially|significantly|also|then)`
-	genVerb  = `generated|written|authored|created|produced|implemented|coded|vibe[- ]coded|made|built|developed|wrote|generate`
-	helpVerb = `drafted|assisted|refactored|reviewed|helped|polished|edited|improved|debugged|co-?authored|co-?written|fixed|tested|documented|translated|scaffolded|prototyped|outlined|suggested`
-	toward   = `(?:by|with|using|via|through|from|in)\s+(?:the\s+|some\s+)?(?:help\s+(?:of|from)\s+|assistance\s+(?:of|from)\s+|support\s+of\s+)?(?:an?\s+|the\s+)?`
+	genVerb  = `generated|written|authored|created|produced|implemented|coded|vibe[- ]coded|made|built|developed|wrote|generate|done|auto-?generated|auto-?updated`
+	helpVerb = `drafted|assisted|refactored|reviewed|helped|polished|edited|improved|debugged|co-?authored|co-?written|fixed|tested|documented|translated|scaffolded|prototyped|outlined|suggested|spotted|found|caught|noticed|identified|flagged|proposed|pointed\s+out|investigated|analy[sz]ed|explained|summari[sz]ed|researched|checked|verified|rewritten|rewrote|cleaned\s+up|converted|ported`
+	toward   = `(?:by|with|using|via|through|from|in|in\s+conjunction\s+with|alongside)\s+(?:the\s+|some\s+)?(?:help\s+(?:of|from)\s+|assistance\s+(?:of|from)\s+|support\s+of\s+)?(?:an?\s+|the\s+)?`
 )
 
 var (
-	genericRE = lazyre.New(`(?:^|[^\w-])((?i:generative\s+AI|artificial\s+intelligence|large\s+language\s+models?|AI\s+(?:coding\s+)?(?:tools?|assistants?|assistance|agents?|models?|chatbots?))|AI|A\.I\.|LLMs?)(?:$|[^\w-]|-(?:$|[^\w]))`)
-	usedRE    = lazyre.New(`(?i)\b(?:I|we|I've|we've|author)\s+(?:(?:have|had|also|mostly|heavily|partially|then|extensively|initially)\s+)*(?:used|leveraged|utili[sz]ed|asked|prompted|employed|relied\s+on|worked\s+with|paired\s+with|collaborated\s+with|consulted|enlisted)\s+(?:the\s+help\s+of\s+|some\s+help\s+from\s+)?(?:an?\s+|the\s+)?$`)
-	negUsedRE = lazyre.New(`(?i)\b(?:I|we)\s+(?:did\s*n[o']t|did\s+not|have\s+not|haven't|never|do\s+not|don't)\s+(?:use|rely\s+on|ask|consult)\s+(?:any\s+)?(?:an?\s+|the\s+)?$`)
-	withoutRE = lazyre.New(`(?i)\b(?:written|created|authored|coded|implemented|made|done|produced|developed)\s+(?:\w+\s+){0,2}?without\s+(?:using\s+|the\s+(?:help|use|aid)\s+of\s+)?(?:any\s+)?(?:an?\s+)?$`)
-	passiveRE = lazyre.New(`(?i)\b(?:was|were|is|are|been|got|being)\s+(?:` + adverbs + `\s+)*(` + genVerb + `|` + helpVerb + `)\s+(?:\w+\s+){0,3}?` + toward + `$`)
-	leadRE    = lazyre.New(`(?i)^[^\w]*(?:` + adverbs + `\s+)*(` + genVerb + `|` + helpVerb + `)\s+(?:\w+\s+){0,3}?` + toward + `$`)
-	firstRE   = lazyre.New(`(?i)\b(?:I|we)\s+(?:\w+\s+)?(wrote|generated|created|drafted|made|built|implemented|developed|refactored|fixed|coded|vibe[- ]coded|did)\s+(?:\w+\s+){0,4}?(?:with|using|via|through)\s+(?:the\s+|some\s+)?(?:help\s+(?:of|from)\s+|assistance\s+(?:of|from)\s+)?(?:an?\s+|the\s+)?$`)
-	helpRE    = lazyre.New(`(?i)\bwith\s+(?:the\s+|some\s+)?(?:help|assistance|support)\s+(?:of|from)\s+(?:an?\s+|the\s+)?$`)
-	suffixRE  = lazyre.New(`(?i)^\s*(?:\([^()]{0,60}\)\s*)?(?:(was|were)\s+used\b|(helped|assisted)\s+(?:me|us|with|in|to)\b|(wrote|generated|authored|produced|created)\s+(?:(?:most|all|much|parts?|some|the\s+(?:bulk|majority))\s+of\s+)?(?:this|these|the\s+(?:initial|first)\s+(?:draft|version|implementation))\b)`)
-	genWordRE = lazyre.New(`(?i)^(?:` + genVerb + `)$`)
+	genericRE = regexp.MustCompile(`(?:^|[^\w-])((?i:generative\s+AI|artificial\s+intelligence|large\s+language\s+models?|AI\s+(?:coding\s+)?(?:tools?|assistants?|assistance|agents?|models?|chatbots?)|(?:an|the|some|my|our)\s+(?:(?:AI|LLM|coding|autonomous)\s+){1,2}(?:agent|assistant|chatbot|model)s?|(?:an|some)\s+(?:agent|assistant|chatbot)s?)|AI|A\.I\.|LLMs?)(?:$|[^\w-]|-(?:$|[^\w]))`)
+	// phraseRE ends in a phrase that makes what follows a helper:
+	// "thanks to", "credit to", "with help from", "using", "via".
+	phraseRE = regexp.MustCompile(`(?i)(?:\b(?:thanks\s+to|thank\s+you\s+to|credits?\s+(?:goes\s+|go\s+)?to|kudos\s+to|courtesy\s+of|shout-?outs?\s+to|h/t|hat\s+tip\s+to|in\s+conjunction\s+with|with\s+(?:the\s+|some\s+|a\s+(?:little\s+|bit\s+of\s+)?)?(?:help|assistance|support)\s+(?:of|from))|(?:^|[\s(\[])(using|via|(?:an?\s+)?experiment\s+(?:using|with)|try(?:ing)?\s+out|tested\s+out))\s+(?:the\s+|an?\s+|some\s+)?$`)
+	// topicAfterRE, right after a tool's name, makes the sentence about
+	// the tool as a product: "using the Copilot API".
+	topicAfterRE = regexp.MustCompile(`(?i)^(?:['’]s)?\s*(?:API|SDK|provider|integration|support|models?\s+(?:list|picker|support|provider)|client|extension|plugin|endpoint|keys?|tokens?|server|backend|adapter|connector|pricing|rate\s+limits?|library|package|configuration|config|settings|usage\s+limits?)\b`)
+	// topicBeforeRE, anywhere before a bare "using"/"via", makes the
+	// sentence about a feature: "add a summary step using an LLM".
+	topicBeforeRE = regexp.MustCompile(`(?i)\b(?:adds?|added|adding|supports?|integrat(?:e|es|ed|ing)|configur(?:e|es|ed|ing)|calls?|calling|switch(?:es|ed)?|migrat(?:e|es|ed|ing)|implement(?:s|ed|ing)?\s+(?:a|an|the)|feature|option|endpoint|summari[sz]ation|query|queries|requests?)\b`)
+	// exampleRE, before a mention, makes it an example: "e.g. Claude".
+	exampleRE = regexp.MustCompile(`(?i)(?:\be\.g\.|\bi\.e\.|\bfor\s+(?:example|instance)\b|\bsuch\s+as\b|\bexample\s*:|\blike\s+$)`)
+	// elsewhereRE in a sentence says its AI use is about other work.
+	elsewhereRE = regexp.MustCompile(`(?i)\b(?:elsewhere|in\s+(?:another|other|a\s+(?:previous|separate|different)|the\s+(?:previous|linked|original|upstream))\s+(?:PRs?|pull\s+requests?|issues?|commits?|changes?|projects?|repos?(?:itory)?)|(?:in|for|on)\s+#\d+)`)
+	// didRE, right after an actor, says the actor did something: "Codex
+	// couldn't run certain commands", "ChatGPT spotted the bug".
+	didRE = regexp.MustCompile(`(?i)^(?:['’]s\s+(?:help|suggestions?|assistance)\b|\s*(?:\([^()]{0,60}\)\s*)?(?:also\s+|then\s+|just\s+|initially\s+|originally\s+|mostly\s+|quickly\s+|first\s+)?(?:(?:has|had|have)\s+|did\s*n[o']t\s+|could\s*n[o']t\s+|could\s+not\s+|did\s+not\s+)?(?:(wrote|write|generated|created|made|implemented|built|authored|produced|coded|did|handled|put|added|drafted)|(fixed|found|spotted|caught|noticed|suggested|proposed|refactored|reviewed|ran|run|got|updated|removed|translated|converted|identified|pointed\s+out|came\s+up\s+with|helped|assisted|explained|debugged|flagged))\s+(?:\S))`)
+	// clauseStartRE, at the end of a prefix, puts the actor at the start
+	// of a clause, where a subject stands.
+	clauseStartRE = regexp.MustCompile(`(?i)(?:^|[.;:!?(\[\n]\s*|,\s*|\b(?:so|and|then|but|because|since|as|while|where|after|note:?)\s+)(?:(?:the|an?|our|my)\s+)?(?:\w+['’]s\s+)?$`)
+	// conditionRE before an actor describes a product's behaviour, not a
+	// use: "when Copilot suggests", "if Claude writes".
+	conditionRE = regexp.MustCompile(`(?i)\b(?:when|whenever|if|unless|whether|once|until)\s+(?:the\s+)?$`)
+	// signatureRE is a signed line: "-- Claude, acting for @jdoe".
+	signatureRE = regexp.MustCompile(`^\s*(?:--|—|–|~~?)\s*([^,\n]{2,60}?)\s*(?:,\s*|\s+)(?:acting|writing|posting|working|speaking|commenting)\s+(?:for|on\s+behalf\s+of)\s+@?[\w.-]+`)
+	// aiHeadingToolRE is a heading naming a prompt or session: "Codex prompt".
+	promptHeadingRE = regexp.MustCompile(`(?i)\b(?:prompts?|conversation|session|transcript|chat\s+log)\b`)
+	usedRE          = regexp.MustCompile(`(?i)(?:\b(?:I|we|I've|we've|author)\s+|(?:^|[(\[]|\bnote:|\bnb:|\bn\.b\.)\s*)(?:(?:have|had|also|mostly|heavily|partially|then|extensively|initially|just)\s+)*(?:used|leveraged|utili[sz]ed|asked|prompted|employed|relied\s+on|worked\s+with|paired\s+with|collaborated\s+with|consulted|enlisted)\s+(?:the\s+help\s+of\s+|some\s+help\s+from\s+)?(?:an?\s+|the\s+)?$`)
+	negUsedRE       = regexp.MustCompile(`(?i)\b(?:I|we)\s+(?:did\s*n[o']t|did\s+not|have\s+not|haven't|never|do\s+not|don't)\s+(?:use|rely\s+on|ask|consult)\s+(?:any\s+)?(?:an?\s+|the\s+)?$`)
+	withoutRE       = regexp.MustCompile(`(?i)\b(?:written|created|authored|coded|implemented|made|done|produced|developed)\s+(?:\w+\s+){0,2}?without\s+(?:using\s+|the\s+(?:help|use|aid)\s+of\s+)?(?:any\s+)?(?:an?\s+)?$`)
+	passiveRE       = regexp.MustCompile(`(?i)\b(?:was|were|is|are|been|got|being)\s+(?:` + adverbs + `\s+)*(` + genVerb + `|` + helpVerb + `)\s+(?:\w+\s+){0,3}?` + toward + `$`)
+	leadRE          = regexp.MustCompile(`(?i)^[^\w]*(?:` + adverbs + `\s+)*(` + genVerb + `|` + helpVerb + `)\s+(?:\w+\s+){0,3}?` + toward + `$`)
+	firstRE         = regexp.MustCompile(`(?i)\b(?:I|we)\s+(?:\w+\s+)?(wrote|generated|created|drafted|made|built|implemented|developed|refactored|fixed|coded|vibe[- ]coded|did)\s+(?:\w+\s+){0,4}?(?:with|using|via|through)\s+(?:the\s+|some\s+)?(?:help\s+(?:of|from)\s+|assistance\s+(?:of|from)\s+)?(?:an?\s+|the\s+)?$`)
+	helpRE          = regexp.MustCompile(`(?i)\bwith\s+(?:the\s+|some\s+)?(?:help|assistance|support)\s+(?:of|from)\s+(?:an?\s+|the\s+)?$`)
+	suffixRE        = regexp.MustCompile(`(?i)^\s*(?:\([^()]{0,60}\)\s*)?(?:(was|were)\s+used\b|(helped|assisted)\s+(?:me|us|with|in|to)\b|(wrote|generated|authored|produced|created)\s+(?:(?:most|all|much|parts?|some|the\s+(?:bulk|majority))\s+of\s+)?(?:this|these|the\s+(?:initial|first)\s+(?:draft|version|implementation))\b)`)
+	genWordRE       = regexp.MustCompile(`(?i)^(?:` + genVerb + `)$`)
 
-	noAIRE = lazyre.New(`(?i)` +
+	noAIRE = regexp.MustCompile(`(?i)` +
 		`\bno\s+(?:generative\s+)?(?:AI|LLMs?|A\.I\.)(?:[- ](?:generated\s+code|tools?|assistance|assistants?|models?|agents?))?\s+(?:was|were|has\s+been|have\s+been)\s+used\b` +
 		`|\b(?:I|we)\s+(?:did\s*n[o']t|did\s+not|have\s+not|haven't|never|do\s+not|don't)\s+use[d]?\s+(?:any\s+)?(?:generative\s+)?(?:AI|LLMs?)\b` +
-		`|\b(?:written|created|authored|coded|implemented)\s+(?:(?:entirely|completely|fully|100%)\s+(?:by\s+(?:a\s+)?human|by\s+hand|manually)|(?:entirely\s+|completely\s+|fully\s+)?without\s+(?:the\s+(?:help|use)\s+of\s+)?(?:any\s+)?(?:AI|LLMs?|generative\s+AI))\b` +
+		`|\b(?:written|created|authored|coded|implemented|made|done|produced|developed)\s+(?:(?:entirely|completely|fully|100%)\s+(?:by\s+(?:a\s+)?human|by\s+hand|manually)|(?:entirely\s+|completely\s+|fully\s+)?without\s+(?:the\s+(?:help|use)\s+of\s+)?(?:any\s+)?(?:AI|LLMs?|generative\s+AI))\b` +
 		`|\b(?:is|was|are|were)\s+not\s+(?:AI|LLM)[- ](?:generated|assisted|written)\b` +
 		`|\bwithout\s+(?:any\s+)?(?:AI|LLM)\s+(?:assistance|help|tools?)\b` +
 		`|\bno\s+AI\s+(?:involved|involvement)\b`)
 	// scopedRE, after a no-AI statement, limits it to part of the work:
 	// "No AI was used to write the comments", "... except for grammar".
-	scopedRE = lazyre.New(`(?i)^\s*,?\s*(?:except|other\s+than|apart\s+from|besides|beyond|outside|to\s+[a-z]+|for\s+(?:the\s+|any\s+)?(?:\w+\s+){0,2}?(?:code|implementation|comments?|descriptions?|docs?|documentation|commit\s+messages?|messages?|text|writing|tests?|translations?|grammar|spelling|research)\b|in\s+(?:writing|the\s+(?:description|comments?|docs?|documentation|commit\s+messages?|tests?))\b|when\s)`)
-	selfRE   = lazyre.New(`(?i)\b(?:this|the)\s+(?:PR|pull\s+request|change(?:set|s)?|patch|commit|code|implementation|fix|contribution)\s+(?:(?:is|was|has\s+been|were|are|contains|includes)\s+)?(?:` + adverbs + `\s+)*(AI|LLM)[- ](generated|assisted|written|authored)\b`)
+	scopedRE = regexp.MustCompile(`(?i)^\s*,?\s*(?:except|other\s+than|apart\s+from|besides|beyond|outside|to\s+[a-z]+|for\s+(?:the\s+|any\s+)?(?:\w+\s+){0,2}?(?:code|implementation|comments?|descriptions?|docs?|documentation|commit\s+messages?|messages?|text|writing|tests?|translations?|grammar|spelling|research)\b|in\s+(?:writing|the\s+(?:description|comments?|docs?|documentation|commit\s+messages?|tests?))\b|when\s)`)
+	selfRE   = regexp.MustCompile(`(?i)\b(?:this|the)\s+(?:PR|pull\s+request|change(?:set|s)?|patch|commit|code|implementation|fix|contribution)\s+(?:(?:is|was|has\s+been|were|are|contains|includes)\s+)?(?:` + adverbs + `\s+)*(AI|LLM)[- ](generated|assisted|written|authored)\b`)
 
-	headingRE   = lazyre.New(`^\s{0,3}(?:#{1,6}\s+(.+?)\s*#*\s*$|\*\*([^*]+?)\*\*:?\s*$|__([^_]+?)__:?\s*$)`)
-	aiHeadingRE = lazyre.New(`(?i)\b(?:AI|LLMs?|generative|artificial\s+intelligence|machine[- ]generated)\b.*\b(?:disclosure|assistance|assisted|usage|use|used|tools?|involvement|declaration|statement|generated)\b|\b(?:disclosure|use|usage)\s+of\s+(?:AI|LLMs?|generative)`)
-	checkboxRE  = lazyre.New(`^\s*(?:[-*+]|\d+[.)])\s+\[([ xX✓✔])\]\s*(.*)$`)
-	labelRE     = lazyre.New(`(?i)^\W*(?:AI[- ](?:assistance|assisted|usage|use|used|tools?(?:\s+used)?|disclosure|generated)|LLM[- ](?:used|usage|assistance)|Generated[- ]by|Assisted[- ]by|Tools?\s+used|Models?\s+used)\W*?\s*[:：]\**\s*(\S.*)$`)
-	noAnswerRE  = lazyre.New(`(?i)^\W*(?:no|none|nope|n/?a|not\s+used|nothing|no\s+AI(?:\s+(?:was\s+)?used)?|I\s+did\s*n[o']t)\W*$`)
-	yesRE       = lazyre.New(`(?i)^\W*yes\b`)
-	instrRE     = lazyre.New(`(?i)\?|^\W*(?:please|if\s|describe|explain|list|mention|note|tick|check|select|delete|remove|replace|state|specify|indicate)\b|\bsuch\s+as\b|\be\.g\.|\bfor\s+example\b|<!--`)
-	negRE       = lazyre.New(`(?i)\b(?:no|not|never|without|none)\b|n't\b`)
-	usageRE     = lazyre.New(`(?i)\b(?:used?|using|generated|written|wrote|assisted|assistance|helped|created|authored|drafted|contains?|includes?|with|by)\b`)
-	policyRE    = lazyre.New(`(?i)\b(?:read|understand|agree|acknowledge|follow(?:ed)?|policy|guidelines?|aware)\b`)
-	genAnswerRE = lazyre.New(`(?i)\bgenerat(?:ed|e|ing)\b|\b(?:written|authored|coded|created)\s+(?:\w+\s+)?by\s+(\w+)|vibe[- ]?cod`)
-	byPersonRE  = lazyre.New(`(?i)^(?:me|myself|hand|us|ourselves|a|the|humans?|people|someone|my|our)$`)
-	versionRE   = lazyre.New(`^\s*(?:v|version\s*)?(\d+\.\d+(?:\.\d+)*)\b`)
+	headingRE   = regexp.MustCompile(`^\s{0,3}(?:#{1,6}\s+(.+?)\s*#*\s*$|\*\*([^*]+?)\*\*:?\s*$|__([^_]+?)__:?\s*$)`)
+	aiHeadingRE = regexp.MustCompile(`(?i)\b(?:AI|LLMs?|generative|artificial\s+intelligence|machine[- ]generated)\b.*\b(?:disclosure|assistance|assisted|usage|use|used|tools?|involvement|declaration|statement|generated)\b|\b(?:disclosure|use|usage)\s+of\s+(?:AI|LLMs?|generative)`)
+	checkboxRE  = regexp.MustCompile(`^\s*(?:[-*+]|\d+[.)])\s+\[([ xX✓✔])\]\s*(.*)$`)
+	labelRE     = regexp.MustCompile(`(?i)^\W*(?:AI[- ](?:assistance|assisted|usage|use|used|tools?(?:\s+used)?|disclosure|generated)|LLM[- ](?:used|usage|assistance)|Generated[- ]by|Assisted[- ]by|Tools?\s+used|Models?\s+used)\W*?\s*[:：]\**\s*(\S.*)$`)
+	noAnswerRE  = regexp.MustCompile(`(?i)^\W*(?:no|none|nope|n/?a|not\s+used|nothing|no\s+AI(?:\s+(?:was\s+)?used)?|I\s+did\s*n[o']t)\W*$`)
+	yesRE       = regexp.MustCompile(`(?i)^\W*yes\b`)
+	instrRE     = regexp.MustCompile(`(?i)\?|^\W*(?:please|if\s|describe|explain|list|mention|note|tick|check|select|delete|remove|replace|state|specify|indicate)\b|\bsuch\s+as\b|\be\.g\.|\bfor\s+example\b|<!--`)
+	negRE       = regexp.MustCompile(`(?i)\b(?:no|not|never|without|none)\b|n't\b`)
+	usageRE     = regexp.MustCompile(`(?i)\b(?:used?|using|generated|written|wrote|assisted|assistance|helped|created|authored|drafted|contains?|includes?|with|by)\b`)
+	policyRE    = regexp.MustCompile(`(?i)\b(?:read|understand|agree|acknowledge|follow(?:ed)?|policy|guidelines?|aware)\b`)
+	genAnswerRE = regexp.MustCompile(`(?i)\bgenerat(?:ed|e|ing)\b|\b(?:written|authored|coded|created)\s+(?:\w+\s+)?by\s+(\w+)|vibe[- ]?cod`)
+	byPersonRE  = regexp.MustCompile(`(?i)^(?:me|myself|hand|us|ourselves|a|the|humans?|people|someone|my|our)$`)
+	versionRE   = regexp.MustCompile(`^\s*(?:v|version\s*)?(\d+\.\d+(?:\.\d+)*)\b`)
 )
 
 // toolMentions finds the tools named in str; words says whether words
@@ -148,8 +174,9 @@ func (s *state) allMentions(str string) []mention {
 }
 
 var (
-	genericTokens = map[string]bool{"ai": true, "llm": true, "llms": true, "generative": true, "artificial": true, "large": true}
-	noAITokens    = map[string]bool{"ai": true, "llm": true, "llms": true, "hand": true, "human": true, "manually": true}
+	genericTokens = map[string]bool{"ai": true, "llm": true, "llms": true, "generative": true, "artificial": true, "large": true,
+		"agent": true, "agents": true, "assistant": true, "assistants": true, "chatbot": true, "model": true}
+	noAITokens = map[string]bool{"ai": true, "llm": true, "llms": true, "hand": true, "human": true, "manually": true}
 )
 
 // eachToken calls fn with every run of ASCII letters and digits in a
@@ -206,6 +233,12 @@ func (s *state) prose() {
 			flush(l.start)
 			title := h[1] + h[2] + h[3]
 			inAI = aiHeadingRE.MatchString(title)
+			s.promptHeading(l, title)
+			continue
+		}
+		if m := signatureRE.FindStringSubmatchIndex(l.s); m != nil {
+			flush(l.start)
+			s.signature(l, m)
 			continue
 		}
 		if m := checkboxRE.FindStringSubmatchIndex(l.s); m != nil {
@@ -224,6 +257,11 @@ func (s *state) prose() {
 		}
 		if inAI {
 			flush(l.start)
+			if q := strings.LastIndexByte(l.s, '?'); q >= 0 && strings.TrimSpace(l.s[q+1:]) != "" && !strings.Contains(l.s, "<!--") {
+				// "Which tool did you use? Cursor": the answer follows.
+				s.answer(l.start, l.end, l.start+q+1, "ai-section")
+				continue
+			}
 			if instrRE.MatchString(l.s) {
 				continue
 			}
@@ -237,6 +275,36 @@ func (s *state) prose() {
 		}
 	}
 	flush(len(s.text))
+}
+
+// promptHeading reports a heading that names a tool's prompt or session:
+// "## Codex prompt", "### Claude Code session".
+func (s *state) promptHeading(l tline, title string) {
+	if !promptHeadingRE.MatchString(title) {
+		return
+	}
+	ms := s.toolMentions(title, true)
+	if len(ms) == 0 || instrRE.MatchString(title) {
+		return
+	}
+	s.add(Evidence{Kind: KindSection, Rule: "ai-prompt-heading", Tool: s.p.tools[ms[0].tool].spec.Name, Stance: StanceAssisted,
+		Start: l.start, End: l.end, Note: "a section holding a tool's prompt or session"})
+}
+
+// signature reports a line signed by an AI identity: "-- Claude Opus
+// 4.5, acting for @jdoe". m is signatureRE's match in the line.
+func (s *state) signature(l tline, m []int) {
+	who := l.s[m[2]:m[3]]
+	id := s.p.Identify(who)
+	if !id.Kind.AI() {
+		if t := s.p.toolByAlias(who, true); t >= 0 {
+			id = Identity{Kind: IdentityAITool, Tool: s.p.tools[t].spec.Name, Model: s.modelIn(who)}
+		} else {
+			return
+		}
+	}
+	s.add(Evidence{Kind: KindSentence, Rule: "ai-signature", Tool: id.Tool, Vendor: id.Vendor, Model: id.Model, Stance: StanceGenerated,
+		Start: l.start + m[0], End: l.start + m[1], Note: "signed by an AI identity acting for a person"})
 }
 
 // answer reads the text[valStart:hi] of a line in an AI section or after
@@ -374,48 +442,8 @@ mentions:
 		if mt.tool >= 0 {
 			e.Tool = s.p.tools[mt.tool].spec.Name
 		}
-		switch {
-		case negUsedRE.MatchString(prefix), withoutRE.MatchString(prefix):
-			if mt.tool < 0 {
-				continue // the no-AI statements above cover generic terms
-			}
-			e.Rule, e.Stance = "no-ai-statement", StanceNoAI
-			m := negUsedRE.FindStringIndex(prefix)
-			if m == nil {
-				m = withoutRE.FindStringIndex(prefix)
-			}
-			e.Start = lo + pstart + m[0]
-		case usedRE.MatchString(prefix):
-			e.Rule, e.Stance = "used-tool", StanceAssisted
-			e.Start = lo + pstart + usedRE.FindStringIndex(prefix)[0]
-		case passiveRE.MatchString(prefix) || leadRE.MatchString(prefix) || firstRE.MatchString(prefix):
-			re := passiveRE
-			if !re.MatchString(prefix) {
-				re = leadRE
-				if !re.MatchString(prefix) {
-					re = firstRE
-				}
-			}
-			sm := re.FindStringSubmatchIndex(prefix)
-			e.Rule, e.Stance = "made-with-tool", StanceAssisted
-			if genWordRE.MatchString(prefix[sm[2]:sm[3]]) {
-				e.Stance = StanceGenerated
-			}
-			e.Start = lo + pstart + sm[0]
-		case helpRE.MatchString(prefix):
-			e.Rule, e.Stance = "help-from-tool", StanceAssisted
-			e.Start = lo + pstart + helpRE.FindStringIndex(prefix)[0]
-		default:
-			sm := suffixRE.FindStringSubmatchIndex(chunk[mt.end:])
-			if sm == nil {
-				continue
-			}
-			e.Rule, e.Stance = "tool-did", StanceAssisted
-			if sm[6] >= 0 {
-				e.Stance = StanceGenerated
-			}
-			e.Start = lo + mt.start
-			e.End = lo + mt.end + sm[1]
+		if !s.readActor(&e, chunk, mt, prefix, pstart, lo) {
+			continue
 		}
 		if e.Stance.AI() {
 			e.Model = s.modelIn(s.text[e.Start:min(len(s.text), e.End+80, lo+len(chunk))])
@@ -425,6 +453,147 @@ mentions:
 		}
 		s.add(e)
 	}
+}
+
+// readActor decides what a sentence says about an actor mentioned in it:
+// prefix is the sentence up to the mention, which starts at pstart in
+// chunk, itself at lo in the input. The grammar, tried in order: an
+// example ("e.g. Claude") says nothing; a negated use ("I did not use
+// Copilot") says no AI; a use verb with a person as subject ("I used
+// ChatGPT to"); a passive or leading doing verb with the actor as agent
+// ("was written by Claude", "Spotted by ChatGPT", "I wrote this with
+// Cursor"); a helper phrase ("thanks to", "with help from", "using",
+// "via"), unless the sentence is about the tool as a product ("using the
+// Copilot API", "add a summary step using an LLM"); the actor as the
+// subject of a doing verb ("Codex couldn't run certain commands"). A
+// sentence that puts the use elsewhere ("in another PR") declares
+// nothing for this change. It reports whether e was filled in.
+func (s *state) readActor(e *Evidence, chunk string, mt mention, prefix string, pstart, lo int) bool {
+	after := chunk[mt.end:]
+	if exampleRE.MatchString(prefix) {
+		return false
+	}
+	bare := actorPrefix(prefix)
+	at := func(m []int) { e.Start = lo + pstart + m[0] }
+	switch {
+	case negUsedRE.MatchString(bare), withoutRE.MatchString(bare):
+		if mt.tool < 0 {
+			return false // the no-AI statements cover generic terms
+		}
+		e.Rule, e.Stance = "no-ai-statement", StanceNoAI
+		m := negUsedRE.FindStringIndex(bare)
+		if m == nil {
+			m = withoutRE.FindStringIndex(bare)
+		}
+		at(m)
+		return true
+	case usedRE.MatchString(bare):
+		if topicAfterRE.MatchString(after) {
+			return false
+		}
+		e.Rule, e.Stance = "used-tool", StanceAssisted
+		at(usedRE.FindStringIndex(bare))
+	case passiveRE.MatchString(bare) || leadRE.MatchString(bare):
+		re := passiveRE
+		if !re.MatchString(bare) {
+			re = leadRE
+		}
+		sm := re.FindStringSubmatchIndex(bare)
+		e.Rule, e.Stance = "made-with-tool", StanceAssisted
+		if genWordRE.MatchString(bare[sm[2]:sm[3]]) && !helpAfterRE.MatchString(after) {
+			e.Stance = StanceGenerated
+		}
+		at(sm)
+	case firstRE.MatchString(bare):
+		// A person did the work with the tool: assisted, whatever the verb.
+		e.Rule, e.Stance = "made-with-tool", StanceAssisted
+		at(firstRE.FindStringIndex(bare))
+	case helpRE.MatchString(bare):
+		e.Rule, e.Stance = "help-from-tool", StanceAssisted
+		at(helpRE.FindStringIndex(bare))
+	case phraseRE.MatchString(bare):
+		sm := phraseRE.FindStringSubmatchIndex(bare)
+		if topicAfterRE.MatchString(after) || sm[2] >= 0 && topicBeforeRE.MatchString(bare[:sm[2]]) {
+			return false // about the tool as a product
+		}
+		if sm[2] >= 0 && mt.tool < 0 && !strings.Contains(strings.ToLower(bare[sm[2]:]), "experiment") {
+			return false // "using AI" alone is too often a feature
+		}
+		e.Rule, e.Stance = "help-from-tool", StanceAssisted
+		at(sm)
+	default:
+		sm := didRE.FindStringSubmatchIndex(after)
+		if sm != nil && clauseStartRE.MatchString(bare) && !conditionRE.MatchString(bare) && (mt.tool >= 0 || genericActor(chunk[mt.start:mt.end])) {
+			e.Rule, e.Stance = "tool-did", StanceAssisted
+			if sm[2] >= 0 {
+				e.Stance = StanceGenerated
+			}
+			e.Start, e.End = lo+mt.start, lo+mt.end+sm[1]-1
+			break
+		}
+		sm = suffixRE.FindStringSubmatchIndex(after)
+		if sm == nil {
+			return false
+		}
+		e.Rule, e.Stance = "tool-did", StanceAssisted
+		if sm[6] >= 0 {
+			e.Stance = StanceGenerated
+		}
+		e.Start, e.End = lo+mt.start, lo+mt.end+sm[1]
+	}
+	if elsewhereRE.MatchString(bare) || elsewhereRE.MatchString(sentenceRest(after)) {
+		e.Rule, e.Stance = "ai-elsewhere", StanceNone
+		e.Note = "AI use in other work, not this change"
+	}
+	return true
+}
+
+var helpAfterRE = regexp.MustCompile(`(?i)^\s*(?:help|assistance|support)\b`)
+
+// genericActor reports whether a generic term can be a sentence's
+// subject: "an agent", "the assistant", "AI", but not "LLMs" in general.
+func genericActor(m string) bool {
+	l := strings.ToLower(m)
+	return strings.HasPrefix(l, "the ") || strings.HasPrefix(l, "an ") || strings.HasPrefix(l, "my ") || strings.HasPrefix(l, "our ")
+}
+
+// actorPrefix trims what may stand between a phrase and an actor's name
+// without changing the grammar: emphasis marks, emoji, a vendor's
+// possessive ("OpenAI's new"). It keeps the start, so offsets in it are
+// offsets in prefix, and ends in a blank when anything was trimmed.
+func actorPrefix(prefix string) string {
+	p := prefix
+	for {
+		q := strings.TrimRightFunc(p, func(r rune) bool {
+			return r == ' ' || r == '\t' || r == '\n' || r == '*' || r == '_' || r == '~' || r == '[' || r >= 0x2000 && (unicode.IsSymbol(r) || r == 0xFE0F || r == 0x200D)
+		})
+		if m := possessiveRE.FindStringIndex(q + " "); m != nil {
+			q = q[:m[0]]
+		}
+		if q == p || len(q) == len(p) {
+			break
+		}
+		p = q
+	}
+	if len(p) < len(prefix) {
+		return p + " "
+	}
+	return p
+}
+
+var possessiveRE = regexp.MustCompile(`(?i)\b[\w-]+['’]s\s+(?:(?:new|latest|own|experimental)\s+)?$`)
+
+// sentenceRest returns text up to the end of its sentence.
+func sentenceRest(s string) string {
+	for i := 0; i < len(s) && i < 200; i++ {
+		switch s[i] {
+		case '.', '!', '?', ';', '\n':
+			if i+1 >= len(s) || s[i+1] == ' ' || s[i+1] == '\n' || s[i] == '\n' {
+				return s[:i]
+			}
+		}
+	}
+	return s[:min(len(s), 200)]
 }
 
 // sentencePrefix returns the end of s that belongs to the same sentence

@@ -120,142 +120,174 @@ var (
 	flagYesRE = lazyre.New(`(?i)^(?:yes|true|y|1)\b`)
 )
 
-// trailer interprets one trailer.
+// trailer interprets one trailer: tampering first, then by the role of
+// its key.
 func (s *state) trailer(t Trailer) {
 	if t.Tampered {
 		s.add(Evidence{Kind: KindTampering, Rule: "trailer-key-tampered", Start: t.Start, End: t.End,
 			Note: "the key \"" + t.Key + "\" only reads as a trailer once invisible or look-alike characters are removed; git does not see it"})
 	}
-	role, known := s.p.roles[strings.ToLower(t.Key)]
-	value := t.Value
-	if f, changed := fold(value); changed {
-		// Invisible marks occur in real names (a left-to-right mark after
-		// a name); it is tampering when folding reveals a tool.
-		if s.p.toolByEmail(lowerEmail(f)) >= 0 && s.p.toolByEmail(lowerEmail(value)) < 0 ||
-			len(s.toolMentions(f, true)) > len(s.toolMentions(value, true)) {
-			s.add(Evidence{Kind: KindTampering, Rule: "trailer-value-tampered", Start: t.Start, End: t.End,
-				Note: "the value names a tool behind invisible or look-alike characters"})
-		}
-		value = f
-	}
-	name, email := value, ""
-	if m := emailRE.FindStringSubmatchIndex(value); m != nil {
-		email = strings.ToLower(value[m[2]:m[3]])
-		name = strings.TrimSpace(value[:m[0]])
-	}
-	byEmail := s.p.toolByEmail(email)
-	ev := Evidence{Kind: KindTrailer, Start: t.Start, End: t.End}
-	rule := "trailer-" + strings.ToLower(t.Key)
+	value := s.trailerValue(t)
+	role, known := s.p.roles[normKey(t.Key)]
+	ev := Evidence{Kind: KindTrailer, Rule: "trailer-" + normKey(t.Key), Start: t.Start, End: t.End}
 	switch {
 	case known && role == RoleCoAuthor:
-		tool := byEmail
-		if tool < 0 && email == "" {
-			tool = s.p.toolByAlias(name, false)
-		}
-		if tool < 0 {
-			return // a person
-		}
-		ev.Rule, ev.Tool, ev.Stance = rule, s.p.tools[tool].spec.Name, s.p.tools[tool].spec.Stance
-		if m := parenRE.FindStringSubmatch(name); m != nil {
-			ev.Model = strings.TrimSpace(m[1]) // aider (provider/model)
-		} else {
-			ev.Model = s.modelIn(name)
-		}
+		s.coAuthorTrailer(ev, value)
 	case known && role == RoleSignoff:
-		tool := byEmail
-		if tool < 0 {
-			tool = s.p.toolByAlias(name, false)
-		}
-		model := s.modelIn(name)
-		if tool < 0 && model == "" {
-			return
-		}
-		ev.Kind, ev.Rule, ev.Stance, ev.Model = KindSignoff, "signoff-by-ai", StanceAssisted, model
-		if tool >= 0 {
-			ev.Tool = s.p.tools[tool].spec.Name
-		} else {
-			ev.Tool = s.p.modelTool(model)
-		}
-		ev.Note = "an AI tool cannot certify the Developer Certificate of Origin"
+		s.signoffTrailer(ev, value)
 	case known && (role == RoleAssisted || role == RoleGenerated || role == RoleFlag):
-		ev.Rule = rule
-		ev.Stance = StanceAssisted
-		if role == RoleGenerated || strings.Contains(strings.ToLower(t.Key), "generated") {
-			ev.Stance = StanceGenerated
-		}
-		if role == RoleFlag {
-			if flagNoRE.MatchString(value) {
-				ev.Stance = StanceNoAI
-				s.add(ev)
-				return
-			}
-		}
-		if email != "" && byEmail < 0 && s.modelIn(name) == "" && s.p.toolByAlias(name, true) < 0 {
-			return // a person who helped
-		}
-		if m := kernelRE.FindStringSubmatch(value); m != nil && !strings.Contains(m[1], "/") {
-			// The kernel's AGENT:MODEL [TOOL1] [TOOL2].
-			ev.Model = m[2]
-			if tool := s.p.toolByAlias(m[1], true); tool >= 0 {
-				ev.Tool = s.p.tools[tool].spec.Name
-			} else {
-				ev.Tool = slug(m[1])
-			}
-			ev.Note = "agent " + m[1] + ", model " + m[2]
-			if extra := strings.Fields(m[3]); len(extra) > 0 {
-				ev.Note += ", tools " + strings.Join(extra, " ")
-			}
+		s.toolTrailer(ev, t.Key, role, value)
+	default:
+		// Any other trailer naming an AI identity: Reviewed-by, Helped-by.
+		if id := s.p.Identify(value); id.Kind.AI() && strings.Contains(value, "@") {
+			ev.Tool, ev.Vendor, ev.Model, ev.Stance = id.Tool, id.Vendor, id.Model, StanceAssisted
 			s.add(ev)
-			return
 		}
-		tools := s.toolMentions(value, true)
-		if len(tools) == 0 && byEmail >= 0 {
-			tools = []mention{{tool: byEmail}}
-		}
-		model := s.modelIn(value)
-		switch {
-		case len(tools) > 0:
-			for i, m := range tools {
-				e := ev
-				e.Tool, e.Version = s.p.tools[m.tool].spec.Name, m.version
-				if i == 0 {
-					e.Model = model
-				}
-				s.add(e)
-			}
-		case model != "":
-			ev.Model, ev.Tool = model, s.p.modelTool(model)
-			s.add(ev)
-		case role == RoleFlag && flagYesRE.MatchString(value):
-			s.add(ev)
-		case role == RoleAssisted && email == "" && value != "":
-			// An unknown tool named in an AI-specific key.
-			w := value
-			if i := strings.IndexAny(w, "(,;["); i > 0 {
-				w = w[:i]
-			}
-			if sl := slug(w); sl != "" && len(strings.Fields(w)) <= 3 {
-				ev.Tool = sl
-				s.add(ev)
-			}
-		case role == RoleFlag && strings.HasPrefix(strings.ToLower(t.Key), "ai-") && email == "" && value != "":
-			w := value
-			if i := strings.IndexAny(w, "(,;["); i > 0 {
-				w = w[:i]
-			}
-			if sl := slug(w); sl != "" && len(strings.Fields(w)) <= 3 {
-				ev.Tool = sl
-				s.add(ev)
-			}
-		}
-	case byEmail >= 0:
-		// Any other trailer naming an agent's address: Reviewed-by, Helped-by.
-		ev.Rule, ev.Tool, ev.Stance = rule, s.p.tools[byEmail].spec.Name, StanceAssisted
-		s.add(ev)
 	}
-	if ev.Rule != "" && ev.Tool != "" && (role == RoleCoAuthor || role == RoleSignoff) {
-		s.add(ev)
+}
+
+// normKey is a trailer key as the catalogue knows it: lower case, with
+// blanks and underscores read as hyphens ("co authored by").
+func normKey(k string) string {
+	k = strings.ToLower(strings.TrimSpace(k))
+	if !strings.ContainsAny(k, " \t_") {
+		return k
 	}
+	return strings.Join(strings.FieldsFunc(k, func(r rune) bool { return r == ' ' || r == '\t' || r == '_' || r == '-' }), "-")
+}
+
+// trailerValue folds the value's look-alike characters, reporting them
+// as tampering when folding reveals a tool.
+func (s *state) trailerValue(t Trailer) string {
+	value := t.Value
+	f, changed := fold(value)
+	if !changed {
+		return value
+	}
+	// Invisible marks occur in real names (a left-to-right mark after a
+	// name); it is tampering when folding reveals a tool.
+	if s.p.Identify(f).Kind.AI() && !s.p.Identify(value).Kind.AI() ||
+		len(s.toolMentions(f, true)) > len(s.toolMentions(value, true)) {
+		s.add(Evidence{Kind: KindTampering, Rule: "trailer-value-tampered", Start: t.Start, End: t.End,
+			Note: "the value names a tool behind invisible or look-alike characters"})
+	}
+	return f
+}
+
+// coAuthorTrailer reports a co-author who is an AI tool or vendor; a
+// person or a plain bot is not a disclosure.
+func (s *state) coAuthorTrailer(ev Evidence, value string) {
+	id := s.p.Identify(value)
+	if !id.Kind.AI() {
+		return
+	}
+	ev.Tool, ev.Vendor, ev.Model, ev.Stance = id.Tool, id.Vendor, id.Model, StanceAssisted
+	if i, ok := s.p.byName[id.Tool]; ok {
+		ev.Stance = s.p.tools[i].spec.Stance
+	}
+	if ev.Model == "" {
+		ev.Model = s.modelIn(id.Name)
+	}
+	s.add(ev)
+}
+
+// signoffTrailer reports a Signed-off-by naming an AI tool or a model.
+func (s *state) signoffTrailer(ev Evidence, value string) {
+	id := s.p.Identify(value)
+	name, _ := splitIdentity(value)
+	model := firstNonEmpty(id.Model, s.modelIn(name))
+	if !id.Kind.AI() && model == "" {
+		return
+	}
+	ev.Kind, ev.Rule, ev.Stance, ev.Model, ev.Vendor = KindSignoff, "signoff-by-ai", StanceAssisted, model, id.Vendor
+	ev.Tool = id.Tool
+	if ev.Tool == "" || ev.Tool == UnknownTool && s.p.modelTool(model) != "" {
+		ev.Tool = firstNonEmpty(s.p.modelTool(model), UnknownTool)
+	}
+	ev.Note = "an AI tool cannot certify the Developer Certificate of Origin"
+	s.add(ev)
+}
+
+// toolTrailer reads a key that is about AI (Assisted-by, Generated-by,
+// AI-assisted): a yes/no flag, the kernel's AGENT:MODEL form, tools and
+// models named in the value, or an unknown tool's name.
+func (s *state) toolTrailer(ev Evidence, key string, role TrailerRole, value string) {
+	ev.Stance = StanceAssisted
+	if role == RoleGenerated || strings.Contains(strings.ToLower(key), "generated") {
+		ev.Stance = StanceGenerated
+	}
+	if role == RoleFlag && flagNoRE.MatchString(value) {
+		ev.Stance = StanceNoAI
+		s.add(ev)
+		return
+	}
+	id := s.p.Identify(value)
+	name, email := splitIdentity(value)
+	if email != "" && !id.Kind.AI() && s.modelIn(name) == "" && s.p.toolByAlias(name, true) < 0 {
+		return // a person who helped
+	}
+	if s.kernelTrailer(ev, value) {
+		return
+	}
+	tools := s.toolMentions(value, true)
+	model := s.modelIn(value)
+	switch {
+	case len(tools) > 0:
+		for i, m := range tools {
+			e := ev
+			e.Tool, e.Version = s.p.tools[m.tool].spec.Name, m.version
+			if i == 0 {
+				e.Model = model
+			}
+			s.add(e)
+		}
+	case id.Kind.AI():
+		ev.Tool, ev.Vendor, ev.Model = id.Tool, id.Vendor, firstNonEmpty(id.Model, model)
+		s.add(ev)
+	case model != "":
+		ev.Model, ev.Tool = model, s.p.modelTool(model)
+		s.add(ev)
+	case role == RoleFlag && flagYesRE.MatchString(value):
+		s.add(ev)
+	case email == "" && value != "" && (role == RoleAssisted || role == RoleFlag && strings.HasPrefix(strings.ToLower(key), "ai-")):
+		// An unknown tool named in an AI-specific key.
+		if sl := toolSlug(value); sl != "" {
+			ev.Tool = sl
+			s.add(ev)
+		}
+	}
+}
+
+// kernelTrailer reads the kernel's "AGENT:MODEL [TOOL1] [TOOL2]".
+func (s *state) kernelTrailer(ev Evidence, value string) bool {
+	m := kernelRE.FindStringSubmatch(value)
+	if m == nil || strings.Contains(m[1], "/") {
+		return false
+	}
+	ev.Model = m[2]
+	if tool := s.p.toolByAlias(m[1], true); tool >= 0 {
+		ev.Tool = s.p.tools[tool].spec.Name
+	} else {
+		ev.Tool = slug(m[1])
+	}
+	ev.Note = "agent " + m[1] + ", model " + m[2]
+	if extra := strings.Fields(m[3]); len(extra) > 0 {
+		ev.Note += ", tools " + strings.Join(extra, " ")
+	}
+	s.add(ev)
+	return true
+}
+
+// toolSlug names an unknown tool from a short free-text value.
+func toolSlug(value string) string {
+	w := value
+	if i := strings.IndexAny(w, "(,;["); i > 0 {
+		w = w[:i]
+	}
+	if len(strings.Fields(w)) > 3 {
+		return ""
+	}
+	return slug(w)
 }
 
 func lowerEmail(v string) string {
@@ -413,35 +445,34 @@ func (s *state) links() {
 	}
 }
 
-// author checks the author against known agent accounts and addresses.
-func (s *state) author(a string) {
-	name, email := a, ""
-	if m := emailRE.FindStringSubmatchIndex(a); m != nil {
-		email = strings.ToLower(a[m[2]:m[3]])
-		name = strings.TrimSpace(a[:m[0]])
-	}
-	tool := s.p.toolByEmail(email)
-	if tool < 0 {
-		if i, ok := s.p.bots[strings.ToLower(name)]; ok {
-			tool = i
-		}
-	}
-	if tool < 0 && strings.HasSuffix(strings.ToLower(name), "(aider)") {
-		tool = s.p.byName["aider"]
-		if _, ok := s.p.byName["aider"]; !ok {
-			tool = -1
-		}
-	}
-	if tool < 0 {
+// author reports an author, committer or pull request author that is
+// an AI identity (see Parser.Identify); a plain bot or a person is not
+// evidence.
+func (s *state) author(a, note string) {
+	id := s.p.Identify(a)
+	if !id.Kind.AI() {
 		return
 	}
-	s.d.Evidence = append(s.d.Evidence, Evidence{Kind: KindAuthor, Rule: "agent-author", Tool: s.p.tools[tool].spec.Name,
-		Stance: StanceGenerated, Text: a, Note: "the author is a known agent account"})
+	s.d.Evidence = append(s.d.Evidence, Evidence{Kind: KindAuthor, Rule: "agent-author", Tool: id.Tool, Vendor: id.Vendor, Model: id.Model,
+		Stance: StanceGenerated, Text: a, Note: note + " is an AI identity (" + id.Rule + ")"})
 }
 
 // finish sorts the evidence, collects the tools and decides the stance.
 func (s *state) finish() {
 	d := s.d
+	// A tool's own footer also reads as a sentence ("Generated with
+	// Claude Code"): keep the footer.
+	var footers []Evidence
+	for _, e := range d.Evidence {
+		if e.Kind == KindFooter || e.Kind == KindLink || e.Kind == KindPrefix {
+			footers = append(footers, e)
+		}
+	}
+	if len(footers) > 0 {
+		d.Evidence = slices.DeleteFunc(d.Evidence, func(e Evidence) bool {
+			return e.Kind == KindSentence && slices.ContainsFunc(footers, func(f Evidence) bool { return f.Start < e.End && e.Start < f.End })
+		})
+	}
 	slices.SortStableFunc(d.Evidence, func(a, b Evidence) int {
 		if a.Start != b.Start {
 			return a.Start - b.Start
@@ -451,6 +482,12 @@ func (s *state) finish() {
 	d.Evidence = slices.CompactFunc(d.Evidence, func(a, b Evidence) bool {
 		return a.Start == b.Start && a.End == b.End && a.Kind == b.Kind && a.Tool == b.Tool && a.Model == b.Model && a.Stance == b.Stance && a.Rule == b.Rule
 	})
+	s.decide()
+}
+
+// decide collects the tools and decides the stance from the evidence.
+func (s *state) decide() {
+	d := s.d
 	noAI := false
 	for _, e := range d.Evidence {
 		switch {
@@ -486,6 +523,9 @@ func (s *state) addTool(e Evidence) {
 				break
 			}
 		}
+	}
+	if t.Vendor == "" {
+		t.Vendor = e.Vendor
 	}
 	t.Version = e.Version
 	for i := range s.d.Tools {

@@ -1,0 +1,215 @@
+package disclosure
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// folded is an input with look-alike characters replaced by ASCII and
+// invisible ones removed, and the way back to the input's offsets.
+type folded struct {
+	text  string
+	start []int32 // start[i]: the input offset of folded byte i; one more entry for the end
+	width []uint8 // width[i]: how many input bytes folded byte i stands for
+}
+
+// orig maps a span of the folded text back to the input.
+func (f *folded) orig(lo, hi int) (int, int) {
+	lo, hi = max(lo, 0), min(hi, len(f.text))
+	if lo > hi {
+		lo = hi
+	}
+	a := int(f.start[lo])
+	if hi == lo {
+		return a, a
+	}
+	return a, int(f.start[hi-1]) + int(f.width[hi-1])
+}
+
+// foldText folds a whole input before matching, so that a tool's footer
+// or name written with a Cyrillic or Greek look-alike, fullwidth letters
+// or zero-width characters is still found (issue: homoglyph evasion).
+// Invisible characters and fullwidth ASCII are always folded. Look-alike
+// letters are folded on lines written mostly in ASCII letters, and
+// elsewhere only inside words that mix them with ASCII letters, so that
+// Russian or Greek prose is not read as English. It reports false, and
+// allocates nothing, when nothing changes.
+func foldText(text string) (folded, bool) {
+	if !hasNonASCII(text) {
+		return folded{}, false
+	}
+	var b strings.Builder
+	var start []int32
+	var width []uint8
+	changed := false
+	emit := func(s string, at, w int) {
+		for i := 0; i < len(s); i++ {
+			b.WriteByte(s[i])
+			start = append(start, int32(at+i))
+			width = append(width, 1)
+		}
+		if len(s) > 0 && w != len(s) {
+			// A substitution: its last byte stands for the rest.
+			start[len(start)-1] = int32(at)
+			width[len(width)-1] = uint8(w)
+			for k := len(start) - len(s); k < len(start)-1; k++ {
+				start[k], width[k] = int32(at), 0
+			}
+		}
+	}
+	for lo := 0; lo < len(text); {
+		hi := strings.IndexByte(text[lo:], '\n')
+		if hi < 0 {
+			hi = len(text)
+		} else {
+			hi += lo + 1
+		}
+		line := text[lo:hi]
+		english := mostlyASCII(line)
+		for i := 0; i < len(line); {
+			r, w := utf8.DecodeRuneInString(line[i:])
+			at := lo + i
+			switch a, ok := foldRune(r); {
+			case r < utf8.RuneSelf || !ok && !invisible(r):
+				emit(line[i:i+w], at, w)
+			case invisible(r):
+				changed = true
+			case r >= 0xFF01 && r <= 0xFF5E || english || mixedWord(line, i):
+				emit(string(a), at, w)
+				changed = true
+			default:
+				emit(line[i:i+w], at, w)
+			}
+			i += w
+		}
+		lo = hi
+	}
+	if !changed {
+		return folded{}, false
+	}
+	start = append(start, int32(len(text)))
+	width = append(width, 0)
+	return folded{text: b.String(), start: start, width: width}, true
+}
+
+// foldRune returns the ASCII letter r looks like.
+func foldRune(r rune) (rune, bool) {
+	if r >= 0xFF01 && r <= 0xFF5E {
+		return r - 0xFF01 + '!', true
+	}
+	a, ok := confusables[r]
+	return a, ok
+}
+
+func hasNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// mostlyASCII reports whether at least half of a line's letters are ASCII.
+func mostlyASCII(line string) bool {
+	ascii, other := 0, 0
+	for _, r := range line {
+		switch {
+		case r < utf8.RuneSelf && unicode.IsLetter(r):
+			ascii++
+		case r >= utf8.RuneSelf && unicode.IsLetter(r):
+			other++
+		}
+	}
+	return ascii > 0 && ascii >= other
+}
+
+// mixedWord reports whether the word around line[i] holds an ASCII letter.
+func mixedWord(line string, i int) bool {
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || invisible(r) }
+	lo := i
+	for lo > 0 {
+		r, w := utf8.DecodeLastRuneInString(line[:lo])
+		if !isWord(r) {
+			break
+		}
+		lo -= w
+	}
+	hi := i
+	for hi < len(line) {
+		r, w := utf8.DecodeRuneInString(line[hi:])
+		if !isWord(r) {
+			break
+		}
+		hi += w
+	}
+	for _, r := range line[lo:hi] {
+		if r < utf8.RuneSelf && unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// unfold maps a parse of the folded text back to the input: spans, quoted
+// text and lines. Findings that the input without folding does not have
+// (plain, the parse of the input as written) were hidden by look-alike or
+// invisible characters: each gets a KindTampering finding, the signal
+// the scorer uses for tampering.
+func (f *folded) unfold(d *Disclosure, input string, plain *Disclosure) {
+	lines := splitLines(input)
+	for i := range d.Evidence {
+		e := &d.Evidence[i]
+		if e.Kind == KindAuthor && e.Line == 0 {
+			continue
+		}
+		e.Start, e.End = f.orig(e.Start, e.End)
+		e.Text = input[e.Start:e.End]
+		e.Line = lineAt(lines, e.Start)
+	}
+	for i := range d.Trailers {
+		t := &d.Trailers[i]
+		t.Start, t.End = f.orig(t.Start, t.End)
+		if !strings.HasPrefix(input[t.Start:], t.Key) {
+			t.Tampered = true
+		}
+	}
+	for i := range d.Blocks {
+		b := &d.Blocks[i]
+		b.Start, b.End = f.orig(b.Start, b.End)
+		b.Line = lineAt(lines, b.Start)
+	}
+	var hidden []Evidence
+	for _, e := range d.Evidence {
+		if e.Kind == KindTampering || !e.Stance.AI() && e.Stance != StanceNoAI {
+			continue
+		}
+		seen := slices.ContainsFunc(plain.Evidence, func(o Evidence) bool {
+			return o.Rule == e.Rule && o.Tool == e.Tool && o.Stance == e.Stance && o.Start < max(e.End, e.Start+1) && e.Start < max(o.End, o.Start+1)
+		})
+		covered := slices.ContainsFunc(d.Evidence, func(o Evidence) bool {
+			return o.Kind == KindTampering && o.Start <= e.Start && e.End <= o.End
+		})
+		if !seen && !covered && e.Kind != KindAuthor {
+			hidden = append(hidden, Evidence{Kind: KindTampering, Rule: "text-confusables", Tool: e.Tool, Start: e.Start, End: e.End,
+				Line: e.Line, Text: e.Text, Note: "look-alike or invisible characters hide this " + string(e.Kind) + " (" + e.Rule + ") from a plain reading"})
+		}
+	}
+	// Keep the trailer rules the plain parse found (trailer-key-tampered).
+	for _, o := range plain.Evidence {
+		if o.Kind == KindTampering && !slices.ContainsFunc(d.Evidence, func(e Evidence) bool {
+			return e.Kind == KindTampering && e.Start == o.Start && e.Rule == o.Rule
+		}) {
+			hidden = append(hidden, o)
+		}
+	}
+	d.Evidence = append(d.Evidence, hidden...)
+	slices.SortStableFunc(d.Evidence, func(a, b Evidence) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return a.End - b.End
+	})
+}

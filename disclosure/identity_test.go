@@ -1,0 +1,45 @@
+package disclosure
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestIdentify(t *testing.T) {
+	tests := []struct {
+		name, reason, who string
+		kind              IdentityKind
+		tool, model       string
+	}{
+		{"claude-code", "the catalogue's address", "Claude <noreply@anthropic.com>", IdentityAITool, "claude-code", ""},
+		{"claude-new-model", "a model version nobody listed yet, at the vendor's no-reply", "Claude Sonnet 7.2 <noreply@anthropic.com>", IdentityAITool, "claude-code", "Claude Sonnet 7.2"},
+		{"new-vendor-address", "a new no-reply address at a known AI vendor", "Some Agent <agent-noreply@openai.com>", IdentityAIVendor, UnknownTool, ""},
+		{"vendor-model-address", "a model name at a vendor", "GPT 6 <gpt@openai.com>", IdentityAITool, "chatgpt", "GPT 6"},
+		{"vendor-employee", "a person who works at a vendor is a person", "Jane Roe <jane.roe@anthropic.com>", IdentityHuman, "", ""},
+		{"model-as-name", "a model name and version as the co-author's name, at a made-up domain", "Some Model 3.5 <model@vendor.example>", IdentityHuman, "", ""},
+		{"model-no-email", "a model with its version and no address", "Gemini 3 Pro", IdentityAITool, "gemini", "Gemini 3 Pro"},
+		{"model-noreply", "a model name at a no-reply address", "Qwen3-Coder <noreply@example.com>", IdentityAITool, "qwen", "Qwen3-Coder"},
+		{"copilot-noreply", "Copilot's noreply address", "Copilot <175728472+Copilot@users.noreply.github.com>", IdentityAITool, "copilot", ""},
+		{"new-app-bot-ai", "a GitHub App never seen, with an AI word", "acme-ai-reviewer[bot] <123+acme-ai-reviewer[bot]@users.noreply.github.com>", IdentityAITool, UnknownTool, ""},
+		{"app-bot-tool", "a new App named after a known tool", "claude-helper[bot]", IdentityAITool, "claude", ""},
+		{"plain-bot", "dependabot is a bot, not AI", "dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>", IdentityBot, "", ""},
+		{"devin-login", "Devin's App login", "devin-ai-integration[bot]", IdentityAITool, "devin", ""},
+		{"cursor-agent", "Cursor's agent address", "Cursor Agent <cursoragent@cursor.com>", IdentityAITool, "cursor", ""},
+		{"cursor-new-address", "any agent address at cursor.com names cursor", "Cursor <bugbot@cursor.com>", IdentityAITool, "cursor", ""},
+		{"person-named-claude", "a person called Claude", "Claude Monet <claude.monet@example.fr>", IdentityHuman, "", ""},
+		{"person-named-devin", "a person called Devin", "Devin Smith <devin@example.com>", IdentityHuman, "", ""},
+		{"no-brackets", "a malformed trailer value without angle brackets", "Claude noreply@anthropic.com", IdentityAITool, "claude-code", ""},
+		{"aider", "aider's author suffix", "Jane Doe (aider) <jane@example.com>", IdentityAITool, "aider", ""},
+		{"human-login", "a login", "octocat", IdentityHuman, "", ""},
+		{"web-flow", "GitHub's web committer is not AI", "web-flow", IdentityHuman, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			id := Identify(tt.who)
+			assert.Equal(t, tt.kind, id.Kind, "%s: %+v", tt.reason, id)
+			assert.Equal(t, tt.tool, id.Tool, tt.reason)
+			assert.Equal(t, tt.model, id.Model, tt.reason)
+		})
+	}
+}

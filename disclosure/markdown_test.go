@@ -1,0 +1,89 @@
+package disclosure
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark/ast"
+	gtext "github.com/yuin/goldmark/text"
+)
+
+// worstCases are inputs that made the Markdown scan quadratic before
+// container depth was bounded: each line opens one more container.
+var worstCases = map[string]string{
+	"quotes":        ">",
+	"spaced-quotes": "> ",
+	"quote-lists":   "> - ",
+	"ordered-lists": "1. > ",
+	"mixed":         "* > 1) ",
+}
+
+// TestAdversarialDepthBounded checks the work, not the time: after the
+// pre-pass, goldmark never nests block quotes or lists deeper than
+// maxQuoteDepth, whatever the input, and a 65,536-character description
+// of ">" (GitHub's limit) still has its quoted text masked.
+func TestAdversarialDepthBounded(t *testing.T) {
+	for name, unit := range worstCases {
+		t.Run(name, func(t *testing.T) {
+			in := strings.Repeat(unit, 65536/len(unit))
+			src := flattenQuotes([]byte(in), maxQuoteDepth)
+			if len(src) != len(in) {
+				t.Fatalf("flattenQuotes changed the length: %d, want %d", len(src), len(in))
+			}
+			doc := markdown.Parser().Parse(gtext.NewReader(src))
+			depth, deepest := 0, 0
+			_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+				switch n.(type) {
+				case *ast.Blockquote, *ast.List:
+					if entering {
+						depth++
+						deepest = max(deepest, depth)
+					} else {
+						depth--
+					}
+				}
+				return ast.WalkContinue, nil
+			})
+			if deepest > 2*maxQuoteDepth {
+				t.Errorf("containers nest %d deep, want at most %d", deepest, 2*maxQuoteDepth)
+			}
+			d := Parse(in + "\nCo-authored-by: Claude <noreply@anthropic.com>\n")
+			checkSpans(t, in, d)
+		})
+	}
+}
+
+func TestFlattenQuotes(t *testing.T) {
+	tests := []struct {
+		name, in, want, reason string
+	}{
+		{"shallow", "> > quoted\n- item\n", "> > quoted\n- item\n", "ordinary nesting is left alone"},
+		{"deep", strings.Repeat(">", 34) + "x", strings.Repeat(">", 32) + "  x", "markers past the limit become spaces"},
+		{"ordered", strings.Repeat("1. ", 33) + "x", strings.Repeat("1. ", 32) + "   x", "ordered list markers count too"},
+		{"not-a-marker", strings.Repeat("-", 40), strings.Repeat("-", 40), "a thematic break is no list"},
+	}
+	for _, tt := range tests {
+		if got := string(flattenQuotes([]byte(tt.in), maxQuoteDepth)); got != tt.want {
+			t.Errorf("%s (%s): got %q, want %q", tt.name, tt.reason, got, tt.want)
+		}
+	}
+}
+
+// BenchmarkParseWorstCase runs each worst-case shape at 1x, 4x and 16x
+// of 4 KiB: time per byte must stay flat (16x costs at most 20x of 1x).
+func BenchmarkParseWorstCase(b *testing.B) {
+	for _, name := range []string{"quotes", "spaced-quotes", "quote-lists", "ordered-lists", "mixed"} {
+		unit := worstCases[name]
+		for _, x := range []int{1, 4, 16} {
+			in := strings.Repeat(unit, x*4096/len(unit))
+			b.Run(fmt.Sprintf("%s/%dx", name, x), func(b *testing.B) {
+				b.ReportAllocs()
+				b.SetBytes(int64(len(in)))
+				for b.Loop() {
+					Parse(in)
+				}
+			})
+		}
+	}
+}
