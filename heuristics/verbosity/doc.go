@@ -7,22 +7,25 @@
 // and functions one by one, and hidden text (HTML comments, invisible and
 // bidi characters). See Config for where the thresholds come from.
 //
-// The score is in [0, 1]: the largest of the length, restating and hidden-
-// text scores, each 0 below its threshold and 1 at its ceiling (see
-// Config).
+// The score is in [0, 1]: 1 - (1-length)(1-RestateWeight·restate)
+// (1-HiddenWeight·hidden), where length, restate and hidden are each 0
+// below their threshold and 1 at their ceiling (see Config).
 //
 // # Rules
 //
 // Evidence carries one of these stable rule IDs, which programs may depend on:
 //
-//	verbosity-length            many prose tokens per reviewable changed line
-//	verbosity-long-section      one of the longest sections of prose (when the length or restating score is non-zero)
-//	verbosity-restates-diff     prose, often a list, that names changed files and identifiers one by one
-//	verbosity-hidden-comment    an HTML comment the author added, not the template (hidden when rendered)
-//	verbosity-invisible-chars   zero-width or other invisible characters, outside emoji and flag sequences
-//	verbosity-bidi-controls     bidirectional control characters (embeddings, overrides, isolates, marks)
-//	verbosity-invalid-utf8      bytes that are not UTF-8, counted as U+FFFD
-//	verbosity-template-only     the description is the pull request template, unchanged
+//	verbosity-length           many prose tokens per reviewable changed line
+//	verbosity-long-section     one of the longest sections of prose, when the length or restating score
+//	                           is non-zero
+//	verbosity-restates-diff    prose, often a list, that names changed files and identifiers one by one
+//	verbosity-hidden-comment   an HTML comment the author added, not the template's (hidden when
+//	                           rendered)
+//	verbosity-invisible-chars  zero-width or other invisible characters, outside emoji and flag
+//	                           sequences
+//	verbosity-bidi-controls    bidirectional control characters (embeddings, overrides, isolates, marks)
+//	verbosity-invalid-utf8     bytes that are not UTF-8, counted as U+FFFD
+//	verbosity-template-only    the description is the pull request template, unchanged
 //
 // # Known false positives
 //
