@@ -10,29 +10,6 @@ import (
 	"github.com/heft-dev/heft/heuristics"
 )
 
-// Rule IDs of the disclosure scorer (for doc.go):
-//
-//	disclosure-missing        the repository requires a disclosure and neither
-//	                          the description nor a commit has one (with
-//	                          BodyOnly, the description has none)
-//	disclosure-contradiction  the text says no AI was used (not just for part
-//	                          of the work), yet the commits, description or
-//	                          author carry an AI tool's marker: a co-author
-//	                          trailer, footer, session link or agent account
-//	disclosure-ai-signoff     Signed-off-by names an AI tool; only people can
-//	                          certify the DCO (Linux kernel, Nextcloud rules)
-//	disclosure-tampered       a trailer key or value hides invisible or
-//	                          look-alike characters, which hides it from git
-//	disclosure-found          information: what was disclosed (score 0)
-//
-// Metrics: stance (0 none, 1 no-ai, 2 assisted, 3 generated), tools (how
-// many distinct tools), commits, ai_commits (commits whose message shows
-// AI involvement), prompt_blocks (collapsed prompt or transcript blocks).
-//
-// Score: 0 for no disclosure (unless required) and for any honest
-// disclosure; otherwise the highest score of the findings above, as set in
-// Config. Known false positives are the disclosure package's.
-
 // Default scores of a Config.
 const (
 	DefaultMissingScore       = 0.5
@@ -209,12 +186,12 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 				noAI = append(noAI, e)
 				noAIWhere = append(noAIWhere, f)
 			case e.Kind == disclosure.KindSignoff:
-				ev.Rule = "disclosure-ai-signoff"
+				ev.Rule = ruleAISignoff
 				ev.Message = fmt.Sprintf("Signed-off-by names %s; an AI tool cannot certify the Developer Certificate of Origin", disclosureFirst(e.Tool, e.Model, "an AI tool"))
 				findings = append(findings, ev)
 				score = max(score, s.policy.SignoffScore)
 			case e.Kind == disclosure.KindTampering:
-				ev.Rule = "disclosure-tampered"
+				ev.Rule = ruleTampered
 				ev.Message = "a trailer hides behind invisible or look-alike characters: " + e.Note
 				findings = append(findings, ev)
 				score = max(score, s.policy.TamperScore)
@@ -236,17 +213,17 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	// a tool wrote.
 	if len(noAI) > 0 && len(markers) > 0 {
 		ev := disclosureEvidence(noAI[0], noAIWhere[0])
-		ev.Rule = "disclosure-contradiction"
+		ev.Rule = ruleContradiction
 		ev.Message = "says no AI was used"
 		ai := markers[0]
-		ai.Rule = "disclosure-contradiction"
+		ai.Rule = ruleContradiction
 		ai.Message = "yet " + ai.Message
 		findings = append([]heuristics.Evidence{ev, ai}, findings...)
 		score = max(score, s.policy.ContradictionScore)
 	}
 	if s.policy.Require && !disclosed {
 		findings = append([]heuristics.Evidence{{
-			Rule:    "disclosure-missing",
+			Rule:    ruleMissing,
 			Message: "this repository asks contributors to say whether AI tools were used, and the description says nothing",
 			Field:   heuristics.FieldBody,
 		}}, findings...)
@@ -267,20 +244,20 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	res.Evidence = findings
 	if score == 0 && len(aiEv) > 0 {
 		for _, e := range aiEv[:min(len(aiEv), 5)] {
-			e.Rule = "disclosure-found"
+			e.Rule = ruleFound
 			res.Evidence = append(res.Evidence, e)
 		}
 	}
 	res.Summary = disclosureSummary(stance, names, tools)
 	switch {
-	case disclosureHasRule(findings, "disclosure-contradiction"):
+	case disclosureHasRule(findings, ruleContradiction):
 		res.Summary = "Says no AI was used, but the contribution carries an AI tool's marks; " + res.Summary
 		res.Advice = "The description says no AI was used, but the commits or description name an AI tool. Could you correct whichever is wrong?"
-	case disclosureHasRule(findings, "disclosure-ai-signoff"):
+	case disclosureHasRule(findings, ruleAISignoff):
 		res.Advice = "An AI tool signed off a commit. Only a person can certify the Developer Certificate of Origin: please remove the tool's Signed-off-by and add your own, and credit the tool with Assisted-by instead."
-	case disclosureHasRule(findings, "disclosure-missing"):
+	case disclosureHasRule(findings, ruleMissing):
 		res.Advice = "This repository asks contributors to say whether AI tools were used. Please add a short note, for example \"AI assistance: none\" or \"Assisted-by: Claude Code (claude-sonnet-4-5) for the tests\"."
-	case disclosureHasRule(findings, "disclosure-tampered"):
+	case disclosureHasRule(findings, ruleTampered):
 		res.Advice = "A trailer contains invisible or look-alike characters, which hides it from git. Please retype it in plain ASCII."
 	}
 	return res, nil

@@ -18,11 +18,15 @@
 //
 // Evidence carries one of these stable rule IDs, which programs may depend on:
 //
-//	disclosure-missing        a required disclosure is missing (with BodyOnly, from the description)
-//	disclosure-contradiction  the text says no AI was used, yet a co-author trailer, footer,
-//	                          session link or agent account shows an AI tool
-//	disclosure-ai-signoff     Signed-off-by names an AI tool
-//	disclosure-tampered       a trailer key or value hides invisible or look-alike characters
+//	disclosure-missing        the repository requires a disclosure and neither the description nor a
+//	                          commit has one (with BodyOnly, the description has none)
+//	disclosure-contradiction  the text says no AI was used (not just for part of the work), yet the
+//	                          commits, description or author carry an AI tool's marker: a co-author
+//	                          trailer, footer, session link or agent account
+//	disclosure-ai-signoff     Signed-off-by names an AI tool; only people can certify the DCO (Linux
+//	                          kernel, Nextcloud rules)
+//	disclosure-tampered       a trailer key or value hides invisible or look-alike characters, which
+//	                          hides it from git
 //	disclosure-found          information: what was disclosed (score 0)
 //
 // # Known false positives

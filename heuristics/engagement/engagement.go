@@ -249,7 +249,7 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 	}
 	if days >= float64(cfg.CloseDays) && !worst.pushed {
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
-			Rule: "engagement-suggest-close",
+			Rule: ruleSuggestClose,
 			Message: fmt.Sprintf("No answer from @%s for %s, past the %d days after which a maintainer may close the pull request.",
 				c.Author.Login, wording.Plural(int(days), "day"), cfg.CloseDays),
 			Field: heuristics.FieldTimeline,
@@ -313,15 +313,15 @@ func (s *Scorer) evidence(c *heuristics.Contribution, a ask) heuristics.Evidence
 	ev := heuristics.Evidence{Field: heuristics.FieldTimeline, Snippet: a.quote}
 	switch {
 	case a.kind == askQuestion:
-		ev.Rule = "engagement-unanswered-question"
+		ev.Rule = ruleUnansweredQuestion
 		ev.Message = fmt.Sprintf("@%s asked on %s (%s ago); no reply from @%s since. A push does not answer a question.",
 			a.ev.Actor.Login, at, days, c.Author.Login)
 	case a.pushed:
-		ev.Rule = "engagement-push-without-reply"
+		ev.Rule = rulePushWithoutReply
 		ev.Message = fmt.Sprintf("@%s requested changes on %s (%s ago); @%s pushed since but has not replied.",
 			a.ev.Actor.Login, at, days, c.Author.Login)
 	default:
-		ev.Rule = "engagement-unanswered-review"
+		ev.Rule = ruleUnansweredReview
 		ev.Message = fmt.Sprintf("@%s requested changes on %s (%s ago); @%s has neither replied nor pushed since.",
 			a.ev.Actor.Login, at, days, c.Author.Login)
 	}

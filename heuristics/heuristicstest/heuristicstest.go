@@ -5,6 +5,10 @@
 //	func TestConformance(t *testing.T) {
 //		heuristicstest.Run(t, myscorer.New(), realisticContributions()...)
 //	}
+//
+// A scorer that declares its rules (heuristics.RuleLister) is also held
+// to them: Run fails on evidence citing an undeclared rule, and CheckDoc
+// checks that the package documentation lists every rule and no other.
 package heuristicstest
 
 import (
@@ -46,12 +50,33 @@ func Run(t *testing.T, s heuristics.Scorer, cs ...*heuristics.Contribution) {
 //     the score is non-zero (heuristics.CheckResult);
 //   - the same input gives the same result, twice in a row and from
 //     Concurrency goroutines at once;
-//   - the contribution is not modified.
+//   - the contribution is not modified;
+//   - when s is a heuristics.RuleLister, its rules are well formed
+//     (CheckRules) and every Evidence.Rule it emits is one of them.
 func Check(s heuristics.Scorer, cs ...*heuristics.Contribution) []error {
 	var errs []error
 	fail := func(what string, err error) { errs = append(errs, fmt.Errorf("%s: %w", what, err)) }
 	if name := s.Name(); !nameRE.MatchString(name) {
 		errs = append(errs, fmt.Errorf("Name() = %q, want non-empty kebab-case", name))
+	}
+	var declared map[string]bool
+	if rl, ok := s.(heuristics.RuleLister); ok {
+		rules := rl.Rules()
+		errs = append(errs, CheckRules(rules)...)
+		declared = make(map[string]bool, len(rules))
+		for _, r := range rules {
+			declared[r.ID] = true
+		}
+	}
+	undeclared := func(what string, r heuristics.Result) {
+		if declared == nil {
+			return
+		}
+		for _, e := range r.Evidence {
+			if !declared[e.Rule] {
+				fail(what, fmt.Errorf("evidence cites rule %q, which Rules() does not declare", e.Rule))
+			}
+		}
 	}
 
 	res, err := score(s, &heuristics.Contribution{})
@@ -64,6 +89,7 @@ func Check(s heuristics.Scorer, cs ...*heuristics.Contribution) []error {
 		if err := heuristics.CheckResult(res); err != nil {
 			fail("empty contribution", err)
 		}
+		undeclared("empty contribution", res)
 	}
 
 	for i, c := range cs {
@@ -78,6 +104,7 @@ func Check(s heuristics.Scorer, cs ...*heuristics.Contribution) []error {
 			if err := heuristics.CheckResult(first); err != nil {
 				fail(what, err)
 			}
+			undeclared(what, first)
 		}
 		second, serr := score(s, c)
 		if err := same(first, ferr, second, serr); err != nil {

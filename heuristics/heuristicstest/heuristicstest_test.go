@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/heft-dev/heft/heuristics"
 	"github.com/heft-dev/heft/heuristics/heuristicstest"
@@ -75,4 +76,28 @@ func TestCheckPassesAGoodScorer(t *testing.T) {
 	})
 	assert.Empty(t, heuristicstest.Check(good, &heuristics.Contribution{Body: "b"}))
 	heuristicstest.Run(t, good, &heuristics.Contribution{Body: "b"})
+}
+
+// ruled is a scorer that declares one rule and cites another.
+type ruled struct{ heuristics.Scorer }
+
+func (ruled) Rules() []heuristics.Rule {
+	return []heuristics.Rule{{ID: "ruled-declared", Finds: "what it declares"}}
+}
+
+func TestCheckUndeclaredRule(t *testing.T) {
+	s := ruled{heuristics.Func("ruled", func(_ context.Context, c *heuristics.Contribution) (heuristics.Result, error) {
+		return heuristics.Result{Score: 0.5, Summary: "x", Evidence: []heuristics.Evidence{{Rule: "ruled-other", Message: "m", Field: heuristics.FieldBody}}}, nil
+	})}
+	errs := heuristicstest.Check(s, &heuristics.Contribution{Title: "t"})
+	require.NotEmpty(t, errs)
+	assert.ErrorContains(t, errs[0], `evidence cites rule "ruled-other", which Rules() does not declare`)
+}
+
+func TestCheckRules(t *testing.T) {
+	errs := heuristicstest.CheckRules([]heuristics.Rule{{ID: "a-b", Finds: "x"}, {ID: "a-b", Finds: "y"}, {ID: "Bad ID"}})
+	require.Len(t, errs, 3)
+	assert.ErrorContains(t, errs[0], "declared twice")
+	assert.ErrorContains(t, errs[1], "kebab-case")
+	assert.ErrorContains(t, errs[2], "empty Finds")
 }

@@ -133,14 +133,14 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	res.Score = math.Min(1, (stake-has)/stake)
 	res.Summary = strings.TrimSuffix(res.Summary, ".") + "; small PRs first build standing."
 	res.Evidence = append(res.Evidence, heuristics.Evidence{
-		Rule:    "reputation-stake-exceeds-balance",
+		Rule:    ruleStakeExceedsBalance,
 		Message: fmt.Sprintf("%s reviewable lines stake %s points; %s has %s (%s).", wording.Commas(size), points(stake), login, points(has), standing(b)),
 		Field:   heuristics.FieldAuthor,
 		Snippet: login,
 	})
 	if b.Denounced || b.ForeignBad {
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
-			Rule:    "reputation-denounced",
+			Rule:    ruleDenounced,
 			Message: fmt.Sprintf("%s has been denounced by this project's maintainers or a trusted project.", login),
 			Field:   heuristics.FieldAuthor,
 			Snippet: login,
@@ -148,7 +148,7 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	}
 	if b.Spam > 0 {
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
-			Rule:    "reputation-spam-history",
+			Rule:    ruleSpamHistory,
 			Message: fmt.Sprintf("%s of %s's pull requests were closed as spam.", wording.Plural(b.Spam, "pull request"), login),
 			Field:   heuristics.FieldAuthor,
 			Snippet: login,

@@ -13,9 +13,9 @@
 //
 // Evidence carries one of these stable rule IDs, which programs may depend on:
 //
-//	size-lines           more reviewable lines than Config.ComfortableLines
+//	size-lines           more reviewable changed lines than Config.ComfortableLines
 //	size-files           more reviewable files than Config.ComfortableFiles
-//	size-largest-file    one of the largest reviewable files (when the score is non-zero)
+//	size-largest-file    one of the largest reviewable files, when the score is non-zero
 //	size-not-reviewable  generated, vendored or lockfile lines left out of the count
 //
 // # Known false positives

@@ -191,14 +191,14 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 
 	if lineScore > 0 {
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
-			Rule:    "size-lines",
+			Rule:    ruleLines,
 			Message: fmt.Sprintf("%s reviewable lines changed; review gets harder past %s.", wording.Commas(lines), wording.Commas(cfg.ComfortableLines)),
 			Field:   heuristics.FieldDiff,
 		})
 	}
 	if fileScore > 0 {
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
-			Rule:    "size-files",
+			Rule:    ruleFiles,
 			Message: fmt.Sprintf("%d reviewable files touched; review gets harder past %d.", rev.Files, cfg.ComfortableFiles),
 			Field:   heuristics.FieldDiff,
 		})
@@ -206,7 +206,7 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 	if score > 0 {
 		for _, f := range reviewable[:min(cfg.Largest, len(reviewable))] {
 			res.Evidence = append(res.Evidence, heuristics.Evidence{
-				Rule:    "size-largest-file",
+				Rule:    ruleLargestFile,
 				Message: fmt.Sprintf("%s: +%s −%s (%s).", f.Path(), wording.Commas(f.Added), wording.Commas(f.Deleted), f.Kind),
 				Field:   heuristics.FieldDiff,
 				Path:    f.Path(),
@@ -216,7 +216,7 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 	for _, kind := range []diffstat.Kind{diffstat.KindGenerated, diffstat.KindVendored, diffstat.KindLockfile} {
 		if n := skippedByKind[kind]; n > 0 {
 			res.Evidence = append(res.Evidence, heuristics.Evidence{
-				Rule:    "size-not-reviewable",
+				Rule:    ruleNotReviewable,
 				Message: fmt.Sprintf("%s %s lines not counted (%s).", wording.Commas(n), kind, firstPaths(skipped, kind, 3)),
 				Field:   heuristics.FieldDiff,
 			})

@@ -7,9 +7,9 @@
 // and functions one by one, and hidden text (HTML comments, invisible and
 // bidi characters). See Config for where the thresholds come from.
 //
-// The score is in [0, 1]: the largest of the length, restating and hidden-
-// text scores, each 0 below its threshold and 1 at its ceiling (see
-// Config).
+// The score is in [0, 1]: 1 - (1-length)(1-RestateWeight·restate)
+// (1-HiddenWeight·hidden), where length, restate and hidden are each 0
+// below their threshold and 1 at their ceiling (see Config).
 //
 // # Rules
 //

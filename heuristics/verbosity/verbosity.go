@@ -1,17 +1,5 @@
 package verbosity
 
-// Rule IDs of the verbosity scorer (for doc.go):
-//
-//	verbosity-length            many prose tokens per reviewable changed line
-//	verbosity-long-section      one of the longest sections of prose (when the length or restating score is non-zero)
-//	verbosity-restates-diff     prose, often a list, that names changed files and identifiers one by one
-//	verbosity-hidden-comment    an HTML comment the author added, not the template (hidden when rendered)
-//	verbosity-invisible-chars   zero-width or other invisible characters, outside emoji and flag sequences
-//	verbosity-bidi-controls     bidirectional control characters (embeddings, overrides, isolates, marks)
-//	verbosity-invalid-utf8      bytes that are not UTF-8, counted as U+FFFD
-//	verbosity-template-only     the description is the pull request template, unchanged
-//	verbosity-over-limit        the description is longer than MaxBodyBytes: not read, and a concern by itself
-
 import (
 	"context"
 	"errors"
@@ -453,7 +441,7 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	// Evidence, most important first.
 	if length > 0 {
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
-			Rule: "verbosity-length",
+			Rule: ruleLength,
 			Message: fmt.Sprintf("%s prose tokens for %s: %s tokens a line beyond the first %d (the score rises from %v a line and peaks at %v).",
 				wording.Commas(prose), wording.Plural(lines, "reviewable changed line"),
 				wording.Commas(int(math.Round(float64(prose-cfg.FloorTokens)/float64(max(lines, 1))))),
@@ -472,35 +460,35 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 			continue
 		}
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
-			Rule:    "verbosity-hidden-comment",
+			Rule:    ruleHiddenComment,
 			Message: fmt.Sprintf("An HTML comment of %s, hidden when the description is rendered.", wording.Plural(p.Tokens, "token")),
 			Field:   heuristics.FieldBody, Line: p.Line, Snippet: snippet(p.Text, 120),
 		})
 	}
 	if hy.invisible > 0 {
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
-			Rule:    "verbosity-invisible-chars",
+			Rule:    ruleInvisibleChars,
 			Message: fmt.Sprintf("%s that render as nothing (%s), first on line %d.", wording.Plural(hy.invisible, "invisible character"), hy.invisibleKinds(), hy.invisibleLine),
 			Field:   heuristics.FieldBody, Line: hy.invisibleLine, Snippet: hy.invisibleSnippet,
 		})
 	}
 	if hy.bidi > 0 {
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
-			Rule:    "verbosity-bidi-controls",
+			Rule:    ruleBidiControls,
 			Message: fmt.Sprintf("%s that can reorder how text displays, first on line %d.", wording.Plural(hy.bidi, "bidirectional control character"), hy.bidiLine),
 			Field:   heuristics.FieldBody, Line: hy.bidiLine, Snippet: hy.bidiSnippet,
 		})
 	}
 	if hy.invalid > 0 {
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
-			Rule:    "verbosity-invalid-utf8",
+			Rule:    ruleInvalidUTF8,
 			Message: fmt.Sprintf("%s not valid UTF-8, first on line %d; counted as U+FFFD.", wording.Plural(hy.invalid, "byte"), hy.invalidLine),
 			Field:   heuristics.FieldBody, Line: hy.invalidLine,
 		})
 	}
 	if prose == 0 && byKind["template"] > 0 {
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
-			Rule:    "verbosity-template-only",
+			Rule:    ruleTemplateOnly,
 			Message: "The description is the pull request template with nothing of the author's own.",
 			Field:   heuristics.FieldBody, Line: 1,
 		})
@@ -528,7 +516,7 @@ func (v *Scorer) overLimit(c *heuristics.Contribution) heuristics.Result {
 			wording.Commas(len(c.Body)), wording.Commas(v.cfg.MaxBodyBytes)),
 		Advice: "Cut the description to what a reviewer needs: what changed and why. Put logs and transcripts in a gist or an issue, and link to them.",
 		Evidence: []heuristics.Evidence{{
-			Rule: "verbosity-over-limit",
+			Rule: ruleOverLimit,
 			Message: fmt.Sprintf("%s bytes of description, over the %s-byte limit (max_body_bytes); not read.",
 				wording.Commas(len(c.Body)), wording.Commas(v.cfg.MaxBodyBytes)),
 			Field: heuristics.FieldBody, Line: 1, Snippet: snippet(c.Body, 80),
@@ -655,7 +643,7 @@ func longestSections(parts []DescriptionPart, n int) []heuristics.Evidence {
 			label = "The text before the first heading"
 		}
 		ev = append(ev, heuristics.Evidence{
-			Rule:    "verbosity-long-section",
+			Rule:    ruleLongSection,
 			Message: fmt.Sprintf("%s has %s of prose.", label, wording.Plural(s.tokens, "token")),
 			Field:   heuristics.FieldBody, Line: s.line, Snippet: snippet(s.first, 80),
 		})
@@ -823,7 +811,7 @@ func (v *Scorer) restatement(parts []DescriptionPart, d *diffstat.Diff) restatem
 				}
 			}
 			rs.evidence = append(rs.evidence, heuristics.Evidence{
-				Rule:    "verbosity-restates-diff",
+				Rule:    ruleRestatesDiff,
 				Message: fmt.Sprintf("%d list items in a row name changed files or functions one by one (%s).", j-i, strings.Join(names, ", ")),
 				Field:   heuristics.FieldBody, Line: mentions[i].part.Line, Snippet: snippet(firstLine(mentions[i].part.Text), 100),
 			})
@@ -840,7 +828,7 @@ func (v *Scorer) restatement(parts []DescriptionPart, d *diffstat.Diff) restatem
 			}
 		}
 		rs.evidence = append(rs.evidence, heuristics.Evidence{
-			Rule:    "verbosity-restates-diff",
+			Rule:    ruleRestatesDiff,
 			Message: fmt.Sprintf("This paragraph names %s of the diff one by one.", wording.Plural(len(best.items), "changed file or function")),
 			Field:   heuristics.FieldBody, Line: best.part.Line, Snippet: snippet(firstLine(best.part.Text), 100),
 		})

@@ -1,5 +1,7 @@
 package workaround
 
+import "github.com/heft-dev/heft/heuristics"
+
 // The workaround scorer's rules. This table is the one place that lists
 // them: their stable IDs, weights, what each finds and what it is known
 // to get wrong. doc.go repeats it for readers of godoc, and a test keeps
@@ -27,7 +29,8 @@ const (
 	ruleMessage       = "workaround-message"
 )
 
-// Rule describes one rule of the workaround scorer.
+// Rule describes one rule of the workaround scorer: a heuristics.Rule
+// with its weight. Scorer.Rules gives the rules in the common shape.
 type Rule struct {
 	// ID is the rule's stable identifier, the Evidence.Rule of its
 	// findings.
@@ -117,4 +120,15 @@ func workaroundRuleWeight(id string) (float64, bool) {
 		}
 	}
 	return 0, false
+}
+
+// Rules returns the rules the workaround scorer's evidence cites, in the
+// shape every scorer declares them; the package's Rules function gives
+// their weights too.
+func (s *Scorer) Rules() []heuristics.Rule {
+	out := make([]heuristics.Rule, len(workaroundRules))
+	for i, r := range workaroundRules {
+		out[i] = heuristics.Rule{ID: r.ID, Finds: r.Finds, FalsePositives: r.FalsePositives}
+	}
+	return out
 }

@@ -1,0 +1,90 @@
+package heuristicstest
+
+import (
+	"fmt"
+	"go/parser"
+	"go/token"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/heft-dev/heft/heuristics"
+)
+
+// CheckRules returns what is wrong with a scorer's declared rules: an ID
+// that is not kebab-case or is declared twice, a rule that does not say
+// what it finds.
+func CheckRules(rules []heuristics.Rule) []error {
+	var errs []error
+	seen := make(map[string]bool, len(rules))
+	for i, r := range rules {
+		switch {
+		case !nameRE.MatchString(r.ID):
+			errs = append(errs, fmt.Errorf("rule %d: ID %q, want non-empty kebab-case", i, r.ID))
+		case seen[r.ID]:
+			errs = append(errs, fmt.Errorf("rule %d: ID %q declared twice", i, r.ID))
+		}
+		seen[r.ID] = true
+		if strings.TrimSpace(r.Finds) == "" {
+			errs = append(errs, fmt.Errorf("rule %q: empty Finds", r.ID))
+		}
+	}
+	return errs
+}
+
+// CheckDoc checks that the package documentation in doc.go, in the
+// directory the test runs in (the package's own), lists every rule and
+// names no rule that is not declared: a word that starts like one of the
+// rules' IDs ("size-" for "size-lines") must be a declared ID. Call it
+// from a scorer package's tests with the scorer's Rules().
+func CheckDoc(t testing.TB, rules []heuristics.Rule) {
+	t.Helper()
+	for _, err := range docErrors("doc.go", rules) {
+		t.Error(err)
+	}
+}
+
+var ruleWordRE = regexp.MustCompile(`[a-z0-9]+(?:-[a-z0-9]+)+`)
+
+func docErrors(path string, rules []heuristics.Rule) []error {
+	f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ParseComments|parser.PackageClauseOnly)
+	if err != nil {
+		return []error{err}
+	}
+	if f.Doc == nil {
+		return []error{fmt.Errorf("%s: no package documentation", path)}
+	}
+	words := map[string]bool{}
+	var order []string
+	for _, w := range ruleWordRE.FindAllString(f.Doc.Text(), -1) {
+		if !words[w] {
+			order = append(order, w)
+		}
+		words[w] = true
+	}
+	declared := map[string]bool{}
+	var prefixes []string
+	var errs []error
+	for _, r := range rules {
+		declared[r.ID] = true
+		if p, _, ok := strings.Cut(r.ID, "-"); ok && !slices.Contains(prefixes, p+"-") {
+			prefixes = append(prefixes, p+"-")
+		}
+		if !words[r.ID] {
+			errs = append(errs, fmt.Errorf("%s: the package documentation does not list rule %s", path, r.ID))
+		}
+	}
+	for _, w := range order {
+		if declared[w] {
+			continue
+		}
+		for _, p := range prefixes {
+			if strings.HasPrefix(w, p) {
+				errs = append(errs, fmt.Errorf("%s: the package documentation names %s, which no rule declares", path, w))
+				break
+			}
+		}
+	}
+	return errs
+}

@@ -1,0 +1,22 @@
+package size_test
+
+import (
+	"testing"
+
+	"github.com/heft-dev/heft/heuristics/heuristicstest"
+	"github.com/heft-dev/heft/heuristics/size"
+)
+
+// TestRulesDocumented checks that the rules are declared well and that
+// doc.go lists each of them and no other.
+func TestRulesDocumented(t *testing.T) {
+	s, err := size.New(size.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := s.Rules()
+	for _, err := range heuristicstest.CheckRules(rules) {
+		t.Error(err)
+	}
+	heuristicstest.CheckDoc(t, rules)
+}
