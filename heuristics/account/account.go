@@ -95,7 +95,20 @@ func (c Config) withDefaults() Config {
 	return c
 }
 
-var rules = []string{RuleYoung, RuleProfile, RuleForkBurst, RuleMergeRatio, RuleRepoHistory, RuleSpamName, RuleNewcomerCap}
+// rules is the one table of the account scorer's rules; doc.go lists
+// them and a test keeps the two in step.
+var rules = []heuristics.Rule{
+	{ID: RuleYoung, Finds: "the account is younger than Config.MinAgeDays.", FalsePositives: "students and new employees open their first account to contribute."},
+	{ID: RuleProfile, Finds: "fewer filled profile signals than Config.MinProfile (off by default).", FalsePositives: "people who keep their profile private."},
+	{ID: RuleForkBurst, Finds: "more forks within 24 hours than Config.MaxForksPerDay.", FalsePositives: "someone setting up a new machine or mirroring an organisation's repositories."},
+	{ID: RuleMergeRatio, Finds: "most of the author's concluded pull requests elsewhere were closed unmerged.", FalsePositives: "pull requests closed as superseded or merged by hand count as closed."},
+	{ID: RuleRepoHistory, Finds: "too few merged pull requests or too low a merge ratio in this repository (off by default).", FalsePositives: "every first-time contributor, by definition."},
+	{ID: RuleSpamName, Finds: "a login shaped like a throwaway account: all digits, or a run of four or more digits.", FalsePositives: "logins with a birth year or an employee number."},
+	{ID: RuleNewcomerCap, Finds: "the score was capped for a first-time contributor's small change."},
+}
+
+// Rules returns the rules the account scorer's evidence cites.
+func (s *Scorer) Rules() []heuristics.Rule { return slices.Clone(rules) }
 
 // Validate reports a configuration the scorer cannot use, naming the
 // field.
@@ -124,7 +137,7 @@ func (c Config) Validate() error {
 		return bad("newcomer_cap %v is not in [0, 1]", c.NewcomerCap)
 	}
 	for _, id := range c.Disable {
-		if !slices.Contains(rules, id) {
+		if !slices.ContainsFunc(rules, func(r heuristics.Rule) bool { return r.ID == id }) {
 			return bad("disable: unknown rule %q", id)
 		}
 	}

@@ -136,3 +136,12 @@ func TestConformance(t *testing.T) {
 		contribution("ada", heuristics.AssociationOwner, fresh, nil),
 	)
 }
+
+func TestRulesDocumented(t *testing.T) {
+	s, err := account.New(account.Config{})
+	require.NoError(t, err)
+	for _, err := range heuristicstest.CheckRules(s.Rules()) {
+		t.Error(err)
+	}
+	heuristicstest.CheckDoc(t, s.Rules())
+}

@@ -2,8 +2,9 @@
 // way cmd/vet lists its analysis passes, and holds the combined Config a
 // bot or the heft command loads from a JSON file.
 //
-// The default set is size, verbosity, disclosure, engagement and
-// workaround. The reputation scorer is not in it, because it needs a
+// The default set is size, verbosity, disclosure, engagement, workaround
+// and account (which is not applicable until a caller fills
+// Author.Account). The reputation scorer is not in it, because it needs a
 // reputation ledger from outside: append it to DefaultScorers' slice and
 // build the Set with heuristics.NewSet.
 package standard
@@ -12,6 +13,7 @@ import (
 	"fmt"
 
 	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/heuristics/account"
 	"github.com/heft-dev/heft/heuristics/disclosure"
 	"github.com/heft-dev/heft/heuristics/engagement"
 	"github.com/heft-dev/heft/heuristics/size"
@@ -30,6 +32,7 @@ type Config struct {
 	Disclosure disclosure.Config `json:"disclosure"`
 	Engagement engagement.Config `json:"engagement"`
 	Workaround workaround.Config `json:"workaround"`
+	Account    account.Config    `json:"account"`
 }
 
 // ConfigError is what New and DefaultScorers return for a configuration
@@ -72,7 +75,11 @@ func DefaultScorers(cfg Config) ([]heuristics.Scorer, error) {
 	if err != nil {
 		return nil, section("workaround", err)
 	}
-	return []heuristics.Scorer{sz, verb, disc, eng, wa}, nil
+	acc, err := account.New(cfg.Account)
+	if err != nil {
+		return nil, section("account", err)
+	}
+	return []heuristics.Scorer{sz, verb, disc, eng, wa, acc}, nil
 }
 
 // New returns a Set of DefaultScorers under cfg.Policy. Scorers that need

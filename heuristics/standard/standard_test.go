@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -64,4 +65,39 @@ func TestOverLimitDescriptionIsNotAPass(t *testing.T) {
 	require.True(t, ok, "verbosity has a result, not an error")
 	assert.Equal(t, 1.0, res.Score)
 	assert.NotEqual(t, heuristics.VerdictPass, rep.Verdict)
+}
+
+// A first-time contributor's 20-line change from an account made that
+// morning, with an empty profile and a filled-in description, passes with
+// the default configuration: account signals alone never hold it up.
+func TestNewcomerWithFreshAccountPasses(t *testing.T) {
+	now := time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
+	zero := 0
+	set, err := standard.New(standard.Config{})
+	require.NoError(t, err)
+	diff := scorertest.GitDiff(t, map[string]*string{
+		"retry/retry.go": scorertest.Text("package retry\n"),
+	}, map[string]*string{
+		"retry/retry.go": scorertest.Text("package retry\n" + scorertest.Numbered("attempt", 19)),
+	})
+	rep, err := set.Score(context.Background(), &heuristics.Contribution{
+		Title: "retry: stop after the context is cancelled",
+		Body: "## What\n\nThe retry loop kept sleeping after the caller's context was cancelled.\n\n" +
+			"## Why\n\nA cancelled request held a worker for up to 30 seconds.\n\nFixes #412\n",
+		Author: heuristics.Author{
+			Login:       "first-patch",
+			Association: heuristics.AssociationFirstTimeContributor,
+			Account: &heuristics.Account{
+				CreatedAt: now.Add(-4 * time.Hour), Profile: []string{},
+				Followers: &zero, Following: &zero, PublicRepos: &zero,
+			},
+		},
+		Diff: diff,
+		Now:  now,
+	})
+	require.NoError(t, err)
+	assert.Equal(t, heuristics.VerdictPass, rep.Verdict, "score %.2f: %+v", rep.Score, rep.Results)
+	res, ok := rep.Result("account")
+	require.True(t, ok)
+	assert.Greater(t, res.Score, 0.0, "the young account is still reported")
 }
