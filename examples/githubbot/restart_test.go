@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -30,6 +31,11 @@ type botLedger struct {
 func botLedgers() []botLedger {
 	openStore := func(t *testing.T, spec string) (Ledger, func()) {
 		s, err := ledgersql.Open(context.Background(), spec)
+		if errors.Is(err, ledgersql.ErrNoDriver) {
+			// The SQLite driver is behind the sqlite build tag; .ci/run
+			// runs this test again with it.
+			t.Skipf("%v", err)
+		}
 		require.NoError(t, err)
 		l, err := reputation.New(s, nil)
 		require.NoError(t, err)
