@@ -198,6 +198,12 @@ type Scorer interface {
 	Score(ctx context.Context, c *Contribution) (Result, error)
 }
 
+// Ptr returns a pointer to v, for the configuration fields where nil
+// means "the default" and the zero value is a setting of its own:
+// size.Config{ComfortableLines: heuristics.Ptr(0)} scores from the first
+// line.
+func Ptr[T any](v T) *T { return &v }
+
 // Func adapts a function to the Scorer interface.
 func Func(name string, f func(ctx context.Context, c *Contribution) (Result, error)) Scorer {
 	return funcScorer{name: name, f: f}

@@ -29,8 +29,9 @@ type Config struct {
 	Labels [5]int `json:"labels,omitzero"`
 
 	// ComfortableLines is the number of reviewable changed lines up to
-	// which the score is 0. Default 200.
-	ComfortableLines int `json:"comfortable_lines,omitempty"`
+	// which the score is 0; 0 is a setting (the score rises from the
+	// first line), nil the default 200.
+	ComfortableLines *int `json:"comfortable_lines,omitempty"`
 
 	// OverwhelmingLines is the number of reviewable changed lines at which
 	// the score reaches 1; it rises on a log scale in between. Default
@@ -51,8 +52,8 @@ func (c Config) withDefaults() Config {
 	if c.Labels == [5]int{} {
 		c.Labels = [5]int{10, 30, 100, 500, 1000}
 	}
-	if c.ComfortableLines == 0 {
-		c.ComfortableLines = 200
+	if c.ComfortableLines == nil {
+		c.ComfortableLines = heuristics.Ptr(200)
 	}
 	if c.OverwhelmingLines == 0 {
 		c.OverwhelmingLines = 2000
@@ -78,9 +79,9 @@ func (c Config) Validate() error {
 			return fmt.Errorf("size: %w: labels %v must increase", heuristics.ErrInvalidConfig, d.Labels)
 		}
 	}
-	if d.ComfortableLines < 0 || d.OverwhelmingLines <= d.ComfortableLines {
+	if *d.ComfortableLines < 0 || d.OverwhelmingLines <= *d.ComfortableLines {
 		return fmt.Errorf("size: %w: overwhelming_lines %d must be above comfortable_lines %d",
-			heuristics.ErrInvalidConfig, d.OverwhelmingLines, d.ComfortableLines)
+			heuristics.ErrInvalidConfig, d.OverwhelmingLines, *d.ComfortableLines)
 	}
 	if d.ComfortableFiles < 0 || d.OverwhelmingFiles <= d.ComfortableFiles {
 		return fmt.Errorf("size: %w: overwhelming_files %d must be above comfortable_files %d",
@@ -150,7 +151,7 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 			break
 		}
 	}
-	lineScore := ramp(lines, cfg.ComfortableLines, cfg.OverwhelmingLines)
+	lineScore := ramp(lines, *cfg.ComfortableLines, cfg.OverwhelmingLines)
 	fileScore := ramp(rev.Files, cfg.ComfortableFiles, cfg.OverwhelmingFiles)
 	score := math.Max(lineScore, fileScore)
 
@@ -192,7 +193,7 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 	if lineScore > 0 {
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
 			Rule:    ruleLines,
-			Message: fmt.Sprintf("%s reviewable lines changed; review gets harder past %s.", wording.Commas(lines), wording.Commas(cfg.ComfortableLines)),
+			Message: fmt.Sprintf("%s reviewable lines changed; review gets harder past %s.", wording.Commas(lines), wording.Commas(*cfg.ComfortableLines)),
 			Field:   heuristics.FieldDiff,
 		})
 	}

@@ -150,7 +150,7 @@ func TestBadInput(t *testing.T) {
 
 	for _, cfg := range []size.Config{
 		{Labels: [5]int{10, 5, 100, 500, 1000}},
-		{ComfortableLines: 500, OverwhelmingLines: 100},
+		{ComfortableLines: heuristics.Ptr(500), OverwhelmingLines: 100},
 		{ComfortableFiles: -1},
 		{Largest: -2},
 	} {
@@ -179,4 +179,21 @@ func TestAdviceIsPastable(t *testing.T) {
 		"build and pass tests, reviewers can take them one at a time; otherwise, a short guide to the order in which "+
 		"to read it helps.", res.Advice)
 	assert.False(t, strings.Contains(res.Advice, "AI"), "size advice is about size, not about who wrote it")
+}
+
+// ComfortableLines: 0 is a setting of its own, not the default: the score
+// rises from the first reviewable line.
+func TestComfortableLinesZero(t *testing.T) {
+	d := scorertest.GitDiff(t, nil, map[string]*string{"a.go": scorertest.Text("package a\n" + scorertest.Numbered("v", 49))})
+	def, err := size.New(size.Config{})
+	require.NoError(t, err)
+	zero, err := size.New(size.Config{ComfortableLines: heuristics.Ptr(0)})
+	require.NoError(t, err)
+	c := &heuristics.Contribution{Diff: d}
+	r1, err := def.Score(context.Background(), c)
+	require.NoError(t, err)
+	r0, err := zero.Score(context.Background(), c)
+	require.NoError(t, err)
+	assert.Zero(t, r1.Score, "50 lines are comfortable by default")
+	assert.Greater(t, r0.Score, 0.0, "with comfortable_lines 0, 50 lines already count")
 }

@@ -35,7 +35,7 @@ func TestNewNamesTheBadSection(t *testing.T) {
 		section string
 		class   error
 	}{
-		{standard.Config{Size: size.Config{ComfortableLines: 500, OverwhelmingLines: 100}}, "size", heuristics.ErrInvalidConfig},
+		{standard.Config{Size: size.Config{ComfortableLines: heuristics.Ptr(500), OverwhelmingLines: 100}}, "size", heuristics.ErrInvalidConfig},
 		{standard.Config{Verbosity: verbosity.Config{Encoding: "p99k"}}, "verbosity", nil},
 		{standard.Config{Policy: heuristics.Policy{Review: 0.9, Flag: 0.2}}, "policy", heuristics.ErrInvalidPolicy},
 		{standard.Config{Policy: heuristics.Policy{Weights: map[string]float64{"sise": 1}}}, "policy", heuristics.ErrUnknownWeight},

@@ -79,7 +79,9 @@ type Config struct {
 	// on its own: a description that names every changed file and
 	// function scores this much. Default 0.4, under the default policy's
 	// review threshold: restating alone is a hint, with length a concern.
-	RestateWeight float64 `json:"restate_weight,omitempty"`
+	// In [0, 1]; 0 is a setting (restating only shows as evidence), nil
+	// the default.
+	RestateWeight *float64 `json:"restate_weight,omitempty"`
 
 	// HiddenCommentTokens is the size, in tokens, of an HTML comment the
 	// author added (not the template's) from which it counts as hidden
@@ -91,8 +93,9 @@ type Config struct {
 
 	// HiddenWeight is how much hidden text (a long comment, invisible or
 	// bidirectional control characters) adds to the score on its own.
-	// Default 0.3.
-	HiddenWeight float64 `json:"hidden_weight,omitempty"`
+	// In [0, 1]; 0 is a setting (hidden text only shows as evidence), nil
+	// the default 0.3.
+	HiddenWeight *float64 `json:"hidden_weight,omitempty"`
 
 	// Sections is how many of the longest sections the evidence names.
 	// Default 3.
@@ -128,14 +131,14 @@ func (c Config) withDefaults() Config {
 	if c.RestateMinNamed == 0 {
 		c.RestateMinNamed = 3
 	}
-	if c.RestateWeight == 0 {
-		c.RestateWeight = 0.4
+	if c.RestateWeight == nil {
+		c.RestateWeight = heuristics.Ptr(0.4)
 	}
 	if c.HiddenCommentTokens == 0 {
 		c.HiddenCommentTokens = 20
 	}
-	if c.HiddenWeight == 0 {
-		c.HiddenWeight = 0.3
+	if c.HiddenWeight == nil {
+		c.HiddenWeight = heuristics.Ptr(0.3)
 	}
 	if c.Sections == 0 {
 		c.Sections = 3
@@ -169,12 +172,12 @@ func (c Config) Validate() error {
 		return bad("large_diff_lines %d is negative", d.LargeDiffLines)
 	case d.RestateMinNamed < 0:
 		return bad("restate_min_named %d is negative", d.RestateMinNamed)
-	case !(d.RestateWeight >= 0 && d.RestateWeight <= 1):
-		return bad("restate_weight %v is not in [0, 1]", d.RestateWeight)
+	case !(*d.RestateWeight >= 0 && *d.RestateWeight <= 1):
+		return bad("restate_weight %v is not in [0, 1]", *d.RestateWeight)
 	case d.HiddenCommentTokens < 0:
 		return bad("hidden_comment_tokens %d is negative", d.HiddenCommentTokens)
-	case !(d.HiddenWeight >= 0 && d.HiddenWeight <= 1):
-		return bad("hidden_weight %v is not in [0, 1]", d.HiddenWeight)
+	case !(*d.HiddenWeight >= 0 && *d.HiddenWeight <= 1):
+		return bad("hidden_weight %v is not in [0, 1]", *d.HiddenWeight)
 	case d.Sections < 0:
 		return bad("sections %d is negative", d.Sections)
 	case d.MaxBodyBytes < 0:
@@ -435,7 +438,7 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	res.Metrics["length_score"] = round3(length)
 	res.Metrics["restate_score"] = round3(restate)
 	res.Metrics["hidden_score"] = round3(hidden)
-	score := 1 - (1-length)*(1-cfg.RestateWeight*restate)*(1-cfg.HiddenWeight*hidden)
+	score := 1 - (1-length)*(1-*cfg.RestateWeight*restate)*(1-*cfg.HiddenWeight*hidden)
 	res.Score = round3(math.Min(1, math.Max(0, score)))
 
 	// Evidence, most important first.

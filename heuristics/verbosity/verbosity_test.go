@@ -416,7 +416,7 @@ func TestConfigValidate(t *testing.T) {
 		{"unknown-encoding", verbosity.Config{Encoding: "gpt2"}, false},
 		{"ramp-inverted", verbosity.Config{RelaxedTokensPerLine: 700}, false},
 		{"negative-floor", verbosity.Config{FloorTokens: -1}, false},
-		{"weight-over-1", verbosity.Config{RestateWeight: 1.5}, false},
+		{"weight-over-1", verbosity.Config{RestateWeight: heuristics.Ptr(1.5)}, false},
 		{"negative-limit", verbosity.Config{MaxBodyBytes: -1}, false},
 	} {
 		err := tc.cfg.Validate()
@@ -496,4 +496,25 @@ func FuzzVerbosity(f *testing.F) {
 			t.Fatalf("invalid UTF-8 not counted")
 		}
 	})
+}
+
+// RestateWeight: 0 is a setting of its own, not the default: restating the
+// diff is still shown as evidence but adds nothing to the score.
+func TestRestateWeightZero(t *testing.T) {
+	c := &heuristics.Contribution{Body: body(t, "restate.md"), Diff: rateLimitDiff(t)}
+	def, err := verbosity.New(verbosity.Config{})
+	require.NoError(t, err)
+	zero, err := verbosity.New(verbosity.Config{RestateWeight: heuristics.Ptr(0.0), HiddenWeight: heuristics.Ptr(0.0)})
+	require.NoError(t, err)
+	r1, err := def.Score(context.Background(), c)
+	require.NoError(t, err)
+	r0, err := zero.Score(context.Background(), c)
+	require.NoError(t, err)
+	assert.Equal(t, 0.4, r1.Score, "the default restate weight")
+	assert.Zero(t, r0.Score, "restate_weight 0 adds nothing")
+	var rules []string
+	for _, e := range r0.Evidence {
+		rules = append(rules, e.Rule)
+	}
+	assert.Contains(t, rules, "verbosity-restates-diff", "the finding is still there to read")
 }

@@ -41,7 +41,8 @@ type Config struct {
 
 	// LinkedFactor multiplies the weight of a dependency's findings when
 	// the change links an upstream issue or pull request for it, in
-	// [0, 1]. Default 0.15: a linked workaround still counts, a little.
+	// (0, 1]; 0 means the default 0.15. It cannot be 0: a linked
+	// workaround is never hidden, it still counts, a little.
 	LinkedFactor float64 `json:"linked_factor,omitempty"`
 
 	// HalfScore is the summed weight of findings at which the score is
