@@ -127,8 +127,7 @@ func DefaultCatalogue() Catalogue {
 			},
 			{
 				Name: "claude", Vendor: "anthropic",
-				Aliases: []string{"Claude.ai", "Anthropic Claude", "Claude Desktop"},
-				Words:   []string{"Claude"},
+				Aliases: []string{"Claude.ai", "Anthropic Claude", "Claude Desktop", "Claude"},
 			},
 			{
 				Name: "copilot", Branches: []string{"copilot"}, Vendor: "github",
@@ -148,8 +147,7 @@ func DefaultCatalogue() Catalogue {
 			},
 			{
 				Name: "codex", Branches: []string{"codex"}, Vendor: "openai",
-				Aliases: []string{"OpenAI Codex", "Codex CLI", "codex-cli", "ChatGPT Codex"},
-				Words:   []string{"Codex"},
+				Aliases: []string{"OpenAI Codex", "Codex CLI", "codex-cli", "ChatGPT Codex", "Codex"},
 				Bots:    []string{"chatgpt-codex-connector[bot]", "codex[bot]"},
 				Links: []Pattern{{
 					Rule:   "codex-task",
@@ -176,8 +174,7 @@ func DefaultCatalogue() Catalogue {
 			},
 			{
 				Name: "devin", Branches: []string{"devin"}, Vendor: "cognition",
-				Aliases: []string{"Devin AI", "devin.ai"},
-				Words:   []string{"Devin"},
+				Aliases: []string{"Devin AI", "devin.ai", "Devin"},
 				Bots:    []string{"devin-ai-integration[bot]", "devin-ai-integration"},
 				Footers: []Pattern{{Rule: "devin-run", Regexp: `(?i)Link to Devin run\b`, Stance: StanceGenerated}},
 				Links: []Pattern{{
@@ -201,8 +198,7 @@ func DefaultCatalogue() Catalogue {
 			},
 			{
 				Name: "jules", Branches: []string{"jules"}, Vendor: "google",
-				Aliases: []string{"Google Jules", "jules.google.com"},
-				Words:   []string{"Jules"},
+				Aliases: []string{"Google Jules", "jules.google.com", "Jules"},
 				Bots:    []string{"google-labs-jules[bot]", "google-labs-jules"},
 				Footers: []Pattern{{Rule: "jules-footer", Regexp: `PR created (?:automatically )?by Jules for task`, Stance: StanceGenerated}},
 				Links: []Pattern{{

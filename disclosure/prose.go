@@ -16,8 +16,8 @@ type mention struct {
 }
 
 const (
-	adverbs  = `(?:entirely|fully|mostly|largely|primarily|mainly|completely|partially|partly|heavily|initially|substantially|significantly|also|then)`
-	genVerb  = `generated|written|authored|created|produced|implemented|coded|vibe[- ]coded|made|built|developed|wrote|generate|done|auto-?generated|auto-?updated`
+	adverbs  = `(?:entirely|fully|mostly|largely|primarily|mainly|completely|partially|partly|heavily|initially|originally|automatically|substantially|significantly|also|then|just)`
+	genVerb  = `generated|written|authored|created|produced|implemented|coded|vibe[- ]?coded|made|built|developed|wrote|generate|done|auto-?generated|auto-?updated`
 	helpVerb = `drafted|assisted|refactored|reviewed|helped|polished|edited|improved|debugged|co-?authored|co-?written|fixed|tested|documented|translated|scaffolded|prototyped|outlined|suggested|spotted|found|caught|noticed|identified|flagged|proposed|pointed\s+out|investigated|analy[sz]ed|explained|summari[sz]ed|researched|checked|verified|rewritten|rewrote|cleaned\s+up|converted|ported`
 	toward   = `(?:by|with|using|via|through|from|in|in\s+conjunction\s+with|alongside)\s+(?:the\s+|some\s+)?(?:help\s+(?:of|from)\s+|assistance\s+(?:of|from)\s+|support\s+of\s+)?(?:an?\s+|the\s+)?`
 )
@@ -26,7 +26,7 @@ var (
 	genericRE = regexp.MustCompile(`(?:^|[^\w-])((?i:generative\s+AI|artificial\s+intelligence|large\s+language\s+models?|AI\s+(?:coding\s+)?(?:tools?|assistants?|assistance|agents?|models?|chatbots?)|(?:an|the|some|my|our)\s+(?:(?:AI|LLM|coding|autonomous)\s+){1,2}(?:agent|assistant|chatbot|model)s?|(?:an|some)\s+(?:agent|assistant|chatbot)s?)|AI|A\.I\.|LLMs?)(?:$|[^\w-]|-(?:$|[^\w]))`)
 	// phraseRE ends in a phrase that makes what follows a helper:
 	// "thanks to", "credit to", "with help from", "using", "via".
-	phraseRE = regexp.MustCompile(`(?i)(?:\b(?:thanks\s+to|thank\s+you\s+to|credits?\s+(?:goes\s+|go\s+)?to|kudos\s+to|courtesy\s+of|shout-?outs?\s+to|h/t|hat\s+tip\s+to|in\s+conjunction\s+with|with\s+(?:the\s+|some\s+|a\s+(?:little\s+|bit\s+of\s+)?)?(?:help|assistance|support)\s+(?:of|from))|(?:^|[\s(\[])(using|via|(?:an?\s+)?experiment\s+(?:using|with)|try(?:ing)?\s+out|tested\s+out))\s+(?:the\s+|an?\s+|some\s+)?$`)
+	phraseRE = regexp.MustCompile(`(?i)(?:\b(?:thanks\s+to|thank\s+you\s+to|credits?\s+(?:goes\s+|go\s+)?to|kudos\s+to|courtesy\s+of|shout-?outs?\s+to|h/t|hat\s+tip\s+to|in\s+conjunction\s+with|with\s+(?:the\s+|some\s+|a\s+(?:little\s+|bit\s+of\s+)?)?(?:help|assistance|support)\s+(?:of|from))|\b(?:PR|pull\s+request|patch)\s+(?:\w+\s+)?from|^\[\s*from|(?:^|[\s(\[])(using|via|(?:an?\s+)?experiment\s+(?:using|with)|try(?:ing)?\s+out|tested\s+out))\s+(?:the\s+|an?\s+|some\s+)?$`)
 	// topicAfterRE, right after a tool's name, makes the sentence about
 	// the tool as a product: "using the Copilot API".
 	topicAfterRE = regexp.MustCompile(`(?i)^(?:['’]s)?\s*(?:API|SDK|provider|integration|support|models?\s+(?:list|picker|support|provider)|client|extension|plugin|endpoint|keys?|tokens?|server|backend|adapter|connector|pricing|rate\s+limits?|library|package|configuration|config|settings|usage\s+limits?)\b`)

@@ -166,7 +166,7 @@ func (s *state) trailerValue(t Trailer) string {
 	}
 	// Invisible marks occur in real names (a left-to-right mark after a
 	// name); it is tampering when folding reveals a tool.
-	if s.p.Identify(f).Kind.AI() && !s.p.Identify(value).Kind.AI() ||
+	if a, b := s.p.Identify(f), s.p.Identify(value); a.Kind.AI() && (a.Kind != b.Kind || a.Tool != b.Tool) ||
 		len(s.toolMentions(f, true)) > len(s.toolMentions(value, true)) {
 		s.add(Evidence{Kind: KindTampering, Rule: "trailer-value-tampered", Start: t.Start, End: t.End,
 			Note: "the value names a tool behind invisible or look-alike characters"})
