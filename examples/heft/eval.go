@@ -25,6 +25,7 @@ func runEval(e *env, args []string) int {
 	fs.SetOutput(e.stderr)
 	jsonlFile := fs.String("jsonl", "", "read contributions from `file` in heft's JSON Lines format (- for standard input)")
 	aidevDir := fs.String("aidev", "", "read the AIDev dataset under `dir`: its Parquet tables (pull_request.parquet, pr_commit_details.parquet, ...; diffs from the per-file patches) or its CSV layout (one folder per agent)")
+	perfDir := fs.String("perfpatch", "", "read the performance pull request study's datasets under `dir` (github.com/PurdueDualityLab/github_perf_patch_study: its CSV of agents' and humans' pull requests, diffs from the per-file patches in ai_pr/ and human_pr/)")
 	gitDir := fs.String("git", "", "read the non-merge commits of the git repository at `dir`; REV-RANGE arguments follow the flags")
 	since := fs.String("since", "", "with --git: only commits more recent than `date` (as git log --since)")
 	strip := fs.Bool("strip-labels", false, "with --git: remove the lines the ai label came from before scoring")
@@ -42,7 +43,7 @@ func runEval(e *env, args []string) int {
 	policyOut := fs.String("policy-out", "", "with --calibrate: write the calibrated configuration, loadable by heft score --config, to `file`")
 	maxBytes := fs.Int64("max-bytes", diffstat.DefaultMaxBytes, "largest diff accepted per contribution, in bytes")
 	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "Usage: heft eval [flags] (--jsonl FILE | --aidev DIR | --git DIR [REV-RANGE...])\n\n"+
+		fmt.Fprintf(e.stderr, "Usage: heft eval [flags] (--jsonl FILE | --aidev DIR | --perfpatch DIR | --git DIR [REV-RANGE...])\n\n"+
 			"Score every contribution of a dataset and measure how well each scorer, and\n"+
 			"the combined score, separates a label's classes: ROC AUC and PR AUC with\n"+
 			"bootstrap intervals, the best-F1 threshold, precision and recall at the\n"+
@@ -66,13 +67,13 @@ func runEval(e *env, args []string) int {
 	}
 
 	sources := 0
-	for _, s := range []string{*jsonlFile, *aidevDir, *gitDir} {
+	for _, s := range []string{*jsonlFile, *aidevDir, *perfDir, *gitDir} {
 		if s != "" {
 			sources++
 		}
 	}
 	if sources != 1 {
-		return fail(e, "eval", errors.New("give exactly one of --jsonl, --aidev and --git"))
+		return fail(e, "eval", errors.New("give exactly one of --jsonl, --aidev, --perfpatch and --git"))
 	}
 	if fs.NArg() > 0 && *gitDir == "" {
 		return fail(e, "eval", fmt.Errorf("unexpected argument %q: only --git takes arguments (a revision range)", fs.Arg(0)))
@@ -131,6 +132,12 @@ func runEval(e *env, args []string) int {
 			return fail(e, "eval", errors.New(strings.TrimPrefix(err.Error(), "eval: ")))
 		}
 		src, name = a, *aidevDir
+	case *perfDir != "":
+		p, err := eval.OpenPerfPatchDir(*perfDir, nil)
+		if err != nil {
+			return fail(e, "eval", errors.New(strings.TrimPrefix(err.Error(), "eval: ")))
+		}
+		src, name = p, *perfDir
 	default:
 		gopt := eval.GitOptions{Since: *since, Revs: fs.Args(), Strip: *strip}
 		switch *labeller {

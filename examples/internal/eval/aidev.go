@@ -228,6 +228,7 @@ func openCSV(path, display string, required []string, maxRow int64) (*csvFile, *
 type childTable interface {
 	name() string // as reports show it
 	get(row []string, col string) string
+	raw(row []string, col string) string // get without trimming: a patch's last blank context line is a space
 	rowsOf(id string) ([][]string, error)
 	unused() []string // the indexed ids no pull request asked for, sorted
 }
@@ -444,6 +445,8 @@ func (c *csvFile) rowsOf(id string) ([][]string, error) {
 }
 
 func (c *csvFile) name() string { return c.path }
+
+func (c *csvFile) raw(row []string, name string) string { return c.get(row, name) }
 
 func (c *csvFile) unused() []string {
 	var ids []string
