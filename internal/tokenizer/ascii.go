@@ -12,12 +12,12 @@ package tokenizer
 type asciiClass uint8
 
 const (
-	clsOther asciiClass = iota // punctuation and control bytes: [^\s\p{L}\p{N}]
-	clsUpper                   // [A-Z]: \p{Lu}
-	clsLower                   // [a-z]: \p{Ll}
-	clsDigit                   // [0-9]: \p{N}
-	clsSpace                   // \t \v \f and ' ': \s other than \r \n
-	clsNewline                 // \r \n
+	clsOther   asciiClass = iota // punctuation and control bytes: [^\s\p{L}\p{N}]
+	clsUpper                     // [A-Z]: \p{Lu}
+	clsLower                     // [a-z]: \p{Ll}
+	clsDigit                     // [0-9]: \p{N}
+	clsSpace                     // \t \v \f and ' ': \s other than \r \n
+	clsNewline                   // \r \n
 )
 
 var asciiClasses = func() (t [128]asciiClass) {
