@@ -53,6 +53,12 @@
 //	now       string   RFC 3339 time to score at
 //	merged    bool     true merged, false closed without merging; absent when open
 //	ai        bool     true machine-written, false human-written; absent when unknown
+//	opened    string   RFC 3339 time it was opened
+//	closed    string   RFC 3339 time it was merged or closed; absent while open
+//	outcomes  object   effort outcomes (see Outcomes): {"review_comments",
+//	                   "review_rounds", "maintainers", "maintainer_comments",
+//	                   "first_response_hours", "time_to_close_hours"}; when
+//	                   absent, derived from timeline, opened and closed
 //	agent     string   the tool that wrote it, or "human": a breakdown group
 //	repo      string   "owner/name": a breakdown group
 //
