@@ -42,7 +42,7 @@ type AgentShare struct {
 
 // agentMarks is what the disclosure parser found in one record.
 type agentMarks struct {
-	agent                                 string
+	agent                                string
 	description, commits, identities, ai bool
 }
 

@@ -247,8 +247,8 @@ type joiner struct {
 	reviewers map[string]map[string]bool
 	// timed is set when a timeline table places commits among the
 	// reviews, so pushes after a review can be counted.
-	timed bool
-	children    map[string]childTable // by CSV file name; absent tables are missing
+	timed    bool
+	children map[string]childTable // by CSV file name; absent tables are missing
 }
 
 type aidevAgent struct {
@@ -309,7 +309,9 @@ func openAgent(dir, name string, maxRow int64) (*aidevAgent, []error, []string, 
 				}
 			}
 		case aidevReviews:
-			each = func(row []string) { noteApprover(approvers, c.get(row, "pr_id"), c.get(row, "user"), c.get(row, "user_type"), c.get(row, "state")) }
+			each = func(row []string) {
+				noteApprover(approvers, c.get(row, "pr_id"), c.get(row, "user"), c.get(row, "user_type"), c.get(row, "state"))
+			}
 		}
 		bad, err := c.index(rd, each)
 		skips = append(skips, bad...)

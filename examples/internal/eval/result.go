@@ -40,7 +40,7 @@ type Result struct {
 	// AgentID is the agent-identification report, per agent, when
 	// Options.AgentID asked for it.
 	AgentID []AgentShare `json:"agent_identification,omitempty"`
-	Notes   []string         `json:"notes,omitempty"`
+	Notes   []string     `json:"notes,omitempty"`
 	// Calibration is set by the caller when thresholds were derived
 	// from this data (see Calibrate).
 	Calibration *Calibration `json:"calibration,omitempty"`
