@@ -776,7 +776,8 @@ func writeAccess(mergers map[string]string, approvers map[string][]string) map[s
 // such account known for the repository, the maintainer outcomes are
 // unknown.
 func (ag *joiner) outcomes(rec *Record, pushes []heuristics.Event) *Outcomes {
-	h := History{Author: rec.Author, Opened: rec.Opened, Closed: rec.Closed, Pushes: ag.timed}
+	h := History{Author: rec.Author, Opened: rec.Opened, Closed: rec.Closed, Pushes: ag.timed,
+		NoComments: ag.children[aidevComments] == nil && ag.children[aidevTimelines] == nil}
 	h.Events = append(slices.Clone(rec.Timeline), pushes...)
 	slices.SortStableFunc(h.Events, func(a, b heuristics.Event) int { return a.Time.Compare(b.Time) })
 	if known := ag.reviewers[rec.Repo]; len(known) > 0 {

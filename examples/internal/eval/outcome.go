@@ -192,6 +192,12 @@ type History struct {
 	// so that pushes after a review can be counted; when false,
 	// ReviewRounds is unknown.
 	Pushes bool
+	// NoComments says the source lacks the conversation comments (AIDev's
+	// Devin folder has neither pr_comments nor pr_timelines): the
+	// outcomes that count comments would count reviews only, so
+	// ReviewComments, Maintainers, MaintainerComments and FirstResponse
+	// are left unknown.
+	NoComments bool
 }
 
 // IsBot reports whether an account is a bot: flagged as one, or a GitHub
@@ -256,10 +262,14 @@ func DeriveOutcomes(h History) *Outcomes {
 			}
 		}
 	}
-	o.ReviewComments = new(comments)
 	if h.Pushes {
 		o.ReviewRounds = new(rounds)
 	}
+	if h.NoComments {
+		o.FirstResponse = nil
+		return o
+	}
+	o.ReviewComments = new(comments)
 	if h.Maintainer != nil {
 		o.Maintainers = new(len(people))
 		o.MaintainerComments = new(mcomments)
