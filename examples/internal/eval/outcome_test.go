@@ -40,11 +40,11 @@ func TestDeriveOutcomes(t *testing.T) {
 		Events: []heuristics.Event{
 			ev(heuristics.EventCommit, author, 0, ""),
 			ev(heuristics.EventComment, heuristics.Author{Login: "ci-helper[bot]", Association: member}, 0.1, ""), // a bot: never counts
-			ev(heuristics.EventReview, who("mo", member), 2.5, "changes_requested"),                             // round 1; first response
-			ev(heuristics.EventReviewComment, who("mo", member), 2.5, ""),                                       // a line comment
-			ev(heuristics.EventComment, author, 3, ""),                                                          // the author: not review
-			ev(heuristics.EventCommit, author, 4, ""),                                                           // push after a review: round 2
-			ev(heuristics.EventCommit, author, 4.2, ""),                                                         // same run
+			ev(heuristics.EventReview, who("mo", member), 2.5, "changes_requested"),                               // round 1; first response
+			ev(heuristics.EventReviewComment, who("mo", member), 2.5, ""),                                         // a line comment
+			ev(heuristics.EventComment, author, 3, ""),                                                            // the author: not review
+			ev(heuristics.EventCommit, author, 4, ""),                                                             // push after a review: round 2
+			ev(heuristics.EventCommit, author, 4.2, ""),                                                           // same run
 			ev(heuristics.EventComment, who("ola", owner), 10, ""),
 			ev(heuristics.EventComment, who("passer-by", contrib), 11, ""), // not a maintainer, still a review comment
 			ev(heuristics.EventCommit, author, 12, ""),                     // round 3
@@ -186,7 +186,7 @@ func effortRecords(n int) []any {
 	for i := range n {
 		body := strings.Repeat("This change explains itself at length. ", 1+i%7*40)
 		out = append(out, &Record{ID: string(rune('a' + i%26)), Title: "Change", Body: body, AI: new(i%2 == 0),
-			Diff: "diff --git a/x.go b/x.go\n--- a/x.go\n+++ b/x.go\n@@ -1 +1 @@\n-a\n+b\n",
+			Diff:     "diff --git a/x.go b/x.go\n--- a/x.go\n+++ b/x.go\n@@ -1 +1 @@\n-a\n+b\n",
 			Outcomes: &Outcomes{ReviewComments: new(i % 7), TimeToClose: new(5.0)}})
 	}
 	return out
@@ -263,7 +263,7 @@ func TestAgentID(t *testing.T) {
 	recs := []any{
 		// Named in the body, the commits and the author account.
 		&Record{Agent: "Devin", Title: "Fix", Body: "Link to Devin run: https://app.devin.ai/sessions/0123456789abcdef",
-			Author: heuristics.Author{Login: "devin-ai-integration[bot]", Bot: true},
+			Author:  heuristics.Author{Login: "devin-ai-integration[bot]", Bot: true},
 			Commits: []heuristics.Commit{{Message: "Fix\n\nCo-Authored-By: Devin AI <158243242+devin-ai-integration[bot]@users.noreply.github.com>", AuthorName: "devin-ai-integration[bot]"}}},
 		// No marker of any tool.
 		&Record{Agent: "Devin", Title: "Fix the pager", Body: "The pager skipped a line.", Author: heuristics.Author{Login: "sam"},
