@@ -6,6 +6,10 @@ import (
 	"strings"
 )
 
+// fewNonzero is the number of contributions scoring above 0 below which
+// the text report marks a correlation as resting on a handful.
+const fewNonzero = 30
+
 // writeOutcomesText writes one table per effort outcome: each scorer's
 // rank correlations with their intervals, and its coverage.
 func (r *Result) writeOutcomesText(b *strings.Builder) {
@@ -17,13 +21,22 @@ func (r *Result) writeOutcomesText(b *strings.Builder) {
 		fmt.Fprintf(b, "\noutcome %s (%s): %d of %d contributions carry it\n", o.Outcome, o.Description, o.Contributions, r.Scored)
 		fmt.Fprintf(b, "%-12s %6s %8s %6s  %-24s %-24s\n", "scorer", "n", "coverage", ">0",
 			fmt.Sprintf("spearman [%d%% ci]", pct), fmt.Sprintf("kendall tau-b [%d%% ci]", pct))
+		few := false
 		for _, c := range o.Scorers {
 			if c.Undefined != "" {
 				fmt.Fprintf(b, "%-12s %6d %8s %6d  undefined: %s\n", c.Scorer, c.N, percent(c.Coverage), c.Nonzero, c.Undefined)
 				continue
 			}
-			fmt.Fprintf(b, "%-12s %6d %8s %6d  %-24s %-24s\n", c.Scorer, c.N, percent(c.Coverage), c.Nonzero,
+			fmt.Fprintf(b, "%-12s %6d %8s %6d  %-24s %-24s", c.Scorer, c.N, percent(c.Coverage), c.Nonzero,
 				withCI(c.Spearman, c.SpearmanLow, c.SpearmanHigh), withCI(c.Kendall, c.KendallLow, c.KendallHigh))
+			if c.Nonzero < fewNonzero {
+				b.WriteString(" *")
+				few = true
+			}
+			b.WriteString("\n")
+		}
+		if few {
+			fmt.Fprintf(b, "* fewer than %d contributions score above 0: the correlation rests on them, and its interval on whether a resample draws them\n", fewNonzero)
 		}
 	}
 }
