@@ -62,11 +62,19 @@ var perfKinds = []struct {
 // request closed without merging is scored as of its last comment (a
 // comment made when closing can reach the scorers), and the author's own
 // comments cannot be told from others'. Notes says so.
+//
+// Each record's Outcomes (see DeriveOutcomes) hold what the data can
+// tell: ReviewComments, the comments and line comments by anyone but a
+// bot (the author's own included, for want of a login), and TimeToClose,
+// the hours to the merge (unknown for a pull request closed without
+// merging). Who is a maintainer and when commits were pushed are not in
+// the data, so the other outcomes are unknown.
 type PerfPatch struct {
 	opt      AIDevOptions
 	prs      *csvFile
 	prsRd    *csv.Reader
 	children map[string]*unionTable // by kind; absent kinds are missing
+	comments map[string]bool        // the sides ("ai", "human") with a comment table
 	pending  []error
 	notes    []string
 
@@ -79,7 +87,7 @@ type PerfPatch struct {
 // table with a fault is left out and reported first by Next as a
 // *SkipError.
 func OpenPerfPatch(dir string, opt *AIDevOptions) (*PerfPatch, error) {
-	p := &PerfPatch{children: map[string]*unionTable{}}
+	p := &PerfPatch{children: map[string]*unionTable{}, comments: map[string]bool{}}
 	if opt != nil {
 		p.opt = *opt
 	}
@@ -128,6 +136,9 @@ func OpenPerfPatch(dir string, opt *AIDevOptions) (*PerfPatch, error) {
 				continue
 			}
 			u.add(t)
+			if strings.HasSuffix(k.kind, "comments") {
+				p.comments[side] = true
+			}
 		}
 		if len(u.parts) > 0 {
 			p.children[k.kind] = u
@@ -138,7 +149,8 @@ func OpenPerfPatch(dir string, opt *AIDevOptions) (*PerfPatch, error) {
 	}
 	p.notes = append(p.notes,
 		"the pull request table has no closed_at: a pull request closed without merging is scored as of its last comment",
-		"the pull request table has no author login: the author's own comments count as anyone's")
+		"the pull request table has no author login: the author's own comments count as anyone's, in the scorers and in review_comments",
+		"effort outcomes: review_comments and time_to_close (merged pull requests only: no closed_at); no maintainers, no push times")
 	return p, nil
 }
 
@@ -255,10 +267,20 @@ func (p *PerfPatch) join(rec *Record, id string, closed time.Time) error {
 				Time: parseTimeAny(u.get(r, "created_at")), Body: u.get(r, "body")})
 		}
 	}
+	slices.SortStableFunc(rec.Timeline, func(a, b heuristics.Event) int { return a.Time.Compare(b.Time) })
+	side := "human"
+	if rec.AI != nil && *rec.AI {
+		side = "ai"
+	}
+	if p.comments[side] {
+		// No maintainers (no author_association, no merge actor), no
+		// pushes in time (commit dates are mostly empty) and no author
+		// login: the comments count, and the time to merge.
+		rec.Outcomes = DeriveOutcomes(History{Author: rec.Author, Opened: rec.Opened, Closed: rec.Closed, Events: rec.Timeline})
+	}
 	if !closed.IsZero() {
 		rec.Timeline = slices.DeleteFunc(rec.Timeline, func(e heuristics.Event) bool { return !e.Time.IsZero() && !e.Time.Before(closed) })
 	}
-	slices.SortStableFunc(rec.Timeline, func(a, b heuristics.Event) int { return a.Time.Compare(b.Time) })
 	return nil
 }
 

@@ -153,6 +153,11 @@ func TestPerfPatch(t *testing.T) {
 	require.Len(t, r.Commits, 1)
 	assert.Equal(t, "Cache the table", r.Commits[0].Message, "commit_message, the column the study fills")
 	require.Len(t, r.Timeline, 1, "the comment after the merge is cut")
+	require.NotNil(t, r.Outcomes)
+	assert.Equal(t, new(1), r.Outcomes.ReviewComments, "the comment before the merge")
+	assert.Equal(t, new(24.0), r.Outcomes.TimeToClose, "opened to merged, in hours")
+	assert.Nil(t, r.Outcomes.Maintainers, "the data cannot tell who maintains")
+	assert.Nil(t, r.Outcomes.ReviewRounds, "nor when commits were pushed")
 	assert.Equal(t, heuristics.EventComment, r.Timeline[0].Kind)
 	assert.Equal(t, "maint", r.Timeline[0].Actor.Login)
 	assert.False(t, r.DiffPartial, "the binary file's counts say nothing changed")
@@ -167,6 +172,10 @@ func TestPerfPatch(t *testing.T) {
 	assert.Equal(t, heuristics.EventReviewComment, r.Timeline[0].Kind)
 	assert.True(t, r.Timeline[0].Actor.Bot, "user_type Bot")
 	assert.Equal(t, r.Timeline[0].Time, r.Now, "no closed_at: scored as of its last comment")
+	require.NotNil(t, r.Outcomes)
+	assert.Equal(t, new(0), r.Outcomes.ReviewComments, "a bot's line comment is no review effort")
+	assert.Nil(t, recs["acme/widgets#13"].Outcomes, "the human side has no comment tables here: nothing to count")
+	assert.Nil(t, r.Outcomes.TimeToClose, "closed without merging, and no closed_at")
 
 	r = recs["acme/widgets#13"]
 	require.NotNil(t, r)
@@ -236,6 +245,15 @@ func TestRunOnPerfPatch(t *testing.T) {
 	assert.Equal(t, int64(3), size.Coverage.Applicable, "the three pull requests with patches")
 	assert.Equal(t, int64(3), res.Labelled, "one pull request is open")
 	assert.Zero(t, res.SkippedBy[ReasonBadDiff], "every built diff parses")
+
+	src, err = OpenPerfPatchDir(writePerfPatch(t), nil)
+	require.NoError(t, err)
+	defer src.Close()
+	res, err = Run(context.Background(), set, src, Options{Label: LabelMerged, Outcomes: []Outcome{OutcomeReviewComments, OutcomeTimeToClose}, AsOpened: true})
+	require.NoError(t, err)
+	require.Len(t, res.Outcomes, 2)
+	assert.Equal(t, int64(2), res.Outcomes[0].Contributions, "review_comments: the agents' pull requests, whose side has comment tables")
+	assert.Equal(t, int64(1), res.Outcomes[1].Contributions, "time_to_close: the merged pull request with comment tables")
 }
 
 // FuzzPerfPatch: any bytes as the pull request CSV and the agents'
