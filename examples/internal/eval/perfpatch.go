@@ -42,8 +42,8 @@ var perfKinds = []struct {
 
 // PerfPatch reads the dataset of the performance pull request study by
 // the Purdue Duality Lab (github.com/PurdueDualityLab/github_perf_patch_study):
-// 428 performance pull requests, 327 by coding agents (from AIDev) and
-// 88 by people on the same repositories, with their per-file patches,
+// 428 performance pull requests, 340 by coding agents (from AIDev) and
+// 88 by people, with their per-file patches,
 // commits, conversation and review comments and merge outcomes. dir is
 // the repository or its datasets folder, holding
 // performance_prs_ai_vs_human.csv and the folders ai_pr and human_pr,
