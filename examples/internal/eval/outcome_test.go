@@ -166,9 +166,11 @@ func TestJSONLinesOutcomes(t *testing.T) {
 {"id":"b","outcomes":{"review_comments":4,"time_to_close_hours":1.5},"timeline":[{"kind":"comment","actor":{"login":"x"}}]}
 {"id":"c","timeline":[{"kind":"comment","actor":{"login":"x","association":"NONE"}}]}
 {"id":"d","title":"no timeline"}
+{"id":"e","outcomes":{"review_rounds":-1}}
 `
 	recs, skips := drain(t, NewJSONLines(strings.NewReader(in), "in.jsonl", 0))
-	require.Empty(t, skips)
+	require.Len(t, skips, 1)
+	assert.Equal(t, "in.jsonl:5: malformed: outcomes: review_rounds is -1, not a count or duration", skips[0].Error())
 	// a: one change request, then a push (the commits' times): 2 rounds.
 	assert.Equal(t, &Outcomes{ReviewComments: new(1), ReviewRounds: new(2), Maintainers: new(1), MaintainerComments: new(1),
 		FirstResponse: new(1.0), TimeToClose: new(24.0)}, recs[0].Outcomes)
