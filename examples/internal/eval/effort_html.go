@@ -104,6 +104,11 @@ Near 0 means the score says nothing about that effort.
 {{range .O.Scorers}}<tr><td>{{.Scorer}}</td><td>{{.N}}</td><td>{{percent .Coverage}}</td><td>{{.Nonzero}}</td>
 {{if .Undefined}}<td colspan="2" class="muted left">undefined: {{.Undefined}}</td>{{else}}<td>{{ci .Spearman .SpearmanLow .SpearmanHigh}}</td><td>{{ci .Kendall .KendallLow .KendallHigh}}</td>{{end}}</tr>
 {{end}}</table></div>
+{{with .O.ByAgent}}<p>Spearman ρ within each agent (contributions scoring above 0 in brackets):</p>
+<div class="wide"><table class="by-agent">
+<tr><th>agent</th><th>scorer</th><th>n</th><th>score &gt; 0</th><th>Spearman ρ</th></tr>
+{{range .}}<tr><td>{{.Agent}}</td><td class="left">{{.Scorer}}</td><td>{{.N}}</td><td>{{.Nonzero}}</td><td>{{num .Spearman}}</td></tr>
+{{end}}</table></div>{{end}}
 <p class="legend muted">Per score bin: the bar spans the outcome's quartiles, the dot is its median, the tick its mean; hover for the counts.</p>
 <div class="cards">
 {{range .Plots}}<div class="card"><h3>{{.C.Scorer}}</h3>

@@ -289,3 +289,32 @@ func TestAgentID(t *testing.T) {
 	require.NoError(t, res.WriteText(&txt))
 	assert.Contains(t, txt.String(), "agent identification")
 }
+
+// TestOutcomesByAgent: with several agents, each scorer's rho is repeated
+// within each agent, the largest agents first.
+func TestOutcomesByAgent(t *testing.T) {
+	set, err := standard.New(standard.Config{})
+	require.NoError(t, err)
+	items := effortRecords(50)
+	for i, it := range items {
+		it.(*Record).Agent = map[bool]string{true: "Devin", false: "Copilot"}[i < 20]
+	}
+	res, err := Run(context.Background(), set, &records{items: items},
+		Options{Label: LabelAI, Bootstrap: -1, Outcomes: []Outcome{OutcomeReviewComments}})
+	require.NoError(t, err)
+	rows := res.Outcomes[0].ByAgent
+	require.Len(t, rows, 2*len(res.Scorers))
+	assert.Equal(t, "Copilot", rows[0].Agent, "30 contributions before Devin's 20")
+	assert.Equal(t, "Devin", rows[len(res.Scorers)].Agent)
+	for _, r := range rows {
+		if r.Scorer == "verbosity" {
+			assert.Greater(t, float64(r.Spearman), 0.9, "%s: within each agent too, longer descriptions drew more comments", r.Agent)
+		}
+		if r.Scorer == "size" {
+			assert.True(t, math.IsNaN(float64(r.Spearman)), "a constant score ranks nothing")
+		}
+	}
+	var txt bytes.Buffer
+	require.NoError(t, res.WriteText(&txt))
+	assert.Contains(t, txt.String(), "by agent: spearman (contributions above 0)\nagent ")
+}
