@@ -146,7 +146,7 @@ func runScore(e *env, args []string) int {
 			fmt.Fprintf(e.stdout, "\nscored: %s\n", d)
 		}
 	}
-	if failVerdict != heuristics.VerdictUnknown && rep.Verdict >= failVerdict {
+	if failVerdict != heuristics.VerdictUnknown && rep.Verdict >= failVerdict && rep.Exempt == "" {
 		return exitFindings
 	}
 	return exitOK
