@@ -62,7 +62,7 @@ type Accounts struct {
 type accountEntry struct {
 	key     string
 	expires time.Time
-	user    *heuristics.Account          // "u:" entries: nil for a 404
+	user    *heuristics.Account           // "u:" entries: nil for a 404
 	counts  *heuristics.PullRequestCounts // "r:" entries
 }
 

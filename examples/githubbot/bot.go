@@ -233,12 +233,12 @@ func decide(cfg ActionConfig, rep *heuristics.Report, c *heuristics.Contribution
 		a.notes = append(a.notes, cfg.Message)
 	}
 	reopened := slices.ContainsFunc(c.Timeline, func(e heuristics.Event) bool { return e.Kind == heuristics.EventReopened })
-	if reaches(rep.Verdict, cfg.CloseAt) && !reopened {
+	if reaches(rep.Verdict, level(cfg.CloseAt)) && !reopened {
 		a.close = true
 		a.notes = append(a.notes, fmt.Sprintf("heft closes this pull request because its verdict is **%s** and this repository "+
 			"asks heft to close pull requests from that verdict on. A maintainer can reopen it; heft will not close it again.", rep.Verdict))
 	}
-	if reaches(rep.Verdict, cfg.LockAt) && !pr.GetLocked() {
+	if reaches(rep.Verdict, level(cfg.LockAt)) && !pr.GetLocked() {
 		a.lock = true
 		a.notes = append(a.notes, fmt.Sprintf("heft locks this conversation because the verdict is **%s**; a maintainer can unlock it.", rep.Verdict))
 	}

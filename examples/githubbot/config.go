@@ -67,18 +67,18 @@ type ActionConfig struct {
 	// MessageAt. Default none.
 	Message string `json:"message,omitempty"`
 
-	// MessageAt is the verdict, review or flag, from which Message is
-	// shown. Default review.
-	MessageAt heuristics.Verdict `json:"message_at,omitzero"`
+	// MessageAt is the verdict, "review" or "flag", from which Message
+	// is shown. Default "review".
+	MessageAt string `json:"message_at,omitempty"`
 
 	// CloseAt closes the pull request when the verdict reaches it:
-	// review or flag. Default never. A pull request someone reopened is
-	// not closed again.
-	CloseAt heuristics.Verdict `json:"close_at,omitzero"`
+	// "review" or "flag". Default never. A pull request someone reopened
+	// is not closed again.
+	CloseAt string `json:"close_at,omitempty"`
 
-	// LockAt locks the conversation when the verdict reaches it: review
-	// or flag. Default never.
-	LockAt heuristics.Verdict `json:"lock_at,omitzero"`
+	// LockAt locks the conversation when the verdict reaches it:
+	// "review" or "flag". Default never.
+	LockAt string `json:"lock_at,omitempty"`
 
 	// LockReason is GitHub's lock reason: "off-topic", "too heated",
 	// "resolved" or "spam". Default none.
@@ -93,17 +93,30 @@ func reaches(v, at heuristics.Verdict) bool {
 	return at != heuristics.VerdictUnknown && v >= at
 }
 
+// level parses an action's verdict: "" is never (unknown).
+func level(s string) heuristics.Verdict {
+	switch s {
+	case "review":
+		return heuristics.VerdictReview
+	case "flag":
+		return heuristics.VerdictFlag
+	}
+	return heuristics.VerdictUnknown
+}
+
 func (a ActionConfig) messageAt() heuristics.Verdict {
-	if a.MessageAt == heuristics.VerdictUnknown {
+	if a.MessageAt == "" {
 		return heuristics.VerdictReview
 	}
-	return a.MessageAt
+	return level(a.MessageAt)
 }
 
 func (a ActionConfig) validate() error {
-	for key, v := range map[string]heuristics.Verdict{"actions.message_at": a.MessageAt, "actions.close_at": a.CloseAt, "actions.lock_at": a.LockAt} {
-		if v != heuristics.VerdictUnknown && v != heuristics.VerdictReview && v != heuristics.VerdictFlag {
-			return &ConfigError{Path: ConfigPath, Key: key, Err: fmt.Errorf("must be review or flag, not %q", v)}
+	for _, f := range []struct{ key, v string }{
+		{"actions.message_at", a.MessageAt}, {"actions.close_at", a.CloseAt}, {"actions.lock_at", a.LockAt},
+	} {
+		if f.v != "" && level(f.v) == heuristics.VerdictUnknown {
+			return &ConfigError{Path: ConfigPath, Key: f.key, Err: fmt.Errorf("must be review or flag, not %q", f.v)}
 		}
 	}
 	if a.LockReason != "" && !slices.Contains(LockReasons, a.LockReason) {

@@ -39,9 +39,11 @@ type apiGitHub struct {
 	// with a primary limit (403, X-RateLimit-Remaining: 0);
 	// searchLimited answers searches with a secondary limit (429,
 	// Retry-After); usersLow answers users with only 10 of 5,000 left.
-	usersLimited, searchLimited int
-	usersLow                    bool
-	reads                       []string // every request outside the repository, "GET /users/x"
+	// searchPrimary answers searches with a primary limit of the search
+	// resource (403, X-RateLimit-Remaining: 0).
+	usersLimited, searchLimited, searchPrimary int
+	usersLow                                   bool
+	reads                                      []string // every request outside the repository, "GET /users/x"
 }
 
 type apiPR struct {
@@ -120,6 +122,16 @@ func (g *apiGitHub) serveOutside(w http.ResponseWriter, r *http.Request) bool {
 		g.json(w, map[string]any{"data": map[string]any{"repository": map[string]any{"pullRequest": map[string]any{
 			"closingIssuesReferences": map[string]any{"nodes": g.linked}}}}})
 	case path == "/api/v3/search/issues":
+		if g.searchPrimary > 0 {
+			g.searchPrimary--
+			w.Header().Set("X-RateLimit-Limit", "30")
+			w.Header().Set("X-RateLimit-Remaining", "0")
+			w.Header().Set("X-RateLimit-Reset", reset)
+			w.Header().Set("X-RateLimit-Resource", "search")
+			w.WriteHeader(http.StatusForbidden)
+			fmt.Fprint(w, `{"message":"API rate limit exceeded for installation ID 1.","documentation_url":"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api"}`)
+			return true
+		}
 		if g.searchLimited > 0 {
 			g.searchLimited--
 			w.Header().Set("Retry-After", "60")
@@ -150,8 +162,13 @@ func (g *apiGitHub) serveOutside(w http.ResponseWriter, r *http.Request) bool {
 		w.Header().Set("X-RateLimit-Remaining", remaining)
 		w.Header().Set("X-RateLimit-Reset", reset)
 		login, rest, _ := strings.Cut(strings.TrimPrefix(path, "/api/v3/users/"), "/")
-		u, ok := g.users[login]
-		if !ok {
+		var u map[string]any
+		for l, v := range g.users {
+			if strings.EqualFold(l, login) { // logins are not case-sensitive
+				u, login = v, l
+			}
+		}
+		if u == nil {
 			w.WriteHeader(http.StatusNotFound)
 			fmt.Fprint(w, `{"message":"Not Found","documentation_url":"https://docs.github.com/rest/users/users#get-a-user","status":"404"}`)
 			return true
@@ -209,6 +226,15 @@ func (g *apiGitHub) labels(n int) []string {
 
 func (g *apiGitHub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	const prefix = "/api/v3/repos/Codertocat/Hello-World/"
+	// A client for api.github.com (dotcom) asks without GitHub Enterprise
+	// Server's prefixes.
+	if !strings.HasPrefix(r.URL.Path, "/api/") {
+		if r.URL.Path == "/graphql" {
+			r.URL.Path = "/api/graphql"
+		} else {
+			r.URL.Path = "/api/v3" + r.URL.Path
+		}
+	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if !strings.HasPrefix(r.URL.Path, prefix) {
