@@ -191,7 +191,7 @@ func TestBotSkipsLookupsItDoesNotNeed(t *testing.T) {
 func TestExemptReported(t *testing.T) {
 	h := newHarness(t)
 	h.api.prs[2].Labels = []string{"bug", "heft/review"}
-	h.api.files[ConfigPath] = `{"policy": {"exempt": {"labels": ["BUG"]}},
+	h.api.files[ConfigPath] = `{"policy": {"exempt": {"labels": ["BUG"]}}, "scorers": ["size", "engagement"],
 		"actions": {"message": "Please read CONTRIBUTING.md.", "close_at": "review", "lock_at": "review"}}`
 	h.deliver("pull_request", "d-1", payload(t, "pull_request.opened", nil))
 	h.finish()
@@ -210,7 +210,9 @@ func TestExemptReported(t *testing.T) {
 // is closed and locked.
 func TestActionsOrder(t *testing.T) {
 	h := newHarness(t)
-	h.api.files[ConfigPath] = `{
+	// The scorers are named so that scorers joining the default set later
+	// do not change the verdict (review, from the unanswered question).
+	h.api.files[ConfigPath] = `{"scorers": ["size", "engagement"],
 		"labels": {"review": "needs-a-look"},
 		"actions": {"message": "Thanks! Please answer the question above first.", "close_at": "review",
 			"lock_at": "flag", "lock_reason": "spam"}}`
@@ -223,7 +225,7 @@ func TestActionsOrder(t *testing.T) {
 	assert.Contains(t, body, "heft closes this pull request because its verdict is **review**")
 
 	lock := newHarness(t)
-	lock.api.files[ConfigPath] = `{"labels": {"off": true}, "actions": {"lock_at": "review", "lock_reason": "too heated"}}`
+	lock.api.files[ConfigPath] = `{"scorers": ["size", "engagement"], "labels": {"off": true}, "actions": {"lock_at": "review", "lock_reason": "too heated"}}`
 	lock.deliver("pull_request", "d-1", payload(t, "pull_request.opened", nil))
 	lock.finish()
 	assert.Equal(t, []string{"create comment", "lock too heated"}, lock.api.writesList())
@@ -238,7 +240,7 @@ func TestActionsRespectPeople(t *testing.T) {
 	h.api.prs[2].Locked = true
 	h.api.prs[2].Timeline = append(h.api.prs[2].Timeline, map[string]any{"event": "reopened",
 		"created_at": "2019-05-20T09:00:00Z", "actor": map[string]any{"login": "octocat", "type": "User"}})
-	h.api.files[ConfigPath] = `{"actions": {"close_at": "review", "lock_at": "review"}}`
+	h.api.files[ConfigPath] = `{"scorers": ["size", "engagement"], "actions": {"close_at": "review", "lock_at": "review"}}`
 	h.deliver("pull_request", "d-1", payload(t, "pull_request.opened", nil))
 	h.finish()
 	assert.Zero(t, h.api.count("edit pull request"))
