@@ -139,7 +139,8 @@ fi
 [[ -n ${CONFIG:-} ]] && args+=(--config "$CONFIG")
 [[ -n ${LEDGER:-} ]] && args+=(--ledger "$LEDGER")
 
-"$heft" score "${args[@]}" --format markdown "$input" >>"$summary"
+"$heft" score "${args[@]}" --format markdown "$input" >"$tmp/heft-report.md"
+cat "$tmp/heft-report.md" >>"$summary"
 "$heft" score "${args[@]}" --format json "$input" >"$tmp/heft-report.json"
 verdict=$(jq -r .verdict "$tmp/heft-report.json")
 exempt=$(jq -r '.exempt // ""' "$tmp/heft-report.json" | tr -d '\r\n')
@@ -178,7 +179,7 @@ if [[ -n $repo && $number -gt 0 && -z $exempt ]]; then
 	reaches "$verdict" "${LOCK_AT:-}" && [[ $(jq -r '.pull_request.locked // false' "$event") != true ]] && lock=true
 	if $message || $close || $lock; then
 		# The explanation first, in one comment found again by its marker.
-		"$heft" score "${args[@]}" --format markdown "$input" >"$tmp/heft-comment.md"
+		cp "$tmp/heft-report.md" "$tmp/heft-comment.md"
 		{
 			$message && printf '\n%s\n' "$MESSAGE"
 			$close && printf '\nheft closes this pull request because its verdict is **%s**; a maintainer can reopen it, and heft will not close it again.\n' "$verdict"
