@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -246,6 +247,31 @@ func TestActionsRespectPeople(t *testing.T) {
 	assert.Zero(t, h.api.count("edit pull request"))
 	assert.Zero(t, h.api.count("lock"))
 	assert.NotContains(t, h.api.heftComments(2)[0].Body, "heft closes")
+}
+
+// TestNoExplanationNoAction: when the comment cannot be written, the pull
+// request is neither labelled, closed nor locked.
+func TestNoExplanationNoAction(t *testing.T) {
+	h := newHarness(t)
+	h.api.commentsForbidden = true
+	h.api.files[ConfigPath] = `{"scorers": ["size", "engagement"], "actions": {"close_at": "review", "lock_at": "review"}}`
+	h.deliver("pull_request", "d-1", payload(t, "pull_request.opened", nil))
+	h.finish()
+	assert.Empty(t, h.api.writesList())
+}
+
+// TestDryRunActions: a dry run says what it would close and lock, after
+// the comment.
+func TestDryRunActions(t *testing.T) {
+	h := newHarness(t, func(h *harness) { h.bot.DryRun = true })
+	h.api.files[ConfigPath] = `{"scorers": ["size", "engagement"], "actions": {"close_at": "review", "lock_at": "review"}}`
+	h.deliver("pull_request", "d-1", payload(t, "pull_request.opened", nil))
+	h.finish()
+	assert.Zero(t, h.api.writeCount())
+	out := h.out.String()
+	assert.Contains(t, out, "heft closes this pull request")
+	assert.Less(t, strings.Index(out, "would create the heft comment"), strings.Index(out, "would close the pull request"))
+	assert.Contains(t, out, "Codertocat/Hello-World#2: would lock the conversation")
 }
 
 func TestPassLabel(t *testing.T) {

@@ -44,6 +44,7 @@ type apiGitHub struct {
 	usersLimited, searchLimited, searchPrimary int
 	usersLow                                   bool
 	reads                                      []string // every request outside the repository, "GET /users/x"
+	commentsForbidden                          bool     // refuse comment writes, as a token without issues: write
 }
 
 type apiPR struct {
@@ -362,6 +363,9 @@ func (g *apiGitHub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		g.json(w, out)
+	case route == "POST issues" && parts[2] == "comments" && g.commentsForbidden:
+		w.WriteHeader(http.StatusForbidden)
+		fmt.Fprint(w, `{"message":"Resource not accessible by integration"}`)
 	case route == "POST issues" && parts[2] == "comments":
 		var req struct{ Body string }
 		if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
