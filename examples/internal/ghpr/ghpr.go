@@ -235,14 +235,21 @@ func (pr *PullRequest) Contribution(now time.Time) *heuristics.Contribution {
 }
 
 // Fill sets on c what the pull request object says: the title, the body,
-// the author (with the Account, when the user object is a full one), the
+// the author (with the Account, when the user object is a full one; a
+// short one keeps the Account c has for the same login), the
 // labels (added to those c has), the base and head branches, the head
 // repository, draft, "maintainer can modify", the milestone and the
 // reactions. What the object does not say is left as c has it.
 func (pr *PullRequest) Fill(c *heuristics.Contribution) {
 	c.Title, c.Body = pr.Title, pr.Body
+	prev := c.Author
 	c.Author = pr.Author()
 	c.Author.Account = pr.User.Account()
+	if c.Author.Account == nil && prev.Login != "" && strings.EqualFold(prev.Login, c.Author.Login) {
+		// A short user object says nothing of the account: what the
+		// caller knew of the same author stands.
+		c.Author.Account = prev.Account
+	}
 	for _, l := range pr.Labels {
 		c.Labels = AddLabels(c.Labels, l.Name)
 	}

@@ -176,6 +176,16 @@ func TestFillUnknown(t *testing.T) {
 	require.NotNil(t, u.Account())
 	assert.Equal(t, []string{}, u.Account().Profile)
 
+	// A short user object keeps what the caller knew of the same author,
+	// and only of the same author.
+	known := &heuristics.Account{PublicRepos: heuristics.Ptr(3)}
+	c = &heuristics.Contribution{Author: heuristics.Author{Login: "A", Account: known}}
+	ev.PullRequest.Fill(c)
+	assert.Same(t, known, c.Author.Account)
+	c = &heuristics.Contribution{Author: heuristics.Author{Login: "someone-else", Account: known}}
+	ev.PullRequest.Fill(c)
+	assert.Nil(t, c.Author.Account)
+
 	_, err = ReadEvent(strings.NewReader(`{"pull_request": {"reactions": {"+1": "many"}}}`))
 	require.Error(t, err, "a count that is not a number")
 }
