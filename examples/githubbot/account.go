@@ -53,10 +53,19 @@ type Accounts struct {
 	Now     func() time.Time // default time.Now
 	Log     *slog.Logger     // default slog.Default()
 
-	mu     sync.Mutex
-	lru    *list.List // of *accountEntry, most recently used first
-	byKey  map[string]*list.Element
-	paused map[pauseKey]time.Time
+	mu      sync.Mutex
+	lru     *list.List // of *accountEntry, most recently used first
+	byKey   map[string]*list.Element
+	paused  map[pauseKey]time.Time
+	flights map[string]*flight
+}
+
+// flight is a lookup under way; others asking for the same key wait for
+// it rather than ask GitHub again (a burst of pull requests from one
+// account would otherwise spend the search limit several times over).
+type flight struct {
+	done chan struct{}
+	e    *accountEntry // nil: nothing learned
 }
 
 type accountEntry struct {
@@ -78,25 +87,67 @@ func (a *Accounts) Lookup(ctx context.Context, gh *github.Client, installation i
 	login = strings.ToLower(login)
 	uKey, rKey := "u:"+login, "r:"+strings.ToLower(owner+"/"+repo)+":"+login
 
-	acc, ok := a.cachedUser(uKey)
-	if !ok {
-		var found bool
-		acc, found = a.fetchUser(ctx, gh, installation, login)
-		if found { // a 404 is cached too; a skipped lookup is not
-			a.store(&accountEntry{key: uKey, user: acc})
-		}
+	u := a.get(uKey)
+	if u == nil {
+		u = a.do(ctx, uKey, func() *accountEntry {
+			acc, found := a.fetchUser(ctx, gh, installation, login)
+			if !found { // a 404 is cached too; a skipped lookup is not
+				return nil
+			}
+			return &accountEntry{key: uKey, user: acc}
+		})
 	}
-	if acc == nil {
+	if u == nil || u.user == nil {
 		return nil
 	}
-	out := *acc // the cached value is shared: copy before adding the repository's counts
-	if counts, ok := a.cachedCounts(rKey); ok {
-		out.Repo = counts
-	} else if counts := a.prCounts(ctx, gh, installation, fmt.Sprintf("repo:%s/%s author:%s", owner, repo, login)); counts != nil {
-		out.Repo = counts
-		a.store(&accountEntry{key: rKey, counts: counts})
+	out := *u.user // the cached value is shared: copy before adding the repository's counts
+	r := a.get(rKey)
+	if r == nil {
+		r = a.do(ctx, rKey, func() *accountEntry {
+			counts := a.prCounts(ctx, gh, installation, fmt.Sprintf("repo:%s/%s author:%s", owner, repo, login))
+			if counts == nil {
+				return nil
+			}
+			return &accountEntry{key: rKey, counts: counts}
+		})
+	}
+	if r != nil {
+		out.Repo = r.counts
 	}
 	return &out
+}
+
+// do runs fetch for key, or waits for the run already under way, and
+// caches what it returns.
+func (a *Accounts) do(ctx context.Context, key string, fetch func() *accountEntry) *accountEntry {
+	a.mu.Lock()
+	if f, ok := a.flights[key]; ok {
+		a.mu.Unlock()
+		select {
+		case <-f.done:
+			return f.e
+		case <-ctx.Done():
+			return nil
+		}
+	}
+	if a.flights == nil {
+		a.flights = map[string]*flight{}
+	}
+	f := &flight{done: make(chan struct{})}
+	a.flights[key] = f
+	a.mu.Unlock()
+
+	defer func() {
+		a.mu.Lock()
+		delete(a.flights, key)
+		a.mu.Unlock()
+		close(f.done)
+	}()
+	f.e = fetch()
+	if f.e != nil {
+		a.store(f.e)
+	}
+	return f.e
 }
 
 // fetchUser reads the user, the global counts and the forks. found is
@@ -246,24 +297,8 @@ func (a *Accounts) isPaused(installation int64, kind string) bool {
 	return ok
 }
 
-// cachedUser returns a fresh "u:" entry (nil for a 404); ok is false on
-// a miss.
-func (a *Accounts) cachedUser(key string) (*heuristics.Account, bool) {
-	e := a.get(key)
-	if e == nil {
-		return nil, false
-	}
-	return e.user, true
-}
-
-func (a *Accounts) cachedCounts(key string) (*heuristics.PullRequestCounts, bool) {
-	e := a.get(key)
-	if e == nil {
-		return nil, false
-	}
-	return e.counts, true
-}
-
+// get returns the fresh entry for key, or nil. Entries are not changed
+// once stored, so the caller may read it without the lock.
 func (a *Accounts) get(key string) *accountEntry {
 	a.mu.Lock()
 	defer a.mu.Unlock()

@@ -178,6 +178,26 @@ func TestAccountsBound(t *testing.T) {
 	assert.Equal(t, 3, accts.Len(), "two users, one 404 and two repository counts, bounded to 3")
 }
 
+// TestAccountsConcurrent: a burst of pull requests from one account asks
+// GitHub once.
+func TestAccountsConcurrent(t *testing.T) {
+	api, gh := newAccountAPI(t)
+	api.usersDelay = 20 * time.Millisecond
+	accts := &Accounts{Log: quietLog()}
+	var wg sync.WaitGroup
+	got := make([]*heuristics.Account, 8)
+	for i := range got {
+		wg.Go(func() { got[i] = accts.Lookup(context.Background(), gh, 1, "newcomer", "Codertocat", "Hello-World") })
+	}
+	wg.Wait()
+	for _, g := range got {
+		assert.Equal(t, got[0], g)
+	}
+	require.NotNil(t, got[0].Repo)
+	assert.Equal(t, 1, api.readCount("GET /users/newcomer?"))
+	assert.Equal(t, 4, api.readCount("GET /search/issues"))
+}
+
 func TestMaxWithinDay(t *testing.T) {
 	at := func(h int) time.Time {
 		return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(h) * time.Hour)

@@ -43,8 +43,9 @@ type apiGitHub struct {
 	// resource (403, X-RateLimit-Remaining: 0).
 	usersLimited, searchLimited, searchPrimary int
 	usersLow                                   bool
-	reads                                      []string // every request outside the repository, "GET /users/x"
-	commentsForbidden                          bool     // refuse comment writes, as a token without issues: write
+	reads                                      []string      // every request outside the repository, "GET /users/x"
+	commentsForbidden                          bool          // refuse comment writes, as a token without issues: write
+	usersDelay                                 time.Duration // slows GET /users/…, to overlap lookups
 }
 
 type apiPR struct {
@@ -162,6 +163,11 @@ func (g *apiGitHub) serveOutside(w http.ResponseWriter, r *http.Request) bool {
 		w.Header().Set("X-RateLimit-Limit", "5000")
 		w.Header().Set("X-RateLimit-Remaining", remaining)
 		w.Header().Set("X-RateLimit-Reset", reset)
+		if g.usersDelay > 0 {
+			g.mu.Unlock()
+			time.Sleep(g.usersDelay)
+			g.mu.Lock()
+		}
 		login, rest, _ := strings.Cut(strings.TrimPrefix(path, "/api/v3/users/"), "/")
 		var u map[string]any
 		for l, v := range g.users {
