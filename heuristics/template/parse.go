@@ -1,10 +1,10 @@
 package template
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
+	"github.com/heft-dev/heft/internal/lazyre"
 	"github.com/heft-dev/heft/internal/mdsplit"
 )
 
@@ -42,8 +42,8 @@ type box struct {
 
 // A task-list item: list marker (possibly in a quote), the box, the label.
 var (
-	boxRE     = regexp.MustCompile(`^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])\s+\[([ xX])\](?:\s+(.*))?$`)
-	headingRE = regexp.MustCompile(`^\s{0,3}#{1,6}(?:\s|$)`)
+	boxRE     = lazyre.New(`^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])\s+\[([ xX])\](?:\s+(.*))?$`)
+	headingRE = lazyre.New(`^\s{0,3}#{1,6}(?:\s|$)`)
 )
 
 // key normalises a heading or a checkbox label for matching: case,
