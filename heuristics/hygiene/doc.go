@@ -16,11 +16,14 @@
 //
 // Every rule is configurable, and off, lenient or low-scored by default
 // where anti-slop's default would hold up a newcomer's honest pull
-// request: README.md is not a blocked path, a pull request from the
-// author's main is a tip (0.15), not a failure, and the rules that are on
-// by default together stay under the default review threshold for an
-// honest first pull request. A project raises any rule with
-// Config.Severity.
+// request. README.md is not a blocked path. A pull request from the
+// author's main, one that does not allow maintainer edits and a missing
+// final newline are shown with advice but score 0 (they are what
+// first-timers most often get wrong, and even a small score would add up
+// with the account scorer's newcomer cap of 0.4 to send an honest first
+// pull request to review). A project raises any rule with
+// Config.Severity: {"hygiene-head-branch": 0.5} makes it count as
+// anti-slop's failure does.
 //
 // The score is in [0, 1]: each rule that fires adds its severity once,
 // however many findings it has, combined as independent concerns,
@@ -35,13 +38,13 @@
 //	hygiene-allowed-path           a file outside Config.AllowedPaths (off; 0.5)
 //	hygiene-extension              an extension not in Config.AllowedExtensions or in Config.BlockedExtensions (off; 0.5)
 //	hygiene-base-branch            a base branch not allowed or blocked (off; 0.5)
-//	hygiene-head-branch            a head branch blocked (by default main and master) or not allowed (0.15)
-//	hygiene-maintainer-edits       the pull request does not allow edits by maintainers (0.1)
+//	hygiene-head-branch            a head branch blocked (by default main and master) or not allowed (shown, 0)
+//	hygiene-maintainer-edits       the pull request does not allow edits by maintainers (shown, 0)
 //	hygiene-conventional-title     a title that is not a Conventional Commits subject (off; 0.3)
 //	hygiene-conventional-commit    a commit subject that is not one, merges, fixups and "(#123)" squash titles aside (off; 0.3)
 //	hygiene-commit-length          a commit message over Config.MaxCommitMessage characters (off; 0.2)
 //	hygiene-commit-author          a commit author name or email in Config.BlockedCommitAuthors (0.5)
-//	hygiene-final-newline          a changed text file without a final newline (0.1)
+//	hygiene-final-newline          a changed text file without a final newline (shown, 0)
 //	hygiene-comments               more than 10 added comment lines that are also more than 35% of the added code lines (0.25)
 //	hygiene-emoji                  more than 5 emoji in the title and visible description (0.2)
 //	hygiene-code-references        more than 15 paths and calls named in the description's prose (0.15)

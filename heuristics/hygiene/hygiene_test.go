@@ -104,17 +104,17 @@ func TestScore(t *testing.T) {
 		{"extensions: blocked list", hygiene.Config{BlockedExtensions: []string{".exe"}},
 			func(c *heuristics.Contribution) { c.Diff = newFiles(t, "tool.EXE", "MZ\n") },
 			[]string{hygiene.RuleExtension}, 0.5},
-		{"from the author's main: low score, a tip", hygiene.Config{}, func(c *heuristics.Contribution) { c.HeadBranch = "main" },
-			[]string{hygiene.RuleHeadBranch}, 0.15},
+		{"from the author's main: a tip, shown but not counted", hygiene.Config{}, func(c *heuristics.Contribution) { c.HeadBranch = "main" },
+			[]string{hygiene.RuleHeadBranch}, 0},
 		{"head branch outside the allowed names", hygiene.Config{AllowedHeadBranches: []string{"feat/*", "fix/**"}, BlockedHeadBranches: []string{}},
-			func(c *heuristics.Contribution) { c.HeadBranch = "patch-1" }, []string{hygiene.RuleHeadBranch}, 0.15},
+			func(c *heuristics.Contribution) { c.HeadBranch = "patch-1" }, []string{hygiene.RuleHeadBranch}, 0},
 		{"head branch matching the allowed names", hygiene.Config{AllowedHeadBranches: []string{"feat/*", "fix/**", "fix-*"}},
 			func(c *heuristics.Contribution) { c.HeadBranch = "fix-retry" }, nil, 0},
 		{"base branch blocked", hygiene.Config{BlockedBaseBranches: []string{"release/*"}},
 			func(c *heuristics.Contribution) { c.BaseBranch = "release/1.2" }, []string{hygiene.RuleBaseBranch}, 0.5},
 		{"base branch not allowed", hygiene.Config{AllowedBaseBranches: []string{"develop"}}, nil, []string{hygiene.RuleBaseBranch}, 0.5},
 		{"no edits by maintainers", hygiene.Config{}, func(c *heuristics.Contribution) { c.MaintainerCanModify = ptr(false) },
-			[]string{hygiene.RuleMaintainerEdits}, 0.1},
+			[]string{hygiene.RuleMaintainerEdits}, 0},
 		{"maintainer edits unknown: nothing said", hygiene.Config{}, func(c *heuristics.Contribution) { c.MaintainerCanModify = nil }, nil, 0},
 		{"conventional title required and missing", hygiene.Config{ConventionalTitle: true},
 			func(c *heuristics.Contribution) { c.Title = "Stop retrying when cancelled" }, []string{hygiene.RuleConventionalTitle}, 0.3},
@@ -133,7 +133,7 @@ func TestScore(t *testing.T) {
 			func(c *heuristics.Contribution) { c.Commits[0].AuthorEmail = "spam@example.com" }, []string{hygiene.RuleCommitAuthor}, 0.5},
 		{"a new file without a final newline", hygiene.Config{},
 			func(c *heuristics.Contribution) { c.Diff = newFiles(t, "x.go", "package x") },
-			[]string{hygiene.RuleFinalNewline}, 0.1},
+			[]string{hygiene.RuleFinalNewline}, 0},
 		{"a file that lacked a final newline and still does, untouched there: not the author's", hygiene.Config{},
 			func(c *heuristics.Contribution) {
 				c.Diff = scorertest.GitDiff(t, map[string]*string{"x.go": scorertest.Text("package x\n\nvar a = 1")}, map[string]*string{"x.go": scorertest.Text("// Package x.\npackage x\n\nvar a = 1")})
@@ -180,7 +180,7 @@ func TestScore(t *testing.T) {
 			func(c *heuristics.Contribution) { c.Reactions = map[string]int{"-1": 2, "confused": 1} }, []string{hygiene.RuleReactions}, 0.3},
 		{"empty description when required", hygiene.Config{RequireDescription: true}, func(c *heuristics.Contribution) { c.Body = " \n" },
 			[]string{hygiene.RuleDescription}, 0.3},
-		{"severity raises a rule", hygiene.Config{Severity: map[string]float64{hygiene.RuleHeadBranch: 0.6}},
+		{"severity raises a rule", hygiene.Config{Severity: map[string]float64{hygiene.RuleHeadBranch: 0.6, hygiene.RuleMaintainerEdits: 0.5}},
 			func(c *heuristics.Contribution) { c.HeadBranch = "master" }, []string{hygiene.RuleHeadBranch}, 0.6},
 		{"disabled rule stays quiet", hygiene.Config{Disable: []string{hygiene.RuleHeadBranch}},
 			func(c *heuristics.Contribution) { c.HeadBranch = "master" }, nil, 0},
@@ -189,7 +189,7 @@ func TestScore(t *testing.T) {
 				c.HeadBranch = "main"
 				c.MaintainerCanModify = ptr(false)
 				c.Diff = newFiles(t, "LICENSE", "MIT, 2026")
-			}, []string{hygiene.RuleBlockedPath, hygiene.RuleHeadBranch, hygiene.RuleMaintainerEdits, hygiene.RuleFinalNewline}, 0.449},
+			}, []string{hygiene.RuleBlockedPath, hygiene.RuleHeadBranch, hygiene.RuleMaintainerEdits, hygiene.RuleFinalNewline}, 0.2},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

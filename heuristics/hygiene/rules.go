@@ -57,19 +57,23 @@ var rules = []heuristics.Rule{
 func (s *Scorer) Rules() []heuristics.Rule { return slices.Clone(rules) }
 
 // defaultSeverity is the score a rule adds when it fires, however many
-// findings it has.
+// findings it has. The tips a first-timer most often needs (a branch of
+// their own, maintainer edits, a final newline) are shown with their
+// advice but count 0 until a project raises them: with the account
+// scorer's newcomer cap of 0.4, any count at all would send an honest
+// first pull request from a fresh account to review.
 var defaultSeverity = map[string]float64{
 	RuleBlockedPath:        0.2,
 	RuleAllowedPath:        0.5,
 	RuleExtension:          0.5,
 	RuleBaseBranch:         0.5,
-	RuleHeadBranch:         0.15,
-	RuleMaintainerEdits:    0.1,
+	RuleHeadBranch:         0,
+	RuleMaintainerEdits:    0,
 	RuleConventionalTitle:  0.3,
 	RuleConventionalCommit: 0.3,
 	RuleCommitLength:       0.2,
 	RuleCommitAuthor:       0.5,
-	RuleFinalNewline:       0.1,
+	RuleFinalNewline:       0,
 	RuleComments:           0.25,
 	RuleEmoji:              0.2,
 	RuleCodeReferences:     0.15,
