@@ -86,13 +86,14 @@ var instructionStarts = map[string]bool{
 	"leave": true, "consider": true, "briefly": true, "clearly": true, "keep": true, "use": true,
 	"important": true, "required:": true, "optional:": true, "note:": true, "tip:": true,
 	"references": true, "screenshots": true, "steps": true, "related": true, "fixes": true, "closes": true,
-	"resolves": true, "any": true, "for": true,
+	"resolves": true, "any": true, "for": true, "see": true, "copy": true, "paste": true, "contributions": true,
 }
 
 // vocabRE finds the words templates use about the pull request and its
 // form.
 var vocabRE = lazyre.New(`(?i)\b(?:this|the|your)\s+(?:pr|pull\s+request|change\s*set|merge\s+request)\b` +
-	`|\[\s?[x ]?\s?\]|\bif\s+applicable\b|\be\.g\.|\bn/a\b|\bchecklist\b|\btemplate\b|\bissue\s*(?:number|#)|\b(?:fixes|closes|resolves)\s+#(?:\s|$|\d{1,3}\b|[a-z])`)
+	`|\[\s?[x ]?\s?\]|\bif\s+applicable\b|\be\.g\.|\bn/a\b|\bchecklist\b|\btemplate\b|\bissue\s*(?:number|#)|\b(?:fixes|closes|resolves)\s+#(?:\s|$|\d{1,3}\b|[a-z])` +
+	`|\bthis\s+(?:\S+\s+)?section\b|\bcontributing(?:\.md)?\b|\bhelp\s+text\b|\bbefore\s+submitting\b|\bfill(?:ed)?\s+(?:out|in)\b|\betc\b|\[[a-z][a-z /_-]{1,20}\]`)
 
 var secondPersonRE = lazyre.New(`(?i)\b(?:you|your|yours|yourself|you're|you've|you'll)\b`)
 var firstPersonRE = lazyre.New(`(?:^|[^\w'.])I(?:$|[\s,;:!?'’])|(?i:\b(?:my|mine|i'm|i've|i'd|i'll)\b)`)
@@ -122,10 +123,20 @@ func Comment(text string) Class {
 		len(words) <= 30 && toolTextRE.MatchString(t) {
 		return Marker
 	}
-	first := strings.ToLower(strings.TrimFunc(words[0], func(r rune) bool {
-		return !unicode.IsLetter(r) && r != '\'' && r != '.' && r != ':'
-	}))
-	first = strings.TrimRight(first, ".")
+	if strings.HasPrefix(t, "#") {
+		return Instruction // a template's headings, commented out
+	}
+	first := ""
+	for _, w := range words {
+		if strings.IndexFunc(w, unicode.IsLetter) < 0 {
+			continue // "***", "-", "1."
+		}
+		first = strings.ToLower(strings.TrimFunc(w, func(r rune) bool {
+			return !unicode.IsLetter(r) && r != '\'' && r != '.' && r != ':'
+		}))
+		first = strings.TrimRight(first, ".")
+		break
+	}
 	second := secondPersonRE.MatchString(t)
 	if firstPersonRE.MatchString(t) && !second {
 		return Authored // the author speaking: "I left the old path in for now"

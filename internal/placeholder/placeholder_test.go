@@ -23,6 +23,11 @@ func TestComment(t *testing.T) {
 		{"Screenshots of the UI before and after, if applicable", "a section prompt", placeholder.Instruction},
 		{"Is this a breaking change? If so, describe the migration path for users.", "a question", placeholder.Instruction},
 		{"Any additional information for reviewers", "a prompt without a verb", placeholder.Instruction},
+		{"*** Please delete this help text before submitting the pull request ***", "decoration before the verb", placeholder.Instruction},
+		{"## Screenshots ### Before ### After", "headings commented out", placeholder.Instruction},
+		{"See CONTRIBUTING.md for how we review changes.", "a pointer to the guidelines", placeholder.Instruction},
+		{"The risk section must be filled out before the final review.", "the form's own rules", placeholder.Instruction},
+		{"- Step one: open [page name] and click [button]", "bracketed blanks to fill", placeholder.Instruction},
 
 		// Tools' markers.
 		{"START COPILOT CODING AGENT TIPS", "all capitals", placeholder.Marker},
