@@ -36,6 +36,7 @@ type evalFlags struct {
 	calibrate, flagFPR       float64
 	policyOut                string
 	maxBytes                 int64
+	split                    string // --split: one half of the repositories
 	outcomes                 outcomeFlag
 	fullTimeline, agentID    bool
 	labelGiven               bool // --label was given, not defaulted
@@ -111,6 +112,9 @@ func runEval(e *env, args []string) int {
 		return fail(e, "eval", trimEval(err))
 	}
 	defer src.Close()
+	if f.split != "" {
+		src = &splitSource{Source: src, half: f.split}
+	}
 	res, err := f.run(ctx, e, set, src)
 	if err != nil {
 		return fail(e, "eval", err)
@@ -151,6 +155,7 @@ func parseEvalFlags(e *env, args []string) (f *evalFlags, code int, ok bool) {
 	fs.Float64Var(&f.flagFPR, "flag-fpr", 0, "with --calibrate: the flag threshold's false-positive `rate` (default a fifth of --calibrate)")
 	fs.StringVar(&f.policyOut, "policy-out", "", "with --calibrate: write the calibrated configuration, loadable by heft score --config, to `file`")
 	fs.Int64Var(&f.maxBytes, "max-bytes", diffstat.DefaultMaxBytes, "largest diff accepted per contribution, in bytes")
+	fs.StringVar(&f.split, "split", "", "read one `half` of the repositories: calibrate or report (by a hash of the repository), to tune settings on one and measure them on the other")
 	fs.Usage = func() {
 		fmt.Fprintf(e.stderr, "Usage: heft eval [flags] (--jsonl FILE | --aidev DIR | --git DIR [REV-RANGE...])\n\n"+
 			"Score every contribution of a dataset and measure how well each scorer, and\n"+
@@ -189,6 +194,8 @@ func (f *evalFlags) check() error {
 		return fmt.Errorf("--bootstrap must be 0 (none) or more, not %d", f.boot)
 	case f.maxBytes <= 0:
 		return fmt.Errorf("--max-bytes must be a positive number of bytes, not %d", f.maxBytes)
+	case f.split != "" && f.split != splitCalibrate && f.split != splitReport:
+		return fmt.Errorf("--split must be calibrate or report, not %q", f.split)
 	}
 	sources := 0
 	for _, s := range []string{f.jsonl, f.aidev, f.git} {
