@@ -161,6 +161,9 @@ if [[ -n $event ]]; then
 	repo=$(jq -r '.repository.full_name // ""' "$event")
 	number=$(jq -r '.pull_request.number // 0' "$event")
 fi
+# Digits only: [[ -gt ]] evaluates its operands as arithmetic.
+[[ $number =~ ^[0-9]+$ ]] || number=0
+[[ $repo =~ ^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$ ]] || repo=""
 # reaches VERDICT LEVEL: whether the verdict is at the level or above.
 reaches() {
 	case $2 in
