@@ -41,6 +41,7 @@ func runEval(e *env, args []string) int {
 	flagFPR := fs.Float64("flag-fpr", 0, "with --calibrate: the flag threshold's false-positive `rate` (default a fifth of --calibrate)")
 	policyOut := fs.String("policy-out", "", "with --calibrate: write the calibrated configuration, loadable by heft score --config, to `file`")
 	maxBytes := fs.Int64("max-bytes", diffstat.DefaultMaxBytes, "largest diff accepted per contribution, in bytes")
+	learn := fs.Int("learn-templates", 0, "read an HTML comment found in `n` or more earlier pull requests of the same repository as its template's, not hidden text (0: off)")
 	split := fs.String("split", "", "read one `half` of the repositories: calibrate or report (by a hash of the repository), to tune settings on one and measure them on the other")
 	fs.Usage = func() {
 		fmt.Fprintf(e.stderr, "Usage: heft eval [flags] (--jsonl FILE | --aidev DIR | --git DIR [REV-RANGE...])\n\n"+
@@ -64,6 +65,8 @@ func runEval(e *env, args []string) int {
 		return fail(e, "eval", fmt.Errorf("--bootstrap must be 0 (none) or more, not %d", *boot))
 	case *maxBytes <= 0:
 		return fail(e, "eval", fmt.Errorf("--max-bytes must be a positive number of bytes, not %d", *maxBytes))
+	case *learn < 0:
+		return fail(e, "eval", fmt.Errorf("--learn-templates must be 0 (off) or more, not %d", *learn))
 	case *split != "" && *split != splitCalibrate && *split != splitReport:
 		return fail(e, "eval", fmt.Errorf("--split must be calibrate or report, not %q", *split))
 	}
@@ -157,6 +160,9 @@ func runEval(e *env, args []string) int {
 	defer src.Close()
 	if *split != "" {
 		src = &splitSource{Source: src, half: *split}
+	}
+	if *learn > 0 {
+		src = newTemplateLearner(src, *learn)
 	}
 
 	opt := eval.Options{Label: lab, Workers: *workers, Bootstrap: *boot, Seed: *seed, MaxDiff: *maxBytes}
