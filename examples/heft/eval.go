@@ -37,6 +37,7 @@ type evalFlags struct {
 	policyOut                string
 	maxBytes                 int64
 	split                    string // --split: one half of the repositories
+	learn                    int    // --learn-templates: comments a repository repeats
 	outcomes                 outcomeFlag
 	fullTimeline, agentID    bool
 	labelGiven               bool // --label was given, not defaulted
@@ -115,6 +116,9 @@ func runEval(e *env, args []string) int {
 	if f.split != "" {
 		src = &splitSource{Source: src, half: f.split}
 	}
+	if f.learn > 0 {
+		src = newTemplateLearner(src, f.learn)
+	}
 	res, err := f.run(ctx, e, set, src)
 	if err != nil {
 		return fail(e, "eval", err)
@@ -156,6 +160,7 @@ func parseEvalFlags(e *env, args []string) (f *evalFlags, code int, ok bool) {
 	fs.StringVar(&f.policyOut, "policy-out", "", "with --calibrate: write the calibrated configuration, loadable by heft score --config, to `file`")
 	fs.Int64Var(&f.maxBytes, "max-bytes", diffstat.DefaultMaxBytes, "largest diff accepted per contribution, in bytes")
 	fs.StringVar(&f.split, "split", "", "read one `half` of the repositories: calibrate or report (by a hash of the repository), to tune settings on one and measure them on the other")
+	fs.IntVar(&f.learn, "learn-templates", 0, "read an HTML comment found in `n` or more earlier pull requests of the same repository as its template's, not hidden text (0: off)")
 	fs.Usage = func() {
 		fmt.Fprintf(e.stderr, "Usage: heft eval [flags] (--jsonl FILE | --aidev DIR | --git DIR [REV-RANGE...])\n\n"+
 			"Score every contribution of a dataset and measure how well each scorer, and\n"+
@@ -196,6 +201,8 @@ func (f *evalFlags) check() error {
 		return fmt.Errorf("--max-bytes must be a positive number of bytes, not %d", f.maxBytes)
 	case f.split != "" && f.split != splitCalibrate && f.split != splitReport:
 		return fmt.Errorf("--split must be calibrate or report, not %q", f.split)
+	case f.learn < 0:
+		return fmt.Errorf("--learn-templates must be 0 (off) or more, not %d", f.learn)
 	}
 	sources := 0
 	for _, s := range []string{f.jsonl, f.aidev, f.git} {

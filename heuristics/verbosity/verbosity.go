@@ -700,9 +700,8 @@ const minCommitWords = 20
 
 // explained is what a description explains in the author's own words.
 type explained struct {
-	blank        bool // nothing but white space
-	words        int  // words of the author's own prose, tables and visible HTML
-	commitWords  int  // words of the longest commit message body
+	words        int // words of the author's own prose, tables and visible HTML
+	commitWords  int // words of the longest commit message body
 	placeholders []DescriptionPart
 	emptyHeads   int // headings with nothing of the author's own under them
 	firstHead    DescriptionPart
@@ -717,7 +716,6 @@ func (e explained) explained() bool { return e.words >= minOwnWords || e.commitW
 // text, and tables.
 func explanation(parts []DescriptionPart, commits []heuristics.Commit) explained {
 	var e explained
-	e.blank = len(parts) == 0
 	head, headOwn := false, false
 	for _, p := range parts {
 		switch {
