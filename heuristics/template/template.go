@@ -176,6 +176,7 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 	if err != nil {
 		return heuristics.Result{}, wrap("description", err)
 	}
+	body.keepTemplateLines(tmpl)
 
 	var found []finding
 	if f, ok := s.untouched(c, body); ok {
@@ -364,27 +365,37 @@ func (s *Scorer) placeholders(tmpl, body *doc) []finding {
 			visible[strings.ToLower(l.text)] = true
 		}
 	}
-	var out []finding
+	var left []line
 	for _, bs := range body.sections {
 		if bs.words == 0 {
 			continue
 		}
 		for _, l := range bs.kept {
-			if !visible[strings.ToLower(l.text)] || words(l.text) == 0 {
-				continue
+			if visible[strings.ToLower(l.text)] && words(l.text) > 0 {
+				left = append(left, l)
 			}
-			out = append(out, finding{
-				ev: heuristics.Evidence{
-					Rule:    RulePlaceholder,
-					Message: "This line is the template's own text, left in next to the author's words.",
-					Field:   heuristics.FieldBody, Line: l.n, Snippet: snippet(l.text),
-				},
-				advice: "delete the template's instructions once the section is filled in",
-			})
 		}
+	}
+	var out []finding
+	for i, l := range left {
+		if i == maxPlaceholders {
+			break
+		}
+		msg := "This line is the template's own text, left in next to the author's words."
+		if len(left) > maxPlaceholders {
+			msg = fmt.Sprintf("This line is the template's own text, left in next to the author's words (one of %d such lines).", len(left))
+		}
+		out = append(out, finding{
+			ev:     heuristics.Evidence{Rule: RulePlaceholder, Message: msg, Field: heuristics.FieldBody, Line: l.n, Snippet: snippet(l.text)},
+			advice: "delete the template's instructions once the section is filled in",
+		})
 	}
 	return out
 }
+
+// maxPlaceholders is how many template-placeholder findings a result
+// carries; the message gives the total.
+const maxPlaceholders = 5
 
 func snippet(s string) string {
 	r := []rune(s)
