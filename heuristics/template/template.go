@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/heft-dev/heft/heuristics"
 	"github.com/heft-dev/heft/internal/mdsplit"
@@ -126,6 +127,34 @@ func (c Config) Validate() error {
 type Scorer struct {
 	cfg              Config
 	optional, strict map[string]bool
+
+	// last caches the template read last: a bot scores one repository's
+	// pull requests against the same template over and over.
+	mu   sync.Mutex
+	last struct {
+		text string
+		doc  *doc
+	}
+}
+
+// template returns text read as a template, from the cache when it is
+// the one read last. A cached doc is never modified.
+func (s *Scorer) template(text string) (*doc, error) {
+	s.mu.Lock()
+	if s.last.doc != nil && s.last.text == text {
+		d := s.last.doc
+		s.mu.Unlock()
+		return d, nil
+	}
+	s.mu.Unlock()
+	d, err := read(text, "", s.cfg.MaxBytes)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	s.last.text, s.last.doc = text, d
+	s.mu.Unlock()
+	return d, nil
 }
 
 // New returns the template scorer.
@@ -165,7 +194,7 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 	if strings.TrimSpace(c.Template) == "" {
 		return heuristics.Result{}, heuristics.ErrNotApplicable
 	}
-	tmpl, err := read(c.Template, "", s.cfg.MaxBytes)
+	tmpl, err := s.template(c.Template)
 	if err != nil {
 		return heuristics.Result{}, wrap("template", err)
 	}

@@ -268,3 +268,19 @@ func TestRulesDocumented(t *testing.T) {
 	}
 	heuristicstest.CheckDoc(t, s.Rules())
 }
+
+// TestTemplatesAlternate: the scorer caches the template it read last;
+// a different template in between must not be answered from the cache.
+func TestTemplatesAlternate(t *testing.T) {
+	s, err := template.New(template.Config{})
+	require.NoError(t, err)
+	other := "## Motivation\n\n## Changes\n"
+	for range 3 {
+		res, err := s.Score(context.Background(), contribution(filled))
+		require.NoError(t, err)
+		assert.Zero(t, res.Score)
+		res, err = s.Score(context.Background(), &heuristics.Contribution{Template: other, Body: filled})
+		require.NoError(t, err)
+		assert.Equal(t, []string{template.RuleMissingSection, template.RuleMissingSection}, rulesOf(res))
+	}
+}
