@@ -113,7 +113,9 @@ var (
 	appBotRE = regexp.MustCompile(`(?i)^([a-z0-9][a-z0-9-]*)\[bot\]$`)
 	// noreplyLocalRE is an address nobody reads: noreply, no-reply, bot,
 	// agent, or a local part built of such words.
-	noreplyLocalRE = regexp.MustCompile(`(?i)^(?:[a-z0-9]*[-_.+]?)?(?:no-?reply|do-?not-?reply|bot|agent|ai|assistant|automation)(?:[-_.+]?[a-z0-9]*)?$`)
+	// The word stands alone or between separators ("claire" is not "ai");
+	// only noreply and agent may be glued on ("cursoragent").
+	noreplyLocalRE = regexp.MustCompile(`(?i)^(?:(?:[a-z0-9]+[-_.+])?(?:no-?reply|do-?not-?reply|bot|agent|ai|assistant|automation)(?:[-_.+][a-z0-9]+|\d+)?|[a-z0-9]*(?:no-?reply|agent))$`)
 	// aiTokenRE finds AI words inside a login or local part.
 	aiTokenRE = regexp.MustCompile(`(?i)(?:^|[-_.\d])(ai|llm|gpt|agent|copilot|codex|claude|gemini|devin|cursor|coder|assistant)(?:$|[-_.\d])`)
 	// agentAcctRE is an account named after what it is: "kiro-agent",

@@ -19,7 +19,7 @@ const (
 	adverbs  = `(?:entirely|fully|mostly|largely|primarily|mainly|completely|partially|partly|heavily|initially|originally|automatically|substantially|significantly|also|then|just)`
 	genVerb  = `generated|written|authored|created|produced|implemented|coded|vibe[- ]?coded|made|built|developed|wrote|generate|done|auto-?generated|auto-?updated`
 	helpVerb = `drafted|assisted|refactored|reviewed|helped|polished|edited|improved|debugged|co-?authored|co-?written|fixed|tested|documented|translated|scaffolded|prototyped|outlined|suggested|spotted|found|caught|noticed|identified|flagged|proposed|pointed\s+out|investigated|analy[sz]ed|explained|summari[sz]ed|researched|checked|verified|rewritten|rewrote|cleaned\s+up|converted|ported`
-	toward   = `(?:by|with|using|via|through|from|in|in\s+conjunction\s+with|alongside)\s+(?:the\s+|some\s+)?(?:help\s+(?:of|from)\s+|assistance\s+(?:of|from)\s+|support\s+of\s+)?(?:an?\s+|the\s+)?`
+	toward   = `(?:by|with|using|via|through|from|in|in\s+conjunction\s+with|alongside)\s+(?:the\s+|some\s+)?(?:help\s+(?:of|from)\s+|assistance\s+(?:of|from)\s+|support\s+of\s+|(?:asking|prompting|having|telling|letting|instructing|getting)\s+)?(?:an?\s+|the\s+)?`
 )
 
 var (
@@ -29,7 +29,7 @@ var (
 	phraseRE = regexp.MustCompile(`(?i)(?:\b(?:thanks\s+to|thank\s+you\s+to|credits?\s+(?:goes\s+|go\s+)?to|kudos\s+to|courtesy\s+of|shout-?outs?\s+to|h/t|hat\s+tip\s+to|in\s+conjunction\s+with|with\s+(?:the\s+|some\s+|a\s+(?:little\s+|bit\s+of\s+)?)?(?:help|assistance|support)\s+(?:of|from))|\b(?:PR|pull\s+request|patch)\s+(?:\w+\s+)?from|^\[\s*from|(?:^|[\s(\[])(using|via|(?:an?\s+)?experiment\s+(?:using|with)|try(?:ing)?\s+out|tested\s+out))\s+(?:the\s+|an?\s+|some\s+)?$`)
 	// topicAfterRE, right after a tool's name, makes the sentence about
 	// the tool as a product: "using the Copilot API".
-	topicAfterRE = regexp.MustCompile(`(?i)^(?:['’]s)?\s*(?:API|SDK|provider|integration|support|models?\s+(?:list|picker|support|provider)|client|extension|plugin|endpoint|keys?|tokens?|server|backend|adapter|connector|pricing|rate\s+limits?|library|package|configuration|config|settings|usage\s+limits?)\b`)
+	topicAfterRE = regexp.MustCompile(`(?i)^(?:['’]s)?\s*(?:API|SDK|provider|integration|support|models?\s+(?:list|picker|support|provider|via|through|on|with|in|from|that|which)\b|client|extension|plugin|endpoint|keys?|tokens?|server|backend|adapter|connector|pricing|rate\s+limits?|library|package|configuration|config|settings|usage\s+limits?)\b`)
 	// topicBeforeRE, anywhere before a bare "using"/"via", makes the
 	// sentence about a feature: "add a summary step using an LLM".
 	topicBeforeRE = regexp.MustCompile(`(?i)\b(?:adds?|added|adding|supports?|integrat(?:e|es|ed|ing)|configur(?:e|es|ed|ing)|calls?|calling|switch(?:es|ed)?|migrat(?:e|es|ed|ing)|implement(?:s|ed|ing)?\s+(?:a|an|the)|feature|option|endpoint|summari[sz]ation|query|queries|requests?)\b`)
@@ -75,6 +75,7 @@ var (
 	headingRE   = regexp.MustCompile(`^\s{0,3}(?:#{1,6}\s+(.+?)\s*#*\s*$|\*\*([^*]+?)\*\*:?\s*$|__([^_]+?)__:?\s*$)`)
 	aiHeadingRE = regexp.MustCompile(`(?i)\b(?:AI|LLMs?|generative|artificial\s+intelligence|machine[- ]generated)\b.*\b(?:disclosure|assistance|assisted|usage|use|used|tools?|involvement|declaration|statement|generated)\b|\b(?:disclosure|use|usage)\s+of\s+(?:AI|LLMs?|generative)`)
 	checkboxRE  = regexp.MustCompile(`^\s*(?:[-*+]|\d+[.)])\s+\[([ xX✓✔])\]\s*(.*)$`)
+	bareLabelRE = regexp.MustCompile(`^(?:\*\*)?(?:AI|LLM|A\.I\.)(?:\*\*)?\s*[:：](?:\*\*)?\s+(\S.*)$`)
 	labelRE     = regexp.MustCompile(`(?i)^\W*(?:AI[- ](?:assistance|assisted|usage|use|used|tools?(?:\s+used)?|disclosure|generated)|LLM[- ](?:used|usage|assistance)|Generated[- ]by|Assisted[- ]by|Tools?\s+used|Models?\s+used)\W*?\s*[:：]\**\s*(\S.*)$`)
 	noAnswerRE  = regexp.MustCompile(`(?i)^\W*(?:no|none|nope|n/?a|not\s+used|nothing|no\s+AI(?:\s+(?:was\s+)?used)?|I\s+did\s*n[o']t)\W*$`)
 	yesRE       = regexp.MustCompile(`(?i)^\W*yes\b`)
@@ -82,7 +83,7 @@ var (
 	negRE       = regexp.MustCompile(`(?i)\b(?:no|not|never|without|none)\b|n't\b`)
 	usageRE     = regexp.MustCompile(`(?i)\b(?:used?|using|generated|written|wrote|assisted|assistance|helped|created|authored|drafted|contains?|includes?|with|by)\b`)
 	policyRE    = regexp.MustCompile(`(?i)\b(?:read|understand|agree|acknowledge|follow(?:ed)?|policy|guidelines?|aware)\b`)
-	genAnswerRE = regexp.MustCompile(`(?i)\bgenerat(?:ed|e|ing)\b|\b(?:written|authored|coded|created)\s+(?:\w+\s+)?by\s+(\w+)|vibe[- ]?cod`)
+	genAnswerRE = regexp.MustCompile(`(?i)\bgenerat(?:ed|e|ing)\b|\b(?:written|authored|coded|created)\s+(?:\w+\s+)?by\s+(\w+)|vibe[- ]?cod|\bused\s+to\s+(?:write|implement|generate|create|build|produce|code)\b`)
 	byPersonRE  = regexp.MustCompile(`(?i)^(?:me|myself|hand|us|ourselves|a|the|humans?|people|someone|my|our)$`)
 	versionRE   = regexp.MustCompile(`^\s*(?:v|version\s*)?(\d+\.\d+(?:\.\d+)*)\b`)
 )
@@ -248,6 +249,18 @@ func (s *state) prose() {
 			}
 			continue
 		}
+		if m := bareLabelRE.FindStringSubmatchIndex(l.s); m != nil && !(s.commit && li == 0) {
+			// "AI: Claude Code (model). Helped with the tests." A bare
+			// "AI:" is also a component prefix ("ai: add a provider"), so
+			// it counts only when it names a tool or model as the actor.
+			v := l.s[m[2]:]
+			if ms := s.toolMentions(v, false); len(ms) > 0 && ms[0].start < 4 && !topicAfterRE.MatchString(v[ms[0].end:]) || s.modelIn(v) != "" && strings.Index(v, s.modelIn(v)) < 4 {
+				flush(l.start)
+				if s.answer(l.start, l.end, l.start+m[2], "ai-label") {
+					continue
+				}
+			}
+		}
 		if m := labelRE.FindStringSubmatchIndex(l.s); m != nil {
 			flush(l.start)
 			if !s.answer(l.start, l.end, l.start+m[2], "ai-label") {
@@ -323,6 +336,10 @@ func (s *state) answer(lo, hi, valStart int, rule string) bool {
 	}
 	ms := s.toolMentions(v, true)
 	model := s.modelIn(v)
+	if at := strings.Index(v, model); model != "" && len(ms) > 1 {
+		// "Claude Code (Claude Opus 4.6)": the second Claude is the model.
+		ms = slices.DeleteFunc(ms, func(m mention) bool { return m.start >= at && m.start < at+len(model) })
+	}
 	stance := StanceAssisted
 	if generatedAnswer(v) || len(ms) > 0 && suffixGenerated(v[ms[0].end:]) {
 		stance = StanceGenerated
@@ -513,7 +530,7 @@ func (s *state) readActor(e *Evidence, chunk string, mt mention, prefix string, 
 		at(helpRE.FindStringIndex(bare))
 	case phraseRE.MatchString(bare):
 		sm := phraseRE.FindStringSubmatchIndex(bare)
-		if topicAfterRE.MatchString(after) || sm[2] >= 0 && topicBeforeRE.MatchString(bare[:sm[2]]) {
+		if topicAfterRE.MatchString(after) || sm[2] >= 0 && (topicBeforeRE.MatchString(bare[:sm[2]]) || conditionRE.MatchString(bare[:sm[2]])) {
 			return false // about the tool as a product
 		}
 		if sm[2] >= 0 && mt.tool < 0 && !strings.Contains(strings.ToLower(bare[sm[2]:]), "experiment") {

@@ -206,6 +206,12 @@ func (s *state) trailer(t Trailer) {
 		s.signoffTrailer(ev, value)
 	case known && (role == RoleAssisted || role == RoleGenerated || role == RoleFlag):
 		s.toolTrailer(ev, t.Key, role, value)
+	case !t.Tampered && (normKey(t.Key) == "ai" || normKey(t.Key) == "llm") && t.End <= len(s.text):
+		// "AI: Claude Code helped with the tests" as the last paragraph
+		// reads as a trailer to git; it is a labelled line.
+		if c := strings.IndexByte(s.text[t.Start:t.End], ':'); c >= 0 {
+			s.answer(t.Start, t.End, t.Start+c+1, "ai-label")
+		}
 	default:
 		// Any other trailer naming an AI identity: Reviewed-by, Helped-by.
 		if id := s.p.Identify(value); id.Kind.AI() && strings.Contains(value, "@") {
