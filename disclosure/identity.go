@@ -304,11 +304,19 @@ func (p *Parser) Identify(who string) Identity {
 		// An agent-shaped address at an AI vendor.
 		v := p.vendors.vendors[vi]
 		id.Vendor, id.Rule, id.Model = v.Name, "vendor-address", model
+		lt := p.toolByAlias(local, true)
 		switch {
+		case model != "" && !noreplyLocalRE.MatchString(local) && lt < 0 && mvi >= 0 && p.vendors.vendors[mvi].Tool != "":
+			// "Claude 3.5 Sonnet <claude-3-5-sonnet@anthropic.com>": a
+			// model's own address names the model, not the vendor's agent.
+			id.Kind, id.Tool = IdentityAITool, p.vendors.vendors[mvi].Tool
 		case v.DomainTools[dom] != "":
 			id.Kind, id.Tool = IdentityAITool, v.DomainTools[dom]
 		case tool >= 0:
 			id.Kind, id.Tool = IdentityAITool, p.tools[tool].spec.Name
+		case lt >= 0:
+			// "GPT-5.6 Sol <codex@openai.com>": the address names the tool.
+			id.Kind, id.Tool = IdentityAITool, p.tools[lt].spec.Name
 		case model != "" && mvi >= 0 && p.vendors.vendors[mvi].Tool != "":
 			id.Kind, id.Tool = IdentityAITool, p.vendors.vendors[mvi].Tool
 		default:

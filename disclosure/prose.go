@@ -53,8 +53,10 @@ var (
 	usedRE          = regexp.MustCompile(`(?i)(?:\b(?:I|we|I've|we've|author)\s+|(?:^|[(\[]|\bnote:|\bnb:|\bn\.b\.)\s*)(?:(?:have|had|also|mostly|heavily|partially|then|extensively|initially|just)\s+)*(?:used|leveraged|utili[sz]ed|asked|prompted|employed|relied\s+on|worked\s+with|paired\s+with|collaborated\s+with|consulted|enlisted)\s+(?:the\s+help\s+of\s+|some\s+help\s+from\s+)?(?:an?\s+|the\s+)?$`)
 	negUsedRE       = regexp.MustCompile(`(?i)\b(?:I|we)\s+(?:did\s*n[o']t|did\s+not|have\s+not|haven't|never|do\s+not|don't)\s+(?:use|rely\s+on|ask|consult)\s+(?:any\s+)?(?:an?\s+|the\s+)?$`)
 	withoutRE       = regexp.MustCompile(`(?i)\b(?:written|created|authored|coded|implemented|made|done|produced|developed)\s+(?:\w+\s+){0,2}?without\s+(?:using\s+|the\s+(?:help|use|aid)\s+of\s+)?(?:any\s+)?(?:an?\s+)?$`)
-	passiveRE       = regexp.MustCompile(`(?i)\b(?:was|were|is|are|been|got|being)\s+(?:` + adverbs + `\s+)*(` + genVerb + `|` + helpVerb + `)\s+(?:\w+\s+){0,3}?` + toward + `$`)
-	leadRE          = regexp.MustCompile(`(?i)^[^\w]*(?:` + adverbs + `\s+)*(` + genVerb + `|` + helpVerb + `)\s+(?:\w+\s+){0,3}?` + toward + `$`)
+	passiveRE       = regexp.MustCompile(`(?i)\b(?:was|were|is|are|been|got|being)\s+(?:` + adverbs + `\s+)*(?:(?:AI|LLM)-)?(` + genVerb + `|` + helpVerb + `)\s+(?:\w+\s+){0,3}?` + toward + `$`)
+	// leadRE is a participle that starts a sentence or follows a comma,
+	// colon or dash: "Written by Claude Code", "More tips, written by X".
+	leadRE = regexp.MustCompile(`(?i)(?:^[^\w]*|[,;:(—–]\s*|\s-\s+)(?:` + adverbs + `\s+)*(?:(?:AI|LLM)-)?(` + genVerb + `|` + helpVerb + `)\s+(?:\w+\s+){0,3}?` + toward + `$`)
 	firstRE         = regexp.MustCompile(`(?i)\b(?:I|we)\s+(?:\w+\s+)?(wrote|generated|created|drafted|made|built|implemented|developed|refactored|fixed|coded|vibe[- ]coded|did)\s+(?:\w+\s+){0,4}?(?:with|using|via|through)\s+(?:the\s+|some\s+)?(?:help\s+(?:of|from)\s+|assistance\s+(?:of|from)\s+)?(?:an?\s+|the\s+)?$`)
 	helpRE          = regexp.MustCompile(`(?i)\bwith\s+(?:the\s+|some\s+)?(?:help|assistance|support)\s+(?:of|from)\s+(?:an?\s+|the\s+)?$`)
 	suffixRE        = regexp.MustCompile(`(?i)^\s*(?:\([^()]{0,60}\)\s*)?(?:(was|were)\s+used\b|(helped|assisted)\s+(?:me|us|with|in|to)\b|(wrote|generated|authored|produced|created)\s+(?:(?:most|all|much|parts?|some|the\s+(?:bulk|majority))\s+of\s+)?(?:this|these|the\s+(?:initial|first)\s+(?:draft|version|implementation))\b)`)
@@ -70,7 +72,7 @@ var (
 	// scopedRE, after a no-AI statement, limits it to part of the work:
 	// "No AI was used to write the comments", "... except for grammar".
 	scopedRE = regexp.MustCompile(`(?i)^\s*,?\s*(?:except|other\s+than|apart\s+from|besides|beyond|outside|to\s+[a-z]+|for\s+(?:the\s+|any\s+)?(?:\w+\s+){0,2}?(?:code|implementation|comments?|descriptions?|docs?|documentation|commit\s+messages?|messages?|text|writing|tests?|translations?|grammar|spelling|research)\b|in\s+(?:writing|the\s+(?:description|comments?|docs?|documentation|commit\s+messages?|tests?))\b|when\s)`)
-	selfRE   = regexp.MustCompile(`(?i)\b(?:this|the)\s+(?:PR|pull\s+request|change(?:set|s)?|patch|commit|code|implementation|fix|contribution)\s+(?:(?:is|was|has\s+been|were|are|contains|includes)\s+)?(?:` + adverbs + `\s+)*(AI|LLM)[- ](generated|assisted|written|authored)\b`)
+	selfRE   = regexp.MustCompile(`(?i)(?:^|[^a-z0-9])(?:this|the)\s+(?:PR|pull\s+request|change(?:set|s)?|patch|commit|code|implementation|fix|contribution)\s+(?:(?:is|was|has\s+been|were|are|contains|includes)\s+)?(?:` + adverbs + `\s+)*(AI|LLM)[- ](generated|assisted|written|authored)\b`)
 
 	headingRE   = regexp.MustCompile(`^\s{0,3}(?:#{1,6}\s+(.+?)\s*#*\s*$|\*\*([^*]+?)\*\*:?\s*$|__([^_]+?)__:?\s*$)`)
 	aiHeadingRE = regexp.MustCompile(`(?i)\b(?:AI|LLMs?|generative|artificial\s+intelligence|machine[- ]generated)\b.*\b(?:disclosure|assistance|assisted|usage|use|used|tools?|involvement|declaration|statement|generated)\b|\b(?:disclosure|use|usage)\s+of\s+(?:AI|LLMs?|generative)`)
@@ -264,7 +266,8 @@ func (s *state) prose() {
 		if m := labelRE.FindStringSubmatchIndex(l.s); m != nil {
 			flush(l.start)
 			if !s.answer(l.start, l.end, l.start+m[2], "ai-label") {
-				s.sentences(l.start, l.end, false)
+				// "AI disclosure: Drafted with AI assistance": the value is a sentence.
+				s.sentences(l.start+m[2], l.end, false)
 			}
 			continue
 		}
@@ -467,6 +470,9 @@ mentions:
 			if e.Tool == "" && e.Model != "" {
 				e.Tool = s.p.modelTool(e.Model)
 			}
+			if e.Tool == "" {
+				e.Tool = UnknownTool // "an AI assistant": some tool, not told which
+			}
 		}
 		s.add(e)
 	}
@@ -509,6 +515,10 @@ func (s *state) readActor(e *Evidence, chunk string, mt mention, prefix string, 
 			return false
 		}
 		e.Rule, e.Stance = "used-tool", StanceAssisted
+		if delegateRE.MatchString(bare) && delegatedRE.MatchString(after) {
+			// "asked Codex to handle this": the tool did the work.
+			e.Stance = StanceGenerated
+		}
 		at(usedRE.FindStringIndex(bare))
 	case passiveRE.MatchString(bare) || leadRE.MatchString(bare):
 		re := passiveRE
@@ -564,6 +574,11 @@ func (s *state) readActor(e *Evidence, chunk string, mt mention, prefix string, 
 	}
 	return true
 }
+
+var (
+	delegateRE  = regexp.MustCompile(`(?i)\b(?:asked|prompted|told|instructed|had|let)\s+(?:the\s+|an?\s+)?$`)
+	delegatedRE = regexp.MustCompile(`(?i)^\s+to\s+(?:handle|do|write|implement|generate|create|build|make|fix|add|take\s+care\s+of|code|port|rewrite)\b`)
+)
 
 var helpAfterRE = regexp.MustCompile(`(?i)^\s*(?:help|assistance|support)\b`)
 

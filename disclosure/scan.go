@@ -108,7 +108,7 @@ func (s *state) trailers() {
 // does not read it: other case, blanks or underscores for hyphens, no
 // colon at the start of a line ("Co Authored By Claude"), or with a colon
 // in the middle of a line, where a squash joined the lines.
-var malformedKeyRE = lazyre.New(`(?i)(?:^|[\s(\[*])((?:co[-_ ]?authored[-_ ]?by|co[-_ ]?developed[-_ ]?by|(?:ai[-_ ]?)?assisted[-_ ]?by|(?:ai[-_ ]?)?generated[-_ ]?by)(\s*:)?)[ \t]*`)
+var malformedKeyRE = lazyre.New(`(?i)(?:^|[\s(\[*]|\\n)((?:co[-_ ]?authored[-_ ]?by|co[-_ ]?developed[-_ ]?by|(?:ai[-_ ]?)?assisted[-_ ]?by|(?:ai[-_ ]?)?generated[-_ ]?by)(\s*:)?)[ \t]*`)
 
 // malformedTrailers finds co-author, Assisted-by and Generated-by
 // trailers git does not see: outside the last paragraph of a commit
@@ -131,7 +131,7 @@ func (s *state) malformedTrailers() {
 		ms := malformedKeyRE.FindAllStringSubmatchIndex(l.s, -1)
 		for i, m := range ms {
 			colon := m[4] >= 0
-			atStart := strings.TrimLeft(l.s[:m[2]], " \t-*+>") == ""
+			atStart := strings.TrimLeft(l.s[:m[2]], " \t-*+>") == "" || strings.HasSuffix(l.s[:m[2]], `\n`)
 			if !colon && !atStart || !colon && s.commit && li == 0 || s.masked(l.start+m[2], mCode) {
 				continue
 			}
@@ -469,9 +469,10 @@ func (s *state) modelIn(str string) string {
 // comments count, since Copilot writes its markers there.
 func (s *state) footers() {
 	for li, l := range s.lines {
-		if l.s == "" || s.lineMasked(l, mCode|mQuote) {
+		if l.s == "" || s.lineMasked(l, mCode) {
 			continue
 		}
+		quoted := s.lineMasked(l, mQuote)
 		// A squash may join a message's lines with runs of blanks: each
 		// piece after two or more blanks is read as a line of its own.
 		for _, off := range joinedPieces(l.s) {
@@ -482,8 +483,8 @@ func (s *state) footers() {
 					if f.Subject && (!s.commit || li != 0 || off > 0) {
 						continue
 					}
-					m := f.re.FindStringSubmatchIndex(piece)
-					if m == nil || s.masked(l.start+off+m[0], mCode|mQuote) {
+						m := f.re.FindStringSubmatchIndex(piece)
+					if m == nil || s.masked(l.start+off+m[0], mCode) || !f.Quoted && s.masked(l.start+off+m[0], mQuote) {
 						continue
 					}
 					e := Evidence{Kind: KindFooter, Rule: f.Rule, Tool: t.spec.Name, Stance: firstStance(f.Stance, t.spec.Stance),
@@ -501,7 +502,9 @@ func (s *state) footers() {
 					s.add(e)
 				}
 			}
-			s.toolFooter(l, off)
+			if !quoted {
+				s.toolFooter(l, off)
+			}
 		}
 	}
 }
@@ -590,7 +593,7 @@ func (s *state) links() {
 		t := &s.p.tools[ti]
 		for _, f := range t.links {
 			for _, m := range f.re.FindAllStringSubmatchIndex(s.text, -1) {
-				if s.masked(m[0], mCode|mQuote) {
+				if s.masked(m[0], mCode) || !f.Quoted && s.masked(m[0], mQuote) {
 					continue
 				}
 				e := Evidence{Kind: KindLink, Rule: f.Rule, Tool: t.spec.Name, Stance: firstStance(f.Stance, t.spec.Stance), Start: m[0], End: m[1]}
