@@ -483,7 +483,7 @@ func (s *state) footers() {
 					if f.Subject && (!s.commit || li != 0 || off > 0) {
 						continue
 					}
-						m := f.re.FindStringSubmatchIndex(piece)
+					m := f.re.FindStringSubmatchIndex(piece)
 					if m == nil || s.masked(l.start+off+m[0], mCode) || !f.Quoted && s.masked(l.start+off+m[0], mQuote) {
 						continue
 					}
