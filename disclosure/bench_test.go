@@ -72,6 +72,8 @@ func BenchmarkParseAdversarial(b *testing.B) {
 		"continuations": "Subject\n\nAssisted-by: Claude Code\n" + strings.Repeat(" x\n", size/3),
 		"details":       strings.Repeat("<details><summary>Prompt</summary>\n", size/36),
 		"links":         strings.Repeat("https://app.devin.ai/sessions/59ccf78752e24c0fb00e28251c05eb82\n", size/63),
+		"joined-line":   "Subject  " + strings.Repeat("Generated with [Claude Code](x)  Co-Authored-By: Claude <noreply@anthropic.com>  ", size/82),
+		"malformed":     "Subject\n\n" + strings.Repeat("Co Authored By Claude Opus 9 and co-authored-by: Jane\n\n", size/57),
 	}
 	for name, in := range inputs {
 		b.Run(name, func(b *testing.B) {

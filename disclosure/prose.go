@@ -75,10 +75,10 @@ var (
 	selfRE   = regexp.MustCompile(`(?i)(?:^|[^a-z0-9])(?:this|the)\s+(?:PR|pull\s+request|change(?:set|s)?|patch|commit|code|implementation|fix|contribution)\s+(?:(?:is|was|has\s+been|were|are|contains|includes)\s+)?(?:` + adverbs + `\s+)*(AI|LLM)[- ](generated|assisted|written|authored)\b`)
 
 	headingRE   = regexp.MustCompile(`^\s{0,3}(?:#{1,6}\s+(.+?)\s*#*\s*$|\*\*([^*]+?)\*\*:?\s*$|__([^_]+?)__:?\s*$)`)
-	aiHeadingRE = regexp.MustCompile(`(?i)\b(?:AI|LLMs?|generative|artificial\s+intelligence|machine[- ]generated)\b.*\b(?:disclosure|assistance|assisted|usage|use|used|tools?|involvement|declaration|statement|generated)\b|\b(?:disclosure|use|usage)\s+of\s+(?:AI|LLMs?|generative)`)
+	aiHeadingRE = regexp.MustCompile(`(?i)\b(?:AI|LLMs?|generative|artificial\s+intelligence|machine[- ]generated)\b.*\b(?:disclosure|assistance|assisted|usage|use|used|tools?|involvement|declaration|statement|generated)\b|\b(?:disclosure|use|usage)\s+of\s+(?:AI|LLMs?|generative)|\b(?:use|used|using)\s+(?:any\s+)?(?:AI|LLMs?|generative)\b`)
 	checkboxRE  = regexp.MustCompile(`^\s*(?:[-*+]|\d+[.)])\s+\[([ xX✓✔])\]\s*(.*)$`)
 	bareLabelRE = regexp.MustCompile(`^(?:\*\*)?(?:AI|LLM|A\.I\.)(?:\*\*)?\s*[:：](?:\*\*)?\s+(\S.*)$`)
-	labelRE     = regexp.MustCompile(`(?i)^\W*(?:AI[- ](?:assistance|assisted|usage|use|used|tools?(?:\s+used)?|disclosure|generated)|LLM[- ](?:used|usage|assistance)|Generated[- ]by|Assisted[- ]by|Tools?\s+used|Models?\s+used)\W*?\s*[:：]\**\s*(\S.*)$`)
+	labelRE     = regexp.MustCompile(`(?i)^\W*(?:AI[- ](?:assistance|assisted|usage|use|used|tools?(?:\s+used)?|disclosure|generated)|LLM[- ](?:used|usage|assistance)|Generated[- ]by|Assisted[- ]by|Tool(?:s|\(s\))?\s+used|Models?\s+used|Which\s+(?:AI\s+)?tools?)\W*?\s*(?:[:：]|\?|\s\|)\**\s*(\S.*?)\s*\|?\s*$`)
 	noAnswerRE  = regexp.MustCompile(`(?i)^\W*(?:no|none|nope|n/?a|not\s+used|nothing|no\s+AI(?:\s+(?:was\s+)?used)?|I\s+did\s*n[o']t)\W*$`)
 	yesRE       = regexp.MustCompile(`(?i)^\W*yes\b`)
 	instrRE     = regexp.MustCompile(`(?i)\?|^\W*(?:please|if\s|describe|explain|list|mention|note|tick|check|select|delete|remove|replace|state|specify|indicate)\b|\bsuch\s+as\b|\be\.g\.|\bfor\s+example\b|<!--`)
@@ -247,7 +247,7 @@ func (s *state) prose() {
 		if m := checkboxRE.FindStringSubmatchIndex(l.s); m != nil {
 			flush(l.start)
 			if l.s[m[2]:m[3]] != " " {
-				s.checkbox(l.start+m[4], l.start+m[5])
+				s.checkbox(l.start+m[4], l.start+m[5], inAI)
 			}
 			continue
 		}
@@ -388,8 +388,17 @@ func suffixGenerated(after string) bool {
 }
 
 // checkbox reads a ticked checkbox's label, text[lo:hi].
-func (s *state) checkbox(lo, hi int) {
+func (s *state) checkbox(lo, hi int, inAI bool) {
 	label := s.text[lo:hi]
+	if inAI && yesRE.MatchString(label) && len(strings.Fields(label)) <= 3 {
+		// "Did you use AI?" then "- [x] Yes": the heading asks, the box answers.
+		s.add(Evidence{Kind: KindCheckbox, Rule: "ticked-checkbox", Stance: StanceAssisted, Start: lo, End: hi})
+		return
+	}
+	if inAI && noAnswerRE.MatchString(label) {
+		s.add(Evidence{Kind: KindCheckbox, Rule: "ticked-checkbox", Stance: StanceNoAI, Start: lo, End: hi})
+		return
+	}
 	ms := s.allMentions(label)
 	if len(ms) == 0 || policyRE.MatchString(label) {
 		return
@@ -527,7 +536,7 @@ func (s *state) readActor(e *Evidence, chunk string, mt mention, prefix string, 
 		}
 		sm := re.FindStringSubmatchIndex(bare)
 		e.Rule, e.Stance = "made-with-tool", StanceAssisted
-		if genWordRE.MatchString(bare[sm[2]:sm[3]]) && !helpAfterRE.MatchString(after) {
+		if genWordRE.MatchString(bare[sm[2]:sm[3]]) && !helpAfterRE.MatchString(after) && !helpWordRE.MatchString(bare[sm[3]:]) {
 			e.Stance = StanceGenerated
 		}
 		at(sm)
@@ -579,6 +588,8 @@ var (
 	delegateRE  = regexp.MustCompile(`(?i)\b(?:asked|prompted|told|instructed|had|let)\s+(?:the\s+|an?\s+)?$`)
 	delegatedRE = regexp.MustCompile(`(?i)^\s+to\s+(?:handle|do|write|implement|generate|create|build|make|fix|add|take\s+care\s+of|code|port|rewrite)\b`)
 )
+
+var helpWordRE = regexp.MustCompile(`(?i)\b(?:help|assistance|support)\b`)
 
 var helpAfterRE = regexp.MustCompile(`(?i)^\s*(?:help|assistance|support)\b`)
 

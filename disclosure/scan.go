@@ -477,6 +477,11 @@ func (s *state) footers() {
 		// piece after two or more blanks is read as a line of its own.
 		for _, off := range joinedPieces(l.s) {
 			piece := l.s[off:]
+			if off > 0 {
+				// Footers start a line: a joined piece is read only at
+				// its start, which keeps long lines linear.
+				piece = piece[:min(len(piece), 400)]
+			}
 			for ti := range s.p.tools {
 				t := &s.p.tools[ti]
 				for _, f := range t.footers {
