@@ -77,6 +77,15 @@ var classShapes = []tc{
 		in: "This change was made without AI. (I did use Claude in another PR, #123.)\n", stance: StanceNoAI, noAI: true},
 	{name: "assistant-docs", reason: "documentation about an assistant",
 		in: "Updates the docs for the Copilot assistant integration.\n", stance: StanceNone},
+	// Unknown tools.
+	{name: "generic-and-named", reason: "a generic AI word next to a named tool means that tool",
+		in:     "AI assistance: yes\n\nI used ChatGPT to draft the migration.\n",
+		stance: StanceAssisted, tools: []string{"chatgpt"}},
+	{name: "unknown-identity-and-named", reason: "an unknown AI account is a tool of its own, kept next to a named one", commit: true,
+		in:     "Fix\n\nCo-authored-by: acme-ai-reviewer[bot] <1+acme-ai-reviewer[bot]@users.noreply.github.com>\nCo-authored-by: Claude <noreply@anthropic.com>\n",
+		stance: StanceAssisted, tools: []string{UnknownTool, "claude-code"}},
+	{name: "generic-only", reason: "only a generic term: the tool is unknown",
+		in: "- [x] I used AI tools to write this PR\n", stance: StanceAssisted, tools: []string{UnknownTool}},
 	// Sentences.
 	{name: "written-with-help", reason: "a generating verb with 'the help of' is help",
 		in: "Written with the help of *Kiro*.\n", stance: StanceAssisted, tools: []string{"kiro"}},

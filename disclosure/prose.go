@@ -361,7 +361,7 @@ func (s *state) answer(lo, hi, valStart int, rule string) bool {
 		e.Stance, e.Model, e.Tool = stance, model, s.p.modelTool(model)
 		s.add(e)
 	case yesRE.MatchString(v):
-		e.Stance = stance
+		e.Stance, e.Tool = stance, UnknownTool
 		s.add(e)
 	default:
 		return false
@@ -392,7 +392,7 @@ func (s *state) checkbox(lo, hi int, inAI bool) {
 	label := s.text[lo:hi]
 	if inAI && yesRE.MatchString(label) && len(strings.Fields(label)) <= 3 {
 		// "Did you use AI?" then "- [x] Yes": the heading asks, the box answers.
-		s.add(Evidence{Kind: KindCheckbox, Rule: "ticked-checkbox", Stance: StanceAssisted, Start: lo, End: hi})
+		s.add(Evidence{Kind: KindCheckbox, Rule: "ticked-checkbox", Tool: UnknownTool, Stance: StanceAssisted, Start: lo, End: hi})
 		return
 	}
 	if inAI && noAnswerRE.MatchString(label) {
@@ -427,6 +427,7 @@ func (s *state) checkbox(lo, hi int, inAI bool) {
 		}
 	}
 	if !added {
+		e.Tool = UnknownTool // "I used AI tools": some tool, not told which
 		s.add(e)
 	}
 }

@@ -669,6 +669,19 @@ func (s *state) decide() {
 	if d.Stance == StanceNone && noAI {
 		d.Stance = StanceNoAI
 	}
+	// People's words about "AI" or "an assistant" next to a named tool
+	// mean that tool: drop the unknown tool they added, unless an
+	// identity (an unknown AI account) added it too.
+	if len(d.Tools) > 1 && slices.ContainsFunc(d.Tools, func(t Tool) bool { return t.Name == UnknownTool }) &&
+		!slices.ContainsFunc(d.Evidence, func(e Evidence) bool { return e.Tool == UnknownTool && e.Stance.AI() && !e.prose() }) {
+		d.Tools = slices.DeleteFunc(d.Tools, func(t Tool) bool { return t.Name == UnknownTool })
+	}
+}
+
+// prose reports whether the evidence is a person's words rather than an
+// identity or a tool's marker.
+func (e Evidence) prose() bool {
+	return e.Kind == KindSentence || e.Kind == KindCheckbox || e.Kind == KindSection
 }
 
 func (s *state) addTool(e Evidence) {
