@@ -466,6 +466,10 @@ mentions:
 		if s.masked(lo+mt.start, mCode|mComment) || overlaps(noAI, mt.start, mt.end) {
 			continue
 		}
+		if s.mentionsRead >= maxMentions {
+			return // no real text names tools thousands of times
+		}
+		s.mentionsRead++
 		prefix := sentencePrefix(chunk[:mt.start])
 		pstart := mt.start - len(prefix)
 		e := Evidence{Kind: KindSentence, Start: lo + pstart, End: lo + mt.end, Version: mt.version}
@@ -589,6 +593,10 @@ var (
 	delegateRE  = regexp.MustCompile(`(?i)\b(?:asked|prompted|told|instructed|had|let)\s+(?:the\s+|an?\s+)?$`)
 	delegatedRE = regexp.MustCompile(`(?i)^\s+to\s+(?:handle|do|write|implement|generate|create|build|make|fix|add|take\s+care\s+of|code|port|rewrite)\b`)
 )
+
+// maxMentions bounds the tool and AI mentions the sentence reader reads
+// in one text: each costs a few regular expressions over its sentence.
+const maxMentions = 2000
 
 var helpWordRE = regexp.MustCompile(`(?i)\b(?:help|assistance|support)\b`)
 

@@ -16,6 +16,8 @@ type state struct {
 	lines  []tline
 	layout
 	trailerLine map[int]bool // lines that belong to a trailer block
+	// mentionsRead counts the mentions the sentence reader has read.
+	mentionsRead int
 }
 
 func (s *state) add(e Evidence) {
@@ -120,6 +122,7 @@ func (s *state) malformedTrailers() {
 	if !strings.Contains(lower, "author") && !strings.Contains(lower, "by") {
 		return
 	}
+	found := 0
 	for li, l := range s.lines {
 		if s.trailerLine[li+1] || blank(l.s) || s.lineMasked(l, mCode|mQuote|mComment|mBlock) {
 			continue
@@ -139,6 +142,11 @@ func (s *state) malformedTrailers() {
 			if i+1 < len(ms) {
 				end = ms[i+1][0]
 			}
+			if found >= maxMalformed {
+				return // a real message has a handful
+			}
+			found++
+			end = min(end, m[1]+300) // a name and an address
 			value := strings.TrimSpace(strings.TrimRight(l.s[m[1]:end], "\r"))
 			key := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(l.s[m[2]:m[3]]), ":"))
 			if value == "" {
@@ -159,6 +167,9 @@ func (s *state) malformedTrailers() {
 		}
 	}
 }
+
+// maxMalformed bounds the malformed trailers read in one text.
+const maxMalformed = 200
 
 func malformedWhy(colon, atStart, commit bool) string {
 	switch {
