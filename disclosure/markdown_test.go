@@ -48,8 +48,8 @@ func TestAdversarialDepthBounded(t *testing.T) {
 			if deepest > 2*maxQuoteDepth {
 				t.Errorf("containers nest %d deep, want at most %d", deepest, 2*maxQuoteDepth)
 			}
-			d := Parse(in + "\nCo-authored-by: Claude <noreply@anthropic.com>\n")
-			checkSpans(t, in, d)
+			full := in + "\nCo-authored-by: Claude <noreply@anthropic.com>\n"
+			checkSpans(t, full, Parse(full))
 		})
 	}
 }
