@@ -31,7 +31,7 @@ func TestAdversarialDepthBounded(t *testing.T) {
 			if len(src) != len(in) {
 				t.Fatalf("flattenQuotes changed the length: %d, want %d", len(src), len(in))
 			}
-			doc := markdown.Parser().Parse(gtext.NewReader(src))
+			doc := markdown().Parse(gtext.NewReader(src))
 			depth, deepest := 0, 0
 			_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 				switch n.(type) {
