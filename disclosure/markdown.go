@@ -52,7 +52,7 @@ func scanMarkdown(text string) (l layout) {
 			l.details = nil
 		}
 	}()
-	src := flattenQuotes([]byte(text), maxQuoteDepth)
+	src := mdblock.Flatten([]byte(text), mdblock.MaxDepth)
 	doc := markdown().Parse(gtext.NewReader(src))
 	var htmlSegs [][2]int
 	quotes := 0 // block quotes open around the node
@@ -114,79 +114,6 @@ func scanMarkdown(text string) (l layout) {
 	})
 	l.scanHTML(text, htmlSegs)
 	return l
-}
-
-// maxQuoteDepth is how many container markers (">" quotes and list
-// items) a line may open before further ones are read as text. Nobody
-// nests 32 levels deep on one line; goldmark's cost grows with the square
-// of the depth (16,384 ">" took seconds).
-const maxQuoteDepth = 32
-
-// flattenQuotes returns src with every container marker beyond the depth
-// limit at the start of a line (">", "-", "*", "+", "1." or "1)")
-// replaced by spaces, so that the text keeps its byte offsets and stays
-// inside the deepest allowed container. It is one linear pass and copies
-// src only when a line goes too deep.
-func flattenQuotes(src []byte, limit int) []byte {
-	out, copied := src, false
-	blankOut := func(lo, hi int) {
-		if !copied {
-			out, copied = slices.Clone(src), true
-		}
-		for k := lo; k < hi; k++ {
-			out[k] = ' '
-		}
-	}
-	for start := 0; start < len(src); {
-		end := start
-		for end < len(src) && src[end] != '\n' {
-			end++
-		}
-		depth := 0
-		for i := start; i < end; i++ {
-			c := src[i]
-			if c == ' ' || c == '\t' {
-				continue
-			}
-			n := containerMarker(src[i:end])
-			if n == 0 {
-				break
-			}
-			depth++
-			if depth > limit {
-				blankOut(i, i+n)
-			}
-			i += n - 1
-		}
-		start = end + 1
-	}
-	return out
-}
-
-// containerMarker returns the length of the quote or list marker b starts
-// with, or 0.
-func containerMarker(b []byte) int {
-	if len(b) == 0 {
-		return 0
-	}
-	sp := func(i int) bool { return i == len(b) || b[i] == ' ' || b[i] == '\t' }
-	switch c := b[0]; {
-	case c == '>':
-		return 1
-	case c == '-' || c == '*' || c == '+':
-		if sp(1) {
-			return 1
-		}
-	case c >= '0' && c <= '9':
-		i := 0
-		for i < len(b) && i < 9 && b[i] >= '0' && b[i] <= '9' {
-			i++
-		}
-		if i < len(b) && (b[i] == '.' || b[i] == ')') && sp(i+1) {
-			return i + 1
-		}
-	}
-	return 0
 }
 
 // markFences marks a fenced block's opening and closing fence lines too,

@@ -53,6 +53,22 @@ func TestParser(t *testing.T) {
 	}
 }
 
+func TestFlatten(t *testing.T) {
+	tests := []struct {
+		name, in, want, reason string
+	}{
+		{"shallow", "> > quoted\n- item\n", "> > quoted\n- item\n", "ordinary nesting is left alone"},
+		{"deep", strings.Repeat(">", 34) + "x", strings.Repeat(">", 32) + "  x", "markers past the limit become spaces"},
+		{"ordered", strings.Repeat("1. ", 33) + "x", strings.Repeat("1. ", 32) + "   x", "ordered list markers count too"},
+		{"not-a-marker", strings.Repeat("-", 40), strings.Repeat("-", 40), "a thematic break is no list"},
+	}
+	for _, tt := range tests {
+		if got := string(Flatten([]byte(tt.in), MaxDepth)); got != tt.want {
+			t.Errorf("%s (%s): got %q, want %q", tt.name, tt.reason, got, tt.want)
+		}
+	}
+}
+
 // worstCases are the paragraphs that cost goldmark's full inline parser
 // time quadratic in their length: unmatched delimiters and brackets.
 var worstCases = []lineartest.Case{
