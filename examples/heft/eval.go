@@ -17,6 +17,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/heft-dev/heft/diffstat"
+	"github.com/heft-dev/heft/examples/internal/cliflag"
 	"github.com/heft-dev/heft/examples/internal/eval"
 )
 
@@ -52,8 +53,8 @@ func runEval(e *env, args []string) int {
 			"\theft eval --jsonl prs.jsonl --calibrate 0.05 --policy-out heft.json\n\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
+	if code, ok := cliflag.Parse(fs, args, e.stderr); !ok {
+		return code
 	}
 
 	switch {
