@@ -53,7 +53,8 @@ var update = flag.Bool("update", false, "heuristicstest: rewrite the summary sec
 //	score 0.2 0.6       the score, in that closed range
 //	rules a-b c-d       the distinct Evidence.Rule values, in any order
 //	                    (a bare "rules" expects no evidence)
-//	labels size/XS      the suggested labels, in any order
+//	labels size/XS      the suggested labels, in any order; quote one
+//	                    that holds a space: labels "awaiting author"
 //	metric name 12      one metric's value, exactly (to 3 decimals)
 //	error not-applicable  Score returns heuristics.ErrNotApplicable
 //
@@ -140,7 +141,11 @@ func parseCase(ar *txtar.Archive) (*txtarCase, error) {
 		case "timeline":
 			err = strictJSON(f.Data, &tc.c.Timeline)
 		case "labels":
-			tc.c.Labels = strings.Fields(data)
+			for l := range strings.Lines(data) {
+				if l = strings.TrimSpace(l); l != "" {
+					tc.c.Labels = append(tc.c.Labels, l)
+				}
+			}
 		case "now":
 			tc.c.Now, err = time.Parse(time.RFC3339, strings.TrimSpace(data))
 		case "want":
@@ -183,12 +188,15 @@ func parseWant(s string) (want, error) {
 	sc := bufio.NewScanner(strings.NewReader(s))
 	for n := 1; sc.Scan(); n++ {
 		line, _, _ := strings.Cut(sc.Text(), "#")
-		fields := strings.Fields(line)
-		if len(fields) == 0 {
-			continue
-		}
 		bad := func(format string, args ...any) (want, error) {
 			return want{}, fmt.Errorf("line %d: %s", n, fmt.Sprintf(format, args...))
+		}
+		fields, err := splitQuoted(line)
+		if err != nil {
+			return bad("%v", err)
+		}
+		if len(fields) == 0 {
+			continue
 		}
 		key, vals := fields[0], fields[1:]
 		switch key {
@@ -237,6 +245,32 @@ func parseWant(s string) (want, error) {
 		}
 	}
 	return w, sc.Err()
+}
+
+// splitQuoted splits a want line into fields at spaces; a field in
+// double quotes, Go syntax, may hold spaces ("awaiting author").
+func splitQuoted(line string) ([]string, error) {
+	var out []string
+	for {
+		line = strings.TrimLeft(line, " \t")
+		if line == "" {
+			return out, nil
+		}
+		if line[0] != '"' {
+			end := strings.IndexAny(line, " \t")
+			if end < 0 {
+				end = len(line)
+			}
+			out, line = append(out, line[:end]), line[end:]
+			continue
+		}
+		q, err := strconv.QuotedPrefix(line)
+		if err != nil {
+			return nil, fmt.Errorf("unterminated quoted value %s", line)
+		}
+		f, _ := strconv.Unquote(q)
+		out, line = append(out, f), line[len(q):]
+	}
 }
 
 func (w want) check(res heuristics.Result, err error) []error {

@@ -89,3 +89,23 @@ func FuzzParseCase(f *testing.F) {
 		}
 	})
 }
+
+func TestSplitQuoted(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+		err  bool
+	}{
+		{"labels size/XS  bug", []string{"labels", "size/XS", "bug"}, false},
+		{"labels \"awaiting author\" size/S", []string{"labels", "awaiting author", "size/S"}, false},
+		{"labels\tsize/S", []string{"labels", "size/S"}, false},
+		{"labels \"open", nil, true},
+		{"  ", nil, false},
+	}
+	for _, tt := range tests {
+		got, err := splitQuoted(tt.in)
+		if (err != nil) != tt.err || strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("splitQuoted(%q) = %q, %v; want %q, error %v", tt.in, got, err, tt.want, tt.err)
+		}
+	}
+}
