@@ -2,7 +2,6 @@ package disclosure
 
 import (
 	"io"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -11,6 +10,7 @@ import (
 	gtext "github.com/yuin/goldmark/text"
 	"golang.org/x/net/html"
 
+	"github.com/heft-dev/heft/internal/lazyre"
 	"github.com/heft-dev/heft/internal/mdblock"
 )
 
@@ -157,7 +157,7 @@ func (l *layout) mark(lo, hi int, bit uint8) {
 	}
 }
 
-var tagRE = regexp.MustCompile(`<[^>]*>`)
+var tagRE = lazyre.New(`<[^>]*>`)
 
 // scanHTML tokenizes the HTML segments goldmark found, in order, marking
 // comments and tracking <details> nesting across segments: goldmark gives
