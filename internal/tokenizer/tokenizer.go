@@ -152,8 +152,18 @@ func load(enc Encoding) (*Encoder, error) {
 // is one token when it is in the vocabulary, else as many as byte-pair
 // merging leaves.
 func (e *Encoder) countOrdinary(text string) int {
-	var runes []rune
 	n := 0
+	if e.enc == O200kBase && isASCII(text) {
+		asciiPieces(text, func(piece string) {
+			if _, ok := e.ranks.lookupString(piece); ok {
+				n++
+			} else {
+				n += mergeCount([]byte(piece), e.ranks)
+			}
+		})
+		return n
+	}
+	var runes []rune
 	m, _ := e.split.FindStringMatch(text)
 	for m != nil {
 		if runes == nil {
