@@ -50,7 +50,7 @@ func (r runs) median(k int) float64 {
 func main() {
 	times := map[string]runs{}
 	nallocs := map[string]runs{}
-	unit := "CPU time"
+	wall := map[string]bool{} // cases measured in wall time: no cpu-ns/op
 	var order []string
 	pkg := ""
 	sc := bufio.NewScanner(os.Stdin)
@@ -68,10 +68,11 @@ func main() {
 		ns, _ := strconv.ParseFloat(m[3], 64)
 		if c := cpu.FindStringSubmatch(t); c != nil {
 			ns, _ = strconv.ParseFloat(c[1], 64)
-		} else {
-			unit = "wall time"
 		}
 		name := pkg + " " + m[1]
+		if !cpu.MatchString(t) {
+			wall[name] = true
+		}
 		if times[name] == nil {
 			times[name], nallocs[name] = runs{}, runs{}
 			order = append(order, name)
@@ -84,7 +85,7 @@ func main() {
 	}
 	sort.Stable(sort.StringSlice(order))
 	bad := false
-	fmt.Printf("%s per operation, median of the runs\n\n", unit)
+	fmt.Printf("CPU time per operation (wall time where marked), median of the runs\n\n")
 	fmt.Printf("| case | 1x | 4x | 16x | 16x/1x time | 16x/1x allocs |\n|---|---:|---:|---:|---:|---:|\n")
 	for _, n := range order {
 		t := times[n]
@@ -101,7 +102,11 @@ func main() {
 		if a := nallocs[n]; a.median(1) > 0 {
 			ar = fmt.Sprintf("%.1f", a.median(16)/a.median(1))
 		}
-		fmt.Printf("| %s | %s | %s | %s | %.1f%s | %s |\n", n, dur(t1), dur(t4), dur(t16), r, flag, ar)
+		label := n
+		if wall[n] {
+			label += " (wall)"
+		}
+		fmt.Printf("| %s | %s | %s | %s | %.1f%s | %s |\n", label, dur(t1), dur(t4), dur(t16), r, flag, ar)
 	}
 	if bad {
 		os.Exit(1)
