@@ -159,17 +159,26 @@ type workaroundScan struct {
 	ctxPins     []ctxHit // version lines of manifests
 	ctxComments []ctxHit // comments that say workaround
 	ctxImports  []ctxImport
+
+	msgName     string // a name the title gives a version ("uvloop 0.10 workaround"), lower-case
+	msgNameSeen bool   // an added line of the diff says msgName
+
+	swapRemoved    map[string]string   // swapKey → dependency, from deleted import lines
+	swapAdded      map[string]swapSite // swapKey → where an added line imports it
+	swapAddedOrder []string            // added dependencies, in diff order
 }
 
 func newWorkaroundScan(s *Scorer, c *heuristics.Contribution) *workaroundScan {
 	sc := &workaroundScan{s: s, cfg: s.cfg, c: c, vendored: map[string]*vendoredDep{}, goModHunks: map[int][]diffstat.Hunk{},
-		topDirs: map[string]bool{}, ownRepos: map[string]bool{}, ownModules: map[string]bool{}, patchNames: map[string]string{}}
+		topDirs: map[string]bool{}, ownRepos: map[string]bool{}, ownModules: map[string]bool{}, patchNames: map[string]string{},
+		swapRemoved: map[string]string{}, swapAdded: map[string]swapSite{}}
 	if r := normRepo(s.cfg.Repository); r != "" {
 		sc.ownRepos[r] = true
 	}
 	for _, m := range s.cfg.OwnModules {
 		sc.addOwnModule(m)
 	}
+	sc.msgName = versionedName(c)
 	for _, h := range s.cfg.CopyrightHolders {
 		if h = normHolder(h); h != "" {
 			sc.holders = append(sc.holders, h)
@@ -341,6 +350,10 @@ func (sc *workaroundScan) file(i int, f *diffstat.File) error {
 	}
 	fs := &fileScan{sc: sc, f: f, path: p, kind: fileKind(p), test: f.Kind == diffstat.KindTest || isTestPath(p),
 		header: f.Op == diffstat.OpAdded, pin: isPinPath(p), imports: map[string]string{}, guessed: map[string]bool{}, lineDeps: map[int]string{}}
+	switch fs.kind {
+	case wkGo, wkGoMod, wkPython, wkJS, wkRuby, wkGemfile, wkRust, wkCargo:
+		fs.swaps = !fs.test && sc.enabled(ruleSwap)
+	}
 	firstComment, firstPin := len(sc.ctxComments), len(sc.ctxPins)
 	fs.scan(hunks)
 	fs.resolveCtx(firstComment, firstPin)
@@ -383,7 +396,11 @@ type fileScan struct {
 	inPending  bool
 	lastBugCmt int  // new line of the last added comment that cites a bug
 	pin        bool // a file where versions are pinned
+	swaps      bool // a file whose import or manifest lines the swap rule reads
 	lastReason int  // new line of the last added comment that gives a reason
+
+	lastWrapper int          // new line of the last added wrapper line (try, catch...)
+	defPending  []defComment // comments waiting for a wrapper line below them
 }
 
 func (fs *fileScan) scan(hunks []diffstat.Hunk) {
@@ -397,10 +414,19 @@ func (fs *fileScan) scan(hunks []diffstat.Hunk) {
 			// "patchedDependencies:".
 			fs.visible(0, h.Section, false)
 		}
+		if fs.kind == wkGo && strings.HasPrefix(h.Section, "import (") {
+			fs.goImports = true // the hunk starts inside the import block
+		}
 		hunkParsed := gomod && fs.goModParse(h)
 		for li := range h.Lines {
 			l := &h.Lines[li]
-			if l.Op == diffstat.LineDeleted || len(l.Text) > maxLen {
+			if len(l.Text) > maxLen {
+				continue
+			}
+			if l.Op == diffstat.LineDeleted {
+				if fs.swaps {
+					fs.swapLine(l.Old, strings.TrimSuffix(l.Text, "\r"), true)
+				}
 				continue
 			}
 			text := strings.TrimSuffix(l.Text, "\r")
@@ -516,6 +542,17 @@ func (fs *fileScan) added(n int, text string, goModParsed bool) {
 	if fs.header && n <= fs.sc.cfg.HeaderLines {
 		fs.headerLine(n, text)
 	}
+	if fs.swaps {
+		fs.swapLine(n, text, false)
+	}
+	if sc := fs.sc; sc.msgName != "" && !sc.msgNameSeen && containsFold(text, sc.msgName) {
+		sc.msgNameSeen = true
+	}
+	dc := c
+	if dc == "" && fs.kind == wkOther {
+		dc = genericComment(text)
+	}
+	fs.defensiveLine(n, text, dc)
 	fs.ctxLine(n, text, c)
 }
 
@@ -723,15 +760,15 @@ func (fs *fileScan) commentLine(n int, text, cm string) {
 		if cp := copiedRE.FindStringSubmatch(cm); cp != nil {
 			dep := ""
 			if m := repoRE.FindStringSubmatch(cm); m != nil {
-				dep = normRepo(m[1])
+				dep = fs.repoDep(normRepo(m[1]))
 			} else if m := anyURLRE.FindString(cm); m != "" {
-				dep = strings.TrimPrefix(strings.TrimPrefix(m, "https://"), "http://")
+				dep = "url:" + strings.TrimPrefix(strings.TrimPrefix(m, "https://"), "http://")
 			} else if cp[1] != "" && !containsFold(cp[0][:min(len(cp[0]), 8)], "derived") {
 				// "adapted from requests": the word after "from" must be an
 				// import of the file, or look like a module path.
 				dep = fs.knownName(cp[1])
 			}
-			if dep != "" && !sc.ownRepo(dep) && !sc.isOwnModule(dep) {
+			if dep != "" && !sc.ownRepo(repoOf(dep)) && !sc.isOwnModule(dep) {
 				fs.finding(ruleCopiedCode, n, text, dep, "code copied from "+dep)
 				return
 			}
@@ -775,12 +812,12 @@ func (fs *fileScan) commentLine(n int, text, cm string) {
 	}
 	if f.Dependency == "" && link != "" {
 		if r := linkRepo(link); r != "" {
-			f.Dependency = r
+			f.Dependency = fs.repoDep(r)
 		}
 	}
 	if f.Dependency == "" {
 		if m := repoRE.FindStringSubmatch(cm); m != nil && !sc.ownRepo(normRepo(m[1])) {
-			f.Dependency = normRepo(m[1])
+			f.Dependency = fs.repoDep(normRepo(m[1]))
 		}
 	}
 	f.upstream = upstreamWordRE.MatchString(cm)
@@ -788,6 +825,34 @@ func (fs *fileScan) commentLine(n int, text, cm string) {
 		f.Upstream = link
 	}
 	fs.addFinding(f)
+}
+
+// repoDep names a repository a comment links or mentions: the module
+// path in a Go file or go.mod when it is one (the repository is then a
+// module), else "repo:owner/name" (see repoSubject).
+func (fs *fileScan) repoDep(r string) string {
+	if (fs.kind == wkGo || fs.kind == wkGoMod) && forgeRepo(r) != "" || strings.HasPrefix(r, "golang.org/x/") {
+		if _, known := knownRepos[r]; !known {
+			return r
+		}
+	}
+	if forgeRepo(r) == "" && !strings.HasPrefix(r, "go.googlesource.com/") && !strings.HasPrefix(r, "cs.opensource.google/") {
+		return r
+	}
+	return repoSubject(r)
+}
+
+// repoOf returns host/owner/name for a "repo:" Subject, and the
+// dependency itself otherwise.
+func repoOf(dep string) string {
+	r, ok := strings.CutPrefix(dep, "repo:")
+	if !ok {
+		return dep
+	}
+	if strings.Count(r, "/") == 1 {
+		return "github.com/" + r
+	}
+	return r
 }
 
 // linksDependency reports whether an issue link is on the tracker of a

@@ -220,7 +220,7 @@ var workaroundCases = []struct {
 		change: map[string]*string{"go.mod": scorertest.Text("module github.com/acme/proxy\n\ngo 1.23\n"),
 			"proxy/stream.go": scorertest.Text("package proxy\n\nfunc copyBody() {\n\t// https://github.com/golang/go/issues/60374\n\tflush()\n" +
 				"\t// See https://github.com/acme/proxy/issues/12 for why.\n\t// Measure the duration until upstream wrote response headers.\n}\n")},
-		want: []wf{{rule: "workaround-comment", dep: "github.com/golang/go", linked: true, line: 4}},
+		want: []wf{{rule: "workaround-comment", dep: "toolchain:go", linked: true, line: 4}},
 	},
 
 	{
@@ -228,7 +228,7 @@ var workaroundCases = []struct {
 		base: map[string]*string{"admin.go": scorertest.Text("package caddy\n\nfunc serve() {\n\tlisten()\n}\n")},
 		change: map[string]*string{"admin.go": scorertest.Text("package caddy\n\nfunc serve() {\n\t// Workaround for http.Server shutdown races:\n" +
 			"\t// https://github.com/golang/go/issues/60374\n\t// https://github.com/golang/go/issues/61431\n\tlisten()\n}\n")},
-		want: []wf{{rule: "workaround-comment", dep: "github.com/golang/go", linked: true, line: 4}},
+		want: []wf{{rule: "workaround-comment", dep: "toolchain:go", linked: true, line: 4}},
 	},
 
 	// ---- Python ----
@@ -318,7 +318,7 @@ var workaroundCases = []struct {
 		base: map[string]*string{"svc/util.py": scorertest.Text("import os\n")},
 		change: map[string]*string{"svc/util.py": scorertest.Text("import os\n\n\n# Adapted from https://github.com/psf/requests/blob/main/src/requests/utils.py\n" +
 			"def super_len(o):\n    return len(o)\n")},
-		want: []wf{{rule: "workaround-copied-code", dep: "github.com/psf/requests", line: 4}},
+		want: []wf{{rule: "workaround-copied-code", dep: "repo:psf/requests", line: 4}},
 	},
 	{
 		name: "py-site-packages-edit", reason: "an edited copy of a library in a checked-in virtualenv",
@@ -509,6 +509,57 @@ var workaroundCases = []struct {
 		name: "debian-patch-not-needed", reason: "contrast: a packaging-only patch says Forwarded: not-needed",
 		change: map[string]*string{"debian/patches/paths.patch": scorertest.Text("Description: install to /usr/lib\nForwarded: not-needed\n---\n" +
 			"--- a/Makefile\n+++ b/Makefile\n@@ -1 +1 @@\n-PREFIX=/usr/local\n+PREFIX=/usr\n")},
+	},
+	// ---- defensive wrappers and library swaps ----
+	{
+		name: "py-defensive-wrapper", reason: "an except clause whose comment says an imported library raises the wrong error",
+		base: map[string]*string{"app/fetch.py": scorertest.Text("import requests\n")},
+		change: map[string]*string{"app/fetch.py": scorertest.Text("import requests\n\ndef get(url):\n    try:\n        return requests.get(url)\n" +
+			"    # requests sometimes raises ConnectionResetError instead of ConnectionError here.\n    except ConnectionResetError:\n        return None\n")},
+		want: []wf{{rule: "workaround-defensive-wrapper", dep: "requests", line: 6}},
+	},
+	{
+		name: "kotlin-defensive-wrapper", reason: "a Kotlin catch below a comment that names a system library's bug",
+		base: map[string]*string{"tls/Adapter.kt": scorertest.Text("package tls\n\nfun close(s: Socket) {\n  s.close()\n}\n")},
+		change: map[string]*string{"tls/Adapter.kt": scorertest.Text("package tls\n\nfun close(s: Socket) {\n" +
+			"  // Conscrypt spuriously throws an NPE when the peer closed first.\n  try {\n    s.close()\n  } catch (e: NullPointerException) {\n  }\n}\n")},
+		want: []wf{{rule: "workaround-defensive-wrapper", dep: "lib:conscrypt", line: 4}},
+	},
+	{
+		name: "own-defensive-code", reason: "contrast: a try/except whose comment names nothing the project does not own",
+		base: map[string]*string{"app/parse.py": scorertest.Text("from app import grammar\n")},
+		change: map[string]*string{"app/parse.py": scorertest.Text("from app import grammar\n\ndef parse(s):\n" +
+			"    # our grammar sometimes raises on empty input\n    try:\n        return grammar.parse(s)\n    except ValueError:\n        return None\n")},
+	},
+	{
+		name: "go-fork-swap", reason: "a Go import and its go.mod require swapped for a fork of the same name",
+		base: map[string]*string{"go.mod": scorertest.Text("module example.org/shell\n\ngo 1.22\n\nrequire github.com/orig-author/termline v1.5.1\n"),
+			"cmd/repl.go": scorertest.Text("package cmd\n\nimport (\n\t\"fmt\"\n\n\t\"github.com/orig-author/termline\"\n)\n\nvar _ = fmt.Sprint\nvar _ = termline.New\n")},
+		change: map[string]*string{"go.mod": scorertest.Text("module example.org/shell\n\ngo 1.22\n\nrequire github.com/dana-okafor/termline v1.5.2\n"),
+			"cmd/repl.go": scorertest.Text("package cmd\n\nimport (\n\t\"fmt\"\n\n\t\"github.com/dana-okafor/termline\"\n)\n\nvar _ = fmt.Sprint\nvar _ = termline.New\n")},
+		body: "Use a fork of termline that keeps the prompt intact.",
+		want: []wf{{rule: "workaround-library-swap", dep: "github.com/orig-author/termline", path: "cmd/repl.go", line: 6}},
+	},
+	{
+		name: "py-reasoned-swap", reason: "a Python library replaced by another, the message naming the old one's crash",
+		base:   map[string]*string{"requirements.txt": scorertest.Text("simplejson==3.19.2\n"), "app/codec.py": scorertest.Text("import simplejson as json\n")},
+		change: map[string]*string{"requirements.txt": scorertest.Text("orjson==3.10.1\n"), "app/codec.py": scorertest.Text("import orjson as json\n")},
+		body:   "Replace simplejson with orjson: simplejson crashes on very large integers.",
+		want:   []wf{{rule: "workaround-library-swap", dep: "simplejson", path: "app/codec.py", line: 1}},
+	},
+	{
+		name: "swap-for-licence", reason: "contrast: a library swapped for its licence, no bug named",
+		base:   map[string]*string{"requirements.txt": scorertest.Text("chardet==5.2.0\n"), "app/enc.py": scorertest.Text("import chardet\n")},
+		change: map[string]*string{"requirements.txt": scorertest.Text("charset-normalizer==3.3.2\n"), "app/enc.py": scorertest.Text("import charset_normalizer\n")},
+		body:   "Switch from chardet to charset-normalizer for its MIT licence.",
+	},
+	{
+		name: "swap-back-to-upstream", reason: "contrast: leaving a fork for the original is the end of a workaround",
+		base: map[string]*string{"go.mod": scorertest.Text("module example.org/shell\n\ngo 1.22\n\nrequire github.com/dana-okafor/termline v1.5.2\n"),
+			"cmd/repl.go": scorertest.Text("package cmd\n\nimport \"github.com/dana-okafor/termline\"\n\nvar _ = termline.New\n")},
+		change: map[string]*string{"go.mod": scorertest.Text("module example.org/shell\n\ngo 1.22\n\nrequire github.com/orig-author/termline v1.6.0\n"),
+			"cmd/repl.go": scorertest.Text("package cmd\n\nimport \"github.com/orig-author/termline\"\n\nvar _ = termline.New\n")},
+		body: "Switch back to upstream termline: 1.6.0 has the prompt fix.",
 	},
 	{
 		name: "fixture-patch", reason: "contrast: .patch files under testdata/ are fixtures",
@@ -936,7 +987,7 @@ func TestLinkedBelowUnlinked(t *testing.T) {
 	}{
 		{"c-runtime", "src/thread.c", "int n;\n", "/* Workaround for a bug in macOS pthread_cond_wait. */", "int retry = 1;", "os:macos"},
 		{"python-runtime", "app/compat.py", "import sys\n", "# PyPy is broken here: __exit__ loses the exception.", "BROKEN = True", "runtime:pypy"},
-		{"shell-runtime", "lib/term.zsh", "x=1\n", "# Konsole is broken with OSC 7 directory tracking: work around it.", "URL_HOST=\"\"", "konsole"},
+		{"shell-runtime", "lib/term.zsh", "x=1\n", "# Konsole is broken with OSC 7 directory tracking: work around it.", "URL_HOST=\"\"", "tool:konsole"},
 		{"gemfile-pin", "Gemfile", "source 'https://rubygems.org'\n", "# prism 0.26 is broken for heredocs; keep 0.25 until it is fixed.", "gem 'prism', '0.25.0'", "prism"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
