@@ -1,6 +1,7 @@
 package workaround
 
 import (
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -36,7 +37,7 @@ var upstreamWords = map[string]string{
 	"wine": "os:wine", "solaris": "os:solaris", "illumos": "os:solaris",
 	"freebsd": "os:bsd", "openbsd": "os:bsd", "netbsd": "os:bsd",
 	"ubuntu": "os:ubuntu", "alpine": "os:alpine", "musl": "os:alpine", "glibc": "os:libc", "libc": "os:libc",
-	"cygwin": "os:cygwin", "msys": "os:cygwin", "msys2": "os:cygwin",
+	"cygwin": "os:cygwin", "msys": "os:msys2", "msys2": "os:msys2",
 	"homebrew": "tool:homebrew", "linuxbrew": "tool:homebrew",
 	"openssl": "lib:openssl", "boringssl": "lib:boringssl", "libressl": "lib:libressl", "wolfssl": "lib:wolfssl",
 	"gnutls": "lib:gnutls", "conscrypt": "lib:conscrypt", "bouncycastle": "lib:bouncycastle", "zlib": "lib:zlib",
@@ -218,6 +219,10 @@ var pinLineREs = []*regexp.Regexp{
 	regexp.MustCompile(`^\s*-?\s*([a-z][a-z0-9_\-]*)\s*:\s*['"]?v?\d+(\.\d+)+['"]?\s*$`),
 	// CI tool versions: tool: name@1.2, version: v1.2
 	regexp.MustCompile(`\b([a-z][a-z0-9_\-]*)@\d+(\.\d+)+\b`),
+	// any installer: "$npm" install -g name@'<2'
+	regexp.MustCompile(`\binstall\b[^#]*?\s['"]?(@?[a-z0-9][\w.\-/]*)@['"]?[<>=~^]*\d`),
+	// a manifest edited in code: deps['name'] = '~0.1.15'
+	regexp.MustCompile(`\[['"](@?[a-z0-9][\w.\-/]*)['"]\]\s*=\s*['"][~^<>= ]*\d`),
 }
 
 // pinNameStop are keys of manifests that look like version lines but name
@@ -265,6 +270,30 @@ func pinName(text string) string {
 		}
 	}
 	return ""
+}
+
+// jsonStringLineRE is a line holding one JSON string, an array element.
+var jsonStringLineRE = regexp.MustCompile(`^\s*"([^"]+)"\s*,?\s*$`)
+
+// msgPins reports whether a title pins or downgrades something and the
+// message gives a reason: then every file's version lines are read as
+// pins, not only manifests' (a pin in a test script or a generator).
+func msgPins(c *heuristics.Contribution) bool {
+	title := c.Title
+	if title == "" && len(c.Commits) > 0 {
+		title, _, _ = strings.Cut(c.Commits[0].Message, "\n")
+	}
+	if len(title) > 200 || !ctxPinWordsRE.MatchString(title) || ctxRemovalRE.MatchString(title) || ctxDigestRE.MatchString(title) {
+		return false
+	}
+	msg := c.Body
+	for _, cm := range c.Commits {
+		if len(msg) > 1<<16 {
+			break
+		}
+		msg += "\n" + cm.Message
+	}
+	return ctxReasonRE.MatchString(title+"\n"+msg) || ctxWordsRE.MatchString(title+"\n"+msg)
 }
 
 // ctxHit is an added line a context rule noticed.
@@ -321,7 +350,15 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 		sc.ctxFirst = ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text)}
 	}
 	if fs.pin {
-		if name := pinName(text); name != "" && len(sc.ctxPins) < maxCtxHits {
+		name := pinName(text)
+		if name == "" && fs.renovateNames {
+			// renovate's "matchPackageNames": [ on its own line, the names below
+			if m := jsonStringLineRE.FindStringSubmatch(text); m != nil {
+				name = strings.ToLower(m[1])
+			}
+		}
+		fs.renovateNames = strings.Contains(text, `"matchPackageNames"`) && !strings.Contains(text, "]")
+		if name != "" && len(sc.ctxPins) < maxCtxHits {
 			h := ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: name}
 			if cm := genericComment(text); cm != "" && (ctxWordsRE.MatchString(cm) || ctxPinWordsRE.MatchString(cm) || bugCiteRE.MatchString(cm)) {
 				h.link = "reason"
@@ -499,7 +536,18 @@ func (sc *workaroundScan) contextFindings() {
 	if ctxBumpRE.MatchString(title) && !pinWords && !regexp.MustCompile(`(?i)work ?around`).MatchString(title) {
 		return
 	}
-	if !words && !pinWords {
+	// A CI-only change whose message links another repository's issue
+	// works around that repository (a runner image, an action, a tool).
+	ciLinked := false
+	if !sc.notCI && !words && !pinWords {
+		for _, l := range sc.descLinks {
+			if r := linkRepo(l.url); r != "" && !sc.ownLink(l.url) {
+				ciLinked = true
+				break
+			}
+		}
+	}
+	if !words && !pinWords && !ciLinked {
 		return
 	}
 	// What the message works around: a pinned package, a runtime the
@@ -619,7 +667,8 @@ type ctxImport struct{ name, subject string }
 // message rule.
 func (fs *fileScan) noteImports() {
 	sc := fs.sc
-	for local, q := range fs.imports {
+	for _, local := range slices.Sorted(maps.Keys(fs.imports)) { // map order must not decide
+		q := fs.imports[local]
 		if len(sc.ctxImports) >= maxCtxHits {
 			break
 		}

@@ -162,6 +162,8 @@ type workaroundScan struct {
 
 	msgName     string // a name the title gives a version ("uvloop 0.10 workaround"), lower-case
 	msgNameSeen bool   // an added line of the diff says msgName
+	msgPin      bool   // the title pins something for a reason: every file's version lines count
+	notCI       bool   // a file with added lines is not a CI configuration
 
 	swapRemoved    map[string]string   // swapKey → dependency, from deleted import lines
 	swapAdded      map[string]swapSite // swapKey → where an added line imports it
@@ -179,6 +181,7 @@ func newWorkaroundScan(s *Scorer, c *heuristics.Contribution) *workaroundScan {
 		sc.addOwnModule(m)
 	}
 	sc.msgName = versionedName(c)
+	sc.msgPin = msgPins(c)
 	for _, h := range s.cfg.CopyrightHolders {
 		if h = normHolder(h); h != "" {
 			sc.holders = append(sc.holders, h)
@@ -321,7 +324,17 @@ func (sc *workaroundScan) file(i int, f *diffstat.File) error {
 	if p == "" || f.Op == diffstat.OpDeleted || f.Binary || f.Added == 0 {
 		return nil // removing a workaround is never a concern
 	}
+	if !isCIPath(p) {
+		sc.notCI = true
+	}
 	if f.Kind == diffstat.KindGenerated || f.Kind == diffstat.KindDocs {
+		if f.Kind == diffstat.KindDocs && sc.ctxFirst.path == "" {
+			// The message rule still needs a place to point at when the
+			// change is only documentation.
+			if hunks, err := f.Hunks(); err == nil {
+				sc.firstAdded(p, hunks)
+			}
+		}
 		return nil
 	}
 	hunks, ok := sc.goModHunks[i]
@@ -349,7 +362,7 @@ func (sc *workaroundScan) file(i int, f *diffstat.File) error {
 		sc.manifestLines(hunks)
 	}
 	fs := &fileScan{sc: sc, f: f, path: p, kind: fileKind(p), test: f.Kind == diffstat.KindTest || isTestPath(p),
-		header: f.Op == diffstat.OpAdded, pin: isPinPath(p), imports: map[string]string{}, guessed: map[string]bool{}, lineDeps: map[int]string{}}
+		header: f.Op == diffstat.OpAdded, pin: sc.msgPin || isPinPath(p), imports: map[string]string{}, guessed: map[string]bool{}, locals: map[string]bool{}, lineDeps: map[int]string{}}
 	switch fs.kind {
 	case wkGo, wkGoMod, wkPython, wkJS, wkRuby, wkGemfile, wkRust, wkCargo:
 		fs.swaps = !fs.test && sc.enabled(ruleSwap)
@@ -360,6 +373,26 @@ func (sc *workaroundScan) file(i int, f *diffstat.File) error {
 	fs.noteImports()
 	fs.finish()
 	return nil
+}
+
+// firstAdded records the first added line of a file the rules do not
+// read, for the message rule.
+func (sc *workaroundScan) firstAdded(p string, hunks []diffstat.Hunk) {
+	for _, h := range hunks {
+		for _, l := range h.Lines {
+			if l.Op == diffstat.LineAdded && strings.TrimSpace(l.Text) != "" && len(l.Text) <= sc.cfg.MaxLineBytes {
+				sc.ctxFirst = ctxHit{path: p, line: l.New, snippet: strings.TrimSpace(l.Text)}
+				return
+			}
+		}
+	}
+}
+
+// isCIPath reports whether a path is a CI service's configuration.
+func isCIPath(p string) bool {
+	b := path.Base(p)
+	return strings.HasPrefix(p, ".github/workflows/") || strings.HasPrefix(p, ".github/actions/") || strings.HasPrefix(p, ".circleci/") ||
+		b == ".travis.yml" || b == ".gitlab-ci.yml" || b == "azure-pipelines.yml" || b == ".cirrus.yml" || b == "appveyor.yml" || b == "Jenkinsfile"
 }
 
 // Bounds that keep the scan linear on hostile input.
@@ -380,6 +413,7 @@ type fileScan struct {
 
 	imports  map[string]string // local name → qualified import ("requests.Session")
 	guessed  map[string]bool   // imports known only from use ("mux.NewRouter"), not from an import line
+	locals   map[string]bool   // Go names a line declares: never guessed to be packages
 	lineDeps map[int]string    // new line → the dependency a manifest line names
 	links    []fileLink        // issue links on visible lines
 	found    []wfinding
@@ -398,6 +432,8 @@ type fileScan struct {
 	pin        bool // a file where versions are pinned
 	swaps      bool // a file whose import or manifest lines the swap rule reads
 	lastReason int  // new line of the last added comment that gives a reason
+
+	renovateNames bool // the line above opened renovate's "matchPackageNames": [
 
 	lastWrapper int          // new line of the last added wrapper line (try, catch...)
 	defPending  []defComment // comments waiting for a wrapper line below them

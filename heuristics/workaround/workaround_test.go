@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -1013,6 +1014,109 @@ func TestLinkedBelowUnlinked(t *testing.T) {
 			assert.Equal(t, 1.0, linked.Metrics["linked_dependencies"])
 			assert.Equal(t, 1.0, unlinked.Metrics["unlinked_dependencies"])
 			assert.NotContains(t, linked.Summary, "No workarounds")
+		})
+	}
+}
+
+// TestMessageShapes checks the shapes where the commit message says what
+// the code does not: a pin in a script, renovate's names on their own
+// lines, a CI-only change linking another repository's issue, a change
+// to documentation only, and a Go package known only by its qualifier.
+func TestMessageShapes(t *testing.T) {
+	s := newWorkaround(t, workaround.Config{Repository: "github.com/acme/tool"})
+	for _, tc := range []struct {
+		name, reason, title, body string
+		base, change              map[string]*string
+		want                      []wf
+	}{
+		{
+			name: "script-pin", reason: "a pin in a script without extension, the title giving the reason",
+			title:  "Pin jspm below 2: version 2 breaks the install tests",
+			base:   map[string]*string{"scripts/setup": scorertest.Text("#!/bin/sh\nset -e\n")},
+			change: map[string]*string{"scripts/setup": scorertest.Text("#!/bin/sh\nset -e\nsudo \"$npm_path\" install -g jspm@'<2'\n")},
+			want:   []wf{{rule: "workaround-message", dep: "jspm", line: 3}},
+		},
+		{
+			name: "renovate-names-below", reason: "renovate's matchPackageNames with the name on the next line",
+			title: "Pin androidx activity for minSdk reasons",
+			base:  map[string]*string{".github/renovate.json": scorertest.Text("{\n  \"packageRules\": [\n  ]\n}\n")},
+			change: map[string]*string{".github/renovate.json": scorertest.Text("{\n  \"packageRules\": [\n    {\n      \"matchPackageNames\": [\n" +
+				"        \"androidx.activity:activity-ktx\"\n      ],\n      \"allowedVersions\": \"<=1.11.0\"\n    }\n  ]\n}\n")},
+			want: []wf{{rule: "workaround-message", dep: "androidx.activity:activity-ktx", line: 5}},
+		},
+		{
+			name: "ci-foreign-link", reason: "a CI-only change whose message links a runner image's issue",
+			title: "CI: install perl by hand on the new runner images", body: "Refs: https://github.com/actions/runner-images/issues/14562",
+			base:   map[string]*string{".github/workflows/ci.yml": scorertest.Text("jobs:\n  build:\n    steps:\n      - run: make\n")},
+			change: map[string]*string{".github/workflows/ci.yml": scorertest.Text("jobs:\n  build:\n    steps:\n      - run: pacman -S perl\n      - run: make\n")},
+			want:   []wf{{rule: "workaround-message", dep: "repo:actions/runner-images", linked: true, line: 4}},
+		},
+		{
+			name: "ci-own-link", reason: "contrast: a CI-only change linking the project's own issue",
+			title: "CI: build on the new runner images", body: "Refs: https://github.com/acme/tool/issues/12",
+			base:   map[string]*string{".github/workflows/ci.yml": scorertest.Text("jobs:\n  build:\n    steps:\n      - run: make\n")},
+			change: map[string]*string{".github/workflows/ci.yml": scorertest.Text("jobs:\n  build:\n    steps:\n      - run: make all\n")},
+		},
+		{
+			name: "docs-only", reason: "a change to documentation only, the message naming a bug in another project",
+			title: "Redirect the old page by hand due to a bug in jekyll-redirect-from", body: "https://github.com/jekyll/jekyll-redirect-from/pull/96",
+			base:   map[string]*string{"docs/conduct.md": scorertest.Text("# Code of conduct\n")},
+			change: map[string]*string{"docs/conduct.md": scorertest.Text("---\nredirect_from: /conduct/index.html\n---\n# Code of conduct\n")},
+			want:   []wf{{rule: "workaround-message", dep: "repo:jekyll/jekyll-redirect-from", linked: true, line: 1}},
+		},
+		{
+			name: "go-qualifier-not-parameter", reason: "a Go package known by its qualifier, not the parameter named like a word of the message",
+			title: "Work around cobra showing help for a mistyped command",
+			base:  map[string]*string{"cmd/root.go": scorertest.Text("package cmd\n\nfunc help() {}\n")},
+			change: map[string]*string{"cmd/root.go": scorertest.Text("package cmd\n\nfunc help(command *cobra.Command, args []string) {\n" +
+				"\tif command.Parent() != nil {\n\t\treturn\n\t}\n}\n")},
+			want: []wf{{rule: "workaround-message", dep: "cobra", line: 3}},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := scorertest.GitDiff(t, tc.base, tc.change)
+			c := &heuristics.Contribution{Diff: d, Title: tc.title, Body: tc.body}
+			findings, err := s.Findings(context.Background(), c)
+			require.NoError(t, err)
+			var got []wf
+			for _, f := range findings {
+				got = append(got, wf{rule: f.Rule, dep: f.Dependency, linked: f.Linked(), line: f.Line})
+			}
+			assert.Equal(t, tc.want, got, "%s\nfindings: %+v", tc.reason, findings)
+			res, err := s.Score(context.Background(), c)
+			require.NoError(t, err)
+			require.NoError(t, heuristics.CheckResult(res))
+			for _, e := range res.Evidence {
+				assert.NotEmpty(t, e.Subject, "every finding names its upstream")
+			}
+		})
+	}
+}
+
+// subjectRE is the documented Subject scheme (doc.go, "Subjects").
+var subjectRE = regexp.MustCompile(`^(?:unknown|(?:runtime|toolchain|os|lib|browser|platform|tool):[a-z0-9.+_-]+|repo:[\w.-]+/[\w.-]+(?:/[\w.-]+)?|url:\S+|@?[\w.-]+(?:[/:][\w.~-]+)*|The [\w ]+)$`)
+
+// TestSubjectScheme checks that every finding of the table tests names
+// its upstream in the documented form: a repository known by a link is
+// repo:OWNER/NAME, and a host/owner/name path is a Go module path only
+// where Go code or go.mod or vendor/ names it.
+func TestSubjectScheme(t *testing.T) {
+	s := newWorkaround(t, workaround.Config{})
+	for _, tc := range workaroundCases {
+		if len(tc.want) == 0 {
+			continue
+		}
+		t.Run(tc.name, func(t *testing.T) {
+			d := scorertest.GitDiff(t, tc.base, tc.change)
+			res, err := s.Score(context.Background(), &heuristics.Contribution{Diff: d, Body: tc.body})
+			require.NoError(t, err)
+			for _, e := range res.Evidence {
+				assert.Regexp(t, subjectRE, e.Subject, "%s at %s:%d", e.Rule, e.Path, e.Line)
+				if strings.HasPrefix(e.Subject, "github.com/") {
+					goSide := strings.HasSuffix(e.Path, ".go") || strings.HasSuffix(e.Path, "go.mod") || strings.Contains(e.Path, "vendor/") || strings.HasSuffix(e.Path, ".patch")
+					assert.True(t, goSide, "%s: %q is a module path outside Go code", e.Rule, e.Subject)
+				}
+			}
 		})
 	}
 }
