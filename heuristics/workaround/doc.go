@@ -26,7 +26,7 @@
 //	workaround-npm-version-override  package.json overrides/resolutions forcing a version
 //	workaround-git-dependency        a dependency taken from git: pip/uv/poetry, Gemfile, Cargo, package.json
 //	workaround-version-exclusion     != or exclude of a release, with a comment citing a bug
-//	workaround-patch-file            patch-package, yarn, pnpm, quilt or Debian patch of a dependency
+//	workaround-patch-file            patch-package, yarn, pnpm, quilt or Debian patch of a dependency, or one a CI step downloads
 //	workaround-vendored-edit         hand edit to vendor/, third_party/, node_modules/, external/, _vendor/, site-packages/
 //	workaround-python-monkeypatch    assignment or setattr on an imported module's or class's attribute
 //	workaround-mock-patch            unittest.mock.patch outside tests
@@ -88,7 +88,8 @@
 //     yanked.
 //   - workaround-patch-file: a Debian patch that is Debian-specific but
 //     lacks "Forwarded: not-needed"; .patch fixtures outside testdata/,
-//     fixtures/ and test directories.
+//     fixtures/ and test directories; a CI step applying a downloaded
+//     backport of the dependency's own released fix.
 //   - workaround-vendored-edit: a directory named like a vendored tree that
 //     holds the project's own code (external/ counts only at the root); a
 //     re-vendoring whose version change names the dependency differently

@@ -434,6 +434,8 @@ type fileScan struct {
 	lastReason int  // new line of the last added comment that gives a reason
 
 	renovateNames bool // the line above opened renovate's "matchPackageNames": [
+	lastURL       int    // new line of the last line with a URL, in a pin file
+	lastURLRepo   string // the repository that URL names, if any
 
 	lastWrapper int          // new line of the last added wrapper line (try, catch...)
 	defPending  []defComment // comments waiting for a wrapper line below them
@@ -468,6 +470,13 @@ func (fs *fileScan) scan(hunks []diffstat.Hunk) {
 			text := strings.TrimSuffix(l.Text, "\r")
 			if strings.Contains(text, "://") {
 				fs.links = appendLinks(fs.links, l.New, text, false)
+				if fs.pin {
+					fs.lastURL = l.New
+					fs.lastURLRepo = ""
+					if m := repoRE.FindStringSubmatch(text); m != nil {
+						fs.lastURLRepo = normRepo(m[1])
+					}
+				}
 			}
 			if l.Op == diffstat.LineContext && (strings.Contains(text, "opyright") || strings.Contains(text, "part of")) {
 				fs.sc.learnHolder(text) // the project's own notices
@@ -589,7 +598,33 @@ func (fs *fileScan) added(n int, text string, goModParsed bool) {
 		dc = genericComment(text)
 	}
 	fs.defensiveLine(n, text, dc)
+	if fs.lastURL != 0 && strings.Contains(text, "patch") {
+		fs.downloadedPatch(n, text)
+	}
 	fs.ctxLine(n, text, c)
+}
+
+// applyPatchRE recognises a command that applies a patch.
+var applyPatchRE = lazyre.New(`\bpatch\s+(?:-[\w-]+\s+)*-p\s?\d|\bpatch\s+(?:-[\w-]+\s+)*-i\b|\bgit apply\b`)
+
+// downloadedPatch reports a CI step or script that applies a patch it
+// has just downloaded (a URL on this line or the three above): a patch of
+// a dependency kept in the build rather than in the repository.
+func (fs *fileScan) downloadedPatch(n int, text string) {
+	if !fs.pin || fs.lastURL == 0 || fs.lastURL < n-3 || !applyPatchRE.MatchString(text) {
+		return
+	}
+	dep := "upstream"
+	if fs.lastURLRepo != "" && !fs.sc.ownRepo(fs.lastURLRepo) {
+		dep = repoSubject(fs.lastURLRepo)
+	} else if fs.lastURLRepo != "" {
+		return // the project's own patch
+	}
+	what := "a downloaded patch applied to " + dep
+	if dep == "upstream" {
+		what = "a downloaded patch applied in the build"
+	}
+	fs.finding(rulePatchFile, n, text, dep, what)
 }
 
 func (fs *fileScan) addFinding(f wfinding) {

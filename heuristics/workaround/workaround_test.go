@@ -1065,6 +1065,21 @@ func TestMessageShapes(t *testing.T) {
 			want:   []wf{{rule: "workaround-message", dep: "repo:jekyll/jekyll-redirect-from", linked: true, line: 1}},
 		},
 		{
+			name: "ci-downloaded-patch", reason: "a CI step that downloads a dependency's commit as a patch and applies it",
+			title: "CI: update wolfssl to 5.9.2",
+			base:  map[string]*string{".github/workflows/tls.yml": scorertest.Text("steps:\n  - run: |\n      ./configure\n")},
+			change: map[string]*string{".github/workflows/tls.yml": scorertest.Text("steps:\n  - run: |\n" +
+				"      curl -fsS https://github.com/wolfSSL/wolfssl/commit/7dd269fc.diff -o fix.patch\n      patch -p1 -i fix.patch\n      ./configure\n")},
+			want: []wf{{rule: "workaround-patch-file", dep: "repo:wolfssl/wolfssl", line: 4}},
+		},
+		{
+			name: "ci-own-patch", reason: "contrast: a CI step applying a patch from the project's own repository",
+			title: "CI: apply the release patch",
+			base:  map[string]*string{".github/workflows/rel.yml": scorertest.Text("steps:\n  - run: make\n")},
+			change: map[string]*string{".github/workflows/rel.yml": scorertest.Text("steps:\n" +
+				"  - run: curl -fsS https://github.com/acme/tool/commit/abc123.diff | git apply\n  - run: make\n")},
+		},
+		{
 			name: "go-qualifier-not-parameter", reason: "a Go package known by its qualifier, not the parameter named like a word of the message",
 			title: "Work around cobra showing help for a mistyped command",
 			base:  map[string]*string{"cmd/root.go": scorertest.Text("package cmd\n\nfunc help() {}\n")},
