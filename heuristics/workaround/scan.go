@@ -433,7 +433,7 @@ type fileScan struct {
 	swaps      bool // a file whose import or manifest lines the swap rule reads
 	lastReason int  // new line of the last added comment that gives a reason
 
-	renovateNames bool // the line above opened renovate's "matchPackageNames": [
+	renovateNames bool   // the line above opened renovate's "matchPackageNames": [
 	lastURL       int    // new line of the last line with a URL, in a pin file
 	lastURLRepo   string // the repository that URL names, if any
 
