@@ -2,6 +2,7 @@ package workaround
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path"
 	"slices"
@@ -331,35 +332,38 @@ func (sc *workaroundScan) file(i int, f *diffstat.File) error {
 		if f.Kind == diffstat.KindDocs && sc.ctxFirst.path == "" {
 			// The message rule still needs a place to point at when the
 			// change is only documentation.
-			if hunks, err := f.Hunks(); err == nil {
-				sc.firstAdded(p, hunks)
-			}
+			_ = f.EachHunk(func(h *diffstat.Hunk) error { return sc.firstAdded(p, h) })
 		}
 		return nil
 	}
-	hunks, ok := sc.goModHunks[i]
-	if !ok {
-		var err error
-		if hunks, err = f.Hunks(); err != nil {
+	// Hunks are read one at a time (File.EachHunk), so the scan holds one
+	// hunk of a file, never the file; go.mod's were read whole in pass 1.
+	hunks := hunkSource(f.EachHunk)
+	if h, ok := sc.goModHunks[i]; ok {
+		hunks = sliceHunks(h)
+	}
+	wrap := func(err error) error {
+		if err != nil {
 			return fmt.Errorf("workaround: %w", err)
 		}
+		return nil
 	}
 	if isPatchPath(p) {
 		if !isTestPath(p) && f.Kind != diffstat.KindTest {
-			sc.patchFile(f, hunks)
+			return wrap(sc.patchFile(f, hunks))
 		}
 		return nil
 	}
 	if dep, ok := vendoredDependency(p); ok {
-		sc.vendoredFile(f, dep, hunks)
-		return nil
+		return wrap(sc.vendoredFile(f, dep, hunks))
 	}
 	if isVendoredPath(p) {
-		sc.manifestLines(hunks) // vendor/modules.txt and the like
-		return nil
+		return wrap(sc.manifestLines(hunks)) // vendor/modules.txt and the like
 	}
 	if isManifestPath(p) {
-		sc.manifestLines(hunks)
+		if err := sc.manifestLines(hunks); err != nil {
+			return wrap(err)
+		}
 	}
 	fs := &fileScan{sc: sc, f: f, path: p, kind: fileKind(p), test: f.Kind == diffstat.KindTest || isTestPath(p),
 		header: f.Op == diffstat.OpAdded, pin: sc.msgPin || isPinPath(p), imports: map[string]string{}, guessed: map[string]bool{}, locals: map[string]bool{}, lineDeps: map[int]string{}}
@@ -368,7 +372,9 @@ func (sc *workaroundScan) file(i int, f *diffstat.File) error {
 		fs.swaps = !fs.test && sc.enabled(ruleSwap)
 	}
 	firstComment, firstPin := len(sc.ctxComments), len(sc.ctxPins)
-	fs.scan(hunks)
+	if err := fs.scan(hunks); err != nil {
+		return wrap(err)
+	}
 	fs.resolveCtx(firstComment, firstPin)
 	fs.noteImports()
 	fs.finish()
@@ -377,16 +383,34 @@ func (sc *workaroundScan) file(i int, f *diffstat.File) error {
 
 // firstAdded records the first added line of a file the rules do not
 // read, for the message rule.
-func (sc *workaroundScan) firstAdded(p string, hunks []diffstat.Hunk) {
-	for _, h := range hunks {
-		for _, l := range h.Lines {
-			if l.Op == diffstat.LineAdded && strings.TrimSpace(l.Text) != "" && len(l.Text) <= sc.cfg.MaxLineBytes {
-				sc.ctxFirst = ctxHit{path: p, line: l.New, snippet: strings.TrimSpace(l.Text)}
-				return
-			}
+func (sc *workaroundScan) firstAdded(p string, h *diffstat.Hunk) error {
+	for _, l := range h.Lines {
+		if l.Op == diffstat.LineAdded && strings.TrimSpace(l.Text) != "" && len(l.Text) <= sc.cfg.MaxLineBytes {
+			sc.ctxFirst = ctxHit{path: p, line: l.New, snippet: clip(strings.TrimSpace(l.Text))}
+			return errStop
 		}
 	}
+	return nil
 }
+
+// hunkSource hands a file's hunks to fn one at a time: File.EachHunk, or
+// sliceHunks over hunks already read.
+type hunkSource func(fn func(h *diffstat.Hunk) error) error
+
+// sliceHunks is a hunkSource over hunks already read.
+func sliceHunks(hunks []diffstat.Hunk) hunkSource {
+	return func(fn func(h *diffstat.Hunk) error) error {
+		for i := range hunks {
+			if err := fn(&hunks[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// errStop ends a walk over hunks early; it never leaves the scan.
+var errStop = errors.New("workaround: stop")
 
 // isCIPath reports whether a path is a CI service's configuration.
 func isCIPath(p string) bool {
@@ -441,11 +465,10 @@ type fileScan struct {
 	defPending  []defComment // comments waiting for a wrapper line below them
 }
 
-func (fs *fileScan) scan(hunks []diffstat.Hunk) {
+func (fs *fileScan) scan(hunks hunkSource) error {
 	maxLen := fs.sc.cfg.MaxLineBytes
 	gomod := fs.kind == wkGoMod
-	for hi := range hunks {
-		h := &hunks[hi]
+	return hunks(func(h *diffstat.Hunk) error {
 		fs.resetBlocks()
 		if (fs.kind == wkGoMod || fs.kind == wkPnpmWorkspace) && h.Section != "" {
 			// git's hunk header quotes the enclosing block: "replace (",
@@ -486,7 +509,8 @@ func (fs *fileScan) scan(hunks []diffstat.Hunk) {
 				fs.added(l.New, text, hunkParsed)
 			}
 		}
-	}
+		return nil
+	})
 }
 
 func (fs *fileScan) resetBlocks() {

@@ -18,7 +18,7 @@ import (
 var (
 	// wrapperLineRE recognises the lines of a defensive wrapper in the
 	// common languages.
-	wrapperLineRE = lazyre.New(`^\s*(?:\}\s*)?(?:try\b|except\b|catch\b|rescue\b|ensure\b|finally\b|on error\b)|\bcatch\s*\(|\brecover\(\)|\brescue\s+[A-Z]|(?i)\bretr(?:y|ies|ying)\b|\bwith_retries\b|\.catch\(`)
+	wrapperLineRE = lazyre.New(`^\s*(?:\}\s*)?(?:try\b|except\b|catch\b|rescue\b|ensure\b|finally\b)|\bcatch\s*\(|\brecover\(\)|\brescue\s+[A-Z]|(?i)\bretr(?:y|ies|ying)\b|\bwith_retries\b|\.catch\(`)
 
 	// misbehaveRE finds a comment saying a third party misbehaves: broken,
 	// strict, wrong, spuriously, a bug, throws when it should not.
@@ -94,7 +94,7 @@ func (fs *fileScan) defFinding(d defComment) {
 // mayWrap is a cheap test that lets through every line wrapperLineRE
 // could match.
 func mayWrap(text string) bool {
-	for _, w := range [...]string{"try", "except", "catch", "rescue", "ensure", "finally", "recover", "retr", "RETR", "Retr", "error"} {
+	for _, w := range [...]string{"try", "except", "catch", "rescue", "ensure", "finally", "recover", "retr", "RETR", "Retr"} {
 		if strings.Contains(text, w) {
 			return true
 		}
@@ -170,6 +170,9 @@ func (fs *fileScan) swapLine(n int, text string, deleted bool) {
 // names, or "".
 func (fs *fileScan) importedDep(text string) string {
 	t := strings.TrimSpace(text)
+	if !mayImport(fs.kind, t) {
+		return ""
+	}
 	switch fs.kind {
 	case wkGo:
 		if !fs.goImports && !strings.HasPrefix(t, "import ") {
@@ -230,6 +233,26 @@ func (fs *fileScan) importedDep(text string) string {
 		}
 	}
 	return ""
+}
+
+// mayImport is a cheap test that lets through every line importedDep
+// could read a dependency from.
+func mayImport(k wkind, t string) bool {
+	switch k {
+	case wkPython:
+		return strings.HasPrefix(t, "import ") || strings.HasPrefix(t, "from ")
+	case wkJS:
+		return strings.Contains(t, "from") || strings.Contains(t, "require(")
+	case wkRuby:
+		return strings.HasPrefix(t, "require")
+	case wkGemfile:
+		return strings.HasPrefix(t, "gem") || strings.Contains(t, "add_")
+	case wkRust:
+		return strings.HasPrefix(t, "use ") || strings.HasPrefix(t, "pub ") || strings.HasPrefix(t, "extern ")
+	case wkGoMod:
+		return t != "" && t != ")" && !strings.HasPrefix(t, "//")
+	}
+	return true
 }
 
 var gemspecDepRE = lazyre.New(`add_(?:runtime_|development_)?dependency\(?\s*['"]([^'"]+)['"]`)

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -968,13 +969,27 @@ func BenchmarkWorkaround(b *testing.B) {
 			}
 			b.SetBytes(int64(n))
 			b.ReportAllocs()
+			cpu0, ok := processCPU()
 			for b.Loop() {
 				if _, err := s.Score(ctx, c); err != nil {
 					b.Fatal(err)
 				}
 			}
+			reportCPUThroughput(b, n, cpu0, ok)
 		})
 	}
+}
+
+// reportCPUThroughput adds the metric cpu-MB/s: bytes scored per second of
+// the process's CPU time (garbage collection included), which load from
+// other processes on a shared machine does not change the way it changes
+// wall time.
+func reportCPUThroughput(b *testing.B, n int, cpu0 time.Duration, ok bool) {
+	cpu1, ok1 := processCPU()
+	if !ok || !ok1 || cpu1 <= cpu0 {
+		return
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/1e6/(cpu1-cpu0).Seconds(), "cpu-MB/s")
 }
 
 // TestLinkedBelowUnlinked checks, for each kind of code workaround, that a
