@@ -84,7 +84,8 @@ type File struct {
 	// the scanner keeps them; hunkStarts are offsets into it, one per hunk.
 	patch      []byte
 	hunkStarts []int
-	patchLine  int // input line of the first hunk header
+	patchLine  int        // input line of the first hunk header
+	hunks      *hunkCache // Hunks' result, shared by every scorer; nil parses on every call
 }
 
 // Path returns the path a reviewer knows the file by: the new path, or the

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	godiff "github.com/sourcegraph/go-diff/diff"
 
@@ -65,11 +66,27 @@ type Hunk struct {
 	Lines    []Line `json:"lines"`
 }
 
-// Hunks parses the file's hunks into numbered lines. It parses afresh on
-// every call, so call it once per file. It fails with ErrNoPatch when the
-// file came from a Scanner that did not keep patches; binary and
-// mode-only changes have no hunks.
+// Hunks parses the file's hunks into numbered lines. A file read by a
+// Scanner or Parse is parsed once: every later call, from any goroutine,
+// returns the same hunks (several scorers read them), which callers must
+// not modify. It fails with ErrNoPatch when the file came from a Scanner
+// that did not keep patches; binary and mode-only changes have no hunks.
 func (f *File) Hunks() ([]Hunk, error) {
+	if f.hunks == nil {
+		return f.parseHunks()
+	}
+	f.hunks.once.Do(func() { f.hunks.h, f.hunks.err = f.parseHunks() })
+	return f.hunks.h, f.hunks.err
+}
+
+// hunkCache holds what Hunks returned.
+type hunkCache struct {
+	once sync.Once
+	h    []Hunk
+	err  error
+}
+
+func (f *File) parseHunks() ([]Hunk, error) {
 	if len(f.hunkStarts) == 0 {
 		if f.Added+f.Deleted > 0 {
 			return nil, ErrNoPatch

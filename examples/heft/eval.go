@@ -28,6 +28,7 @@ type evalFlags struct {
 	e                        *env
 	fs                       *flag.FlagSet
 	jsonl, aidev, git        string
+	perfpatch                string
 	since, labeller, label   string
 	strip                    bool
 	config, jsonOut, htmlOut string
@@ -141,6 +142,7 @@ func parseEvalFlags(e *env, args []string) (f *evalFlags, code int, ok bool) {
 	fs.SetOutput(e.stderr)
 	fs.StringVar(&f.jsonl, "jsonl", "", "read contributions from `file` in heft's JSON Lines format (- for standard input)")
 	fs.StringVar(&f.aidev, "aidev", "", "read the AIDev dataset under `dir`: its Parquet tables (pull_request.parquet, pr_commit_details.parquet, ...; diffs from the per-file patches) or its CSV layout (one folder per agent)")
+	fs.StringVar(&f.perfpatch, "perfpatch", "", "read the performance pull request study's datasets under `dir` (github.com/PurdueDualityLab/github_perf_patch_study: its CSV of agents' and humans' pull requests, diffs from the per-file patches in ai_pr/ and human_pr/)")
 	fs.StringVar(&f.git, "git", "", "read the non-merge commits of the git repository at `dir`; REV-RANGE arguments follow the flags")
 	fs.StringVar(&f.since, "since", "", "with --git: only commits more recent than `date` (as git log --since)")
 	fs.BoolVar(&f.strip, "strip-labels", false, "with --git: remove the lines the ai label came from before scoring")
@@ -163,7 +165,7 @@ func parseEvalFlags(e *env, args []string) (f *evalFlags, code int, ok bool) {
 	fs.StringVar(&f.split, "split", "", "read one `half` of the repositories: calibrate or report (by a hash of the repository), to tune settings on one and measure them on the other")
 	fs.IntVar(&f.learn, "learn-templates", 0, "read an HTML comment found in `n` or more earlier pull requests of the same repository as its template's, not hidden text (0: off)")
 	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "Usage: heft eval [flags] (--jsonl FILE | --aidev DIR | --git DIR [REV-RANGE...])\n\n"+
+		fmt.Fprintf(e.stderr, "Usage: heft eval [flags] (--jsonl FILE | --aidev DIR | --perfpatch DIR | --git DIR [REV-RANGE...])\n\n"+
 			"Score every contribution of a dataset and measure how well each scorer, and\n"+
 			"the combined score, separates a label's classes: ROC AUC and PR AUC with\n"+
 			"bootstrap intervals, the best-F1 threshold, precision and recall at the\n"+
@@ -206,13 +208,13 @@ func (f *evalFlags) check() error {
 		return fmt.Errorf("--learn-templates must be 0 (off) or more, not %d", f.learn)
 	}
 	sources := 0
-	for _, s := range []string{f.jsonl, f.aidev, f.git} {
+	for _, s := range []string{f.jsonl, f.aidev, f.perfpatch, f.git} {
 		if s != "" {
 			sources++
 		}
 	}
 	if sources != 1 {
-		return errors.New("give exactly one of --jsonl, --aidev and --git")
+		return errors.New("give exactly one of --jsonl, --aidev, --perfpatch and --git")
 	}
 	if f.fs.NArg() > 0 && f.git == "" {
 		return fmt.Errorf("unexpected argument %q: only --git takes arguments (a revision range)", f.fs.Arg(0))
@@ -265,6 +267,9 @@ func (f *evalFlags) openSource(ctx context.Context) (eval.Source, error) {
 	case f.aidev != "":
 		f.sourceName = f.aidev
 		return eval.OpenAIDevDir(f.aidev, nil)
+	case f.perfpatch != "":
+		f.sourceName = f.perfpatch
+		return eval.OpenPerfPatchDir(f.perfpatch, nil)
 	}
 	gopt := eval.GitOptions{Since: f.since, Revs: f.fs.Args(), Strip: f.strip}
 	switch f.labeller {

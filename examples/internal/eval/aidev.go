@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -178,6 +179,7 @@ type csvFile struct {
 	n     int               // fields per row
 	idx   map[string][]span // pr_id → its rows
 	used  map[string]bool   // ids a pull request asked for
+	buf   []byte            // rowsOf's read buffer
 }
 
 type span struct{ off, end int64 }
@@ -232,6 +234,7 @@ func openCSV(path, display string, required []string, maxRow int64) (*csvFile, *
 type childTable interface {
 	name() string // as reports show it
 	get(row []string, col string) string
+	raw(row []string, col string) string // get without trimming: a patch's last blank context line is a space
 	rowsOf(id string) ([][]string, error)
 	unused() []string // the indexed ids no pull request asked for, sorted
 }
@@ -460,7 +463,16 @@ func (c *csvFile) rowsOf(id string) ([][]string, error) {
 	c.used[id] = true
 	var rows [][]string
 	for _, s := range spans {
-		rd := csv.NewReader(io.NewSectionReader(c.f, s.off, s.end-s.off))
+		// One read per span rather than a read per 4 KiB block, into a
+		// buffer the table keeps (the fields are copied out of it).
+		n := int(s.end - s.off)
+		if cap(c.buf) < n {
+			c.buf = make([]byte, n)
+		}
+		if _, err := c.f.ReadAt(c.buf[:n], s.off); err != nil {
+			return nil, err
+		}
+		rd := csv.NewReader(bytes.NewReader(c.buf[:n]))
 		rd.FieldsPerRecord = c.n
 		for {
 			row, err := rd.Read()
@@ -477,6 +489,8 @@ func (c *csvFile) rowsOf(id string) ([][]string, error) {
 }
 
 func (c *csvFile) name() string { return c.path }
+
+func (c *csvFile) raw(row []string, name string) string { return c.get(row, name) }
 
 func (c *csvFile) unused() []string {
 	var ids []string

@@ -23,6 +23,11 @@
 //     request's per-file patches in pr_commit_details become its diff;
 //     files whose patch GitHub left out mark it DiffPartial.
 //     OpenAIDevDir picks the layout a folder holds.
+//   - PerfPatch (OpenPerfPatchDir) reads the datasets of a study of
+//     performance pull requests by agents and by people
+//     (PurdueDualityLab/github_perf_patch_study): a CSV of pull requests
+//     and, per side, Parquet tables of per-file patches, commits and
+//     comments, joined on pr_id; diffs as AIDevParquet builds them.
 //   - Git turns each non-merge commit of a repository into a record
 //     labelled ai by a Labeller: by default a commit either
 //     LabelDisclosure (the markers package disclosure finds: trailers,

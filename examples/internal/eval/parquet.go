@@ -318,7 +318,7 @@ func (a *AIDevParquet) Close() error {
 
 // commitsOf lists the commits of a pull request's pr_commit_details rows,
 // for when pr_commits.parquet is absent.
-func commitsOf(t *pqTable, rows [][]string) []heuristics.Commit {
+func commitsOf(t childTable, rows [][]string) []heuristics.Commit {
 	var out []heuristics.Commit
 	seen := map[string]bool{}
 	for _, r := range rows {
@@ -336,7 +336,7 @@ func commitsOf(t *pqTable, rows [][]string) []heuristics.Commit {
 // partial reports a file whose changed lines the diff does not show: its
 // patch is absent though its counts say lines changed (or are unknown),
 // or the diff reached max bytes.
-func buildDiff(t *pqTable, rows [][]string, max int64) (diff string, partial bool) {
+func buildDiff(t childTable, rows [][]string, max int64) (diff string, partial bool) {
 	var b strings.Builder
 	for _, r := range rows {
 		name := t.get(r, "filename")
@@ -345,7 +345,7 @@ func buildDiff(t *pqTable, rows [][]string, max int64) (diff string, partial boo
 			continue
 		}
 		status := strings.ToLower(t.get(r, "status"))
-		patch := t.get(r, "patch")
+		patch := t.raw(r, "patch")
 		if patch != "" && !strings.HasPrefix(patch, "@@") {
 			patch = "" // not hunks: treat as left out rather than fail the parse
 		}
@@ -381,7 +381,7 @@ func buildDiff(t *pqTable, rows [][]string, max int64) (diff string, partial boo
 
 // changed reports whether a file's counts say lines changed, or are
 // unknown.
-func changed(t *pqTable, r []string) bool {
+func changed(t childTable, r []string) bool {
 	known := false
 	for _, col := range []string{"additions", "deletions", "changes"} {
 		v := t.get(r, col)
@@ -546,6 +546,14 @@ func converter(n parquet.Node) func(parquet.Value) string {
 func (t *pqTable) get(row []string, name string) string {
 	if i, ok := t.cols[name]; ok && i < len(row) {
 		return strings.TrimSpace(row[i])
+	}
+	return ""
+}
+
+// raw is get without trimming, for text whose spaces matter (a patch).
+func (t *pqTable) raw(row []string, name string) string {
+	if i, ok := t.cols[name]; ok && i < len(row) {
+		return row[i]
 	}
 	return ""
 }
