@@ -136,6 +136,16 @@ func TestNothingToReviewLineByLine(t *testing.T) {
 		assert.Contains(t, r.Summary, "no changed lines (compared with a fixed budget)")
 	})
 
+	t.Run("rename-only", func(t *testing.T) {
+		src := scorertest.Text(scorertest.Numbered("v", 30))
+		d := scorertest.GitDiff(t, map[string]*string{"internal/old/store.go": src},
+			map[string]*string{"internal/old/store.go": nil, "internal/store/store.go": src})
+		require.Len(t, d.Files, 1)
+		r := score(t, v, &heuristics.Contribution{Body: desc, Diff: d})
+		assert.Equal(t, 10.0, r.Metrics["compared_lines"], "a file moved as it is counts as 10 lines, not as nothing")
+		assert.Zero(t, r.Score)
+	})
+
 	t.Run("code-and-assets", func(t *testing.T) {
 		d := scorertest.GitDiff(t,
 			map[string]*string{"assets/icon.png": binary(1, 4096), "app/theme.go": scorertest.Text("package app\n\nconst accent = \"#00f\"\n")},

@@ -121,8 +121,9 @@ type Config struct {
 
 	// OtherFileLines is how many reviewable lines each changed file that
 	// is not read line by line (binary, generated, vendored, lockfile or
-	// expected output) counts for when the description is compared with
-	// the change: a reviewer still looks at it, and the description may
+	// expected output, or renamed or with its mode changed and no line
+	// changed) counts for when the description is compared with the
+	// change: a reviewer still looks at it, and the description may
 	// explain it. 0 is a setting, nil the default 10.
 	OtherFileLines *int `json:"other_file_lines,omitempty"`
 
@@ -532,10 +533,10 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 			if f == nil || f.Added < 0 || f.Deleted < 0 {
 				return heuristics.Result{}, fmt.Errorf("verbosity: invalid file in diff: %+v", f)
 			}
-			if f.Reviewable() && !f.Binary {
+			if f.Reviewable() && !f.Binary && f.Lines() > 0 {
 				lines += f.Lines()
 			} else {
-				others++
+				others++ // not read line by line: binary, generated, ..., or renamed as it is
 			}
 		}
 		res.Metrics["reviewable_lines"] = float64(lines)

@@ -314,6 +314,9 @@ func TestThresholds(t *testing.T) {
 	v, err := verbosity.NewWith(verbosity.Config{}, words{})
 	require.NoError(t, err)
 	diff := func(lines int) *diffstat.Diff {
+		if lines == 0 {
+			return &diffstat.Diff{} // nothing at all to compare with
+		}
 		return &diffstat.Diff{Files: []*diffstat.File{{NewPath: "a.go", Added: lines, Kind: diffstat.KindSource}}}
 	}
 	prose := func(n int) string { return strings.TrimSpace(strings.Repeat("word ", n)) }
