@@ -28,6 +28,7 @@ import (
 	"github.com/bradleyfalzon/ghinstallation/v2"
 	"github.com/google/go-github/v92/github"
 
+	"github.com/heft-dev/heft/examples/internal/cliflag"
 	"github.com/heft-dev/heft/examples/internal/ledgersql"
 	"github.com/heft-dev/heft/heuristics"
 	repscore "github.com/heft-dev/heft/heuristics/reputation"
@@ -61,8 +62,8 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 			"For local trials, GITHUB_TOKEN (a personal access token) may replace the App's key.\n\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if code, ok := cliflag.Parse(fs, args, stderr); !ok {
+		return code
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 	usage := func(msg string) int {

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/heft-dev/heft/diffstat"
+	"github.com/heft-dev/heft/examples/internal/cliflag"
 	"github.com/heft-dev/heft/examples/internal/eval"
 	"github.com/heft-dev/heft/heuristics"
 	"github.com/heft-dev/heft/heuristics/standard"
@@ -175,8 +176,8 @@ func parseEvalFlags(e *env, args []string) (f *evalFlags, code int, ok bool) {
 			"\theft eval --jsonl prs.jsonl --calibrate 0.05 --policy-out heft.json\n\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return nil, exitUsage, false
+	if code, ok := cliflag.Parse(fs, args, e.stderr); !ok {
+		return nil, code, false
 	}
 	fs.Visit(func(fl *flag.Flag) {
 		switch fl.Name {

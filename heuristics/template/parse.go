@@ -147,3 +147,29 @@ func (d *doc) ownWords() int {
 	}
 	return n
 }
+
+// keepTemplateLines moves the lines of d the author did not write from
+// own to kept: lines that are the template's visible text once its
+// inline comments are gone ("Closes: #" of a template line "Closes: #
+// <!-- the issue number -->"), which mdsplit cannot match whole.
+func (d *doc) keepTemplateLines(tmpl *doc) {
+	visible := map[string]bool{}
+	for _, ts := range tmpl.sections {
+		for _, l := range ts.own {
+			visible[strings.ToLower(l.text)] = true
+		}
+	}
+	for _, s := range d.sections {
+		own := s.own[:0]
+		s.words = 0
+		for _, l := range s.own {
+			if visible[strings.ToLower(l.text)] {
+				s.kept = append(s.kept, l)
+				continue
+			}
+			own = append(own, l)
+			s.words += words(l.text)
+		}
+		s.own = own
+	}
+}

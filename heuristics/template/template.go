@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/heft-dev/heft/heuristics"
 	"github.com/heft-dev/heft/internal/mdsplit"
@@ -126,6 +127,34 @@ func (c Config) Validate() error {
 type Scorer struct {
 	cfg              Config
 	optional, strict map[string]bool
+
+	// last caches the template read last: a bot scores one repository's
+	// pull requests against the same template over and over.
+	mu   sync.Mutex
+	last struct {
+		text string
+		doc  *doc
+	}
+}
+
+// template returns text read as a template, from the cache when it is
+// the one read last. A cached doc is never modified.
+func (s *Scorer) template(text string) (*doc, error) {
+	s.mu.Lock()
+	if s.last.doc != nil && s.last.text == text {
+		d := s.last.doc
+		s.mu.Unlock()
+		return d, nil
+	}
+	s.mu.Unlock()
+	d, err := read(text, "", s.cfg.MaxBytes)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	s.last.text, s.last.doc = text, d
+	s.mu.Unlock()
+	return d, nil
 }
 
 // New returns the template scorer.
@@ -165,7 +194,7 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 	if strings.TrimSpace(c.Template) == "" {
 		return heuristics.Result{}, heuristics.ErrNotApplicable
 	}
-	tmpl, err := read(c.Template, "", s.cfg.MaxBytes)
+	tmpl, err := s.template(c.Template)
 	if err != nil {
 		return heuristics.Result{}, wrap("template", err)
 	}
@@ -176,6 +205,7 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 	if err != nil {
 		return heuristics.Result{}, wrap("description", err)
 	}
+	body.keepTemplateLines(tmpl)
 
 	var found []finding
 	if f, ok := s.untouched(c, body); ok {
@@ -364,27 +394,37 @@ func (s *Scorer) placeholders(tmpl, body *doc) []finding {
 			visible[strings.ToLower(l.text)] = true
 		}
 	}
-	var out []finding
+	var left []line
 	for _, bs := range body.sections {
 		if bs.words == 0 {
 			continue
 		}
 		for _, l := range bs.kept {
-			if !visible[strings.ToLower(l.text)] || words(l.text) == 0 {
-				continue
+			if visible[strings.ToLower(l.text)] && words(l.text) > 0 {
+				left = append(left, l)
 			}
-			out = append(out, finding{
-				ev: heuristics.Evidence{
-					Rule:    RulePlaceholder,
-					Message: "This line is the template's own text, left in next to the author's words.",
-					Field:   heuristics.FieldBody, Line: l.n, Snippet: snippet(l.text),
-				},
-				advice: "delete the template's instructions once the section is filled in",
-			})
 		}
+	}
+	var out []finding
+	for i, l := range left {
+		if i == maxPlaceholders {
+			break
+		}
+		msg := "This line is the template's own text, left in next to the author's words."
+		if len(left) > maxPlaceholders {
+			msg = fmt.Sprintf("This line is the template's own text, left in next to the author's words (one of %d such lines).", len(left))
+		}
+		out = append(out, finding{
+			ev:     heuristics.Evidence{Rule: RulePlaceholder, Message: msg, Field: heuristics.FieldBody, Line: l.n, Snippet: snippet(l.text)},
+			advice: "delete the template's instructions once the section is filled in",
+		})
 	}
 	return out
 }
+
+// maxPlaceholders is how many template-placeholder findings a result
+// carries; the message gives the total.
+const maxPlaceholders = 5
 
 func snippet(s string) string {
 	r := []rune(s)

@@ -2,6 +2,7 @@ package template_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -149,6 +150,38 @@ func TestScore(t *testing.T) {
 	}
 }
 
+// TestTemplateLineWithInlineComment: a template line that carries an
+// inline comment ("Closes: # <!-- the issue -->") left as it was, comment
+// and all or without it, is the template's text, not the author's words.
+func TestTemplateLineWithInlineComment(t *testing.T) {
+	tmpl := "### Related issue\n\nCloses: # <!-- Replace with the issue number -->\n\n### Description\n\n<!-- What and why. -->\n"
+	s, err := template.New(template.Config{})
+	require.NoError(t, err)
+	for _, body := range []string{tmpl, strings.Replace(tmpl, " <!-- Replace with the issue number -->", "", 1)} {
+		res, err := s.Score(context.Background(), &heuristics.Contribution{Template: tmpl, Body: body})
+		require.NoError(t, err)
+		assert.Equal(t, []string{template.RuleUntouched}, rulesOf(res))
+		assert.Equal(t, 0.45, res.Score, "nothing of the author's: %+v", res.Evidence)
+	}
+}
+
+// TestPlaceholderEvidenceIsCapped: a template of many instructions left
+// in gives five findings, each saying how many lines there are.
+func TestPlaceholderEvidenceIsCapped(t *testing.T) {
+	var tmpl strings.Builder
+	tmpl.WriteString("## Notes\n\n")
+	for i := range 12 {
+		fmt.Fprintf(&tmpl, "Instruction number %d for the author.\n\n", i)
+	}
+	s, err := template.New(template.Config{})
+	require.NoError(t, err)
+	res, err := s.Score(context.Background(), &heuristics.Contribution{Template: tmpl.String(), Body: tmpl.String() + "The author's own account of the change.\n"})
+	require.NoError(t, err)
+	require.Len(t, res.Evidence, 5)
+	assert.Contains(t, res.Evidence[0].Message, "one of 12 such lines")
+	assert.Equal(t, 0.15, res.Score)
+}
+
 func TestEvidenceLocates(t *testing.T) {
 	s, err := template.New(template.Config{Strict: []string{"Checklist"}})
 	require.NoError(t, err)
@@ -234,4 +267,20 @@ func TestRulesDocumented(t *testing.T) {
 		t.Error(err)
 	}
 	heuristicstest.CheckDoc(t, s.Rules())
+}
+
+// TestTemplatesAlternate: the scorer caches the template it read last;
+// a different template in between must not be answered from the cache.
+func TestTemplatesAlternate(t *testing.T) {
+	s, err := template.New(template.Config{})
+	require.NoError(t, err)
+	other := "## Motivation\n\n## Changes\n"
+	for range 3 {
+		res, err := s.Score(context.Background(), contribution(filled))
+		require.NoError(t, err)
+		assert.Zero(t, res.Score)
+		res, err = s.Score(context.Background(), &heuristics.Contribution{Template: other, Body: filled})
+		require.NoError(t, err)
+		assert.Equal(t, []string{template.RuleMissingSection, template.RuleMissingSection}, rulesOf(res))
+	}
 }

@@ -18,7 +18,26 @@ type OutcomeMetrics struct {
 	// Contributions is how many scored contributions carry the outcome.
 	Contributions int64         `json:"contributions"`
 	Scorers       []Correlation `json:"scorers"` // in the order of Result.Scorers
+
+	// ByAgent repeats Spearman's rho within each agent's contributions
+	// (the maxAgentRows largest), when there are several: a pooled
+	// correlation over agents with different baselines can show a
+	// relation no single agent has.
+	ByAgent []AgentCorrelation `json:"by_agent,omitempty"`
 }
+
+// AgentCorrelation is one scorer's Spearman's rho with an outcome within
+// one agent's contributions, without an interval.
+type AgentCorrelation struct {
+	Agent    string `json:"agent"`
+	Scorer   string `json:"scorer"`
+	N        int64  `json:"n"`
+	Nonzero  int64  `json:"nonzero"`
+	Spearman Num    `json:"spearman"`
+}
+
+// maxAgentRows bounds the agents an outcome's breakdown lists.
+const maxAgentRows = 10
 
 // Correlation is one scorer's rank correlation with an outcome, on the
 // contributions that carry the outcome and that the scorer applied to.
@@ -67,6 +86,7 @@ const OutcomeBins = 10
 type effortRows struct {
 	nScores, nOutcomes int
 	index              []int64
+	agents             []string
 	scores             []float64 // nScores per row, NaN when not applicable
 	outcomes           []float64 // nOutcomes per row, NaN when absent
 }
@@ -76,6 +96,11 @@ func (e *effortRows) add(o outcome) {
 		return
 	}
 	e.index = append(e.index, o.index)
+	agent := o.agent
+	if agent == "" {
+		agent = "(unknown)"
+	}
+	e.agents = append(e.agents, agent)
 	for i, s := range o.scores {
 		if o.errs[i] != nil {
 			s = math.NaN()
@@ -97,12 +122,14 @@ func (e *effortRows) sorted() {
 	scores := make([]float64, 0, len(e.scores))
 	outcomes := make([]float64, 0, len(e.outcomes))
 	index := make([]int64, 0, n)
+	agents := make([]string, 0, n)
 	for _, p := range perm {
 		index = append(index, e.index[p])
+		agents = append(agents, e.agents[p])
 		scores = append(scores, e.scores[p*e.nScores:(p+1)*e.nScores]...)
 		outcomes = append(outcomes, e.outcomes[p*e.nOutcomes:(p+1)*e.nOutcomes]...)
 	}
-	e.index, e.scores, e.outcomes = index, scores, outcomes
+	e.index, e.scores, e.outcomes, e.agents = index, scores, outcomes, agents
 }
 
 // outcomeMetrics computes the correlations of every scorer with every
@@ -143,6 +170,56 @@ func (a *accumulator) outcomeMetrics() []OutcomeMetrics {
 	}
 	close(ch)
 	wg.Wait()
+	for k := range out {
+		out[k].ByAgent = a.byAgent(rows[k], k)
+	}
+	return out
+}
+
+// byAgent computes each scorer's rho within each of the largest agents
+// among rows, when rows hold more than one agent.
+func (a *accumulator) byAgent(rows []int32, k int) []AgentCorrelation {
+	e := &a.effort
+	count := map[string]int{}
+	for _, r := range rows {
+		count[e.agents[r]]++
+	}
+	if len(count) < 2 {
+		return nil
+	}
+	agents := make([]string, 0, len(count))
+	for g := range count {
+		agents = append(agents, g)
+	}
+	slices.SortFunc(agents, func(x, y string) int {
+		if c := cmp.Compare(count[y], count[x]); c != 0 {
+			return c
+		}
+		return cmp.Compare(x, y)
+	})
+	var out []AgentCorrelation
+	for _, g := range agents[:min(len(agents), maxAgentRows)] {
+		for s, name := range a.names {
+			c := AgentCorrelation{Agent: g, Scorer: name, Spearman: Num(math.NaN())}
+			var x, y []float64
+			for _, r := range rows {
+				v := e.scores[int(r)*e.nScores+s]
+				if e.agents[r] != g || math.IsNaN(v) {
+					continue
+				}
+				x = append(x, v)
+				y = append(y, e.outcomes[int(r)*e.nOutcomes+k])
+				if v > 0 {
+					c.Nonzero++
+				}
+			}
+			c.N = int64(len(x))
+			if len(x) >= 2 {
+				c.Spearman = Num(Spearman(x, y))
+			}
+			out = append(out, c)
+		}
+	}
 	return out
 }
 

@@ -72,6 +72,16 @@ func drawOutcomes(r *Result) []htmlOutcome {
 	return out
 }
 
+// effortMargin is the left margin of an outcome plot: wider than a ROC
+// plot's, for tick labels such as "1.2e+03".
+const effortMargin = plotMargin + 14
+
+// effortFuncs are the template functions the effort section adds.
+var effortFuncs = map[string]any{
+	"effortMargin": func() int { return effortMargin },
+	"effortWidth":  func() int { return plotSize + effortMargin + 12 },
+}
+
 func finite(v Num) float64 {
 	if math.IsNaN(float64(v)) || math.IsInf(float64(v), 0) {
 		return 0
@@ -94,11 +104,16 @@ Near 0 means the score says nothing about that effort.
 {{range .O.Scorers}}<tr><td>{{.Scorer}}</td><td>{{.N}}</td><td>{{percent .Coverage}}</td><td>{{.Nonzero}}</td>
 {{if .Undefined}}<td colspan="2" class="muted left">undefined: {{.Undefined}}</td>{{else}}<td>{{ci .Spearman .SpearmanLow .SpearmanHigh}}</td><td>{{ci .Kendall .KendallLow .KendallHigh}}</td>{{end}}</tr>
 {{end}}</table></div>
+{{with .O.ByAgent}}<p>Spearman ρ within each agent (contributions scoring above 0 in brackets):</p>
+<div class="wide"><table class="by-agent">
+<tr><th>agent</th><th>scorer</th><th>n</th><th>score &gt; 0</th><th>Spearman ρ</th></tr>
+{{range .}}<tr><td>{{.Agent}}</td><td class="left">{{.Scorer}}</td><td>{{.N}}</td><td>{{.Nonzero}}</td><td>{{num .Spearman}}</td></tr>
+{{end}}</table></div>{{end}}
 <p class="legend muted">Per score bin: the bar spans the outcome's quartiles, the dot is its median, the tick its mean; hover for the counts.</p>
 <div class="cards">
 {{range .Plots}}<div class="card"><h3>{{.C.Scorer}}</h3>
-<svg class="effort-plot" data-scorer="{{.C.Scorer}}" width="{{$.Width}}" height="{{$.Height}}" viewBox="0 0 {{$.Width}} {{$.Height}}" role="img" aria-label="{{.YLabel}} against the {{.C.Scorer}} score">
-<g transform="translate({{$.Margin}} 8)">
+<svg class="effort-plot" data-scorer="{{.C.Scorer}}" width="{{effortWidth}}" height="{{$.Height}}" viewBox="0 0 {{effortWidth}} {{$.Height}}" role="img" aria-label="{{.YLabel}} against the {{.C.Scorer}} score">
+<g transform="translate({{effortMargin}} 8)">
 <rect class="axis" x="0" y="0" width="{{$.Size}}" height="{{$.Size}}"/>
 {{range .Points}}<g class="bin" data-n="{{.N}}"><title>{{.Title}}</title>
 <line class="iqr" x1="{{f1 .X}}" y1="{{f1 .Q3}}" x2="{{f1 .X}}" y2="{{f1 .Q1}}"/>
@@ -108,7 +123,7 @@ Near 0 means the score says nothing about that effort.
 {{range .XTicks}}<text x="{{f1 .Pos}}" y="{{$.Size}}" dy="14" text-anchor="middle">{{.Label}}</text>{{end}}
 {{range .YTicks}}<text x="-4" y="{{f1 .Pos}}" dy="4" text-anchor="end">{{.Label}}</text>{{end}}
 <text x="{{half}}" y="{{$.Size}}" dy="28" text-anchor="middle">score</text>
-<text transform="rotate(-90)" x="-{{half}}" y="-26" text-anchor="middle">{{.YLabel}}</text>
+<text transform="rotate(-90)" x="-{{half}}" y="-36" text-anchor="middle">{{.YLabel}}</text>
 <text x="8" y="14">ρ {{num .C.Spearman}}</text>
 </g></svg></div>
 {{end}}</div>

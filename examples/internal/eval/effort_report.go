@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -38,6 +39,7 @@ func (r *Result) writeOutcomesText(b *strings.Builder) {
 		if few {
 			fmt.Fprintf(b, "* fewer than %d contributions score above 0: the correlation rests on them, and its interval on whether a resample draws them\n", fewNonzero)
 		}
+		writeByAgent(b, o.ByAgent)
 	}
 }
 
@@ -52,5 +54,37 @@ func (r *Result) writeAgentIDText(b *strings.Builder) {
 		fmt.Fprintf(b, "%-14s %-12s %6d %12s %12s %12s %12s %12d %12s\n", trunc(s.Agent, 14), trunc(s.Tool, 12), s.Contributions,
 			percent(s.DescriptionRate), percent(s.CommitsRate), percent(s.IdentitiesRate), percent(s.AnyRate), s.OtherTool,
 			fmt.Sprintf("%d %s", s.NoMarker, percent(s.NoMarkerRate)))
+	}
+}
+
+// writeByAgent writes an outcome's per-agent rho, one row per agent:
+// "rho (above 0)" per scorer.
+func writeByAgent(b *strings.Builder, rows []AgentCorrelation) {
+	if len(rows) == 0 {
+		return
+	}
+	var scorers, agents []string
+	for _, r := range rows {
+		if !slices.Contains(scorers, r.Scorer) {
+			scorers = append(scorers, r.Scorer)
+		}
+		if !slices.Contains(agents, r.Agent) {
+			agents = append(agents, r.Agent)
+		}
+	}
+	b.WriteString("by agent: spearman (contributions above 0)\n")
+	fmt.Fprintf(b, "%-14s", "agent")
+	for _, s := range scorers {
+		fmt.Fprintf(b, " %16s", trunc(s, 16))
+	}
+	b.WriteString("\n")
+	for _, g := range agents {
+		fmt.Fprintf(b, "%-14s", trunc(g, 14))
+		for _, r := range rows {
+			if r.Agent == g {
+				fmt.Fprintf(b, " %16s", fmt.Sprintf("%s (%d)", num(r.Spearman), r.Nonzero))
+			}
+		}
+		b.WriteString("\n")
 	}
 }

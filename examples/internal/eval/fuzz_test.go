@@ -51,6 +51,11 @@ func FuzzJSONLines(f *testing.F) {
 				if !strings.HasPrefix(r.Pos, "f:") {
 					t.Fatalf("record without a line: %q", r.Pos)
 				}
+				if r.Outcomes != nil {
+					if err := r.Outcomes.validate(); err != nil {
+						t.Fatalf("%s: derived %v", r.Pos, err)
+					}
+				}
 			}
 			n++
 			if n > lines {

@@ -173,7 +173,7 @@ var pageTemplate = sync.OnceValue(func() *template.Template {
 			slices.Sort(keys)
 			return keys
 		},
-	}).Parse(pageHTML + effortHTML))
+	}).Funcs(effortFuncs).Parse(pageHTML + effortHTML))
 })
 
 const pageHTML = `<!DOCTYPE html>

@@ -61,6 +61,8 @@ func (j *JSONLines) Next() (*Record, error) {
 		rec.Pos = pos
 		if rec.Outcomes == nil {
 			rec.Outcomes = recordOutcomes(&rec)
+		} else if err := rec.Outcomes.validate(); err != nil {
+			return nil, &SkipError{Pos: pos, Reason: ReasonMalformed, Err: err}
 		}
 		return &rec, nil
 	}

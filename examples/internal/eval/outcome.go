@@ -276,3 +276,15 @@ func DeriveOutcomes(h History) *Outcomes {
 	}
 	return o
 }
+
+// validate rejects outcomes no timeline can give: negative counts or
+// durations.
+func (o *Outcomes) validate() error {
+	r := &Record{Outcomes: o}
+	for _, name := range AllOutcomes() {
+		if v, ok := name.Of(r); ok && !(v >= 0) {
+			return fmt.Errorf("outcomes: %s is %v, not a count or duration", name, v)
+		}
+	}
+	return nil
+}

@@ -166,9 +166,11 @@ func TestJSONLinesOutcomes(t *testing.T) {
 {"id":"b","outcomes":{"review_comments":4,"time_to_close_hours":1.5},"timeline":[{"kind":"comment","actor":{"login":"x"}}]}
 {"id":"c","timeline":[{"kind":"comment","actor":{"login":"x","association":"NONE"}}]}
 {"id":"d","title":"no timeline"}
+{"id":"e","outcomes":{"review_rounds":-1}}
 `
 	recs, skips := drain(t, NewJSONLines(strings.NewReader(in), "in.jsonl", 0))
-	require.Empty(t, skips)
+	require.Len(t, skips, 1)
+	assert.Equal(t, "in.jsonl:5: malformed: outcomes: review_rounds is -1, not a count or duration", skips[0].Error())
 	// a: one change request, then a push (the commits' times): 2 rounds.
 	assert.Equal(t, &Outcomes{ReviewComments: new(1), ReviewRounds: new(2), Maintainers: new(1), MaintainerComments: new(1),
 		FirstResponse: new(1.0), TimeToClose: new(24.0)}, recs[0].Outcomes)
@@ -286,4 +288,33 @@ func TestAgentID(t *testing.T) {
 	var txt bytes.Buffer
 	require.NoError(t, res.WriteText(&txt))
 	assert.Contains(t, txt.String(), "agent identification")
+}
+
+// TestOutcomesByAgent: with several agents, each scorer's rho is repeated
+// within each agent, the largest agents first.
+func TestOutcomesByAgent(t *testing.T) {
+	set, err := standard.New(standard.Config{})
+	require.NoError(t, err)
+	items := effortRecords(50)
+	for i, it := range items {
+		it.(*Record).Agent = map[bool]string{true: "Devin", false: "Copilot"}[i < 20]
+	}
+	res, err := Run(context.Background(), set, &records{items: items},
+		Options{Label: LabelAI, Bootstrap: -1, Outcomes: []Outcome{OutcomeReviewComments}})
+	require.NoError(t, err)
+	rows := res.Outcomes[0].ByAgent
+	require.Len(t, rows, 2*len(res.Scorers))
+	assert.Equal(t, "Copilot", rows[0].Agent, "30 contributions before Devin's 20")
+	assert.Equal(t, "Devin", rows[len(res.Scorers)].Agent)
+	for _, r := range rows {
+		if r.Scorer == "verbosity" {
+			assert.Greater(t, float64(r.Spearman), 0.9, "%s: within each agent too, longer descriptions drew more comments", r.Agent)
+		}
+		if r.Scorer == "size" {
+			assert.True(t, math.IsNaN(float64(r.Spearman)), "a constant score ranks nothing")
+		}
+	}
+	var txt bytes.Buffer
+	require.NoError(t, res.WriteText(&txt))
+	assert.Contains(t, txt.String(), "by agent: spearman (contributions above 0)\nagent ")
 }
