@@ -4,9 +4,9 @@
 // lines set aside) per reviewable changed line, above a floor of 150
 // tokens, on a log ramp from 20 to 600 tokens a line, never for changes of
 // 1,000 lines or more. Each changed file not read line by line (binary,
-// generated, vendored, lockfile, expected output) counts as 10 lines; with
-// nothing to compare with (no diff, an empty diff) the description is
-// compared with a fixed budget of 400 tokens instead. It also finds prose
+// generated, vendored, lockfile, expected output, moved as it is) counts
+// as 10 lines; with nothing to compare with (no diff, an empty diff) the
+// description is compared with a fixed budget of 150 tokens instead. It also finds prose
 // that names the changed files and functions one by one, hidden text
 // (HTML comments, invisible and bidi characters), and descriptions that
 // explain nothing (empty, the untouched template, placeholder text) for a

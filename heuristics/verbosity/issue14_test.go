@@ -129,12 +129,21 @@ func TestNothingToReviewLineByLine(t *testing.T) {
 		r := score(t, v, &heuristics.Contribution{Body: long, Diff: &diffstat.Diff{}})
 		assert.Greater(t, r.Metrics["tokens_prose"], 400.0)
 		assert.Less(t, r.Score, 0.8, "issue 14: an empty diff with a description scored flag 0.92")
-		assert.Less(t, r.Score, 0.5)
-		assert.Equal(t, float64(400), r.Metrics["budget_tokens"])
+		assert.Equal(t, float64(150), r.Metrics["budget_tokens"])
 		e, ok := findEvidence(r, "verbosity-length")
 		require.True(t, ok)
 		assert.Contains(t, e.Message, "No changed lines or files to compare with")
 		assert.Contains(t, r.Summary, "no changed lines (compared with a fixed budget)")
+	})
+
+	t.Run("rename-only", func(t *testing.T) {
+		src := scorertest.Text(scorertest.Numbered("v", 30))
+		d := scorertest.GitDiff(t, map[string]*string{"internal/old/store.go": src},
+			map[string]*string{"internal/old/store.go": nil, "internal/store/store.go": src})
+		require.Len(t, d.Files, 1)
+		r := score(t, v, &heuristics.Contribution{Body: desc, Diff: d})
+		assert.Equal(t, 10.0, r.Metrics["compared_lines"], "a file moved as it is counts as 10 lines, not as nothing")
+		assert.Zero(t, r.Score)
 	})
 
 	t.Run("code-and-assets", func(t *testing.T) {

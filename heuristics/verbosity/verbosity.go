@@ -121,15 +121,21 @@ type Config struct {
 
 	// OtherFileLines is how many reviewable lines each changed file that
 	// is not read line by line (binary, generated, vendored, lockfile or
-	// expected output) counts for when the description is compared with
-	// the change: a reviewer still looks at it, and the description may
+	// expected output, or renamed or with its mode changed and no line
+	// changed) counts for when the description is compared with the
+	// change: a reviewer still looks at it, and the description may
 	// explain it. 0 is a setting, nil the default 10.
 	OtherFileLines *int `json:"other_file_lines,omitempty"`
 
 	// BudgetTokens is the number of prose tokens a description may have
 	// when there is nothing to compare it with: no diff, an empty diff,
 	// or no reviewable lines and no other files. The length score then
-	// rises on a log scale from BudgetTokens to ten times it. Default 400.
+	// rises on a log scale from BudgetTokens to ten times it. Default
+	// 150, the floor: chosen on half of the AIDev sample's repositories,
+	// where it ranked pull requests by review effort (time to close,
+	// review comments) best within each agent, and confirmed on the other
+	// half (Spearman's ρ with time to close 0.13 to 0.17 within each
+	// agent; the README's "Verbosity floors" has the figures).
 	BudgetTokens int `json:"budget_tokens,omitempty"`
 
 	// UnexplainedLines is the number of reviewable changed lines above
@@ -188,7 +194,7 @@ func (c Config) withDefaults() Config {
 		c.OtherFileLines = heuristics.Ptr(10)
 	}
 	if c.BudgetTokens == 0 {
-		c.BudgetTokens = 400
+		c.BudgetTokens = 150
 	}
 	if c.UnexplainedLines == nil {
 		c.UnexplainedLines = heuristics.Ptr(30)
@@ -527,10 +533,10 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 			if f == nil || f.Added < 0 || f.Deleted < 0 {
 				return heuristics.Result{}, fmt.Errorf("verbosity: invalid file in diff: %+v", f)
 			}
-			if f.Reviewable() && !f.Binary {
+			if f.Reviewable() && !f.Binary && f.Lines() > 0 {
 				lines += f.Lines()
 			} else {
-				others++
+				others++ // not read line by line: binary, generated, ..., or renamed as it is
 			}
 		}
 		res.Metrics["reviewable_lines"] = float64(lines)

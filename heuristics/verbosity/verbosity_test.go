@@ -261,9 +261,9 @@ func TestVerbosity(t *testing.T) {
 		},
 		{
 			name:  "no-diff",
-			why:   "without a diff the description is compared with the fixed budget: 700 tokens is over it, far from a review",
+			why:   "without a diff the description is compared with the fixed budget of 150 tokens: 700 is a review",
 			c:     &heuristics.Contribution{Body: body(t, "essay.md")},
-			score: func(s float64) bool { return s > 0 && s < 0.5 },
+			score: func(s float64) bool { return s > 0.5 && s < 0.8 },
 			rules: []string{"verbosity-length"},
 			check: func(t *testing.T, r heuristics.Result) {
 				assert.Contains(t, r.Summary, "no diff")
@@ -314,6 +314,9 @@ func TestThresholds(t *testing.T) {
 	v, err := verbosity.NewWith(verbosity.Config{}, words{})
 	require.NoError(t, err)
 	diff := func(lines int) *diffstat.Diff {
+		if lines == 0 {
+			return &diffstat.Diff{} // nothing at all to compare with
+		}
 		return &diffstat.Diff{Files: []*diffstat.File{{NewPath: "a.go", Added: lines, Kind: diffstat.KindSource}}}
 	}
 	prose := func(n int) string { return strings.TrimSpace(strings.Repeat("word ", n)) }
@@ -327,8 +330,9 @@ func TestThresholds(t *testing.T) {
 		{"midway", "the ramp is logarithmic: sqrt(20*600) ≈ 109.5 a line is halfway", 150 + 1095, 10, 0.5},
 		{"excessive", "600 tokens a line above the floor is the top", 150 + 600*6, 6, 1},
 		{"maintainers-example", "2,400 tokens for 6 lines flags under the default policy", 2400, 6, 0.862},
-		{"zero-lines", "a diff with no lines and no files is compared with the budget of 400: 750 is log(750/400)/log(10) of the way to 4,000", 750, 0, 0.273},
-		{"at-budget", "up to the budget, nothing", 400, 0, 0},
+		{"zero-lines", "a diff with no lines and no files is compared with the budget of 150: 750 is log(750/150)/log(10) of the way to 1,500", 750, 0, 0.699},
+		{"at-budget", "up to the budget, nothing", 150, 0, 0},
+		{"budget-top", "ten times the budget is the top", 1500, 0, 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r, err := v.Score(context.Background(), &heuristics.Contribution{Body: prose(tc.words), Diff: diff(tc.diff)})
