@@ -60,6 +60,9 @@ func FuzzParse(f *testing.F) {
 			if added != f.Added || deleted != f.Deleted {
 				t.Fatalf("%s: scanner counted +%d -%d, hunks hold +%d -%d", f.Path(), f.Added, f.Deleted, added, deleted)
 			}
+			if msg := sameAsEachHunk(f, hunks); msg != "" {
+				t.Fatalf("%s: %s", f.Path(), msg)
+			}
 		}
 	})
 }

@@ -141,6 +141,9 @@ func parseHunk(b []byte) (h Hunk, err error) {
 		if found {
 			off++
 		}
+		if len(raw) > 0 && raw[0] == '\\' {
+			continue // a "\ No newline" marker go-diff left in: no line of either file, as the scanner counts
+		}
 		l := Line{Op: LineContext}
 		if len(raw) > 0 {
 			switch raw[0] {

@@ -108,9 +108,7 @@ func (s *subject) contribution(raw []byte) (*heuristics.Contribution, []byte, er
 		if err != nil {
 			return nil, nil, fmt.Errorf("--github-event: %s: %w", s.eventFile, err)
 		}
-		pc := ev.PullRequest.Contribution(c.Now)
-		c.Title, c.Body, c.Author = pc.Title, pc.Body, pc.Author
-		c.Labels = ghpr.AddLabels(c.Labels, pc.Labels...)
+		ev.PullRequest.Fill(c)
 	}
 
 	if s.title != "" {

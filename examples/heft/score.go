@@ -12,6 +12,7 @@ import (
 	"os"
 
 	"github.com/heft-dev/heft/diffstat"
+	"github.com/heft-dev/heft/examples/internal/cliflag"
 	"github.com/heft-dev/heft/examples/internal/ghpr"
 	"github.com/heft-dev/heft/examples/internal/jsonconfig"
 	"github.com/heft-dev/heft/examples/internal/ledgersql"
@@ -53,8 +54,8 @@ func runScore(e *env, args []string) int {
 			"\tgit diff main | heft score -\n\tgit format-patch main --stdout | heft score --fail-at flag\n\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
+	if code, ok := cliflag.Parse(fs, args, e.stderr); !ok {
+		return code
 	}
 	if *asJSON {
 		*format = "json"

@@ -64,6 +64,7 @@ func (sc *workaroundScan) addOwnModule(m string) {
 // goQualifiers records the packages a Go line uses ("mux.NewRouter") when
 // the import block is out of the hunk's view, by package name.
 func (fs *fileScan) goQualifiers(text string) {
+	fs.goLocals(text)
 	for i := 0; i+2 < len(text); i++ {
 		if text[i] != '.' || text[i+1] < 'A' || text[i+1] > 'Z' {
 			continue
@@ -76,9 +77,44 @@ func (fs *fileScan) goQualifiers(text string) {
 			continue
 		}
 		name := text[j:i]
-		if _, ok := fs.imports[name]; !ok && !goStdNames[name] && len(name) >= 3 {
+		if _, ok := fs.imports[name]; !ok && !goStdNames[name] && len(name) >= 3 && !fs.locals[name] {
 			fs.imports[name] = name
 			fs.guessed[name] = true
+		}
+	}
+}
+
+// goLocals records the names a Go line declares (x := ..., a
+// function's parameters), which are variables, not packages:
+// "command.Parent()" after "func help(command *cobra.Command)".
+func (fs *fileScan) goLocals(text string) {
+	t := strings.TrimSpace(text)
+	var decl string
+	if i := strings.Index(t, ":="); i > 0 {
+		decl = t[:i]
+	} else if strings.HasPrefix(t, "func ") || strings.HasPrefix(t, "var ") {
+		decl = t
+	} else {
+		return
+	}
+	for k := 0; k < len(decl); {
+		for k < len(decl) && !isWordByte(decl[k]) {
+			k++
+		}
+		start := k
+		for k < len(decl) && isWordByte(decl[k]) {
+			k++
+		}
+		if k == start || start > 0 && decl[start-1] == '.' || k < len(decl) && decl[k] == '.' {
+			continue // a qualifier or a selector, not a declared name
+		}
+		name := decl[start:k]
+		if len(fs.locals) < maxImports {
+			fs.locals[name] = true
+		}
+		if fs.guessed[name] {
+			delete(fs.imports, name)
+			delete(fs.guessed, name)
 		}
 	}
 }

@@ -17,11 +17,9 @@
 package tokenizer
 
 import (
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -81,7 +79,7 @@ const MaxRun = 384
 // for concurrent use.
 type Encoder struct {
 	enc   Encoding
-	ranks map[string]int  // token bytes to rank, tiktoken's mergeable ranks
+	ranks *rankTable      // token bytes to rank, tiktoken's mergeable ranks
 	split *regexp2.Regexp // tiktoken's pre-tokenizer
 }
 
@@ -154,15 +152,25 @@ func load(enc Encoding) (*Encoder, error) {
 // is one token when it is in the vocabulary, else as many as byte-pair
 // merging leaves.
 func (e *Encoder) countOrdinary(text string) int {
-	var runes []rune
 	n := 0
+	if e.enc == O200kBase && isASCII(text) {
+		asciiPieces(text, func(piece string) {
+			if _, ok := e.ranks.lookupString(piece); ok {
+				n++
+			} else {
+				n += mergeCount([]byte(piece), e.ranks)
+			}
+		})
+		return n
+	}
+	var runes []rune
 	m, _ := e.split.FindStringMatch(text)
 	for m != nil {
 		if runes == nil {
 			runes = []rune(text)
 		}
 		piece := string(runes[m.Index : m.Index+m.Length])
-		if _, ok := e.ranks[piece]; ok {
+		if _, ok := e.ranks.lookupString(piece); ok {
 			n++
 		} else {
 			n += mergeCount([]byte(piece), e.ranks)
@@ -177,7 +185,7 @@ func (e *Encoder) countOrdinary(text string) int {
 // pair whose joined bytes have the lowest rank (the leftmost on a tie),
 // until no adjacent pair is in the vocabulary. This is tiktoken's
 // byte_pair_merge, with the same order of merges.
-func mergeCount(piece []byte, ranks map[string]int) int {
+func mergeCount(piece []byte, ranks *rankTable) int {
 	if len(piece) == 1 {
 		return 1
 	}
@@ -193,7 +201,7 @@ func mergeCount(piece []byte, ranks map[string]int) int {
 	// i+skip+2 (exclusive), or none.
 	rankOf := func(i, skip int) int {
 		if i+skip+2 < len(parts) {
-			if r, ok := ranks[string(piece[parts[i].start:parts[i+skip+2].start])]; ok {
+			if r, ok := ranks.lookup(piece[parts[i].start:parts[i+skip+2].start]); ok {
 				return r
 			}
 		}
@@ -236,12 +244,20 @@ const (
 
 // loadRanks parses an embedded .tiktoken file: one "base64-token rank"
 // pair a line.
-func loadRanks(name string) (map[string]int, error) {
-	data, err := assets.Assets.ReadFile(name)
+func loadRanks(name string) (*rankTable, error) {
+	f, err := assets.Assets.Open(name)
 	if err != nil {
 		return nil, err
 	}
-	return parseRanks(string(data))
+	defer f.Close()
+	// Streamed, not read whole: ReadFile would copy the 3.6 MB file into
+	// memory first. The tables have 199,998 (o200k_base) and 100,256
+	// (cl100k_base) tokens; the table grows if a file has more.
+	n := 100256
+	if strings.HasPrefix(name, "o200k") {
+		n = 199998
+	}
+	return parseRanks(f, n)
 }
 
 // chunkEnd returns the length of the next chunk of text: at most max
@@ -315,31 +331,4 @@ func runeStart(text string, i int) int {
 		}
 	}
 	return i
-}
-
-// parseRanks parses the .tiktoken format.
-func parseRanks(data string) (map[string]int, error) {
-	ranks := make(map[string]int, strings.Count(data, "\n")+1)
-	var buf [256]byte
-	for lineNo := 1; data != ""; lineNo++ {
-		var line string
-		line, data, _ = strings.Cut(data, "\n")
-		if line == "" {
-			continue
-		}
-		tok, num, ok := strings.Cut(line, " ")
-		if !ok || base64.StdEncoding.DecodedLen(len(tok)) > len(buf) {
-			return nil, fmt.Errorf("line %d: malformed", lineNo)
-		}
-		n, err := base64.StdEncoding.Decode(buf[:], []byte(tok))
-		if err != nil {
-			return nil, fmt.Errorf("line %d: %w", lineNo, err)
-		}
-		rank, err := strconv.Atoi(num)
-		if err != nil {
-			return nil, fmt.Errorf("line %d: %w", lineNo, err)
-		}
-		ranks[string(buf[:n])] = rank
-	}
-	return ranks, nil
 }

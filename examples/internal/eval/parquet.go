@@ -132,6 +132,7 @@ func OpenAIDevParquet(dir string, opt *AIDevOptions) (*AIDevParquet, error) {
 	}
 	a.prs = prs
 	mergers := map[string]string{}
+	approvers := map[string][]string{}
 	var absent []string
 	order := map[string]int{} // pull request id → its row
 	for _, f := range []string{pqCommits, pqDetails, pqTimeline, pqComments, pqReviews} {
@@ -172,20 +173,42 @@ func OpenAIDevParquet(dir string, opt *AIDevOptions) (*AIDevParquet, error) {
 	}
 	for _, c := range pqChildren {
 		var each func(*pqTable, []string)
-		if c.file == pqTimeline {
+		switch c.file {
+		case pqTimeline:
 			each = func(t *pqTable, row []string) {
 				if t.get(row, "event") == "merged" && t.get(row, "actor") != "" {
 					mergers[t.get(row, "pr_id")] = t.get(row, "actor")
 				}
 			}
+		case pqReviews:
+			each = func(t *pqTable, row []string) {
+				noteApprover(approvers, t.get(row, "pr_id"), t.get(row, "user"), t.get(row, "user_type"), t.get(row, "state"))
+			}
 		}
 		if t := open(c.file, each); t != nil {
 			a.children[c.csv] = t
+			a.timed = a.timed || c.file == pqTimeline
 		}
 	}
 	a.details = open(pqDetails, nil)
 	if len(absent) > 0 {
 		a.notes = append(a.notes, "no "+strings.Join(absent, ", "))
+	}
+	if writers := writeAccess(mergers, approvers); len(writers) > 0 {
+		a.reviewers = map[string]map[string]bool{}
+		err := prs.scan(func(row []string) {
+			repo := repoOf(prs.get(row, "repo_url"), prs.get(row, "html_url"))
+			for _, who := range writers[prs.get(row, "id")] {
+				if a.reviewers[repo] == nil {
+					a.reviewers[repo] = map[string]bool{}
+				}
+				a.reviewers[repo][who] = true
+			}
+		})
+		if err != nil {
+			a.Close()
+			return nil, fmt.Errorf("eval: aidev: %s: %w", prFile, err)
+		}
 	}
 	if len(mergers) > 0 {
 		a.maintainers = map[string]map[string]bool{}
