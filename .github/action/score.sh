@@ -138,6 +138,16 @@ fi
 [[ -n $event ]] && args+=(--github-event "$event")
 [[ -n ${CONFIG:-} ]] && args+=(--config "$CONFIG")
 [[ -n ${LEDGER:-} ]] && args+=(--ledger "$LEDGER")
+# The repository's pull request template, for the template scorer, from
+# the base commit: a pull request cannot rewrite the template it is read
+# against. GitHub's paths, the first found wins.
+for p in .github/pull_request_template.md .github/PULL_REQUEST_TEMPLATE.md pull_request_template.md \
+	PULL_REQUEST_TEMPLATE.md docs/pull_request_template.md docs/PULL_REQUEST_TEMPLATE.md; do
+	if git cat-file -e "$BASE:$p" 2>/dev/null; then
+		git show "$BASE:$p" >"$tmp/heft-template.md" && args+=(--template "$tmp/heft-template.md")
+		break
+	fi
+done
 
 "$heft" score "${args[@]}" --format markdown "$input" >"$tmp/heft-report.md"
 cat "$tmp/heft-report.md" >>"$summary"

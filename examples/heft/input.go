@@ -140,8 +140,10 @@ func (s *subject) contribution(raw []byte) (*heuristics.Contribution, []byte, er
 		if s.author != "" {
 			login, bot = s.author, false
 		}
+		acc := c.Author.Account // the account stays the author's
 		c.Author = ghpr.NewAuthor(login, "", a)
 		c.Author.Bot = c.Author.Bot || bot
+		c.Author.Account = acc
 	}
 	c.Labels = ghpr.AddLabels(c.Labels, s.labels...)
 	if c.Now.IsZero() {

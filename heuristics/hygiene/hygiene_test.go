@@ -292,3 +292,31 @@ func TestRulesDocumented(t *testing.T) {
 	}
 	heuristicstest.CheckDoc(t, s.Rules())
 }
+
+// TestOddDiffs: files the diff rules cannot read (no hunks kept, binary,
+// deleted, a nil entry) are skipped, never a panic or a false finding.
+func TestOddDiffs(t *testing.T) {
+	in := "diff --git a/x.go b/x.go\nnew file mode 100644\n--- /dev/null\n+++ b/x.go\n@@ -0,0 +1 @@\n+package x\n\\ No newline at end of file\n" +
+		"diff --git a/logo.png b/logo.png\nnew file mode 100644\nBinary files /dev/null and b/logo.png differ\n" +
+		"diff --git a/old.go b/old.go\ndeleted file mode 100644\n--- a/old.go\n+++ /dev/null\n@@ -1 +0,0 @@\n-package old\n\\ No newline at end of file\n"
+	sc := diffstat.NewScanner(strings.NewReader(in), nil) // no patches kept
+	d := &diffstat.Diff{}
+	for sc.Next() {
+		f := *sc.File()
+		d.Files = append(d.Files, &f)
+	}
+	require.NoError(t, sc.Err())
+	d.Files = append(d.Files, nil)
+	s, err := hygiene.New(hygiene.Config{})
+	require.NoError(t, err)
+	res, err := s.Score(context.Background(), &heuristics.Contribution{Title: "x", Diff: d})
+	require.NoError(t, err)
+	assert.Empty(t, res.Evidence, "no hunks kept: nothing to say about newlines")
+
+	parsed, err := diffstat.Parse(strings.NewReader(in), nil)
+	require.NoError(t, err)
+	res, err = s.Score(context.Background(), &heuristics.Contribution{Title: "x", Diff: parsed})
+	require.NoError(t, err)
+	assert.Equal(t, []string{hygiene.RuleFinalNewline}, rulesOf(res), "the new file only; the deleted one is gone")
+	assert.Equal(t, "x.go", res.Evidence[0].Path)
+}

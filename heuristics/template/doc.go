@@ -34,14 +34,15 @@
 //	template-checkboxes        a section whose template has two or more checkboxes: none ticked, or all removed (0.1 each, at most 0.2)
 //	template-strict            a Config.Strict section missing, or one of its checkboxes missing or unticked (0.5 each, at most 0.75)
 //	template-extra-sections    more sections the template lacks than Config.MaxExtraSections (off by default; 0.2)
-//	template-placeholder       the template's instructions left next to the author's own words (0.05 each, at most 0.15)
+//	template-placeholder       the template's instructions left next to the author's own words, or placeholder text ("TODO", "Fixes #") (0.05 each, at most 0.15)
 //
 // # Known false positives
 //
 // A heading the author reworded counts as missing. A section that has
 // nothing to say ("Screenshots" for a back-end change) is empty unless
 // Config.Optional lists it. A one-line typo fix whose title says it all
-// has few own words. A strict section's name that the template does not
+// has few own words. "n/a" or "none" under a section that does not apply
+// is an answer, not an empty section and not placeholder text. A strict section's name that the template does not
 // have is ignored, not an error: the template may change after the
 // configuration was written.
 package template

@@ -6,6 +6,7 @@ import (
 
 	"github.com/heft-dev/heft/internal/lazyre"
 	"github.com/heft-dev/heft/internal/mdsplit"
+	"github.com/heft-dev/heft/internal/placeholder"
 )
 
 // doc is a description or a template read as sections: the text before
@@ -23,7 +24,9 @@ type section struct {
 	own     []line // the author's own non-blank lines (for a template: its visible text)
 	kept    []line // lines of the template left unchanged (descriptions only)
 	boxes   []box
-	words   int // words in own
+	words   int    // words in own
+	filler  []line // placeholder text in place of a description: "TODO", "Fixes #"
+	answer  bool   // answered "n/a", "none": nothing to say, said so
 	heading string
 }
 
@@ -129,11 +132,38 @@ func read(text, tmpl string, maxBytes int) (*doc, error) {
 				s.kept = append(s.kept, line{n, strings.TrimSpace(l)})
 				continue
 			}
+			if p.Kind != mdsplit.Code && tmpl != "" && placeholder.Text(l) {
+				if notApplicable(l) {
+					s.answer = true
+				} else {
+					s.filler = append(s.filler, line{n, strings.TrimSpace(l)})
+				}
+				continue
+			}
 			s.own = append(s.own, line{n, strings.TrimSpace(l)})
 			s.words += words(l)
 		}
 	}
 	return d, nil
+}
+
+// notApplicable reports an honest "nothing to say here": n/a, none, a
+// dash.
+func notApplicable(l string) bool {
+	switch strings.Trim(key(l), "-*+.() ") {
+	case "n/a", "na", "none", "nothing", "not applicable", "":
+		return true
+	}
+	return false
+}
+
+// filler returns the placeholder lines of the whole text.
+func (d *doc) filler() []line {
+	var out []line
+	for _, s := range d.sections {
+		out = append(out, s.filler...)
+	}
+	return out
 }
 
 // section returns the section with key k, or nil.

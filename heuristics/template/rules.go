@@ -52,8 +52,8 @@ var rules = []heuristics.Rule{
 	},
 	{
 		ID:             RulePlaceholder,
-		Finds:          "the template's instructions or example text left in the description next to the author's own words.",
-		FalsePositives: "a template line that is also a fine sentence of the author's (\"No breaking changes.\").",
+		Finds:          "the template's instructions or example text left in the description next to the author's own words, or placeholder text (\"TODO\", \"Fixes #\", lorem ipsum) in place of a description.",
+		FalsePositives: "a template line that is also a fine sentence of the author's (\"No breaking changes.\"); a section honestly answered \"TODO: follow-up in #12\".",
 	},
 }
 

@@ -237,6 +237,8 @@ func (s *Scorer) untouched(c *heuristics.Contribution, body *doc) (finding, bool
 	switch {
 	case strings.TrimSpace(c.Body) == "":
 		msg = "The description is empty: the pull request template was not used."
+	case n == 0 && len(body.filler()) > 0:
+		msg = fmt.Sprintf("The description holds only placeholder text (%q) where the template asks for a description.", snippet(body.filler()[0].text))
 	case n == 0:
 		msg = "The description is the pull request template as it was: nothing in it is the author's own."
 	default:
@@ -279,7 +281,7 @@ func (s *Scorer) sections(tmpl, body *doc) []finding {
 			}
 			continue
 		}
-		if len(ts.boxes) == 0 && bs.words == 0 {
+		if len(ts.boxes) == 0 && bs.words == 0 && !bs.answer && len(bs.filler) == 0 {
 			out = append(out, finding{
 				ev: heuristics.Evidence{
 					Rule:    RuleEmptySection,
@@ -394,29 +396,39 @@ func (s *Scorer) placeholders(tmpl, body *doc) []finding {
 			visible[strings.ToLower(l.text)] = true
 		}
 	}
-	var left []line
+	type left struct {
+		line
+		filler bool
+	}
+	var all []left
 	for _, bs := range body.sections {
-		if bs.words == 0 {
-			continue
-		}
-		for _, l := range bs.kept {
-			if visible[strings.ToLower(l.text)] && words(l.text) > 0 {
-				left = append(left, l)
+		if bs.words > 0 {
+			for _, l := range bs.kept {
+				if visible[strings.ToLower(l.text)] && words(l.text) > 0 {
+					all = append(all, left{l, false})
+				}
 			}
 		}
+		for _, l := range bs.filler {
+			all = append(all, left{l, true})
+		}
 	}
+	slices.SortStableFunc(all, func(a, b left) int { return a.n - b.n })
 	var out []finding
-	for i, l := range left {
+	for i, l := range all {
 		if i == maxPlaceholders {
 			break
 		}
-		msg := "This line is the template's own text, left in next to the author's words."
-		if len(left) > maxPlaceholders {
-			msg = fmt.Sprintf("This line is the template's own text, left in next to the author's words (one of %d such lines).", len(left))
+		msg, advice := "This line is the template's own text, left in next to the author's words", "delete the template's instructions once the section is filled in"
+		if l.filler {
+			msg, advice = "This line is placeholder text, not a description", `replace placeholder text such as "TODO" with what the change does (or "n/a" where a section does not apply)`
+		}
+		if len(all) > maxPlaceholders {
+			msg += fmt.Sprintf(" (one of %d such lines)", len(all))
 		}
 		out = append(out, finding{
-			ev:     heuristics.Evidence{Rule: RulePlaceholder, Message: msg, Field: heuristics.FieldBody, Line: l.n, Snippet: snippet(l.text)},
-			advice: "delete the template's instructions once the section is filled in",
+			ev:     heuristics.Evidence{Rule: RulePlaceholder, Message: msg + ".", Field: heuristics.FieldBody, Line: l.n, Snippet: snippet(l.text)},
+			advice: advice,
 		})
 	}
 	return out

@@ -121,6 +121,14 @@ func TestScore(t *testing.T) {
 		{"the template's prompt left next to the author's words", template.Config{},
 			strings.Replace(filled, "Fixes #412\n", "Please include a summary of the change.\n\nFixes #412\n", 1),
 			[]string{template.RulePlaceholder}, func(s float64) bool { return s == 0.05 }},
+		{"TODO where a section asks for words: placeholder, not the author's words", template.Config{},
+			strings.Replace(filled, "A new test cancels the context during the second attempt.", "TODO", 1),
+			[]string{template.RulePlaceholder}, func(s float64) bool { return s == 0.05 }},
+		{"n/a under a section that does not apply is an answer", template.Config{},
+			strings.Replace(filled, "A new test cancels the context during the second attempt.", "N/A", 1), nil, scorertest.Zero},
+		{"placeholder text alone is an untouched template", template.Config{},
+			strings.Replace(prTemplate, "## How has this been tested?\n", "## How has this been tested?\n\nTODO\n\nLorem ipsum dolor sit amet.\n", 1),
+			[]string{template.RuleUntouched}, func(s float64) bool { return s == 0.45 }},
 		{"a '# heading' in a code block is code, not a section", template.Config{MaxExtraSections: 1},
 			filled + "\n```sh\n# Extra one\n# Extra two\n```\n", nil, scorertest.Zero},
 		{"severity raises a rule", template.Config{Severity: map[string]float64{template.RuleUntouched: 0.9}}, prTemplate,
@@ -283,4 +291,13 @@ func TestTemplatesAlternate(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, []string{template.RuleMissingSection, template.RuleMissingSection}, rulesOf(res))
 	}
+}
+
+func TestPlaceholderOnlyMessage(t *testing.T) {
+	s, err := template.New(template.Config{})
+	require.NoError(t, err)
+	res, err := s.Score(context.Background(), contribution(strings.Replace(prTemplate, "## How has this been tested?\n", "## How has this been tested?\n\nTODO\n", 1)))
+	require.NoError(t, err)
+	require.Len(t, res.Evidence, 1)
+	assert.Equal(t, `The description holds only placeholder text ("TODO") where the template asks for a description.`, res.Evidence[0].Message)
 }
