@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"sort"
 	"strings"
@@ -85,6 +86,9 @@ type ctool struct {
 type cpattern struct {
 	Pattern
 	re *regexp.Regexp
+	// must is a lower-case literal every match holds, "" if none is
+	// known: lines without it are not tried.
+	must string
 }
 
 type cmodel struct {
@@ -314,7 +318,48 @@ func compilePattern(f Pattern) (cpattern, error) {
 	if err != nil {
 		return cpattern{}, err
 	}
-	return cpattern{f, re}, nil
+	return cpattern{Pattern: f, re: re, must: mustLiteral(f.Regexp)}, nil
+}
+
+// mustLiteral returns the longest literal, lower-cased, that every match
+// of the pattern holds: a literal at the top level of the pattern's
+// concatenation, or "" when there is none of four bytes or more.
+func mustLiteral(pattern string) string {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return ""
+	}
+	re = re.Simplify()
+	for re.Op == syntax.OpCapture && len(re.Sub) == 1 {
+		re = re.Sub[0]
+	}
+	subs := []*syntax.Regexp{re}
+	if re.Op == syntax.OpConcat {
+		subs = re.Sub
+	}
+	best := ""
+	for _, sub := range subs {
+		if sub.Op != syntax.OpLiteral {
+			continue
+		}
+		lit := strings.ToLower(string(sub.Rune))
+		if len(lit) > len(best) && isASCII(lit) {
+			best = lit
+		}
+	}
+	if len(best) < 4 {
+		return ""
+	}
+	return best
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // aliasPattern quotes an alias, letting any run of blanks match its spaces.

@@ -501,6 +501,7 @@ func (s *state) footers() {
 		quoted := s.lineMasked(l, mQuote)
 		// A squash may join a message's lines with runs of blanks: each
 		// piece after two or more blanks is read as a line of its own.
+		lowerLine := asciiLower(l.s)
 		for _, off := range joinedPieces(l.s) {
 			piece := l.s[off:]
 			if off > 0 {
@@ -511,7 +512,7 @@ func (s *state) footers() {
 			for ti := range s.p.tools {
 				t := &s.p.tools[ti]
 				for _, f := range t.footers {
-					if f.Subject && (!s.commit || li != 0 || off > 0) {
+					if f.Subject && (!s.commit || li != 0 || off > 0) || f.must != "" && !strings.Contains(lowerLine, f.must) {
 						continue
 					}
 					m := f.re.FindStringSubmatchIndex(piece)
