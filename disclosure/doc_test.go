@@ -52,3 +52,18 @@ func TestDocListsRules(t *testing.T) {
 		}
 	}
 }
+
+func TestMustLiteral(t *testing.T) {
+	for _, tt := range []struct{ pattern, want string }{
+		{`(?i)^\W*Generated\s+with\s+Claude`, "generated"},
+		{`Share your feedback on Copilot coding agent`, "share your feedback on copilot coding agent"},
+		{`^aider: \S`, "aider: "},
+		{`(?:a|b)c`, ""},
+		{`https://x\.example/(\d+)`, "https://x.example/"},
+		{`(`, ""},
+	} {
+		if got := mustLiteral(tt.pattern); got != tt.want {
+			t.Errorf("mustLiteral(%q) = %q, want %q", tt.pattern, got, tt.want)
+		}
+	}
+}

@@ -104,26 +104,11 @@ func (s *state) toolMentions(str string, words bool) []mention {
 		if at < next || !s.p.firstWords[tok] {
 			return
 		}
-		lo := max(at-1, 0)
-		win := str[lo:min(len(str), at+s.p.maxAlias+2)]
-		m := s.p.aliasRE.FindStringSubmatchIndex(win)
-		if m == nil || lo+m[2] != at {
-			return
-		}
-		a := win[m[2]:m[3]]
-		c := collapse(a)
-		tool, ok := s.p.alias[strings.ToLower(c)]
-		if !ok {
-			tool, ok = s.p.word[c]
-		}
-		if !ok && words {
-			tool = s.p.toolByAlias(c, true)
-			ok = tool >= 0
-		}
+		end, tool, ok := s.p.matchAlias(str, at, tok)
 		if !ok {
 			return
 		}
-		mt := mention{start: lo + m[2], end: lo + m[3], tool: tool}
+		mt := mention{start: at, end: end, tool: tool}
 		next = mt.end
 		if v := versionRE.FindStringSubmatch(str[mt.end:min(len(str), mt.end+24)]); v != nil {
 			mt.version = v[1]
@@ -332,7 +317,7 @@ func (s *state) answer(lo, hi, valStart int, rule string) bool {
 		return false
 	}
 	e := Evidence{Kind: KindSection, Rule: rule, Start: lo, End: hi}
-	if noAnswerRE.MatchString(v) || noAIRE.MatchString(v) {
+	if noAnswerRE.MatchString(v) || hasToken(asciiLower(v), noAITokens) && noAIRE.MatchString(v) {
 		e.Stance = StanceNoAI
 		s.add(e)
 		return true

@@ -467,6 +467,9 @@ func (s *state) modelIn(str string) string {
 	if !strings.ContainsAny(str, "0123456789") && !strings.Contains(asciiLower(str), "codex-") && !s.p.digitless {
 		return "" // every built-in model name has a digit, but codex-mini
 	}
+	if !s.p.digitless && !hasModelFamily(asciiLower(str)) {
+		return "" // nor does any name a built-in family
+	}
 	best, at := "", len(str)+1
 	for _, m := range s.p.models {
 		if loc := m.re.FindStringIndex(str); loc != nil && loc[0] < at {
@@ -474,6 +477,18 @@ func (s *state) modelIn(str string) string {
 		}
 	}
 	return best
+}
+
+// modelFamilies are substrings every built-in model name holds.
+var modelFamilies = []string{"claude", "opus", "sonnet", "haiku", "gpt", "o1", "o3", "o4", "codex", "gemini", "deepseek", "qwen", "grok", "kimi", "glm"}
+
+func hasModelFamily(lower string) bool {
+	for _, f := range modelFamilies {
+		if strings.Contains(lower, f) {
+			return true
+		}
+	}
+	return false
 }
 
 // footers matches each tool's line shapes outside code and quotes; HTML
@@ -486,6 +501,7 @@ func (s *state) footers() {
 		quoted := s.lineMasked(l, mQuote)
 		// A squash may join a message's lines with runs of blanks: each
 		// piece after two or more blanks is read as a line of its own.
+		lowerLine := asciiLower(l.s)
 		for _, off := range joinedPieces(l.s) {
 			piece := l.s[off:]
 			if off > 0 {
@@ -496,7 +512,7 @@ func (s *state) footers() {
 			for ti := range s.p.tools {
 				t := &s.p.tools[ti]
 				for _, f := range t.footers {
-					if f.Subject && (!s.commit || li != 0 || off > 0) {
+					if f.Subject && (!s.commit || li != 0 || off > 0) || f.must != "" && !strings.Contains(lowerLine, f.must) {
 						continue
 					}
 					m := f.re.FindStringSubmatchIndex(piece)
