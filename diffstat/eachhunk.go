@@ -53,6 +53,9 @@ func parseHunkInto(h *Hunk, b []byte) error {
 		return fmt.Errorf("bad hunk header %q", header)
 	}
 	lines := h.Lines[:0]
+	if n := oldLines + newLines; cap(lines) < n && n <= len(body) {
+		lines = make([]Line, 0, n) // exact for a hunk of only changes, and never more than the body's bytes
+	}
 	*h = Hunk{OldStart: oldStart, OldLines: oldLines, NewStart: newStart, NewLines: newLines}
 	if i := bytes.Index(header[2:], []byte("@@")); i >= 0 && i+4 <= len(header) {
 		h.Section = strings.TrimSpace(string(header[i+4:]))
