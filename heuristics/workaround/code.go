@@ -232,7 +232,7 @@ func (fs *fileScan) pyLine(n int, text string) {
 	if len(fs.imports) == 0 {
 		return
 	}
-	if strings.Contains(text, "=") && strings.Contains(text, ".") {
+	if dottedTarget(text) && strings.Contains(text, "=") {
 		if m := pyAssignRE.FindStringSubmatch(text); m != nil && !isLiteral(m[2]) && !isHookName(m[1]) {
 			if q, dep := fs.resolve(m[1]); q != "" && !strings.HasPrefix(m[1], "self.") {
 				fs.finding(rulePyMonkeypatch, n, text, dep, "a monkeypatch of "+q)
@@ -276,6 +276,21 @@ func (fs *fileScan) pyLine(n int, text string) {
 			fs.finding(ruleMockPatch, n, text, dep, "a mock.patch of "+target+" outside tests")
 		}
 	}
+}
+
+// dottedTarget is a cheap test that lets through every line pyAssignRE
+// and jsAssignRE could match: after the indent, an identifier followed
+// by "." or "[" (an attribute or a member is being set).
+func dottedTarget(text string) bool {
+	i := 0
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	start := i
+	for i < len(text) && (isWordByte(text[i]) || text[i] == '$') {
+		i++
+	}
+	return i > start && i < len(text) && (text[i] == '.' || text[i] == '[')
 }
 
 // isHookName reports whether an attribute is meant to be assigned:
@@ -428,7 +443,7 @@ func (fs *fileScan) jsLine(n int, text string) {
 			}
 		}
 	}
-	if !strings.Contains(text, "=") {
+	if !dottedTarget(text) || !strings.Contains(text, "=") {
 		return
 	}
 	m := jsAssignRE.FindStringSubmatch(text)

@@ -197,32 +197,38 @@ var ctxBumpRE = regexp.MustCompile(`(?i)^\W*(\[[^\]]*\]\s*)?(\w+(\([^)]*\))?!?:\
 
 // Version lines in manifests: the package whose version an added line
 // sets. Each expression's first non-empty group is the name.
-var pinLineREs = []*regexp.Regexp{
+var pinLineREs = []struct {
+	// need: the line must hold one of these bytes, or this word when it
+	// is longer than one byte or holds "|" (a cheap test before the
+	// expression, which pinName runs on every line of a pin file)
+	need string
+	re   *regexp.Regexp
+}{
 	// pip requirements and constraints: name==1.2, name<2, name~=1
-	regexp.MustCompile(`^\s*([A-Za-z0-9][A-Za-z0-9_.\-]*)(\[[^\]]*\])?\s*(==|<=|<|~=|!=|===|>=|>)\s*\d`),
+	{"=<>~!", regexp.MustCompile(`^\s*([A-Za-z0-9][A-Za-z0-9_.\-]*)(\[[^\]]*\])?\s*(==|<=|<|~=|!=|===|>=|>)\s*\d`)},
 	// pip install name==1.2 in a script or Makefile; npm install name@<2
-	regexp.MustCompile(`\b(?:pip3?|uv pip|npm|yarn|pnpm|gem) (?:install|add)\b.*?\s([A-Za-z0-9@][A-Za-z0-9_.\-/]*)(?:==|@['"]?[<>=~^]*\d|['"]?[<>=]+\d)`),
+	{"install|add", regexp.MustCompile(`\b(?:pip3?|uv pip|npm|yarn|pnpm|gem) (?:install|add)\b.*?\s([A-Za-z0-9@][A-Za-z0-9_.\-/]*)(?:==|@['"]?[<>=~^]*\d|['"]?[<>=]+\d)`)},
 	// Gemfile and gemspec
-	regexp.MustCompile(`\bgem\s+['"]([^'"]+)['"]\s*,\s*['"][~<>=! ]*\d`),
-	regexp.MustCompile(`add_(?:runtime_|development_)?dependency\(?\s*['"]([^'"]+)['"]\s*,\s*['"][~<>=! ]*\d`),
+	{"gem", regexp.MustCompile(`\bgem\s+['"]([^'"]+)['"]\s*,\s*['"][~<>=! ]*\d`)},
+	{"add_", regexp.MustCompile(`add_(?:runtime_|development_)?dependency\(?\s*['"]([^'"]+)['"]\s*,\s*['"][~<>=! ]*\d`)},
 	// package.json and renovate's allowedVersions
-	regexp.MustCompile(`^\s*"(@?[a-z0-9][a-z0-9._\-/]*)"\s*:\s*"[~^<>= ]*\d`),
-	regexp.MustCompile(`"matchPackageNames"\s*:\s*\[\s*"([^"]+)"`),
+	{`":`, regexp.MustCompile(`^\s*"(@?[a-z0-9][a-z0-9._\-/]*)"\s*:\s*"[~^<>= ]*\d`)},
+	{"matchPackageNames", regexp.MustCompile(`"matchPackageNames"\s*:\s*\[\s*"([^"]+)"`)},
 	// Cargo.toml name = "=1.2" / { version = "1" }, Cargo.lock "name 1.2.3 (registry"
-	regexp.MustCompile(`^\s*([a-z0-9_\-]+)\s*=\s*(?:\{[^}]*version\s*=\s*)?"[=~^<> ]*\d`),
-	regexp.MustCompile(`^\s*"([a-z0-9_\-]+) \d+\.\d+[^"]*\(registry`),
+	{"=", regexp.MustCompile(`^\s*([a-z0-9_\-]+)\s*=\s*(?:\{[^}]*version\s*=\s*)?"[=~^<> ]*\d`)},
+	{"(registry", regexp.MustCompile(`^\s*"([a-z0-9_\-]+) \d+\.\d+[^"]*\(registry`)},
 	// go.mod require and replace lines
-	regexp.MustCompile(`^\s*(?:require\s+)?([a-z0-9.\-]+\.[a-z]{2,}/[\w.\-/~]+)\s+v\d`),
+	{" v", regexp.MustCompile(`^\s*(?:require\s+)?([a-z0-9.\-]+\.[a-z]{2,}/[\w.\-/~]+)\s+v\d`)},
 	// Gradle and Maven coordinates: "group:artifact:version"
-	regexp.MustCompile(`['"]([\w.\-]+:[\w.\-]+):\d[\w.\-]*['"]`),
+	{":", regexp.MustCompile(`['"]([\w.\-]+:[\w.\-]+):\d[\w.\-]*['"]`)},
 	// YAML keys of CI files that set a tool's version: qemu: '7.2'
-	regexp.MustCompile(`^\s*-?\s*([a-z][a-z0-9_\-]*)\s*:\s*['"]?v?\d+(\.\d+)+['"]?\s*$`),
+	{":", regexp.MustCompile(`^\s*-?\s*([a-z][a-z0-9_\-]*)\s*:\s*['"]?v?\d+(\.\d+)+['"]?\s*$`)},
 	// CI tool versions: tool: name@1.2, version: v1.2
-	regexp.MustCompile(`\b([a-z][a-z0-9_\-]*)@\d+(\.\d+)+\b`),
+	{"@", regexp.MustCompile(`\b([a-z][a-z0-9_\-]*)@\d+(\.\d+)+\b`)},
 	// any installer: "$npm" install -g name@'<2'
-	regexp.MustCompile(`\binstall\b[^#]*?\s['"]?(@?[a-z0-9][\w.\-/]*)@['"]?[<>=~^]*\d`),
+	{"install", regexp.MustCompile(`\binstall\b[^#]*?\s['"]?(@?[a-z0-9][\w.\-/]*)@['"]?[<>=~^]*\d`)},
 	// a manifest edited in code: deps['name'] = '~0.1.15'
-	regexp.MustCompile(`\[['"](@?[a-z0-9][\w.\-/]*)['"]\]\s*=\s*['"][~^<>= ]*\d`),
+	{"[", regexp.MustCompile(`\[['"](@?[a-z0-9][\w.\-/]*)['"]\]\s*=\s*['"][~^<>= ]*\d`)},
 }
 
 // pinNameStop are keys of manifests that look like version lines but name
@@ -253,6 +259,24 @@ func isPinPath(p string) bool {
 	return strings.HasSuffix(b, ".nix") && strings.Contains(b, "overlay")
 }
 
+// pinNeed reports whether t can match a pin expression whose need is
+// given: a set of bytes ("=<>~!"), alternative words ("install|add"), or
+// one word.
+func pinNeed(t, need string) bool {
+	switch {
+	case strings.Contains(need, "|"):
+		for w := range strings.SplitSeq(need, "|") {
+			if strings.Contains(t, w) {
+				return true
+			}
+		}
+		return false
+	case len(need) > 1 && strings.ContainsAny(need, "=<>~!") && !strings.ContainsAny(need, "abcdefghijklmnopqrstuvwxyz"):
+		return strings.ContainsAny(t, need)
+	}
+	return strings.Contains(t, need)
+}
+
 // pinName returns the dependency an added manifest line sets the version
 // of, or "".
 func pinName(text string) string {
@@ -260,8 +284,11 @@ func pinName(text string) string {
 	if i := strings.Index(t, " #"); i >= 0 && !strings.Contains(t[:i], `"`) {
 		t = t[:i]
 	}
-	for _, re := range pinLineREs {
-		if m := re.FindStringSubmatch(t); m != nil {
+	for _, p := range pinLineREs {
+		if !pinNeed(t, p.need) {
+			continue
+		}
+		if m := p.re.FindStringSubmatch(t); m != nil {
 			name := m[1]
 			if pinNameStop[name] || strings.HasPrefix(name, "-") || strings.HasSuffix(name, "-version") || strings.HasSuffix(name, "_version") {
 				continue

@@ -16,6 +16,14 @@
 // The score is in [0, 1): 1 - 2^(-weight/0.6), where weight sums the
 // dependencies' findings as above.
 //
+// # Metrics
+//
+// findings and dependencies count what was found; linked_findings and
+// unlinked_findings split the findings, linked_dependencies and
+// unlinked_dependencies the dependencies, by whether the change links an
+// upstream report for them; weight is the summed weight behind the score.
+// Every key is present, 0 when nothing was found.
+//
 // # Rules
 //
 // Evidence carries one of these stable rule IDs, which programs may depend on:

@@ -43,23 +43,27 @@ type defComment struct {
 
 // defensiveLine runs the defensive-wrapper rule on an added line: a
 // wrapper line within 3 lines below or 6 above a comment that says a
-// third party misbehaves.
+// third party misbehaves. Code lines cost nothing unless a comment is
+// waiting for them: the three before a comment are kept and read only
+// when one arrives.
 func (fs *fileScan) defensiveLine(n int, text, cm string) {
-	if !fs.sc.enabled(ruleDefensive) || fs.test {
+	if !fs.defensive {
 		return
 	}
 	if cm == "" || !commentOnly(text) {
-		// Code: a wrapper line settles the comments waiting above it.
-		if !mayWrap(text) || !wrapperLineRE.MatchString(stripTrailingComment(text)) {
-			return
-		}
-		fs.lastWrapper = n
-		for _, d := range fs.defPending {
-			if d.line >= n-6 {
-				fs.defFinding(d)
+		if len(fs.defPending) > 0 {
+			if isWrapperLine(text) {
+				for _, d := range fs.defPending {
+					if d.line >= n-6 {
+						fs.defFinding(d)
+					}
+				}
+				fs.defPending = fs.defPending[:0]
+			} else if fs.defPending[len(fs.defPending)-1].line < n-6 {
+				fs.defPending = fs.defPending[:0] // out of reach
 			}
 		}
-		fs.defPending = fs.defPending[:0]
+		fs.recentCode[n%3] = codeLine{n, text}
 		return
 	}
 	if len(cm) < 12 || !misbehaveRE.MatchString(cm) {
@@ -70,9 +74,11 @@ func (fs *fileScan) defensiveLine(n int, text, cm string) {
 		return
 	}
 	d := defComment{line: n, snippet: strings.TrimSpace(text), subject: subject}
-	if fs.lastWrapper != 0 && fs.lastWrapper >= n-3 {
-		fs.defFinding(d)
-		return
+	for _, c := range fs.recentCode {
+		if c.line != 0 && c.line >= n-3 && isWrapperLine(c.text) {
+			fs.defFinding(d)
+			return
+		}
 	}
 	// Drop what no wrapper line can reach any more.
 	kept := fs.defPending[:0]
@@ -85,6 +91,18 @@ func (fs *fileScan) defensiveLine(n int, text, cm string) {
 	if len(fs.defPending) < maxDefPending {
 		fs.defPending = append(fs.defPending, d)
 	}
+}
+
+// codeLine is an added line of code the defensive-wrapper rule may read.
+type codeLine struct {
+	line int
+	text string
+}
+
+// isWrapperLine reports whether a line of code is part of a defensive
+// wrapper: try, except, catch, rescue, recover(), a retry.
+func isWrapperLine(text string) bool {
+	return mayWrap(text) && wrapperLineRE.MatchString(stripTrailingComment(text))
 }
 
 func (fs *fileScan) defFinding(d defComment) {
@@ -146,9 +164,6 @@ type swapSite struct {
 // the side it is on: deleted lines feed removed, added lines added.
 func (fs *fileScan) swapLine(n int, text string, deleted bool) {
 	sc := fs.sc
-	if !sc.enabled(ruleSwap) || fs.test {
-		return
-	}
 	dep := fs.importedDep(text)
 	if dep == "" || sc.isOwnModule(dep) {
 		return

@@ -210,6 +210,10 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 		res.Summary = "No workarounds around dependencies found."
 		res.Metrics["dependencies"] = 0
 		res.Metrics["unlinked_dependencies"] = 0
+		res.Metrics["linked_dependencies"] = 0
+		res.Metrics["linked_findings"] = 0
+		res.Metrics["unlinked_findings"] = 0
+		res.Metrics["weight"] = 0
 		return res, nil
 	}
 
@@ -259,6 +263,14 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	res.Metrics["dependencies"] = float64(len(groups))
 	res.Metrics["unlinked_dependencies"] = float64(unlinkedDeps)
 	res.Metrics["linked_dependencies"] = float64(linkedDeps)
+	linkedFindings := 0
+	for i := range findings {
+		if findings[i].Linked() {
+			linkedFindings++
+		}
+	}
+	res.Metrics["linked_findings"] = float64(linkedFindings)
+	res.Metrics["unlinked_findings"] = float64(len(findings) - linkedFindings)
 	res.Metrics["weight"] = math.Round(total*1000) / 1000
 
 	// Evidence: unreported dependencies first, heaviest first; then diff

@@ -1027,7 +1027,12 @@ func TestLinkedBelowUnlinked(t *testing.T) {
 			assert.Equal(t, tc.subject, linked.Evidence[0].Subject)
 			assert.Equal(t, tc.subject, unlinked.Evidence[0].Subject)
 			assert.Equal(t, 1.0, linked.Metrics["linked_dependencies"])
+			assert.Equal(t, 0.0, linked.Metrics["unlinked_dependencies"])
 			assert.Equal(t, 1.0, unlinked.Metrics["unlinked_dependencies"])
+			assert.Equal(t, 0.0, unlinked.Metrics["linked_dependencies"])
+			assert.Positive(t, linked.Metrics["linked_findings"], "the linked finding is counted as linked")
+			assert.Zero(t, unlinked.Metrics["linked_findings"])
+			assert.Equal(t, unlinked.Metrics["findings"], unlinked.Metrics["unlinked_findings"])
 			assert.NotContains(t, linked.Summary, "No workarounds")
 		})
 	}
