@@ -98,7 +98,8 @@ func (f *File) Path() string {
 }
 
 // Reviewable reports whether a reviewer is expected to read the file's
-// changes: everything except generated, vendored and lockfile changes.
+// changes: everything except generated, vendored, lockfile and
+// expected-output changes.
 func (f *File) Reviewable() bool { return f.Kind.Reviewable() }
 
 // Lines returns the number of changed lines, Added plus Deleted.

@@ -2,15 +2,16 @@ package disclosure
 
 import (
 	"io"
-	"regexp"
 	"slices"
 	"strings"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 	gtext "github.com/yuin/goldmark/text"
 	"golang.org/x/net/html"
+
+	"github.com/heft-dev/heft/internal/lazyre"
+	"github.com/heft-dev/heft/internal/mdblock"
 )
 
 // Mask bits say what a byte of the input is inside of.
@@ -21,7 +22,12 @@ const (
 	mBlock                     // a prompt or transcript <details> block
 )
 
-var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM))
+// markdown returns the parser of the scan: block structure, code spans,
+// autolinks and raw HTML, all that decides what is code, quote or HTML.
+// Emphasis, links and GFM's inline extensions change none of it, and
+// goldmark's delimiter processing is quadratic in a paragraph's unmatched
+// delimiters ("*a_" 21,845 times took 1.5 s); see package mdblock.
+func markdown() parser.Parser { return mdblock.Parser() }
 
 // layout is what the Markdown structure tells the scanners: a mask byte
 // per input byte, and the <details> blocks found.
@@ -46,8 +52,8 @@ func scanMarkdown(text string) (l layout) {
 			l.details = nil
 		}
 	}()
-	src := flattenQuotes([]byte(text), maxQuoteDepth)
-	doc := markdown.Parser().Parse(gtext.NewReader(src))
+	src := mdblock.Flatten([]byte(text), mdblock.MaxDepth)
+	doc := markdown().Parse(gtext.NewReader(src))
 	var htmlSegs [][2]int
 	quotes := 0 // block quotes open around the node
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -110,79 +116,6 @@ func scanMarkdown(text string) (l layout) {
 	return l
 }
 
-// maxQuoteDepth is how many container markers (">" quotes and list
-// items) a line may open before further ones are read as text. Nobody
-// nests 32 levels deep on one line; goldmark's cost grows with the square
-// of the depth (16,384 ">" took seconds).
-const maxQuoteDepth = 32
-
-// flattenQuotes returns src with every container marker beyond the depth
-// limit at the start of a line (">", "-", "*", "+", "1." or "1)")
-// replaced by spaces, so that the text keeps its byte offsets and stays
-// inside the deepest allowed container. It is one linear pass and copies
-// src only when a line goes too deep.
-func flattenQuotes(src []byte, limit int) []byte {
-	out, copied := src, false
-	blankOut := func(lo, hi int) {
-		if !copied {
-			out, copied = slices.Clone(src), true
-		}
-		for k := lo; k < hi; k++ {
-			out[k] = ' '
-		}
-	}
-	for start := 0; start < len(src); {
-		end := start
-		for end < len(src) && src[end] != '\n' {
-			end++
-		}
-		depth := 0
-		for i := start; i < end; i++ {
-			c := src[i]
-			if c == ' ' || c == '\t' {
-				continue
-			}
-			n := containerMarker(src[i:end])
-			if n == 0 {
-				break
-			}
-			depth++
-			if depth > limit {
-				blankOut(i, i+n)
-			}
-			i += n - 1
-		}
-		start = end + 1
-	}
-	return out
-}
-
-// containerMarker returns the length of the quote or list marker b starts
-// with, or 0.
-func containerMarker(b []byte) int {
-	if len(b) == 0 {
-		return 0
-	}
-	sp := func(i int) bool { return i == len(b) || b[i] == ' ' || b[i] == '\t' }
-	switch c := b[0]; {
-	case c == '>':
-		return 1
-	case c == '-' || c == '*' || c == '+':
-		if sp(1) {
-			return 1
-		}
-	case c >= '0' && c <= '9':
-		i := 0
-		for i < len(b) && i < 9 && b[i] >= '0' && b[i] <= '9' {
-			i++
-		}
-		if i < len(b) && (b[i] == '.' || b[i] == ')') && sp(i+1) {
-			return i + 1
-		}
-	}
-	return 0
-}
-
 // markFences marks a fenced block's opening and closing fence lines too,
 // so that its info string is not read as text.
 func (l *layout) markFences(text string, f *ast.FencedCodeBlock) {
@@ -224,7 +157,7 @@ func (l *layout) mark(lo, hi int, bit uint8) {
 	}
 }
 
-var tagRE = regexp.MustCompile(`<[^>]*>`)
+var tagRE = lazyre.New(`<[^>]*>`)
 
 // scanHTML tokenizes the HTML segments goldmark found, in order, marking
 // comments and tracking <details> nesting across segments: goldmark gives

@@ -7,6 +7,8 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	gtext "github.com/yuin/goldmark/text"
+
+	"github.com/heft-dev/heft/internal/mdblock"
 )
 
 // worstCases are inputs that made the Markdown scan quadratic before
@@ -21,17 +23,17 @@ var worstCases = map[string]string{
 
 // TestAdversarialDepthBounded checks the work, not the time: after the
 // pre-pass, goldmark never nests block quotes or lists deeper than
-// maxQuoteDepth, whatever the input, and a 65,536-character description
+// mdblock.MaxDepth, whatever the input, and a 65,536-character description
 // of ">" (GitHub's limit) still has its quoted text masked.
 func TestAdversarialDepthBounded(t *testing.T) {
 	for name, unit := range worstCases {
 		t.Run(name, func(t *testing.T) {
 			in := strings.Repeat(unit, 65536/len(unit))
-			src := flattenQuotes([]byte(in), maxQuoteDepth)
+			src := mdblock.Flatten([]byte(in), mdblock.MaxDepth)
 			if len(src) != len(in) {
-				t.Fatalf("flattenQuotes changed the length: %d, want %d", len(src), len(in))
+				t.Fatalf("Flatten changed the length: %d, want %d", len(src), len(in))
 			}
-			doc := markdown.Parser().Parse(gtext.NewReader(src))
+			doc := markdown().Parse(gtext.NewReader(src))
 			depth, deepest := 0, 0
 			_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 				switch n.(type) {
@@ -45,28 +47,12 @@ func TestAdversarialDepthBounded(t *testing.T) {
 				}
 				return ast.WalkContinue, nil
 			})
-			if deepest > 2*maxQuoteDepth {
-				t.Errorf("containers nest %d deep, want at most %d", deepest, 2*maxQuoteDepth)
+			if deepest > 2*mdblock.MaxDepth {
+				t.Errorf("containers nest %d deep, want at most %d", deepest, 2*mdblock.MaxDepth)
 			}
-			d := Parse(in + "\nCo-authored-by: Claude <noreply@anthropic.com>\n")
-			checkSpans(t, in, d)
+			full := in + "\nCo-authored-by: Claude <noreply@anthropic.com>\n"
+			checkSpans(t, full, Parse(full))
 		})
-	}
-}
-
-func TestFlattenQuotes(t *testing.T) {
-	tests := []struct {
-		name, in, want, reason string
-	}{
-		{"shallow", "> > quoted\n- item\n", "> > quoted\n- item\n", "ordinary nesting is left alone"},
-		{"deep", strings.Repeat(">", 34) + "x", strings.Repeat(">", 32) + "  x", "markers past the limit become spaces"},
-		{"ordered", strings.Repeat("1. ", 33) + "x", strings.Repeat("1. ", 32) + "   x", "ordered list markers count too"},
-		{"not-a-marker", strings.Repeat("-", 40), strings.Repeat("-", 40), "a thematic break is no list"},
-	}
-	for _, tt := range tests {
-		if got := string(flattenQuotes([]byte(tt.in), maxQuoteDepth)); got != tt.want {
-			t.Errorf("%s (%s): got %q, want %q", tt.name, tt.reason, got, tt.want)
-		}
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"sort"
 	"strings"
@@ -60,12 +61,13 @@ type Parser struct {
 	tools      []ctool
 	byName     map[string]int
 	aliasRE    *regexp.Regexp
-	alias      map[string]int  // lower-cased, space-collapsed alias → tool
-	word       map[string]int  // exact word → tool
-	words      []string        // the keys of word, sorted
-	firstWords map[string]bool // lower-case first tokens of aliases and words
-	maxAlias   int             // the longest alias, in bytes
-	digitless  bool            // the catalogue has models other than the built-in ones
+	alias      map[string]int          // lower-cased, space-collapsed alias → tool
+	word       map[string]int          // exact word → tool
+	words      []string                // the keys of word, sorted
+	firstWords map[string]bool         // lower-case first tokens of aliases and words
+	byFirst    map[string][]aliasEntry // first token → aliases and words starting with it, longest first
+	maxAlias   int                     // the longest alias, in bytes
+	digitless  bool                    // the catalogue has models other than the built-in ones
 	emails     map[string]int
 	bots       map[string]int
 	models     []cmodel
@@ -84,6 +86,9 @@ type ctool struct {
 type cpattern struct {
 	Pattern
 	re *regexp.Regexp
+	// must is a lower-case literal every match holds, "" if none is
+	// known: lines without it are not tried.
+	must string
 }
 
 type cmodel struct {
@@ -115,6 +120,7 @@ func NewParser(cat Catalogue, opts *Options) (*Parser, error) {
 		bots:       map[string]int{},
 		roles:      map[string]TrailerRole{},
 		firstWords: map[string]bool{},
+		byFirst:    map[string][]aliasEntry{},
 	}
 	if opts != nil && opts.MaxBytes > 0 {
 		p.max = opts.MaxBytes
@@ -138,7 +144,7 @@ func NewParser(cat Catalogue, opts *Options) (*Parser, error) {
 				return nil, &CatalogueError{where, errors.New("empty alias")}
 			}
 			p.alias[collapse(strings.ToLower(a))] = i
-			p.noteAlias(a)
+			p.noteAlias(a, i, false)
 			alts = append(alts, "(?i:"+aliasPattern(a)+")")
 		}
 		for _, w := range t.Words {
@@ -146,7 +152,7 @@ func NewParser(cat Catalogue, opts *Options) (*Parser, error) {
 				return nil, &CatalogueError{where, errors.New("empty word")}
 			}
 			p.word[collapse(w)] = i
-			p.noteAlias(w)
+			p.noteAlias(w, i, true)
 			alts = append(alts, aliasPattern(w))
 		}
 		for _, e := range t.Emails {
@@ -217,20 +223,91 @@ func NewParser(cat Catalogue, opts *Options) (*Parser, error) {
 	return p, nil
 }
 
-// noteAlias records an alias's first token, where the alias regexp is
-// tried, and its length. An alias that starts with punctuation is not
-// found.
-func (p *Parser) noteAlias(a string) {
+// aliasEntry is an alias or word split at its blanks; exact says its
+// case must match (a word).
+type aliasEntry struct {
+	parts []string
+	size  int
+	tool  int
+	exact bool
+}
+
+// noteAlias records an alias's first token, where aliases are tried, and
+// the alias itself. An alias that starts with punctuation is not found.
+func (p *Parser) noteAlias(a string, tool int, exact bool) {
 	first := ""
 	eachToken(asciiLower(a), func(tok string, at int) {
 		if first == "" && at == 0 {
 			first = tok
 		}
 	})
-	if first != "" {
-		p.firstWords[first] = true
+	if first == "" {
+		return
 	}
+	p.firstWords[first] = true
+	e := aliasEntry{parts: strings.Fields(a), size: len(a), tool: tool, exact: exact}
+	list := append(p.byFirst[first], e)
+	slices.SortStableFunc(list, func(x, y aliasEntry) int { return y.size - x.size })
+	p.byFirst[first] = list
 	p.maxAlias = max(p.maxAlias, 2*len(a)+8) // blanks may stretch
+}
+
+// matchAlias returns the end of the longest alias or word that starts at
+// str[at:] on word boundaries, and its tool: an alias in any case, a
+// word in its own case, any run of blanks for a blank.
+func (p *Parser) matchAlias(str string, at int, first string) (end, tool int, ok bool) {
+	if at > 0 && aliasStopBefore(str[at-1]) {
+		return 0, 0, false
+	}
+	best := -1
+	for _, e := range p.byFirst[first] {
+		pos, good := at, true
+		for i, part := range e.parts {
+			if i > 0 {
+				q := pos
+				for q < len(str) && isBlankByte(str[q]) {
+					q++
+				}
+				if q == pos {
+					good = false
+					break
+				}
+				pos = q
+			}
+			if pos+len(part) > len(str) || !(e.exact && str[pos:pos+len(part)] == part || !e.exact && strings.EqualFold(str[pos:pos+len(part)], part)) {
+				good = false
+				break
+			}
+			pos += len(part)
+		}
+		if !good || !aliasEndOK(str, pos) || pos <= best {
+			continue
+		}
+		best, tool = pos, e.tool
+	}
+	return best, tool, best >= 0
+}
+
+func isWordByte(c byte) bool { return isAlnum(c) || c == '_' }
+
+func isBlankByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+}
+
+// aliasStopBefore: an alias does not start after a word byte, '.', '/' or '-'.
+func aliasStopBefore(c byte) bool { return isWordByte(c) || c == '.' || c == '/' || c == '-' }
+
+// aliasEndOK: an alias ends at the end, before a byte that is not a word
+// byte, '/' or '-', or before '.' or '-' that no word byte follows.
+func aliasEndOK(str string, end int) bool {
+	if end >= len(str) {
+		return true
+	}
+	c := str[end]
+	if c == '.' || c == '-' {
+		return end+1 >= len(str) || !isWordByte(str[end+1]) || c == '.'
+	}
+	return !isWordByte(c) && c != '/'
 }
 
 func compilePattern(f Pattern) (cpattern, error) {
@@ -241,7 +318,48 @@ func compilePattern(f Pattern) (cpattern, error) {
 	if err != nil {
 		return cpattern{}, err
 	}
-	return cpattern{f, re}, nil
+	return cpattern{Pattern: f, re: re, must: mustLiteral(f.Regexp)}, nil
+}
+
+// mustLiteral returns the longest literal, lower-cased, that every match
+// of the pattern holds: a literal at the top level of the pattern's
+// concatenation, or "" when there is none of four bytes or more.
+func mustLiteral(pattern string) string {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return ""
+	}
+	re = re.Simplify()
+	for re.Op == syntax.OpCapture && len(re.Sub) == 1 {
+		re = re.Sub[0]
+	}
+	subs := []*syntax.Regexp{re}
+	if re.Op == syntax.OpConcat {
+		subs = re.Sub
+	}
+	best := ""
+	for _, sub := range subs {
+		if sub.Op != syntax.OpLiteral {
+			continue
+		}
+		lit := strings.ToLower(string(sub.Rune))
+		if len(lit) > len(best) && isASCII(lit) {
+			best = lit
+		}
+	}
+	if len(best) < 4 {
+		return ""
+	}
+	return best
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // aliasPattern quotes an alias, letting any run of blanks match its spaces.

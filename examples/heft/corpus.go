@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 
+	"github.com/heft-dev/heft/examples/internal/cliflag"
 	"github.com/heft-dev/heft/examples/internal/corpus"
 )
 
@@ -25,7 +26,7 @@ func runCorpus(e *env, args []string) int {
 		}
 		return fail(e, "corpus", fmt.Errorf("%w: want a corpus name: disclosure or workaround\n\n%s", errUsage, corpusUsage))
 	}
-	fs := flag.NewFlagSet("corpus disclosure", flag.ContinueOnError)
+	fs := flag.NewFlagSet("heft corpus disclosure", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	clones := fs.String("clones", "", "the folder holding the repositories' clones, as owner+name or owner/name")
 	aidev := fs.String("aidev", "", "the AIDev sample folder (one folder per agent, each with prs.csv)")
@@ -37,11 +38,8 @@ func runCorpus(e *env, args []string) int {
 		fmt.Fprint(e.stderr, corpusUsage)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args[1:]); err != nil {
-		if err == flag.ErrHelp {
-			return exitOK
-		}
-		return exitUsage
+	if code, ok := cliflag.Parse(fs, args[1:], e.stderr); !ok {
+		return code
 	}
 	if fs.NArg() > 0 {
 		return fail(e, "corpus", fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0)))

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 
+	"github.com/heft-dev/heft/examples/internal/cliflag"
 	"github.com/heft-dev/heft/examples/internal/corpus"
 )
 
@@ -19,7 +20,7 @@ var corpusRunners = map[string]func(e *env, args []string) int{
 //
 //	heft corpus workaround --clones DIR [--facts FILE] [--split dev|test|all] [--json] [--wrong]
 func runCorpusWorkaround(e *env, args []string) int {
-	fs := flag.NewFlagSet("corpus workaround", flag.ContinueOnError)
+	fs := flag.NewFlagSet("heft corpus workaround", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	clones := fs.String("clones", "", "the folder holding the repositories' clones, as owner+name or owner/name")
 	facts := fs.String("facts", "testdata/corpus/workaround.csv", "the facts file")
@@ -30,11 +31,8 @@ func runCorpusWorkaround(e *env, args []string) int {
 		fmt.Fprint(e.stderr, corpusWorkaroundUsage)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return exitOK
-		}
-		return exitUsage
+	if code, ok := cliflag.Parse(fs, args, e.stderr); !ok {
+		return code
 	}
 	if fs.NArg() > 0 {
 		return fail(e, "corpus", fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0)))

@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/heft-dev/heft/diffstat"
+	"github.com/heft-dev/heft/examples/internal/cliflag"
 )
 
 func runDiffstat(e *env, args []string) int {
@@ -22,8 +23,8 @@ func runDiffstat(e *env, args []string) int {
 			"(binary files as \"-\"). Reads standard input when DIFF is - or absent.\n\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
+	if code, ok := cliflag.Parse(fs, args, e.stderr); !ok {
+		return code
 	}
 	if *maxBytes == 0 {
 		return fail(e, "diffstat", errors.New("--max-bytes must be a positive number of bytes, or negative for no limit, not 0"))

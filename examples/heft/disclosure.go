@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/heft-dev/heft/disclosure"
+	"github.com/heft-dev/heft/examples/internal/cliflag"
 )
 
 // runDisclosure prints the AI-assistance disclosure a description or
@@ -15,7 +16,7 @@ import (
 //
 //	heft disclosure [--json] [--commit] [--author LOGIN] [FILE|-]
 func runDisclosure(e *env, args []string) int {
-	fs := flag.NewFlagSet("disclosure", flag.ContinueOnError)
+	fs := flag.NewFlagSet("heft disclosure", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	asJSON := fs.Bool("json", false, "print JSON: stance, tools, trailers, blocks, evidence")
 	commit := fs.Bool("commit", false, "read the input as a commit message, not a pull request description")
@@ -24,11 +25,8 @@ func runDisclosure(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "usage: heft disclosure [--json] [--commit] [--author LOGIN] [FILE|-]\n\nPrints what a pull request description or commit message discloses about AI assistance.\n\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return exitOK
-		}
-		return exitUsage
+	if code, ok := cliflag.Parse(fs, args, e.stderr); !ok {
+		return code
 	}
 	in, name, err := openInput(e, fs.Args())
 	if err != nil {

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/heft-dev/heft/diffstat"
+	"github.com/heft-dev/heft/examples/internal/cliflag"
 	"github.com/heft-dev/heft/examples/internal/eval"
 	"github.com/heft-dev/heft/heuristics"
 	"github.com/heft-dev/heft/heuristics/standard"
@@ -37,6 +38,8 @@ type evalFlags struct {
 	calibrate, flagFPR       float64
 	policyOut                string
 	maxBytes                 int64
+	split                    string // --split: one half of the repositories
+	learn                    int    // --learn-templates: comments a repository repeats
 	outcomes                 outcomeFlag
 	fullTimeline, agentID    bool
 	labelGiven               bool // --label was given, not defaulted
@@ -112,6 +115,12 @@ func runEval(e *env, args []string) int {
 		return fail(e, "eval", trimEval(err))
 	}
 	defer src.Close()
+	if f.split != "" {
+		src = &splitSource{Source: src, half: f.split}
+	}
+	if f.learn > 0 {
+		src = newTemplateLearner(src, f.learn)
+	}
 	res, err := f.run(ctx, e, set, src)
 	if err != nil {
 		return fail(e, "eval", err)
@@ -153,6 +162,8 @@ func parseEvalFlags(e *env, args []string) (f *evalFlags, code int, ok bool) {
 	fs.Float64Var(&f.flagFPR, "flag-fpr", 0, "with --calibrate: the flag threshold's false-positive `rate` (default a fifth of --calibrate)")
 	fs.StringVar(&f.policyOut, "policy-out", "", "with --calibrate: write the calibrated configuration, loadable by heft score --config, to `file`")
 	fs.Int64Var(&f.maxBytes, "max-bytes", diffstat.DefaultMaxBytes, "largest diff accepted per contribution, in bytes")
+	fs.StringVar(&f.split, "split", "", "read one `half` of the repositories: calibrate or report (by a hash of the repository), to tune settings on one and measure them on the other")
+	fs.IntVar(&f.learn, "learn-templates", 0, "read an HTML comment found in `n` or more earlier pull requests of the same repository as its template's, not hidden text (0: off)")
 	fs.Usage = func() {
 		fmt.Fprintf(e.stderr, "Usage: heft eval [flags] (--jsonl FILE | --aidev DIR | --perfpatch DIR | --git DIR [REV-RANGE...])\n\n"+
 			"Score every contribution of a dataset and measure how well each scorer, and\n"+
@@ -167,8 +178,8 @@ func parseEvalFlags(e *env, args []string) (f *evalFlags, code int, ok bool) {
 			"\theft eval --jsonl prs.jsonl --calibrate 0.05 --policy-out heft.json\n\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return nil, exitUsage, false
+	if code, ok := cliflag.Parse(fs, args, e.stderr); !ok {
+		return nil, code, false
 	}
 	fs.Visit(func(fl *flag.Flag) {
 		switch fl.Name {
@@ -191,6 +202,10 @@ func (f *evalFlags) check() error {
 		return fmt.Errorf("--bootstrap must be 0 (none) or more, not %d", f.boot)
 	case f.maxBytes <= 0:
 		return fmt.Errorf("--max-bytes must be a positive number of bytes, not %d", f.maxBytes)
+	case f.split != "" && f.split != splitCalibrate && f.split != splitReport:
+		return fmt.Errorf("--split must be calibrate or report, not %q", f.split)
+	case f.learn < 0:
+		return fmt.Errorf("--learn-templates must be 0 (off) or more, not %d", f.learn)
 	}
 	sources := 0
 	for _, s := range []string{f.jsonl, f.aidev, f.perfpatch, f.git} {

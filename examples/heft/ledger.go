@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/heft-dev/heft/examples/internal/cliflag"
 	"github.com/heft-dev/heft/examples/internal/ledgersql"
 	"github.com/heft-dev/heft/reputation"
 )
@@ -153,8 +154,8 @@ func runLedgerRecord(e *env, args []string) int {
 	lf.fs.StringVar(&ev.Actor, "actor", "", "the maintainer recording a vouch, denounce or adjustment")
 	lf.fs.StringVar(&ev.Note, "note", "", "a note; required for adjust")
 	lf.fs.StringVar(&ev.ID, "id", "", "an ID for the event, such as a webhook delivery's; an ID already recorded is not recorded again")
-	if err := lf.fs.Parse(args); err != nil {
-		return exitUsage
+	if code, ok := cliflag.Parse(lf.fs, args, e.stderr); !ok {
+		return code
 	}
 	login, err := oneArg(lf.fs, "login")
 	if err != nil {
@@ -186,8 +187,8 @@ func runLedgerShow(e *env, args []string) int {
 	lf := newLedgerFlags(e, "show", "show [flags] LOGIN")
 	lf.trustFlag()
 	asJSON := lf.fs.Bool("json", false, "print the balance and its explanation as JSON")
-	if err := lf.fs.Parse(args); err != nil {
-		return exitUsage
+	if code, ok := cliflag.Parse(lf.fs, args, e.stderr); !ok {
+		return code
 	}
 	login, err := oneArg(lf.fs, "login")
 	if err != nil {
@@ -242,8 +243,8 @@ func runLedgerKeygen(e *env, args []string) int {
 			"file other projects use (or merge into theirs) to accept its attestations.\n\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
+	if code, ok := cliflag.Parse(fs, args, e.stderr); !ok {
+		return code
 	}
 	if *issuer == "" || fs.NArg() != 0 {
 		fs.Usage()
@@ -274,8 +275,8 @@ func runLedgerExport(e *env, args []string) int {
 	lf := newLedgerFlags(e, "export", "export [flags] -key FILE LOGIN")
 	keyPath := lf.fs.String("key", "heft-attest.key", "the signing key heft ledger keygen wrote")
 	ttl := lf.fs.Duration("ttl", 30*24*time.Hour, "how long the attestation is valid")
-	if err := lf.fs.Parse(args); err != nil {
-		return exitUsage
+	if code, ok := cliflag.Parse(lf.fs, args, e.stderr); !ok {
+		return code
 	}
 	if *ttl <= 0 {
 		return fail(e, "ledger export", fmt.Errorf("%w: -ttl must be a positive duration, not %v", errUsage, *ttl))
@@ -339,8 +340,8 @@ func printAttestation(w io.Writer, verb string, a reputation.Attestation) {
 func runLedgerVerify(e *env, args []string) int {
 	lf := newLedgerFlags(e, "verify", "verify -trust FILE [flags] [ATTESTATION|-]")
 	lf.trustFlag()
-	if err := lf.fs.Parse(args); err != nil {
-		return exitUsage
+	if code, ok := cliflag.Parse(lf.fs, args, e.stderr); !ok {
+		return code
 	}
 	if lf.trust == "" {
 		return fail(e, "ledger verify", fmt.Errorf("%w: -trust is required", errUsage))
@@ -368,8 +369,8 @@ func runLedgerVerify(e *env, args []string) int {
 func runLedgerImport(e *env, args []string) int {
 	lf := newLedgerFlags(e, "import", "import -trust FILE [flags] [ATTESTATION|-]")
 	lf.trustFlag()
-	if err := lf.fs.Parse(args); err != nil {
-		return exitUsage
+	if code, ok := cliflag.Parse(lf.fs, args, e.stderr); !ok {
+		return code
 	}
 	if lf.trust == "" {
 		return fail(e, "ledger import", fmt.Errorf("%w: -trust is required", errUsage))

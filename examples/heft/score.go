@@ -12,6 +12,7 @@ import (
 	"os"
 
 	"github.com/heft-dev/heft/diffstat"
+	"github.com/heft-dev/heft/examples/internal/cliflag"
 	"github.com/heft-dev/heft/examples/internal/ghpr"
 	"github.com/heft-dev/heft/examples/internal/jsonconfig"
 	"github.com/heft-dev/heft/examples/internal/ledgersql"
@@ -43,6 +44,8 @@ func runScore(e *env, args []string) int {
 	asJSON := fs.Bool("json", false, "print the report as JSON (same as --format json)")
 	failAt := fs.String("fail-at", "", "exit 1 when the verdict reaches `level`: review or flag")
 	maxBytes := fs.Int64("max-bytes", diffstat.DefaultMaxBytes, "largest diff accepted, in bytes")
+	var fields prFields
+	fields.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(e.stderr, "Usage: heft score [flags] [DIFF|-]\n\n"+
 			"Score a diff and its description and print a report. DIFF may be a plain\n"+
@@ -51,8 +54,8 @@ func runScore(e *env, args []string) int {
 			"\tgit diff main | heft score -\n\tgit format-patch main --stdout | heft score --fail-at flag\n\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
+	if code, ok := cliflag.Parse(fs, args, e.stderr); !ok {
+		return code
 	}
 	if *asJSON {
 		*format = "json"
@@ -103,6 +106,10 @@ func runScore(e *env, args []string) int {
 	if err != nil {
 		return fail(e, "score", fmt.Errorf("%s: %w", name, err))
 	}
+	if err := fields.check(true); err != nil {
+		return fail(e, "score", err)
+	}
+	fields.apply(c)
 	if *ledgerSpec != "" {
 		if set, err = withReputation(set, *ledgerSpec); err != nil {
 			return fail(e, "score", fmt.Errorf("--ledger: %w", err))
@@ -146,7 +153,7 @@ func runScore(e *env, args []string) int {
 			fmt.Fprintf(e.stdout, "\nscored: %s\n", d)
 		}
 	}
-	if failVerdict != heuristics.VerdictUnknown && rep.Verdict >= failVerdict {
+	if failVerdict != heuristics.VerdictUnknown && rep.Verdict >= failVerdict && rep.Exempt == "" {
 		return exitFindings
 	}
 	return exitOK

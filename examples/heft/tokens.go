@@ -9,6 +9,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/heft-dev/heft/examples/internal/cliflag"
 	"github.com/heft-dev/heft/heuristics/verbosity"
 )
 
@@ -27,8 +28,8 @@ func runTokens(e *env, args []string) int {
 			"input when FILE is - or absent.\n\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
+	if code, ok := cliflag.Parse(fs, args, e.stderr); !ok {
+		return code
 	}
 	if *maxBytes <= 0 {
 		return fail(e, "tokens", fmt.Errorf("--max-bytes must be positive, not %d", *maxBytes))

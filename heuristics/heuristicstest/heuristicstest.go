@@ -9,6 +9,14 @@
 // A scorer that declares its rules (heuristics.RuleLister) is also held
 // to them: Run fails on evidence citing an undeclared rule, and CheckDoc
 // checks that the package documentation lists every rule and no other.
+//
+// RunTxtar runs a scorer on test cases kept as txtar archives under
+// testdata (a diff, a description, the expected score, rules, labels and
+// metrics), in the style of golang.org/x/tools/go/analysis/analysistest:
+//
+//	func TestCases(t *testing.T) {
+//		heuristicstest.RunTxtar(t, myscorer.New(), "testdata/*.txtar")
+//	}
 package heuristicstest
 
 import (

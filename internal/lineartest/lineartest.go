@@ -33,7 +33,10 @@ func Repeat(name, unit, suffix string) Case {
 }
 
 // Run benchmarks fn on each case at each of Scales times base bytes, as
-// sub-benchmarks named CASE/1x, CASE/4x and CASE/16x.
+// sub-benchmarks named CASE/1x, CASE/4x and CASE/16x. Where the system
+// tells a process's CPU time, each also reports cpu-ns/op: the process's
+// user and system CPU time per operation (garbage collection included),
+// which other processes on a busy machine disturb far less than ns/op.
 func Run(b *testing.B, base int, cases []Case, fn func(in string) error) {
 	for _, c := range cases {
 		for _, k := range Scales {
@@ -41,10 +44,14 @@ func Run(b *testing.B, base int, cases []Case, fn func(in string) error) {
 			b.Run(fmt.Sprintf("%s/%dx", c.Name, k), func(b *testing.B) {
 				b.SetBytes(int64(len(in)))
 				b.ReportAllocs()
+				cpu0 := CPUTime()
 				for b.Loop() {
 					if err := fn(in); err != nil {
 						b.Fatal(err)
 					}
+				}
+				if cpu := CPUTime() - cpu0; cpu > 0 {
+					b.ReportMetric(float64(cpu)/float64(b.N), "cpu-ns/op")
 				}
 			})
 		}

@@ -21,18 +21,17 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 	"golang.org/x/net/html"
 
 	"github.com/heft-dev/heft/internal/enum"
+	"github.com/heft-dev/heft/internal/lazyre"
+	"github.com/heft-dev/heft/internal/mdblock"
 )
 
 // Kind is what sort of text a part holds.
@@ -131,10 +130,6 @@ func (e *TooLargeError) Unwrap() error { return ErrTooLarge }
 // fails (it panicked); the description is not split at all.
 var ErrParse = errors.New("mdsplit: markdown parser failed")
 
-var md = sync.OnceValue(func() goldmark.Markdown {
-	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.TaskList))
-})
-
 // Split splits a description into parts, in the order they appear. Blank
 // lines and thematic breaks belong to no part. Invalid UTF-8 is passed
 // through as it is.
@@ -171,7 +166,12 @@ func (s *splitter) parse(chunk []byte, base int) (err error) {
 		}
 	}()
 	s.src, s.base = chunk, base
-	doc := md().Parser().Parse(text.NewReader(chunk))
+	// mdblock's parser leaves emphasis and links as text: goldmark's
+	// delimiter processing is quadratic in a paragraph's unmatched
+	// delimiters, and the parts are cut from source lines anyway.
+	// Containers past mdblock.MaxDepth on a line are read as text: the
+	// parser's cost grows with the square of a line's nesting.
+	doc := mdblock.TableParser().Parse(text.NewReader(mdblock.Flatten(chunk, mdblock.MaxDepth)))
 	s.blocks(doc, false)
 	return nil
 }
@@ -253,7 +253,7 @@ func (s *splitter) block(n ast.Node, item bool) {
 		}
 		raw := s.rawLines(start, stop)
 		if !s.collapsed() {
-			s.section = strings.TrimSpace(string(textOf(n, s.src)))
+			s.section = headingText(string(textOf(n, s.src)))
 		}
 		s.prose(start, raw, item)
 	case *ast.Paragraph, *ast.TextBlock:
@@ -538,6 +538,23 @@ func textOf(n ast.Node, src []byte) []byte {
 		return ast.WalkContinue, nil
 	})
 	return b.Bytes()
+}
+
+var (
+	linkRE      = lazyre.New(`!?\[([^\]\n]*)\]\([^)\n]*\)`)
+	emphOpenRE  = lazyre.New(`(^|\s)[_~]+`)
+	emphCloseRE = lazyre.New(`[_~]+(\s|$)`)
+)
+
+// headingText returns a heading's text without emphasis markers and link
+// targets, which the parser leaves as text: "**Why** [this](u)" is
+// "Why this". Underscores inside words stay (snake_case names).
+func headingText(s string) string {
+	s = linkRE.ReplaceAllString(s, "$1")
+	s = strings.ReplaceAll(s, "*", "")
+	s = emphOpenRE.ReplaceAllString(s, "$1")
+	s = emphCloseRE.ReplaceAllString(s, "$1")
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // lineStarts returns the byte offset where each line of src starts.

@@ -309,3 +309,20 @@ func TestChunksCutSafely(t *testing.T) {
 	assert.Equal(t, len(src), cs[len(cs)-1][1])
 	assert.Equal(t, [][2]int{{0, 5}}, chunks([]byte("short"), 40))
 }
+
+func TestHeadingText(t *testing.T) {
+	tests := []struct{ in, want, reason string }{
+		{"## **Why**", "Why", "strong emphasis is markup, not the section's name"},
+		{"## _Why_ ~~not~~", "Why not", "emphasis and strikethrough at word edges"},
+		{"## The `max_conns` [limit](https://example.com/x)", "The max_conns limit", "a link keeps its text; snake_case keeps its underscores"},
+	}
+	for _, tt := range tests {
+		parts, err := Split(tt.in+"\n\ntext\n", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := parts[len(parts)-1].Section; got != tt.want {
+			t.Errorf("%q (%s): section %q, want %q", tt.in, tt.reason, got, tt.want)
+		}
+	}
+}

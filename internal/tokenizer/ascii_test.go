@@ -3,84 +3,68 @@ package tokenizer
 import (
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
-// regexpPieces splits ASCII text with tiktoken's pattern on regexp2, the
-// oracle for the hand-written scanner.
-func regexpPieces(t testing.TB, e *Encoder, text string) []string {
-	var out []string
-	m, err := e.split.FindStringMatch(text)
-	for ; m != nil && err == nil; m, err = e.split.FindNextMatch(m) {
-		out = append(out, text[m.Index:m.Index+m.Length])
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
-func asciiPieces(text string) []string {
-	var out []string
-	for i := 0; i < len(text); {
-		j := o200kASCIIPiece(text, i)
-		out = append(out, text[i:j])
-		i = j
-	}
-	return out
-}
-
-// TestO200kASCIIAsRegexp compares the hand-written pre-tokenizer with
-// regexp2 running tiktoken's pattern, piece by piece, on text drawn from
-// the bytes each alternative of the pattern turns on: both cases of
-// letters, digits, every kind of white space, apostrophes for the
-// contractions, '/' after punctuation, control bytes.
-func TestO200kASCIIAsRegexp(t *testing.T) {
+// regexp2Pieces returns the pieces o200k_base's regexp2 pre-tokenizer
+// makes of text, the oracle for asciiPieces.
+func regexp2Pieces(t testing.TB, text string) []string {
 	e, err := Get(O200kBase)
 	if err != nil {
 		t.Fatal(err)
 	}
-	fixed := []string{
-		"", "a", "A", "1", " ", "\n", "HTTPServer", "DON'T", "don't", "I'M", "we'LL", "they've", "x'y", "'s", "'", "''s",
-		"a  b", "a \n b", "  \n\n  x", "\r\n\r\n", " !x", " !!\n/\r", "\t!", "\tfoo", " 1234567", "a1b2", "-->\n/ x",
-		"foo.bar/baz", "  ", "x  ", "\x00\x1f\x7f", "\v\f x", "ABC", "ABCdef'S", "$HOME", " $HOME", "1.5e-3", "a's's",
+	var out []string
+	runes := []rune(text)
+	m, _ := e.split.FindStringMatch(text)
+	for m != nil {
+		out = append(out, string(runes[m.Index:m.Index+m.Length]))
+		m, _ = e.split.FindNextMatch(m)
 	}
-	alphabet := []byte("aZbY09 \t\n\r\v\f'/!.,-_$(\x00\x7fsStTrReEvVlLmMdD")
-	r := rand.New(rand.NewPCG(7, 8))
-	texts := fixed
-	for range 20000 {
-		b := make([]byte, 1+r.IntN(24))
-		for i := range b {
-			b[i] = alphabet[r.IntN(len(alphabet))]
-		}
-		texts = append(texts, string(b))
-	}
-	for _, text := range texts {
-		if got, want := asciiPieces(text), regexpPieces(t, e, text); !slices.Equal(got, want) {
-			t.Fatalf("%q: pieces %q, regexp2 %q", text, got, want)
-		}
+	return out
+}
+
+func checkASCIIPieces(t *testing.T, text string) {
+	t.Helper()
+	var got []string
+	asciiPieces(text, func(p string) { got = append(got, p) })
+	if want := regexp2Pieces(t, text); !slices.Equal(got, want) {
+		t.Fatalf("asciiPieces(%q)\n got %q\nwant %q", text, got, want)
 	}
 }
 
-// FuzzO200kASCII checks the hand-written pre-tokenizer against regexp2
-// on any ASCII text.
-func FuzzO200kASCII(f *testing.F) {
-	for _, tc := range referenceCases {
-		if isASCII(tc.text) {
-			f.Add(tc.text)
+// TestASCIIPiecesAsRegexp2 compares the hand-written ASCII pre-tokenizer
+// with regexp2's on the shapes of each alternative and on random text
+// over the bytes that matter to the pattern.
+func TestASCIIPiecesAsRegexp2(t *testing.T) {
+	for _, text := range []string{
+		"", "a", "A", "7", " ", "\n", "hello world", "Hello World", "HELLO world", "HELLOworld", "helloWORLD",
+		"it's they're we've I'm you'll he'd IT'S They'RE", "'s 's' ' s", "don't 'll 'l 're' 'v",
+		"12345 1234567 a1b2", " !!! !?/\n\n// x", "a.\n/b", "x\r\n\r\ny", "a  b   c", "a \t\n b", "end   ",
+		"\v\f mixed \v x", "*a_*a_", "|a|b|\n|a|b|\n", "<!-- a -->", "`code` and ```fences```",
+		"  \n  \n  x", " \n", "\n ", "a\n\n\n", "- item\n- item\n", "CamelCaseWords and snake_case_words",
+		"$HOME/bin:/usr/bin", "e.g. i.e. 1.2.3 v1.26.0", "\x00\x01\x1f\x7f", "'", "' ", "a'", "A'S",
+	} {
+		checkASCIIPieces(t, text)
+	}
+	const alphabet = "aAzZbB09 \t\n\r\v\f'.,/_*|-!sStTrReEvVmMlLdD\x00\x7f"
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(40) {
+			b.WriteByte(alphabet[rng.IntN(len(alphabet))])
 		}
+		checkASCIIPieces(t, b.String())
 	}
-	f.Add("HTTPServer DON'T  \n\n\tx !!\n/ 12345 a's\v\f")
-	e, err := Get(O200kBase)
-	if err != nil {
-		f.Fatal(err)
-	}
+}
+
+// FuzzASCIIPieces: on any ASCII text, the pieces are regexp2's.
+func FuzzASCIIPieces(f *testing.F) {
+	f.Add("it's 12345 HELLOworld !!/\n\n  x \v")
 	f.Fuzz(func(t *testing.T, text string) {
-		if !isASCII(text) || len(text) > 4096 {
+		if len(text) > 1024 || !isASCII(text) {
 			return
 		}
-		if got, want := asciiPieces(text), regexpPieces(t, e, text); !slices.Equal(got, want) {
-			t.Fatalf("%q: pieces %q, regexp2 %q", text, got, want)
-		}
+		checkASCIIPieces(t, text)
 	})
 }

@@ -19,11 +19,12 @@ func reference(t testing.TB, enc Encoding) *tiktoken.Tiktoken {
 	if enc == CL100kBase {
 		pat = cl100kPattern
 	}
-	bpe, err := tiktoken.NewCoreBPE(ranks, map[string]int{}, pat)
+	m := ranks.toMap()
+	bpe, err := tiktoken.NewCoreBPE(m, map[string]int{}, pat)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return tiktoken.NewTiktoken(bpe, &tiktoken.Encoding{Name: string(enc), PatStr: pat, MergeableRanks: ranks}, nil)
+	return tiktoken.NewTiktoken(bpe, &tiktoken.Encoding{Name: string(enc), PatStr: pat, MergeableRanks: m}, nil)
 }
 
 // TestCountsAsTiktokenGo compares the counting with tiktoken-go's
@@ -61,4 +62,13 @@ func TestCountsAsTiktokenGo(t *testing.T) {
 			}
 		}
 	}
+}
+
+// toMap returns the table as a map, for tiktoken-go and for comparisons.
+func (t *rankTable) toMap() map[string]int {
+	m := make(map[string]int, t.len())
+	for i := range t.len() {
+		m[string(t.token(uint32(i)))] = int(t.rank[i])
+	}
+	return m
 }

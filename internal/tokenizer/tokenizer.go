@@ -17,11 +17,9 @@
 package tokenizer
 
 import (
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -81,7 +79,7 @@ const MaxRun = 384
 // for concurrent use.
 type Encoder struct {
 	enc   Encoding
-	ranks map[string]int  // token bytes to rank, tiktoken's mergeable ranks
+	ranks *rankTable      // token bytes to rank, tiktoken's mergeable ranks
 	split *regexp2.Regexp // tiktoken's pre-tokenizer
 }
 
@@ -154,93 +152,32 @@ func load(enc Encoding) (*Encoder, error) {
 // is one token when it is in the vocabulary, else as many as byte-pair
 // merging leaves.
 func (e *Encoder) countOrdinary(text string) int {
-	if e.enc != O200kBase {
-		return e.countRegexp(text)
-	}
-	// o200k_base: ASCII stretches go through the hand-written
-	// pre-tokenizer, cut from the rest at split points (which leave the
-	// count unchanged, as for chunks); the stretches around non-ASCII
-	// text go through regexp2.
 	n := 0
-	for i := 0; i < len(text); {
-		k := indexNonASCII(text[i:])
-		if k < 0 {
-			return n + e.countASCII(text[i:])
-		}
-		k += i
-		p := k
-		for p > i && !splitPoint(text, p) {
-			p--
-		}
-		if p > i {
-			n += e.countASCII(text[i:p])
-			i = p
-		}
-		q := k + 1
-		for {
-			for q < len(text) && !splitPoint(text, q) {
-				q++
+	if e.enc == O200kBase && isASCII(text) {
+		asciiPieces(text, func(piece string) {
+			if _, ok := e.ranks.lookupString(piece); ok {
+				n++
+			} else {
+				n += mergeCount([]byte(piece), e.ranks)
 			}
-			// Non-ASCII text close ahead joins this stretch rather
-			// than making a regexp2 call of its own.
-			if q < len(text) {
-				if nk := indexNonASCII(text[q:min(q+64, len(text))]); nk >= 0 {
-					q += nk + 1
-					continue
-				}
-			}
-			break
-		}
-		n += e.countRegexp(text[i:q])
-		i = q
+		})
+		return n
 	}
-	return n
-}
-
-// indexNonASCII returns the index of the first byte of s that is not
-// ASCII, or -1.
-func indexNonASCII(s string) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return i
-		}
-	}
-	return -1
-}
-
-// countASCII counts ASCII text with the hand-written o200k_base
-// pre-tokenizer.
-func (e *Encoder) countASCII(text string) int {
-	n := 0
-	for i := 0; i < len(text); {
-		j := o200kASCIIPiece(text, i)
-		n += e.countPiece(text[i:j])
-		i = j
-	}
-	return n
-}
-
-// countRegexp counts text with the pre-tokenizer on regexp2.
-func (e *Encoder) countRegexp(text string) int {
 	var runes []rune
-	n := 0
 	m, _ := e.split.FindStringMatch(text)
 	for m != nil {
 		if runes == nil {
 			runes = []rune(text)
 		}
-		n += e.countPiece(string(runes[m.Index : m.Index+m.Length]))
+		piece := string(runes[m.Index : m.Index+m.Length])
+		if _, ok := e.ranks.lookupString(piece); ok {
+			n++
+		} else {
+			n += mergeCount([]byte(piece), e.ranks)
+		}
 		m, _ = e.split.FindNextMatch(m)
 	}
 	return n
-}
-
-// countPiece counts the tokens of one piece of the pre-tokenizer.
-func (e *Encoder) countPiece(piece string) int {
-	if _, ok := e.ranks[piece]; ok {
-		return 1
-	}
-	return mergeCount([]byte(piece), e.ranks)
 }
 
 // mergeCount returns how many tokens byte-pair merging makes of piece:
@@ -248,7 +185,7 @@ func (e *Encoder) countPiece(piece string) int {
 // pair whose joined bytes have the lowest rank (the leftmost on a tie),
 // until no adjacent pair is in the vocabulary. This is tiktoken's
 // byte_pair_merge, with the same order of merges.
-func mergeCount(piece []byte, ranks map[string]int) int {
+func mergeCount(piece []byte, ranks *rankTable) int {
 	if len(piece) == 1 {
 		return 1
 	}
@@ -264,7 +201,7 @@ func mergeCount(piece []byte, ranks map[string]int) int {
 	// i+skip+2 (exclusive), or none.
 	rankOf := func(i, skip int) int {
 		if i+skip+2 < len(parts) {
-			if r, ok := ranks[string(piece[parts[i].start:parts[i+skip+2].start])]; ok {
+			if r, ok := ranks.lookup(piece[parts[i].start:parts[i+skip+2].start]); ok {
 				return r
 			}
 		}
@@ -307,12 +244,20 @@ const (
 
 // loadRanks parses an embedded .tiktoken file: one "base64-token rank"
 // pair a line.
-func loadRanks(name string) (map[string]int, error) {
-	data, err := assets.Assets.ReadFile(name)
+func loadRanks(name string) (*rankTable, error) {
+	f, err := assets.Assets.Open(name)
 	if err != nil {
 		return nil, err
 	}
-	return parseRanks(string(data))
+	defer f.Close()
+	// Streamed, not read whole: ReadFile would copy the 3.6 MB file into
+	// memory first. The tables have 199,998 (o200k_base) and 100,256
+	// (cl100k_base) tokens; the table grows if a file has more.
+	n := 100256
+	if strings.HasPrefix(name, "o200k") {
+		n = 199998
+	}
+	return parseRanks(f, n)
 }
 
 // chunkEnd returns the length of the next chunk of text: at most max
@@ -386,31 +331,4 @@ func runeStart(text string, i int) int {
 		}
 	}
 	return i
-}
-
-// parseRanks parses the .tiktoken format.
-func parseRanks(data string) (map[string]int, error) {
-	ranks := make(map[string]int, strings.Count(data, "\n")+1)
-	var buf [256]byte
-	for lineNo := 1; data != ""; lineNo++ {
-		var line string
-		line, data, _ = strings.Cut(data, "\n")
-		if line == "" {
-			continue
-		}
-		tok, num, ok := strings.Cut(line, " ")
-		if !ok || base64.StdEncoding.DecodedLen(len(tok)) > len(buf) {
-			return nil, fmt.Errorf("line %d: malformed", lineNo)
-		}
-		n, err := base64.StdEncoding.Decode(buf[:], []byte(tok))
-		if err != nil {
-			return nil, fmt.Errorf("line %d: %w", lineNo, err)
-		}
-		rank, err := strconv.Atoi(num)
-		if err != nil {
-			return nil, fmt.Errorf("line %d: %w", lineNo, err)
-		}
-		ranks[string(buf[:n])] = rank
-	}
-	return ranks, nil
 }
