@@ -152,32 +152,89 @@ func load(enc Encoding) (*Encoder, error) {
 // is one token when it is in the vocabulary, else as many as byte-pair
 // merging leaves.
 func (e *Encoder) countOrdinary(text string) int {
-	n := 0
-	if e.enc == O200kBase && isASCII(text) {
-		asciiPieces(text, func(piece string) {
-			if _, ok := e.ranks.lookupString(piece); ok {
-				n++
-			} else {
-				n += mergeCount([]byte(piece), e.ranks)
-			}
-		})
-		return n
+	if e.enc != O200kBase {
+		return e.countRegexp(text)
 	}
+	// o200k_base: ASCII stretches are split by hand (asciiPieces), cut
+	// from the rest at split points, which leave the count unchanged as
+	// they do for chunks; only the stretches around non-ASCII text go
+	// through regexp2. A description with one emoji or dash no longer
+	// sends all its text to regexp2.
+	n := 0
+	for i := 0; i < len(text); {
+		k := indexNonASCII(text[i:])
+		if k < 0 {
+			return n + e.countASCII(text[i:])
+		}
+		k += i
+		p := k
+		for p > i && !splitPoint(text, p) {
+			p--
+		}
+		if p > i {
+			n += e.countASCII(text[i:p])
+			i = p
+		}
+		q := k + 1
+		for {
+			for q < len(text) && !splitPoint(text, q) {
+				q++
+			}
+			// Non-ASCII text close ahead joins this stretch rather than
+			// making a regexp2 call of its own.
+			if q < len(text) {
+				if nk := indexNonASCII(text[q:min(q+64, len(text))]); nk >= 0 {
+					q += nk + 1
+					continue
+				}
+			}
+			break
+		}
+		n += e.countRegexp(text[i:q])
+		i = q
+	}
+	return n
+}
+
+// indexNonASCII returns the index of the first byte of s that is not
+// ASCII, or -1.
+func indexNonASCII(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return i
+		}
+	}
+	return -1
+}
+
+// countASCII counts ASCII text with the hand-written pre-tokenizer.
+func (e *Encoder) countASCII(text string) int {
+	n := 0
+	asciiPieces(text, func(piece string) { n += e.countPiece(piece) })
+	return n
+}
+
+// countRegexp counts text with the pre-tokenizer on regexp2.
+func (e *Encoder) countRegexp(text string) int {
 	var runes []rune
+	n := 0
 	m, _ := e.split.FindStringMatch(text)
 	for m != nil {
 		if runes == nil {
 			runes = []rune(text)
 		}
-		piece := string(runes[m.Index : m.Index+m.Length])
-		if _, ok := e.ranks.lookupString(piece); ok {
-			n++
-		} else {
-			n += mergeCount([]byte(piece), e.ranks)
-		}
+		n += e.countPiece(string(runes[m.Index : m.Index+m.Length]))
 		m, _ = e.split.FindNextMatch(m)
 	}
 	return n
+}
+
+// countPiece counts the tokens of one piece of the pre-tokenizer.
+func (e *Encoder) countPiece(piece string) int {
+	if _, ok := e.ranks.lookupString(piece); ok {
+		return 1
+	}
+	return mergeCount([]byte(piece), e.ranks)
 }
 
 // mergeCount returns how many tokens byte-pair merging makes of piece:
