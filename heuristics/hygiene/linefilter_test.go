@@ -1,0 +1,75 @@
+package hygiene
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// TestLineFilteredAsWhole: issueRE and codeRefRE, line by line behind
+// their literal tests, find what the patterns find on the whole text
+// (issue quotes compared as issueRefs trims them), on made-up
+// descriptions built from the shapes they match and near misses.
+func TestLineFilteredAsWhole(t *testing.T) {
+	frags := []string{
+		"Fixes #12", "(#7)", "[#8]", "#9", "## Summary", "#x", "acme/widgets#31", "a.b-c/d_e#4", "GH-55", "gh-56", "Gh-x",
+		"https://github.com/acme/widgets/issues/77", "HTTP://GITHUB.COM/a/b/issues/78", "github.com/a/b/pull/3", "issue 5",
+		"internal/cache.go", "src/a/b.tsx", "@scope/pkg/index.js", "obj->call()", "Type::make()", "x.run()", "load()", "ab()",
+		"see docs", "naïve", "✅", "ſ", "\u212A", "the", "and", " ", "\t", "\n", "\n", "\r\n", "(", "[", "#", "/", "()",
+	}
+	r := rand.New(rand.NewPCG(5, 8))
+	for range 5000 {
+		var b strings.Builder
+		for range 1 + r.IntN(16) {
+			b.WriteString(frags[r.IntN(len(frags))])
+			if r.IntN(2) == 0 {
+				b.WriteByte(' ')
+			}
+		}
+		text := b.String()
+		var wantNums []int
+		var wantQuotes []string
+		seen := map[int]bool{}
+		for _, m := range issueRE.re.FindAllStringSubmatch(text, -1) {
+			for _, g := range m[1:] {
+				if g == "" {
+					continue
+				}
+				n := 0
+				for _, c := range g {
+					n = n*10 + int(c-'0')
+				}
+				if seen[n] {
+					continue
+				}
+				seen[n] = true
+				wantNums = append(wantNums, n)
+				wantQuotes = append(wantQuotes, strings.TrimLeft(m[0], " \t\r\n(["))
+			}
+		}
+		nums, quotes := issueRefs(text)
+		if !slices.Equal(nums, wantNums) || !slices.Equal(quotes, wantQuotes) {
+			t.Fatalf("%q: issues %v %q, whole text %v %q", text, nums, quotes, wantNums, wantQuotes)
+		}
+		if got, want := codeRefRE.FindAllString(text, -1), codeRefRE.re.FindAllString(text, -1); !slices.Equal(got, want) {
+			t.Fatalf("%q: code references %q, whole text %q", text, got, want)
+		}
+		if got, want := codeRefRE.FindString(text), codeRefRE.re.FindString(text); got != want {
+			t.Fatalf("%q: first code reference %q, whole text %q", text, got, want)
+		}
+	}
+}
+
+// TestMayIssueFoldsExactly: mayIssue's ASCII case test is exact because
+// no letter of "gh-" or "github.com" has a case form outside ASCII.
+func TestMayIssueFoldsExactly(t *testing.T) {
+	for _, c := range "ghitubcom" {
+		for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
+			if f > unicode.MaxASCII {
+				t.Errorf("%q folds to %q, outside ASCII", c, f)
+			}
+		}
+	}
+}
