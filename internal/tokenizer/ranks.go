@@ -17,8 +17,8 @@ import (
 // bytes, built once and then only read, so it is safe for concurrent
 // use. A Go map of o200k_base's 200,000 string keys took about 14 MB and
 // most of the time to load the vocabulary; this takes about 6 MB (the
-// arena, three 32-bit integers a token, and two slots a token) and a
-// third of the time.
+// arena, three 32-bit integers a token, and up to four slots a token)
+// and loads in about 25 ms of CPU instead of 35.
 type rankTable struct {
 	seed  maphash.Seed
 	arena []byte   // the tokens' bytes, one after another
@@ -81,10 +81,10 @@ func parseRanks(r io.Reader, n int) (*rankTable, error) {
 		ends:  make([]uint32, 0, n),
 		rank:  make([]int32, 0, n),
 	}
-	// First every token into the arena, with its hash; then the slots.
-	// Filling the slots in a loop of its own lets the processor have
-	// many of its cache misses (one a token, at random) under way at
-	// once: a third faster than inserting line by line.
+	// First every token into the arena, with its hash; then the slots,
+	// in a loop of its own whose cache misses (one a token, at random)
+	// do not wait on parsing: slightly faster than inserting line by
+	// line, and the table is sized once.
 	hashes := make([]uint32, 0, n)
 	sc := bufio.NewScanner(r)
 	for lineNo := 1; sc.Scan(); lineNo++ {
