@@ -93,7 +93,8 @@ type cpattern struct {
 
 type cmodel struct {
 	ModelSpec
-	re *regexp.Regexp
+	re   *regexp.Regexp
+	must string // as cpattern.must
 }
 
 type cblock struct {
@@ -200,7 +201,7 @@ func NewParser(cat Catalogue, opts *Options) (*Parser, error) {
 		if err != nil {
 			return nil, &CatalogueError{fmt.Sprintf("models[%d]", i), err}
 		}
-		p.models = append(p.models, cmodel{m, re})
+		p.models = append(p.models, cmodel{ModelSpec: m, re: re, must: mustLiteralMin(m.Regexp, 3)})
 	}
 	for i, t := range cat.Trailers {
 		if !keyRE.MatchString(t.Key) {
@@ -324,7 +325,10 @@ func compilePattern(f Pattern) (cpattern, error) {
 // mustLiteral returns the longest literal, lower-cased, that every match
 // of the pattern holds: a literal at the top level of the pattern's
 // concatenation, or "" when there is none of four bytes or more.
-func mustLiteral(pattern string) string {
+func mustLiteral(pattern string) string { return mustLiteralMin(pattern, 4) }
+
+// mustLiteralMin is mustLiteral with a literal of at least n bytes.
+func mustLiteralMin(pattern string, n int) string {
 	re, err := syntax.Parse(pattern, syntax.Perl)
 	if err != nil {
 		return ""
@@ -347,7 +351,7 @@ func mustLiteral(pattern string) string {
 			best = lit
 		}
 	}
-	if len(best) < 4 {
+	if len(best) < n {
 		return ""
 	}
 	return best
