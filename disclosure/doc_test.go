@@ -67,3 +67,16 @@ func TestMustLiteral(t *testing.T) {
 		}
 	}
 }
+
+func TestModelLiterals(t *testing.T) {
+	p := DefaultParser()
+	n := 0
+	for _, m := range p.models {
+		if m.must != "" {
+			n++
+		}
+	}
+	if n < len(p.models)/2 {
+		t.Errorf("only %d of %d model patterns have a required literal", n, len(p.models))
+	}
+}

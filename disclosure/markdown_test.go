@@ -1,13 +1,13 @@
 package disclosure
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/yuin/goldmark/ast"
 	gtext "github.com/yuin/goldmark/text"
 
+	"github.com/heft-dev/heft/internal/lineartest"
 	"github.com/heft-dev/heft/internal/mdblock"
 )
 
@@ -57,19 +57,15 @@ func TestAdversarialDepthBounded(t *testing.T) {
 }
 
 // BenchmarkParseWorstCase runs each worst-case shape at 1x, 4x and 16x
-// of 4 KiB: time per byte must stay flat (16x costs at most 20x of 1x).
+// of 4 KiB with lineartest: time per byte must stay flat (16x costs at
+// most 20x of 1x).
 func BenchmarkParseWorstCase(b *testing.B) {
+	var cases []lineartest.Case
 	for _, name := range []string{"quotes", "spaced-quotes", "quote-lists", "ordered-lists", "mixed"} {
-		unit := worstCases[name]
-		for _, x := range []int{1, 4, 16} {
-			in := strings.Repeat(unit, x*4096/len(unit))
-			b.Run(fmt.Sprintf("%s/%dx", name, x), func(b *testing.B) {
-				b.ReportAllocs()
-				b.SetBytes(int64(len(in)))
-				for b.Loop() {
-					Parse(in)
-				}
-			})
-		}
+		cases = append(cases, lineartest.Repeat(name, worstCases[name], ""))
 	}
+	lineartest.Run(b, 4096, cases, func(in string) error {
+		Parse(in)
+		return nil
+	})
 }

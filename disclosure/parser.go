@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -60,13 +59,12 @@ type Parser struct {
 	max        int
 	tools      []ctool
 	byName     map[string]int
-	aliasRE    *regexp.Regexp
+	hasAliases bool                    // the catalogue has aliases or words
 	alias      map[string]int          // lower-cased, space-collapsed alias → tool
 	word       map[string]int          // exact word → tool
 	words      []string                // the keys of word, sorted
 	firstWords map[string]bool         // lower-case first tokens of aliases and words
 	byFirst    map[string][]aliasEntry // first token → aliases and words starting with it, longest first
-	maxAlias   int                     // the longest alias, in bytes
 	digitless  bool                    // the catalogue has models other than the built-in ones
 	emails     map[string]int
 	bots       map[string]int
@@ -93,7 +91,8 @@ type cpattern struct {
 
 type cmodel struct {
 	ModelSpec
-	re *regexp.Regexp
+	re   *regexp.Regexp
+	must string // as cpattern.must
 }
 
 type cblock struct {
@@ -125,7 +124,6 @@ func NewParser(cat Catalogue, opts *Options) (*Parser, error) {
 	if opts != nil && opts.MaxBytes > 0 {
 		p.max = opts.MaxBytes
 	}
-	var alts []string
 	for i, t := range cat.Tools {
 		where := fmt.Sprintf("tools[%d] %q", i, t.Name)
 		if !nameRE.MatchString(t.Name) {
@@ -145,7 +143,6 @@ func NewParser(cat Catalogue, opts *Options) (*Parser, error) {
 			}
 			p.alias[collapse(strings.ToLower(a))] = i
 			p.noteAlias(a, i, false)
-			alts = append(alts, "(?i:"+aliasPattern(a)+")")
 		}
 		for _, w := range t.Words {
 			if strings.TrimSpace(w) == "" {
@@ -153,7 +150,6 @@ func NewParser(cat Catalogue, opts *Options) (*Parser, error) {
 			}
 			p.word[collapse(w)] = i
 			p.noteAlias(w, i, true)
-			alts = append(alts, aliasPattern(w))
 		}
 		for _, e := range t.Emails {
 			p.emails[strings.ToLower(e)] = i
@@ -177,15 +173,6 @@ func NewParser(cat Catalogue, opts *Options) (*Parser, error) {
 		}
 		p.tools = append(p.tools, ct)
 	}
-	// Longest first: RE2 alternation prefers the leftmost alternative.
-	sort.SliceStable(alts, func(a, b int) bool { return len(alts[a]) > len(alts[b]) })
-	if len(alts) > 0 {
-		re, err := regexp.Compile(`(?:^|[^\w./-])(` + strings.Join(alts, "|") + `)(?:$|[^\w/-]|[.-](?:$|[^\w]))`)
-		if err != nil {
-			return nil, &CatalogueError{"tools aliases", err}
-		}
-		p.aliasRE = re
-	}
 	for w := range p.word {
 		p.words = append(p.words, w)
 	}
@@ -200,7 +187,7 @@ func NewParser(cat Catalogue, opts *Options) (*Parser, error) {
 		if err != nil {
 			return nil, &CatalogueError{fmt.Sprintf("models[%d]", i), err}
 		}
-		p.models = append(p.models, cmodel{m, re})
+		p.models = append(p.models, cmodel{ModelSpec: m, re: re, must: mustLiteralMin(m.Regexp, 3)})
 	}
 	for i, t := range cat.Trailers {
 		if !keyRE.MatchString(t.Key) {
@@ -249,7 +236,7 @@ func (p *Parser) noteAlias(a string, tool int, exact bool) {
 	list := append(p.byFirst[first], e)
 	slices.SortStableFunc(list, func(x, y aliasEntry) int { return y.size - x.size })
 	p.byFirst[first] = list
-	p.maxAlias = max(p.maxAlias, 2*len(a)+8) // blanks may stretch
+	p.hasAliases = true
 }
 
 // matchAlias returns the end of the longest alias or word that starts at
@@ -324,7 +311,10 @@ func compilePattern(f Pattern) (cpattern, error) {
 // mustLiteral returns the longest literal, lower-cased, that every match
 // of the pattern holds: a literal at the top level of the pattern's
 // concatenation, or "" when there is none of four bytes or more.
-func mustLiteral(pattern string) string {
+func mustLiteral(pattern string) string { return mustLiteralMin(pattern, 4) }
+
+// mustLiteralMin is mustLiteral with a literal of at least n bytes.
+func mustLiteralMin(pattern string, n int) string {
 	re, err := syntax.Parse(pattern, syntax.Perl)
 	if err != nil {
 		return ""
@@ -347,7 +337,7 @@ func mustLiteral(pattern string) string {
 			best = lit
 		}
 	}
-	if len(best) < 4 {
+	if len(best) < n {
 		return ""
 	}
 	return best
@@ -360,15 +350,6 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
-}
-
-// aliasPattern quotes an alias, letting any run of blanks match its spaces.
-func aliasPattern(a string) string {
-	parts := strings.Fields(a)
-	for i, p := range parts {
-		parts[i] = regexp.QuoteMeta(p)
-	}
-	return strings.Join(parts, `\s+`)
 }
 
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }

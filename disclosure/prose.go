@@ -92,10 +92,10 @@ var (
 
 // toolMentions finds the tools named in str; words says whether words
 // such as "Cursor" also match case-insensitively (in trailer values).
-// The alias regexp only runs where a word starts an alias.
+// Aliases are looked up only where a word starts one (matchAlias).
 func (s *state) toolMentions(str string, words bool) []mention {
 	var out []mention
-	if s.p.aliasRE == nil {
+	if !s.p.hasAliases {
 		return nil
 	}
 	lower := asciiLower(str)
@@ -115,7 +115,7 @@ func (s *state) toolMentions(str string, words bool) []mention {
 		}
 		out = append(out, mt)
 	})
-	if words && s.p.aliasRE != nil {
+	if words && s.p.hasAliases {
 		// Words in other case: "Assisted-by: cursor".
 		for _, w := range s.p.words {
 			lw := strings.ToLower(w)

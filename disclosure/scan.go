@@ -471,7 +471,11 @@ func (s *state) modelIn(str string) string {
 		return "" // nor does any name a built-in family
 	}
 	best, at := "", len(str)+1
+	lower := asciiLower(str)
 	for _, m := range s.p.models {
+		if m.must != "" && !strings.Contains(lower, m.must) {
+			continue
+		}
 		if loc := m.re.FindStringIndex(str); loc != nil && loc[0] < at {
 			best, at = str[loc[0]:loc[1]], loc[0]
 		}

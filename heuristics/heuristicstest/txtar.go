@@ -23,6 +23,10 @@ import (
 	"github.com/heft-dev/heft/heuristics"
 )
 
+// update is the -update flag of every test binary that imports
+// heuristicstest. A test package that wants its own golden files updated
+// by the same flag reads it with flag.Lookup("update") instead of
+// defining it again, which would panic.
 var update = flag.Bool("update", false, "heuristicstest: rewrite the summary section of txtar cases with what the scorer says")
 
 // RunTxtar runs s on every case archive matching pattern (a filepath.Glob

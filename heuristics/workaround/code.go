@@ -34,7 +34,7 @@ func (fs *fileScan) goImportLine(text string) {
 // (github.com/caddyserver/caddy/v2/modules/caddytls, with modules/ in
 // the diff): the project importing its own packages.
 func (sc *workaroundScan) learnOwnImport(p string) {
-	if !strings.Contains(strings.Split(p, "/")[0], ".") {
+	if !strings.Contains(firstElem(p), ".") {
 		return
 	}
 	mod := goModuleOf(p)
@@ -109,7 +109,9 @@ func (fs *fileScan) goLocals(text string) {
 			continue // a qualifier or a selector, not a declared name
 		}
 		name := decl[start:k]
-		if len(fs.locals) < maxImports {
+		// Only names a package could have (lower-case letters, as the
+		// qualifiers goQualifiers guesses) need remembering.
+		if len(name) >= 3 && isLowerWord(name) && !fs.locals[name] && len(fs.locals) < maxImports {
 			fs.locals[name] = true
 		}
 		if fs.guessed[name] {
@@ -117,6 +119,22 @@ func (fs *fileScan) goLocals(text string) {
 			delete(fs.guessed, name)
 		}
 	}
+}
+
+// isLowerWord reports whether s is lower-case ASCII letters only.
+func isLowerWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// firstElem returns a path's first element, without allocating.
+func firstElem(p string) string {
+	first, _, _ := strings.Cut(p, "/")
+	return first
 }
 
 // goStdNames are the standard library's common package names.

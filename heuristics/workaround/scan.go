@@ -1044,7 +1044,7 @@ func (fs *fileScan) namedImport(cm string, sure bool) string {
 		if sure && fs.guessed[local] {
 			continue
 		}
-		if fs.kind == wkGo && !strings.Contains(strings.Split(q, "/")[0], ".") && (strings.Contains(q, "/") || goStdNames[q]) {
+		if fs.kind == wkGo && !strings.Contains(firstElem(q), ".") && (strings.Contains(q, "/") || goStdNames[q]) {
 			continue // the standard library's names are everyday words
 		}
 		for _, name := range []string{local, rootOf(q, fs.kind)} {

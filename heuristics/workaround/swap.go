@@ -193,7 +193,7 @@ func (fs *fileScan) importedDep(text string) string {
 		if !fs.goImports && !strings.HasPrefix(t, "import ") {
 			return ""
 		}
-		if m := goImportLineRE.FindStringSubmatch(t); m != nil && strings.Contains(strings.Split(m[1], "/")[0], ".") {
+		if m := goImportLineRE.FindStringSubmatch(t); m != nil && strings.Contains(firstElem(m[1]), ".") {
 			return goModuleOf(m[1])
 		}
 	case wkGoMod:
