@@ -12,8 +12,8 @@ import (
 // to read.
 type Kind uint8
 
-// The kinds of file. Generated, vendored and lockfile changes are not
-// reviewable: a reviewer does not read them line by line.
+// The kinds of file. Generated, vendored, lockfile and expected-output
+// changes are not reviewable: a reviewer does not read them line by line.
 const (
 	KindSource    Kind = iota // code a reviewer reads
 	KindTest                  // tests and their fixtures
@@ -22,9 +22,10 @@ const (
 	KindGenerated             // produced by a tool: "Code generated ... DO NOT EDIT.", *.pb.go, minified bundles
 	KindVendored              // third-party code kept in the repository: vendor/, third_party/, node_modules/
 	KindLockfile              // dependency lock files: go.sum, package-lock.json, Cargo.lock, ...
+	KindExpected              // test expectations a tool regenerates: golden files, snapshots, expected output
 )
 
-var kindNames = [...]string{"source", "test", "docs", "config", "generated", "vendored", "lockfile"}
+var kindNames = [...]string{"source", "test", "docs", "config", "generated", "vendored", "lockfile", "expected"}
 
 // String returns the kind's stable lower-case name, such as "lockfile".
 func (k Kind) String() string {
@@ -40,9 +41,10 @@ func (k *Kind) UnmarshalText(b []byte) error {
 }
 
 // Reviewable reports whether changes to files of this kind are read by a
-// reviewer: false for generated, vendored and lockfile changes.
+// reviewer: false for generated, vendored, lockfile and expected-output
+// changes.
 func (k Kind) Reviewable() bool {
-	return k != KindGenerated && k != KindVendored && k != KindLockfile
+	return k != KindGenerated && k != KindVendored && k != KindLockfile && k != KindExpected
 }
 
 // Rule classifies the paths that match its pattern.
@@ -51,8 +53,12 @@ func (k Kind) Reviewable() bool {
 // matches a path that has them as consecutive directories anywhere:
 // "vendor/" matches "vendor/x.go" and "a/vendor/b/x.go", ".github/workflows/"
 // matches ".github/workflows/ci.yml". A Pattern that starts with "/" is
-// anchored at the repository root ("/docs/"). Any other Pattern is a
-// path.Match glob on the file's base name: "go.sum", "*.pb.go".
+// anchored at the repository root ("/docs/"). A Pattern with a "/" that
+// does not end in "/" is a directory pattern followed by a glob: it
+// matches a file whose base name matches the glob anywhere below those
+// directories, "testdata/expected*" matching "a/testdata/b/expected.txt"
+// (what testdata/**/expected* means in .gitattributes). Any other Pattern
+// is a path.Match glob on the file's base name: "go.sum", "*.pb.go".
 type Rule struct {
 	Pattern string `json:"pattern"`
 	Kind    Kind   `json:"kind"`
@@ -60,12 +66,14 @@ type Rule struct {
 
 func (r Rule) match(p, base string) bool {
 	pat := r.Pattern
+	if i := strings.LastIndexByte(pat, '/'); i >= 0 && i < len(pat)-1 {
+		// A directory pattern and a glob on the base name.
+		dir, glob := pat[:i+1], Rule{Pattern: pat[i+1:]}
+		return dirMatch(p[:strings.LastIndexByte(p, '/')+1], dir) && glob.match(base, base)
+	}
 	switch {
 	case strings.HasSuffix(pat, "/"):
-		if strings.HasPrefix(pat, "/") {
-			return strings.HasPrefix(p, pat[1:])
-		}
-		return strings.HasPrefix(p, pat) || strings.Contains(p, "/"+pat)
+		return dirMatch(p, pat)
 	case !strings.ContainsAny(pat, `*?[\`):
 		return base == pat
 	case strings.HasPrefix(pat, "*") && !strings.ContainsAny(pat[1:], `*?[\`):
@@ -73,6 +81,16 @@ func (r Rule) match(p, base string) bool {
 	}
 	ok, _ := path.Match(pat, base)
 	return ok
+}
+
+// dirMatch reports whether path p has the directories of dir (which ends
+// in "/") as consecutive directories, at the root when dir starts with
+// "/" and anywhere otherwise.
+func dirMatch(p, dir string) bool {
+	if strings.HasPrefix(dir, "/") {
+		return strings.HasPrefix(p, dir[1:])
+	}
+	return strings.HasPrefix(p, dir) || strings.Contains(p, "/"+dir)
 }
 
 // DefaultRules returns the rules a zero Classifier uses before falling back
@@ -136,14 +154,39 @@ var defaultRules = []Rule{
 	{"*.min.css", KindGenerated},
 	{"*.js.map", KindGenerated},
 	{"*.css.map", KindGenerated},
-	{"*.snap", KindGenerated},
+
+	// Test expectations a tool regenerates (go test -update, jest -u,
+	// cargo insta, syrupy, ApprovalTests, Verify, compiletest's
+	// --bless): golden files, snapshots and expected output next to the
+	// tests. A person reads the test that asks for them, not each line.
+	// Before testdata/, which would call them test input.
+	{"*.golden", KindExpected},
+	{"*.golden.*", KindExpected},
+	{"golden/", KindExpected},
+	{"goldens/", KindExpected},
+	{"__snapshots__/", KindExpected},
+	{"*.snap", KindExpected},
+	{"*.ambr", KindExpected},
+	{"*.approved.*", KindExpected},
+	{"*.verified.*", KindExpected},
+	{"*.expected", KindExpected},
+	{"testdata/expected*", KindExpected},
+	{"test/expected*", KindExpected},
+	{"tests/expected*", KindExpected},
+	{"testdata/*.out", KindExpected},
+	{"test/*.out", KindExpected},
+	{"tests/*.out", KindExpected},
+	{"tests/*.stdout", KindExpected},
+	{"tests/*.stderr", KindExpected},
+	{"testdata/expected/", KindExpected},
+	{"test/expected/", KindExpected},
+	{"tests/expected/", KindExpected},
 
 	// What Linguist calls vendored but a reviewer reads.
 	{".github/", KindConfig},
 	{".gitlab-ci.yml", KindConfig},
 	{".circleci/", KindConfig},
 	{"testdata/", KindTest},
-	{"__snapshots__/", KindGenerated},
 
 	// Prose.
 	{"*.md", KindDocs},

@@ -35,6 +35,21 @@ func TestClassify(t *testing.T) {
 		{"api/v1/service.pb.go", "protobuf output", diffstat.KindGenerated},
 		{"static/js/app.min.js", "minified bundle", diffstat.KindGenerated},
 		{"api/zz_generated.deepcopy.go", "Kubernetes generator", diffstat.KindGenerated},
+		{"internal/render/testdata/table.golden", "go test -update output", diffstat.KindExpected},
+		{"pkg/fmt/testdata/wide.golden.json", "golden file with its format's extension", diffstat.KindExpected},
+		{"web/src/__snapshots__/Button.test.tsx.snap", "Jest snapshot", diffstat.KindExpected},
+		{"src/snapshots/parser__tests__expr.snap", "cargo insta snapshot", diffstat.KindExpected},
+		{"tests/__snapshots__/test_api.ambr", "syrupy snapshot", diffstat.KindExpected},
+		{"tests/Invoice.approved.txt", "ApprovalTests", diffstat.KindExpected},
+		{"tests/Invoice.verified.json", "Verify", diffstat.KindExpected},
+		{"cmd/compile/testdata/ssa/loops.out", "expected output below testdata/", diffstat.KindExpected},
+		{"pkg/lint/testdata/src/a/expected_output.txt", "testdata/**/expected*", diffstat.KindExpected},
+		{"tests/expected/report.html", "an expected/ directory below tests/", diffstat.KindExpected},
+		{"tests/ui/borrowck/move.stderr", "rustc UI test expectation", diffstat.KindExpected},
+		{"parser/tests/cases/if.expected", "*.expected", diffstat.KindExpected},
+		{"pkg/lint/testdata/src/a/input.go", "testdata input stays test", diffstat.KindTest},
+		{"build/main.out", ".out outside test directories is not an expectation", diffstat.KindSource},
+		{"src/expected.go", "expected* outside test directories is source", diffstat.KindSource},
 	}
 	var c diffstat.Classifier
 	for _, tc := range cases {
@@ -48,6 +63,11 @@ func TestClassifierRulesOverride(t *testing.T) {
 	c := diffstat.Classifier{Rules: append([]diffstat.Rule{{Pattern: "/gen/", Kind: diffstat.KindGenerated}}, diffstat.DefaultRules()...)}
 	assert.Equal(t, diffstat.KindGenerated, c.Classify("gen/client.go", nil))
 	assert.Equal(t, diffstat.KindSource, c.Classify("src/gen/client.go", nil), "a leading / anchors at the root")
+	c = diffstat.Classifier{Rules: []diffstat.Rule{{Pattern: "/fixtures/want*", Kind: diffstat.KindExpected}}, NoLinguist: true}
+	assert.Equal(t, diffstat.KindExpected, c.Classify("fixtures/a/want.json", nil), "a directory and a glob: anywhere below the directory")
+	assert.Equal(t, diffstat.KindSource, c.Classify("src/fixtures/want.json", nil), "a leading / anchors the directory at the root")
+	assert.Equal(t, diffstat.KindSource, c.Classify("fixtures/have.json", nil), "the glob is on the base name")
+	assert.Equal(t, diffstat.KindSource, c.Classify("", nil), "an empty path matches nothing")
 	c = diffstat.Classifier{Rules: []diffstat.Rule{}, NoLinguist: true}
 	assert.Equal(t, diffstat.KindSource, c.Classify("go.sum", nil), "an empty rule list and no Linguist: everything is source")
 }

@@ -84,7 +84,8 @@ type File struct {
 	// the scanner keeps them; hunkStarts are offsets into it, one per hunk.
 	patch      []byte
 	hunkStarts []int
-	patchLine  int // input line of the first hunk header
+	patchLine  int        // input line of the first hunk header
+	hunks      *hunkCache // Hunks' result, shared by every scorer; nil parses on every call
 }
 
 // Path returns the path a reviewer knows the file by: the new path, or the
@@ -97,7 +98,8 @@ func (f *File) Path() string {
 }
 
 // Reviewable reports whether a reviewer is expected to read the file's
-// changes: everything except generated, vendored and lockfile changes.
+// changes: everything except generated, vendored, lockfile and
+// expected-output changes.
 func (f *File) Reviewable() bool { return f.Kind.Reviewable() }
 
 // Lines returns the number of changed lines, Added plus Deleted.

@@ -32,9 +32,9 @@
 //
 // # Kinds
 //
-// Every file gets a Kind: source, test, docs, config, generated, vendored
-// or lockfile. Generated, vendored and lockfile changes are not
-// reviewable: Totals counts them apart. A Classifier decides, in order:
+// Every file gets a Kind: source, test, docs, config, generated, vendored,
+// lockfile or expected. Generated, vendored, lockfile and expected changes
+// are not reviewable: Totals counts them apart. A Classifier decides, in order:
 // the repository's .gitattributes linguist attributes
 // (Classifier.Attributes, from ParseGitAttributes); the Rules table
 // (DefaultRules() unless replaced); then GitHub Linguist's rules, as
@@ -45,6 +45,25 @@
 // file's first hunk. DefaultRules fix what Linguist gets wrong for review:
 // it does not call go.sum or yarn.lock generated, and it calls
 // .github/workflows/ and testdata/ vendored.
+//
+// # Expected output
+//
+// KindExpected is a test's expected output that a tool writes when told
+// to (go test -update, jest -u, cargo insta accept, compiletest --bless):
+// a reviewer reads the test and the code that changed it, then skims the
+// regenerated expectations. DefaultRules call expected: golden files
+// (*.golden, *.golden.*, golden/ and goldens/ directories), snapshots
+// (__snapshots__/, *.snap, syrupy's *.ambr), approval files
+// (*.approved.*, Verify's *.verified.*), *.expected, files named
+// expected* or in an expected/ directory below testdata/, test/ or
+// tests/, *.out below testdata/, test/ or tests/, and *.stdout and
+// *.stderr below tests/ (Rust's UI tests). Known false positives: a
+// golden file written by hand (a parser's expected tree kept small on
+// purpose) is left out of the count though a reviewer reads it; a source
+// file in a directory named golden/ ("golden/retriever.go"); a hand-made
+// fixture named expected* that is an input, not an output. Expected output
+// stored elsewhere (a JSON file under tests/fixtures/) is still counted as
+// test; add a Rule for it.
 //
 // # Errors
 //

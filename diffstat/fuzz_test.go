@@ -14,6 +14,7 @@ import (
 // testdata/fuzz/FuzzParse.
 func FuzzParse(f *testing.F) {
 	f.Add([]byte("diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n"))
+	f.Add([]byte("--- a/x\n+++ b/x\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n"))
 	f.Add([]byte("--- a/q.sql\n+++ b/q.sql\n@@ -1,2 +1,2 @@\n--- c\n+++ d\n@@ -5 +5 @@\n-x\n+y\n"))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		d, err := diffstat.Parse(bytes.NewReader(in), &diffstat.Options{MaxBytes: 1 << 20})
@@ -34,6 +35,19 @@ func FuzzParse(f *testing.F) {
 			}
 			added, deleted := 0, 0
 			for _, h := range hunks {
+				// "\ No newline" ends at most one line of each side.
+				oldEOL, newEOL := 0, 0
+				for _, l := range h.Lines {
+					if l.NoNewline && l.Op != diffstat.LineAdded {
+						oldEOL++
+					}
+					if l.NoNewline && l.Op != diffstat.LineDeleted {
+						newEOL++
+					}
+				}
+				if oldEOL > 1 || newEOL > 1 {
+					t.Fatalf("%s: %d old and %d new lines without a newline in one hunk", f.Path(), oldEOL, newEOL)
+				}
 				for _, l := range h.Lines {
 					switch l.Op {
 					case diffstat.LineAdded:
@@ -45,6 +59,9 @@ func FuzzParse(f *testing.F) {
 			}
 			if added != f.Added || deleted != f.Deleted {
 				t.Fatalf("%s: scanner counted +%d -%d, hunks hold +%d -%d", f.Path(), f.Added, f.Deleted, added, deleted)
+			}
+			if msg := sameAsEachHunk(f, hunks); msg != "" {
+				t.Fatalf("%s: %s", f.Path(), msg)
 			}
 		}
 	})

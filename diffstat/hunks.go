@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	godiff "github.com/sourcegraph/go-diff/diff"
 
@@ -47,6 +48,11 @@ type Line struct {
 	// Text is the line without its leading marker and its newline. A
 	// CRLF file's lines keep their "\r".
 	Text string `json:"text"`
+
+	// NoNewline reports that the line is the last of its file and has no
+	// newline at its end: the diff follows it with "\ No newline at end
+	// of file". For a context line it is true of both files.
+	NoNewline bool `json:"no_newline,omitempty"`
 }
 
 // Hunk is one "@@ -a,b +c,d @@" section of a file's diff.
@@ -60,11 +66,27 @@ type Hunk struct {
 	Lines    []Line `json:"lines"`
 }
 
-// Hunks parses the file's hunks into numbered lines. It parses afresh on
-// every call, so call it once per file. It fails with ErrNoPatch when the
-// file came from a Scanner that did not keep patches; binary and
-// mode-only changes have no hunks.
+// Hunks parses the file's hunks into numbered lines. A file read by a
+// Scanner or Parse is parsed once: every later call, from any goroutine,
+// returns the same hunks (several scorers read them), which callers must
+// not modify. It fails with ErrNoPatch when the file came from a Scanner
+// that did not keep patches; binary and mode-only changes have no hunks.
 func (f *File) Hunks() ([]Hunk, error) {
+	if f.hunks == nil {
+		return f.parseHunks()
+	}
+	f.hunks.once.Do(func() { f.hunks.h, f.hunks.err = f.parseHunks() })
+	return f.hunks.h, f.hunks.err
+}
+
+// hunkCache holds what Hunks returned.
+type hunkCache struct {
+	once sync.Once
+	h    []Hunk
+	err  error
+}
+
+func (f *File) parseHunks() ([]Hunk, error) {
 	if len(f.hunkStarts) == 0 {
 		if f.Added+f.Deleted > 0 {
 			return nil, ErrNoPatch
@@ -124,9 +146,21 @@ func parseHunk(b []byte) (h Hunk, err error) {
 	h.Lines = make([]Line, 0, h.OldLines+h.NewLines)
 	oldN, newN := h.OldStart, h.NewStart
 	body = g.Body
+	// go-diff drops the newline of a new-side line the "\ No newline"
+	// marker follows, and records the offset after an old-side one.
+	newNoEOL := len(body) > 0 && body[len(body)-1] != '\n'
+	origNoEOL := int(g.OrigNoNewlineAt)
+	off := 0
 	for len(body) > 0 {
-		raw, rest, _ := bytes.Cut(body, []byte{'\n'})
+		raw, rest, found := bytes.Cut(body, []byte{'\n'})
 		body = rest
+		off += len(raw)
+		if found {
+			off++
+		}
+		if len(raw) > 0 && raw[0] == '\\' {
+			continue // a "\ No newline" marker go-diff left in: no line of either file, as the scanner counts
+		}
 		l := Line{Op: LineContext}
 		if len(raw) > 0 {
 			switch raw[0] {
@@ -138,6 +172,12 @@ func parseHunk(b []byte) (h Hunk, err error) {
 			raw = raw[1:]
 		}
 		l.Text = string(raw)
+		switch {
+		case !found && newNoEOL:
+			l.NoNewline = true
+		case l.Op == LineDeleted && origNoEOL > 0 && off == origNoEOL:
+			l.NoNewline = true
+		}
 		switch l.Op {
 		case LineAdded:
 			l.New = newN

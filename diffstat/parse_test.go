@@ -287,7 +287,7 @@ func TestHunks(t *testing.T) {
 	assert.Equal(t, 9, h.Line)
 	assert.Equal(t, []diffstat.Line{
 		{Op: diffstat.LineContext, Old: 10, New: 10, Text: "x"},
-		{Op: diffstat.LineDeleted, Old: 11, Text: "y"},
+		{Op: diffstat.LineDeleted, Old: 11, Text: "y", NoNewline: true},
 		{Op: diffstat.LineAdded, New: 11, Text: "y"},
 	}, h.Lines)
 }

@@ -307,7 +307,7 @@ func (s *Scanner) begin() {
 		}
 		s.emit()
 	}
-	s.cur = &File{Line: s.lineNo}
+	s.cur = &File{Line: s.lineNo, hunks: new(hunkCache)}
 	s.state = stHeader
 	s.plain, s.gotOld, s.gotNew, s.strip = false, false, false, false
 	s.gitOld, s.gitNew, s.gitLine = "", "", 0

@@ -37,9 +37,38 @@
 //     links and footer; Amp thread links; Charm Crush's "💘 Generated with
 //     Crush" footer and crush@charm.land co-author; aider's "aider: " subject
 //     prefix.
-//   - Authors (Source.Author): agent accounts such as
-//     copilot-swe-agent[bot], devin-ai-integration[bot],
-//     chatgpt-codex-connector[bot], and aider's "Name (aider)".
+//   - Identities (Identify), for every person or account named: commit
+//     authors and committers (ParseInput reads both), the pull request
+//     author, every trailer value and signed lines. Identify decides AI
+//     tool, AI vendor, bot or person from classes, not a list of
+//     accounts: a known tool's address or account (the catalogue); a
+//     GitHub App ("name[bot]", "ID+name[bot]@users.noreply.github.com")
+//     whose login has an AI word or a tool's name, or whose display name
+//     names a tool or says AI ("Copilot Autofix powered by AI"); an
+//     account named "<tool> agent" or "<Tool>Bot" ("kiro-agent",
+//     "MentatBot"); a no-reply or agent-shaped address at an AI vendor's
+//     or tool's domain (Vendor, DefaultVendors, each row with its
+//     source); a model name with a version as the name ("Claude Sonnet
+//     7", "gpt-6", "Qwen3-Coder"); a tool's name with a model in
+//     parentheses ("Codex (GPT-5.5)") or a person's name with a tool's in
+//     parentheses ("Jane Roe (claude)", aider's "Name (aider)"). An
+//     identity shaped like an AI one whose tool cannot be told is reported
+//     with the tool "unknown". Identity.Rule says which class decided:
+//     tool-address, bot-login, aider-author, name-suffix, app-bot,
+//     agent-account, vendor-address, model-name, tool-name.
+//   - Malformed trailers: co-author, Assisted-by and Generated-by lines
+//     git does not read as trailers but that carry one: outside the last
+//     paragraph of a squashed message, joined into one line with other
+//     text, with the key in other case or words ("Co Authored By Claude"),
+//     without a colon at the start of a line, or without angle brackets.
+//     They are Trailers with Malformed set, and evidence when they name
+//     an AI identity or tool. Several AI co-authors each count.
+//   - Agents' own notes: Codex cloud's "Codex couldn't run certain
+//     commands" testing note, Copilot coding agent's firewall warning
+//     (written as a > quote), a "Generated with [Tool](link)" line for
+//     any tool the catalogue or vendor table knows, an agent's branch name
+//     as the pull request title ("codex/fix-pager", "Codex/fix pager") or
+//     in a merge commit's subject.
 //   - People's words: sentences ("I used ChatGPT to draft the tests",
 //     "This change was written primarily by Claude Code", "Docs rewritten
 //     with the help of Gemini"), statements that no AI was used, ticked
@@ -90,32 +119,65 @@
 //
 // # Evidence rules
 //
-// Evidence.Rule is a stable ID: the catalogue's pattern rules
-// (claude-code-footer, claude-code-session, copilot-agent-tips,
-// copilot-agent-setup, copilot-agent-feedback, copilot-summary,
-// copilot-agent-session, codex-task, cursor-agent-link, devin-run,
-// devin-session, aider-prefix, jules-footer, jules-task, amp-thread),
-// "trailer-" plus the lower-cased key (trailer-co-authored-by,
-// trailer-assisted-by, ...), signoff-by-ai, agent-author, used-tool,
-// made-with-tool, help-from-tool, tool-did, no-ai-statement,
-// ai-self-statement, ticked-checkbox, ai-section, ai-label,
-// details-prompt, details-transcript, trailer-key-tampered,
-// trailer-value-tampered and text-confusables.
+// Evidence.Rule is a stable ID. The catalogue's pattern rules:
+// claude-code-footer, claude-code-session, copilot-agent-tips,
+// copilot-agent-setup, copilot-agent-feedback, copilot-agent-firewall,
+// copilot-summary, copilot-agent-session, codex-task,
+// codex-environment-note, cursor-agent-link, devin-run, devin-session,
+// aider-prefix, jules-footer, jules-task, amp-thread, crush-footer. The
+// parser's own rules:
+//
+//	trailer-KEY             a trailer, KEY its lower-cased key with blanks read as
+//	                        hyphens (trailer-co-authored-by, trailer-assisted-by, ...)
+//	signoff-by-ai           Signed-off-by names an AI tool or a model
+//	agent-author            an author, committer or pull request author is an AI identity
+//	agent-branch            an agent's branch name as the title or in a merge subject
+//	tool-footer             a "Generated with [Tool](link)" line of a known tool
+//	used-tool               "I used ChatGPT to draft the tests"
+//	made-with-tool          "was written by Claude", "Spotted by ChatGPT", "I wrote this with Cursor"
+//	help-from-tool          "thanks to Copilot", "with help from an LLM", "using Claude Code"
+//	tool-did                the tool as subject: "Codex couldn't run the tests"
+//	ai-self-statement       "This PR is AI-generated"
+//	ai-signature            a line signed by an AI identity: "-- Claude, acting for @jdoe"
+//	ai-prompt-heading       a heading naming a tool's prompt or session: "## Codex prompt"
+//	ai-elsewhere            AI use in other work ("in another PR"): no stance for this change
+//	no-ai-statement         "No AI was used", "I did not use Copilot"
+//	no-ai-scoped            a no-AI statement limited to part of the work
+//	ticked-checkbox         a ticked template box about AI use
+//	ai-section              an answer in an "AI disclosure" section
+//	ai-label                a labelled line: "AI assistance: Copilot", "AI: Claude Code wrote it"
+//	details-prompt          a collapsed <details> block holding prompts
+//	details-transcript      a collapsed <details> block holding a conversation
+//
+// Tampering rules (Evidence.Kind KindTampering): trailer-key-tampered,
+// trailer-value-tampered and text-confusables (see Tampering above).
 //
 // # Known false positives and misses
 //
 // Measured on real text: the commit messages of golang/tools (10,704
 // messages, no evidence at all) and of ghostty-org/ghostty, a project that
 // asks for disclosures (17,443 messages; 245 with a stance, the
-// sentence-based ones read by hand; no contradictions); and the AIDev
-// agent pull requests (Li et al., arXiv:2507.15003), where the description
-// alone discloses 92% of Copilot's, 97% of Devin's and 47% of Codex's
-// (100% of Copilot's and Devin's once the author is given; Codex PRs
-// without the task link carry no disclosure at all).
+// sentence-based ones read by hand; no contradictions); the disclosure
+// corpus (testdata/corpus, 407 labelled commits and descriptions from 174
+// repositories; figures in the README); and the AIDev agent pull requests
+// (Li et al., arXiv:2507.15003), where the title and description alone
+// name the agent in 95% of Copilot's, 97% of Devin's and 50% of Codex's
+// pull requests, and with the commits and the author's identity in 100%,
+// 100% and 58%. About 1,100 of the 2,686 Codex pull requests carry nothing
+// that says Codex wrote them: no link, footer, trailer, branch name or
+// agent account.
+//
+// English first: the sentence reader is a small grammar over English;
+// other languages are read only for markers (trailers, footers, links,
+// identities), which are the same in every language.
 //
 // A feature description phrased like a disclosure ("the parser was
-// generated with Cursor") counts. Statements without an auxiliary verb
-// ("Elvish written by Copilot") are missed. English only. Description bots
+// generated with Cursor") counts. A participle without an auxiliary is
+// read only after a clause break ("More tips, written by Claude Code");
+// in the middle of a clause ("Fix generated by Acme AI") it is missed,
+// since bug reports say the same ("Code generated by Copilot is not
+// formatted"). Text inside > quotes is never read, except an agent's
+// own quoted note. Description bots
 // (CodeRabbit, PR-Agent, PR-Codex) summarise, they do not author, and are
 // not reported. A people's-words answer that says a tool "generated"
 // something is read as StanceGenerated even if only a part was.

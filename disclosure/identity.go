@@ -93,6 +93,9 @@ func DefaultVendors() []Vendor {
 		{Name: "codeium", Domains: []string{"codeium.com", "windsurf.com"}, Tool: "windsurf", Source: "windsurf.com"},
 		{Name: "cline", Domains: []string{"cline.bot"}, Tool: "cline", Source: "cline.bot"},
 		{Name: "all-hands", Domains: []string{"all-hands.dev"}, DomainTools: map[string]string{"all-hands.dev": "openhands"}, Tool: "openhands", Source: "OpenHands commits: openhands@all-hands.dev"},
+		{Name: "continue", Domains: []string{"continue.dev"}, DomainTools: map[string]string{"continue.dev": "continue"}, Tool: "continue", Source: "Continue agent commits: noreply@continue.dev"},
+		{Name: "openclaw", Domains: []string{"clawd.bot"}, DomainTools: map[string]string{"clawd.bot": "openclaw"}, Tool: "openclaw", Source: "OpenClaw (Clawdbot) commits: bot@clawd.bot"},
+		{Name: "factory", Domains: []string{"factory.ai"}, DomainTools: map[string]string{"factory.ai": "droid"}, Tool: "droid", Source: "Factory Droid: factory.ai"},
 		{Name: "mistral", Domains: []string{"mistral.ai"}, Families: []string{"mistral", "codestral", "devstral", "magistral", "mixtral"}, Tool: "mistral", Source: "docs.mistral.ai/getting-started/models"},
 		{Name: "meta", Families: []string{"llama", "codellama"}, Tool: "llama", Source: "llama.com"},
 		{Name: "deepseek", Domains: []string{"deepseek.com"}, Families: []string{"deepseek"}, Tool: "deepseek", Source: "api-docs.deepseek.com"},
@@ -110,9 +113,16 @@ var (
 	appBotRE = regexp.MustCompile(`(?i)^([a-z0-9][a-z0-9-]*)\[bot\]$`)
 	// noreplyLocalRE is an address nobody reads: noreply, no-reply, bot,
 	// agent, or a local part built of such words.
-	noreplyLocalRE = regexp.MustCompile(`(?i)^(?:[a-z0-9]*[-_.+]?)?(?:no-?reply|do-?not-?reply|bot|agent|ai|assistant|automation)(?:[-_.+]?[a-z0-9]*)?$`)
+	// The word stands alone or between separators ("claire" is not "ai");
+	// only noreply and agent may be glued on ("cursoragent").
+	noreplyLocalRE = regexp.MustCompile(`(?i)^(?:(?:[a-z0-9]+[-_.+])?(?:no-?reply|do-?not-?reply|bot|agent|ai|assistant|automation)(?:[-_.+][a-z0-9]+|\d+)?|[a-z0-9]*(?:no-?reply|agent))$`)
 	// aiTokenRE finds AI words inside a login or local part.
 	aiTokenRE = regexp.MustCompile(`(?i)(?:^|[-_.\d])(ai|llm|gpt|agent|copilot|codex|claude|gemini|devin|cursor|coder|assistant)(?:$|[-_.\d])`)
+	// agentAcctRE is an account named after what it is: "kiro-agent",
+	// "MentatBot", "Cline Agent".
+	agentAcctRE = regexp.MustCompile(`^([A-Za-z][\w.-]*?)[-_ ]?(?:[Aa]gent|[Bb]ot|BOT|AGENT)$`)
+	// aiWordRE is an AI word in a display name: "powered by AI".
+	aiWordRE = regexp.MustCompile(`\b(?:AI|LLM|GPT)\b`)
 	// modelShapeRE is a family name and a version number, with the
 	// usual tier words around: "Claude Opus 4.5", "gpt-5.1-codex",
 	// "Gemini 3 Pro", "o4-mini", "Qwen3-Coder".
@@ -230,6 +240,19 @@ func (p *Parser) Identify(who string) Identity {
 			return setTool(t, "aider-author")
 		}
 	}
+	// A tool's name with a model in parentheses ("Codex (GPT-5.5)"), or a
+	// person's name with a tool's ("Jane Roe (claude)"), the way aider
+	// marks its commits.
+	if core, paren, ok := splitParen(name); ok && !appBotRE.MatchString(strings.ToLower(name)) {
+		if t := p.toolByAlias(core, false); t >= 0 {
+			id.Kind, id.Rule, id.Tool, id.Vendor = IdentityAITool, "tool-name", p.tools[t].spec.Name, p.tools[t].spec.Vendor
+			id.Model, _ = p.vendors.model(paren)
+			return id
+		}
+		if t := p.toolByAlias(paren, true); t >= 0 {
+			return setTool(t, "name-suffix")
+		}
+	}
 	// GitHub App accounts.
 	if m := appBotRE.FindStringSubmatch(firstNonEmpty(login, strings.ToLower(name))); m != nil {
 		if t := p.toolInLogin(m[1]); t >= 0 {
@@ -239,8 +262,29 @@ func (p *Parser) Identify(who string) Identity {
 			id.Kind, id.Rule, id.Tool = IdentityAITool, "app-bot", UnknownTool
 			return id
 		}
+		// An App whose login says nothing but whose display name names
+		// a tool or AI: "Copilot Autofix powered by AI".
+		if !appBotRE.MatchString(strings.ToLower(name)) {
+			if ms := (&state{p: p}).toolMentions(name, false); len(ms) > 0 {
+				return setTool(ms[0].tool, "app-bot")
+			}
+			if aiWordRE.MatchString(name) {
+				id.Kind, id.Rule, id.Tool = IdentityAITool, "app-bot", UnknownTool
+				return id
+			}
+		}
 		id.Kind, id.Rule = IdentityBot, "app-bot"
 		return id
+	}
+	// An account named "<tool> agent" or "<tool>bot" ("kiro-agent",
+	// "MentatBot", "Jules Agent"): the tool's agent, even when the
+	// catalogue does not list the account.
+	for _, acct := range []string{login, name} {
+		if m := agentAcctRE.FindStringSubmatch(acct); m != nil && (acct == login || email == "" || login != "" || noreplyLocalRE.MatchString(localPart(email))) {
+			if t := p.toolInLogin(strings.ToLower(strings.TrimRight(m[1], "-_ "))); t >= 0 {
+				return setTool(t, "agent-account")
+			}
+		}
 	}
 	vi, dom := -1, ""
 	if domain != "" {
@@ -260,11 +304,19 @@ func (p *Parser) Identify(who string) Identity {
 		// An agent-shaped address at an AI vendor.
 		v := p.vendors.vendors[vi]
 		id.Vendor, id.Rule, id.Model = v.Name, "vendor-address", model
+		lt := p.toolByAlias(local, true)
 		switch {
+		case model != "" && !noreplyLocalRE.MatchString(local) && lt < 0 && mvi >= 0 && p.vendors.vendors[mvi].Tool != "":
+			// "Claude 3.5 Sonnet <claude-3-5-sonnet@anthropic.com>": a
+			// model's own address names the model, not the vendor's agent.
+			id.Kind, id.Tool = IdentityAITool, p.vendors.vendors[mvi].Tool
 		case v.DomainTools[dom] != "":
 			id.Kind, id.Tool = IdentityAITool, v.DomainTools[dom]
 		case tool >= 0:
 			id.Kind, id.Tool = IdentityAITool, p.tools[tool].spec.Name
+		case lt >= 0:
+			// "GPT-5.6 Sol <codex@openai.com>": the address names the tool.
+			id.Kind, id.Tool = IdentityAITool, p.tools[lt].spec.Name
 		case model != "" && mvi >= 0 && p.vendors.vendors[mvi].Tool != "":
 			id.Kind, id.Tool = IdentityAITool, p.vendors.vendors[mvi].Tool
 		default:
@@ -311,6 +363,26 @@ func (p *Parser) toolInLogin(login string) int {
 		}
 	}
 	return -1
+}
+
+// splitParen splits "Name (note)" into the name and the note.
+func splitParen(name string) (core, paren string, ok bool) {
+	if !strings.HasSuffix(name, ")") {
+		return name, "", false
+	}
+	i := strings.LastIndexByte(name, '(')
+	if i <= 0 {
+		return name, "", false
+	}
+	core, paren = strings.TrimSpace(name[:i]), strings.TrimSpace(name[i+1:len(name)-1])
+	return core, paren, core != "" && paren != ""
+}
+
+func localPart(email string) string {
+	if at := strings.LastIndexByte(email, '@'); at > 0 {
+		return email[:at]
+	}
+	return ""
 }
 
 // splitIdentity splits "Name <email>", "Name email" or "email" into a

@@ -43,3 +43,35 @@ func TestIdentify(t *testing.T) {
 		})
 	}
 }
+
+func TestIdentifyShapes(t *testing.T) {
+	tests := []struct {
+		name, reason, who string
+		kind              IdentityKind
+		tool              string
+	}{
+		{"vendor-person-ai-letters", "a person's local part that merely contains the letters a-i", "Claire Dubois <claire@anthropic.com>", IdentityHuman, ""},
+		{"vendor-person-login-suffix", "an employee's login with the vendor's name", "jdoe-openai <jdoe@openai.com>", IdentityHuman, ""},
+		{"agent-login-noreply", "a tool's agent account as a plain GitHub login", "Zed Agent <99+kiro-agent@users.noreply.github.com>", IdentityAITool, "kiro"},
+		{"agent-name-camel", "a tool's name glued to Bot", "AcmeBot <1+OpenHandsBot@users.noreply.github.com>", IdentityAITool, "openhands"},
+		{"agent-display-name", "a display name '<tool> Agent' at a bot-shaped address", "Junie Agent <agent@example.com>", IdentityAITool, "junie"},
+		{"agent-name-person-address", "'<tool> bot' as the name at a person's address says nothing", "Cursor Bot <jane@example.com>", IdentityHuman, ""},
+		{"release-robot", "a release robot named after a tool is automation, not the tool", "gemini-cli-robot <gemini-cli-robot@example.com>", IdentityHuman, ""},
+		{"app-display-name", "an App with a plain login whose name names a tool", "Copilot Autofix powered by AI <1+code-scanner[bot]@users.noreply.github.com>", IdentityAITool, "copilot"},
+		{"app-display-ai-word", "an App with a plain login whose name says AI", "Helper powered by AI <1+acme-fixer[bot]@users.noreply.github.com>", IdentityAITool, UnknownTool},
+		{"app-plain", "an App with a plain login and name", "acme-fixer[bot] <1+acme-fixer[bot]@users.noreply.github.com>", IdentityBot, ""},
+		{"name-suffix-tool", "a person's name with the tool in parentheses", "Jane Roe (claude) <jane+claude@example.org>", IdentityAITool, "claude"},
+		{"tool-with-model", "a tool's name with its model in parentheses", "Codex (GPT-9.1)", IdentityAITool, "codex"},
+		{"person-paren", "a person's nickname in parentheses", "Jane Roe (jr) <jane@example.org>", IdentityHuman, ""},
+		{"new-agent-domain", "an agent address at a tool's domain", "Continue Agent <noreply@continue.dev>", IdentityAITool, "continue"},
+		{"tool-domain-person", "a person at a tool's domain", "Dana <dana@continue.dev>", IdentityHuman, ""},
+		{"review-bot", "an AI review App listed by its login", "cubic-dev-ai[bot] <1+cubic-dev-ai[bot]@users.noreply.github.com>", IdentityAITool, "cubic"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			id := Identify(tt.who)
+			assert.Equal(t, tt.kind, id.Kind, "%s: %+v", tt.reason, id)
+			assert.Equal(t, tt.tool, id.Tool, tt.reason)
+		})
+	}
+}

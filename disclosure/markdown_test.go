@@ -50,8 +50,8 @@ func TestAdversarialDepthBounded(t *testing.T) {
 			if deepest > 2*mdblock.MaxDepth {
 				t.Errorf("containers nest %d deep, want at most %d", deepest, 2*mdblock.MaxDepth)
 			}
-			d := Parse(in + "\nCo-authored-by: Claude <noreply@anthropic.com>\n")
-			checkSpans(t, in, d)
+			full := in + "\nCo-authored-by: Claude <noreply@anthropic.com>\n"
+			checkSpans(t, full, Parse(full))
 		})
 	}
 }

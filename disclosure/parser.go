@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -59,13 +59,13 @@ type Parser struct {
 	max        int
 	tools      []ctool
 	byName     map[string]int
-	aliasRE    *regexp.Regexp
-	alias      map[string]int  // lower-cased, space-collapsed alias → tool
-	word       map[string]int  // exact word → tool
-	words      []string        // the keys of word, sorted
-	firstWords map[string]bool // lower-case first tokens of aliases and words
-	maxAlias   int             // the longest alias, in bytes
-	digitless  bool            // the catalogue has models other than the built-in ones
+	hasAliases bool                    // the catalogue has aliases or words
+	alias      map[string]int          // lower-cased, space-collapsed alias → tool
+	word       map[string]int          // exact word → tool
+	words      []string                // the keys of word, sorted
+	firstWords map[string]bool         // lower-case first tokens of aliases and words
+	byFirst    map[string][]aliasEntry // first token → aliases and words starting with it, longest first
+	digitless  bool                    // the catalogue has models other than the built-in ones
 	emails     map[string]int
 	bots       map[string]int
 	models     []cmodel
@@ -84,11 +84,15 @@ type ctool struct {
 type cpattern struct {
 	Pattern
 	re *regexp.Regexp
+	// must is a lower-case literal every match holds, "" if none is
+	// known: lines without it are not tried.
+	must string
 }
 
 type cmodel struct {
 	ModelSpec
-	re *regexp.Regexp
+	re   *regexp.Regexp
+	must string // as cpattern.must
 }
 
 type cblock struct {
@@ -115,11 +119,11 @@ func NewParser(cat Catalogue, opts *Options) (*Parser, error) {
 		bots:       map[string]int{},
 		roles:      map[string]TrailerRole{},
 		firstWords: map[string]bool{},
+		byFirst:    map[string][]aliasEntry{},
 	}
 	if opts != nil && opts.MaxBytes > 0 {
 		p.max = opts.MaxBytes
 	}
-	var alts []string
 	for i, t := range cat.Tools {
 		where := fmt.Sprintf("tools[%d] %q", i, t.Name)
 		if !nameRE.MatchString(t.Name) {
@@ -138,16 +142,14 @@ func NewParser(cat Catalogue, opts *Options) (*Parser, error) {
 				return nil, &CatalogueError{where, errors.New("empty alias")}
 			}
 			p.alias[collapse(strings.ToLower(a))] = i
-			p.noteAlias(a)
-			alts = append(alts, "(?i:"+aliasPattern(a)+")")
+			p.noteAlias(a, i, false)
 		}
 		for _, w := range t.Words {
 			if strings.TrimSpace(w) == "" {
 				return nil, &CatalogueError{where, errors.New("empty word")}
 			}
 			p.word[collapse(w)] = i
-			p.noteAlias(w)
-			alts = append(alts, aliasPattern(w))
+			p.noteAlias(w, i, true)
 		}
 		for _, e := range t.Emails {
 			p.emails[strings.ToLower(e)] = i
@@ -171,15 +173,6 @@ func NewParser(cat Catalogue, opts *Options) (*Parser, error) {
 		}
 		p.tools = append(p.tools, ct)
 	}
-	// Longest first: RE2 alternation prefers the leftmost alternative.
-	sort.SliceStable(alts, func(a, b int) bool { return len(alts[a]) > len(alts[b]) })
-	if len(alts) > 0 {
-		re, err := regexp.Compile(`(?:^|[^\w./-])(` + strings.Join(alts, "|") + `)(?:$|[^\w/-]|[.-](?:$|[^\w]))`)
-		if err != nil {
-			return nil, &CatalogueError{"tools aliases", err}
-		}
-		p.aliasRE = re
-	}
 	for w := range p.word {
 		p.words = append(p.words, w)
 	}
@@ -194,7 +187,7 @@ func NewParser(cat Catalogue, opts *Options) (*Parser, error) {
 		if err != nil {
 			return nil, &CatalogueError{fmt.Sprintf("models[%d]", i), err}
 		}
-		p.models = append(p.models, cmodel{m, re})
+		p.models = append(p.models, cmodel{ModelSpec: m, re: re, must: mustLiteralMin(m.Regexp, 3)})
 	}
 	for i, t := range cat.Trailers {
 		if !keyRE.MatchString(t.Key) {
@@ -217,20 +210,91 @@ func NewParser(cat Catalogue, opts *Options) (*Parser, error) {
 	return p, nil
 }
 
-// noteAlias records an alias's first token, where the alias regexp is
-// tried, and its length. An alias that starts with punctuation is not
-// found.
-func (p *Parser) noteAlias(a string) {
+// aliasEntry is an alias or word split at its blanks; exact says its
+// case must match (a word).
+type aliasEntry struct {
+	parts []string
+	size  int
+	tool  int
+	exact bool
+}
+
+// noteAlias records an alias's first token, where aliases are tried, and
+// the alias itself. An alias that starts with punctuation is not found.
+func (p *Parser) noteAlias(a string, tool int, exact bool) {
 	first := ""
 	eachToken(asciiLower(a), func(tok string, at int) {
 		if first == "" && at == 0 {
 			first = tok
 		}
 	})
-	if first != "" {
-		p.firstWords[first] = true
+	if first == "" {
+		return
 	}
-	p.maxAlias = max(p.maxAlias, 2*len(a)+8) // blanks may stretch
+	p.firstWords[first] = true
+	e := aliasEntry{parts: strings.Fields(a), size: len(a), tool: tool, exact: exact}
+	list := append(p.byFirst[first], e)
+	slices.SortStableFunc(list, func(x, y aliasEntry) int { return y.size - x.size })
+	p.byFirst[first] = list
+	p.hasAliases = true
+}
+
+// matchAlias returns the end of the longest alias or word that starts at
+// str[at:] on word boundaries, and its tool: an alias in any case, a
+// word in its own case, any run of blanks for a blank.
+func (p *Parser) matchAlias(str string, at int, first string) (end, tool int, ok bool) {
+	if at > 0 && aliasStopBefore(str[at-1]) {
+		return 0, 0, false
+	}
+	best := -1
+	for _, e := range p.byFirst[first] {
+		pos, good := at, true
+		for i, part := range e.parts {
+			if i > 0 {
+				q := pos
+				for q < len(str) && isBlankByte(str[q]) {
+					q++
+				}
+				if q == pos {
+					good = false
+					break
+				}
+				pos = q
+			}
+			if pos+len(part) > len(str) || !(e.exact && str[pos:pos+len(part)] == part || !e.exact && strings.EqualFold(str[pos:pos+len(part)], part)) {
+				good = false
+				break
+			}
+			pos += len(part)
+		}
+		if !good || !aliasEndOK(str, pos) || pos <= best {
+			continue
+		}
+		best, tool = pos, e.tool
+	}
+	return best, tool, best >= 0
+}
+
+func isWordByte(c byte) bool { return isAlnum(c) || c == '_' }
+
+func isBlankByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+}
+
+// aliasStopBefore: an alias does not start after a word byte, '.', '/' or '-'.
+func aliasStopBefore(c byte) bool { return isWordByte(c) || c == '.' || c == '/' || c == '-' }
+
+// aliasEndOK: an alias ends at the end, before a byte that is not a word
+// byte, '/' or '-', or before '.' or '-' that no word byte follows.
+func aliasEndOK(str string, end int) bool {
+	if end >= len(str) {
+		return true
+	}
+	c := str[end]
+	if c == '.' || c == '-' {
+		return end+1 >= len(str) || !isWordByte(str[end+1]) || c == '.'
+	}
+	return !isWordByte(c) && c != '/'
 }
 
 func compilePattern(f Pattern) (cpattern, error) {
@@ -241,16 +305,51 @@ func compilePattern(f Pattern) (cpattern, error) {
 	if err != nil {
 		return cpattern{}, err
 	}
-	return cpattern{f, re}, nil
+	return cpattern{Pattern: f, re: re, must: mustLiteral(f.Regexp)}, nil
 }
 
-// aliasPattern quotes an alias, letting any run of blanks match its spaces.
-func aliasPattern(a string) string {
-	parts := strings.Fields(a)
-	for i, p := range parts {
-		parts[i] = regexp.QuoteMeta(p)
+// mustLiteral returns the longest literal, lower-cased, that every match
+// of the pattern holds: a literal at the top level of the pattern's
+// concatenation, or "" when there is none of four bytes or more.
+func mustLiteral(pattern string) string { return mustLiteralMin(pattern, 4) }
+
+// mustLiteralMin is mustLiteral with a literal of at least n bytes.
+func mustLiteralMin(pattern string, n int) string {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return ""
 	}
-	return strings.Join(parts, `\s+`)
+	re = re.Simplify()
+	for re.Op == syntax.OpCapture && len(re.Sub) == 1 {
+		re = re.Sub[0]
+	}
+	subs := []*syntax.Regexp{re}
+	if re.Op == syntax.OpConcat {
+		subs = re.Sub
+	}
+	best := ""
+	for _, sub := range subs {
+		if sub.Op != syntax.OpLiteral {
+			continue
+		}
+		lit := strings.ToLower(string(sub.Rune))
+		if len(lit) > len(best) && isASCII(lit) {
+			best = lit
+		}
+	}
+	if len(best) < n {
+		return ""
+	}
+	return best
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -19,7 +19,7 @@ const (
 	adverbs  = `(?:entirely|fully|mostly|largely|primarily|mainly|completely|partially|partly|heavily|initially|originally|automatically|substantially|significantly|also|then|just)`
 	genVerb  = `generated|written|authored|created|produced|implemented|coded|vibe[- ]?coded|made|built|developed|wrote|generate|done|auto-?generated|auto-?updated`
 	helpVerb = `drafted|assisted|refactored|reviewed|helped|polished|edited|improved|debugged|co-?authored|co-?written|fixed|tested|documented|translated|scaffolded|prototyped|outlined|suggested|spotted|found|caught|noticed|identified|flagged|proposed|pointed\s+out|investigated|analy[sz]ed|explained|summari[sz]ed|researched|checked|verified|rewritten|rewrote|cleaned\s+up|converted|ported`
-	toward   = `(?:by|with|using|via|through|from|in|in\s+conjunction\s+with|alongside)\s+(?:the\s+|some\s+)?(?:help\s+(?:of|from)\s+|assistance\s+(?:of|from)\s+|support\s+of\s+)?(?:an?\s+|the\s+)?`
+	toward   = `(?:by|with|using|via|through|from|in|in\s+conjunction\s+with|alongside)\s+(?:the\s+|some\s+)?(?:help\s+(?:of|from)\s+|assistance\s+(?:of|from)\s+|support\s+of\s+|(?:asking|prompting|having|telling|letting|instructing|getting)\s+)?(?:an?\s+|the\s+)?`
 )
 
 var (
@@ -29,7 +29,7 @@ var (
 	phraseRE = regexp.MustCompile(`(?i)(?:\b(?:thanks\s+to|thank\s+you\s+to|credits?\s+(?:goes\s+|go\s+)?to|kudos\s+to|courtesy\s+of|shout-?outs?\s+to|h/t|hat\s+tip\s+to|in\s+conjunction\s+with|with\s+(?:the\s+|some\s+|a\s+(?:little\s+|bit\s+of\s+)?)?(?:help|assistance|support)\s+(?:of|from))|\b(?:PR|pull\s+request|patch)\s+(?:\w+\s+)?from|^\[\s*from|(?:^|[\s(\[])(using|via|(?:an?\s+)?experiment\s+(?:using|with)|try(?:ing)?\s+out|tested\s+out))\s+(?:the\s+|an?\s+|some\s+)?$`)
 	// topicAfterRE, right after a tool's name, makes the sentence about
 	// the tool as a product: "using the Copilot API".
-	topicAfterRE = regexp.MustCompile(`(?i)^(?:['’]s)?\s*(?:API|SDK|provider|integration|support|models?\s+(?:list|picker|support|provider)|client|extension|plugin|endpoint|keys?|tokens?|server|backend|adapter|connector|pricing|rate\s+limits?|library|package|configuration|config|settings|usage\s+limits?)\b`)
+	topicAfterRE = regexp.MustCompile(`(?i)^(?:['’]s)?\s*(?:API|SDK|provider|integration|support|models?\s+(?:list|picker|support|provider|via|through|on|with|in|from|that|which)\b|client|extension|plugin|endpoint|keys?|tokens?|server|backend|adapter|connector|pricing|rate\s+limits?|library|package|configuration|config|settings|usage\s+limits?)\b`)
 	// topicBeforeRE, anywhere before a bare "using"/"via", makes the
 	// sentence about a feature: "add a summary step using an LLM".
 	topicBeforeRE = regexp.MustCompile(`(?i)\b(?:adds?|added|adding|supports?|integrat(?:e|es|ed|ing)|configur(?:e|es|ed|ing)|calls?|calling|switch(?:es|ed)?|migrat(?:e|es|ed|ing)|implement(?:s|ed|ing)?\s+(?:a|an|the)|feature|option|endpoint|summari[sz]ation|query|queries|requests?)\b`)
@@ -53,12 +53,14 @@ var (
 	usedRE          = regexp.MustCompile(`(?i)(?:\b(?:I|we|I've|we've|author)\s+|(?:^|[(\[]|\bnote:|\bnb:|\bn\.b\.)\s*)(?:(?:have|had|also|mostly|heavily|partially|then|extensively|initially|just)\s+)*(?:used|leveraged|utili[sz]ed|asked|prompted|employed|relied\s+on|worked\s+with|paired\s+with|collaborated\s+with|consulted|enlisted)\s+(?:the\s+help\s+of\s+|some\s+help\s+from\s+)?(?:an?\s+|the\s+)?$`)
 	negUsedRE       = regexp.MustCompile(`(?i)\b(?:I|we)\s+(?:did\s*n[o']t|did\s+not|have\s+not|haven't|never|do\s+not|don't)\s+(?:use|rely\s+on|ask|consult)\s+(?:any\s+)?(?:an?\s+|the\s+)?$`)
 	withoutRE       = regexp.MustCompile(`(?i)\b(?:written|created|authored|coded|implemented|made|done|produced|developed)\s+(?:\w+\s+){0,2}?without\s+(?:using\s+|the\s+(?:help|use|aid)\s+of\s+)?(?:any\s+)?(?:an?\s+)?$`)
-	passiveRE       = regexp.MustCompile(`(?i)\b(?:was|were|is|are|been|got|being)\s+(?:` + adverbs + `\s+)*(` + genVerb + `|` + helpVerb + `)\s+(?:\w+\s+){0,3}?` + toward + `$`)
-	leadRE          = regexp.MustCompile(`(?i)^[^\w]*(?:` + adverbs + `\s+)*(` + genVerb + `|` + helpVerb + `)\s+(?:\w+\s+){0,3}?` + toward + `$`)
-	firstRE         = regexp.MustCompile(`(?i)\b(?:I|we)\s+(?:\w+\s+)?(wrote|generated|created|drafted|made|built|implemented|developed|refactored|fixed|coded|vibe[- ]coded|did)\s+(?:\w+\s+){0,4}?(?:with|using|via|through)\s+(?:the\s+|some\s+)?(?:help\s+(?:of|from)\s+|assistance\s+(?:of|from)\s+)?(?:an?\s+|the\s+)?$`)
-	helpRE          = regexp.MustCompile(`(?i)\bwith\s+(?:the\s+|some\s+)?(?:help|assistance|support)\s+(?:of|from)\s+(?:an?\s+|the\s+)?$`)
-	suffixRE        = regexp.MustCompile(`(?i)^\s*(?:\([^()]{0,60}\)\s*)?(?:(was|were)\s+used\b|(helped|assisted)\s+(?:me|us|with|in|to)\b|(wrote|generated|authored|produced|created)\s+(?:(?:most|all|much|parts?|some|the\s+(?:bulk|majority))\s+of\s+)?(?:this|these|the\s+(?:initial|first)\s+(?:draft|version|implementation))\b)`)
-	genWordRE       = regexp.MustCompile(`(?i)^(?:` + genVerb + `)$`)
+	passiveRE       = regexp.MustCompile(`(?i)\b(?:was|were|is|are|been|got|being)\s+(?:` + adverbs + `\s+)*(?:(?:AI|LLM)-)?(` + genVerb + `|` + helpVerb + `)\s+(?:\w+\s+){0,3}?` + toward + `$`)
+	// leadRE is a participle that starts a sentence or follows a comma,
+	// colon or dash: "Written by Claude Code", "More tips, written by X".
+	leadRE    = regexp.MustCompile(`(?i)(?:^[^\w]*|[,;:(—–]\s*|\s-\s+)(?:` + adverbs + `\s+)*(?:(?:AI|LLM)-)?(` + genVerb + `|` + helpVerb + `)\s+(?:\w+\s+){0,3}?` + toward + `$`)
+	firstRE   = regexp.MustCompile(`(?i)\b(?:I|we)\s+(?:\w+\s+)?(wrote|generated|created|drafted|made|built|implemented|developed|refactored|fixed|coded|vibe[- ]coded|did)\s+(?:\w+\s+){0,4}?(?:with|using|via|through)\s+(?:the\s+|some\s+)?(?:help\s+(?:of|from)\s+|assistance\s+(?:of|from)\s+)?(?:an?\s+|the\s+)?$`)
+	helpRE    = regexp.MustCompile(`(?i)\bwith\s+(?:the\s+|some\s+)?(?:help|assistance|support)\s+(?:of|from)\s+(?:an?\s+|the\s+)?$`)
+	suffixRE  = regexp.MustCompile(`(?i)^\s*(?:\([^()]{0,60}\)\s*)?(?:(was|were)\s+used\b|(helped|assisted)\s+(?:me|us|with|in|to)\b|(wrote|generated|authored|produced|created)\s+(?:(?:most|all|much|parts?|some|the\s+(?:bulk|majority))\s+of\s+)?(?:this|these|the\s+(?:initial|first)\s+(?:draft|version|implementation))\b)`)
+	genWordRE = regexp.MustCompile(`(?i)^(?:` + genVerb + `)$`)
 
 	noAIRE = regexp.MustCompile(`(?i)` +
 		`\bno\s+(?:generative\s+)?(?:AI|LLMs?|A\.I\.)(?:[- ](?:generated\s+code|tools?|assistance|assistants?|models?|agents?))?\s+(?:was|were|has\s+been|have\s+been)\s+used\b` +
@@ -70,29 +72,30 @@ var (
 	// scopedRE, after a no-AI statement, limits it to part of the work:
 	// "No AI was used to write the comments", "... except for grammar".
 	scopedRE = regexp.MustCompile(`(?i)^\s*,?\s*(?:except|other\s+than|apart\s+from|besides|beyond|outside|to\s+[a-z]+|for\s+(?:the\s+|any\s+)?(?:\w+\s+){0,2}?(?:code|implementation|comments?|descriptions?|docs?|documentation|commit\s+messages?|messages?|text|writing|tests?|translations?|grammar|spelling|research)\b|in\s+(?:writing|the\s+(?:description|comments?|docs?|documentation|commit\s+messages?|tests?))\b|when\s)`)
-	selfRE   = regexp.MustCompile(`(?i)\b(?:this|the)\s+(?:PR|pull\s+request|change(?:set|s)?|patch|commit|code|implementation|fix|contribution)\s+(?:(?:is|was|has\s+been|were|are|contains|includes)\s+)?(?:` + adverbs + `\s+)*(AI|LLM)[- ](generated|assisted|written|authored)\b`)
+	selfRE   = regexp.MustCompile(`(?i)(?:^|[^a-z0-9])(?:this|the)\s+(?:PR|pull\s+request|change(?:set|s)?|patch|commit|code|implementation|fix|contribution)\s+(?:(?:is|was|has\s+been|were|are|contains|includes)\s+)?(?:` + adverbs + `\s+)*(AI|LLM)[- ](generated|assisted|written|authored)\b`)
 
 	headingRE   = regexp.MustCompile(`^\s{0,3}(?:#{1,6}\s+(.+?)\s*#*\s*$|\*\*([^*]+?)\*\*:?\s*$|__([^_]+?)__:?\s*$)`)
-	aiHeadingRE = regexp.MustCompile(`(?i)\b(?:AI|LLMs?|generative|artificial\s+intelligence|machine[- ]generated)\b.*\b(?:disclosure|assistance|assisted|usage|use|used|tools?|involvement|declaration|statement|generated)\b|\b(?:disclosure|use|usage)\s+of\s+(?:AI|LLMs?|generative)`)
+	aiHeadingRE = regexp.MustCompile(`(?i)\b(?:AI|LLMs?|generative|artificial\s+intelligence|machine[- ]generated)\b.*\b(?:disclosure|assistance|assisted|usage|use|used|tools?|involvement|declaration|statement|generated)\b|\b(?:disclosure|use|usage)\s+of\s+(?:AI|LLMs?|generative)|\b(?:use|used|using)\s+(?:any\s+)?(?:AI|LLMs?|generative)\b`)
 	checkboxRE  = regexp.MustCompile(`^\s*(?:[-*+]|\d+[.)])\s+\[([ xX✓✔])\]\s*(.*)$`)
-	labelRE     = regexp.MustCompile(`(?i)^\W*(?:AI[- ](?:assistance|assisted|usage|use|used|tools?(?:\s+used)?|disclosure|generated)|LLM[- ](?:used|usage|assistance)|Generated[- ]by|Assisted[- ]by|Tools?\s+used|Models?\s+used)\W*?\s*[:：]\**\s*(\S.*)$`)
+	bareLabelRE = regexp.MustCompile(`^(?:\*\*)?(?:AI|LLM|A\.I\.)(?:\*\*)?\s*[:：](?:\*\*)?\s+(\S.*)$`)
+	labelRE     = regexp.MustCompile(`(?i)^\W*(?:AI[- ](?:assistance|assisted|usage|use|used|tools?(?:\s+used)?|disclosure|generated)|LLM[- ](?:used|usage|assistance)|Generated[- ]by|Assisted[- ]by|Tool(?:s|\(s\))?\s+used|Models?\s+used|Which\s+(?:AI\s+)?tools?)\W*?\s*(?:[:：]|\?|\s\|)\**\s*(\S.*?)\s*\|?\s*$`)
 	noAnswerRE  = regexp.MustCompile(`(?i)^\W*(?:no|none|nope|n/?a|not\s+used|nothing|no\s+AI(?:\s+(?:was\s+)?used)?|I\s+did\s*n[o']t)\W*$`)
 	yesRE       = regexp.MustCompile(`(?i)^\W*yes\b`)
 	instrRE     = regexp.MustCompile(`(?i)\?|^\W*(?:please|if\s|describe|explain|list|mention|note|tick|check|select|delete|remove|replace|state|specify|indicate)\b|\bsuch\s+as\b|\be\.g\.|\bfor\s+example\b|<!--`)
 	negRE       = regexp.MustCompile(`(?i)\b(?:no|not|never|without|none)\b|n't\b`)
 	usageRE     = regexp.MustCompile(`(?i)\b(?:used?|using|generated|written|wrote|assisted|assistance|helped|created|authored|drafted|contains?|includes?|with|by)\b`)
 	policyRE    = regexp.MustCompile(`(?i)\b(?:read|understand|agree|acknowledge|follow(?:ed)?|policy|guidelines?|aware)\b`)
-	genAnswerRE = regexp.MustCompile(`(?i)\bgenerat(?:ed|e|ing)\b|\b(?:written|authored|coded|created)\s+(?:\w+\s+)?by\s+(\w+)|vibe[- ]?cod`)
+	genAnswerRE = regexp.MustCompile(`(?i)\bgenerat(?:ed|e|ing)\b|\b(?:written|authored|coded|created)\s+(?:\w+\s+)?by\s+(\w+)|vibe[- ]?cod|\bused\s+to\s+(?:write|implement|generate|create|build|produce|code)\b`)
 	byPersonRE  = regexp.MustCompile(`(?i)^(?:me|myself|hand|us|ourselves|a|the|humans?|people|someone|my|our)$`)
 	versionRE   = regexp.MustCompile(`^\s*(?:v|version\s*)?(\d+\.\d+(?:\.\d+)*)\b`)
 )
 
 // toolMentions finds the tools named in str; words says whether words
 // such as "Cursor" also match case-insensitively (in trailer values).
-// The alias regexp only runs where a word starts an alias.
+// Aliases are looked up only where a word starts one (matchAlias).
 func (s *state) toolMentions(str string, words bool) []mention {
 	var out []mention
-	if s.p.aliasRE == nil {
+	if !s.p.hasAliases {
 		return nil
 	}
 	lower := asciiLower(str)
@@ -101,33 +104,18 @@ func (s *state) toolMentions(str string, words bool) []mention {
 		if at < next || !s.p.firstWords[tok] {
 			return
 		}
-		lo := max(at-1, 0)
-		win := str[lo:min(len(str), at+s.p.maxAlias+2)]
-		m := s.p.aliasRE.FindStringSubmatchIndex(win)
-		if m == nil || lo+m[2] != at {
-			return
-		}
-		a := win[m[2]:m[3]]
-		c := collapse(a)
-		tool, ok := s.p.alias[strings.ToLower(c)]
-		if !ok {
-			tool, ok = s.p.word[c]
-		}
-		if !ok && words {
-			tool = s.p.toolByAlias(c, true)
-			ok = tool >= 0
-		}
+		end, tool, ok := s.p.matchAlias(str, at, tok)
 		if !ok {
 			return
 		}
-		mt := mention{start: lo + m[2], end: lo + m[3], tool: tool}
+		mt := mention{start: at, end: end, tool: tool}
 		next = mt.end
 		if v := versionRE.FindStringSubmatch(str[mt.end:min(len(str), mt.end+24)]); v != nil {
 			mt.version = v[1]
 		}
 		out = append(out, mt)
 	})
-	if words && s.p.aliasRE != nil {
+	if words && s.p.hasAliases {
 		// Words in other case: "Assisted-by: cursor".
 		for _, w := range s.p.words {
 			lw := strings.ToLower(w)
@@ -244,14 +232,27 @@ func (s *state) prose() {
 		if m := checkboxRE.FindStringSubmatchIndex(l.s); m != nil {
 			flush(l.start)
 			if l.s[m[2]:m[3]] != " " {
-				s.checkbox(l.start+m[4], l.start+m[5])
+				s.checkbox(l.start+m[4], l.start+m[5], inAI)
 			}
 			continue
+		}
+		if m := bareLabelRE.FindStringSubmatchIndex(l.s); m != nil && !(s.commit && li == 0) {
+			// "AI: Claude Code (model). Helped with the tests." A bare
+			// "AI:" is also a component prefix ("ai: add a provider"), so
+			// it counts only when it names a tool or model as the actor.
+			v := l.s[m[2]:]
+			if ms := s.toolMentions(v, false); len(ms) > 0 && ms[0].start < 4 && !topicAfterRE.MatchString(v[ms[0].end:]) || s.modelIn(v) != "" && strings.Index(v, s.modelIn(v)) < 4 {
+				flush(l.start)
+				if s.answer(l.start, l.end, l.start+m[2], "ai-label") {
+					continue
+				}
+			}
 		}
 		if m := labelRE.FindStringSubmatchIndex(l.s); m != nil {
 			flush(l.start)
 			if !s.answer(l.start, l.end, l.start+m[2], "ai-label") {
-				s.sentences(l.start, l.end, false)
+				// "AI disclosure: Drafted with AI assistance": the value is a sentence.
+				s.sentences(l.start+m[2], l.end, false)
 			}
 			continue
 		}
@@ -316,13 +317,17 @@ func (s *state) answer(lo, hi, valStart int, rule string) bool {
 		return false
 	}
 	e := Evidence{Kind: KindSection, Rule: rule, Start: lo, End: hi}
-	if noAnswerRE.MatchString(v) || noAIRE.MatchString(v) {
+	if noAnswerRE.MatchString(v) || hasToken(asciiLower(v), noAITokens) && noAIRE.MatchString(v) {
 		e.Stance = StanceNoAI
 		s.add(e)
 		return true
 	}
 	ms := s.toolMentions(v, true)
 	model := s.modelIn(v)
+	if at := strings.Index(v, model); model != "" && len(ms) > 1 {
+		// "Claude Code (Claude Opus 4.6)": the second Claude is the model.
+		ms = slices.DeleteFunc(ms, func(m mention) bool { return m.start >= at && m.start < at+len(model) })
+	}
 	stance := StanceAssisted
 	if generatedAnswer(v) || len(ms) > 0 && suffixGenerated(v[ms[0].end:]) {
 		stance = StanceGenerated
@@ -341,7 +346,7 @@ func (s *state) answer(lo, hi, valStart int, rule string) bool {
 		e.Stance, e.Model, e.Tool = stance, model, s.p.modelTool(model)
 		s.add(e)
 	case yesRE.MatchString(v):
-		e.Stance = stance
+		e.Stance, e.Tool = stance, UnknownTool
 		s.add(e)
 	default:
 		return false
@@ -368,8 +373,17 @@ func suffixGenerated(after string) bool {
 }
 
 // checkbox reads a ticked checkbox's label, text[lo:hi].
-func (s *state) checkbox(lo, hi int) {
+func (s *state) checkbox(lo, hi int, inAI bool) {
 	label := s.text[lo:hi]
+	if inAI && yesRE.MatchString(label) && len(strings.Fields(label)) <= 3 {
+		// "Did you use AI?" then "- [x] Yes": the heading asks, the box answers.
+		s.add(Evidence{Kind: KindCheckbox, Rule: "ticked-checkbox", Tool: UnknownTool, Stance: StanceAssisted, Start: lo, End: hi})
+		return
+	}
+	if inAI && noAnswerRE.MatchString(label) {
+		s.add(Evidence{Kind: KindCheckbox, Rule: "ticked-checkbox", Stance: StanceNoAI, Start: lo, End: hi})
+		return
+	}
 	ms := s.allMentions(label)
 	if len(ms) == 0 || policyRE.MatchString(label) {
 		return
@@ -398,6 +412,7 @@ func (s *state) checkbox(lo, hi int) {
 		}
 	}
 	if !added {
+		e.Tool = UnknownTool // "I used AI tools": some tool, not told which
 		s.add(e)
 	}
 }
@@ -436,6 +451,10 @@ mentions:
 		if s.masked(lo+mt.start, mCode|mComment) || overlaps(noAI, mt.start, mt.end) {
 			continue
 		}
+		if s.mentionsRead >= maxMentions {
+			return // no real text names tools thousands of times
+		}
+		s.mentionsRead++
 		prefix := sentencePrefix(chunk[:mt.start])
 		pstart := mt.start - len(prefix)
 		e := Evidence{Kind: KindSentence, Start: lo + pstart, End: lo + mt.end, Version: mt.version}
@@ -449,6 +468,9 @@ mentions:
 			e.Model = s.modelIn(s.text[e.Start:min(len(s.text), e.End+80, lo+len(chunk))])
 			if e.Tool == "" && e.Model != "" {
 				e.Tool = s.p.modelTool(e.Model)
+			}
+			if e.Tool == "" {
+				e.Tool = UnknownTool // "an AI assistant": some tool, not told which
 			}
 		}
 		s.add(e)
@@ -492,6 +514,10 @@ func (s *state) readActor(e *Evidence, chunk string, mt mention, prefix string, 
 			return false
 		}
 		e.Rule, e.Stance = "used-tool", StanceAssisted
+		if delegateRE.MatchString(bare) && delegatedRE.MatchString(after) {
+			// "asked Codex to handle this": the tool did the work.
+			e.Stance = StanceGenerated
+		}
 		at(usedRE.FindStringIndex(bare))
 	case passiveRE.MatchString(bare) || leadRE.MatchString(bare):
 		re := passiveRE
@@ -500,7 +526,7 @@ func (s *state) readActor(e *Evidence, chunk string, mt mention, prefix string, 
 		}
 		sm := re.FindStringSubmatchIndex(bare)
 		e.Rule, e.Stance = "made-with-tool", StanceAssisted
-		if genWordRE.MatchString(bare[sm[2]:sm[3]]) && !helpAfterRE.MatchString(after) {
+		if genWordRE.MatchString(bare[sm[2]:sm[3]]) && !helpAfterRE.MatchString(after) && !helpWordRE.MatchString(bare[sm[3]:]) {
 			e.Stance = StanceGenerated
 		}
 		at(sm)
@@ -513,7 +539,7 @@ func (s *state) readActor(e *Evidence, chunk string, mt mention, prefix string, 
 		at(helpRE.FindStringIndex(bare))
 	case phraseRE.MatchString(bare):
 		sm := phraseRE.FindStringSubmatchIndex(bare)
-		if topicAfterRE.MatchString(after) || sm[2] >= 0 && topicBeforeRE.MatchString(bare[:sm[2]]) {
+		if topicAfterRE.MatchString(after) || sm[2] >= 0 && (topicBeforeRE.MatchString(bare[:sm[2]]) || conditionRE.MatchString(bare[:sm[2]])) {
 			return false // about the tool as a product
 		}
 		if sm[2] >= 0 && mt.tool < 0 && !strings.Contains(strings.ToLower(bare[sm[2]:]), "experiment") {
@@ -547,6 +573,17 @@ func (s *state) readActor(e *Evidence, chunk string, mt mention, prefix string, 
 	}
 	return true
 }
+
+var (
+	delegateRE  = regexp.MustCompile(`(?i)\b(?:asked|prompted|told|instructed|had|let)\s+(?:the\s+|an?\s+)?$`)
+	delegatedRE = regexp.MustCompile(`(?i)^\s+to\s+(?:handle|do|write|implement|generate|create|build|make|fix|add|take\s+care\s+of|code|port|rewrite)\b`)
+)
+
+// maxMentions bounds the tool and AI mentions the sentence reader reads
+// in one text: each costs a few regular expressions over its sentence.
+const maxMentions = 2000
+
+var helpWordRE = regexp.MustCompile(`(?i)\b(?:help|assistance|support)\b`)
 
 var helpAfterRE = regexp.MustCompile(`(?i)^\s*(?:help|assistance|support)\b`)
 

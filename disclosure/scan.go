@@ -16,6 +16,8 @@ type state struct {
 	lines  []tline
 	layout
 	trailerLine map[int]bool // lines that belong to a trailer block
+	// mentionsRead counts the mentions the sentence reader has read.
+	mentionsRead int
 }
 
 func (s *state) add(e Evidence) {
@@ -101,6 +103,84 @@ func (s *state) trailers() {
 		s.d.Trailers = append(s.d.Trailers, t)
 		s.trailer(t)
 	}
+	s.malformedTrailers()
+}
+
+// malformedKeyRE is a co-author or AI trailer key written the way git
+// does not read it: other case, blanks or underscores for hyphens, no
+// colon at the start of a line ("Co Authored By Claude"), or with a colon
+// in the middle of a line, where a squash joined the lines.
+var malformedKeyRE = lazyre.New(`(?i)(?:^|[\s(\[*]|\\n)((?:co[-_ ]?authored[-_ ]?by|co[-_ ]?developed[-_ ]?by|(?:ai[-_ ]?)?assisted[-_ ]?by|(?:ai[-_ ]?)?generated[-_ ]?by)(\s*:)?)[ \t]*`)
+
+// malformedTrailers finds co-author, Assisted-by and Generated-by
+// trailers git does not see: outside the last paragraph of a commit
+// message (a squash of several), joined into one line, or with a key in
+// other words. Each is a Trailer with Malformed set; only those naming
+// an AI identity or tool become evidence.
+func (s *state) malformedTrailers() {
+	lower := asciiLower(s.text)
+	if !strings.Contains(lower, "author") && !strings.Contains(lower, "by") {
+		return
+	}
+	found := 0
+	for li, l := range s.lines {
+		if s.trailerLine[li+1] || blank(l.s) || s.lineMasked(l, mCode|mQuote|mComment|mBlock) {
+			continue
+		}
+		ll := lower[l.start:l.end]
+		if !strings.Contains(ll, "by") {
+			continue
+		}
+		ms := malformedKeyRE.FindAllStringSubmatchIndex(l.s, -1)
+		for i, m := range ms {
+			colon := m[4] >= 0
+			atStart := strings.TrimLeft(l.s[:m[2]], " \t-*+>") == "" || strings.HasSuffix(l.s[:m[2]], `\n`)
+			if !colon && !atStart || !colon && s.commit && li == 0 || s.masked(l.start+m[2], mCode) {
+				continue
+			}
+			end := len(l.s)
+			if i+1 < len(ms) {
+				end = ms[i+1][0]
+			}
+			if found >= maxMalformed {
+				return // a real message has a handful
+			}
+			found++
+			end = min(end, m[1]+300) // a name and an address
+			value := strings.TrimSpace(strings.TrimRight(l.s[m[1]:end], "\r"))
+			key := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(l.s[m[2]:m[3]]), ":"))
+			if value == "" {
+				continue
+			}
+			t := Trailer{Key: key, Value: value, Start: l.start + m[2], End: l.start + m[1] + len(strings.TrimRight(l.s[m[1]:end], " \t\r")), Line: l.n, Malformed: true}
+			if len(s.toolMentions(value, true)) == 0 && !s.p.Identify(value).Kind.AI() && s.modelIn(value) == "" {
+				s.d.Trailers = append(s.d.Trailers, t)
+				continue
+			}
+			s.d.Trailers = append(s.d.Trailers, t)
+			s.trailerLine[l.n] = true
+			n := len(s.d.Evidence)
+			s.trailer(t)
+			for j := n; j < len(s.d.Evidence); j++ {
+				s.d.Evidence[j].Note = strings.TrimSpace(s.d.Evidence[j].Note + " a trailer git does not read as one (" + malformedWhy(colon, atStart, s.commit) + ")")
+			}
+		}
+	}
+}
+
+// maxMalformed bounds the malformed trailers read in one text.
+const maxMalformed = 200
+
+func malformedWhy(colon, atStart, commit bool) string {
+	switch {
+	case !colon:
+		return "no colon after the key"
+	case !atStart:
+		return "inside a line"
+	case commit:
+		return "not in the last paragraph"
+	}
+	return "key written in other words"
 }
 
 func (s *state) paragraphBreak(l tline) bool {
@@ -137,6 +217,12 @@ func (s *state) trailer(t Trailer) {
 		s.signoffTrailer(ev, value)
 	case known && (role == RoleAssisted || role == RoleGenerated || role == RoleFlag):
 		s.toolTrailer(ev, t.Key, role, value)
+	case !t.Tampered && (normKey(t.Key) == "ai" || normKey(t.Key) == "llm") && t.End <= len(s.text):
+		// "AI: Claude Code helped with the tests" as the last paragraph
+		// reads as a trailer to git; it is a labelled line.
+		if c := strings.IndexByte(s.text[t.Start:t.End], ':'); c >= 0 {
+			s.answer(t.Start, t.End, t.Start+c+1, "ai-label")
+		}
 	default:
 		// Any other trailer naming an AI identity: Reviewed-by, Helped-by.
 		if id := s.p.Identify(value); id.Kind.AI() && strings.Contains(value, "@") {
@@ -178,6 +264,12 @@ func (s *state) trailerValue(t Trailer) string {
 // person or a plain bot is not a disclosure.
 func (s *state) coAuthorTrailer(ev Evidence, value string) {
 	id := s.p.Identify(value)
+	if name, email := splitIdentity(value); !id.Kind.AI() && email == "" {
+		// A tool's name alone, no address: "Co-authored-by: Gemini".
+		if t := s.p.toolByAlias(name, true); t >= 0 {
+			id = Identity{Kind: IdentityAITool, Tool: s.p.tools[t].spec.Name, Vendor: s.p.tools[t].spec.Vendor, Rule: "tool-name"}
+		}
+	}
 	if !id.Kind.AI() {
 		return
 	}
@@ -375,8 +467,15 @@ func (s *state) modelIn(str string) string {
 	if !strings.ContainsAny(str, "0123456789") && !strings.Contains(asciiLower(str), "codex-") && !s.p.digitless {
 		return "" // every built-in model name has a digit, but codex-mini
 	}
+	if !s.p.digitless && !hasModelFamily(asciiLower(str)) {
+		return "" // nor does any name a built-in family
+	}
 	best, at := "", len(str)+1
+	lower := asciiLower(str)
 	for _, m := range s.p.models {
+		if m.must != "" && !strings.Contains(lower, m.must) {
+			continue
+		}
 		if loc := m.re.FindStringIndex(str); loc != nil && loc[0] < at {
 			best, at = str[loc[0]:loc[1]], loc[0]
 		}
@@ -384,35 +483,133 @@ func (s *state) modelIn(str string) string {
 	return best
 }
 
+// modelFamilies are substrings every built-in model name holds.
+var modelFamilies = []string{"claude", "opus", "sonnet", "haiku", "gpt", "o1", "o3", "o4", "codex", "gemini", "deepseek", "qwen", "grok", "kimi", "glm"}
+
+func hasModelFamily(lower string) bool {
+	for _, f := range modelFamilies {
+		if strings.Contains(lower, f) {
+			return true
+		}
+	}
+	return false
+}
+
 // footers matches each tool's line shapes outside code and quotes; HTML
 // comments count, since Copilot writes its markers there.
 func (s *state) footers() {
 	for li, l := range s.lines {
-		if l.s == "" || s.lineMasked(l, mCode|mQuote) {
+		if l.s == "" || s.lineMasked(l, mCode) {
 			continue
 		}
-		for ti := range s.p.tools {
-			t := &s.p.tools[ti]
-			for _, f := range t.footers {
-				if f.Subject && (!s.commit || li != 0) {
-					continue
+		quoted := s.lineMasked(l, mQuote)
+		// A squash may join a message's lines with runs of blanks: each
+		// piece after two or more blanks is read as a line of its own.
+		lowerLine := asciiLower(l.s)
+		for _, off := range joinedPieces(l.s) {
+			piece := l.s[off:]
+			if off > 0 {
+				// Footers start a line: a joined piece is read only at
+				// its start, which keeps long lines linear.
+				piece = piece[:min(len(piece), 400)]
+			}
+			for ti := range s.p.tools {
+				t := &s.p.tools[ti]
+				for _, f := range t.footers {
+					if f.Subject && (!s.commit || li != 0 || off > 0) || f.must != "" && !strings.Contains(lowerLine, f.must) {
+						continue
+					}
+					m := f.re.FindStringSubmatchIndex(piece)
+					if m == nil || s.masked(l.start+off+m[0], mCode) || !f.Quoted && s.masked(l.start+off+m[0], mQuote) {
+						continue
+					}
+					e := Evidence{Kind: KindFooter, Rule: f.Rule, Tool: t.spec.Name, Stance: firstStance(f.Stance, t.spec.Stance),
+						Start: l.start + off + m[0], End: l.start + off + m[1]}
+					if f.Subject {
+						e.Kind = KindPrefix
+					}
+					if len(m) >= 4 && m[2] >= 0 {
+						e.Model = piece[m[2]:m[3]]
+					}
+					if e.Stance == StanceGenerated && helpAfterRE.MatchString(piece[m[1]:]) {
+						// "Generated with Claude Code assistance": help, not authorship.
+						e.Kind, e.Rule, e.Stance = KindSentence, "made-with-tool", StanceAssisted
+					}
+					s.add(e)
 				}
-				m := f.re.FindStringSubmatchIndex(l.s)
-				if m == nil || s.masked(l.start+m[0], mCode|mQuote) {
-					continue
-				}
-				e := Evidence{Kind: KindFooter, Rule: f.Rule, Tool: t.spec.Name, Stance: firstStance(f.Stance, t.spec.Stance),
-					Start: l.start + m[0], End: l.start + m[1]}
-				if f.Subject {
-					e.Kind = KindPrefix
-				}
-				if len(m) >= 4 && m[2] >= 0 {
-					e.Model = l.s[m[2]:m[3]]
-				}
-				s.add(e)
+			}
+			if !quoted {
+				s.toolFooter(l, off)
 			}
 		}
 	}
+}
+
+// joinedPieces returns the offsets of a line's pieces: 0, and each
+// place after a run of two or more blanks.
+func joinedPieces(line string) []int {
+	out := []int{0}
+	for i := 0; i+2 < len(line); i++ {
+		if line[i] == ' ' && line[i+1] == ' ' {
+			j := i + 2
+			for j < len(line) && line[j] == ' ' {
+				j++
+			}
+			if j < len(line) && len(out) < 16 {
+				out = append(out, j)
+			}
+			i = j
+		}
+	}
+	return out
+}
+
+// toolFooterRE is the "Generated with [Tool](https://tool.example)" line
+// many agents write; the tool is told by its name or its link's domain.
+var toolFooterRE = lazyre.New(`^\W{0,8}(Generated|Created|Written|Made|Authored)\s+(?:with|by|using)\s+(?:\[([^\]\n]{2,40})\]\((https?://[^)\s]+)\)|([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}))\s*\.?\s*$`)
+
+// toolFooter reports a "Generated with [Tool](link)" footer for a tool
+// that has no footer of its own in the catalogue.
+func (s *state) toolFooter(l tline, off int) {
+	piece := l.s[off:]
+	if len(piece) > 200 || !strings.Contains(piece, " ") {
+		return
+	}
+	m := toolFooterRE.FindStringSubmatchIndex(piece)
+	if m == nil {
+		return
+	}
+	name := ""
+	if m[4] >= 0 {
+		name = piece[m[4]:m[5]]
+	} else {
+		name = piece[m[8]:m[9]]
+	}
+	lo, hi := l.start+off+m[0], l.start+off+m[1]
+	if slices.ContainsFunc(s.d.Evidence, func(e Evidence) bool { return e.Kind == KindFooter && e.Start < hi && lo < e.End }) {
+		return // the tool's own footer pattern matched
+	}
+	tool := s.p.toolByAlias(name, true)
+	toolName := ""
+	if tool >= 0 {
+		toolName = s.p.tools[tool].spec.Name
+	} else if m[6] >= 0 {
+		u := piece[m[6]:m[7]]
+		host := strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
+		host, _, _ = strings.Cut(host, "/")
+		if vi, dom := s.p.vendors.vendorOf(strings.ToLower(host)); vi >= 0 {
+			toolName = firstNonEmpty(s.p.vendors.vendors[vi].DomainTools[dom], s.p.vendors.vendors[vi].Tool)
+		}
+	}
+	if toolName == "" {
+		return
+	}
+	st := StanceGenerated
+	if helpAfterRE.MatchString(piece[m[1]:]) {
+		st = StanceAssisted
+	}
+	s.add(Evidence{Kind: KindFooter, Rule: "tool-footer", Tool: toolName, Stance: st, Start: lo, End: hi,
+		Note: "a tool's \"Generated with\" line"})
 }
 
 func firstStance(a, b Stance) Stance {
@@ -432,7 +629,7 @@ func (s *state) links() {
 		t := &s.p.tools[ti]
 		for _, f := range t.links {
 			for _, m := range f.re.FindAllStringSubmatchIndex(s.text, -1) {
-				if s.masked(m[0], mCode|mQuote) {
+				if s.masked(m[0], mCode) || !f.Quoted && s.masked(m[0], mQuote) {
 					continue
 				}
 				e := Evidence{Kind: KindLink, Rule: f.Rule, Tool: t.spec.Name, Stance: firstStance(f.Stance, t.spec.Stance), Start: m[0], End: m[1]}
@@ -503,6 +700,19 @@ func (s *state) decide() {
 	if d.Stance == StanceNone && noAI {
 		d.Stance = StanceNoAI
 	}
+	// People's words about "AI" or "an assistant" next to a named tool
+	// mean that tool: drop the unknown tool they added, unless an
+	// identity (an unknown AI account) added it too.
+	if len(d.Tools) > 1 && slices.ContainsFunc(d.Tools, func(t Tool) bool { return t.Name == UnknownTool }) &&
+		!slices.ContainsFunc(d.Evidence, func(e Evidence) bool { return e.Tool == UnknownTool && e.Stance.AI() && !e.prose() }) {
+		d.Tools = slices.DeleteFunc(d.Tools, func(t Tool) bool { return t.Name == UnknownTool })
+	}
+}
+
+// prose reports whether the evidence is a person's words rather than an
+// identity or a tool's marker.
+func (e Evidence) prose() bool {
+	return e.Kind == KindSentence || e.Kind == KindCheckbox || e.Kind == KindSection
 }
 
 func (s *state) addTool(e Evidence) {

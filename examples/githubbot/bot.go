@@ -73,6 +73,10 @@ type Bot struct {
 	// Retry re-queues a job after a rate limit; nil drops it.
 	Retry func(j *Job, after time.Duration)
 
+	// Accounts looks up the author's account for the account scorer;
+	// nil looks nothing up (the scorer is then not applicable).
+	Accounts *Accounts
+
 	outMu sync.Mutex
 }
 
@@ -158,14 +162,14 @@ func (b *Bot) Process(ctx context.Context, j *Job) error {
 		}
 	}
 
-	c, truncated, err := b.contribution(ctx, gh, k, pr, defBranch)
-	if err != nil {
-		return err
-	}
 	if len(b.Extra) > 0 {
 		if set, err = heuristics.NewSet(set.Policy(), append(set.Scorers(), b.Extra...)...); err != nil {
 			return err
 		}
+	}
+	c, truncated, err := b.contribution(ctx, gh, j, pr, defBranch, set)
+	if err != nil {
+		return err
 	}
 	// Score first, then record: the reputation scorer weighs this pull
 	// request's stake against a balance that must not hold it already.
@@ -189,18 +193,73 @@ func (b *Bot) Process(ctx context.Context, j *Job) error {
 	if truncated {
 		notes = append(notes, "The diff was too large to fetch; sizes come from GitHub's file list (at most 3,000 files).")
 	}
+	act := decide(cfg.Actions, &rep, c, pr)
+	notes = append(notes, act.notes...)
 	footer := "<sub>heft measures review burden; it is a signal for people, not a decision. " +
 		"Configure it in `" + ConfigPath + "`.</sub>"
 	if len(notes) > 0 {
 		footer = strings.Join(notes, "\n\n") + "\n\n" + footer
 	}
 	body, _ := render.Markdown(&rep, render.Options{Marker: true, Footer: footer})
+	// The explanation first: a pull request is never closed or locked
+	// before the comment saying why is posted.
 	if err := b.upsertComment(ctx, gh, k, body); err != nil {
 		return err
 	}
 	if !cfg.Labels.Off {
 		if err := b.syncLabels(ctx, gh, k, pr, &rep, cfg); err != nil {
 			return err
+		}
+	}
+	return b.act(ctx, gh, k, act, cfg.Actions)
+}
+
+// actions is what the bot does beyond its comment and labels for one
+// report, and the lines of the comment that explain it.
+type actions struct {
+	close, lock bool
+	notes       []string
+}
+
+// decide returns the actions cfg asks for at rep's verdict. An exempt
+// pull request gets none; one that someone reopened is not closed again;
+// one already locked is not locked again.
+func decide(cfg ActionConfig, rep *heuristics.Report, c *heuristics.Contribution, pr *github.PullRequest) actions {
+	var a actions
+	if rep.Exempt != "" {
+		return a
+	}
+	if cfg.Message != "" && reaches(rep.Verdict, cfg.messageAt()) {
+		a.notes = append(a.notes, cfg.Message)
+	}
+	reopened := slices.ContainsFunc(c.Timeline, func(e heuristics.Event) bool { return e.Kind == heuristics.EventReopened })
+	if reaches(rep.Verdict, level(cfg.CloseAt)) && !reopened {
+		a.close = true
+		a.notes = append(a.notes, fmt.Sprintf("heft closes this pull request because its verdict is **%s** and this repository "+
+			"asks heft to close pull requests from that verdict on. A maintainer can reopen it; heft will not close it again.", rep.Verdict))
+	}
+	if reaches(rep.Verdict, level(cfg.LockAt)) && !pr.GetLocked() {
+		a.lock = true
+		a.notes = append(a.notes, fmt.Sprintf("heft locks this conversation because the verdict is **%s**; a maintainer can unlock it.", rep.Verdict))
+	}
+	return a
+}
+
+// act closes and locks the pull request as a says; the comment that
+// explains it is already posted.
+func (b *Bot) act(ctx context.Context, gh *github.Client, k PRKey, a actions, cfg ActionConfig) error {
+	if a.close {
+		if b.DryRun {
+			b.printf("%s: would close the pull request\n", k)
+		} else if _, _, err := gh.PullRequests.Edit(ctx, k.Owner, k.Repo, k.Number, &github.PullRequest{State: github.Ptr("closed")}); err != nil {
+			return fmt.Errorf("%s: closing: %w", k, err)
+		}
+	}
+	if a.lock {
+		if b.DryRun {
+			b.printf("%s: would lock the conversation\n", k)
+		} else if _, err := gh.Issues.Lock(ctx, k.Owner, k.Repo, k.Number, &github.LockIssueOptions{LockReason: cfg.LockReason}); err != nil {
+			return fmt.Errorf("%s: locking: %w", k, err)
 		}
 	}
 	return nil
@@ -238,21 +297,14 @@ func (b *Bot) printf(format string, args ...any) {
 
 // contribution fetches what the scorers read. truncated reports that the
 // diff was too large and its counts came from the file list.
-func (b *Bot) contribution(ctx context.Context, gh *github.Client, k PRKey, pr *github.PullRequest, defBranch string) (*heuristics.Contribution, bool, error) {
+func (b *Bot) contribution(ctx context.Context, gh *github.Client, j *Job, pr *github.PullRequest, defBranch string, set *heuristics.Set) (*heuristics.Contribution, bool, error) {
+	k := j.Key
 	now := time.Now
 	if b.Now != nil {
 		now = b.Now
 	}
 	// The same fields, read the same way, as heft score --github-event.
-	in := ghpr.PullRequest{
-		Title:             pr.GetTitle(),
-		Body:              pr.GetBody(),
-		User:              ghpr.User{Login: pr.GetUser().GetLogin(), Type: pr.GetUser().GetType()},
-		AuthorAssociation: pr.GetAuthorAssociation(),
-	}
-	for _, l := range pr.Labels {
-		in.Labels = append(in.Labels, ghpr.Label{Name: l.GetName()})
-	}
+	in := fromGitHub(pr)
 	c := in.Contribution(now())
 
 	diff, truncated, err := b.diff(ctx, gh, k)
@@ -295,6 +347,13 @@ func (b *Bot) contribution(ctx context.Context, gh *github.Client, k PRKey, pr *
 			c.Template = string(t)
 			break
 		}
+	}
+	// What the pull request object lacks. Each is left unknown when
+	// GitHub does not answer: none of them may stop the scoring.
+	c.Reactions = b.prReactions(ctx, gh, k)
+	c.LinkedIssues = b.linkedIssues(ctx, gh, k)
+	if b.Accounts != nil && accountWanted(set, c) {
+		c.Author.Account = b.Accounts.Lookup(ctx, gh, j.Installation, c.Author.Login, k.Owner, k.Repo)
 	}
 	return c, truncated, nil
 }
@@ -432,16 +491,22 @@ func (b *Bot) upsertComment(ctx context.Context, gh *github.Client, k PRKey, bod
 // longer apply. Labels people set are left alone.
 func (b *Bot) syncLabels(ctx context.Context, gh *github.Client, k PRKey, pr *github.PullRequest, rep *heuristics.Report, cfg RepoConfig) error {
 	want := slices.Clone(rep.Labels)
-	prefix := cfg.Labels.prefix()
-	if !cfg.Labels.NoVerdict && rep.Verdict >= heuristics.VerdictReview {
-		want = append(want, prefix+rep.Verdict.String())
+	verdicts := cfg.Labels.verdictLabels()
+	// An exempt pull request gets no verdict label: nothing acts on it.
+	if l := verdicts[rep.Verdict]; l != "" && !cfg.Labels.NoVerdict && rep.Exempt == "" {
+		want = append(want, l)
 	}
 	awaiting := cfg.Engagement.Label
 	if awaiting == "" {
 		awaiting = "awaiting author"
 	}
 	managed := func(l string) bool {
-		return strings.HasPrefix(l, "size/") || l == prefix+"review" || l == prefix+"flag" || l == awaiting
+		for _, v := range verdicts {
+			if l == v {
+				return true
+			}
+		}
+		return strings.HasPrefix(l, "size/") || l == awaiting
 	}
 	var have []string
 	for _, l := range pr.Labels {

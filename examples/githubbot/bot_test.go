@@ -74,6 +74,7 @@ func sign(body []byte, key []byte) string {
 // finish to let the queue drain.
 type harness struct {
 	t      *testing.T
+	url    string // the simulated API's
 	api    *apiGitHub
 	hook   *Webhook
 	queue  *Queue
@@ -110,6 +111,7 @@ func newHarness(t *testing.T, opts ...func(*harness)) *harness {
 	h.api.prs[2] = typicalPR()
 	srv := httptest.NewServer(h.api)
 	t.Cleanup(srv.Close)
+	h.url = srv.URL
 	client, err := newClient(srv.Client(), srv.URL+"/")
 	require.NoError(t, err)
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -21,13 +22,15 @@ const maxConfig = 64 << 10
 
 // RepoConfig is a repository's .github/heft.json. The zero value (and a
 // missing file) is the default: every scorer of standard.New,
-// the default policy, and labels on.
+// the default policy, labels on (size and the review and flag verdicts;
+// none for a pass), and no other action.
 //
 //	{
 //	  "policy": {"weights": {"size": 0.5}, "review": 0.5, "flag": 0.8},
 //	  "engagement": {"pending_days": 7, "close_days": 14},
 //	  "scorers": ["size", "engagement"],
-//	  "labels": {"verdict_prefix": "heft/"}
+//	  "labels": {"verdict_prefix": "heft/", "pass": "heft/pass"},
+//	  "actions": {"message": "...", "close_at": "flag"}
 //	}
 //
 // The standard.Config keys (policy, size, engagement, and each scorer's
@@ -42,6 +45,85 @@ type RepoConfig struct {
 
 	// Labels configures the labels the bot applies.
 	Labels LabelConfig `json:"labels"`
+
+	// Actions configures what the bot does beyond its comment and
+	// labels: a message, closing, locking. The zero value does none.
+	Actions ActionConfig `json:"actions"`
+}
+
+// ActionConfig says what the bot does at a verdict, besides its comment.
+// Every action is opt-in; none is taken on an exempt pull request
+// (Policy.Exempt), and each is explained in the comment, which is posted
+// before the pull request is closed or locked.
+//
+//	"actions": {
+//	  "message": "Thanks for the pull request! Please read CONTRIBUTING.md ...",
+//	  "message_at": "review",
+//	  "close_at": "flag",
+//	  "lock_at": "flag", "lock_reason": "spam"
+//	}
+type ActionConfig struct {
+	// Message is Markdown added to the comment when the verdict reaches
+	// MessageAt. Default none.
+	Message string `json:"message,omitempty"`
+
+	// MessageAt is the verdict, "review" or "flag", from which Message
+	// is shown. Default "review".
+	MessageAt string `json:"message_at,omitempty"`
+
+	// CloseAt closes the pull request when the verdict reaches it:
+	// "review" or "flag". Default never. A pull request someone reopened
+	// is not closed again.
+	CloseAt string `json:"close_at,omitempty"`
+
+	// LockAt locks the conversation when the verdict reaches it:
+	// "review" or "flag". Default never.
+	LockAt string `json:"lock_at,omitempty"`
+
+	// LockReason is GitHub's lock reason: "off-topic", "too heated",
+	// "resolved" or "spam". Default none.
+	LockReason string `json:"lock_reason,omitempty"`
+}
+
+// LockReasons are the lock reasons GitHub accepts.
+var LockReasons = []string{"off-topic", "too heated", "resolved", "spam"}
+
+// reaches reports whether v reaches the action level at (unknown: never).
+func reaches(v, at heuristics.Verdict) bool {
+	return at != heuristics.VerdictUnknown && v >= at
+}
+
+// level parses an action's verdict: "" is never (unknown).
+func level(s string) heuristics.Verdict {
+	switch s {
+	case "review":
+		return heuristics.VerdictReview
+	case "flag":
+		return heuristics.VerdictFlag
+	}
+	return heuristics.VerdictUnknown
+}
+
+func (a ActionConfig) messageAt() heuristics.Verdict {
+	if a.MessageAt == "" {
+		return heuristics.VerdictReview
+	}
+	return level(a.MessageAt)
+}
+
+func (a ActionConfig) validate() error {
+	for _, f := range []struct{ key, v string }{
+		{"actions.message_at", a.MessageAt}, {"actions.close_at", a.CloseAt}, {"actions.lock_at", a.LockAt},
+	} {
+		if f.v != "" && level(f.v) == heuristics.VerdictUnknown {
+			return &ConfigError{Path: ConfigPath, Key: f.key, Err: fmt.Errorf("must be review or flag, not %q", f.v)}
+		}
+	}
+	if a.LockReason != "" && !slices.Contains(LockReasons, a.LockReason) {
+		return &ConfigError{Path: ConfigPath, Key: "actions.lock_reason",
+			Err: fmt.Errorf("%q is not one of GitHub's lock reasons: %s", a.LockReason, strings.Join(LockReasons, ", "))}
+	}
+	return nil
 }
 
 // LabelConfig says which labels the bot applies. The zero value applies
@@ -57,6 +139,12 @@ type LabelConfig struct {
 	// NoVerdict leaves out the verdict labels, keeping the scorers' own
 	// (size/…, awaiting author).
 	NoVerdict bool `json:"no_verdict,omitempty"`
+
+	// Pass, Review and Flag name the label for each verdict. Default:
+	// none for a pass, VerdictPrefix+"review" and VerdictPrefix+"flag".
+	Pass   string `json:"pass,omitempty"`
+	Review string `json:"review,omitempty"`
+	Flag   string `json:"flag,omitempty"`
 }
 
 func (l LabelConfig) prefix() string {
@@ -64,6 +152,18 @@ func (l LabelConfig) prefix() string {
 		return "heft/"
 	}
 	return l.VerdictPrefix
+}
+
+// verdictLabels returns the label for each verdict that has one.
+func (l LabelConfig) verdictLabels() map[heuristics.Verdict]string {
+	m := map[heuristics.Verdict]string{
+		heuristics.VerdictReview: cmp.Or(l.Review, l.prefix()+"review"),
+		heuristics.VerdictFlag:   cmp.Or(l.Flag, l.prefix()+"flag"),
+	}
+	if l.Pass != "" {
+		m[heuristics.VerdictPass] = l.Pass
+	}
+	return m
 }
 
 // ConfigError is a configuration the bot cannot use; Key names the bad
@@ -100,6 +200,9 @@ func ParseConfig(data []byte) (RepoConfig, *heuristics.Set, error) {
 	}
 	if err := jsonconfig.Decode(data, &cfg); err != nil {
 		return cfg, nil, configError(err)
+	}
+	if err := cfg.Actions.validate(); err != nil {
+		return cfg, nil, err
 	}
 	set, err := buildSet(cfg)
 	return cfg, set, err

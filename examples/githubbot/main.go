@@ -54,6 +54,9 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 	maxReads := fs.Int("max-reads", DefaultMaxReads, "webhook bodies read at once; more get 503 with Retry-After")
 	ledgerLog := fs.String("ledger-log", "", "append ledger events as JSON lines to `file` (default: none recorded)")
 	ledgerSpec := fs.String("ledger", "", "keep a stake ledger and score reputation: a `file`, sqlite:PATH or a postgres:// URL")
+	accounts := fs.Bool("accounts", true, "look up authors' accounts on GitHub for the account scorer (user, searches, public events)")
+	accountTTL := fs.Duration("account-ttl", DefaultAccountTTL, "how long a looked-up account is reused")
+	accountCache := fs.Int("account-cache", DefaultAccountSize, "accounts (and per-repository counts) kept in memory")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: githubbot [flags]\n\nRun heft as a GitHub App. The webhook secret comes from HEFT_WEBHOOK_SECRET.\n"+
 			"For local trials, GITHUB_TOKEN (a personal access token) may replace the App's key.\n\n")
@@ -80,6 +83,10 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 		return usage(fmt.Sprintf("--max-body must be a positive number of bytes, not %d", *maxBody))
 	case *maxReads < 1:
 		return usage(fmt.Sprintf("--max-reads must be at least 1, not %d", *maxReads))
+	case *accountTTL <= 0:
+		return usage(fmt.Sprintf("--account-ttl must be a positive duration, not %v", *accountTTL))
+	case *accountCache < 1:
+		return usage(fmt.Sprintf("--account-cache must be at least 1, not %d", *accountCache))
 	case *ledgerLog != "" && *ledgerSpec != "":
 		return usage("--ledger and --ledger-log are two places for the same events: give one")
 	}
@@ -198,6 +205,9 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 	}
 
 	bot := &Bot{Clients: clients, Ledger: ledger, Extra: extra, Log: log, DryRun: *dryRun, Out: stdout, Self: self}
+	if *accounts {
+		bot.Accounts = &Accounts{TTL: *accountTTL, MaxSize: *accountCache, Log: log}
+	}
 	bot.Retry = func(j *Job, after time.Duration) {
 		time.AfterFunc(after, func() {
 			if err := queue.Add(j); err != nil {

@@ -15,7 +15,10 @@ import (
 
 // jsonInput is heft score's JSON input: one contribution, with the keys
 // of heft's JSON Lines format (title, body, template, author, commits,
-// diff, timeline, labels, now). Keys that format has for evaluation
+// diff, timeline, labels, now), the pull request's metadata (base_branch,
+// head_branch, head_repository, draft, maintainer_can_modify,
+// linked_issues, milestone, reactions) and the author's account
+// (author.account, in heuristics.Account's shape). Keys that format has for evaluation
 // (merged, ai, agent, repo, id) are accepted and ignored, so a line of
 // `heft eval --write-jsonl` output scores as it is.
 type jsonInput struct {
@@ -23,15 +26,17 @@ type jsonInput struct {
 	Body     string `json:"body"`
 	Template string `json:"template"`
 	Author   struct {
-		Login       string `json:"login"`
-		Association string `json:"association"`
-		Bot         bool   `json:"bot"`
+		Login       string              `json:"login"`
+		Association string              `json:"association"`
+		Bot         bool                `json:"bot"`
+		Account     *heuristics.Account `json:"account"`
 	} `json:"author"`
 	Commits  []heuristics.Commit `json:"commits"`
 	Diff     string              `json:"diff"`
 	Timeline []heuristics.Event  `json:"timeline"`
 	Labels   []string            `json:"labels"`
 	Now      time.Time           `json:"now"`
+	prFields                     // base_branch, head_branch, draft, ...: see fields.go
 }
 
 // isJSON reports whether raw looks like a JSON object rather than a diff.
@@ -74,6 +79,11 @@ func (s *subject) contribution(raw []byte) (*heuristics.Contribution, []byte, er
 			Labels: ghpr.AddLabels(nil, in.Labels...),
 		}
 		c.Author.Bot = c.Author.Bot || in.Author.Bot
+		in.prFields.Account = in.Author.Account
+		if err := in.prFields.check(false); err != nil {
+			return nil, nil, fmt.Errorf("JSON input: %w", err)
+		}
+		in.prFields.apply(c)
 		diff = []byte(in.Diff)
 	} else {
 		mails, err := readMails(raw)
@@ -98,9 +108,7 @@ func (s *subject) contribution(raw []byte) (*heuristics.Contribution, []byte, er
 		if err != nil {
 			return nil, nil, fmt.Errorf("--github-event: %s: %w", s.eventFile, err)
 		}
-		pc := ev.PullRequest.Contribution(c.Now)
-		c.Title, c.Body, c.Author = pc.Title, pc.Body, pc.Author
-		c.Labels = ghpr.AddLabels(c.Labels, pc.Labels...)
+		ev.PullRequest.Fill(c)
 	}
 
 	if s.title != "" {
@@ -132,8 +140,10 @@ func (s *subject) contribution(raw []byte) (*heuristics.Contribution, []byte, er
 		if s.author != "" {
 			login, bot = s.author, false
 		}
+		acc := c.Author.Account // the account stays the author's
 		c.Author = ghpr.NewAuthor(login, "", a)
 		c.Author.Bot = c.Author.Bot || bot
+		c.Author.Account = acc
 	}
 	c.Labels = ghpr.AddLabels(c.Labels, s.labels...)
 	if c.Now.IsZero() {

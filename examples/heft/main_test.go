@@ -22,7 +22,8 @@ func TestMain(m *testing.M) {
 // user meets it, exit codes and messages included.
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
-		Dir: "testdata/script",
+		Dir:  "testdata/script",
+		Cmds: map[string]func(*testscript.TestScript, bool, []string){"fakegithub": cmdFakeGitHub},
 		// [sqlite]: built with -tags sqlite (see package ledgersql).
 		Condition: func(cond string) (bool, error) {
 			if cond == "sqlite" {

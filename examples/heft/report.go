@@ -16,7 +16,13 @@ const maxEvidence = 5
 // writeReport prints a report for a person at a terminal.
 func writeReport(w io.Writer, rep *heuristics.Report) {
 	var b strings.Builder
-	fmt.Fprintf(&b, "heft: %s (score %.2f)\n", rep.Verdict, rep.Score)
+	if rep.Exempt != "" {
+		// Exempt: the reason first, and the verdict only as something to
+		// read; --fail-at does not act on it.
+		fmt.Fprintf(&b, "heft: exempt: %s (score %.2f; verdict %s, not acted on)\n", rep.Exempt, rep.Score, rep.Verdict)
+	} else {
+		fmt.Fprintf(&b, "heft: %s (score %.2f)\n", rep.Verdict, rep.Score)
+	}
 	width := 0
 	for _, r := range rep.Results {
 		width = max(width, len(r.Scorer))

@@ -44,6 +44,8 @@ func runScore(e *env, args []string) int {
 	asJSON := fs.Bool("json", false, "print the report as JSON (same as --format json)")
 	failAt := fs.String("fail-at", "", "exit 1 when the verdict reaches `level`: review or flag")
 	maxBytes := fs.Int64("max-bytes", diffstat.DefaultMaxBytes, "largest diff accepted, in bytes")
+	var fields prFields
+	fields.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(e.stderr, "Usage: heft score [flags] [DIFF|-]\n\n"+
 			"Score a diff and its description and print a report. DIFF may be a plain\n"+
@@ -104,6 +106,10 @@ func runScore(e *env, args []string) int {
 	if err != nil {
 		return fail(e, "score", fmt.Errorf("%s: %w", name, err))
 	}
+	if err := fields.check(true); err != nil {
+		return fail(e, "score", err)
+	}
+	fields.apply(c)
 	if *ledgerSpec != "" {
 		if set, err = withReputation(set, *ledgerSpec); err != nil {
 			return fail(e, "score", fmt.Errorf("--ledger: %w", err))
@@ -147,7 +153,7 @@ func runScore(e *env, args []string) int {
 			fmt.Fprintf(e.stdout, "\nscored: %s\n", d)
 		}
 	}
-	if failVerdict != heuristics.VerdictUnknown && rep.Verdict >= failVerdict {
+	if failVerdict != heuristics.VerdictUnknown && rep.Verdict >= failVerdict && rep.Exempt == "" {
 		return exitFindings
 	}
 	return exitOK

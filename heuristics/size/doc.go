@@ -1,6 +1,7 @@
 // Package size is heft's size scorer: it measures the reviewable changed
-// lines and files touched. Generated, vendored and lockfile changes (see
-// package diffstat) are reported but not counted. Labels size/XS to
+// lines and files touched. Generated, vendored, lockfile and
+// expected-output changes (see package diffstat) are reported but not
+// counted. Labels size/XS to
 // size/XXL by Prow's thresholds; the score rises on a log scale from 200
 // to 2,000 lines, or 20 to 150 files.
 //
@@ -17,6 +18,7 @@
 //	size-files           more reviewable files than Config.ComfortableFiles
 //	size-largest-file    one of the largest reviewable files, when the score is non-zero
 //	size-not-reviewable  generated, vendored or lockfile lines left out of the count
+//	size-expected-output expected test output (golden files, snapshots, *.out and expected* below test directories) left out of the count
 //
 // # Known false positives
 //
@@ -24,4 +26,10 @@
 // classifier does not recognise) counts in full; mark generated paths with
 // diffstat.Classifier rules. A large change can be the right change: the
 // score says how much there is to read, not that it is wrong.
+//
+// Fixed: regenerated golden files and snapshots counted as reviewable
+// source (a change of 7,762 lines, 7,756 of them expected output, scored
+// 1). They are diffstat.KindExpected now, left out of the count and
+// reported under size-expected-output; a golden file written by hand is
+// left out too.
 package size

@@ -8,10 +8,11 @@ import (
 
 // Rule IDs of the size scorer.
 const (
-	ruleLines         = "size-lines"
-	ruleFiles         = "size-files"
-	ruleLargestFile   = "size-largest-file"
-	ruleNotReviewable = "size-not-reviewable"
+	ruleLines          = "size-lines"
+	ruleFiles          = "size-files"
+	ruleLargestFile    = "size-largest-file"
+	ruleNotReviewable  = "size-not-reviewable"
+	ruleExpectedOutput = "size-expected-output"
 )
 
 // rules is the one table of the size scorer's rules; doc.go lists them
@@ -35,6 +36,11 @@ var rules = []heuristics.Rule{
 		ID:             ruleNotReviewable,
 		Finds:          "generated, vendored or lockfile lines left out of the count.",
 		FalsePositives: "a hand-written file whose path looks generated or vendored; see package diffstat's classifier.",
+	},
+	{
+		ID:             ruleExpectedOutput,
+		Finds:          "expected test output (golden files, snapshots, *.out and expected* below test directories) left out of the count: a tool regenerates it and a reviewer skims it.",
+		FalsePositives: "a golden file written and read by hand, or a source file in a directory named golden/; expected output a tool did not regenerate still goes unread line by line here; see package diffstat's KindExpected.",
 	},
 }
 

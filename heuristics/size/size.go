@@ -83,8 +83,9 @@ func (c Config) Validate() error {
 }
 
 // Scorer scores how much a reviewer has to read: changed lines and
-// files, leaving out generated, vendored and lockfile changes, which it
-// reports but does not count. Its Name is "size".
+// files, leaving out generated, vendored, lockfile and expected-output
+// changes (regenerated golden files and snapshots), which it reports but
+// does not count. Its Name is "size".
 type Scorer struct {
 	cfg Config
 }
@@ -158,6 +159,7 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 			"generated_lines":    float64(skippedByKind[diffstat.KindGenerated]),
 			"vendored_lines":     float64(skippedByKind[diffstat.KindVendored]),
 			"lockfile_lines":     float64(skippedByKind[diffstat.KindLockfile]),
+			"expected_lines":     float64(skippedByKind[diffstat.KindExpected]),
 		},
 	}
 
@@ -174,8 +176,12 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 
 	res.Summary = fmt.Sprintf("%s: %s reviewable changed lines (+%s −%s) in %s",
 		label, wording.Commas(lines), wording.Commas(rev.Added), wording.Commas(rev.Deleted), wording.Plural(rev.Files, "file"))
-	if n := all.Lines() - lines; n > 0 {
+	expected := skippedByKind[diffstat.KindExpected]
+	if n := all.Lines() - lines - expected; n > 0 {
 		res.Summary += fmt.Sprintf("; %s generated, vendored or lockfile lines not counted", wording.Commas(n))
+	}
+	if expected > 0 {
+		res.Summary += fmt.Sprintf("; %s lines of regenerated test expectations (golden files, snapshots) not counted", wording.Commas(expected))
 	}
 	res.Summary += "."
 
@@ -211,6 +217,15 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 				Field:   heuristics.FieldDiff,
 			})
 		}
+	}
+	if expected > 0 {
+		res.Evidence = append(res.Evidence, heuristics.Evidence{
+			Rule: ruleExpectedOutput,
+			Message: fmt.Sprintf("%s lines of expected test output not counted (%s): golden files and snapshots a tool regenerates; "+
+				"review the tests and code that changed them, and skim these.", wording.Commas(expected), firstPaths(skipped, diffstat.KindExpected, 3)),
+			Field: heuristics.FieldDiff,
+			Path:  firstPath(skipped, diffstat.KindExpected),
+		})
 	}
 	if score > 0 {
 		res.Advice = sizeAdvice(reviewable, lines)
@@ -256,6 +271,15 @@ func topDir(p string) string {
 	}
 	parts := strings.SplitN(dir, "/", 3)
 	return strings.Join(parts[:min(2, len(parts))], "/") + "/"
+}
+
+func firstPath(files []*diffstat.File, kind diffstat.Kind) string {
+	for _, f := range files {
+		if f.Kind == kind {
+			return f.Path()
+		}
+	}
+	return ""
 }
 
 func firstPaths(files []*diffstat.File, kind diffstat.Kind, n int) string {

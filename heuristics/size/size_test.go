@@ -77,6 +77,25 @@ func TestSize(t *testing.T) {
 			summary: "5,000 generated, vendored or lockfile lines not counted",
 		},
 		{
+			name: "regenerated-golden-files", reason: "issue 14: 7,762 changed lines, 7,756 of them regenerated expected output (golden files, *.out below testdata, a Jest snapshot), scored 1; a reviewer reads the 6-line change and skims the rest",
+			base: map[string]*string{
+				"internal/render/table.go":                  scorertest.Text("package render\n\nfunc pad(s string, n int) string {\n\treturn s + spaces(n-len(s))\n}\n\nfunc width() int { return 80 }\n"),
+				"internal/render/testdata/wide.golden":      scorertest.Text(scorertest.Numbered("old_wide", 1500)),
+				"internal/render/testdata/narrow.golden":    scorertest.Text(scorertest.Numbered("old_narrow", 1000)),
+				"cmd/compile/testdata/ssa/loops.out":        scorertest.Text(scorertest.Numbered("old_loops", 800)),
+				"web/src/__snapshots__/Table.test.tsx.snap": scorertest.Text(scorertest.Numbered("old_snap", 578)),
+			},
+			change: map[string]*string{
+				"internal/render/table.go":                  scorertest.Text("package render\n\nfunc pad(s string, n int) string {\n\treturn s + spaces(max(0, n-len(s)))\n}\n\nfunc width() int { return 100 }\n\nfunc margin() int { return 2 }\n"),
+				"internal/render/testdata/wide.golden":      scorertest.Text(scorertest.Numbered("new_wide", 1500)),
+				"internal/render/testdata/narrow.golden":    scorertest.Text(scorertest.Numbered("new_narrow", 1000)),
+				"cmd/compile/testdata/ssa/loops.out":        scorertest.Text(scorertest.Numbered("new_loops", 800)),
+				"web/src/__snapshots__/Table.test.tsx.snap": scorertest.Text(scorertest.Numbered("new_snap", 578)),
+			},
+			score: scorertest.Zero, label: "size/XS", rules: []string{"size-expected-output"},
+			summary: "6 reviewable changed lines (+4 −2) in 1 file; 7,756 lines of regenerated test expectations (golden files, snapshots) not counted",
+		},
+		{
 			name: "vendored-import", reason: "vendored third-party code is reported, not counted",
 			change: map[string]*string{
 				"vendor/github.com/lib/pq/conn.go": scorertest.Text(scorertest.Numbered("v", 4000)),

@@ -2,9 +2,11 @@
 // way cmd/vet lists its analysis passes, and holds the combined Config a
 // bot or the heft command loads from a JSON file.
 //
-// The default set is size, verbosity, disclosure, engagement, workaround
-// and account (which is not applicable until a caller fills
-// Author.Account). The reputation scorer is not in it, because it needs a
+// The default set is size, verbosity, disclosure, engagement, workaround,
+// account (which is not applicable until a caller fills Author.Account),
+// template (not applicable until a caller fills Contribution.Template)
+// and hygiene (whose rules that would hold up an honest newcomer are off
+// or shown without counting by default). The reputation scorer is not in it, because it needs a
 // reputation ledger from outside: append it to DefaultScorers' slice and
 // build the Set with heuristics.NewSet.
 package standard
@@ -16,7 +18,9 @@ import (
 	"github.com/heft-dev/heft/heuristics/account"
 	"github.com/heft-dev/heft/heuristics/disclosure"
 	"github.com/heft-dev/heft/heuristics/engagement"
+	"github.com/heft-dev/heft/heuristics/hygiene"
 	"github.com/heft-dev/heft/heuristics/size"
+	"github.com/heft-dev/heft/heuristics/template"
 	"github.com/heft-dev/heft/heuristics/verbosity"
 	"github.com/heft-dev/heft/heuristics/workaround"
 )
@@ -33,6 +37,8 @@ type Config struct {
 	Engagement engagement.Config `json:"engagement"`
 	Workaround workaround.Config `json:"workaround"`
 	Account    account.Config    `json:"account"`
+	Template   template.Config   `json:"template"`
+	Hygiene    hygiene.Config    `json:"hygiene"`
 }
 
 // ConfigError is what New and DefaultScorers return for a configuration
@@ -79,7 +85,15 @@ func DefaultScorers(cfg Config) ([]heuristics.Scorer, error) {
 	if err != nil {
 		return nil, section("account", err)
 	}
-	return []heuristics.Scorer{sz, verb, disc, eng, wa, acc}, nil
+	tmpl, err := template.New(cfg.Template)
+	if err != nil {
+		return nil, section("template", err)
+	}
+	hyg, err := hygiene.New(cfg.Hygiene)
+	if err != nil {
+		return nil, section("hygiene", err)
+	}
+	return []heuristics.Scorer{sz, verb, disc, eng, wa, acc, tmpl, hyg}, nil
 }
 
 // New returns a Set of DefaultScorers under cfg.Policy. Scorers that need

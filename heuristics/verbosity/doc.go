@@ -3,33 +3,66 @@
 // code, quotes, comments, collapsed details, tables and untouched template
 // lines set aside) per reviewable changed line, above a floor of 150
 // tokens, on a log ramp from 20 to 600 tokens a line, never for changes of
-// 1,000 lines or more. It also finds prose that names the changed files
-// and functions one by one, and hidden text (HTML comments, invisible and
-// bidi characters). See Config for where the thresholds come from.
+// 1,000 lines or more. Each changed file not read line by line (binary,
+// generated, vendored, lockfile, expected output, moved as it is) counts
+// as 10 lines; with nothing to compare with (no diff, an empty diff) the
+// description is compared with a fixed budget of 150 tokens instead. It also finds prose
+// that names the changed files and functions one by one, hidden text
+// (HTML comments, invisible and bidi characters), and descriptions that
+// explain nothing (empty, the untouched template, placeholder text) for a
+// change large enough to need one. See Config for where the thresholds
+// come from.
 //
 // The score is in [0, 1]: 1 - (1-length)(1-RestateWeight·restate)
-// (1-HiddenWeight·hidden), where length, restate and hidden are each 0
-// below their threshold and 1 at their ceiling (see Config).
+// (1-HiddenWeight·hidden)(1-unexplained), where length, restate and
+// hidden are each 0 below their threshold and 1 at their ceiling, and
+// unexplained rises from 0 at 30 reviewable lines to UnexplainedWeight
+// (0.6) at 1,000 (see Config).
 //
 // # Rules
 //
 // Evidence carries one of these stable rule IDs, which programs may depend on:
 //
-//	verbosity-length            many prose tokens per reviewable changed line
+//	verbosity-length            many prose tokens per reviewable changed line, or against the budget when there is nothing to compare with
 //	verbosity-long-section      one of the longest sections of prose (when the length or restating score is non-zero)
 //	verbosity-restates-diff     prose, often a list, that names changed files and identifiers one by one
-//	verbosity-hidden-comment    an HTML comment the author added, not the template (hidden when rendered)
+//	verbosity-hidden-comment    an HTML comment the author wrote (hidden when rendered): not the template's, not a tool's marker
 //	verbosity-invisible-chars   zero-width or other invisible characters, outside emoji and flag sequences
 //	verbosity-bidi-controls     bidirectional control characters (embeddings, overrides, isolates, marks)
 //	verbosity-invalid-utf8      bytes that are not UTF-8, counted as U+FFFD
 //	verbosity-template-only     the description is the pull request template, unchanged
+//	verbosity-no-description    an empty description, or one with nothing of the author's own, for a change that needs one
+//	verbosity-placeholder       placeholder text instead of a description (lorem ipsum, TODO, N/A)
 //	verbosity-over-limit        the description is longer than MaxBodyBytes: not read, and a concern by itself
+//
+// # Template comments without a template
+//
+// An HTML comment is the template's, not hidden text, when the template
+// (Contribution.Template, Config.Templates) holds it, or when it reads
+// like a template's instruction to the contributor (package
+// internal/placeholder): it starts with an instruction ("Describe",
+// "Please", "Make sure", "Link", "Put an x"), asks a question, speaks to
+// "you", or names the pull request or its checklist; or it is short,
+// not in the first person, and stands right under a heading or next to a
+// checklist. A tool's marker ("START COPILOT CODING AGENT TIPS",
+// "Reviewable:start", "auto-generated comment") is not hidden text either.
+// A comment that addresses AI reviewers or tools, or asks to ignore
+// instructions or to approve, is always the author's.
 //
 // # Known false positives
 //
-// Without Contribution.Template, a template's comments and checklists
-// count as the author's; a subtle one-line fix (a security or concurrency
-// bug) can deserve a long explanation; the same content takes more tokens
-// in some languages than in English; names are found only on added lines
-// that start with a declaration keyword.
+// Without Contribution.Template, a template's visible text (headings,
+// checklists) counts as the author's prose; a subtle one-line fix (a
+// security or concurrency bug) can deserve a long explanation; the same
+// content takes more tokens in some languages than in English; names are
+// found only on added lines that start with a declaration keyword; a
+// change explained in a linked issue scores as unexplained when large.
+//
+// Fixed (issue 14): a repository's template comments left in a
+// description ("What types of changes does your code introduce?") were
+// read as hidden text when the template was not given; a description on
+// a binary-only, lockfile-only or empty change was divided by one line
+// (274 tokens scored 0.54, an empty diff with a description 0.92); an
+// empty or placeholder description scored 0 whatever the size of the
+// change.
 package verbosity

@@ -17,6 +17,8 @@ const (
 	ruleInvalidUTF8    = "verbosity-invalid-utf8"
 	ruleTemplateOnly   = "verbosity-template-only"
 	ruleOverLimit      = "verbosity-over-limit"
+	ruleNoDescription  = "verbosity-no-description"
+	rulePlaceholder    = "verbosity-placeholder"
 )
 
 // rules is the one table of the verbosity scorer's rules; doc.go lists
@@ -24,8 +26,8 @@ const (
 var rules = []heuristics.Rule{
 	{
 		ID:             ruleLength,
-		Finds:          "many prose tokens per reviewable changed line.",
-		FalsePositives: "a subtle one-line fix (a security or concurrency bug) can deserve a long explanation; the same content takes more tokens in some languages than in English; without Contribution.Template, a template's comments and checklists count as the author's.",
+		Finds:          "many prose tokens per reviewable changed line (each file not read line by line counting as Config.OtherFileLines lines), or, with nothing to compare with (no diff, an empty diff), many prose tokens against the fixed Config.BudgetTokens.",
+		FalsePositives: "a subtle one-line fix (a security or concurrency bug) can deserve a long explanation; the same content takes more tokens in some languages than in English; without Contribution.Template or Config.Templates, a template's visible text (headings, checklists) counts as the author's prose.",
 	},
 	{
 		ID:    ruleLongSection,
@@ -38,8 +40,8 @@ var rules = []heuristics.Rule{
 	},
 	{
 		ID:             ruleHiddenComment,
-		Finds:          "an HTML comment the author added, not the template's (hidden when rendered).",
-		FalsePositives: "without Contribution.Template, the template's own comments count as the author's.",
+		Finds:          "an HTML comment the author wrote (hidden when rendered): not the template's (given, or read as a template's instruction to the contributor), not a tool's marker, and always when it addresses AI reviewers or tools.",
+		FalsePositives: "a template comment in none of the shapes package placeholder knows (no instruction verb, no question, no \"you\", not next to a heading or checklist) still counts when the template is not given; an author's short note placed right under a heading is read as the template's (a missed finding, not a false one).",
 	},
 	{
 		ID:             ruleInvisibleChars,
@@ -58,7 +60,17 @@ var rules = []heuristics.Rule{
 	},
 	{
 		ID:    ruleTemplateOnly,
-		Finds: "the description is the pull request template, unchanged.",
+		Finds: "the description is the pull request template (Contribution.Template or Config.Templates), unchanged; with more than Config.UnexplainedLines reviewable lines, a concern that grows with the change.",
+	},
+	{
+		ID:             ruleNoDescription,
+		Finds:          "a change of more than Config.UnexplainedLines reviewable lines whose description is empty or has fewer than five words of the author's own (only headings, checklists and template instructions), and no commit message explains it; the score grows with the change.",
+		FalsePositives: "a change explained elsewhere (a linked issue, a design document, a title that says it all); a description written only as a table or a code block is counted, one written only in quotes or collapsed details is not.",
+	},
+	{
+		ID:             rulePlaceholder,
+		Finds:          "placeholder text where the description should be: lorem ipsum, TODO, TBD, N/A, \"Add description\", \"Fixes #\" with no number; scored as no description.",
+		FalsePositives: "a one-word answer such as \"None\" or \"N/A\" under a heading of a description that says nothing else.",
 	},
 	{
 		ID:             ruleOverLimit,

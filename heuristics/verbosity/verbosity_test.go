@@ -260,13 +260,16 @@ func TestVerbosity(t *testing.T) {
 			metrics: map[string]float64{"invalid_utf8_bytes": 3},
 		},
 		{
-			name:   "no-diff",
-			why:    "without a diff only hidden text can be judged",
-			c:      &heuristics.Contribution{Body: body(t, "essay.md")},
-			score:  scorertest.Zero,
-			absent: []string{"verbosity-length"},
+			name:  "no-diff",
+			why:   "without a diff the description is compared with the fixed budget of 150 tokens: 700 is a review",
+			c:     &heuristics.Contribution{Body: body(t, "essay.md")},
+			score: func(s float64) bool { return s > 0.5 && s < 0.8 },
+			rules: []string{"verbosity-length"},
 			check: func(t *testing.T, r heuristics.Result) {
 				assert.Contains(t, r.Summary, "no diff")
+				e, _ := findEvidence(r, "verbosity-length")
+				assert.Contains(t, e.Message, "No diff to compare with")
+				assert.Contains(t, e.Message, "fixed budget")
 			},
 		},
 		{
@@ -311,6 +314,9 @@ func TestThresholds(t *testing.T) {
 	v, err := verbosity.NewWith(verbosity.Config{}, words{})
 	require.NoError(t, err)
 	diff := func(lines int) *diffstat.Diff {
+		if lines == 0 {
+			return &diffstat.Diff{} // nothing at all to compare with
+		}
 		return &diffstat.Diff{Files: []*diffstat.File{{NewPath: "a.go", Added: lines, Kind: diffstat.KindSource}}}
 	}
 	prose := func(n int) string { return strings.TrimSpace(strings.Repeat("word ", n)) }
@@ -324,7 +330,9 @@ func TestThresholds(t *testing.T) {
 		{"midway", "the ramp is logarithmic: sqrt(20*600) ≈ 109.5 a line is halfway", 150 + 1095, 10, 0.5},
 		{"excessive", "600 tokens a line above the floor is the top", 150 + 600*6, 6, 1},
 		{"maintainers-example", "2,400 tokens for 6 lines flags under the default policy", 2400, 6, 0.862},
-		{"zero-lines", "a diff with no reviewable lines counts as one line", 150 + 600, 0, 1},
+		{"zero-lines", "a diff with no lines and no files is compared with the budget of 150: 750 is log(750/150)/log(10) of the way to 1,500", 750, 0, 0.699},
+		{"at-budget", "up to the budget, nothing", 150, 0, 0},
+		{"budget-top", "ten times the budget is the top", 1500, 0, 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r, err := v.Score(context.Background(), &heuristics.Contribution{Body: prose(tc.words), Diff: diff(tc.diff)})
@@ -354,7 +362,8 @@ func TestLockfileLinesDoNotCount(t *testing.T) {
 	r, err := v.Score(context.Background(), &heuristics.Contribution{Body: strings.Repeat("why ", 1500), Diff: d})
 	require.NoError(t, err)
 	assert.Equal(t, 2.0, r.Metrics["reviewable_lines"])
-	assert.Equal(t, 1.0, r.Score, "a go.sum churn does not excuse 1,500 words for two lines")
+	assert.Equal(t, 12.0, r.Metrics["compared_lines"], "the lockfile counts as one file of 10 lines, not 5,000")
+	assert.GreaterOrEqual(t, r.Score, 0.5, "a go.sum churn does not excuse 1,500 words for two lines")
 }
 
 func TestBadInput(t *testing.T) {

@@ -34,7 +34,7 @@ func (fs *fileScan) goImportLine(text string) {
 // (github.com/caddyserver/caddy/v2/modules/caddytls, with modules/ in
 // the diff): the project importing its own packages.
 func (sc *workaroundScan) learnOwnImport(p string) {
-	if !strings.Contains(strings.Split(p, "/")[0], ".") {
+	if !strings.Contains(firstElem(p), ".") {
 		return
 	}
 	mod := goModuleOf(p)
@@ -64,6 +64,7 @@ func (sc *workaroundScan) addOwnModule(m string) {
 // goQualifiers records the packages a Go line uses ("mux.NewRouter") when
 // the import block is out of the hunk's view, by package name.
 func (fs *fileScan) goQualifiers(text string) {
+	fs.goLocals(text)
 	for i := 0; i+2 < len(text); i++ {
 		if text[i] != '.' || text[i+1] < 'A' || text[i+1] > 'Z' {
 			continue
@@ -76,11 +77,64 @@ func (fs *fileScan) goQualifiers(text string) {
 			continue
 		}
 		name := text[j:i]
-		if _, ok := fs.imports[name]; !ok && !goStdNames[name] && len(name) >= 3 {
+		if _, ok := fs.imports[name]; !ok && !goStdNames[name] && len(name) >= 3 && !fs.locals[name] {
 			fs.imports[name] = name
 			fs.guessed[name] = true
 		}
 	}
+}
+
+// goLocals records the names a Go line declares (x := ..., a
+// function's parameters), which are variables, not packages:
+// "command.Parent()" after "func help(command *cobra.Command)".
+func (fs *fileScan) goLocals(text string) {
+	t := strings.TrimSpace(text)
+	var decl string
+	if i := strings.Index(t, ":="); i > 0 {
+		decl = t[:i]
+	} else if strings.HasPrefix(t, "func ") || strings.HasPrefix(t, "var ") {
+		decl = t
+	} else {
+		return
+	}
+	for k := 0; k < len(decl); {
+		for k < len(decl) && !isWordByte(decl[k]) {
+			k++
+		}
+		start := k
+		for k < len(decl) && isWordByte(decl[k]) {
+			k++
+		}
+		if k == start || start > 0 && decl[start-1] == '.' || k < len(decl) && decl[k] == '.' {
+			continue // a qualifier or a selector, not a declared name
+		}
+		name := decl[start:k]
+		// Only names a package could have (lower-case letters, as the
+		// qualifiers goQualifiers guesses) need remembering.
+		if len(name) >= 3 && isLowerWord(name) && !fs.locals[name] && len(fs.locals) < maxImports {
+			fs.locals[name] = true
+		}
+		if fs.guessed[name] {
+			delete(fs.imports, name)
+			delete(fs.guessed, name)
+		}
+	}
+}
+
+// isLowerWord reports whether s is lower-case ASCII letters only.
+func isLowerWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// firstElem returns a path's first element, without allocating.
+func firstElem(p string) string {
+	first, _, _ := strings.Cut(p, "/")
+	return first
 }
 
 // goStdNames are the standard library's common package names.
@@ -196,7 +250,7 @@ func (fs *fileScan) pyLine(n int, text string) {
 	if len(fs.imports) == 0 {
 		return
 	}
-	if strings.Contains(text, "=") && strings.Contains(text, ".") {
+	if dottedTarget(text) && strings.Contains(text, "=") {
 		if m := pyAssignRE.FindStringSubmatch(text); m != nil && !isLiteral(m[2]) && !isHookName(m[1]) {
 			if q, dep := fs.resolve(m[1]); q != "" && !strings.HasPrefix(m[1], "self.") {
 				fs.finding(rulePyMonkeypatch, n, text, dep, "a monkeypatch of "+q)
@@ -240,6 +294,21 @@ func (fs *fileScan) pyLine(n int, text string) {
 			fs.finding(ruleMockPatch, n, text, dep, "a mock.patch of "+target+" outside tests")
 		}
 	}
+}
+
+// dottedTarget is a cheap test that lets through every line pyAssignRE
+// and jsAssignRE could match: after the indent, an identifier followed
+// by "." or "[" (an attribute or a member is being set).
+func dottedTarget(text string) bool {
+	i := 0
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	start := i
+	for i < len(text) && (isWordByte(text[i]) || text[i] == '$') {
+		i++
+	}
+	return i > start && i < len(text) && (text[i] == '.' || text[i] == '[')
 }
 
 // isHookName reports whether an attribute is meant to be assigned:
@@ -392,7 +461,7 @@ func (fs *fileScan) jsLine(n int, text string) {
 			}
 		}
 	}
-	if !strings.Contains(text, "=") {
+	if !dottedTarget(text) || !strings.Contains(text, "=") {
 		return
 	}
 	m := jsAssignRE.FindStringSubmatch(text)

@@ -1,10 +1,13 @@
 package workaround
 
 import (
+	"maps"
 	"path"
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/heft-dev/heft/heuristics"
 )
 
 // This file holds the rules that read a change in context: a comment in
@@ -34,11 +37,17 @@ var upstreamWords = map[string]string{
 	"wine": "os:wine", "solaris": "os:solaris", "illumos": "os:solaris",
 	"freebsd": "os:bsd", "openbsd": "os:bsd", "netbsd": "os:bsd",
 	"ubuntu": "os:ubuntu", "alpine": "os:alpine", "musl": "os:alpine", "glibc": "os:libc", "libc": "os:libc",
-	"cygwin": "os:cygwin", "msys": "os:cygwin", "msys2": "os:cygwin",
-	"homebrew": "homebrew", "linuxbrew": "homebrew",
+	"cygwin": "os:cygwin", "msys": "os:msys2", "msys2": "os:msys2",
+	"homebrew": "tool:homebrew", "linuxbrew": "tool:homebrew",
+	"openssl": "lib:openssl", "boringssl": "lib:boringssl", "libressl": "lib:libressl", "wolfssl": "lib:wolfssl",
+	"gnutls": "lib:gnutls", "conscrypt": "lib:conscrypt", "bouncycastle": "lib:bouncycastle", "zlib": "lib:zlib",
+	"libedit": "lib:libedit", "sqlite": "lib:sqlite", "sqlite3": "lib:sqlite", "libcurl": "lib:libcurl",
+	"glib": "lib:glib", "gtk": "lib:gtk", "gtk3": "lib:gtk", "gtk4": "lib:gtk", "qt": "lib:qt", "qt5": "lib:qt", "qt6": "lib:qt",
+	"icu": "lib:icu", "ncurses": "lib:ncurses", "libffi": "lib:libffi", "jemalloc": "lib:jemalloc", "cuda": "lib:cuda",
+	"libxml2": "lib:libxml2", "pcre": "lib:pcre", "pcre2": "lib:pcre",
 	"chrome": "browser:chrome", "chromium": "browser:chrome", "firefox": "browser:firefox", "gecko": "browser:firefox",
 	"safari": "browser:safari", "webkit": "browser:safari",
-	"appengine": "platform:appengine", "konsole": "konsole", "zsh": "runtime:zsh",
+	"appengine": "platform:appengine", "konsole": "tool:konsole", "zsh": "runtime:zsh", "bash": "runtime:bash",
 }
 
 // upstreamPairs are names of two words: the first word, then a test on
@@ -63,10 +72,41 @@ var upstreamPairs = []struct {
 
 func startsDigit(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
 
-// termSubject returns the Subject of the first runtime, OS, browser or
-// toolchain s names, or "". It reads s word by word, without regular
-// expressions: it runs on every comment that says workaround.
+// termSubject returns the Subject of the runtime, OS, system library,
+// browser or toolchain s names, or "". A name more specific than an
+// operating system wins on the first line ("Workaround AOSP conscrypt
+// NPE" is about conscrypt, not Android; "linux: work around Linuxbrew"
+// about Homebrew); otherwise the first name does. It reads s word by
+// word, without regular expressions: it runs on every comment that says
+// workaround.
 func termSubject(s string) string {
+	firstLine := len(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		firstLine = i
+	}
+	first := ""
+	for off := 0; off < len(s); {
+		sub, n := nextTerm(s[off:])
+		if sub == "" {
+			break
+		}
+		if first == "" {
+			first = sub
+		}
+		if off+n > firstLine {
+			break
+		}
+		if !strings.HasPrefix(sub, "os:") {
+			return sub
+		}
+		off += n
+	}
+	return first
+}
+
+// nextTerm returns the Subject of the first name s holds, and how much
+// of s it read.
+func nextTerm(s string) (string, int) {
 	var prev string
 	var buf [32]byte
 	for i := 0; i < len(s); {
@@ -100,25 +140,25 @@ func termSubject(s string) string {
 		word := string(lw)
 		for _, p := range upstreamPairs {
 			if prev == p.first && p.second(word) {
-				return p.subject
+				return p.subject, i
 			}
 		}
 		if sub, ok := upstreamWords[word]; ok {
-			return sub
+			return sub, i
 		}
 		if strings.HasPrefix(word, "ubuntu-") || strings.HasPrefix(word, "pypy") || strings.HasPrefix(word, "go1.") {
 			switch {
 			case word[0] == 'u':
-				return "os:ubuntu"
+				return "os:ubuntu", i
 			case word[0] == 'p':
-				return "runtime:pypy"
+				return "runtime:pypy", i
 			default:
-				return "toolchain:go"
+				return "toolchain:go", i
 			}
 		}
 		prev = word
 	}
-	return ""
+	return "", len(s)
 }
 
 // isTermByte reports whether b can be part of a name termSubject looks
@@ -129,7 +169,7 @@ func isTermByte(b byte) bool {
 
 // ctxWordsRE finds a workaround said in words: in a comment or a commit
 // message.
-var ctxWordsRE = regexp.MustCompile(`(?i)\bwork(s|ed|ing)?[ -]?arounds?\b|\bhack(s|ed|y|iness)?\b|\bkludge|\bmonkey[ -]?patch|\bbug (in|on|with)\b|\bis (broken|buggy)\b|\bbroken (in|on|with|by|since|for)\b|\bbroke\b|\buntil\b.{0,80}\b(is |are |gets? |get )?(fixed|resolved|released|merged|ships|supports?)\b|\bremove (this |it )?(when|once|after)\b|\b(doesn'?t|does not|don'?t|do not) support\b|\bregression\b|\btemporary fix\b|\bfails? (to build )?(on|with|under)\b|\bdue to (a |an )?(bug|issue|regression)\b|\bin order to avoid\b|\b(has|have|had) a bug\b|\b(does not|doesn'?t|do not|don'?t|won'?t|cannot|can'?t) (run|work|build|compile|start|load|parse)\b|\bto avoid (a |an )?(bug|error|crash|warning|failure|issue)`)
+var ctxWordsRE = lineRegexp{may: mayCtxWords, re: regexp.MustCompile(`(?i)\bwork(s|ed|ing)?[ -]?arounds?\b|\bhack(s|ed|y|iness)?\b|\bkludge|\bmonkey[ -]?patch|\bbug (in|on|with)\b|\bis (broken|buggy)\b|\bbroken (in|on|with|by|since|for)\b|\bbroke\b|\buntil\b.{0,80}\b(is |are |gets? |get )?(fixed|resolved|released|merged|ships|supports?)\b|\bremove (this |it )?(when|once|after)\b|\b(doesn'?t|does not|don'?t|do not) support\b|\bregression\b|\btemporary fix\b|\bfails? (to build )?(on|with|under)\b|\bdue to (a |an )?(bug|issue|regression)\b|\bin order to avoid\b|\b(has|have|had) a bug\b|\b(does not|doesn'?t|do not|don'?t|won'?t|cannot|can'?t) (run|work|build|compile|start|load|parse)\b|\bto avoid (a |an )?(bug|error|crash|warning|failure|issue)`)}
 
 // bareIssueRE finds an issue or pull request link written without its
 // scheme, as comments often do.
@@ -144,7 +184,7 @@ var ctxRemovalRE = regexp.MustCompile(`(?i)^\W*(\[[^\]]*\]\s*)?(\w+(\([^)]*\))?!
 
 // ctxReplacedRE recognises a message that replaces a workaround by the
 // upstream fix, anywhere in the text.
-var ctxReplacedRE = regexp.MustCompile(`(?i)instead of (the |a |our |this )?([\w-]+ )?(workaround|hack)|(workaround|hack)s? (is|are) no longer|(remove|removes|removed|drop|drops|dropped) (the |this |that |a |our )?([\w-]+ )?(workaround|hack)`)
+var ctxReplacedRE = lineRegexp{may: mayReplaced, re: regexp.MustCompile(`(?i)instead of (the |a |our |this )?([\w-]+ )?(workaround|hack)|(workaround|hack)s? (is|are) no longer|(remove|removes|removed|drop|drops|dropped) (the |this |that |a |our )?([\w-]+ )?(workaround|hack)`)}
 
 // ctxReasonRE finds a reason given for a pin in a message.
 var ctxReasonRE = regexp.MustCompile(`(?i)\bbecause\b|\bdue to\b|\bto (fix|prevent|avoid|resolve|unbreak)\b|\bavoid|\bbreak(s|ing)?\b|\bbroken\b|\bfail(s|ed|ing|ure)?\b|\berror|\bcrash|\bincompatib|\bcompatib|\bregression|\b(doesn'?t|does not|no longer|stopped) work|\breasons?\b|\buntil\b`)
@@ -157,28 +197,38 @@ var ctxBumpRE = regexp.MustCompile(`(?i)^\W*(\[[^\]]*\]\s*)?(\w+(\([^)]*\))?!?:\
 
 // Version lines in manifests: the package whose version an added line
 // sets. Each expression's first non-empty group is the name.
-var pinLineREs = []*regexp.Regexp{
+var pinLineREs = []struct {
+	// need: the line must hold one of these bytes, or this word when it
+	// is longer than one byte or holds "|" (a cheap test before the
+	// expression, which pinName runs on every line of a pin file)
+	need string
+	re   *regexp.Regexp
+}{
 	// pip requirements and constraints: name==1.2, name<2, name~=1
-	regexp.MustCompile(`^\s*([A-Za-z0-9][A-Za-z0-9_.\-]*)(\[[^\]]*\])?\s*(==|<=|<|~=|!=|===|>=|>)\s*\d`),
+	{"=<>~!", regexp.MustCompile(`^\s*([A-Za-z0-9][A-Za-z0-9_.\-]*)(\[[^\]]*\])?\s*(==|<=|<|~=|!=|===|>=|>)\s*\d`)},
 	// pip install name==1.2 in a script or Makefile; npm install name@<2
-	regexp.MustCompile(`\b(?:pip3?|uv pip|npm|yarn|pnpm|gem) (?:install|add)\b.*?\s([A-Za-z0-9@][A-Za-z0-9_.\-/]*)(?:==|@['"]?[<>=~^]*\d|['"]?[<>=]+\d)`),
+	{"install|add", regexp.MustCompile(`\b(?:pip3?|uv pip|npm|yarn|pnpm|gem) (?:install|add)\b.*?\s([A-Za-z0-9@][A-Za-z0-9_.\-/]*)(?:==|@['"]?[<>=~^]*\d|['"]?[<>=]+\d)`)},
 	// Gemfile and gemspec
-	regexp.MustCompile(`\bgem\s+['"]([^'"]+)['"]\s*,\s*['"][~<>=! ]*\d`),
-	regexp.MustCompile(`add_(?:runtime_|development_)?dependency\(?\s*['"]([^'"]+)['"]\s*,\s*['"][~<>=! ]*\d`),
+	{"gem", regexp.MustCompile(`\bgem\s+['"]([^'"]+)['"]\s*,\s*['"][~<>=! ]*\d`)},
+	{"add_", regexp.MustCompile(`add_(?:runtime_|development_)?dependency\(?\s*['"]([^'"]+)['"]\s*,\s*['"][~<>=! ]*\d`)},
 	// package.json and renovate's allowedVersions
-	regexp.MustCompile(`^\s*"(@?[a-z0-9][a-z0-9._\-/]*)"\s*:\s*"[~^<>= ]*\d`),
-	regexp.MustCompile(`"matchPackageNames"\s*:\s*\[\s*"([^"]+)"`),
+	{`":`, regexp.MustCompile(`^\s*"(@?[a-z0-9][a-z0-9._\-/]*)"\s*:\s*"[~^<>= ]*\d`)},
+	{"matchPackageNames", regexp.MustCompile(`"matchPackageNames"\s*:\s*\[\s*"([^"]+)"`)},
 	// Cargo.toml name = "=1.2" / { version = "1" }, Cargo.lock "name 1.2.3 (registry"
-	regexp.MustCompile(`^\s*([a-z0-9_\-]+)\s*=\s*(?:\{[^}]*version\s*=\s*)?"[=~^<> ]*\d`),
-	regexp.MustCompile(`^\s*"([a-z0-9_\-]+) \d+\.\d+[^"]*\(registry`),
+	{"=", regexp.MustCompile(`^\s*([a-z0-9_\-]+)\s*=\s*(?:\{[^}]*version\s*=\s*)?"[=~^<> ]*\d`)},
+	{"(registry", regexp.MustCompile(`^\s*"([a-z0-9_\-]+) \d+\.\d+[^"]*\(registry`)},
 	// go.mod require and replace lines
-	regexp.MustCompile(`^\s*(?:require\s+)?([a-z0-9.\-]+\.[a-z]{2,}/[\w.\-/~]+)\s+v\d`),
+	{" v", regexp.MustCompile(`^\s*(?:require\s+)?([a-z0-9.\-]+\.[a-z]{2,}/[\w.\-/~]+)\s+v\d`)},
 	// Gradle and Maven coordinates: "group:artifact:version"
-	regexp.MustCompile(`['"]([\w.\-]+:[\w.\-]+):\d[\w.\-]*['"]`),
+	{":", regexp.MustCompile(`['"]([\w.\-]+:[\w.\-]+):\d[\w.\-]*['"]`)},
 	// YAML keys of CI files that set a tool's version: qemu: '7.2'
-	regexp.MustCompile(`^\s*-?\s*([a-z][a-z0-9_\-]*)\s*:\s*['"]?v?\d+(\.\d+)+['"]?\s*$`),
+	{":", regexp.MustCompile(`^\s*-?\s*([a-z][a-z0-9_\-]*)\s*:\s*['"]?v?\d+(\.\d+)+['"]?\s*$`)},
 	// CI tool versions: tool: name@1.2, version: v1.2
-	regexp.MustCompile(`\b([a-z][a-z0-9_\-]*)@\d+(\.\d+)+\b`),
+	{"@", regexp.MustCompile(`\b([a-z][a-z0-9_\-]*)@\d+(\.\d+)+\b`)},
+	// any installer: "$npm" install -g name@'<2'
+	{"install", regexp.MustCompile(`\binstall\b[^#]*?\s['"]?(@?[a-z0-9][\w.\-/]*)@['"]?[<>=~^]*\d`)},
+	// a manifest edited in code: deps['name'] = '~0.1.15'
+	{"[", regexp.MustCompile(`\[['"](@?[a-z0-9][\w.\-/]*)['"]\]\s*=\s*['"][~^<>= ]*\d`)},
 }
 
 // pinNameStop are keys of manifests that look like version lines but name
@@ -209,6 +259,24 @@ func isPinPath(p string) bool {
 	return strings.HasSuffix(b, ".nix") && strings.Contains(b, "overlay")
 }
 
+// pinNeed reports whether t can match a pin expression whose need is
+// given: a set of bytes ("=<>~!"), alternative words ("install|add"), or
+// one word.
+func pinNeed(t, need string) bool {
+	switch {
+	case strings.Contains(need, "|"):
+		for w := range strings.SplitSeq(need, "|") {
+			if strings.Contains(t, w) {
+				return true
+			}
+		}
+		return false
+	case len(need) > 1 && strings.ContainsAny(need, "=<>~!") && !strings.ContainsAny(need, "abcdefghijklmnopqrstuvwxyz"):
+		return strings.ContainsAny(t, need)
+	}
+	return strings.Contains(t, need)
+}
+
 // pinName returns the dependency an added manifest line sets the version
 // of, or "".
 func pinName(text string) string {
@@ -216,8 +284,11 @@ func pinName(text string) string {
 	if i := strings.Index(t, " #"); i >= 0 && !strings.Contains(t[:i], `"`) {
 		t = t[:i]
 	}
-	for _, re := range pinLineREs {
-		if m := re.FindStringSubmatch(t); m != nil {
+	for _, p := range pinLineREs {
+		if !pinNeed(t, p.need) {
+			continue
+		}
+		if m := p.re.FindStringSubmatch(t); m != nil {
 			name := m[1]
 			if pinNameStop[name] || strings.HasPrefix(name, "-") || strings.HasSuffix(name, "-version") || strings.HasSuffix(name, "_version") {
 				continue
@@ -226,6 +297,30 @@ func pinName(text string) string {
 		}
 	}
 	return ""
+}
+
+// jsonStringLineRE is a line holding one JSON string, an array element.
+var jsonStringLineRE = regexp.MustCompile(`^\s*"([^"]+)"\s*,?\s*$`)
+
+// msgPins reports whether a title pins or downgrades something and the
+// message gives a reason: then every file's version lines are read as
+// pins, not only manifests' (a pin in a test script or a generator).
+func msgPins(c *heuristics.Contribution) bool {
+	title := c.Title
+	if title == "" && len(c.Commits) > 0 {
+		title, _, _ = strings.Cut(c.Commits[0].Message, "\n")
+	}
+	if len(title) > 200 || !ctxPinWordsRE.MatchString(title) || ctxRemovalRE.MatchString(title) || ctxDigestRE.MatchString(title) {
+		return false
+	}
+	msg := c.Body
+	for _, cm := range c.Commits {
+		if len(msg) > 1<<16 {
+			break
+		}
+		msg += "\n" + cm.Message
+	}
+	return ctxReasonRE.MatchString(title+"\n"+msg) || ctxWordsRE.MatchString(title+"\n"+msg)
 }
 
 // ctxHit is an added line a context rule noticed.
@@ -282,7 +377,15 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 		sc.ctxFirst = ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text)}
 	}
 	if fs.pin {
-		if name := pinName(text); name != "" && len(sc.ctxPins) < maxCtxHits {
+		name := pinName(text)
+		if name == "" && fs.renovateNames {
+			// renovate's "matchPackageNames": [ on its own line, the names below
+			if m := jsonStringLineRE.FindStringSubmatch(text); m != nil {
+				name = strings.ToLower(m[1])
+			}
+		}
+		fs.renovateNames = strings.Contains(text, `"matchPackageNames"`) && !strings.Contains(text, "]")
+		if name != "" && len(sc.ctxPins) < maxCtxHits {
 			h := ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: name}
 			if cm := genericComment(text); cm != "" && (ctxWordsRE.MatchString(cm) || ctxPinWordsRE.MatchString(cm) || bugCiteRE.MatchString(cm)) {
 				h.link = "reason"
@@ -304,11 +407,13 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 	if commentOnly(text) && (words || linkHere || ctxPinWordsRE.MatchString(cm) || bugCiteRE.MatchString(cm) || fs.lastReason == n-1) {
 		fs.lastReason = n // a reason block: the pin right below it has a reason
 	}
+	if !strings.Contains(cm, "://") && (strings.Contains(cm, "/issues/") || strings.Contains(cm, "/pull/") || strings.Contains(cm, "/merge_requests/")) {
+		if m := bareIssueRE.FindString(cm); m != "" {
+			fs.links = append(fs.links, fileLink{line: n, url: "https://" + m})
+		}
+	}
 	if !words || len(sc.ctxComments) >= maxCtxHits {
 		return
-	}
-	if m := bareIssueRE.FindString(cm); m != "" && !strings.Contains(cm, "://") {
-		fs.links = append(fs.links, fileLink{line: n, url: "https://" + m})
 	}
 	// The link and, in tests, the decision wait for the lines below: see
 	// resolveCtx.
@@ -350,10 +455,24 @@ func (fs *fileScan) resolveCtx(firstComment, firstPin int) {
 	}
 }
 
-// repoSubject turns host/owner/name into "repo:owner/name".
+// knownRepos are the repositories of runtimes and toolchains, named as
+// such when a link is all that names them.
+var knownRepos = map[string]string{
+	"github.com/golang/go": "toolchain:go", "github.com/python/cpython": "runtime:cpython", "github.com/pypy/pypy": "runtime:pypy",
+	"github.com/nodejs/node": "runtime:node", "github.com/rust-lang/rust": "toolchain:rust", "github.com/ruby/ruby": "runtime:ruby",
+	"github.com/microsoft/typescript": "toolchain:typescript", "github.com/denoland/deno": "runtime:deno", "github.com/oven-sh/bun": "runtime:bun",
+	"github.com/openjdk/jdk": "runtime:jvm", "github.com/jruby/jruby": "runtime:jruby", "github.com/openssl/openssl": "lib:openssl",
+}
+
+// repoSubject turns host/owner/name into "repo:owner/name" for GitHub,
+// "repo:host/owner/name" elsewhere, or the runtime or toolchain the
+// repository holds.
 func repoSubject(r string) string {
-	if _, rest, ok := strings.Cut(r, "/"); ok && strings.Count(r, "/") == 2 {
-		return "repo:" + rest
+	if s, ok := knownRepos[r]; ok {
+		return s
+	}
+	if strings.HasPrefix(r, "github.com/") && strings.Count(r, "/") == 2 {
+		return "repo:" + strings.TrimPrefix(r, "github.com/")
 	}
 	return "repo:" + r
 }
@@ -405,6 +524,9 @@ func (sc *workaroundScan) contextFindings() {
 			if f.Dependency == "" {
 				f.Dependency = h.subject
 			}
+			if f.Upstream == "" && f.Dependency == h.subject {
+				f.Upstream = h.link
+			}
 			named = true
 			continue
 		}
@@ -427,6 +549,9 @@ func (sc *workaroundScan) contextFindings() {
 	if ctxReplacedRE.MatchString(msg) {
 		return
 	}
+	if !swapBackRE.MatchString(msg) {
+		sc.swapFindings(swapReasoned(msg))
+	}
 	words := ctxWordsRE.MatchString(msg)
 	pinWords := ctxPinWordsRE.MatchString(title)
 	if pinWords && ctxDigestRE.MatchString(title) {
@@ -438,7 +563,18 @@ func (sc *workaroundScan) contextFindings() {
 	if ctxBumpRE.MatchString(title) && !pinWords && !regexp.MustCompile(`(?i)work ?around`).MatchString(title) {
 		return
 	}
-	if !words && !pinWords {
+	// A CI-only change whose message links another repository's issue
+	// works around that repository (a runner image, an action, a tool).
+	ciLinked := false
+	if !sc.notCI && !words && !pinWords {
+		for _, l := range sc.descLinks {
+			if r := linkRepo(l.url); r != "" && !sc.ownLink(l.url) {
+				ciLinked = true
+				break
+			}
+		}
+	}
+	if !words && !pinWords && !ciLinked {
 		return
 	}
 	// What the message works around: a pinned package, a runtime the
@@ -472,6 +608,10 @@ func (sc *workaroundScan) contextFindings() {
 				break
 			}
 		}
+	}
+	if h.subject == "" && sc.msgNameSeen {
+		h = sc.ctxFirst
+		h.subject = sc.msgName
 	}
 	if h.subject == "" && link != "" {
 		h = sc.ctxFirst
@@ -521,6 +661,31 @@ func itoa(n int) string {
 	return string(b[i:])
 }
 
+// versionedNameRE finds a name followed by a version: "uvloop 0.10".
+var versionedNameRE = regexp.MustCompile(`\b([A-Za-z][\w.-]{2,30}?)[ @]v?\d+\.\d+`)
+
+// versionedName returns the name a workaround title gives a version
+// ("Uvloop 0.10 workaround"), lower-case, or "": when an added line of
+// the diff also says it, the message rule takes it for the dependency.
+func versionedName(c *heuristics.Contribution) string {
+	title := c.Title
+	if title == "" && len(c.Commits) > 0 {
+		title, _, _ = strings.Cut(c.Commits[0].Message, "\n")
+	}
+	if len(title) > 200 || !ctxWordsRE.MatchString(title) {
+		return ""
+	}
+	m := versionedNameRE.FindStringSubmatch(title)
+	if m == nil {
+		return ""
+	}
+	name := strings.ToLower(m[1])
+	if commonWords[name] || termSubject(name) != "" || name == "version" || name == "release" {
+		return ""
+	}
+	return name
+}
+
 // ctxImport is a dependency a changed file imports: the word a message
 // would call it by, and its Subject.
 type ctxImport struct{ name, subject string }
@@ -529,12 +694,16 @@ type ctxImport struct{ name, subject string }
 // message rule.
 func (fs *fileScan) noteImports() {
 	sc := fs.sc
-	for local, q := range fs.imports {
-		if fs.guessed[local] || len(sc.ctxImports) >= maxCtxHits {
-			continue
+	for _, local := range slices.Sorted(maps.Keys(fs.imports)) { // map order must not decide
+		q := fs.imports[local]
+		if len(sc.ctxImports) >= maxCtxHits {
+			break
+		}
+		if fs.guessed[local] && (fs.kind != wkGo || len(local) < 4 || commonWords[local]) {
+			continue // a Go qualifier ("cobra.Command") names its package when the import is out of view
 		}
 		dep := fs.depOf(q)
-		if dep == "" || sc.isOwnModule(dep) || pyStdlib[dep] || !strings.Contains(dep, "/") && !strings.Contains(dep, ".") && fs.kind == wkGo {
+		if dep == "" || sc.isOwnModule(dep) || pyStdlib[dep] || !fs.guessed[local] && !strings.Contains(dep, "/") && !strings.Contains(dep, ".") && fs.kind == wkGo {
 			continue
 		}
 		name := strings.ToLower(path.Base(dep))
@@ -548,11 +717,11 @@ func (fs *fileScan) noteImports() {
 	}
 }
 
-// mayCtxWords is a cheap test that lets through every comment ctxWordsRE
-// could match.
+// mayCtxWords is a cheap test that lets through every ASCII line
+// ctxWordsRE could match.
 func mayCtxWords(cm string) bool {
 	for _, w := range [...]string{"work", "hack", "kludge", "monkey", "bug", "broke", "until", "remove", "support",
-		"regression", "temporary", "fail", "due to", "avoid", "n't", "not ", "cannot"} {
+		"regression", "temporary", "fail", "due to", "avoid", "n't", "not ", "cannot", "doesnt", "dont", "wont", "cant"} {
 		if containsFold(cm, w) {
 			return true
 		}

@@ -16,6 +16,14 @@
 // The score is in [0, 1): 1 - 2^(-weight/0.6), where weight sums the
 // dependencies' findings as above.
 //
+// # Metrics
+//
+// findings and dependencies count what was found; linked_findings and
+// unlinked_findings split the findings, linked_dependencies and
+// unlinked_dependencies the dependencies, by whether the change links an
+// upstream report for them; weight is the summed weight behind the score.
+// Every key is present, 0 when nothing was found.
+//
 // # Rules
 //
 // Evidence carries one of these stable rule IDs, which programs may depend on:
@@ -26,7 +34,7 @@
 //	workaround-npm-version-override  package.json overrides/resolutions forcing a version
 //	workaround-git-dependency        a dependency taken from git: pip/uv/poetry, Gemfile, Cargo, package.json
 //	workaround-version-exclusion     != or exclude of a release, with a comment citing a bug
-//	workaround-patch-file            patch-package, yarn, pnpm, quilt or Debian patch of a dependency
+//	workaround-patch-file            patch-package, yarn, pnpm, quilt or Debian patch of a dependency, or one a CI step downloads
 //	workaround-vendored-edit         hand edit to vendor/, third_party/, node_modules/, external/, _vendor/, site-packages/
 //	workaround-python-monkeypatch    assignment or setattr on an imported module's or class's attribute
 //	workaround-mock-patch            unittest.mock.patch outside tests
@@ -38,6 +46,34 @@
 //	workaround-runtime               a workaround comment in any language naming a runtime, OS, browser or toolchain
 //	workaround-pin                   a version pin or downgrade with a reason beside it
 //	workaround-message               the commit message or description says it works around something named
+//	workaround-defensive-wrapper     try/except/catch/rescue/recover/retry by a comment saying a named third party misbehaves
+//	workaround-library-swap          one dependency's imports replaced by a fork's, or by another's for a bug the message names
+//
+// # Subjects
+//
+// Evidence.Subject names the upstream, the thing the project does not
+// own, in one stable form that programs may group and compare by:
+//
+//	github.com/gorilla/mux   a Go module path (imports, go.mod, vendor/); a Go
+//	                         package name ("cobra") when only its qualifier is in view
+//	requests, @babel/core    a package as its registry spells it (PyPI, npm,
+//	                         RubyGems, crates.io; Maven group:artifact)
+//	runtime:NAME             an interpreter or VM: runtime:pypy, runtime:cpython,
+//	                         runtime:node, runtime:jvm, runtime:ruby, runtime:zsh
+//	toolchain:NAME           a compiler or toolchain: toolchain:go, toolchain:rust,
+//	                         toolchain:gcc, toolchain:msvc, toolchain:graalvm
+//	os:NAME                  an operating system or C library: os:macos, os:windows,
+//	                         os:linux, os:android, os:libc
+//	lib:NAME                 a system library: lib:openssl, lib:conscrypt, lib:zlib
+//	browser:NAME             browser:chrome, browser:firefox, browser:safari
+//	platform:NAME, tool:NAME a hosted platform (platform:appengine); a program the
+//	                         project runs (tool:homebrew, tool:konsole)
+//	repo:OWNER/NAME          a GitHub repository known only by a link or a mention
+//	                         (repo:HOST/OWNER/NAME on other forges); the repositories
+//	                         of runtimes and toolchains are named as such
+//	url:HOST/PATH            a web page code was copied from
+//	unknown                  the change names nothing (a comment that says only
+//	                         "upstream", a patch whose target is not in view)
 //
 // # Known false positives
 //
@@ -60,7 +96,8 @@
 //     yanked.
 //   - workaround-patch-file: a Debian patch that is Debian-specific but
 //     lacks "Forwarded: not-needed"; .patch fixtures outside testdata/,
-//     fixtures/ and test directories.
+//     fixtures/ and test directories; a CI step applying a downloaded
+//     backport of the dependency's own released fix.
 //   - workaround-vendored-edit: a directory named like a vendored tree that
 //     holds the project's own code (external/ counts only at the root); a
 //     re-vendoring whose version change names the dependency differently
@@ -100,4 +137,13 @@
 //     is kept, or quotes an upstream bug while fixing the project's own.
 //     Messages that remove, revert or unpin, and plain bumps, never
 //     count.
+//   - workaround-defensive-wrapper: error handling for a dependency's
+//     documented behaviour whose comment uses the words of a bug; a retry
+//     around a network service that fails by nature. Comments that name
+//     only the project's own packages never count.
+//   - workaround-library-swap: a module whose project moved to another
+//     owner, imported under its new path; a swap made for speed, a
+//     licence or fewer dependencies whose message also mentions a bug.
+//     Going back from a fork to the original ("back to upstream") is
+//     not a swap.
 package workaround

@@ -30,7 +30,8 @@ func FuzzWorkaround(f *testing.F) {
 		if err != nil {
 			return
 		}
-		c := &heuristics.Contribution{Diff: d, Body: body}
+		title, _, _ := strings.Cut(body, "\n") // the title-read rules (pins, versioned names) too
+		c := &heuristics.Contribution{Diff: d, Title: title, Body: body}
 		res, err := s.Score(context.Background(), c)
 		if err != nil {
 			return // a malformed hunk is an error, not a panic

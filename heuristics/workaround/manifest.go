@@ -372,12 +372,12 @@ func isGitSpec(v string) bool {
 // manifestLines checks a manifest's or lockfile's changed lines for the
 // names of vendored dependencies: a version change that explains an
 // edit to the vendored copy.
-func (sc *workaroundScan) manifestLines(hunks []diffstat.Hunk) {
+func (sc *workaroundScan) manifestLines(hunks hunkSource) error {
 	if len(sc.vendored) == 0 {
-		return
+		return nil
 	}
 	few := len(sc.vendOrder) <= 32
-	for _, h := range hunks {
+	return hunks(func(h *diffstat.Hunk) error {
 		for _, l := range h.Lines {
 			if l.Op == diffstat.LineContext {
 				continue
@@ -399,7 +399,8 @@ func (sc *workaroundScan) manifestLines(hunks []diffstat.Hunk) {
 				}
 			}
 		}
-	}
+		return nil
+	})
 }
 
 func isManifestSep(r rune) bool {
@@ -412,13 +413,13 @@ func isManifestSep(r rune) bool {
 
 // ---- patch files and vendored code ----
 
-func (sc *workaroundScan) patchFile(f *diffstat.File, hunks []diffstat.Hunk) {
+func (sc *workaroundScan) patchFile(f *diffstat.File, hunks hunkSource) error {
 	p := f.NewPath
 	first, firstText := 0, ""
 	upstream, dep := "", patchDependency(p)
 	inHeader := true
 	maxLen := sc.cfg.MaxLineBytes
-	for _, h := range hunks {
+	err := hunks(func(h *diffstat.Hunk) error {
 		for _, l := range h.Lines {
 			if l.Op != diffstat.LineAdded || len(l.Text) > maxLen {
 				continue
@@ -441,7 +442,7 @@ func (sc *workaroundScan) patchFile(f *diffstat.File, hunks []diffstat.Hunk) {
 				lv := strings.ToLower(val)
 				switch {
 				case field == "forwarded" && (lv == "not-needed" || lv == "not needed"):
-					return // a change only the packaging needs
+					return errStop // a change only the packaging needs
 				case field == "forwarded" && (lv == "no" || lv == ""):
 				case field == "origin" && !strings.HasPrefix(lv, "upstream") && !strings.HasPrefix(lv, "backport"):
 				default:
@@ -460,9 +461,16 @@ func (sc *workaroundScan) patchFile(f *diffstat.File, hunks []diffstat.Hunk) {
 				}
 			}
 		}
+		return nil
+	})
+	if err == errStop {
+		return nil // a change only the packaging needs
+	}
+	if err != nil {
+		return err
 	}
 	if first == 0 {
-		return
+		return nil
 	}
 	if dep == "" {
 		dep = "upstream"
@@ -476,6 +484,7 @@ func (sc *workaroundScan) patchFile(f *diffstat.File, hunks []diffstat.Hunk) {
 		snippet = snippet[:200]
 	}
 	sc.add(Finding{Rule: rulePatchFile, Path: p, Line: first, Snippet: snippet, Dependency: dep, What: what, Upstream: upstream})
+	return nil
 }
 
 // patchDependency derives the patched package from a patch file's name:
@@ -536,10 +545,10 @@ func patchTargetDependency(line string) string {
 	return ""
 }
 
-func (sc *workaroundScan) vendoredFile(f *diffstat.File, dep vendoredDep, hunks []diffstat.Hunk) {
+func (sc *workaroundScan) vendoredFile(f *diffstat.File, dep vendoredDep, hunks hunkSource) error {
 	d := sc.vendored[dep.token]
 	if d == nil {
-		return // the rule is off
+		return nil // the rule is off
 	}
 	base := strings.ToLower(path.Base(f.NewPath))
 	// The dependency's own manifest or version file changing means a new
@@ -555,24 +564,29 @@ func (sc *workaroundScan) vendoredFile(f *diffstat.File, dep vendoredDep, hunks 
 		d.revendored = true
 	}
 	if f.Op == diffstat.OpAdded || f.Op == diffstat.OpCopied {
-		return // new files come with an import, not an edit
+		return nil // new files come with an import, not an edit
 	}
 	d.edited++
 	d.added += f.Added
 	if d.path != "" {
-		return
+		return nil
 	}
-	for _, h := range hunks {
+	err := hunks(func(h *diffstat.Hunk) error {
 		for _, l := range h.Lines {
 			if l.Op == diffstat.LineAdded {
 				d.path, d.line, d.snip = f.NewPath, l.New, strings.TrimSpace(l.Text)
 				if len(d.snip) > 200 {
 					d.snip = d.snip[:200]
 				}
-				return
+				return errStop
 			}
 		}
+		return nil
+	})
+	if err == errStop {
+		return nil
 	}
+	return err
 }
 
 var vendorDirs = []string{"vendor", "third_party", "third-party", "thirdparty", "node_modules", "external", "_vendor", "site-packages", "bower_components"}

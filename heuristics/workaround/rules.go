@@ -27,6 +27,8 @@ const (
 	ruleRuntime       = "workaround-runtime"
 	rulePin           = "workaround-pin"
 	ruleMessage       = "workaround-message"
+	ruleDefensive     = "workaround-defensive-wrapper"
+	ruleSwap          = "workaround-library-swap"
 )
 
 // Rule describes one rule of the workaround scorer: a heuristics.Rule
@@ -71,8 +73,8 @@ var workaroundRules = []Rule{
 		"version exclusion whose comment cites a bug (pip \"!= 1.2.3  # broken\", Gemfile, go.mod exclude).",
 		"an exclusion of a release that upstream has already yanked."},
 	{rulePatchFile, 0.8,
-		"patch file for a dependency: patch-package patches/*.patch, .yarn/patches/, pnpm patches and patchedDependencies (package.json or pnpm-workspace.yaml), quilt and Debian patches (counted as reported when their DEP-3 header has Forwarded: or Bug:).",
-		"a Debian patch that is Debian-specific but lacks Forwarded: not-needed; patches kept as test fixtures outside testdata/ or fixtures/."},
+		"patch file for a dependency: patch-package patches/*.patch, .yarn/patches/, pnpm patches and patchedDependencies (package.json or pnpm-workspace.yaml), quilt and Debian patches (counted as reported when their DEP-3 header has Forwarded: or Bug:); a CI step or script that applies a patch it downloads (patch -p1, git apply within three lines of a URL of another repository).",
+		"a Debian patch that is Debian-specific but lacks Forwarded: not-needed; patches kept as test fixtures outside testdata/ or fixtures/; a downloaded patch that backports the dependency's own released fix."},
 	{ruleVendoredEdit, 0.8,
 		"hand edit to third-party code kept in the repository (vendor/, third_party/, node_modules/, external/, _vendor/, site-packages/), when the same diff changes no version of it in a manifest or lockfile.",
 		"a directory named like a vendored tree that holds the project's own code (external/ of a Bazel workspace); a re-vendoring whose version bump the scorer cannot connect to the dependency's name."},
@@ -106,6 +108,12 @@ var workaroundRules = []Rule{
 	{ruleMessage, 0.3,
 		"a commit message, title or description that says the change works around, pins or downgrades something the project does not own, when the diff adds lines and the text or diff names it: a pinned package, a runtime, an OS, a browser, a toolchain, or another repository's linked issue. Messages that remove, revert or unpin, and plain bumps, do not count.",
 		"a message that explains why an old workaround is kept, or that quotes an upstream bug while fixing the project's own; a pin in the same diff as an unrelated workaround gets the pin's name."},
+	{ruleDefensive, 0.4,
+		"defensive wrapper outside tests: an added try, except, catch, rescue, recover() or retry line within 3 lines below or 6 above an added comment that says a third party misbehaves (broken, strict, wrong, spuriously, a bug, throws when it should not, doesn't handle) and names it: an import of the file, a runtime, OS, system library or toolchain, or a linked repository.",
+		"error handling for a dependency's documented behaviour whose comment uses the words of a bug (\"the API returns 404 when ...\"); a retry around a network service that fails by nature."},
+	{ruleSwap, 0.5,
+		"library swap outside tests: imports or manifest entries of one dependency removed and another's added in the same diff, when the new one is a fork of the old (the same name under another owner, or the old owner in its name) or the commit message says it replaces a library because of a bug (work around, bug, broken, crash, hang, leak); the Subject is the library replaced.",
+		"a module whose project moved to another owner, imported under its new path; a swap made for speed, a licence or fewer dependencies whose message also mentions a bug; a change that goes back from a fork to the original (messages saying \"back to\" or \"upstream\" are skipped)."},
 }
 
 // Rules returns a copy of the workaround scorer's rules table.

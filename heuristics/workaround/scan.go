@@ -2,6 +2,7 @@ package workaround
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path"
 	"slices"
@@ -159,17 +160,29 @@ type workaroundScan struct {
 	ctxPins     []ctxHit // version lines of manifests
 	ctxComments []ctxHit // comments that say workaround
 	ctxImports  []ctxImport
+
+	msgName     string // a name the title gives a version ("uvloop 0.10 workaround"), lower-case
+	msgNameSeen bool   // an added line of the diff says msgName
+	msgPin      bool   // the title pins something for a reason: every file's version lines count
+	notCI       bool   // a file with added lines is not a CI configuration
+
+	swapRemoved    map[string]string   // swapKey → dependency, from deleted import lines
+	swapAdded      map[string]swapSite // swapKey → where an added line imports it
+	swapAddedOrder []string            // added dependencies, in diff order
 }
 
 func newWorkaroundScan(s *Scorer, c *heuristics.Contribution) *workaroundScan {
 	sc := &workaroundScan{s: s, cfg: s.cfg, c: c, vendored: map[string]*vendoredDep{}, goModHunks: map[int][]diffstat.Hunk{},
-		topDirs: map[string]bool{}, ownRepos: map[string]bool{}, ownModules: map[string]bool{}, patchNames: map[string]string{}}
+		topDirs: map[string]bool{}, ownRepos: map[string]bool{}, ownModules: map[string]bool{}, patchNames: map[string]string{},
+		swapRemoved: map[string]string{}, swapAdded: map[string]swapSite{}}
 	if r := normRepo(s.cfg.Repository); r != "" {
 		sc.ownRepos[r] = true
 	}
 	for _, m := range s.cfg.OwnModules {
 		sc.addOwnModule(m)
 	}
+	sc.msgName = versionedName(c)
+	sc.msgPin = msgPins(c)
 	for _, h := range s.cfg.CopyrightHolders {
 		if h = normHolder(h); h != "" {
 			sc.holders = append(sc.holders, h)
@@ -312,41 +325,99 @@ func (sc *workaroundScan) file(i int, f *diffstat.File) error {
 	if p == "" || f.Op == diffstat.OpDeleted || f.Binary || f.Added == 0 {
 		return nil // removing a workaround is never a concern
 	}
+	if !isCIPath(p) {
+		sc.notCI = true
+	}
 	if f.Kind == diffstat.KindGenerated || f.Kind == diffstat.KindDocs {
+		if f.Kind == diffstat.KindDocs && sc.ctxFirst.path == "" {
+			// The message rule still needs a place to point at when the
+			// change is only documentation.
+			_ = f.EachHunk(func(h *diffstat.Hunk) error { return sc.firstAdded(p, h) })
+		}
 		return nil
 	}
-	hunks, ok := sc.goModHunks[i]
-	if !ok {
-		var err error
-		if hunks, err = f.Hunks(); err != nil {
+	// Hunks are read one at a time (File.EachHunk), so the scan holds one
+	// hunk of a file, never the file; go.mod's were read whole in pass 1.
+	hunks := hunkSource(f.EachHunk)
+	if h, ok := sc.goModHunks[i]; ok {
+		hunks = sliceHunks(h)
+	}
+	wrap := func(err error) error {
+		if err != nil {
 			return fmt.Errorf("workaround: %w", err)
 		}
+		return nil
 	}
 	if isPatchPath(p) {
 		if !isTestPath(p) && f.Kind != diffstat.KindTest {
-			sc.patchFile(f, hunks)
+			return wrap(sc.patchFile(f, hunks))
 		}
 		return nil
 	}
 	if dep, ok := vendoredDependency(p); ok {
-		sc.vendoredFile(f, dep, hunks)
-		return nil
+		return wrap(sc.vendoredFile(f, dep, hunks))
 	}
 	if isVendoredPath(p) {
-		sc.manifestLines(hunks) // vendor/modules.txt and the like
-		return nil
+		return wrap(sc.manifestLines(hunks)) // vendor/modules.txt and the like
 	}
 	if isManifestPath(p) {
-		sc.manifestLines(hunks)
+		if err := sc.manifestLines(hunks); err != nil {
+			return wrap(err)
+		}
 	}
 	fs := &fileScan{sc: sc, f: f, path: p, kind: fileKind(p), test: f.Kind == diffstat.KindTest || isTestPath(p),
-		header: f.Op == diffstat.OpAdded, pin: isPinPath(p), imports: map[string]string{}, guessed: map[string]bool{}, lineDeps: map[int]string{}}
+		header: f.Op == diffstat.OpAdded, pin: sc.msgPin || isPinPath(p), imports: map[string]string{}, guessed: map[string]bool{}, locals: map[string]bool{}, lineDeps: map[int]string{}}
+	switch fs.kind {
+	case wkGo, wkGoMod, wkPython, wkJS, wkRuby, wkGemfile, wkRust, wkCargo:
+		fs.swaps = !fs.test && sc.enabled(ruleSwap)
+	}
+	fs.defensive = !fs.test && sc.enabled(ruleDefensive)
 	firstComment, firstPin := len(sc.ctxComments), len(sc.ctxPins)
-	fs.scan(hunks)
+	if err := fs.scan(hunks); err != nil {
+		return wrap(err)
+	}
 	fs.resolveCtx(firstComment, firstPin)
 	fs.noteImports()
 	fs.finish()
 	return nil
+}
+
+// firstAdded records the first added line of a file the rules do not
+// read, for the message rule.
+func (sc *workaroundScan) firstAdded(p string, h *diffstat.Hunk) error {
+	for _, l := range h.Lines {
+		if l.Op == diffstat.LineAdded && strings.TrimSpace(l.Text) != "" && len(l.Text) <= sc.cfg.MaxLineBytes {
+			sc.ctxFirst = ctxHit{path: p, line: l.New, snippet: clip(strings.TrimSpace(l.Text))}
+			return errStop
+		}
+	}
+	return nil
+}
+
+// hunkSource hands a file's hunks to fn one at a time: File.EachHunk, or
+// sliceHunks over hunks already read.
+type hunkSource func(fn func(h *diffstat.Hunk) error) error
+
+// sliceHunks is a hunkSource over hunks already read.
+func sliceHunks(hunks []diffstat.Hunk) hunkSource {
+	return func(fn func(h *diffstat.Hunk) error) error {
+		for i := range hunks {
+			if err := fn(&hunks[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// errStop ends a walk over hunks early; it never leaves the scan.
+var errStop = errors.New("workaround: stop")
+
+// isCIPath reports whether a path is a CI service's configuration.
+func isCIPath(p string) bool {
+	b := path.Base(p)
+	return strings.HasPrefix(p, ".github/workflows/") || strings.HasPrefix(p, ".github/actions/") || strings.HasPrefix(p, ".circleci/") ||
+		b == ".travis.yml" || b == ".gitlab-ci.yml" || b == "azure-pipelines.yml" || b == ".cirrus.yml" || b == "appveyor.yml" || b == "Jenkinsfile"
 }
 
 // Bounds that keep the scan linear on hostile input.
@@ -367,6 +438,7 @@ type fileScan struct {
 
 	imports  map[string]string // local name → qualified import ("requests.Session")
 	guessed  map[string]bool   // imports known only from use ("mux.NewRouter"), not from an import line
+	locals   map[string]bool   // Go names a line declares: never guessed to be packages
 	lineDeps map[int]string    // new line → the dependency a manifest line names
 	links    []fileLink        // issue links on visible lines
 	found    []wfinding
@@ -383,29 +455,53 @@ type fileScan struct {
 	inPending  bool
 	lastBugCmt int  // new line of the last added comment that cites a bug
 	pin        bool // a file where versions are pinned
+	swaps      bool // a file whose import or manifest lines the swap rule reads
 	lastReason int  // new line of the last added comment that gives a reason
+
+	renovateNames bool   // the line above opened renovate's "matchPackageNames": [
+	lastURL       int    // new line of the last line with a URL, in a pin file
+	lastURLRepo   string // the repository that URL names, if any
+
+	defensive  bool         // the defensive-wrapper rule reads this file
+	recentCode [3]codeLine  // the last added lines of code, by line number mod 3
+	defPending []defComment // comments waiting for a wrapper line below them
 }
 
-func (fs *fileScan) scan(hunks []diffstat.Hunk) {
+func (fs *fileScan) scan(hunks hunkSource) error {
 	maxLen := fs.sc.cfg.MaxLineBytes
 	gomod := fs.kind == wkGoMod
-	for hi := range hunks {
-		h := &hunks[hi]
+	return hunks(func(h *diffstat.Hunk) error {
 		fs.resetBlocks()
 		if (fs.kind == wkGoMod || fs.kind == wkPnpmWorkspace) && h.Section != "" {
 			// git's hunk header quotes the enclosing block: "replace (",
 			// "patchedDependencies:".
 			fs.visible(0, h.Section, false)
 		}
+		if fs.kind == wkGo && strings.HasPrefix(h.Section, "import (") {
+			fs.goImports = true // the hunk starts inside the import block
+		}
 		hunkParsed := gomod && fs.goModParse(h)
 		for li := range h.Lines {
 			l := &h.Lines[li]
-			if l.Op == diffstat.LineDeleted || len(l.Text) > maxLen {
+			if len(l.Text) > maxLen {
+				continue
+			}
+			if l.Op == diffstat.LineDeleted {
+				if fs.swaps {
+					fs.swapLine(l.Old, strings.TrimSuffix(l.Text, "\r"), true)
+				}
 				continue
 			}
 			text := strings.TrimSuffix(l.Text, "\r")
 			if strings.Contains(text, "://") {
 				fs.links = appendLinks(fs.links, l.New, text, false)
+				if fs.pin {
+					fs.lastURL = l.New
+					fs.lastURLRepo = ""
+					if m := repoRE.FindStringSubmatch(text); m != nil {
+						fs.lastURLRepo = normRepo(m[1])
+					}
+				}
 			}
 			if l.Op == diffstat.LineContext && (strings.Contains(text, "opyright") || strings.Contains(text, "part of")) {
 				fs.sc.learnHolder(text) // the project's own notices
@@ -415,7 +511,8 @@ func (fs *fileScan) scan(hunks []diffstat.Hunk) {
 				fs.added(l.New, text, hunkParsed)
 			}
 		}
-	}
+		return nil
+	})
 }
 
 func (fs *fileScan) resetBlocks() {
@@ -516,7 +613,44 @@ func (fs *fileScan) added(n int, text string, goModParsed bool) {
 	if fs.header && n <= fs.sc.cfg.HeaderLines {
 		fs.headerLine(n, text)
 	}
+	if fs.swaps {
+		fs.swapLine(n, text, false)
+	}
+	if sc := fs.sc; sc.msgName != "" && !sc.msgNameSeen && containsFold(text, sc.msgName) {
+		sc.msgNameSeen = true
+	}
+	dc := c
+	if dc == "" && fs.kind == wkOther {
+		dc = genericComment(text)
+	}
+	fs.defensiveLine(n, text, dc)
+	if fs.lastURL != 0 && strings.Contains(text, "patch") {
+		fs.downloadedPatch(n, text)
+	}
 	fs.ctxLine(n, text, c)
+}
+
+// applyPatchRE recognises a command that applies a patch.
+var applyPatchRE = lazyre.New(`\bpatch\s+(?:-[\w-]+\s+)*-p\s?\d|\bpatch\s+(?:-[\w-]+\s+)*-i\b|\bgit apply\b`)
+
+// downloadedPatch reports a CI step or script that applies a patch it
+// has just downloaded (a URL on this line or the three above): a patch of
+// a dependency kept in the build rather than in the repository.
+func (fs *fileScan) downloadedPatch(n int, text string) {
+	if !fs.pin || fs.lastURL == 0 || fs.lastURL < n-3 || !applyPatchRE.MatchString(text) {
+		return
+	}
+	dep := "upstream"
+	if fs.lastURLRepo != "" && !fs.sc.ownRepo(fs.lastURLRepo) {
+		dep = repoSubject(fs.lastURLRepo)
+	} else if fs.lastURLRepo != "" {
+		return // the project's own patch
+	}
+	what := "a downloaded patch applied to " + dep
+	if dep == "upstream" {
+		what = "a downloaded patch applied in the build"
+	}
+	fs.finding(rulePatchFile, n, text, dep, what)
 }
 
 func (fs *fileScan) addFinding(f wfinding) {
@@ -723,15 +857,15 @@ func (fs *fileScan) commentLine(n int, text, cm string) {
 		if cp := copiedRE.FindStringSubmatch(cm); cp != nil {
 			dep := ""
 			if m := repoRE.FindStringSubmatch(cm); m != nil {
-				dep = normRepo(m[1])
+				dep = fs.repoDep(normRepo(m[1]))
 			} else if m := anyURLRE.FindString(cm); m != "" {
-				dep = strings.TrimPrefix(strings.TrimPrefix(m, "https://"), "http://")
+				dep = "url:" + strings.TrimPrefix(strings.TrimPrefix(m, "https://"), "http://")
 			} else if cp[1] != "" && !containsFold(cp[0][:min(len(cp[0]), 8)], "derived") {
 				// "adapted from requests": the word after "from" must be an
 				// import of the file, or look like a module path.
 				dep = fs.knownName(cp[1])
 			}
-			if dep != "" && !sc.ownRepo(dep) && !sc.isOwnModule(dep) {
+			if dep != "" && !sc.ownRepo(repoOf(dep)) && !sc.isOwnModule(dep) {
 				fs.finding(ruleCopiedCode, n, text, dep, "code copied from "+dep)
 				return
 			}
@@ -775,12 +909,12 @@ func (fs *fileScan) commentLine(n int, text, cm string) {
 	}
 	if f.Dependency == "" && link != "" {
 		if r := linkRepo(link); r != "" {
-			f.Dependency = r
+			f.Dependency = fs.repoDep(r)
 		}
 	}
 	if f.Dependency == "" {
 		if m := repoRE.FindStringSubmatch(cm); m != nil && !sc.ownRepo(normRepo(m[1])) {
-			f.Dependency = normRepo(m[1])
+			f.Dependency = fs.repoDep(normRepo(m[1]))
 		}
 	}
 	f.upstream = upstreamWordRE.MatchString(cm)
@@ -788,6 +922,34 @@ func (fs *fileScan) commentLine(n int, text, cm string) {
 		f.Upstream = link
 	}
 	fs.addFinding(f)
+}
+
+// repoDep names a repository a comment links or mentions: the module
+// path in a Go file or go.mod when it is one (the repository is then a
+// module), else "repo:owner/name" (see repoSubject).
+func (fs *fileScan) repoDep(r string) string {
+	if (fs.kind == wkGo || fs.kind == wkGoMod) && forgeRepo(r) != "" || strings.HasPrefix(r, "golang.org/x/") {
+		if _, known := knownRepos[r]; !known {
+			return r
+		}
+	}
+	if forgeRepo(r) == "" && !strings.HasPrefix(r, "go.googlesource.com/") && !strings.HasPrefix(r, "cs.opensource.google/") {
+		return r
+	}
+	return repoSubject(r)
+}
+
+// repoOf returns host/owner/name for a "repo:" Subject, and the
+// dependency itself otherwise.
+func repoOf(dep string) string {
+	r, ok := strings.CutPrefix(dep, "repo:")
+	if !ok {
+		return dep
+	}
+	if strings.Count(r, "/") == 1 {
+		return "github.com/" + r
+	}
+	return r
 }
 
 // linksDependency reports whether an issue link is on the tracker of a
@@ -882,7 +1044,7 @@ func (fs *fileScan) namedImport(cm string, sure bool) string {
 		if sure && fs.guessed[local] {
 			continue
 		}
-		if fs.kind == wkGo && !strings.Contains(strings.Split(q, "/")[0], ".") && (strings.Contains(q, "/") || goStdNames[q]) {
+		if fs.kind == wkGo && !strings.Contains(firstElem(q), ".") && (strings.Contains(q, "/") || goStdNames[q]) {
 			continue // the standard library's names are everyday words
 		}
 		for _, name := range []string{local, rootOf(q, fs.kind)} {

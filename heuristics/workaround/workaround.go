@@ -155,10 +155,12 @@ type Finding struct {
 	// Snippet is the added line, trimmed.
 	Snippet string `json:"snippet"`
 
-	// Dependency is what the change works around: a Go module path, a
-	// package name or a repository, derived from the manifest, the import
-	// or the path. Empty when the change names none (a comment about
-	// "upstream").
+	// Dependency is what the change works around, in the stable form the
+	// package documentation's Subjects section gives: a Go module path, a
+	// package name, runtime:NAME, os:NAME, lib:NAME, repo:OWNER/NAME...,
+	// derived from the manifest, the import, the path, a comment or a
+	// link. Empty (Evidence.Subject "unknown") when the change names none
+	// (a comment about "upstream").
 	Dependency string `json:"dependency,omitempty"`
 
 	// What says what the change does, as a noun phrase that fits "This
@@ -208,6 +210,10 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 		res.Summary = "No workarounds around dependencies found."
 		res.Metrics["dependencies"] = 0
 		res.Metrics["unlinked_dependencies"] = 0
+		res.Metrics["linked_dependencies"] = 0
+		res.Metrics["linked_findings"] = 0
+		res.Metrics["unlinked_findings"] = 0
+		res.Metrics["weight"] = 0
 		return res, nil
 	}
 
@@ -257,6 +263,14 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	res.Metrics["dependencies"] = float64(len(groups))
 	res.Metrics["unlinked_dependencies"] = float64(unlinkedDeps)
 	res.Metrics["linked_dependencies"] = float64(linkedDeps)
+	linkedFindings := 0
+	for i := range findings {
+		if findings[i].Linked() {
+			linkedFindings++
+		}
+	}
+	res.Metrics["linked_findings"] = float64(linkedFindings)
+	res.Metrics["unlinked_findings"] = float64(len(findings) - linkedFindings)
 	res.Metrics["weight"] = math.Round(total*1000) / 1000
 
 	// Evidence: unreported dependencies first, heaviest first; then diff
@@ -284,7 +298,7 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 				Line:    f.Line,
 				Side:    heuristics.SideNew,
 				Snippet: f.Snippet,
-				Subject: f.Dependency,
+				Subject: subjectOf(f),
 			})
 		}
 	}
@@ -292,7 +306,7 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 		// MaxEvidence 0 still owes one piece of evidence for the score.
 		f := order[0].findings[0]
 		res.Evidence = append(res.Evidence, heuristics.Evidence{Rule: f.Rule, Message: findingMessage(f), Field: heuristics.FieldDiff,
-			Path: f.Path, Line: f.Line, Side: heuristics.SideNew, Snippet: f.Snippet, Subject: f.Dependency})
+			Path: f.Path, Line: f.Line, Side: heuristics.SideNew, Snippet: f.Snippet, Subject: subjectOf(f)})
 	}
 	if res.Score == 0 {
 		// Every finding's rule was weighted 0.
@@ -311,6 +325,15 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 		res.Advice = ""
 	}
 	return res, nil
+}
+
+// subjectOf is a finding's Evidence.Subject: its dependency, or
+// "unknown" when the change names none.
+func subjectOf(f *Finding) string {
+	if f.Dependency == "" || f.Dependency == "upstream" {
+		return "unknown"
+	}
+	return f.Dependency
 }
 
 func findingMessage(f *Finding) string {

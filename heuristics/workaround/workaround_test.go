@@ -5,8 +5,10 @@ import (
 	"context"
 	"errors"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -220,7 +222,7 @@ var workaroundCases = []struct {
 		change: map[string]*string{"go.mod": scorertest.Text("module github.com/acme/proxy\n\ngo 1.23\n"),
 			"proxy/stream.go": scorertest.Text("package proxy\n\nfunc copyBody() {\n\t// https://github.com/golang/go/issues/60374\n\tflush()\n" +
 				"\t// See https://github.com/acme/proxy/issues/12 for why.\n\t// Measure the duration until upstream wrote response headers.\n}\n")},
-		want: []wf{{rule: "workaround-comment", dep: "github.com/golang/go", linked: true, line: 4}},
+		want: []wf{{rule: "workaround-comment", dep: "toolchain:go", linked: true, line: 4}},
 	},
 
 	{
@@ -228,7 +230,7 @@ var workaroundCases = []struct {
 		base: map[string]*string{"admin.go": scorertest.Text("package caddy\n\nfunc serve() {\n\tlisten()\n}\n")},
 		change: map[string]*string{"admin.go": scorertest.Text("package caddy\n\nfunc serve() {\n\t// Workaround for http.Server shutdown races:\n" +
 			"\t// https://github.com/golang/go/issues/60374\n\t// https://github.com/golang/go/issues/61431\n\tlisten()\n}\n")},
-		want: []wf{{rule: "workaround-comment", dep: "github.com/golang/go", linked: true, line: 4}},
+		want: []wf{{rule: "workaround-comment", dep: "toolchain:go", linked: true, line: 4}},
 	},
 
 	// ---- Python ----
@@ -318,7 +320,7 @@ var workaroundCases = []struct {
 		base: map[string]*string{"svc/util.py": scorertest.Text("import os\n")},
 		change: map[string]*string{"svc/util.py": scorertest.Text("import os\n\n\n# Adapted from https://github.com/psf/requests/blob/main/src/requests/utils.py\n" +
 			"def super_len(o):\n    return len(o)\n")},
-		want: []wf{{rule: "workaround-copied-code", dep: "github.com/psf/requests", line: 4}},
+		want: []wf{{rule: "workaround-copied-code", dep: "repo:psf/requests", line: 4}},
 	},
 	{
 		name: "py-site-packages-edit", reason: "an edited copy of a library in a checked-in virtualenv",
@@ -509,6 +511,57 @@ var workaroundCases = []struct {
 		name: "debian-patch-not-needed", reason: "contrast: a packaging-only patch says Forwarded: not-needed",
 		change: map[string]*string{"debian/patches/paths.patch": scorertest.Text("Description: install to /usr/lib\nForwarded: not-needed\n---\n" +
 			"--- a/Makefile\n+++ b/Makefile\n@@ -1 +1 @@\n-PREFIX=/usr/local\n+PREFIX=/usr\n")},
+	},
+	// ---- defensive wrappers and library swaps ----
+	{
+		name: "py-defensive-wrapper", reason: "an except clause whose comment says an imported library raises the wrong error",
+		base: map[string]*string{"app/fetch.py": scorertest.Text("import requests\n")},
+		change: map[string]*string{"app/fetch.py": scorertest.Text("import requests\n\ndef get(url):\n    try:\n        return requests.get(url)\n" +
+			"    # requests sometimes raises ConnectionResetError instead of ConnectionError here.\n    except ConnectionResetError:\n        return None\n")},
+		want: []wf{{rule: "workaround-defensive-wrapper", dep: "requests", line: 6}},
+	},
+	{
+		name: "kotlin-defensive-wrapper", reason: "a Kotlin catch below a comment that names a system library's bug",
+		base: map[string]*string{"tls/Adapter.kt": scorertest.Text("package tls\n\nfun close(s: Socket) {\n  s.close()\n}\n")},
+		change: map[string]*string{"tls/Adapter.kt": scorertest.Text("package tls\n\nfun close(s: Socket) {\n" +
+			"  // Conscrypt spuriously throws an NPE when the peer closed first.\n  try {\n    s.close()\n  } catch (e: NullPointerException) {\n  }\n}\n")},
+		want: []wf{{rule: "workaround-defensive-wrapper", dep: "lib:conscrypt", line: 4}},
+	},
+	{
+		name: "own-defensive-code", reason: "contrast: a try/except whose comment names nothing the project does not own",
+		base: map[string]*string{"app/parse.py": scorertest.Text("from app import grammar\n")},
+		change: map[string]*string{"app/parse.py": scorertest.Text("from app import grammar\n\ndef parse(s):\n" +
+			"    # our grammar sometimes raises on empty input\n    try:\n        return grammar.parse(s)\n    except ValueError:\n        return None\n")},
+	},
+	{
+		name: "go-fork-swap", reason: "a Go import and its go.mod require swapped for a fork of the same name",
+		base: map[string]*string{"go.mod": scorertest.Text("module example.org/shell\n\ngo 1.22\n\nrequire github.com/orig-author/termline v1.5.1\n"),
+			"cmd/repl.go": scorertest.Text("package cmd\n\nimport (\n\t\"fmt\"\n\n\t\"github.com/orig-author/termline\"\n)\n\nvar _ = fmt.Sprint\nvar _ = termline.New\n")},
+		change: map[string]*string{"go.mod": scorertest.Text("module example.org/shell\n\ngo 1.22\n\nrequire github.com/dana-okafor/termline v1.5.2\n"),
+			"cmd/repl.go": scorertest.Text("package cmd\n\nimport (\n\t\"fmt\"\n\n\t\"github.com/dana-okafor/termline\"\n)\n\nvar _ = fmt.Sprint\nvar _ = termline.New\n")},
+		body: "Use a fork of termline that keeps the prompt intact.",
+		want: []wf{{rule: "workaround-library-swap", dep: "github.com/orig-author/termline", path: "cmd/repl.go", line: 6}},
+	},
+	{
+		name: "py-reasoned-swap", reason: "a Python library replaced by another, the message naming the old one's crash",
+		base:   map[string]*string{"requirements.txt": scorertest.Text("simplejson==3.19.2\n"), "app/codec.py": scorertest.Text("import simplejson as json\n")},
+		change: map[string]*string{"requirements.txt": scorertest.Text("orjson==3.10.1\n"), "app/codec.py": scorertest.Text("import orjson as json\n")},
+		body:   "Replace simplejson with orjson: simplejson crashes on very large integers.",
+		want:   []wf{{rule: "workaround-library-swap", dep: "simplejson", path: "app/codec.py", line: 1}},
+	},
+	{
+		name: "swap-for-licence", reason: "contrast: a library swapped for its licence, no bug named",
+		base:   map[string]*string{"requirements.txt": scorertest.Text("chardet==5.2.0\n"), "app/enc.py": scorertest.Text("import chardet\n")},
+		change: map[string]*string{"requirements.txt": scorertest.Text("charset-normalizer==3.3.2\n"), "app/enc.py": scorertest.Text("import charset_normalizer\n")},
+		body:   "Switch from chardet to charset-normalizer for its MIT licence.",
+	},
+	{
+		name: "swap-back-to-upstream", reason: "contrast: leaving a fork for the original is the end of a workaround",
+		base: map[string]*string{"go.mod": scorertest.Text("module example.org/shell\n\ngo 1.22\n\nrequire github.com/dana-okafor/termline v1.5.2\n"),
+			"cmd/repl.go": scorertest.Text("package cmd\n\nimport \"github.com/dana-okafor/termline\"\n\nvar _ = termline.New\n")},
+		change: map[string]*string{"go.mod": scorertest.Text("module example.org/shell\n\ngo 1.22\n\nrequire github.com/orig-author/termline v1.6.0\n"),
+			"cmd/repl.go": scorertest.Text("package cmd\n\nimport \"github.com/orig-author/termline\"\n\nvar _ = termline.New\n")},
+		body: "Switch back to upstream termline: 1.6.0 has the prompt fix.",
 	},
 	{
 		name: "fixture-patch", reason: "contrast: .patch files under testdata/ are fixtures",
@@ -916,13 +969,27 @@ func BenchmarkWorkaround(b *testing.B) {
 			}
 			b.SetBytes(int64(n))
 			b.ReportAllocs()
+			cpu0, ok := processCPU()
 			for b.Loop() {
 				if _, err := s.Score(ctx, c); err != nil {
 					b.Fatal(err)
 				}
 			}
+			reportCPUThroughput(b, n, cpu0, ok)
 		})
 	}
+}
+
+// reportCPUThroughput adds the metric cpu-MB/s: bytes scored per second of
+// the process's CPU time (garbage collection included), which load from
+// other processes on a shared machine does not change the way it changes
+// wall time.
+func reportCPUThroughput(b *testing.B, n int, cpu0 time.Duration, ok bool) {
+	cpu1, ok1 := processCPU()
+	if !ok || !ok1 || cpu1 <= cpu0 {
+		return
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/1e6/(cpu1-cpu0).Seconds(), "cpu-MB/s")
 }
 
 // TestLinkedBelowUnlinked checks, for each kind of code workaround, that a
@@ -936,7 +1003,7 @@ func TestLinkedBelowUnlinked(t *testing.T) {
 	}{
 		{"c-runtime", "src/thread.c", "int n;\n", "/* Workaround for a bug in macOS pthread_cond_wait. */", "int retry = 1;", "os:macos"},
 		{"python-runtime", "app/compat.py", "import sys\n", "# PyPy is broken here: __exit__ loses the exception.", "BROKEN = True", "runtime:pypy"},
-		{"shell-runtime", "lib/term.zsh", "x=1\n", "# Konsole is broken with OSC 7 directory tracking: work around it.", "URL_HOST=\"\"", "konsole"},
+		{"shell-runtime", "lib/term.zsh", "x=1\n", "# Konsole is broken with OSC 7 directory tracking: work around it.", "URL_HOST=\"\"", "tool:konsole"},
 		{"gemfile-pin", "Gemfile", "source 'https://rubygems.org'\n", "# prism 0.26 is broken for heredocs; keep 0.25 until it is fixed.", "gem 'prism', '0.25.0'", "prism"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -960,8 +1027,131 @@ func TestLinkedBelowUnlinked(t *testing.T) {
 			assert.Equal(t, tc.subject, linked.Evidence[0].Subject)
 			assert.Equal(t, tc.subject, unlinked.Evidence[0].Subject)
 			assert.Equal(t, 1.0, linked.Metrics["linked_dependencies"])
+			assert.Equal(t, 0.0, linked.Metrics["unlinked_dependencies"])
 			assert.Equal(t, 1.0, unlinked.Metrics["unlinked_dependencies"])
+			assert.Equal(t, 0.0, unlinked.Metrics["linked_dependencies"])
+			assert.Positive(t, linked.Metrics["linked_findings"], "the linked finding is counted as linked")
+			assert.Zero(t, unlinked.Metrics["linked_findings"])
+			assert.Equal(t, unlinked.Metrics["findings"], unlinked.Metrics["unlinked_findings"])
 			assert.NotContains(t, linked.Summary, "No workarounds")
+		})
+	}
+}
+
+// TestMessageShapes checks the shapes where the commit message says what
+// the code does not: a pin in a script, renovate's names on their own
+// lines, a CI-only change linking another repository's issue, a change
+// to documentation only, and a Go package known only by its qualifier.
+func TestMessageShapes(t *testing.T) {
+	s := newWorkaround(t, workaround.Config{Repository: "github.com/acme/tool"})
+	for _, tc := range []struct {
+		name, reason, title, body string
+		base, change              map[string]*string
+		want                      []wf
+	}{
+		{
+			name: "script-pin", reason: "a pin in a script without extension, the title giving the reason",
+			title:  "Pin jspm below 2: version 2 breaks the install tests",
+			base:   map[string]*string{"scripts/setup": scorertest.Text("#!/bin/sh\nset -e\n")},
+			change: map[string]*string{"scripts/setup": scorertest.Text("#!/bin/sh\nset -e\nsudo \"$npm_path\" install -g jspm@'<2'\n")},
+			want:   []wf{{rule: "workaround-message", dep: "jspm", line: 3}},
+		},
+		{
+			name: "renovate-names-below", reason: "renovate's matchPackageNames with the name on the next line",
+			title: "Pin androidx activity for minSdk reasons",
+			base:  map[string]*string{".github/renovate.json": scorertest.Text("{\n  \"packageRules\": [\n  ]\n}\n")},
+			change: map[string]*string{".github/renovate.json": scorertest.Text("{\n  \"packageRules\": [\n    {\n      \"matchPackageNames\": [\n" +
+				"        \"androidx.activity:activity-ktx\"\n      ],\n      \"allowedVersions\": \"<=1.11.0\"\n    }\n  ]\n}\n")},
+			want: []wf{{rule: "workaround-message", dep: "androidx.activity:activity-ktx", line: 5}},
+		},
+		{
+			name: "ci-foreign-link", reason: "a CI-only change whose message links a runner image's issue",
+			title: "CI: install perl by hand on the new runner images", body: "Refs: https://github.com/actions/runner-images/issues/14562",
+			base:   map[string]*string{".github/workflows/ci.yml": scorertest.Text("jobs:\n  build:\n    steps:\n      - run: make\n")},
+			change: map[string]*string{".github/workflows/ci.yml": scorertest.Text("jobs:\n  build:\n    steps:\n      - run: pacman -S perl\n      - run: make\n")},
+			want:   []wf{{rule: "workaround-message", dep: "repo:actions/runner-images", linked: true, line: 4}},
+		},
+		{
+			name: "ci-own-link", reason: "contrast: a CI-only change linking the project's own issue",
+			title: "CI: build on the new runner images", body: "Refs: https://github.com/acme/tool/issues/12",
+			base:   map[string]*string{".github/workflows/ci.yml": scorertest.Text("jobs:\n  build:\n    steps:\n      - run: make\n")},
+			change: map[string]*string{".github/workflows/ci.yml": scorertest.Text("jobs:\n  build:\n    steps:\n      - run: make all\n")},
+		},
+		{
+			name: "docs-only", reason: "a change to documentation only, the message naming a bug in another project",
+			title: "Redirect the old page by hand due to a bug in jekyll-redirect-from", body: "https://github.com/jekyll/jekyll-redirect-from/pull/96",
+			base:   map[string]*string{"docs/conduct.md": scorertest.Text("# Code of conduct\n")},
+			change: map[string]*string{"docs/conduct.md": scorertest.Text("---\nredirect_from: /conduct/index.html\n---\n# Code of conduct\n")},
+			want:   []wf{{rule: "workaround-message", dep: "repo:jekyll/jekyll-redirect-from", linked: true, line: 1}},
+		},
+		{
+			name: "ci-downloaded-patch", reason: "a CI step that downloads a dependency's commit as a patch and applies it",
+			title: "CI: update wolfssl to 5.9.2",
+			base:  map[string]*string{".github/workflows/tls.yml": scorertest.Text("steps:\n  - run: |\n      ./configure\n")},
+			change: map[string]*string{".github/workflows/tls.yml": scorertest.Text("steps:\n  - run: |\n" +
+				"      curl -fsS https://github.com/wolfSSL/wolfssl/commit/7dd269fc.diff -o fix.patch\n      patch -p1 -i fix.patch\n      ./configure\n")},
+			want: []wf{{rule: "workaround-patch-file", dep: "repo:wolfssl/wolfssl", line: 4}},
+		},
+		{
+			name: "ci-own-patch", reason: "contrast: a CI step applying a patch from the project's own repository",
+			title: "CI: apply the release patch",
+			base:  map[string]*string{".github/workflows/rel.yml": scorertest.Text("steps:\n  - run: make\n")},
+			change: map[string]*string{".github/workflows/rel.yml": scorertest.Text("steps:\n" +
+				"  - run: curl -fsS https://github.com/acme/tool/commit/abc123.diff | git apply\n  - run: make\n")},
+		},
+		{
+			name: "go-qualifier-not-parameter", reason: "a Go package known by its qualifier, not the parameter named like a word of the message",
+			title: "Work around cobra showing help for a mistyped command",
+			base:  map[string]*string{"cmd/root.go": scorertest.Text("package cmd\n\nfunc help() {}\n")},
+			change: map[string]*string{"cmd/root.go": scorertest.Text("package cmd\n\nfunc help(command *cobra.Command, args []string) {\n" +
+				"\tif command.Parent() != nil {\n\t\treturn\n\t}\n}\n")},
+			want: []wf{{rule: "workaround-message", dep: "cobra", line: 3}},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := scorertest.GitDiff(t, tc.base, tc.change)
+			c := &heuristics.Contribution{Diff: d, Title: tc.title, Body: tc.body}
+			findings, err := s.Findings(context.Background(), c)
+			require.NoError(t, err)
+			var got []wf
+			for _, f := range findings {
+				got = append(got, wf{rule: f.Rule, dep: f.Dependency, linked: f.Linked(), line: f.Line})
+			}
+			assert.Equal(t, tc.want, got, "%s\nfindings: %+v", tc.reason, findings)
+			res, err := s.Score(context.Background(), c)
+			require.NoError(t, err)
+			require.NoError(t, heuristics.CheckResult(res))
+			for _, e := range res.Evidence {
+				assert.NotEmpty(t, e.Subject, "every finding names its upstream")
+			}
+		})
+	}
+}
+
+// subjectRE is the documented Subject scheme (doc.go, "Subjects").
+var subjectRE = regexp.MustCompile(`^(?:unknown|(?:runtime|toolchain|os|lib|browser|platform|tool):[a-z0-9.+_-]+|repo:[\w.-]+/[\w.-]+(?:/[\w.-]+)?|url:\S+|@?[\w.-]+(?:[/:][\w.~-]+)*|The [\w ]+)$`)
+
+// TestSubjectScheme checks that every finding of the table tests names
+// its upstream in the documented form: a repository known by a link is
+// repo:OWNER/NAME, and a host/owner/name path is a Go module path only
+// where Go code or go.mod or vendor/ names it.
+func TestSubjectScheme(t *testing.T) {
+	s := newWorkaround(t, workaround.Config{})
+	for _, tc := range workaroundCases {
+		if len(tc.want) == 0 {
+			continue
+		}
+		t.Run(tc.name, func(t *testing.T) {
+			d := scorertest.GitDiff(t, tc.base, tc.change)
+			res, err := s.Score(context.Background(), &heuristics.Contribution{Diff: d, Body: tc.body})
+			require.NoError(t, err)
+			for _, e := range res.Evidence {
+				assert.Regexp(t, subjectRE, e.Subject, "%s at %s:%d", e.Rule, e.Path, e.Line)
+				if strings.HasPrefix(e.Subject, "github.com/") {
+					goSide := strings.HasSuffix(e.Path, ".go") || strings.HasSuffix(e.Path, "go.mod") || strings.Contains(e.Path, "vendor/") || strings.HasSuffix(e.Path, ".patch")
+					assert.True(t, goSide, "%s: %q is a module path outside Go code", e.Rule, e.Subject)
+				}
+			}
 		})
 	}
 }

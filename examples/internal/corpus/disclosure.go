@@ -130,7 +130,7 @@ func EvalDisclosure(ctx context.Context, facts []Fact, opt DisclosureOptions) (*
 			want[d.repo+"#"+d.ref] = true
 		}
 	}
-	var texts map[string]string
+	var texts map[string]aidevText
 	var aidevErr error
 	if len(want) > 0 {
 		if opt.AIDev == "" {
@@ -200,25 +200,16 @@ func EvalDisclosure(ctx context.Context, facts []Fact, opt DisclosureOptions) (*
 	return r, nil
 }
 
-// parseCommit is the one place a commit meets the parser: its message and
-// what is known of its author and committer.
+// parseCommit is the one place a commit meets the parser: its message,
+// author and committer, each identity read on its own.
 func parseCommit(p *disclosure.Parser, c *Commit) *disclosure.Disclosure {
-	d := p.ParseSource(disclosure.Source{Text: c.Message, Commit: true, Author: c.Author()})
-	if c.Committer() == c.Author() || d.Stance == disclosure.StanceGenerated {
-		return d
-	}
-	// The parser takes one identity; an agent may be the committer only.
-	byCommitter := p.ParseSource(disclosure.Source{Text: c.Message, Commit: true, Author: c.Committer()})
-	if byCommitter.Stance.AI() && (!d.Stance.AI() || byCommitter.Stance > d.Stance) {
-		return byCommitter
-	}
-	return d
+	return p.ParseInput(disclosure.Input{Commits: []disclosure.Commit{{Message: c.Message, Author: c.Author(), Committer: c.Committer()}}})
 }
 
 // parseDescription is the one place a pull request meets the parser: its
 // title and body.
-func parseDescription(p *disclosure.Parser, text string) *disclosure.Disclosure {
-	return p.Parse(text)
+func parseDescription(p *disclosure.Parser, pr aidevText) *disclosure.Disclosure {
+	return p.ParseInput(disclosure.Input{Title: pr.title, Body: pr.body})
 }
 
 // toolNames returns the sorted, distinct tool names a disclosure reports.
@@ -233,7 +224,7 @@ func toolNames(d *disclosure.Disclosure) []string {
 
 // readAIDevTexts reads the title and body of the wanted pull requests
 // ("owner/name#number") from every DIR/*/prs.csv.
-func readAIDevTexts(dir string, want map[string]bool) (map[string]string, error) {
+func readAIDevTexts(dir string, want map[string]bool) (map[string]aidevText, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*", "prs.csv"))
 	if err != nil {
 		return nil, err
@@ -241,7 +232,7 @@ func readAIDevTexts(dir string, want map[string]bool) (map[string]string, error)
 	if len(files) == 0 {
 		return nil, fmt.Errorf("aidev: no */prs.csv under %s", dir)
 	}
-	out := map[string]string{}
+	out := map[string]aidevText{}
 	for _, name := range files {
 		if err := readAIDevFile(name, want, out); err != nil {
 			return nil, err
@@ -250,7 +241,10 @@ func readAIDevTexts(dir string, want map[string]bool) (map[string]string, error)
 	return out, nil
 }
 
-func readAIDevFile(name string, want map[string]bool, out map[string]string) error {
+// aidevText is a pull request's title and description.
+type aidevText struct{ title, body string }
+
+func readAIDevFile(name string, want map[string]bool, out map[string]aidevText) error {
 	f, err := os.Open(name)
 	if err != nil {
 		return fmt.Errorf("aidev: %w", err)
@@ -287,7 +281,7 @@ func readAIDevFile(name string, want map[string]bool, out map[string]string) err
 		}
 		key := repoFromURL(get(rec, "repo_url")) + "#" + get(rec, "number")
 		if want[key] {
-			out[key] = get(rec, "title") + "\n\n" + get(rec, "body")
+			out[key] = aidevText{title: get(rec, "title"), body: get(rec, "body")}
 		}
 	}
 }

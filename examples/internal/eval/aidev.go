@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -60,6 +61,10 @@ var aidevColumns = map[string][]string{
 // a pull request are taken as maintainers of its repository (they have
 // write access) and their events carry AssociationMember; Notes says how
 // many. Other maintainers stay unknown.
+//
+// Each record's Outcomes are derived from its whole timeline before the
+// closing (see DeriveOutcomes and the package documentation's "Effort
+// outcomes").
 type AIDev struct {
 	opt     AIDevOptions
 	dir     string
@@ -174,6 +179,7 @@ type csvFile struct {
 	n     int               // fields per row
 	idx   map[string][]span // pr_id → its rows
 	used  map[string]bool   // ids a pull request asked for
+	buf   []byte            // rowsOf's read buffer
 }
 
 type span struct{ off, end int64 }
@@ -228,6 +234,7 @@ func openCSV(path, display string, required []string, maxRow int64) (*csvFile, *
 type childTable interface {
 	name() string // as reports show it
 	get(row []string, col string) string
+	raw(row []string, col string) string // get without trimming: a patch's last blank context line is a space
 	rowsOf(id string) ([][]string, error)
 	unused() []string // the indexed ids no pull request asked for, sorted
 }
@@ -237,7 +244,14 @@ type joiner struct {
 	// maintainers holds, per repository, the accounts known to have
 	// write access there.
 	maintainers map[string]map[string]bool
-	children    map[string]childTable // by CSV file name; absent tables are missing
+	// reviewers holds, per repository, the accounts the effort outcomes
+	// count as its maintainers: those that merged one of its pull
+	// requests, approved one or requested changes on one.
+	reviewers map[string]map[string]bool
+	// timed is set when a timeline table places commits among the
+	// reviews, so pushes after a review can be counted.
+	timed    bool
+	children map[string]childTable // by CSV file name; absent tables are missing
 }
 
 type aidevAgent struct {
@@ -271,7 +285,8 @@ func openAgent(dir, name string, maxRow int64) (*aidevAgent, []error, []string, 
 		return nil, nil, nil, fmt.Errorf("eval: aidev: %w", err)
 	}
 	ag := &aidevAgent{name: label, prs: prs, prsRd: rd, joiner: joiner{children: map[string]childTable{}}}
-	mergers := map[string]string{} // pr_id → who merged it
+	mergers := map[string]string{}     // pr_id → who merged it
+	approvers := map[string][]string{} // pr_id → who approved or requested changes
 	var absent []string
 	for _, file := range []string{aidevCommits, aidevTimelines, aidevComments, aidevReviews} {
 		c, rd, err := openCSV(filepath.Join(folder, file), label+"/"+file, aidevColumns[file], maxRow)
@@ -288,11 +303,17 @@ func openAgent(dir, name string, maxRow int64) (*aidevAgent, []error, []string, 
 			return nil, nil, nil, fmt.Errorf("eval: aidev: %w", err)
 		}
 		var each func([]string)
-		if file == aidevTimelines {
+		switch file {
+		case aidevTimelines:
+			ag.timed = true
 			each = func(row []string) {
 				if c.get(row, "event") == "merged" && c.get(row, "actor") != "" {
 					mergers[strings.TrimSpace(c.get(row, "pr_id"))] = c.get(row, "actor")
 				}
+			}
+		case aidevReviews:
+			each = func(row []string) {
+				noteApprover(approvers, c.get(row, "pr_id"), c.get(row, "user"), c.get(row, "user_type"), c.get(row, "state"))
 			}
 		}
 		bad, err := c.index(rd, each)
@@ -308,8 +329,21 @@ func openAgent(dir, name string, maxRow int64) (*aidevAgent, []error, []string, 
 	if len(absent) > 0 {
 		notes = append(notes, fmt.Sprintf("%s: no %s", label, strings.Join(absent, ", ")))
 	}
+	writers := writeAccess(mergers, approvers)
+	if len(writers) > 0 {
+		m, err := maintainers(filepath.Join(folder, aidevPRs), writers, maxRow)
+		if err != nil {
+			ag.close()
+			return nil, nil, nil, fmt.Errorf("eval: aidev: %s: %w", prs.path, err)
+		}
+		ag.reviewers = m
+	}
 	if len(mergers) > 0 {
-		m, err := maintainers(filepath.Join(folder, aidevPRs), mergers, maxRow)
+		byID := map[string][]string{}
+		for id, who := range mergers {
+			byID[id] = []string{who}
+		}
+		m, err := maintainers(filepath.Join(folder, aidevPRs), byID, maxRow)
 		if err != nil {
 			ag.close()
 			return nil, nil, nil, fmt.Errorf("eval: aidev: %s: %w", prs.path, err)
@@ -328,7 +362,7 @@ func openAgent(dir, name string, maxRow int64) (*aidevAgent, []error, []string, 
 // pull requests: people with write access, whom the engagement scorer
 // must tell from other commenters. It reads prs.csv once for the
 // repository of each merged pull request.
-func maintainers(prsPath string, mergers map[string]string, maxRow int64) (map[string]map[string]bool, error) {
+func maintainers(prsPath string, mergers map[string][]string, maxRow int64) (map[string]map[string]bool, error) {
 	f, err := os.Open(prsPath)
 	if err != nil {
 		return nil, err
@@ -371,7 +405,9 @@ func maintainers(prsPath string, mergers map[string]string, maxRow int64) (map[s
 		if out[repo] == nil {
 			out[repo] = map[string]bool{}
 		}
-		out[repo][who] = true
+		for _, w := range who {
+			out[repo][w] = true
+		}
 	}
 }
 
@@ -427,7 +463,16 @@ func (c *csvFile) rowsOf(id string) ([][]string, error) {
 	c.used[id] = true
 	var rows [][]string
 	for _, s := range spans {
-		rd := csv.NewReader(io.NewSectionReader(c.f, s.off, s.end-s.off))
+		// One read per span rather than a read per 4 KiB block, into a
+		// buffer the table keeps (the fields are copied out of it).
+		n := int(s.end - s.off)
+		if cap(c.buf) < n {
+			c.buf = make([]byte, n)
+		}
+		if _, err := c.f.ReadAt(c.buf[:n], s.off); err != nil {
+			return nil, err
+		}
+		rd := csv.NewReader(bytes.NewReader(c.buf[:n]))
 		rd.FieldsPerRecord = c.n
 		for {
 			row, err := rd.Read()
@@ -444,6 +489,8 @@ func (c *csvFile) rowsOf(id string) ([][]string, error) {
 }
 
 func (c *csvFile) name() string { return c.path }
+
+func (c *csvFile) raw(row []string, name string) string { return c.get(row, name) }
 
 func (c *csvFile) unused() []string {
 	var ids []string
@@ -541,6 +588,7 @@ func prRecord(get func(col string) string, parse func(string) time.Time, agent, 
 	if m := parse(get("merged_at")); !m.IsZero() && (closed.IsZero() || m.Before(closed)) {
 		closed = m
 	}
+	rec.Opened, rec.Closed = created, closed
 	return rec, id, created, closed
 }
 
@@ -569,14 +617,24 @@ func (ag *joiner) join(rec *Record, id string, closed time.Time) error {
 		}
 	}
 	comments, reviews := ag.children[aidevComments], ag.children[aidevReviews]
+	var pushes []heuristics.Event
 	if c := ag.children[aidevTimelines]; c != nil {
 		rows, err := c.rowsOf(id)
 		if err != nil {
 			return fmt.Errorf("%s: %w", c.name(), err)
 		}
+		var last time.Time
 		for _, r := range rows {
 			ev := heuristics.Event{Actor: author(c.get(r, "actor")), Time: parseTimeAny(c.get(r, "created_at"))}
+			if !ev.Time.IsZero() {
+				last = ev.Time
+			}
 			switch c.get(r, "event") {
+			case "committed":
+				// Commit rows carry no time: a push happened after the
+				// last timed row before it, a lower bound.
+				pushes = append(pushes, heuristics.Event{Kind: heuristics.EventCommit, Time: last})
+				continue
 			case "labeled":
 				ev.Kind, ev.Label = heuristics.EventLabeled, c.get(r, "label")
 			case "unlabeled":
@@ -621,10 +679,11 @@ func (ag *joiner) join(rec *Record, id string, closed time.Time) error {
 				Time: parseTimeAny(c.get(r, "submitted_at")), Body: c.get(r, "body"), State: strings.ToLower(c.get(r, "state"))})
 		}
 	}
+	slices.SortStableFunc(rec.Timeline, func(a, b heuristics.Event) int { return a.Time.Compare(b.Time) })
+	rec.Outcomes = ag.outcomes(rec, pushes)
 	if !closed.IsZero() {
 		rec.Timeline = slices.DeleteFunc(rec.Timeline, func(e heuristics.Event) bool { return !e.Time.IsZero() && !e.Time.Before(closed) })
 	}
-	slices.SortStableFunc(rec.Timeline, func(a, b heuristics.Event) int { return a.Time.Compare(b.Time) })
 	if m := ag.maintainers[rec.Repo]; m != nil {
 		for i := range rec.Timeline {
 			a := &rec.Timeline[i].Actor
@@ -697,4 +756,46 @@ func rowError(err error, off int64) error {
 		return fmt.Errorf("the row at byte %d: %w", off, err)
 	}
 	return err
+}
+
+// noteApprover records an account that approved a pull request or
+// requested changes on it: on GitHub only an approval by someone with
+// write access counts, so the effort outcomes take them as maintainers.
+func noteApprover(approvers map[string][]string, prID, login, typ, state string) {
+	st := strings.ToUpper(strings.TrimSpace(state))
+	if login == "" || (st != "APPROVED" && st != "CHANGES_REQUESTED") || IsBot(authorTyped(login, typ)) {
+		return
+	}
+	id := strings.TrimSpace(prID)
+	approvers[id] = append(approvers[id], login)
+}
+
+// writeAccess merges who merged and who approved, per pull request id.
+func writeAccess(mergers map[string]string, approvers map[string][]string) map[string][]string {
+	out := make(map[string][]string, len(mergers)+len(approvers))
+	for id, who := range approvers {
+		out[id] = slices.Clone(who)
+	}
+	for id, who := range mergers {
+		out[id] = append(out[id], who)
+	}
+	return out
+}
+
+// outcomes derives a record's effort outcomes from its timeline, before
+// the cut at the closing, and the pushes the timeline table places.
+// A maintainer is an account with OWNER, MEMBER or COLLABORATOR
+// association (none in the CSV) or one that merged, approved or requested
+// changes on a pull request of the same repository in the data; with no
+// such account known for the repository, the maintainer outcomes are
+// unknown.
+func (ag *joiner) outcomes(rec *Record, pushes []heuristics.Event) *Outcomes {
+	h := History{Author: rec.Author, Opened: rec.Opened, Closed: rec.Closed, Pushes: ag.timed,
+		NoComments: ag.children[aidevComments] == nil && ag.children[aidevTimelines] == nil}
+	h.Events = append(slices.Clone(rec.Timeline), pushes...)
+	slices.SortStableFunc(h.Events, func(a, b heuristics.Event) int { return a.Time.Compare(b.Time) })
+	if known := ag.reviewers[rec.Repo]; len(known) > 0 {
+		h.Maintainer = func(a heuristics.Author) bool { return AssociatedMaintainer(a) || known[a.Login] }
+	}
+	return DeriveOutcomes(h)
 }

@@ -57,3 +57,11 @@ func parseTimeAny(s string) time.Time {
 	}
 	return time.Time{}
 }
+
+// OpenPerfPatchDir opens the dataset of the performance pull request
+// study (PurdueDualityLab/github_perf_patch_study) under dir: the
+// repository or its datasets folder. Its joined tables are Parquet, so
+// a program built without the parquet tag returns ErrNoParquet.
+func OpenPerfPatchDir(dir string, opt *AIDevOptions) (Source, error) {
+	return openPerfPatch(dir, opt)
+}

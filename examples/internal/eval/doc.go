@@ -23,6 +23,11 @@
 //     request's per-file patches in pr_commit_details become its diff;
 //     files whose patch GitHub left out mark it DiffPartial.
 //     OpenAIDevDir picks the layout a folder holds.
+//   - PerfPatch (OpenPerfPatchDir) reads the datasets of a study of
+//     performance pull requests by agents and by people
+//     (PurdueDualityLab/github_perf_patch_study): a CSV of pull requests
+//     and, per side, Parquet tables of per-file patches, commits and
+//     comments, joined on pr_id; diffs as AIDevParquet builds them.
 //   - Git turns each non-merge commit of a repository into a record
 //     labelled ai by a Labeller: by default a commit either
 //     LabelDisclosure (the markers package disclosure finds: trailers,
@@ -53,6 +58,12 @@
 //	now       string   RFC 3339 time to score at
 //	merged    bool     true merged, false closed without merging; absent when open
 //	ai        bool     true machine-written, false human-written; absent when unknown
+//	opened    string   RFC 3339 time it was opened
+//	closed    string   RFC 3339 time it was merged or closed; absent while open
+//	outcomes  object   effort outcomes (see Outcomes): {"review_comments",
+//	                   "review_rounds", "maintainers", "maintainer_comments",
+//	                   "first_response_hours", "time_to_close_hours"}; when
+//	                   absent, derived from timeline, opened and closed
 //	agent     string   the tool that wrote it, or "human": a breakdown group
 //	repo      string   "owner/name": a breakdown group
 //
@@ -77,6 +88,66 @@
 // only on the seed and each record's place in the source, so intervals
 // are the same whatever the number of workers. Breakdowns use 100 bins
 // and at most Options.MaxGroups groups per key.
+//
+// # Effort outcomes
+//
+// Whether a pull request is merged is not what it cost to review. Each
+// source fills Record.Outcomes from the contribution's whole timeline,
+// up to its merging or closing (DeriveOutcomes does the counting), and
+// Options.Outcomes ranks every score against the outcomes asked for:
+//
+//	review_comments      conversation comments, line comments and submitted reviews
+//	                     (any state) by anyone but the author and bots
+//	review_rounds        reviews requesting changes, plus pushes after a review: each
+//	                     run of commits after a review or comment by another person
+//	maintainers          distinct maintainers who commented or reviewed
+//	maintainer_comments  their comments, line comments and reviews
+//	first_response       hours from opening to the first maintainer comment or review
+//	time_to_close        hours from opening to merging or closing
+//
+// A bot is an account flagged as one or whose login ends in "[bot]"; the
+// author is the pull request's author, matched by login. Neither is ever
+// a maintainer. Who is a maintainer depends on what the source knows:
+//
+//   - JSON Lines: an actor whose association is OWNER, MEMBER or
+//     COLLABORATOR (GitHub's author_association). When no actor of a
+//     line's timeline carries any association, the maintainer outcomes
+//     are unknown rather than 0. Pushes are the timeline's commit events,
+//     or the commits' times when it has none; without either,
+//     review_rounds is unknown. A line may also state its outcomes.
+//   - AIDev CSV and Parquet: the tables have no author_association, so a
+//     maintainer is an account that merged a pull request of the same
+//     repository in the data, or approved one or requested changes on
+//     one (GitHub counts only approvals by people with write access).
+//     For a repository with no such account in the data the maintainer
+//     outcomes are unknown. Commit rows of the timeline table carry no
+//     time: a push is placed at the last timed row before it, so pushes
+//     after a review are a lower bound; without a timeline table
+//     review_rounds is unknown. A folder with neither pr_comments nor
+//     pr_timelines (Devin's in the AIDev-pop sample) cannot count
+//     comments: only review_rounds (when known) and time_to_close are
+//     given.
+//
+// For each scorer and the combined score, on the contributions that carry
+// the outcome and that the scorer applied to: Spearman's rho and
+// Kendall's tau-b (both corrected for ties; tau-b in O(n log n)) with
+// percentile bootstrap intervals (Options.Bootstrap resamples drawn with
+// replacement, seeded by Options.Seed and the same for every scorer),
+// coverage, and the outcome's quartiles and mean per tenth of the score
+// for the report's plots. A constant score or outcome ranks nothing: the
+// correlations are then NaN (null in JSON) with the reason in
+// Correlation.Undefined. With Options.AsOpened each contribution is
+// scored as it was opened, so that the engagement scorer is not graded on
+// the comments it is ranked against; commits are kept whole, since the
+// AIDev tables do not date them.
+//
+// # Agent identification
+//
+// Options.AgentID adds, per agent the data names (Record.Agent, the
+// AIDev folder or agent column), the share of contributions in which
+// package disclosure finds that agent named in the description, the
+// commit messages and the author identities, and how many carry no AI
+// marker at all (AgentShare).
 //
 // # Skipped input
 //

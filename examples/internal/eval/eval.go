@@ -44,6 +44,23 @@ type Options struct {
 	// LabelMerged.
 	Label Label
 
+	// Outcomes are the effort outcomes each score is ranked against
+	// (Spearman's rho and Kendall's tau-b with bootstrap intervals), in
+	// addition to the label; none by default.
+	Outcomes []Outcome
+
+	// AsOpened scores each contribution as it was when opened: its
+	// timeline up to Record.Opened only, and Now its opening time (when
+	// known). Set it with Outcomes, so that a scorer reading the timeline
+	// is not graded on the very comments an outcome counts.
+	AsOpened bool
+
+	// AgentID asks for the agent-identification report
+	// (Result.AgentID): for records that name their agent, whether
+	// package disclosure finds it in the description, the commits and
+	// the identities. It parses each record three more times.
+	AgentID bool
+
 	// Workers is how many contributions are scored at once. Default
 	// runtime.GOMAXPROCS(0).
 	Workers int
@@ -121,6 +138,8 @@ func (o Options) validate() error {
 	switch {
 	case o.Label != LabelMerged && o.Label != LabelAI:
 		return fmt.Errorf("%w: unknown label %q", ErrInvalidOptions, o.Label)
+	case slices.ContainsFunc(o.Outcomes, func(x Outcome) bool { return !slices.Contains(AllOutcomes(), x) }):
+		return fmt.Errorf("%w: unknown outcome among %v: want %s", ErrInvalidOptions, o.Outcomes, outcomeList())
 	case o.Bootstrap > MaxBootstrap:
 		return fmt.Errorf("%w: %d bootstrap replicates, more than %d", ErrInvalidOptions, o.Bootstrap, MaxBootstrap)
 	case !(o.Level > 0 && o.Level < 1):
@@ -139,6 +158,8 @@ type outcome struct {
 	repo     string
 	scores   []float64 // per scorer then combined; NaN when not applicable or failed
 	errs     []error   // per scorer; non-nil when it failed
+	effort   []float64 // per Options.Outcomes; NaN when the record lacks it
+	agentID  *agentMarks
 }
 
 // Run scores every record of src with set and measures each scorer, and
@@ -266,7 +287,14 @@ func indexed(r *Record, i int64) *Record {
 func score(ctx context.Context, set *heuristics.Set, rec *Record, opt Options, n int) outcome {
 	out := outcome{index: rec.index, agent: rec.Agent, repo: rec.Repo}
 	out.positive, out.labelled = opt.Label.Of(rec)
+	out.effort = effortOf(rec, opt.Outcomes)
+	if opt.AgentID {
+		out.agentID = markAgent(rec)
+	}
 	c := rec.Contribution()
+	if opt.AsOpened {
+		asOpened(c, rec.Opened)
+	}
 	if rec.Diff != "" {
 		d, err := diffstat.Parse(strings.NewReader(rec.Diff), &diffstat.Options{MaxBytes: opt.MaxDiff})
 		if err != nil {
@@ -304,4 +332,36 @@ func score(ctx context.Context, set *heuristics.Set, rec *Record, opt Options, n
 		out.scores[n-1] = rep.Score
 	}
 	return out
+}
+
+// effortOf returns the record's value of each outcome, NaN when absent.
+func effortOf(rec *Record, outcomes []Outcome) []float64 {
+	if len(outcomes) == 0 {
+		return nil
+	}
+	v := make([]float64, len(outcomes))
+	for i, o := range outcomes {
+		x, ok := o.Of(rec)
+		if !ok {
+			x = math.NaN()
+		}
+		v[i] = x
+	}
+	return v
+}
+
+// asOpened cuts a contribution back to the moment it was opened: the
+// timeline before opened, and Now then. Without an opening time the
+// whole timeline goes.
+func asOpened(c *heuristics.Contribution, opened time.Time) {
+	var tl []heuristics.Event
+	for _, e := range c.Timeline {
+		if !opened.IsZero() && !e.Time.IsZero() && e.Time.Before(opened) {
+			tl = append(tl, e)
+		}
+	}
+	c.Timeline = tl
+	if !opened.IsZero() {
+		c.Now = opened
+	}
 }

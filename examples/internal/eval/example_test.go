@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/heft-dev/heft/examples/internal/eval"
+	"github.com/heft-dev/heft/heuristics"
 	"github.com/heft-dev/heft/heuristics/standard"
 )
 
@@ -43,4 +45,27 @@ func Example() {
 	// prs.jsonl:5: malformed: column 2: invalid character 'n' looking for beginning of object key string
 	// size: AUC 1.00 on 4, 4 applicable
 	// at the review threshold: precision 1.00, recall 1.00
+}
+
+// Count the review effort a pull request cost from its timeline: who
+// commented, whether changes were requested, how long it waited.
+func ExampleDeriveOutcomes() {
+	opened := time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)
+	hour := func(h int) time.Time { return opened.Add(time.Duration(h) * time.Hour) }
+	member := heuristics.Author{Login: "mo", Association: heuristics.AssociationMember}
+	o := eval.DeriveOutcomes(eval.History{
+		Author: heuristics.Author{Login: "dana"},
+		Opened: opened, Closed: hour(30), Pushes: true, Maintainer: eval.AssociatedMaintainer,
+		Events: []heuristics.Event{
+			{Kind: heuristics.EventComment, Actor: heuristics.Author{Login: "ci[bot]"}, Time: hour(0)},
+			{Kind: heuristics.EventReview, Actor: member, Time: hour(3), State: "changes_requested"},
+			{Kind: heuristics.EventCommit, Actor: heuristics.Author{Login: "dana"}, Time: hour(5)},
+			{Kind: heuristics.EventReview, Actor: member, Time: hour(20), State: "approved"},
+		},
+	})
+	fmt.Printf("review comments %d, rounds %d, maintainers %d\n", *o.ReviewComments, *o.ReviewRounds, *o.Maintainers)
+	fmt.Printf("first response after %.0f h, closed after %.0f h\n", *o.FirstResponse, *o.TimeToClose)
+	// Output:
+	// review comments 2, rounds 2, maintainers 1
+	// first response after 3 h, closed after 30 h
 }

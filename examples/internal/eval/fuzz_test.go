@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -21,6 +22,8 @@ func FuzzJSONLines(f *testing.F) {
 	f.Add(seed[:min(len(seed), 4096)])
 	f.Add([]byte("{\"title\": \"a\"}\n\n{\"merged\": \"yes\"}\r\n[]\n"))
 	f.Add([]byte("{\"timeline\": [{\"kind\": \"comment\", \"time\": \"not a time\"}]}"))
+	f.Add([]byte(`{"opened":"2025-03-01T09:00:00Z","closed":"2025-03-01T08:00:00Z","timeline":[{"kind":"review","state":"changes_requested","actor":{"login":"m","association":"OWNER"}},{"kind":"commit"}]}`))
+	f.Add([]byte(`{"outcomes":{"review_comments":-3,"time_to_close_hours":1e308}}`))
 	f.Add([]byte("\xff\xfe{}\n" + strings.Repeat("x", 300)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		src := NewJSONLines(bytes.NewReader(data), "f", 256)
@@ -47,6 +50,11 @@ func FuzzJSONLines(f *testing.F) {
 			default:
 				if !strings.HasPrefix(r.Pos, "f:") {
 					t.Fatalf("record without a line: %q", r.Pos)
+				}
+				if r.Outcomes != nil {
+					if err := r.Outcomes.validate(); err != nil {
+						t.Fatalf("%s: derived %v", r.Pos, err)
+					}
 				}
 			}
 			n++
@@ -95,5 +103,29 @@ func FuzzAIDev(f *testing.F) {
 			}
 		}
 		t.Fatal("no end after 10000 records")
+	})
+}
+
+// FuzzParseOutcomes: any list parses to known outcomes without repeats,
+// or fails with ErrUnknownOutcome.
+func FuzzParseOutcomes(f *testing.F) {
+	f.Add("review_comments")
+	f.Add("all,time_to_close, ,first_response")
+	f.Add("effort,")
+	f.Fuzz(func(t *testing.T, list string) {
+		got, err := ParseOutcomes(list)
+		if err != nil {
+			if !errors.Is(err, ErrUnknownOutcome) {
+				t.Fatalf("error %v does not wrap ErrUnknownOutcome", err)
+			}
+			return
+		}
+		seen := map[Outcome]bool{}
+		for _, o := range got {
+			if seen[o] || o.Unit() == "" || !slices.Contains(AllOutcomes(), o) {
+				t.Fatalf("ParseOutcomes(%q) = %v", list, got)
+			}
+			seen[o] = true
+		}
 	})
 }

@@ -59,6 +59,8 @@ type htmlPage struct {
 	Width   int
 	Height  int
 	Pct     int
+	// Outcomes are the effort outcome sections (effortHTML).
+	Outcomes []htmlOutcome
 }
 
 // WriteHTML writes the result as one self-contained HTML page: tables,
@@ -66,7 +68,7 @@ type htmlPage struct {
 // inline SVG. It loads nothing from the network and runs no script.
 func (r *Result) WriteHTML(w io.Writer) error {
 	p := htmlPage{R: r, Size: plotSize, Margin: plotMargin, Width: plotSize + plotMargin + 12, Height: plotSize + 40, Pct: int(math.Round(r.Level * 100)),
-		Groups: map[string][]Breakdown{}}
+		Groups: map[string][]Breakdown{}, Outcomes: drawOutcomes(r)}
 	for _, m := range r.Scorers {
 		p.Names = append(p.Names, m.Scorer)
 		p.Scorers = append(p.Scorers, drawScorer(m, r.Policy))
@@ -171,7 +173,7 @@ var pageTemplate = sync.OnceValue(func() *template.Template {
 			slices.Sort(keys)
 			return keys
 		},
-	}).Parse(pageHTML))
+	}).Funcs(effortFuncs).Parse(pageHTML + effortHTML))
 })
 
 const pageHTML = `<!DOCTYPE html>
@@ -179,7 +181,7 @@ const pageHTML = `<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>heft eval: label {{.R.Label}}</title>
+<title>heft eval: label {{.R.Label}}{{range .R.Outcomes}}, outcome {{.Outcome}}{{end}}</title>
 <style>
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2em auto; max-width: 1200px; padding: 0 1em; color: #1b1f24; background: #fff; }
 h1 { font-size: 1.5em; margin-bottom: .2em; }
@@ -206,6 +208,9 @@ svg text { font: 11px system-ui, sans-serif; fill: #57606a; }
 .legend span { display: inline-block; width: .8em; height: .8em; margin: 0 .3em 0 .8em; vertical-align: -1px; }
 .legend span.pos { background: #cf222e; opacity: .75; }
 .legend span.neg { background: #0969da; opacity: .55; }
+.iqr { stroke: #0969da; stroke-width: 6; stroke-opacity: .35; }
+.median { fill: #0969da; }
+.mean { stroke: #cf222e; stroke-width: 2; }
 code { background: #f6f8fa; padding: 0 .2em; }
 </style>
 </head>
@@ -264,6 +269,7 @@ Histogram: share of each class per score bucket<span class="pos"></span>positive
 </div>
 {{end}}</div>
 
+{{template "effort" .}}
 {{range .Keys}}<h2>{{groupsTitle .}}</h2>
 <div class="wide"><table class="groups">
 <tr><th>{{.}}</th><th>contributions</th><th>labelled</th><th>positives</th>{{range $.Names}}<th>AUC {{.}}</th>{{end}}</tr>

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -148,4 +149,80 @@ func TestHTMLInChromium(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, bytes.HasPrefix(png, []byte("\x89PNG\r\n\x1a\n")), "a PNG file")
 	assert.Greater(t, len(png), 20_000, "a page with text and drawings, not a blank")
+}
+
+// effortResult evaluates records carrying effort outcomes and agents.
+func effortResult(t *testing.T) *Result {
+	t.Helper()
+	set, err := standard.New(standard.Config{})
+	require.NoError(t, err)
+	items := effortRecords(40)
+	for _, it := range items[:10] {
+		it.(*Record).Agent = "Devin"
+	}
+	res, err := Run(context.Background(), set, &records{items: items},
+		Options{Label: LabelAI, Bootstrap: 50, Outcomes: []Outcome{OutcomeReviewComments, OutcomeTimeToClose}, AsOpened: true, AgentID: true})
+	require.NoError(t, err)
+	return res
+}
+
+// effortPlots are the scorers an outcome's section should plot: those
+// with a score on some contribution carrying it.
+func effortPlots(o OutcomeMetrics) []string {
+	var names []string
+	for _, c := range o.Scorers {
+		if len(c.Bins) > 0 {
+			names = append(names, c.Scorer)
+		}
+	}
+	return names
+}
+
+func TestEffortHTML(t *testing.T) {
+	res := effortResult(t)
+	var b bytes.Buffer
+	require.NoError(t, res.WriteHTML(&b))
+	page := b.String()
+	assert.NotContains(t, page, "<script")
+	assert.NotContains(t, page, "NaN")
+	assert.Contains(t, page, "<h2>Effort outcomes</h2>")
+	assert.Contains(t, page, `<table class="outcome" data-outcome="review_comments">`)
+	assert.Contains(t, page, "undefined: the outcome is the same (5) for all 40")
+	want := len(effortPlots(res.Outcomes[0])) + len(effortPlots(res.Outcomes[1]))
+	assert.Equal(t, want, strings.Count(page, `<svg class="effort-plot"`), "a plot per scorer with scores, per outcome")
+	assert.Contains(t, page, `<table id="agent-id">`)
+	assert.Contains(t, page, "<td>Devin</td><td>devin</td><td>10</td>")
+}
+
+func TestEffortHTMLInChromium(t *testing.T) {
+	bin := chromium(t)
+	dir := t.TempDir()
+	page := filepath.Join(dir, "effort.html")
+	f, err := os.Create(page)
+	require.NoError(t, err)
+	res := effortResult(t)
+	require.NoError(t, res.WriteHTML(f))
+	require.NoError(t, f.Close())
+	url := "file://" + filepath.ToSlash(page)
+
+	dom := string(runChromium(t, bin, "--dump-dom", url))
+	plots := regexp.MustCompile(`<svg class="effort-plot" data-scorer="([a-z-]+)"`).FindAllStringSubmatch(dom, -1)
+	var got []string
+	for _, p := range plots {
+		got = append(got, p[1])
+	}
+	assert.Equal(t, append(effortPlots(res.Outcomes[0]), effortPlots(res.Outcomes[1])...), got, "the plots Chromium built, in order")
+	verbosity := res.Outcomes[0].Scorers[slices.IndexFunc(res.Outcomes[0].Scorers, func(c Correlation) bool { return c.Scorer == "verbosity" })]
+	bins := 0
+	for _, o := range res.Outcomes {
+		for _, c := range o.Scorers {
+			bins += len(c.Bins)
+		}
+	}
+	assert.Equal(t, bins, strings.Count(dom, `<g class="bin"`), "a group per non-empty score bin")
+	assert.Equal(t, bins, strings.Count(dom, `<circle class="median"`))
+	assert.Greater(t, len(verbosity.Bins), 1, "the verbosity scores spread over several bins")
+	assert.Contains(t, dom, "ρ "+num(verbosity.Spearman))
+	// TestHTMLInChromium already checks that the page paints; one
+	// Chromium start is enough here.
 }

@@ -7,7 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
+
+	"github.com/heft-dev/heft/heuristics"
 )
 
 // DefaultMaxLine is the longest JSON Lines record read by default: 64 MiB,
@@ -56,6 +59,11 @@ func (j *JSONLines) Next() (*Record, error) {
 			return nil, &SkipError{Pos: pos, Reason: ReasonMalformed, Err: jsonError(line, err)}
 		}
 		rec.Pos = pos
+		if rec.Outcomes == nil {
+			rec.Outcomes = recordOutcomes(&rec)
+		} else if err := rec.Outcomes.validate(); err != nil {
+			return nil, &SkipError{Pos: pos, Reason: ReasonMalformed, Err: err}
+		}
 		return &rec, nil
 	}
 }
@@ -140,3 +148,41 @@ func (w *JSONLinesWriter) Write(r *Record) error { return w.enc.Encode(r) }
 
 // Flush writes any buffered data.
 func (w *JSONLinesWriter) Flush() error { return w.w.Flush() }
+
+// recordOutcomes derives the effort outcomes of a JSON Lines record that
+// gives none: from its timeline when it has one (a maintainer is an actor
+// whose association is OWNER, MEMBER or COLLABORATOR, unknown when no
+// actor has an association; pushes are the timeline's commit events, or
+// the commits' times when it has none), else only the time to close when
+// opened and closed are both given.
+func recordOutcomes(r *Record) *Outcomes {
+	if len(r.Timeline) == 0 {
+		if r.Opened.IsZero() || r.Closed.IsZero() {
+			return nil
+		}
+		return DeriveOutcomes(History{Opened: r.Opened, Closed: r.Closed})
+	}
+	h := History{Author: r.Author, Opened: r.Opened, Closed: r.Closed, Events: r.Timeline}
+	associated := false
+	for _, e := range r.Timeline {
+		associated = associated || e.Actor.Association != ""
+		h.Pushes = h.Pushes || e.Kind == heuristics.EventCommit
+	}
+	if associated {
+		h.Maintainer = AssociatedMaintainer
+	}
+	if !h.Pushes {
+		var pushes []heuristics.Event
+		for _, c := range r.Commits {
+			if !c.Time.IsZero() {
+				pushes = append(pushes, heuristics.Event{Kind: heuristics.EventCommit, Time: c.Time})
+			}
+		}
+		if len(pushes) > 0 {
+			h.Pushes = true
+			h.Events = append(slices.Clone(r.Timeline), pushes...)
+			slices.SortStableFunc(h.Events, func(a, b heuristics.Event) int { return a.Time.Compare(b.Time) })
+		}
+	}
+	return DeriveOutcomes(h)
+}

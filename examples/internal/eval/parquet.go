@@ -132,6 +132,7 @@ func OpenAIDevParquet(dir string, opt *AIDevOptions) (*AIDevParquet, error) {
 	}
 	a.prs = prs
 	mergers := map[string]string{}
+	approvers := map[string][]string{}
 	var absent []string
 	order := map[string]int{} // pull request id → its row
 	for _, f := range []string{pqCommits, pqDetails, pqTimeline, pqComments, pqReviews} {
@@ -172,20 +173,42 @@ func OpenAIDevParquet(dir string, opt *AIDevOptions) (*AIDevParquet, error) {
 	}
 	for _, c := range pqChildren {
 		var each func(*pqTable, []string)
-		if c.file == pqTimeline {
+		switch c.file {
+		case pqTimeline:
 			each = func(t *pqTable, row []string) {
 				if t.get(row, "event") == "merged" && t.get(row, "actor") != "" {
 					mergers[t.get(row, "pr_id")] = t.get(row, "actor")
 				}
 			}
+		case pqReviews:
+			each = func(t *pqTable, row []string) {
+				noteApprover(approvers, t.get(row, "pr_id"), t.get(row, "user"), t.get(row, "user_type"), t.get(row, "state"))
+			}
 		}
 		if t := open(c.file, each); t != nil {
 			a.children[c.csv] = t
+			a.timed = a.timed || c.file == pqTimeline
 		}
 	}
 	a.details = open(pqDetails, nil)
 	if len(absent) > 0 {
 		a.notes = append(a.notes, "no "+strings.Join(absent, ", "))
+	}
+	if writers := writeAccess(mergers, approvers); len(writers) > 0 {
+		a.reviewers = map[string]map[string]bool{}
+		err := prs.scan(func(row []string) {
+			repo := repoOf(prs.get(row, "repo_url"), prs.get(row, "html_url"))
+			for _, who := range writers[prs.get(row, "id")] {
+				if a.reviewers[repo] == nil {
+					a.reviewers[repo] = map[string]bool{}
+				}
+				a.reviewers[repo][who] = true
+			}
+		})
+		if err != nil {
+			a.Close()
+			return nil, fmt.Errorf("eval: aidev: %s: %w", prFile, err)
+		}
 	}
 	if len(mergers) > 0 {
 		a.maintainers = map[string]map[string]bool{}
@@ -295,7 +318,7 @@ func (a *AIDevParquet) Close() error {
 
 // commitsOf lists the commits of a pull request's pr_commit_details rows,
 // for when pr_commits.parquet is absent.
-func commitsOf(t *pqTable, rows [][]string) []heuristics.Commit {
+func commitsOf(t childTable, rows [][]string) []heuristics.Commit {
 	var out []heuristics.Commit
 	seen := map[string]bool{}
 	for _, r := range rows {
@@ -313,7 +336,7 @@ func commitsOf(t *pqTable, rows [][]string) []heuristics.Commit {
 // partial reports a file whose changed lines the diff does not show: its
 // patch is absent though its counts say lines changed (or are unknown),
 // or the diff reached max bytes.
-func buildDiff(t *pqTable, rows [][]string, max int64) (diff string, partial bool) {
+func buildDiff(t childTable, rows [][]string, max int64) (diff string, partial bool) {
 	var b strings.Builder
 	for _, r := range rows {
 		name := t.get(r, "filename")
@@ -322,7 +345,7 @@ func buildDiff(t *pqTable, rows [][]string, max int64) (diff string, partial boo
 			continue
 		}
 		status := strings.ToLower(t.get(r, "status"))
-		patch := t.get(r, "patch")
+		patch := t.raw(r, "patch")
 		if patch != "" && !strings.HasPrefix(patch, "@@") {
 			patch = "" // not hunks: treat as left out rather than fail the parse
 		}
@@ -358,7 +381,7 @@ func buildDiff(t *pqTable, rows [][]string, max int64) (diff string, partial boo
 
 // changed reports whether a file's counts say lines changed, or are
 // unknown.
-func changed(t *pqTable, r []string) bool {
+func changed(t childTable, r []string) bool {
 	known := false
 	for _, col := range []string{"additions", "deletions", "changes"} {
 		v := t.get(r, col)
@@ -523,6 +546,14 @@ func converter(n parquet.Node) func(parquet.Value) string {
 func (t *pqTable) get(row []string, name string) string {
 	if i, ok := t.cols[name]; ok && i < len(row) {
 		return strings.TrimSpace(row[i])
+	}
+	return ""
+}
+
+// raw is get without trimming, for text whose spaces matter (a patch).
+func (t *pqTable) raw(row []string, name string) string {
+	if i, ok := t.cols[name]; ok && i < len(row) {
+		return row[i]
 	}
 	return ""
 }

@@ -251,8 +251,15 @@ func TestAIDevParquet(t *testing.T) {
 			assert.Equal(t, time.Date(2025, 6, 1, 11, 0, 0, 0, time.UTC), merged.Timeline[1].Time)
 			assert.Equal(t, time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC), merged.Now)
 
+			// Effort: carol's comment and approval before the merge; the
+			// bot's review after it counts for nothing.
+			assert.Equal(t, &Outcomes{ReviewComments: new(2), ReviewRounds: new(0), Maintainers: new(1), MaintainerComments: new(2),
+				FirstResponse: new(1.0), TimeToClose: new(2.0)}, merged.Outcomes)
+
 			partial := recs["acme/widgets#2"]
 			require.NotNil(t, partial)
+			assert.Equal(t, &Outcomes{ReviewComments: new(0), ReviewRounds: new(0), Maintainers: new(0), MaintainerComments: new(0),
+				TimeToClose: new(1.0)}, partial.Outcomes, "only a bot reviewed")
 			assert.False(t, *partial.Merged)
 			require.Len(t, partial.Timeline, 1)
 			assert.True(t, partial.Timeline[0].Actor.Bot, "user_type Bot marks a login without [bot]")

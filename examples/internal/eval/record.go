@@ -46,6 +46,17 @@ type Record struct {
 	// positive.
 	AI *bool `json:"ai,omitempty"`
 
+	// Opened is when the contribution was opened and Closed when it was
+	// merged or closed (zero while open, or when unknown); DeriveOutcomes
+	// times the effort outcomes from them.
+	Opened time.Time `json:"opened,omitzero"`
+	Closed time.Time `json:"closed,omitzero"`
+
+	// Outcomes is the review effort the contribution cost, measured from
+	// its whole timeline (see Outcomes); nil when the source has no
+	// timeline. heft eval --outcome ranks the scores against it.
+	Outcomes *Outcomes `json:"outcomes,omitempty"`
+
 	// Agent and Repo group the breakdowns: the tool that wrote the
 	// contribution (or "human"), and the repository as "owner/name".
 	Agent string `json:"agent,omitempty"`

@@ -70,6 +70,8 @@ func (r *Result) WriteText(w io.Writer) error {
 			fmt.Fprintf(&b, "%-12s %d errors, e.g. %s\n", "", m.Coverage.Errors, oneLine(m.ErrorExamples[0], 120))
 		}
 	}
+	r.writeOutcomesText(&b)
+	r.writeAgentIDText(&b)
 	for _, key := range []string{"agent", "repo"} {
 		groups := slices.DeleteFunc(slices.Clone(r.Groups), func(g Breakdown) bool { return g.Key != key })
 		if len(groups) == 0 || (len(groups) == 1 && strings.HasPrefix(groups[0].Group, "(")) {

@@ -32,7 +32,15 @@ type Result struct {
 	Policy  PolicyThresholds `json:"policy"`
 	Scorers []ScorerMetrics  `json:"scorers"` // the set's scorers in order, then "combined"
 	Groups  []Breakdown      `json:"groups"`  // by agent, then by repository
-	Notes   []string         `json:"notes,omitempty"`
+	// Outcomes ranks the scores against each effort outcome asked for.
+	Outcomes []OutcomeMetrics `json:"outcomes,omitempty"`
+	// AsOpened is true when contributions were scored as they were
+	// opened (Options.AsOpened).
+	AsOpened bool `json:"scored_as_opened,omitempty"`
+	// AgentID is the agent-identification report, per agent, when
+	// Options.AgentID asked for it.
+	AgentID []AgentShare `json:"agent_identification,omitempty"`
+	Notes   []string     `json:"notes,omitempty"`
 	// Calibration is set by the caller when thresholds were derived
 	// from this data (see Calibrate).
 	Calibration *Calibration `json:"calibration,omitempty"`
@@ -139,6 +147,8 @@ type accumulator struct {
 	groups [2]map[string]*groupStats // agent, repo
 	order  [2][]string
 	w      []uint64
+	effort effortRows
+	agents agentCounter
 
 	scored, labelled, pos int64
 	skipped               int64
@@ -159,6 +169,8 @@ func newAccumulator(names []string, opt Options) *accumulator {
 	a.cov = make([]coverage, len(names))
 	a.errEx = make([][]string, len(names))
 	a.groups = [2]map[string]*groupStats{{}, {}}
+	a.effort = effortRows{nScores: len(names), nOutcomes: len(opt.Outcomes)}
+	a.agents = agentCounter{}
 	return a
 }
 
@@ -192,6 +204,8 @@ func (a *accumulator) add(o outcome) {
 		return
 	}
 	a.scored++
+	a.effort.add(o)
+	a.agents.add(o.agentID)
 	gs := [2]*groupStats{a.group(0, o.agent), a.group(1, o.repo)}
 	for _, g := range gs {
 		g.contributions++
@@ -261,6 +275,11 @@ func (a *accumulator) result() *Result {
 	}
 	for i, name := range a.names {
 		r.Scorers = append(r.Scorers, a.metrics(i, name))
+	}
+	r.Outcomes = a.outcomeMetrics()
+	r.AsOpened = a.opt.AsOpened
+	if a.opt.AgentID {
+		r.AgentID = a.agents.shares()
 	}
 	for k, key := range []string{"agent", "repo"} {
 		for _, name := range a.order[k] {

@@ -1,8 +1,9 @@
 // Package ghpr turns a GitHub pull request, as webhook events and the REST
 // API carry it, into the heuristics.Contribution heft scores. The GitHub
 // bot, heft score --github-event and heft score's --author, --association
-// and --label flags all build the contribution's title, body, author and
-// labels here, so the rules that depend on who the author is (a
+// and --label flags all build the contribution's title, body, author,
+// labels, branches, draft and "maintainer can modify" flags, milestone,
+// reactions and (from a full user object) the author's account here, so the rules that depend on who the author is (a
 // first-time contributor's small pull request is never held back; a bot
 // account is a bot) apply the same way wherever heft runs.
 //
@@ -15,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -58,10 +60,66 @@ func ParseAssociation(s string) (heuristics.Association, error) {
 	return "", fmt.Errorf("%q is %w: %s", s, ErrAssociation, strings.Join(names, ", "))
 }
 
-// User is the part of a GitHub user object heft reads.
+// User is the part of a GitHub user object heft reads. The user objects
+// of a webhook event or a pull request carry only the login and the type;
+// the answer of GET /users/{login} carries the rest, so a caller that
+// looked the account up can put that answer in the event's place (the
+// heft Action does) and the scorers get the author's Account.
 type User struct {
 	Login string `json:"login"`
 	Type  string `json:"type"` // "User", "Bot", "Organization"
+
+	// CreatedAt is when the account was created; zero when the object
+	// does not say (a webhook event's user objects do not).
+	CreatedAt time.Time `json:"created_at"`
+
+	// The public profile fields; nil when absent, "" or null when empty.
+	Name            *string `json:"name"`
+	Company         *string `json:"company"`
+	Blog            *string `json:"blog"`
+	Location        *string `json:"location"`
+	Email           *string `json:"email"`
+	Hireable        *bool   `json:"hireable"`
+	Bio             *string `json:"bio"`
+	TwitterUsername *string `json:"twitter_username"`
+
+	// The public counts; nil when absent.
+	PublicRepos *int `json:"public_repos"`
+	Followers   *int `json:"followers"`
+	Following   *int `json:"following"`
+}
+
+// Account returns what the user object says of the account, or nil when
+// it is a webhook event's short user object that says nothing of it. The
+// counts the object lacks (pull requests, forks) stay unknown.
+func (u *User) Account() *heuristics.Account {
+	if u.CreatedAt.IsZero() && u.PublicRepos == nil && u.Followers == nil {
+		return nil
+	}
+	a := &heuristics.Account{
+		Profile:     []string{},
+		PublicRepos: u.PublicRepos,
+		Followers:   u.Followers,
+		Following:   u.Following,
+	}
+	for _, f := range []struct {
+		name string
+		v    *string
+	}{
+		{"name", u.Name}, {"company", u.Company}, {"blog", u.Blog}, {"location", u.Location},
+		{"email", u.Email}, {"bio", u.Bio}, {"twitter_username", u.TwitterUsername},
+	} {
+		if f.v != nil && strings.TrimSpace(*f.v) != "" {
+			a.Profile = append(a.Profile, f.name)
+		}
+		if f.name == "email" && u.Hireable != nil && *u.Hireable {
+			a.Profile = append(a.Profile, "hireable") // in heuristics.Account's order
+		}
+	}
+	if !u.CreatedAt.IsZero() {
+		a.CreatedAt = u.CreatedAt.UTC()
+	}
+	return a
 }
 
 // Label is the part of a GitHub label object heft reads.
@@ -69,10 +127,57 @@ type Label struct {
 	Name string `json:"name"`
 }
 
-// Ref is one side of a pull request: a branch at a commit.
+// Ref is one side of a pull request: a branch at a commit, in a
+// repository.
 type Ref struct {
-	Ref string `json:"ref"`
-	SHA string `json:"sha"`
+	Ref  string `json:"ref"`
+	SHA  string `json:"sha"`
+	Repo *Repo  `json:"repo"` // null when the head's fork was deleted
+}
+
+// Repo is the part of a GitHub repository object heft reads.
+type Repo struct {
+	FullName string `json:"full_name"` // "owner/name"
+}
+
+// Milestone is the part of a GitHub milestone object heft reads.
+type Milestone struct {
+	Title string `json:"title"`
+}
+
+// ReactionNames are GitHub's reaction names, in the order of its
+// documentation.
+var ReactionNames = []string{"+1", "-1", "laugh", "confused", "heart", "hooray", "rocket", "eyes"}
+
+// Reactions counts reactions by GitHub's names. It decodes GitHub's
+// reactions object ({"total_count": 3, "+1": 2, "heart": 1, ...}),
+// keeping the names of ReactionNames and dropping the rest (the URL, the
+// total).
+type Reactions map[string]int
+
+// UnmarshalJSON decodes GitHub's reactions object.
+func (r *Reactions) UnmarshalJSON(b []byte) error {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(b, &m); err != nil {
+		return err
+	}
+	if m == nil { // null
+		return nil
+	}
+	out := Reactions{}
+	for _, name := range ReactionNames {
+		raw, ok := m[name]
+		if !ok {
+			continue
+		}
+		var n int
+		if err := json.Unmarshal(raw, &n); err != nil {
+			return fmt.Errorf("reactions: %q: %w", name, err)
+		}
+		out[name] = n
+	}
+	*r = out
+	return nil
 }
 
 // PullRequest is the part of GitHub's pull request object heft reads, with
@@ -86,6 +191,16 @@ type PullRequest struct {
 	Labels            []Label `json:"labels"`
 	Base              Ref     `json:"base"`
 	Head              Ref     `json:"head"`
+
+	// Draft and MaintainerCanModify are nil when the object does not say.
+	Draft               *bool      `json:"draft"`
+	MaintainerCanModify *bool      `json:"maintainer_can_modify"`
+	Milestone           *Milestone `json:"milestone"`
+
+	// Reactions are on issue objects and on a pull request read through
+	// the issues API; a pull request object has none, and then they are
+	// unknown (nil).
+	Reactions Reactions `json:"reactions"`
 }
 
 // Author returns the pull request's author as the scorers see it: the
@@ -111,15 +226,54 @@ func NewAuthor(login, typ string, a heuristics.Association) heuristics.Author {
 }
 
 // Contribution returns the contribution the pull request describes, scored
-// at now: its title, body, author and labels. The caller adds what the
-// object does not carry (the diff, the commits, the timeline, the
-// template).
+// at now: what Fill sets. The caller adds what the object does not carry
+// (the diff, the commits, the timeline, the template, the linked issues).
 func (pr *PullRequest) Contribution(now time.Time) *heuristics.Contribution {
-	c := &heuristics.Contribution{Title: pr.Title, Body: pr.Body, Author: pr.Author(), Now: now}
+	c := &heuristics.Contribution{Now: now}
+	pr.Fill(c)
+	return c
+}
+
+// Fill sets on c what the pull request object says: the title, the body,
+// the author (with the Account, when the user object is a full one; a
+// short one keeps the Account c has for the same login), the
+// labels (added to those c has), the base and head branches, the head
+// repository, draft, "maintainer can modify", the milestone and the
+// reactions. What the object does not say is left as c has it.
+func (pr *PullRequest) Fill(c *heuristics.Contribution) {
+	c.Title, c.Body = pr.Title, pr.Body
+	prev := c.Author
+	c.Author = pr.Author()
+	c.Author.Account = pr.User.Account()
+	if c.Author.Account == nil && prev.Login != "" && strings.EqualFold(prev.Login, c.Author.Login) {
+		// A short user object says nothing of the account: what the
+		// caller knew of the same author stands.
+		c.Author.Account = prev.Account
+	}
 	for _, l := range pr.Labels {
 		c.Labels = AddLabels(c.Labels, l.Name)
 	}
-	return c
+	if pr.Base.Ref != "" {
+		c.BaseBranch = pr.Base.Ref
+	}
+	if pr.Head.Ref != "" {
+		c.HeadBranch = pr.Head.Ref
+	}
+	if pr.Head.Repo != nil && pr.Head.Repo.FullName != "" {
+		c.HeadRepository = pr.Head.Repo.FullName
+	}
+	if pr.Draft != nil {
+		c.Draft = heuristics.Ptr(*pr.Draft)
+	}
+	if pr.MaintainerCanModify != nil {
+		c.MaintainerCanModify = heuristics.Ptr(*pr.MaintainerCanModify)
+	}
+	if pr.Milestone != nil && pr.Milestone.Title != "" {
+		c.Milestone = pr.Milestone.Title
+	}
+	if pr.Reactions != nil {
+		c.Reactions = maps.Clone(map[string]int(pr.Reactions))
+	}
 }
 
 // AddLabels appends the labels not already in list, in order, skipping

@@ -51,7 +51,8 @@ var verdictIcon = map[heuristics.Verdict]string{
 	heuristics.VerdictFlag:    "⚠️",
 }
 
-// Markdown renders rep as GitHub-flavoured Markdown: the verdict, a table
+// Markdown renders rep as GitHub-flavoured Markdown: the verdict (or, for
+// an exempt report, the exemption and its reason), a table
 // of every scorer's score and summary, each scorer's advice, and its
 // evidence in a collapsed <details> block. Text that comes from the pull
 // request (paths, quotes) is escaped so it can neither break the layout
@@ -72,7 +73,15 @@ func Markdown(rep *heuristics.Report, opts Options) (string, bool) {
 	if opts.Marker {
 		head.WriteString(Marker + "\n")
 	}
-	fmt.Fprintf(&head, "### %s %s: %s (score %.2f)\n\n", verdictIcon[rep.Verdict], escape(title), rep.Verdict, rep.Score)
+	if rep.Exempt != "" {
+		// Exempt: the reason first, and the verdict only as a number to
+		// read, so nobody takes it for a judgement.
+		fmt.Fprintf(&head, "### ⏭️ %s: exempt (score %.2f, not acted on)\n\n", escape(title), rep.Score)
+		fmt.Fprintf(&head, "**Exempt**: %s. The scores below are for reading; the verdict (%s) is not acted on.\n\n",
+			escape(rep.Exempt), rep.Verdict)
+	} else {
+		fmt.Fprintf(&head, "### %s %s: %s (score %.2f)\n\n", verdictIcon[rep.Verdict], escape(title), rep.Verdict, rep.Score)
+	}
 	if len(rep.Results) > 0 {
 		head.WriteString("| scorer | score | summary |\n|---|---:|---|\n")
 		for _, r := range rep.Results {
@@ -194,12 +203,16 @@ func Location(ev heuristics.Evidence) string {
 // the verdict, and a warning for each piece of evidence with a path, so
 // that it shows as an annotation on the file (and on the line, when the
 // evidence is on the new side). Evidence without a path is in the
-// Markdown report instead.
+// Markdown report instead. An exempt report (Report.Exempt) is all
+// notices, its first one giving the reason.
 func GitHub(w io.Writer, rep *heuristics.Report) error {
 	var b strings.Builder
-	level := "notice"
+	level, evLevel := "notice", "warning"
 	if rep.Verdict >= heuristics.VerdictReview {
 		level = "warning"
+	}
+	if rep.Exempt != "" {
+		level, evLevel = "notice", "notice" // nothing to act on
 	}
 	var summaries []string
 	for _, r := range rep.Results {
@@ -208,10 +221,15 @@ func GitHub(w io.Writer, rep *heuristics.Report) error {
 		}
 	}
 	msg := fmt.Sprintf("heft: %s (score %.2f)", rep.Verdict, rep.Score)
+	title := "heft: " + rep.Verdict.String()
+	if rep.Exempt != "" {
+		msg = fmt.Sprintf("heft: exempt: %s (score %.2f, verdict %s not acted on)", rep.Exempt, rep.Score, rep.Verdict)
+		title = "heft: exempt"
+	}
 	if len(summaries) > 0 {
 		msg += "\n" + strings.Join(summaries, "\n")
 	}
-	fmt.Fprintf(&b, "::%s title=%s::%s\n", level, escapeProperty("heft: "+rep.Verdict.String()), escapeData(msg))
+	fmt.Fprintf(&b, "::%s title=%s::%s\n", level, escapeProperty(title), escapeData(msg))
 	for _, r := range rep.Results {
 		if r.Score == 0 {
 			continue
@@ -229,7 +247,7 @@ func GitHub(w io.Writer, rep *heuristics.Report) error {
 			if ev.Snippet != "" {
 				text += "\n" + oneLine(ev.Snippet, 300)
 			}
-			fmt.Fprintf(&b, "::warning %s::%s\n", props, escapeData(text))
+			fmt.Fprintf(&b, "::%s %s::%s\n", evLevel, props, escapeData(text))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -139,6 +139,24 @@ func TestGitHub(t *testing.T) {
 	assert.Equal(t, "::notice title=heft%3A pass::heft: pass (score 0.00)\n", pass.String())
 }
 
+// TestExempt: an exempt report leads with its reason, and nothing in it
+// reads as a finding to act on (no verdict heading, no warnings).
+func TestExempt(t *testing.T) {
+	rep := report()
+	rep.Exempt = "the author's association is MEMBER"
+	md, _ := render.Markdown(rep, render.Options{})
+	assert.True(t, strings.HasPrefix(md, "### ⏭️ heft: exempt (score 0.66, not acted on)\n\n"+
+		"**Exempt**: the author's association is MEMBER. The scores below are for reading; the verdict (review) is not acted on."), md)
+	assert.NotContains(t, md, "heft: review")
+	assert.Contains(t, md, "| size | 0.42 |", "the numbers are still there to read")
+
+	var b bytes.Buffer
+	require.NoError(t, render.GitHub(&b, rep))
+	assert.True(t, strings.HasPrefix(b.String(),
+		"::notice title=heft%3A exempt::heft: exempt: the author's association is MEMBER (score 0.66, verdict review not acted on)"), b.String())
+	assert.NotContains(t, b.String(), "::warning")
+}
+
 func BenchmarkMarkdown(b *testing.B) {
 	rep := report()
 	for i := range 200 {

@@ -1,0 +1,362 @@
+package workaround
+
+import (
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/heft-dev/heft/internal/lazyre"
+)
+
+// This file holds two rules that read code rather than manifests: a
+// defensive wrapper (try, except, catch, rescue, recover, a retry) that
+// an added comment ties to a third party that misbehaves, and a library
+// swap (one dependency's imports replaced by another's) that is a fork of
+// the same library or that the commit message or a comment justifies by
+// a bug.
+
+var (
+	// wrapperLineRE recognises the lines of a defensive wrapper in the
+	// common languages.
+	wrapperLineRE = lazyre.New(`^\s*(?:\}\s*)?(?:try\b|except\b|catch\b|rescue\b|ensure\b|finally\b)|\bcatch\s*\(|\brecover\(\)|\brescue\s+[A-Z]|(?i)\bretr(?:y|ies|ying)\b|\bwith_retries\b|\.catch\(`)
+
+	// misbehaveRE finds a comment saying a third party misbehaves: broken,
+	// strict, wrong, spuriously, a bug, throws when it should not.
+	misbehaveRE = lazyre.New(`(?i)\b(?:broken|buggy|bugs?|wrong(?:ly)?|strict|spurious(?:ly)?|unexpected(?:ly)?|incorrect(?:ly)?|confusing(?:ly)?|inconsistent(?:ly)?|flaky|quirk\w*|misbehav\w*|sometimes|occasionally|randomly|regression|npe|segfault\w*|crash(?:es)?|hangs?|work[- ]?around|hack|(?:throws|raises|returns|fails|panics) (?:\w+ ){0,3}(?:even|although|instead|when|if|on|for|with|spuriously)|(?:doesn'?t|does not|won'?t|can'?t|cannot) (?:handle|cope|parse|accept|support|apply|close|return|report)|not thread-?safe)\b`)
+
+	// swapWordsRE finds a message that replaces one library with another.
+	swapWordsRE = lazyre.New(`(?i)\b(?:replac\w*|switch\w*|swap\w*|migrat\w*|mov(?:e|es|ed|ing) (?:to|away)|instead of|in favou?r of|in lieu of|fork(?:ed)?)\b`)
+
+	// swapReasonRE finds the bug a swap works around.
+	swapReasonRE = lazyre.New(`(?i)\bwork(?:s|ed|ing)?[ -]?around|\bbug(?:s|gy)?\b|\bbroken\b|\bcrash\w*|\bsegfault\w*|\bhang(?:s|ing)?\b|\bleak\w*|\bdeadlock\w*|\bregression\b|\b(?:doesn'?t|does not|didn'?t|did not) work\b|\bwreck\w*|\bcorrupt\w*`)
+)
+
+// maxDefPending bounds the comments waiting for a wrapper line below them.
+const maxDefPending = 16
+
+// defComment is a comment that names a misbehaving third party, waiting
+// for a wrapper line near it.
+type defComment struct {
+	line             int
+	snippet, subject string
+}
+
+// defensiveLine runs the defensive-wrapper rule on an added line: a
+// wrapper line within 3 lines below or 6 above a comment that says a
+// third party misbehaves. Code lines cost nothing unless a comment is
+// waiting for them: the three before a comment are kept and read only
+// when one arrives.
+func (fs *fileScan) defensiveLine(n int, text, cm string) {
+	if !fs.defensive {
+		return
+	}
+	if cm == "" || !commentOnly(text) {
+		if len(fs.defPending) > 0 {
+			if isWrapperLine(text) {
+				for _, d := range fs.defPending {
+					if d.line >= n-6 {
+						fs.defFinding(d)
+					}
+				}
+				fs.defPending = fs.defPending[:0]
+			} else if fs.defPending[len(fs.defPending)-1].line < n-6 {
+				fs.defPending = fs.defPending[:0] // out of reach
+			}
+		}
+		fs.recentCode[n%3] = codeLine{n, text}
+		return
+	}
+	if len(cm) < 12 || !misbehaveRE.MatchString(cm) {
+		return
+	}
+	subject := fs.thirdParty(cm)
+	if subject == "" {
+		return
+	}
+	d := defComment{line: n, snippet: strings.TrimSpace(text), subject: subject}
+	for _, c := range fs.recentCode {
+		if c.line != 0 && c.line >= n-3 && isWrapperLine(c.text) {
+			fs.defFinding(d)
+			return
+		}
+	}
+	// Drop what no wrapper line can reach any more.
+	kept := fs.defPending[:0]
+	for _, p := range fs.defPending {
+		if p.line >= n-6 {
+			kept = append(kept, p)
+		}
+	}
+	fs.defPending = kept
+	if len(fs.defPending) < maxDefPending {
+		fs.defPending = append(fs.defPending, d)
+	}
+}
+
+// codeLine is an added line of code the defensive-wrapper rule may read.
+type codeLine struct {
+	line int
+	text string
+}
+
+// isWrapperLine reports whether a line of code is part of a defensive
+// wrapper: try, except, catch, rescue, recover(), a retry.
+func isWrapperLine(text string) bool {
+	return mayWrap(text) && wrapperLineRE.MatchString(stripTrailingComment(text))
+}
+
+func (fs *fileScan) defFinding(d defComment) {
+	fs.finding(ruleDefensive, d.line, d.snippet, d.subject, "a defensive wrapper around "+d.subject)
+}
+
+// mayWrap is a cheap test that lets through every line wrapperLineRE
+// could match.
+func mayWrap(text string) bool {
+	for _, w := range [...]string{"try", "except", "catch", "rescue", "ensure", "finally", "recover", "retr", "RETR", "Retr"} {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// stripTrailingComment drops a // or # comment from a code line.
+func stripTrailingComment(text string) string {
+	if i := slashComment(text); i >= 0 {
+		text = text[:i]
+	}
+	if i := strings.Index(text, " #"); i >= 0 {
+		text = text[:i]
+	}
+	return text
+}
+
+// thirdParty returns the Subject of what a comment names that the
+// project does not own: an import of the file, a runtime, OS, library or
+// toolchain, or a linked repository; "" when it names none.
+func (fs *fileScan) thirdParty(cm string) string {
+	if d := fs.namedImport(cm, false); d != "" && !fs.sc.isOwnModule(d) {
+		return d
+	}
+	if s := termSubject(cm); s != "" {
+		return s
+	}
+	for i := len(fs.links) - 1; i >= 0 && i >= len(fs.links)-2; i-- {
+		if r := linkRepo(fs.links[i].url); r != "" && !fs.sc.ownRepo(r) {
+			return repoSubject(r)
+		}
+	}
+	return ""
+}
+
+// ---- library swaps ----
+
+// maxSwapDeps bounds the imports a diff's swap check keeps per side.
+const maxSwapDeps = 256
+
+// swapSite is where a dependency was imported or required.
+type swapSite struct {
+	path, snippet string
+	line          int
+}
+
+// swapLine records the dependency an import or manifest line names, on
+// the side it is on: deleted lines feed removed, added lines added.
+func (fs *fileScan) swapLine(n int, text string, deleted bool) {
+	sc := fs.sc
+	dep := fs.importedDep(text)
+	if dep == "" || sc.isOwnModule(dep) {
+		return
+	}
+	key := swapKey(dep)
+	if deleted {
+		if _, ok := sc.swapRemoved[key]; !ok && len(sc.swapRemoved) < maxSwapDeps {
+			sc.swapRemoved[key] = dep
+		}
+		return
+	}
+	if _, ok := sc.swapAdded[key]; !ok && len(sc.swapAdded) < maxSwapDeps {
+		sc.swapAdded[key] = swapSite{path: fs.path, line: n, snippet: strings.TrimSpace(text)}
+		sc.swapAddedOrder = append(sc.swapAddedOrder, dep)
+	}
+}
+
+// importedDep returns the dependency an import, require or manifest line
+// names, or "".
+func (fs *fileScan) importedDep(text string) string {
+	t := strings.TrimSpace(text)
+	if !mayImport(fs.kind, t) {
+		return ""
+	}
+	switch fs.kind {
+	case wkGo:
+		if !fs.goImports && !strings.HasPrefix(t, "import ") {
+			return ""
+		}
+		if m := goImportLineRE.FindStringSubmatch(t); m != nil && strings.Contains(firstElem(m[1]), ".") {
+			return goModuleOf(m[1])
+		}
+	case wkGoMod:
+		if m := goRequireLineRE.FindStringSubmatch(stripComment(t, "//")); m != nil && !strings.Contains(t, "=>") && !strings.HasSuffix(t, "// indirect") {
+			return m[1]
+		}
+	case wkPython:
+		if m := pyFromImportRE.FindStringSubmatch(t); m != nil && !strings.HasPrefix(m[1], ".") {
+			r, _, _ := strings.Cut(m[1], ".")
+			return pyDep(r)
+		}
+		if m := pyImportRE.FindStringSubmatch(t); m != nil {
+			r, _, _ := strings.Cut(strings.TrimSpace(strings.Split(stripComment(m[1], "#"), ",")[0]), ".")
+			r, _, _ = strings.Cut(r, " ")
+			return pyDep(r)
+		}
+	case wkJS:
+		var spec string
+		if m := jsFromRE.FindStringSubmatch(t); m != nil && (strings.HasPrefix(t, "import") || strings.HasPrefix(t, "export") || strings.HasPrefix(t, "}")) {
+			spec = m[1]
+		} else if m := jsRequireRE.FindStringSubmatch(t); m != nil {
+			spec = m[3]
+		}
+		if spec != "" && spec[0] != '.' && spec[0] != '/' && spec[0] != '~' && !strings.HasPrefix(spec, "@/") && !strings.HasPrefix(spec, "node:") {
+			return npmPackage(spec)
+		}
+	case wkRuby:
+		if m := rubyReqRE.FindStringSubmatch(t); m != nil {
+			r, _, _ := strings.Cut(m[1], "/")
+			return r
+		}
+	case wkGemfile:
+		if m := gemLineRE.FindStringSubmatch(t); m != nil {
+			return strings.ToLower(m[1])
+		}
+		if m := gemspecDepRE.FindStringSubmatch(t); m != nil {
+			return strings.ToLower(m[1])
+		}
+	case wkRust:
+		if m := rustUseRE.FindStringSubmatch(t); m != nil {
+			switch m[1] {
+			case "crate", "self", "super", "std", "core", "alloc":
+				return ""
+			}
+			return strings.ReplaceAll(m[1], "_", "-")
+		}
+	case wkCargo:
+		if strings.Contains(fs.section, "dependencies") {
+			if m := tomlEntryRE.FindStringSubmatch(t); m != nil {
+				return strings.ReplaceAll(strings.ToLower(m[1]), "_", "-")
+			}
+		}
+	}
+	return ""
+}
+
+// mayImport is a cheap test that lets through every line importedDep
+// could read a dependency from.
+func mayImport(k wkind, t string) bool {
+	switch k {
+	case wkPython:
+		return strings.HasPrefix(t, "import ") || strings.HasPrefix(t, "from ")
+	case wkJS:
+		return strings.Contains(t, "from") || strings.Contains(t, "require(")
+	case wkRuby:
+		return strings.HasPrefix(t, "require")
+	case wkGemfile:
+		return strings.HasPrefix(t, "gem") || strings.Contains(t, "add_")
+	case wkRust:
+		return strings.HasPrefix(t, "use ") || strings.HasPrefix(t, "pub ") || strings.HasPrefix(t, "extern ")
+	case wkGoMod:
+		return t != "" && t != ")" && !strings.HasPrefix(t, "//")
+	}
+	return true
+}
+
+var gemspecDepRE = lazyre.New(`add_(?:runtime_|development_)?dependency\(?\s*['"]([^'"]+)['"]`)
+
+// pyDep returns a Python import's distribution-like name, or "" for the
+// standard library.
+func pyDep(root string) string {
+	if root == "" || pyStdlib[root] || root == "__future__" || root == "typing_extensions" {
+		return ""
+	}
+	return root
+}
+
+// swapKey is how a dependency is compared across the two sides of a swap:
+// lower case, "_" as "-", a Go module's major version dropped.
+func swapKey(dep string) string {
+	k := strings.ReplaceAll(strings.ToLower(dep), "_", "-")
+	if i := strings.LastIndex(k, "/v"); i > 0 && i+2 < len(k) && strings.Trim(k[i+2:], "0123456789") == "" {
+		k = k[:i]
+	}
+	return k
+}
+
+// forkOf reports whether added is a fork of removed: the same name under
+// another owner ("github.com/keybase/go-ps" for
+// "github.com/mitchellh/go-ps"), or the fork-naming habit of putting the
+// old owner in the name ("github.com/cli/shurcool-graphql" for
+// "github.com/shurcool/graphql").
+func forkOf(added, removed string) bool {
+	a, r := swapKey(added), swapKey(removed)
+	if a == r || path.Dir(a) == path.Dir(r) || !strings.Contains(a, "/") || !strings.Contains(r, "/") {
+		return false
+	}
+	an, rn := path.Base(a), path.Base(r)
+	if an == rn {
+		return true
+	}
+	owner := path.Base(path.Dir(r))
+	return an == owner+"-"+rn || an == rn+"-"+owner
+}
+
+// swapFindings adds the library-swap findings once every file is read:
+// a fork of a removed dependency, or any replacement the message or a
+// comment justifies by a bug.
+func (sc *workaroundScan) swapFindings(reasoned bool) {
+	if len(sc.swapRemoved) == 0 || len(sc.swapAddedOrder) == 0 {
+		return
+	}
+	var removedOnly []string
+	for k, dep := range sc.swapRemoved {
+		if _, ok := sc.swapAdded[k]; !ok {
+			removedOnly = append(removedOnly, dep)
+		}
+	}
+	if len(removedOnly) == 0 {
+		return
+	}
+	slices.Sort(removedOnly)
+	done := map[string]bool{}
+	for _, a := range sc.swapAddedOrder {
+		if _, ok := sc.swapRemoved[swapKey(a)]; ok {
+			continue
+		}
+		site := sc.swapAdded[swapKey(a)]
+		for _, r := range removedOnly {
+			if done[r] {
+				continue
+			}
+			fork := forkOf(a, r)
+			if !fork && !(reasoned && len(removedOnly) == 1) {
+				continue
+			}
+			done[r] = true
+			what := "a swap of " + r + " for " + a
+			if fork {
+				what = "a swap of " + r + " for its fork " + a
+			}
+			sc.add(Finding{Rule: ruleSwap, Path: site.path, Line: site.line, Snippet: clip(site.snippet), Dependency: r, What: what})
+			break
+		}
+	}
+}
+
+// swapReasoned reports whether a message replaces a library because of a
+// bug: swap words and a bug.
+func swapReasoned(msg string) bool {
+	return swapWordsRE.MatchString(msg) && swapReasonRE.MatchString(msg)
+}
+
+// swapBackRE recognises a message that goes back from a fork to the
+// original: not a workaround but the end of one.
+var swapBackRE = lazyre.New(`(?i)\bback to\b|\bto (?:the )?upstream\b|\bupstream (?:version|release|package|crate|module|library|sdk)\b|\boff (?:of )?(?:our|the) fork\b`)
