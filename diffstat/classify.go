@@ -1,7 +1,6 @@
 package diffstat
 
 import (
-	"fmt"
 	"path"
 	"slices"
 	"strings"
@@ -38,12 +37,7 @@ func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
 
 // UnmarshalText decodes a kind from its String form.
 func (k *Kind) UnmarshalText(b []byte) error {
-	x, ok := enum.Lookup[Kind](kindNames[:], b)
-	if !ok {
-		return fmt.Errorf("diffstat: unknown file kind %q", b)
-	}
-	*k = x
-	return nil
+	return enum.Unmarshal(k, kindNames[:], b, "diffstat: unknown file kind")
 }
 
 // Reviewable reports whether changes to files of this kind are read by a

@@ -45,12 +45,7 @@ func (v Verdict) MarshalText() ([]byte, error) { return []byte(v.String()), nil 
 
 // UnmarshalText decodes a verdict from its String form.
 func (v *Verdict) UnmarshalText(b []byte) error {
-	x, ok := enum.Lookup[Verdict](verdictNames[:], b)
-	if !ok {
-		return fmt.Errorf("heuristics: unknown verdict %q", b)
-	}
-	*v = x
-	return nil
+	return enum.Unmarshal(v, verdictNames[:], b, "heuristics: unknown verdict")
 }
 
 // Default thresholds of a Policy.

@@ -4,38 +4,112 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"maps"
+	"slices"
+	"strings"
 
 	"github.com/heft-dev/heft/examples/internal/cliflag"
 	"github.com/heft-dev/heft/examples/internal/corpus"
 )
 
-// runCorpus evaluates a parser on a labelled development corpus kept as
-// facts:
+// corpusOptions are the flags every corpus takes.
+type corpusOptions struct {
+	clones, aidev, split string
+}
+
+// corpusKind is one corpus `heft corpus NAME` evaluates: one entry here,
+// one runner for all.
+type corpusKind struct {
+	usage string // the usage text, before the flags
+	facts string // the default facts file
+	texts string // what the corpus holds: "texts" or "commits", in messages
+	aidev bool   // whether it reads pull requests from the AIDev sample too
+	note  string // printed after the text report, or ""
+	eval  func(ctx context.Context, facts string, o corpusOptions) (*corpus.Report, error)
+}
+
+// corpusKinds are the corpora, by name.
+var corpusKinds = map[string]corpusKind{
+	"disclosure": {
+		usage: `usage: heft corpus disclosure --clones DIR --aidev DIR [--facts FILE] [--split dev|test|all] [--json] [--wrong]
+
+Evaluates the disclosure parser on the labelled development corpus: reads
+each commit from its clone under --clones and each pull request from the
+AIDev sample under --aidev, and prints per class the AI-use precision and
+recall, the tool accuracy on AI-positive texts and the stance accuracy.
+Texts that cannot be read are counted and listed, not fatal.
+
+`,
+		facts: "testdata/corpus/disclosure.csv",
+		texts: "texts",
+		aidev: true,
+		eval: func(ctx context.Context, facts string, o corpusOptions) (*corpus.Report, error) {
+			rows, err := corpus.ReadDisclosureFacts(facts)
+			if err != nil {
+				return nil, err
+			}
+			return corpus.EvalDisclosure(ctx, rows, corpus.DisclosureOptions{Clones: o.clones, AIDev: o.aidev, Split: o.split})
+		},
+	},
+	"workaround": {
+		usage: `usage: heft corpus workaround --clones DIR [--facts FILE] [--split dev|test|all] [--json] [--wrong]
+
+Evaluates the workaround scorer on the labelled development corpus: reads
+each commit's message and diff from its clone under --clones, scores it as
+a one-commit pull request, and prints per class the recall (workaround
+classes) or accuracy (contrast classes: 1 - accuracy is the false-flag
+rate), whether the evidence names the expected upstream, and how many
+detected workarounds link an upstream report. Commits that cannot be read
+are counted and listed, not fatal.
+
+`,
+		facts: "testdata/corpus/workaround.csv",
+		texts: "commits",
+		note:  "recall is per workaround class; on a contrast class, 1 - accuracy is the false-flag rate.",
+		eval: func(ctx context.Context, facts string, o corpusOptions) (*corpus.Report, error) {
+			rows, err := corpus.ReadWorkaroundFacts(facts)
+			if err != nil {
+				return nil, err
+			}
+			return corpus.EvalWorkaround(ctx, rows, corpus.WorkaroundOptions{Clones: o.clones, Split: o.split})
+		},
+	},
+}
+
+// runCorpus evaluates a parser or scorer on a labelled development
+// corpus kept as facts:
 //
 //	heft corpus disclosure --clones DIR --aidev DIR [--facts FILE] [--split dev|test|all] [--json] [--wrong]
+//	heft corpus workaround --clones DIR [--facts FILE] [--split dev|test|all] [--json] [--wrong]
 func runCorpus(e *env, args []string) int {
-	if len(args) > 0 {
-		if run, ok := corpusRunners[args[0]]; ok {
-			return run(e, args[1:])
-		}
+	names := slices.Sorted(maps.Keys(corpusKinds))
+	var k corpusKind
+	ok := len(args) > 0
+	if ok {
+		k, ok = corpusKinds[args[0]]
 	}
-	if len(args) == 0 || args[0] != "disclosure" {
+	if !ok {
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
-			fmt.Fprint(e.stderr, corpusUsage)
+			for _, n := range names {
+				fmt.Fprint(e.stderr, corpusKinds[n].usage)
+			}
 			return exitOK
 		}
-		return fail(e, "corpus", fmt.Errorf("%w: want a corpus name: disclosure or workaround\n\n%s", errUsage, corpusUsage))
+		return fail(e, "corpus", fmt.Errorf("%w: want a corpus name: %s", errUsage, strings.Join(names, " or ")))
 	}
-	fs := flag.NewFlagSet("heft corpus disclosure", flag.ContinueOnError)
+	fs := flag.NewFlagSet("heft corpus "+args[0], flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	clones := fs.String("clones", "", "the folder holding the repositories' clones, as owner+name or owner/name")
-	aidev := fs.String("aidev", "", "the AIDev sample folder (one folder per agent, each with prs.csv)")
-	facts := fs.String("facts", "testdata/corpus/disclosure.csv", "the facts file")
-	split := fs.String("split", "all", "which texts to evaluate: dev, test or all")
+	var o corpusOptions
+	fs.StringVar(&o.clones, "clones", "", "the folder holding the repositories' clones, as owner+name or owner/name")
+	if k.aidev {
+		fs.StringVar(&o.aidev, "aidev", "", "the AIDev sample folder (one folder per agent, each with prs.csv)")
+	}
+	facts := fs.String("facts", k.facts, "the facts file")
+	fs.StringVar(&o.split, "split", "all", "which "+k.texts+" to evaluate: dev, test or all")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
-	wrong := fs.Bool("wrong", false, "also list the texts the parser got wrong")
+	wrong := fs.Bool("wrong", false, "also list the "+k.texts+" evaluated wrongly")
 	fs.Usage = func() {
-		fmt.Fprint(e.stderr, corpusUsage)
+		fmt.Fprint(e.stderr, k.usage)
 		fs.PrintDefaults()
 	}
 	if code, ok := cliflag.Parse(fs, args[1:], e.stderr); !ok {
@@ -44,11 +118,7 @@ func runCorpus(e *env, args []string) int {
 	if fs.NArg() > 0 {
 		return fail(e, "corpus", fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0)))
 	}
-	rows, err := corpus.ReadDisclosureFacts(*facts)
-	if err != nil {
-		return fail(e, "corpus", err)
-	}
-	rep, err := corpus.EvalDisclosure(context.Background(), rows, corpus.DisclosureOptions{Clones: *clones, AIDev: *aidev, Split: *split})
+	rep, err := k.eval(context.Background(), *facts, o)
 	if err != nil {
 		return fail(e, "corpus", err)
 	}
@@ -59,8 +129,11 @@ func runCorpus(e *env, args []string) int {
 		err = rep.WriteJSON(e.stdout)
 	} else {
 		err = rep.WriteText(e.stdout)
+		if err == nil && k.note != "" {
+			fmt.Fprintln(e.stdout, "\n"+k.note)
+		}
 		if err == nil && len(rep.Wrong) > 0 {
-			fmt.Fprintf(e.stdout, "\nwrong: %d texts\n", len(rep.Wrong))
+			fmt.Fprintf(e.stdout, "\nwrong: %d %s\n", len(rep.Wrong), k.texts)
 			for _, m := range rep.Wrong {
 				fmt.Fprintf(e.stdout, "  %s %s@%s: %s\n", m.Class, m.Repo, m.Ref, m.Reason)
 			}
@@ -71,13 +144,3 @@ func runCorpus(e *env, args []string) int {
 	}
 	return exitOK
 }
-
-const corpusUsage = `usage: heft corpus disclosure --clones DIR --aidev DIR [--facts FILE] [--split dev|test|all] [--json] [--wrong]
-
-Evaluates the disclosure parser on the labelled development corpus: reads
-each commit from its clone under --clones and each pull request from the
-AIDev sample under --aidev, and prints per class the AI-use precision and
-recall, the tool accuracy on AI-positive texts and the stance accuracy.
-Texts that cannot be read are counted and listed, not fatal.
-
-`

@@ -1,6 +1,7 @@
 package account
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -74,24 +75,12 @@ type Config struct {
 }
 
 func (c Config) withDefaults() Config {
-	if c.MinAgeDays == 0 {
-		c.MinAgeDays = 30
-	}
-	if c.MaxForksPerDay == 0 {
-		c.MaxForksPerDay = 7
-	}
-	if c.MinMergeRatio == 0 {
-		c.MinMergeRatio = 0.3
-	}
-	if c.MinHistory == 0 {
-		c.MinHistory = 5
-	}
-	if c.SmallLines == 0 {
-		c.SmallLines = 100
-	}
-	if c.NewcomerCap == 0 {
-		c.NewcomerCap = 0.4
-	}
+	c.MinAgeDays = cmp.Or(c.MinAgeDays, 30)
+	c.MaxForksPerDay = cmp.Or(c.MaxForksPerDay, 7)
+	c.MinMergeRatio = cmp.Or(c.MinMergeRatio, 0.3)
+	c.MinHistory = cmp.Or(c.MinHistory, 5)
+	c.SmallLines = cmp.Or(c.SmallLines, 100)
+	c.NewcomerCap = cmp.Or(c.NewcomerCap, 0.4)
 	return c
 }
 

@@ -1,6 +1,7 @@
 package disclosure
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"sort"
@@ -53,18 +54,10 @@ type Config struct {
 }
 
 func (p Config) withDefaults() Config {
-	if p.MissingScore == 0 {
-		p.MissingScore = DefaultMissingScore
-	}
-	if p.ContradictionScore == 0 {
-		p.ContradictionScore = DefaultContradictionScore
-	}
-	if p.SignoffScore == 0 {
-		p.SignoffScore = DefaultSignoffScore
-	}
-	if p.TamperScore == 0 {
-		p.TamperScore = DefaultTamperScore
-	}
+	p.MissingScore = cmp.Or(p.MissingScore, DefaultMissingScore)
+	p.ContradictionScore = cmp.Or(p.ContradictionScore, DefaultContradictionScore)
+	p.SignoffScore = cmp.Or(p.SignoffScore, DefaultSignoffScore)
+	p.TamperScore = cmp.Or(p.TamperScore, DefaultTamperScore)
 	return p
 }
 

@@ -1,6 +1,7 @@
 package engagement
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -41,18 +42,10 @@ type Config struct {
 }
 
 func (c Config) withDefaults() Config {
-	if c.PendingDays == 0 {
-		c.PendingDays = 7
-	}
-	if c.CloseDays == 0 {
-		c.CloseDays = 14
-	}
-	if c.Label == "" {
-		c.Label = "awaiting author"
-	}
-	if c.MaxQuote == 0 {
-		c.MaxQuote = 200
-	}
+	c.PendingDays = cmp.Or(c.PendingDays, 7)
+	c.CloseDays = cmp.Or(c.CloseDays, 14)
+	c.Label = cmp.Or(c.Label, "awaiting author")
+	c.MaxQuote = cmp.Or(c.MaxQuote, 200)
 	return c
 }
 

@@ -1,6 +1,7 @@
 package reputation
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -24,12 +25,8 @@ type Config struct {
 }
 
 func (c Config) withDefaults() Config {
-	if c.Forge == "" {
-		c.Forge = reputation.DefaultForge
-	}
-	if c.SmallPR == 0 {
-		c.SmallPR = 100
-	}
+	c.Forge = cmp.Or(c.Forge, reputation.DefaultForge)
+	c.SmallPR = cmp.Or(c.SmallPR, 100)
 	return c
 }
 

@@ -1,6 +1,7 @@
 package size
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -49,24 +50,12 @@ type Config struct {
 }
 
 func (c Config) withDefaults() Config {
-	if c.Labels == [5]int{} {
-		c.Labels = [5]int{10, 30, 100, 500, 1000}
-	}
-	if c.ComfortableLines == nil {
-		c.ComfortableLines = heuristics.Ptr(200)
-	}
-	if c.OverwhelmingLines == 0 {
-		c.OverwhelmingLines = 2000
-	}
-	if c.ComfortableFiles == 0 {
-		c.ComfortableFiles = 20
-	}
-	if c.OverwhelmingFiles == 0 {
-		c.OverwhelmingFiles = 150
-	}
-	if c.Largest == 0 {
-		c.Largest = 3
-	}
+	c.Labels = cmp.Or(c.Labels, [5]int{10, 30, 100, 500, 1000})
+	c.ComfortableLines = cmp.Or(c.ComfortableLines, heuristics.Ptr(200))
+	c.OverwhelmingLines = cmp.Or(c.OverwhelmingLines, 2000)
+	c.ComfortableFiles = cmp.Or(c.ComfortableFiles, 20)
+	c.OverwhelmingFiles = cmp.Or(c.OverwhelmingFiles, 150)
+	c.Largest = cmp.Or(c.Largest, 3)
 	return c
 }
 

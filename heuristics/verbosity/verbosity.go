@@ -1,6 +1,7 @@
 package verbosity
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -154,54 +155,22 @@ type Config struct {
 }
 
 func (c Config) withDefaults() Config {
-	if c.Encoding == "" {
-		c.Encoding = string(tokenizer.Default)
-	}
-	if c.FloorTokens == 0 {
-		c.FloorTokens = 150
-	}
-	if c.RelaxedTokensPerLine == 0 {
-		c.RelaxedTokensPerLine = 20
-	}
-	if c.ExcessiveTokensPerLine == 0 {
-		c.ExcessiveTokensPerLine = 600
-	}
-	if c.LargeDiffLines == 0 {
-		c.LargeDiffLines = 1000
-	}
-	if c.RestateMinNamed == 0 {
-		c.RestateMinNamed = 3
-	}
-	if c.RestateWeight == nil {
-		c.RestateWeight = heuristics.Ptr(0.4)
-	}
-	if c.HiddenCommentTokens == 0 {
-		c.HiddenCommentTokens = 20
-	}
-	if c.HiddenWeight == nil {
-		c.HiddenWeight = heuristics.Ptr(0.3)
-	}
-	if c.Sections == 0 {
-		c.Sections = 3
-	}
-	if c.MaxBodyBytes == 0 {
-		c.MaxBodyBytes = 256 << 10
-	}
-	if c.MaxDiffLines == 0 {
-		c.MaxDiffLines = 20000
-	}
-	if c.OtherFileLines == nil {
-		c.OtherFileLines = heuristics.Ptr(10)
-	}
-	if c.BudgetTokens == 0 {
-		c.BudgetTokens = 150
-	}
-	if c.UnexplainedLines == nil {
-		c.UnexplainedLines = heuristics.Ptr(30)
-	}
-	if c.UnexplainedWeight == nil {
-		c.UnexplainedWeight = heuristics.Ptr(0.6)
-	}
+	c.Encoding = cmp.Or(c.Encoding, string(tokenizer.Default))
+	c.FloorTokens = cmp.Or(c.FloorTokens, 150)
+	c.RelaxedTokensPerLine = cmp.Or(c.RelaxedTokensPerLine, 20)
+	c.ExcessiveTokensPerLine = cmp.Or(c.ExcessiveTokensPerLine, 600)
+	c.LargeDiffLines = cmp.Or(c.LargeDiffLines, 1000)
+	c.RestateMinNamed = cmp.Or(c.RestateMinNamed, 3)
+	c.RestateWeight = cmp.Or(c.RestateWeight, heuristics.Ptr(0.4))
+	c.HiddenCommentTokens = cmp.Or(c.HiddenCommentTokens, 20)
+	c.HiddenWeight = cmp.Or(c.HiddenWeight, heuristics.Ptr(0.3))
+	c.Sections = cmp.Or(c.Sections, 3)
+	c.MaxBodyBytes = cmp.Or(c.MaxBodyBytes, 256<<10)
+	c.MaxDiffLines = cmp.Or(c.MaxDiffLines, 20000)
+	c.OtherFileLines = cmp.Or(c.OtherFileLines, heuristics.Ptr(10))
+	c.BudgetTokens = cmp.Or(c.BudgetTokens, 150)
+	c.UnexplainedLines = cmp.Or(c.UnexplainedLines, heuristics.Ptr(30))
+	c.UnexplainedWeight = cmp.Or(c.UnexplainedWeight, heuristics.Ptr(0.6))
 	return c
 }
 

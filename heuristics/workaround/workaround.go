@@ -65,21 +65,11 @@ type Config struct {
 }
 
 func (c Config) withDefaults() Config {
-	if c.LinkedFactor == 0 {
-		c.LinkedFactor = 0.15
-	}
-	if c.HalfScore == 0 {
-		c.HalfScore = 0.6
-	}
-	if c.MaxEvidence == 0 {
-		c.MaxEvidence = 20
-	}
-	if c.MaxLineBytes == 0 {
-		c.MaxLineBytes = 4096
-	}
-	if c.HeaderLines == 0 {
-		c.HeaderLines = 30
-	}
+	c.LinkedFactor = cmp.Or(c.LinkedFactor, 0.15)
+	c.HalfScore = cmp.Or(c.HalfScore, 0.6)
+	c.MaxEvidence = cmp.Or(c.MaxEvidence, 20)
+	c.MaxLineBytes = cmp.Or(c.MaxLineBytes, 4096)
+	c.HeaderLines = cmp.Or(c.HeaderLines, 30)
 	return c
 }
 

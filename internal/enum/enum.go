@@ -22,3 +22,15 @@ func Lookup[T ~uint8](names []string, b []byte) (T, bool) {
 	}
 	return 0, false
 }
+
+// Unmarshal sets *dst to the value whose name is b, for an UnmarshalText
+// method; for a name it does not know it returns an error "what %q", such
+// as `diffstat: unknown file kind "x"`, and leaves *dst alone.
+func Unmarshal[T ~uint8](dst *T, names []string, b []byte, what string) error {
+	v, ok := Lookup[T](names, b)
+	if !ok {
+		return fmt.Errorf("%s %q", what, b)
+	}
+	*dst = v
+	return nil
+}

@@ -20,3 +20,14 @@ func TestNameAndLookup(t *testing.T) {
 		t.Error("Lookup(blue) found a value")
 	}
 }
+
+func TestUnmarshal(t *testing.T) {
+	c := color(0)
+	if err := Unmarshal(&c, colorNames, []byte("green"), "paint: unknown color"); err != nil || c != 1 {
+		t.Errorf("Unmarshal(green) = %v, %v", c, err)
+	}
+	err := Unmarshal(&c, colorNames, []byte("blue"), "paint: unknown color")
+	if err == nil || err.Error() != `paint: unknown color "blue"` || c != 1 {
+		t.Errorf("Unmarshal(blue) = %v, %v; want the error and the value unchanged", c, err)
+	}
+}

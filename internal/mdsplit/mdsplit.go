@@ -64,12 +64,7 @@ func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
 
 // UnmarshalText decodes a kind from its String form.
 func (k *Kind) UnmarshalText(b []byte) error {
-	x, ok := enum.Lookup[Kind](kindNames[:], b)
-	if !ok {
-		return fmt.Errorf("mdsplit: unknown kind %q", b)
-	}
-	*k = x
-	return nil
+	return enum.Unmarshal(k, kindNames[:], b, "mdsplit: unknown kind")
 }
 
 // Part is one piece of a description.

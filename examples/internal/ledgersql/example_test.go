@@ -15,6 +15,15 @@ import (
 // sqlite:PATH or postgres:// spec opens a database the same way in a
 // program built with -tags sqlite or postgres.
 func ExampleOpen() {
+	stakeAndShow(func(dir string) string { return filepath.Join(dir, "ledger.jsonl") })
+	// Output:
+	// grant 30, held 8.50 for 1 open PR, 21.50 left to stake
+}
+
+// stakeAndShow opens the ledger spec(dir) names in a temporary folder dir,
+// records a pull request and prints the balance: the body of the
+// examples, whatever the store.
+func stakeAndShow(spec func(dir string) string) {
 	dir, err := os.MkdirTemp("", "ledger")
 	if err != nil {
 		fmt.Println(err)
@@ -23,7 +32,7 @@ func ExampleOpen() {
 	defer os.RemoveAll(dir)
 
 	ctx := context.Background()
-	store, err := ledgersql.Open(ctx, filepath.Join(dir, "ledger.jsonl"))
+	store, err := ledgersql.Open(ctx, spec(dir))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -46,6 +55,4 @@ func ExampleOpen() {
 		return
 	}
 	fmt.Printf("grant %.0f, held %.2f for %d open PR, %.2f left to stake\n", b.Grant, b.Held, b.Open, b.Points)
-	// Output:
-	// grant 30, held 8.50 for 1 open PR, 21.50 left to stake
 }
