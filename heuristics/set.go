@@ -252,6 +252,7 @@ type ScorerError struct {
 	Err    error
 }
 
+// Error names the scorer that failed and its error.
 func (e *ScorerError) Error() string { return fmt.Sprintf("scorer %s: %v", e.Scorer, e.Err) }
 
 // Unwrap returns the scorer's error.

@@ -45,6 +45,7 @@ type ConfigError struct {
 	Err   error  // the underlying error, if any
 }
 
+// Error names the invalid field and what is wrong with it.
 func (e *ConfigError) Error() string {
 	return fmt.Sprintf("hygiene: %v: %s: %s", heuristics.ErrInvalidConfig, e.Field, e.Msg)
 }

@@ -50,6 +50,7 @@ type ConfigError struct {
 	Err     error
 }
 
+// Error names the configuration section and its error.
 func (e *ConfigError) Error() string { return fmt.Sprintf("%s: %v", e.Section, e.Err) }
 
 // Unwrap returns the constructor's error, which wraps

@@ -33,6 +33,7 @@ type ConfigError struct {
 	Msg   string // what is wrong with it
 }
 
+// Error names the invalid field and what is wrong with it.
 func (e *ConfigError) Error() string {
 	return fmt.Sprintf("template: %v: %s: %s", heuristics.ErrInvalidConfig, e.Field, e.Msg)
 }

@@ -266,6 +266,7 @@ type BodyTooLargeError struct {
 	Size, Limit int  // in bytes
 }
 
+// Error says how large the text is and the limit it exceeds.
 func (e *BodyTooLargeError) Error() string {
 	what := "description"
 	if e.Template {
