@@ -277,6 +277,8 @@ var ErrInvalidResult = errors.New("invalid result")
 // Report is what a Set found: every scorer's result, the combined score
 // and the verdict.
 type Report struct {
+	// Verdict is what the Policy concluded from Score; VerdictUnknown
+	// when no scorer applied.
 	Verdict Verdict `json:"verdict"`
 
 	// Score is the combined score in [0, 1] (see Policy); 0 when no

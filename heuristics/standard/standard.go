@@ -30,6 +30,8 @@ import (
 // default configuration: every section's zero value is its scorer's
 // defaults.
 type Config struct {
+	// Policy weighs the scorers and sets the verdict thresholds; each
+	// other field configures the scorer of the same name.
 	Policy     heuristics.Policy `json:"policy"`
 	Size       size.Config       `json:"size"`
 	Verbosity  verbosity.Config  `json:"verbosity"`
