@@ -1148,7 +1148,7 @@ func (v *Scorer) restatement(parts []DescriptionPart, d *diffstat.Diff) restatem
 		}
 		rs.evidence = append(rs.evidence, heuristics.Evidence{
 			Rule:    ruleRestatesDiff,
-			Message: fmt.Sprintf("This paragraph names %s of the diff one by one.", wording.Plural(len(best.items), "changed file or function")),
+			Message: fmt.Sprintf("This paragraph lists %s from the diff.", wording.Plural(len(best.items), "changed file or function name")),
 			Field:   heuristics.FieldBody, Line: best.part.Line, Snippet: snippet(firstLine(best.part.Text), 100),
 		})
 	}
