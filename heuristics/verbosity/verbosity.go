@@ -854,7 +854,7 @@ func verbositySummary(prose, lines int, byKind map[string]int) string {
 	for _, k := range []string{"code", "details", "quote", "table", "comment", "template"} {
 		if n := byKind[k]; n > 0 {
 			name := map[string]string{"code": "in code", "details": "in collapsed details", "quote": "quoted",
-				"table": "in tables", "comment": "in hidden comments", "template": "of unchanged template"}[k]
+				"table": "in tables", "comment": "in hidden comments", "template": "in the unchanged template"}[k]
 			rest = append(rest, fmt.Sprintf("%s %s", wording.Commas(n), name))
 		}
 	}
