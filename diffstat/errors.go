@@ -31,6 +31,8 @@ type ParseError struct {
 	Err  error  // ErrNotDiff, ErrMalformed, ErrUnsupported, ErrTooLarge or an I/O error
 }
 
+// Error formats the error as "diffstat: line N: path: what", leaving out
+// the line and the path when they are not known.
 func (e *ParseError) Error() string {
 	s := "diffstat: "
 	if e.Line > 0 {

@@ -33,6 +33,7 @@ type CatalogueError struct {
 	Err   error  // what is wrong, such as a regexp syntax error
 }
 
+// Error says which catalogue entry is wrong and why.
 func (e *CatalogueError) Error() string {
 	return fmt.Sprintf("disclosure: catalogue: %s: %v", e.Where, e.Err)
 }

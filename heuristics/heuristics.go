@@ -58,9 +58,9 @@ func (a Association) FirstTime() bool {
 
 // Author is who proposed the contribution.
 type Author struct {
-	Login       string      `json:"login"`
-	Association Association `json:"association,omitempty"`
-	Bot         bool        `json:"bot,omitempty"` // the account is a bot (GitHub's type "Bot", or a "[bot]" login)
+	Login       string      `json:"login"`                 // the forge account name, such as "octocat"
+	Association Association `json:"association,omitempty"` // the author's relation to the repository
+	Bot         bool        `json:"bot,omitempty"`         // the account is a bot (GitHub's type "Bot", or a "[bot]" login)
 
 	// Account describes the author's GitHub account; nil when unknown.
 	// Scorers that need it return ErrNotApplicable without it.
@@ -103,11 +103,11 @@ type PullRequestCounts struct {
 
 // Commit is one commit of the contribution.
 type Commit struct {
-	SHA         string    `json:"sha,omitempty"`
-	Message     string    `json:"message"` // the whole message; trailers are in its last paragraph
-	AuthorName  string    `json:"author_name,omitempty"`
-	AuthorEmail string    `json:"author_email,omitempty"`
-	Time        time.Time `json:"time,omitzero"`
+	SHA         string    `json:"sha,omitempty"`          // the commit id, when known
+	Message     string    `json:"message"`                // the whole message; trailers are in its last paragraph
+	AuthorName  string    `json:"author_name,omitempty"`  // the git author name
+	AuthorEmail string    `json:"author_email,omitempty"` // the git author email
+	Time        time.Time `json:"time,omitzero"`          // the author date; zero when unknown
 }
 
 // EventKind is what happened in a contribution's timeline.
@@ -130,9 +130,9 @@ const (
 
 // Event is one entry of a contribution's timeline.
 type Event struct {
-	Kind  EventKind `json:"kind"`
-	Actor Author    `json:"actor"`
-	Time  time.Time `json:"time"`
+	Kind  EventKind `json:"kind"`            // what happened
+	Actor Author    `json:"actor"`           // who did it
+	Time  time.Time `json:"time"`            // when
 	Body  string    `json:"body,omitempty"`  // comment or review text
 	State string    `json:"state,omitempty"` // for reviews: "approved", "changes_requested", "commented"
 	Label string    `json:"label,omitempty"` // for label events

@@ -247,6 +247,7 @@ type ScorerError struct {
 	Err    error
 }
 
+// Error names the scorer that failed and its error.
 func (e *ScorerError) Error() string { return fmt.Sprintf("scorer %s: %v", e.Scorer, e.Err) }
 
 // Unwrap returns the scorer's error.
@@ -271,6 +272,8 @@ var ErrInvalidResult = errors.New("invalid result")
 // Report is what a Set found: every scorer's result, the combined score
 // and the verdict.
 type Report struct {
+	// Verdict is what the Policy concluded from Score; VerdictUnknown
+	// when no scorer applied.
 	Verdict Verdict `json:"verdict"`
 
 	// Score is the combined score in [0, 1] (see Policy); 0 when no

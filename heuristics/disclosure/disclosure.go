@@ -244,7 +244,7 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	res.Summary = disclosureSummary(stance, names, tools)
 	switch {
 	case disclosureHasRule(findings, ruleContradiction):
-		res.Summary = "Says no AI was used, but the contribution carries an AI tool's marks; " + res.Summary
+		res.Summary = "Says no AI was used, but the contribution carries an AI tool's marks. " + res.Summary
 		res.Advice = "The description says no AI was used, but the commits or description name an AI tool. Could you correct whichever is wrong?"
 	case disclosureHasRule(findings, ruleAISignoff):
 		res.Advice = "An AI tool signed off a commit. Only a person can certify the Developer Certificate of Origin: please remove the tool's Signed-off-by and add your own, and credit the tool with Assisted-by instead."
@@ -259,9 +259,9 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 func disclosureSummary(stance disclosure.Stance, names []string, models map[string]string) string {
 	switch stance {
 	case disclosure.StanceNone:
-		return "No AI disclosure found"
+		return "No AI disclosure found."
 	case disclosure.StanceNoAI:
-		return "Declares that no AI tools were used"
+		return "Declares that no AI tools were used."
 	}
 	var parts []string
 	for _, n := range names {
@@ -276,9 +276,9 @@ func disclosureSummary(stance disclosure.Stance, names []string, models map[stri
 		what = "AI-generated"
 	}
 	if len(parts) == 0 {
-		return "Discloses that the change is " + what
+		return "Discloses that the change is " + what + "."
 	}
-	return "Discloses that the change is " + what + ": " + strings.Join(parts, ", ")
+	return "Discloses that the change is " + what + ": " + strings.Join(parts, ", ") + "."
 }
 
 func disclosureEvidence(e disclosure.Evidence, f disclosureText) heuristics.Evidence {

@@ -17,6 +17,7 @@ type PatternError struct {
 	Msg     string
 }
 
+// Error quotes the pattern and says at which byte it is malformed.
 func (e *PatternError) Error() string {
 	return fmt.Sprintf("pattern %q: byte %d: %s", e.Pattern, e.Offset, e.Msg)
 }

@@ -45,6 +45,7 @@ type ConfigError struct {
 	Err   error  // the underlying error, if any
 }
 
+// Error names the invalid field and what is wrong with it.
 func (e *ConfigError) Error() string {
 	return fmt.Sprintf("hygiene: %v: %s: %s", heuristics.ErrInvalidConfig, e.Field, e.Msg)
 }
@@ -369,11 +370,11 @@ func (s *Scorer) result(found []finding, m map[string]float64) heuristics.Result
 		}
 	}
 	res.Score = math.Round((1-keep)*1000) / 1000
-	res.Summary = "Hygiene: " + strings.Join(what, "; ") + "."
+	res.Summary = "Points to check: " + strings.Join(what, "; ") + "."
 	if len(advice) > 6 {
 		advice = append(advice[:6], "see the other points below")
 	}
-	res.Advice = "Some things this project asks of every pull request: please " + strings.Join(advice, "; ") + "."
+	res.Advice = "This project asks a few things of every pull request. Please " + strings.Join(advice, "; ") + "."
 	return res
 }
 
@@ -440,7 +441,7 @@ func (s *Scorer) branches(c *heuristics.Contribution, m map[string]float64) []fi
 			}
 			out = append(out, finding{
 				ev:     heuristics.Evidence{Rule: RuleHeadBranch, Field: heuristics.FieldBranch, Snippet: h, Message: msg},
-				advice: "next time, make a branch for each change (git switch -c fix-something) so your " + h + " stays in step with upstream",
+				advice: "make a branch for each change next time (git switch -c fix-something), so your " + h + " stays in step with upstream",
 			})
 		}
 	}

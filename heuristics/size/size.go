@@ -203,7 +203,7 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 		for _, f := range reviewable[:min(cfg.Largest, len(reviewable))] {
 			res.Evidence = append(res.Evidence, heuristics.Evidence{
 				Rule:    ruleLargestFile,
-				Message: fmt.Sprintf("%s: +%s −%s (%s).", f.Path(), wording.Commas(f.Added), wording.Commas(f.Deleted), f.Kind),
+				Message: fmt.Sprintf("One of the largest changed files: +%s −%s (%s).", wording.Commas(f.Added), wording.Commas(f.Deleted), f.Kind),
 				Field:   heuristics.FieldDiff,
 				Path:    f.Path(),
 			})

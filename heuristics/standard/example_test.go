@@ -53,7 +53,7 @@ index 3b18e51..a2c4f10 100644
 	// verdict: pass
 	// size 0.00 size/XS: 2 reviewable changed lines (+1 −1) in 1 file.
 	// verbosity 0.00 16 tokens of prose for 2 reviewable changed lines.
-	// disclosure 0.00 No AI disclosure found
-	// workaround 0.00 No workarounds around dependencies found.
+	// disclosure 0.00 No AI disclosure found.
+	// workaround 0.00 No workarounds for dependencies found.
 	// hygiene 0.00 Nothing to say about the pull request's hygiene.
 }

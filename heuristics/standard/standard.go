@@ -30,6 +30,8 @@ import (
 // default configuration: every section's zero value is its scorer's
 // defaults.
 type Config struct {
+	// Policy weighs the scorers and sets the verdict thresholds; each
+	// other field configures the scorer of the same name.
 	Policy     heuristics.Policy `json:"policy"`
 	Size       size.Config       `json:"size"`
 	Verbosity  verbosity.Config  `json:"verbosity"`
@@ -50,6 +52,7 @@ type ConfigError struct {
 	Err     error
 }
 
+// Error names the configuration section and its error.
 func (e *ConfigError) Error() string { return fmt.Sprintf("%s: %v", e.Section, e.Err) }
 
 // Unwrap returns the constructor's error, which wraps

@@ -33,6 +33,7 @@ type ConfigError struct {
 	Msg   string // what is wrong with it
 }
 
+// Error names the invalid field and what is wrong with it.
 func (e *ConfigError) Error() string {
 	return fmt.Sprintf("template: %v: %s: %s", heuristics.ErrInvalidConfig, e.Field, e.Msg)
 }
@@ -497,7 +498,7 @@ func (s *Scorer) result(tmpl, body *doc, found []finding) heuristics.Result {
 		res.Metrics[strings.ReplaceAll(strings.TrimPrefix(id, "template-"), "-", "_")] = float64(counts[id])
 	}
 	res.Score = math.Round((1-keep)*1000) / 1000
-	res.Summary = "The description and the pull request template: " + strings.Join(what, "; ") + "."
+	res.Summary = "Compared with the pull request template: " + strings.Join(what, "; ") + "."
 	var advice []string
 	for _, f := range found {
 		if !slices.Contains(advice, f.advice) {
@@ -507,6 +508,6 @@ func (s *Scorer) result(tmpl, body *doc, found []finding) heuristics.Result {
 	if len(advice) > 6 {
 		advice = append(advice[:6], "see the other points below")
 	}
-	res.Advice = "The project's pull request template helps maintainers review: please " + strings.Join(advice, "; ") + "."
+	res.Advice = "The project's pull request template helps maintainers review. Please " + strings.Join(advice, "; ") + "."
 	return res
 }

@@ -235,6 +235,7 @@ type BodyTooLargeError struct {
 	Size, Limit int  // in bytes
 }
 
+// Error says how large the text is and the limit it exceeds.
 func (e *BodyTooLargeError) Error() string {
 	what := "description"
 	if e.Template {
@@ -822,7 +823,7 @@ func verbositySummary(prose, lines int, byKind map[string]int) string {
 	for _, k := range []string{"code", "details", "quote", "table", "comment", "template"} {
 		if n := byKind[k]; n > 0 {
 			name := map[string]string{"code": "in code", "details": "in collapsed details", "quote": "quoted",
-				"table": "in tables", "comment": "in hidden comments", "template": "of unchanged template"}[k]
+				"table": "in tables", "comment": "in hidden comments", "template": "in the unchanged template"}[k]
 			rest = append(rest, fmt.Sprintf("%s %s", wording.Commas(n), name))
 		}
 	}
@@ -1116,7 +1117,7 @@ func (v *Scorer) restatement(parts []DescriptionPart, d *diffstat.Diff) restatem
 		}
 		rs.evidence = append(rs.evidence, heuristics.Evidence{
 			Rule:    ruleRestatesDiff,
-			Message: fmt.Sprintf("This paragraph names %s of the diff one by one.", wording.Plural(len(best.items), "changed file or function")),
+			Message: fmt.Sprintf("This paragraph lists %s from the diff.", wording.Plural(len(best.items), "changed file or function name")),
 			Field:   heuristics.FieldBody, Line: best.part.Line, Snippet: snippet(firstLine(best.part.Text), 100),
 		})
 	}

@@ -197,7 +197,7 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	}
 	res := heuristics.Result{Scorer: s.Name(), Metrics: map[string]float64{"findings": float64(len(findings))}}
 	if len(findings) == 0 {
-		res.Summary = "No workarounds around dependencies found."
+		res.Summary = "No workarounds for dependencies found."
 		res.Metrics["dependencies"] = 0
 		res.Metrics["unlinked_dependencies"] = 0
 		res.Metrics["linked_dependencies"] = 0
@@ -353,7 +353,7 @@ func workaroundSummary(findings []Finding, groups []*depGroup, unlinked int) str
 	}
 	s := wording.Plural(len(findings), "workaround")
 	if len(names) > 0 {
-		s += " around " + strings.Join(names, ", ")
+		s += " for " + strings.Join(names, ", ")
 		if named > len(names) {
 			s += fmt.Sprintf(" and %d more", named-len(names))
 		}

@@ -664,7 +664,7 @@ func TestAdvice(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "This adds a monkeypatch of requests.Session.send; if it works around a bug in requests, please link the "+
 		"upstream issue (or open one) so the fix can reach everyone.", res.Advice)
-	assert.Equal(t, "1 workaround around requests; no upstream issue or pull request linked.", res.Summary)
+	assert.Equal(t, "1 workaround for requests; no upstream issue or pull request linked.", res.Summary)
 	assert.Equal(t, 0.555, res.Score, "one unreported monkeypatch: 1 - 2^(-0.7/0.6)")
 	require.Len(t, res.Evidence, 1)
 	assert.Equal(t, heuristics.Evidence{Rule: "workaround-python-monkeypatch",
@@ -689,7 +689,7 @@ func TestScoring(t *testing.T) {
 	assert.Equal(t, 0.5, one.Score, "one unreported fork reaches the review threshold")
 	assert.Less(t, linked.Score, 0.1, "linking the upstream issue drops the score sharply")
 	assert.Equal(t, one.Score, otherLink.Score, "a link to another repository's tracker is not the dependency's")
-	assert.Equal(t, "1 workaround around github.com/gorilla/mux; every one links its upstream report.", linked.Summary)
+	assert.Equal(t, "1 workaround for github.com/gorilla/mux; every one links its upstream report.", linked.Summary)
 
 	two := fork
 	two["vendor/github.com/lib/pq/conn.go"] = scorertest.Text("package pq\n\nfunc x() { y() }\n")

@@ -114,6 +114,7 @@ type TooLargeError struct {
 	Size, Limit int // in bytes
 }
 
+// Error says how large the description is and the limit it exceeds.
 func (e *TooLargeError) Error() string {
 	return fmt.Sprintf("mdsplit: description is %d bytes, over the limit of %d", e.Size, e.Limit)
 }

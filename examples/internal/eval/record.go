@@ -175,6 +175,7 @@ type SkipError struct {
 	Err    error
 }
 
+// Error says which record was skipped, where, and why.
 func (e *SkipError) Error() string {
 	if e.Pos == "" {
 		return fmt.Sprintf("%s: %v", e.Reason, e.Err)

@@ -35,6 +35,7 @@ type Error struct {
 	Err  error
 }
 
+// Error says where in the configuration the problem is (line and key, when known) and what it is.
 func (e *Error) Error() string {
 	var b strings.Builder
 	if e.Line > 0 {
