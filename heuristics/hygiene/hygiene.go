@@ -341,7 +341,7 @@ var summaries = map[string]string{
 func (s *Scorer) result(found []finding, m map[string]float64) heuristics.Result {
 	res := heuristics.Result{Scorer: s.Name(), Metrics: m}
 	if len(found) == 0 {
-		res.Summary = "Nothing to say about the pull request's hygiene."
+		res.Summary = "No points to check."
 		return res
 	}
 	// Most concerning rules first, in the order they were found.

@@ -55,5 +55,5 @@ index 3b18e51..a2c4f10 100644
 	// verbosity 0.00 16 tokens of prose for 2 reviewable changed lines.
 	// disclosure 0.00 No AI disclosure found.
 	// workaround 0.00 No workarounds for dependencies found.
-	// hygiene 0.00 Nothing to say about the pull request's hygiene.
+	// hygiene 0.00 No points to check.
 }
