@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/heft-dev/heft/internal/lazyre"
+	"github.com/heft-dev/heft/internal/wording"
 )
 
 // lineFiltered runs a pattern that cannot match across a line break one
@@ -69,33 +70,11 @@ func mayIssue(line string) bool {
 		}
 		i += 1 + j
 	}
-	return hasFold(line, "gh-") || hasFold(line, "github.com")
+	return wording.ContainsFold(line, "gh-") || wording.ContainsFold(line, "github.com")
 }
 
 // mayCodeRef lets through every line codeRefRE could match: a path needs
 // a '/', a call "()".
 func mayCodeRef(line string) bool {
 	return strings.Contains(line, "/") || strings.Contains(line, "()")
-}
-
-// hasFold reports whether s contains the lower-case ASCII word sub in
-// any ASCII case.
-func hasFold(s, sub string) bool {
-	n := len(sub)
-	for i := 0; i+n <= len(s); i++ {
-		j := 0
-		for ; j < n; j++ {
-			c := s[i+j]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if c != sub[j] {
-				break
-			}
-		}
-		if j == n {
-			return true
-		}
-	}
-	return false
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/internal/wording"
 )
 
 // This file holds the rules that read a change in context: a comment in
@@ -402,7 +403,7 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 	if cm == "" || len(cm) < 8 {
 		return
 	}
-	words := mayCtxWords(cm) && ctxWordsRE.MatchString(cm) || containsFold(cm, "fixme") && containsFold(cm, "until")
+	words := mayCtxWords(cm) && ctxWordsRE.MatchString(cm) || wording.ContainsFold(cm, "fixme") && wording.ContainsFold(cm, "until")
 	linkHere := len(fs.links) > 0 && fs.links[len(fs.links)-1].line == n
 	if commentOnly(text) && (words || linkHere || ctxPinWordsRE.MatchString(cm) || bugCiteRE.MatchString(cm) || fs.lastReason == n-1) {
 		fs.lastReason = n // a reason block: the pin right below it has a reason
@@ -557,7 +558,7 @@ func (sc *workaroundScan) contextFindings() {
 	if pinWords && ctxDigestRE.MatchString(title) {
 		return // pinning to a digest is supply-chain hygiene, not a workaround
 	}
-	if pinWords && !words && !containsFold(title, "downgrad") && !ctxReasonRE.MatchString(msg) && termSubject(title) == "" {
+	if pinWords && !words && !wording.ContainsFold(title, "downgrad") && !ctxReasonRE.MatchString(msg) && termSubject(title) == "" {
 		return // a pin that gives no reason is a plain version choice
 	}
 	if ctxBumpRE.MatchString(title) && !pinWords && !regexp.MustCompile(`(?i)work ?around`).MatchString(title) {
@@ -722,7 +723,7 @@ func (fs *fileScan) noteImports() {
 func mayCtxWords(cm string) bool {
 	for _, w := range [...]string{"work", "hack", "kludge", "monkey", "bug", "broke", "until", "remove", "support",
 		"regression", "temporary", "fail", "due to", "avoid", "n't", "not ", "cannot", "doesnt", "dont", "wont", "cant"} {
-		if containsFold(cm, w) {
+		if wording.ContainsFold(cm, w) {
 			return true
 		}
 	}

@@ -3,6 +3,8 @@ package workaround
 import (
 	"regexp"
 	"strings"
+
+	"github.com/heft-dev/heft/internal/wording"
 )
 
 // lineRegexp matches a pattern that cannot match across a line break
@@ -44,5 +46,5 @@ func isASCIIText(s string) bool {
 // mayReplaced lets through every line ctxReplacedRE could match: each
 // of its alternatives names a workaround or a hack.
 func mayReplaced(line string) bool {
-	return containsFold(line, "workaround") || containsFold(line, "hack")
+	return wording.ContainsFold(line, "workaround") || wording.ContainsFold(line, "hack")
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/heft-dev/heft/diffstat"
 	"github.com/heft-dev/heft/heuristics"
 	"github.com/heft-dev/heft/internal/lazyre"
+	"github.com/heft-dev/heft/internal/wording"
 )
 
 // This file holds the workaround scorer's scan: one pass over each file's
@@ -616,7 +617,7 @@ func (fs *fileScan) added(n int, text string, goModParsed bool) {
 	if fs.swaps {
 		fs.swapLine(n, text, false)
 	}
-	if sc := fs.sc; sc.msgName != "" && !sc.msgNameSeen && containsFold(text, sc.msgName) {
+	if sc := fs.sc; sc.msgName != "" && !sc.msgNameSeen && wording.ContainsFold(text, sc.msgName) {
 		sc.msgNameSeen = true
 	}
 	dc := c
@@ -784,29 +785,7 @@ func (fs *fileScan) comment(text string) string {
 // workaroundWordsRE could match.
 func mayNameWorkaround(cm string) bool {
 	for _, w := range [...]string{"work", "hack", "monkey", "upstream", "bug", "regression", "remove"} {
-		if containsFold(cm, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// containsFold reports whether s contains the lower-case ASCII word sub,
-// ignoring ASCII case, without allocating.
-func containsFold(s, sub string) bool {
-	n := len(sub)
-	for i := 0; i+n <= len(s); i++ {
-		j := 0
-		for ; j < n; j++ {
-			c := s[i+j]
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if c != sub[j] {
-				break
-			}
-		}
-		if j == n {
+		if wording.ContainsFold(cm, w) {
 			return true
 		}
 	}
@@ -853,14 +832,14 @@ func stripComment(s, marker string) string {
 // commentLine runs the comment and copied-code rules on a comment.
 func (fs *fileScan) commentLine(n int, text, cm string) {
 	sc := fs.sc
-	if containsFold(cm, "from") {
+	if wording.ContainsFold(cm, "from") {
 		if cp := copiedRE.FindStringSubmatch(cm); cp != nil {
 			dep := ""
 			if m := repoRE.FindStringSubmatch(cm); m != nil {
 				dep = fs.repoDep(normRepo(m[1]))
 			} else if m := anyURLRE.FindString(cm); m != "" {
 				dep = "url:" + strings.TrimPrefix(strings.TrimPrefix(m, "https://"), "http://")
-			} else if cp[1] != "" && !containsFold(cp[0][:min(len(cp[0]), 8)], "derived") {
+			} else if cp[1] != "" && !wording.ContainsFold(cp[0][:min(len(cp[0]), 8)], "derived") {
 				// "adapted from requests": the word after "from" must be an
 				// import of the file, or look like a module path.
 				dep = fs.knownName(cp[1])

@@ -1,5 +1,6 @@
-// Package wording holds the small text helpers heft's scorers share to
-// write their summaries and advice the same way.
+// Package wording holds the small text helpers heft's scorers share: to
+// write their summaries and advice the same way, and to test text cheaply
+// before a regular expression runs on it.
 package wording
 
 import (
@@ -28,4 +29,27 @@ func Plural(n int, word string) string {
 		return "1 " + word
 	}
 	return Commas(n) + " " + word + "s"
+}
+
+// ContainsFold reports whether s contains sub, a lower-case ASCII word,
+// in any ASCII case, without allocating. It is the cheap literal test
+// the scorers run before a case-insensitive regular expression.
+func ContainsFold(s, sub string) bool {
+	n := len(sub)
+	for i := 0; i+n <= len(s); i++ {
+		j := 0
+		for ; j < n; j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != sub[j] {
+				break
+			}
+		}
+		if j == n {
+			return true
+		}
+	}
+	return false
 }
