@@ -102,18 +102,7 @@ func parseHunkInto(h *Hunk, b []byte) error {
 			raw = raw[1:]
 		}
 		l.Text = raw
-		switch l.Op {
-		case LineAdded:
-			l.New = newN
-			newN++
-		case LineDeleted:
-			l.Old = oldN
-			oldN++
-		default:
-			l.Old, l.New = oldN, newN
-			oldN++
-			newN++
-		}
+		l.number(&oldN, &newN)
 		lines = append(lines, l)
 	}
 	if oldN-oldStart != oldLines || newN-newStart != newLines {

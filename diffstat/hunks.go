@@ -178,19 +178,26 @@ func parseHunk(b []byte) (h Hunk, err error) {
 		case l.Op == LineDeleted && origNoEOL > 0 && off == origNoEOL:
 			l.NoNewline = true
 		}
-		switch l.Op {
-		case LineAdded:
-			l.New = newN
-			newN++
-		case LineDeleted:
-			l.Old = oldN
-			oldN++
-		default:
-			l.Old, l.New = oldN, newN
-			oldN++
-			newN++
-		}
+		l.number(&oldN, &newN)
 		h.Lines = append(h.Lines, l)
 	}
 	return h, nil
+}
+
+// number gives l its line numbers from the running counters of a hunk and
+// advances them: an added line has only a new number, a deleted line
+// only an old one, a context line both.
+func (l *Line) number(oldN, newN *int) {
+	switch l.Op {
+	case LineAdded:
+		l.New = *newN
+		*newN++
+	case LineDeleted:
+		l.Old = *oldN
+		*oldN++
+	default:
+		l.Old, l.New = *oldN, *newN
+		*oldN++
+		*newN++
+	}
 }

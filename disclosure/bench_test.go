@@ -3,6 +3,8 @@ package disclosure
 import (
 	"strings"
 	"testing"
+
+	"github.com/heft-dev/heft/internal/lineartest"
 )
 
 // typicalPR is a description of the usual size: a summary, a checklist, a
@@ -36,7 +38,7 @@ func BenchmarkParseTypicalPR(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(typicalPR)))
 	Parse(typicalPR) // build the parser and its regexps outside the measure
-	defer reportCPU(b)()
+	defer lineartest.ReportCPU(b)()
 	for b.Loop() {
 		Parse(typicalPR)
 	}
@@ -50,7 +52,7 @@ func BenchmarkParseLongDescription(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(long)))
 	Parse(long) // build the parser and its regexps outside the measure
-	defer reportCPU(b)()
+	defer lineartest.ReportCPU(b)()
 	for b.Loop() {
 		Parse(long)
 	}
@@ -61,7 +63,7 @@ func BenchmarkParseCommit(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(msg)))
 	ParseCommit(msg) // build the parser and its regexps outside the measure
-	defer reportCPU(b)()
+	defer lineartest.ReportCPU(b)()
 	for b.Loop() {
 		ParseCommit(msg)
 	}
@@ -86,7 +88,7 @@ func BenchmarkParseAdversarial(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(in)))
 			ParseCommit(typicalPR)
-			defer reportCPU(b)()
+			defer lineartest.ReportCPU(b)()
 			for b.Loop() {
 				ParseCommit(in)
 			}

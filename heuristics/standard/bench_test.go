@@ -108,14 +108,11 @@ func BenchmarkAdversarialDescription(b *testing.B) {
 		b.Run(a.name, func(b *testing.B) {
 			b.SetBytes(int64(len(body)))
 			b.ReportAllocs()
-			cpu0 := lineartest.CPUTime()
+			defer lineartest.ReportCPU(b)()
 			for b.Loop() {
 				if _, err := set.Score(ctx, c); err != nil {
 					b.Fatal(err)
 				}
-			}
-			if cpu := lineartest.CPUTime() - cpu0; cpu > 0 {
-				b.ReportMetric(float64(cpu)/float64(b.N), "cpu-ns/op")
 			}
 		})
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/heft-dev/heft/heuristics"
 	"github.com/heft-dev/heft/heuristics/heuristicstest"
 	"github.com/heft-dev/heft/heuristics/workaround"
+	"github.com/heft-dev/heft/internal/lineartest"
 	"github.com/heft-dev/heft/internal/scorertest"
 )
 
@@ -969,13 +970,13 @@ func BenchmarkWorkaround(b *testing.B) {
 			}
 			b.SetBytes(int64(n))
 			b.ReportAllocs()
-			cpu0, ok := processCPU()
+			cpu0 := lineartest.CPUTime()
 			for b.Loop() {
 				if _, err := s.Score(ctx, c); err != nil {
 					b.Fatal(err)
 				}
 			}
-			reportCPUThroughput(b, n, cpu0, ok)
+			reportCPUThroughput(b, n, cpu0)
 		})
 	}
 }
@@ -984,9 +985,9 @@ func BenchmarkWorkaround(b *testing.B) {
 // the process's CPU time (garbage collection included), which load from
 // other processes on a shared machine does not change the way it changes
 // wall time.
-func reportCPUThroughput(b *testing.B, n int, cpu0 time.Duration, ok bool) {
-	cpu1, ok1 := processCPU()
-	if !ok || !ok1 || cpu1 <= cpu0 {
+func reportCPUThroughput(b *testing.B, n int, cpu0 time.Duration) {
+	cpu1 := lineartest.CPUTime()
+	if cpu0 == 0 || cpu1 <= cpu0 {
 		return
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/1e6/(cpu1-cpu0).Seconds(), "cpu-MB/s")

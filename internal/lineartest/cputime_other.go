@@ -2,5 +2,7 @@
 
 package lineartest
 
+import "time"
+
 // CPUTime returns 0: the process's CPU time is not read on this system.
-func CPUTime() int64 { return 0 }
+func CPUTime() time.Duration { return 0 }

@@ -2,14 +2,17 @@
 
 package lineartest
 
-import "syscall"
+import (
+	"syscall"
+	"time"
+)
 
-// CPUTime returns the process's user and system CPU time so far, in
-// nanoseconds, or 0 if the system does not tell.
-func CPUTime() int64 {
+// CPUTime returns the user and system CPU time the process has used so
+// far, or 0 if the system does not tell.
+func CPUTime() time.Duration {
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
 		return 0
 	}
-	return ru.Utime.Nano() + ru.Stime.Nano()
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

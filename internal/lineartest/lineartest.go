@@ -44,16 +44,29 @@ func Run(b *testing.B, base int, cases []Case, fn func(in string) error) {
 			b.Run(fmt.Sprintf("%s/%dx", c.Name, k), func(b *testing.B) {
 				b.SetBytes(int64(len(in)))
 				b.ReportAllocs()
-				cpu0 := CPUTime()
+				defer ReportCPU(b)()
 				for b.Loop() {
 					if err := fn(in); err != nil {
 						b.Fatal(err)
 					}
 				}
-				if cpu := CPUTime() - cpu0; cpu > 0 {
-					b.ReportMetric(float64(cpu)/float64(b.N), "cpu-ns/op")
-				}
 			})
+		}
+	}
+}
+
+// ReportCPU starts measuring the process's CPU time; the function it
+// returns, called when the benchmark's loop is done, reports it per
+// operation as cpu-ns/op (garbage collection and any other goroutine
+// included; run with -cpu 1 for the benchmark's own). It reports nothing
+// where the system does not tell the CPU time. Use it as
+//
+//	defer lineartest.ReportCPU(b)()
+func ReportCPU(b *testing.B) func() {
+	start := CPUTime()
+	return func() {
+		if cpu := CPUTime() - start; cpu > 0 && b.N > 0 {
+			b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 		}
 	}
 }
