@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/heft-dev/heft/internal/enum"
+	"github.com/heft-dev/heft/internal/lazyre"
 )
 
 // IdentityKind says what sort of account or person an identity is.
@@ -110,19 +111,19 @@ func DefaultVendors() []Vendor {
 
 var (
 	// appBotRE is a GitHub App's account: "name[bot]".
-	appBotRE = regexp.MustCompile(`(?i)^([a-z0-9][a-z0-9-]*)\[bot\]$`)
+	appBotRE = lazyre.New(`(?i)^([a-z0-9][a-z0-9-]*)\[bot\]$`)
 	// noreplyLocalRE is an address nobody reads: noreply, no-reply, bot,
 	// agent, or a local part built of such words.
 	// The word stands alone or between separators ("claire" is not "ai");
 	// only noreply and agent may be glued on ("cursoragent").
-	noreplyLocalRE = regexp.MustCompile(`(?i)^(?:(?:[a-z0-9]+[-_.+])?(?:no-?reply|do-?not-?reply|bot|agent|ai|assistant|automation)(?:[-_.+][a-z0-9]+|\d+)?|[a-z0-9]*(?:no-?reply|agent))$`)
+	noreplyLocalRE = lazyre.New(`(?i)^(?:(?:[a-z0-9]+[-_.+])?(?:no-?reply|do-?not-?reply|bot|agent|ai|assistant|automation)(?:[-_.+][a-z0-9]+|\d+)?|[a-z0-9]*(?:no-?reply|agent))$`)
 	// aiTokenRE finds AI words inside a login or local part.
-	aiTokenRE = regexp.MustCompile(`(?i)(?:^|[-_.\d])(ai|llm|gpt|agent|copilot|codex|claude|gemini|devin|cursor|coder|assistant)(?:$|[-_.\d])`)
+	aiTokenRE = lazyre.New(`(?i)(?:^|[-_.\d])(ai|llm|gpt|agent|copilot|codex|claude|gemini|devin|cursor|coder|assistant)(?:$|[-_.\d])`)
 	// agentAcctRE is an account named after what it is: "kiro-agent",
 	// "MentatBot", "Cline Agent".
-	agentAcctRE = regexp.MustCompile(`^([A-Za-z][\w.-]*?)[-_ ]?(?:[Aa]gent|[Bb]ot|BOT|AGENT)$`)
+	agentAcctRE = lazyre.New(`^([A-Za-z][\w.-]*?)[-_ ]?(?:[Aa]gent|[Bb]ot|BOT|AGENT)$`)
 	// aiWordRE is an AI word in a display name: "powered by AI".
-	aiWordRE = regexp.MustCompile(`\b(?:AI|LLM|GPT)\b`)
+	aiWordRE = lazyre.New(`\b(?:AI|LLM|GPT)\b`)
 	// modelShapeRE is a family name and a version number, with the
 	// usual tier words around: "Claude Opus 4.5", "gpt-5.1-codex",
 	// "Gemini 3 Pro", "o4-mini", "Qwen3-Coder".

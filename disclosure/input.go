@@ -1,9 +1,10 @@
 package disclosure
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/heft-dev/heft/internal/lazyre"
 )
 
 // Commit is one commit of a contribution.
@@ -89,7 +90,7 @@ func (p *Parser) parseTitle(title string) *Disclosure {
 	return d
 }
 
-var mergeRE = regexp.MustCompile(`^Merge (?:remote-tracking )?branch '([^']+)'(?: of \S+)?(?: into (\S+))?|^Merge pull request #\d+ from (\S+)|^Merge branch (\S+) into (\S+)`)
+var mergeRE = lazyre.New(`^Merge (?:remote-tracking )?branch '([^']+)'(?: of \S+)?(?: into (\S+))?|^Merge pull request #\d+ from (\S+)|^Merge branch (\S+) into (\S+)`)
 
 // branches reports a merge commit subject that names an agent's branch
 // ("Merge branch 'main' into codex/fix-pager", "Merge pull request #7

@@ -1,10 +1,11 @@
 package disclosure
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/heft-dev/heft/internal/lazyre"
 )
 
 // mention is a tool or a generic AI term named in text; tool is -1 for a
@@ -23,46 +24,46 @@ const (
 )
 
 var (
-	genericRE = regexp.MustCompile(`(?:^|[^\w-])((?i:generative\s+AI|artificial\s+intelligence|large\s+language\s+models?|AI\s+(?:coding\s+)?(?:tools?|assistants?|assistance|agents?|models?|chatbots?)|(?:an|the|some|my|our)\s+(?:(?:AI|LLM|coding|autonomous)\s+){1,2}(?:agent|assistant|chatbot|model)s?|(?:an|some)\s+(?:agent|assistant|chatbot)s?)|AI|A\.I\.|LLMs?)(?:$|[^\w-]|-(?:$|[^\w]))`)
+	genericRE = lazyre.New(`(?:^|[^\w-])((?i:generative\s+AI|artificial\s+intelligence|large\s+language\s+models?|AI\s+(?:coding\s+)?(?:tools?|assistants?|assistance|agents?|models?|chatbots?)|(?:an|the|some|my|our)\s+(?:(?:AI|LLM|coding|autonomous)\s+){1,2}(?:agent|assistant|chatbot|model)s?|(?:an|some)\s+(?:agent|assistant|chatbot)s?)|AI|A\.I\.|LLMs?)(?:$|[^\w-]|-(?:$|[^\w]))`)
 	// phraseRE ends in a phrase that makes what follows a helper:
 	// "thanks to", "credit to", "with help from", "using", "via".
-	phraseRE = regexp.MustCompile(`(?i)(?:\b(?:thanks\s+to|thank\s+you\s+to|credits?\s+(?:goes\s+|go\s+)?to|kudos\s+to|courtesy\s+of|shout-?outs?\s+to|h/t|hat\s+tip\s+to|in\s+conjunction\s+with|with\s+(?:the\s+|some\s+|a\s+(?:little\s+|bit\s+of\s+)?)?(?:help|assistance|support)\s+(?:of|from))|\b(?:PR|pull\s+request|patch)\s+(?:\w+\s+)?from|^\[\s*from|(?:^|[\s(\[])(using|via|(?:an?\s+)?experiment\s+(?:using|with)|try(?:ing)?\s+out|tested\s+out))\s+(?:the\s+|an?\s+|some\s+)?$`)
+	phraseRE = lazyre.New(`(?i)(?:\b(?:thanks\s+to|thank\s+you\s+to|credits?\s+(?:goes\s+|go\s+)?to|kudos\s+to|courtesy\s+of|shout-?outs?\s+to|h/t|hat\s+tip\s+to|in\s+conjunction\s+with|with\s+(?:the\s+|some\s+|a\s+(?:little\s+|bit\s+of\s+)?)?(?:help|assistance|support)\s+(?:of|from))|\b(?:PR|pull\s+request|patch)\s+(?:\w+\s+)?from|^\[\s*from|(?:^|[\s(\[])(using|via|(?:an?\s+)?experiment\s+(?:using|with)|try(?:ing)?\s+out|tested\s+out))\s+(?:the\s+|an?\s+|some\s+)?$`)
 	// topicAfterRE, right after a tool's name, makes the sentence about
 	// the tool as a product: "using the Copilot API".
-	topicAfterRE = regexp.MustCompile(`(?i)^(?:['’]s)?\s*(?:API|SDK|provider|integration|support|models?\s+(?:list|picker|support|provider|via|through|on|with|in|from|that|which)\b|client|extension|plugin|endpoint|keys?|tokens?|server|backend|adapter|connector|pricing|rate\s+limits?|library|package|configuration|config|settings|usage\s+limits?)\b`)
+	topicAfterRE = lazyre.New(`(?i)^(?:['’]s)?\s*(?:API|SDK|provider|integration|support|models?\s+(?:list|picker|support|provider|via|through|on|with|in|from|that|which)\b|client|extension|plugin|endpoint|keys?|tokens?|server|backend|adapter|connector|pricing|rate\s+limits?|library|package|configuration|config|settings|usage\s+limits?)\b`)
 	// topicBeforeRE, anywhere before a bare "using"/"via", makes the
 	// sentence about a feature: "add a summary step using an LLM".
-	topicBeforeRE = regexp.MustCompile(`(?i)\b(?:adds?|added|adding|supports?|integrat(?:e|es|ed|ing)|configur(?:e|es|ed|ing)|calls?|calling|switch(?:es|ed)?|migrat(?:e|es|ed|ing)|implement(?:s|ed|ing)?\s+(?:a|an|the)|feature|option|endpoint|summari[sz]ation|query|queries|requests?)\b`)
+	topicBeforeRE = lazyre.New(`(?i)\b(?:adds?|added|adding|supports?|integrat(?:e|es|ed|ing)|configur(?:e|es|ed|ing)|calls?|calling|switch(?:es|ed)?|migrat(?:e|es|ed|ing)|implement(?:s|ed|ing)?\s+(?:a|an|the)|feature|option|endpoint|summari[sz]ation|query|queries|requests?)\b`)
 	// exampleRE, before a mention, makes it an example: "e.g. Claude".
-	exampleRE = regexp.MustCompile(`(?i)(?:\be\.g\.|\bi\.e\.|\bfor\s+(?:example|instance)\b|\bsuch\s+as\b|\bexample\s*:|\blike\s+$)`)
+	exampleRE = lazyre.New(`(?i)(?:\be\.g\.|\bi\.e\.|\bfor\s+(?:example|instance)\b|\bsuch\s+as\b|\bexample\s*:|\blike\s+$)`)
 	// elsewhereRE in a sentence says its AI use is about other work.
-	elsewhereRE = regexp.MustCompile(`(?i)\b(?:elsewhere|in\s+(?:another|other|a\s+(?:previous|separate|different)|the\s+(?:previous|linked|original|upstream))\s+(?:PRs?|pull\s+requests?|issues?|commits?|changes?|projects?|repos?(?:itory)?)|(?:in|for|on)\s+#\d+)`)
+	elsewhereRE = lazyre.New(`(?i)\b(?:elsewhere|in\s+(?:another|other|a\s+(?:previous|separate|different)|the\s+(?:previous|linked|original|upstream))\s+(?:PRs?|pull\s+requests?|issues?|commits?|changes?|projects?|repos?(?:itory)?)|(?:in|for|on)\s+#\d+)`)
 	// didRE, right after an actor, says the actor did something: "Codex
 	// couldn't run certain commands", "ChatGPT spotted the bug".
-	didRE = regexp.MustCompile(`(?i)^(?:['’]s\s+(?:help|suggestions?|assistance)\b|\s*(?:\([^()]{0,60}\)\s*)?(?:also\s+|then\s+|just\s+|initially\s+|originally\s+|mostly\s+|quickly\s+|first\s+)?(?:(?:has|had|have)\s+|did\s*n[o']t\s+|could\s*n[o']t\s+|could\s+not\s+|did\s+not\s+)?(?:(wrote|write|generated|created|made|implemented|built|authored|produced|coded|did|handled|put|added|drafted)|(fixed|found|spotted|caught|noticed|suggested|proposed|refactored|reviewed|ran|run|got|updated|removed|translated|converted|identified|pointed\s+out|came\s+up\s+with|helped|assisted|explained|debugged|flagged))\s+(?:\S))`)
+	didRE = lazyre.New(`(?i)^(?:['’]s\s+(?:help|suggestions?|assistance)\b|\s*(?:\([^()]{0,60}\)\s*)?(?:also\s+|then\s+|just\s+|initially\s+|originally\s+|mostly\s+|quickly\s+|first\s+)?(?:(?:has|had|have)\s+|did\s*n[o']t\s+|could\s*n[o']t\s+|could\s+not\s+|did\s+not\s+)?(?:(wrote|write|generated|created|made|implemented|built|authored|produced|coded|did|handled|put|added|drafted)|(fixed|found|spotted|caught|noticed|suggested|proposed|refactored|reviewed|ran|run|got|updated|removed|translated|converted|identified|pointed\s+out|came\s+up\s+with|helped|assisted|explained|debugged|flagged))\s+(?:\S))`)
 	// clauseStartRE, at the end of a prefix, puts the actor at the start
 	// of a clause, where a subject stands.
-	clauseStartRE = regexp.MustCompile(`(?i)(?:^|[.;:!?(\[\n]\s*|,\s*|\b(?:so|and|then|but|because|since|as|while|where|after|note:?)\s+)(?:(?:the|an?|our|my)\s+)?(?:\w+['’]s\s+)?$`)
+	clauseStartRE = lazyre.New(`(?i)(?:^|[.;:!?(\[\n]\s*|,\s*|\b(?:so|and|then|but|because|since|as|while|where|after|note:?)\s+)(?:(?:the|an?|our|my)\s+)?(?:\w+['’]s\s+)?$`)
 	// conditionRE before an actor describes a product's behaviour, not a
 	// use: "when Copilot suggests", "if Claude writes".
-	conditionRE = regexp.MustCompile(`(?i)\b(?:when|whenever|if|unless|whether|once|until)\s+(?:the\s+)?$`)
+	conditionRE = lazyre.New(`(?i)\b(?:when|whenever|if|unless|whether|once|until)\s+(?:the\s+)?$`)
 	// signatureRE is a signed line: "-- Claude, acting for @jdoe".
-	signatureRE = regexp.MustCompile(`^\s*(?:--|—|–|~~?)\s*([^,\n]{2,60}?)\s*(?:,\s*|\s+)(?:acting|writing|posting|working|speaking|commenting)\s+(?:for|on\s+behalf\s+of)\s+@?[\w.-]+`)
+	signatureRE = lazyre.New(`^\s*(?:--|—|–|~~?)\s*([^,\n]{2,60}?)\s*(?:,\s*|\s+)(?:acting|writing|posting|working|speaking|commenting)\s+(?:for|on\s+behalf\s+of)\s+@?[\w.-]+`)
 	// aiHeadingToolRE is a heading naming a prompt or session: "Codex prompt".
-	promptHeadingRE = regexp.MustCompile(`(?i)\b(?:prompts?|conversation|session|transcript|chat\s+log)\b`)
-	usedRE          = regexp.MustCompile(`(?i)(?:\b(?:I|we|I've|we've|author)\s+|(?:^|[(\[]|\bnote:|\bnb:|\bn\.b\.)\s*)(?:(?:have|had|also|mostly|heavily|partially|then|extensively|initially|just)\s+)*(?:used|leveraged|utili[sz]ed|asked|prompted|employed|relied\s+on|worked\s+with|paired\s+with|collaborated\s+with|consulted|enlisted)\s+(?:the\s+help\s+of\s+|some\s+help\s+from\s+)?(?:an?\s+|the\s+)?$`)
-	negUsedRE       = regexp.MustCompile(`(?i)\b(?:I|we)\s+(?:did\s*n[o']t|did\s+not|have\s+not|haven't|never|do\s+not|don't)\s+(?:use|rely\s+on|ask|consult)\s+(?:any\s+)?(?:an?\s+|the\s+)?$`)
-	withoutRE       = regexp.MustCompile(`(?i)\b(?:written|created|authored|coded|implemented|made|done|produced|developed)\s+(?:\w+\s+){0,2}?without\s+(?:using\s+|the\s+(?:help|use|aid)\s+of\s+)?(?:any\s+)?(?:an?\s+)?$`)
-	passiveRE       = regexp.MustCompile(`(?i)\b(?:was|were|is|are|been|got|being)\s+(?:` + adverbs + `\s+)*(?:(?:AI|LLM)-)?(` + genVerb + `|` + helpVerb + `)\s+(?:\w+\s+){0,3}?` + toward + `$`)
+	promptHeadingRE = lazyre.New(`(?i)\b(?:prompts?|conversation|session|transcript|chat\s+log)\b`)
+	usedRE          = lazyre.New(`(?i)(?:\b(?:I|we|I've|we've|author)\s+|(?:^|[(\[]|\bnote:|\bnb:|\bn\.b\.)\s*)(?:(?:have|had|also|mostly|heavily|partially|then|extensively|initially|just)\s+)*(?:used|leveraged|utili[sz]ed|asked|prompted|employed|relied\s+on|worked\s+with|paired\s+with|collaborated\s+with|consulted|enlisted)\s+(?:the\s+help\s+of\s+|some\s+help\s+from\s+)?(?:an?\s+|the\s+)?$`)
+	negUsedRE       = lazyre.New(`(?i)\b(?:I|we)\s+(?:did\s*n[o']t|did\s+not|have\s+not|haven't|never|do\s+not|don't)\s+(?:use|rely\s+on|ask|consult)\s+(?:any\s+)?(?:an?\s+|the\s+)?$`)
+	withoutRE       = lazyre.New(`(?i)\b(?:written|created|authored|coded|implemented|made|done|produced|developed)\s+(?:\w+\s+){0,2}?without\s+(?:using\s+|the\s+(?:help|use|aid)\s+of\s+)?(?:any\s+)?(?:an?\s+)?$`)
+	passiveRE       = lazyre.New(`(?i)\b(?:was|were|is|are|been|got|being)\s+(?:` + adverbs + `\s+)*(?:(?:AI|LLM)-)?(` + genVerb + `|` + helpVerb + `)\s+(?:\w+\s+){0,3}?` + toward + `$`)
 	// leadRE is a participle that starts a sentence or follows a comma,
 	// colon or dash: "Written by Claude Code", "More tips, written by X".
-	leadRE    = regexp.MustCompile(`(?i)(?:^[^\w]*|[,;:(—–]\s*|\s-\s+)(?:` + adverbs + `\s+)*(?:(?:AI|LLM)-)?(` + genVerb + `|` + helpVerb + `)\s+(?:\w+\s+){0,3}?` + toward + `$`)
-	firstRE   = regexp.MustCompile(`(?i)\b(?:I|we)\s+(?:\w+\s+)?(wrote|generated|created|drafted|made|built|implemented|developed|refactored|fixed|coded|vibe[- ]coded|did)\s+(?:\w+\s+){0,4}?(?:with|using|via|through)\s+(?:the\s+|some\s+)?(?:help\s+(?:of|from)\s+|assistance\s+(?:of|from)\s+)?(?:an?\s+|the\s+)?$`)
-	helpRE    = regexp.MustCompile(`(?i)\bwith\s+(?:the\s+|some\s+)?(?:help|assistance|support)\s+(?:of|from)\s+(?:an?\s+|the\s+)?$`)
-	suffixRE  = regexp.MustCompile(`(?i)^\s*(?:\([^()]{0,60}\)\s*)?(?:(was|were)\s+used\b|(helped|assisted)\s+(?:me|us|with|in|to)\b|(wrote|generated|authored|produced|created)\s+(?:(?:most|all|much|parts?|some|the\s+(?:bulk|majority))\s+of\s+)?(?:this|these|the\s+(?:initial|first)\s+(?:draft|version|implementation))\b)`)
-	genWordRE = regexp.MustCompile(`(?i)^(?:` + genVerb + `)$`)
+	leadRE    = lazyre.New(`(?i)(?:^[^\w]*|[,;:(—–]\s*|\s-\s+)(?:` + adverbs + `\s+)*(?:(?:AI|LLM)-)?(` + genVerb + `|` + helpVerb + `)\s+(?:\w+\s+){0,3}?` + toward + `$`)
+	firstRE   = lazyre.New(`(?i)\b(?:I|we)\s+(?:\w+\s+)?(wrote|generated|created|drafted|made|built|implemented|developed|refactored|fixed|coded|vibe[- ]coded|did)\s+(?:\w+\s+){0,4}?(?:with|using|via|through)\s+(?:the\s+|some\s+)?(?:help\s+(?:of|from)\s+|assistance\s+(?:of|from)\s+)?(?:an?\s+|the\s+)?$`)
+	helpRE    = lazyre.New(`(?i)\bwith\s+(?:the\s+|some\s+)?(?:help|assistance|support)\s+(?:of|from)\s+(?:an?\s+|the\s+)?$`)
+	suffixRE  = lazyre.New(`(?i)^\s*(?:\([^()]{0,60}\)\s*)?(?:(was|were)\s+used\b|(helped|assisted)\s+(?:me|us|with|in|to)\b|(wrote|generated|authored|produced|created)\s+(?:(?:most|all|much|parts?|some|the\s+(?:bulk|majority))\s+of\s+)?(?:this|these|the\s+(?:initial|first)\s+(?:draft|version|implementation))\b)`)
+	genWordRE = lazyre.New(`(?i)^(?:` + genVerb + `)$`)
 
-	noAIRE = regexp.MustCompile(`(?i)` +
+	noAIRE = lazyre.New(`(?i)` +
 		`\bno\s+(?:generative\s+)?(?:AI|LLMs?|A\.I\.)(?:[- ](?:generated\s+code|tools?|assistance|assistants?|models?|agents?))?\s+(?:was|were|has\s+been|have\s+been)\s+used\b` +
 		`|\b(?:I|we)\s+(?:did\s*n[o']t|did\s+not|have\s+not|haven't|never|do\s+not|don't)\s+use[d]?\s+(?:any\s+)?(?:generative\s+)?(?:AI|LLMs?)\b` +
 		`|\b(?:written|created|authored|coded|implemented|made|done|produced|developed)\s+(?:(?:entirely|completely|fully|100%)\s+(?:by\s+(?:a\s+)?human|by\s+hand|manually)|(?:entirely\s+|completely\s+|fully\s+)?without\s+(?:the\s+(?:help|use)\s+of\s+)?(?:any\s+)?(?:AI|LLMs?|generative\s+AI))\b` +
@@ -71,23 +72,23 @@ var (
 		`|\bno\s+AI\s+(?:involved|involvement)\b`)
 	// scopedRE, after a no-AI statement, limits it to part of the work:
 	// "No AI was used to write the comments", "... except for grammar".
-	scopedRE = regexp.MustCompile(`(?i)^\s*,?\s*(?:except|other\s+than|apart\s+from|besides|beyond|outside|to\s+[a-z]+|for\s+(?:the\s+|any\s+)?(?:\w+\s+){0,2}?(?:code|implementation|comments?|descriptions?|docs?|documentation|commit\s+messages?|messages?|text|writing|tests?|translations?|grammar|spelling|research)\b|in\s+(?:writing|the\s+(?:description|comments?|docs?|documentation|commit\s+messages?|tests?))\b|when\s)`)
-	selfRE   = regexp.MustCompile(`(?i)(?:^|[^a-z0-9])(?:this|the)\s+(?:PR|pull\s+request|change(?:set|s)?|patch|commit|code|implementation|fix|contribution)\s+(?:(?:is|was|has\s+been|were|are|contains|includes)\s+)?(?:` + adverbs + `\s+)*(AI|LLM)[- ](generated|assisted|written|authored)\b`)
+	scopedRE = lazyre.New(`(?i)^\s*,?\s*(?:except|other\s+than|apart\s+from|besides|beyond|outside|to\s+[a-z]+|for\s+(?:the\s+|any\s+)?(?:\w+\s+){0,2}?(?:code|implementation|comments?|descriptions?|docs?|documentation|commit\s+messages?|messages?|text|writing|tests?|translations?|grammar|spelling|research)\b|in\s+(?:writing|the\s+(?:description|comments?|docs?|documentation|commit\s+messages?|tests?))\b|when\s)`)
+	selfRE   = lazyre.New(`(?i)(?:^|[^a-z0-9])(?:this|the)\s+(?:PR|pull\s+request|change(?:set|s)?|patch|commit|code|implementation|fix|contribution)\s+(?:(?:is|was|has\s+been|were|are|contains|includes)\s+)?(?:` + adverbs + `\s+)*(AI|LLM)[- ](generated|assisted|written|authored)\b`)
 
-	headingRE   = regexp.MustCompile(`^\s{0,3}(?:#{1,6}\s+(.+?)\s*#*\s*$|\*\*([^*]+?)\*\*:?\s*$|__([^_]+?)__:?\s*$)`)
-	aiHeadingRE = regexp.MustCompile(`(?i)\b(?:AI|LLMs?|generative|artificial\s+intelligence|machine[- ]generated)\b.*\b(?:disclosure|assistance|assisted|usage|use|used|tools?|involvement|declaration|statement|generated)\b|\b(?:disclosure|use|usage)\s+of\s+(?:AI|LLMs?|generative)|\b(?:use|used|using)\s+(?:any\s+)?(?:AI|LLMs?|generative)\b`)
-	checkboxRE  = regexp.MustCompile(`^\s*(?:[-*+]|\d+[.)])\s+\[([ xX✓✔])\]\s*(.*)$`)
-	bareLabelRE = regexp.MustCompile(`^(?:\*\*)?(?:AI|LLM|A\.I\.)(?:\*\*)?\s*[:：](?:\*\*)?\s+(\S.*)$`)
-	labelRE     = regexp.MustCompile(`(?i)^\W*(?:AI[- ](?:assistance|assisted|usage|use|used|tools?(?:\s+used)?|disclosure|generated)|LLM[- ](?:used|usage|assistance)|Generated[- ]by|Assisted[- ]by|Tool(?:s|\(s\))?\s+used|Models?\s+used|Which\s+(?:AI\s+)?tools?)\W*?\s*(?:[:：]|\?|\s\|)\**\s*(\S.*?)\s*\|?\s*$`)
-	noAnswerRE  = regexp.MustCompile(`(?i)^\W*(?:no|none|nope|n/?a|not\s+used|nothing|no\s+AI(?:\s+(?:was\s+)?used)?|I\s+did\s*n[o']t)\W*$`)
-	yesRE       = regexp.MustCompile(`(?i)^\W*yes\b`)
-	instrRE     = regexp.MustCompile(`(?i)\?|^\W*(?:please|if\s|describe|explain|list|mention|note|tick|check|select|delete|remove|replace|state|specify|indicate)\b|\bsuch\s+as\b|\be\.g\.|\bfor\s+example\b|<!--`)
-	negRE       = regexp.MustCompile(`(?i)\b(?:no|not|never|without|none)\b|n't\b`)
-	usageRE     = regexp.MustCompile(`(?i)\b(?:used?|using|generated|written|wrote|assisted|assistance|helped|created|authored|drafted|contains?|includes?|with|by)\b`)
-	policyRE    = regexp.MustCompile(`(?i)\b(?:read|understand|agree|acknowledge|follow(?:ed)?|policy|guidelines?|aware)\b`)
-	genAnswerRE = regexp.MustCompile(`(?i)\bgenerat(?:ed|e|ing)\b|\b(?:written|authored|coded|created)\s+(?:\w+\s+)?by\s+(\w+)|vibe[- ]?cod|\bused\s+to\s+(?:write|implement|generate|create|build|produce|code)\b`)
-	byPersonRE  = regexp.MustCompile(`(?i)^(?:me|myself|hand|us|ourselves|a|the|humans?|people|someone|my|our)$`)
-	versionRE   = regexp.MustCompile(`^\s*(?:v|version\s*)?(\d+\.\d+(?:\.\d+)*)\b`)
+	headingRE   = lazyre.New(`^\s{0,3}(?:#{1,6}\s+(.+?)\s*#*\s*$|\*\*([^*]+?)\*\*:?\s*$|__([^_]+?)__:?\s*$)`)
+	aiHeadingRE = lazyre.New(`(?i)\b(?:AI|LLMs?|generative|artificial\s+intelligence|machine[- ]generated)\b.*\b(?:disclosure|assistance|assisted|usage|use|used|tools?|involvement|declaration|statement|generated)\b|\b(?:disclosure|use|usage)\s+of\s+(?:AI|LLMs?|generative)|\b(?:use|used|using)\s+(?:any\s+)?(?:AI|LLMs?|generative)\b`)
+	checkboxRE  = lazyre.New(`^\s*(?:[-*+]|\d+[.)])\s+\[([ xX✓✔])\]\s*(.*)$`)
+	bareLabelRE = lazyre.New(`^(?:\*\*)?(?:AI|LLM|A\.I\.)(?:\*\*)?\s*[:：](?:\*\*)?\s+(\S.*)$`)
+	labelRE     = lazyre.New(`(?i)^\W*(?:AI[- ](?:assistance|assisted|usage|use|used|tools?(?:\s+used)?|disclosure|generated)|LLM[- ](?:used|usage|assistance)|Generated[- ]by|Assisted[- ]by|Tool(?:s|\(s\))?\s+used|Models?\s+used|Which\s+(?:AI\s+)?tools?)\W*?\s*(?:[:：]|\?|\s\|)\**\s*(\S.*?)\s*\|?\s*$`)
+	noAnswerRE  = lazyre.New(`(?i)^\W*(?:no|none|nope|n/?a|not\s+used|nothing|no\s+AI(?:\s+(?:was\s+)?used)?|I\s+did\s*n[o']t)\W*$`)
+	yesRE       = lazyre.New(`(?i)^\W*yes\b`)
+	instrRE     = lazyre.New(`(?i)\?|^\W*(?:please|if\s|describe|explain|list|mention|note|tick|check|select|delete|remove|replace|state|specify|indicate)\b|\bsuch\s+as\b|\be\.g\.|\bfor\s+example\b|<!--`)
+	negRE       = lazyre.New(`(?i)\b(?:no|not|never|without|none)\b|n't\b`)
+	usageRE     = lazyre.New(`(?i)\b(?:used?|using|generated|written|wrote|assisted|assistance|helped|created|authored|drafted|contains?|includes?|with|by)\b`)
+	policyRE    = lazyre.New(`(?i)\b(?:read|understand|agree|acknowledge|follow(?:ed)?|policy|guidelines?|aware)\b`)
+	genAnswerRE = lazyre.New(`(?i)\bgenerat(?:ed|e|ing)\b|\b(?:written|authored|coded|created)\s+(?:\w+\s+)?by\s+(\w+)|vibe[- ]?cod|\bused\s+to\s+(?:write|implement|generate|create|build|produce|code)\b`)
+	byPersonRE  = lazyre.New(`(?i)^(?:me|myself|hand|us|ourselves|a|the|humans?|people|someone|my|our)$`)
+	versionRE   = lazyre.New(`^\s*(?:v|version\s*)?(\d+\.\d+(?:\.\d+)*)\b`)
 )
 
 // toolMentions finds the tools named in str; words says whether words
@@ -575,17 +576,17 @@ func (s *state) readActor(e *Evidence, chunk string, mt mention, prefix string, 
 }
 
 var (
-	delegateRE  = regexp.MustCompile(`(?i)\b(?:asked|prompted|told|instructed|had|let)\s+(?:the\s+|an?\s+)?$`)
-	delegatedRE = regexp.MustCompile(`(?i)^\s+to\s+(?:handle|do|write|implement|generate|create|build|make|fix|add|take\s+care\s+of|code|port|rewrite)\b`)
+	delegateRE  = lazyre.New(`(?i)\b(?:asked|prompted|told|instructed|had|let)\s+(?:the\s+|an?\s+)?$`)
+	delegatedRE = lazyre.New(`(?i)^\s+to\s+(?:handle|do|write|implement|generate|create|build|make|fix|add|take\s+care\s+of|code|port|rewrite)\b`)
 )
 
 // maxMentions bounds the tool and AI mentions the sentence reader reads
 // in one text: each costs a few regular expressions over its sentence.
 const maxMentions = 2000
 
-var helpWordRE = regexp.MustCompile(`(?i)\b(?:help|assistance|support)\b`)
+var helpWordRE = lazyre.New(`(?i)\b(?:help|assistance|support)\b`)
 
-var helpAfterRE = regexp.MustCompile(`(?i)^\s*(?:help|assistance|support)\b`)
+var helpAfterRE = lazyre.New(`(?i)^\s*(?:help|assistance|support)\b`)
 
 // genericActor reports whether a generic term can be a sentence's
 // subject: "an agent", "the assistant", "AI", but not "LLMs" in general.
@@ -618,7 +619,7 @@ func actorPrefix(prefix string) string {
 	return p
 }
 
-var possessiveRE = regexp.MustCompile(`(?i)\b[\w-]+['’]s\s+(?:(?:new|latest|own|experimental)\s+)?$`)
+var possessiveRE = lazyre.New(`(?i)\b[\w-]+['’]s\s+(?:(?:new|latest|own|experimental)\s+)?$`)
 
 // sentenceRest returns text up to the end of its sentence.
 func sentenceRest(s string) string {

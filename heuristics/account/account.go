@@ -5,12 +5,12 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/internal/lazyre"
 	"github.com/heft-dev/heft/internal/wording"
 )
 
@@ -346,8 +346,8 @@ func (s *Scorer) repoHistory(c *heuristics.Contribution) (finding, bool) {
 // Throwaway logins: all digits, or a word followed by a long run of
 // digits or hex that reads as generated (four or more digits).
 var (
-	allDigits = regexp.MustCompile(`^[0-9]+$`)
-	digitRun  = regexp.MustCompile(`[0-9]{4,}`)
+	allDigits = lazyre.New(`^[0-9]+$`)
+	digitRun  = lazyre.New(`[0-9]{4,}`)
 )
 
 func (s *Scorer) spamName(c *heuristics.Contribution) (finding, bool) {

@@ -99,7 +99,7 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	}
 
 	if a := c.Author.Association; a.Maintainer() {
-		res.Summary = fmt.Sprintf("%s is a %s of the repository: exempt from staking by policy.", login, strings.ToLower(string(a)))
+		res.Summary = fmt.Sprintf("%s is %s of the repository: exempt from staking by policy.", login, wording.Article(strings.ToLower(string(a))))
 		return res, nil
 	}
 	if c.Author.Association.FirstTime() && size <= s.cfg.SmallPR {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/internal/lazyre"
 	"github.com/heft-dev/heft/internal/wording"
 )
 
@@ -174,27 +175,31 @@ var ctxWordsRE = lineRegexp{may: mayCtxWords, re: regexp.MustCompile(`(?i)\bwork
 
 // bareIssueRE finds an issue or pull request link written without its
 // scheme, as comments often do.
-var bareIssueRE = regexp.MustCompile(`\b(github\.com|gitlab\.com|codeberg\.org)/[\w.\-]+/[\w.\-]+/(-/)?(issues|pull|merge_requests)/\d+`)
+var bareIssueRE = lazyre.New(`\b(github\.com|gitlab\.com|codeberg\.org)/[\w.\-]+/[\w.\-]+/(-/)?(issues|pull|merge_requests)/\d+`)
 
 // ctxPinWordsRE finds a pin or downgrade said in words.
-var ctxPinWordsRE = regexp.MustCompile(`(?i)\bpin(s|ned|ning)?\b|\bdowngrad|\block(s|ed)?\b.{0,40}\bto\b|\bcap(ped)? .{0,30}\b(at|to|below)\b|\bforce (usage|use) of older\b|\bolder\b.{0,30}\bas\b|\bkeep .{0,30} (at|on) \d`)
+var ctxPinWordsRE = lazyre.New(`(?i)\bpin(s|ned|ning)?\b|\bdowngrad|\block(s|ed)?\b.{0,40}\bto\b|\bcap(ped)? .{0,30}\b(at|to|below)\b|\bforce (usage|use) of older\b|\bolder\b.{0,30}\bas\b|\bkeep .{0,30} (at|on) \d`)
 
 // ctxRemovalRE recognises a message that removes or reverts a workaround,
 // or updates to a release that fixed it.
-var ctxRemovalRE = regexp.MustCompile(`(?i)^\W*(\[[^\]]*\]\s*)?(\w+(\([^)]*\))?!?:\s*)?(remove|removed|removes|drop|drops|dropped|revert|reverts|unpin|unpins|delete|clean ?up|get rid|undo|re-?enable|restore)\b|no longer (needed|necessary|required)|(is|was|been|got|now) (fixed|resolved) upstream|fixed upstream|has been (fixed|resolved|released)`)
+var ctxRemovalRE = lazyre.New(`(?i)^\W*(\[[^\]]*\]\s*)?(\w+(\([^)]*\))?!?:\s*)?(remove|removed|removes|drop|drops|dropped|revert|reverts|unpin|unpins|delete|clean ?up|get rid|undo|re-?enable|restore)\b|no longer (needed|necessary|required)|(is|was|been|got|now) (fixed|resolved) upstream|fixed upstream|has been (fixed|resolved|released)`)
 
 // ctxReplacedRE recognises a message that replaces a workaround by the
 // upstream fix, anywhere in the text.
 var ctxReplacedRE = lineRegexp{may: mayReplaced, re: regexp.MustCompile(`(?i)instead of (the |a |our |this )?([\w-]+ )?(workaround|hack)|(workaround|hack)s? (is|are) no longer|(remove|removes|removed|drop|drops|dropped) (the |this |that |a |our )?([\w-]+ )?(workaround|hack)`)}
 
 // ctxReasonRE finds a reason given for a pin in a message.
-var ctxReasonRE = regexp.MustCompile(`(?i)\bbecause\b|\bdue to\b|\bto (fix|prevent|avoid|resolve|unbreak)\b|\bavoid|\bbreak(s|ing)?\b|\bbroken\b|\bfail(s|ed|ing|ure)?\b|\berror|\bcrash|\bincompatib|\bcompatib|\bregression|\b(doesn'?t|does not|no longer|stopped) work|\breasons?\b|\buntil\b`)
+var ctxReasonRE = lazyre.New(`(?i)\bbecause\b|\bdue to\b|\bto (fix|prevent|avoid|resolve|unbreak)\b|\bavoid|\bbreak(s|ing)?\b|\bbroken\b|\bfail(s|ed|ing|ure)?\b|\berror|\bcrash|\bincompatib|\bcompatib|\bregression|\b(doesn'?t|does not|no longer|stopped) work|\breasons?\b|\buntil\b`)
 
 // ctxDigestRE recognises a pin to a hash or digest.
-var ctxDigestRE = regexp.MustCompile(`(?i)\bpin\w*\b.{0,40}\b(hash|hashes|sha\w*|digests?)\b`)
+var ctxDigestRE = lazyre.New(`(?i)\bpin\w*\b.{0,40}\b(hash|hashes|sha\w*|digests?)\b`)
+
+// workaroundTitleRE finds "workaround" in a title that otherwise reads
+// as a plain version bump.
+var workaroundTitleRE = lazyre.New(`(?i)work ?around`)
 
 // ctxBumpRE recognises a plain dependency update by its title.
-var ctxBumpRE = regexp.MustCompile(`(?i)^\W*(\[[^\]]*\]\s*)?(\w+(\([^)]*\))?!?:\s*)?(bump|update|upgrade|updated|updates|bumps)\b`)
+var ctxBumpRE = lazyre.New(`(?i)^\W*(\[[^\]]*\]\s*)?(\w+(\([^)]*\))?!?:\s*)?(bump|update|upgrade|updated|updates|bumps)\b`)
 
 // Version lines in manifests: the package whose version an added line
 // sets. Each expression's first non-empty group is the name.
@@ -301,7 +306,7 @@ func pinName(text string) string {
 }
 
 // jsonStringLineRE is a line holding one JSON string, an array element.
-var jsonStringLineRE = regexp.MustCompile(`^\s*"([^"]+)"\s*,?\s*$`)
+var jsonStringLineRE = lazyre.New(`^\s*"([^"]+)"\s*,?\s*$`)
 
 // msgPins reports whether a title pins or downgrades something and the
 // message gives a reason: then every file's version lines are read as
@@ -561,7 +566,7 @@ func (sc *workaroundScan) contextFindings() {
 	if pinWords && !words && !wording.ContainsFold(title, "downgrad") && !ctxReasonRE.MatchString(msg) && termSubject(title) == "" {
 		return // a pin that gives no reason is a plain version choice
 	}
-	if ctxBumpRE.MatchString(title) && !pinWords && !regexp.MustCompile(`(?i)work ?around`).MatchString(title) {
+	if ctxBumpRE.MatchString(title) && !pinWords && !workaroundTitleRE.MatchString(title) {
 		return
 	}
 	// A CI-only change whose message links another repository's issue
@@ -663,7 +668,7 @@ func itoa(n int) string {
 }
 
 // versionedNameRE finds a name followed by a version: "uvloop 0.10".
-var versionedNameRE = regexp.MustCompile(`\b([A-Za-z][\w.-]{2,30}?)[ @]v?\d+\.\d+`)
+var versionedNameRE = lazyre.New(`\b([A-Za-z][\w.-]{2,30}?)[ @]v?\d+\.\d+`)
 
 // versionedName returns the name a workaround title gives a version
 // ("Uvloop 0.10 workaround"), lower-case, or "": when an added line of

@@ -24,3 +24,16 @@ func TestContainsFold(t *testing.T) {
 		}
 	}
 }
+
+func TestArticle(t *testing.T) {
+	for word, want := range map[string]string{
+		"owner":        "an owner",
+		"member":       "a member",
+		"collaborator": "a collaborator",
+		"":             "a ",
+	} {
+		if got := Article(word); got != want {
+			t.Errorf("Article(%q) = %q, want %q", word, got, want)
+		}
+	}
+}

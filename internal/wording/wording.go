@@ -53,3 +53,12 @@ func ContainsFold(s, sub string) bool {
 	}
 	return false
 }
+
+// Article returns word after "a" or "an", chosen by its first letter's
+// sound as English spells it most often: "an owner", "a member".
+func Article(word string) string {
+	if word != "" && strings.ContainsRune("aeiouAEIOU", rune(word[0])) {
+		return "an " + word
+	}
+	return "a " + word
+}
