@@ -3,7 +3,6 @@ package workaround
 import (
 	"maps"
 	"path"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -171,7 +170,7 @@ func isTermByte(b byte) bool {
 
 // ctxWordsRE finds a workaround said in words: in a comment or a commit
 // message.
-var ctxWordsRE = lineRegexp{may: mayCtxWords, re: regexp.MustCompile(`(?i)\bwork(s|ed|ing)?[ -]?arounds?\b|\bhack(s|ed|y|iness)?\b|\bkludge|\bmonkey[ -]?patch|\bbug (in|on|with)\b|\bis (broken|buggy)\b|\bbroken (in|on|with|by|since|for)\b|\bbroke\b|\buntil\b.{0,80}\b(is |are |gets? |get )?(fixed|resolved|released|merged|ships|supports?)\b|\bremove (this |it )?(when|once|after)\b|\b(doesn'?t|does not|don'?t|do not) support\b|\bregression\b|\btemporary fix\b|\bfails? (to build )?(on|with|under)\b|\bdue to (a |an )?(bug|issue|regression)\b|\bin order to avoid\b|\b(has|have|had) a bug\b|\b(does not|doesn'?t|do not|don'?t|won'?t|cannot|can'?t) (run|work|build|compile|start|load|parse)\b|\bto avoid (a |an )?(bug|error|crash|warning|failure|issue)`)}
+var ctxWordsRE = lineRegexp{may: mayCtxWords, re: lazyre.New(`(?i)\bwork(s|ed|ing)?[ -]?arounds?\b|\bhack(s|ed|y|iness)?\b|\bkludge|\bmonkey[ -]?patch|\bbug (in|on|with)\b|\bis (broken|buggy)\b|\bbroken (in|on|with|by|since|for)\b|\bbroke\b|\buntil\b.{0,80}\b(is |are |gets? |get )?(fixed|resolved|released|merged|ships|supports?)\b|\bremove (this |it )?(when|once|after)\b|\b(doesn'?t|does not|don'?t|do not) support\b|\bregression\b|\btemporary fix\b|\bfails? (to build )?(on|with|under)\b|\bdue to (a |an )?(bug|issue|regression)\b|\bin order to avoid\b|\b(has|have|had) a bug\b|\b(does not|doesn'?t|do not|don'?t|won'?t|cannot|can'?t) (run|work|build|compile|start|load|parse)\b|\bto avoid (a |an )?(bug|error|crash|warning|failure|issue)`)}
 
 // bareIssueRE finds an issue or pull request link written without its
 // scheme, as comments often do.
@@ -186,7 +185,7 @@ var ctxRemovalRE = lazyre.New(`(?i)^\W*(\[[^\]]*\]\s*)?(\w+(\([^)]*\))?!?:\s*)?(
 
 // ctxReplacedRE recognises a message that replaces a workaround by the
 // upstream fix, anywhere in the text.
-var ctxReplacedRE = lineRegexp{may: mayReplaced, re: regexp.MustCompile(`(?i)instead of (the |a |our |this )?([\w-]+ )?(workaround|hack)|(workaround|hack)s? (is|are) no longer|(remove|removes|removed|drop|drops|dropped) (the |this |that |a |our )?([\w-]+ )?(workaround|hack)`)}
+var ctxReplacedRE = lineRegexp{may: mayReplaced, re: lazyre.New(`(?i)instead of (the |a |our |this )?([\w-]+ )?(workaround|hack)|(workaround|hack)s? (is|are) no longer|(remove|removes|removed|drop|drops|dropped) (the |this |that |a |our )?([\w-]+ )?(workaround|hack)`)}
 
 // ctxReasonRE finds a reason given for a pin in a message.
 var ctxReasonRE = lazyre.New(`(?i)\bbecause\b|\bdue to\b|\bto (fix|prevent|avoid|resolve|unbreak)\b|\bavoid|\bbreak(s|ing)?\b|\bbroken\b|\bfail(s|ed|ing|ure)?\b|\berror|\bcrash|\bincompatib|\bcompatib|\bregression|\b(doesn'?t|does not|no longer|stopped) work|\breasons?\b|\buntil\b`)
@@ -208,33 +207,33 @@ var pinLineREs = []struct {
 	// is longer than one byte or holds "|" (a cheap test before the
 	// expression, which pinName runs on every line of a pin file)
 	need string
-	re   *regexp.Regexp
+	re   *lazyre.Regexp
 }{
 	// pip requirements and constraints: name==1.2, name<2, name~=1
-	{"=<>~!", regexp.MustCompile(`^\s*([A-Za-z0-9][A-Za-z0-9_.\-]*)(\[[^\]]*\])?\s*(==|<=|<|~=|!=|===|>=|>)\s*\d`)},
+	{"=<>~!", lazyre.New(`^\s*([A-Za-z0-9][A-Za-z0-9_.\-]*)(\[[^\]]*\])?\s*(==|<=|<|~=|!=|===|>=|>)\s*\d`)},
 	// pip install name==1.2 in a script or Makefile; npm install name@<2
-	{"install|add", regexp.MustCompile(`\b(?:pip3?|uv pip|npm|yarn|pnpm|gem) (?:install|add)\b.*?\s([A-Za-z0-9@][A-Za-z0-9_.\-/]*)(?:==|@['"]?[<>=~^]*\d|['"]?[<>=]+\d)`)},
+	{"install|add", lazyre.New(`\b(?:pip3?|uv pip|npm|yarn|pnpm|gem) (?:install|add)\b.*?\s([A-Za-z0-9@][A-Za-z0-9_.\-/]*)(?:==|@['"]?[<>=~^]*\d|['"]?[<>=]+\d)`)},
 	// Gemfile and gemspec
-	{"gem", regexp.MustCompile(`\bgem\s+['"]([^'"]+)['"]\s*,\s*['"][~<>=! ]*\d`)},
-	{"add_", regexp.MustCompile(`add_(?:runtime_|development_)?dependency\(?\s*['"]([^'"]+)['"]\s*,\s*['"][~<>=! ]*\d`)},
+	{"gem", lazyre.New(`\bgem\s+['"]([^'"]+)['"]\s*,\s*['"][~<>=! ]*\d`)},
+	{"add_", lazyre.New(`add_(?:runtime_|development_)?dependency\(?\s*['"]([^'"]+)['"]\s*,\s*['"][~<>=! ]*\d`)},
 	// package.json and renovate's allowedVersions
-	{`":`, regexp.MustCompile(`^\s*"(@?[a-z0-9][a-z0-9._\-/]*)"\s*:\s*"[~^<>= ]*\d`)},
-	{"matchPackageNames", regexp.MustCompile(`"matchPackageNames"\s*:\s*\[\s*"([^"]+)"`)},
+	{`":`, lazyre.New(`^\s*"(@?[a-z0-9][a-z0-9._\-/]*)"\s*:\s*"[~^<>= ]*\d`)},
+	{"matchPackageNames", lazyre.New(`"matchPackageNames"\s*:\s*\[\s*"([^"]+)"`)},
 	// Cargo.toml name = "=1.2" / { version = "1" }, Cargo.lock "name 1.2.3 (registry"
-	{"=", regexp.MustCompile(`^\s*([a-z0-9_\-]+)\s*=\s*(?:\{[^}]*version\s*=\s*)?"[=~^<> ]*\d`)},
-	{"(registry", regexp.MustCompile(`^\s*"([a-z0-9_\-]+) \d+\.\d+[^"]*\(registry`)},
+	{"=", lazyre.New(`^\s*([a-z0-9_\-]+)\s*=\s*(?:\{[^}]*version\s*=\s*)?"[=~^<> ]*\d`)},
+	{"(registry", lazyre.New(`^\s*"([a-z0-9_\-]+) \d+\.\d+[^"]*\(registry`)},
 	// go.mod require and replace lines
-	{" v", regexp.MustCompile(`^\s*(?:require\s+)?([a-z0-9.\-]+\.[a-z]{2,}/[\w.\-/~]+)\s+v\d`)},
+	{" v", lazyre.New(`^\s*(?:require\s+)?([a-z0-9.\-]+\.[a-z]{2,}/[\w.\-/~]+)\s+v\d`)},
 	// Gradle and Maven coordinates: "group:artifact:version"
-	{":", regexp.MustCompile(`['"]([\w.\-]+:[\w.\-]+):\d[\w.\-]*['"]`)},
+	{":", lazyre.New(`['"]([\w.\-]+:[\w.\-]+):\d[\w.\-]*['"]`)},
 	// YAML keys of CI files that set a tool's version: qemu: '7.2'
-	{":", regexp.MustCompile(`^\s*-?\s*([a-z][a-z0-9_\-]*)\s*:\s*['"]?v?\d+(\.\d+)+['"]?\s*$`)},
+	{":", lazyre.New(`^\s*-?\s*([a-z][a-z0-9_\-]*)\s*:\s*['"]?v?\d+(\.\d+)+['"]?\s*$`)},
 	// CI tool versions: tool: name@1.2, version: v1.2
-	{"@", regexp.MustCompile(`\b([a-z][a-z0-9_\-]*)@\d+(\.\d+)+\b`)},
+	{"@", lazyre.New(`\b([a-z][a-z0-9_\-]*)@\d+(\.\d+)+\b`)},
 	// any installer: "$npm" install -g name@'<2'
-	{"install", regexp.MustCompile(`\binstall\b[^#]*?\s['"]?(@?[a-z0-9][\w.\-/]*)@['"]?[<>=~^]*\d`)},
+	{"install", lazyre.New(`\binstall\b[^#]*?\s['"]?(@?[a-z0-9][\w.\-/]*)@['"]?[<>=~^]*\d`)},
 	// a manifest edited in code: deps['name'] = '~0.1.15'
-	{"[", regexp.MustCompile(`\[['"](@?[a-z0-9][\w.\-/]*)['"]\]\s*=\s*['"][~^<>= ]*\d`)},
+	{"[", lazyre.New(`\[['"](@?[a-z0-9][\w.\-/]*)['"]\]\s*=\s*['"][~^<>= ]*\d`)},
 }
 
 // pinNameStop are keys of manifests that look like version lines but name

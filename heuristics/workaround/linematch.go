@@ -1,9 +1,9 @@
 package workaround
 
 import (
-	"regexp"
 	"strings"
 
+	"github.com/heft-dev/heft/internal/lazyre"
 	"github.com/heft-dev/heft/internal/wording"
 )
 
@@ -15,7 +15,7 @@ import (
 // lines are skipped. It matches exactly what the pattern matches on the
 // whole text.
 type lineRegexp struct {
-	re *regexp.Regexp
+	re *lazyre.Regexp
 	// may is false only for an ASCII line the pattern cannot match; lines
 	// with other bytes always go to the pattern, whose (?i) folds a few
 	// non-ASCII letters (the Kelvin sign, the long s) to ASCII ones.
