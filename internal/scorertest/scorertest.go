@@ -5,10 +5,13 @@ package scorertest
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -16,10 +19,46 @@ import (
 	"github.com/heft-dev/heft/diffstat"
 )
 
+// gitDiffs memoizes GitDiff's git output by its inputs: the scorers'
+// tests ask for the same cases again and again (one table, several
+// tests), and each diff costs five git processes.
+var gitDiffs sync.Map // gitDiffKey(base, change) -> []byte
+
+// gitDiffKey encodes base and change unambiguously, names sorted.
+func gitDiffKey(base, change map[string]*string) string {
+	var b strings.Builder
+	for _, files := range []map[string]*string{base, change} {
+		for _, name := range slices.Sorted(maps.Keys(files)) {
+			fmt.Fprintf(&b, "%d:%s", len(name), name)
+			if c := files[name]; c == nil {
+				b.WriteString("-;")
+			} else {
+				fmt.Fprintf(&b, "%d:%s;", len(*c), *c)
+			}
+		}
+		b.WriteString("|")
+	}
+	return b.String()
+}
+
 // GitDiff makes a real diff with git: it commits base in a fresh
 // repository, applies change (a nil content deletes the file), and
-// returns git diff HEAD parsed.
+// returns git diff HEAD parsed. The same base and change are run
+// through git once per test binary; every call parses a fresh Diff.
 func GitDiff(t testing.TB, base, change map[string]*string) *diffstat.Diff {
+	t.Helper()
+	key := gitDiffKey(base, change)
+	out, ok := gitDiffs.Load(key)
+	if !ok {
+		out, _ = gitDiffs.LoadOrStore(key, gitDiff(t, base, change))
+	}
+	d, err := diffstat.Parse(bytes.NewReader(out.([]byte)), nil)
+	require.NoError(t, err)
+	return d
+}
+
+// gitDiff runs git for GitDiff and returns git diff --cached -M.
+func gitDiff(t testing.TB, base, change map[string]*string) []byte {
 	t.Helper()
 	dir := t.TempDir()
 	git := func(args ...string) []byte {
@@ -42,17 +81,12 @@ func GitDiff(t testing.TB, base, change map[string]*string) *diffstat.Diff {
 		}
 	}
 	git("init", "-q", "-b", "main")
-	git("config", "user.name", "Test")
-	git("config", "user.email", "test@example.com")
 	apply(base)
 	git("add", "-A")
-	git("commit", "-q", "--allow-empty", "-m", "base")
+	git("-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "--allow-empty", "-m", "base")
 	apply(change)
 	git("add", "-A")
-	out := git("diff", "--cached", "-M")
-	d, err := diffstat.Parse(bytes.NewReader(out), nil)
-	require.NoError(t, err)
-	return d
+	return git("diff", "--cached", "-M")
 }
 
 // Text returns a pointer to s, for GitDiff's maps.

@@ -72,6 +72,13 @@ func (t *rankTable) len() int { return len(t.ends) }
 // parseRanks parses a .tiktoken file: one "base64-token rank" pair a
 // line, about n of them. A token given twice keeps its last rank, as a
 // map would.
+//
+// It is not instrumented by the race detector (go:norace): it runs once,
+// inside load's sync.OnceValues, on memory no other goroutine sees yet,
+// and its 200,000-line loop made every race-built heft process (each exec
+// in the CLI's test scripts) a third slower to start scoring.
+//
+//go:norace
 func parseRanks(r io.Reader, n int) (*rankTable, error) {
 	n = max(n, 1)
 	t := &rankTable{
