@@ -4,8 +4,6 @@ package eval
 
 import (
 	"context"
-	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -278,26 +276,6 @@ func FuzzPerfPatch(f *testing.F) {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, perfPRs), prs, 0o644))
 		require.NoError(t, os.WriteFile(filepath.Join(dir, "ai_pr", "ai_pr_commit_details.parquet"), details, 0o644))
 		src, err := OpenPerfPatchDir(dir, &AIDevOptions{MaxRow: 1 << 20})
-		if err != nil {
-			if !strings.Contains(err.Error(), perfPRs) {
-				t.Fatalf("error does not name the table: %v", err)
-			}
-			return
-		}
-		defer src.Close()
-		for range 10000 {
-			_, err := src.Next()
-			if err == io.EOF {
-				return
-			}
-			var se *SkipError
-			if err != nil && !errors.As(err, &se) {
-				if !strings.Contains(err.Error(), perfPRs) {
-					t.Fatalf("error does not name the table: %v", err)
-				}
-				return
-			}
-		}
-		t.Fatal("no end after 10000 records")
+		drainFuzzed(t, src, err, perfPRs)
 	})
 }
