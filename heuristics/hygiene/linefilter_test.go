@@ -32,7 +32,7 @@ func TestLineFilteredAsWhole(t *testing.T) {
 		var wantNums []int
 		var wantQuotes []string
 		seen := map[int]bool{}
-		for _, m := range issueRE.re.FindAllStringSubmatch(text, -1) {
+		for _, m := range issueRE.Re.FindAllStringSubmatch(text, -1) {
 			for _, g := range m[1:] {
 				if g == "" {
 					continue
@@ -53,10 +53,10 @@ func TestLineFilteredAsWhole(t *testing.T) {
 		if !slices.Equal(nums, wantNums) || !slices.Equal(quotes, wantQuotes) {
 			t.Fatalf("%q: issues %v %q, whole text %v %q", text, nums, quotes, wantNums, wantQuotes)
 		}
-		if got, want := codeRefRE.FindAllString(text, -1), codeRefRE.re.FindAllString(text, -1); !slices.Equal(got, want) {
+		if got, want := codeRefRE.FindAllString(text, -1), codeRefRE.Re.FindAllString(text, -1); !slices.Equal(got, want) {
 			t.Fatalf("%q: code references %q, whole text %q", text, got, want)
 		}
-		if got, want := codeRefRE.FindString(text), codeRefRE.re.FindString(text); got != want {
+		if got, want := codeRefRE.FindString(text), codeRefRE.Re.FindString(text); got != want {
 			t.Fatalf("%q: first code reference %q, whole text %q", text, got, want)
 		}
 	}

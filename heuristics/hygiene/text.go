@@ -25,7 +25,7 @@ func conventional(subject string) (string, bool) {
 
 // Issue references in text, the shapes GitHub links: "#123" after a
 // space or bracket, "owner/name#123", "GH-123" and issue URLs.
-var issueRE = lineFiltered{may: mayIssue, re: lazyre.New(`(?i)(?:^|[\s(\[])#(\d{1,9})\b|\b[\w.-]+/[\w.-]+#(\d{1,9})\b|\bGH-(\d{1,9})\b|https?://github\.com/[\w.-]+/[\w.-]+/issues/(\d{1,9})\b`)}
+var issueRE = lazyre.Lines{May: mayIssue, Re: lazyre.New(`(?i)(?:^|[\s(\[])#(\d{1,9})\b|\b[\w.-]+/[\w.-]+#(\d{1,9})\b|\bGH-(\d{1,9})\b|https?://github\.com/[\w.-]+/[\w.-]+/issues/(\d{1,9})\b`)}
 
 // issueRefs returns the issue numbers text refers to, in order, each
 // once, with the text of its first reference.
@@ -50,7 +50,7 @@ func issueRefs(text string) (nums []int, quotes []string) {
 
 // Code references in prose: a file path with a directory, a method call
 // ("a->b()", "A::b()"), a function call with empty parentheses.
-var codeRefRE = lineFiltered{may: mayCodeRef, re: lazyre.New(`(?:[\w@.-]+/)+[\w.-]+\.[A-Za-z]\w{0,9}\b|\w+(?:->|::|\.)\w+\(\)|\b\w{3,}\(\)`)}
+var codeRefRE = lazyre.Lines{May: mayCodeRef, Re: lazyre.New(`(?:[\w@.-]+/)+[\w.-]+\.[A-Za-z]\w{0,9}\b|\w+(?:->|::|\.)\w+\(\)|\b\w{3,}\(\)`)}
 
 // prose returns text without fenced code blocks and HTML comments, with
 // the line numbers of what is left: what the author wrote as prose.

@@ -170,7 +170,7 @@ func isTermByte(b byte) bool {
 
 // ctxWordsRE finds a workaround said in words: in a comment or a commit
 // message.
-var ctxWordsRE = lineRegexp{may: mayCtxWords, re: lazyre.New(`(?i)\bwork(s|ed|ing)?[ -]?arounds?\b|\bhack(s|ed|y|iness)?\b|\bkludge|\bmonkey[ -]?patch|\bbug (in|on|with)\b|\bis (broken|buggy)\b|\bbroken (in|on|with|by|since|for)\b|\bbroke\b|\buntil\b.{0,80}\b(is |are |gets? |get )?(fixed|resolved|released|merged|ships|supports?)\b|\bremove (this |it )?(when|once|after)\b|\b(doesn'?t|does not|don'?t|do not) support\b|\bregression\b|\btemporary fix\b|\bfails? (to build )?(on|with|under)\b|\bdue to (a |an )?(bug|issue|regression)\b|\bin order to avoid\b|\b(has|have|had) a bug\b|\b(does not|doesn'?t|do not|don'?t|won'?t|cannot|can'?t) (run|work|build|compile|start|load|parse)\b|\bto avoid (a |an )?(bug|error|crash|warning|failure|issue)`)}
+var ctxWordsRE = lazyre.Lines{May: mayCtxWords, Re: lazyre.New(`(?i)\bwork(s|ed|ing)?[ -]?arounds?\b|\bhack(s|ed|y|iness)?\b|\bkludge|\bmonkey[ -]?patch|\bbug (in|on|with)\b|\bis (broken|buggy)\b|\bbroken (in|on|with|by|since|for)\b|\bbroke\b|\buntil\b.{0,80}\b(is |are |gets? |get )?(fixed|resolved|released|merged|ships|supports?)\b|\bremove (this |it )?(when|once|after)\b|\b(doesn'?t|does not|don'?t|do not) support\b|\bregression\b|\btemporary fix\b|\bfails? (to build )?(on|with|under)\b|\bdue to (a |an )?(bug|issue|regression)\b|\bin order to avoid\b|\b(has|have|had) a bug\b|\b(does not|doesn'?t|do not|don'?t|won'?t|cannot|can'?t) (run|work|build|compile|start|load|parse)\b|\bto avoid (a |an )?(bug|error|crash|warning|failure|issue)`)}
 
 // bareIssueRE finds an issue or pull request link written without its
 // scheme, as comments often do.
@@ -185,7 +185,7 @@ var ctxRemovalRE = lazyre.New(`(?i)^\W*(\[[^\]]*\]\s*)?(\w+(\([^)]*\))?!?:\s*)?(
 
 // ctxReplacedRE recognises a message that replaces a workaround by the
 // upstream fix, anywhere in the text.
-var ctxReplacedRE = lineRegexp{may: mayReplaced, re: lazyre.New(`(?i)instead of (the |a |our |this )?([\w-]+ )?(workaround|hack)|(workaround|hack)s? (is|are) no longer|(remove|removes|removed|drop|drops|dropped) (the |this |that |a |our )?([\w-]+ )?(workaround|hack)`)}
+var ctxReplacedRE = lazyre.Lines{May: mayReplaced, Re: lazyre.New(`(?i)instead of (the |a |our |this )?([\w-]+ )?(workaround|hack)|(workaround|hack)s? (is|are) no longer|(remove|removes|removed|drop|drops|dropped) (the |this |that |a |our )?([\w-]+ )?(workaround|hack)`)}
 
 // ctxReasonRE finds a reason given for a pin in a message.
 var ctxReasonRE = lazyre.New(`(?i)\bbecause\b|\bdue to\b|\bto (fix|prevent|avoid|resolve|unbreak)\b|\bavoid|\bbreak(s|ing)?\b|\bbroken\b|\bfail(s|ed|ing|ure)?\b|\berror|\bcrash|\bincompatib|\bcompatib|\bregression|\b(doesn'?t|does not|no longer|stopped) work|\breasons?\b|\buntil\b`)

@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/heft-dev/heft/internal/lazyre"
 )
 
 // TestLineRegexpAsWhole checks that matching line by line, with the
@@ -31,9 +33,9 @@ func TestLineRegexpAsWhole(t *testing.T) {
 			b.WriteByte(" \n"[r.IntN(2)])
 		}
 		text := b.String()
-		for _, l := range []lineRegexp{ctxWordsRE, ctxReplacedRE} {
-			if got, want := l.MatchString(text), l.re.MatchString(text); got != want {
-				t.Fatalf("%q: line by line %v, whole text %v (%s)", text, got, want, l.re)
+		for _, l := range []lazyre.Lines{ctxWordsRE, ctxReplacedRE} {
+			if got, want := l.MatchString(text), l.Re.MatchString(text); got != want {
+				t.Fatalf("%q: line by line %v, whole text %v (%s)", text, got, want, l.Re)
 			}
 		}
 	}
