@@ -242,6 +242,14 @@ var pinLineREs = []struct {
 	{":", lazyre.New(`^\s*-?\s*([a-z][a-z0-9_\-]*)\s*:\s*['"]?v?\d+(\.\d+)+['"]?\s*$`)},
 	// CI tool versions: tool: name@1.2, version: v1.2
 	{"@", lazyre.New(`\b([a-z][a-z0-9_\-]*)@\d+(\.\d+)+\b`)},
+	// CI and build scripts that pin a tool or toolchain: a clone of a
+	// tag or branch (git clone --branch v1.2.0 URL), a dated Rust
+	// toolchain (nightly-2016-07-11), a runner image with a version
+	// (ubuntu-20.04), an action at a version (uses: owner/name@v1).
+	{"clone", lazyre.New(`\bgit clone\b.*?(?:--branch[= ]|-b )\s*['"]?v?\d[\w.-]*['"]?\s.*?(?:https?://|git@)(?:www\.)?(github\.com[/:][\w.-]+/[\w.-]+?)(?:\.git)?(?:[\s'"]|$)`)},
+	{"nightly-|beta-|stable-", lazyre.New(`\b((?:nightly|beta|stable)-\d{4}-\d{2}-\d{2})\b`)},
+	{"ubuntu-|macos-|windows-", lazyre.New(`\b((?:ubuntu|macos|windows)-\d+(?:\.\d+)?)\b`)},
+	{"uses:", lazyre.New(`\buses:\s*['"]?([\w.-]+/[\w.-]+)(?:/[\w./-]+)?@v?\d`)},
 	// any installer: "$npm" install -g name@'<2'
 	{"install", lazyre.New(`\binstall\b[^#]*?\s['"]?(@?[a-z0-9][\w.\-/]*)@['"]?[<>=~^]*\d`)},
 	// a manifest edited in code: deps['name'] = '~0.1.15'
@@ -252,7 +260,7 @@ var pinLineREs = []struct {
 // no dependency.
 var pinNameStop = map[string]bool{"version": true, "node": true, "npm": true, "python": true, "ruby": true,
 	"rust_stable": true, "rust-version": true, "edition": true, "go": true, "toolchain": true, "packageManager": true,
-	"engines": true, "name": true, "requires-python": true, "python_requires": true, "target": true}
+	"engines": true, "name": true, "requires-python": true, "python_requires": true, "target": true, "checksum": true}
 
 // isPinPath reports whether a path is a file where dependencies are
 // pinned: manifests, requirement and constraint files (including those
@@ -310,11 +318,33 @@ func pinName(text string) string {
 			if pinNameStop[name] || strings.HasPrefix(name, "-") || strings.HasSuffix(name, "-version") || strings.HasSuffix(name, "_version") {
 				continue
 			}
-			return strings.ToLower(name)
+			return pinSubject(strings.ToLower(name))
 		}
 	}
 	return ""
 }
+
+// pinSubject turns what a CI or build line pins into its Subject: a
+// cloned repository or an action is repo:OWNER/NAME, a dated Rust
+// toolchain toolchain:rust, a runner image its operating system; a
+// package keeps its name.
+func pinSubject(name string) string {
+	switch {
+	case strings.HasPrefix(name, "github.com/") || strings.HasPrefix(name, "github.com:"):
+		return repoSubject(normRepo(name))
+	case strings.HasPrefix(name, "nightly-") || strings.HasPrefix(name, "beta-") || strings.HasPrefix(name, "stable-"):
+		return "toolchain:rust"
+	case strings.HasPrefix(name, "ubuntu-") || strings.HasPrefix(name, "macos-") || strings.HasPrefix(name, "windows-"):
+		return termSubject(name)
+	case strings.Count(name, "/") == 1 && !strings.HasPrefix(name, "@"):
+		return "repo:" + name // an action: owner/name
+	}
+	return name
+}
+
+// policyPinRE recognises a comment that pins for policy, not for a bug:
+// to hashes or digests, for reproducible builds or the supply chain.
+var policyPinRE = lazyre.New(`(?i)\b(?:hash(?:es)?|hash-verified|digests?|checksums?|reproducib\w*|supply[- ]chain|commit sha)\b`)
 
 // jsonStringLineRE is a line holding one JSON string, an array element.
 var jsonStringLineRE = lazyre.New(`^\s*"([^"]+)"\s*,?\s*$`)
@@ -422,7 +452,11 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 	}
 	words := mayCtxWords(cm) && ctxWordsRE.MatchString(cm) || wording.ContainsFold(cm, "fixme") && wording.ContainsFold(cm, "until")
 	linkHere := len(fs.links) > 0 && fs.links[len(fs.links)-1].line == n
-	if commentOnly(text) && (words || linkHere || ctxPinWordsRE.MatchString(cm) || bugCiteRE.MatchString(cm) || fs.lastReason == n-1) {
+	pinWords := ctxPinWordsRE.MatchString(cm)
+	switch {
+	case pinWords && !words && policyPinRE.MatchString(cm):
+		fs.lastReason = 0 // pinned to hashes, for reproducible builds: policy, not a bug
+	case commentOnly(text) && (words || linkHere || pinWords || bugCiteRE.MatchString(cm) || fs.lastReason == n-1):
 		fs.lastReason = n // a reason block: the pin right below it has a reason
 	}
 	if !strings.Contains(cm, "://") && (strings.Contains(cm, "/issues/") || strings.Contains(cm, "/pull/") || strings.Contains(cm, "/merge_requests/")) {

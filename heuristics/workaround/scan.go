@@ -373,6 +373,10 @@ func (sc *workaroundScan) file(i int, f *diffstat.File) error {
 	case wkGo, wkGoMod, wkPython, wkJS, wkRuby, wkGemfile, wkRust, wkCargo:
 		fs.swaps = !fs.test && sc.enabled(ruleSwap)
 	}
+	if isFlakePath(p) {
+		fs.flake = true
+		fs.swaps = sc.enabled(ruleSwap)
+	}
 	fs.defensive = !fs.test && sc.enabled(ruleDefensive)
 	firstComment, firstPin := len(sc.ctxComments), len(sc.ctxPins)
 	if err := fs.scan(hunks); err != nil {
@@ -464,6 +468,7 @@ type fileScan struct {
 	lastURL       int    // new line of the last line with a URL, in a pin file
 	lastURLRepo   string // the repository that URL names, if any
 
+	flake      bool         // a file of Nix flake inputs: flake.nix, devenv.yaml
 	defensive  bool         // the defensive-wrapper rule reads this file
 	recentCode [3]codeLine  // the last added lines of code, by line number mod 3
 	defPending []defComment // comments waiting for a wrapper line below them
