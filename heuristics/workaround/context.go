@@ -203,7 +203,7 @@ var ctxReplacedRE = lazyre.Lines{May: mayReplaced, Re: lazyre.New(`(?i)instead o
 var ctxReasonRE = lazyre.New(`(?i)\bbecause\b|\bdue to\b|\bto (fix|prevent|avoid|resolve|unbreak)\b|\bavoid|\bbreak(s|ing)?\b|\bbroken\b|\bfail(s|ed|ing|ure)?\b|\berror|\bcrash|\bincompatib|\bcompatib|\bregression|\b(doesn'?t|does not|no longer|stopped) work|\breasons?\b|\buntil\b`)
 
 // ctxDigestRE recognises a pin to a hash or digest.
-var ctxDigestRE = lazyre.New(`(?i)\bpin\w*\b.{0,40}\b(hash|hashes|sha\w*|digests?)\b`)
+var ctxDigestRE = lazyre.New(`(?i)\bpin\w*\b.{0,80}\b(hash|hashes|sha\w*|digests?)\b`)
 
 // workaroundTitleRE finds "workaround" in a title that otherwise reads
 // as a plain version bump.
@@ -632,8 +632,8 @@ func (sc *workaroundScan) contextFindings() {
 	if pinWords && ctxDigestRE.MatchString(title) {
 		return // pinning to a digest is supply-chain hygiene, not a workaround
 	}
-	if pinWords && !words && !wording.ContainsFold(title, "downgrad") && !ctxReasonRE.MatchString(msg) && termSubject(title) == "" {
-		return // a pin that gives no reason is a plain version choice
+	if pinWords && !words && !wording.ContainsFold(title, "downgrad") && !ctxReasonRE.MatchString(msg) && (termSubject(title) == "" || ctxBumpRE.MatchString(title)) {
+		return // a pin that gives no reason is a plain version choice; moving a pin is a bump
 	}
 	if ctxBumpRE.MatchString(title) && !pinWords && !workaroundTitleRE.MatchString(title) {
 		return
@@ -892,6 +892,8 @@ var notActors = map[string]bool{
 	"response": true, "header": true, "headers": true, "socket": true, "connection": true, "timeout": true, "retry": true,
 	"migration": true, "schema": true, "database": true, "db": true, "sql": true, "ci": true, "lint": true, "linter": true,
 	"docs": true, "doc": true, "documentation": true, "example": true, "examples": true, "sample": true, "debug": true,
+	"perf": true, "minor": true, "major": true, "critical": true, "serious": true, "big": true, "small": true, "long-standing": true,
+	"longstanding": true, "nasty-looking": true, "related": true, "underlying": true, "actual": true, "general": true,
 }
 
 // actorName returns the name text blames in the words of a bug, lower-
