@@ -159,6 +159,9 @@ func nextTerm(s string) (string, int) {
 		if sub, ok := upstreamWords[word]; ok {
 			return sub, i
 		}
+		if sub, ok := upstreamWords[strings.TrimSuffix(word, "'s")]; ok {
+			return sub, i // a possessive: "Anaconda's curl"
+		}
 		if strings.HasPrefix(word, "ubuntu-") || strings.HasPrefix(word, "pypy") || strings.HasPrefix(word, "go1.") {
 			switch {
 			case word[0] == 'u':
@@ -480,6 +483,8 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 			h.subject, h.rule = a, ruleComment
 			if d := fs.knownName(a); d != "" {
 				h.subject = d
+			} else if t := termSubject(a); t != "" {
+				h.subject, h.rule = t, ""
 			}
 		}
 	}
@@ -583,6 +588,24 @@ func (sc *workaroundScan) contextFindings() {
 			at[h.path+":"+itoa(h.line)] = len(sc.findings) - 1
 		}
 	}
+	// The commit messages and description.
+	msg := sc.c.Title + "\n" + sc.c.Body
+	for _, cm := range sc.c.Commits {
+		msg += "\n" + cm.Message
+	}
+	title := sc.c.Title
+	if title == "" && len(sc.c.Commits) > 0 {
+		title, _, _ = strings.Cut(sc.c.Commits[0].Message, "\n")
+	}
+	removal := sc.ctxFirst.path == "" || ctxRemovalRE.MatchString(title) || ctxReplacedRE.MatchString(msg)
+	// Library swaps, before the comments, which may explain them.
+	if !removal && !swapBackRE.MatchString(msg) {
+		n := len(sc.findings)
+		sc.swapFindings(swapReasoned(msg))
+		for i := n; i < len(sc.findings); i++ {
+			at[sc.findings[i].Path+":"+itoa(sc.findings[i].Line)] = i
+		}
+	}
 	// Comments that tie a workaround to a runtime, an OS, a browser or a
 	// toolchain, in any language.
 	named := false
@@ -609,23 +632,8 @@ func (sc *workaroundScan) contextFindings() {
 			What: "a workaround for " + h.subject, Upstream: h.link})
 		named = true
 	}
-	// The commit messages and description.
-	msg := sc.c.Title + "\n" + sc.c.Body
-	for _, cm := range sc.c.Commits {
-		msg += "\n" + cm.Message
-	}
-	title := sc.c.Title
-	if title == "" && len(sc.c.Commits) > 0 {
-		title, _, _ = strings.Cut(sc.c.Commits[0].Message, "\n")
-	}
-	if sc.ctxFirst.path == "" || ctxRemovalRE.MatchString(title) {
+	if removal {
 		return
-	}
-	if ctxReplacedRE.MatchString(msg) {
-		return
-	}
-	if !swapBackRE.MatchString(msg) {
-		sc.swapFindings(swapReasoned(msg))
 	}
 	words := ctxWordsRE.MatchString(msg)
 	pinWords := ctxPinWordsRE.MatchString(title)

@@ -1311,6 +1311,9 @@ func depMatchesRepo(dep, repo string) bool {
 	if d == repo || strings.HasPrefix(d, repo+"/") {
 		return true
 	}
+	if s, ok := knownRepos[repo]; ok {
+		return d == s // runtime:ruby and github.com/ruby/ruby
+	}
 	name := path.Base(d)
 	if i := strings.Index(name, "@"); i > 0 {
 		name = name[:i]
