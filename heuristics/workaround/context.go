@@ -185,7 +185,7 @@ func isTermByte(b byte) bool {
 
 // ctxWordsRE finds a workaround said in words: in a comment or a commit
 // message.
-var ctxWordsRE = lazyre.Lines{May: mayCtxWords, Re: lazyre.New(`(?i)\bwork(s|ed|ing)?[ -]?arounds?\b|\bhack(s|ed|y|iness)?\b|\bkludge|\bmonkey[ -]?patch|\bbug (in|on|with)\b|\bis (broken|buggy)\b|\bbroken (in|on|with|by|since|for)\b|\bbroke\b|\buntil\b.{0,80}\b(is |are |gets? |get )?(fixed|resolved|released|merged|ships|supports?)\b|\bremove (this |it )?(when|once|after)\b|\b(doesn'?t|does not|don'?t|do not) support\b|\bregression\b|\btemporary fix\b|\bfails? (to build )?(on|with|under)\b|\bdue to (a |an )?([\w+-]+ )?(bug|issue|regression)\b|\binternal compiler error\b|(?-i:\bICE\b)|\bmiscompil|\bin order to avoid\b|\b(has|have|had) a bug\b|\b(does not|doesn'?t|do not|don'?t|won'?t|cannot|can'?t) (run|work|build|compile|start|load|parse)\b|\bto avoid (a |an )?(bug|error|crash|warning|failure|issue)`)}
+var ctxWordsRE = lazyre.Lines{May: mayCtxWords, Re: lazyre.New(`(?i)\bwork(s|ed|ing)?[ -]?arounds?\b|\bhack(s|ed|y|iness)?\b|\bkludge|\bmonkey[ -]?patch|\bbug (in|on|with)\b|\bis (broken|buggy)\b|\bbroken (in|on|with|by|since|for)\b|\bbroke\b|\buntil\b.{0,80}\b(is |are |gets? |get )?(fixed|resolved|released|merged|ships|supports?)\b|\b(remove|delete|drop|revert) (this |it )?(when|once|after)\b|\b(doesn'?t|does not|don'?t|do not) support\b|\bregression\b|\btemporary fix\b|\bfails? (to build )?(on|with|under)\b|\bdue to (a |an )?([\w+-]+ )?(bug|issue|regression)\b|\binternal compiler error\b|(?-i:\bICE\b)|\bmiscompil|\bin order to avoid\b|\b(has|have|had) a bug\b|\b(does not|doesn'?t|do not|don'?t|won'?t|cannot|can'?t) (run|work|build|compile|start|load|parse)\b|\bto avoid (a |an )?(bug|error|crash|warning|failure|issue)`)}
 
 // bareIssueRE finds an issue or pull request link written without its
 // scheme, as comments often do.
@@ -450,6 +450,23 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 	if cm == "" && (fs.kind == wkOther || fs.kind == wkPackageJSON) {
 		cm = genericComment(text) // C, Java, Kotlin, shell, YAML, Nix...
 	}
+	if fs.bareLink.line != 0 && (cm == "" || !commentOnly(text)) && strings.TrimSpace(text) != "" {
+		// The line of build code a bare issue link above explains.
+		block := false // the link ends a comment block the words rule already has
+		if k := len(sc.ctxComments); k > 0 {
+			last := sc.ctxComments[k-1]
+			block = last.path == fs.path && last.line >= fs.bareLink.line-2
+		}
+		if fs.bareLink.line >= n-2 && !block && len(sc.ctxComments) < maxCtxHits {
+			sc.ctxComments = append(sc.ctxComments, fs.bareLink)
+		}
+		fs.bareLink = ctxHit{}
+	}
+	if sc.ctxPlatform.path == "" && !fs.test && mayPlatform(text) {
+		if sub := platformSubject(text); sub != "" {
+			sc.ctxPlatform = ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: sub}
+		}
+	}
 	if cm == "" || len(cm) < 8 {
 		return
 	}
@@ -465,6 +482,14 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 	if !strings.Contains(cm, "://") && (strings.Contains(cm, "/issues/") || strings.Contains(cm, "/pull/") || strings.Contains(cm, "/merge_requests/")) {
 		if m := bareIssueRE.FindString(cm); m != "" {
 			fs.links = append(fs.links, fileLink{line: n, url: "https://" + m})
+		}
+	}
+	if linkHere && fs.build && commentOnly(text) && !words {
+		// A comment that is only another project's issue link, in a build
+		// script or CI file: the code right below works around it.
+		u := fs.links[len(fs.links)-1].url
+		if r := linkRepo(u); r != "" && !sc.ownLink(u) && bareLinkComment(cm) {
+			fs.bareLink = ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: repoSubject(r), link: u}
 		}
 	}
 	if !words || len(sc.ctxComments) >= maxCtxHits {
@@ -524,6 +549,73 @@ func (fs *fileScan) resolveCtx(firstComment, firstPin int) {
 			sc.ctxPins[i].upstream = linkNear(sc.ctxPins[i].line - 1)
 		}
 	}
+}
+
+// bareLinkRE is a comment that is a link and little else: "see URL",
+// "cf. URL", "Ref: URL".
+var bareLinkRE = lazyre.New(`(?i)^\W*(?:(?:see|cf\.?|ref(?:s|erence)?:?|issue:?|bug:?|upstream:?|tracked (?:in|at|by)|for)\s+)?(?:https?://|[\w.-]+\.(?:com|org)/)\S+\s*\.?\s*(?:-->|\*/)?\s*$`)
+
+// bareLinkComment reports whether a comment is an issue link and little
+// else.
+func bareLinkComment(cm string) bool {
+	return len(cm) < 200 && bareLinkRE.MatchString(strings.TrimSpace(cm))
+}
+
+// isBuildPath reports whether p is a build script, a CI file or a
+// manifest, where a comment that only links another project's issue
+// explains the line below it.
+func isBuildPath(p string) bool {
+	b := strings.ToLower(path.Base(p))
+	switch path.Ext(b) {
+	case ".gradle", ".kts", ".cmake", ".mk", ".bzl", ".m4":
+		return true
+	}
+	switch b {
+	case "cmakelists.txt", "meson.build", "build.xml", "configure.ac", "build.sbt", "build", "workspace", "module.bazel", "justfile":
+		return true
+	}
+	return isPinPath(p) || isCIPath(p)
+}
+
+// platformChecks are expressions code uses to branch on a platform, and
+// what they name: a message that says "work around" with no other name
+// works around the platform the change branches on.
+var platformChecks = [...]struct{ marker, subject string }{
+	{"Build.VERSION.SDK_INT", "os:android"}, {"__APPLE__", "os:macos"}, {"TARGET_OS_", "os:macos"},
+	{"_WIN32", "os:windows"}, {"_MSC_VER", "toolchain:msvc"}, {"__MINGW", "toolchain:mingw"},
+	{"__linux__", "os:linux"}, {"__FreeBSD__", "os:bsd"}, {"__OpenBSD__", "os:bsd"}, {"__NetBSD__", "os:bsd"},
+	{"__GNUC__", "toolchain:gcc"}, {"__clang__", "toolchain:clang"}, {"__CYGWIN__", "os:cygwin"},
+	{"target_os = \"macos\"", "os:macos"}, {"target_os = \"windows\"", "os:windows"}, {"target_os = \"linux\"", "os:linux"},
+	{"cfg(windows)", "os:windows"}, {"RUBY_ENGINE", "runtime:ruby"}, {"pypy_version_info", "runtime:pypy"},
+	{"platform.python_implementation", "runtime:cpython"},
+}
+
+// platformSubject returns what a line of code branches on: an Android
+// SDK level, an OS or compiler macro, a Rust cfg, a runtime check;
+// sys.platform, runtime.GOOS, RUBY_PLATFORM and process.platform by the
+// name they are compared with.
+func platformSubject(text string) string {
+	for _, c := range platformChecks {
+		if strings.Contains(text, c.marker) {
+			return c.subject
+		}
+	}
+	for _, m := range [...]string{"sys.platform", "runtime.GOOS", "RUBY_PLATFORM", "host_os", "process.platform", "os.name", "uname"} {
+		if strings.Contains(text, m) {
+			return termSubject(text)
+		}
+	}
+	return ""
+}
+
+// mayPlatform is a cheap test that lets through every line
+// platformSubject could name something for.
+func mayPlatform(text string) bool {
+	return strings.Contains(text, "__") || strings.Contains(text, "Build.") || strings.Contains(text, "target_os") ||
+		strings.Contains(text, "cfg(") || strings.Contains(text, "_WIN32") || strings.Contains(text, "_MSC_VER") ||
+		strings.Contains(text, "platform") || strings.Contains(text, "GOOS") || strings.Contains(text, "PLATFORM") ||
+		strings.Contains(text, "RUBY_ENGINE") || strings.Contains(text, "host_os") || strings.Contains(text, "os.name") ||
+		strings.Contains(text, "uname") || strings.Contains(text, "TARGET_OS_")
 }
 
 // knownRepos are the repositories of runtimes and toolchains, named as
@@ -696,6 +788,9 @@ func (sc *workaroundScan) contextFindings() {
 			}
 		}
 	}
+	if h.subject == "" && words && sc.ctxPlatform.subject != "" {
+		h = sc.ctxPlatform // "work around ..." on a change that branches on a platform
+	}
 	if h.subject == "" && sc.msgNameSeen {
 		h = sc.ctxFirst
 		h.subject = sc.msgName
@@ -809,7 +904,7 @@ func (fs *fileScan) noteImports() {
 func mayCtxWords(cm string) bool {
 	for _, w := range [...]string{"work", "hack", "kludge", "monkey", "bug", "broke", "until", "remove", "support",
 		"regression", "temporary", "fail", "due to", "avoid", "n't", "not ", "cannot", "doesnt", "dont", "wont", "cant",
-		"compiler error", "miscompil"} {
+		"compiler error", "miscompil", "delete", "drop", "revert"} {
 		if wording.ContainsFold(cm, w) {
 			return true
 		}
