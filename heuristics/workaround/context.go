@@ -185,7 +185,21 @@ func isTermByte(b byte) bool {
 
 // ctxWordsRE finds a workaround said in words: in a comment or a commit
 // message.
-var ctxWordsRE = lazyre.Lines{May: mayCtxWords, Re: lazyre.New(`(?i)\bwork(s|ed|ing)?[ -]?arounds?\b|\bhack(s|ed|y|iness)?\b|\bkludge|\bmonkey[ -]?patch|\bbug (in|on|with)\b|\bis (broken|buggy)\b|\bbroken (in|on|with|by|since|for)\b|\bbroke\b|\buntil\b.{0,80}\b(is |are |gets? |get )?(fixed|resolved|released|merged|ships|supports?)\b|\b(remove|delete|drop|revert) (this |it )?(when|once|after)\b|\b(doesn'?t|does not|don'?t|do not) support\b|\bregression\b|\btemporary fix\b|\bfails? (to build )?(on|with|under)\b|\bdue to (a |an )?([\w+-]+ )?(bug|issue|regression)\b|\binternal compiler error\b|(?-i:\bICE\b)|\bmiscompil|\bin order to avoid\b|\b(has|have|had) a bug\b|\b(does not|doesn'?t|do not|don'?t|won'?t|cannot|can'?t) (run|work|build|compile|start|load|parse)\b|\bto avoid (a |an )?(bug|error|crash|warning|failure|issue)`)}
+var ctxWordsRE = lazyre.Lines{May: mayCtxWords, Re: lazyre.New(`(?i)\bwork(s|ed|ing)?[ -]?arounds?\b|\bhack(s|ed|y|iness)?\b|\bkludge|\bmonkey[ -]?patch|\bbug (in|on|with)\b|\bis (broken|buggy)\b|\bbroken (in|on|with|by|since|for)\b|\bbroke\b|\buntil\b.{0,80}\b(is |are |gets? |get )?(fixed|resolved|released|merged|ships|supports?)\b|\bremove (this |it )?(when|once|after)\b|\b(doesn'?t|does not|don'?t|do not) support\b|\bregression\b|\btemporary fix\b|\bfails? (to build )?(on|with|under)\b|\bdue to (a |an )?(bug|issue|regression)\b|\bin order to avoid\b|\b(has|have|had) a bug\b|\b(does not|doesn'?t|do not|don'?t|won'?t|cannot|can'?t) (run|work|build|compile|start|load|parse)\b|\bto avoid (a |an )?(bug|error|crash|warning|failure|issue)`)}
+
+// ctxWords2RE finds the rarer ways of saying it, kept apart so that
+// ctxWordsRE stays small enough for the regexp package's backtracker:
+// blaming the compiler, "delete this once", "due to a libfoo bug".
+var ctxWords2RE = lazyre.New(`(?i)\binternal compiler error\b|(?-i:\bICE\b)|\bmiscompil|\b(delete|drop|revert) (this |it )?(when|once|after)\b|\bdue to (a |an )?[\w+-]+ (bug|issue|regression)\b`)
+
+// ctxWords reports whether a comment or message says workaround in
+// words (ctxWordsRE, then ctxWords2RE).
+func ctxWords(s string) bool {
+	if !mayCtxWords(s) {
+		return false
+	}
+	return ctxWordsRE.MatchString(s) || ctxWords2RE.MatchString(s)
+}
 
 // bareIssueRE finds an issue or pull request link written without its
 // scheme, as comments often do.
@@ -462,7 +476,7 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 		}
 		fs.bareLink = ctxHit{}
 	}
-	if sc.ctxPlatform.path == "" && !fs.test && mayPlatform(text) {
+	if sc.msgWords && sc.ctxPlatform.path == "" && !fs.test && mayPlatform(text) {
 		if sub := platformSubject(text); sub != "" {
 			sc.ctxPlatform = ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: sub}
 		}
@@ -470,14 +484,17 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 	if cm == "" || len(cm) < 8 {
 		return
 	}
-	words := mayCtxWords(cm) && ctxWordsRE.MatchString(cm) || wording.ContainsFold(cm, "fixme") && wording.ContainsFold(cm, "until")
+	words := ctxWords(cm) || wording.ContainsFold(cm, "fixme") && wording.ContainsFold(cm, "until")
 	linkHere := len(fs.links) > 0 && fs.links[len(fs.links)-1].line == n
-	pinWords := ctxPinWordsRE.MatchString(cm)
-	switch {
-	case pinWords && !words && policyPinRE.MatchString(cm):
-		fs.lastReason = 0 // pinned to hashes, for reproducible builds: policy, not a bug
-	case commentOnly(text) && (words || linkHere || pinWords || bugCiteRE.MatchString(cm) || fs.lastReason == n-1):
-		fs.lastReason = n // a reason block: the pin right below it has a reason
+	if fs.pin && commentOnly(text) {
+		// Only pins read the reason a comment block gives.
+		pinWords := ctxPinWordsRE.MatchString(cm)
+		switch {
+		case pinWords && !words && policyPinRE.MatchString(cm):
+			fs.lastReason = 0 // pinned to hashes, for reproducible builds: policy, not a bug
+		case words || linkHere || pinWords || bugCiteRE.MatchString(cm) || fs.lastReason == n-1:
+			fs.lastReason = n // a reason block: the pin right below it has a reason
+		}
 	}
 	if !strings.Contains(cm, "://") && (strings.Contains(cm, "/issues/") || strings.Contains(cm, "/pull/") || strings.Contains(cm, "/merge_requests/")) {
 		if m := bareIssueRE.FindString(cm); m != "" {
@@ -611,6 +628,11 @@ func platformSubject(text string) string {
 // mayPlatform is a cheap test that lets through every line
 // platformSubject could name something for.
 func mayPlatform(text string) bool {
+	// Every marker holds "_", "." or "(" after a letter, or is "uname":
+	// test the rarer words only on lines that have one of them.
+	if strings.IndexByte(text, '_') < 0 && strings.IndexByte(text, '.') < 0 && strings.IndexByte(text, '(') < 0 && !strings.Contains(text, "uname") {
+		return false
+	}
 	return strings.Contains(text, "__") || strings.Contains(text, "Build.") || strings.Contains(text, "target_os") ||
 		strings.Contains(text, "cfg(") || strings.Contains(text, "_WIN32") || strings.Contains(text, "_MSC_VER") ||
 		strings.Contains(text, "platform") || strings.Contains(text, "GOOS") || strings.Contains(text, "PLATFORM") ||
@@ -727,7 +749,7 @@ func (sc *workaroundScan) contextFindings() {
 	if removal {
 		return
 	}
-	words := ctxWordsRE.MatchString(msg)
+	words := ctxWords(msg)
 	pinWords := ctxPinWordsRE.MatchString(title)
 	if pinWords && ctxDigestRE.MatchString(title) {
 		return // pinning to a digest is supply-chain hygiene, not a workaround
@@ -952,17 +974,8 @@ func compilerSubject(text, p string) string {
 	return ""
 }
 
-// actorREs find the name a comment or message blames in the words of a
-// bug: "a bug in libfoo", "the libfoo bug", "libfoo is broken",
-// "libfoo's parser doesn't work". Group 1 is the name. They are tried
-// one after the other, so a rejected word ("a bug") does not hide the
-// name next to it ("a bug in libfoo").
-var actorREs = [...]*lazyre.Regexp{
-	lazyre.New(`(?i)\b(?:bugs?|regressions?|quirks?) (?:in|with|of) (?:the |a |an )?([\w.+-]*[a-z][\w.+-]*)`),
-	lazyre.New(`(?i)\b([\w.+-]*[a-z][\w.+-]*)(?:'s)? (?:bugs?|regressions?|quirks?)\b`),
-	lazyre.New(`(?i)\b([\w.+-]*[a-z][\w.+-]*)(?:'s [\x60\w.'-]+)? (?:is|are) (?:broken|buggy)\b`),
-	lazyre.New(`(?i)\b([\w.+-]*[a-z][\w.+-]*)(?:'s [\x60\w.'-]+)? (?:doesn'?t|does not|don'?t|do not|won'?t|can'?t|cannot) (?:work|handle|cope|accept)\b`),
-}
+// actorKeys are the words of a bug actorName reads a name next to.
+var actorKeys = [...]string{"bug", "bugs", "regression", "regressions", "quirk", "quirks"}
 
 // notActors are words that stand where actorRE expects a name but name
 // no third party: articles, pronouns, and what a bug is about rather
@@ -1000,18 +1013,137 @@ var notActors = map[string]bool{
 }
 
 // actorName returns the name text blames in the words of a bug, lower-
-// case, or "": a word of notActors, a number, or the project's own
-// repository name do not count.
+// case, or "": "a bug in libfoo", then "the libfoo bug", then "libfoo is
+// broken", then "libfoo's parser doesn't work". A word of notActors, a
+// number, or the project's own repository or module name does not count.
+// It reads the text word by word, without regular expressions.
 func (sc *workaroundScan) actorName(text string) string {
-	if !mayActor(text) {
+	if !mayActor(text) || len(text) > 4096 {
 		return ""
 	}
-	for _, re := range actorREs {
-		for _, m := range re.FindAllStringSubmatch(text, 4) {
-			name := strings.ToLower(strings.Trim(m[1], ".-'"))
-			if len(name) < 3 || len(name) > 40 || notActors[name] || commonWords[name] || startsDigit(name) || sc.ownName(name) {
-				continue
+	lower := asciiLower(text)
+	ok := func(name string) bool {
+		return len(name) >= 3 && len(name) <= 40 && !notActors[name] && !commonWords[name] && !startsDigit(name) && !sc.ownName(name)
+	}
+	// "a bug in libfoo"
+	for _, k := range actorKeys {
+		for at := 0; ; {
+			i := wordAt(lower, k, at)
+			if i < 0 {
+				break
 			}
+			at = i + len(k)
+			rest := lower[at:]
+			for _, prep := range [...]string{" in ", " with ", " of "} {
+				if r, found := strings.CutPrefix(rest, prep); found {
+					for _, art := range [...]string{"the ", "a ", "an "} {
+						r = strings.TrimPrefix(r, art)
+					}
+					if name := actorToken(r, false); ok(name) {
+						return name
+					}
+				}
+			}
+		}
+	}
+	// "the libfoo bug", "libfoo's bug"
+	for _, k := range actorKeys {
+		for at := 0; ; {
+			i := wordAt(lower, k, at)
+			if i < 0 {
+				break
+			}
+			at = i + len(k)
+			if name := actorBefore(lower[:i]); ok(name) {
+				return name
+			}
+		}
+	}
+	// "libfoo is broken", "libfoo's parser doesn't work"
+	for _, k := range [...]string{" is broken", " are broken", " is buggy", " are buggy", " doesn't work", " does not work",
+		" don't work", " do not work", " won't work", " can't work", " cannot work", " doesn't handle", " does not handle",
+		" doesn't cope", " doesn't accept", " does not accept", " cannot handle", " can't handle"} {
+		for at := 0; ; {
+			i := strings.Index(lower[at:], k)
+			if i < 0 {
+				break
+			}
+			i += at
+			at = i + len(k)
+			before := lower[:i+1]
+			name := actorBefore(before)
+			if j := strings.LastIndex(before[:len(before)-1], "'s "); j > 0 && !strings.Contains(before[j+3:len(before)-1], " ") {
+				name = actorBefore(before[:j+3]) // "libfoo's parser doesn't work"
+			}
+			if ok(name) {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+// asciiLower lowers the ASCII letters of s, keeping its byte offsets.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// wordAt returns the offset of w as a whole word in s at or after from,
+// or -1.
+func wordAt(s, w string, from int) int {
+	for from < len(s) {
+		i := strings.Index(s[from:], w)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		end := i + len(w)
+		if (i == 0 || !isWordByte(s[i-1])) && (end == len(s) || !isWordByte(s[end])) {
+			return i
+		}
+		from = i + 1
+	}
+	return -1
+}
+
+// isActorByte reports whether b can be part of a name actorName reads:
+// letters, digits and _ . + -.
+func isActorByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_' || b == '.' || b == '+' || b == '-'
+}
+
+// actorToken returns the name s starts with, trimmed of . - ', or "" when
+// it holds no letter.
+func actorToken(s string, _ bool) string {
+	j := 0
+	for j < len(s) && isActorByte(s[j]) {
+		j++
+	}
+	return trimActor(s[:j])
+}
+
+// actorBefore returns the name that ends s (before a space and an
+// optional "'s"), or "".
+func actorBefore(s string) string {
+	s = strings.TrimRight(s, " ")
+	s = strings.TrimSuffix(s, "'s")
+	j := len(s)
+	for j > 0 && isActorByte(s[j-1]) {
+		j--
+	}
+	return trimActor(s[j:])
+}
+
+func trimActor(name string) string {
+	name = strings.Trim(name, ".-'")
+	for i := 0; i < len(name); i++ {
+		if name[i] >= 'a' && name[i] <= 'z' {
 			return name
 		}
 	}

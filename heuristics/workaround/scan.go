@@ -159,7 +159,8 @@ type workaroundScan struct {
 	findings   []Finding
 
 	ctxFirst    ctxHit   // the diff's first added line
-	ctxPlatform ctxHit   // the first added line outside tests that branches on a platform
+	ctxPlatform ctxHit   // the first added line outside tests that branches on a platform, when msgWords
+	msgWords    bool     // the title, description or a commit message says workaround in words
 	ctxPins     []ctxHit // version lines of manifests
 	ctxComments []ctxHit // comments that say workaround
 	ctxImports  []ctxImport
@@ -186,6 +187,7 @@ func newWorkaroundScan(s *Scorer, c *heuristics.Contribution) *workaroundScan {
 	}
 	sc.msgName = versionedName(c)
 	sc.msgPin = msgPins(c)
+	sc.msgWords = ctxWords(c.Title+"\n"+c.Body) || slices.ContainsFunc(c.Commits, func(cm heuristics.Commit) bool { return ctxWords(cm.Message) })
 	for _, h := range s.cfg.CopyrightHolders {
 		if h = normHolder(h); h != "" {
 			sc.holders = append(sc.holders, h)
