@@ -1026,38 +1026,29 @@ func (sc *workaroundScan) actorName(text string) string {
 		return len(name) >= 3 && len(name) <= 40 && !notActors[name] && !commonWords[name] && !startsDigit(name) && !sc.ownName(name)
 	}
 	// "a bug in libfoo"
-	for _, k := range actorKeys {
-		for at := 0; ; {
-			i := wordAt(lower, k, at)
-			if i < 0 {
-				break
-			}
-			at = i + len(k)
-			rest := lower[at:]
-			for _, prep := range [...]string{" in ", " with ", " of "} {
-				if r, found := strings.CutPrefix(rest, prep); found {
-					for _, art := range [...]string{"the ", "a ", "an "} {
-						r = strings.TrimPrefix(r, art)
-					}
-					if name := actorToken(r, false); ok(name) {
-						return name
-					}
+	if name := eachActorKey(lower, func(i, end int) string {
+		for _, prep := range [...]string{" in ", " with ", " of "} {
+			if r, found := strings.CutPrefix(lower[end:], prep); found {
+				for _, art := range [...]string{"the ", "a ", "an "} {
+					r = strings.TrimPrefix(r, art)
+				}
+				if name := actorToken(r); ok(name) {
+					return name
 				}
 			}
 		}
+		return ""
+	}); name != "" {
+		return name
 	}
 	// "the libfoo bug", "libfoo's bug"
-	for _, k := range actorKeys {
-		for at := 0; ; {
-			i := wordAt(lower, k, at)
-			if i < 0 {
-				break
-			}
-			at = i + len(k)
-			if name := actorBefore(lower[:i]); ok(name) {
-				return name
-			}
+	if name := eachActorKey(lower, func(i, _ int) string {
+		if name := actorBefore(lower[:i]); ok(name) {
+			return name
 		}
+		return ""
+	}); name != "" {
+		return name
 	}
 	// "libfoo is broken", "libfoo's parser doesn't work"
 	for _, k := range [...]string{" is broken", " are broken", " is buggy", " are buggy", " doesn't work", " does not work",
@@ -1076,6 +1067,24 @@ func (sc *workaroundScan) actorName(text string) string {
 				name = actorBefore(before[:j+3]) // "libfoo's parser doesn't work"
 			}
 			if ok(name) {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+// eachActorKey calls fn with the start and end of every word of
+// actorKeys in lower, in the order of actorKeys, until fn returns a name.
+func eachActorKey(lower string, fn func(i, end int) string) string {
+	for _, k := range actorKeys {
+		for at := 0; ; {
+			i := wordAt(lower, k, at)
+			if i < 0 {
+				break
+			}
+			at = i + len(k)
+			if name := fn(i, at); name != "" {
 				return name
 			}
 		}
@@ -1120,7 +1129,7 @@ func isActorByte(b byte) bool {
 
 // actorToken returns the name s starts with, trimmed of . - ', or "" when
 // it holds no letter.
-func actorToken(s string, _ bool) string {
+func actorToken(s string) string {
 	j := 0
 	for j < len(s) && isActorByte(s[j]) {
 		j++
