@@ -11,6 +11,7 @@ import (
 
 	"github.com/heft-dev/heft/diffstat"
 	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/internal/scoring"
 	"github.com/heft-dev/heft/internal/wording"
 )
 
@@ -141,8 +142,8 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 			break
 		}
 	}
-	lineScore := ramp(lines, *cfg.ComfortableLines, cfg.OverwhelmingLines)
-	fileScore := ramp(rev.Files, cfg.ComfortableFiles, cfg.OverwhelmingFiles)
+	lineScore := scoring.Ramp(lines, *cfg.ComfortableLines, cfg.OverwhelmingLines)
+	fileScore := scoring.Ramp(rev.Files, cfg.ComfortableFiles, cfg.OverwhelmingFiles)
 	score := math.Max(lineScore, fileScore)
 
 	res := heuristics.Result{
@@ -299,16 +300,4 @@ func firstPaths(files []*diffstat.File, kind diffstat.Kind, n int) string {
 		s += fmt.Sprintf(" and %d more", count-n)
 	}
 	return s
-}
-
-// ramp maps v to [0, 1]: 0 up to lo, 1 from hi, on a log scale between.
-func ramp(v, lo, hi int) float64 {
-	switch {
-	case v <= lo:
-		return 0
-	case v >= hi:
-		return 1
-	}
-	l := math.Log(float64(max(lo, 1)))
-	return (math.Log(float64(v)) - l) / (math.Log(float64(hi)) - l)
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/heft-dev/heft/internal/lazyre"
 	"github.com/heft-dev/heft/internal/mdsplit"
 	"github.com/heft-dev/heft/internal/placeholder"
+	"github.com/heft-dev/heft/internal/scoring"
 	"github.com/heft-dev/heft/internal/tokenizer"
 	"github.com/heft-dev/heft/internal/wording"
 )
@@ -517,7 +518,7 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	if budget {
 		res.Metrics["budget_tokens"] = float64(cfg.BudgetTokens)
 		if prose > cfg.BudgetTokens {
-			length = rampF(float64(prose), float64(cfg.BudgetTokens), 10*float64(cfg.BudgetTokens))
+			length = scoring.Ramp(float64(prose), float64(cfg.BudgetTokens), 10*float64(cfg.BudgetTokens))
 		}
 	} else {
 		res.Metrics["compared_lines"] = float64(compared)
@@ -525,7 +526,7 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 		res.Metrics["prose_tokens_per_line"] = math.Round(per*100) / 100
 		if prose > cfg.FloorTokens && lines < cfg.LargeDiffLines {
 			excess := float64(prose-cfg.FloorTokens) / float64(compared)
-			length = rampF(excess, cfg.RelaxedTokensPerLine, cfg.ExcessiveTokensPerLine)
+			length = scoring.Ramp(excess, cfg.RelaxedTokensPerLine, cfg.ExcessiveTokensPerLine)
 		}
 	}
 
@@ -575,7 +576,7 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	res.Metrics["own_words"] = float64(ex.words)
 	var unexplained float64
 	if !ex.explained() && lines > *cfg.UnexplainedLines {
-		unexplained = *cfg.UnexplainedWeight * rampF(float64(lines), float64(max(*cfg.UnexplainedLines, 1)), float64(max(cfg.LargeDiffLines, *cfg.UnexplainedLines+1)))
+		unexplained = *cfg.UnexplainedWeight * scoring.Ramp(float64(lines), float64(max(*cfg.UnexplainedLines, 1)), float64(max(cfg.LargeDiffLines, *cfg.UnexplainedLines+1)))
 	}
 
 	res.Metrics["length_score"] = round3(length)
@@ -866,17 +867,6 @@ func verbosityAdvice(prose, lines int, length, restate float64, rs restatement, 
 			strings.Join(what, ", ")))
 	}
 	return strings.Join(out, " ")
-}
-
-// rampF maps v to [0, 1]: 0 up to lo, 1 from hi, on a log scale between.
-func rampF(v, lo, hi float64) float64 {
-	switch {
-	case v <= lo:
-		return 0
-	case v >= hi:
-		return 1
-	}
-	return (math.Log(v) - math.Log(lo)) / (math.Log(hi) - math.Log(lo))
 }
 
 func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
