@@ -66,19 +66,19 @@ func (c Config) Validate() error {
 	d := c.withDefaults()
 	for i := 1; i < len(d.Labels); i++ {
 		if d.Labels[i] <= d.Labels[i-1] {
-			return fmt.Errorf("size: %w: labels %v must increase", heuristics.ErrInvalidConfig, d.Labels)
+			return scoring.Invalid("size", "labels %v must increase", d.Labels)
 		}
 	}
 	if *d.ComfortableLines < 0 || d.OverwhelmingLines <= *d.ComfortableLines {
-		return fmt.Errorf("size: %w: overwhelming_lines %d must be above comfortable_lines %d",
-			heuristics.ErrInvalidConfig, d.OverwhelmingLines, *d.ComfortableLines)
+		return scoring.Invalid("size", "overwhelming_lines %d must be above comfortable_lines %d",
+			d.OverwhelmingLines, *d.ComfortableLines)
 	}
 	if d.ComfortableFiles < 0 || d.OverwhelmingFiles <= d.ComfortableFiles {
-		return fmt.Errorf("size: %w: overwhelming_files %d must be above comfortable_files %d",
-			heuristics.ErrInvalidConfig, d.OverwhelmingFiles, d.ComfortableFiles)
+		return scoring.Invalid("size", "overwhelming_files %d must be above comfortable_files %d",
+			d.OverwhelmingFiles, d.ComfortableFiles)
 	}
 	if d.Largest < 0 {
-		return fmt.Errorf("size: %w: largest %d is negative", heuristics.ErrInvalidConfig, d.Largest)
+		return scoring.Invalid("size", "largest %d is negative", d.Largest)
 	}
 	return nil
 }
@@ -93,10 +93,7 @@ type Scorer struct {
 
 // New returns the size scorer.
 func New(cfg Config) (*Scorer, error) {
-	if err := cfg.Validate(); err != nil {
-		return nil, err
-	}
-	return &Scorer{cfg: cfg.withDefaults()}, nil
+	return scoring.New(cfg, Config.withDefaults, func(c Config) *Scorer { return &Scorer{cfg: c} })
 }
 
 // Name returns "size".

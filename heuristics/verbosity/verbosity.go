@@ -180,7 +180,7 @@ func (c Config) withDefaults() Config {
 func (c Config) Validate() error {
 	d := c.withDefaults()
 	bad := func(format string, args ...any) error {
-		return fmt.Errorf("verbosity: %w: "+format, append([]any{heuristics.ErrInvalidConfig}, args...)...)
+		return scoring.Invalid("verbosity", format, args...)
 	}
 	if _, err := tokenizer.ParseEncoding(d.Encoding); err != nil {
 		return bad("encoding %q: want o200k_base or cl100k_base", d.Encoding)
@@ -315,12 +315,9 @@ func New(cfg Config) (*Scorer, error) {
 // used.
 func NewWith(cfg Config, counter TokenCounter) (*Scorer, error) {
 	if counter == nil {
-		return nil, fmt.Errorf("verbosity: %w: nil token counter", heuristics.ErrInvalidConfig)
+		return nil, scoring.Invalid("verbosity", "nil token counter")
 	}
-	if err := cfg.Validate(); err != nil {
-		return nil, err
-	}
-	return &Scorer{cfg: cfg.withDefaults(), counter: counter}, nil
+	return scoring.New(cfg, Config.withDefaults, func(c Config) *Scorer { return &Scorer{cfg: c, counter: counter} })
 }
 
 // Name returns "verbosity".
