@@ -127,7 +127,7 @@ func (c Config) Validate() error {
 		return bad("newcomer_cap %v is not in [0, 1]", c.NewcomerCap)
 	}
 	for _, id := range c.Disable {
-		if !slices.ContainsFunc(rules, func(r heuristics.Rule) bool { return r.ID == id }) {
+		if !scoring.Declared(rules, id) {
 			return bad("disable: unknown rule %q", id)
 		}
 	}

@@ -3,7 +3,6 @@ package hygiene
 import (
 	"context"
 	"fmt"
-	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/heft-dev/heft/diffstat"
 	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/internal/scoring"
 	"github.com/heft-dev/heft/internal/wording"
 )
 
@@ -167,10 +167,6 @@ type Scorer struct {
 	commentShare                           float64
 }
 
-func known(id string) bool {
-	return slices.ContainsFunc(rules, func(r heuristics.Rule) bool { return r.ID == id })
-}
-
 // New returns the hygiene scorer, or a *ConfigError naming the field it
 // cannot use.
 func New(cfg Config) (*Scorer, error) {
@@ -191,19 +187,8 @@ func New(cfg Config) (*Scorer, error) {
 	case cfg.MaxNegativeReactions < 0:
 		return nil, bad("max_negative_reactions", "%d is negative", cfg.MaxNegativeReactions)
 	}
-	for _, id := range slices.Sorted(maps.Keys(cfg.Severity)) {
-		v := cfg.Severity[id]
-		switch {
-		case !known(id):
-			return nil, bad("severity", "unknown rule %q", id)
-		case !(v >= 0 && v <= 1):
-			return nil, bad("severity", "%s: %v is not in [0, 1]", id, v)
-		}
-	}
-	for i, id := range cfg.Disable {
-		if !known(id) {
-			return nil, bad(fmt.Sprintf("disable[%d]", i), "unknown rule %q", id)
-		}
+	if field, msg := scoring.CheckRuleSettings(rules, cfg.Severity, cfg.Disable); field != "" {
+		return nil, &ConfigError{Field: field, Msg: msg}
 	}
 	for i, n := range cfg.BlockedIssues {
 		if n <= 0 {
