@@ -99,7 +99,7 @@ func foldRune(r rune) (rune, bool) {
 	if r >= 0xFF01 && r <= 0xFF5E {
 		return r - 0xFF01 + '!', true
 	}
-	a, ok := confusables[r]
+	a, ok := confusables()[r]
 	return a, ok
 }
 

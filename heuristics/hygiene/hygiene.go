@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/heft-dev/heft/diffstat"
@@ -298,30 +299,32 @@ func (s *Scorer) severity(id string) float64 {
 	if v, ok := s.cfg.Severity[id]; ok {
 		return v
 	}
-	return defaultSeverity[id]
+	return defaultSeverity()[id]
 }
 
-var summaries = map[string]string{
-	RuleBlockedPath:        "changes files the project keeps to its maintainers",
-	RuleAllowedPath:        "changes files outside the allowed paths",
-	RuleExtension:          "changes files of a kind the project does not take",
-	RuleBaseBranch:         "targets a branch the project does not take pull requests to",
-	RuleHeadBranch:         "comes from the author's main branch",
-	RuleMaintainerEdits:    "does not let maintainers push to its branch",
-	RuleConventionalTitle:  "a title that is not a Conventional Commits subject",
-	RuleConventionalCommit: "commit subjects that are not Conventional Commits",
-	RuleCommitLength:       "very long commit messages",
-	RuleCommitAuthor:       "commits by a blocked author",
-	RuleFinalNewline:       "files without a final newline",
-	RuleComments:           "many added comments",
-	RuleEmoji:              "many emoji",
-	RuleCodeReferences:     "a description dense with code references",
-	RuleLinkedIssue:        "no linked issue",
-	RuleBlockedIssue:       "refers to an issue the project has closed to pull requests",
-	RuleBlockedTerm:        "blocked terms in the description",
-	RuleReactions:          "negative reactions",
-	RuleDescription:        "an empty description",
-}
+var summaries = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		RuleBlockedPath:        "changes files the project keeps to its maintainers",
+		RuleAllowedPath:        "changes files outside the allowed paths",
+		RuleExtension:          "changes files of a kind the project does not take",
+		RuleBaseBranch:         "targets a branch the project does not take pull requests to",
+		RuleHeadBranch:         "comes from the author's main branch",
+		RuleMaintainerEdits:    "does not let maintainers push to its branch",
+		RuleConventionalTitle:  "a title that is not a Conventional Commits subject",
+		RuleConventionalCommit: "commit subjects that are not Conventional Commits",
+		RuleCommitLength:       "very long commit messages",
+		RuleCommitAuthor:       "commits by a blocked author",
+		RuleFinalNewline:       "files without a final newline",
+		RuleComments:           "many added comments",
+		RuleEmoji:              "many emoji",
+		RuleCodeReferences:     "a description dense with code references",
+		RuleLinkedIssue:        "no linked issue",
+		RuleBlockedIssue:       "refers to an issue the project has closed to pull requests",
+		RuleBlockedTerm:        "blocked terms in the description",
+		RuleReactions:          "negative reactions",
+		RuleDescription:        "an empty description",
+	}
+})
 
 func (s *Scorer) result(found []finding, m map[string]float64) heuristics.Result {
 	res := heuristics.Result{Scorer: s.Name(), Metrics: m}
@@ -348,7 +351,7 @@ func (s *Scorer) result(found []finding, m map[string]float64) heuristics.Result
 		if !seen[f.ev.Rule] {
 			seen[f.ev.Rule] = true
 			keep *= 1 - s.severity(f.ev.Rule)
-			what = append(what, summaries[f.ev.Rule])
+			what = append(what, summaries()[f.ev.Rule])
 		}
 		if !slices.Contains(advice, f.advice) {
 			advice = append(advice, f.advice)

@@ -432,25 +432,27 @@ func snippet(s string) string {
 	return s
 }
 
-var summaries = map[string]string{
-	RuleUntouched:      "the template is not filled in",
-	RuleMissingSection: "sections of the template missing",
-	RuleEmptySection:   "sections left empty",
-	RuleCheckboxes:     "checklists with nothing ticked",
-	RuleStrict:         "required sections or checkboxes missing",
-	RuleExtraSections:  "sections the template does not have",
-	RulePlaceholder:    "the template's instructions left in",
-}
+var summaries = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		RuleUntouched:      "the template is not filled in",
+		RuleMissingSection: "sections of the template missing",
+		RuleEmptySection:   "sections left empty",
+		RuleCheckboxes:     "checklists with nothing ticked",
+		RuleStrict:         "required sections or checkboxes missing",
+		RuleExtraSections:  "sections the template does not have",
+		RulePlaceholder:    "the template's instructions left in",
+	}
+})
 
 func (s *Scorer) severity(id string, n int) float64 {
 	if v, ok := s.cfg.Severity[id]; ok {
 		return v
 	}
-	v := defaultSeverity[id] * float64(n)
-	if c, ok := defaultCap[id]; ok {
+	v := defaultSeverity()[id] * float64(n)
+	if c, ok := defaultCap()[id]; ok {
 		return math.Min(v, c)
 	}
-	return defaultSeverity[id]
+	return defaultSeverity()[id]
 }
 
 func (s *Scorer) result(tmpl, body *doc, found []finding) heuristics.Result {
@@ -479,7 +481,7 @@ func (s *Scorer) result(tmpl, body *doc, found []finding) heuristics.Result {
 			sev = barelyTouched
 		}
 		keep *= 1 - sev
-		what = append(what, summaries[id])
+		what = append(what, summaries()[id])
 		res.Metrics[strings.ReplaceAll(strings.TrimPrefix(id, "template-"), "-", "_")] = float64(counts[id])
 	}
 	res.Score = math.Round((1-keep)*1000) / 1000

@@ -944,14 +944,16 @@ var declRE = lazyre.New(`(?:^|[^\w$])(?:func|def|class|type|struct|interface|enu
 	`|^\s*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s*)?(?:\(|function)`)
 
 // declStarts are the words a declaration line starts with.
-var declStarts = map[string]bool{
-	"func": true, "def": true, "class": true, "type": true, "struct": true, "interface": true, "enum": true,
-	"trait": true, "fn": true, "function": true, "module": true, "protocol": true, "record": true, "object": true,
-	"public": true, "private": true, "protected": true, "internal": true, "static": true, "final": true,
-	"abstract": true, "async": true, "override": true, "virtual": true, "export": true, "default": true,
-	"const": true, "let": true, "var": true, "pub": true, "impl": true, "data": true, "sealed": true,
-	"open": true, "typedef": true, "package": false,
-}
+var declStarts = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"func": true, "def": true, "class": true, "type": true, "struct": true, "interface": true, "enum": true,
+		"trait": true, "fn": true, "function": true, "module": true, "protocol": true, "record": true, "object": true,
+		"public": true, "private": true, "protected": true, "internal": true, "static": true, "final": true,
+		"abstract": true, "async": true, "override": true, "virtual": true, "export": true, "default": true,
+		"const": true, "let": true, "var": true, "pub": true, "impl": true, "data": true, "sealed": true,
+		"open": true, "typedef": true, "package": false,
+	}
+})
 
 // mayDeclare reports whether a line starts with a word a declaration can
 // start with, so most lines skip the declaration pattern.
@@ -961,12 +963,14 @@ func mayDeclare(line string) bool {
 	if end < 0 {
 		end = len(line)
 	}
-	return declStarts[line[:end]]
+	return declStarts()[line[:end]]
 }
 
 // declKeywords are words the declaration pattern can catch that are not
 // names.
-var declKeywords = map[string]bool{"void": true, "class": true, "function": true, "const": true, "new": true, "return": true, "async": true, "static": true}
+var declKeywords = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{"void": true, "class": true, "function": true, "const": true, "new": true, "return": true, "async": true, "static": true}
+})
 
 // restatement finds the changed paths and the names declared on added
 // lines of reviewable files, and which of them the prose names.
@@ -1017,7 +1021,7 @@ func (v *Scorer) restatement(parts []DescriptionPart, d *diffstat.Diff) restatem
 				}
 				for _, m := range declRE.FindAllStringSubmatch(text, 4) {
 					name := m[1] + m[2] + m[3]
-					if len(name) < 4 || declKeywords[name] || seenIdent[name] || len(labels) >= maxRestateItems {
+					if len(name) < 4 || declKeywords()[name] || seenIdent[name] || len(labels) >= maxRestateItems {
 						continue
 					}
 					seenIdent[name] = true

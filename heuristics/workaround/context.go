@@ -5,6 +5,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/heft-dev/heft/heuristics"
 	"github.com/heft-dev/heft/internal/lazyre"
@@ -23,33 +24,35 @@ import (
 // platforms) to the stable Subject they get. termSubject matches them as
 // whole words, ignoring case; a few names of two words, or with a
 // version, are matched there too.
-var upstreamWords = map[string]string{
-	"pypy": "runtime:pypy", "pypy3": "runtime:pypy", "pypy2": "runtime:pypy", "cpython": "runtime:cpython",
-	"python2": "runtime:cpython", "python3": "runtime:cpython", "python's": "runtime:cpython",
-	"jruby": "runtime:jruby", "truffleruby": "runtime:truffleruby",
-	"graal": "toolchain:graalvm", "graalvm": "toolchain:graalvm",
-	"jdk": "runtime:jvm", "jvm": "runtime:jvm", "openjdk": "runtime:jvm",
-	"node": "runtime:node", "nodejs": "runtime:node", "node.js": "runtime:node", "deno": "runtime:deno",
-	"rustc": "toolchain:rust", "gcc": "toolchain:gcc", "g++": "toolchain:gcc", "clang": "toolchain:clang",
-	"msvc": "toolchain:msvc", "mingw": "toolchain:mingw", "mingw-w64": "toolchain:mingw",
-	"windows": "os:windows", "win32": "os:windows",
-	"macos": "os:macos", "osx": "os:macos", "darwin": "os:macos", "xnu": "os:macos",
-	"linux": "os:linux", "kernel": "os:linux", "android": "os:android", "aosp": "os:android", "ios": "os:ios",
-	"wine": "os:wine", "solaris": "os:solaris", "illumos": "os:solaris",
-	"freebsd": "os:bsd", "openbsd": "os:bsd", "netbsd": "os:bsd",
-	"ubuntu": "os:ubuntu", "alpine": "os:alpine", "musl": "os:alpine", "glibc": "os:libc", "libc": "os:libc",
-	"cygwin": "os:cygwin", "msys": "os:msys2", "msys2": "os:msys2",
-	"homebrew": "tool:homebrew", "linuxbrew": "tool:homebrew",
-	"openssl": "lib:openssl", "boringssl": "lib:boringssl", "libressl": "lib:libressl", "wolfssl": "lib:wolfssl",
-	"gnutls": "lib:gnutls", "conscrypt": "lib:conscrypt", "bouncycastle": "lib:bouncycastle", "zlib": "lib:zlib",
-	"libedit": "lib:libedit", "sqlite": "lib:sqlite", "sqlite3": "lib:sqlite", "libcurl": "lib:libcurl",
-	"glib": "lib:glib", "gtk": "lib:gtk", "gtk3": "lib:gtk", "gtk4": "lib:gtk", "qt": "lib:qt", "qt5": "lib:qt", "qt6": "lib:qt",
-	"icu": "lib:icu", "ncurses": "lib:ncurses", "libffi": "lib:libffi", "jemalloc": "lib:jemalloc", "cuda": "lib:cuda",
-	"libxml2": "lib:libxml2", "pcre": "lib:pcre", "pcre2": "lib:pcre",
-	"chrome": "browser:chrome", "chromium": "browser:chrome", "firefox": "browser:firefox", "gecko": "browser:firefox",
-	"safari": "browser:safari", "webkit": "browser:safari",
-	"appengine": "platform:appengine", "konsole": "tool:konsole", "zsh": "runtime:zsh", "bash": "runtime:bash",
-}
+var upstreamWords = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"pypy": "runtime:pypy", "pypy3": "runtime:pypy", "pypy2": "runtime:pypy", "cpython": "runtime:cpython",
+		"python2": "runtime:cpython", "python3": "runtime:cpython", "python's": "runtime:cpython",
+		"jruby": "runtime:jruby", "truffleruby": "runtime:truffleruby",
+		"graal": "toolchain:graalvm", "graalvm": "toolchain:graalvm",
+		"jdk": "runtime:jvm", "jvm": "runtime:jvm", "openjdk": "runtime:jvm",
+		"node": "runtime:node", "nodejs": "runtime:node", "node.js": "runtime:node", "deno": "runtime:deno",
+		"rustc": "toolchain:rust", "gcc": "toolchain:gcc", "g++": "toolchain:gcc", "clang": "toolchain:clang",
+		"msvc": "toolchain:msvc", "mingw": "toolchain:mingw", "mingw-w64": "toolchain:mingw",
+		"windows": "os:windows", "win32": "os:windows",
+		"macos": "os:macos", "osx": "os:macos", "darwin": "os:macos", "xnu": "os:macos",
+		"linux": "os:linux", "kernel": "os:linux", "android": "os:android", "aosp": "os:android", "ios": "os:ios",
+		"wine": "os:wine", "solaris": "os:solaris", "illumos": "os:solaris",
+		"freebsd": "os:bsd", "openbsd": "os:bsd", "netbsd": "os:bsd",
+		"ubuntu": "os:ubuntu", "alpine": "os:alpine", "musl": "os:alpine", "glibc": "os:libc", "libc": "os:libc",
+		"cygwin": "os:cygwin", "msys": "os:msys2", "msys2": "os:msys2",
+		"homebrew": "tool:homebrew", "linuxbrew": "tool:homebrew",
+		"openssl": "lib:openssl", "boringssl": "lib:boringssl", "libressl": "lib:libressl", "wolfssl": "lib:wolfssl",
+		"gnutls": "lib:gnutls", "conscrypt": "lib:conscrypt", "bouncycastle": "lib:bouncycastle", "zlib": "lib:zlib",
+		"libedit": "lib:libedit", "sqlite": "lib:sqlite", "sqlite3": "lib:sqlite", "libcurl": "lib:libcurl",
+		"glib": "lib:glib", "gtk": "lib:gtk", "gtk3": "lib:gtk", "gtk4": "lib:gtk", "qt": "lib:qt", "qt5": "lib:qt", "qt6": "lib:qt",
+		"icu": "lib:icu", "ncurses": "lib:ncurses", "libffi": "lib:libffi", "jemalloc": "lib:jemalloc", "cuda": "lib:cuda",
+		"libxml2": "lib:libxml2", "pcre": "lib:pcre", "pcre2": "lib:pcre",
+		"chrome": "browser:chrome", "chromium": "browser:chrome", "firefox": "browser:firefox", "gecko": "browser:firefox",
+		"safari": "browser:safari", "webkit": "browser:safari",
+		"appengine": "platform:appengine", "konsole": "tool:konsole", "zsh": "runtime:zsh", "bash": "runtime:bash",
+	}
+})
 
 // upstreamPairs are names of two words: the first word, then a test on
 // the second.
@@ -144,7 +147,7 @@ func nextTerm(s string) (string, int) {
 				return p.subject, i
 			}
 		}
-		if sub, ok := upstreamWords[word]; ok {
+		if sub, ok := upstreamWords()[word]; ok {
 			return sub, i
 		}
 		if strings.HasPrefix(word, "ubuntu-") || strings.HasPrefix(word, "pypy") || strings.HasPrefix(word, "go1.") {
@@ -238,9 +241,11 @@ var pinLineREs = []struct {
 
 // pinNameStop are keys of manifests that look like version lines but name
 // no dependency.
-var pinNameStop = map[string]bool{"version": true, "node": true, "npm": true, "python": true, "ruby": true,
-	"rust_stable": true, "rust-version": true, "edition": true, "go": true, "toolchain": true, "packageManager": true,
-	"engines": true, "name": true, "requires-python": true, "python_requires": true, "target": true}
+var pinNameStop = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{"version": true, "node": true, "npm": true, "python": true, "ruby": true,
+		"rust_stable": true, "rust-version": true, "edition": true, "go": true, "toolchain": true, "packageManager": true,
+		"engines": true, "name": true, "requires-python": true, "python_requires": true, "target": true}
+})
 
 // isPinPath reports whether a path is a file where dependencies are
 // pinned: manifests, requirement and constraint files (including those
@@ -295,7 +300,7 @@ func pinName(text string) string {
 		}
 		if m := p.re.FindStringSubmatch(t); m != nil {
 			name := m[1]
-			if pinNameStop[name] || strings.HasPrefix(name, "-") || strings.HasSuffix(name, "-version") || strings.HasSuffix(name, "_version") {
+			if pinNameStop()[name] || strings.HasPrefix(name, "-") || strings.HasSuffix(name, "-version") || strings.HasSuffix(name, "_version") {
 				continue
 			}
 			return strings.ToLower(name)
@@ -462,18 +467,20 @@ func (fs *fileScan) resolveCtx(firstComment, firstPin int) {
 
 // knownRepos are the repositories of runtimes and toolchains, named as
 // such when a link is all that names them.
-var knownRepos = map[string]string{
-	"github.com/golang/go": "toolchain:go", "github.com/python/cpython": "runtime:cpython", "github.com/pypy/pypy": "runtime:pypy",
-	"github.com/nodejs/node": "runtime:node", "github.com/rust-lang/rust": "toolchain:rust", "github.com/ruby/ruby": "runtime:ruby",
-	"github.com/microsoft/typescript": "toolchain:typescript", "github.com/denoland/deno": "runtime:deno", "github.com/oven-sh/bun": "runtime:bun",
-	"github.com/openjdk/jdk": "runtime:jvm", "github.com/jruby/jruby": "runtime:jruby", "github.com/openssl/openssl": "lib:openssl",
-}
+var knownRepos = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"github.com/golang/go": "toolchain:go", "github.com/python/cpython": "runtime:cpython", "github.com/pypy/pypy": "runtime:pypy",
+		"github.com/nodejs/node": "runtime:node", "github.com/rust-lang/rust": "toolchain:rust", "github.com/ruby/ruby": "runtime:ruby",
+		"github.com/microsoft/typescript": "toolchain:typescript", "github.com/denoland/deno": "runtime:deno", "github.com/oven-sh/bun": "runtime:bun",
+		"github.com/openjdk/jdk": "runtime:jvm", "github.com/jruby/jruby": "runtime:jruby", "github.com/openssl/openssl": "lib:openssl",
+	}
+})
 
 // repoSubject turns host/owner/name into "repo:owner/name" for GitHub,
 // "repo:host/owner/name" elsewhere, or the runtime or toolchain the
 // repository holds.
 func repoSubject(r string) string {
-	if s, ok := knownRepos[r]; ok {
+	if s, ok := knownRepos()[r]; ok {
 		return s
 	}
 	if strings.HasPrefix(r, "github.com/") && strings.Count(r, "/") == 2 {
@@ -685,7 +692,7 @@ func versionedName(c *heuristics.Contribution) string {
 		return ""
 	}
 	name := strings.ToLower(m[1])
-	if commonWords[name] || termSubject(name) != "" || name == "version" || name == "release" {
+	if commonWords()[name] || termSubject(name) != "" || name == "version" || name == "release" {
 		return ""
 	}
 	return name
@@ -704,11 +711,11 @@ func (fs *fileScan) noteImports() {
 		if len(sc.ctxImports) >= maxCtxHits {
 			break
 		}
-		if fs.guessed[local] && (fs.kind != wkGo || len(local) < 4 || commonWords[local]) {
+		if fs.guessed[local] && (fs.kind != wkGo || len(local) < 4 || commonWords()[local]) {
 			continue // a Go qualifier ("cobra.Command") names its package when the import is out of view
 		}
 		dep := fs.depOf(q)
-		if dep == "" || sc.isOwnModule(dep) || pyStdlib[dep] || !fs.guessed[local] && !strings.Contains(dep, "/") && !strings.Contains(dep, ".") && fs.kind == wkGo {
+		if dep == "" || sc.isOwnModule(dep) || pyStdlib()[dep] || !fs.guessed[local] && !strings.Contains(dep, "/") && !strings.Contains(dep, ".") && fs.kind == wkGo {
 			continue
 		}
 		name := strings.ToLower(path.Base(dep))

@@ -275,7 +275,7 @@ var gemspecDepRE = lazyre.New(`add_(?:runtime_|development_)?dependency\(?\s*['"
 // pyDep returns a Python import's distribution-like name, or "" for the
 // standard library.
 func pyDep(root string) string {
-	if root == "" || pyStdlib[root] || root == "__future__" || root == "typing_extensions" {
+	if root == "" || pyStdlib()[root] || root == "__future__" || root == "typing_extensions" {
 		return ""
 	}
 	return root

@@ -147,9 +147,9 @@ func Split(body string, opts *Options) (parts []Part, err error) {
 			return nil, err
 		}
 	}
-	// goldmark can put a node before one that starts earlier: the table
-	// extension inserts a table cut from a setext heading's lines before
-	// the heading.
+	// goldmark can put a node before one that starts earlier: mdblock's
+	// table transformer inserts a table cut from a setext heading's lines
+	// before the heading.
 	sort.SliceStable(s.parts, func(i, j int) bool { return s.parts[i].Line < s.parts[j].Line })
 	return s.parts, nil
 }
