@@ -655,7 +655,7 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	if budget && c.Diff != nil {
 		res.Summary = strings.Replace(res.Summary, "for 0 reviewable changed lines", "for no changed lines (compared with a fixed budget)", 1)
 	}
-	res.Advice = verbosityAdvice(prose, lines, length, restate, rs, hidden, hy, longComment)
+	res.Advice = verbosityAdvice(countProseWords(parts), lines, length, restate, rs, hidden, hy, longComment)
 	if unexplained > 0 {
 		res.Advice = strings.TrimSpace(fmt.Sprintf("This change has %s and the description does not say what it does or why. "+
 			"A few sentences on the problem, the approach and what to check first would let a reviewer start. ",
@@ -834,11 +834,14 @@ func verbositySummary(prose, lines int, byKind map[string]int) string {
 	return b.String()
 }
 
-func verbosityAdvice(prose, lines int, length, restate float64, rs restatement, hidden float64, hy hygiene, longComment bool) string {
+// verbosityAdvice is the advice to the author. It speaks in words, not
+// tokens: the author pasted prose, not model input, and "455 tokens"
+// means nothing to a first-time contributor.
+func verbosityAdvice(words, lines int, length, restate float64, rs restatement, hidden float64, hy hygiene, longComment bool) string {
 	var out []string
 	switch {
 	case length > 0:
-		s := fmt.Sprintf("The description is %s tokens for %s.", wording.Commas(prose), wording.Plural(lines, "changed line"))
+		s := fmt.Sprintf("The description is %s for %s.", wording.Plural(words, "word"), wording.Plural(lines, "changed line"))
 		if restate > 0 {
 			s += " A few sentences on why the change is needed would help the reviewer more than a list of what each file does."
 		} else {
@@ -879,6 +882,26 @@ func snippet(s string, n int) string {
 		cut--
 	}
 	return s[:cut] + "…"
+}
+
+// countProseWords counts the words, runs of characters between white space,
+// of the prose and visible HTML text parts.
+func countProseWords(parts []DescriptionPart) int {
+	n := 0
+	for _, p := range parts {
+		if p.Kind != "prose" && p.Kind != "html" {
+			continue
+		}
+		in := false
+		for _, r := range p.Text {
+			space := unicode.IsSpace(r)
+			if !space && !in {
+				n++
+			}
+			in = !space
+		}
+	}
+	return n
 }
 
 // minSectionTokens is the size from which a section is worth pointing at.
