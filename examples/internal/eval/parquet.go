@@ -238,26 +238,13 @@ func OpenAIDevParquet(dir string, opt *AIDevOptions) (*AIDevParquet, error) {
 
 // Notes says what the report should know about this data.
 func (a *AIDevParquet) Notes() []string {
-	notes := slices.Clone(a.notes)
-	if a.details == nil {
-		notes = append(notes, "no "+pqDetails+": diff-based scorers are not applicable")
-	} else {
-		notes = append(notes, "diffs are the pull requests' commits' per-file patches one after another (a file changed by two commits counts twice), not the net change")
-		if a.noDiff > 0 {
-			notes = append(notes, fmt.Sprintf("%d of %d pull requests have no row in %s: diff-based scorers are not applicable to them", a.noDiff, a.read, pqDetails))
-		}
-		if a.partial > 0 {
-			notes = append(notes, fmt.Sprintf("%d of %d pull requests have a partial diff: files whose patch GitHub left out (too large) count as binary", a.partial, a.read))
-		}
-	}
-	return notes
+	return patchNotes(slices.Clone(a.notes), a.details == nil, pqDetails, "no row in "+pqDetails,
+		a.noDiff, a.partial, a.read)
 }
 
 // Next returns the next pull request.
 func (a *AIDevParquet) Next() (*Record, error) {
-	if len(a.pending) > 0 {
-		err := a.pending[0]
-		a.pending = a.pending[1:]
+	if err := popPending(&a.pending); err != nil {
 		return nil, err
 	}
 	if a.prs == nil {
