@@ -173,7 +173,7 @@ type csvFile struct {
 	path  string // as reports show it: agent/file.csv
 	f     *os.File
 	guard *rowGuard // bounds the row being read
-	cols  map[string]int
+	cols  columns
 	n     int               // fields per row
 	idx   map[string][]span // pr_id → its rows
 	used  map[string]bool   // ids a pull request asked for
@@ -184,12 +184,7 @@ type span struct{ off, end int64 }
 
 // get returns the named column of row, or "" when the file has no such
 // column.
-func (c *csvFile) get(row []string, name string) string {
-	if i, ok := c.cols[name]; ok && i < len(row) {
-		return row[i]
-	}
-	return ""
-}
+func (c *csvFile) get(row []string, name string) string { return c.cols.raw(row, name) }
 
 // openCSV opens a table and checks its header has the required columns.
 func openCSV(path, display string, required []string, maxRow int64) (*csvFile, *csv.Reader, error) {

@@ -389,7 +389,7 @@ type pqTable struct {
 	path   string // as reports show it
 	f      *os.File
 	file   *parquet.File
-	cols   map[string]int // top-level column name → leaf column index
+	cols   columns // top-level column name → leaf column index
 	conv   []func(parquet.Value) string
 	starts []int64 // the first row of each row group
 	idx    map[string][]span
@@ -530,20 +530,10 @@ func converter(n parquet.Node) func(parquet.Value) string {
 
 // get returns the named column of row, or "" when the table has no such
 // column or the value is null.
-func (t *pqTable) get(row []string, name string) string {
-	if i, ok := t.cols[name]; ok && i < len(row) {
-		return strings.TrimSpace(row[i])
-	}
-	return ""
-}
+func (t *pqTable) get(row []string, name string) string { return t.cols.trimmed(row, name) }
 
 // raw is get without trimming, for text whose spaces matter (a patch).
-func (t *pqTable) raw(row []string, name string) string {
-	if i, ok := t.cols[name]; ok && i < len(row) {
-		return row[i]
-	}
-	return ""
-}
+func (t *pqTable) raw(row []string, name string) string { return t.cols.raw(row, name) }
 
 func (t *pqTable) name() string { return t.path }
 

@@ -318,7 +318,7 @@ func perfID(s string) string { return strings.TrimSuffix(strings.TrimSpace(s), "
 type unionTable struct {
 	label string
 	parts []*pqTable
-	cols  map[string]int // column name → its place in the rows rowsOf returns
+	cols  columns // column name → its place in the rows rowsOf returns
 }
 
 // add adds a table, growing the union of columns.
@@ -337,19 +337,9 @@ func (u *unionTable) add(t *pqTable) {
 
 func (u *unionTable) name() string { return u.label }
 
-func (u *unionTable) get(row []string, col string) string {
-	if i, ok := u.cols[col]; ok && i < len(row) {
-		return strings.TrimSpace(row[i])
-	}
-	return ""
-}
+func (u *unionTable) get(row []string, col string) string { return u.cols.trimmed(row, col) }
 
-func (u *unionTable) raw(row []string, col string) string {
-	if i, ok := u.cols[col]; ok && i < len(row) {
-		return row[i]
-	}
-	return ""
-}
+func (u *unionTable) raw(row []string, col string) string { return u.cols.raw(row, col) }
 
 func (u *unionTable) rowsOf(id string) ([][]string, error) {
 	var out [][]string

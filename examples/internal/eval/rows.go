@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // The steps every reader of a tabular layout (AIDev's CSV and Parquet
@@ -58,4 +59,21 @@ func popPending(pending *[]error) error {
 	err := (*pending)[0]
 	*pending = (*pending)[1:]
 	return err
+}
+
+// columns maps a table's column names to their places in its rows.
+type columns map[string]int
+
+// raw returns the named column of row, or "" when the table has no such
+// column.
+func (c columns) raw(row []string, name string) string {
+	if i, ok := c[name]; ok && i < len(row) {
+		return row[i]
+	}
+	return ""
+}
+
+// trimmed is raw without the surrounding spaces.
+func (c columns) trimmed(row []string, name string) string {
+	return strings.TrimSpace(c.raw(row, name))
 }
