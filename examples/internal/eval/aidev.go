@@ -174,13 +174,10 @@ type csvFile struct {
 	f     *os.File
 	guard *rowGuard // bounds the row being read
 	cols  columns
-	n     int               // fields per row
-	idx   map[string][]span // pr_id → its rows
-	used  map[string]bool   // ids a pull request asked for
-	buf   []byte            // rowsOf's read buffer
+	n     int    // fields per row
+	spans        // pr_id → its rows
+	buf   []byte // rowsOf's read buffer
 }
-
-type span struct{ off, end int64 }
 
 // get returns the named column of row, or "" when the file has no such
 // column.
@@ -385,8 +382,7 @@ func maintainers(prsPath string, mergers map[string][]string, maxRow int64) (map
 // request's rows. Rows that do not parse are reported and left out of
 // every range.
 func (c *csvFile) index(rd *csv.Reader, each func(row []string)) ([]error, error) {
-	c.idx = map[string][]span{}
-	c.used = map[string]bool{}
+	c.spans = newSpans()
 	var skips []error
 	cur, start := "", int64(-1)
 	flush := func(end int64) {
@@ -423,13 +419,8 @@ func (c *csvFile) index(rd *csv.Reader, each func(row []string)) ([]error, error
 
 // rowsOf reads back the rows of one pull request.
 func (c *csvFile) rowsOf(id string) ([][]string, error) {
-	spans := c.idx[id]
-	if len(spans) == 0 {
-		return nil, nil
-	}
-	c.used[id] = true
 	var rows [][]string
-	for _, s := range spans {
+	for _, s := range c.take(id) {
 		// One read per span rather than a read per 4 KiB block, into a
 		// buffer the table keeps (the fields are copied out of it).
 		n := int(s.end - s.off)
@@ -458,17 +449,6 @@ func (c *csvFile) rowsOf(id string) ([][]string, error) {
 func (c *csvFile) name() string { return c.path }
 
 func (c *csvFile) raw(row []string, name string) string { return c.get(row, name) }
-
-func (c *csvFile) unused() []string {
-	var ids []string
-	for id := range c.idx {
-		if !c.used[id] {
-			ids = append(ids, id)
-		}
-	}
-	slices.Sort(ids)
-	return ids
-}
 
 // unknownIDs reports the joined rows whose pr_id matched no pull request
 // of the table prs.

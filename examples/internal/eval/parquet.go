@@ -392,8 +392,7 @@ type pqTable struct {
 	cols   columns // top-level column name → leaf column index
 	conv   []func(parquet.Value) string
 	starts []int64 // the first row of each row group
-	idx    map[string][]span
-	used   map[string]bool
+	spans
 
 	// The cursor: rows of row group group, next row pos within it.
 	rows  parquet.Rows
@@ -682,8 +681,7 @@ func (t *pqTable) scan(each func(row []string)) error {
 // from its start; the rows are then copied to a temporary file instead,
 // and idx holds byte ranges in it.
 func (t *pqTable) index(each func(t *pqTable, row []string), order map[string]int) error {
-	t.idx = map[string][]span{}
-	t.used = map[string]bool{}
+	t.spans = newSpans()
 	cur, start, end := "", int64(-1), int64(-1)
 	flush := func() {
 		if start >= 0 && cur != "" {
@@ -780,13 +778,8 @@ func (t *pqTable) copyOut() (err error) {
 
 // rowsOf reads back the rows of one pull request.
 func (t *pqTable) rowsOf(id string) ([][]string, error) {
-	spans := t.idx[id]
-	if len(spans) == 0 {
-		return nil, nil
-	}
-	t.used[id] = true
 	var rows [][]string
-	for _, s := range spans {
+	for _, s := range t.take(id) {
 		if t.spill != nil {
 			b := make([]byte, s.end-s.off)
 			if _, err := t.spill.ReadAt(b, s.off); err != nil {
@@ -836,17 +829,6 @@ func decodeRow(b []byte) ([]string, []byte) {
 		b = b[k+int(l):]
 	}
 	return row, b
-}
-
-func (t *pqTable) unused() []string {
-	var ids []string
-	for id := range t.idx {
-		if !t.used[id] {
-			ids = append(ids, id)
-		}
-	}
-	slices.Sort(ids)
-	return ids
 }
 
 func (t *pqTable) close() {

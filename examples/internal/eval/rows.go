@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -76,4 +77,41 @@ func (c columns) raw(row []string, name string) string {
 // trimmed is raw without the surrounding spaces.
 func (c columns) trimmed(row []string, name string) string {
 	return strings.TrimSpace(c.raw(row, name))
+}
+
+// span is a range of a table's rows: bytes of a CSV file or of a copy,
+// or row numbers of a Parquet file.
+type span struct{ off, end int64 }
+
+// spans indexes a joined table: the ranges of each pull request's rows
+// by its id, and the ids a pull request asked for.
+type spans struct {
+	idx  map[string][]span
+	used map[string]bool
+}
+
+func newSpans() spans {
+	return spans{idx: map[string][]span{}, used: map[string]bool{}}
+}
+
+// take returns the ranges of the rows of id and notes that a pull
+// request asked for them.
+func (x spans) take(id string) []span {
+	s := x.idx[id]
+	if len(s) > 0 {
+		x.used[id] = true
+	}
+	return s
+}
+
+// unused returns the indexed ids no pull request asked for, sorted.
+func (x spans) unused() []string {
+	var ids []string
+	for id := range x.idx {
+		if !x.used[id] {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return ids
 }
