@@ -59,14 +59,8 @@ func foldText(text string) (folded, bool) {
 			}
 		}
 	}
-	for lo := 0; lo < len(text); {
-		hi := strings.IndexByte(text[lo:], '\n')
-		if hi < 0 {
-			hi = len(text)
-		} else {
-			hi += lo + 1
-		}
-		line := text[lo:hi]
+	lo := 0 // where line starts in text
+	for line := range strings.Lines(text) {
 		english := mostlyASCII(line)
 		for i := 0; i < len(line); {
 			r, w := utf8.DecodeRuneInString(line[i:])
@@ -84,7 +78,7 @@ func foldText(text string) (folded, bool) {
 			}
 			i += w
 		}
-		lo = hi
+		lo += len(line)
 	}
 	if !changed {
 		return folded{}, false

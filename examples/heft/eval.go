@@ -134,12 +134,24 @@ func runEval(e *env, args []string) int {
 	return f.verdict(e, res)
 }
 
+// evalUsage is what heft eval --help prints before the flags.
+const evalUsage = "Usage: heft eval [flags] (--jsonl FILE | --aidev DIR | --perfpatch DIR | --git DIR [REV-RANGE...])\n\n" +
+	"Score every contribution of a dataset and measure how well each scorer, and\n" +
+	"the combined score, separates a label's classes: ROC AUC and PR AUC with\n" +
+	"bootstrap intervals, the best-F1 threshold, precision and recall at the\n" +
+	"policy's thresholds, coverage, and breakdowns by agent and repository.\n" +
+	"With --outcome, also rank the scores against review effort (Spearman's rho\n" +
+	"and Kendall's tau-b with bootstrap intervals, and coverage).\n\n" +
+	"\theft eval --aidev data/aidev-pop --label merged --html report.html\n" +
+	"\theft eval --aidev data/aidev-pop --outcome review_comments,time_to_close\n" +
+	"\theft eval --git . --since 2024-01-01 --strip-labels --label ai\n" +
+	"\theft eval --jsonl prs.jsonl --calibrate 0.05 --policy-out heft.json\n\n"
+
 // parseEvalFlags defines and parses the flags; ok is false when the
 // command ends here with code.
 func parseEvalFlags(e *env, args []string) (f *evalFlags, code int, ok bool) {
-	f = &evalFlags{e: e, fs: flag.NewFlagSet("heft eval", flag.ContinueOnError)}
+	f = &evalFlags{e: e, fs: cliflag.New("heft eval", evalUsage, e.stderr)}
 	fs := f.fs
-	fs.SetOutput(e.stderr)
 	fs.StringVar(&f.jsonl, "jsonl", "", "read contributions from `file` in heft's JSON Lines format (- for standard input)")
 	fs.StringVar(&f.aidev, "aidev", "", "read the AIDev dataset under `dir`: its Parquet tables (pull_request.parquet, pr_commit_details.parquet, ...; diffs from the per-file patches) or its CSV layout (one folder per agent)")
 	fs.StringVar(&f.perfpatch, "perfpatch", "", "read the performance pull request study's datasets under `dir` (github.com/PurdueDualityLab/github_perf_patch_study: its CSV of agents' and humans' pull requests, diffs from the per-file patches in ai_pr/ and human_pr/)")
@@ -164,20 +176,6 @@ func parseEvalFlags(e *env, args []string) (f *evalFlags, code int, ok bool) {
 	fs.Int64Var(&f.maxBytes, "max-bytes", diffstat.DefaultMaxBytes, "largest diff accepted per contribution, in bytes")
 	fs.StringVar(&f.split, "split", "", "read one `half` of the repositories: calibrate or report (by a hash of the repository), to tune settings on one and measure them on the other")
 	fs.IntVar(&f.learn, "learn-templates", 0, "read an HTML comment found in `n` or more earlier pull requests of the same repository as its template's, not hidden text (0: off)")
-	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "Usage: heft eval [flags] (--jsonl FILE | --aidev DIR | --perfpatch DIR | --git DIR [REV-RANGE...])\n\n"+
-			"Score every contribution of a dataset and measure how well each scorer, and\n"+
-			"the combined score, separates a label's classes: ROC AUC and PR AUC with\n"+
-			"bootstrap intervals, the best-F1 threshold, precision and recall at the\n"+
-			"policy's thresholds, coverage, and breakdowns by agent and repository.\n"+
-			"With --outcome, also rank the scores against review effort (Spearman's rho\n"+
-			"and Kendall's tau-b with bootstrap intervals, and coverage).\n\n"+
-			"\theft eval --aidev data/aidev-pop --label merged --html report.html\n"+
-			"\theft eval --aidev data/aidev-pop --outcome review_comments,time_to_close\n"+
-			"\theft eval --git . --since 2024-01-01 --strip-labels --label ai\n"+
-			"\theft eval --jsonl prs.jsonl --calibrate 0.05 --policy-out heft.json\n\n")
-		fs.PrintDefaults()
-	}
 	if code, ok := cliflag.Parse(fs, args, e.stderr); !ok {
 		return nil, code, false
 	}
