@@ -142,7 +142,9 @@ func Split(body string, opts *Options) (parts []Part, err error) {
 	if len(body) > o.MaxBytes {
 		return nil, &TooLargeError{Size: len(body), Limit: o.MaxBytes}
 	}
-	s := &splitter{body: body, first: 1, tmpl: templateLines(o.Template)}
+	// The parts hold about the whole description: room for it saves
+	// growing the text by copies.
+	s := &splitter{body: body, first: 1, tmpl: templateLines(o.Template), arena: make([]byte, 0, len(body))}
 	for _, c := range chunks(body, maxChunk) {
 		if err := s.parse(c[0], c[1]); err != nil {
 			return nil, err
@@ -225,7 +227,10 @@ func (s *splitter) result() []Part {
 	// goldmark can put a node before one that starts earlier: mdblock's
 	// table transformer inserts a table cut from a setext heading's lines
 	// before the heading.
-	slices.SortStableFunc(s.recs, func(a, b record) int { return cmp.Compare(a.line, b.line) })
+	byLine := func(a, b record) int { return cmp.Compare(a.line, b.line) }
+	if !slices.IsSortedFunc(s.recs, byLine) {
+		slices.SortStableFunc(s.recs, byLine)
+	}
 	all := string(s.arena)
 	parts := make([]Part, len(s.recs))
 	for i, r := range s.recs {
