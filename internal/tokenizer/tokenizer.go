@@ -24,6 +24,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/dlclark/regexp2"
 	"github.com/pkoukk/tiktoken-go-loader/assets"
@@ -234,7 +235,8 @@ func (e *Encoder) countPiece(piece string) int {
 	if _, ok := e.ranks.lookupString(piece); ok {
 		return 1
 	}
-	return mergeCount([]byte(piece), e.ranks)
+	// mergeCount only reads the bytes: no copy of the string.
+	return mergeCount(unsafe.Slice(unsafe.StringData(piece), len(piece)), e.ranks)
 }
 
 // mergeCount returns how many tokens byte-pair merging makes of piece:
@@ -250,7 +252,12 @@ func mergeCount(piece []byte, ranks *rankTable) int {
 	// parts[i] starts a part at byte start; rank is the rank of the part
 	// joined with the next one (none when that is not a token).
 	type part struct{ start, rank int }
-	parts := make([]part, len(piece)+1)
+	var buf [32]part // most pieces are short words: no allocation
+	parts := buf[:0]
+	if len(piece)+1 > len(buf) {
+		parts = make([]part, len(piece)+1)
+	}
+	parts = parts[:len(piece)+1]
 	for i := range parts {
 		parts[i] = part{i, none}
 	}
