@@ -74,6 +74,7 @@ type Parser struct {
 	blocks     []cblock
 	footerPre  []string // lower-case literals that may start a footer check
 	vendors    *cvendors
+	ids        identities // Identify's answers, by input
 }
 
 type ctool struct {

@@ -639,11 +639,16 @@ func (s *Scorer) description(c *heuristics.Contribution, m map[string]float64) [
 	refs := 0
 	var firstRef numbered
 	for _, l := range visible {
-		n := len(codeRefRE.FindAllString(l.text, -1))
-		if n > 0 && refs == 0 {
-			firstRef = numbered{l.n, codeRefRE.FindString(l.text)}
+		// Each visible line is one line, and mayCodeRef is exact for
+		// any line: the pattern runs only where it could match.
+		if !mayCodeRef(l.text) {
+			continue
 		}
-		refs += n
+		found := codeRefRE.Re.FindAllString(l.text, -1)
+		if len(found) > 0 && refs == 0 {
+			firstRef = numbered{l.n, found[0]}
+		}
+		refs += len(found)
 	}
 	m["code_references"] = float64(refs)
 	if refs > s.cfg.MaxCodeReferences {

@@ -139,6 +139,9 @@ func emoji(s string) []string {
 			out = append(out, string(r))
 		}
 	}
+	if !mayShortcode(s) {
+		return out
+	}
 	for _, m := range shortcodeRE.FindAllString(s, -1) {
 		out = append(out, strings.Trim(m, " \t\r\n()[].,;!?\"'"))
 	}

@@ -19,8 +19,10 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/heft-dev/heft/internal/lazyre"
+	"github.com/heft-dev/heft/internal/wording"
 )
 
 // Class is what an HTML comment of a description is.
@@ -167,11 +169,66 @@ var placeholderLines = sync.OnceValue(func() map[string]bool {
 	}
 })
 
+// maxPlaceholderWords is the most words Text's trimmed text can hold
+// and be a placeholder: a marker word and four more, or the longest of
+// placeholderLines.
+var maxPlaceholderWords = sync.OnceValue(func() int {
+	n := 5
+	for k := range placeholderLines() {
+		n = max(n, len(strings.Fields(k)))
+	}
+	return n
+})
+
+// trimmable holds every character Text trims from a text's ends, in
+// either case.
+const trimmable = "#>*-+ []xX_`~:()<>{}\"'"
+
+// wordy reports whether s has more than maxPlaceholderWords words (as
+// strings.Fields splits them) that hold a character Text does not trim.
+// Trimming only takes characters off the ends and lower-casing never
+// makes a space, so each such word stays a word of the trimmed text:
+// too many for a placeholder line or a marker and a few words.
+func wordy(s string) bool {
+	limit := maxPlaceholderWords()
+	n := 0
+	inWord, kept := false, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if inWord && kept {
+				if n++; n > limit {
+					return true
+				}
+			}
+			inWord, kept = false, false
+			continue
+		}
+		inWord = true
+		if r >= utf8.RuneSelf || !strings.ContainsRune(trimmable, r) {
+			kept = true
+		}
+	}
+	if inWord && kept {
+		n++
+	}
+	return n > limit
+}
+
 // Text reports whether a line or paragraph of prose, as written in
 // Markdown, is placeholder text: lorem ipsum, "TODO", "TBD", "N/A", "-",
 // "Add description", "Fixes #" with no number. List markers, heading
 // marks, checkboxes, emphasis and a trailing colon are ignored.
 func Text(s string) bool {
+	if !wording.ContainsFold(s, "lorem") && !wording.ContainsFold(s, "dolor") && wordy(s) {
+		// Neither lorem ipsum nor a line short enough to be a
+		// placeholder: most paragraphs, told without copying them.
+		return false
+	}
+	return text(s)
+}
+
+// text is Text without the test first.
+func text(s string) bool {
 	t := strings.ToLower(strings.Join(strings.Fields(s), " "))
 	if strings.Contains(t, "lorem ipsum") || strings.Contains(t, "dolor sit amet") {
 		return true
