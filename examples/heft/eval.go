@@ -40,6 +40,7 @@ type evalFlags struct {
 	maxBytes                 int64
 	split                    string // --split: one half of the repositories
 	learn                    int    // --learn-templates: comments a repository repeats
+	clones                   string // --clones: rebuild diffs from these clones
 	outcomes                 outcomeFlag
 	fullTimeline, agentID    bool
 	labelGiven               bool // --label was given, not defaulted
@@ -118,6 +119,9 @@ func runEval(e *env, args []string) int {
 	if f.split != "" {
 		src = &splitSource{Source: src, half: f.split}
 	}
+	if f.clones != "" {
+		src = eval.WithCloneDiffs(ctx, src, eval.CloneDiffOptions{Dir: f.clones, MaxDiff: int(min(f.maxBytes, 1<<30))})
+	}
 	if f.learn > 0 {
 		src = newTemplateLearner(src, f.learn)
 	}
@@ -174,6 +178,7 @@ func parseEvalFlags(e *env, args []string) (f *evalFlags, code int, ok bool) {
 	fs.Float64Var(&f.flagFPR, "flag-fpr", 0, "with --calibrate: the flag threshold's false-positive `rate` (default a fifth of --calibrate)")
 	fs.StringVar(&f.policyOut, "policy-out", "", "with --calibrate: write the calibrated configuration, loadable by heft score --config, to `file`")
 	fs.Int64Var(&f.maxBytes, "max-bytes", diffstat.DefaultMaxBytes, "largest diff accepted per contribution, in bytes")
+	fs.StringVar(&f.clones, "clones", "", "rebuild each pull request's diff with git from the clones under `dir` (dir/owner+name or dir/owner/name): its head commit or refs/pull head against the default branch, or its squash commit; pull requests whose diff cannot be rebuilt are left out (use with --aidev)")
 	fs.StringVar(&f.split, "split", "", "read one `half` of the repositories: calibrate or report (by a hash of the repository), to tune settings on one and measure them on the other")
 	fs.IntVar(&f.learn, "learn-templates", 0, "read an HTML comment found in `n` or more earlier pull requests of the same repository as its template's, not hidden text (0: off)")
 	if code, ok := cliflag.Parse(fs, args, e.stderr); !ok {
@@ -219,6 +224,9 @@ func (f *evalFlags) check() error {
 	}
 	if f.unusedGitFlags && f.git == "" {
 		return errors.New("--since, --strip-labels and --labeller go with --git")
+	}
+	if f.clones != "" && f.git != "" {
+		return errors.New("--clones goes with --aidev, --jsonl or --perfpatch, not --git")
 	}
 	if f.fullTimeline && len(f.outcomes) == 0 {
 		return errors.New("--full-timeline goes with --outcome")

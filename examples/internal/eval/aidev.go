@@ -75,6 +75,9 @@ type AIDev struct {
 	notes   []string
 }
 
+// aidevNoDiffs is the CSV layout's note that it has no diffs.
+const aidevNoDiffs = "the AIDev CSV layout has no diffs: diff-based scorers are not applicable to it"
+
 // DefaultMaxRow is the largest CSV row of the AIDev layout read by
 // default: 64 MiB.
 const DefaultMaxRow = 64 << 20
@@ -119,7 +122,7 @@ func OpenAIDev(dir string, opt *AIDevOptions) (*AIDev, error) {
 			return nil, fmt.Errorf("eval: aidev: %s holds neither %s nor agent folders", dir, aidevPRs)
 		}
 	}
-	a.notes = append(a.notes, "the AIDev CSV layout has no diffs: diff-based scorers are not applicable to it")
+	a.notes = append(a.notes, aidevNoDiffs)
 	return a, nil
 }
 
