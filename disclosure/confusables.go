@@ -37,9 +37,14 @@ func (f *folded) orig(lo, hi int) (int, int) {
 // Russian or Greek prose is not read as English. It reports false, and
 // allocates nothing, when nothing changes.
 func foldText(text string) (folded, bool) {
-	if !hasNonASCII(text) {
+	if !foldChanges(text) {
 		return folded{}, false
 	}
+	return foldBuild(text)
+}
+
+// foldBuild is foldText without the test first.
+func foldBuild(text string) (folded, bool) {
 	var b strings.Builder
 	var start []int32
 	var width []uint8
@@ -59,14 +64,8 @@ func foldText(text string) (folded, bool) {
 			}
 		}
 	}
-	for lo := 0; lo < len(text); {
-		hi := strings.IndexByte(text[lo:], '\n')
-		if hi < 0 {
-			hi = len(text)
-		} else {
-			hi += lo + 1
-		}
-		line := text[lo:hi]
+	lo := 0 // where line starts in text
+	for line := range strings.Lines(text) {
 		english := mostlyASCII(line)
 		for i := 0; i < len(line); {
 			r, w := utf8.DecodeRuneInString(line[i:])
@@ -84,7 +83,7 @@ func foldText(text string) (folded, bool) {
 			}
 			i += w
 		}
-		lo = hi
+		lo += len(line)
 	}
 	if !changed {
 		return folded{}, false
@@ -94,12 +93,57 @@ func foldText(text string) (folded, bool) {
 	return folded{text: b.String(), start: start, width: width}, true
 }
 
+// foldChanges reports whether foldText would change text: the same
+// tests, without building the folded copy. A third of descriptions hold
+// an emoji, a dash or an accent and only a few a character to fold, so
+// most inputs are read once and copied never.
+func foldChanges(text string) bool {
+	for lo := 0; lo < len(text); {
+		hi := strings.IndexByte(text[lo:], '\n')
+		if hi < 0 {
+			hi = len(text)
+		} else {
+			hi += lo + 1
+		}
+		line := text[lo:hi]
+		lo = hi
+		if !hasNonASCII(line) {
+			continue
+		}
+		english := -1 // mostlyASCII(line), once needed
+		for i, r := range line {
+			if r < utf8.RuneSelf {
+				continue
+			}
+			if invisible(r) {
+				return true
+			}
+			if _, ok := foldRune(r); !ok {
+				continue
+			}
+			if r >= 0xFF01 && r <= 0xFF5E {
+				return true
+			}
+			if english < 0 {
+				english = 0
+				if mostlyASCII(line) {
+					english = 1
+				}
+			}
+			if english == 1 || mixedWord(line, i) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // foldRune returns the ASCII letter r looks like.
 func foldRune(r rune) (rune, bool) {
 	if r >= 0xFF01 && r <= 0xFF5E {
 		return r - 0xFF01 + '!', true
 	}
-	a, ok := confusables[r]
+	a, ok := confusables()[r]
 	return a, ok
 }
 

@@ -1,6 +1,8 @@
 package disclosure
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -68,4 +70,22 @@ func TestFoldTextOffsets(t *testing.T) {
 	}
 	a, b := f.orig(1, 7)
 	require.Equal(t, "Сlaude", in[a:b])
+}
+
+// TestFoldChanges: foldText's test first says "changed" exactly when
+// building the folded copy changes something, on made-up lines mixing
+// ASCII, look-alikes, invisible and fullwidth characters and prose in
+// other scripts.
+func TestFoldChanges(t *testing.T) {
+	frags := []string{"a", "Claude", " ", "\n", "é", "🤖", "Ｘ", "\u200b", "\ufe0f", "С", "о", "Привет", "мир", "α", "β", "Ωmega", "1", "-", "—", "\xff", "ſ"}
+	r := rand.New(rand.NewPCG(4, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + r.IntN(12) {
+			b.WriteString(frags[r.IntN(len(frags))])
+		}
+		s := b.String()
+		_, want := foldBuild(s)
+		require.Equal(t, want, foldChanges(s), "%q", s)
+	}
 }

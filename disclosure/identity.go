@@ -3,6 +3,8 @@ package disclosure
 import (
 	"regexp"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/heft-dev/heft/internal/enum"
 	"github.com/heft-dev/heft/internal/lazyre"
@@ -209,6 +211,47 @@ func Identify(who string) Identity { return DefaultParser().Identify(who) }
 // name ("Claude Sonnet 5", "gpt-6"); a tool's name or alias with no
 // address or an address that is not a person's. Anything else is human.
 func (p *Parser) Identify(who string) Identity {
+	if id, ok := p.ids.get(who); ok {
+		return id
+	}
+	id := p.identify(who)
+	p.ids.put(who, id)
+	return id
+}
+
+// identities remembers Identify's answers: a dataset's commits name the
+// same few authors thousands of times (the agents' accounts, a
+// project's maintainers), and each answer costs a few expressions. It
+// holds at most maxIdentities answers and starts again when full, so
+// its memory does not grow with the input.
+type identities struct {
+	m sync.Map // string → Identity
+	n atomic.Int64
+}
+
+const maxIdentities = 4096
+
+func (c *identities) get(who string) (Identity, bool) {
+	v, ok := c.m.Load(who)
+	if !ok {
+		return Identity{}, false
+	}
+	return v.(Identity), true
+}
+
+func (c *identities) put(who string, id Identity) {
+	if c.n.Add(1) > maxIdentities {
+		c.m.Clear()
+		c.n.Store(1)
+	}
+	// Copies, so that an entry does not keep the text who was cut from.
+	id.Tool, id.Vendor, id.Model, id.Rule = strings.Clone(id.Tool), strings.Clone(id.Vendor), strings.Clone(id.Model), strings.Clone(id.Rule)
+	id.Name, id.Email = strings.Clone(id.Name), strings.Clone(id.Email)
+	c.m.Store(strings.Clone(who), id)
+}
+
+// identify is Identify without the memory.
+func (p *Parser) identify(who string) Identity {
 	name, email := splitIdentity(who)
 	id := Identity{Name: name, Email: email}
 	login, domain := "", ""

@@ -1,6 +1,7 @@
 package disclosure
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -73,5 +74,28 @@ func TestIdentifyShapes(t *testing.T) {
 			assert.Equal(t, tt.kind, id.Kind, "%s: %+v", tt.reason, id)
 			assert.Equal(t, tt.tool, id.Tool, tt.reason)
 		})
+	}
+}
+
+// TestIdentifyRemembers: the remembered answers are the answers, also
+// after the memory filled up and started again, and a cut-out input is
+// not kept alive by them.
+func TestIdentifyRemembers(t *testing.T) {
+	p, err := NewParser(DefaultCatalogue(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	whos := []string{"Claude <noreply@anthropic.com>", "copilot-swe-agent[bot]", "Ada Lovelace <ada@example.com>", "devin-ai-integration[bot]", ""}
+	for i := range 3 * maxIdentities {
+		who := whos[i%len(whos)]
+		if i%2 == 0 {
+			who = fmt.Sprintf("Person %d <p%d@example.com>", i, i)
+		}
+		if got, want := p.Identify(who), p.identify(who); got != want {
+			t.Fatalf("Identify(%q) = %+v, want %+v", who, got, want)
+		}
+	}
+	if n := p.ids.n.Load(); n > maxIdentities {
+		t.Errorf("%d answers remembered, more than %d", n, maxIdentities)
 	}
 }

@@ -46,6 +46,16 @@ type detailsBlock struct {
 // a panic the text is treated as having no structure.
 func scanMarkdown(text string) (l layout) {
 	l.mask = make([]uint8, len(text))
+	if plainText(text) {
+		return l
+	}
+	return parseMarkdown(text, l.mask)
+}
+
+// parseMarkdown is scanMarkdown's parse, marking mask (zeroed, one byte
+// per byte of text).
+func parseMarkdown(text string, mask []uint8) (l layout) {
+	l.mask = mask
 	defer func() {
 		if recover() != nil {
 			clear(l.mask)
@@ -114,6 +124,33 @@ func scanMarkdown(text string) (l layout) {
 	})
 	l.scanHTML(text, htmlSegs)
 	return l
+}
+
+// plainText reports whether text has none of what scanMarkdown marks:
+// no backtick or tilde (code spans, fences), no '<' (HTML, comments,
+// <details>), no '>' (quotes), and no line indented four columns or by a
+// tab (indented code, also inside a list item or a quote, which indent
+// further). goldmark then finds nothing to mark, and most commit
+// messages are read without parsing them.
+func plainText(text string) bool {
+	if strings.ContainsAny(text, "`~<>") {
+		return false
+	}
+	for i := 0; i < len(text); i++ {
+		if i > 0 && text[i-1] != '\n' && text[i-1] != '\r' {
+			continue
+		}
+		cols := 0
+		for j := i; j < len(text) && (text[j] == ' ' || text[j] == '\t'); j++ {
+			if text[j] == '\t' {
+				return false
+			}
+			if cols++; cols >= 4 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // markFences marks a fenced block's opening and closing fence lines too,

@@ -1,6 +1,7 @@
 package disclosure
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -68,4 +69,39 @@ func BenchmarkParseWorstCase(b *testing.B) {
 		Parse(in)
 		return nil
 	})
+}
+
+// TestPlainTextUnparsed: text plainText lets scanMarkdown skip is text
+// goldmark finds nothing to mark in, on made-up commit messages and
+// descriptions of plain lines, lists, headings, indentation under four
+// columns, line endings of every kind and what comes near Markdown.
+func TestPlainTextUnparsed(t *testing.T) {
+	frags := []string{"Fix the pager", "- item", "* item", "1. step", "  - nested", "   three", "## Heading", "Title\n===", "---", "***",
+		"[link](https://x.y)", "**bold**", "_em_", "&lt;b&gt;", "&#96;", "http://a.b/c", "\n", "\n\n", "\r\n", "\r", " ", "  ", "a\\", "|a|b|", "\n|--|--|",
+		"Co-authored-by: A <a@b.c>", "    code", "\tcode", "- a\n\n      code", "`x`", "~~~", "<!-- c -->", "> quote", "<details>"}
+	r := rand.New(rand.NewPCG(6, 1))
+	plain := 0
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + r.IntN(10) {
+			b.WriteString(frags[r.IntN(len(frags))])
+		}
+		s := b.String()
+		if !plainText(s) {
+			continue
+		}
+		plain++
+		l := parseMarkdown(s, make([]uint8, len(s)))
+		for i, m := range l.mask {
+			if m != 0 {
+				t.Fatalf("%q: plainText, but byte %d is marked %b", s, i, m)
+			}
+		}
+		if len(l.details) > 0 {
+			t.Fatalf("%q: plainText, but holds <details>", s)
+		}
+	}
+	if plain < 1000 {
+		t.Fatalf("only %d plain texts made", plain)
+	}
 }

@@ -74,6 +74,7 @@ type Parser struct {
 	blocks     []cblock
 	footerPre  []string // lower-case literals that may start a footer check
 	vendors    *cvendors
+	ids        identities // Identify's answers, by input
 }
 
 type ctool struct {
@@ -320,16 +321,8 @@ func mustLiteralMin(pattern string, n int) string {
 	if err != nil {
 		return ""
 	}
-	re = re.Simplify()
-	for re.Op == syntax.OpCapture && len(re.Sub) == 1 {
-		re = re.Sub[0]
-	}
-	subs := []*syntax.Regexp{re}
-	if re.Op == syntax.OpConcat {
-		subs = re.Sub
-	}
 	best := ""
-	for _, sub := range subs {
+	for _, sub := range lazyre.Parts(re.Simplify()) {
 		if sub.Op != syntax.OpLiteral {
 			continue
 		}

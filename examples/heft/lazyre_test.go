@@ -14,3 +14,12 @@ func TestEveryExpressionCompiles(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestEveryLiteralTestSound checks the literal test lazyre puts in front
+// of each of those expressions on texts the expression matches, made
+// from its syntax: a test that said no to one would lose a finding.
+func TestEveryLiteralTestSound(t *testing.T) {
+	if err := lazyre.CheckLiteralTests(2000); err != nil {
+		t.Fatal(err)
+	}
+}

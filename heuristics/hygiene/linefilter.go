@@ -24,8 +24,52 @@ func mayIssue(line string) bool {
 	return wording.ContainsFold(line, "gh-") || wording.ContainsFold(line, "github.com")
 }
 
-// mayCodeRef lets through every line codeRefRE could match: a path needs
-// a '/', a call "()".
+// mayCodeRef lets through every line codeRefRE could match: a call
+// needs "()", a path a '/' and, after it, a '.' before an ASCII letter
+// (the extension). codeRefRE has no (?i), so the test is exact for any
+// line, ASCII or not.
 func mayCodeRef(line string) bool {
-	return strings.Contains(line, "/") || strings.Contains(line, "()")
+	if strings.Contains(line, "()") {
+		return true
+	}
+	i := strings.IndexByte(line, '/')
+	if i < 0 {
+		return false
+	}
+	for rest := line[i+1:]; ; {
+		j := strings.IndexByte(rest, '.')
+		if j < 0 || j+1 >= len(rest) {
+			return false
+		}
+		if c := rest[j+1]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+			return true
+		}
+		rest = rest[j+1:]
+	}
+}
+
+// mayShortcode reports whether s could hold a match of shortcodeRE: a
+// ':', two or more of [a-z0-9_+-], and a ':'. Exact for any string, as
+// shortcodeRE has no (?i).
+func mayShortcode(s string) bool {
+	for i := strings.IndexByte(s, ':'); i >= 0; {
+		n := 0
+		j := i + 1
+		for ; j < len(s) && isShortcodeByte(s[j]); j++ {
+			n++
+		}
+		if n >= 2 && j < len(s) && s[j] == ':' {
+			return true
+		}
+		k := strings.IndexByte(s[j:], ':')
+		if k < 0 {
+			return false
+		}
+		i = j + k
+	}
+	return false
+}
+
+func isShortcodeByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '_' || c == '+' || c == '-'
 }

@@ -73,3 +73,27 @@ func TestMayIssueFoldsExactly(t *testing.T) {
 		}
 	}
 }
+
+// TestLiteralTestsExact: mayCodeRef and mayShortcode are false only for
+// strings their patterns cannot match, ASCII or not, so the scorer
+// skips the patterns on those lines without changing what it finds.
+func TestLiteralTestsExact(t *testing.T) {
+	frags := []string{
+		"a", "ab", "abc", "_", "+", "-", ":", "::", "->", ".", "..", ".go", ".x", ".1", "/", "//", "@", "()", "(", ")",
+		"src", "load", "smile", "+1", "é", "✅", "ſ", "\u212A", " ", "\t", "http", "x.y", "Z",
+	}
+	r := rand.New(rand.NewPCG(9, 3))
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + r.IntN(10) {
+			b.WriteString(frags[r.IntN(len(frags))])
+		}
+		s := b.String()
+		if codeRefRE.Re.MatchString(s) && !mayCodeRef(s) {
+			t.Fatalf("%q: codeRefRE matches, mayCodeRef says it cannot", s)
+		}
+		if shortcodeRE.MatchString(s) && !mayShortcode(s) {
+			t.Fatalf("%q: shortcodeRE matches, mayShortcode says it cannot", s)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/heft-dev/heft/heuristics"
 	"github.com/heft-dev/heft/internal/lazyre"
@@ -23,45 +24,47 @@ import (
 // platforms) to the stable Subject they get. termSubject matches them as
 // whole words, ignoring case; a few names of two words, or with a
 // version, are matched there too.
-var upstreamWords = map[string]string{
-	"pypy": "runtime:pypy", "pypy3": "runtime:pypy", "pypy2": "runtime:pypy", "cpython": "runtime:cpython",
-	"python2": "runtime:cpython", "python3": "runtime:cpython", "python's": "runtime:cpython",
-	"jruby": "runtime:jruby", "truffleruby": "runtime:truffleruby",
-	"graal": "toolchain:graalvm", "graalvm": "toolchain:graalvm",
-	"jdk": "runtime:jvm", "jvm": "runtime:jvm", "openjdk": "runtime:jvm",
-	"node": "runtime:node", "nodejs": "runtime:node", "node.js": "runtime:node", "deno": "runtime:deno",
-	"rustc": "toolchain:rust", "gcc": "toolchain:gcc", "g++": "toolchain:gcc", "clang": "toolchain:clang",
-	"msvc": "toolchain:msvc", "mingw": "toolchain:mingw", "mingw-w64": "toolchain:mingw",
-	"windows": "os:windows", "win32": "os:windows",
-	"macos": "os:macos", "osx": "os:macos", "darwin": "os:macos", "xnu": "os:macos",
-	"linux": "os:linux", "kernel": "os:linux", "android": "os:android", "aosp": "os:android", "ios": "os:ios",
-	"wine": "os:wine", "solaris": "os:solaris", "illumos": "os:solaris",
-	"freebsd": "os:bsd", "openbsd": "os:bsd", "netbsd": "os:bsd",
-	"ubuntu": "os:ubuntu", "alpine": "os:alpine", "musl": "os:alpine", "glibc": "os:libc", "libc": "os:libc",
-	"cygwin": "os:cygwin", "msys": "os:msys2", "msys2": "os:msys2",
-	"homebrew": "tool:homebrew", "linuxbrew": "tool:homebrew",
-	"openssl": "lib:openssl", "boringssl": "lib:boringssl", "libressl": "lib:libressl", "wolfssl": "lib:wolfssl",
-	"gnutls": "lib:gnutls", "conscrypt": "lib:conscrypt", "bouncycastle": "lib:bouncycastle", "zlib": "lib:zlib",
-	"libedit": "lib:libedit", "sqlite": "lib:sqlite", "sqlite3": "lib:sqlite", "libcurl": "lib:libcurl",
-	"glib": "lib:glib", "gtk": "lib:gtk", "gtk3": "lib:gtk", "gtk4": "lib:gtk", "qt": "lib:qt", "qt5": "lib:qt", "qt6": "lib:qt",
-	"icu": "lib:icu", "ncurses": "lib:ncurses", "libffi": "lib:libffi", "jemalloc": "lib:jemalloc", "cuda": "lib:cuda",
-	"libxml2": "lib:libxml2", "pcre": "lib:pcre", "pcre2": "lib:pcre",
-	"chrome": "browser:chrome", "chromium": "browser:chrome", "firefox": "browser:firefox", "gecko": "browser:firefox",
-	"safari": "browser:safari", "webkit": "browser:safari",
-	"appengine": "platform:appengine", "konsole": "tool:konsole", "zsh": "runtime:zsh", "bash": "runtime:bash",
-	// System libraries and services a program links or talks to, and the
-	// C and C++ standard libraries.
-	"mesa": "lib:mesa", "systemd": "lib:systemd", "vte": "lib:vte", "wayland": "lib:wayland", "x11": "lib:x11",
-	"xlib": "lib:x11", "xcb": "lib:x11", "xorg": "lib:x11", "dbus": "lib:dbus", "libevent": "lib:libevent",
-	"libstdc++": "lib:libstdc++", "libc++": "lib:libc++", "libuv": "lib:libuv", "readline": "lib:readline",
-	"opengl": "lib:opengl", "vulkan": "lib:vulkan", "directx": "lib:directx", "nvcc": "toolchain:cuda",
-	// More runtimes, compilers and tools.
-	"jython": "runtime:jython", "ironpython": "runtime:ironpython", "hotspot": "runtime:jvm", "dalvik": "os:android",
-	"kotlinc": "toolchain:kotlin", "javac": "toolchain:javac", "swiftc": "toolchain:swift", "xcode": "toolchain:xcode",
-	"emscripten": "toolchain:emscripten", "wasm-pack": "toolchain:wasm-pack", "cmake": "tool:cmake", "gradle": "tool:gradle",
-	"conda": "tool:conda", "anaconda": "tool:conda", "miniconda": "tool:conda", "rosetta": "os:macos", "wsl": "os:windows",
-	"travis": "platform:travis-ci", "appveyor": "platform:appveyor", "xterm": "tool:xterm", "iterm2": "tool:iterm2",
-}
+var upstreamWords = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"pypy": "runtime:pypy", "pypy3": "runtime:pypy", "pypy2": "runtime:pypy", "cpython": "runtime:cpython",
+		"python2": "runtime:cpython", "python3": "runtime:cpython", "python's": "runtime:cpython",
+		"jruby": "runtime:jruby", "truffleruby": "runtime:truffleruby",
+		"graal": "toolchain:graalvm", "graalvm": "toolchain:graalvm",
+		"jdk": "runtime:jvm", "jvm": "runtime:jvm", "openjdk": "runtime:jvm",
+		"node": "runtime:node", "nodejs": "runtime:node", "node.js": "runtime:node", "deno": "runtime:deno",
+		"rustc": "toolchain:rust", "gcc": "toolchain:gcc", "g++": "toolchain:gcc", "clang": "toolchain:clang",
+		"msvc": "toolchain:msvc", "mingw": "toolchain:mingw", "mingw-w64": "toolchain:mingw",
+		"windows": "os:windows", "win32": "os:windows",
+		"macos": "os:macos", "osx": "os:macos", "darwin": "os:macos", "xnu": "os:macos",
+		"linux": "os:linux", "kernel": "os:linux", "android": "os:android", "aosp": "os:android", "ios": "os:ios",
+		"wine": "os:wine", "solaris": "os:solaris", "illumos": "os:solaris",
+		"freebsd": "os:bsd", "openbsd": "os:bsd", "netbsd": "os:bsd",
+		"ubuntu": "os:ubuntu", "alpine": "os:alpine", "musl": "os:alpine", "glibc": "os:libc", "libc": "os:libc",
+		"cygwin": "os:cygwin", "msys": "os:msys2", "msys2": "os:msys2",
+		"homebrew": "tool:homebrew", "linuxbrew": "tool:homebrew",
+		"openssl": "lib:openssl", "boringssl": "lib:boringssl", "libressl": "lib:libressl", "wolfssl": "lib:wolfssl",
+		"gnutls": "lib:gnutls", "conscrypt": "lib:conscrypt", "bouncycastle": "lib:bouncycastle", "zlib": "lib:zlib",
+		"libedit": "lib:libedit", "sqlite": "lib:sqlite", "sqlite3": "lib:sqlite", "libcurl": "lib:libcurl",
+		"glib": "lib:glib", "gtk": "lib:gtk", "gtk3": "lib:gtk", "gtk4": "lib:gtk", "qt": "lib:qt", "qt5": "lib:qt", "qt6": "lib:qt",
+		"icu": "lib:icu", "ncurses": "lib:ncurses", "libffi": "lib:libffi", "jemalloc": "lib:jemalloc", "cuda": "lib:cuda",
+		"libxml2": "lib:libxml2", "pcre": "lib:pcre", "pcre2": "lib:pcre",
+		"chrome": "browser:chrome", "chromium": "browser:chrome", "firefox": "browser:firefox", "gecko": "browser:firefox",
+		"safari": "browser:safari", "webkit": "browser:safari",
+		"appengine": "platform:appengine", "konsole": "tool:konsole", "zsh": "runtime:zsh", "bash": "runtime:bash",
+		// System libraries and services a program links or talks to, and the
+		// C and C++ standard libraries.
+		"mesa": "lib:mesa", "systemd": "lib:systemd", "vte": "lib:vte", "wayland": "lib:wayland", "x11": "lib:x11",
+		"xlib": "lib:x11", "xcb": "lib:x11", "xorg": "lib:x11", "dbus": "lib:dbus", "libevent": "lib:libevent",
+		"libstdc++": "lib:libstdc++", "libc++": "lib:libc++", "libuv": "lib:libuv", "readline": "lib:readline",
+		"opengl": "lib:opengl", "vulkan": "lib:vulkan", "directx": "lib:directx", "nvcc": "toolchain:cuda",
+		// More runtimes, compilers and tools.
+		"jython": "runtime:jython", "ironpython": "runtime:ironpython", "hotspot": "runtime:jvm", "dalvik": "os:android",
+		"kotlinc": "toolchain:kotlin", "javac": "toolchain:javac", "swiftc": "toolchain:swift", "xcode": "toolchain:xcode",
+		"emscripten": "toolchain:emscripten", "wasm-pack": "toolchain:wasm-pack", "cmake": "tool:cmake", "gradle": "tool:gradle",
+		"conda": "tool:conda", "anaconda": "tool:conda", "miniconda": "tool:conda", "rosetta": "os:macos", "wsl": "os:windows",
+		"travis": "platform:travis-ci", "appveyor": "platform:appveyor", "xterm": "tool:xterm", "iterm2": "tool:iterm2",
+	}
+})
 
 // upstreamPairs are names of two words: the first word, then a test on
 // the second.
@@ -156,10 +159,10 @@ func nextTerm(s string) (string, int) {
 				return p.subject, i
 			}
 		}
-		if sub, ok := upstreamWords[word]; ok {
+		if sub, ok := upstreamWords()[word]; ok {
 			return sub, i
 		}
-		if sub, ok := upstreamWords[strings.TrimSuffix(word, "'s")]; ok {
+		if sub, ok := upstreamWords()[strings.TrimSuffix(word, "'s")]; ok {
 			return sub, i // a possessive: "Anaconda's curl"
 		}
 		if strings.HasPrefix(word, "ubuntu-") || strings.HasPrefix(word, "pypy") || strings.HasPrefix(word, "go1.") {
@@ -275,9 +278,11 @@ var pinLineREs = []struct {
 
 // pinNameStop are keys of manifests that look like version lines but name
 // no dependency.
-var pinNameStop = map[string]bool{"version": true, "node": true, "npm": true, "python": true, "ruby": true,
-	"rust_stable": true, "rust-version": true, "edition": true, "go": true, "toolchain": true, "packageManager": true,
-	"engines": true, "name": true, "requires-python": true, "python_requires": true, "target": true, "checksum": true}
+var pinNameStop = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{"version": true, "node": true, "npm": true, "python": true, "ruby": true,
+		"rust_stable": true, "rust-version": true, "edition": true, "go": true, "toolchain": true, "packageManager": true,
+		"engines": true, "name": true, "requires-python": true, "python_requires": true, "target": true, "checksum": true}
+})
 
 // isPinPath reports whether a path is a file where dependencies are
 // pinned: manifests, requirement and constraint files (including those
@@ -332,7 +337,7 @@ func pinName(text string) string {
 		}
 		if m := p.re.FindStringSubmatch(t); m != nil {
 			name := m[1]
-			if pinNameStop[name] || strings.HasPrefix(name, "-") || strings.HasSuffix(name, "-version") || strings.HasSuffix(name, "_version") {
+			if pinNameStop()[name] || strings.HasPrefix(name, "-") || strings.HasSuffix(name, "-version") || strings.HasSuffix(name, "_version") {
 				continue
 			}
 			return pinSubject(strings.ToLower(name))
@@ -642,23 +647,25 @@ func mayPlatform(text string) bool {
 
 // knownRepos are the repositories of runtimes and toolchains, named as
 // such when a link is all that names them.
-var knownRepos = map[string]string{
-	"github.com/golang/go": "toolchain:go", "github.com/python/cpython": "runtime:cpython", "github.com/pypy/pypy": "runtime:pypy",
-	"github.com/nodejs/node": "runtime:node", "github.com/rust-lang/rust": "toolchain:rust", "github.com/ruby/ruby": "runtime:ruby",
-	"github.com/microsoft/typescript": "toolchain:typescript", "github.com/denoland/deno": "runtime:deno", "github.com/oven-sh/bun": "runtime:bun",
-	"github.com/openjdk/jdk": "runtime:jvm", "github.com/jruby/jruby": "runtime:jruby", "github.com/openssl/openssl": "lib:openssl",
-	"gcc.gnu.org/gcc": "toolchain:gcc", "github.com/llvm/llvm-project": "toolchain:clang", "bugzilla.mozilla.org/firefox": "browser:firefox",
-	"chromium.org/chromium": "browser:chrome", "github.com/webkit/webkit": "browser:safari", "sourceware.org/glibc": "os:libc",
-	"github.com/freebsd/freebsd-src": "os:bsd", "visualstudio.com/msvc": "toolchain:msvc", "github.com/jetbrains/kotlin": "toolchain:kotlin",
-	"android.googlesource.com/platform": "os:android", "launchpad.net/ubuntu": "os:ubuntu", "debian.org/debian": "os:debian",
-	"github.com/mesa3d/mesa": "lib:mesa", "github.com/systemd/systemd": "lib:systemd", "github.com/microsoft/msvc": "toolchain:msvc",
-}
+var knownRepos = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"github.com/golang/go": "toolchain:go", "github.com/python/cpython": "runtime:cpython", "github.com/pypy/pypy": "runtime:pypy",
+		"github.com/nodejs/node": "runtime:node", "github.com/rust-lang/rust": "toolchain:rust", "github.com/ruby/ruby": "runtime:ruby",
+		"github.com/microsoft/typescript": "toolchain:typescript", "github.com/denoland/deno": "runtime:deno", "github.com/oven-sh/bun": "runtime:bun",
+		"github.com/openjdk/jdk": "runtime:jvm", "github.com/jruby/jruby": "runtime:jruby", "github.com/openssl/openssl": "lib:openssl",
+		"gcc.gnu.org/gcc": "toolchain:gcc", "github.com/llvm/llvm-project": "toolchain:clang", "bugzilla.mozilla.org/firefox": "browser:firefox",
+		"chromium.org/chromium": "browser:chrome", "github.com/webkit/webkit": "browser:safari", "sourceware.org/glibc": "os:libc",
+		"github.com/freebsd/freebsd-src": "os:bsd", "visualstudio.com/msvc": "toolchain:msvc", "github.com/jetbrains/kotlin": "toolchain:kotlin",
+		"android.googlesource.com/platform": "os:android", "launchpad.net/ubuntu": "os:ubuntu", "debian.org/debian": "os:debian",
+		"github.com/mesa3d/mesa": "lib:mesa", "github.com/systemd/systemd": "lib:systemd", "github.com/microsoft/msvc": "toolchain:msvc",
+	}
+})
 
 // repoSubject turns host/owner/name into "repo:owner/name" for GitHub,
 // "repo:host/owner/name" elsewhere, or the runtime or toolchain the
 // repository holds.
 func repoSubject(r string) string {
-	if s, ok := knownRepos[r]; ok {
+	if s, ok := knownRepos()[r]; ok {
 		return s
 	}
 	if strings.HasPrefix(r, "github.com/") && strings.Count(r, "/") == 2 {
@@ -884,7 +891,7 @@ func versionedName(c *heuristics.Contribution) string {
 		return ""
 	}
 	name := strings.ToLower(m[1])
-	if commonWords[name] || termSubject(name) != "" || name == "version" || name == "release" {
+	if commonWords()[name] || termSubject(name) != "" || name == "version" || name == "release" {
 		return ""
 	}
 	return name
@@ -903,11 +910,11 @@ func (fs *fileScan) noteImports() {
 		if len(sc.ctxImports) >= maxCtxHits {
 			break
 		}
-		if fs.guessed[local] && (fs.kind != wkGo || len(local) < 4 || commonWords[local]) {
+		if fs.guessed[local] && (fs.kind != wkGo || len(local) < 4 || commonWords()[local]) {
 			continue // a Go qualifier ("cobra.Command") names its package when the import is out of view
 		}
 		dep := fs.depOf(q)
-		if dep == "" || sc.isOwnModule(dep) || pyStdlib[dep] || !fs.guessed[local] && !strings.Contains(dep, "/") && !strings.Contains(dep, ".") && fs.kind == wkGo {
+		if dep == "" || sc.isOwnModule(dep) || pyStdlib()[dep] || !fs.guessed[local] && !strings.Contains(dep, "/") && !strings.Contains(dep, ".") && fs.kind == wkGo {
 			continue
 		}
 		name := strings.ToLower(path.Base(dep))
@@ -977,40 +984,42 @@ func compilerSubject(text, p string) string {
 // actorKeys are the words of a bug actorName reads a name next to.
 var actorKeys = [...]string{"bug", "bugs", "regression", "regressions", "quirk", "quirks"}
 
-// notActors are words that stand where actorRE expects a name but name
+// notActors are words that stand where actorName expects a name but name
 // no third party: articles, pronouns, and what a bug is about rather
-// than whose it is.
-var notActors = map[string]bool{
-	"a": true, "an": true, "the": true, "this": true, "that": true, "these": true, "those": true, "it": true, "its": true,
-	"our": true, "my": true, "your": true, "their": true, "his": true, "her": true, "we": true, "which": true, "what": true,
-	"some": true, "any": true, "another": true, "other": true, "same": true, "such": true, "one": true, "no": true, "not": true,
-	"known": true, "old": true, "older": true, "new": true, "newer": true, "weird": true, "strange": true, "nasty": true,
-	"subtle": true, "rare": true, "annoying": true, "obscure": true, "potential": true, "possible": true, "real": true,
-	"upstream": true, "compiler": true, "previous": true, "former": true, "original": true, "current": true, "similar": true,
-	"race": true, "timing": true, "memory": true, "security": true, "performance": true, "rendering": true, "display": true,
-	"layout": true, "parsing": true, "parser": true, "cache": true, "caching": true, "threading": true, "thread": true,
-	"scroll": true, "scrolling": true, "focus": true, "resize": true, "input": true, "output": true, "encoding": true,
-	"unicode": true, "locale": true, "path": true, "network": true, "build": true, "test": true, "tests": true, "code": true,
-	"logic": true, "handling": true, "error": true, "errors": true, "exception": true, "crash": true, "leak": true,
-	"bug": true, "bugs": true, "issue": true, "issues": true, "problem": true, "problems": true, "fix": true, "here": true,
-	"there": true, "case": true, "cases": true, "version": true, "versions": true, "release": true, "api": true, "function": true,
-	"method": true, "class": true, "module": true, "package": true, "library": true, "file": true, "files": true, "line": true,
-	"user": true, "users": true, "client": true, "server": true, "system": true, "platform": true, "environment": true,
-	"config": true, "configuration": true, "support": true, "feature": true, "behavior": true, "behaviour": true, "way": true,
-	"default": true, "check": true, "value": true, "values": true, "type": true, "types": true, "data": true, "list": true,
-	"also": true, "still": true, "just": true, "only": true, "there's": true, "it's": true, "that's": true, "he": true, "she": true,
-	"they": true, "you": true, "i": true, "is": true, "was": true, "be": true, "and": true, "or": true, "for": true, "to": true,
-	"in": true, "on": true, "of": true, "with": true, "by": true, "at": true, "from": true, "if": true, "when": true, "as": true,
-	"off-by-one": true, "edge": true, "corner": true, "mobile": true, "desktop": true, "ui": true, "gui": true, "cli": true,
-	"shell": true, "terminal": true, "window": true, "windowing": true, "font": true, "fonts": true, "text": true, "image": true,
-	"audio": true, "video": true, "sound": true, "time": true, "date": true, "clock": true, "signal": true, "process": true,
-	"worker": true, "workers": true, "job": true, "jobs": true, "task": true, "tasks": true, "query": true, "request": true,
-	"response": true, "header": true, "headers": true, "socket": true, "connection": true, "timeout": true, "retry": true,
-	"migration": true, "schema": true, "database": true, "db": true, "sql": true, "ci": true, "lint": true, "linter": true,
-	"docs": true, "doc": true, "documentation": true, "example": true, "examples": true, "sample": true, "debug": true,
-	"perf": true, "minor": true, "major": true, "critical": true, "serious": true, "big": true, "small": true, "long-standing": true,
-	"longstanding": true, "nasty-looking": true, "related": true, "underlying": true, "actual": true, "general": true,
-}
+// than whose it is. Built on first use.
+var notActors = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"a": true, "an": true, "the": true, "this": true, "that": true, "these": true, "those": true, "it": true, "its": true,
+		"our": true, "my": true, "your": true, "their": true, "his": true, "her": true, "we": true, "which": true, "what": true,
+		"some": true, "any": true, "another": true, "other": true, "same": true, "such": true, "one": true, "no": true, "not": true,
+		"known": true, "old": true, "older": true, "new": true, "newer": true, "weird": true, "strange": true, "nasty": true,
+		"subtle": true, "rare": true, "annoying": true, "obscure": true, "potential": true, "possible": true, "real": true,
+		"upstream": true, "compiler": true, "previous": true, "former": true, "original": true, "current": true, "similar": true,
+		"race": true, "timing": true, "memory": true, "security": true, "performance": true, "rendering": true, "display": true,
+		"layout": true, "parsing": true, "parser": true, "cache": true, "caching": true, "threading": true, "thread": true,
+		"scroll": true, "scrolling": true, "focus": true, "resize": true, "input": true, "output": true, "encoding": true,
+		"unicode": true, "locale": true, "path": true, "network": true, "build": true, "test": true, "tests": true, "code": true,
+		"logic": true, "handling": true, "error": true, "errors": true, "exception": true, "crash": true, "leak": true,
+		"bug": true, "bugs": true, "issue": true, "issues": true, "problem": true, "problems": true, "fix": true, "here": true,
+		"there": true, "case": true, "cases": true, "version": true, "versions": true, "release": true, "api": true, "function": true,
+		"method": true, "class": true, "module": true, "package": true, "library": true, "file": true, "files": true, "line": true,
+		"user": true, "users": true, "client": true, "server": true, "system": true, "platform": true, "environment": true,
+		"config": true, "configuration": true, "support": true, "feature": true, "behavior": true, "behaviour": true, "way": true,
+		"default": true, "check": true, "value": true, "values": true, "type": true, "types": true, "data": true, "list": true,
+		"also": true, "still": true, "just": true, "only": true, "there's": true, "it's": true, "that's": true, "he": true, "she": true,
+		"they": true, "you": true, "i": true, "is": true, "was": true, "be": true, "and": true, "or": true, "for": true, "to": true,
+		"in": true, "on": true, "of": true, "with": true, "by": true, "at": true, "from": true, "if": true, "when": true, "as": true,
+		"off-by-one": true, "edge": true, "corner": true, "mobile": true, "desktop": true, "ui": true, "gui": true, "cli": true,
+		"shell": true, "terminal": true, "window": true, "windowing": true, "font": true, "fonts": true, "text": true, "image": true,
+		"audio": true, "video": true, "sound": true, "time": true, "date": true, "clock": true, "signal": true, "process": true,
+		"worker": true, "workers": true, "job": true, "jobs": true, "task": true, "tasks": true, "query": true, "request": true,
+		"response": true, "header": true, "headers": true, "socket": true, "connection": true, "timeout": true, "retry": true,
+		"migration": true, "schema": true, "database": true, "db": true, "sql": true, "ci": true, "lint": true, "linter": true,
+		"docs": true, "doc": true, "documentation": true, "example": true, "examples": true, "sample": true, "debug": true,
+		"perf": true, "minor": true, "major": true, "critical": true, "serious": true, "big": true, "small": true, "long-standing": true,
+		"longstanding": true, "nasty-looking": true, "related": true, "underlying": true, "actual": true, "general": true,
+	}
+})
 
 // actorName returns the name text blames in the words of a bug, lower-
 // case, or "": "a bug in libfoo", then "the libfoo bug", then "libfoo is
@@ -1023,7 +1032,7 @@ func (sc *workaroundScan) actorName(text string) string {
 	}
 	lower := asciiLower(text)
 	ok := func(name string) bool {
-		return len(name) >= 3 && len(name) <= 40 && !notActors[name] && !commonWords[name] && !startsDigit(name) && !sc.ownName(name)
+		return len(name) >= 3 && len(name) <= 40 && !notActors()[name] && !commonWords()[name] && !startsDigit(name) && !sc.ownName(name)
 	}
 	// "a bug in libfoo"
 	if name := eachActorKey(lower, func(i, end int) string {

@@ -7,6 +7,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/heft-dev/heft/diffstat"
 	"github.com/heft-dev/heft/heuristics"
@@ -920,7 +921,7 @@ func (fs *fileScan) commentLine(n int, text, cm string) {
 // module), else "repo:owner/name" (see repoSubject).
 func (fs *fileScan) repoDep(r string) string {
 	if (fs.kind == wkGo || fs.kind == wkGoMod) && forgeRepo(r) != "" || strings.HasPrefix(r, "golang.org/x/") {
-		if _, known := knownRepos[r]; !known {
+		if _, known := knownRepos()[r]; !known {
 			return r
 		}
 	}
@@ -1035,11 +1036,11 @@ func (fs *fileScan) namedImport(cm string, sure bool) string {
 		if sure && fs.guessed[local] {
 			continue
 		}
-		if fs.kind == wkGo && !strings.Contains(firstElem(q), ".") && (strings.Contains(q, "/") || goStdNames[q]) {
+		if fs.kind == wkGo && !strings.Contains(firstElem(q), ".") && (strings.Contains(q, "/") || goStdNames()[q]) {
 			continue // the standard library's names are everyday words
 		}
 		for _, name := range []string{local, rootOf(q, fs.kind)} {
-			if len(name) < 3 || commonWords[strings.ToLower(name)] {
+			if len(name) < 3 || commonWords()[strings.ToLower(name)] {
 				continue
 			}
 			if at := wordIndex(lower, strings.ToLower(name)); at >= 0 && (at < bestAt || at == bestAt && fs.depOf(q) < best) {
@@ -1052,13 +1053,15 @@ func (fs *fileScan) namedImport(cm string, sure bool) string {
 
 // commonWords are import names that are also everyday words in comments;
 // a comment that uses them does not name the dependency.
-var commonWords = map[string]bool{
-	"app": true, "api": true, "base": true, "core": true, "common": true, "config": true, "context": true, "copy": true,
-	"data": true, "errors": true, "events": true, "http": true, "json": true, "logging": true, "math": true, "models": true,
-	"path": true, "queue": true, "random": true, "react": true, "request": true, "select": true, "server": true, "client": true,
-	"signal": true, "sort": true, "string": true, "strings": true, "test": true, "time": true, "types": true, "typing": true,
-	"util": true, "utils": true, "views": true, "this": true, "that": true, "when": true, "with": true, "file": true,
-}
+var commonWords = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"app": true, "api": true, "base": true, "core": true, "common": true, "config": true, "context": true, "copy": true,
+		"data": true, "errors": true, "events": true, "http": true, "json": true, "logging": true, "math": true, "models": true,
+		"path": true, "queue": true, "random": true, "react": true, "request": true, "select": true, "server": true, "client": true,
+		"signal": true, "sort": true, "string": true, "strings": true, "test": true, "time": true, "types": true, "typing": true,
+		"util": true, "utils": true, "views": true, "this": true, "that": true, "when": true, "with": true, "file": true,
+	}
+})
 
 // knownName maps a name a comment gives ("bug in mux") to an imported
 // dependency, or keeps it when it looks like a module path or package.
@@ -1317,7 +1320,7 @@ func depMatchesRepo(dep, repo string) bool {
 	if d == repo || strings.HasPrefix(d, repo+"/") {
 		return true
 	}
-	if s, ok := knownRepos[repo]; ok {
+	if s, ok := knownRepos()[repo]; ok {
 		return d == s // runtime:ruby and github.com/ruby/ruby
 	}
 	name := path.Base(d)

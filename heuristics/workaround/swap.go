@@ -180,13 +180,13 @@ func (sc *workaroundScan) versionedActor(cm string) string {
 				name = first
 			}
 		}
-		if !notActors[name] && !sc.ownName(name) {
+		if !notActors()[name] && !sc.ownName(name) {
 			return name
 		}
 	}
 	if m := versionedNameRE.FindStringSubmatch(cm); m != nil {
 		name := strings.ToLower(m[1])
-		if len(name) >= 3 && !notActors[name] && !commonWords[name] && name != "release" && !sc.ownName(name) {
+		if len(name) >= 3 && !notActors()[name] && !commonWords()[name] && name != "release" && !sc.ownName(name) {
 			return name
 		}
 	}
@@ -337,7 +337,7 @@ var gemspecDepRE = lazyre.New(`add_(?:runtime_|development_)?dependency\(?\s*['"
 // pyDep returns a Python import's distribution-like name, or "" for the
 // standard library.
 func pyDep(root string) string {
-	if root == "" || pyStdlib[root] || root == "__future__" || root == "typing_extensions" {
+	if root == "" || pyStdlib()[root] || root == "__future__" || root == "typing_extensions" {
 		return ""
 	}
 	return root

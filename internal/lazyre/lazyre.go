@@ -21,6 +21,7 @@ import (
 	"regexp"
 	"slices"
 	"sync"
+	"unsafe"
 )
 
 // Regexp is a regular expression compiled on first use. It is safe for
@@ -29,6 +30,7 @@ type Regexp struct {
 	expr string
 	once sync.Once
 	re   *regexp.Regexp
+	test *literalTest // nil: every text goes to re
 }
 
 // all lists every Regexp made, for CompileAll.
@@ -66,8 +68,26 @@ func CompileAll() error {
 
 // Get returns the compiled expression.
 func (r *Regexp) Get() *regexp.Regexp {
-	r.once.Do(func() { r.re = regexp.MustCompile(r.expr) })
+	r.once.Do(func() { r.set(regexp.MustCompile(r.expr)) })
 	return r.re
+}
+
+// set keeps the compiled expression and its literal test.
+func (r *Regexp) set(re *regexp.Regexp) {
+	r.re = re
+	r.test = newLiteralTest(literals(r.expr))
+}
+
+// may returns the compiled expression and whether s could hold a match
+// (the literal test, see literals.go).
+func (r *Regexp) may(s string) (*regexp.Regexp, bool) {
+	re := r.Get()
+	return re, r.test.may(s)
+}
+
+// mayBytes is may for a byte slice, without copying it.
+func (r *Regexp) mayBytes(b []byte) (*regexp.Regexp, bool) {
+	return r.may(unsafe.String(unsafe.SliceData(b), len(b)))
 }
 
 // Compile compiles the expression now and returns the error, if any; a
@@ -75,7 +95,7 @@ func (r *Regexp) Get() *regexp.Regexp {
 func (r *Regexp) Compile() (err error) {
 	re, err := regexp.Compile(r.expr)
 	if err == nil {
-		r.once.Do(func() { r.re = re })
+		r.once.Do(func() { r.set(re) })
 	}
 	return err
 }
@@ -84,50 +104,130 @@ func (r *Regexp) Compile() (err error) {
 func (r *Regexp) String() string { return r.expr }
 
 // Match is regexp.Regexp.Match.
-func (r *Regexp) Match(b []byte) bool { return r.Get().Match(b) }
+func (r *Regexp) Match(b []byte) bool {
+	re, ok := r.mayBytes(b)
+	if !ok {
+		return false
+	}
+	return re.Match(b)
+}
 
 // MatchString is regexp.Regexp.MatchString.
-func (r *Regexp) MatchString(s string) bool { return r.Get().MatchString(s) }
+func (r *Regexp) MatchString(s string) bool {
+	re, ok := r.may(s)
+	if !ok {
+		return false
+	}
+	return re.MatchString(s)
+}
 
 // FindString is regexp.Regexp.FindString.
-func (r *Regexp) FindString(s string) string { return r.Get().FindString(s) }
+func (r *Regexp) FindString(s string) string {
+	re, ok := r.may(s)
+	if !ok {
+		return ""
+	}
+	return re.FindString(s)
+}
 
 // FindStringIndex is regexp.Regexp.FindStringIndex.
-func (r *Regexp) FindStringIndex(s string) []int { return r.Get().FindStringIndex(s) }
+func (r *Regexp) FindStringIndex(s string) []int {
+	re, ok := r.may(s)
+	if !ok {
+		return nil
+	}
+	return re.FindStringIndex(s)
+}
 
 // FindStringSubmatch is regexp.Regexp.FindStringSubmatch.
-func (r *Regexp) FindStringSubmatch(s string) []string { return r.Get().FindStringSubmatch(s) }
+func (r *Regexp) FindStringSubmatch(s string) []string {
+	re, ok := r.may(s)
+	if !ok {
+		return nil
+	}
+	return re.FindStringSubmatch(s)
+}
 
 // FindStringSubmatchIndex is regexp.Regexp.FindStringSubmatchIndex.
-func (r *Regexp) FindStringSubmatchIndex(s string) []int { return r.Get().FindStringSubmatchIndex(s) }
+func (r *Regexp) FindStringSubmatchIndex(s string) []int {
+	re, ok := r.may(s)
+	if !ok {
+		return nil
+	}
+	return re.FindStringSubmatchIndex(s)
+}
 
 // FindAllString is regexp.Regexp.FindAllString.
-func (r *Regexp) FindAllString(s string, n int) []string { return r.Get().FindAllString(s, n) }
+func (r *Regexp) FindAllString(s string, n int) []string {
+	re, ok := r.may(s)
+	if !ok {
+		return nil
+	}
+	return re.FindAllString(s, n)
+}
 
 // FindAllStringIndex is regexp.Regexp.FindAllStringIndex.
-func (r *Regexp) FindAllStringIndex(s string, n int) [][]int { return r.Get().FindAllStringIndex(s, n) }
+func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
+	re, ok := r.may(s)
+	if !ok {
+		return nil
+	}
+	return re.FindAllStringIndex(s, n)
+}
 
 // FindAllStringSubmatch is regexp.Regexp.FindAllStringSubmatch.
 func (r *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
-	return r.Get().FindAllStringSubmatch(s, n)
+	re, ok := r.may(s)
+	if !ok {
+		return nil
+	}
+	return re.FindAllStringSubmatch(s, n)
 }
 
 // FindAllStringSubmatchIndex is regexp.Regexp.FindAllStringSubmatchIndex.
 func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
-	return r.Get().FindAllStringSubmatchIndex(s, n)
+	re, ok := r.may(s)
+	if !ok {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(s, n)
 }
 
 // FindIndex is regexp.Regexp.FindIndex.
-func (r *Regexp) FindIndex(b []byte) []int { return r.Get().FindIndex(b) }
+func (r *Regexp) FindIndex(b []byte) []int {
+	re, ok := r.mayBytes(b)
+	if !ok {
+		return nil
+	}
+	return re.FindIndex(b)
+}
 
 // FindSubmatch is regexp.Regexp.FindSubmatch.
-func (r *Regexp) FindSubmatch(b []byte) [][]byte { return r.Get().FindSubmatch(b) }
+func (r *Regexp) FindSubmatch(b []byte) [][]byte {
+	re, ok := r.mayBytes(b)
+	if !ok {
+		return nil
+	}
+	return re.FindSubmatch(b)
+}
 
 // FindSubmatchIndex is regexp.Regexp.FindSubmatchIndex.
-func (r *Regexp) FindSubmatchIndex(b []byte) []int { return r.Get().FindSubmatchIndex(b) }
+func (r *Regexp) FindSubmatchIndex(b []byte) []int {
+	re, ok := r.mayBytes(b)
+	if !ok {
+		return nil
+	}
+	return re.FindSubmatchIndex(b)
+}
 
 // FindAllIndex is regexp.Regexp.FindAllIndex.
-func (r *Regexp) FindAllIndex(b []byte, n int) [][]int { return r.Get().FindAllIndex(b, n) }
+func (r *Regexp) FindAllIndex(b []byte, n int) [][]int {
+	re, ok := r.mayBytes(b)
+	if !ok {
+		return nil
+	}
+	return re.FindAllIndex(b, n)
+}
 
 // ReplaceAllString is regexp.Regexp.ReplaceAllString.
 func (r *Regexp) ReplaceAllString(src, repl string) string {

@@ -2,6 +2,8 @@ package lazyre_test
 
 import (
 	"fmt"
+	"regexp/syntax"
+	"slices"
 	"sync"
 	"testing"
 
@@ -43,5 +45,35 @@ func TestCompileAll(t *testing.T) {
 	lazyre.New(`[`)
 	if err := lazyre.CompileAll(); err == nil {
 		t.Fatal("CompileAll with a bad expression: no error")
+	}
+}
+
+// TestParts checks which parts of an expression Parts says every match
+// holds, by their literals ("" for a part that is not one).
+func TestParts(t *testing.T) {
+	for _, tt := range []struct {
+		name, expr string
+		want       []string
+	}{
+		{"a literal is its own part", `hello`, []string{"hello"}},
+		{"a concatenation's parts", `foo\d+bar`, []string{"foo", "", "bar"}},
+		{"captures are taken off, outside and inside", `(foo(bar)\d)`, []string{"foo", "bar", ""}},
+		{"an alternation is one part", `foo|bar`, []string{""}},
+	} {
+		re, err := syntax.Parse(tt.expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range lazyre.Parts(re.Simplify()) {
+			lit := ""
+			if p.Op == syntax.OpLiteral {
+				lit = string(p.Rune)
+			}
+			got = append(got, lit)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: Parts(%q) literals = %q, want %q", tt.name, tt.expr, got, tt.want)
+		}
 	}
 }

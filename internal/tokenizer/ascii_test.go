@@ -68,3 +68,29 @@ func FuzzASCIIPieces(f *testing.F) {
 		checkASCIIPieces(t, text)
 	})
 }
+
+// TestPieceCache: counts through the piece cache are countPiece's, for
+// pieces that come back, pieces that share a slot and replace each
+// other, and pieces too long to be kept.
+func TestPieceCache(t *testing.T) {
+	e, err := Get(O200kBase)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := new(pieceCache)
+	r := rand.New(rand.NewPCG(8, 8))
+	words := []string{" the", " cache", "Cache", " parser", "xq", " zzqx", " antidisestablishmentarianism", "123", " ", "\n\n", "!!", " über"}
+	for range 200000 {
+		p := words[r.IntN(len(words))]
+		if r.IntN(2) == 0 {
+			var b strings.Builder
+			for range 1 + r.IntN(18) {
+				b.WriteByte("abcxyz .-_QZ"[r.IntN(12)])
+			}
+			p = b.String()
+		}
+		if got, want := e.countCached(c, p), e.countPiece(p); got != want {
+			t.Fatalf("%q: %d through the cache, %d without", p, got, want)
+		}
+	}
+}

@@ -19,11 +19,13 @@ package tokenizer
 import (
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"math"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/dlclark/regexp2"
 	"github.com/pkoukk/tiktoken-go-loader/assets"
@@ -81,6 +83,9 @@ type Encoder struct {
 	enc   Encoding
 	ranks *rankTable      // token bytes to rank, tiktoken's mergeable ranks
 	split *regexp2.Regexp // tiktoken's pre-tokenizer
+	// pieces holds *pieceCache: the counts of short pieces, one cache
+	// per goroutine counting.
+	pieces sync.Pool
 }
 
 // Encoding returns the encoder's vocabulary name.
@@ -141,7 +146,9 @@ func load(enc Encoding) (*Encoder, error) {
 	if err != nil {
 		return nil, fmt.Errorf("tokenizer: load %s: %w", enc, err)
 	}
-	return &Encoder{enc: enc, ranks: ranks, split: split}, nil
+	e := &Encoder{enc: enc, ranks: ranks, split: split}
+	e.pieces.New = func() any { return new(pieceCache) }
+	return e, nil
 }
 
 // countOrdinary counts text's tokens as tiktoken-go's EncodeOrdinary
@@ -210,7 +217,43 @@ func indexNonASCII(s string) int {
 // countASCII counts ASCII text with the hand-written pre-tokenizer.
 func (e *Encoder) countASCII(text string) int {
 	n := 0
-	asciiPieces(text, func(piece string) { n += e.countPiece(piece) })
+	c := e.pieces.Get().(*pieceCache)
+	asciiPieces(text, func(piece string) { n += e.countCached(c, piece) })
+	e.pieces.Put(c)
+	return n
+}
+
+// pieceCache remembers the counts of short pieces: words come back
+// again and again ("the", " cache", " test"), and each lookup in the
+// 200,000-token table is a few cache misses where this is one small
+// table's read. It is direct-mapped (a newer piece replaces an older one
+// in its slot) and belongs to one goroutine at a time, through a
+// sync.Pool, so it needs no lock and its memory stays fixed: 4,096
+// entries of 18 bytes for each one the pool holds.
+type pieceCache [pieceSlots]pieceEntry
+
+const pieceSlots = 1 << 12
+
+// pieceEntry is a piece of up to 16 bytes and its count; n is 0 for an
+// empty entry.
+type pieceEntry struct {
+	b        [16]byte
+	n, count uint8
+}
+
+// countCached is countPiece through c.
+func (e *Encoder) countCached(c *pieceCache, piece string) int {
+	if len(piece) > len(pieceEntry{}.b) || len(piece) == 0 {
+		return e.countPiece(piece)
+	}
+	h := maphash.String(e.ranks.seed, piece)
+	en := &c[h&(pieceSlots-1)]
+	if int(en.n) == len(piece) && string(en.b[:en.n]) == piece {
+		return int(en.count)
+	}
+	n := e.countPiece(piece)
+	en.n, en.count = uint8(len(piece)), uint8(n)
+	copy(en.b[:], piece)
 	return n
 }
 
@@ -234,7 +277,8 @@ func (e *Encoder) countPiece(piece string) int {
 	if _, ok := e.ranks.lookupString(piece); ok {
 		return 1
 	}
-	return mergeCount([]byte(piece), e.ranks)
+	// mergeCount only reads the bytes: no copy of the string.
+	return mergeCount(unsafe.Slice(unsafe.StringData(piece), len(piece)), e.ranks)
 }
 
 // mergeCount returns how many tokens byte-pair merging makes of piece:
@@ -250,7 +294,12 @@ func mergeCount(piece []byte, ranks *rankTable) int {
 	// parts[i] starts a part at byte start; rank is the rank of the part
 	// joined with the next one (none when that is not a token).
 	type part struct{ start, rank int }
-	parts := make([]part, len(piece)+1)
+	var buf [32]part // most pieces are short words: no allocation
+	parts := buf[:0]
+	if len(piece)+1 > len(buf) {
+		parts = make([]part, len(piece)+1)
+	}
+	parts = parts[:len(piece)+1]
 	for i := range parts {
 		parts[i] = part{i, none}
 	}

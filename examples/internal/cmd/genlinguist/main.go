@@ -41,6 +41,8 @@ import (
 	"unicode"
 
 	"github.com/go-enry/go-enry/v2/data"
+
+	"github.com/heft-dev/heft/internal/lazyre"
 )
 
 // configurationLanguages are the languages go-enry's IsConfiguration
@@ -422,18 +424,8 @@ func writeSet(b *bytes.Buffer, name, doc string, patterns []pattern) {
 // guard returns the longest string that every match of re contains: the
 // longest case-sensitive literal among the parts re is a sequence of.
 func guard(re *syntax.Regexp) string {
-	for re.Op == syntax.OpCapture {
-		re = re.Sub[0]
-	}
-	subs := []*syntax.Regexp{re}
-	if re.Op == syntax.OpConcat {
-		subs = re.Sub
-	}
 	best := ""
-	for _, s := range subs {
-		for s.Op == syntax.OpCapture {
-			s = s.Sub[0]
-		}
+	for _, s := range lazyre.Parts(re) {
 		if s.Op == syntax.OpLiteral && s.Flags&syntax.FoldCase == 0 && len(string(s.Rune)) > len(best) {
 			best = string(s.Rune)
 		}

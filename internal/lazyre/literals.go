@@ -1,0 +1,281 @@
+package lazyre
+
+import (
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// A Regexp's literal test: from the parsed expression, a set of ASCII
+// strings one of which, in any ASCII case, every match contains ("bug",
+// "broken", "crash" for `\b(?:bug|broken|crash\w*)\b`). Text that holds
+// none of them cannot match, and Match and Find skip the expression:
+// most of heft's expressions look for words most text lacks, and Go's
+// regexp otherwise steps every byte through every alternative.
+//
+// The test is exact only for what it may say no to. A (?i) literal
+// matches a few non-ASCII letters too (k the Kelvin sign, s the long s),
+// so text with non-ASCII bytes always goes to the expression when a
+// literal holds a k or an s. Expressions anchored at the start of the
+// text are not tested: they fail fast on their own.
+
+// literalInfo is what a node of the expression says about its matches:
+// set, when ok, holds strings one of which every match contains; exact
+// says every match is one of them, entirely (so that a concatenation can
+// join them).
+type literalInfo struct {
+	set   []string
+	exact bool
+	ok    bool
+}
+
+// maxLiterals bounds the strings of one set, as joining sets multiplies them.
+const maxLiterals = 64
+
+// literals returns the set of a Regexp's literal test, or nil for none.
+func literals(expr string) []string {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	re = re.Simplify()
+	if anchored(re) {
+		return nil
+	}
+	in := required(re)
+	if !in.ok || len(in.set) == 0 || slices.Contains(in.set, "") {
+		return nil
+	}
+	return in.set
+}
+
+// anchored reports whether re can only match at the start of the text.
+func anchored(re *syntax.Regexp) bool {
+	for {
+		switch re.Op {
+		case syntax.OpBeginText:
+			return true
+		case syntax.OpCapture:
+			re = re.Sub[0]
+		case syntax.OpConcat:
+			if len(re.Sub) == 0 {
+				return false
+			}
+			re = re.Sub[0]
+		default:
+			return false
+		}
+	}
+}
+
+func required(re *syntax.Regexp) literalInfo {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return literalInfo{set: []string{""}, exact: true, ok: true}
+	case syntax.OpLiteral:
+		s := string(re.Rune)
+		for _, r := range re.Rune {
+			if r >= utf8.RuneSelf {
+				return literalInfo{}
+			}
+		}
+		return literalInfo{set: []string{strings.ToLower(s)}, exact: true, ok: true}
+	case syntax.OpCharClass:
+		var set []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			lo, hi := re.Rune[i], re.Rune[i+1]
+			if hi >= utf8.RuneSelf || hi-lo >= 8 {
+				return literalInfo{}
+			}
+			for r := lo; r <= hi; r++ {
+				set = append(set, strings.ToLower(string(r)))
+			}
+		}
+		slices.Sort(set)
+		set = slices.Compact(set)
+		if len(set) == 0 || len(set) > 8 {
+			return literalInfo{}
+		}
+		return literalInfo{set: set, exact: true, ok: true}
+	case syntax.OpCapture:
+		return required(re.Sub[0])
+	case syntax.OpQuest:
+		in := required(re.Sub[0])
+		if !in.ok || !in.exact {
+			return literalInfo{}
+		}
+		return literalInfo{set: union(in.set, []string{""}), exact: true, ok: true}
+	case syntax.OpPlus:
+		in := required(re.Sub[0])
+		in.exact = false
+		return in
+	case syntax.OpRepeat:
+		if re.Min < 1 {
+			return literalInfo{}
+		}
+		in := required(re.Sub[0])
+		if re.Min != 1 || re.Max != 1 {
+			in.exact = false
+		}
+		return in
+	case syntax.OpAlternate:
+		out := literalInfo{exact: true, ok: true}
+		for _, sub := range re.Sub {
+			in := required(sub)
+			if !in.ok {
+				return literalInfo{}
+			}
+			out.set = union(out.set, in.set)
+			out.exact = out.exact && in.exact
+			if len(out.set) > maxLiterals {
+				return literalInfo{}
+			}
+		}
+		return out
+	case syntax.OpConcat:
+		return concat(re.Sub)
+	}
+	return literalInfo{} // any character, star, no match: nothing required
+}
+
+// concat joins the exact sets of adjacent parts and keeps the best set
+// any run of parts requires.
+func concat(subs []*syntax.Regexp) literalInfo {
+	var best literalInfo
+	consider := func(in literalInfo) {
+		if in.ok && better(in.set, best.set, best.ok) {
+			best = literalInfo{set: in.set, ok: true}
+		}
+	}
+	run := literalInfo{set: []string{""}, exact: true, ok: true}
+	whole := true // every part so far joined into run
+	for _, sub := range subs {
+		in := required(sub)
+		if in.ok && in.exact && len(run.set)*len(in.set) <= maxLiterals {
+			run.set = join(run.set, in.set)
+			continue
+		}
+		consider(run)
+		whole = false
+		if in.ok && in.exact {
+			run = in
+			continue
+		}
+		consider(in)
+		run = literalInfo{set: []string{""}, exact: true, ok: true}
+	}
+	if whole {
+		return run
+	}
+	consider(run)
+	return best
+}
+
+// better reports whether set a is a sharper test than set b: its
+// shortest string is longer, or as long with fewer strings.
+func better(a, b []string, bok bool) bool {
+	if !bok {
+		return true
+	}
+	ma, mb := minLen(a), minLen(b)
+	return ma > mb || ma == mb && len(a) < len(b)
+}
+
+func minLen(set []string) int {
+	n := -1
+	for _, s := range set {
+		if n < 0 || len(s) < n {
+			n = len(s)
+		}
+	}
+	return n
+}
+
+func join(a, b []string) []string {
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func union(a, b []string) []string {
+	out := append(slices.Clip(a), b...)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// literalTest is a compiled literal test.
+type literalTest struct {
+	lits  []string  // lower-case ASCII, none empty
+	first [256]bool // a literal starts with this byte, in either case
+	folds bool      // some literal holds a k or an s: non-ASCII text may match
+}
+
+func newLiteralTest(lits []string) *literalTest {
+	if len(lits) == 0 {
+		return nil
+	}
+	t := &literalTest{lits: lits}
+	for _, l := range lits {
+		c := l[0]
+		t.first[c] = true
+		if 'a' <= c && c <= 'z' {
+			t.first[c-'a'+'A'] = true
+		}
+		if strings.ContainsAny(l, "ks") {
+			t.folds = true
+		}
+	}
+	return t
+}
+
+// may reports whether s could hold a match: false only when it holds
+// none of the literals in any ASCII case (and, if a literal has a k or
+// an s, s is ASCII).
+func (t *literalTest) may(s string) bool {
+	if t == nil {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf && t.folds {
+			return true
+		}
+		if !t.first[c] {
+			continue
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		for _, l := range t.lits {
+			if l[0] == c && hasFoldAt(s, i, l) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasFoldAt reports whether s holds lit, lower-case ASCII, at i in any
+// ASCII case.
+func hasFoldAt(s string, i int, lit string) bool {
+	if len(s)-i < len(lit) {
+		return false
+	}
+	for k := 1; k < len(lit); k++ {
+		c := s[i+k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lit[k] {
+			return false
+		}
+	}
+	return true
+}
