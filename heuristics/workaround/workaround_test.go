@@ -573,6 +573,13 @@ var workaroundCases = []struct {
 		want: []wf{{rule: "workaround-comment", dep: "libfrob", line: 3}},
 	},
 	{
+		name: "cpp-bug-in-plusplus-library", reason: "a name with plus signs, as C++ libraries have, is kept whole",
+		base: map[string]*string{"src/fmt.cc": scorertest.Text("#include <chrono>\n")},
+		change: map[string]*string{"src/fmt.cc": scorertest.Text("#include <chrono>\n// libfrob++ is broken for zones east of UTC.\n" +
+			"static const bool kEast = false;\n")},
+		want: []wf{{rule: "workaround-comment", dep: "libfrob++", line: 2}},
+	},
+	{
 		name: "rust-compiler-bug", reason: "a Rust comment blaming the compiler names the Rust toolchain",
 		base: map[string]*string{"src/cache.rs": scorertest.Text("pub struct Cache;\n")},
 		change: map[string]*string{"src/cache.rs": scorertest.Text("pub struct Cache;\n\n// Not generic: that hits an internal compiler error (ICE).\n" +
@@ -1251,7 +1258,7 @@ func TestMessageShapes(t *testing.T) {
 }
 
 // subjectRE is the documented Subject scheme (doc.go, "Subjects").
-var subjectRE = regexp.MustCompile(`^(?:unknown|(?:runtime|toolchain|os|lib|browser|platform|tool):[a-z0-9.+_-]+|repo:[\w.-]+/[\w.-]+(?:/[\w.-]+)?|url:\S+|@?[\w.-]+(?:[/:][\w.~-]+)*|The [\w ]+)$`)
+var subjectRE = regexp.MustCompile(`^(?:unknown|(?:runtime|toolchain|os|lib|browser|platform|tool):[a-z0-9.+_-]+|repo:[\w.-]+/[\w.-]+(?:/[\w.-]+)?|url:\S+|@?[\w.+-]+(?:[/:][\w.~+-]+)*|The [\w ]+)$`)
 
 // TestSubjectScheme checks that every finding of the table tests names
 // its upstream in the documented form: a repository known by a link is
