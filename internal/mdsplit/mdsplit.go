@@ -205,11 +205,12 @@ type splitter struct {
 	newlines int    // line breaks in the chunk
 	starts   []int  // chunk offsets of the lines that start after its first byte
 	tmpl     map[string]bool
-	section  [2]int // the current section's text in arena
-	details  []bool // open <details> elements, innermost last; true if collapsed
-	closed   int    // how many of details are collapsed
-	arena    []byte // the text of every part and section, back to back
-	recs     []record
+	section  [2]int     // the current section's text in arena
+	details  []bool     // open <details> elements, innermost last; true if collapsed
+	closed   int        // how many of details are collapsed
+	arena    []byte     // the text of every part and section, back to back
+	recs     [][]record // the parts so far, in blocks of recordBlock
+	nrecs    int
 }
 
 // A record is a Part with its texts as offsets into the splitter's arena.
@@ -221,22 +222,38 @@ type record struct {
 
 // result returns the parts, in order of their lines.
 func (s *splitter) result() []Part {
-	if len(s.recs) == 0 {
+	if s.nrecs == 0 {
 		return nil
+	}
+	all := string(s.arena)
+	parts := make([]Part, 0, s.nrecs)
+	for _, b := range s.recs {
+		for _, r := range b {
+			parts = append(parts, Part{Kind: r.kind, Line: r.line, Text: all[r.text:r.end], Section: all[r.section:r.sectionEnd], ListItem: r.item})
+		}
 	}
 	// goldmark can put a node before one that starts earlier: the table
 	// extension inserts a table cut from a setext heading's lines before
 	// the heading.
-	byLine := func(a, b record) int { return cmp.Compare(a.line, b.line) }
-	if !slices.IsSortedFunc(s.recs, byLine) {
-		slices.SortStableFunc(s.recs, byLine)
-	}
-	all := string(s.arena)
-	parts := make([]Part, len(s.recs))
-	for i, r := range s.recs {
-		parts[i] = Part{Kind: r.kind, Line: r.line, Text: all[r.text:r.end], Section: all[r.section:r.sectionEnd], ListItem: r.item}
+	byLine := func(a, b Part) int { return cmp.Compare(a.Line, b.Line) }
+	if !slices.IsSortedFunc(parts, byLine) {
+		slices.SortStableFunc(parts, byLine)
 	}
 	return parts
+}
+
+// recordBlock is how many records a block holds: the records grow by
+// blocks, not by copying a slice that grows with the description.
+const recordBlock = 256
+
+// push appends a record.
+func (s *splitter) push(r record) {
+	if n := len(s.recs); n == 0 || len(s.recs[n-1]) == recordBlock {
+		s.recs = append(s.recs, make([]record, 0, recordBlock))
+	}
+	b := &s.recs[len(s.recs)-1]
+	*b = append(*b, r)
+	s.nrecs++
 }
 
 // collapsed reports whether the current position is inside a collapsed
@@ -289,7 +306,7 @@ func (s *splitter) add(k Kind, off int, txt string, item bool) {
 	}
 	start := len(s.arena)
 	s.arena = append(s.arena, txt...)
-	s.recs = append(s.recs, record{line: s.line(off), text: start, end: len(s.arena),
+	s.push(record{line: s.line(off), text: start, end: len(s.arena),
 		section: s.section[0], sectionEnd: s.section[1], kind: k, item: item})
 }
 
