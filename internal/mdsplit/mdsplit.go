@@ -130,7 +130,12 @@ var ErrParse = errors.New("mdsplit: markdown parser failed")
 
 // Split splits a description into parts, in the order they appear. Blank
 // lines and thematic breaks belong to no part. Invalid UTF-8 is passed
-// through as it is.
+// through as it is. The parts' texts share memory with body and with each
+// other, so a part kept keeps them all.
+//
+// Its time and memory are linear in the size of body: it parses a chunk
+// of at most a few KiB at a time, and keeps nothing per part or line that
+// the garbage collector must trace until it builds the result.
 func Split(body string, opts *Options) (parts []Part, err error) {
 	var o Options
 	if opts != nil {
