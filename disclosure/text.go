@@ -3,6 +3,7 @@ package disclosure
 import (
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // invisible reports whether r is a character that renders as nothing:
@@ -93,7 +94,7 @@ func asciiLower(s string) string {
 					b[j] = c + 'a' - 'A'
 				}
 			}
-			return string(b)
+			return unsafe.String(&b[0], len(b)) // b is not written again: no second copy
 		}
 	}
 	return s
