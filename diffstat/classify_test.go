@@ -93,10 +93,24 @@ third_party/ours/** -linguist-vendored
 	assert.Equal(t, diffstat.KindVendored, c.Classify("third_party/zlib/inflate.c", nil))
 	assert.Equal(t, diffstat.KindSource, c.Classify("docs/examples/hello.go", nil))
 
-	_, err = diffstat.ParseGitAttributes(strings.NewReader("*.go text\n!*.pb.go linguist-generated\n"))
-	require.ErrorContains(t, err, "line 2: negative patterns")
-	_, err = diffstat.ParseGitAttributes(strings.NewReader("[unclosed linguist-generated\n"))
-	require.ErrorContains(t, err, "line 1: bad pattern")
+	for _, tc := range []struct {
+		name, in, want string
+		line           int
+	}{
+		{"negative pattern", "*.go text\n!*.pb.go linguist-generated\n", `line 2: .gitattributes: negative pattern "!*.pb.go"`, 2},
+		{"unclosed bracket", "[unclosed linguist-generated\n", `line 1: .gitattributes: bad pattern "[unclosed"`, 1},
+		{"broken quote", "\"gen/*.go linguist-generated\n", "line 1: .gitattributes: ", 1},
+		{"line too long", "*.go text\n" + strings.Repeat("a", 70<<10) + " linguist-generated\n", "line 2: .gitattributes: line longer than 64 KiB", 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := diffstat.ParseGitAttributes(strings.NewReader(tc.in))
+			require.ErrorIs(t, err, diffstat.ErrBadAttributes)
+			require.ErrorContains(t, err, tc.want)
+			var pe *diffstat.ParseError
+			require.ErrorAs(t, err, &pe)
+			assert.Equal(t, tc.line, pe.Line)
+		})
+	}
 }
 
 func TestDefaultRulesIsACopy(t *testing.T) {

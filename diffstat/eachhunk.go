@@ -84,24 +84,16 @@ func parseHunkInto(h *Hunk, b []byte) error {
 		raw, rest, _ := strings.Cut(text, "\n")
 		text = rest
 		raw = strings.TrimSuffix(raw, "\r") // as go-diff reads CRLF lines
-		l := Line{Op: LineContext}
-		if len(raw) > 0 {
-			switch raw[0] {
-			case '+':
-				l.Op = LineAdded
-			case '-':
-				l.Op = LineDeleted
-			case '\\':
-				// "\ No newline at end of file" belongs to neither file;
-				// it marks the line before it (git's form starts "\ ").
-				if len(lines) > 0 && strings.HasPrefix(raw, "\\ ") {
-					lines[len(lines)-1].NoNewline = true
-				}
-				continue
+		if strings.HasPrefix(raw, "\\") {
+			// "\ No newline at end of file" belongs to neither file;
+			// it marks the line before it (git's form starts "\ ").
+			if len(lines) > 0 && strings.HasPrefix(raw, "\\ ") {
+				lines[len(lines)-1].NoNewline = true
 			}
-			raw = raw[1:]
+			continue
 		}
-		l.Text = raw
+		var l Line
+		l.Op, l.Text = cutOp(raw)
 		l.number(&oldN, &newN)
 		lines = append(lines, l)
 	}

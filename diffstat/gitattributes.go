@@ -2,6 +2,7 @@ package diffstat
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"path"
@@ -23,13 +24,26 @@ type Attribute struct {
 	Documentation *bool  `json:"linguist_documentation,omitempty"`
 }
 
+// ErrBadAttributes is what a ParseError from ParseGitAttributes wraps:
+// a line git would not accept (a negative pattern, a broken quoted or
+// bracket pattern) or one longer than 64 KiB.
+var ErrBadAttributes = errors.New("bad .gitattributes line")
+
+// attributesError returns the ParseError for line n of a .gitattributes
+// file.
+func attributesError(n int, err error, format string, args ...any) error {
+	return &ParseError{Line: n, Path: ".gitattributes", Msg: fmt.Sprintf(format, args...), Err: err}
+}
+
 // maxAttributesLine bounds one line of a .gitattributes file.
 const maxAttributesLine = 64 << 10
 
 // ParseGitAttributes reads a repository's .gitattributes and returns the
 // lines that set linguist-generated, linguist-vendored or
 // linguist-documentation, in file order, for Classifier.Attributes. Other
-// attributes, comments and macro definitions are ignored.
+// attributes, comments and macro definitions are ignored. A line it
+// cannot read is a *ParseError naming the line and wrapping
+// ErrBadAttributes (or the reader's error).
 func ParseGitAttributes(r io.Reader) ([]Attribute, error) {
 	var attrs []Attribute
 	sc := bufio.NewScanner(r)
@@ -46,15 +60,15 @@ func ParseGitAttributes(r io.Reader) ([]Attribute, error) {
 		if strings.HasPrefix(pattern, `"`) {
 			p, err := unquote(pattern)
 			if err != nil {
-				return nil, fmt.Errorf("diffstat: .gitattributes line %d: %v", n, err)
+				return nil, attributesError(n, ErrBadAttributes, "%v", err)
 			}
 			pattern = p
 		}
 		if strings.HasPrefix(pattern, "!") {
-			return nil, fmt.Errorf("diffstat: .gitattributes line %d: negative patterns are forbidden in .gitattributes", n)
+			return nil, attributesError(n, ErrBadAttributes, "negative pattern %q: git forbids them in .gitattributes", pattern)
 		}
 		if !doublestar.ValidatePattern(strings.TrimPrefix(pattern, "/")) {
-			return nil, fmt.Errorf("diffstat: .gitattributes line %d: bad pattern %q", n, pattern)
+			return nil, attributesError(n, ErrBadAttributes, "bad pattern %q", pattern)
 		}
 		a := Attribute{Pattern: pattern, Line: n}
 		for _, f := range fields[1:] {
@@ -81,7 +95,10 @@ func ParseGitAttributes(r io.Reader) ([]Attribute, error) {
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("diffstat: .gitattributes line %d: %w", n+1, err)
+		if errors.Is(err, bufio.ErrTooLong) {
+			return nil, attributesError(n+1, ErrBadAttributes, "line longer than %d KiB", maxAttributesLine>>10)
+		}
+		return nil, attributesError(n+1, err, "reading: %v", err)
 	}
 	return attrs, nil
 }

@@ -1,6 +1,7 @@
 package diffstat_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -8,7 +9,8 @@ import (
 )
 
 // FuzzParseGitAttributes checks that no .gitattributes text makes the
-// parser panic, that its errors say "diffstat: .gitattributes line N",
+// parser panic, that its errors are a *diffstat.ParseError naming a line
+// of the input and wrapping diffstat.ErrBadAttributes,
 // and that every attribute it returns has a line inside the input and at
 // least one linguist setting, and classifies paths without panicking. (An
 // empty quoted pattern, `"" linguist-vendored`, is kept and matches
@@ -20,8 +22,9 @@ func FuzzParseGitAttributes(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in string) {
 		attrs, err := diffstat.ParseGitAttributes(strings.NewReader(in))
 		if err != nil {
-			if !strings.HasPrefix(err.Error(), "diffstat: .gitattributes line ") {
-				t.Fatalf("error does not say where: %v", err)
+			var pe *diffstat.ParseError
+			if !errors.As(err, &pe) || !errors.Is(err, diffstat.ErrBadAttributes) || pe.Line < 1 || pe.Line > strings.Count(in, "\n")+1 {
+				t.Fatalf("error does not say what and where: %v", err)
 			}
 			return
 		}

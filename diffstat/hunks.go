@@ -161,17 +161,8 @@ func parseHunk(b []byte) (h Hunk, err error) {
 		if len(raw) > 0 && raw[0] == '\\' {
 			continue // a "\ No newline" marker go-diff left in: no line of either file, as the scanner counts
 		}
-		l := Line{Op: LineContext}
-		if len(raw) > 0 {
-			switch raw[0] {
-			case '+':
-				l.Op = LineAdded
-			case '-':
-				l.Op = LineDeleted
-			}
-			raw = raw[1:]
-		}
-		l.Text = string(raw)
+		op, text := cutOp(raw)
+		l := Line{Op: op, Text: string(text)}
 		switch {
 		case !found && newNoEOL:
 			l.NoNewline = true
@@ -182,6 +173,22 @@ func parseHunk(b []byte) (h Hunk, err error) {
 		h.Lines = append(h.Lines, l)
 	}
 	return h, nil
+}
+
+// cutOp splits a hunk's line into its operation, by its first byte ('+'
+// added, '-' deleted, anything else context), and its text after that
+// byte. An empty line is an empty context line.
+func cutOp[T string | []byte](raw T) (LineOp, T) {
+	if len(raw) == 0 {
+		return LineContext, raw
+	}
+	switch raw[0] {
+	case '+':
+		return LineAdded, raw[1:]
+	case '-':
+		return LineDeleted, raw[1:]
+	}
+	return LineContext, raw[1:]
 }
 
 // number gives l its line numbers from the running counters of a hunk and

@@ -592,30 +592,21 @@ func (s *Scanner) body() {
 		if len(line) > 0 && line[0] != '\n' && !(line[0] == '\r' && len(line) > 1 && line[1] == '\n') {
 			c = line[0]
 		}
-		switch c {
-		case '+':
-			if s.newRem == 0 {
-				s.fail(s.errorf(ErrMalformed, "more added lines than the hunk header at line %d says", s.hunkLine))
-				return
-			}
+		switch {
+		case c == '+' && s.newRem > 0:
 			s.newRem--
 			f.Added++
-		case '-':
-			if s.oldRem == 0 {
-				s.fail(s.errorf(ErrMalformed, "more deleted lines than the hunk header at line %d says", s.hunkLine))
-				return
-			}
+		case c == '-' && s.oldRem > 0:
 			s.oldRem--
 			f.Deleted++
-		case ' ':
-			if s.oldRem == 0 || s.newRem == 0 {
-				s.fail(s.errorf(ErrMalformed, "more context lines than the hunk header at line %d says", s.hunkLine))
-				return
-			}
+		case c == ' ' && s.oldRem > 0 && s.newRem > 0:
 			s.oldRem--
 			s.newRem--
-		case '\\':
+		case c == '\\':
 			// "\ No newline at end of file": not a line of either file.
+		case c == '+' || c == '-' || c == ' ':
+			s.fail(s.errorf(ErrMalformed, "more %s lines than the hunk header at line %d says", opWords[c], s.hunkLine))
+			return
 		default:
 			s.fail(s.truncated("this line is not part of a hunk"))
 			return
@@ -657,6 +648,9 @@ func (s *Scanner) body() {
 		s.fail(err)
 	}
 }
+
+// opWords names the lines of a hunk by their first byte, for errors.
+var opWords = [256]string{'+': "added", '-': "deleted", ' ': "context"}
 
 func (s *Scanner) truncated(why string) error {
 	return s.errorf(ErrMalformed, "truncated hunk: the hunk at line %d needs %d more old and %d more new lines, but %s",

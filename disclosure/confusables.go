@@ -64,14 +64,8 @@ func foldBuild(text string) (folded, bool) {
 			}
 		}
 	}
-	for lo := 0; lo < len(text); {
-		hi := strings.IndexByte(text[lo:], '\n')
-		if hi < 0 {
-			hi = len(text)
-		} else {
-			hi += lo + 1
-		}
-		line := text[lo:hi]
+	lo := 0 // where line starts in text
+	for line := range strings.Lines(text) {
 		english := mostlyASCII(line)
 		for i := 0; i < len(line); {
 			r, w := utf8.DecodeRuneInString(line[i:])
@@ -89,7 +83,7 @@ func foldBuild(text string) (folded, bool) {
 			}
 			i += w
 		}
-		lo = hi
+		lo += len(line)
 	}
 	if !changed {
 		return folded{}, false
@@ -149,7 +143,7 @@ func foldRune(r rune) (rune, bool) {
 	if r >= 0xFF01 && r <= 0xFF5E {
 		return r - 0xFF01 + '!', true
 	}
-	a, ok := confusables[r]
+	a, ok := confusables()[r]
 	return a, ok
 }
 

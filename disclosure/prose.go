@@ -3,6 +3,7 @@ package disclosure
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/heft-dev/heft/internal/lazyre"
@@ -167,7 +168,7 @@ func (s *state) allMentions(str string) []mention {
 // allMentionsLower is allMentions with str lower-cased by the caller.
 func (s *state) allMentionsLower(str, lower string) []mention {
 	out := s.toolMentionsLower(str, lower, false)
-	if hasToken(lower, genericTokens) {
+	if hasToken(lower, genericTokens()) {
 		for _, m := range genericRE.FindAllStringSubmatchIndex(str, -1) {
 			out = append(out, mention{start: m[2], end: m[3], tool: -1})
 		}
@@ -176,9 +177,13 @@ func (s *state) allMentionsLower(str, lower string) []mention {
 }
 
 var (
-	genericTokens = map[string]bool{"ai": true, "llm": true, "llms": true, "generative": true, "artificial": true, "large": true,
-		"agent": true, "agents": true, "assistant": true, "assistants": true, "chatbot": true, "model": true}
-	noAITokens = map[string]bool{"ai": true, "llm": true, "llms": true, "hand": true, "human": true, "manually": true}
+	genericTokens = sync.OnceValue(func() map[string]bool {
+		return map[string]bool{"ai": true, "llm": true, "llms": true, "generative": true, "artificial": true, "large": true,
+			"agent": true, "agents": true, "assistant": true, "assistants": true, "chatbot": true, "model": true}
+	})
+	noAITokens = sync.OnceValue(func() map[string]bool {
+		return map[string]bool{"ai": true, "llm": true, "llms": true, "hand": true, "human": true, "manually": true}
+	})
 )
 
 // eachToken calls fn with every run of ASCII letters and digits in a
@@ -331,7 +336,7 @@ func (s *state) answer(lo, hi, valStart int, rule string) bool {
 		return false
 	}
 	e := Evidence{Kind: KindSection, Rule: rule, Start: lo, End: hi}
-	if noAnswerRE.MatchString(v) || hasToken(asciiLower(v), noAITokens) && noAIRE.MatchString(v) {
+	if noAnswerRE.MatchString(v) || hasToken(asciiLower(v), noAITokens()) && noAIRE.MatchString(v) {
 		e.Stance = StanceNoAI
 		s.add(e)
 		return true
@@ -436,7 +441,7 @@ func (s *state) sentences(lo, hi int, _ bool) {
 	chunk := s.text[lo:hi]
 	lower := asciiLower(chunk)
 	var noAI []mention
-	if !hasToken(lower, noAITokens) {
+	if !hasToken(lower, noAITokens()) {
 		goto mentions
 	}
 	for _, m := range noAIRE.FindAllStringIndex(chunk, -1) {

@@ -12,7 +12,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -40,8 +39,8 @@ func main() {
 }
 
 func run(args []string, getenv func(string) string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("githubbot", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cliflag.New("githubbot", "Usage: githubbot [flags]\n\nRun heft as a GitHub App. The webhook secret comes from HEFT_WEBHOOK_SECRET.\n"+
+		"For local trials, GITHUB_TOKEN (a personal access token) may replace the App's key.\n\n", stderr)
 	addr := fs.String("addr", ":8080", "`address` to listen on")
 	path := fs.String("path", "/webhook", "URL `path` GitHub delivers webhooks to")
 	appID := fs.Int64("app-id", envInt(getenv("HEFT_APP_ID")), "the GitHub App's `id` (or HEFT_APP_ID)")
@@ -57,11 +56,6 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 	accounts := fs.Bool("accounts", true, "look up authors' accounts on GitHub for the account scorer (user, searches, public events)")
 	accountTTL := fs.Duration("account-ttl", DefaultAccountTTL, "how long a looked-up account is reused")
 	accountCache := fs.Int("account-cache", DefaultAccountSize, "accounts (and per-repository counts) kept in memory")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: githubbot [flags]\n\nRun heft as a GitHub App. The webhook secret comes from HEFT_WEBHOOK_SECRET.\n"+
-			"For local trials, GITHUB_TOKEN (a personal access token) may replace the App's key.\n\n")
-		fs.PrintDefaults()
-	}
 	if code, ok := cliflag.Parse(fs, args, stderr); !ok {
 		return code
 	}

@@ -31,7 +31,12 @@ func TestMain(m *testing.M) {
 // TestScripts runs the txtar scripts in testdata/script: the bot's flags
 // as an operator meets them, exit codes and messages included.
 func TestScripts(t *testing.T) {
-	testscript.Run(t, testscript.Params{Dir: "testdata/script"})
+	testscript.Run(t, testscript.Params{Dir: "testdata/script", Setup: func(env *testscript.Env) error {
+		// No second's sleep at each exit of a -race build (see the
+		// heft command's TestScripts).
+		env.Setenv("GORACE", "atexit_sleep_ms=0 "+os.Getenv("GORACE"))
+		return nil
+	}})
 }
 
 // TestStartupSIGTERM is the fault test for a start-up that blocks: the
@@ -42,7 +47,7 @@ func TestStartupSIGTERM(t *testing.T) {
 	fifo := filepath.Join(t.TempDir(), "key.pem")
 	require.NoError(t, syscall.Mkfifo(fifo, 0o600))
 	cmd := exec.Command(os.Args[0], "--app-id", "1", "--private-key", fifo, "--addr", "127.0.0.1:0")
-	cmd.Env = append(os.Environ(), botMainEnv+"=1", "HEFT_WEBHOOK_SECRET=s", "GITHUB_TOKEN=")
+	cmd.Env = append(os.Environ(), botMainEnv+"=1", "HEFT_WEBHOOK_SECRET=s", "GITHUB_TOKEN=", "GORACE=atexit_sleep_ms=0 "+os.Getenv("GORACE"))
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	require.NoError(t, cmd.Start())

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"maps"
 	"slices"
@@ -52,7 +51,7 @@ Texts that cannot be read are counted and listed, not fatal.
 		},
 	},
 	"workaround": {
-		usage: `usage: heft corpus workaround --clones DIR [--facts FILE] [--split dev|test|all] [--json] [--wrong]
+		usage: `usage: heft corpus workaround --clones DIR [--facts FILE] [--split dev|test|test2|test3|all] [--json] [--wrong]
 
 Evaluates the workaround scorer on the labelled development corpus: reads
 each commit's message and diff from its clone under --clones, scores it as
@@ -80,7 +79,7 @@ are counted and listed, not fatal.
 // corpus kept as facts:
 //
 //	heft corpus disclosure --clones DIR --aidev DIR [--facts FILE] [--split dev|test|all] [--json] [--wrong]
-//	heft corpus workaround --clones DIR [--facts FILE] [--split dev|test|all] [--json] [--wrong]
+//	heft corpus workaround --clones DIR [--facts FILE] [--split dev|test|test2|test3|all] [--json] [--wrong]
 func runCorpus(e *env, args []string) int {
 	names := slices.Sorted(maps.Keys(corpusKinds))
 	var k corpusKind
@@ -97,8 +96,7 @@ func runCorpus(e *env, args []string) int {
 		}
 		return fail(e, "corpus", fmt.Errorf("%w: want a corpus name: %s", errUsage, strings.Join(names, " or ")))
 	}
-	fs := flag.NewFlagSet("heft corpus "+args[0], flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := cliflag.New("heft corpus "+args[0], k.usage, e.stderr)
 	var o corpusOptions
 	fs.StringVar(&o.clones, "clones", "", "the folder holding the repositories' clones, as owner+name or owner/name")
 	if k.aidev {
@@ -108,10 +106,6 @@ func runCorpus(e *env, args []string) int {
 	fs.StringVar(&o.split, "split", "all", "which "+k.texts+" to evaluate: dev, test or all")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	wrong := fs.Bool("wrong", false, "also list the "+k.texts+" evaluated wrongly")
-	fs.Usage = func() {
-		fmt.Fprint(e.stderr, k.usage)
-		fs.PrintDefaults()
-	}
 	if code, ok := cliflag.Parse(fs, args[1:], e.stderr); !ok {
 		return code
 	}

@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"encoding/json"
 	"errors"
-	"flag"
-	"fmt"
 	"strconv"
 
 	"github.com/heft-dev/heft/diffstat"
@@ -13,16 +11,11 @@ import (
 )
 
 func runDiffstat(e *env, args []string) int {
-	fs := flag.NewFlagSet("heft diffstat", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := cliflag.New("heft diffstat", "Usage: heft diffstat [--json] [--max-bytes N] [DIFF|-]\n\n"+
+		"Print one line per file, \"added deleted path\", like git diff --numstat\n"+
+		"(binary files as \"-\"). Reads standard input when DIFF is - or absent.\n\n", e.stderr)
 	asJSON := fs.Bool("json", false, "print every file's full model and the totals as JSON")
 	maxBytes := fs.Int64("max-bytes", -1, "largest diff accepted, in bytes; negative for no limit")
-	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "Usage: heft diffstat [--json] [--max-bytes N] [DIFF|-]\n\n"+
-			"Print one line per file, \"added deleted path\", like git diff --numstat\n"+
-			"(binary files as \"-\"). Reads standard input when DIFF is - or absent.\n\n")
-		fs.PrintDefaults()
-	}
 	if code, ok := cliflag.Parse(fs, args, e.stderr); !ok {
 		return code
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -16,15 +15,10 @@ import (
 //
 //	heft disclosure [--json] [--commit] [--author LOGIN] [FILE|-]
 func runDisclosure(e *env, args []string) int {
-	fs := flag.NewFlagSet("heft disclosure", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := cliflag.New("heft disclosure", "usage: heft disclosure [--json] [--commit] [--author LOGIN] [FILE|-]\n\nPrints what a pull request description or commit message discloses about AI assistance.\n\n", e.stderr)
 	asJSON := fs.Bool("json", false, "print JSON: stance, tools, trailers, blocks, evidence")
 	commit := fs.Bool("commit", false, "read the input as a commit message, not a pull request description")
 	author := fs.String("author", "", "the author's login or \"Name <email>\", if known (agent accounts are evidence)")
-	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "usage: heft disclosure [--json] [--commit] [--author LOGIN] [FILE|-]\n\nPrints what a pull request description or commit message discloses about AI assistance.\n\n")
-		fs.PrintDefaults()
-	}
 	if code, ok := cliflag.Parse(fs, args, e.stderr); !ok {
 		return code
 	}

@@ -40,6 +40,7 @@ type evalFlags struct {
 	maxBytes                 int64
 	split                    string // --split: one half of the repositories
 	learn                    int    // --learn-templates: comments a repository repeats
+	clones                   string // --clones: rebuild diffs from these clones
 	outcomes                 outcomeFlag
 	fullTimeline, agentID    bool
 	labelGiven               bool // --label was given, not defaulted
@@ -118,6 +119,9 @@ func runEval(e *env, args []string) int {
 	if f.split != "" {
 		src = &splitSource{Source: src, half: f.split}
 	}
+	if f.clones != "" {
+		src = eval.WithCloneDiffs(ctx, src, eval.CloneDiffOptions{Dir: f.clones, MaxDiff: int(min(f.maxBytes, 1<<30))})
+	}
 	if f.learn > 0 {
 		src = newTemplateLearner(src, f.learn)
 	}
@@ -134,12 +138,24 @@ func runEval(e *env, args []string) int {
 	return f.verdict(e, res)
 }
 
+// evalUsage is what heft eval --help prints before the flags.
+const evalUsage = "Usage: heft eval [flags] (--jsonl FILE | --aidev DIR | --perfpatch DIR | --git DIR [REV-RANGE...])\n\n" +
+	"Score every contribution of a dataset and measure how well each scorer, and\n" +
+	"the combined score, separates a label's classes: ROC AUC and PR AUC with\n" +
+	"bootstrap intervals, the best-F1 threshold, precision and recall at the\n" +
+	"policy's thresholds, coverage, and breakdowns by agent and repository.\n" +
+	"With --outcome, also rank the scores against review effort (Spearman's rho\n" +
+	"and Kendall's tau-b with bootstrap intervals, and coverage).\n\n" +
+	"\theft eval --aidev data/aidev-pop --label merged --html report.html\n" +
+	"\theft eval --aidev data/aidev-pop --outcome review_comments,time_to_close\n" +
+	"\theft eval --git . --since 2024-01-01 --strip-labels --label ai\n" +
+	"\theft eval --jsonl prs.jsonl --calibrate 0.05 --policy-out heft.json\n\n"
+
 // parseEvalFlags defines and parses the flags; ok is false when the
 // command ends here with code.
 func parseEvalFlags(e *env, args []string) (f *evalFlags, code int, ok bool) {
-	f = &evalFlags{e: e, fs: flag.NewFlagSet("heft eval", flag.ContinueOnError)}
+	f = &evalFlags{e: e, fs: cliflag.New("heft eval", evalUsage, e.stderr)}
 	fs := f.fs
-	fs.SetOutput(e.stderr)
 	fs.StringVar(&f.jsonl, "jsonl", "", "read contributions from `file` in heft's JSON Lines format (- for standard input)")
 	fs.StringVar(&f.aidev, "aidev", "", "read the AIDev dataset under `dir`: its Parquet tables (pull_request.parquet, pr_commit_details.parquet, ...; diffs from the per-file patches) or its CSV layout (one folder per agent)")
 	fs.StringVar(&f.perfpatch, "perfpatch", "", "read the performance pull request study's datasets under `dir` (github.com/PurdueDualityLab/github_perf_patch_study: its CSV of agents' and humans' pull requests, diffs from the per-file patches in ai_pr/ and human_pr/)")
@@ -162,22 +178,9 @@ func parseEvalFlags(e *env, args []string) (f *evalFlags, code int, ok bool) {
 	fs.Float64Var(&f.flagFPR, "flag-fpr", 0, "with --calibrate: the flag threshold's false-positive `rate` (default a fifth of --calibrate)")
 	fs.StringVar(&f.policyOut, "policy-out", "", "with --calibrate: write the calibrated configuration, loadable by heft score --config, to `file`")
 	fs.Int64Var(&f.maxBytes, "max-bytes", diffstat.DefaultMaxBytes, "largest diff accepted per contribution, in bytes")
+	fs.StringVar(&f.clones, "clones", "", "rebuild each pull request's diff with git from the clones under `dir` (dir/owner+name or dir/owner/name): its head commit or refs/pull head against the default branch, or its squash commit; pull requests whose diff cannot be rebuilt are left out (use with --aidev)")
 	fs.StringVar(&f.split, "split", "", "read one `half` of the repositories: calibrate or report (by a hash of the repository), to tune settings on one and measure them on the other")
 	fs.IntVar(&f.learn, "learn-templates", 0, "read an HTML comment found in `n` or more earlier pull requests of the same repository as its template's, not hidden text (0: off)")
-	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "Usage: heft eval [flags] (--jsonl FILE | --aidev DIR | --perfpatch DIR | --git DIR [REV-RANGE...])\n\n"+
-			"Score every contribution of a dataset and measure how well each scorer, and\n"+
-			"the combined score, separates a label's classes: ROC AUC and PR AUC with\n"+
-			"bootstrap intervals, the best-F1 threshold, precision and recall at the\n"+
-			"policy's thresholds, coverage, and breakdowns by agent and repository.\n"+
-			"With --outcome, also rank the scores against review effort (Spearman's rho\n"+
-			"and Kendall's tau-b with bootstrap intervals, and coverage).\n\n"+
-			"\theft eval --aidev data/aidev-pop --label merged --html report.html\n"+
-			"\theft eval --aidev data/aidev-pop --outcome review_comments,time_to_close\n"+
-			"\theft eval --git . --since 2024-01-01 --strip-labels --label ai\n"+
-			"\theft eval --jsonl prs.jsonl --calibrate 0.05 --policy-out heft.json\n\n")
-		fs.PrintDefaults()
-	}
 	if code, ok := cliflag.Parse(fs, args, e.stderr); !ok {
 		return nil, code, false
 	}
@@ -221,6 +224,9 @@ func (f *evalFlags) check() error {
 	}
 	if f.unusedGitFlags && f.git == "" {
 		return errors.New("--since, --strip-labels and --labeller go with --git")
+	}
+	if f.clones != "" && f.git != "" {
+		return errors.New("--clones goes with --aidev, --jsonl or --perfpatch, not --git")
 	}
 	if f.fullTimeline && len(f.outcomes) == 0 {
 		return errors.New("--full-timeline goes with --outcome")

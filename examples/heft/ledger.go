@@ -68,15 +68,10 @@ type ledgerFlags struct {
 }
 
 func newLedgerFlags(e *env, name, usage string) *ledgerFlags {
-	lf := &ledgerFlags{fs: flag.NewFlagSet("heft ledger "+name, flag.ContinueOnError)}
-	lf.fs.SetOutput(e.stderr)
+	lf := &ledgerFlags{fs: cliflag.New("heft ledger "+name, "Usage: heft ledger "+usage+"\n\n", e.stderr)}
 	lf.fs.StringVar(&lf.ledger, "ledger", defaultLedger, "the ledger: a file, sqlite:PATH or a postgres:// URL")
 	lf.fs.StringVar(&lf.forge, "forge", reputation.DefaultForge, "the forge logins are on")
 	lf.fs.StringVar(&lf.now, "now", "", "the time to record or compute at, RFC 3339 (default the current time)")
-	lf.fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "Usage: heft ledger %s\n\n", usage)
-		lf.fs.PrintDefaults()
-	}
 	return lf
 }
 
@@ -233,16 +228,11 @@ type keyFile struct {
 }
 
 func runLedgerKeygen(e *env, args []string) int {
-	fs := flag.NewFlagSet("heft ledger keygen", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := cliflag.New("heft ledger keygen", "Usage: heft ledger keygen -issuer NAME [-out FILE]\n\n"+
+		"Writes a new Ed25519 signing key to FILE (mode 0600) and prints a trust\n"+
+		"file other projects use (or merge into theirs) to accept its attestations.\n\n", e.stderr)
 	issuer := fs.String("issuer", "", "the issuing project's name, such as github.com/owner/repo (required)")
 	out := fs.String("out", "heft-attest.key", "where to write the private key (created, never overwritten)")
-	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "Usage: heft ledger keygen -issuer NAME [-out FILE]\n\n"+
-			"Writes a new Ed25519 signing key to FILE (mode 0600) and prints a trust\n"+
-			"file other projects use (or merge into theirs) to accept its attestations.\n\n")
-		fs.PrintDefaults()
-	}
 	if code, ok := cliflag.Parse(fs, args, e.stderr); !ok {
 		return code
 	}

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -27,8 +26,11 @@ import (
 const maxDescription = 4 << 20
 
 func runScore(e *env, args []string) int {
-	fs := flag.NewFlagSet("heft score", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := cliflag.New("heft score", "Usage: heft score [flags] [DIFF|-]\n\n"+
+		"Score a diff and its description and print a report. DIFF may be a plain\n"+
+		"diff or git format-patch output, whose mails give the title, the body and\n"+
+		"the commit messages. Reads standard input when DIFF is - or absent.\n\n"+
+		"\tgit diff main | heft score -\n\tgit format-patch main --stdout | heft score --fail-at flag\n\n", e.stderr)
 	title := fs.String("title", "", "the pull request's title")
 	bodyFile := fs.String("body", "", "`file` holding the pull request's description (Markdown)")
 	fs.StringVar(bodyFile, "body-file", "", "the same as --body")
@@ -46,14 +48,6 @@ func runScore(e *env, args []string) int {
 	maxBytes := fs.Int64("max-bytes", diffstat.DefaultMaxBytes, "largest diff accepted, in bytes")
 	var fields prFields
 	fields.register(fs)
-	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "Usage: heft score [flags] [DIFF|-]\n\n"+
-			"Score a diff and its description and print a report. DIFF may be a plain\n"+
-			"diff or git format-patch output, whose mails give the title, the body and\n"+
-			"the commit messages. Reads standard input when DIFF is - or absent.\n\n"+
-			"\tgit diff main | heft score -\n\tgit format-patch main --stdout | heft score --fail-at flag\n\n")
-		fs.PrintDefaults()
-	}
 	if code, ok := cliflag.Parse(fs, args, e.stderr); !ok {
 		return code
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -14,20 +13,15 @@ import (
 )
 
 func runTokens(e *env, args []string) int {
-	fs := flag.NewFlagSet("heft tokens", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := cliflag.New("heft tokens", "Usage: heft tokens [flags] [FILE|-]\n\n"+
+		"Split a pull request description (Markdown) into prose, code, quotes, HTML\n"+
+		"comments, collapsed details, tables and unchanged template lines, and count\n"+
+		"each part's tokens as the verbosity scorer does, offline. Reads standard\n"+
+		"input when FILE is - or absent.\n\n", e.stderr)
 	asJSON := fs.Bool("json", false, "print every part, its tokens and the totals as JSON")
 	encoding := fs.String("encoding", "o200k_base", "tiktoken vocabulary: o200k_base or cl100k_base")
 	templateFile := fs.String("template", "", "`file` holding the repository's pull request template")
 	maxBytes := fs.Int("max-bytes", 256<<10, "largest description accepted, in bytes")
-	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "Usage: heft tokens [flags] [FILE|-]\n\n"+
-			"Split a pull request description (Markdown) into prose, code, quotes, HTML\n"+
-			"comments, collapsed details, tables and unchanged template lines, and count\n"+
-			"each part's tokens as the verbosity scorer does, offline. Reads standard\n"+
-			"input when FILE is - or absent.\n\n")
-		fs.PrintDefaults()
-	}
 	if code, ok := cliflag.Parse(fs, args, e.stderr); !ok {
 		return code
 	}

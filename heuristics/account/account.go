@@ -11,6 +11,7 @@ import (
 
 	"github.com/heft-dev/heft/heuristics"
 	"github.com/heft-dev/heft/internal/lazyre"
+	"github.com/heft-dev/heft/internal/scoring"
 	"github.com/heft-dev/heft/internal/wording"
 )
 
@@ -103,7 +104,7 @@ func (s *Scorer) Rules() []heuristics.Rule { return slices.Clone(rules) }
 // field.
 func (c Config) Validate() error {
 	bad := func(format string, args ...any) error {
-		return fmt.Errorf("account: %w: "+format, append([]any{heuristics.ErrInvalidConfig}, args...)...)
+		return scoring.Invalid("account", format, args...)
 	}
 	switch {
 	case c.MinAgeDays < 0:
@@ -126,7 +127,7 @@ func (c Config) Validate() error {
 		return bad("newcomer_cap %v is not in [0, 1]", c.NewcomerCap)
 	}
 	for _, id := range c.Disable {
-		if !slices.ContainsFunc(rules, func(r heuristics.Rule) bool { return r.ID == id }) {
+		if !scoring.Declared(rules, id) {
 			return bad("disable: unknown rule %q", id)
 		}
 	}
@@ -140,10 +141,7 @@ type Scorer struct {
 
 // New returns the account scorer.
 func New(cfg Config) (*Scorer, error) {
-	if err := cfg.Validate(); err != nil {
-		return nil, err
-	}
-	return &Scorer{cfg: cfg.withDefaults()}, nil
+	return scoring.New(cfg, Config.withDefaults, func(c Config) *Scorer { return &Scorer{cfg: c} })
 }
 
 // Name returns "account".

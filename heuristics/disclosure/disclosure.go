@@ -9,6 +9,7 @@ import (
 
 	"github.com/heft-dev/heft/disclosure"
 	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/internal/scoring"
 )
 
 // Default scores of a Config.
@@ -74,7 +75,7 @@ func (p Config) Validate() error {
 		{"tamper_score", p.TamperScore},
 	} {
 		if !(f.v >= 0 && f.v <= 1) {
-			return fmt.Errorf("disclosure: %w: %s %v is not in [0, 1]", heuristics.ErrInvalidConfig, f.name, f.v)
+			return scoring.Invalid("disclosure", "%s %v is not in [0, 1]", f.name, f.v)
 		}
 	}
 	return nil
@@ -91,10 +92,7 @@ type Scorer struct{ policy Config }
 // findings are a required disclosure that is missing, a denial
 // contradicted by the commits, an AI sign-off and tampered trailers.
 func New(policy Config) (*Scorer, error) {
-	if err := policy.Validate(); err != nil {
-		return nil, err
-	}
-	return &Scorer{policy: policy.withDefaults()}, nil
+	return scoring.New(policy, Config.withDefaults, func(p Config) *Scorer { return &Scorer{policy: p} })
 }
 
 // Name returns "disclosure".

@@ -12,6 +12,7 @@ import (
 
 	"github.com/heft-dev/heft/heuristics"
 	"github.com/heft-dev/heft/internal/lazyre"
+	"github.com/heft-dev/heft/internal/scoring"
 	"github.com/heft-dev/heft/internal/wording"
 )
 
@@ -54,14 +55,14 @@ func (c Config) withDefaults() Config {
 func (c Config) Validate() error {
 	d := c.withDefaults()
 	if d.PendingDays < 0 {
-		return fmt.Errorf("engagement: %w: pending_days %d is negative", heuristics.ErrInvalidConfig, c.PendingDays)
+		return scoring.Invalid("engagement", "pending_days %d is negative", c.PendingDays)
 	}
 	if d.CloseDays <= d.PendingDays {
-		return fmt.Errorf("engagement: %w: close_days %d must be above pending_days %d",
-			heuristics.ErrInvalidConfig, d.CloseDays, d.PendingDays)
+		return scoring.Invalid("engagement", "close_days %d must be above pending_days %d",
+			d.CloseDays, d.PendingDays)
 	}
 	if d.MaxQuote < 20 {
-		return fmt.Errorf("engagement: %w: max_quote %d is below 20", heuristics.ErrInvalidConfig, c.MaxQuote)
+		return scoring.Invalid("engagement", "max_quote %d is below 20", c.MaxQuote)
 	}
 	return nil
 }
@@ -81,10 +82,7 @@ type Scorer struct {
 
 // New returns the engagement scorer.
 func New(cfg Config) (*Scorer, error) {
-	if err := cfg.Validate(); err != nil {
-		return nil, err
-	}
-	return &Scorer{cfg: cfg.withDefaults()}, nil
+	return scoring.New(cfg, Config.withDefaults, func(c Config) *Scorer { return &Scorer{cfg: c} })
 }
 
 // Name returns "engagement".

@@ -3,14 +3,15 @@ package hygiene
 import (
 	"context"
 	"fmt"
-	"maps"
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/heft-dev/heft/diffstat"
 	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/internal/scoring"
 	"github.com/heft-dev/heft/internal/wording"
 )
 
@@ -167,10 +168,6 @@ type Scorer struct {
 	commentShare                           float64
 }
 
-func known(id string) bool {
-	return slices.ContainsFunc(rules, func(r heuristics.Rule) bool { return r.ID == id })
-}
-
 // New returns the hygiene scorer, or a *ConfigError naming the field it
 // cannot use.
 func New(cfg Config) (*Scorer, error) {
@@ -191,19 +188,8 @@ func New(cfg Config) (*Scorer, error) {
 	case cfg.MaxNegativeReactions < 0:
 		return nil, bad("max_negative_reactions", "%d is negative", cfg.MaxNegativeReactions)
 	}
-	for _, id := range slices.Sorted(maps.Keys(cfg.Severity)) {
-		v := cfg.Severity[id]
-		switch {
-		case !known(id):
-			return nil, bad("severity", "unknown rule %q", id)
-		case !(v >= 0 && v <= 1):
-			return nil, bad("severity", "%s: %v is not in [0, 1]", id, v)
-		}
-	}
-	for i, id := range cfg.Disable {
-		if !known(id) {
-			return nil, bad(fmt.Sprintf("disable[%d]", i), "unknown rule %q", id)
-		}
+	if field, msg := scoring.CheckRuleSettings(rules, cfg.Severity, cfg.Disable); field != "" {
+		return nil, &ConfigError{Field: field, Msg: msg}
 	}
 	for i, n := range cfg.BlockedIssues {
 		if n <= 0 {
@@ -313,30 +299,32 @@ func (s *Scorer) severity(id string) float64 {
 	if v, ok := s.cfg.Severity[id]; ok {
 		return v
 	}
-	return defaultSeverity[id]
+	return defaultSeverity()[id]
 }
 
-var summaries = map[string]string{
-	RuleBlockedPath:        "changes files the project keeps to its maintainers",
-	RuleAllowedPath:        "changes files outside the allowed paths",
-	RuleExtension:          "changes files of a kind the project does not take",
-	RuleBaseBranch:         "targets a branch the project does not take pull requests to",
-	RuleHeadBranch:         "comes from the author's main branch",
-	RuleMaintainerEdits:    "does not let maintainers push to its branch",
-	RuleConventionalTitle:  "a title that is not a Conventional Commits subject",
-	RuleConventionalCommit: "commit subjects that are not Conventional Commits",
-	RuleCommitLength:       "very long commit messages",
-	RuleCommitAuthor:       "commits by a blocked author",
-	RuleFinalNewline:       "files without a final newline",
-	RuleComments:           "many added comments",
-	RuleEmoji:              "many emoji",
-	RuleCodeReferences:     "a description dense with code references",
-	RuleLinkedIssue:        "no linked issue",
-	RuleBlockedIssue:       "refers to an issue the project has closed to pull requests",
-	RuleBlockedTerm:        "blocked terms in the description",
-	RuleReactions:          "negative reactions",
-	RuleDescription:        "an empty description",
-}
+var summaries = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		RuleBlockedPath:        "changes files the project keeps to its maintainers",
+		RuleAllowedPath:        "changes files outside the allowed paths",
+		RuleExtension:          "changes files of a kind the project does not take",
+		RuleBaseBranch:         "targets a branch the project does not take pull requests to",
+		RuleHeadBranch:         "comes from the author's main branch",
+		RuleMaintainerEdits:    "does not let maintainers push to its branch",
+		RuleConventionalTitle:  "a title that is not a Conventional Commits subject",
+		RuleConventionalCommit: "commit subjects that are not Conventional Commits",
+		RuleCommitLength:       "very long commit messages",
+		RuleCommitAuthor:       "commits by a blocked author",
+		RuleFinalNewline:       "files without a final newline",
+		RuleComments:           "many added comments",
+		RuleEmoji:              "many emoji",
+		RuleCodeReferences:     "a description dense with code references",
+		RuleLinkedIssue:        "no linked issue",
+		RuleBlockedIssue:       "refers to an issue the project has closed to pull requests",
+		RuleBlockedTerm:        "blocked terms in the description",
+		RuleReactions:          "negative reactions",
+		RuleDescription:        "an empty description",
+	}
+})
 
 func (s *Scorer) result(found []finding, m map[string]float64) heuristics.Result {
 	res := heuristics.Result{Scorer: s.Name(), Metrics: m}
@@ -363,7 +351,7 @@ func (s *Scorer) result(found []finding, m map[string]float64) heuristics.Result
 		if !seen[f.ev.Rule] {
 			seen[f.ev.Rule] = true
 			keep *= 1 - s.severity(f.ev.Rule)
-			what = append(what, summaries[f.ev.Rule])
+			what = append(what, summaries()[f.ev.Rule])
 		}
 		if !slices.Contains(advice, f.advice) {
 			advice = append(advice, f.advice)

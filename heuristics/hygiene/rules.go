@@ -2,6 +2,7 @@ package hygiene
 
 import (
 	"slices"
+	"sync"
 
 	"github.com/heft-dev/heft/heuristics"
 )
@@ -62,24 +63,26 @@ func (s *Scorer) Rules() []heuristics.Rule { return slices.Clone(rules) }
 // advice but count 0 until a project raises them: with the account
 // scorer's newcomer cap of 0.4, any count at all would send an honest
 // first pull request from a fresh account to review.
-var defaultSeverity = map[string]float64{
-	RuleBlockedPath:        0.2,
-	RuleAllowedPath:        0.5,
-	RuleExtension:          0.5,
-	RuleBaseBranch:         0.5,
-	RuleHeadBranch:         0,
-	RuleMaintainerEdits:    0,
-	RuleConventionalTitle:  0.3,
-	RuleConventionalCommit: 0.3,
-	RuleCommitLength:       0.2,
-	RuleCommitAuthor:       0.5,
-	RuleFinalNewline:       0,
-	RuleComments:           0.25,
-	RuleEmoji:              0.2,
-	RuleCodeReferences:     0.15,
-	RuleLinkedIssue:        0.3,
-	RuleBlockedIssue:       0.5,
-	RuleBlockedTerm:        0.5,
-	RuleReactions:          0.3,
-	RuleDescription:        0.3,
-}
+var defaultSeverity = sync.OnceValue(func() map[string]float64 {
+	return map[string]float64{
+		RuleBlockedPath:        0.2,
+		RuleAllowedPath:        0.5,
+		RuleExtension:          0.5,
+		RuleBaseBranch:         0.5,
+		RuleHeadBranch:         0,
+		RuleMaintainerEdits:    0,
+		RuleConventionalTitle:  0.3,
+		RuleConventionalCommit: 0.3,
+		RuleCommitLength:       0.2,
+		RuleCommitAuthor:       0.5,
+		RuleFinalNewline:       0,
+		RuleComments:           0.25,
+		RuleEmoji:              0.2,
+		RuleCodeReferences:     0.15,
+		RuleLinkedIssue:        0.3,
+		RuleBlockedIssue:       0.5,
+		RuleBlockedTerm:        0.5,
+		RuleReactions:          0.3,
+		RuleDescription:        0.3,
+	}
+})

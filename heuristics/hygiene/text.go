@@ -4,6 +4,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/heft-dev/heft/internal/lazyre"
@@ -149,7 +150,7 @@ func emoji(s string) []string {
 
 // commentPrefixes maps a file extension (lower case, without the dot)
 // or a base name to how a comment line starts in it.
-var commentPrefixes = func() map[string][]string {
+var commentPrefixes = sync.OnceValue(func() map[string][]string {
 	m := map[string][]string{}
 	set := func(prefixes []string, names ...string) {
 		for _, n := range names {
@@ -165,17 +166,17 @@ var commentPrefixes = func() map[string][]string {
 	set([]string{";"}, "el", "clj", "cljs", "lisp", "scm", "asm", "s")
 	set([]string{"%"}, "erl", "hrl", "tex")
 	return m
-}()
+})
 
 // commentSyntax returns how comment lines start in the file at p, or nil
 // for a file whose syntax is not known (Markdown, text, JSON).
 func commentSyntax(p string) []string {
 	base := strings.ToLower(path.Base(p))
-	if c, ok := commentPrefixes[base]; ok {
+	if c, ok := commentPrefixes()[base]; ok {
 		return c
 	}
 	if i := strings.LastIndexByte(base, '.'); i > 0 {
-		return commentPrefixes[base[i+1:]]
+		return commentPrefixes()[base[i+1:]]
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/internal/scoring"
 	"github.com/heft-dev/heft/internal/wording"
 	"github.com/heft-dev/heft/reputation"
 )
@@ -34,10 +35,10 @@ func (c Config) withDefaults() Config {
 // naming the field.
 func (c Config) Validate() error {
 	if c.SmallPR < 0 {
-		return fmt.Errorf("reputation: %w: small_pr %d is negative", heuristics.ErrInvalidConfig, c.SmallPR)
+		return scoring.Invalid("reputation", "small_pr %d is negative", c.SmallPR)
 	}
 	if c.Forge != "" && (strings.ContainsAny(c.Forge, " \t\n/") || c.Forge != strings.ToLower(c.Forge)) {
-		return fmt.Errorf("reputation: %w: forge %q must be a lower-case name such as \"github\"", heuristics.ErrInvalidConfig, c.Forge)
+		return scoring.Invalid("reputation", "forge %q must be a lower-case name such as \"github\"", c.Forge)
 	}
 	return nil
 }
@@ -64,12 +65,9 @@ type Scorer struct {
 // New returns the reputation scorer over ledger.
 func New(ledger *reputation.Ledger, cfg Config) (*Scorer, error) {
 	if ledger == nil {
-		return nil, fmt.Errorf("reputation: %w: scorer without a ledger", heuristics.ErrInvalidConfig)
+		return nil, scoring.Invalid("reputation", "scorer without a ledger")
 	}
-	if err := cfg.Validate(); err != nil {
-		return nil, err
-	}
-	return &Scorer{ledger: ledger, cfg: cfg.withDefaults()}, nil
+	return scoring.New(cfg, Config.withDefaults, func(c Config) *Scorer { return &Scorer{ledger: ledger, cfg: c} })
 }
 
 // Name returns "reputation".

@@ -11,6 +11,7 @@ import (
 
 	"github.com/heft-dev/heft/diffstat"
 	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/internal/scoring"
 	"github.com/heft-dev/heft/internal/wording"
 )
 
@@ -65,19 +66,19 @@ func (c Config) Validate() error {
 	d := c.withDefaults()
 	for i := 1; i < len(d.Labels); i++ {
 		if d.Labels[i] <= d.Labels[i-1] {
-			return fmt.Errorf("size: %w: labels %v must increase", heuristics.ErrInvalidConfig, d.Labels)
+			return scoring.Invalid("size", "labels %v must increase", d.Labels)
 		}
 	}
 	if *d.ComfortableLines < 0 || d.OverwhelmingLines <= *d.ComfortableLines {
-		return fmt.Errorf("size: %w: overwhelming_lines %d must be above comfortable_lines %d",
-			heuristics.ErrInvalidConfig, d.OverwhelmingLines, *d.ComfortableLines)
+		return scoring.Invalid("size", "overwhelming_lines %d must be above comfortable_lines %d",
+			d.OverwhelmingLines, *d.ComfortableLines)
 	}
 	if d.ComfortableFiles < 0 || d.OverwhelmingFiles <= d.ComfortableFiles {
-		return fmt.Errorf("size: %w: overwhelming_files %d must be above comfortable_files %d",
-			heuristics.ErrInvalidConfig, d.OverwhelmingFiles, d.ComfortableFiles)
+		return scoring.Invalid("size", "overwhelming_files %d must be above comfortable_files %d",
+			d.OverwhelmingFiles, d.ComfortableFiles)
 	}
 	if d.Largest < 0 {
-		return fmt.Errorf("size: %w: largest %d is negative", heuristics.ErrInvalidConfig, d.Largest)
+		return scoring.Invalid("size", "largest %d is negative", d.Largest)
 	}
 	return nil
 }
@@ -92,10 +93,7 @@ type Scorer struct {
 
 // New returns the size scorer.
 func New(cfg Config) (*Scorer, error) {
-	if err := cfg.Validate(); err != nil {
-		return nil, err
-	}
-	return &Scorer{cfg: cfg.withDefaults()}, nil
+	return scoring.New(cfg, Config.withDefaults, func(c Config) *Scorer { return &Scorer{cfg: c} })
 }
 
 // Name returns "size".
@@ -141,8 +139,8 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 			break
 		}
 	}
-	lineScore := ramp(lines, *cfg.ComfortableLines, cfg.OverwhelmingLines)
-	fileScore := ramp(rev.Files, cfg.ComfortableFiles, cfg.OverwhelmingFiles)
+	lineScore := scoring.Ramp(lines, *cfg.ComfortableLines, cfg.OverwhelmingLines)
+	fileScore := scoring.Ramp(rev.Files, cfg.ComfortableFiles, cfg.OverwhelmingFiles)
 	score := math.Max(lineScore, fileScore)
 
 	res := heuristics.Result{
@@ -299,16 +297,4 @@ func firstPaths(files []*diffstat.File, kind diffstat.Kind, n int) string {
 		s += fmt.Sprintf(" and %d more", count-n)
 	}
 	return s
-}
-
-// ramp maps v to [0, 1]: 0 up to lo, 1 from hi, on a log scale between.
-func ramp(v, lo, hi int) float64 {
-	switch {
-	case v <= lo:
-		return 0
-	case v >= hi:
-		return 1
-	}
-	l := math.Log(float64(max(lo, 1)))
-	return (math.Log(float64(v)) - l) / (math.Log(float64(hi)) - l)
 }

@@ -2,6 +2,7 @@ package template
 
 import (
 	"slices"
+	"sync"
 
 	"github.com/heft-dev/heft/heuristics"
 )
@@ -63,20 +64,24 @@ func (s *Scorer) Rules() []heuristics.Rule { return slices.Clone(rules) }
 // defaultSeverity is the score a rule adds for one finding, and
 // defaultCap the most a rule with several findings adds.
 var (
-	defaultSeverity = map[string]float64{
-		RuleUntouched:      0.45,
-		RuleMissingSection: 0.15,
-		RuleEmptySection:   0.05,
-		RuleCheckboxes:     0.1,
-		RuleStrict:         0.5,
-		RuleExtraSections:  0.2,
-		RulePlaceholder:    0.05,
-	}
-	defaultCap = map[string]float64{
-		RuleMissingSection: 0.3,
-		RuleEmptySection:   0.15,
-		RuleCheckboxes:     0.2,
-		RuleStrict:         0.75,
-		RulePlaceholder:    0.15,
-	}
+	defaultSeverity = sync.OnceValue(func() map[string]float64 {
+		return map[string]float64{
+			RuleUntouched:      0.45,
+			RuleMissingSection: 0.15,
+			RuleEmptySection:   0.05,
+			RuleCheckboxes:     0.1,
+			RuleStrict:         0.5,
+			RuleExtraSections:  0.2,
+			RulePlaceholder:    0.05,
+		}
+	})
+	defaultCap = sync.OnceValue(func() map[string]float64 {
+		return map[string]float64{
+			RuleMissingSection: 0.3,
+			RuleEmptySection:   0.15,
+			RuleCheckboxes:     0.2,
+			RuleStrict:         0.75,
+			RulePlaceholder:    0.15,
+		}
+	})
 )

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/heft-dev/heft/heuristics"
 	"github.com/heft-dev/heft/internal/mdsplit"
+	"github.com/heft-dev/heft/internal/scoring"
 	"github.com/heft-dev/heft/internal/wording"
 )
 
@@ -76,10 +76,6 @@ type Config struct {
 	MaxBytes int `json:"max_bytes,omitempty"`
 }
 
-func known(id string) bool {
-	return slices.ContainsFunc(rules, func(r heuristics.Rule) bool { return r.ID == id })
-}
-
 // Validate reports a configuration the scorer cannot use as a
 // *ConfigError naming the field.
 func (c Config) Validate() error {
@@ -106,19 +102,8 @@ func (c Config) Validate() error {
 			return bad(fmt.Sprintf("strict[%d]", i), "section %q is also optional", h)
 		}
 	}
-	for _, id := range slices.Sorted(maps.Keys(c.Severity)) {
-		v := c.Severity[id]
-		switch {
-		case !known(id):
-			return bad("severity", "unknown rule %q", id)
-		case !(v >= 0 && v <= 1):
-			return bad("severity", "%s: %v is not in [0, 1]", id, v)
-		}
-	}
-	for i, id := range c.Disable {
-		if !known(id) {
-			return bad(fmt.Sprintf("disable[%d]", i), "unknown rule %q", id)
-		}
+	if field, msg := scoring.CheckRuleSettings(rules, c.Severity, c.Disable); field != "" {
+		return &ConfigError{Field: field, Msg: msg}
 	}
 	return nil
 }
@@ -447,25 +432,27 @@ func snippet(s string) string {
 	return s
 }
 
-var summaries = map[string]string{
-	RuleUntouched:      "the template is not filled in",
-	RuleMissingSection: "sections of the template missing",
-	RuleEmptySection:   "sections left empty",
-	RuleCheckboxes:     "checklists with nothing ticked",
-	RuleStrict:         "required sections or checkboxes missing",
-	RuleExtraSections:  "sections the template does not have",
-	RulePlaceholder:    "the template's instructions left in",
-}
+var summaries = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		RuleUntouched:      "the template is not filled in",
+		RuleMissingSection: "sections of the template missing",
+		RuleEmptySection:   "sections left empty",
+		RuleCheckboxes:     "checklists with nothing ticked",
+		RuleStrict:         "required sections or checkboxes missing",
+		RuleExtraSections:  "sections the template does not have",
+		RulePlaceholder:    "the template's instructions left in",
+	}
+})
 
 func (s *Scorer) severity(id string, n int) float64 {
 	if v, ok := s.cfg.Severity[id]; ok {
 		return v
 	}
-	v := defaultSeverity[id] * float64(n)
-	if c, ok := defaultCap[id]; ok {
+	v := defaultSeverity()[id] * float64(n)
+	if c, ok := defaultCap()[id]; ok {
 		return math.Min(v, c)
 	}
-	return defaultSeverity[id]
+	return defaultSeverity()[id]
 }
 
 func (s *Scorer) result(tmpl, body *doc, found []finding) heuristics.Result {
@@ -494,7 +481,7 @@ func (s *Scorer) result(tmpl, body *doc, found []finding) heuristics.Result {
 			sev = barelyTouched
 		}
 		keep *= 1 - sev
-		what = append(what, summaries[id])
+		what = append(what, summaries()[id])
 		res.Metrics[strings.ReplaceAll(strings.TrimPrefix(id, "template-"), "-", "_")] = float64(counts[id])
 	}
 	res.Score = math.Round((1-keep)*1000) / 1000

@@ -18,6 +18,7 @@ import (
 	"github.com/heft-dev/heft/internal/lazyre"
 	"github.com/heft-dev/heft/internal/mdsplit"
 	"github.com/heft-dev/heft/internal/placeholder"
+	"github.com/heft-dev/heft/internal/scoring"
 	"github.com/heft-dev/heft/internal/tokenizer"
 	"github.com/heft-dev/heft/internal/wording"
 )
@@ -179,7 +180,7 @@ func (c Config) withDefaults() Config {
 func (c Config) Validate() error {
 	d := c.withDefaults()
 	bad := func(format string, args ...any) error {
-		return fmt.Errorf("verbosity: %w: "+format, append([]any{heuristics.ErrInvalidConfig}, args...)...)
+		return scoring.Invalid("verbosity", format, args...)
 	}
 	if _, err := tokenizer.ParseEncoding(d.Encoding); err != nil {
 		return bad("encoding %q: want o200k_base or cl100k_base", d.Encoding)
@@ -314,12 +315,9 @@ func New(cfg Config) (*Scorer, error) {
 // used.
 func NewWith(cfg Config, counter TokenCounter) (*Scorer, error) {
 	if counter == nil {
-		return nil, fmt.Errorf("verbosity: %w: nil token counter", heuristics.ErrInvalidConfig)
+		return nil, scoring.Invalid("verbosity", "nil token counter")
 	}
-	if err := cfg.Validate(); err != nil {
-		return nil, err
-	}
-	return &Scorer{cfg: cfg.withDefaults(), counter: counter}, nil
+	return scoring.New(cfg, Config.withDefaults, func(c Config) *Scorer { return &Scorer{cfg: c, counter: counter} })
 }
 
 // Name returns "verbosity".
@@ -517,7 +515,7 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	if budget {
 		res.Metrics["budget_tokens"] = float64(cfg.BudgetTokens)
 		if prose > cfg.BudgetTokens {
-			length = rampF(float64(prose), float64(cfg.BudgetTokens), 10*float64(cfg.BudgetTokens))
+			length = scoring.Ramp(float64(prose), float64(cfg.BudgetTokens), 10*float64(cfg.BudgetTokens))
 		}
 	} else {
 		res.Metrics["compared_lines"] = float64(compared)
@@ -525,7 +523,7 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 		res.Metrics["prose_tokens_per_line"] = math.Round(per*100) / 100
 		if prose > cfg.FloorTokens && lines < cfg.LargeDiffLines {
 			excess := float64(prose-cfg.FloorTokens) / float64(compared)
-			length = rampF(excess, cfg.RelaxedTokensPerLine, cfg.ExcessiveTokensPerLine)
+			length = scoring.Ramp(excess, cfg.RelaxedTokensPerLine, cfg.ExcessiveTokensPerLine)
 		}
 	}
 
@@ -575,7 +573,7 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	res.Metrics["own_words"] = float64(ex.words)
 	var unexplained float64
 	if !ex.explained() && lines > *cfg.UnexplainedLines {
-		unexplained = *cfg.UnexplainedWeight * rampF(float64(lines), float64(max(*cfg.UnexplainedLines, 1)), float64(max(cfg.LargeDiffLines, *cfg.UnexplainedLines+1)))
+		unexplained = *cfg.UnexplainedWeight * scoring.Ramp(float64(lines), float64(max(*cfg.UnexplainedLines, 1)), float64(max(cfg.LargeDiffLines, *cfg.UnexplainedLines+1)))
 	}
 
 	res.Metrics["length_score"] = round3(length)
@@ -657,7 +655,7 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	if budget && c.Diff != nil {
 		res.Summary = strings.Replace(res.Summary, "for 0 reviewable changed lines", "for no changed lines (compared with a fixed budget)", 1)
 	}
-	res.Advice = verbosityAdvice(prose, lines, length, restate, rs, hidden, hy, longComment)
+	res.Advice = verbosityAdvice(countProseWords(parts), lines, length, restate, rs, hidden, hy, longComment)
 	if unexplained > 0 {
 		res.Advice = strings.TrimSpace(fmt.Sprintf("This change has %s and the description does not say what it does or why. "+
 			"A few sentences on the problem, the approach and what to check first would let a reviewer start. ",
@@ -836,11 +834,14 @@ func verbositySummary(prose, lines int, byKind map[string]int) string {
 	return b.String()
 }
 
-func verbosityAdvice(prose, lines int, length, restate float64, rs restatement, hidden float64, hy hygiene, longComment bool) string {
+// verbosityAdvice is the advice to the author. It speaks in words, not
+// tokens: the author pasted prose, not model input, and "455 tokens"
+// means nothing to a first-time contributor.
+func verbosityAdvice(words, lines int, length, restate float64, rs restatement, hidden float64, hy hygiene, longComment bool) string {
 	var out []string
 	switch {
 	case length > 0:
-		s := fmt.Sprintf("The description is %s tokens for %s.", wording.Commas(prose), wording.Plural(lines, "changed line"))
+		s := fmt.Sprintf("The description is %s for %s.", wording.Plural(words, "word"), wording.Plural(lines, "changed line"))
 		if restate > 0 {
 			s += " A few sentences on why the change is needed would help the reviewer more than a list of what each file does."
 		} else {
@@ -868,17 +869,6 @@ func verbosityAdvice(prose, lines int, length, restate float64, rs restatement, 
 	return strings.Join(out, " ")
 }
 
-// rampF maps v to [0, 1]: 0 up to lo, 1 from hi, on a log scale between.
-func rampF(v, lo, hi float64) float64 {
-	switch {
-	case v <= lo:
-		return 0
-	case v >= hi:
-		return 1
-	}
-	return (math.Log(v) - math.Log(lo)) / (math.Log(hi) - math.Log(lo))
-}
-
 func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
 
 // snippet returns s on one line, cut to about n bytes on a rune boundary.
@@ -892,6 +882,26 @@ func snippet(s string, n int) string {
 		cut--
 	}
 	return s[:cut] + "…"
+}
+
+// countProseWords counts the words, runs of characters between white space,
+// of the prose and visible HTML text parts.
+func countProseWords(parts []DescriptionPart) int {
+	n := 0
+	for _, p := range parts {
+		if p.Kind != "prose" && p.Kind != "html" {
+			continue
+		}
+		in := false
+		for _, r := range p.Text {
+			space := unicode.IsSpace(r)
+			if !space && !in {
+				n++
+			}
+			in = !space
+		}
+	}
+	return n
 }
 
 // minSectionTokens is the size from which a section is worth pointing at.
@@ -957,14 +967,16 @@ var declRE = lazyre.New(`(?:^|[^\w$])(?:func|def|class|type|struct|interface|enu
 	`|^\s*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s*)?(?:\(|function)`)
 
 // declStarts are the words a declaration line starts with.
-var declStarts = map[string]bool{
-	"func": true, "def": true, "class": true, "type": true, "struct": true, "interface": true, "enum": true,
-	"trait": true, "fn": true, "function": true, "module": true, "protocol": true, "record": true, "object": true,
-	"public": true, "private": true, "protected": true, "internal": true, "static": true, "final": true,
-	"abstract": true, "async": true, "override": true, "virtual": true, "export": true, "default": true,
-	"const": true, "let": true, "var": true, "pub": true, "impl": true, "data": true, "sealed": true,
-	"open": true, "typedef": true, "package": false,
-}
+var declStarts = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"func": true, "def": true, "class": true, "type": true, "struct": true, "interface": true, "enum": true,
+		"trait": true, "fn": true, "function": true, "module": true, "protocol": true, "record": true, "object": true,
+		"public": true, "private": true, "protected": true, "internal": true, "static": true, "final": true,
+		"abstract": true, "async": true, "override": true, "virtual": true, "export": true, "default": true,
+		"const": true, "let": true, "var": true, "pub": true, "impl": true, "data": true, "sealed": true,
+		"open": true, "typedef": true, "package": false,
+	}
+})
 
 // mayDeclare reports whether a line starts with a word a declaration can
 // start with, so most lines skip the declaration pattern.
@@ -974,12 +986,14 @@ func mayDeclare(line string) bool {
 	if end < 0 {
 		end = len(line)
 	}
-	return declStarts[line[:end]]
+	return declStarts()[line[:end]]
 }
 
 // declKeywords are words the declaration pattern can catch that are not
 // names.
-var declKeywords = map[string]bool{"void": true, "class": true, "function": true, "const": true, "new": true, "return": true, "async": true, "static": true}
+var declKeywords = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{"void": true, "class": true, "function": true, "const": true, "new": true, "return": true, "async": true, "static": true}
+})
 
 // restatement finds the changed paths and the names declared on added
 // lines of reviewable files, and which of them the prose names.
@@ -1030,7 +1044,7 @@ func (v *Scorer) restatement(parts []DescriptionPart, d *diffstat.Diff) restatem
 				}
 				for _, m := range declRE.FindAllStringSubmatch(text, 4) {
 					name := m[1] + m[2] + m[3]
-					if len(name) < 4 || declKeywords[name] || seenIdent[name] || len(labels) >= maxRestateItems {
+					if len(name) < 4 || declKeywords()[name] || seenIdent[name] || len(labels) >= maxRestateItems {
 						continue
 					}
 					seenIdent[name] = true

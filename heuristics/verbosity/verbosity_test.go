@@ -107,7 +107,7 @@ func TestVerbosity(t *testing.T) {
 				assert.Equal(t, 2.0, r.Metrics["reviewable_lines"])
 				assert.Greater(t, r.Metrics["tokens_prose"], 600.0)
 				assert.Contains(t, r.Advice, "The description is ")
-				assert.Contains(t, r.Advice, "tokens for 2 changed lines.")
+				assert.Contains(t, r.Advice, "words for 2 changed lines.")
 				e, _ := findEvidence(r, "verbosity-long-section")
 				assert.Equal(t, heuristics.FieldBody, e.Field)
 				assert.NotZero(t, e.Line)

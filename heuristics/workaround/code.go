@@ -7,6 +7,7 @@ package workaround
 import (
 	"path"
 	"strings"
+	"sync"
 )
 
 // ---- Go ----
@@ -77,7 +78,7 @@ func (fs *fileScan) goQualifiers(text string) {
 			continue
 		}
 		name := text[j:i]
-		if _, ok := fs.imports[name]; !ok && !goStdNames[name] && len(name) >= 3 && !fs.locals[name] {
+		if _, ok := fs.imports[name]; !ok && !goStdNames()[name] && len(name) >= 3 && !fs.locals[name] {
 			fs.imports[name] = name
 			fs.guessed[name] = true
 		}
@@ -138,19 +139,21 @@ func firstElem(p string) string {
 }
 
 // goStdNames are the standard library's common package names.
-var goStdNames = map[string]bool{
-	"fmt": true, "os": true, "io": true, "strings": true, "bytes": true, "errors": true, "time": true, "sync": true,
-	"context": true, "http": true, "json": true, "filepath": true, "path": true, "sort": true, "strconv": true, "math": true,
-	"log": true, "slog": true, "regexp": true, "bufio": true, "url": true, "net": true, "reflect": true, "runtime": true,
-	"atomic": true, "testing": true, "unicode": true, "utf8": true, "rand": true, "hex": true, "base64": true, "sha256": true,
-	"tls": true, "x509": true, "exec": true, "signal": true, "slices": true, "maps": true, "cmp": true, "iter": true,
-	"template": true, "sql": true, "flag": true, "ioutil": true, "heap": true, "list": true, "binary": true, "gzip": true,
-	"zip": true, "tar": true, "csv": true, "xml": true, "html": true, "mime": true, "multipart": true, "httptest": true,
-	"syscall": true, "unsafe": true, "debug": true, "pprof": true, "trace": true, "big": true, "bits": true, "netip": true,
-	"textproto": true, "smtp": true, "user": true, "embed": true, "fs": true, "sha1": true, "md5": true, "hmac": true,
-	"crypto": true, "elliptic": true, "ecdsa": true, "ed25519": true, "rsa": true, "pem": true, "subtle": true,
-	"build": true, "ast": true, "token": true, "parser": true, "format": true, "types": true, "scanner": true,
-}
+var goStdNames = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"fmt": true, "os": true, "io": true, "strings": true, "bytes": true, "errors": true, "time": true, "sync": true,
+		"context": true, "http": true, "json": true, "filepath": true, "path": true, "sort": true, "strconv": true, "math": true,
+		"log": true, "slog": true, "regexp": true, "bufio": true, "url": true, "net": true, "reflect": true, "runtime": true,
+		"atomic": true, "testing": true, "unicode": true, "utf8": true, "rand": true, "hex": true, "base64": true, "sha256": true,
+		"tls": true, "x509": true, "exec": true, "signal": true, "slices": true, "maps": true, "cmp": true, "iter": true,
+		"template": true, "sql": true, "flag": true, "ioutil": true, "heap": true, "list": true, "binary": true, "gzip": true,
+		"zip": true, "tar": true, "csv": true, "xml": true, "html": true, "mime": true, "multipart": true, "httptest": true,
+		"syscall": true, "unsafe": true, "debug": true, "pprof": true, "trace": true, "big": true, "bits": true, "netip": true,
+		"textproto": true, "smtp": true, "user": true, "embed": true, "fs": true, "sha1": true, "md5": true, "hmac": true,
+		"crypto": true, "elliptic": true, "ecdsa": true, "ed25519": true, "rsa": true, "pem": true, "subtle": true,
+		"build": true, "ast": true, "token": true, "parser": true, "format": true, "types": true, "scanner": true,
+	}
+})
 
 func (fs *fileScan) goLinkname(n int, text string) {
 	m := goLinknameRE.FindStringSubmatch(text)
@@ -288,7 +291,7 @@ func (fs *fileScan) pyLine(n int, text string) {
 			} else if target, dep = fs.resolve(m[3]); target == "" {
 				return
 			}
-			if top, _, _ := strings.Cut(dep, "."); pyStdlib[top] {
+			if top, _, _ := strings.Cut(dep, "."); pyStdlib()[top] {
 				return // mocking the standard library fixes nothing upstream
 			}
 			fs.finding(ruleMockPatch, n, text, dep, "a mock.patch of "+target+" outside tests")
@@ -555,7 +558,7 @@ func squash(s string) string {
 // pyStdlib holds the top-level modules of Python's standard library most
 // often mocked. Mocking them is test scaffolding or instrumentation, not a
 // workaround for a dependency: there is nothing to fix upstream by a mock.
-var pyStdlib = func() map[string]bool {
+var pyStdlib = sync.OnceValue(func() map[string]bool {
 	set := map[string]bool{}
 	for _, m := range strings.Fields(`abc argparse array asyncio atexit base64 builtins bz2 calendar collections
 concurrent contextlib copy csv ctypes datetime decimal difflib email enum errno faulthandler fcntl filecmp
@@ -568,4 +571,4 @@ webbrowser winreg xml zipfile zipimport zlib zoneinfo __builtin__`) {
 		set[m] = true
 	}
 	return set
-}()
+})

@@ -5,6 +5,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/heft-dev/heft/heuristics"
 	"github.com/heft-dev/heft/internal/lazyre"
@@ -23,33 +24,47 @@ import (
 // platforms) to the stable Subject they get. termSubject matches them as
 // whole words, ignoring case; a few names of two words, or with a
 // version, are matched there too.
-var upstreamWords = map[string]string{
-	"pypy": "runtime:pypy", "pypy3": "runtime:pypy", "pypy2": "runtime:pypy", "cpython": "runtime:cpython",
-	"python2": "runtime:cpython", "python3": "runtime:cpython", "python's": "runtime:cpython",
-	"jruby": "runtime:jruby", "truffleruby": "runtime:truffleruby",
-	"graal": "toolchain:graalvm", "graalvm": "toolchain:graalvm",
-	"jdk": "runtime:jvm", "jvm": "runtime:jvm", "openjdk": "runtime:jvm",
-	"node": "runtime:node", "nodejs": "runtime:node", "node.js": "runtime:node", "deno": "runtime:deno",
-	"rustc": "toolchain:rust", "gcc": "toolchain:gcc", "g++": "toolchain:gcc", "clang": "toolchain:clang",
-	"msvc": "toolchain:msvc", "mingw": "toolchain:mingw", "mingw-w64": "toolchain:mingw",
-	"windows": "os:windows", "win32": "os:windows",
-	"macos": "os:macos", "osx": "os:macos", "darwin": "os:macos", "xnu": "os:macos",
-	"linux": "os:linux", "kernel": "os:linux", "android": "os:android", "aosp": "os:android", "ios": "os:ios",
-	"wine": "os:wine", "solaris": "os:solaris", "illumos": "os:solaris",
-	"freebsd": "os:bsd", "openbsd": "os:bsd", "netbsd": "os:bsd",
-	"ubuntu": "os:ubuntu", "alpine": "os:alpine", "musl": "os:alpine", "glibc": "os:libc", "libc": "os:libc",
-	"cygwin": "os:cygwin", "msys": "os:msys2", "msys2": "os:msys2",
-	"homebrew": "tool:homebrew", "linuxbrew": "tool:homebrew",
-	"openssl": "lib:openssl", "boringssl": "lib:boringssl", "libressl": "lib:libressl", "wolfssl": "lib:wolfssl",
-	"gnutls": "lib:gnutls", "conscrypt": "lib:conscrypt", "bouncycastle": "lib:bouncycastle", "zlib": "lib:zlib",
-	"libedit": "lib:libedit", "sqlite": "lib:sqlite", "sqlite3": "lib:sqlite", "libcurl": "lib:libcurl",
-	"glib": "lib:glib", "gtk": "lib:gtk", "gtk3": "lib:gtk", "gtk4": "lib:gtk", "qt": "lib:qt", "qt5": "lib:qt", "qt6": "lib:qt",
-	"icu": "lib:icu", "ncurses": "lib:ncurses", "libffi": "lib:libffi", "jemalloc": "lib:jemalloc", "cuda": "lib:cuda",
-	"libxml2": "lib:libxml2", "pcre": "lib:pcre", "pcre2": "lib:pcre",
-	"chrome": "browser:chrome", "chromium": "browser:chrome", "firefox": "browser:firefox", "gecko": "browser:firefox",
-	"safari": "browser:safari", "webkit": "browser:safari",
-	"appengine": "platform:appengine", "konsole": "tool:konsole", "zsh": "runtime:zsh", "bash": "runtime:bash",
-}
+var upstreamWords = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"pypy": "runtime:pypy", "pypy3": "runtime:pypy", "pypy2": "runtime:pypy", "cpython": "runtime:cpython",
+		"python2": "runtime:cpython", "python3": "runtime:cpython", "python's": "runtime:cpython",
+		"jruby": "runtime:jruby", "truffleruby": "runtime:truffleruby",
+		"graal": "toolchain:graalvm", "graalvm": "toolchain:graalvm",
+		"jdk": "runtime:jvm", "jvm": "runtime:jvm", "openjdk": "runtime:jvm",
+		"node": "runtime:node", "nodejs": "runtime:node", "node.js": "runtime:node", "deno": "runtime:deno",
+		"rustc": "toolchain:rust", "gcc": "toolchain:gcc", "g++": "toolchain:gcc", "clang": "toolchain:clang",
+		"msvc": "toolchain:msvc", "mingw": "toolchain:mingw", "mingw-w64": "toolchain:mingw",
+		"windows": "os:windows", "win32": "os:windows",
+		"macos": "os:macos", "osx": "os:macos", "darwin": "os:macos", "xnu": "os:macos",
+		"linux": "os:linux", "kernel": "os:linux", "android": "os:android", "aosp": "os:android", "ios": "os:ios",
+		"wine": "os:wine", "solaris": "os:solaris", "illumos": "os:solaris",
+		"freebsd": "os:bsd", "openbsd": "os:bsd", "netbsd": "os:bsd",
+		"ubuntu": "os:ubuntu", "alpine": "os:alpine", "musl": "os:alpine", "glibc": "os:libc", "libc": "os:libc",
+		"cygwin": "os:cygwin", "msys": "os:msys2", "msys2": "os:msys2",
+		"homebrew": "tool:homebrew", "linuxbrew": "tool:homebrew",
+		"openssl": "lib:openssl", "boringssl": "lib:boringssl", "libressl": "lib:libressl", "wolfssl": "lib:wolfssl",
+		"gnutls": "lib:gnutls", "conscrypt": "lib:conscrypt", "bouncycastle": "lib:bouncycastle", "zlib": "lib:zlib",
+		"libedit": "lib:libedit", "sqlite": "lib:sqlite", "sqlite3": "lib:sqlite", "libcurl": "lib:libcurl",
+		"glib": "lib:glib", "gtk": "lib:gtk", "gtk3": "lib:gtk", "gtk4": "lib:gtk", "qt": "lib:qt", "qt5": "lib:qt", "qt6": "lib:qt",
+		"icu": "lib:icu", "ncurses": "lib:ncurses", "libffi": "lib:libffi", "jemalloc": "lib:jemalloc", "cuda": "lib:cuda",
+		"libxml2": "lib:libxml2", "pcre": "lib:pcre", "pcre2": "lib:pcre",
+		"chrome": "browser:chrome", "chromium": "browser:chrome", "firefox": "browser:firefox", "gecko": "browser:firefox",
+		"safari": "browser:safari", "webkit": "browser:safari",
+		"appengine": "platform:appengine", "konsole": "tool:konsole", "zsh": "runtime:zsh", "bash": "runtime:bash",
+		// System libraries and services a program links or talks to, and the
+		// C and C++ standard libraries.
+		"mesa": "lib:mesa", "systemd": "lib:systemd", "vte": "lib:vte", "wayland": "lib:wayland", "x11": "lib:x11",
+		"xlib": "lib:x11", "xcb": "lib:x11", "xorg": "lib:x11", "dbus": "lib:dbus", "libevent": "lib:libevent",
+		"libstdc++": "lib:libstdc++", "libc++": "lib:libc++", "libuv": "lib:libuv", "readline": "lib:readline",
+		"opengl": "lib:opengl", "vulkan": "lib:vulkan", "directx": "lib:directx", "nvcc": "toolchain:cuda",
+		// More runtimes, compilers and tools.
+		"jython": "runtime:jython", "ironpython": "runtime:ironpython", "hotspot": "runtime:jvm", "dalvik": "os:android",
+		"kotlinc": "toolchain:kotlin", "javac": "toolchain:javac", "swiftc": "toolchain:swift", "xcode": "toolchain:xcode",
+		"emscripten": "toolchain:emscripten", "wasm-pack": "toolchain:wasm-pack", "cmake": "tool:cmake", "gradle": "tool:gradle",
+		"conda": "tool:conda", "anaconda": "tool:conda", "miniconda": "tool:conda", "rosetta": "os:macos", "wsl": "os:windows",
+		"travis": "platform:travis-ci", "appveyor": "platform:appveyor", "xterm": "tool:xterm", "iterm2": "tool:iterm2",
+	}
+})
 
 // upstreamPairs are names of two words: the first word, then a test on
 // the second.
@@ -144,8 +159,11 @@ func nextTerm(s string) (string, int) {
 				return p.subject, i
 			}
 		}
-		if sub, ok := upstreamWords[word]; ok {
+		if sub, ok := upstreamWords()[word]; ok {
 			return sub, i
+		}
+		if sub, ok := upstreamWords()[strings.TrimSuffix(word, "'s")]; ok {
+			return sub, i // a possessive: "Anaconda's curl"
 		}
 		if strings.HasPrefix(word, "ubuntu-") || strings.HasPrefix(word, "pypy") || strings.HasPrefix(word, "go1.") {
 			switch {
@@ -170,7 +188,7 @@ func isTermByte(b byte) bool {
 
 // ctxWordsRE finds a workaround said in words: in a comment or a commit
 // message.
-var ctxWordsRE = lazyre.Lines{May: mayCtxWords, Re: lazyre.New(`(?i)\bwork(s|ed|ing)?[ -]?arounds?\b|\bhack(s|ed|y|iness)?\b|\bkludge|\bmonkey[ -]?patch|\bbug (in|on|with)\b|\bis (broken|buggy)\b|\bbroken (in|on|with|by|since|for)\b|\bbroke\b|\buntil\b.{0,80}\b(is |are |gets? |get )?(fixed|resolved|released|merged|ships|supports?)\b|\bremove (this |it )?(when|once|after)\b|\b(doesn'?t|does not|don'?t|do not) support\b|\bregression\b|\btemporary fix\b|\bfails? (to build )?(on|with|under)\b|\bdue to (a |an )?(bug|issue|regression)\b|\bin order to avoid\b|\b(has|have|had) a bug\b|\b(does not|doesn'?t|do not|don'?t|won'?t|cannot|can'?t) (run|work|build|compile|start|load|parse)\b|\bto avoid (a |an )?(bug|error|crash|warning|failure|issue)`)}
+var ctxWordsRE = lazyre.Lines{May: mayCtxWords, Re: lazyre.New(`(?i)\bwork(s|ed|ing)?[ -]?arounds?\b|\bhack(s|ed|y|iness)?\b|\bkludge|\bmonkey[ -]?patch|\bbug (in|on|with)\b|\bis (broken|buggy)\b|\bbroken (in|on|with|by|since|for)\b|\bbroke\b|\buntil\b.{0,80}\b(is |are |gets? |get )?(fixed|resolved|released|merged|ships|supports?)\b|\bremove (this |it )?(when|once|after)\b|\b(doesn'?t|does not|don'?t|do not) support\b|\bregression\b|\btemporary fix\b|\bfails? (to build )?(on|with|under)\b|\bdue to (a |an )?([\w+-]+ )?(bug|issue|regression)\b|\binternal compiler error\b|(?-i:\bICE\b)|\bmiscompil|\bin order to avoid\b|\b(has|have|had) a bug\b|\b(does not|doesn'?t|do not|don'?t|won'?t|cannot|can'?t) (run|work|build|compile|start|load|parse)\b|\bto avoid (a |an )?(bug|error|crash|warning|failure|issue)`)}
 
 // bareIssueRE finds an issue or pull request link written without its
 // scheme, as comments often do.
@@ -191,7 +209,7 @@ var ctxReplacedRE = lazyre.Lines{May: mayReplaced, Re: lazyre.New(`(?i)instead o
 var ctxReasonRE = lazyre.New(`(?i)\bbecause\b|\bdue to\b|\bto (fix|prevent|avoid|resolve|unbreak)\b|\bavoid|\bbreak(s|ing)?\b|\bbroken\b|\bfail(s|ed|ing|ure)?\b|\berror|\bcrash|\bincompatib|\bcompatib|\bregression|\b(doesn'?t|does not|no longer|stopped) work|\breasons?\b|\buntil\b`)
 
 // ctxDigestRE recognises a pin to a hash or digest.
-var ctxDigestRE = lazyre.New(`(?i)\bpin\w*\b.{0,40}\b(hash|hashes|sha\w*|digests?)\b`)
+var ctxDigestRE = lazyre.New(`(?i)\bpin\w*\b.{0,80}\b(hash|hashes|sha\w*|digests?)\b`)
 
 // workaroundTitleRE finds "workaround" in a title that otherwise reads
 // as a plain version bump.
@@ -230,6 +248,14 @@ var pinLineREs = []struct {
 	{":", lazyre.New(`^\s*-?\s*([a-z][a-z0-9_\-]*)\s*:\s*['"]?v?\d+(\.\d+)+['"]?\s*$`)},
 	// CI tool versions: tool: name@1.2, version: v1.2
 	{"@", lazyre.New(`\b([a-z][a-z0-9_\-]*)@\d+(\.\d+)+\b`)},
+	// CI and build scripts that pin a tool or toolchain: a clone of a
+	// tag or branch (git clone --branch v1.2.0 URL), a dated Rust
+	// toolchain (nightly-2016-07-11), a runner image with a version
+	// (ubuntu-20.04), an action at a version (uses: owner/name@v1).
+	{"clone", lazyre.New(`\bgit clone\b.*?(?:--branch[= ]|-b )\s*['"]?v?\d[\w.-]*['"]?\s.*?(?:https?://|git@)(?:www\.)?(github\.com[/:][\w.-]+/[\w.-]+?)(?:\.git)?(?:[\s'"]|$)`)},
+	{"nightly-|beta-|stable-", lazyre.New(`\b((?:nightly|beta|stable)-\d{4}-\d{2}-\d{2})\b`)},
+	{"ubuntu-|macos-|windows-", lazyre.New(`\b((?:ubuntu|macos|windows)-\d+(?:\.\d+)?)\b`)},
+	{"uses:", lazyre.New(`\buses:\s*['"]?([\w.-]+/[\w.-]+)(?:/[\w./-]+)?@v?\d`)},
 	// any installer: "$npm" install -g name@'<2'
 	{"install", lazyre.New(`\binstall\b[^#]*?\s['"]?(@?[a-z0-9][\w.\-/]*)@['"]?[<>=~^]*\d`)},
 	// a manifest edited in code: deps['name'] = '~0.1.15'
@@ -238,9 +264,11 @@ var pinLineREs = []struct {
 
 // pinNameStop are keys of manifests that look like version lines but name
 // no dependency.
-var pinNameStop = map[string]bool{"version": true, "node": true, "npm": true, "python": true, "ruby": true,
-	"rust_stable": true, "rust-version": true, "edition": true, "go": true, "toolchain": true, "packageManager": true,
-	"engines": true, "name": true, "requires-python": true, "python_requires": true, "target": true}
+var pinNameStop = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{"version": true, "node": true, "npm": true, "python": true, "ruby": true,
+		"rust_stable": true, "rust-version": true, "edition": true, "go": true, "toolchain": true, "packageManager": true,
+		"engines": true, "name": true, "requires-python": true, "python_requires": true, "target": true, "checksum": true}
+})
 
 // isPinPath reports whether a path is a file where dependencies are
 // pinned: manifests, requirement and constraint files (including those
@@ -295,14 +323,36 @@ func pinName(text string) string {
 		}
 		if m := p.re.FindStringSubmatch(t); m != nil {
 			name := m[1]
-			if pinNameStop[name] || strings.HasPrefix(name, "-") || strings.HasSuffix(name, "-version") || strings.HasSuffix(name, "_version") {
+			if pinNameStop()[name] || strings.HasPrefix(name, "-") || strings.HasSuffix(name, "-version") || strings.HasSuffix(name, "_version") {
 				continue
 			}
-			return strings.ToLower(name)
+			return pinSubject(strings.ToLower(name))
 		}
 	}
 	return ""
 }
+
+// pinSubject turns what a CI or build line pins into its Subject: a
+// cloned repository or an action is repo:OWNER/NAME, a dated Rust
+// toolchain toolchain:rust, a runner image its operating system; a
+// package keeps its name.
+func pinSubject(name string) string {
+	switch {
+	case strings.HasPrefix(name, "github.com/") || strings.HasPrefix(name, "github.com:"):
+		return repoSubject(normRepo(name))
+	case strings.HasPrefix(name, "nightly-") || strings.HasPrefix(name, "beta-") || strings.HasPrefix(name, "stable-"):
+		return "toolchain:rust"
+	case strings.HasPrefix(name, "ubuntu-") || strings.HasPrefix(name, "macos-") || strings.HasPrefix(name, "windows-"):
+		return termSubject(name)
+	case strings.Count(name, "/") == 1 && !strings.HasPrefix(name, "@"):
+		return "repo:" + name // an action: owner/name
+	}
+	return name
+}
+
+// policyPinRE recognises a comment that pins for policy, not for a bug:
+// to hashes or digests, for reproducible builds or the supply chain.
+var policyPinRE = lazyre.New(`(?i)\b(?:hash(?:es)?|hash-verified|digests?|checksums?|reproducib\w*|supply[- ]chain|commit sha)\b`)
 
 // jsonStringLineRE is a line holding one JSON string, an array element.
 var jsonStringLineRE = lazyre.New(`^\s*"([^"]+)"\s*,?\s*$`)
@@ -331,6 +381,7 @@ func msgPins(c *heuristics.Contribution) bool {
 // ctxHit is an added line a context rule noticed.
 type ctxHit struct {
 	path, snippet, subject, link string
+	rule                         string // the rule a comment's finding gets: ruleRuntime unless set
 	upstream                     string // for a pin: the issue link beside its reason
 	line                         int
 }
@@ -409,7 +460,11 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 	}
 	words := mayCtxWords(cm) && ctxWordsRE.MatchString(cm) || wording.ContainsFold(cm, "fixme") && wording.ContainsFold(cm, "until")
 	linkHere := len(fs.links) > 0 && fs.links[len(fs.links)-1].line == n
-	if commentOnly(text) && (words || linkHere || ctxPinWordsRE.MatchString(cm) || bugCiteRE.MatchString(cm) || fs.lastReason == n-1) {
+	pinWords := ctxPinWordsRE.MatchString(cm)
+	switch {
+	case pinWords && !words && policyPinRE.MatchString(cm):
+		fs.lastReason = 0 // pinned to hashes, for reproducible builds: policy, not a bug
+	case commentOnly(text) && (words || linkHere || pinWords || bugCiteRE.MatchString(cm) || fs.lastReason == n-1):
 		fs.lastReason = n // a reason block: the pin right below it has a reason
 	}
 	if !strings.Contains(cm, "://") && (strings.Contains(cm, "/issues/") || strings.Contains(cm, "/pull/") || strings.Contains(cm, "/merge_requests/")) {
@@ -422,7 +477,23 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 	}
 	// The link and, in tests, the decision wait for the lines below: see
 	// resolveCtx.
-	sc.ctxComments = append(sc.ctxComments, ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: termSubject(cm)})
+	h := ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: termSubject(cm)}
+	if h.subject == "" {
+		h.subject = compilerSubject(cm, fs.path)
+	}
+	if h.subject == "" {
+		// Anything else the comment blames in the words of a bug: a
+		// library, a program, a service ("a bug in libfoo").
+		if a := sc.actorName(cm); a != "" {
+			h.subject, h.rule = a, ruleComment
+			if d := fs.knownName(a); d != "" {
+				h.subject = d
+			} else if t := termSubject(a); t != "" {
+				h.subject, h.rule = t, ""
+			}
+		}
+	}
+	sc.ctxComments = append(sc.ctxComments, h)
 }
 
 // resolveCtx gives the context hits of the file just scanned the issue
@@ -462,18 +533,25 @@ func (fs *fileScan) resolveCtx(firstComment, firstPin int) {
 
 // knownRepos are the repositories of runtimes and toolchains, named as
 // such when a link is all that names them.
-var knownRepos = map[string]string{
-	"github.com/golang/go": "toolchain:go", "github.com/python/cpython": "runtime:cpython", "github.com/pypy/pypy": "runtime:pypy",
-	"github.com/nodejs/node": "runtime:node", "github.com/rust-lang/rust": "toolchain:rust", "github.com/ruby/ruby": "runtime:ruby",
-	"github.com/microsoft/typescript": "toolchain:typescript", "github.com/denoland/deno": "runtime:deno", "github.com/oven-sh/bun": "runtime:bun",
-	"github.com/openjdk/jdk": "runtime:jvm", "github.com/jruby/jruby": "runtime:jruby", "github.com/openssl/openssl": "lib:openssl",
-}
+var knownRepos = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"github.com/golang/go": "toolchain:go", "github.com/python/cpython": "runtime:cpython", "github.com/pypy/pypy": "runtime:pypy",
+		"github.com/nodejs/node": "runtime:node", "github.com/rust-lang/rust": "toolchain:rust", "github.com/ruby/ruby": "runtime:ruby",
+		"github.com/microsoft/typescript": "toolchain:typescript", "github.com/denoland/deno": "runtime:deno", "github.com/oven-sh/bun": "runtime:bun",
+		"github.com/openjdk/jdk": "runtime:jvm", "github.com/jruby/jruby": "runtime:jruby", "github.com/openssl/openssl": "lib:openssl",
+		"gcc.gnu.org/gcc": "toolchain:gcc", "github.com/llvm/llvm-project": "toolchain:clang", "bugzilla.mozilla.org/firefox": "browser:firefox",
+		"chromium.org/chromium": "browser:chrome", "github.com/webkit/webkit": "browser:safari", "sourceware.org/glibc": "os:libc",
+		"github.com/freebsd/freebsd-src": "os:bsd", "visualstudio.com/msvc": "toolchain:msvc", "github.com/jetbrains/kotlin": "toolchain:kotlin",
+		"android.googlesource.com/platform": "os:android", "launchpad.net/ubuntu": "os:ubuntu", "debian.org/debian": "os:debian",
+		"github.com/mesa3d/mesa": "lib:mesa", "github.com/systemd/systemd": "lib:systemd", "github.com/microsoft/msvc": "toolchain:msvc",
+	}
+})
 
 // repoSubject turns host/owner/name into "repo:owner/name" for GitHub,
 // "repo:host/owner/name" elsewhere, or the runtime or toolchain the
 // repository holds.
 func repoSubject(r string) string {
-	if s, ok := knownRepos[r]; ok {
+	if s, ok := knownRepos()[r]; ok {
 		return s
 	}
 	if strings.HasPrefix(r, "github.com/") && strings.Count(r, "/") == 2 {
@@ -517,6 +595,24 @@ func (sc *workaroundScan) contextFindings() {
 			at[h.path+":"+itoa(h.line)] = len(sc.findings) - 1
 		}
 	}
+	// The commit messages and description.
+	msg := sc.c.Title + "\n" + sc.c.Body
+	for _, cm := range sc.c.Commits {
+		msg += "\n" + cm.Message
+	}
+	title := sc.c.Title
+	if title == "" && len(sc.c.Commits) > 0 {
+		title, _, _ = strings.Cut(sc.c.Commits[0].Message, "\n")
+	}
+	removal := sc.ctxFirst.path == "" || ctxRemovalRE.MatchString(title) || ctxReplacedRE.MatchString(msg)
+	// Library swaps, before the comments, which may explain them.
+	if !removal && !swapBackRE.MatchString(msg) {
+		n := len(sc.findings)
+		sc.swapFindings(swapReasoned(msg))
+		for i := n; i < len(sc.findings); i++ {
+			at[sc.findings[i].Path+":"+itoa(sc.findings[i].Line)] = i
+		}
+	}
 	// Comments that tie a workaround to a runtime, an OS, a browser or a
 	// toolchain, in any language.
 	named := false
@@ -535,35 +631,24 @@ func (sc *workaroundScan) contextFindings() {
 			named = true
 			continue
 		}
-		sc.add(Finding{Rule: ruleRuntime, Path: h.path, Line: h.line, Snippet: clip(h.snippet), Dependency: h.subject,
+		rule := ruleRuntime
+		if h.rule != "" {
+			rule = h.rule
+		}
+		sc.add(Finding{Rule: rule, Path: h.path, Line: h.line, Snippet: clip(h.snippet), Dependency: h.subject,
 			What: "a workaround for " + h.subject, Upstream: h.link})
 		named = true
 	}
-	// The commit messages and description.
-	msg := sc.c.Title + "\n" + sc.c.Body
-	for _, cm := range sc.c.Commits {
-		msg += "\n" + cm.Message
-	}
-	title := sc.c.Title
-	if title == "" && len(sc.c.Commits) > 0 {
-		title, _, _ = strings.Cut(sc.c.Commits[0].Message, "\n")
-	}
-	if sc.ctxFirst.path == "" || ctxRemovalRE.MatchString(title) {
+	if removal {
 		return
-	}
-	if ctxReplacedRE.MatchString(msg) {
-		return
-	}
-	if !swapBackRE.MatchString(msg) {
-		sc.swapFindings(swapReasoned(msg))
 	}
 	words := ctxWordsRE.MatchString(msg)
 	pinWords := ctxPinWordsRE.MatchString(title)
 	if pinWords && ctxDigestRE.MatchString(title) {
 		return // pinning to a digest is supply-chain hygiene, not a workaround
 	}
-	if pinWords && !words && !wording.ContainsFold(title, "downgrad") && !ctxReasonRE.MatchString(msg) && termSubject(title) == "" {
-		return // a pin that gives no reason is a plain version choice
+	if pinWords && !words && !wording.ContainsFold(title, "downgrad") && !ctxReasonRE.MatchString(msg) && (termSubject(title) == "" || ctxBumpRE.MatchString(title)) {
+		return // a pin that gives no reason is a plain version choice; moving a pin is a bump
 	}
 	if ctxBumpRE.MatchString(title) && !pinWords && !workaroundTitleRE.MatchString(title) {
 		return
@@ -592,7 +677,11 @@ func (sc *workaroundScan) contextFindings() {
 		}
 	}
 	if h.subject == "" {
-		if s := termSubject(msg); s != "" {
+		s := termSubject(msg)
+		if s == "" {
+			s = compilerSubject(msg, sc.ctxFirst.path)
+		}
+		if s != "" {
 			h = sc.ctxFirst
 			h.subject = s
 		}
@@ -685,7 +774,7 @@ func versionedName(c *heuristics.Contribution) string {
 		return ""
 	}
 	name := strings.ToLower(m[1])
-	if commonWords[name] || termSubject(name) != "" || name == "version" || name == "release" {
+	if commonWords()[name] || termSubject(name) != "" || name == "version" || name == "release" {
 		return ""
 	}
 	return name
@@ -704,11 +793,11 @@ func (fs *fileScan) noteImports() {
 		if len(sc.ctxImports) >= maxCtxHits {
 			break
 		}
-		if fs.guessed[local] && (fs.kind != wkGo || len(local) < 4 || commonWords[local]) {
+		if fs.guessed[local] && (fs.kind != wkGo || len(local) < 4 || commonWords()[local]) {
 			continue // a Go qualifier ("cobra.Command") names its package when the import is out of view
 		}
 		dep := fs.depOf(q)
-		if dep == "" || sc.isOwnModule(dep) || pyStdlib[dep] || !fs.guessed[local] && !strings.Contains(dep, "/") && !strings.Contains(dep, ".") && fs.kind == wkGo {
+		if dep == "" || sc.isOwnModule(dep) || pyStdlib()[dep] || !fs.guessed[local] && !strings.Contains(dep, "/") && !strings.Contains(dep, ".") && fs.kind == wkGo {
 			continue
 		}
 		name := strings.ToLower(path.Base(dep))
@@ -726,10 +815,139 @@ func (fs *fileScan) noteImports() {
 // ctxWordsRE could match.
 func mayCtxWords(cm string) bool {
 	for _, w := range [...]string{"work", "hack", "kludge", "monkey", "bug", "broke", "until", "remove", "support",
-		"regression", "temporary", "fail", "due to", "avoid", "n't", "not ", "cannot", "doesnt", "dont", "wont", "cant"} {
+		"regression", "temporary", "fail", "due to", "avoid", "n't", "not ", "cannot", "doesnt", "dont", "wont", "cant",
+		"compiler error", "miscompil"} {
 		if wording.ContainsFold(cm, w) {
 			return true
 		}
 	}
+	return strings.Contains(cm, "ICE")
+}
+
+// compilerRE finds a comment or message that blames the compiler itself.
+var compilerRE = lazyre.New(`(?i)\bcompiler (?:bug|crash|error|regression|issue)s?\b|\binternal compiler error\b|(?-i:\bICE\b)|\bmiscompil\w*|\bbug in the compiler\b|\bcodegen bug\b`)
+
+// compilerSubject returns the toolchain of the language a file at p is
+// written in when text blames the compiler ("a compiler bug", "work
+// around ICE"), or "".
+func compilerSubject(text, p string) string {
+	if !wording.ContainsFold(text, "compil") && !wording.ContainsFold(text, "codegen") && !strings.Contains(text, "ICE") {
+		return ""
+	}
+	if !compilerRE.MatchString(text) {
+		return ""
+	}
+	switch path.Ext(p) {
+	case ".rs":
+		return "toolchain:rust"
+	case ".go":
+		return "toolchain:go"
+	case ".kt", ".kts":
+		return "toolchain:kotlin"
+	case ".java":
+		return "toolchain:javac"
+	case ".swift":
+		return "toolchain:swift"
+	case ".ts", ".tsx", ".mts", ".cts":
+		return "toolchain:typescript"
+	case ".cs":
+		return "toolchain:csharp"
+	case ".scala":
+		return "toolchain:scala"
+	case ".zig":
+		return "toolchain:zig"
+	case ".c", ".h":
+		return "toolchain:cc"
+	case ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".hxx":
+		return "toolchain:c++"
+	}
+	return ""
+}
+
+// actorREs find the name a comment or message blames in the words of a
+// bug: "a bug in libfoo", "the libfoo bug", "libfoo is broken",
+// "libfoo's parser doesn't work". Group 1 is the name. They are tried
+// one after the other, so a rejected word ("a bug") does not hide the
+// name next to it ("a bug in libfoo").
+var actorREs = [...]*lazyre.Regexp{
+	lazyre.New(`(?i)\b(?:bugs?|regressions?|quirks?) (?:in|with|of) (?:the |a |an )?([\w.+-]*[a-z][\w.+-]*)`),
+	lazyre.New(`(?i)\b([\w.+-]*[a-z][\w.+-]*)(?:'s)? (?:bugs?|regressions?|quirks?)\b`),
+	lazyre.New(`(?i)\b([\w.+-]*[a-z][\w.+-]*)(?:'s [\x60\w.'-]+)? (?:is|are) (?:broken|buggy)\b`),
+	lazyre.New(`(?i)\b([\w.+-]*[a-z][\w.+-]*)(?:'s [\x60\w.'-]+)? (?:doesn'?t|does not|don'?t|do not|won'?t|can'?t|cannot) (?:work|handle|cope|accept)\b`),
+}
+
+// notActors are words that stand where actorRE expects a name but name
+// no third party: articles, pronouns, and what a bug is about rather
+// than whose it is.
+var notActors = map[string]bool{
+	"a": true, "an": true, "the": true, "this": true, "that": true, "these": true, "those": true, "it": true, "its": true,
+	"our": true, "my": true, "your": true, "their": true, "his": true, "her": true, "we": true, "which": true, "what": true,
+	"some": true, "any": true, "another": true, "other": true, "same": true, "such": true, "one": true, "no": true, "not": true,
+	"known": true, "old": true, "older": true, "new": true, "newer": true, "weird": true, "strange": true, "nasty": true,
+	"subtle": true, "rare": true, "annoying": true, "obscure": true, "potential": true, "possible": true, "real": true,
+	"upstream": true, "compiler": true, "previous": true, "former": true, "original": true, "current": true, "similar": true,
+	"race": true, "timing": true, "memory": true, "security": true, "performance": true, "rendering": true, "display": true,
+	"layout": true, "parsing": true, "parser": true, "cache": true, "caching": true, "threading": true, "thread": true,
+	"scroll": true, "scrolling": true, "focus": true, "resize": true, "input": true, "output": true, "encoding": true,
+	"unicode": true, "locale": true, "path": true, "network": true, "build": true, "test": true, "tests": true, "code": true,
+	"logic": true, "handling": true, "error": true, "errors": true, "exception": true, "crash": true, "leak": true,
+	"bug": true, "bugs": true, "issue": true, "issues": true, "problem": true, "problems": true, "fix": true, "here": true,
+	"there": true, "case": true, "cases": true, "version": true, "versions": true, "release": true, "api": true, "function": true,
+	"method": true, "class": true, "module": true, "package": true, "library": true, "file": true, "files": true, "line": true,
+	"user": true, "users": true, "client": true, "server": true, "system": true, "platform": true, "environment": true,
+	"config": true, "configuration": true, "support": true, "feature": true, "behavior": true, "behaviour": true, "way": true,
+	"default": true, "check": true, "value": true, "values": true, "type": true, "types": true, "data": true, "list": true,
+	"also": true, "still": true, "just": true, "only": true, "there's": true, "it's": true, "that's": true, "he": true, "she": true,
+	"they": true, "you": true, "i": true, "is": true, "was": true, "be": true, "and": true, "or": true, "for": true, "to": true,
+	"in": true, "on": true, "of": true, "with": true, "by": true, "at": true, "from": true, "if": true, "when": true, "as": true,
+	"off-by-one": true, "edge": true, "corner": true, "mobile": true, "desktop": true, "ui": true, "gui": true, "cli": true,
+	"shell": true, "terminal": true, "window": true, "windowing": true, "font": true, "fonts": true, "text": true, "image": true,
+	"audio": true, "video": true, "sound": true, "time": true, "date": true, "clock": true, "signal": true, "process": true,
+	"worker": true, "workers": true, "job": true, "jobs": true, "task": true, "tasks": true, "query": true, "request": true,
+	"response": true, "header": true, "headers": true, "socket": true, "connection": true, "timeout": true, "retry": true,
+	"migration": true, "schema": true, "database": true, "db": true, "sql": true, "ci": true, "lint": true, "linter": true,
+	"docs": true, "doc": true, "documentation": true, "example": true, "examples": true, "sample": true, "debug": true,
+	"perf": true, "minor": true, "major": true, "critical": true, "serious": true, "big": true, "small": true, "long-standing": true,
+	"longstanding": true, "nasty-looking": true, "related": true, "underlying": true, "actual": true, "general": true,
+}
+
+// actorName returns the name text blames in the words of a bug, lower-
+// case, or "": a word of notActors, a number, or the project's own
+// repository name do not count.
+func (sc *workaroundScan) actorName(text string) string {
+	if !mayActor(text) {
+		return ""
+	}
+	for _, re := range actorREs {
+		for _, m := range re.FindAllStringSubmatch(text, 4) {
+			name := strings.ToLower(strings.Trim(m[1], ".-'"))
+			if len(name) < 3 || len(name) > 40 || notActors[name] || commonWords()[name] || startsDigit(name) || sc.ownName(name) {
+				continue
+			}
+			return name
+		}
+	}
+	return ""
+}
+
+// mayActor is a cheap test that lets through every text actorRE could
+// match.
+func mayActor(text string) bool {
+	for _, w := range [...]string{"bug", "regression", "quirk", "broken", "buggy", "n't", "not ", "cannot"} {
+		if wording.ContainsFold(text, w) {
+			return true
+		}
+	}
 	return false
+}
+
+// ownName reports whether name is the project's own: the name of its
+// repository (Config.Repository) or of one of its modules.
+func (sc *workaroundScan) ownName(name string) bool {
+	for r := range sc.ownRepos {
+		if strings.EqualFold(path.Base(r), name) {
+			return true
+		}
+	}
+	return sc.isOwnModule(name)
 }

@@ -64,7 +64,8 @@
 //	                         toolchain:gcc, toolchain:msvc, toolchain:graalvm
 //	os:NAME                  an operating system or C library: os:macos, os:windows,
 //	                         os:linux, os:android, os:libc
-//	lib:NAME                 a system library: lib:openssl, lib:conscrypt, lib:zlib
+//	lib:NAME                 a system library: lib:openssl, lib:conscrypt, lib:zlib,
+//	                         lib:mesa, lib:systemd, lib:libstdc++
 //	browser:NAME             browser:chrome, browser:firefox, browser:safari
 //	platform:NAME, tool:NAME a hosted platform (platform:appengine); a program the
 //	                         project runs (tool:homebrew, tool:konsole)
@@ -72,6 +73,10 @@
 //	                         (repo:HOST/OWNER/NAME on other forges); the repositories
 //	                         of runtimes and toolchains are named as such
 //	url:HOST/PATH            a web page code was copied from
+//	NAME                     lower-case, what a comment blames in the words of a
+//	                         bug when no table or import knows it ("a bug in
+//	                         libfoo" is libfoo); "widgets-library" for "version
+//	                         2.1 of the widgets library"
 //	unknown                  the change names nothing (a comment that says only
 //	                         "upstream", a patch whose target is not in view)
 //
@@ -125,25 +130,39 @@
 //     behaviour that uses the word workaround; a comment about the
 //     project's own past bug that names an imported package. Comments that
 //     name no dependency and do not say "upstream" are the project's own
-//     and never count.
+//     and never count, except that a bug phrase ("a bug in libfoo", "the
+//     libfoo bug", "libfoo is broken", "libfoo's parser doesn't work")
+//     names what it blames: a sibling package of a monorepo or one of the
+//     project's own components named that way is a false positive (the
+//     project's repository name, its modules and generic words such as
+//     "perf" or "parser" are left out).
 //   - workaround-runtime: a comment about supporting a platform on
 //     purpose that uses the word hack or workaround; a branch for speed
-//     rather than for a bug. The Subject is runtime:NAME, os:NAME,
+//     rather than for a bug. "A compiler bug" or "ICE" names the
+//     toolchain of the file's language (toolchain:cc and toolchain:c++
+//     for C and C++, whose compiler the file does not say). The Subject is runtime:NAME, os:NAME,
 //     browser:NAME, toolchain:NAME, or repo:OWNER/NAME for a linked
 //     repository.
-//   - workaround-pin: a pin whose comment gives a policy reason
-//     (reproducible builds, a licence) in the words of a bug.
+//   - workaround-pin: a pin whose comment gives a policy reason (a
+//     licence) in the words of a bug. Comments that pin to hashes or
+//     digests, or for reproducible builds or the supply chain, are policy
+//     and never a reason.
 //   - workaround-message: a message that explains why an old workaround
-//     is kept, or quotes an upstream bug while fixing the project's own.
-//     Messages that remove, revert or unpin, and plain bumps, never
+//     is kept, quotes an upstream bug while fixing the project's own, or
+//     calls the project's own technique a hack while linking another
+//     project's discussion. Messages that remove, revert or unpin, plain
+//     bumps, bumps of a pinned version and pins to a commit SHA never
 //     count.
 //   - workaround-defensive-wrapper: error handling for a dependency's
 //     documented behaviour whose comment uses the words of a bug; a retry
 //     around a network service that fails by nature. Comments that name
-//     only the project's own packages never count.
+//     only the project's own packages never count. A catch-all around a
+//     platform call whose comment names nothing (only the project's own
+//     issue) is missed.
 //   - workaround-library-swap: a module whose project moved to another
 //     owner, imported under its new path; a swap made for speed, a
 //     licence or fewer dependencies whose message also mentions a bug.
-//     Going back from a fork to the original ("back to upstream") is
-//     not a swap.
+//     Going back from a fork to the original ("back to upstream", "are
+//     upstream"), or leaving a fork kept under the project's own owner,
+//     is not a swap.
 package workaround

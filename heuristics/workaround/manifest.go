@@ -14,6 +14,7 @@ import (
 	"golang.org/x/mod/module"
 
 	"github.com/heft-dev/heft/diffstat"
+	"github.com/heft-dev/heft/internal/lazyre"
 )
 
 // ---- go.mod ----
@@ -530,8 +531,16 @@ func patchDependency(p string) string {
 	if dep, ok := vendoredDependency(p); ok {
 		return dep.name
 	}
+	// A directory named for the package and version it patches, as build
+	// recipes keep them: patches/2.4.1/Python-2.4.1/fix.diff.
+	if m := pkgVersionDirRE.FindStringSubmatch(path.Base(dir)); m != nil && (strings.HasPrefix(p, "patches/") || strings.Contains(p, "/patches/")) {
+		return strings.ToLower(m[1])
+	}
 	return ""
 }
+
+// pkgVersionDirRE is a directory named NAME-VERSION.
+var pkgVersionDirRE = lazyre.New(`^([A-Za-z][\w.]*?)-v?\d+(?:\.\d+)+\w*$`)
 
 // patchTargetDependency reads the dependency from a patch's own file
 // header: "diff --git a/node_modules/lodash/x.js b/...".
@@ -676,7 +685,7 @@ func isPatchPath(p string) bool {
 	if strings.HasSuffix(base, ".patch") {
 		return true
 	}
-	return strings.HasSuffix(base, ".diff") && path.Base(path.Dir(p)) == "patches"
+	return strings.HasSuffix(base, ".diff") && (strings.HasPrefix(p, "patches/") || strings.Contains(p, "/patches/"))
 }
 
 // isTestPath reports whether p is a test or a test fixture by its name.

@@ -7,6 +7,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/heft-dev/heft/diffstat"
 	"github.com/heft-dev/heft/heuristics"
@@ -28,6 +29,7 @@ const issueLinkPattern = `https?://(?:www\.)?((?:github\.com|gitlab\.com|codeber
 	`|https?://bugs\.python\.org/issue\d+` +
 	`|https?://[\w.-]*bugzilla[\w.-]*/(?:[\w.-]+/)*show_bug\.cgi\?id=\d+` +
 	`|https?://(?:crbug\.com|bugs\.chromium\.org|issues\.chromium\.org|bugs\.launchpad\.net|bugs\.debian\.org|sourceware\.org/bugzilla)/\S+` +
+	`|https?://(?:bugs\.ruby-lang\.org/issues|bugs\.webkit\.org/show_bug\.cgi\?id=|youtrack\.jetbrains\.com/issue|developercommunity\.visualstudio\.com/t|bugs\.freebsd\.org/bugzilla|gcc\.gnu\.org/PR|llvm\.org/PR|r\.android\.com)/?\S+` +
 	`|https?://[\w.-]+/(?:jira/)?browse/[A-Z][A-Z0-9]+-\d+`
 
 var (
@@ -372,6 +374,10 @@ func (sc *workaroundScan) file(i int, f *diffstat.File) error {
 	case wkGo, wkGoMod, wkPython, wkJS, wkRuby, wkGemfile, wkRust, wkCargo:
 		fs.swaps = !fs.test && sc.enabled(ruleSwap)
 	}
+	if isFlakePath(p) {
+		fs.flake = true
+		fs.swaps = sc.enabled(ruleSwap)
+	}
 	fs.defensive = !fs.test && sc.enabled(ruleDefensive)
 	firstComment, firstPin := len(sc.ctxComments), len(sc.ctxPins)
 	if err := fs.scan(hunks); err != nil {
@@ -463,6 +469,7 @@ type fileScan struct {
 	lastURL       int    // new line of the last line with a URL, in a pin file
 	lastURLRepo   string // the repository that URL names, if any
 
+	flake      bool         // a file of Nix flake inputs: flake.nix, devenv.yaml
 	defensive  bool         // the defensive-wrapper rule reads this file
 	recentCode [3]codeLine  // the last added lines of code, by line number mod 3
 	defPending []defComment // comments waiting for a wrapper line below them
@@ -908,7 +915,7 @@ func (fs *fileScan) commentLine(n int, text, cm string) {
 // module), else "repo:owner/name" (see repoSubject).
 func (fs *fileScan) repoDep(r string) string {
 	if (fs.kind == wkGo || fs.kind == wkGoMod) && forgeRepo(r) != "" || strings.HasPrefix(r, "golang.org/x/") {
-		if _, known := knownRepos[r]; !known {
+		if _, known := knownRepos()[r]; !known {
 			return r
 		}
 	}
@@ -1023,11 +1030,11 @@ func (fs *fileScan) namedImport(cm string, sure bool) string {
 		if sure && fs.guessed[local] {
 			continue
 		}
-		if fs.kind == wkGo && !strings.Contains(firstElem(q), ".") && (strings.Contains(q, "/") || goStdNames[q]) {
+		if fs.kind == wkGo && !strings.Contains(firstElem(q), ".") && (strings.Contains(q, "/") || goStdNames()[q]) {
 			continue // the standard library's names are everyday words
 		}
 		for _, name := range []string{local, rootOf(q, fs.kind)} {
-			if len(name) < 3 || commonWords[strings.ToLower(name)] {
+			if len(name) < 3 || commonWords()[strings.ToLower(name)] {
 				continue
 			}
 			if at := wordIndex(lower, strings.ToLower(name)); at >= 0 && (at < bestAt || at == bestAt && fs.depOf(q) < best) {
@@ -1040,13 +1047,15 @@ func (fs *fileScan) namedImport(cm string, sure bool) string {
 
 // commonWords are import names that are also everyday words in comments;
 // a comment that uses them does not name the dependency.
-var commonWords = map[string]bool{
-	"app": true, "api": true, "base": true, "core": true, "common": true, "config": true, "context": true, "copy": true,
-	"data": true, "errors": true, "events": true, "http": true, "json": true, "logging": true, "math": true, "models": true,
-	"path": true, "queue": true, "random": true, "react": true, "request": true, "select": true, "server": true, "client": true,
-	"signal": true, "sort": true, "string": true, "strings": true, "test": true, "time": true, "types": true, "typing": true,
-	"util": true, "utils": true, "views": true, "this": true, "that": true, "when": true, "with": true, "file": true,
-}
+var commonWords = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"app": true, "api": true, "base": true, "core": true, "common": true, "config": true, "context": true, "copy": true,
+		"data": true, "errors": true, "events": true, "http": true, "json": true, "logging": true, "math": true, "models": true,
+		"path": true, "queue": true, "random": true, "react": true, "request": true, "select": true, "server": true, "client": true,
+		"signal": true, "sort": true, "string": true, "strings": true, "test": true, "time": true, "types": true, "typing": true,
+		"util": true, "utils": true, "views": true, "this": true, "that": true, "when": true, "with": true, "file": true,
+	}
+})
 
 // knownName maps a name a comment gives ("bug in mux") to an imported
 // dependency, or keeps it when it looks like a module path or package.
@@ -1175,7 +1184,29 @@ func linkRepo(u string) string {
 	case strings.Contains(u, "bugs.python.org"):
 		return "github.com/python/cpython"
 	}
+	// The trackers of runtimes, compilers, browsers and operating systems
+	// that are not on a forge: named by their project (see knownRepos).
+	for _, t := range trackers {
+		if strings.Contains(u, t.host) {
+			return t.repo
+		}
+	}
 	return ""
+}
+
+// trackers are issue trackers off the forges, and the repository (or,
+// when there is none on a forge, a name for the project) their links
+// count for.
+var trackers = [...]struct{ host, repo string }{
+	{"bugs.ruby-lang.org", "github.com/ruby/ruby"},
+	{"bugs.openjdk.", "github.com/openjdk/jdk"}, {"bugs.java.com", "github.com/openjdk/jdk"},
+	{"gcc.gnu.org/", "gcc.gnu.org/gcc"}, {"bugs.llvm.org", "github.com/llvm/llvm-project"}, {"llvm.org/PR", "github.com/llvm/llvm-project"},
+	{"bugzilla.mozilla.org", "bugzilla.mozilla.org/firefox"}, {"crbug.com", "chromium.org/chromium"},
+	{"bugs.chromium.org", "chromium.org/chromium"}, {"issues.chromium.org", "chromium.org/chromium"},
+	{"bugs.webkit.org", "github.com/webkit/webkit"}, {"sourceware.org/bugzilla", "sourceware.org/glibc"},
+	{"bugs.freebsd.org", "github.com/freebsd/freebsd-src"}, {"developercommunity.visualstudio.com", "visualstudio.com/msvc"},
+	{"youtrack.jetbrains.com/issue/KT-", "github.com/jetbrains/kotlin"}, {"r.android.com", "android.googlesource.com/platform"},
+	{"bugs.launchpad.net/ubuntu", "launchpad.net/ubuntu"}, {"bugs.debian.org", "debian.org/debian"},
 }
 
 // normRepo turns a repository URL or path into host/owner/name.
@@ -1282,6 +1313,9 @@ func depMatchesRepo(dep, repo string) bool {
 	d := strings.ToLower(dep)
 	if d == repo || strings.HasPrefix(d, repo+"/") {
 		return true
+	}
+	if s, ok := knownRepos()[repo]; ok {
+		return d == s // runtime:ruby and github.com/ruby/ruby
 	}
 	name := path.Base(d)
 	if i := strings.Index(name, "@"); i > 0 {

@@ -22,7 +22,7 @@ var (
 
 	// misbehaveRE finds a comment saying a third party misbehaves: broken,
 	// strict, wrong, spuriously, a bug, throws when it should not.
-	misbehaveRE = lazyre.New(`(?i)\b(?:broken|buggy|bugs?|wrong(?:ly)?|strict|spurious(?:ly)?|unexpected(?:ly)?|incorrect(?:ly)?|confusing(?:ly)?|inconsistent(?:ly)?|flaky|quirk\w*|misbehav\w*|sometimes|occasionally|randomly|regression|npe|segfault\w*|crash(?:es)?|hangs?|work[- ]?around|hack|(?:throws|raises|returns|fails|panics) (?:\w+ ){0,3}(?:even|although|instead|when|if|on|for|with|spuriously)|(?:doesn'?t|does not|won'?t|can'?t|cannot) (?:handle|cope|parse|accept|support|apply|close|return|report)|not thread-?safe)\b`)
+	misbehaveRE = lazyre.New(`(?i)\b(?:broken|buggy|bugs?|wrong(?:ly)?|strict|spurious(?:ly)?|unexpected(?:ly)?|incorrect(?:ly)?|confusing(?:ly)?|inconsistent(?:ly)?|flaky|quirk\w*|misbehav\w*|sometimes|occasionally|randomly|regression|npe|segfault\w*|crash(?:es)?|hangs?|work[- ]?around|hack|(?:throws|raises|returns|fails|panics) (?:\w+ ){0,3}(?:even|although|instead|when|if|on|for|with|spuriously)|(?:doesn'?t|does not|won'?t|can'?t|cannot) (?:handle|cope|parse|accept|support|apply|close|return|report)|not thread-?safe|unfortunately|(?:prior to|before|older than|until) (?:version |v)?\d+\.\d+)\b`)
 
 	// swapWordsRE finds a message that replaces one library with another.
 	swapWordsRE = lazyre.New(`(?i)\b(?:replac\w*|switch\w*|swap\w*|migrat\w*|mov(?:e|es|ed|ing) (?:to|away)|instead of|in favou?r of|in lieu of|fork(?:ed)?)\b`)
@@ -146,6 +146,46 @@ func (fs *fileScan) thirdParty(cm string) string {
 			return repoSubject(r)
 		}
 	}
+	if s := compilerSubject(cm, fs.path); s != "" {
+		return s
+	}
+	if a := fs.sc.actorName(cm); a != "" {
+		return a
+	}
+	return fs.sc.versionedActor(cm)
+}
+
+// versionOfRE finds a third party named with one of its versions:
+// "version 25.0.2 of the support library".
+var versionOfRE = lazyre.New(`(?i)\b(?:version |v)\d+(?:\.\d+)+ of (?:the )?([a-z][\w.+-]*(?: [a-z][\w.+-]*)?)`)
+
+// versionedActor returns the third party a comment names with a version
+// ("OkHttp 3.12 throws...", "version 2.1 of the support library"),
+// lower-case, or "".
+func (sc *workaroundScan) versionedActor(cm string) string {
+	if !strings.ContainsAny(cm, "0123456789") {
+		return ""
+	}
+	if m := versionOfRE.FindStringSubmatch(cm); m != nil {
+		name := strings.ToLower(m[1])
+		if first, rest, ok := strings.Cut(name, " "); ok {
+			switch rest {
+			case "library", "framework", "sdk", "plugin", "package", "gem", "crate", "module", "runtime", "driver":
+				name = first + "-" + rest // "the support library"
+			default:
+				name = first
+			}
+		}
+		if !notActors[name] && !sc.ownName(name) {
+			return name
+		}
+	}
+	if m := versionedNameRE.FindStringSubmatch(cm); m != nil {
+		name := strings.ToLower(m[1])
+		if len(name) >= 3 && !notActors[name] && !commonWords()[name] && name != "release" && !sc.ownName(name) {
+			return name
+		}
+	}
 	return ""
 }
 
@@ -247,7 +287,23 @@ func (fs *fileScan) importedDep(text string) string {
 			}
 		}
 	}
+	if fs.flake {
+		// A Nix flake input or devenv input: url = "github:owner/name/ref".
+		if m := flakeInputRE.FindStringSubmatch(t); m != nil && !strings.HasPrefix(t, "#") {
+			return "repo:" + strings.ToLower(m[1])
+		}
+	}
 	return ""
+}
+
+// flakeInputRE reads the repository of a flake input's URL.
+var flakeInputRE = lazyre.New(`\burl\s*[:=]\s*["']?github:([\w.-]+/[\w.-]+)`)
+
+// isFlakePath reports whether p declares Nix flake inputs: flake.nix,
+// devenv.yaml.
+func isFlakePath(p string) bool {
+	b := path.Base(p)
+	return b == "flake.nix" || b == "devenv.yaml"
 }
 
 // mayImport is a cheap test that lets through every line importedDep
@@ -266,6 +322,8 @@ func mayImport(k wkind, t string) bool {
 		return strings.HasPrefix(t, "use ") || strings.HasPrefix(t, "pub ") || strings.HasPrefix(t, "extern ")
 	case wkGoMod:
 		return t != "" && t != ")" && !strings.HasPrefix(t, "//")
+	case wkOther, wkHashComments:
+		return strings.Contains(t, "github:")
 	}
 	return true
 }
@@ -275,7 +333,7 @@ var gemspecDepRE = lazyre.New(`add_(?:runtime_|development_)?dependency\(?\s*['"
 // pyDep returns a Python import's distribution-like name, or "" for the
 // standard library.
 func pyDep(root string) string {
-	if root == "" || pyStdlib[root] || root == "__future__" || root == "typing_extensions" {
+	if root == "" || pyStdlib()[root] || root == "__future__" || root == "typing_extensions" {
 		return ""
 	}
 	return root
@@ -333,8 +391,8 @@ func (sc *workaroundScan) swapFindings(reasoned bool) {
 		}
 		site := sc.swapAdded[swapKey(a)]
 		for _, r := range removedOnly {
-			if done[r] {
-				continue
+			if done[r] || sc.ownRepo(repoOf(r)) || sc.ownOwner(repoOf(r)) {
+				continue // the project's own fork, left for the original
 			}
 			fork := forkOf(a, r)
 			if !fork && !(reasoned && len(removedOnly) == 1) {
@@ -359,4 +417,20 @@ func swapReasoned(msg string) bool {
 
 // swapBackRE recognises a message that goes back from a fork to the
 // original: not a workaround but the end of one.
-var swapBackRE = lazyre.New(`(?i)\bback to\b|\bto (?:the )?upstream\b|\bupstream (?:version|release|package|crate|module|library|sdk)\b|\boff (?:of )?(?:our|the) fork\b`)
+var swapBackRE = lazyre.New(`(?i)\bback to\b|\bto (?:the )?upstream\b|\b(?:are|is|now|been|got) upstream(?:ed)?\b|\bupstreamed\b|\bupstream (?:version|release|package|crate|module|library|sdk)\b|\boff (?:of )?(?:our|the) fork\b`)
+
+// ownOwner reports whether a repository (host/owner/name) belongs to the
+// owner of one of the project's own repositories: a fork the project
+// keeps under its own organisation.
+func (sc *workaroundScan) ownOwner(r string) bool {
+	owner := path.Dir(r)
+	if owner == "." || !strings.Contains(owner, "/") {
+		return false
+	}
+	for o := range sc.ownRepos {
+		if path.Dir(o) == owner {
+			return true
+		}
+	}
+	return false
+}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/internal/scoring"
 	"github.com/heft-dev/heft/internal/wording"
 )
 
@@ -79,24 +80,24 @@ func (c Config) Validate() error {
 	for _, id := range slices.Sorted(maps.Keys(c.Weights)) {
 		w := c.Weights[id]
 		if _, ok := workaroundRuleWeight(id); !ok {
-			return fmt.Errorf("workaround: %w: weights: unknown rule %q", heuristics.ErrInvalidConfig, id)
+			return scoring.Invalid("workaround", "weights: unknown rule %q", id)
 		}
 		if !(w >= 0 && w <= 1) {
-			return fmt.Errorf("workaround: %w: weights: %q is %v, not in [0, 1]", heuristics.ErrInvalidConfig, id, w)
+			return scoring.Invalid("workaround", "weights: %q is %v, not in [0, 1]", id, w)
 		}
 	}
 	d := c.withDefaults()
 	switch {
 	case !(d.LinkedFactor >= 0 && d.LinkedFactor <= 1):
-		return fmt.Errorf("workaround: %w: linked_factor %v is not in [0, 1]", heuristics.ErrInvalidConfig, c.LinkedFactor)
+		return scoring.Invalid("workaround", "linked_factor %v is not in [0, 1]", c.LinkedFactor)
 	case !(d.HalfScore > 0) || math.IsInf(d.HalfScore, 0):
-		return fmt.Errorf("workaround: %w: half_score %v must be positive", heuristics.ErrInvalidConfig, c.HalfScore)
+		return scoring.Invalid("workaround", "half_score %v must be positive", c.HalfScore)
 	case d.MaxEvidence < 0:
-		return fmt.Errorf("workaround: %w: max_evidence %d is negative", heuristics.ErrInvalidConfig, c.MaxEvidence)
+		return scoring.Invalid("workaround", "max_evidence %d is negative", c.MaxEvidence)
 	case d.MaxLineBytes < 0:
-		return fmt.Errorf("workaround: %w: max_line_bytes %d is negative", heuristics.ErrInvalidConfig, c.MaxLineBytes)
+		return scoring.Invalid("workaround", "max_line_bytes %d is negative", c.MaxLineBytes)
 	case d.HeaderLines < 0:
-		return fmt.Errorf("workaround: %w: header_lines %d is negative", heuristics.ErrInvalidConfig, c.HeaderLines)
+		return scoring.Invalid("workaround", "header_lines %d is negative", c.HeaderLines)
 	}
 	return nil
 }

@@ -564,6 +564,53 @@ var workaroundCases = []struct {
 			"cmd/repl.go": scorertest.Text("package cmd\n\nimport \"github.com/orig-author/termline\"\n\nvar _ = termline.New\n")},
 		body: "Switch back to upstream termline: 1.6.0 has the prompt fix.",
 	},
+	// ---- whatever a comment blames, in any language ----
+	{
+		name: "cpp-bug-in-library", reason: "a C++ comment naming a bug in a library no table knows, by the words of the bug",
+		base: map[string]*string{"include/clock.h": scorertest.Text("#pragma once\n")},
+		change: map[string]*string{"include/clock.h": scorertest.Text("#pragma once\n\n// Work around a bug in libfrob which reports a zone it cannot load.\n" +
+			"inline bool has_zone() { return false; }\n")},
+		want: []wf{{rule: "workaround-comment", dep: "libfrob", line: 3}},
+	},
+	{
+		name: "rust-compiler-bug", reason: "a Rust comment blaming the compiler names the Rust toolchain",
+		base: map[string]*string{"src/cache.rs": scorertest.Text("pub struct Cache;\n")},
+		change: map[string]*string{"src/cache.rs": scorertest.Text("pub struct Cache;\n\n// Not generic: that hits an internal compiler error (ICE).\n" +
+			"pub fn key(c: &Cache) -> u32 { 0 }\n")},
+		want: []wf{{rule: "workaround-runtime", dep: "toolchain:rust", line: 3}},
+	},
+	{
+		name: "shell-tool-broken", reason: "a shell comment saying a bundled tool does not work, in a script without extension",
+		base: map[string]*string{"bin/install": scorertest.Text("#!/bin/sh\nset -e\n")},
+		change: map[string]*string{"bin/install": scorertest.Text("#!/bin/sh\nset -e\n# Anaconda's curl doesn't work where the CA bundle is elsewhere\n" +
+			"PATH=\"$(echo \"$PATH\" | sed 's|/conda/bin:||')\"\n")},
+		want: []wf{{rule: "workaround-runtime", dep: "tool:conda", line: 3}},
+	},
+	{
+		name: "own-perf-bug", reason: "contrast: a note about a performance bug the code fixes names nothing it does not own",
+		base: map[string]*string{"lib/pool.rb": scorertest.Text("class Pool\nend\n")},
+		change: map[string]*string{"lib/pool.rb": scorertest.Text("class Pool\n  # There was a perf bug here where one worker woke before the rest.\n" +
+			"  def wake_all = nil\nend\n")},
+	},
+	{
+		name: "kotlin-versioned-wrapper", reason: "a Kotlin catch-all whose comment blames a library by one of its versions",
+		base: map[string]*string{"ui/Watcher.kt": scorertest.Text("package ui\n\nfun watch() {\n  install()\n}\n")},
+		change: map[string]*string{"ui/Watcher.kt": scorertest.Text("package ui\n\nfun watch() {\n  try {\n    install()\n  } catch (e: Throwable) {\n" +
+			"    // Unfortunately, prior to version 3.2 of the widgets library this class was not static.\n  }\n}\n")},
+		want: []wf{{rule: "workaround-defensive-wrapper", dep: "widgets-library", line: 7}},
+	},
+	{
+		name: "flake-input-fork", reason: "a flake input moved to another owner's fork of the same repository",
+		base: map[string]*string{"devenv.yaml": scorertest.Text("inputs:\n  gen:\n    url: github:orig-org/cargo-gen\n")},
+		change: map[string]*string{"devenv.yaml": scorertest.Text("inputs:\n  gen:\n    # until https://github.com/orig-org/cargo-gen/issues/439 is fixed\n" +
+			"    url: github:dana-okafor/cargo-gen/ba5dd398\n")},
+		want: []wf{{rule: "workaround-library-swap", dep: "repo:orig-org/cargo-gen", linked: true, line: 4}},
+	},
+	{
+		name: "recipe-patch-folder", reason: "a .diff a build recipe keeps in a folder named for the package and version it patches",
+		change: map[string]*string{"share/patches/1.2.3/Frob-1.2.3/001_fix_build.diff": scorertest.Text("--- Modules/x.c\n+++ Modules/x.c\n@@ -1 +1 @@\n-a\n+b\n")},
+		want:   []wf{{rule: "workaround-patch-file", dep: "frob", line: 1}},
+	},
 	{
 		name: "fixture-patch", reason: "contrast: .patch files under testdata/ are fixtures",
 		change: map[string]*string{"testdata/agent-pr.patch": scorertest.Text("diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n")},
@@ -1099,6 +1146,52 @@ func TestMessageShapes(t *testing.T) {
 			base:  map[string]*string{".github/workflows/rel.yml": scorertest.Text("steps:\n  - run: make\n")},
 			change: map[string]*string{".github/workflows/rel.yml": scorertest.Text("steps:\n" +
 				"  - run: curl -fsS https://github.com/acme/tool/commit/abc123.diff | git apply\n  - run: make\n")},
+		},
+		{
+			name: "ci-clone-pin", reason: "a CI clone pinned to a tag, the message giving the reason",
+			title: "Fix CI by pinning bats to its latest release", body: "bats from its default branch is broken between releases.",
+			base:   map[string]*string{"Makefile": scorertest.Text("test:\n\tgit clone --depth 1 https://github.com/bats-core/bats-core.git bats\n")},
+			change: map[string]*string{"Makefile": scorertest.Text("test:\n\tgit clone --depth 1 --branch v1.2.0 https://github.com/bats-core/bats-core.git bats\n")},
+			want:   []wf{{rule: "workaround-message", dep: "repo:bats-core/bats-core", line: 2}},
+		},
+		{
+			name: "nightly-pin", reason: "a dated Rust nightly pinned in CI, the message giving the reason",
+			title: "Pin the nightly compiler on CI", body: "Builds keep breaking on arbitrary nightlies.",
+			base:   map[string]*string{".travis.yml": scorertest.Text("rust:\n  - nightly\n")},
+			change: map[string]*string{".travis.yml": scorertest.Text("rust:\n  - nightly-2016-07-11\n")},
+			want:   []wf{{rule: "workaround-message", dep: "toolchain:rust", line: 2}},
+		},
+		{
+			name: "pin-moved", reason: "contrast: moving a pin to a newer nightly is a bump",
+			title:  "Update the nightly pin on CI",
+			base:   map[string]*string{".travis.yml": scorertest.Text("rust:\n  - nightly-2016-11-06\n")},
+			change: map[string]*string{".travis.yml": scorertest.Text("rust:\n  - nightly-2016-12-05\n")},
+		},
+		{
+			name: "sha-pin-policy", reason: "contrast: pinning an action to a commit SHA for code scanning is policy",
+			title:  "Pin gradle/actions/wrapper-validation to a commit SHA to satisfy code scanning",
+			base:   map[string]*string{".github/workflows/ci.yml": scorertest.Text("steps:\n  - uses: gradle/actions/wrapper-validation@v4\n")},
+			change: map[string]*string{".github/workflows/ci.yml": scorertest.Text("steps:\n  - uses: gradle/actions/wrapper-validation@48b5f213c81028ace310571dc5ec0fbbca0b2947 # v4\n")},
+		},
+		{
+			name: "hash-pinned-requirements", reason: "contrast: a requirements file pinned to hashes for reproducible docs builds",
+			title:  "Pin the documentation's dependencies",
+			change: map[string]*string{"support/doc-requirements.txt": scorertest.Text("# Pinned, hash-verified dependencies for building the docs.\n# Regenerate with pip-compile.\nbabel==2.17.0 \\\n    --hash=sha256:0c54cffb\n")},
+		},
+		{
+			name: "runtime-tracker-link", reason: "a rescue whose message names the runtime's own tracker (not a forge)",
+			title: "Purge the interrupt queue when closing a socket fails",
+			body:  "This workaround for https://bugs.ruby-lang.org/issues/13632 was applied where IOError is rescued.",
+			base:  map[string]*string{"lib/tool/server.rb": scorertest.Text("module Tool\n  def close(io)\n    io.close rescue nil\n  end\nend\n")},
+			change: map[string]*string{"lib/tool/server.rb": scorertest.Text("module Tool\n  def close(io)\n    begin\n      io.close\n    rescue IOError\n" +
+				"      Thread.current.purge_interrupt_queue\n    end\n  end\nend\n")},
+			want: []wf{{rule: "workaround-message", dep: "runtime:ruby", linked: true, line: 3}},
+		},
+		{
+			name: "own-fork-left", reason: "contrast: a flake input back from the project's own organisation's fork to the original",
+			title:  "deps: all patches are upstream",
+			base:   map[string]*string{"devenv.yaml": scorertest.Text("inputs:\n  term:\n    url: github:acme/termlib?ref=acme-patches\n")},
+			change: map[string]*string{"devenv.yaml": scorertest.Text("inputs:\n  term:\n    url: github:termlib-org/termlib\n")},
 		},
 		{
 			name: "go-qualifier-not-parameter", reason: "a Go package known by its qualifier, not the parameter named like a word of the message",

@@ -1,6 +1,7 @@
 // Package mdblock builds the goldmark parser heft's Markdown readers
-// share: CommonMark's block structure, GitHub's tables when asked, and of
-// the inline syntax only code spans, autolinks and raw HTML, the three
+// share: CommonMark's block structure, GitHub's tables when asked (found
+// by this package's own paragraph transformer, built from the nodes of
+// goldmark's extension/ast package), and of the inline syntax only code spans, autolinks and raw HTML, the three
 // that decide what is code and what is HTML.
 //
 // Emphasis, links, strikethrough and linkified URLs are left out on
@@ -17,7 +18,6 @@ import (
 	"slices"
 	"sync"
 
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/util"
 )
@@ -52,9 +52,9 @@ func build(table bool) parser.Parser {
 		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
 	}
 	if table {
-		opts = append(opts,
-			parser.WithParagraphTransformers(util.Prioritized(extension.NewTableParagraphTransformer(), 200)),
-			parser.WithASTTransformers(util.Prioritized(extension.NewTableASTTransformer(), 0)))
+		// Priority 200, as goldmark's extension registers its table
+		// transformer: after link reference definitions (100).
+		opts = append(opts, parser.WithParagraphTransformers(util.Prioritized(tableTransformer{}, 200)))
 	}
 	return parser.NewParser(opts...)
 }

@@ -17,8 +17,10 @@ package mdsplit
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -140,69 +142,124 @@ func Split(body string, opts *Options) (parts []Part, err error) {
 	if len(body) > o.MaxBytes {
 		return nil, &TooLargeError{Size: len(body), Limit: o.MaxBytes}
 	}
-	src := []byte(body)
-	s := &splitter{lines: lineStarts(src), tmpl: templateLines(o.Template)}
-	for _, c := range chunks(src, maxChunk) {
-		if err := s.parse(src[c[0]:c[1]], c[0]); err != nil {
+	// The parts hold about the whole description: room for it saves
+	// growing the text by copies.
+	s := &splitter{body: body, first: 1, tmpl: templateLines(o.Template), arena: make([]byte, 0, len(body))}
+	for _, c := range chunks(body, maxChunk) {
+		if err := s.parse(c[0], c[1]); err != nil {
 			return nil, err
 		}
 	}
-	// goldmark can put a node before one that starts earlier: the table
-	// extension inserts a table cut from a setext heading's lines before
-	// the heading.
-	sort.SliceStable(s.parts, func(i, j int) bool { return s.parts[i].Line < s.parts[j].Line })
-	return s.parts, nil
+	return s.result(), nil
 }
 
-// parse splits one chunk of the description, which starts at byte base.
-func (s *splitter) parse(chunk []byte, base int) (err error) {
+// parse splits the chunk body[start:end].
+func (s *splitter) parse(start, end int) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("%w: line %d: %v", ErrParse, s.line(0), p)
 		}
 	}()
-	s.src, s.base = chunk, base
+	// The chunk's bytes go into a buffer every chunk reuses, and its
+	// line table holds its own lines only: what Split keeps from one
+	// chunk to the next is the parts' text and fixed-size records (see
+	// splitter).
+	chunk := append(s.src[:0], s.body[start:end]...)
+	s.src, s.base = chunk, start
+	s.first += s.newlines
+	s.newlines = bytes.Count(chunk, []byte{'\n'})
+	s.starts = s.starts[:0]
+	for i, c := range chunk {
+		if c == '\n' && start+i+1 < len(s.body) {
+			s.starts = append(s.starts, i+1)
+		}
+	}
 	// mdblock's parser leaves emphasis and links as text: goldmark's
 	// delimiter processing is quadratic in a paragraph's unmatched
 	// delimiters, and the parts are cut from source lines anyway.
 	// Containers past mdblock.MaxDepth on a line are read as text: the
 	// parser's cost grows with the square of a line's nesting.
-	doc := mdblock.TableParser().Parse(text.NewReader(mdblock.Flatten(chunk, mdblock.MaxDepth)))
+	// goldmark gets a copy of its own: it can write into its source (a
+	// chunk ending in the indented code line "    <" gets a line break
+	// appended past its end, which the old shared slice of the whole
+	// description took as the next chunk's first byte).
+	s.parsed = append(s.parsed[:0], chunk...)
+	doc := mdblock.TableParser().Parse(text.NewReader(mdblock.Flatten(s.parsed, mdblock.MaxDepth)))
 	s.blocks(doc, false)
 	return nil
 }
 
+// A splitter keeps, while it works through the chunks, nothing the
+// garbage collector has to trace per part or per line: the parts are
+// fixed-size records without pointers and their text is appended to one
+// byte slice, so the live heap a collection scans stays the size of one
+// chunk's syntax tree however long the description is. Split builds the
+// []Part once, at the end, with every Text and Section a substring of
+// one string.
 type splitter struct {
-	src     []byte // the chunk being parsed; offsets are into it
-	base    int    // the chunk's offset in the description
-	lines   []int  // byte offset in the description of each line's start
-	tmpl    map[string]bool
-	section string
-	details []bool // open <details> elements, innermost last; true if collapsed
-	parts   []Part
+	body     string // the description
+	src      []byte // the chunk being parsed (a reused buffer); offsets are into it
+	parsed   []byte // goldmark's copy of it (a reused buffer)
+	base     int    // the chunk's offset in the description
+	first    int    // the description's line where the chunk starts (1-based)
+	newlines int    // line breaks in the chunk
+	starts   []int  // chunk offsets of the lines that start after its first byte
+	tmpl     map[string]bool
+	section  [2]int // the current section's text in arena
+	details  []bool // open <details> elements, innermost last; true if collapsed
+	closed   int    // how many of details are collapsed
+	arena    []byte // the text of every part and section, back to back
+	recs     []record
+}
+
+// A record is a Part with its texts as offsets into the splitter's arena.
+type record struct {
+	line, text, end, section, sectionEnd int
+	kind                                 Kind
+	item                                 bool
+}
+
+// result returns the parts, in order of their lines.
+func (s *splitter) result() []Part {
+	if len(s.recs) == 0 {
+		return nil
+	}
+	// goldmark can put a node before one that starts earlier: mdblock's
+	// table transformer inserts a table cut from a setext heading's lines
+	// before the heading.
+	byLine := func(a, b record) int { return cmp.Compare(a.line, b.line) }
+	if !slices.IsSortedFunc(s.recs, byLine) {
+		slices.SortStableFunc(s.recs, byLine)
+	}
+	all := string(s.arena)
+	parts := make([]Part, len(s.recs))
+	for i, r := range s.recs {
+		parts[i] = Part{Kind: r.kind, Line: r.line, Text: all[r.text:r.end], Section: all[r.section:r.sectionEnd], ListItem: r.item}
+	}
+	return parts
 }
 
 // collapsed reports whether the current position is inside a collapsed
 // <details> element.
-func (s *splitter) collapsed() bool {
-	for _, c := range s.details {
-		if c {
-			return true
-		}
-	}
-	return false
-}
+func (s *splitter) collapsed() bool { return s.closed > 0 }
 
 // line returns the 1-based line of the description of byte offset off
 // of the chunk.
 func (s *splitter) line(off int) int {
-	return sort.Search(len(s.lines), func(i int) bool { return s.lines[i] > s.base+off })
+	return s.first + sort.SearchInts(s.starts, off+1)
 }
 
 // lineStart returns the chunk offset where line n (1-based) starts, or 0
 // if it starts before the chunk.
 func (s *splitter) lineStart(n int) int {
-	return max(s.lines[n-1]-s.base, 0)
+	i := n - s.first - 1
+	switch {
+	case i < 0:
+		return 0
+	case i >= len(s.starts):
+		return len(s.src)
+	}
+	return s.starts[i]
 }
 
 // rawLines returns the whole source lines spanning [start, stop),
@@ -216,8 +273,12 @@ func (s *splitter) rawLines(start, stop int) string {
 	if i := bytes.IndexByte(s.src[stop-1:], '\n'); i >= 0 {
 		b = stop - 1 + i
 	}
-	return strings.TrimRight(string(s.src[a:b]), "\r\n")
+	return strings.TrimRight(s.text(a, b), "\r\n")
 }
+
+// text returns the description's text at chunk offsets [a, b), without
+// a copy.
+func (s *splitter) text(a, b int) string { return s.body[s.base+a : s.base+b] }
 
 func (s *splitter) add(k Kind, off int, txt string, item bool) {
 	if strings.TrimSpace(txt) == "" {
@@ -226,7 +287,10 @@ func (s *splitter) add(k Kind, off int, txt string, item bool) {
 	if s.collapsed() && k != Comment && k != Template {
 		k = Details
 	}
-	s.parts = append(s.parts, Part{Kind: k, Line: s.line(off), Text: txt, Section: s.section, ListItem: item})
+	start := len(s.arena)
+	s.arena = append(s.arena, txt...)
+	s.recs = append(s.recs, record{line: s.line(off), text: start, end: len(s.arena),
+		section: s.section[0], sectionEnd: s.section[1], kind: k, item: item})
 }
 
 // blocks walks the children of a container block.
@@ -249,7 +313,9 @@ func (s *splitter) block(n ast.Node, item bool) {
 		}
 		raw := s.rawLines(start, stop)
 		if !s.collapsed() {
-			s.section = headingText(string(textOf(n, s.src)))
+			start := len(s.arena)
+			s.arena = append(s.arena, headingText(string(textOf(n, s.src)))...)
+			s.section = [2]int{start, len(s.arena)}
 		}
 		s.prose(start, raw, item)
 	case *ast.Paragraph, *ast.TextBlock:
@@ -294,25 +360,34 @@ func (s *splitter) prose(off int, raw string, item bool) {
 		s.add(Prose, off, raw, item)
 		return
 	}
+	// Runs of lines of one kind: line runLine starts at byte runByte of
+	// raw.
 	first := s.line(off)
-	lines := strings.Split(raw, "\n")
-	runStart, runKind := 0, Kind(255)
+	runLine, runByte, runKind := 0, 0, Kind(255)
 	flush := func(end int) {
-		if end > runStart {
-			s.add(runKind, s.lineStart(first+runStart), strings.Join(lines[runStart:end], "\n"), item)
+		if end > runByte {
+			s.add(runKind, s.lineStart(first+runLine), raw[runByte:end-1], item)
 		}
 	}
-	for i, l := range lines {
+	i := 0
+	for start := 0; start <= len(raw); i++ {
+		end := strings.IndexByte(raw[start:], '\n')
+		if end < 0 {
+			end = len(raw)
+		} else {
+			end += start
+		}
 		k := Prose
-		if s.tmpl[normLine(l)] {
+		if s.tmpl[normLine(raw[start:end])] {
 			k = Template
 		}
 		if k != runKind {
-			flush(i)
-			runStart, runKind = i, k
+			flush(start)
+			runLine, runByte, runKind = i, start, k
 		}
+		start = end + 1
 	}
-	flush(len(lines))
+	flush(len(raw) + 1)
 }
 
 // paragraph adds a paragraph: its HTML comments as Comment parts and the
@@ -334,8 +409,7 @@ func (s *splitter) paragraph(n ast.Node, item bool) {
 		}
 		a := r.Segments.At(0).Start
 		b := r.Segments.At(r.Segments.Len() - 1).Stop
-		h := string(s.src[a:b])
-		if strings.HasPrefix(h, "<!--") {
+		if bytes.HasPrefix(s.src[a:b], []byte("<!--")) {
 			comments = append(comments, a, b)
 			cuts = append(cuts, [2]int{a - base, b - base})
 		}
@@ -346,7 +420,7 @@ func (s *splitter) paragraph(n ast.Node, item bool) {
 	}
 	defer func() {
 		for i := 0; i+1 < len(comments); i += 2 {
-			s.comment(comments[i], string(s.src[comments[i]:comments[i+1]]))
+			s.comment(comments[i], s.text(comments[i], comments[i+1]))
 		}
 	}()
 	var b strings.Builder
@@ -423,9 +497,9 @@ func (s *splitter) html(n *ast.HTMLBlock, item bool) {
 		switch tt {
 		case html.CommentToken:
 			flush()
-			s.comment(here, string(rawTok))
+			s.comment(here, s.text(here, off))
 		case html.TextToken:
-			t := string(rawTok)
+			t := s.text(here, off)
 			if strings.TrimSpace(t) == "" {
 				continue
 			}
@@ -453,8 +527,14 @@ func (s *splitter) html(n *ast.HTMLBlock, item bool) {
 					}
 				}
 				s.details = append(s.details, !open)
+				if !open {
+					s.closed++
+				}
 			case html.EndTagToken:
 				if len(s.details) > 0 {
+					if s.details[len(s.details)-1] {
+						s.closed--
+					}
 					s.details = s.details[:len(s.details)-1]
 				}
 			}
@@ -553,17 +633,6 @@ func headingText(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// lineStarts returns the byte offset where each line of src starts.
-func lineStarts(src []byte) []int {
-	starts := []int{0}
-	for i, c := range src {
-		if c == '\n' && i+1 < len(src) {
-			starts = append(starts, i+1)
-		}
-	}
-	return starts
-}
-
 // templateLines returns the normalised non-blank lines of a template.
 func templateLines(t string) map[string]bool {
 	if strings.TrimSpace(t) == "" {
@@ -604,7 +673,7 @@ const maxChunk = 4 << 10
 // HTML comments and <pre>, <script>, <style> and <textarea> blocks: a
 // Markdown block never continues across such a point. Failing that it
 // ends at a line break, and failing that anywhere on a rune boundary.
-func chunks(src []byte, max int) [][2]int {
+func chunks(src string, max int) [][2]int {
 	if len(src) <= max {
 		return [][2]int{{0, len(src)}}
 	}
@@ -614,9 +683,12 @@ func chunks(src []byte, max int) [][2]int {
 	var sc scanState
 	prevBlank := false
 	for off := 0; off < len(src); {
-		end := bytes.IndexByte(src[off:], '\n')
+		// A line that ends past start+max is cut wherever it ends: look
+		// no further, or a long line would be searched once a chunk.
+		lim := min(len(src), start+max+1)
+		end := strings.IndexByte(src[off:lim], '\n')
 		if end < 0 {
-			end = len(src)
+			end = lim
 		} else {
 			end += off + 1
 		}
@@ -642,7 +714,7 @@ func chunks(src []byte, max int) [][2]int {
 			prevBlank = false
 			continue
 		}
-		prevBlank = len(bytes.TrimSpace(l)) == 0
+		prevBlank = len(strings.TrimSpace(l)) == 0
 		sc.scan(l)
 		off = end
 	}
@@ -655,9 +727,9 @@ func chunks(src []byte, max int) [][2]int {
 // forcedCut returns where to cut a chunk of src that starts at start and
 // has no line break in its first max bytes: before the last space in its
 // second half, or else on a rune boundary at max.
-func forcedCut(src []byte, start, max int) int {
+func forcedCut(src string, start, max int) int {
 	end := start + max
-	if i := bytes.LastIndexByte(src[start+max/2:end], ' '); i > 0 {
+	if i := strings.LastIndexByte(src[start+max/2:end], ' '); i > 0 {
 		return start + max/2 + i
 	}
 	for end > start && !utf8.RuneStart(src[end]) {
@@ -676,41 +748,46 @@ type scanState struct {
 
 func (s *scanState) normal() bool { return s.fence == 0 && !s.comment && s.raw == "" }
 
-func (s *scanState) scan(l []byte) {
-	t := bytes.TrimLeft(l, " ")
+// rawTags are the HTML blocks a blank line does not end: the opening
+// and the closing tag of each.
+var rawTags = [...][2]string{{"<pre", "</pre>"}, {"<script", "</script>"}, {"<style", "</style>"}, {"<textarea", "</textarea>"}}
+
+func (s *scanState) scan(l string) {
+	t := strings.TrimLeft(l, " ")
 	switch {
 	case s.fence != 0:
-		if n := run(t, s.fence); n >= s.fenceN && len(bytes.TrimSpace(t[n:])) == 0 {
+		if n := run(t, s.fence); n >= s.fenceN && len(strings.TrimSpace(t[n:])) == 0 {
 			s.fence = 0
 		}
 	case s.comment:
-		if bytes.Contains(l, []byte("-->")) {
+		if strings.Contains(l, "-->") {
 			s.comment = false
 		}
 	case s.raw != "":
-		if bytes.Contains(bytes.ToLower(l), []byte(s.raw)) {
+		// Lower-casing makes no '<': a line without one cannot close.
+		if strings.IndexByte(l, '<') >= 0 && strings.Contains(strings.ToLower(l), s.raw) {
 			s.raw = ""
 		}
 	case len(l)-len(t) > 3:
 		// indented code
-	case run(t, '`') >= 3 && !bytes.ContainsRune(t[run(t, '`'):], '`'):
+	case run(t, '`') >= 3 && !strings.ContainsRune(t[run(t, '`'):], '`'):
 		s.fence, s.fenceN = '`', run(t, '`')
 	case run(t, '~') >= 3:
 		s.fence, s.fenceN = '~', run(t, '~')
-	case bytes.HasPrefix(t, []byte("<!--")):
-		s.comment = !bytes.Contains(t[4:], []byte("-->"))
-	default:
-		lt := bytes.ToLower(t)
-		for _, tag := range []string{"pre", "script", "style", "textarea"} {
-			if bytes.HasPrefix(lt, []byte("<"+tag)) && !bytes.Contains(lt, []byte("</"+tag+">")) {
-				s.raw = "</" + tag + ">"
+	case strings.HasPrefix(t, "<!--"):
+		s.comment = !strings.Contains(t[4:], "-->")
+	case strings.HasPrefix(t, "<"):
+		lt := strings.ToLower(t)
+		for _, tag := range rawTags {
+			if strings.HasPrefix(lt, tag[0]) && !strings.Contains(lt, tag[1]) {
+				s.raw = tag[1]
 			}
 		}
 	}
 }
 
 // run counts the leading bytes of b equal to c.
-func run(b []byte, c byte) int {
+func run(b string, c byte) int {
 	n := 0
 	for n < len(b) && b[n] == c {
 		n++

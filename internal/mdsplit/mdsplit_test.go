@@ -292,7 +292,7 @@ func TestSplitPathological(t *testing.T) {
 
 func TestChunksCutSafely(t *testing.T) {
 	// A blank line then column 0 is safe; inside a fence it is not.
-	src := []byte(strings.Repeat("para\n\n", 10) + "```\n" + strings.Repeat("x\n\ny\n", 10) + "```\n" + strings.Repeat("para\n\n", 10))
+	src := (strings.Repeat("para\n\n", 10) + "```\n" + strings.Repeat("x\n\ny\n", 10) + "```\n" + strings.Repeat("para\n\n", 10))
 	cs := chunks(src, 40)
 	for _, c := range cs {
 		if c[0] == 0 {
@@ -307,7 +307,7 @@ func TestChunksCutSafely(t *testing.T) {
 		assert.Equal(t, byte('\n'), src[c[0]-1], "cut at %d is not at a line start", c[0])
 	}
 	assert.Equal(t, len(src), cs[len(cs)-1][1])
-	assert.Equal(t, [][2]int{{0, 5}}, chunks([]byte("short"), 40))
+	assert.Equal(t, [][2]int{{0, 5}}, chunks("short", 40))
 }
 
 func TestHeadingText(t *testing.T) {

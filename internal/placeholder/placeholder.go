@@ -17,6 +17,7 @@ package placeholder
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -75,21 +76,23 @@ func AddressesTools(text string) bool { return toolsRE.MatchString(text) }
 
 // instructionStarts are the first words of a template's instructions and
 // questions to the contributor.
-var instructionStarts = map[string]bool{
-	"describe": true, "explain": true, "list": true, "link": true, "provide": true, "include": true,
-	"add": true, "mention": true, "summarize": true, "summarise": true, "fill": true, "tick": true,
-	"check": true, "mark": true, "put": true, "remove": true, "delete": true, "replace": true,
-	"reference": true, "write": true, "give": true, "select": true, "choose": true, "state": true,
-	"outline": true, "specify": true, "attach": true, "ensure": true, "make": true, "please": true,
-	"pls": true, "optional": true, "optionally": true, "required": true, "note": true, "hint": true,
-	"tip": true, "example": true, "e.g.": true, "if": true, "thank": true, "thanks": true,
-	"before": true, "what": true, "why": true, "how": true, "which": true, "does": true, "did": true,
-	"have": true, "has": true, "who": true, "where": true, "remember": true, "don't": true, "feel": true,
-	"leave": true, "consider": true, "briefly": true, "clearly": true, "keep": true, "use": true,
-	"important": true, "required:": true, "optional:": true, "note:": true, "tip:": true,
-	"references": true, "screenshots": true, "steps": true, "related": true, "fixes": true, "closes": true,
-	"resolves": true, "any": true, "for": true, "see": true, "copy": true, "paste": true, "contributions": true,
-}
+var instructionStarts = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"describe": true, "explain": true, "list": true, "link": true, "provide": true, "include": true,
+		"add": true, "mention": true, "summarize": true, "summarise": true, "fill": true, "tick": true,
+		"check": true, "mark": true, "put": true, "remove": true, "delete": true, "replace": true,
+		"reference": true, "write": true, "give": true, "select": true, "choose": true, "state": true,
+		"outline": true, "specify": true, "attach": true, "ensure": true, "make": true, "please": true,
+		"pls": true, "optional": true, "optionally": true, "required": true, "note": true, "hint": true,
+		"tip": true, "example": true, "e.g.": true, "if": true, "thank": true, "thanks": true,
+		"before": true, "what": true, "why": true, "how": true, "which": true, "does": true, "did": true,
+		"have": true, "has": true, "who": true, "where": true, "remember": true, "don't": true, "feel": true,
+		"leave": true, "consider": true, "briefly": true, "clearly": true, "keep": true, "use": true,
+		"important": true, "required:": true, "optional:": true, "note:": true, "tip:": true,
+		"references": true, "screenshots": true, "steps": true, "related": true, "fixes": true, "closes": true,
+		"resolves": true, "any": true, "for": true, "see": true, "copy": true, "paste": true, "contributions": true,
+	}
+})
 
 // vocabRE finds the words templates use about the pull request and its
 // form.
@@ -144,7 +147,7 @@ func Comment(text string) Class {
 		return Authored // the author speaking: "I left the old path in for now"
 	}
 	switch {
-	case instructionStarts[first], instructionStarts[strings.TrimSuffix(first, ":")]:
+	case instructionStarts()[first], instructionStarts()[strings.TrimSuffix(first, ":")]:
 		return Instruction
 	case second, strings.Contains(t, "?"), vocabRE.MatchString(t):
 		return Instruction
@@ -153,27 +156,29 @@ func Comment(text string) Class {
 }
 
 // placeholderLines are whole lines that stand in for a description.
-var placeholderLines = map[string]bool{
-	"todo": true, "tbd": true, "tbc": true, "n/a": true, "na": true, "none": true, "nothing": true,
-	"-": true, "--": true, "...": true, "…": true, "wip": true, "xxx": true, "fixme": true,
-	"placeholder": true, "description": true, "add description": true, "add a description": true,
-	"description here": true, "your description here": true, "insert description here": true,
-	"describe your changes": true, "coming soon": true, "to be added": true, "to do": true, "fill in": true,
-	"fill me in": true, "pr description": true, "no description": true, "no description provided": true,
-	"empty": true, "test": true, "testing": true, "asdf": true, "foo": true, ".": true, "?": true,
-	"fixes #": true, "closes #": true, "resolves #": true, "related to #": true, "issue #": true,
-}
+var placeholderLines = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"todo": true, "tbd": true, "tbc": true, "n/a": true, "na": true, "none": true, "nothing": true,
+		"-": true, "--": true, "...": true, "…": true, "wip": true, "xxx": true, "fixme": true,
+		"placeholder": true, "description": true, "add description": true, "add a description": true,
+		"description here": true, "your description here": true, "insert description here": true,
+		"describe your changes": true, "coming soon": true, "to be added": true, "to do": true, "fill in": true,
+		"fill me in": true, "pr description": true, "no description": true, "no description provided": true,
+		"empty": true, "test": true, "testing": true, "asdf": true, "foo": true, ".": true, "?": true,
+		"fixes #": true, "closes #": true, "resolves #": true, "related to #": true, "issue #": true,
+	}
+})
 
 // maxPlaceholderWords is the most words Text's trimmed text can hold
 // and be a placeholder: a marker word and four more, or the longest of
 // placeholderLines.
-var maxPlaceholderWords = func() int {
+var maxPlaceholderWords = sync.OnceValue(func() int {
 	n := 5
-	for k := range placeholderLines {
+	for k := range placeholderLines() {
 		n = max(n, len(strings.Fields(k)))
 	}
 	return n
-}()
+})
 
 // trimmable holds every character Text trims from a text's ends, in
 // either case.
@@ -185,12 +190,13 @@ const trimmable = "#>*-+ []xX_`~:()<>{}\"'"
 // makes a space, so each such word stays a word of the trimmed text:
 // too many for a placeholder line or a marker and a few words.
 func wordy(s string) bool {
+	limit := maxPlaceholderWords()
 	n := 0
 	inWord, kept := false, false
 	for _, r := range s {
 		if unicode.IsSpace(r) {
 			if inWord && kept {
-				if n++; n > maxPlaceholderWords {
+				if n++; n > limit {
 					return true
 				}
 			}
@@ -205,7 +211,7 @@ func wordy(s string) bool {
 	if inWord && kept {
 		n++
 	}
-	return n > maxPlaceholderWords
+	return n > limit
 }
 
 // Text reports whether a line or paragraph of prose, as written in
@@ -234,7 +240,7 @@ func text(s string) bool {
 	t = strings.Trim(t, "*_`~ ")
 	t = strings.TrimSpace(strings.TrimSuffix(t, ":"))
 	t = strings.Trim(t, "()[]<>{}\"' ")
-	if placeholderLines[t] {
+	if placeholderLines()[t] {
 		return true
 	}
 	// "TODO: write this", "TBD - later": a marker word and a few words.

@@ -81,7 +81,10 @@ func (t *rankTable) len() int { return len(t.ends) }
 // It is not instrumented by the race detector (go:norace): it runs once,
 // inside load's sync.OnceValues, on memory no other goroutine sees yet,
 // and its 200,000-line loop made every race-built heft process (each exec
-// in the CLI's test scripts) a third slower to start scoring.
+// in the CLI's test scripts) a third slower to start scoring. For the
+// same reason it decodes ranks and base64 with decimal and appendBase64,
+// also not instrumented, and leaves anything they do not take to strconv
+// and encoding/base64, whose results and errors stay the reference.
 //
 //go:norace
 func parseRanks(r io.Reader, n int) (*rankTable, error) {
@@ -108,17 +111,23 @@ func parseRanks(r io.Reader, n int) (*rankTable, error) {
 		if !ok || len(tok) == 0 || base64.StdEncoding.DecodedLen(len(tok)) > 256 {
 			return nil, fmt.Errorf("line %d: malformed", lineNo)
 		}
-		rank, err := strconv.ParseInt(string(num), 10, 32)
-		if err != nil {
-			return nil, fmt.Errorf("line %d: %w", lineNo, err)
+		rank, ok := decimal(num)
+		if !ok {
+			r, err := strconv.ParseInt(string(num), 10, 32)
+			if err != nil {
+				return nil, fmt.Errorf("line %d: %w", lineNo, err)
+			}
+			rank = int32(r)
 		}
 		start := len(t.arena)
-		t.arena, err = base64.StdEncoding.AppendDecode(t.arena, tok)
-		if err != nil {
-			return nil, fmt.Errorf("line %d: %w", lineNo, err)
+		if t.arena, ok = appendBase64(t.arena, tok); !ok {
+			var err error
+			if t.arena, err = base64.StdEncoding.AppendDecode(t.arena[:start], tok); err != nil {
+				return nil, fmt.Errorf("line %d: %w", lineNo, err)
+			}
 		}
 		t.ends = append(t.ends, uint32(len(t.arena)))
-		t.rank = append(t.rank, int32(rank))
+		t.rank = append(t.rank, rank)
 		hashes = append(hashes, maphash.Bytes(t.seed, t.arena[start:]))
 	}
 	if err := sc.Err(); err != nil {
@@ -143,3 +152,76 @@ func parseRanks(r io.Reader, n int) (*rankTable, error) {
 	}
 	return t, nil
 }
+
+// decimal returns the value of b if it is one to nine ASCII digits, the
+// only form of rank the rank files hold; ok is false for anything else,
+// which strconv then reads.
+//
+//go:norace
+func decimal(b []byte) (v int32, ok bool) {
+	if len(b) == 0 || len(b) > 9 {
+		return 0, false
+	}
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int32(c-'0')
+	}
+	return v, true
+}
+
+// appendBase64 appends the decoding of src, standard base64 with
+// padding, to dst, as base64.StdEncoding.AppendDecode does for input
+// without line breaks. ok is false if src is not such base64; dst may
+// then hold part of a decoding, and the caller starts again from its old
+// length.
+//
+//go:norace
+func appendBase64(dst, src []byte) (_ []byte, ok bool) {
+	n := len(src)
+	if n%4 != 0 {
+		return dst, false
+	}
+	body := n // whole quanta, without the padded last one
+	if n > 0 && src[n-1] == '=' {
+		body = n - 4
+	}
+	for i := 0; i < body; i += 4 {
+		a, b, c, d := base64Digits[src[i]], base64Digits[src[i+1]], base64Digits[src[i+2]], base64Digits[src[i+3]]
+		if a|b|c|d > 63 {
+			return dst, false
+		}
+		v := uint32(a)<<18 | uint32(b)<<12 | uint32(c)<<6 | uint32(d)
+		dst = append(dst, byte(v>>16), byte(v>>8), byte(v))
+	}
+	if body == n {
+		return dst, true
+	}
+	// "ab==" or "abc=".
+	a, b := base64Digits[src[body]], base64Digits[src[body+1]]
+	if a|b > 63 {
+		return dst, false
+	}
+	if src[body+2] == '=' {
+		return append(dst, a<<2|b>>4), true
+	}
+	c := base64Digits[src[body+2]]
+	if c > 63 {
+		return dst, false
+	}
+	return append(dst, a<<2|b>>4, b<<4|c>>2), true
+}
+
+// base64Digits maps each byte to its value as a digit of the standard
+// base64 alphabet, or 0xff. A constant, so that nothing builds it at
+// start-up.
+const base64Digits = "" +
+	"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff" +
+	"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x3e\xff\xff\xff\x3f\x34\x35\x36\x37\x38\x39\x3a\x3b\x3c\x3d\xff\xff\xff\xff\xff\xff" +
+	"\xff\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\xff\xff\xff\xff\xff" +
+	"\xff\x1a\x1b\x1c\x1d\x1e\x1f\x20\x21\x22\x23\x24\x25\x26\x27\x28\x29\x2a\x2b\x2c\x2d\x2e\x2f\x30\x31\x32\x33\xff\xff\xff\xff\xff" +
+	"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff" +
+	"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff" +
+	"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff" +
+	"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff"

@@ -46,3 +46,17 @@ func Parse(fs *flag.FlagSet, args []string, w io.Writer) (code int, ok bool) {
 	fmt.Fprintf(w, "%s: %v\n", fs.Name(), err)
 	return ExitUsage, false
 }
+
+// New returns an empty flag set named name, as Parse wants it: errors
+// continue (Parse reports them), output goes to w, and the usage is
+// usage (a "Usage: ..." line and a description) followed by the flags'
+// defaults.
+func New(name, usage string, w io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(w)
+	fs.Usage = func() {
+		fmt.Fprint(w, usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}

@@ -46,3 +46,20 @@ func TestParse(t *testing.T) {
 		})
 	}
 }
+
+// TestNewHelp checks that New's flag set prints its usage and then the
+// flags' defaults for -h, and that a bad flag is still one line.
+func TestNewHelp(t *testing.T) {
+	var stderr bytes.Buffer
+	fs := cliflag.New("prog", "Usage: prog [-n N]\n\nDoes things.\n\n", &stderr)
+	fs.Int64("n", 1, "a number")
+	code, ok := cliflag.Parse(fs, []string{"-h"}, &stderr)
+	want := "Usage: prog [-n N]\n\nDoes things.\n\n  -n int\n    \ta number (default 1)\n"
+	if code != cliflag.ExitHelp || ok || stderr.String() != want {
+		t.Errorf("-h: got (%d, %v, %q), want (%d, false, %q)", code, ok, stderr.String(), cliflag.ExitHelp, want)
+	}
+	stderr.Reset()
+	if code, _ := cliflag.Parse(fs, []string{"-n", "x"}, &stderr); code != cliflag.ExitUsage || strings.Count(stderr.String(), "\n") != 1 {
+		t.Errorf("bad value: got %d and %q, want one line and exit %d", code, stderr.String(), cliflag.ExitUsage)
+	}
+}

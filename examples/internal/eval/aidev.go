@@ -76,6 +76,9 @@ type AIDev struct {
 	notes   []string
 }
 
+// aidevNoDiffs is the CSV layout's note that it has no diffs.
+const aidevNoDiffs = "the AIDev CSV layout has no diffs: diff-based scorers are not applicable to it"
+
 // DefaultMaxRow is the largest CSV row of the AIDev layout read by
 // default: 64 MiB.
 const DefaultMaxRow = 64 << 20
@@ -120,7 +123,7 @@ func OpenAIDev(dir string, opt *AIDevOptions) (*AIDev, error) {
 			return nil, fmt.Errorf("eval: aidev: %s holds neither %s nor agent folders", dir, aidevPRs)
 		}
 	}
-	a.notes = append(a.notes, "the AIDev CSV layout has no diffs: diff-based scorers are not applicable to it")
+	a.notes = append(a.notes, aidevNoDiffs)
 	return a, nil
 }
 
@@ -130,9 +133,7 @@ func (a *AIDev) Notes() []string { return slices.Clone(a.notes) }
 // Next returns the next pull request, agent folder after agent folder.
 func (a *AIDev) Next() (*Record, error) {
 	for {
-		if len(a.pending) > 0 {
-			err := a.pending[0]
-			a.pending = a.pending[1:]
+		if err := popPending(&a.pending); err != nil {
 			return nil, err
 		}
 		if a.cur == nil {
@@ -176,25 +177,17 @@ type csvFile struct {
 	path  string // as reports show it: agent/file.csv
 	f     *os.File
 	guard *rowGuard // bounds the row being read
-	cols  map[string]int
-	n     int               // fields per row
-	idx   map[string][]span // pr_id → its rows
-	used  map[string]bool   // ids a pull request asked for
-	buf   []byte            // rowsOf's read buffer
-	spanR bytes.Reader      // rowsOf's reader of buf
-	bufR  *bufio.Reader     // and its buffer, which csv.NewReader takes as it is
+	cols  columns
+	n     int           // fields per row
+	spans               // pr_id → its rows
+	buf   []byte        // rowsOf's read buffer
+	spanR bytes.Reader  // rowsOf's reader of buf
+	bufR  *bufio.Reader // and its buffer, which csv.NewReader takes as it is
 }
-
-type span struct{ off, end int64 }
 
 // get returns the named column of row, or "" when the file has no such
 // column.
-func (c *csvFile) get(row []string, name string) string {
-	if i, ok := c.cols[name]; ok && i < len(row) {
-		return row[i]
-	}
-	return ""
-}
+func (c *csvFile) get(row []string, name string) string { return c.cols.raw(row, name) }
 
 // openCSV opens a table and checks its header has the required columns.
 func openCSV(path, display string, required []string, maxRow int64) (*csvFile, *csv.Reader, error) {
@@ -366,60 +359,36 @@ func openAgent(dir, name string, maxRow int64) (*aidevAgent, []error, []string, 
 // must tell from other commenters. It reads prs.csv once for the
 // repository of each merged pull request.
 func maintainers(prsPath string, mergers map[string][]string, maxRow int64) (map[string]map[string]bool, error) {
-	f, err := os.Open(prsPath)
+	c, rd, err := openCSV(prsPath, prsPath, nil, maxRow)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	g := &rowGuard{r: f, max: maxRow}
-	rd := csv.NewReader(g)
-	header, err := rd.Read()
-	if err != nil {
-		return nil, err
-	}
-	col := func(name string) int { return slices.Index(header, name) }
-	id, api, html := col("id"), col("repo_url"), col("html_url")
-	get := func(row []string, i int) string {
-		if i >= 0 && i < len(row) {
-			return row[i]
-		}
-		return ""
-	}
+	defer c.f.Close()
 	out := map[string]map[string]bool{}
-	for {
-		off := rd.InputOffset()
-		g.reset()
-		row, err := rd.Read()
-		if err == io.EOF {
-			return out, nil
-		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			continue // reported when the rows are read for scoring
-		}
-		if err != nil {
-			return nil, rowError(err, off)
-		}
-		who, ok := mergers[strings.TrimSpace(get(row, id))]
+	err = c.eachRow(rd, func(row []string) {
+		who, ok := mergers[strings.TrimSpace(c.get(row, "id"))]
 		if !ok {
-			continue
+			return
 		}
-		repo := repoOf(get(row, api), get(row, html))
+		repo := repoOf(c.get(row, "repo_url"), c.get(row, "html_url"))
 		if out[repo] == nil {
 			out[repo] = map[string]bool{}
 		}
 		for _, w := range who {
 			out[repo][w] = true
 		}
+	})
+	if err != nil {
+		return nil, err
 	}
+	return out, nil
 }
 
 // index scans a joined table once, noting the byte range of each pull
 // request's rows. Rows that do not parse are reported and left out of
 // every range.
 func (c *csvFile) index(rd *csv.Reader, each func(row []string)) ([]error, error) {
-	c.idx = map[string][]span{}
-	c.used = map[string]bool{}
+	c.spans = newSpans()
 	var skips []error
 	cur, start := "", int64(-1)
 	flush := func(end int64) {
@@ -430,21 +399,18 @@ func (c *csvFile) index(rd *csv.Reader, each func(row []string)) ([]error, error
 	}
 	pid := c.cols["pr_id"]
 	for {
-		off := rd.InputOffset()
-		c.guard.reset()
-		row, err := rd.Read()
-		if err == io.EOF {
+		row, off, err := c.readRow(rd)
+		var pe *csv.ParseError
+		switch {
+		case err == io.EOF:
 			flush(off)
 			return skips, nil
-		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
+		case errors.As(err, &pe):
 			flush(off)
-			skips = append(skips, &SkipError{Pos: fmt.Sprintf("%s:%d", c.path, pe.StartLine), Reason: ReasonMalformed, Err: pe.Err})
+			skips = append(skips, c.skip(pe))
 			continue
-		}
-		if err != nil {
-			return skips, rowError(err, off)
+		case err != nil:
+			return skips, err
 		}
 		if each != nil {
 			each(row)
@@ -459,13 +425,8 @@ func (c *csvFile) index(rd *csv.Reader, each func(row []string)) ([]error, error
 
 // rowsOf reads back the rows of one pull request.
 func (c *csvFile) rowsOf(id string) ([][]string, error) {
-	spans := c.idx[id]
-	if len(spans) == 0 {
-		return nil, nil
-	}
-	c.used[id] = true
 	var rows [][]string
-	for _, s := range spans {
+	for _, s := range c.take(id) {
 		// One read per span rather than a read per 4 KiB block, into a
 		// buffer the table keeps (the fields are copied out of it).
 		n := int(s.end - s.off)
@@ -503,17 +464,6 @@ func (c *csvFile) name() string { return c.path }
 
 func (c *csvFile) raw(row []string, name string) string { return c.get(row, name) }
 
-func (c *csvFile) unused() []string {
-	var ids []string
-	for id := range c.idx {
-		if !c.used[id] {
-			ids = append(ids, id)
-		}
-	}
-	slices.Sort(ids)
-	return ids
-}
-
 // unknownIDs reports the joined rows whose pr_id matched no pull request
 // of the table prs.
 func unknownIDs(prs string, tables ...childTable) []error {
@@ -546,18 +496,15 @@ func (ag *aidevAgent) close() {
 
 // next reads the next row of prs.csv and joins the other tables to it.
 func (ag *aidevAgent) next() (*Record, error) {
-	off := ag.prsRd.InputOffset()
-	ag.prs.guard.reset()
-	row, err := ag.prsRd.Read()
-	if err == io.EOF {
-		return nil, io.EOF
-	}
+	row, _, err := ag.prs.readRow(ag.prsRd)
 	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return nil, &SkipError{Pos: fmt.Sprintf("%s:%d", ag.prs.path, pe.StartLine), Reason: ReasonMalformed, Err: pe.Err}
-	}
-	if err != nil {
-		return nil, fmt.Errorf("eval: aidev: %s: %w", ag.prs.path, rowError(err, off))
+	switch {
+	case err == io.EOF:
+		return nil, io.EOF
+	case errors.As(err, &pe):
+		return nil, ag.prs.skip(pe)
+	case err != nil:
+		return nil, fmt.Errorf("eval: aidev: %s: %w", ag.prs.path, err)
 	}
 	line, _ := ag.prsRd.FieldPos(0)
 	p := ag.prs

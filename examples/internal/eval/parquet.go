@@ -238,26 +238,13 @@ func OpenAIDevParquet(dir string, opt *AIDevOptions) (*AIDevParquet, error) {
 
 // Notes says what the report should know about this data.
 func (a *AIDevParquet) Notes() []string {
-	notes := slices.Clone(a.notes)
-	if a.details == nil {
-		notes = append(notes, "no "+pqDetails+": diff-based scorers are not applicable")
-	} else {
-		notes = append(notes, "diffs are the pull requests' commits' per-file patches one after another (a file changed by two commits counts twice), not the net change")
-		if a.noDiff > 0 {
-			notes = append(notes, fmt.Sprintf("%d of %d pull requests have no row in %s: diff-based scorers are not applicable to them", a.noDiff, a.read, pqDetails))
-		}
-		if a.partial > 0 {
-			notes = append(notes, fmt.Sprintf("%d of %d pull requests have a partial diff: files whose patch GitHub left out (too large) count as binary", a.partial, a.read))
-		}
-	}
-	return notes
+	return patchNotes(slices.Clone(a.notes), a.details == nil, pqDetails, "no row in "+pqDetails,
+		a.noDiff, a.partial, a.read)
 }
 
 // Next returns the next pull request.
 func (a *AIDevParquet) Next() (*Record, error) {
-	if len(a.pending) > 0 {
-		err := a.pending[0]
-		a.pending = a.pending[1:]
+	if err := popPending(&a.pending); err != nil {
 		return nil, err
 	}
 	if a.prs == nil {
@@ -402,11 +389,10 @@ type pqTable struct {
 	path   string // as reports show it
 	f      *os.File
 	file   *parquet.File
-	cols   map[string]int // top-level column name → leaf column index
+	cols   columns // top-level column name → leaf column index
 	conv   []func(parquet.Value) string
 	starts []int64 // the first row of each row group
-	idx    map[string][]span
-	used   map[string]bool
+	spans
 
 	// The cursor: rows of row group group, next row pos within it.
 	rows  parquet.Rows
@@ -543,20 +529,10 @@ func converter(n parquet.Node) func(parquet.Value) string {
 
 // get returns the named column of row, or "" when the table has no such
 // column or the value is null.
-func (t *pqTable) get(row []string, name string) string {
-	if i, ok := t.cols[name]; ok && i < len(row) {
-		return strings.TrimSpace(row[i])
-	}
-	return ""
-}
+func (t *pqTable) get(row []string, name string) string { return t.cols.trimmed(row, name) }
 
 // raw is get without trimming, for text whose spaces matter (a patch).
-func (t *pqTable) raw(row []string, name string) string {
-	if i, ok := t.cols[name]; ok && i < len(row) {
-		return row[i]
-	}
-	return ""
-}
+func (t *pqTable) raw(row []string, name string) string { return t.cols.raw(row, name) }
 
 func (t *pqTable) name() string { return t.path }
 
@@ -705,8 +681,7 @@ func (t *pqTable) scan(each func(row []string)) error {
 // from its start; the rows are then copied to a temporary file instead,
 // and idx holds byte ranges in it.
 func (t *pqTable) index(each func(t *pqTable, row []string), order map[string]int) error {
-	t.idx = map[string][]span{}
-	t.used = map[string]bool{}
+	t.spans = newSpans()
 	cur, start, end := "", int64(-1), int64(-1)
 	flush := func() {
 		if start >= 0 && cur != "" {
@@ -803,13 +778,8 @@ func (t *pqTable) copyOut() (err error) {
 
 // rowsOf reads back the rows of one pull request.
 func (t *pqTable) rowsOf(id string) ([][]string, error) {
-	spans := t.idx[id]
-	if len(spans) == 0 {
-		return nil, nil
-	}
-	t.used[id] = true
 	var rows [][]string
-	for _, s := range spans {
+	for _, s := range t.take(id) {
 		if t.spill != nil {
 			b := make([]byte, s.end-s.off)
 			if _, err := t.spill.ReadAt(b, s.off); err != nil {
@@ -859,17 +829,6 @@ func decodeRow(b []byte) ([]string, []byte) {
 		b = b[k+int(l):]
 	}
 	return row, b
-}
-
-func (t *pqTable) unused() []string {
-	var ids []string
-	for id := range t.idx {
-		if !t.used[id] {
-			ids = append(ids, id)
-		}
-	}
-	slices.Sort(ids)
-	return ids
 }
 
 func (t *pqTable) close() {

@@ -156,33 +156,19 @@ func OpenPerfPatch(dir string, opt *AIDevOptions) (*PerfPatch, error) {
 
 // Notes says what the report should know about this data.
 func (p *PerfPatch) Notes() []string {
-	notes := slices.Clone(p.notes)
-	if p.children["commit_details"] == nil {
-		return append(notes, "no commit_details tables: diff-based scorers are not applicable")
-	}
-	notes = append(notes, "diffs are the pull requests' commits' per-file patches one after another (a file changed by two commits counts twice), not the net change")
-	if p.noDiff > 0 {
-		notes = append(notes, fmt.Sprintf("%d of %d pull requests have no commit_details row: diff-based scorers are not applicable to them", p.noDiff, p.read))
-	}
-	if p.partial > 0 {
-		notes = append(notes, fmt.Sprintf("%d of %d pull requests have a partial diff: files whose patch GitHub left out (too large) count as binary", p.partial, p.read))
-	}
-	return notes
+	return patchNotes(slices.Clone(p.notes), p.children["commit_details"] == nil, "commit_details tables", "no commit_details row",
+		p.noDiff, p.partial, p.read)
 }
 
 // Next returns the next pull request, in the CSV's order.
 func (p *PerfPatch) Next() (*Record, error) {
-	if len(p.pending) > 0 {
-		err := p.pending[0]
-		p.pending = p.pending[1:]
+	if err := popPending(&p.pending); err != nil {
 		return nil, err
 	}
 	if p.prs == nil {
 		return nil, io.EOF
 	}
-	off := p.prsRd.InputOffset()
-	p.prs.guard.reset()
-	row, err := p.prsRd.Read()
+	row, _, err := p.prs.readRow(p.prsRd)
 	if err == io.EOF {
 		var tables []childTable
 		for _, k := range perfKinds {
@@ -196,10 +182,10 @@ func (p *PerfPatch) Next() (*Record, error) {
 	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return nil, &SkipError{Pos: fmt.Sprintf("%s:%d", p.prs.path, pe.StartLine), Reason: ReasonMalformed, Err: pe.Err}
+		return nil, p.prs.skip(pe)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("eval: perfpatch: %s: %w", p.prs.path, rowError(err, off))
+		return nil, fmt.Errorf("eval: perfpatch: %s: %w", p.prs.path, err)
 	}
 	line, _ := p.prsRd.FieldPos(0)
 	get := func(col string) string { return strings.TrimSpace(p.prs.get(row, col)) }
@@ -308,26 +294,17 @@ func perfOrder(path, display string, maxRow int64) (map[string]int, error) {
 	}
 	defer prs.f.Close()
 	order := map[string]int{}
-	for {
-		off := rd.InputOffset()
-		prs.guard.reset()
-		row, err := rd.Read()
-		if err == io.EOF {
-			return order, nil
-		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			continue // reported when the rows are read for scoring
-		}
-		if err != nil {
-			return nil, rowError(err, off)
-		}
+	err = prs.eachRow(rd, func(row []string) {
 		if id := perfID(prs.get(row, "id")); id != "" {
 			if _, ok := order[id]; !ok {
 				order[id] = len(order)
 			}
 		}
+	})
+	if err != nil {
+		return nil, err
 	}
+	return order, nil
 }
 
 // perfID is a pull request id as the Parquet tables write it: pandas
@@ -341,7 +318,7 @@ func perfID(s string) string { return strings.TrimSuffix(strings.TrimSpace(s), "
 type unionTable struct {
 	label string
 	parts []*pqTable
-	cols  map[string]int // column name → its place in the rows rowsOf returns
+	cols  columns // column name → its place in the rows rowsOf returns
 }
 
 // add adds a table, growing the union of columns.
@@ -360,19 +337,9 @@ func (u *unionTable) add(t *pqTable) {
 
 func (u *unionTable) name() string { return u.label }
 
-func (u *unionTable) get(row []string, col string) string {
-	if i, ok := u.cols[col]; ok && i < len(row) {
-		return strings.TrimSpace(row[i])
-	}
-	return ""
-}
+func (u *unionTable) get(row []string, col string) string { return u.cols.trimmed(row, col) }
 
-func (u *unionTable) raw(row []string, col string) string {
-	if i, ok := u.cols[col]; ok && i < len(row) {
-		return row[i]
-	}
-	return ""
-}
+func (u *unionTable) raw(row []string, col string) string { return u.cols.raw(row, col) }
 
 func (u *unionTable) rowsOf(id string) ([][]string, error) {
 	var out [][]string

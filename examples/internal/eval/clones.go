@@ -1,0 +1,377 @@
+package eval
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os/exec"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/heft-dev/heft/examples/internal/corpus"
+)
+
+// How CloneDiffs rebuilt a pull request's diff, the names its notes count
+// by.
+const (
+	// CloneHead: the pull request's head commit (its last commit in the
+	// data, or the repository's refs/pull/N/head) is not in the default
+	// branch's history, and the diff runs from where it forked from that
+	// branch (git merge-base) to it: what GitHub shows as the pull
+	// request's files.
+	CloneHead = "head"
+	// CloneHistory: the head commit is in the default branch's history
+	// (merged with a merge commit or fast-forwarded), and the diff runs
+	// from the first commit's parent to it; a pull request whose commits
+	// include a merge is left out, since that range would hold the merged
+	// branch's changes too.
+	CloneHistory = "history"
+	// CloneSquash: neither commit is in the clone, but the default branch
+	// has a commit whose subject ends in "(#N)" (how GitHub names a
+	// squash merge), and the diff is that commit's.
+	CloneSquash = "squash"
+)
+
+// CloneDiffOptions configures WithCloneDiffs.
+type CloneDiffOptions struct {
+	// Dir holds the clones, one per repository, in any layout
+	// corpus.FindRepo knows (DIR/owner+name, DIR/owner/name, bare or not).
+	Dir string
+
+	// Keep passes on records whose diff could not be rebuilt, without a
+	// diff; by default they are left out and counted in the notes.
+	Keep bool
+
+	// MaxDiff bounds one rebuilt diff in bytes; a larger pull request is
+	// left out (counted as too large). Default DefaultMaxDiff.
+	MaxDiff int
+}
+
+// CloneDiffs adds to each record of a source without a diff the diff of
+// its pull request, rebuilt from a local clone of its repository with
+// git: a record's Repo names the clone, the number after "#" in its ID
+// the pull request, and its commits' SHAs the head. The ways tried, in
+// order, are CloneHead, CloneHistory and CloneSquash (the last only for
+// merged pull requests). Nothing else of the record changes, so the
+// effort outcomes still come from the data's timelines.
+//
+// The selection is not random: a pull request's diff can be rebuilt only
+// when its repository was cloned and its commits, its refs/pull head or
+// its squash commit are in the clone. Notes counts each way and each
+// reason a record was left out.
+//
+// It runs a few git processes per record and keeps, per repository seen,
+// the pull request heads and the squash subjects of the default branch
+// (a few dozen bytes per pull request or commit).
+type CloneDiffs struct {
+	src   Source
+	opt   CloneDiffOptions
+	ctx   context.Context
+	repos map[string]*cloneRepo // by Repo; nil: no clone
+
+	rebuilt map[string]int // by way
+	left    map[string]int // by reason
+}
+
+// Reasons CloneDiffs leaves a record out, as its notes count them.
+const (
+	cloneNoRepo    = "repository not cloned"
+	cloneNoNumber  = "no repository or pull request number"
+	cloneNoCommits = "no commit of it in the clone"
+	cloneMergeIn   = "a merge among its commits"
+	cloneTooLarge  = "diff too large"
+	cloneGitFailed = "git failed"
+	cloneEmpty     = "empty diff"
+)
+
+// WithCloneDiffs wraps src so that its records carry diffs rebuilt from
+// the clones under opt.Dir. ctx bounds the git processes.
+func WithCloneDiffs(ctx context.Context, src Source, opt CloneDiffOptions) *CloneDiffs {
+	if opt.MaxDiff <= 0 {
+		opt.MaxDiff = DefaultMaxDiff
+	}
+	return &CloneDiffs{src: src, opt: opt, ctx: ctx, repos: map[string]*cloneRepo{},
+		rebuilt: map[string]int{}, left: map[string]int{}}
+}
+
+// Next returns the next record, with its diff when it could be rebuilt.
+// Records that already carry a diff pass unchanged.
+func (c *CloneDiffs) Next() (*Record, error) {
+	for {
+		rec, err := c.src.Next()
+		if err != nil || rec.Diff != "" {
+			return rec, err
+		}
+		way, why := c.rebuild(rec)
+		if way != "" {
+			c.rebuilt[way]++
+			return rec, nil
+		}
+		c.left[why]++
+		if c.opt.Keep {
+			return rec, nil
+		}
+	}
+}
+
+// Close closes the wrapped source.
+func (c *CloneDiffs) Close() error { return c.src.Close() }
+
+// isNoDiffsNote reports whether s is the AIDev CSV layout's note that it
+// has no diffs, no longer true of the records CloneDiffs passes on.
+func isNoDiffsNote(s string) bool { return s == aidevNoDiffs }
+
+// Notes passes on the source's notes, but the one saying it has no
+// diffs, and says how many diffs were rebuilt, how, and what was left
+// out.
+func (c *CloneDiffs) Notes() []string {
+	var notes []string
+	if n, ok := c.src.(Noter); ok {
+		notes = slices.DeleteFunc(n.Notes(), isNoDiffsNote)
+	}
+	total := 0
+	for _, n := range c.rebuilt {
+		total += n
+	}
+	s := fmt.Sprintf("diffs rebuilt with git from the clones of %d repositories: %d pull requests (%s)",
+		c.cloned(), total, counts(c.rebuilt, []string{CloneHead, CloneHistory, CloneSquash}))
+	if len(c.left) > 0 {
+		verb := "left out"
+		if c.opt.Keep {
+			verb = "kept without a diff"
+		}
+		s += fmt.Sprintf("; %s: %s", verb, counts(c.left, []string{cloneNoRepo, cloneNoNumber, cloneNoCommits, cloneMergeIn, cloneEmpty, cloneTooLarge, cloneGitFailed}))
+	}
+	return append(notes, s+". Only pull requests whose commits are still in their repository can be read, so the selection leans to merged ones and to repositories that keep pull request refs")
+}
+
+// cloned counts the repositories with a clone.
+func (c *CloneDiffs) cloned() int {
+	n := 0
+	for _, r := range c.repos {
+		if r != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// counts formats "12 head, 3 squash" in the order of names.
+func counts(m map[string]int, names []string) string {
+	var parts []string
+	for _, k := range names {
+		if m[k] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", m[k], k))
+		}
+	}
+	if len(parts) == 0 {
+		return "none"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// rebuild sets rec.Diff and returns how, or returns why it could not.
+func (c *CloneDiffs) rebuild(rec *Record) (way, why string) {
+	_, num, ok := strings.Cut(rec.ID, "#")
+	n, err := strconv.Atoi(num)
+	if rec.Repo == "" || !ok || err != nil || n <= 0 {
+		return "", cloneNoNumber
+	}
+	repo, err := c.repo(rec.Repo)
+	if err != nil {
+		return "", cloneGitFailed
+	}
+	if repo == nil {
+		return "", cloneNoRepo
+	}
+	var from, to string
+	head := ""
+	if k := len(rec.Commits); k > 0 && repo.isCommit(c.ctx, rec.Commits[k-1].SHA) {
+		head = rec.Commits[k-1].SHA
+	} else if h := repo.pulls[n]; h != "" && repo.isCommit(c.ctx, h) {
+		head = h
+	}
+	switch {
+	case head != "" && !repo.isAncestor(c.ctx, head, "HEAD"):
+		base, err := repo.git(c.ctx, "merge-base", "HEAD", head)
+		if err != nil {
+			return "", cloneGitFailed
+		}
+		from, to, way = strings.TrimSpace(base), head, CloneHead
+	case head != "" && len(rec.Commits) > 0 && repo.isCommit(c.ctx, rec.Commits[0].SHA):
+		first := rec.Commits[0].SHA
+		parents, err := repo.git(c.ctx, "rev-list", "--min-parents=2", "--max-count=1", first+"^.."+head)
+		if err != nil {
+			return "", cloneGitFailed
+		}
+		if strings.TrimSpace(parents) != "" {
+			return "", cloneMergeIn
+		}
+		from, to, way = first+"^", head, CloneHistory
+	case rec.Merged != nil && *rec.Merged && repo.squash[n] != "":
+		sq := repo.squash[n]
+		from, to, way = sq+"^", sq, CloneSquash
+	default:
+		return "", cloneNoCommits
+	}
+	diff, err := repo.diff(c.ctx, from, to, c.opt.MaxDiff)
+	switch {
+	case errors.Is(err, errDiffTooLarge):
+		return "", cloneTooLarge
+	case err != nil:
+		return "", cloneGitFailed
+	case diff == "":
+		return "", cloneEmpty
+	}
+	rec.Diff = diff
+	return way, ""
+}
+
+// cloneRepo is one clone and what CloneDiffs looked up in it once.
+type cloneRepo struct {
+	dir    string
+	pulls  map[int]string // pull request number → refs/pull/N/head
+	squash map[int]string // pull request number → commit of the default branch whose subject ends in (#N)
+}
+
+// squashSubject matches GitHub's squash-merge subject, "Title (#123)".
+var squashSubject = regexp.MustCompile(`\(#([0-9]+)\)\s*$`)
+
+// repo finds and indexes the clone of name, once; nil when there is none.
+func (c *CloneDiffs) repo(name string) (*cloneRepo, error) {
+	if r, ok := c.repos[name]; ok {
+		return r, nil
+	}
+	found, err := corpus.FindRepo(c.opt.Dir, name)
+	if err != nil {
+		c.repos[name] = nil
+		return nil, nil //nolint:nilerr // no clone is a count, not a failure
+	}
+	r := &cloneRepo{dir: found.GitDir, pulls: map[int]string{}, squash: map[int]string{}}
+	c.repos[name] = r
+	refs, err := r.git(c.ctx, "for-each-ref", "--format=%(objectname) %(refname)", "refs/pull")
+	if err != nil {
+		return nil, err
+	}
+	for line := range strings.Lines(refs) {
+		sha, ref, _ := strings.Cut(strings.TrimSpace(line), " ")
+		num, ok := strings.CutPrefix(ref, "refs/pull/")
+		if num, ok = strings.CutSuffix(num, "/head"); !ok {
+			continue
+		}
+		if n, err := strconv.Atoi(num); err == nil {
+			r.pulls[n] = sha
+		}
+	}
+	// The subjects of the default branch's first-parent history, streamed.
+	err = r.stream(c.ctx, func(line string) {
+		sha, subject, _ := strings.Cut(line, " ")
+		if m := squashSubject.FindStringSubmatch(subject); m != nil {
+			if n, err := strconv.Atoi(m[1]); err == nil {
+				if _, dup := r.squash[n]; !dup { // the newest wins: a revert says "(#N)" too, but later
+					r.squash[n] = sha
+				}
+			}
+		}
+	}, "log", "--first-parent", "--no-merges", "--format=%H %s", "HEAD")
+	return r, err
+}
+
+// errDiffTooLarge is what diff returns past its limit.
+var errDiffTooLarge = errors.New("diff too large")
+
+// git runs a git command in the clone and returns its output.
+func (r *cloneRepo) git(ctx context.Context, args ...string) (string, error) {
+	cmd := exec.CommandContext(ctx, "git", append([]string{"--git-dir", r.dir}, args...)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &limitedBuffer{buf: &stderr, max: 4096}
+	out, err := cmd.Output()
+	if err != nil {
+		return "", fmt.Errorf("eval: git %s in %s: %w: %s", args[0], r.dir, err, strings.TrimSpace(stderr.String()))
+	}
+	return string(out), nil
+}
+
+// stream runs a git command and hands each line of its output to each.
+func (r *cloneRepo) stream(ctx context.Context, each func(string), args ...string) error {
+	cmd := exec.CommandContext(ctx, "git", append([]string{"--git-dir", r.dir}, args...)...)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return err
+	}
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("eval: git %s: %w", args[0], err)
+	}
+	sc := bufio.NewScanner(out)
+	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+	for sc.Scan() {
+		each(sc.Text())
+	}
+	if err := sc.Err(); err != nil {
+		_, _ = io.Copy(io.Discard, out)
+	}
+	if err := cmd.Wait(); err != nil {
+		return fmt.Errorf("eval: git %s in %s: %w", args[0], r.dir, err)
+	}
+	return nil
+}
+
+// isCommit reports whether sha names a commit of the clone.
+func (r *cloneRepo) isCommit(ctx context.Context, sha string) bool {
+	if !isHex(sha) {
+		return false
+	}
+	_, err := r.git(ctx, "cat-file", "-e", sha+"^{commit}")
+	return err == nil
+}
+
+// isAncestor reports whether commit a is in the history of b.
+func (r *cloneRepo) isAncestor(ctx context.Context, a, b string) bool {
+	_, err := r.git(ctx, "merge-base", "--is-ancestor", a, b)
+	return err == nil
+}
+
+// diff returns the unified diff between two commits, with renames found,
+// or errDiffTooLarge past max bytes.
+func (r *cloneRepo) diff(ctx context.Context, from, to string, max int) (string, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "git", "--git-dir", r.dir, "-c", "core.quotePath=true",
+		"diff", "--no-color", "--no-ext-diff", "--no-textconv", "-M", "--src-prefix=a/", "--dst-prefix=b/", from, to, "--")
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return "", err
+	}
+	if err := cmd.Start(); err != nil {
+		return "", fmt.Errorf("eval: git diff: %w", err)
+	}
+	text, err := io.ReadAll(io.LimitReader(out, int64(max)+1))
+	if err == nil && len(text) > max {
+		cancel()
+		_ = cmd.Wait()
+		return "", errDiffTooLarge
+	}
+	if werr := cmd.Wait(); err == nil && werr != nil {
+		err = fmt.Errorf("eval: git diff %s %s in %s: %w", from, to, r.dir, werr)
+	}
+	return string(text), err
+}
+
+// isHex reports whether s is a full or abbreviated hexadecimal object id,
+// so that no data can pass an option or a revision expression to git.
+func isHex(s string) bool {
+	if len(s) < 7 || len(s) > 64 {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,158 @@
+package eval
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// cloneFixture makes a clone of acme/widget as the fetch tool lays it out
+// (DIR/acme+widget) and an AIDev CSV folder of six pull requests on it,
+// one for each way CloneDiffs rebuilds a diff or leaves it out.
+func cloneFixture(t *testing.T) (clones, aidev string) {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	root := t.TempDir()
+	clones = filepath.Join(root, "clones")
+	dir := filepath.Join(clones, "acme+widget")
+	require.NoError(t, os.MkdirAll(dir, 0o755))
+	git := func(args ...string) string {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
+		cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "HOME="+root, "GIT_AUTHOR_DATE=2025-03-01T10:00:00Z", "GIT_COMMITTER_DATE=2025-03-01T10:00:00Z")
+		out, err := cmd.CombinedOutput()
+		require.NoError(t, err, "%s", out)
+		return strings.TrimSpace(string(out))
+	}
+	commit := func(file, text, msg string) string {
+		t.Helper()
+		require.NoError(t, os.WriteFile(filepath.Join(dir, file), []byte(text), 0o644))
+		git("add", "-A")
+		git("commit", "-q", "-m", msg)
+		return git("rev-parse", "HEAD")
+	}
+	git("init", "-q", "-b", "main")
+	git("config", "user.name", "Ana Maintainer")
+	git("config", "user.email", "ana@example.com")
+	commit("main.go", "package main\n", "Start")
+
+	// #1, still open: its head is only in refs/pull/1/head.
+	git("checkout", "-q", "-b", "one")
+	one := commit("one.go", "package main\n\nfunc one() {}\n", "Add one")
+	git("update-ref", "refs/pull/1/head", one)
+	git("checkout", "-q", "main")
+	git("branch", "-q", "-D", "one")
+
+	// #2, merged with a merge commit: its head is in main's history.
+	git("checkout", "-q", "-b", "two")
+	two1 := commit("two.go", "package main\n", "Add two")
+	two2 := commit("two.go", "package main\n\nfunc two() {}\n", "Fill in two")
+	git("checkout", "-q", "main")
+	git("merge", "-q", "--no-ff", "-m", "Merge pull request #2 from acme/two", "two")
+
+	// #3, squash-merged: only its squash commit is left.
+	commit("three.go", "package main\n\nfunc three() {}\n", "Add three (#3)")
+
+	// #6, merged, with main merged into it: the range would hold #3 too.
+	git("checkout", "-q", "-b", "six", two2)
+	six1 := commit("six.go", "package main\n", "Add six")
+	git("merge", "-q", "--no-ff", "-m", "Merge main", "main")
+	six2 := git("rev-parse", "HEAD")
+	six3 := commit("six.go", "package main\n\nfunc six() {}\n", "Fill in six")
+	git("checkout", "-q", "main")
+	git("merge", "-q", "--no-ff", "-m", "Merge pull request #6 from acme/six", "six")
+
+	aidev = filepath.Join(root, "aidev", "Agent")
+	require.NoError(t, os.MkdirAll(aidev, 0o755))
+	api := "https://api.github.com/repos/"
+	prs := "id,number,title,user,state,created_at,closed_at,merged_at,repo_url,html_url,body\n" +
+		fmt.Sprintf("101,1,Add one,bot,open,2025-03-01T10:00:00Z,,,%sacme/widget,,Adds one.\n", api) +
+		fmt.Sprintf("102,2,Add two,bot,closed,2025-03-01T10:00:00Z,2025-03-02T10:00:00Z,2025-03-02T10:00:00Z,%sacme/widget,,Adds two.\n", api) +
+		fmt.Sprintf("103,3,Add three,bot,closed,2025-03-01T10:00:00Z,2025-03-02T10:00:00Z,2025-03-02T10:00:00Z,%sacme/widget,,Adds three.\n", api) +
+		fmt.Sprintf("104,4,Add four,bot,closed,2025-03-01T10:00:00Z,2025-03-02T10:00:00Z,,%sacme/widget,,Adds four.\n", api) +
+		fmt.Sprintf("105,5,Elsewhere,bot,closed,2025-03-01T10:00:00Z,2025-03-02T10:00:00Z,2025-03-02T10:00:00Z,%sacme/gone,,Not cloned.\n", api) +
+		fmt.Sprintf("106,6,Add six,bot,closed,2025-03-01T10:00:00Z,2025-03-02T10:00:00Z,2025-03-02T10:00:00Z,%sacme/widget,,Adds six.\n", api)
+	missing := strings.Repeat("ab", 20) // a commit the clone does not have
+	commits := "pr_id,sha,author,committer,message\n" +
+		"101," + one + ",bot,bot,Add one\n" +
+		"102," + two1 + ",bot,bot,Add two\n" +
+		"102," + two2 + ",bot,bot,Fill in two\n" +
+		"103," + missing + ",bot,bot,Add three\n" +
+		"104," + missing + ",bot,bot,Add four\n" +
+		"106," + six1 + ",bot,bot,Add six\n" +
+		"106," + six2 + ",bot,bot,Merge main\n" +
+		"106," + six3 + ",bot,bot,Fill in six\n"
+	require.NoError(t, os.WriteFile(filepath.Join(aidev, "prs.csv"), []byte(prs), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(aidev, "pr_commits.csv"), []byte(commits), 0o644))
+	return clones, aidev
+}
+
+func TestCloneDiffs(t *testing.T) {
+	clones, aidev := cloneFixture(t)
+	src, err := OpenAIDev(aidev, nil)
+	require.NoError(t, err)
+	c := WithCloneDiffs(context.Background(), src, CloneDiffOptions{Dir: clones})
+	recs, skips := drain(t, c)
+	require.Empty(t, skips)
+	files := map[string]string{}
+	for _, r := range recs {
+		var names []string
+		for line := range strings.Lines(r.Diff) {
+			if name, ok := strings.CutPrefix(line, "+++ b/"); ok {
+				names = append(names, strings.TrimSpace(name))
+			}
+		}
+		files[r.ID] = strings.Join(names, " ")
+	}
+	assert.Equal(t, map[string]string{
+		"acme/widget#1": "one.go",   // the refs/pull head against where it forked
+		"acme/widget#2": "two.go",   // first commit's parent to the head, in main's history
+		"acme/widget#3": "three.go", // the squash commit
+	}, files)
+	notes := c.Notes()
+	assert.NotContains(t, notes, aidevNoDiffs, "the CSV layout's no-diffs note is dropped")
+	assert.Contains(t, notes[len(notes)-1], "from the clones of 1 repositories: 3 pull requests (1 head, 1 history, 1 squash)")
+	assert.Contains(t, notes[len(notes)-1], "left out: 1 repository not cloned, 1 no commit of it in the clone, 1 a merge among its commits")
+	require.NoError(t, c.Close())
+}
+
+func TestCloneDiffsKeep(t *testing.T) {
+	clones, aidev := cloneFixture(t)
+	src, err := OpenAIDev(aidev, nil)
+	require.NoError(t, err)
+	c := WithCloneDiffs(context.Background(), src, CloneDiffOptions{Dir: clones, Keep: true, MaxDiff: 60})
+	recs, _ := drain(t, c)
+	require.Len(t, recs, 6, "every record is kept")
+	for _, r := range recs {
+		assert.Empty(t, r.Diff, "%s: every diff is over 60 bytes", r.ID)
+	}
+	notes := c.Notes()
+	assert.Contains(t, notes[len(notes)-1], "kept without a diff: 1 repository not cloned, 1 no commit of it in the clone, 1 a merge among its commits, 3 diff too large")
+}
+
+func TestCloneDiffsPassesDiffs(t *testing.T) {
+	src := NewJSONLines(strings.NewReader(`{"id":"acme/widget#9","repo":"acme/widget","diff":"diff --git a/x b/x\n"}`+"\n"), "in.jsonl", 0)
+	c := WithCloneDiffs(context.Background(), src, CloneDiffOptions{Dir: t.TempDir()})
+	recs, _ := drain(t, c)
+	require.Len(t, recs, 1)
+	assert.Equal(t, "diff --git a/x b/x\n", recs[0].Diff, "a record with a diff passes unchanged")
+	assert.Contains(t, c.Notes()[len(c.Notes())-1], "from the clones of 0 repositories: 0 pull requests (none)")
+}
+
+func TestIsHex(t *testing.T) {
+	for s, want := range map[string]bool{
+		"0123abc": true, strings.Repeat("a", 40): true, "012345": false, "--all": false,
+		"HEAD~1": false, "0123ABC": false, strings.Repeat("a", 65): false,
+	} {
+		assert.Equal(t, want, isHex(s), s)
+	}
+}

@@ -1,0 +1,83 @@
+// Package scoring holds what heft's scorers share beyond wording: the
+// error a constructor returns for a configuration it cannot use, the
+// constructor's validate-then-default step, the checks of settings keyed
+// by rule ID, and the log ramp that turns a count into a score.
+package scoring
+
+import (
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+
+	"github.com/heft-dev/heft/heuristics"
+)
+
+// Invalid returns the error a scorer's configuration check returns:
+// "scorer: invalid configuration: what", wrapping
+// heuristics.ErrInvalidConfig. format and args say what is wrong, as for
+// fmt.Sprintf, and may wrap an error with %w.
+func Invalid(scorer, format string, args ...any) error {
+	return fmt.Errorf("%s: %w: "+format, append([]any{scorer, heuristics.ErrInvalidConfig}, args...)...)
+}
+
+// Config is a scorer's configuration: Validate reports what makes it
+// unusable.
+type Config interface {
+	Validate() error
+}
+
+// New is the constructor of a scorer built from its configuration
+// alone: it validates cfg as given (so errors name the values the caller
+// set), fills in its defaults and builds the scorer from the result.
+func New[C Config, S any](cfg C, defaults func(C) C, build func(C) *S) (*S, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	return build(defaults(cfg)), nil
+}
+
+// Declared reports whether one of rules has the ID id.
+func Declared(rules []heuristics.Rule, id string) bool {
+	return slices.ContainsFunc(rules, func(r heuristics.Rule) bool { return r.ID == id })
+}
+
+// CheckRuleSettings checks a scorer's settings keyed by rule ID against
+// its rules: every key of severity must be a declared rule with a value
+// in [0, 1] (keys in sorted order, so the same configuration always gets
+// the same error), every entry of disable a declared rule. It returns the
+// JSON key at fault ("severity", "disable[2]") and what is wrong with it,
+// or two empty strings.
+func CheckRuleSettings(rules []heuristics.Rule, severity map[string]float64, disable []string) (field, msg string) {
+	for _, id := range slices.Sorted(maps.Keys(severity)) {
+		v := severity[id]
+		switch {
+		case !Declared(rules, id):
+			return "severity", fmt.Sprintf("unknown rule %q", id)
+		case !(v >= 0 && v <= 1):
+			return "severity", fmt.Sprintf("%s: %v is not in [0, 1]", id, v)
+		}
+	}
+	for i, id := range disable {
+		if !Declared(rules, id) {
+			return fmt.Sprintf("disable[%d]", i), fmt.Sprintf("unknown rule %q", id)
+		}
+	}
+	return "", ""
+}
+
+// Ramp maps v to [0, 1]: 0 up to lo, 1 from hi, on a log scale between.
+// A lo of 0 or less starts the scale at 1, where the logarithm is 0.
+func Ramp[T int | float64](v, lo, hi T) float64 {
+	switch {
+	case v <= lo:
+		return 0
+	case v >= hi:
+		return 1
+	}
+	l := math.Log(float64(lo))
+	if lo <= 0 {
+		l = 0
+	}
+	return min(max((math.Log(float64(v))-l)/(math.Log(float64(hi))-l), 0), 1)
+}

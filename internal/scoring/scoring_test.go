@@ -1,0 +1,80 @@
+package scoring
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/heft-dev/heft/heuristics"
+)
+
+var testRules = []heuristics.Rule{{ID: "x-one", Finds: "one"}, {ID: "x-two", Finds: "two"}}
+
+func TestCheckRuleSettings(t *testing.T) {
+	tests := []struct {
+		name       string
+		severity   map[string]float64
+		disable    []string
+		field, msg string
+	}{
+		{"nothing set is fine", nil, nil, "", ""},
+		{"declared rules in range are fine", map[string]float64{"x-one": 0, "x-two": 1}, []string{"x-two"}, "", ""},
+		{"an unknown severity key is named", map[string]float64{"x-three": 0.5}, nil, "severity", `unknown rule "x-three"`},
+		{"the first bad key in sorted order wins", map[string]float64{"x-two": 2, "x-one": -1}, nil, "severity", "x-one: -1 is not in [0, 1]"},
+		{"severity is checked before disable", map[string]float64{"x-one": 2}, []string{"nope"}, "severity", "x-one: 2 is not in [0, 1]"},
+		{"a bad disable entry is named by index", nil, []string{"x-one", "nope"}, "disable[1]", `unknown rule "nope"`},
+	}
+	for _, tt := range tests {
+		field, msg := CheckRuleSettings(testRules, tt.severity, tt.disable)
+		if field != tt.field || msg != tt.msg {
+			t.Errorf("%s: got (%q, %q), want (%q, %q)", tt.name, field, msg, tt.field, tt.msg)
+		}
+	}
+}
+
+type cfg struct{ n int }
+
+func (c cfg) Validate() error {
+	if c.n < 0 {
+		return Invalid("test", "n %d is negative", c.n)
+	}
+	return nil
+}
+
+func TestNew(t *testing.T) {
+	defaults := func(c cfg) cfg {
+		if c.n == 0 {
+			c.n = 7
+		}
+		return c
+	}
+	build := func(c cfg) *int { return &c.n }
+	got, err := New(cfg{}, defaults, build)
+	if err != nil || *got != 7 {
+		t.Errorf("New(zero) = %v, %v; want the default 7", got, err)
+	}
+	got, err = New(cfg{n: -1}, defaults, build)
+	if got != nil || !errors.Is(err, heuristics.ErrInvalidConfig) || err.Error() != "test: invalid configuration: n -1 is negative" {
+		t.Errorf("New(-1) = %v, %v; want nil and the invalid configuration", got, err)
+	}
+}
+
+func TestRamp(t *testing.T) {
+	tests := []struct {
+		name      string
+		got, want float64
+	}{
+		{"at lo", Ramp(10, 10, 100), 0},
+		{"below lo", Ramp(5, 10, 100), 0},
+		{"at hi", Ramp(100, 10, 100), 1},
+		{"above hi", Ramp(1000, 10, 100), 1},
+		{"halfway on the log scale", Ramp(100, 10, 1000), 0.5},
+		{"floats as ints", Ramp(100.0, 10.0, 1000.0), 0.5},
+		{"lo 0 starts the scale at 1", Ramp(10, 0, 100), 0.5},
+		{"a float below 1 with lo 0 is 0, not negative", Ramp(0.5, 0, 100.0), 0},
+	}
+	for _, tt := range tests {
+		if d := tt.got - tt.want; d > 1e-12 || d < -1e-12 {
+			t.Errorf("%s: got %v, want %v", tt.name, tt.got, tt.want)
+		}
+	}
+}
