@@ -188,7 +188,21 @@ func isTermByte(b byte) bool {
 
 // ctxWordsRE finds a workaround said in words: in a comment or a commit
 // message.
-var ctxWordsRE = lazyre.Lines{May: mayCtxWords, Re: lazyre.New(`(?i)\bwork(s|ed|ing)?[ -]?arounds?\b|\bhack(s|ed|y|iness)?\b|\bkludge|\bmonkey[ -]?patch|\bbug (in|on|with)\b|\bis (broken|buggy)\b|\bbroken (in|on|with|by|since|for)\b|\bbroke\b|\buntil\b.{0,80}\b(is |are |gets? |get )?(fixed|resolved|released|merged|ships|supports?)\b|\bremove (this |it )?(when|once|after)\b|\b(doesn'?t|does not|don'?t|do not) support\b|\bregression\b|\btemporary fix\b|\bfails? (to build )?(on|with|under)\b|\bdue to (a |an )?([\w+-]+ )?(bug|issue|regression)\b|\binternal compiler error\b|(?-i:\bICE\b)|\bmiscompil|\bin order to avoid\b|\b(has|have|had) a bug\b|\b(does not|doesn'?t|do not|don'?t|won'?t|cannot|can'?t) (run|work|build|compile|start|load|parse)\b|\bto avoid (a |an )?(bug|error|crash|warning|failure|issue)`)}
+var ctxWordsRE = lazyre.Lines{May: mayCtxWords, Re: lazyre.New(`(?i)\bwork(s|ed|ing)?[ -]?arounds?\b|\bhack(s|ed|y|iness)?\b|\bkludge|\bmonkey[ -]?patch|\bbug (in|on|with)\b|\bis (broken|buggy)\b|\bbroken (in|on|with|by|since|for)\b|\bbroke\b|\buntil\b.{0,80}\b(is |are |gets? |get )?(fixed|resolved|released|merged|ships|supports?)\b|\bremove (this |it )?(when|once|after)\b|\b(doesn'?t|does not|don'?t|do not) support\b|\bregression\b|\btemporary fix\b|\bfails? (to build )?(on|with|under)\b|\bdue to (a |an )?(bug|issue|regression)\b|\bin order to avoid\b|\b(has|have|had) a bug\b|\b(does not|doesn'?t|do not|don'?t|won'?t|cannot|can'?t) (run|work|build|compile|start|load|parse)\b|\bto avoid (a |an )?(bug|error|crash|warning|failure|issue)`)}
+
+// ctxWords2RE finds the rarer ways of saying it, kept apart so that
+// ctxWordsRE stays small enough for the regexp package's backtracker:
+// blaming the compiler, "delete this once", "due to a libfoo bug".
+var ctxWords2RE = lazyre.New(`(?i)\binternal compiler error\b|(?-i:\bICE\b)|\bmiscompil|\b(delete|drop|revert) (this |it )?(when|once|after)\b|\bdue to (a |an )?[\w+-]+ (bug|issue|regression)\b`)
+
+// ctxWords reports whether a comment or message says workaround in
+// words (ctxWordsRE, then ctxWords2RE).
+func ctxWords(s string) bool {
+	if !mayCtxWords(s) {
+		return false
+	}
+	return ctxWordsRE.MatchString(s) || ctxWords2RE.MatchString(s)
+}
 
 // bareIssueRE finds an issue or pull request link written without its
 // scheme, as comments often do.
@@ -455,21 +469,49 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 	if cm == "" && (fs.kind == wkOther || fs.kind == wkPackageJSON) {
 		cm = genericComment(text) // C, Java, Kotlin, shell, YAML, Nix...
 	}
+	if fs.bareLink.line != 0 && (cm == "" || !commentOnly(text)) && strings.TrimSpace(text) != "" {
+		// The line of build code a bare issue link above explains.
+		block := false // the link ends a comment block the words rule already has
+		if k := len(sc.ctxComments); k > 0 {
+			last := sc.ctxComments[k-1]
+			block = last.path == fs.path && last.line >= fs.bareLink.line-2
+		}
+		if fs.bareLink.line >= n-2 && !block && len(sc.ctxComments) < maxCtxHits {
+			sc.ctxComments = append(sc.ctxComments, fs.bareLink)
+		}
+		fs.bareLink = ctxHit{}
+	}
+	if sc.msgWords && sc.ctxPlatform.path == "" && !fs.test && mayPlatform(text) {
+		if sub := platformSubject(text); sub != "" {
+			sc.ctxPlatform = ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: sub}
+		}
+	}
 	if cm == "" || len(cm) < 8 {
 		return
 	}
-	words := mayCtxWords(cm) && ctxWordsRE.MatchString(cm) || wording.ContainsFold(cm, "fixme") && wording.ContainsFold(cm, "until")
+	words := ctxWords(cm) || wording.ContainsFold(cm, "fixme") && wording.ContainsFold(cm, "until")
 	linkHere := len(fs.links) > 0 && fs.links[len(fs.links)-1].line == n
-	pinWords := ctxPinWordsRE.MatchString(cm)
-	switch {
-	case pinWords && !words && policyPinRE.MatchString(cm):
-		fs.lastReason = 0 // pinned to hashes, for reproducible builds: policy, not a bug
-	case commentOnly(text) && (words || linkHere || pinWords || bugCiteRE.MatchString(cm) || fs.lastReason == n-1):
-		fs.lastReason = n // a reason block: the pin right below it has a reason
+	if fs.pin && commentOnly(text) {
+		// Only pins read the reason a comment block gives.
+		pinWords := ctxPinWordsRE.MatchString(cm)
+		switch {
+		case pinWords && !words && policyPinRE.MatchString(cm):
+			fs.lastReason = 0 // pinned to hashes, for reproducible builds: policy, not a bug
+		case words || linkHere || pinWords || bugCiteRE.MatchString(cm) || fs.lastReason == n-1:
+			fs.lastReason = n // a reason block: the pin right below it has a reason
+		}
 	}
 	if !strings.Contains(cm, "://") && (strings.Contains(cm, "/issues/") || strings.Contains(cm, "/pull/") || strings.Contains(cm, "/merge_requests/")) {
 		if m := bareIssueRE.FindString(cm); m != "" {
 			fs.links = append(fs.links, fileLink{line: n, url: "https://" + m})
+		}
+	}
+	if linkHere && fs.build && commentOnly(text) && !words {
+		// A comment that is only another project's issue link, in a build
+		// script or CI file: the code right below works around it.
+		u := fs.links[len(fs.links)-1].url
+		if r := linkRepo(u); r != "" && !sc.ownLink(u) && bareLinkComment(cm) {
+			fs.bareLink = ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: repoSubject(r), link: u}
 		}
 	}
 	if !words || len(sc.ctxComments) >= maxCtxHits {
@@ -529,6 +571,78 @@ func (fs *fileScan) resolveCtx(firstComment, firstPin int) {
 			sc.ctxPins[i].upstream = linkNear(sc.ctxPins[i].line - 1)
 		}
 	}
+}
+
+// bareLinkRE is a comment that is a link and little else: "see URL",
+// "cf. URL", "Ref: URL".
+var bareLinkRE = lazyre.New(`(?i)^\W*(?:(?:see|cf\.?|ref(?:s|erence)?:?|issue:?|bug:?|upstream:?|tracked (?:in|at|by)|for)\s+)?(?:https?://|[\w.-]+\.(?:com|org)/)\S+\s*\.?\s*(?:-->|\*/)?\s*$`)
+
+// bareLinkComment reports whether a comment is an issue link and little
+// else.
+func bareLinkComment(cm string) bool {
+	return len(cm) < 200 && bareLinkRE.MatchString(strings.TrimSpace(cm))
+}
+
+// isBuildPath reports whether p is a build script, a CI file or a
+// manifest, where a comment that only links another project's issue
+// explains the line below it.
+func isBuildPath(p string) bool {
+	b := strings.ToLower(path.Base(p))
+	switch path.Ext(b) {
+	case ".gradle", ".kts", ".cmake", ".mk", ".bzl", ".m4":
+		return true
+	}
+	switch b {
+	case "cmakelists.txt", "meson.build", "build.xml", "configure.ac", "build.sbt", "build", "workspace", "module.bazel", "justfile":
+		return true
+	}
+	return isPinPath(p) || isCIPath(p)
+}
+
+// platformChecks are expressions code uses to branch on a platform, and
+// what they name: a message that says "work around" with no other name
+// works around the platform the change branches on.
+var platformChecks = [...]struct{ marker, subject string }{
+	{"Build.VERSION.SDK_INT", "os:android"}, {"__APPLE__", "os:macos"}, {"TARGET_OS_", "os:macos"},
+	{"_WIN32", "os:windows"}, {"_MSC_VER", "toolchain:msvc"}, {"__MINGW", "toolchain:mingw"},
+	{"__linux__", "os:linux"}, {"__FreeBSD__", "os:bsd"}, {"__OpenBSD__", "os:bsd"}, {"__NetBSD__", "os:bsd"},
+	{"__GNUC__", "toolchain:gcc"}, {"__clang__", "toolchain:clang"}, {"__CYGWIN__", "os:cygwin"},
+	{"target_os = \"macos\"", "os:macos"}, {"target_os = \"windows\"", "os:windows"}, {"target_os = \"linux\"", "os:linux"},
+	{"cfg(windows)", "os:windows"}, {"RUBY_ENGINE", "runtime:ruby"}, {"pypy_version_info", "runtime:pypy"},
+	{"platform.python_implementation", "runtime:cpython"},
+}
+
+// platformSubject returns what a line of code branches on: an Android
+// SDK level, an OS or compiler macro, a Rust cfg, a runtime check;
+// sys.platform, runtime.GOOS, RUBY_PLATFORM and process.platform by the
+// name they are compared with.
+func platformSubject(text string) string {
+	for _, c := range platformChecks {
+		if strings.Contains(text, c.marker) {
+			return c.subject
+		}
+	}
+	for _, m := range [...]string{"sys.platform", "runtime.GOOS", "RUBY_PLATFORM", "host_os", "process.platform", "os.name", "uname"} {
+		if strings.Contains(text, m) {
+			return termSubject(text)
+		}
+	}
+	return ""
+}
+
+// mayPlatform is a cheap test that lets through every line
+// platformSubject could name something for.
+func mayPlatform(text string) bool {
+	// Every marker holds "_", "." or "(" after a letter, or is "uname":
+	// test the rarer words only on lines that have one of them.
+	if strings.IndexByte(text, '_') < 0 && strings.IndexByte(text, '.') < 0 && strings.IndexByte(text, '(') < 0 && !strings.Contains(text, "uname") {
+		return false
+	}
+	return strings.Contains(text, "__") || strings.Contains(text, "Build.") || strings.Contains(text, "target_os") ||
+		strings.Contains(text, "cfg(") || strings.Contains(text, "_WIN32") || strings.Contains(text, "_MSC_VER") ||
+		strings.Contains(text, "platform") || strings.Contains(text, "GOOS") || strings.Contains(text, "PLATFORM") ||
+		strings.Contains(text, "RUBY_ENGINE") || strings.Contains(text, "host_os") || strings.Contains(text, "os.name") ||
+		strings.Contains(text, "uname") || strings.Contains(text, "TARGET_OS_")
 }
 
 // knownRepos are the repositories of runtimes and toolchains, named as
@@ -644,7 +758,7 @@ func (sc *workaroundScan) contextFindings() {
 	if removal {
 		return
 	}
-	words := ctxWordsRE.MatchString(msg)
+	words := ctxWords(msg)
 	pinWords := ctxPinWordsRE.MatchString(title)
 	if pinWords && ctxDigestRE.MatchString(title) {
 		return // pinning to a digest is supply-chain hygiene, not a workaround
@@ -704,6 +818,9 @@ func (sc *workaroundScan) contextFindings() {
 				break
 			}
 		}
+	}
+	if h.subject == "" && words && sc.ctxPlatform.subject != "" {
+		h = sc.ctxPlatform // "work around ..." on a change that branches on a platform
 	}
 	if h.subject == "" && sc.msgNameSeen {
 		h = sc.ctxFirst
@@ -818,7 +935,7 @@ func (fs *fileScan) noteImports() {
 func mayCtxWords(cm string) bool {
 	for _, w := range [...]string{"work", "hack", "kludge", "monkey", "bug", "broke", "until", "remove", "support",
 		"regression", "temporary", "fail", "due to", "avoid", "n't", "not ", "cannot", "doesnt", "dont", "wont", "cant",
-		"compiler error", "miscompil"} {
+		"compiler error", "miscompil", "delete", "drop", "revert"} {
 		if wording.ContainsFold(cm, w) {
 			return true
 		}
@@ -866,66 +983,187 @@ func compilerSubject(text, p string) string {
 	return ""
 }
 
-// actorREs find the name a comment or message blames in the words of a
-// bug: "a bug in libfoo", "the libfoo bug", "libfoo is broken",
-// "libfoo's parser doesn't work". Group 1 is the name. They are tried
-// one after the other, so a rejected word ("a bug") does not hide the
-// name next to it ("a bug in libfoo").
-var actorREs = [...]*lazyre.Regexp{
-	lazyre.New(`(?i)\b(?:bugs?|regressions?|quirks?) (?:in|with|of) (?:the |a |an )?([\w.+-]*[a-z][\w.+-]*)`),
-	lazyre.New(`(?i)\b([\w.+-]*[a-z][\w.+-]*)(?:'s)? (?:bugs?|regressions?|quirks?)\b`),
-	lazyre.New(`(?i)\b([\w.+-]*[a-z][\w.+-]*)(?:'s [\x60\w.'-]+)? (?:is|are) (?:broken|buggy)\b`),
-	lazyre.New(`(?i)\b([\w.+-]*[a-z][\w.+-]*)(?:'s [\x60\w.'-]+)? (?:doesn'?t|does not|don'?t|do not|won'?t|can'?t|cannot) (?:work|handle|cope|accept)\b`),
-}
+// actorKeys are the words of a bug actorName reads a name next to.
+var actorKeys = [...]string{"bug", "bugs", "regression", "regressions", "quirk", "quirks"}
 
-// notActors are words that stand where actorRE expects a name but name
+// notActors are words that stand where actorName expects a name but name
 // no third party: articles, pronouns, and what a bug is about rather
-// than whose it is.
-var notActors = map[string]bool{
-	"a": true, "an": true, "the": true, "this": true, "that": true, "these": true, "those": true, "it": true, "its": true,
-	"our": true, "my": true, "your": true, "their": true, "his": true, "her": true, "we": true, "which": true, "what": true,
-	"some": true, "any": true, "another": true, "other": true, "same": true, "such": true, "one": true, "no": true, "not": true,
-	"known": true, "old": true, "older": true, "new": true, "newer": true, "weird": true, "strange": true, "nasty": true,
-	"subtle": true, "rare": true, "annoying": true, "obscure": true, "potential": true, "possible": true, "real": true,
-	"upstream": true, "compiler": true, "previous": true, "former": true, "original": true, "current": true, "similar": true,
-	"race": true, "timing": true, "memory": true, "security": true, "performance": true, "rendering": true, "display": true,
-	"layout": true, "parsing": true, "parser": true, "cache": true, "caching": true, "threading": true, "thread": true,
-	"scroll": true, "scrolling": true, "focus": true, "resize": true, "input": true, "output": true, "encoding": true,
-	"unicode": true, "locale": true, "path": true, "network": true, "build": true, "test": true, "tests": true, "code": true,
-	"logic": true, "handling": true, "error": true, "errors": true, "exception": true, "crash": true, "leak": true,
-	"bug": true, "bugs": true, "issue": true, "issues": true, "problem": true, "problems": true, "fix": true, "here": true,
-	"there": true, "case": true, "cases": true, "version": true, "versions": true, "release": true, "api": true, "function": true,
-	"method": true, "class": true, "module": true, "package": true, "library": true, "file": true, "files": true, "line": true,
-	"user": true, "users": true, "client": true, "server": true, "system": true, "platform": true, "environment": true,
-	"config": true, "configuration": true, "support": true, "feature": true, "behavior": true, "behaviour": true, "way": true,
-	"default": true, "check": true, "value": true, "values": true, "type": true, "types": true, "data": true, "list": true,
-	"also": true, "still": true, "just": true, "only": true, "there's": true, "it's": true, "that's": true, "he": true, "she": true,
-	"they": true, "you": true, "i": true, "is": true, "was": true, "be": true, "and": true, "or": true, "for": true, "to": true,
-	"in": true, "on": true, "of": true, "with": true, "by": true, "at": true, "from": true, "if": true, "when": true, "as": true,
-	"off-by-one": true, "edge": true, "corner": true, "mobile": true, "desktop": true, "ui": true, "gui": true, "cli": true,
-	"shell": true, "terminal": true, "window": true, "windowing": true, "font": true, "fonts": true, "text": true, "image": true,
-	"audio": true, "video": true, "sound": true, "time": true, "date": true, "clock": true, "signal": true, "process": true,
-	"worker": true, "workers": true, "job": true, "jobs": true, "task": true, "tasks": true, "query": true, "request": true,
-	"response": true, "header": true, "headers": true, "socket": true, "connection": true, "timeout": true, "retry": true,
-	"migration": true, "schema": true, "database": true, "db": true, "sql": true, "ci": true, "lint": true, "linter": true,
-	"docs": true, "doc": true, "documentation": true, "example": true, "examples": true, "sample": true, "debug": true,
-	"perf": true, "minor": true, "major": true, "critical": true, "serious": true, "big": true, "small": true, "long-standing": true,
-	"longstanding": true, "nasty-looking": true, "related": true, "underlying": true, "actual": true, "general": true,
-}
+// than whose it is. Built on first use.
+var notActors = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"a": true, "an": true, "the": true, "this": true, "that": true, "these": true, "those": true, "it": true, "its": true,
+		"our": true, "my": true, "your": true, "their": true, "his": true, "her": true, "we": true, "which": true, "what": true,
+		"some": true, "any": true, "another": true, "other": true, "same": true, "such": true, "one": true, "no": true, "not": true,
+		"known": true, "old": true, "older": true, "new": true, "newer": true, "weird": true, "strange": true, "nasty": true,
+		"subtle": true, "rare": true, "annoying": true, "obscure": true, "potential": true, "possible": true, "real": true,
+		"upstream": true, "compiler": true, "previous": true, "former": true, "original": true, "current": true, "similar": true,
+		"race": true, "timing": true, "memory": true, "security": true, "performance": true, "rendering": true, "display": true,
+		"layout": true, "parsing": true, "parser": true, "cache": true, "caching": true, "threading": true, "thread": true,
+		"scroll": true, "scrolling": true, "focus": true, "resize": true, "input": true, "output": true, "encoding": true,
+		"unicode": true, "locale": true, "path": true, "network": true, "build": true, "test": true, "tests": true, "code": true,
+		"logic": true, "handling": true, "error": true, "errors": true, "exception": true, "crash": true, "leak": true,
+		"bug": true, "bugs": true, "issue": true, "issues": true, "problem": true, "problems": true, "fix": true, "here": true,
+		"there": true, "case": true, "cases": true, "version": true, "versions": true, "release": true, "api": true, "function": true,
+		"method": true, "class": true, "module": true, "package": true, "library": true, "file": true, "files": true, "line": true,
+		"user": true, "users": true, "client": true, "server": true, "system": true, "platform": true, "environment": true,
+		"config": true, "configuration": true, "support": true, "feature": true, "behavior": true, "behaviour": true, "way": true,
+		"default": true, "check": true, "value": true, "values": true, "type": true, "types": true, "data": true, "list": true,
+		"also": true, "still": true, "just": true, "only": true, "there's": true, "it's": true, "that's": true, "he": true, "she": true,
+		"they": true, "you": true, "i": true, "is": true, "was": true, "be": true, "and": true, "or": true, "for": true, "to": true,
+		"in": true, "on": true, "of": true, "with": true, "by": true, "at": true, "from": true, "if": true, "when": true, "as": true,
+		"off-by-one": true, "edge": true, "corner": true, "mobile": true, "desktop": true, "ui": true, "gui": true, "cli": true,
+		"shell": true, "terminal": true, "window": true, "windowing": true, "font": true, "fonts": true, "text": true, "image": true,
+		"audio": true, "video": true, "sound": true, "time": true, "date": true, "clock": true, "signal": true, "process": true,
+		"worker": true, "workers": true, "job": true, "jobs": true, "task": true, "tasks": true, "query": true, "request": true,
+		"response": true, "header": true, "headers": true, "socket": true, "connection": true, "timeout": true, "retry": true,
+		"migration": true, "schema": true, "database": true, "db": true, "sql": true, "ci": true, "lint": true, "linter": true,
+		"docs": true, "doc": true, "documentation": true, "example": true, "examples": true, "sample": true, "debug": true,
+		"perf": true, "minor": true, "major": true, "critical": true, "serious": true, "big": true, "small": true, "long-standing": true,
+		"longstanding": true, "nasty-looking": true, "related": true, "underlying": true, "actual": true, "general": true,
+	}
+})
 
 // actorName returns the name text blames in the words of a bug, lower-
-// case, or "": a word of notActors, a number, or the project's own
-// repository name do not count.
+// case, or "": "a bug in libfoo", then "the libfoo bug", then "libfoo is
+// broken", then "libfoo's parser doesn't work". A word of notActors, a
+// number, or the project's own repository or module name does not count.
+// It reads the text word by word, without regular expressions.
 func (sc *workaroundScan) actorName(text string) string {
-	if !mayActor(text) {
+	if !mayActor(text) || len(text) > 4096 {
 		return ""
 	}
-	for _, re := range actorREs {
-		for _, m := range re.FindAllStringSubmatch(text, 4) {
-			name := strings.ToLower(strings.Trim(m[1], ".-'"))
-			if len(name) < 3 || len(name) > 40 || notActors[name] || commonWords()[name] || startsDigit(name) || sc.ownName(name) {
-				continue
+	lower := asciiLower(text)
+	ok := func(name string) bool {
+		return len(name) >= 3 && len(name) <= 40 && !notActors()[name] && !commonWords()[name] && !startsDigit(name) && !sc.ownName(name)
+	}
+	// "a bug in libfoo"
+	if name := eachActorKey(lower, func(i, end int) string {
+		for _, prep := range [...]string{" in ", " with ", " of "} {
+			if r, found := strings.CutPrefix(lower[end:], prep); found {
+				for _, art := range [...]string{"the ", "a ", "an "} {
+					r = strings.TrimPrefix(r, art)
+				}
+				if name := actorToken(r); ok(name) {
+					return name
+				}
 			}
+		}
+		return ""
+	}); name != "" {
+		return name
+	}
+	// "the libfoo bug", "libfoo's bug"
+	if name := eachActorKey(lower, func(i, _ int) string {
+		if name := actorBefore(lower[:i]); ok(name) {
+			return name
+		}
+		return ""
+	}); name != "" {
+		return name
+	}
+	// "libfoo is broken", "libfoo's parser doesn't work"
+	for _, k := range [...]string{" is broken", " are broken", " is buggy", " are buggy", " doesn't work", " does not work",
+		" don't work", " do not work", " won't work", " can't work", " cannot work", " doesn't handle", " does not handle",
+		" doesn't cope", " doesn't accept", " does not accept", " cannot handle", " can't handle"} {
+		for at := 0; ; {
+			i := strings.Index(lower[at:], k)
+			if i < 0 {
+				break
+			}
+			i += at
+			at = i + len(k)
+			before := lower[:i+1]
+			name := actorBefore(before)
+			if j := strings.LastIndex(before[:len(before)-1], "'s "); j > 0 && !strings.Contains(before[j+3:len(before)-1], " ") {
+				name = actorBefore(before[:j+3]) // "libfoo's parser doesn't work"
+			}
+			if ok(name) {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+// eachActorKey calls fn with the start and end of every word of
+// actorKeys in lower, in the order of actorKeys, until fn returns a name.
+func eachActorKey(lower string, fn func(i, end int) string) string {
+	for _, k := range actorKeys {
+		for at := 0; ; {
+			i := wordAt(lower, k, at)
+			if i < 0 {
+				break
+			}
+			at = i + len(k)
+			if name := fn(i, at); name != "" {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+// asciiLower lowers the ASCII letters of s, keeping its byte offsets.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// wordAt returns the offset of w as a whole word in s at or after from,
+// or -1.
+func wordAt(s, w string, from int) int {
+	for from < len(s) {
+		i := strings.Index(s[from:], w)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		end := i + len(w)
+		if (i == 0 || !isWordByte(s[i-1])) && (end == len(s) || !isWordByte(s[end])) {
+			return i
+		}
+		from = i + 1
+	}
+	return -1
+}
+
+// isActorByte reports whether b can be part of a name actorName reads:
+// letters, digits and _ . + -.
+func isActorByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_' || b == '.' || b == '+' || b == '-'
+}
+
+// actorToken returns the name s starts with, trimmed of . - ', or "" when
+// it holds no letter.
+func actorToken(s string) string {
+	j := 0
+	for j < len(s) && isActorByte(s[j]) {
+		j++
+	}
+	return trimActor(s[:j])
+}
+
+// actorBefore returns the name that ends s (before a space and an
+// optional "'s"), or "".
+func actorBefore(s string) string {
+	s = strings.TrimRight(s, " ")
+	s = strings.TrimSuffix(s, "'s")
+	j := len(s)
+	for j > 0 && isActorByte(s[j-1]) {
+		j--
+	}
+	return trimActor(s[j:])
+}
+
+func trimActor(name string) string {
+	name = strings.Trim(name, ".-'")
+	for i := 0; i < len(name); i++ {
+		if name[i] >= 'a' && name[i] <= 'z' {
 			return name
 		}
 	}

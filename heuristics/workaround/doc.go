@@ -140,7 +140,10 @@
 //     purpose that uses the word hack or workaround; a branch for speed
 //     rather than for a bug. "A compiler bug" or "ICE" names the
 //     toolchain of the file's language (toolchain:cc and toolchain:c++
-//     for C and C++, whose compiler the file does not say). The Subject is runtime:NAME, os:NAME,
+//     for C and C++, whose compiler the file does not say). In build
+//     scripts, CI files and manifests a comment that is only another
+//     project's issue link counts when an added line of code is right
+//     below it: a link that documents a setting is a false positive. The Subject is runtime:NAME, os:NAME,
 //     browser:NAME, toolchain:NAME, or repo:OWNER/NAME for a linked
 //     repository.
 //   - workaround-pin: a pin whose comment gives a policy reason (a
@@ -150,7 +153,9 @@
 //   - workaround-message: a message that explains why an old workaround
 //     is kept, quotes an upstream bug while fixing the project's own, or
 //     calls the project's own technique a hack while linking another
-//     project's discussion. Messages that remove, revert or unpin, plain
+//     project's discussion; "work around" on a change that also branches
+//     on a platform for another reason names that platform. Messages
+//     that remove, revert or unpin, plain
 //     bumps, bumps of a pinned version and pins to a commit SHA never
 //     count.
 //   - workaround-defensive-wrapper: error handling for a dependency's

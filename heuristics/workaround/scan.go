@@ -160,6 +160,8 @@ type workaroundScan struct {
 	findings   []Finding
 
 	ctxFirst    ctxHit   // the diff's first added line
+	ctxPlatform ctxHit   // the first added line outside tests that branches on a platform, when msgWords
+	msgWords    bool     // the title, description or a commit message says workaround in words
 	ctxPins     []ctxHit // version lines of manifests
 	ctxComments []ctxHit // comments that say workaround
 	ctxImports  []ctxImport
@@ -186,6 +188,7 @@ func newWorkaroundScan(s *Scorer, c *heuristics.Contribution) *workaroundScan {
 	}
 	sc.msgName = versionedName(c)
 	sc.msgPin = msgPins(c)
+	sc.msgWords = ctxWords(c.Title+"\n"+c.Body) || slices.ContainsFunc(c.Commits, func(cm heuristics.Commit) bool { return ctxWords(cm.Message) })
 	for _, h := range s.cfg.CopyrightHolders {
 		if h = normHolder(h); h != "" {
 			sc.holders = append(sc.holders, h)
@@ -374,6 +377,7 @@ func (sc *workaroundScan) file(i int, f *diffstat.File) error {
 	case wkGo, wkGoMod, wkPython, wkJS, wkRuby, wkGemfile, wkRust, wkCargo:
 		fs.swaps = !fs.test && sc.enabled(ruleSwap)
 	}
+	fs.build = isBuildPath(p)
 	if isFlakePath(p) {
 		fs.flake = true
 		fs.swaps = sc.enabled(ruleSwap)
@@ -470,6 +474,8 @@ type fileScan struct {
 	lastURLRepo   string // the repository that URL names, if any
 
 	flake      bool         // a file of Nix flake inputs: flake.nix, devenv.yaml
+	build      bool         // a build script, CI file or manifest (isBuildPath)
+	bareLink   ctxHit       // a comment above that is only another project's issue link
 	defensive  bool         // the defensive-wrapper rule reads this file
 	recentCode [3]codeLine  // the last added lines of code, by line number mod 3
 	defPending []defComment // comments waiting for a wrapper line below them

@@ -22,7 +22,11 @@ var (
 
 	// misbehaveRE finds a comment saying a third party misbehaves: broken,
 	// strict, wrong, spuriously, a bug, throws when it should not.
-	misbehaveRE = lazyre.New(`(?i)\b(?:broken|buggy|bugs?|wrong(?:ly)?|strict|spurious(?:ly)?|unexpected(?:ly)?|incorrect(?:ly)?|confusing(?:ly)?|inconsistent(?:ly)?|flaky|quirk\w*|misbehav\w*|sometimes|occasionally|randomly|regression|npe|segfault\w*|crash(?:es)?|hangs?|work[- ]?around|hack|(?:throws|raises|returns|fails|panics) (?:\w+ ){0,3}(?:even|although|instead|when|if|on|for|with|spuriously)|(?:doesn'?t|does not|won'?t|can'?t|cannot) (?:handle|cope|parse|accept|support|apply|close|return|report)|not thread-?safe|unfortunately|(?:prior to|before|older than|until) (?:version |v)?\d+\.\d+)\b`)
+	misbehaveRE = lazyre.New(`(?i)\b(?:broken|buggy|bugs?|wrong(?:ly)?|strict|spurious(?:ly)?|unexpected(?:ly)?|incorrect(?:ly)?|confusing(?:ly)?|inconsistent(?:ly)?|flaky|quirk\w*|misbehav\w*|sometimes|occasionally|randomly|regression|npe|segfault\w*|crash(?:es)?|hangs?|work[- ]?around|hack|(?:throws|raises|returns|fails|panics) (?:\w+ ){0,3}(?:even|although|instead|when|if|on|for|with|spuriously)|(?:doesn'?t|does not|won'?t|can'?t|cannot) (?:handle|cope|parse|accept|support|apply|close|return|report)|not thread-?safe)\b`)
+
+	// misbehave2RE finds the rarer ways of blaming a third party, kept
+	// apart so that misbehaveRE stays small enough for the backtracker.
+	misbehave2RE = lazyre.New(`(?i)\bunfortunately\b|\b(?:prior to|before|older than|until) (?:version |v)?\d+\.\d+`)
 
 	// swapWordsRE finds a message that replaces one library with another.
 	swapWordsRE = lazyre.Lines{Re: lazyre.New(`(?i)\b(?:replac\w*|switch\w*|swap\w*|migrat\w*|mov(?:e|es|ed|ing) (?:to|away)|instead of|in favou?r of|in lieu of|fork(?:ed)?)\b`)}
@@ -66,7 +70,7 @@ func (fs *fileScan) defensiveLine(n int, text, cm string) {
 		fs.recentCode[n%3] = codeLine{n, text}
 		return
 	}
-	if len(cm) < 12 || !misbehaveRE.MatchString(cm) {
+	if len(cm) < 12 || !misbehaveRE.MatchString(cm) && !misbehave2RE.MatchString(cm) {
 		return
 	}
 	subject := fs.thirdParty(cm)
@@ -176,13 +180,13 @@ func (sc *workaroundScan) versionedActor(cm string) string {
 				name = first
 			}
 		}
-		if !notActors[name] && !sc.ownName(name) {
+		if !notActors()[name] && !sc.ownName(name) {
 			return name
 		}
 	}
 	if m := versionedNameRE.FindStringSubmatch(cm); m != nil {
 		name := strings.ToLower(m[1])
-		if len(name) >= 3 && !notActors[name] && !commonWords()[name] && name != "release" && !sc.ownName(name) {
+		if len(name) >= 3 && !notActors()[name] && !commonWords()[name] && name != "release" && !sc.ownName(name) {
 			return name
 		}
 	}

@@ -612,6 +612,26 @@ var workaroundCases = []struct {
 		want:   []wf{{rule: "workaround-patch-file", dep: "frob", line: 1}},
 	},
 	{
+		name: "gradle-bare-link", reason: "a build script's comment that is only another project's issue link, above the code it explains",
+		base: map[string]*string{"build.gradle": scorertest.Text("plugins {\n  id 'java'\n}\n")},
+		change: map[string]*string{"build.gradle": scorertest.Text("plugins {\n  id 'java'\n}\n\n// https://github.com/acme-tools/formatter/issues/1572\n" +
+			"tasks.withType(FormatTask).configureEach {\n  dependsOn(tasks.withType(Test))\n}\n")},
+		want: []wf{{rule: "workaround-runtime", dep: "repo:acme-tools/formatter", linked: true, line: 5}},
+	},
+	{
+		name: "links-above-old-lines", reason: "contrast: links added above lines that were already there explain them, they add no workaround",
+		base: map[string]*string{"Cargo.toml": scorertest.Text("[dependencies]\ntermui = { git = \"https://github.com/acme/termui\" }\n")},
+		change: map[string]*string{"Cargo.toml": scorertest.Text("[dependencies]\n# https://github.com/orig/termui/pull/157\n" +
+			"termui = { git = \"https://github.com/acme/termui\" }\n")},
+	},
+	{
+		name: "kts-delete-once", reason: "a Gradle Kotlin script to delete once the compiler's issue ships, linked on its tracker",
+		base: map[string]*string{"build.gradle.kts": scorertest.Text("plugins {\n  kotlin(\"jvm\")\n}\n")},
+		change: map[string]*string{"build.gradle.kts": scorertest.Text("plugins {\n  kotlin(\"jvm\")\n}\n\n// Library modules get their own dump tasks. Delete this once KT-83410 ships.\n" +
+			"// See https://youtrack.jetbrains.com/issue/KT-83410\nregisterAbiTasks()\n")},
+		want: []wf{{rule: "workaround-runtime", dep: "toolchain:kotlin", linked: true, line: 5}},
+	},
+	{
 		name: "fixture-patch", reason: "contrast: .patch files under testdata/ are fixtures",
 		change: map[string]*string{"testdata/agent-pr.patch": scorertest.Text("diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n")},
 	},
@@ -1192,6 +1212,14 @@ func TestMessageShapes(t *testing.T) {
 			title:  "deps: all patches are upstream",
 			base:   map[string]*string{"devenv.yaml": scorertest.Text("inputs:\n  term:\n    url: github:acme/termlib?ref=acme-patches\n")},
 			change: map[string]*string{"devenv.yaml": scorertest.Text("inputs:\n  term:\n    url: github:termlib-org/termlib\n")},
+		},
+		{
+			name: "platform-branch-message", reason: "a message that says work around and names nothing, on a change that branches on the Android SDK level",
+			title: "Work around the warning that a drawable has unresolved theme attributes",
+			base:  map[string]*string{"lib/src/main/java/img/Loader.java": scorertest.Text("class Loader {\n  Drawable get(int id) {\n    return res.getDrawable(id);\n  }\n}\n")},
+			change: map[string]*string{"lib/src/main/java/img/Loader.java": scorertest.Text("class Loader {\n  Drawable get(int id) {\n" +
+				"    if (Build.VERSION.SDK_INT >= 21) {\n      return context.getDrawable(id);\n    }\n    return res.getDrawable(id);\n  }\n}\n")},
+			want: []wf{{rule: "workaround-message", dep: "os:android", line: 3}},
 		},
 		{
 			name: "go-qualifier-not-parameter", reason: "a Go package known by its qualifier, not the parameter named like a word of the message",
