@@ -96,11 +96,19 @@ var (
 // such as "Cursor" also match case-insensitively (in trailer values).
 // Aliases are looked up only where a word starts one (matchAlias).
 func (s *state) toolMentions(str string, words bool) []mention {
+	if !s.p.hasAliases {
+		return nil
+	}
+	return s.toolMentionsLower(str, asciiLower(str), words)
+}
+
+// toolMentionsLower is toolMentions with str lower-cased (asciiLower)
+// by the caller, who needs it too.
+func (s *state) toolMentionsLower(str, lower string, words bool) []mention {
 	var out []mention
 	if !s.p.hasAliases {
 		return nil
 	}
-	lower := asciiLower(str)
 	next := 0
 	eachToken(lower, func(tok string, at int) {
 		if at < next || !s.p.firstWords[tok] {
@@ -154,8 +162,13 @@ func wordAt(s string, i, n int) bool {
 
 // allMentions is toolMentions plus generic AI terms.
 func (s *state) allMentions(str string) []mention {
-	out := s.toolMentions(str, false)
-	if hasToken(asciiLower(str), genericTokens()) {
+	return s.allMentionsLower(str, asciiLower(str))
+}
+
+// allMentionsLower is allMentions with str lower-cased by the caller.
+func (s *state) allMentionsLower(str, lower string) []mention {
+	out := s.toolMentionsLower(str, lower, false)
+	if hasToken(lower, genericTokens()) {
 		for _, m := range genericRE.FindAllStringSubmatchIndex(str, -1) {
 			out = append(out, mention{start: m[2], end: m[3], tool: -1})
 		}
@@ -453,7 +466,7 @@ func (s *state) sentences(lo, hi int, _ bool) {
 		s.add(Evidence{Kind: KindSentence, Rule: "ai-self-statement", Stance: st, Start: lo + m[0], End: lo + m[1]})
 	}
 mentions:
-	for _, mt := range s.allMentions(chunk) {
+	for _, mt := range s.allMentionsLower(chunk, lower) {
 		if s.masked(lo+mt.start, mCode|mComment) || overlaps(noAI, mt.start, mt.end) {
 			continue
 		}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // invisible reports whether r is a character that renders as nothing:
@@ -96,7 +97,7 @@ func asciiLower(s string) string {
 					b[j] = c + 'a' - 'A'
 				}
 			}
-			return string(b)
+			return unsafe.String(&b[0], len(b)) // b is not written again: no second copy
 		}
 	}
 	return s

@@ -316,8 +316,8 @@ func (s *Scorer) mergeRatio(c *heuristics.Contribution) (finding, bool) {
 	score := 0.5 * (1 - ratio/s.cfg.MinMergeRatio)
 	return finding{score, heuristics.Evidence{
 		Rule: RuleMergeRatio,
-		Message: fmt.Sprintf("Of the author's %s elsewhere, %d were merged (%.0f%%, under %.0f%%).",
-			wording.Plural(g.Merged+g.Closed, "concluded pull request"), g.Merged, 100*ratio, 100*s.cfg.MinMergeRatio),
+		Message: fmt.Sprintf("Of the author's %s elsewhere, %s (%.0f%%, under %.0f%%).",
+			wording.Plural(g.Merged+g.Closed, "concluded pull request"), wasMerged(g.Merged), 100*ratio, 100*s.cfg.MinMergeRatio),
 		Field: heuristics.FieldAuthor,
 	}}, true
 }
@@ -333,8 +333,8 @@ func (s *Scorer) repoHistory(c *heuristics.Contribution) (finding, bool) {
 		why = fmt.Sprintf("The author has %s here; this project asks for %d.", wording.Plural(r.Merged, "merged pull request"), s.cfg.MinRepoMerged)
 	case s.cfg.MinRepoMergeRatio > 0 && r.Merged+r.Closed > 0 &&
 		float64(r.Merged)/float64(r.Merged+r.Closed) < s.cfg.MinRepoMergeRatio:
-		why = fmt.Sprintf("%d of the author's %s here were merged; this project asks for %.0f%%.",
-			r.Merged, wording.Plural(r.Merged+r.Closed, "concluded pull request"), 100*s.cfg.MinRepoMergeRatio)
+		why = fmt.Sprintf("Of the author's %s here, %s; this project asks for %.0f%%.",
+			wording.Plural(r.Merged+r.Closed, "concluded pull request"), wasMerged(r.Merged), 100*s.cfg.MinRepoMergeRatio)
 	default:
 		return finding{}, false
 	}
@@ -401,4 +401,15 @@ func metrics(c *heuristics.Contribution) map[string]float64 {
 		m["profile_fields"] = float64(len(acc.Profile))
 	}
 	return m
+}
+
+// wasMerged is "1 was merged", "none was merged" or "3 were merged".
+func wasMerged(n int) string {
+	switch n {
+	case 0:
+		return "none was merged"
+	case 1:
+		return "1 was merged"
+	}
+	return wording.Commas(n) + " were merged"
 }

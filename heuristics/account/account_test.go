@@ -145,3 +145,14 @@ func TestRulesDocumented(t *testing.T) {
 	}
 	heuristicstest.CheckDoc(t, s.Rules())
 }
+
+func TestMergeRatioWording(t *testing.T) {
+	one := &heuristics.Account{Global: &heuristics.PullRequestCounts{Merged: 1, Closed: 20}}
+	s, err := account.New(account.Config{})
+	require.NoError(t, err)
+	res, err := s.Score(context.Background(), contribution("x", heuristics.AssociationContributor, one, nil))
+	require.NoError(t, err)
+	require.Len(t, res.Evidence, 1)
+	assert.Equal(t, "Of the author's 21 concluded pull requests elsewhere, 1 was merged (5%, under 30%).", res.Evidence[0].Message,
+		"one pull request was, not were, merged")
+}

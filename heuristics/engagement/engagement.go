@@ -256,7 +256,7 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 		what = "review"
 	}
 	res.Summary = fmt.Sprintf("%s's %s of %s has waited %s for @%s", who, what, day(worst.ev.Time, c.Now),
-		wording.Plural(int(days), "day"), c.Author.Login)
+		span(days), c.Author.Login)
 	switch {
 	case worst.pushed:
 		res.Summary += " (who pushed since but has not replied)."
@@ -300,7 +300,7 @@ func (s *Scorer) askScore(a *ask, now time.Time) float64 {
 
 func (s *Scorer) evidence(c *heuristics.Contribution, a ask) heuristics.Evidence {
 	at := a.ev.Time.UTC().Format("2006-01-02 15:04 UTC")
-	days := wording.Plural(int(waited(a.ev.Time, c.Now)), "day")
+	days := span(waited(a.ev.Time, c.Now))
 	ev := heuristics.Evidence{Field: heuristics.FieldTimeline, Snippet: a.quote}
 	switch {
 	case a.kind == askQuestion:
@@ -382,6 +382,15 @@ func (s *Scorer) role(c *heuristics.Contribution, e heuristics.Event) role {
 // waited returns the days between from and now, never negative.
 func waited(from, now time.Time) float64 {
 	return math.Max(0, now.Sub(from).Hours()/24)
+}
+
+// span formats a wait in whole days, and one under a day as "less than a
+// day", not "0 days".
+func span(days float64) string {
+	if days < 1 {
+		return "less than a day"
+	}
+	return wording.Plural(int(days), "day")
 }
 
 // day formats t as "3 May", with the year when it is not now's year.

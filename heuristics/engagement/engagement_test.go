@@ -430,3 +430,12 @@ func BenchmarkEngagement(b *testing.B) {
 		}
 	}
 }
+
+func TestWaitUnderADay(t *testing.T) {
+	res, err := newEngagement(t).Score(context.Background(),
+		pr(1.5, review(1, maint, "changes_requested", "Please add a test for the empty file case.")))
+	require.NoError(t, err)
+	require.NotEmpty(t, res.Evidence)
+	assert.Contains(t, res.Summary, "has waited less than a day for @ada", "not 0 days")
+	assert.Contains(t, res.Evidence[0].Message, "(less than a day ago)")
+}

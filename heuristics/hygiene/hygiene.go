@@ -639,12 +639,7 @@ func (s *Scorer) description(c *heuristics.Contribution, m map[string]float64) [
 	refs := 0
 	var firstRef numbered
 	for _, l := range visible {
-		// Each visible line is one line, and mayCodeRef is exact for
-		// any line: the pattern runs only where it could match.
-		if !mayCodeRef(l.text) {
-			continue
-		}
-		found := codeRefRE.Re.FindAllString(l.text, -1)
+		found := codeRefs(l.text)
 		if len(found) > 0 && refs == 0 {
 			firstRef = numbered{l.n, found[0]}
 		}

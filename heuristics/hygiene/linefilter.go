@@ -73,3 +73,23 @@ func mayShortcode(s string) bool {
 func isShortcodeByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '_' || c == '+' || c == '-'
 }
+
+// codeRefs returns codeRefRE's matches in line, in order. No match holds
+// a space or a tab, and both are non-word characters, as the start and
+// end of a text are to \b: the pattern finds the same matches in each
+// blank-separated word of the line as in the line, and runs only on the
+// words mayCodeRef (exact for any text) lets through.
+func codeRefs(line string) []string {
+	var out []string
+	for line != "" {
+		i := strings.IndexAny(line, " \t")
+		if i < 0 {
+			i = len(line)
+		}
+		if w := line[:i]; mayCodeRef(w) {
+			out = append(out, codeRefRE.Re.FindAllString(w, -1)...)
+		}
+		line = line[min(i+1, len(line)):]
+	}
+	return out
+}

@@ -80,7 +80,7 @@ func TestMayIssueFoldsExactly(t *testing.T) {
 func TestLiteralTestsExact(t *testing.T) {
 	frags := []string{
 		"a", "ab", "abc", "_", "+", "-", ":", "::", "->", ".", "..", ".go", ".x", ".1", "/", "//", "@", "()", "(", ")",
-		"src", "load", "smile", "+1", "é", "✅", "ſ", "\u212A", " ", "\t", "http", "x.y", "Z",
+		"src", "load", "smile", "+1", "é", "✅", "ſ", "\u212A", " ", "\t", "http", "x.y", "Z", "->", "::", "x()", "a/b.go", " ", "\t",
 	}
 	r := rand.New(rand.NewPCG(9, 3))
 	for range 20000 {
@@ -91,6 +91,9 @@ func TestLiteralTestsExact(t *testing.T) {
 		s := b.String()
 		if codeRefRE.Re.MatchString(s) && !mayCodeRef(s) {
 			t.Fatalf("%q: codeRefRE matches, mayCodeRef says it cannot", s)
+		}
+		if got, want := codeRefs(s), codeRefRE.Re.FindAllString(s, -1); !slices.Equal(got, want) {
+			t.Fatalf("%q: code references word by word %q, on the line %q", s, got, want)
 		}
 		if shortcodeRE.MatchString(s) && !mayShortcode(s) {
 			t.Fatalf("%q: shortcodeRE matches, mayShortcode says it cannot", s)

@@ -301,3 +301,16 @@ func TestPlaceholderOnlyMessage(t *testing.T) {
 	require.Len(t, res.Evidence, 1)
 	assert.Equal(t, `The description holds only placeholder text ("TODO") where the template asks for a description.`, res.Evidence[0].Message)
 }
+
+func TestCheckboxesPlural(t *testing.T) {
+	s, err := template.New(template.Config{})
+	require.NoError(t, err)
+	body := strings.NewReplacer("- [x] I have read", "- [ ] I have read", "- [x] I have added", "- [ ] I have added").Replace(filled)
+	res, err := s.Score(context.Background(), contribution(body))
+	require.NoError(t, err)
+	var msgs []string
+	for _, e := range res.Evidence {
+		msgs = append(msgs, e.Message)
+	}
+	assert.Contains(t, strings.Join(msgs, "\n"), "None of the 2 checkboxes", "checkboxes, not checkboxs")
+}

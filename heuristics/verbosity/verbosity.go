@@ -773,7 +773,7 @@ func (e explained) evidence(body string, byKind map[string]int, lines int, score
 			what = append(what, wording.Plural(e.checkboxes, "checklist item"))
 		}
 		if e.template > 0 {
-			what = append(what, wording.Plural(e.template, "template line or instruction"))
+			what = append(what, wording.Count(e.template, "template line or instruction", "template lines or instructions"))
 		}
 		msg := fmt.Sprintf("The description has %s of the author's own for %s", wording.Plural(e.words, "word"), change)
 		if len(what) > 0 {
@@ -849,8 +849,9 @@ func verbosityAdvice(words, lines int, length, restate float64, rs restatement, 
 		}
 		out = append(out, s)
 	case restate > 0:
-		out = append(out, fmt.Sprintf("The description names %d of the %d changed files and functions one by one, which the diff already shows. "+
-			"Say instead why the change is needed and what a reviewer should look at first.", rs.namedPaths+rs.namedIdents, rs.paths+rs.idents))
+		out = append(out, fmt.Sprintf("The description names %s one by one, which the diff already shows. "+
+			"Say instead why the change is needed and what a reviewer should look at first.",
+			wording.Of(rs.namedPaths+rs.namedIdents, rs.paths+rs.idents, "changed file or function", "changed files and functions")))
 	}
 	if hidden > 0 {
 		var what []string
@@ -954,6 +955,20 @@ type restatement struct {
 	paths, namedPaths   int
 	idents, namedIdents int
 	evidence            []heuristics.Evidence
+}
+
+// named says what the description names of the diff: "all 3 changed
+// files and 1 of the 2 functions and types declared on added lines",
+// leaving out a kind it names none of.
+func (rs restatement) named() string {
+	var out []string
+	if rs.namedPaths > 0 || rs.namedIdents == 0 {
+		out = append(out, wording.Of(rs.namedPaths, rs.paths, "changed file", "changed files"))
+	}
+	if rs.namedIdents > 0 {
+		out = append(out, wording.Of(rs.namedIdents, rs.idents, "function or type", "functions and types")+" declared on added lines")
+	}
+	return strings.Join(out, " and ")
 }
 
 // maxRestateItems bounds how many paths and identifiers are looked for.
@@ -1136,8 +1151,7 @@ func (v *Scorer) restatement(parts []DescriptionPart, d *diffstat.Diff) restatem
 		})
 	}
 	if len(rs.evidence) > 0 {
-		rs.evidence[0].Message = fmt.Sprintf("The description names %d of the %d changed files and %d of the %d functions and types declared on added lines. ",
-			rs.namedPaths, rs.paths, rs.namedIdents, rs.idents) + rs.evidence[0].Message
+		rs.evidence[0].Message = "The description names " + rs.named() + ". " + rs.evidence[0].Message
 	}
 	return rs
 }

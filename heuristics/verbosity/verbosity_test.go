@@ -153,6 +153,8 @@ func TestVerbosity(t *testing.T) {
 				e, _ := findEvidence(r, "verbosity-restates-diff")
 				assert.Equal(t, 7, e.Line, "the first list item")
 				assert.Contains(t, e.Snippet, "internal/ratelimit/limiter.go")
+				assert.Contains(t, e.Message, "names all 6 changed files and ", "all, not 6 of the 6")
+				assert.NotContains(t, e.Message, " of the 6 ")
 				assert.Contains(t, r.Advice, "diff already shows")
 			},
 		},

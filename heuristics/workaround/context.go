@@ -710,10 +710,12 @@ func (sc *workaroundScan) contextFindings() {
 		}
 	}
 	// The commit messages and description.
-	msg := sc.c.Title + "\n" + sc.c.Body
+	var b strings.Builder
+	b.WriteString(sc.c.Title + "\n" + sc.c.Body)
 	for _, cm := range sc.c.Commits {
-		msg += "\n" + cm.Message
+		b.WriteString("\n" + cm.Message)
 	}
+	msg := b.String()
 	title := sc.c.Title
 	if title == "" && len(sc.c.Commits) > 0 {
 		title, _, _ = strings.Cut(sc.c.Commits[0].Message, "\n")

@@ -2,6 +2,8 @@ package workaround
 
 import (
 	"math/rand/v2"
+	"regexp/syntax"
+	"slices"
 	"strings"
 	"testing"
 
@@ -20,6 +22,8 @@ func TestLineRegexpAsWhole(t *testing.T) {
 		"dont parse", "wont start", "cant load", "cannot compile", "to avoid a crash", "instead of the workaround",
 		"hacks are no longer", "drop our old hack", "removed the workaround", "Kelvin \u212Aludge", "naïve", "the", "fix",
 		"parser", "we", "support", "not", "do", "avoid", "\n", "\n", "\r\n", "  ",
+		"replaced", "switch to", "moved away", "in favour of", "forked", "segfaults", "hangs", "leaking", "didn't work", "corrupts",
+		"back to", "to the upstream", "is upstream", "upstreamed", "upstream crate", "off of our fork", "\u212Aeep",
 	}
 	r := rand.New(rand.NewPCG(3, 9))
 	for range 5000 {
@@ -33,10 +37,50 @@ func TestLineRegexpAsWhole(t *testing.T) {
 			b.WriteByte(" \n"[r.IntN(2)])
 		}
 		text := b.String()
-		for _, l := range []lazyre.Lines{ctxWordsRE, ctxReplacedRE} {
+		for _, l := range []lazyre.Lines{ctxWordsRE, ctxReplacedRE, swapWordsRE, swapReasonRE, swapBackRE} {
 			if got, want := l.MatchString(text), l.Re.MatchString(text); got != want {
 				t.Fatalf("%q: line by line %v, whole text %v (%s)", text, got, want, l.Re)
 			}
 		}
 	}
+}
+
+// TestLineRegexpsStayInLine: the expressions run line by line without a
+// literal test of their own can match no line break (no \s, '.', (?s)
+// or negated class that takes one), so no match of the whole text is
+// lost by cutting it into lines.
+func TestLineRegexpsStayInLine(t *testing.T) {
+	for _, l := range []lazyre.Lines{swapWordsRE, swapReasonRE, swapBackRE} {
+		re, err := syntax.Parse(l.Re.String(), syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := takesNewline(re); n != "" {
+			t.Errorf("%s: %s can match a line break", l.Re, n)
+		}
+	}
+}
+
+// takesNewline returns a node of re that can match '\n', or "".
+func takesNewline(re *syntax.Regexp) string {
+	switch re.Op {
+	case syntax.OpAnyChar:
+		return re.String()
+	case syntax.OpLiteral:
+		if slices.Contains(re.Rune, '\n') {
+			return re.String()
+		}
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i] <= '\n' && '\n' <= re.Rune[i+1] {
+				return re.String()
+			}
+		}
+	}
+	for _, s := range re.Sub {
+		if n := takesNewline(s); n != "" {
+			return n
+		}
+	}
+	return ""
 }

@@ -29,10 +29,10 @@ var (
 	misbehave2RE = lazyre.New(`(?i)\bunfortunately\b|\b(?:prior to|before|older than|until) (?:version |v)?\d+\.\d+`)
 
 	// swapWordsRE finds a message that replaces one library with another.
-	swapWordsRE = lazyre.New(`(?i)\b(?:replac\w*|switch\w*|swap\w*|migrat\w*|mov(?:e|es|ed|ing) (?:to|away)|instead of|in favou?r of|in lieu of|fork(?:ed)?)\b`)
+	swapWordsRE = lazyre.Lines{Re: lazyre.New(`(?i)\b(?:replac\w*|switch\w*|swap\w*|migrat\w*|mov(?:e|es|ed|ing) (?:to|away)|instead of|in favou?r of|in lieu of|fork(?:ed)?)\b`)}
 
 	// swapReasonRE finds the bug a swap works around.
-	swapReasonRE = lazyre.New(`(?i)\bwork(?:s|ed|ing)?[ -]?around|\bbug(?:s|gy)?\b|\bbroken\b|\bcrash\w*|\bsegfault\w*|\bhang(?:s|ing)?\b|\bleak\w*|\bdeadlock\w*|\bregression\b|\b(?:doesn'?t|does not|didn'?t|did not) work\b|\bwreck\w*|\bcorrupt\w*`)
+	swapReasonRE = lazyre.Lines{Re: lazyre.New(`(?i)\bwork(?:s|ed|ing)?[ -]?around|\bbug(?:s|gy)?\b|\bbroken\b|\bcrash\w*|\bsegfault\w*|\bhang(?:s|ing)?\b|\bleak\w*|\bdeadlock\w*|\bregression\b|\b(?:doesn'?t|does not|didn'?t|did not) work\b|\bwreck\w*|\bcorrupt\w*`)}
 )
 
 // maxDefPending bounds the comments waiting for a wrapper line below them.
@@ -414,14 +414,16 @@ func (sc *workaroundScan) swapFindings(reasoned bool) {
 }
 
 // swapReasoned reports whether a message replaces a library because of a
-// bug: swap words and a bug.
+// bug: swap words and a bug. The three swap expressions match within a
+// line (no \s, '.' or negated class), so they run line by line, each
+// line behind the expression's literal test (TestLineRegexpAsWhole).
 func swapReasoned(msg string) bool {
 	return swapWordsRE.MatchString(msg) && swapReasonRE.MatchString(msg)
 }
 
 // swapBackRE recognises a message that goes back from a fork to the
 // original: not a workaround but the end of one.
-var swapBackRE = lazyre.New(`(?i)\bback to\b|\bto (?:the )?upstream\b|\b(?:are|is|now|been|got) upstream(?:ed)?\b|\bupstreamed\b|\bupstream (?:version|release|package|crate|module|library|sdk)\b|\boff (?:of )?(?:our|the) fork\b`)
+var swapBackRE = lazyre.Lines{Re: lazyre.New(`(?i)\bback to\b|\bto (?:the )?upstream\b|\b(?:are|is|now|been|got) upstream(?:ed)?\b|\bupstreamed\b|\bupstream (?:version|release|package|crate|module|library|sdk)\b|\boff (?:of )?(?:our|the) fork\b`)}
 
 // ownOwner reports whether a repository (host/owner/name) belongs to the
 // owner of one of the project's own repositories: a fork the project

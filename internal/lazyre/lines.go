@@ -15,13 +15,15 @@ type Lines struct {
 
 	// May is false only for an ASCII line Re cannot match. Lines with
 	// other bytes always go to Re, whose (?i) folds a few non-ASCII
-	// letters (the Kelvin sign, the long s) to ASCII ones.
+	// letters (the Kelvin sign, the long s) to ASCII ones. When May is
+	// nil, every line goes to Re, whose own literal test (see New) skips
+	// the lines that hold none of its literals.
 	May func(line string) bool
 }
 
 // try reports whether line must go to the pattern.
 func (l Lines) try(line string) bool {
-	return !isASCII(line) || l.May(line)
+	return l.May == nil || !isASCII(line) || l.May(line)
 }
 
 // MatchString reports whether the pattern matches any line of s.

@@ -7,12 +7,19 @@ import (
 )
 
 func TestLinesAgreesWithWholeText(t *testing.T) {
+	re := New(`(?i)\bwork ?around\b|#(\d+)`)
 	l := Lines{
-		Re: New(`(?i)\bwork ?around\b|#(\d+)`),
+		Re: re,
 		May: func(line string) bool {
 			return strings.Contains(strings.ToLower(line), "work") || strings.Contains(line, "#")
 		},
 	}
+	for _, l := range []Lines{l, {Re: re}} { // a May of our own, and the literal test alone
+		testLines(t, l)
+	}
+}
+
+func testLines(t *testing.T, l Lines) {
 	for _, text := range []string{
 		"",
 		"nothing here\nor here",

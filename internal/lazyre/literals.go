@@ -30,8 +30,15 @@ type literalInfo struct {
 	ok    bool
 }
 
-// maxLiterals bounds the strings of one set, as joining sets multiplies them.
-const maxLiterals = 64
+// maxJoined bounds the strings of a set made by joining the sets of a
+// run of parts, which multiplies them; a run that would exceed it ends,
+// and the next starts. maxLiterals bounds any set, as alternatives add
+// theirs: a large alternation of words ("workaround", "hack", "does not
+// build", ...) is still tested, with one string or a few for each.
+const (
+	maxJoined   = 16
+	maxLiterals = 256
+)
 
 // literals returns the set of a Regexp's literal test, or nil for none.
 func literals(expr string) []string {
@@ -47,7 +54,19 @@ func literals(expr string) []string {
 	if !in.ok || len(in.set) == 0 || slices.Contains(in.set, "") {
 		return nil
 	}
-	return in.set
+	return pruned(in.set)
+}
+
+// pruned drops the strings of set that hold another of its strings: text
+// holding one holds the other ("broken in" goes, "broke" stays).
+func pruned(set []string) []string {
+	var out []string
+	for _, s := range set {
+		if !slices.ContainsFunc(set, func(o string) bool { return o != s && strings.Contains(s, o) }) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // anchored reports whether re can only match at the start of the text.
@@ -153,7 +172,7 @@ func concat(subs []*syntax.Regexp) literalInfo {
 	whole := true // every part so far joined into run
 	for _, sub := range subs {
 		in := required(sub)
-		if in.ok && in.exact && len(run.set)*len(in.set) <= maxLiterals {
+		if in.ok && in.exact && len(run.set)*len(in.set) <= maxJoined {
 			run.set = join(run.set, in.set)
 			continue
 		}

@@ -130,7 +130,12 @@ var ErrParse = errors.New("mdsplit: markdown parser failed")
 
 // Split splits a description into parts, in the order they appear. Blank
 // lines and thematic breaks belong to no part. Invalid UTF-8 is passed
-// through as it is.
+// through as it is. The parts' texts share memory with body and with each
+// other, so a part kept keeps them all.
+//
+// Its time and memory are linear in the size of body: it parses a chunk
+// of at most a few KiB at a time, and keeps nothing per part or line that
+// the garbage collector must trace until it builds the result.
 func Split(body string, opts *Options) (parts []Part, err error) {
 	var o Options
 	if opts != nil {
@@ -142,9 +147,7 @@ func Split(body string, opts *Options) (parts []Part, err error) {
 	if len(body) > o.MaxBytes {
 		return nil, &TooLargeError{Size: len(body), Limit: o.MaxBytes}
 	}
-	// The parts hold about the whole description: room for it saves
-	// growing the text by copies.
-	s := &splitter{body: body, first: 1, tmpl: templateLines(o.Template), arena: make([]byte, 0, len(body))}
+	s := &splitter{body: body, first: 1, tmpl: templateLines(o.Template)}
 	for _, c := range chunks(body, maxChunk) {
 		if err := s.parse(c[0], c[1]); err != nil {
 			return nil, err
@@ -205,38 +208,61 @@ type splitter struct {
 	newlines int    // line breaks in the chunk
 	starts   []int  // chunk offsets of the lines that start after its first byte
 	tmpl     map[string]bool
-	section  [2]int // the current section's text in arena
-	details  []bool // open <details> elements, innermost last; true if collapsed
-	closed   int    // how many of details are collapsed
-	arena    []byte // the text of every part and section, back to back
-	recs     []record
+	section  [2]int     // the current section's text in arena
+	details  []bool     // open <details> elements, innermost last; true if collapsed
+	closed   int        // how many of details are collapsed
+	arena    []byte     // the text of every part and section, back to back
+	recs     [][]record // the parts so far, in blocks of recordBlock
+	nrecs    int
 }
 
-// A record is a Part with its texts as offsets into the splitter's arena.
+// A record is a Part with its texts as offsets: into the description
+// when the text is a piece of it, else into the splitter's arena.
 type record struct {
 	line, text, end, section, sectionEnd int
 	kind                                 Kind
 	item                                 bool
+	inBody                               bool // text and end are offsets into the description
 }
 
 // result returns the parts, in order of their lines.
 func (s *splitter) result() []Part {
-	if len(s.recs) == 0 {
+	if s.nrecs == 0 {
 		return nil
 	}
-	// goldmark can put a node before one that starts earlier: mdblock's
-	// table transformer inserts a table cut from a setext heading's lines
-	// before the heading.
-	byLine := func(a, b record) int { return cmp.Compare(a.line, b.line) }
-	if !slices.IsSortedFunc(s.recs, byLine) {
-		slices.SortStableFunc(s.recs, byLine)
-	}
 	all := string(s.arena)
-	parts := make([]Part, len(s.recs))
-	for i, r := range s.recs {
-		parts[i] = Part{Kind: r.kind, Line: r.line, Text: all[r.text:r.end], Section: all[r.section:r.sectionEnd], ListItem: r.item}
+	parts := make([]Part, 0, s.nrecs)
+	for _, b := range s.recs {
+		for _, r := range b {
+			from := all
+			if r.inBody {
+				from = s.body
+			}
+			parts = append(parts, Part{Kind: r.kind, Line: r.line, Text: from[r.text:r.end], Section: all[r.section:r.sectionEnd], ListItem: r.item})
+		}
+	}
+	// goldmark can put a node before one that starts earlier: the table
+	// extension inserts a table cut from a setext heading's lines before
+	// the heading.
+	byLine := func(a, b Part) int { return cmp.Compare(a.Line, b.Line) }
+	if !slices.IsSortedFunc(parts, byLine) {
+		slices.SortStableFunc(parts, byLine)
 	}
 	return parts
+}
+
+// recordBlock is how many records a block holds: the records grow by
+// blocks, not by copying a slice that grows with the description.
+const recordBlock = 256
+
+// push appends a record.
+func (s *splitter) push(r record) {
+	if n := len(s.recs); n == 0 || len(s.recs[n-1]) == recordBlock {
+		s.recs = append(s.recs, make([]record, 0, recordBlock))
+	}
+	b := &s.recs[len(s.recs)-1]
+	*b = append(*b, r)
+	s.nrecs++
 }
 
 // collapsed reports whether the current position is inside a collapsed
@@ -263,34 +289,42 @@ func (s *splitter) lineStart(n int) int {
 }
 
 // rawLines returns the whole source lines spanning [start, stop),
-// without the final line break.
-func (s *splitter) rawLines(start, stop int) string {
+// without the final line break, and where they start in the description.
+func (s *splitter) rawLines(start, stop int) (string, int) {
 	if stop <= start {
-		return ""
+		return "", -1
 	}
 	a := s.lineStart(s.line(start))
 	b := len(s.src)
 	if i := bytes.IndexByte(s.src[stop-1:], '\n'); i >= 0 {
 		b = stop - 1 + i
 	}
-	return strings.TrimRight(s.text(a, b), "\r\n")
+	return strings.TrimRight(s.text(a, b), "\r\n"), s.base + a
 }
 
 // text returns the description's text at chunk offsets [a, b), without
 // a copy.
 func (s *splitter) text(a, b int) string { return s.body[s.base+a : s.base+b] }
 
-func (s *splitter) add(k Kind, off int, txt string, item bool) {
+// add adds a part of kind k at chunk offset off. at is where txt is in
+// the description, or -1 if it is not a piece of it: a piece becomes a
+// substring of the description, other text is copied.
+func (s *splitter) add(k Kind, off int, txt string, at int, item bool) {
 	if strings.TrimSpace(txt) == "" {
 		return
 	}
 	if s.collapsed() && k != Comment && k != Template {
 		k = Details
 	}
-	start := len(s.arena)
-	s.arena = append(s.arena, txt...)
-	s.recs = append(s.recs, record{line: s.line(off), text: start, end: len(s.arena),
-		section: s.section[0], sectionEnd: s.section[1], kind: k, item: item})
+	r := record{line: s.line(off), section: s.section[0], sectionEnd: s.section[1], kind: k, item: item}
+	if at >= 0 && at+len(txt) <= len(s.body) && s.body[at:at+len(txt)] == txt {
+		r.text, r.end, r.inBody = at, at+len(txt), true
+	} else {
+		r.text = len(s.arena)
+		s.arena = append(s.arena, txt...)
+		r.end = len(s.arena)
+	}
+	s.push(r)
 }
 
 // blocks walks the children of a container block.
@@ -311,13 +345,13 @@ func (s *splitter) block(n ast.Node, item bool) {
 		if start < 0 {
 			return
 		}
-		raw := s.rawLines(start, stop)
+		raw, at := s.rawLines(start, stop)
 		if !s.collapsed() {
 			start := len(s.arena)
 			s.arena = append(s.arena, headingText(string(textOf(n, s.src)))...)
 			s.section = [2]int{start, len(s.arena)}
 		}
-		s.prose(start, raw, item)
+		s.prose(start, raw, at, item)
 	case *ast.Paragraph, *ast.TextBlock:
 		s.paragraph(n, item)
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
@@ -327,13 +361,15 @@ func (s *splitter) block(n ast.Node, item bool) {
 		if start < 0 {
 			return
 		}
-		s.whole(Quote, start, s.rawLines(start, stop), item)
+		raw, at := s.rawLines(start, stop)
+		s.whole(Quote, start, raw, at, item)
 	case *east.Table:
 		start, stop := span(n)
 		if start < 0 {
 			return
 		}
-		s.whole(Table, start, s.rawLines(start, stop), item)
+		raw, at := s.rawLines(start, stop)
+		s.whole(Table, start, raw, at, item)
 	case *ast.HTMLBlock:
 		s.html(n, item)
 	case *ast.ThematicBreak:
@@ -346,18 +382,19 @@ func (s *splitter) block(n ast.Node, item bool) {
 
 // whole adds a part of kind k, or a Template part if the template holds
 // every line of it.
-func (s *splitter) whole(k Kind, off int, txt string, item bool) {
+func (s *splitter) whole(k Kind, off int, txt string, at int, item bool) {
 	if s.inTemplate(txt) {
 		k = Template
 	}
-	s.add(k, off, txt, item)
+	s.add(k, off, txt, at, item)
 }
 
-// prose adds the lines of raw, starting at byte offset off, as Prose, or
-// as Template where a line is one of the template's.
-func (s *splitter) prose(off int, raw string, item bool) {
+// prose adds the lines of raw, starting at byte offset off (at in the
+// description, or -1 if raw is not a piece of it), as Prose, or as
+// Template where a line is one of the template's.
+func (s *splitter) prose(off int, raw string, at int, item bool) {
 	if len(s.tmpl) == 0 {
-		s.add(Prose, off, raw, item)
+		s.add(Prose, off, raw, at, item)
 		return
 	}
 	// Runs of lines of one kind: line runLine starts at byte runByte of
@@ -366,7 +403,11 @@ func (s *splitter) prose(off int, raw string, item bool) {
 	runLine, runByte, runKind := 0, 0, Kind(255)
 	flush := func(end int) {
 		if end > runByte {
-			s.add(runKind, s.lineStart(first+runLine), raw[runByte:end-1], item)
+			runAt := -1
+			if at >= 0 {
+				runAt = at + runByte
+			}
+			s.add(runKind, s.lineStart(first+runLine), raw[runByte:end-1], runAt, item)
 		}
 	}
 	i := 0
@@ -397,7 +438,7 @@ func (s *splitter) paragraph(n ast.Node, item bool) {
 	if start < 0 {
 		return
 	}
-	raw := s.rawLines(start, stop)
+	raw, at := s.rawLines(start, stop)
 	base := s.lineStart(s.line(start))
 	// Cut inline comments (<!-- ... --> inside a paragraph) out of it.
 	var cuts [][2]int
@@ -415,7 +456,7 @@ func (s *splitter) paragraph(n ast.Node, item bool) {
 		}
 	}
 	if len(cuts) == 0 {
-		s.prose(start, raw, item)
+		s.prose(start, raw, at, item)
 		return
 	}
 	defer func() {
@@ -433,18 +474,21 @@ func (s *splitter) paragraph(n ast.Node, item bool) {
 		prev = c[1]
 	}
 	b.WriteString(raw[min(prev, len(raw)):])
-	s.prose(start, b.String(), item)
+	s.prose(start, b.String(), -1, item)
 }
 
-// comment adds the HTML comment h (markers included) found at offset off.
+// comment adds the HTML comment h (markers included) found at chunk
+// offset off.
 func (s *splitter) comment(off int, h string) {
 	inner := strings.TrimPrefix(h, "<!--")
+	at := s.base + off + len(h) - len(inner)
 	inner = strings.TrimSuffix(inner, "-->")
+	at += len(inner) - len(strings.TrimLeftFunc(inner, unicode.IsSpace))
 	k := Comment
 	if s.inTemplate(h) {
 		k = Template
 	}
-	s.add(k, off, strings.TrimSpace(inner), false)
+	s.add(k, off, strings.TrimSpace(inner), at, false)
 }
 
 func (s *splitter) code(n ast.Node, item bool) {
@@ -457,7 +501,7 @@ func (s *splitter) code(n ast.Node, item bool) {
 		seg := lines.At(i)
 		b.Write(seg.Value(s.src))
 	}
-	s.whole(Code, lines.At(0).Start, strings.TrimRight(b.String(), "\n"), item)
+	s.whole(Code, lines.At(0).Start, strings.TrimRight(b.String(), "\n"), -1, item)
 }
 
 // html reads an HTML block with the x/net/html tokenizer: comments become
@@ -481,7 +525,7 @@ func (s *splitter) html(n *ast.HTMLBlock, item bool) {
 	txtOff := -1
 	flush := func() {
 		if txtOff >= 0 {
-			s.whole(HTML, txtOff, strings.TrimSpace(txt.String()), item)
+			s.whole(HTML, txtOff, strings.TrimSpace(txt.String()), -1, item)
 		}
 		txt.Reset()
 		txtOff = -1

@@ -37,3 +37,40 @@ func TestArticle(t *testing.T) {
 		}
 	}
 }
+
+func TestPlural(t *testing.T) {
+	tests := []struct {
+		n    int
+		word string
+		want string
+	}{
+		{1, "checkbox", "1 checkbox"},
+		{2, "checkbox", "2 checkboxes"},
+		{3, "match", "3 matches"},
+		{0, "file", "0 files"},
+		{1200, "line", "1,200 lines"},
+	}
+	for _, tt := range tests {
+		if got := Plural(tt.n, tt.word); got != tt.want {
+			t.Errorf("Plural(%d, %q) = %q, want %q", tt.n, tt.word, got, tt.want)
+		}
+	}
+}
+
+func TestOf(t *testing.T) {
+	tests := []struct {
+		n, total int
+		want     string
+	}{
+		{1, 1, "the only changed file"},
+		{3, 3, "all 3 changed files"},
+		{0, 3, "none of the 3 changed files"},
+		{0, 1, "none of the 1 changed file"},
+		{1, 3, "1 of the 3 changed files"},
+	}
+	for _, tt := range tests {
+		if got := Of(tt.n, tt.total, "changed file", "changed files"); got != tt.want {
+			t.Errorf("Of(%d, %d) = %q, want %q", tt.n, tt.total, got, tt.want)
+		}
+	}
+}

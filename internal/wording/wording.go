@@ -22,13 +22,46 @@ func Commas(n int) string {
 	return s
 }
 
-// Plural returns n and word, with an s when n is not 1: "1 file",
-// "12,345 lines".
+// Plural returns n and word, with an s (es after s, x, z, ch and sh)
+// when n is not 1: "1 file", "12,345 lines", "2 checkboxes". For a
+// phrase whose noun is not its last word, or an irregular plural, use
+// [Count].
 func Plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
-	return Commas(n) + " " + word + "s"
+	suffix := "s"
+	for _, end := range []string{"s", "x", "z", "ch", "sh"} {
+		if strings.HasSuffix(word, end) {
+			suffix = "es"
+			break
+		}
+	}
+	return Commas(n) + " " + word + suffix
+}
+
+// Count returns n and one when n is 1, n and many otherwise:
+// Count(2, "template line or instruction", "template lines or instructions").
+func Count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return Commas(n) + " " + many
+}
+
+// Of returns "n of the total" things in words a reader does not stumble
+// on: "the only file" when both are 1, "all 3 files" when n is total,
+// "none of the 3 files" when n is 0, "2 of the 5 files" otherwise.
+func Of(n, total int, one, many string) string {
+	switch {
+	case total == 1 && n == 1:
+		return "the only " + one
+	case n == total:
+		return "all " + Commas(total) + " " + many
+	case n == 0:
+		return "none of the " + Count(total, one, many)
+	}
+	return Commas(n) + " of the " + Count(total, one, many)
 }
 
 // ContainsFold reports whether s contains sub, a lower-case ASCII word,

@@ -19,18 +19,19 @@ import (
 // How CloneDiffs rebuilt a pull request's diff, the names its notes count
 // by.
 const (
-	// CloneHead: the pull request's head commit (its last commit in the
-	// data, or the repository's refs/pull/N/head) is not in the default
-	// branch's history, and the diff runs from where it forked from that
-	// branch (git merge-base) to it: what GitHub shows as the pull
-	// request's files.
+	// CloneCommits: the data's commits of the pull request are in the
+	// clone, none is a merge, and they are exactly the history from the
+	// first one's parent to the last; the diff runs from that parent to
+	// the last: the net change of the pull request's own commits, whatever
+	// branch it targeted and whether it was merged.
+	CloneCommits = "commits"
+	// CloneHead: otherwise, the pull request's head commit (its last
+	// commit in the data, or the repository's refs/pull/N/head) is not in
+	// the default branch's history, and the diff runs from where it forked
+	// from that branch (git merge-base) to it: what GitHub shows as the
+	// pull request's files when it targets the default branch. For a pull
+	// request on another branch it also holds that branch's own changes.
 	CloneHead = "head"
-	// CloneHistory: the head commit is in the default branch's history
-	// (merged with a merge commit or fast-forwarded), and the diff runs
-	// from the first commit's parent to it; a pull request whose commits
-	// include a merge is left out, since that range would hold the merged
-	// branch's changes too.
-	CloneHistory = "history"
 	// CloneSquash: neither commit is in the clone, but the default branch
 	// has a commit whose subject ends in "(#N)" (how GitHub names a
 	// squash merge), and the diff is that commit's.
@@ -56,7 +57,7 @@ type CloneDiffOptions struct {
 // its pull request, rebuilt from a local clone of its repository with
 // git: a record's Repo names the clone, the number after "#" in its ID
 // the pull request, and its commits' SHAs the head. The ways tried, in
-// order, are CloneHead, CloneHistory and CloneSquash (the last only for
+// order, are CloneCommits, CloneHead and CloneSquash (the last only for
 // merged pull requests). Nothing else of the record changes, so the
 // effort outcomes still come from the data's timelines.
 //
@@ -76,6 +77,7 @@ type CloneDiffs struct {
 
 	rebuilt map[string]int // by way
 	left    map[string]int // by reason
+	gitErr  error          // the first git failure, for the notes
 }
 
 // Reasons CloneDiffs leaves a record out, as its notes count them.
@@ -107,7 +109,10 @@ func (c *CloneDiffs) Next() (*Record, error) {
 		if err != nil || rec.Diff != "" {
 			return rec, err
 		}
-		way, why := c.rebuild(rec)
+		way, why, err := c.rebuild(rec)
+		if err != nil && c.gitErr == nil {
+			c.gitErr = fmt.Errorf("%s: %w", rec.ID, err)
+		}
 		if way != "" {
 			c.rebuilt[way]++
 			return rec, nil
@@ -139,13 +144,16 @@ func (c *CloneDiffs) Notes() []string {
 		total += n
 	}
 	s := fmt.Sprintf("diffs rebuilt with git from the clones of %d repositories: %d pull requests (%s)",
-		c.cloned(), total, counts(c.rebuilt, []string{CloneHead, CloneHistory, CloneSquash}))
+		c.cloned(), total, counts(c.rebuilt, []string{CloneCommits, CloneHead, CloneSquash}))
 	if len(c.left) > 0 {
 		verb := "left out"
 		if c.opt.Keep {
 			verb = "kept without a diff"
 		}
 		s += fmt.Sprintf("; %s: %s", verb, counts(c.left, []string{cloneNoRepo, cloneNoNumber, cloneNoCommits, cloneMergeIn, cloneEmpty, cloneTooLarge, cloneGitFailed}))
+	}
+	if c.gitErr != nil {
+		s += fmt.Sprintf(" (first git failure: %v)", c.gitErr)
 	}
 	return append(notes, s+". Only pull requests whose commits are still in their repository can be read, so the selection leans to merged ones and to repositories that keep pull request refs")
 }
@@ -175,61 +183,71 @@ func counts(m map[string]int, names []string) string {
 	return strings.Join(parts, ", ")
 }
 
-// rebuild sets rec.Diff and returns how, or returns why it could not.
-func (c *CloneDiffs) rebuild(rec *Record) (way, why string) {
+// rebuild sets rec.Diff and returns how, or returns why it could not
+// and, when git failed, its error.
+func (c *CloneDiffs) rebuild(rec *Record) (way, why string, err error) {
 	_, num, ok := strings.Cut(rec.ID, "#")
-	n, err := strconv.Atoi(num)
-	if rec.Repo == "" || !ok || err != nil || n <= 0 {
-		return "", cloneNoNumber
+	n, nerr := strconv.Atoi(num)
+	if rec.Repo == "" || !ok || nerr != nil || n <= 0 {
+		return "", cloneNoNumber, nil
 	}
 	repo, err := c.repo(rec.Repo)
 	if err != nil {
-		return "", cloneGitFailed
+		return "", cloneGitFailed, err
 	}
 	if repo == nil {
-		return "", cloneNoRepo
+		return "", cloneNoRepo, nil
 	}
 	var from, to string
-	head := ""
+	head, own := "", false // own: the head is the data's last commit
 	if k := len(rec.Commits); k > 0 && repo.isCommit(c.ctx, rec.Commits[k-1].SHA) {
-		head = rec.Commits[k-1].SHA
+		head, own = rec.Commits[k-1].SHA, true
 	} else if h := repo.pulls[n]; h != "" && repo.isCommit(c.ctx, h) {
 		head = h
 	}
+	linear, mergeIn := false, false
+	if own && repo.isCommit(c.ctx, rec.Commits[0].SHA) {
+		// The range from the first commit's parent holds exactly the
+		// data's commits, none of them a merge?
+		k := len(rec.Commits)
+		out, err := repo.git(c.ctx, "rev-list", "--parents", "--max-count="+strconv.Itoa(k+1), rec.Commits[0].SHA+"^.."+head)
+		if err == nil { // a root commit has no parent: not this way
+			lines := 0
+			for line := range strings.Lines(out) {
+				lines++
+				mergeIn = mergeIn || strings.Count(strings.TrimSpace(line), " ") > 1
+			}
+			linear = !mergeIn && lines == k
+		}
+	}
 	switch {
+	case linear:
+		from, to, way = rec.Commits[0].SHA+"^", head, CloneCommits
 	case head != "" && !repo.isAncestor(c.ctx, head, "HEAD"):
 		base, err := repo.git(c.ctx, "merge-base", "HEAD", head)
 		if err != nil {
-			return "", cloneGitFailed
+			return "", cloneGitFailed, err
 		}
 		from, to, way = strings.TrimSpace(base), head, CloneHead
-	case head != "" && len(rec.Commits) > 0 && repo.isCommit(c.ctx, rec.Commits[0].SHA):
-		first := rec.Commits[0].SHA
-		parents, err := repo.git(c.ctx, "rev-list", "--min-parents=2", "--max-count=1", first+"^.."+head)
-		if err != nil {
-			return "", cloneGitFailed
-		}
-		if strings.TrimSpace(parents) != "" {
-			return "", cloneMergeIn
-		}
-		from, to, way = first+"^", head, CloneHistory
 	case rec.Merged != nil && *rec.Merged && repo.squash[n] != "":
 		sq := repo.squash[n]
 		from, to, way = sq+"^", sq, CloneSquash
+	case mergeIn:
+		return "", cloneMergeIn, nil
 	default:
-		return "", cloneNoCommits
+		return "", cloneNoCommits, nil
 	}
 	diff, err := repo.diff(c.ctx, from, to, c.opt.MaxDiff)
 	switch {
 	case errors.Is(err, errDiffTooLarge):
-		return "", cloneTooLarge
+		return "", cloneTooLarge, nil
 	case err != nil:
-		return "", cloneGitFailed
+		return "", cloneGitFailed, err
 	case diff == "":
-		return "", cloneEmpty
+		return "", cloneEmpty, nil
 	}
 	rec.Diff = diff
-	return way, ""
+	return way, "", nil
 }
 
 // cloneRepo is one clone and what CloneDiffs looked up in it once.

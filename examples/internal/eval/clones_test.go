@@ -62,6 +62,14 @@ func cloneFixture(t *testing.T) (clones, aidev string) {
 	// #3, squash-merged: only its squash commit is left.
 	commit("three.go", "package main\n\nfunc three() {}\n", "Add three (#3)")
 
+	// #7, open, on top of another branch's unmerged work: only its own
+	// commit counts, not dev's.
+	git("checkout", "-q", "-b", "dev")
+	commit("dev.go", "package main\n", "Start dev")
+	seven := commit("seven.go", "package main\n", "Add seven")
+	git("update-ref", "refs/pull/7/head", seven)
+	git("checkout", "-q", "main")
+
 	// #6, merged, with main merged into it: the range would hold #3 too.
 	git("checkout", "-q", "-b", "six", two2)
 	six1 := commit("six.go", "package main\n", "Add six")
@@ -80,10 +88,12 @@ func cloneFixture(t *testing.T) (clones, aidev string) {
 		fmt.Sprintf("103,3,Add three,bot,closed,2025-03-01T10:00:00Z,2025-03-02T10:00:00Z,2025-03-02T10:00:00Z,%sacme/widget,,Adds three.\n", api) +
 		fmt.Sprintf("104,4,Add four,bot,closed,2025-03-01T10:00:00Z,2025-03-02T10:00:00Z,,%sacme/widget,,Adds four.\n", api) +
 		fmt.Sprintf("105,5,Elsewhere,bot,closed,2025-03-01T10:00:00Z,2025-03-02T10:00:00Z,2025-03-02T10:00:00Z,%sacme/gone,,Not cloned.\n", api) +
+		fmt.Sprintf("107,7,Add seven,bot,open,2025-03-01T10:00:00Z,,,%sacme/widget,,Adds seven.\n", api) +
 		fmt.Sprintf("106,6,Add six,bot,closed,2025-03-01T10:00:00Z,2025-03-02T10:00:00Z,2025-03-02T10:00:00Z,%sacme/widget,,Adds six.\n", api)
 	missing := strings.Repeat("ab", 20) // a commit the clone does not have
 	commits := "pr_id,sha,author,committer,message\n" +
-		"101," + one + ",bot,bot,Add one\n" +
+		"101," + missing + ",bot,bot,Add one\n" + // force-pushed away: the refs/pull head is what is left
+		"107," + seven + ",bot,bot,Add seven\n" +
 		"102," + two1 + ",bot,bot,Add two\n" +
 		"102," + two2 + ",bot,bot,Fill in two\n" +
 		"103," + missing + ",bot,bot,Add three\n" +
@@ -114,13 +124,14 @@ func TestCloneDiffs(t *testing.T) {
 		files[r.ID] = strings.Join(names, " ")
 	}
 	assert.Equal(t, map[string]string{
-		"acme/widget#1": "one.go",   // the refs/pull head against where it forked
+		"acme/widget#1": "one.go",   // the refs/pull head against where it forked from main
 		"acme/widget#2": "two.go",   // first commit's parent to the head, in main's history
 		"acme/widget#3": "three.go", // the squash commit
+		"acme/widget#7": "seven.go", // its own commit, not the branch it is stacked on
 	}, files)
 	notes := c.Notes()
 	assert.NotContains(t, notes, aidevNoDiffs, "the CSV layout's no-diffs note is dropped")
-	assert.Contains(t, notes[len(notes)-1], "from the clones of 1 repositories: 3 pull requests (1 head, 1 history, 1 squash)")
+	assert.Contains(t, notes[len(notes)-1], "from the clones of 1 repositories: 4 pull requests (2 commits, 1 head, 1 squash)")
 	assert.Contains(t, notes[len(notes)-1], "left out: 1 repository not cloned, 1 no commit of it in the clone, 1 a merge among its commits")
 	require.NoError(t, c.Close())
 }
@@ -131,12 +142,12 @@ func TestCloneDiffsKeep(t *testing.T) {
 	require.NoError(t, err)
 	c := WithCloneDiffs(context.Background(), src, CloneDiffOptions{Dir: clones, Keep: true, MaxDiff: 60})
 	recs, _ := drain(t, c)
-	require.Len(t, recs, 6, "every record is kept")
+	require.Len(t, recs, 7, "every record is kept")
 	for _, r := range recs {
 		assert.Empty(t, r.Diff, "%s: every diff is over 60 bytes", r.ID)
 	}
 	notes := c.Notes()
-	assert.Contains(t, notes[len(notes)-1], "kept without a diff: 1 repository not cloned, 1 no commit of it in the clone, 1 a merge among its commits, 3 diff too large")
+	assert.Contains(t, notes[len(notes)-1], "kept without a diff: 1 repository not cloned, 1 no commit of it in the clone, 1 a merge among its commits, 4 diff too large")
 }
 
 func TestCloneDiffsPassesDiffs(t *testing.T) {
