@@ -1,8 +1,9 @@
 // Package mdblock builds the goldmark parser heft's Markdown readers
 // share: CommonMark's block structure, GitHub's tables when asked (found
 // by this package's own paragraph transformer, built from the nodes of
-// goldmark's extension/ast package), and of the inline syntax only code spans, autolinks and raw HTML, the three
-// that decide what is code and what is HTML.
+// goldmark's extension/ast package), and of the inline syntax only code
+// spans, autolinks and raw HTML, the three that decide what is code and
+// what is HTML.
 //
 // Emphasis, links, strikethrough and linkified URLs are left out on
 // purpose. Nothing heft reads depends on them (the readers take text from
