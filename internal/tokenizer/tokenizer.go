@@ -228,11 +228,13 @@ func (e *Encoder) countASCII(text string) int {
 // 200,000-token table is a few cache misses where this is one small
 // table's read. It is direct-mapped (a newer piece replaces an older one
 // in its slot) and belongs to one goroutine at a time, through a
-// sync.Pool, so it needs no lock and its memory stays fixed: 4,096
-// entries of 18 bytes for each one the pool holds.
+// sync.Pool, so it needs no lock and its memory stays fixed: 16,384
+// entries of 18 bytes (288 KB) for each one the pool holds. On the AIDev
+// descriptions 91% of pieces are found (83% with 4,096 entries, 95%
+// with 65,536).
 type pieceCache [pieceSlots]pieceEntry
 
-const pieceSlots = 1 << 12
+const pieceSlots = 1 << 14
 
 // pieceEntry is a piece of up to 16 bytes and its count; n is 0 for an
 // empty entry.

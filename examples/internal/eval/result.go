@@ -141,7 +141,7 @@ type accumulator struct {
 	names  []string
 	opt    Options
 	hists  []*Hist
-	boot   [][]*Hist // [scorer][replicate]
+	boot   []bootCounts // [scorer]
 	cov    []coverage
 	errEx  [][]string
 	groups [2]map[string]*groupStats // agent, repo
@@ -156,15 +156,43 @@ type accumulator struct {
 	skipEx                []string
 }
 
+// bootCounts are one scorer's bootstrap histograms (bootBins bins, one
+// histogram a replicate), bin-major: the replicates' counts of a bin lie
+// side by side, so that adding a contribution writes one stretch of
+// memory rather than a cache line in each of 200 histograms (3% of heft
+// eval's time on the AIDev sample).
+type bootCounts struct {
+	pos, neg []uint64 // [bin*replicates + replicate]
+}
+
+// add counts a score in bin b once per replicate, with the replicate's
+// weight (0 leaves it out).
+func (c bootCounts) add(b int, positive bool, w []uint64) {
+	counts := c.neg
+	if positive {
+		counts = c.pos
+	}
+	row := counts[b*len(w) : (b+1)*len(w)]
+	for r, n := range w {
+		row[r] += n
+	}
+}
+
+// hist returns replicate r's histogram, of reps replicates.
+func (c bootCounts) hist(r, reps int) *Hist {
+	h := NewHist(bootBins)
+	for b := range h.pos {
+		h.pos[b], h.neg[b] = c.pos[b*reps+r], c.neg[b*reps+r]
+	}
+	return h
+}
+
 func newAccumulator(names []string, opt Options) *accumulator {
 	a := &accumulator{names: names, opt: opt, skippedBy: map[string]int64{}, w: make([]uint64, opt.Bootstrap)}
 	for range names {
 		a.hists = append(a.hists, NewHist(Bins))
-		reps := make([]*Hist, opt.Bootstrap)
-		for i := range reps {
-			reps[i] = NewHist(bootBins)
-		}
-		a.boot = append(a.boot, reps)
+		n := (bootBins + 1) * opt.Bootstrap
+		a.boot = append(a.boot, bootCounts{pos: make([]uint64, n), neg: make([]uint64, n)})
 	}
 	a.cov = make([]coverage, len(names))
 	a.errEx = make([][]string, len(names))
@@ -240,12 +268,7 @@ func (a *accumulator) add(o outcome) {
 			continue
 		}
 		a.hists[i].Add(s, o.positive, 1)
-		b := binOf(s, bootBins)
-		for r, w := range a.w {
-			if w > 0 {
-				a.boot[i][r].addBin(b, o.positive, w)
-			}
-		}
+		a.boot[i].add(binOf(s, bootBins), o.positive, a.w)
 		for _, g := range gs {
 			if g.hists[i] == nil {
 				g.hists[i] = NewHist(groupBins)
@@ -353,10 +376,11 @@ func (a *accumulator) metrics(i int, name string) ScorerMetrics {
 		m.AUC = Num(auc)
 		ap, _ := h.PRAUC()
 		m.PRAUC = Num(ap)
-		if len(a.boot[i]) > 0 {
-			aucs := make([]float64, len(a.boot[i]))
-			aps := make([]float64, len(a.boot[i]))
-			for r, bh := range a.boot[i] {
+		if reps := a.opt.Bootstrap; reps > 0 {
+			aucs := make([]float64, reps)
+			aps := make([]float64, reps)
+			for r := range reps {
+				bh := a.boot[i].hist(r, reps)
 				aucs[r], _ = bh.AUC()
 				aps[r], _ = bh.PRAUC()
 			}
