@@ -11,41 +11,38 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// TestEvalClones runs heft eval --clones on two pull requests of a
+// repository made by one shell script: a commit each on top of a start.
 func TestEvalClones(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
+	for _, tool := range []string{"git", "sh"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skip(tool + " is not installed")
+		}
 	}
 	root := t.TempDir()
 	repo := filepath.Join(root, "clones", "acme+widget")
-	require.NoError(t, os.MkdirAll(repo, 0o755))
-	git := func(args ...string) string {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-C", repo}, args...)...)
-		cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "HOME="+root, "GIT_AUTHOR_DATE=2025-03-01T10:00:00Z", "GIT_COMMITTER_DATE=2025-03-01T10:00:00Z")
-		out, err := cmd.CombinedOutput()
-		require.NoError(t, err, "%s", out)
-		return strings.TrimSpace(string(out))
-	}
-	git("init", "-q", "-b", "main")
-	git("config", "user.name", "Ana")
-	git("config", "user.email", "ana@example.com")
-	require.NoError(t, os.WriteFile(filepath.Join(repo, "main.go"), []byte("package main\n"), 0o644))
-	git("add", "-A")
-	git("commit", "-q", "-m", "Start")
-	require.NoError(t, os.WriteFile(filepath.Join(repo, "main.go"), []byte("package main\n\nfunc main() {}\n"), 0o644))
-	git("commit", "-q", "-a", "-m", "Add main")
-	one := git("rev-parse", "HEAD")
-	require.NoError(t, os.WriteFile(filepath.Join(repo, "more.go"), []byte("package main\n\nfunc more() {}\n"), 0o644))
-	git("add", "-A")
-	git("commit", "-q", "-m", "Add more")
-	two := git("rev-parse", "HEAD")
+	script := `set -e
+mkdir -p "$1" && cd "$1"
+git init -q -b main && git config user.name Ana && git config user.email ana@example.com
+printf 'package main\n' > main.go && git add -A && git commit -q -m Start
+printf 'package main\n\nfunc main() {}\n' > main.go && git commit -q -a -m 'Add main'
+git rev-parse HEAD
+printf 'package main\n\nfunc more() {}\n' > more.go && git add -A && git commit -q -m 'Add more'
+git rev-parse HEAD`
+	cmd := exec.Command("sh", "-c", script, "sh", repo)
+	cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "HOME="+root, "GIT_AUTHOR_DATE=2025-03-01T10:00:00Z", "GIT_COMMITTER_DATE=2025-03-01T10:00:00Z")
+	out, err := cmd.Output()
+	require.NoError(t, err)
+	shas := strings.Fields(string(out))
+	require.Len(t, shas, 2)
 
 	in := filepath.Join(root, "prs.jsonl")
-	require.NoError(t, os.WriteFile(in, []byte(`{"id":"acme/widget#1","repo":"acme/widget","title":"Add main","body":"Adds main.","merged":true,"commits":[{"sha":"`+one+`","message":"Add main"}]}`+"\n"+
-		`{"id":"acme/widget#2","repo":"acme/widget","title":"Add more","body":"Adds more.","merged":false,"commits":[{"sha":"`+two+`","message":"Add more"}]}`+"\n"), 0o644))
-	code, out, errOut := runCmd(t, "", "eval", "--jsonl", in, "--clones", filepath.Join(root, "clones"), "--bootstrap", "0", "--workers", "1")
+	require.NoError(t, os.WriteFile(in, []byte(
+		`{"id":"acme/widget#1","repo":"acme/widget","title":"Add main","body":"Adds main.","merged":true,"commits":[{"sha":"`+shas[0]+`","message":"Add main"}]}`+"\n"+
+			`{"id":"acme/widget#2","repo":"acme/widget","title":"Add more","body":"Adds more.","merged":false,"commits":[{"sha":"`+shas[1]+`","message":"Add more"}]}`+"\n"), 0o644))
+	code, stdout, errOut := runCmd(t, "", "eval", "--jsonl", in, "--clones", filepath.Join(root, "clones"), "--bootstrap", "0", "--workers", "1")
 	require.Equal(t, 0, code, errOut)
-	assert.Contains(t, out, "diffs rebuilt with git from the clones of 1 repositories: 2 pull requests (2 commits)")
+	assert.Contains(t, stdout, "diffs rebuilt with git from the clones of 1 repositories: 2 pull requests (2 commits)")
 
 	code, _, errOut = runCmd(t, "", "eval", "--git", repo, "--clones", root)
 	assert.Equal(t, 2, code)
