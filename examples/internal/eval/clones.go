@@ -270,30 +270,19 @@ func (c *CloneDiffs) repo(name string) (*cloneRepo, error) {
 		c.repos[name] = nil
 		return nil, nil //nolint:nilerr // no clone is a count, not a failure
 	}
-	r := &cloneRepo{dir: found.GitDir, pulls: map[int]string{}, squash: map[int]string{}}
+	r := &cloneRepo{dir: found.GitDir, squash: map[int]string{}}
 	c.repos[name] = r
 	refs, err := r.git(c.ctx, "for-each-ref", "--format=%(objectname) %(refname)", "refs/pull")
 	if err != nil {
 		return nil, err
 	}
-	for line := range strings.Lines(refs) {
-		sha, ref, _ := strings.Cut(strings.TrimSpace(line), " ")
-		num, ok := strings.CutPrefix(ref, "refs/pull/")
-		if num, ok = strings.CutSuffix(num, "/head"); !ok {
-			continue
-		}
-		if n, err := strconv.Atoi(num); err == nil {
-			r.pulls[n] = sha
-		}
-	}
+	r.pulls = parsePullRefs(refs)
 	// The subjects of the default branch's first-parent history, streamed.
 	err = r.stream(c.ctx, func(line string) {
 		sha, subject, _ := strings.Cut(line, " ")
-		if m := squashSubject.FindStringSubmatch(subject); m != nil {
-			if n, err := strconv.Atoi(m[1]); err == nil {
-				if _, dup := r.squash[n]; !dup { // the newest wins: a revert says "(#N)" too, but later
-					r.squash[n] = sha
-				}
+		if n, ok := squashNumber(subject); ok {
+			if _, dup := r.squash[n]; !dup { // the newest wins: a revert says "(#N)" too, but later
+				r.squash[n] = sha
 			}
 		}
 	}, "log", "--first-parent", "--no-merges", "--format=%H %s", "HEAD")
@@ -392,4 +381,35 @@ func isHex(s string) bool {
 		}
 	}
 	return true
+}
+
+// parsePullRefs reads git for-each-ref's "SHA refs/pull/N/head" lines
+// into a map from N to SHA; other lines are ignored.
+func parsePullRefs(out string) map[int]string {
+	pulls := map[int]string{}
+	for line := range strings.Lines(out) {
+		sha, ref, _ := strings.Cut(strings.TrimSpace(line), " ")
+		num, ok := strings.CutPrefix(ref, "refs/pull/")
+		if num, ok = strings.CutSuffix(num, "/head"); !ok || !isHex(sha) {
+			continue
+		}
+		if n, err := strconv.Atoi(num); err == nil && n > 0 {
+			pulls[n] = sha
+		}
+	}
+	return pulls
+}
+
+// squashNumber returns N of a subject ending in "(#N)", how GitHub names
+// a squash merge.
+func squashNumber(subject string) (int, bool) {
+	m := squashSubject.FindStringSubmatch(subject)
+	if m == nil {
+		return 0, false
+	}
+	n, err := strconv.Atoi(m[1])
+	if err != nil || n <= 0 {
+		return 0, false
+	}
+	return n, true
 }

@@ -167,3 +167,36 @@ func TestIsHex(t *testing.T) {
 		assert.Equal(t, want, isHex(s), s)
 	}
 }
+
+func TestParsePullRefs(t *testing.T) {
+	a, b := strings.Repeat("a", 40), strings.Repeat("b", 40)
+	got := parsePullRefs(a + " refs/pull/12/head\n" + b + " refs/pull/12/merge\n" + b + " refs/pull/7/head\n" +
+		"xyz refs/pull/8/head\n" + a + " refs/pull/-1/head\n" + a + " refs/heads/main\n\n")
+	assert.Equal(t, map[int]string{12: a, 7: b}, got, "heads only, with a hex id and a positive number")
+}
+
+func TestSquashNumber(t *testing.T) {
+	for subject, want := range map[string]int{
+		"Fix the parser (#123)": 123, "Fix (#1) twice (#2)  ": 2, "Fix #123": 0, "Fix (#0)": 0,
+		"Fix (#99999999999999999999)": 0, "": 0,
+	} {
+		n, ok := squashNumber(subject)
+		assert.Equal(t, want, n, subject)
+		assert.Equal(t, want > 0, ok, subject)
+	}
+}
+
+func FuzzParsePullRefs(f *testing.F) {
+	f.Add(strings.Repeat("a", 40)+" refs/pull/12/head\n", "Fix the parser (#123)")
+	f.Add("refs/pull//head\n \n", "(#)")
+	f.Fuzz(func(t *testing.T, refs, subject string) {
+		for n, sha := range parsePullRefs(refs) {
+			if n <= 0 || !isHex(sha) {
+				t.Fatalf("pull %d → %q from %q", n, sha, refs)
+			}
+		}
+		if n, ok := squashNumber(subject); ok != (n > 0) || (ok && !strings.Contains(subject, "(#")) {
+			t.Fatalf("squashNumber(%q) = %d, %v", subject, n, ok)
+		}
+	})
+}

@@ -28,6 +28,11 @@
 //     (PurdueDualityLab/github_perf_patch_study): a CSV of pull requests
 //     and, per side, Parquet tables of per-file patches, commits and
 //     comments, joined on pr_id; diffs as AIDevParquet builds them.
+//   - CloneDiffs (WithCloneDiffs) wraps any source and rebuilds the diff
+//     of each pull request that has none with git, from a local clone of
+//     its repository: its own commits, its head against the default
+//     branch, or its squash commit. With the AIDev CSV layout it gives
+//     diffs to pull requests whose timelines the sample has.
 //   - Git turns each non-merge commit of a repository into a record
 //     labelled ai by a Labeller: by default a commit either
 //     LabelDisclosure (the markers package disclosure finds: trailers,
