@@ -651,11 +651,12 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 		})
 	}
 
-	res.Summary = verbositySummary(prose, lines, byKind)
+	words := countProseWords(parts)
+	res.Summary = verbositySummary(prose, words, lines, byKind)
 	if budget && c.Diff != nil {
 		res.Summary = strings.Replace(res.Summary, "for 0 reviewable changed lines", "for no changed lines (compared with a fixed budget)", 1)
 	}
-	res.Advice = verbosityAdvice(countProseWords(parts), lines, length, restate, rs, hidden, hy, longComment)
+	res.Advice = verbosityAdvice(words, lines, length, restate, rs, hidden, hy, longComment)
 	if unexplained > 0 {
 		res.Advice = strings.TrimSpace(fmt.Sprintf("This change has %s and the description does not say what it does or why. "+
 			"A few sentences on the problem, the approach and what to check first would let a reviewer start. ",
@@ -810,28 +811,43 @@ func (v *Scorer) overLimit(c *heuristics.Contribution) heuristics.Result {
 	}
 }
 
-func verbositySummary(prose, lines int, byKind map[string]int) string {
+// verbositySummary says how much prose the description has, in words
+// first (what a maintainer reads) and tokens (what the score counts).
+func verbositySummary(prose, words, lines int, byKind map[string]int) string {
 	var b strings.Builder
+	b.WriteString(proseAmount(prose, words))
 	if lines >= 0 {
-		fmt.Fprintf(&b, "%s of prose for %s", wording.Plural(prose, "token"), wording.Plural(lines, "reviewable changed line"))
+		fmt.Fprintf(&b, " for %s", wording.Plural(lines, "reviewable changed line"))
 	} else {
-		fmt.Fprintf(&b, "%s of prose; no diff to compare with", wording.Plural(prose, "token"))
+		b.WriteString("; no diff to compare with")
 	}
 	var rest []string
 	for _, k := range []string{"code", "details", "quote", "table", "comment", "template"} {
 		if n := byKind[k]; n > 0 {
 			name := map[string]string{"code": "in code", "details": "in collapsed details", "quote": "quoted",
 				"table": "in tables", "comment": "in hidden comments", "template": "in the unchanged template"}[k]
-			rest = append(rest, fmt.Sprintf("%s %s", wording.Commas(n), name))
+			unit := ""
+			if len(rest) == 0 {
+				unit = " tokens"
+			}
+			rest = append(rest, fmt.Sprintf("%s%s %s", wording.Commas(n), unit, name))
 		}
 	}
 	if len(rest) > 0 {
-		b.WriteString("; ")
+		b.WriteString("; not counted: ")
 		b.WriteString(strings.Join(rest, ", "))
-		b.WriteString(" set aside")
 	}
 	b.WriteString(".")
 	return b.String()
+}
+
+// proseAmount is "About 120 words of prose (170 tokens)", or "No prose"
+// when there is none.
+func proseAmount(tokens, words int) string {
+	if tokens == 0 {
+		return "No prose"
+	}
+	return fmt.Sprintf("About %s of prose (%s)", wording.Plural(words, "word"), wording.Plural(tokens, "token"))
 }
 
 // verbosityAdvice is the advice to the author. It speaks in words, not
@@ -842,6 +858,9 @@ func verbosityAdvice(words, lines int, length, restate float64, rs restatement, 
 	switch {
 	case length > 0:
 		s := fmt.Sprintf("The description is %s for %s.", wording.Plural(words, "word"), wording.Plural(lines, "changed line"))
+		if lines <= 0 {
+			s = fmt.Sprintf("The description is %s long.", wording.Plural(words, "word"))
+		}
 		if restate > 0 {
 			s += " A few sentences on why the change is needed would help the reviewer more than a list of what each file does."
 		} else {
@@ -916,6 +935,7 @@ func longestSections(parts []DescriptionPart, n int) []heuristics.Evidence {
 		line   int
 		first  string
 		tokens int
+		words  int
 	}
 	var order []*section
 	byName := map[string]*section{}
@@ -930,6 +950,7 @@ func longestSections(parts []DescriptionPart, n int) []heuristics.Evidence {
 			order = append(order, s)
 		}
 		s.tokens += p.Tokens
+		s.words += countProseWords([]DescriptionPart{p})
 	}
 	slices.SortStableFunc(order, func(a, b *section) int { return b.tokens - a.tokens })
 	var ev []heuristics.Evidence
@@ -943,7 +964,7 @@ func longestSections(parts []DescriptionPart, n int) []heuristics.Evidence {
 		}
 		ev = append(ev, heuristics.Evidence{
 			Rule:    ruleLongSection,
-			Message: fmt.Sprintf("%s has %s of prose.", label, wording.Plural(s.tokens, "token")),
+			Message: fmt.Sprintf("%s has %s.", label, strings.ToLower(proseAmount(s.tokens, s.words)[:1])+proseAmount(s.tokens, s.words)[1:]),
 			Field:   heuristics.FieldBody, Line: s.line, Snippet: snippet(s.first, 80),
 		})
 	}

@@ -109,6 +109,8 @@ func TestVerbosity(t *testing.T) {
 				assert.Contains(t, r.Advice, "The description is ")
 				assert.Contains(t, r.Advice, "words for 2 changed lines.")
 				e, _ := findEvidence(r, "verbosity-long-section")
+				assert.Regexp(t, ` has about [0-9,]+ words of prose \([0-9,]+ tokens\)\.$`, e.Message, "words first: a maintainer does not count tokens")
+				assert.Regexp(t, `^About [0-9,]+ words of prose \([0-9,]+ tokens\) for 2 reviewable changed lines`, r.Summary)
 				assert.Equal(t, heuristics.FieldBody, e.Field)
 				assert.NotZero(t, e.Line)
 			},
@@ -272,6 +274,7 @@ func TestVerbosity(t *testing.T) {
 				e, _ := findEvidence(r, "verbosity-length")
 				assert.Contains(t, e.Message, "No diff to compare with")
 				assert.Contains(t, e.Message, "fixed budget")
+				assert.Regexp(t, `^The description is [0-9,]+ words long\. `, r.Advice, "no \"for -1 changed lines\" without a diff")
 			},
 		},
 		{
