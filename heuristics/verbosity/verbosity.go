@@ -657,7 +657,11 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 		res.Summary = strings.Replace(res.Summary, "for 0 reviewable changed lines", "for no changed lines (compared with a fixed budget)", 1)
 	}
 	res.Advice = verbosityAdvice(words, lines, length, restate, rs, hidden, hy, longComment)
-	if unexplained > 0 {
+	// With the repository's template at hand, the template scorer asks
+	// the author to fill in an empty or untouched template; asking again
+	// here would say the same thing twice.
+	templateAsks := c.Template != "" && (strings.TrimSpace(c.Body) == "" || templateOnly(byKind))
+	if unexplained > 0 && !templateAsks {
 		res.Advice = strings.TrimSpace(fmt.Sprintf("This change has %s and the description does not say what it does or why. "+
 			"A few sentences on the problem, the approach and what to check first would let a reviewer start. ",
 			wording.Plural(lines, "reviewable changed line")) + res.Advice)
@@ -761,7 +765,7 @@ func (e explained) evidence(body string, byKind map[string]int, lines int, score
 		ev = append(ev, heuristics.Evidence{Rule: rulePlaceholder,
 			Message: fmt.Sprintf("The description is placeholder text (%s), nothing of the author's own, for %s.", wording.Plural(len(e.placeholders), "placeholder"), change),
 			Field:   heuristics.FieldBody, Line: p.Line, Snippet: snippet(p.Text, 80)})
-	case byKind["prose"] == 0 && byKind["html"] == 0 && byKind["table"] == 0 && byKind["template"] > 0:
+	case templateOnly(byKind):
 		ev = append(ev, heuristics.Evidence{Rule: ruleTemplateOnly,
 			Message: "The description is the pull request template with nothing of the author's own.",
 			Field:   heuristics.FieldBody, Line: 1})
@@ -784,6 +788,12 @@ func (e explained) evidence(body string, byKind map[string]int, lines int, score
 			Line: e.firstHead.Line, Snippet: snippet(e.firstHead.Text, 80)})
 	}
 	return ev
+}
+
+// templateOnly reports whether the description is its template's lines
+// and nothing else, by the token counts of its parts' kinds.
+func templateOnly(byKind map[string]int) bool {
+	return byKind["prose"] == 0 && byKind["html"] == 0 && byKind["table"] == 0 && byKind["template"] > 0
 }
 
 // overLimit is the result for a description over MaxBodyBytes. It is not

@@ -532,3 +532,25 @@ func TestRestateWeightZero(t *testing.T) {
 	}
 	assert.Contains(t, rules, "verbosity-restates-diff", "the finding is still there to read")
 }
+
+// TestTemplateScorerAsks pins that, with the repository's template at
+// hand, an empty or untouched description gets its advice from the
+// template scorer only: the author is not asked the same thing twice.
+func TestTemplateScorerAsks(t *testing.T) {
+	big := scorertest.GitDiff(t, nil, map[string]*string{"pkg/big.go": scorertest.Text("package pkg\n" + scorertest.Numbered("v", 400))})
+	tmpl := body(t, "template.md")
+	s := newVerbosity(t)
+	for name, c := range map[string]*heuristics.Contribution{
+		"empty":     {Template: tmpl, Diff: big},
+		"untouched": {Template: tmpl, Body: tmpl, Diff: big},
+	} {
+		res, err := s.Score(context.Background(), c)
+		require.NoError(t, err)
+		assert.Greater(t, res.Score, 0.0, name)
+		assert.NotEmpty(t, res.Evidence, name)
+		assert.Empty(t, res.Advice, "%s: the template scorer asks to fill in the template", name)
+	}
+	res, err := s.Score(context.Background(), &heuristics.Contribution{Diff: big})
+	require.NoError(t, err)
+	assert.Contains(t, res.Advice, "does not say what it does or why", "without a template, verbosity asks")
+}
