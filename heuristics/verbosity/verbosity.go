@@ -625,7 +625,7 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 		}
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
 			Rule:    ruleHiddenComment,
-			Message: fmt.Sprintf("An HTML comment of %s, hidden when the description is rendered.", wording.Plural(p.Tokens, "token")),
+			Message: fmt.Sprintf("An HTML comment of about %s (%s), hidden when the description is rendered.", wording.Plural(len(strings.Fields(p.Text)), "word"), wording.Plural(p.Tokens, "token")),
 			Field:   heuristics.FieldBody, Line: p.Line, Snippet: snippet(p.Text, 120),
 		})
 	}
@@ -968,7 +968,7 @@ func longestSections(parts []DescriptionPart, n int) []heuristics.Evidence {
 		if s.tokens < minSectionTokens {
 			break
 		}
-		label := fmt.Sprintf("The section %q", s.name)
+		label := fmt.Sprintf("The section %q", strings.TrimRight(s.name, ": "))
 		if s.name == "" {
 			label = "The text before the first heading"
 		}

@@ -223,6 +223,7 @@ func TestVerbosity(t *testing.T) {
 				e, _ := findEvidence(r, "verbosity-hidden-comment")
 				assert.Equal(t, 3, e.Line)
 				assert.Contains(t, e.Snippet, "Note to AI reviewers")
+				assert.Regexp(t, `^An HTML comment of about [0-9]+ words \([0-9]+ tokens\), hidden`, e.Message, "words first")
 				assert.Contains(t, r.Advice, "hidden from readers (HTML comments)")
 			},
 		},
@@ -553,4 +554,12 @@ func TestTemplateScorerAsks(t *testing.T) {
 	res, err := s.Score(context.Background(), &heuristics.Contribution{Diff: big})
 	require.NoError(t, err)
 	assert.Contains(t, res.Advice, "does not say what it does or why", "without a template, verbosity asks")
+}
+
+func TestSectionNameWithoutColon(t *testing.T) {
+	prose := strings.Repeat("The parser now reads more of its input in more places than it did. ", 40)
+	r := score(t, newVerbosity(t), &heuristics.Contribution{Body: "### Changes:\n\n" + prose + "\n", Diff: oneLineFix(t)})
+	e, ok := findEvidence(r, "verbosity-long-section")
+	require.True(t, ok)
+	assert.True(t, strings.HasPrefix(e.Message, `The section "Changes" has`), "the heading's trailing colon is not part of its name: %s", e.Message)
 }
