@@ -167,7 +167,7 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 	if a.Association.Maintainer() {
 		return heuristics.Result{
 			Scorer:  s.Name(),
-			Summary: fmt.Sprintf("%s maintains this repository; account signals do not apply.", who(a.Login)),
+			Summary: fmt.Sprintf("%s maintains this repository; the account is not scored.", who(a.Login)),
 		}, nil
 	}
 	var found []finding
@@ -218,7 +218,7 @@ func who(login string) string {
 	if login == "" {
 		return "The author"
 	}
-	return login
+	return "@" + strings.TrimPrefix(login, "@")
 }
 
 var descriptions = map[string]string{
