@@ -174,6 +174,9 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 
 	res.Summary = fmt.Sprintf("%s: %s (+%s −%s) in %s",
 		label, wording.Plural(lines, "reviewable changed line"), wording.Commas(rev.Added), wording.Commas(rev.Deleted), wording.Plural(rev.Files, "file"))
+	if lines == 0 && rev.Files == 0 {
+		res.Summary = label + ": no reviewable changed lines"
+	}
 	expected := skippedByKind[diffstat.KindExpected]
 	if n := all.Lines() - lines - expected; n > 0 {
 		res.Summary += fmt.Sprintf("; %s generated, vendored or lockfile lines not counted", wording.Commas(n))

@@ -222,3 +222,11 @@ func TestOneLineSummary(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "size/XS: 1 reviewable changed line (+1 −0) in 1 file.", res.Summary, "line, not lines")
 }
+
+func TestNothingReviewableSummary(t *testing.T) {
+	res, err := newSize(t).Score(context.Background(), &heuristics.Contribution{Diff: scorertest.GitDiff(t, nil, map[string]*string{
+		"go.sum": scorertest.Text(scorertest.Numbered("m", 10)),
+	})})
+	require.NoError(t, err)
+	assert.Equal(t, "size/XS: no reviewable changed lines; 10 generated, vendored or lockfile lines not counted.", res.Summary, "not \"0 reviewable changed lines (+0 −0) in 0 files\"")
+}
