@@ -592,7 +592,7 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 		}
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
 			Rule: ruleLength,
-			Message: fmt.Sprintf("%s: %s prose tokens against a fixed budget of %s (the score rises from the budget and peaks at ten times it).",
+			Message: fmt.Sprintf("%s: %s tokens of prose against a fixed budget of %s tokens (the score rises from the budget and peaks at ten times it).",
 				what, wording.Commas(prose), wording.Commas(cfg.BudgetTokens)),
 			Field: heuristics.FieldBody,
 		})
@@ -603,7 +603,7 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 		}
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
 			Rule: ruleLength,
-			Message: fmt.Sprintf("%s prose tokens for %s: %s tokens a line beyond the first %d (the score rises from %v a line and peaks at %v).",
+			Message: fmt.Sprintf("%s tokens of prose for %s: %s tokens a line beyond the first %d (the score rises from %v tokens a line and peaks at %v).",
 				wording.Commas(prose), of,
 				wording.Commas(int(math.Round(float64(prose-cfg.FloorTokens)/float64(compared)))),
 				cfg.FloorTokens, cfg.RelaxedTokensPerLine, cfg.ExcessiveTokensPerLine),

@@ -274,7 +274,7 @@ func TestVerbosity(t *testing.T) {
 				assert.Contains(t, r.Summary, "no diff")
 				e, _ := findEvidence(r, "verbosity-length")
 				assert.Contains(t, e.Message, "No diff to compare with")
-				assert.Contains(t, e.Message, "fixed budget")
+				assert.Contains(t, e.Message, "tokens of prose against a fixed budget of 150 tokens")
 				assert.Regexp(t, `^The description is [0-9,]+ words long\. `, r.Advice, "no \"for -1 changed lines\" without a diff")
 			},
 		},
