@@ -207,10 +207,10 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	if len(noAI) > 0 && len(markers) > 0 {
 		ev := disclosureEvidence(noAI[0], noAIWhere[0])
 		ev.Rule = ruleContradiction
-		ev.Message = "Says no AI was used,"
+		ev.Message = "Says no AI was used."
 		ai := markers[0]
 		ai.Rule = ruleContradiction
-		ai.Message = "yet " + strings.ToLower(ai.Message[:1]) + ai.Message[1:]
+		ai.Message = "Against that: " + strings.ToLower(ai.Message[:1]) + ai.Message[1:]
 		findings = append([]heuristics.Evidence{ev, ai}, findings...)
 		score = max(score, s.policy.ContradictionScore)
 	}
@@ -245,7 +245,11 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	res.Summary = disclosureSummary(stance, names, tools)
 	switch {
 	case disclosureHasRule(findings, ruleContradiction):
-		res.Summary = "Says no AI was used, but the contribution carries an AI tool's marks. " + res.Summary
+		res.Summary = "Says no AI was used, but the contribution carries an AI tool's marks"
+		if len(names) > 0 {
+			res.Summary += " (" + toolList(names, tools) + ")"
+		}
+		res.Summary += "."
 		res.Advice = "The description says no AI was used, but the commits or description name an AI tool. Could you correct whichever is wrong?"
 	case disclosureHasRule(findings, ruleAISignoff):
 		res.Advice = "An AI tool signed off a commit. Only a person can certify the Developer Certificate of Origin: please remove the tool's Signed-off-by and add your own, and credit the tool with Assisted-by instead."
@@ -264,6 +268,19 @@ func disclosureSummary(stance disclosure.Stance, names []string, models map[stri
 	case disclosure.StanceNoAI:
 		return "Declares that no AI tools were used."
 	}
+	what := "AI-assisted"
+	if stance == disclosure.StanceGenerated {
+		what = "AI-generated"
+	}
+	if list := toolList(names, models); list != "" {
+		return "Discloses that the change is " + what + ": " + list + "."
+	}
+	return "Discloses that the change is " + what + "."
+}
+
+// toolList names the tools as people write them, each with its model
+// when one was named: "Claude Code (claude-sonnet-4-5), Devin AI".
+func toolList(names []string, models map[string]string) string {
 	var parts []string
 	for _, n := range names {
 		shown := toolName(n)
@@ -276,14 +293,7 @@ func disclosureSummary(stance disclosure.Stance, names []string, models map[stri
 			parts = append(parts, shown)
 		}
 	}
-	what := "AI-assisted"
-	if stance == disclosure.StanceGenerated {
-		what = "AI-generated"
-	}
-	if len(parts) == 0 {
-		return "Discloses that the change is " + what + "."
-	}
-	return "Discloses that the change is " + what + ": " + strings.Join(parts, ", ") + "."
+	return strings.Join(parts, ", ")
 }
 
 func disclosureEvidence(e disclosure.Evidence, f disclosureText) heuristics.Evidence {
