@@ -285,7 +285,7 @@ func TestPullRequestOpened(t *testing.T) {
 	require.Len(t, cs, 1)
 	body := cs[0].Body
 	assert.True(t, strings.HasPrefix(body, "<!-- heft -->\n### 🔍 heft: review"), body)
-	assert.Contains(t, body, "| size | 0.00 | size/XS: 1 reviewable changed lines")
+	assert.Contains(t, body, "| size | 0.00 | size/XS: 1 reviewable changed line (")
 	assert.Contains(t, body, "| engagement |")
 	assert.Contains(t, body, `@Codertocat, the comment on 17 May asked "Which languages should the greeting cover?"`)
 	assert.Contains(t, body, "<details><summary>Evidence for engagement (1)</summary>")

@@ -167,7 +167,7 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 	if a.Association.Maintainer() {
 		return heuristics.Result{
 			Scorer:  s.Name(),
-			Summary: fmt.Sprintf("%s maintains this repository; account signals do not apply.", who(a.Login)),
+			Summary: fmt.Sprintf("%s maintains this repository; the account is not scored.", who(a.Login)),
 		}, nil
 	}
 	var found []finding
@@ -191,7 +191,7 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 		!slices.Contains(s.cfg.Disable, RuleNewcomerCap) {
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
 			Rule: RuleNewcomerCap,
-			Message: fmt.Sprintf("The score was capped at %.2f: this is a first-time contributor's small change (%s), and account signals alone should not hold it up.",
+			Message: fmt.Sprintf("The score was capped at %.2f: a first-time contributor's small change (%s) is not held up by what the account looks like alone.",
 				s.cfg.NewcomerCap, wording.Plural(lines, "reviewable line")),
 			Field: heuristics.FieldAuthor,
 		})
@@ -208,7 +208,9 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 		what = append(what, f.ev.Rule)
 	}
 	res.Summary = fmt.Sprintf("%s's account: %s.", who(a.Login), strings.Join(describe(what), "; "))
-	res.Advice = "Nothing to change in the pull request for this: these are facts about the account, shown so a maintainer can weigh them. A clear description and a small, focused change help most."
+	// No Advice: the author can change nothing here, and telling a
+	// newcomer that their account is being weighed reads as an
+	// accusation. The summary and evidence are for the maintainer.
 	return res, nil
 }
 
@@ -216,7 +218,7 @@ func who(login string) string {
 	if login == "" {
 		return "The author"
 	}
-	return login
+	return "@" + strings.TrimPrefix(login, "@")
 }
 
 var descriptions = map[string]string{
@@ -284,7 +286,7 @@ func (s *Scorer) profile(c *heuristics.Contribution) (finding, bool) {
 	}
 	return finding{0.2, heuristics.Evidence{
 		Rule:    RuleProfile,
-		Message: fmt.Sprintf("The profile has %d of %d signals filled; this project asks for %d.", filled, len(profileSignals), s.cfg.MinProfile),
+		Message: fmt.Sprintf("The profile fills in %d of the %d things read (name, bio, location, followers and the like); this project asks for %d.", filled, len(profileSignals), s.cfg.MinProfile),
 		Field:   heuristics.FieldAuthor,
 	}}, true
 }

@@ -93,6 +93,10 @@ func TestScore(t *testing.T) {
 			assert.Equal(t, tc.rules, rules)
 			assert.True(t, tc.check(res.Score), "score %v", res.Score)
 			assert.Contains(t, res.Summary, tc.summary)
+			assert.Empty(t, res.Advice, "the author can change nothing about the account: no advice to paste to them")
+			for _, e := range res.Evidence {
+				assert.NotContains(t, e.Message, "signals", "heft's word, not the maintainer's")
+			}
 			require.NoError(t, heuristics.CheckResult(res))
 		})
 	}

@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/heft-dev/heft/disclosure"
 	"github.com/heft-dev/heft/heuristics"
 	"github.com/heft-dev/heft/internal/scoring"
+	"github.com/heft-dev/heft/internal/wording"
 )
 
 // Default scores of a Config.
@@ -178,12 +180,12 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 				noAIWhere = append(noAIWhere, f)
 			case e.Kind == disclosure.KindSignoff:
 				ev.Rule = ruleAISignoff
-				ev.Message = fmt.Sprintf("Signed-off-by names %s; an AI tool cannot certify the Developer Certificate of Origin", disclosureFirst(e.Tool, e.Model, "an AI tool"))
+				ev.Message = fmt.Sprintf("Signed-off-by names %s; an AI tool cannot certify the Developer Certificate of Origin.", disclosureFirst(toolName(e.Tool), e.Model, "an AI tool"))
 				findings = append(findings, ev)
 				score = max(score, s.policy.SignoffScore)
 			case e.Kind == disclosure.KindTampering:
 				ev.Rule = ruleTampered
-				ev.Message = "a trailer hides behind invisible or look-alike characters: " + e.Note
+				ev.Message = "A trailer hides behind invisible or look-alike characters: " + e.Note
 				findings = append(findings, ev)
 				score = max(score, s.policy.TamperScore)
 			}
@@ -205,17 +207,17 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	if len(noAI) > 0 && len(markers) > 0 {
 		ev := disclosureEvidence(noAI[0], noAIWhere[0])
 		ev.Rule = ruleContradiction
-		ev.Message = "says no AI was used"
+		ev.Message = "Says no AI was used."
 		ai := markers[0]
 		ai.Rule = ruleContradiction
-		ai.Message = "yet " + ai.Message
+		ai.Message = "Against that: " + strings.ToLower(ai.Message[:1]) + ai.Message[1:]
 		findings = append([]heuristics.Evidence{ev, ai}, findings...)
 		score = max(score, s.policy.ContradictionScore)
 	}
 	if s.policy.Require && !disclosed {
 		findings = append([]heuristics.Evidence{{
 			Rule:    ruleMissing,
-			Message: "this repository asks contributors to say whether AI tools were used, and the description says nothing",
+			Message: "This repository asks contributors to say whether AI tools were used, and the description says nothing.",
 			Field:   heuristics.FieldBody,
 		}}, findings...)
 		score = max(score, s.policy.MissingScore)
@@ -234,7 +236,8 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	res.Score = score
 	res.Evidence = findings
 	if score == 0 && len(aiEv) > 0 {
-		for _, e := range aiEv[:min(len(aiEv), 5)] {
+		found := foldRepeats(aiEv)
+		for _, e := range found[:min(len(found), 5)] {
 			e.Rule = ruleFound
 			res.Evidence = append(res.Evidence, e)
 		}
@@ -242,7 +245,11 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	res.Summary = disclosureSummary(stance, names, tools)
 	switch {
 	case disclosureHasRule(findings, ruleContradiction):
-		res.Summary = "Says no AI was used, but the contribution carries an AI tool's marks. " + res.Summary
+		res.Summary = "Says no AI was used, but the contribution carries an AI tool's marks"
+		if len(names) > 0 {
+			res.Summary += " (" + toolList(names, tools) + ")"
+		}
+		res.Summary += "."
 		res.Advice = "The description says no AI was used, but the commits or description name an AI tool. Could you correct whichever is wrong?"
 	case disclosureHasRule(findings, ruleAISignoff):
 		res.Advice = "An AI tool signed off a commit. Only a person can certify the Developer Certificate of Origin: please remove the tool's Signed-off-by and add your own, and credit the tool with Assisted-by instead."
@@ -261,22 +268,32 @@ func disclosureSummary(stance disclosure.Stance, names []string, models map[stri
 	case disclosure.StanceNoAI:
 		return "Declares that no AI tools were used."
 	}
-	var parts []string
-	for _, n := range names {
-		if m := models[n]; m != "" {
-			parts = append(parts, n+" ("+m+")")
-		} else {
-			parts = append(parts, n)
-		}
-	}
 	what := "AI-assisted"
 	if stance == disclosure.StanceGenerated {
 		what = "AI-generated"
 	}
-	if len(parts) == 0 {
-		return "Discloses that the change is " + what + "."
+	if list := toolList(names, models); list != "" {
+		return "Discloses that the change is " + what + ": " + list + "."
 	}
-	return "Discloses that the change is " + what + ": " + strings.Join(parts, ", ") + "."
+	return "Discloses that the change is " + what + "."
+}
+
+// toolList names the tools as people write them, each with its model
+// when one was named: "Claude Code (claude-sonnet-4-5), Devin AI".
+func toolList(names []string, models map[string]string) string {
+	var parts []string
+	for _, n := range names {
+		shown := toolName(n)
+		if shown == "" {
+			continue
+		}
+		if m := models[n]; m != "" {
+			parts = append(parts, shown+" ("+m+")")
+		} else {
+			parts = append(parts, shown)
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 func disclosureEvidence(e disclosure.Evidence, f disclosureText) heuristics.Evidence {
@@ -284,14 +301,117 @@ func disclosureEvidence(e disclosure.Evidence, f disclosureText) heuristics.Evid
 	if e.Kind == disclosure.KindAuthor {
 		ev.Field, ev.Line = heuristics.FieldAuthor, 0
 	}
-	ev.Message = fmt.Sprintf("%s %s", e.Kind, e.Stance)
-	if e.Tool != "" {
-		ev.Message += " by " + e.Tool
+	ev.Message = evidenceWords(e)
+	return ev
+}
+
+// foldRepeats keeps the first of the pieces of evidence that say the same
+// thing with the same snippet (the agent's account as the pull request's
+// author and as every commit's), noting on it how many commits repeat it.
+func foldRepeats(evs []heuristics.Evidence) []heuristics.Evidence {
+	type key struct{ msg, snippet string }
+	first := map[key]int{}
+	repeats := map[int]int{}
+	var out []heuristics.Evidence
+	for _, e := range evs {
+		k := key{e.Message, e.Snippet}
+		if i, ok := first[k]; ok {
+			repeats[i]++
+			continue
+		}
+		first[k] = len(out)
+		out = append(out, e)
+	}
+	for i, n := range repeats {
+		if out[i].Commit != "" {
+			out[i].Message += "; also in " + wording.Plural(n, "other commit")
+		} else {
+			out[i].Message += "; also in " + wording.Plural(n, "commit")
+		}
+	}
+	return out
+}
+
+// evidenceWords says what a piece of disclosure evidence is, for a
+// maintainer: "Claude Code's footer (AI-generated)", not the parser's
+// "footer generated by claude-code".
+func evidenceWords(e disclosure.Evidence) string {
+	tool := toolName(e.Tool)
+	named := tool != ""
+	if !named {
+		tool = "an AI tool"
+	}
+	var what string
+	switch e.Kind {
+	case disclosure.KindAuthor:
+		what = "The author is " + tool + "'s account"
+		if !named {
+			what = "The author is an AI tool's account"
+		}
+	case disclosure.KindTrailer:
+		what = "A trailer names " + tool
+	case disclosure.KindFooter:
+		what = "A line " + tool + " writes"
+	case disclosure.KindLink:
+		what = "A link to " + tool + "'s session"
+	case disclosure.KindBranch:
+		what = "A branch name " + tool + " creates"
+	case disclosure.KindPrefix:
+		what = "A commit subject prefix " + tool + " writes"
+	case disclosure.KindSentence:
+		what = "A sentence in the author's words"
+	case disclosure.KindCheckbox:
+		what = "A ticked checkbox"
+	case disclosure.KindSection:
+		what = "The description's AI section"
+	case disclosure.KindBlock:
+		what = "A collapsed block of prompts or a transcript"
+	default:
+		what = "A " + string(e.Kind)
+	}
+	var says []string
+	switch e.Stance {
+	case disclosure.StanceGenerated:
+		says = append(says, "AI-generated")
+	case disclosure.StanceAssisted:
+		says = append(says, "AI-assisted")
+	case disclosure.StanceNoAI:
+		says = append(says, "no AI used")
+	}
+	if named && !strings.Contains(what, tool) {
+		says = append(says, tool)
 	}
 	if e.Model != "" {
-		ev.Message += " (" + e.Model + ")"
+		says = append(says, "model "+e.Model)
 	}
-	return ev
+	if len(says) == 0 {
+		return what
+	}
+	return what + " (" + strings.Join(says, ", ") + ")"
+}
+
+// toolNames maps the catalogue's normalised tool names to the name people
+// write ("claude-code" to "Claude Code"): its first alias.
+var toolNames = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for _, t := range disclosure.DefaultCatalogue().Tools {
+		if len(t.Aliases) > 0 {
+			m[t.Name] = t.Aliases[0]
+		}
+	}
+	return m
+})
+
+// toolName is the name people write for a normalised tool name; "" for
+// none or an unknown tool.
+func toolName(name string) string {
+	if name == "" || name == disclosure.UnknownTool {
+		return ""
+	}
+	if n, ok := toolNames()[name]; ok {
+		return n
+	}
+	return name
 }
 
 func disclosureSnippet(s string) string {

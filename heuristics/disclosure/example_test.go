@@ -33,7 +33,7 @@ func Example() {
 		fmt.Println(e.Rule, e.Field)
 	}
 	// Output:
-	// 0.80 Says no AI was used, but the contribution carries an AI tool's marks. Discloses that the change is AI-assisted: claude-code.
+	// 0.80 Says no AI was used, but the contribution carries an AI tool's marks (Claude Code).
 	// disclosure-contradiction body
 	// disclosure-contradiction commit
 }

@@ -267,7 +267,11 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 	default:
 		res.Summary += "."
 	}
-	res.Advice = s.advice(c, worst, days)
+	// Under a day, asking the author to answer is nagging: they may not
+	// have seen the request yet. The summary and evidence still show it.
+	if days >= 1 {
+		res.Advice = s.advice(c, worst, days)
+	}
 	return res, nil
 }
 

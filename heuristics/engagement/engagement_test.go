@@ -438,4 +438,5 @@ func TestWaitUnderADay(t *testing.T) {
 	require.NotEmpty(t, res.Evidence)
 	assert.Contains(t, res.Summary, "has waited less than a day for @ada", "not 0 days")
 	assert.Contains(t, res.Evidence[0].Message, "(less than a day ago)")
+	assert.Empty(t, res.Advice, "hours after a review, asking the author to answer is nagging")
 }

@@ -101,7 +101,7 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 		return res, nil
 	}
 	if c.Author.Association.FirstTime() && size <= s.cfg.SmallPR {
-		res.Summary = fmt.Sprintf("A first-time contributor's small pull request (%s lines): never held back.", wording.Commas(size))
+		res.Summary = fmt.Sprintf("A first-time contributor's small pull request (%s): never held back.", wording.Plural(size, "line"))
 		return res, nil
 	}
 
@@ -144,7 +144,7 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	if b.Spam > 0 {
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
 			Rule:    ruleSpamHistory,
-			Message: fmt.Sprintf("%s of %s's pull requests were closed as spam.", wording.Plural(b.Spam, "pull request"), login),
+			Message: fmt.Sprintf("%s by %s %s closed as spam.", wording.Plural(b.Spam, "pull request"), login, map[bool]string{true: "was", false: "were"}[b.Spam == 1]),
 			Field:   heuristics.FieldAuthor,
 			Snippet: login,
 		})

@@ -187,3 +187,17 @@ func TestZeroNow(t *testing.T) {
 	assert.Equal(t, a, b)
 	assert.Equal(t, 30+12*2+15.0, a.Metrics["balance"], "undecayed: grant, twelve rewards, a vouch")
 }
+
+func TestWordingCounts(t *testing.T) {
+	s := newRep(t)
+	res, err := s.Score(context.Background(), &heuristics.Contribution{Author: heuristics.Author{Login: "spammer", Association: heuristics.AssociationContributor}, Diff: prOf(t, 40), Now: repNow})
+	require.NoError(t, err)
+	var msgs []string
+	for _, e := range res.Evidence {
+		msgs = append(msgs, e.Message)
+	}
+	assert.Contains(t, msgs, "3 pull requests by @spammer were closed as spam.", "not \"3 pull requests of @spammer's pull requests\"")
+	res, err = s.Score(context.Background(), &heuristics.Contribution{Author: heuristics.Author{Login: "new", Association: heuristics.AssociationFirstTimeContributor}, Diff: prOf(t, 1), Now: repNow})
+	require.NoError(t, err)
+	assert.Equal(t, "A first-time contributor's small pull request (1 line): never held back.", res.Summary)
+}

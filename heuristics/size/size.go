@@ -172,8 +172,11 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 		res.Metrics["largest_file_lines"] = float64(reviewable[0].Lines())
 	}
 
-	res.Summary = fmt.Sprintf("%s: %s reviewable changed lines (+%s −%s) in %s",
-		label, wording.Commas(lines), wording.Commas(rev.Added), wording.Commas(rev.Deleted), wording.Plural(rev.Files, "file"))
+	res.Summary = fmt.Sprintf("%s: %s (+%s −%s) in %s",
+		label, wording.Plural(lines, "reviewable changed line"), wording.Commas(rev.Added), wording.Commas(rev.Deleted), wording.Plural(rev.Files, "file"))
+	if lines == 0 && rev.Files == 0 {
+		res.Summary = label + ": no reviewable changed lines"
+	}
 	expected := skippedByKind[diffstat.KindExpected]
 	if n := all.Lines() - lines - expected; n > 0 {
 		res.Summary += fmt.Sprintf("; %s generated, vendored or lockfile lines not counted", wording.Commas(n))

@@ -216,3 +216,17 @@ func TestComfortableLinesZero(t *testing.T) {
 	assert.Zero(t, r1.Score, "50 lines are comfortable by default")
 	assert.Greater(t, r0.Score, 0.0, "with comfortable_lines 0, 50 lines already count")
 }
+
+func TestOneLineSummary(t *testing.T) {
+	res, err := newSize(t).Score(context.Background(), &heuristics.Contribution{Diff: scorertest.GitDiff(t, nil, map[string]*string{"a.go": scorertest.Text("package a\n")})})
+	require.NoError(t, err)
+	assert.Equal(t, "size/XS: 1 reviewable changed line (+1 −0) in 1 file.", res.Summary, "line, not lines")
+}
+
+func TestNothingReviewableSummary(t *testing.T) {
+	res, err := newSize(t).Score(context.Background(), &heuristics.Contribution{Diff: scorertest.GitDiff(t, nil, map[string]*string{
+		"go.sum": scorertest.Text(scorertest.Numbered("m", 10)),
+	})})
+	require.NoError(t, err)
+	assert.Equal(t, "size/XS: no reviewable changed lines; 10 generated, vendored or lockfile lines not counted.", res.Summary, "not \"0 reviewable changed lines (+0 −0) in 0 files\"")
+}

@@ -52,7 +52,7 @@ index 3b18e51..a2c4f10 100644
 	// Output:
 	// verdict: pass
 	// size 0.00 size/XS: 2 reviewable changed lines (+1 −1) in 1 file.
-	// verbosity 0.00 16 tokens of prose for 2 reviewable changed lines.
+	// verbosity 0.00 About 14 words of prose (16 tokens) for 2 reviewable changed lines.
 	// disclosure 0.00 No AI disclosure found.
 	// workaround 0.00 No workarounds for dependencies found.
 	// hygiene 0.00 No points to check.

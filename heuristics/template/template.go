@@ -294,7 +294,7 @@ func checkboxes(ts, bs *section, quoted string) (finding, bool) {
 	var msg string
 	switch {
 	case matched == 0:
-		msg = fmt.Sprintf("The %s section has none of the template's %d checkboxes.", quoted, len(ts.boxes))
+		msg = fmt.Sprintf("The %s section has none of the template's %s.", quoted, wording.Plural(len(ts.boxes), "checkbox"))
 	case ticked == 0:
 		msg = fmt.Sprintf("None of the %s in the %s section is ticked.", wording.Plural(matched, "checkbox"), quoted)
 	default:

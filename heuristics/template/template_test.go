@@ -313,4 +313,13 @@ func TestCheckboxesPlural(t *testing.T) {
 		msgs = append(msgs, e.Message)
 	}
 	assert.Contains(t, strings.Join(msgs, "\n"), "None of the 2 checkboxes", "checkboxes, not checkboxs")
+
+	body = strings.Replace(filled, "- [x] I have read the contributing guide\n- [x] I have added tests\n", "Read the guide and added tests.\n", 1)
+	res, err = s.Score(context.Background(), contribution(body))
+	require.NoError(t, err)
+	msgs = nil
+	for _, e := range res.Evidence {
+		msgs = append(msgs, e.Message)
+	}
+	assert.Contains(t, strings.Join(msgs, "\n"), "has none of the template's 2 checkboxes.")
 }

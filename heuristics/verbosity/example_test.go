@@ -42,6 +42,6 @@ func ExampleScorer() {
 	fmt.Println(r.Advice)
 	// Output:
 	// 0.585
-	// 443 tokens of prose for 2 reviewable changed lines; 8 in code set aside.
+	// About 402 words of prose (443 tokens) for 2 reviewable changed lines; not counted: 8 tokens in code.
 	// The description is 402 words for 2 changed lines. A few sentences on why the change is needed and what to check would serve the reviewer better; the details can go in the commit messages or a linked issue.
 }

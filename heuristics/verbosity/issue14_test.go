@@ -206,7 +206,10 @@ func TestUnexplained(t *testing.T) {
 			} else {
 				assert.NotContains(t, evidenceRules(r), "verbosity-no-description", tc.why)
 			}
-			if r.Score > 0 {
+			switch {
+			case r.Score > 0 && tc.c.Template != "":
+				assert.Empty(t, r.Advice, "the template scorer asks the author to fill in the template")
+			case r.Score > 0:
 				assert.Contains(t, r.Advice, "does not say what it does or why")
 			}
 		})

@@ -592,7 +592,7 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 		}
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
 			Rule: ruleLength,
-			Message: fmt.Sprintf("%s: %s prose tokens against a fixed budget of %s (the score rises from the budget and peaks at ten times it).",
+			Message: fmt.Sprintf("%s: %s tokens of prose against a fixed budget of %s tokens (the score rises from the budget and peaks at ten times it).",
 				what, wording.Commas(prose), wording.Commas(cfg.BudgetTokens)),
 			Field: heuristics.FieldBody,
 		})
@@ -603,7 +603,7 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 		}
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
 			Rule: ruleLength,
-			Message: fmt.Sprintf("%s prose tokens for %s: %s tokens a line beyond the first %d (the score rises from %v a line and peaks at %v).",
+			Message: fmt.Sprintf("%s tokens of prose for %s: %s tokens a line beyond the first %d (the score rises from %v tokens a line and peaks at %v).",
 				wording.Commas(prose), of,
 				wording.Commas(int(math.Round(float64(prose-cfg.FloorTokens)/float64(compared)))),
 				cfg.FloorTokens, cfg.RelaxedTokensPerLine, cfg.ExcessiveTokensPerLine),
@@ -625,7 +625,7 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 		}
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
 			Rule:    ruleHiddenComment,
-			Message: fmt.Sprintf("An HTML comment of %s, hidden when the description is rendered.", wording.Plural(p.Tokens, "token")),
+			Message: fmt.Sprintf("An HTML comment of about %s (%s), hidden when the description is rendered.", wording.Plural(len(strings.Fields(p.Text)), "word"), wording.Plural(p.Tokens, "token")),
 			Field:   heuristics.FieldBody, Line: p.Line, Snippet: snippet(p.Text, 120),
 		})
 	}
@@ -651,12 +651,17 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 		})
 	}
 
-	res.Summary = verbositySummary(prose, lines, byKind)
+	words := countProseWords(parts)
+	res.Summary = verbositySummary(prose, words, lines, byKind)
 	if budget && c.Diff != nil {
 		res.Summary = strings.Replace(res.Summary, "for 0 reviewable changed lines", "for no changed lines (compared with a fixed budget)", 1)
 	}
-	res.Advice = verbosityAdvice(countProseWords(parts), lines, length, restate, rs, hidden, hy, longComment)
-	if unexplained > 0 {
+	res.Advice = verbosityAdvice(words, lines, length, restate, rs, hidden, hy, longComment)
+	// With the repository's template at hand, the template scorer asks
+	// the author to fill in an empty or untouched template; asking again
+	// here would say the same thing twice.
+	templateAsks := c.Template != "" && (strings.TrimSpace(c.Body) == "" || templateOnly(byKind))
+	if unexplained > 0 && !templateAsks {
 		res.Advice = strings.TrimSpace(fmt.Sprintf("This change has %s and the description does not say what it does or why. "+
 			"A few sentences on the problem, the approach and what to check first would let a reviewer start. ",
 			wording.Plural(lines, "reviewable changed line")) + res.Advice)
@@ -760,7 +765,7 @@ func (e explained) evidence(body string, byKind map[string]int, lines int, score
 		ev = append(ev, heuristics.Evidence{Rule: rulePlaceholder,
 			Message: fmt.Sprintf("The description is placeholder text (%s), nothing of the author's own, for %s.", wording.Plural(len(e.placeholders), "placeholder"), change),
 			Field:   heuristics.FieldBody, Line: p.Line, Snippet: snippet(p.Text, 80)})
-	case byKind["prose"] == 0 && byKind["html"] == 0 && byKind["table"] == 0 && byKind["template"] > 0:
+	case templateOnly(byKind):
 		ev = append(ev, heuristics.Evidence{Rule: ruleTemplateOnly,
 			Message: "The description is the pull request template with nothing of the author's own.",
 			Field:   heuristics.FieldBody, Line: 1})
@@ -783,6 +788,12 @@ func (e explained) evidence(body string, byKind map[string]int, lines int, score
 			Line: e.firstHead.Line, Snippet: snippet(e.firstHead.Text, 80)})
 	}
 	return ev
+}
+
+// templateOnly reports whether the description is its template's lines
+// and nothing else, by the token counts of its parts' kinds.
+func templateOnly(byKind map[string]int) bool {
+	return byKind["prose"] == 0 && byKind["html"] == 0 && byKind["table"] == 0 && byKind["template"] > 0
 }
 
 // overLimit is the result for a description over MaxBodyBytes. It is not
@@ -810,28 +821,43 @@ func (v *Scorer) overLimit(c *heuristics.Contribution) heuristics.Result {
 	}
 }
 
-func verbositySummary(prose, lines int, byKind map[string]int) string {
+// verbositySummary says how much prose the description has, in words
+// first (what a maintainer reads) and tokens (what the score counts).
+func verbositySummary(prose, words, lines int, byKind map[string]int) string {
 	var b strings.Builder
+	b.WriteString(proseAmount(prose, words))
 	if lines >= 0 {
-		fmt.Fprintf(&b, "%s of prose for %s", wording.Plural(prose, "token"), wording.Plural(lines, "reviewable changed line"))
+		fmt.Fprintf(&b, " for %s", wording.Plural(lines, "reviewable changed line"))
 	} else {
-		fmt.Fprintf(&b, "%s of prose; no diff to compare with", wording.Plural(prose, "token"))
+		b.WriteString("; no diff to compare with")
 	}
 	var rest []string
 	for _, k := range []string{"code", "details", "quote", "table", "comment", "template"} {
 		if n := byKind[k]; n > 0 {
 			name := map[string]string{"code": "in code", "details": "in collapsed details", "quote": "quoted",
 				"table": "in tables", "comment": "in hidden comments", "template": "in the unchanged template"}[k]
-			rest = append(rest, fmt.Sprintf("%s %s", wording.Commas(n), name))
+			unit := ""
+			if len(rest) == 0 {
+				unit = " tokens"
+			}
+			rest = append(rest, fmt.Sprintf("%s%s %s", wording.Commas(n), unit, name))
 		}
 	}
 	if len(rest) > 0 {
-		b.WriteString("; ")
+		b.WriteString("; not counted: ")
 		b.WriteString(strings.Join(rest, ", "))
-		b.WriteString(" set aside")
 	}
 	b.WriteString(".")
 	return b.String()
+}
+
+// proseAmount is "About 120 words of prose (170 tokens)", or "No prose"
+// when there is none.
+func proseAmount(tokens, words int) string {
+	if tokens == 0 {
+		return "No prose"
+	}
+	return fmt.Sprintf("About %s of prose (%s)", wording.Plural(words, "word"), wording.Plural(tokens, "token"))
 }
 
 // verbosityAdvice is the advice to the author. It speaks in words, not
@@ -842,6 +868,9 @@ func verbosityAdvice(words, lines int, length, restate float64, rs restatement, 
 	switch {
 	case length > 0:
 		s := fmt.Sprintf("The description is %s for %s.", wording.Plural(words, "word"), wording.Plural(lines, "changed line"))
+		if lines <= 0 {
+			s = fmt.Sprintf("The description is %s long.", wording.Plural(words, "word"))
+		}
 		if restate > 0 {
 			s += " A few sentences on why the change is needed would help the reviewer more than a list of what each file does."
 		} else {
@@ -916,6 +945,7 @@ func longestSections(parts []DescriptionPart, n int) []heuristics.Evidence {
 		line   int
 		first  string
 		tokens int
+		words  int
 	}
 	var order []*section
 	byName := map[string]*section{}
@@ -930,6 +960,7 @@ func longestSections(parts []DescriptionPart, n int) []heuristics.Evidence {
 			order = append(order, s)
 		}
 		s.tokens += p.Tokens
+		s.words += countProseWords([]DescriptionPart{p})
 	}
 	slices.SortStableFunc(order, func(a, b *section) int { return b.tokens - a.tokens })
 	var ev []heuristics.Evidence
@@ -937,13 +968,13 @@ func longestSections(parts []DescriptionPart, n int) []heuristics.Evidence {
 		if s.tokens < minSectionTokens {
 			break
 		}
-		label := fmt.Sprintf("The section %q", s.name)
+		label := fmt.Sprintf("The section %q", strings.TrimRight(s.name, ": "))
 		if s.name == "" {
 			label = "The text before the first heading"
 		}
 		ev = append(ev, heuristics.Evidence{
 			Rule:    ruleLongSection,
-			Message: fmt.Sprintf("%s has %s of prose.", label, wording.Plural(s.tokens, "token")),
+			Message: fmt.Sprintf("%s has %s.", label, strings.ToLower(proseAmount(s.tokens, s.words)[:1])+proseAmount(s.tokens, s.words)[1:]),
 			Field:   heuristics.FieldBody, Line: s.line, Snippet: snippet(s.first, 80),
 		})
 	}

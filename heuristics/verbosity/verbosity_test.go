@@ -109,6 +109,8 @@ func TestVerbosity(t *testing.T) {
 				assert.Contains(t, r.Advice, "The description is ")
 				assert.Contains(t, r.Advice, "words for 2 changed lines.")
 				e, _ := findEvidence(r, "verbosity-long-section")
+				assert.Regexp(t, ` has about [0-9,]+ words of prose \([0-9,]+ tokens\)\.$`, e.Message, "words first: a maintainer does not count tokens")
+				assert.Regexp(t, `^About [0-9,]+ words of prose \([0-9,]+ tokens\) for 2 reviewable changed lines`, r.Summary)
 				assert.Equal(t, heuristics.FieldBody, e.Field)
 				assert.NotZero(t, e.Line)
 			},
@@ -221,6 +223,7 @@ func TestVerbosity(t *testing.T) {
 				e, _ := findEvidence(r, "verbosity-hidden-comment")
 				assert.Equal(t, 3, e.Line)
 				assert.Contains(t, e.Snippet, "Note to AI reviewers")
+				assert.Regexp(t, `^An HTML comment of about [0-9]+ words \([0-9]+ tokens\), hidden`, e.Message, "words first")
 				assert.Contains(t, r.Advice, "hidden from readers (HTML comments)")
 			},
 		},
@@ -271,7 +274,8 @@ func TestVerbosity(t *testing.T) {
 				assert.Contains(t, r.Summary, "no diff")
 				e, _ := findEvidence(r, "verbosity-length")
 				assert.Contains(t, e.Message, "No diff to compare with")
-				assert.Contains(t, e.Message, "fixed budget")
+				assert.Contains(t, e.Message, "tokens of prose against a fixed budget of 150 tokens")
+				assert.Regexp(t, `^The description is [0-9,]+ words long\. `, r.Advice, "no \"for -1 changed lines\" without a diff")
 			},
 		},
 		{
@@ -528,4 +532,34 @@ func TestRestateWeightZero(t *testing.T) {
 		rules = append(rules, e.Rule)
 	}
 	assert.Contains(t, rules, "verbosity-restates-diff", "the finding is still there to read")
+}
+
+// TestTemplateScorerAsks pins that, with the repository's template at
+// hand, an empty or untouched description gets its advice from the
+// template scorer only: the author is not asked the same thing twice.
+func TestTemplateScorerAsks(t *testing.T) {
+	big := scorertest.GitDiff(t, nil, map[string]*string{"pkg/big.go": scorertest.Text("package pkg\n" + scorertest.Numbered("v", 400))})
+	tmpl := body(t, "template.md")
+	s := newVerbosity(t)
+	for name, c := range map[string]*heuristics.Contribution{
+		"empty":     {Template: tmpl, Diff: big},
+		"untouched": {Template: tmpl, Body: tmpl, Diff: big},
+	} {
+		res, err := s.Score(context.Background(), c)
+		require.NoError(t, err)
+		assert.Greater(t, res.Score, 0.0, name)
+		assert.NotEmpty(t, res.Evidence, name)
+		assert.Empty(t, res.Advice, "%s: the template scorer asks to fill in the template", name)
+	}
+	res, err := s.Score(context.Background(), &heuristics.Contribution{Diff: big})
+	require.NoError(t, err)
+	assert.Contains(t, res.Advice, "does not say what it does or why", "without a template, verbosity asks")
+}
+
+func TestSectionNameWithoutColon(t *testing.T) {
+	prose := strings.Repeat("The parser now reads more of its input in more places than it did. ", 40)
+	r := score(t, newVerbosity(t), &heuristics.Contribution{Body: "### Changes:\n\n" + prose + "\n", Diff: oneLineFix(t)})
+	e, ok := findEvidence(r, "verbosity-long-section")
+	require.True(t, ok)
+	assert.True(t, strings.HasPrefix(e.Message, `The section "Changes" has`), "the heading's trailing colon is not part of its name: %s", e.Message)
 }
