@@ -254,9 +254,9 @@ func sizeAdvice(files []*diffstat.File, total int) string {
 	if len(dirs) >= 2 {
 		rest := total - byDir[dirs[0]]
 		return fmt.Sprintf("This pull request changes %s reviewable lines. %s of them are in %s; "+
-			"consider sending that part on its own and the other %s lines (%s) as a separate pull request, "+
+			"consider sending that part on its own and the other %s (%s) as a separate pull request, "+
 			"so each can be reviewed in one sitting.",
-			wording.Commas(total), wording.Commas(byDir[dirs[0]]), dirs[0], wording.Commas(rest), strings.Join(dirs[1:min(4, len(dirs))], ", "))
+			wording.Commas(total), wording.Commas(byDir[dirs[0]]), dirs[0], wording.Plural(rest, "line"), strings.Join(dirs[1:min(4, len(dirs))], ", "))
 	}
 	return fmt.Sprintf("This pull request changes %s reviewable lines. If it can be split into smaller steps "+
 		"that each build and pass tests, reviewers can take them one at a time; otherwise, a short guide to the "+

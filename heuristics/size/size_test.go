@@ -230,3 +230,12 @@ func TestNothingReviewableSummary(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "size/XS: no reviewable changed lines; 10 generated, vendored or lockfile lines not counted.", res.Summary, "not \"0 reviewable changed lines (+0 −0) in 0 files\"")
 }
+
+func TestAdviceOneLineLeft(t *testing.T) {
+	res, err := newSize(t).Score(context.Background(), &heuristics.Contribution{Diff: scorertest.GitDiff(t, nil, map[string]*string{
+		"store/store.go": scorertest.Text("package store\n" + scorertest.Numbered("v", 599)),
+		"cmd/main.go":    scorertest.Text("package main\n"),
+	})})
+	require.NoError(t, err)
+	assert.Contains(t, res.Advice, "the other 1 line (cmd/)", "line, not lines")
+}

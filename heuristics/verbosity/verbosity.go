@@ -782,7 +782,7 @@ func (e explained) evidence(body string, byKind map[string]int, lines int, score
 		}
 		msg := fmt.Sprintf("The description has %s of the author's own for %s", wording.Plural(e.words, "word"), change)
 		if len(what) > 0 {
-			msg += ": only " + strings.Join(what, ", ")
+			msg += "; the rest is " + strings.Join(what, ", ")
 		}
 		ev = append(ev, heuristics.Evidence{Rule: ruleNoDescription, Message: msg + ".", Field: heuristics.FieldBody,
 			Line: e.firstHead.Line, Snippet: snippet(e.firstHead.Text, 80)})

@@ -563,3 +563,12 @@ func TestSectionNameWithoutColon(t *testing.T) {
 	require.True(t, ok)
 	assert.True(t, strings.HasPrefix(e.Message, `The section "Changes" has`), "the heading's trailing colon is not part of its name: %s", e.Message)
 }
+
+func TestNoDescriptionSaysWhatTheRestIs(t *testing.T) {
+	big := scorertest.GitDiff(t, nil, map[string]*string{"pkg/big.go": scorertest.Text("package pkg\n" + scorertest.Numbered("v", 400))})
+	r := score(t, newVerbosity(t), &heuristics.Contribution{Body: "## Description\n\n## Testing\n\n- [ ] Tests added\n- [ ] Docs updated\n", Diff: big})
+	e, ok := findEvidence(r, "verbosity-no-description")
+	require.True(t, ok, "%v", r.Evidence)
+	assert.Regexp(t, `^The description has [0-9]+ words? of the author's own for [0-9,]+ reviewable changed lines; the rest is 2 headings with nothing under them, 2 checklist items\.$`, e.Message,
+		"not \": only 2 headings\", which reads as if the headings were the author's words")
+}
