@@ -57,11 +57,16 @@ type subject struct {
 // contribution builds the contribution from the input (a diff,
 // format-patch mails or a JSON object), then the event payload, then the
 // flags, each overriding the one before. It returns the diff text to
-// parse. The author's login is never guessed from a commit's author name:
+// parse, nil for a JSON object without a diff (or with an empty one): as
+// in heft eval, such a record has no diff to score, and size and the
+// other diff scorers are not applicable. The author's login is never guessed from a commit's author name:
 // it is unknown unless the JSON, the event or --author gives it.
 func (s *subject) contribution(raw []byte) (*heuristics.Contribution, []byte, error) {
 	c := &heuristics.Contribution{}
 	diff := raw
+	if diff == nil {
+		diff = []byte{} // an empty diff, not none: the input was a diff
+	}
 	if isJSON(raw) {
 		var in jsonInput
 		dec := json.NewDecoder(bytes.NewReader(raw))
@@ -84,7 +89,10 @@ func (s *subject) contribution(raw []byte) (*heuristics.Contribution, []byte, er
 			return nil, nil, fmt.Errorf("JSON input: %w", err)
 		}
 		in.prFields.apply(c)
-		diff = []byte(in.Diff)
+		diff = nil
+		if in.Diff != "" {
+			diff = []byte(in.Diff)
+		}
 	} else {
 		mails, err := readMails(raw)
 		if err != nil {

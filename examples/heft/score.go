@@ -109,9 +109,11 @@ func runScore(e *env, args []string) int {
 			return fail(e, "score", fmt.Errorf("--ledger: %w", err))
 		}
 	}
-	c.Diff, err = diffstat.Parse(bytes.NewReader(raw), &diffstat.Options{MaxBytes: *maxBytes})
-	if err != nil {
-		return fail(e, "score", fmt.Errorf("%s: %w", name, err))
+	if raw != nil {
+		c.Diff, err = diffstat.Parse(bytes.NewReader(raw), &diffstat.Options{MaxBytes: *maxBytes})
+		if err != nil {
+			return fail(e, "score", fmt.Errorf("%s: %w", name, err))
+		}
 	}
 
 	rep, err := set.Score(context.Background(), c)
