@@ -30,9 +30,17 @@ for pat in "${want[@]}"; do
 done
 sha256sum --check --strict checksums.txt
 n=$(ls ./*.cdx.json | wc -l)
-[[ $n -eq 12 ]] || { echo "release.sh: want 12 SBOMs (2 binaries x 6 targets), got $n"; exit 1; }
+[[ $n -eq 18 ]] || { echo "release.sh: want 18 SBOMs (3 binaries x 6 targets), got $n"; exit 1; }
 grep -q '"bomFormat": *"CycloneDX"' ./heft_*_linux_amd64.cdx.json
-grep -q 'modernc.org/sqlite' ./heft_*_linux_amd64.cdx.json # the tags reached the build
-tar -xzf heft_*_linux_amd64.tar.gz heft githubbot
+grep -q 'modernc.org/sqlite' ./heft-full_*_linux_amd64.cdx.json # the tags reached heft-full
+if grep -q 'modernc.org/sqlite' ./heft_*_linux_amd64.cdx.json; then
+	echo "release.sh: heft carries the SQLite driver; only heft-full should"; exit 1
+fi
+tar -xzf heft_*_linux_amd64.tar.gz heft heft-full githubbot
 ./heft score ../testdata/agent-pr.patch >/dev/null
+./heft-full score ../testdata/agent-pr.patch >/dev/null
+# heft without the drivers names the binary that has them.
+out=$(./heft ledger show --ledger sqlite:ledger.db octo 2>&1 || true)
+grep -q 'heft-full' <<<"$out" || { echo "release.sh: heft's missing-driver error does not name heft-full: $out"; exit 1; }
+./heft-full ledger show --ledger sqlite:ledger.db octo >/dev/null
 echo "release.sh: $(ls heft_*.tar.gz heft_*.zip | wc -l) archives, checksums.txt and $n SBOMs check out"

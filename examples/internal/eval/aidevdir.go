@@ -21,7 +21,7 @@ const (
 // large dependency that scoring never needs, so it is left out of a plain
 // "go build" and "go run" and compiled in with -tags parquet (release
 // binaries have it).
-var ErrNoParquet = errors.New("this program was built without Parquet support: rebuild it with -tags parquet, or use a release binary")
+var ErrNoParquet = errors.New("this program was built without Parquet support: rebuild it with -tags parquet, or use heft-full from a release archive, which has it")
 
 // HasAIDevParquet reports whether dir holds the AIDev Parquet layout:
 // pull_request.parquet or all_pull_request.parquet.

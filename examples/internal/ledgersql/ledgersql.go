@@ -38,7 +38,7 @@ func need(driver, tag, spec string) error {
 	if slices.Contains(drivers, driver) {
 		return nil
 	}
-	return fmt.Errorf("ledgersql: %s: %w %q: rebuild with -tags %s, or use a release binary", redact(spec), ErrNoDriver, driver, tag)
+	return fmt.Errorf("ledgersql: %s: %w %q: rebuild with -tags %s, or use heft-full (or githubbot) from a release archive, which have it", redact(spec), ErrNoDriver, driver, tag)
 }
 
 // redact drops a URL's password, for error messages.
