@@ -65,6 +65,14 @@ func BenchmarkParseWorstCase(b *testing.B) {
 	for _, name := range []string{"quotes", "spaced-quotes", "quote-lists", "ordered-lists", "mixed"} {
 		cases = append(cases, lineartest.Repeat(name, worstCases[name], ""))
 	}
+	// The shapes whose syntax tree is largest for its size (a node every
+	// few bytes), from internal/mdblock's worst cases: one long line of
+	// code spans, and a table of tiny rows.
+	cases = append(cases,
+		lineartest.Repeat("backtick-runs", "`a``", ""),
+		lineartest.Repeat("table-rows", "|a|b|\n", ""),
+		lineartest.Repeat("html-tags", "<a ", ""),
+	)
 	lineartest.Run(b, 4096, cases, func(in string) error {
 		Parse(in)
 		return nil
