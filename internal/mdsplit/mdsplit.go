@@ -194,11 +194,12 @@ func (s *splitter) parse(start, end int) (err error) {
 
 // A splitter keeps, while it works through the chunks, nothing the
 // garbage collector has to trace per part or per line: the parts are
-// fixed-size records without pointers and their text is appended to one
-// byte slice, so the live heap a collection scans stays the size of one
+// fixed-size records without pointers, holding offsets into the
+// description or, for text that is not a piece of it, into one byte
+// slice, so the live heap a collection scans stays the size of one
 // chunk's syntax tree however long the description is. Split builds the
-// []Part once, at the end, with every Text and Section a substring of
-// one string.
+// []Part once, at the end, with every Text a substring of the description
+// or of one string made from that slice.
 type splitter struct {
 	body     string // the description
 	src      []byte // the chunk being parsed (a reused buffer); offsets are into it
@@ -211,7 +212,7 @@ type splitter struct {
 	section  [2]int     // the current section's text in arena
 	details  []bool     // open <details> elements, innermost last; true if collapsed
 	closed   int        // how many of details are collapsed
-	arena    []byte     // the text of every part and section, back to back
+	arena    []byte     // section names and the parts' text that is not a piece of body, back to back
 	recs     [][]record // the parts so far, in blocks of recordBlock
 	nrecs    int
 }

@@ -60,7 +60,7 @@ var worstCases = []lineartest.Case{
 	lineartest.Repeat("comment-openers", "<!--", ""),
 	lineartest.Repeat("details-open", "<details>\n", "x"),
 	lineartest.Repeat("details-inline", "<details><summary>a</summary>", ""),
-	lineartest.Repeat("details-open-text", "<details open>a", ""),
+	lineartest.Repeat("details-open-text", "<details open>a\n", ""),
 	lineartest.Repeat("html-tags", "<a ", ""),
 	lineartest.Repeat("table-rows", "|a|b|\n", ""),
 	lineartest.Repeat("table-pipes", "|", "\n|-|\n"),
