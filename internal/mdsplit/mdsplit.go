@@ -4,8 +4,9 @@
 // other HTML, and what the repository's pull request template put there
 // and the author left unchanged.
 //
-// It parses with goldmark (CommonMark and the GitHub extensions for tables
-// and task lists) and reads HTML blocks with the golang.org/x/net/html
+// It parses with goldmark (CommonMark, and GitHub's tables through
+// internal/mdblock's transformer; a task list box is list item text) and
+// reads HTML blocks with the golang.org/x/net/html
 // tokenizer, so a "<!--" inside a code block is code and a "```" inside
 // a comment is hidden text. goldmark does not nest Markdown inside
 // <details>: the opening and closing tags are sibling HTML blocks, so
@@ -242,9 +243,9 @@ func (s *splitter) result() []Part {
 			parts = append(parts, Part{Kind: r.kind, Line: r.line, Text: from[r.text:r.end], Section: all[r.section:r.sectionEnd], ListItem: r.item})
 		}
 	}
-	// goldmark can put a node before one that starts earlier: the table
-	// extension inserts a table cut from a setext heading's lines before
-	// the heading.
+	// goldmark can put a node before one that starts earlier: mdblock's
+	// table transformer inserts a table cut from a setext heading's lines
+	// before the heading.
 	byLine := func(a, b Part) int { return cmp.Compare(a.Line, b.Line) }
 	if !slices.IsSortedFunc(parts, byLine) {
 		slices.SortStableFunc(parts, byLine)
