@@ -428,6 +428,48 @@ func genericComment(text string) string {
 	return ""
 }
 
+// withoutQuotes returns a comment's line with what it quotes blanked:
+// text between double quotes, typographic quotes or backticks. A quote
+// is read as opening when white space, an opening bracket or the start
+// of the line is before it, as closing otherwise, so a line that starts
+// inside a quote begun on the line above ("... "the" / "libfoo bug", ...")
+// is blanked up to its closing quote, and one opened and not closed is
+// blanked to the end of the line.
+func withoutQuotes(s string) string {
+	if !strings.ContainsAny(s, "\"`\u201c\u201d") {
+		return s
+	}
+	b := []byte(s)
+	from := -1    // where the open quote began, or -1
+	var open rune // the quote that opened it
+	blank := func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			b[i] = ' '
+		}
+	}
+	for i, r := range s {
+		switch r {
+		case '"', '`', '\u201c', '\u201d':
+		default:
+			continue
+		}
+		opening := r == '\u201c' || r != '\u201d' && (i == 0 || strings.ContainsRune(" \t([{", rune(s[i-1])))
+		switch {
+		case from >= 0 && (r == open || open == '\u201c' && r == '\u201d'):
+			blank(from, i+len(string(r)))
+			from = -1
+		case from < 0 && opening:
+			from, open = i, r
+		case from < 0:
+			blank(0, i+len(string(r))) // closes a quote the line above opened
+		}
+	}
+	if from >= 0 {
+		blank(from, len(b))
+	}
+	return string(b)
+}
+
 // commentOnly reports whether a line holds nothing but a comment.
 func commentOnly(text string) bool {
 	t := strings.TrimSpace(text)
@@ -489,7 +531,11 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 	if cm == "" || len(cm) < 8 {
 		return
 	}
-	words := ctxWords(cm) || wording.ContainsFold(cm, "fixme") && wording.ContainsFold(cm, "until")
+	// What the comment says in its own voice: a phrase it quotes ("a bug
+	// in libfoo" in documentation of these very rules, a quoted error
+	// message) is mentioned, not said.
+	said := withoutQuotes(cm)
+	words := ctxWords(said) || wording.ContainsFold(said, "fixme") && wording.ContainsFold(said, "until")
 	linkHere := len(fs.links) > 0 && fs.links[len(fs.links)-1].line == n
 	if fs.pin && commentOnly(text) {
 		// Only pins read the reason a comment block gives.
@@ -519,14 +565,14 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 	}
 	// The link and, in tests, the decision wait for the lines below: see
 	// resolveCtx.
-	h := ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: termSubject(cm)}
+	h := ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: termSubject(said)}
 	if h.subject == "" {
-		h.subject = compilerSubject(cm, fs.path)
+		h.subject = compilerSubject(said, fs.path)
 	}
 	if h.subject == "" {
 		// Anything else the comment blames in the words of a bug: a
 		// library, a program, a service ("a bug in libfoo").
-		if a := sc.actorName(cm); a != "" {
+		if a := sc.actorName(said); a != "" {
 			h.subject, h.rule = a, ruleComment
 			if d := fs.knownName(a); d != "" {
 				h.subject = d

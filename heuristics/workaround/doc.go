@@ -135,7 +135,10 @@
 //     names what it blames: a sibling package of a monorepo or one of the
 //     project's own components named that way is a false positive (the
 //     project's repository name, its modules and generic words such as
-//     "perf" or "parser" are left out).
+//     "perf" or "parser" are left out). What a comment quotes, between
+//     double or typographic quotes or backticks, is mentioned, not said,
+//     and is not read: documentation of these rules is not a workaround,
+//     nor is "work around" inside a quoted error message.
 //   - workaround-runtime: a comment about supporting a platform on
 //     purpose that uses the word hack or workaround; a branch for speed
 //     rather than for a bug. "A compiler bug" or "ICE" names the

@@ -84,3 +84,29 @@ func takesNewline(re *syntax.Regexp) string {
 	}
 	return ""
 }
+
+// TestWithoutQuotes: what a comment quotes is blanked, whether the quote
+// opens and closes on the line, closes a quote the line above opened, or
+// stays open to the end of the line; what it says in its own words stays.
+func TestWithoutQuotes(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`a bug phrase ("a bug in libfoo", "the`, `a bug phrase (` + blanks(`"a bug in libfoo"`) + `, ` + blanks(`"the`)},
+		{`    libfoo bug", "libfoo is broken")`, blanks(`    libfoo bug"`) + `, ` + blanks(`"libfoo is broken"`) + `)`},
+		{"work around a bug in libfoo `x`", "work around a bug in libfoo    "},
+		{"say \u201clibfoo is broken\u201d here", "say " + blanks("\u201clibfoo is broken\u201d") + " here"},
+		{`HACK: "pip install" fails on PyPy`, `HACK:               fails on PyPy`},
+		{`no quotes at all`, `no quotes at all`},
+		{`it's libfoo's bug`, `it's libfoo's bug`},
+	} {
+		got := withoutQuotes(tc.in)
+		if got != tc.want {
+			t.Errorf("withoutQuotes(%q)\n got %q\nwant %q", tc.in, got, tc.want)
+		}
+		if len(got) != len(tc.in) {
+			t.Errorf("withoutQuotes(%q) changed the length", tc.in)
+		}
+	}
+}
+
+// blanks is s's length in spaces.
+func blanks(s string) string { return strings.Repeat(" ", len(s)) }
