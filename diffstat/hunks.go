@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"sync"
+	"unsafe"
 
 	godiff "github.com/sourcegraph/go-diff/diff"
 
@@ -129,8 +131,10 @@ func parseHunk(b []byte) (h Hunk, err error) {
 		return Hunk{}, fmt.Errorf("bad hunk header %q", header)
 	}
 	section := strings.TrimSpace(string(header[bytes.Index(header[2:], []byte("@@"))+4:]))
-	canon := fmt.Appendf(make([]byte, 0, len(b)+32), "@@ -%d,%d +%d,%d @@\n", oldStart, oldLines, newStart, newLines)
-	gh, err := godiff.ParseHunks(append(canon, body...))
+	// The header and the body reach go-diff as two readers, not one copy
+	// of the hunk: a hunk can be megabytes (one minified line).
+	canon := fmt.Appendf(nil, "@@ -%d,%d +%d,%d @@\n", oldStart, oldLines, newStart, newLines)
+	gh, err := godiff.NewHunksReader(io.MultiReader(bytes.NewReader(canon), bytes.NewReader(body))).ReadAllHunks()
 	if err != nil {
 		return Hunk{}, fmt.Errorf("bad hunk: %v", err) // go-diff's errors do not unwrap
 	}
@@ -159,10 +163,20 @@ func parseHunk(b []byte) (h Hunk, err error) {
 			off++
 		}
 		if len(raw) > 0 && raw[0] == '\\' {
-			continue // a "\ No newline" marker go-diff left in: no line of either file, as the scanner counts
+			// A marker go-diff left in: it knows only the English "\ No
+			// newline at end of file", and GNU diff translates it (git
+			// apply reads any "\ " line as the marker). No line of either
+			// file, as the scanner counts; like EachHunk, a "\ " line
+			// marks the line before it.
+			if len(raw) > 1 && raw[1] == ' ' && len(h.Lines) > 0 {
+				h.Lines[len(h.Lines)-1].NoNewline = true
+			}
+			continue
 		}
 		op, text := cutOp(raw)
-		l := Line{Op: op, Text: string(text)}
+		// The text shares go-diff's copy of the body, which nothing else
+		// holds or changes, instead of being copied once more.
+		l := Line{Op: op, Text: unsafe.String(unsafe.SliceData(text), len(text))}
 		switch {
 		case !found && newNoEOL:
 			l.NoNewline = true

@@ -26,6 +26,8 @@ func TestNoNewline(t *testing.T) {
 			[]string{"deleted:two"}},
 		{"both sides lack it on a context line", "diff --git a/a.txt b/a.txt\n--- a/a.txt\n+++ b/a.txt\n@@ -1,2 +1,3 @@\n+zero\n one\n two\n\\ No newline at end of file\n",
 			[]string{"context:two"}},
+		{"a translated marker (GNU diff under a German locale)", "diff --git a/a.txt b/a.txt\n--- a/a.txt\n+++ b/a.txt\n@@ -1,2 +1,2 @@\n one\n-two\n\\ Kein Zeilenumbruch am Dateiende.\n+zwei\n\\ Kein Zeilenumbruch am Dateiende.\n",
+			[]string{"deleted:two", "added:zwei"}},
 		{"final newlines everywhere", "diff --git a/a.txt b/a.txt\n--- a/a.txt\n+++ b/a.txt\n@@ -1 +1 @@\n-one\n+uno\n", nil},
 	}
 	for _, tc := range cases {
