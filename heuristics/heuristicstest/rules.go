@@ -45,6 +45,17 @@ func CheckDoc(t testing.TB, rules []heuristics.Rule) {
 	}
 }
 
+// CheckDeclared reports, as test errors, what CheckRules finds wrong
+// with a scorer's declared rules, then runs CheckDoc: the one call a
+// scorer package's rules test needs.
+func CheckDeclared(t testing.TB, rules []heuristics.Rule) {
+	t.Helper()
+	for _, err := range CheckRules(rules) {
+		t.Error(err)
+	}
+	CheckDoc(t, rules)
+}
+
 var ruleWordRE = regexp.MustCompile(`[a-z0-9]+(?:-[a-z0-9]+)+`)
 
 func docErrors(path string, rules []heuristics.Rule) []error {
