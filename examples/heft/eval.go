@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -69,20 +70,11 @@ func (o *outcomeFlag) Set(s string) error {
 		return errors.New(strings.TrimPrefix(err.Error(), "eval: "))
 	}
 	for _, x := range list {
-		if !containsOutcome(*o, x) {
+		if !slices.Contains(*o, x) {
 			*o = append(*o, x)
 		}
 	}
 	return nil
-}
-
-func containsOutcome(list []eval.Outcome, x eval.Outcome) bool {
-	for _, y := range list {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 func outcomeHelp() string {

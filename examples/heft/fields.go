@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/heft-dev/heft/examples/internal/ghpr"
 	"github.com/heft-dev/heft/heuristics"
 )
 
@@ -30,9 +31,6 @@ type prFields struct {
 	Reactions           map[string]int      `json:"reactions"`
 	Account             *heuristics.Account `json:"-"` // author.account in JSON; --account-file on the command line
 }
-
-// reactionNames are GitHub's reaction names.
-var reactionNames = []string{"+1", "-1", "laugh", "confused", "heart", "hooray", "rocket", "eyes"}
 
 // apply sets on c every field f knows.
 func (f *prFields) apply(c *heuristics.Contribution) {
@@ -75,8 +73,8 @@ func (f *prFields) check(flags bool) error {
 		return json
 	}
 	for k, n := range f.Reactions {
-		if !slices.Contains(reactionNames, k) {
-			return fmt.Errorf("%s: unknown reaction %q (GitHub's are %s)", name("reactions", "reaction"), k, strings.Join(reactionNames, ", "))
+		if !slices.Contains(ghpr.ReactionNames, k) {
+			return fmt.Errorf("%s: unknown reaction %q (GitHub's are %s)", name("reactions", "reaction"), k, strings.Join(ghpr.ReactionNames, ", "))
 		}
 		if n < 0 {
 			return fmt.Errorf("%s: %s: negative count %d", name("reactions", "reaction"), k, n)
@@ -179,8 +177,8 @@ func (r reactionFlag) Set(v string) error {
 	switch {
 	case !ok || err != nil:
 		return fmt.Errorf("%q: want name=count, such as -1=3", v)
-	case !slices.Contains(reactionNames, name):
-		return fmt.Errorf("%q: unknown reaction (GitHub's are %s)", name, strings.Join(reactionNames, ", "))
+	case !slices.Contains(ghpr.ReactionNames, name):
+		return fmt.Errorf("%q: unknown reaction (GitHub's are %s)", name, strings.Join(ghpr.ReactionNames, ", "))
 	case n < 0:
 		return fmt.Errorf("%q: negative count", v)
 	}
