@@ -319,11 +319,15 @@ func (r *cloneRepo) stream(ctx context.Context, each func(string), args ...strin
 	for sc.Scan() {
 		each(sc.Text())
 	}
-	if err := sc.Err(); err != nil {
-		_, _ = io.Copy(io.Discard, out)
+	scanErr := sc.Err()
+	if scanErr != nil {
+		_, _ = io.Copy(io.Discard, out) // let git finish, then say why its output stopped
 	}
 	if err := cmd.Wait(); err != nil {
 		return fmt.Errorf("eval: git %s in %s: %w", args[0], r.dir, err)
+	}
+	if scanErr != nil {
+		return fmt.Errorf("eval: git %s in %s: reading its output: %w", args[0], r.dir, scanErr)
 	}
 	return nil
 }
