@@ -254,7 +254,7 @@ func (p *Parser) matchAlias(str string, at int, first string) (end, tool int, ok
 		for i, part := range e.parts {
 			if i > 0 {
 				q := pos
-				for q < len(str) && isBlankByte(str[q]) {
+				for q < len(str) && isSpace(str[q]) {
 					q++
 				}
 				if q == pos {
@@ -278,10 +278,6 @@ func (p *Parser) matchAlias(str string, at int, first string) (end, tool int, ok
 }
 
 func isWordByte(c byte) bool { return isAlnum(c) || c == '_' }
-
-func isBlankByte(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
-}
 
 // aliasStopBefore: an alias does not start after a word byte, '.', '/' or '-'.
 func aliasStopBefore(c byte) bool { return isWordByte(c) || c == '.' || c == '/' || c == '-' }
@@ -327,7 +323,7 @@ func mustLiteralMin(pattern string, n int) string {
 			continue
 		}
 		lit := strings.ToLower(string(sub.Rune))
-		if len(lit) > len(best) && isASCII(lit) {
+		if len(lit) > len(best) && !hasNonASCII(lit) {
 			best = lit
 		}
 	}
@@ -335,15 +331,6 @@ func mustLiteralMin(pattern string, n int) string {
 		return ""
 	}
 	return best
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
 }
 
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }

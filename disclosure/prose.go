@@ -260,7 +260,8 @@ func (s *state) prose() {
 			// "AI:" is also a component prefix ("ai: add a provider"), so
 			// it counts only when it names a tool or model as the actor.
 			v := l.s[m[2]:]
-			if ms := s.toolMentions(v, false); len(ms) > 0 && ms[0].start < 4 && !topicAfterRE.MatchString(v[ms[0].end:]) || s.modelIn(v) != "" && strings.Index(v, s.modelIn(v)) < 4 {
+			model := s.modelIn(v)
+			if ms := s.toolMentions(v, false); len(ms) > 0 && ms[0].start < 4 && !topicAfterRE.MatchString(v[ms[0].end:]) || model != "" && strings.Index(v, model) < 4 {
 				flush(l.start)
 				if s.answer(l.start, l.end, l.start+m[2], "ai-label") {
 					continue

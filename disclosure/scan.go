@@ -464,14 +464,14 @@ func (p *Parser) modelTool(model string) string {
 
 // modelIn returns the first model name in s, as written.
 func (s *state) modelIn(str string) string {
-	if !strings.ContainsAny(str, "0123456789") && !strings.Contains(asciiLower(str), "codex-") && !s.p.digitless {
+	lower := asciiLower(str)
+	if !strings.ContainsAny(str, "0123456789") && !strings.Contains(lower, "codex-") && !s.p.digitless {
 		return "" // every built-in model name has a digit, but codex-mini
 	}
-	if !s.p.digitless && !hasModelFamily(asciiLower(str)) {
+	if !s.p.digitless && !hasModelFamily(lower) {
 		return "" // nor does any name a built-in family
 	}
 	best, at := "", len(str)+1
-	lower := asciiLower(str)
 	for _, m := range s.p.models {
 		if m.must != "" && !strings.Contains(lower, m.must) {
 			continue
