@@ -66,11 +66,12 @@ func main() {
 		}
 		k, _ := strconv.Atoi(m[2])
 		ns, _ := strconv.ParseFloat(m[3], 64)
-		if c := cpu.FindStringSubmatch(t); c != nil {
+		c := cpu.FindStringSubmatch(t)
+		if c != nil {
 			ns, _ = strconv.ParseFloat(c[1], 64)
 		}
 		name := pkg + " " + m[1]
-		if !cpu.MatchString(t) {
+		if c == nil {
 			wall[name] = true
 		}
 		if times[name] == nil {
