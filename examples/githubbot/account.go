@@ -14,6 +14,7 @@ import (
 
 	"github.com/google/go-github/v92/github"
 
+	"github.com/heft-dev/heft/examples/internal/ghpr"
 	"github.com/heft-dev/heft/heuristics"
 )
 
@@ -167,37 +168,23 @@ func (a *Accounts) fetchUser(ctx context.Context, gh *github.Client, installatio
 		a.log().Warn("account lookup skipped", "login", login, "err", err)
 		return nil, false
 	}
-	acc = &heuristics.Account{
-		Profile:     profile(u),
-		PublicRepos: u.PublicRepos,
-		Followers:   u.Followers,
-		Following:   u.Following,
+	// The same reading of the user object as the Action's (ghpr), so a
+	// profile field of only spaces is empty for both.
+	gu := ghpr.User{
+		Login: u.GetLogin(), Type: u.GetType(),
+		Name: u.Name, Company: u.Company, Blog: u.Blog, Location: u.Location, Email: u.Email,
+		Hireable: u.Hireable, Bio: u.Bio, TwitterUsername: u.TwitterUsername,
+		PublicRepos: u.PublicRepos, Followers: u.Followers, Following: u.Following,
 	}
 	if u.CreatedAt != nil {
-		acc.CreatedAt = u.CreatedAt.UTC()
+		gu.CreatedAt = u.CreatedAt.Time
+	}
+	if acc = gu.Account(); acc == nil {
+		acc = &heuristics.Account{Profile: []string{}} // an answer that says nothing of the account
 	}
 	acc.Global = a.prCounts(ctx, gh, installation, "author:"+login)
 	acc.ForksPerDay = a.forksPerDay(ctx, gh, installation, login)
 	return acc, true
-}
-
-// profile lists the filled profile fields by GitHub's names, in
-// heuristics.Account's order.
-func profile(u *github.User) []string {
-	filled := []string{}
-	for _, f := range []struct {
-		name string
-		ok   bool
-	}{
-		{"name", u.GetName() != ""}, {"company", u.GetCompany() != ""}, {"blog", u.GetBlog() != ""},
-		{"location", u.GetLocation() != ""}, {"email", u.GetEmail() != ""}, {"hireable", u.GetHireable()},
-		{"bio", strings.TrimSpace(u.GetBio()) != ""}, {"twitter_username", u.GetTwitterUsername() != ""},
-	} {
-		if f.ok {
-			filled = append(filled, f.name)
-		}
-	}
-	return filled
 }
 
 // prCounts counts the author's merged and closed unmerged pull requests
