@@ -857,8 +857,9 @@ func (sc *workaroundScan) contextFindings() {
 	}
 	if h.subject == "" {
 		// A dependency the changed code imports, named in the message.
+		lowerMsg := strings.ToLower(msg)
 		for _, imp := range sc.ctxImports {
-			if wordIndex(strings.ToLower(msg), imp.name) >= 0 {
+			if wordIndex(lowerMsg, imp.name) >= 0 {
 				h = sc.ctxFirst
 				h.subject = imp.subject
 				break
