@@ -144,7 +144,7 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	if b.Spam > 0 {
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
 			Rule:    ruleSpamHistory,
-			Message: fmt.Sprintf("%s by %s %s closed as spam.", wording.Plural(b.Spam, "pull request"), login, map[bool]string{true: "was", false: "were"}[b.Spam == 1]),
+			Message: fmt.Sprintf("%s closed as spam.", wording.Count(b.Spam, "pull request by "+login+" was", "pull requests by "+login+" were")),
 			Field:   heuristics.FieldAuthor,
 			Snippet: login,
 		})
