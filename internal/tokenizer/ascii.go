@@ -17,16 +17,6 @@ func isLetterOrDigit(c byte) bool {
 	return isUpper(c) || isLower(c) || isDigit(c)
 }
 
-// isASCII reports whether s holds only ASCII bytes.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
-}
-
 // asciiPieces calls fn with each piece of ASCII text that o200k_base's
 // pre-tokenizer makes, in order:
 //

@@ -71,9 +71,6 @@ func (t *rankTable) lookupString(s string) (int, bool) {
 	return t.lookup(unsafe.Slice(unsafe.StringData(s), len(s)))
 }
 
-// len returns the number of tokens.
-func (t *rankTable) len() int { return len(t.ends) }
-
 // parseRanks parses a .tiktoken file: one "base64-token rank" pair a
 // line, about n of them. A token given twice keeps its last rank, as a
 // map would.
