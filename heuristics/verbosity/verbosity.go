@@ -652,10 +652,7 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	}
 
 	words := countProseWords(parts)
-	res.Summary = verbositySummary(prose, words, lines, byKind)
-	if budget && c.Diff != nil {
-		res.Summary = strings.Replace(res.Summary, "for 0 reviewable changed lines", "for no changed lines (compared with a fixed budget)", 1)
-	}
+	res.Summary = verbositySummary(prose, words, lines, budget, byKind)
 	res.Advice = verbosityAdvice(words, lines, length, restate, rs, hidden, hy, longComment)
 	// With the repository's template at hand, the template scorer asks
 	// the author to fill in an empty or untouched template; asking again
@@ -821,26 +818,36 @@ func (v *Scorer) overLimit(c *heuristics.Contribution) heuristics.Result {
 	}
 }
 
+// setAside are the kinds of part the length does not count, in the
+// order the summary names them, and how it names them.
+var setAside = [...]struct{ kind, where string }{
+	{"code", "in code"}, {"details", "in collapsed details"}, {"quote", "quoted"},
+	{"table", "in tables"}, {"comment", "in hidden comments"}, {"template", "in the unchanged template"},
+}
+
 // verbositySummary says how much prose the description has, in words
-// first (what a maintainer reads) and tokens (what the score counts).
-func verbositySummary(prose, words, lines int, byKind map[string]int) string {
+// first (what a maintainer reads) and tokens (what the score counts),
+// against the reviewable lines, or against the fixed budget when the
+// diff has none (budget).
+func verbositySummary(prose, words, lines int, budget bool, byKind map[string]int) string {
 	var b strings.Builder
 	b.WriteString(proseAmount(prose, words))
-	if lines >= 0 {
+	switch {
+	case lines == 0 && budget:
+		b.WriteString(" for no changed lines (compared with a fixed budget)")
+	case lines >= 0:
 		fmt.Fprintf(&b, " for %s", wording.Plural(lines, "reviewable changed line"))
-	} else {
+	default:
 		b.WriteString("; no diff to compare with")
 	}
 	var rest []string
-	for _, k := range []string{"code", "details", "quote", "table", "comment", "template"} {
-		if n := byKind[k]; n > 0 {
-			name := map[string]string{"code": "in code", "details": "in collapsed details", "quote": "quoted",
-				"table": "in tables", "comment": "in hidden comments", "template": "in the unchanged template"}[k]
+	for _, k := range setAside {
+		if n := byKind[k.kind]; n > 0 {
 			unit := ""
 			if len(rest) == 0 {
 				unit = " tokens"
 			}
-			rest = append(rest, fmt.Sprintf("%s%s %s", wording.Commas(n), unit, name))
+			rest = append(rest, fmt.Sprintf("%s%s %s", wording.Commas(n), unit, k.where))
 		}
 	}
 	if len(rest) > 0 {
