@@ -97,9 +97,9 @@ func parseHunkInto(h *Hunk, b []byte) error {
 		l.number(&oldN, &newN)
 		lines = append(lines, l)
 	}
+	h.Lines = lines // on an error too: EachHunk gives the slice back to its pool
 	if oldN-oldStart != oldLines || newN-newStart != newLines {
 		return fmt.Errorf("bad hunk: %d old and %d new lines where the header says %d and %d", oldN-oldStart, newN-newStart, oldLines, newLines)
 	}
-	h.Lines = lines
 	return nil
 }
