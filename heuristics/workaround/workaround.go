@@ -118,8 +118,8 @@ func New(cfg Config) (*Scorer, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	s := &Scorer{cfg: cfg.withDefaults(), weights: make(map[string]float64, len(workaroundRules))}
-	for _, r := range workaroundRules {
+	s := &Scorer{cfg: cfg.withDefaults(), weights: make(map[string]float64, len(workaroundRules()))}
+	for _, r := range workaroundRules() {
 		s.weights[r.ID] = r.Weight
 	}
 	for id, w := range cfg.Weights {
