@@ -107,6 +107,21 @@ func (lf *ledgerFlags) readTrust() (reputation.Trust, error) {
 	return t, t.Validate()
 }
 
+// attestation reads what ledger verify and ledger import judge, both of
+// which need -trust: the attestation the arguments name and the time to
+// judge it at.
+func (lf *ledgerFlags) attestation(e *env) (time.Time, []byte, error) {
+	if lf.trust == "" {
+		return time.Time{}, nil, fmt.Errorf("%w: -trust is required", errUsage)
+	}
+	now, err := lf.time()
+	if err != nil {
+		return time.Time{}, nil, err
+	}
+	data, err := readAttestation(e, lf.fs)
+	return now, data, err
+}
+
 // open opens the store and a ledger over it with the trust file, if any.
 func (lf *ledgerFlags) open(e *env) (*reputation.Ledger, reputation.Store, error) {
 	trust, err := lf.readTrust()
@@ -203,9 +218,7 @@ func runLedgerShow(e *env, args []string) int {
 		return fail(e, "ledger show", err)
 	}
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(x); err != nil {
+		if err := writeJSON(e.stdout, x); err != nil {
 			return fail(e, "ledger show", err)
 		}
 		return exitOK
@@ -333,18 +346,11 @@ func runLedgerVerify(e *env, args []string) int {
 	if code, ok := cliflag.Parse(lf.fs, args, e.stderr); !ok {
 		return code
 	}
-	if lf.trust == "" {
-		return fail(e, "ledger verify", fmt.Errorf("%w: -trust is required", errUsage))
-	}
-	now, err := lf.time()
+	now, data, err := lf.attestation(e)
 	if err != nil {
 		return fail(e, "ledger verify", err)
 	}
 	trust, err := lf.readTrust()
-	if err != nil {
-		return fail(e, "ledger verify", err)
-	}
-	data, err := readAttestation(e, lf.fs)
 	if err != nil {
 		return fail(e, "ledger verify", err)
 	}
@@ -362,14 +368,7 @@ func runLedgerImport(e *env, args []string) int {
 	if code, ok := cliflag.Parse(lf.fs, args, e.stderr); !ok {
 		return code
 	}
-	if lf.trust == "" {
-		return fail(e, "ledger import", fmt.Errorf("%w: -trust is required", errUsage))
-	}
-	now, err := lf.time()
-	if err != nil {
-		return fail(e, "ledger import", err)
-	}
-	data, err := readAttestation(e, lf.fs)
+	now, data, err := lf.attestation(e)
 	if err != nil {
 		return fail(e, "ledger import", err)
 	}
