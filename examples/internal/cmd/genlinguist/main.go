@@ -295,31 +295,26 @@ func expand(re *syntax.Regexp) ([]item, bool) {
 		}
 		return union([]item{{}}, sub)
 	case syntax.OpAlternate:
-		var out []item
-		for _, s := range re.Sub {
-			sub, ok := expand(s)
-			if !ok {
-				return nil, false
-			}
-			if out, ok = union(out, sub); !ok {
-				return nil, false
-			}
-		}
-		return out, true
+		return expandAll(re.Sub, nil, union)
 	case syntax.OpConcat:
-		out := []item{{}}
-		for _, s := range re.Sub {
-			sub, ok := expand(s)
-			if !ok {
-				return nil, false
-			}
-			if out, ok = product(out, sub); !ok {
-				return nil, false
-			}
-		}
-		return out, true
+		return expandAll(re.Sub, []item{{}}, product)
 	}
 	return nil, false
+}
+
+// expandAll expands each of subs and folds the strings into out with
+// join: union for an alternation, product for a concatenation.
+func expandAll(subs []*syntax.Regexp, out []item, join func(a, b []item) ([]item, bool)) ([]item, bool) {
+	for _, s := range subs {
+		sub, ok := expand(s)
+		if !ok {
+			return nil, false
+		}
+		if out, ok = join(out, sub); !ok {
+			return nil, false
+		}
+	}
+	return out, true
 }
 
 // fold returns the runes a literal r matches.
