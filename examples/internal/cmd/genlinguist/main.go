@@ -428,17 +428,14 @@ func guard(re *syntax.Regexp) string {
 	return best
 }
 
+// writeStrings writes list one string a line, so that a Linguist update
+// that adds or drops one shows in the regenerated file as one line.
 func writeStrings(b *bytes.Buffer, name, doc string, list []string) {
 	fmt.Fprintf(b, "\n// %s %s\nvar %s = []string{\n", name, doc, name)
-	for i, s := range list {
-		b.WriteString(quote(s))
-		if i%6 == 5 {
-			b.WriteString(",\n")
-		} else {
-			b.WriteString(", ")
-		}
+	for _, s := range list {
+		b.WriteString(quote(s) + ",\n")
 	}
-	b.WriteString("\n}\n")
+	b.WriteString("}\n")
 }
 
 // quote writes s as a raw string when it can, for readable expressions.
