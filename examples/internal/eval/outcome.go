@@ -125,20 +125,17 @@ func ParseOutcomes(list string) ([]Outcome, error) {
 		if name == "" {
 			continue
 		}
-		if name == "all" {
-			for _, o := range AllOutcomes() {
-				if !slices.Contains(out, o) {
-					out = append(out, o)
-				}
-			}
-			continue
-		}
-		o := Outcome(name)
-		if outcomeIndex(o) < 0 {
+		named := []Outcome{Outcome(name)}
+		switch {
+		case name == "all":
+			named = AllOutcomes()
+		case outcomeIndex(named[0]) < 0:
 			return nil, fmt.Errorf("%w %q: want one of %s, or all", ErrUnknownOutcome, name, outcomeList())
 		}
-		if !slices.Contains(out, o) {
-			out = append(out, o)
+		for _, o := range named {
+			if !slices.Contains(out, o) {
+				out = append(out, o)
+			}
 		}
 	}
 	return out, nil
