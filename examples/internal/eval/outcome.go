@@ -80,18 +80,12 @@ var outcomes = [...]struct {
 	unit     string
 	of       func(*Outcomes) (float64, bool)
 }{
-	{OutcomeReviewComments, "comments, line comments and reviews by others than the author and bots", "count",
-		func(x *Outcomes) (float64, bool) { return known(x.ReviewComments) }},
-	{OutcomeReviewRounds, "reviews requesting changes plus pushes after a review", "count",
-		func(x *Outcomes) (float64, bool) { return known(x.ReviewRounds) }},
-	{OutcomeMaintainers, "distinct maintainers who commented or reviewed", "count",
-		func(x *Outcomes) (float64, bool) { return known(x.Maintainers) }},
-	{OutcomeMaintainerComments, "comments, line comments and reviews by maintainers", "count",
-		func(x *Outcomes) (float64, bool) { return known(x.MaintainerComments) }},
-	{OutcomeFirstResponse, "hours from opening to the first maintainer comment or review", "hours",
-		func(x *Outcomes) (float64, bool) { return known(x.FirstResponse) }},
-	{OutcomeTimeToClose, "hours from opening to merging or closing", "hours",
-		func(x *Outcomes) (float64, bool) { return known(x.TimeToClose) }},
+	{OutcomeReviewComments, "comments, line comments and reviews by others than the author and bots", "count", func(x *Outcomes) (float64, bool) { return known(x.ReviewComments) }},
+	{OutcomeReviewRounds, "reviews requesting changes plus pushes after a review", "count", func(x *Outcomes) (float64, bool) { return known(x.ReviewRounds) }},
+	{OutcomeMaintainers, "distinct maintainers who commented or reviewed", "count", func(x *Outcomes) (float64, bool) { return known(x.Maintainers) }},
+	{OutcomeMaintainerComments, "comments, line comments and reviews by maintainers", "count", func(x *Outcomes) (float64, bool) { return known(x.MaintainerComments) }},
+	{OutcomeFirstResponse, "hours from opening to the first maintainer comment or review", "hours", func(x *Outcomes) (float64, bool) { return known(x.FirstResponse) }},
+	{OutcomeTimeToClose, "hours from opening to merging or closing", "hours", func(x *Outcomes) (float64, bool) { return known(x.TimeToClose) }},
 }
 
 // known returns *p, and false when p is nil: the outcome is unknown.
