@@ -422,10 +422,9 @@ const maxAdjacentWords = 40
 // heading or next to a checkbox list, where templates put their
 // instructions.
 func commentClass(parts []DescriptionPart, i int) placeholder.Class {
-	text := parts[i].Text
-	c := placeholder.Comment(text)
-	if c != placeholder.Authored || placeholder.AddressesTools(text) || placeholder.FirstPerson(text) ||
-		len(strings.Fields(text)) > maxAdjacentWords {
+	r := placeholder.Read(parts[i].Text)
+	c := r.Class
+	if c != placeholder.Authored || r.Tools || r.FirstPerson || r.Words > maxAdjacentWords {
 		return c
 	}
 	if i > 0 && (isHeading(parts[i-1]) || isCheckbox(parts[i-1])) || i+1 < len(parts) && isCheckbox(parts[i+1]) {
