@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/heft-dev/heft/diffstat"
+	"github.com/heft-dev/heft/disclosure"
 	"github.com/heft-dev/heft/heuristics"
 	"github.com/heft-dev/heft/internal/lazyre"
 	"github.com/heft-dev/heft/internal/mdsplit"
@@ -722,22 +723,34 @@ func explanation(parts []DescriptionPart, commits []heuristics.Commit) explained
 		e.emptyHeads++
 	}
 	for _, c := range commits {
-		_, body, _ := strings.Cut(strings.TrimSpace(c.Message), "\n")
-		n := 0
-		for l := range strings.SplitSeq(body, "\n") {
-			if trailerRE.MatchString(l) {
-				continue
-			}
-			n += len(strings.Fields(l))
-		}
-		e.commitWords = max(e.commitWords, n)
+		e.commitWords = max(e.commitWords, commitWords(c.Message))
 	}
 	return e
 }
 
-// trailerRE matches a commit message trailer line, such as
-// "Signed-off-by: A <a@example.com>".
-var trailerRE = lazyre.New(`^[A-Za-z][A-Za-z0-9-]*: \S`)
+// commitWords counts the words of a commit message after its subject
+// line, leaving out its trailers ("Signed-off-by: A <a@example.com>") as
+// git finds them: in the last paragraph only (disclosure.Trailers), so a
+// line of prose such as "Note: this keeps the old path" in the body
+// counts.
+func commitWords(message string) int {
+	msg := strings.TrimSpace(message)
+	nl := strings.IndexByte(msg, '\n')
+	if nl < 0 {
+		return 0
+	}
+	n, at := 0, nl+1
+	for _, t := range disclosure.Trailers(msg) {
+		if t.Start > at {
+			n += len(strings.Fields(msg[at:t.Start]))
+		}
+		at = max(at, t.End)
+	}
+	if at < len(msg) {
+		n += len(strings.Fields(msg[at:]))
+	}
+	return n
+}
 
 // evidence says how the description explains nothing: empty, the
 // template left as it is, placeholder text, or only headings and
