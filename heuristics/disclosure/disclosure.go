@@ -297,7 +297,7 @@ func toolList(names []string, models map[string]string) string {
 }
 
 func disclosureEvidence(e disclosure.Evidence, f disclosureText) heuristics.Evidence {
-	ev := heuristics.Evidence{Field: f.field, Line: e.Line, Commit: f.commit, Snippet: disclosureSnippet(e.Text)}
+	ev := heuristics.Evidence{Field: f.field, Line: e.Line, Commit: f.commit, Snippet: wording.Snippet(e.Text, 200)}
 	if e.Kind == disclosure.KindAuthor {
 		ev.Field, ev.Line = heuristics.FieldAuthor, 0
 	}
@@ -412,18 +412,6 @@ func toolName(name string) string {
 		return n
 	}
 	return name
-}
-
-func disclosureSnippet(s string) string {
-	s = strings.TrimSpace(s)
-	if len(s) <= 200 {
-		return s
-	}
-	cut := 200
-	for cut > 0 && s[cut]&0xC0 == 0x80 {
-		cut--
-	}
-	return s[:cut] + "…"
 }
 
 func disclosureFirst(ss ...string) string {

@@ -626,7 +626,7 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
 			Rule:    ruleHiddenComment,
 			Message: fmt.Sprintf("An HTML comment of about %s (%s), hidden when the description is rendered.", wording.Plural(len(strings.Fields(p.Text)), "word"), wording.Plural(p.Tokens, "token")),
-			Field:   heuristics.FieldBody, Line: p.Line, Snippet: snippet(p.Text, 120),
+			Field:   heuristics.FieldBody, Line: p.Line, Snippet: wording.Snippet(p.Text, 120),
 		})
 	}
 	if hy.invisible > 0 {
@@ -773,7 +773,7 @@ func (e explained) evidence(body string, byKind map[string]int, lines int, score
 		p := e.placeholders[0]
 		ev = append(ev, heuristics.Evidence{Rule: rulePlaceholder,
 			Message: fmt.Sprintf("The description is placeholder text (%s), nothing of the author's own, for %s.", wording.Plural(len(e.placeholders), "placeholder"), change),
-			Field:   heuristics.FieldBody, Line: p.Line, Snippet: snippet(p.Text, 80)})
+			Field:   heuristics.FieldBody, Line: p.Line, Snippet: wording.Snippet(p.Text, 80)})
 	case templateOnly(byKind):
 		ev = append(ev, heuristics.Evidence{Rule: ruleTemplateOnly,
 			Message: "The description is the pull request template with nothing of the author's own.",
@@ -794,7 +794,7 @@ func (e explained) evidence(body string, byKind map[string]int, lines int, score
 			msg += "; the rest is " + strings.Join(what, ", ")
 		}
 		ev = append(ev, heuristics.Evidence{Rule: ruleNoDescription, Message: msg + ".", Field: heuristics.FieldBody,
-			Line: e.firstHead.Line, Snippet: snippet(e.firstHead.Text, 80)})
+			Line: e.firstHead.Line, Snippet: wording.Snippet(e.firstHead.Text, 80)})
 	}
 	return ev
 }
@@ -825,7 +825,7 @@ func (v *Scorer) overLimit(c *heuristics.Contribution) heuristics.Result {
 			Rule: ruleOverLimit,
 			Message: fmt.Sprintf("%s bytes of description, over the %s-byte limit (max_body_bytes); not read.",
 				wording.Commas(len(c.Body)), wording.Commas(v.cfg.MaxBodyBytes)),
-			Field: heuristics.FieldBody, Line: 1, Snippet: snippet(c.Body, 80),
+			Field: heuristics.FieldBody, Line: 1, Snippet: wording.Snippet(c.Body, 80),
 		}},
 	}
 }
@@ -920,19 +920,6 @@ func verbosityAdvice(words, lines int, length, restate float64, rs restatement, 
 
 func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
 
-// snippet returns s on one line, cut to about n bytes on a rune boundary.
-func snippet(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if len(s) <= n {
-		return s
-	}
-	cut := n
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
-}
-
 // countProseWords counts the words, runs of characters between white space,
 // of the prose and visible HTML text parts.
 func countProseWords(parts []DescriptionPart) int {
@@ -994,7 +981,7 @@ func longestSections(parts []DescriptionPart, n int) []heuristics.Evidence {
 		ev = append(ev, heuristics.Evidence{
 			Rule:    ruleLongSection,
 			Message: fmt.Sprintf("%s has %s.", label, strings.ToLower(proseAmount(s.tokens, s.words)[:1])+proseAmount(s.tokens, s.words)[1:]),
-			Field:   heuristics.FieldBody, Line: s.line, Snippet: snippet(s.first, 80),
+			Field:   heuristics.FieldBody, Line: s.line, Snippet: wording.Snippet(s.first, 80),
 		})
 	}
 	return ev
@@ -1180,7 +1167,7 @@ func (v *Scorer) restatement(parts []DescriptionPart, d *diffstat.Diff) restatem
 			rs.evidence = append(rs.evidence, heuristics.Evidence{
 				Rule:    ruleRestatesDiff,
 				Message: fmt.Sprintf("%d list items in a row name changed files or functions one by one (%s).", j-i, strings.Join(names, ", ")),
-				Field:   heuristics.FieldBody, Line: mentions[i].part.Line, Snippet: snippet(firstLine(mentions[i].part.Text), 100),
+				Field:   heuristics.FieldBody, Line: mentions[i].part.Line, Snippet: wording.Snippet(firstLine(mentions[i].part.Text), 100),
 			})
 			i = j
 			continue
@@ -1197,7 +1184,7 @@ func (v *Scorer) restatement(parts []DescriptionPart, d *diffstat.Diff) restatem
 		rs.evidence = append(rs.evidence, heuristics.Evidence{
 			Rule:    ruleRestatesDiff,
 			Message: fmt.Sprintf("This paragraph lists %s from the diff.", wording.Plural(len(best.items), "changed file or function name")),
-			Field:   heuristics.FieldBody, Line: best.part.Line, Snippet: snippet(firstLine(best.part.Text), 100),
+			Field:   heuristics.FieldBody, Line: best.part.Line, Snippet: wording.Snippet(firstLine(best.part.Text), 100),
 		})
 	}
 	if len(rs.evidence) > 0 {
