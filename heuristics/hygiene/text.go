@@ -205,4 +205,3 @@ func ext(p string) string {
 	}
 	return strings.ToLower(base[i:])
 }
-
