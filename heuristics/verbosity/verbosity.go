@@ -450,12 +450,15 @@ func isHeading(p DescriptionPart) bool {
 	return false
 }
 
-// checkboxRE matches a task list item.
-var checkboxRE = lazyre.New(`^\s*(?:[-*+]|\d+[.)])\s+\[[ xX]\]`)
-
-// isCheckbox reports whether a part is a task list item.
+// isCheckbox reports whether a part is a task list item: its first line
+// is one (placeholder.Checkbox).
 func isCheckbox(p DescriptionPart) bool {
-	return p.ListItem && (p.Kind == "prose" || p.Kind == "template") && checkboxRE.MatchString(p.Text)
+	if !p.ListItem || p.Kind != "prose" && p.Kind != "template" {
+		return false
+	}
+	first, _, _ := strings.Cut(p.Text, "\n")
+	_, _, ok := placeholder.Checkbox(first)
+	return ok
 }
 
 // Score measures c.Body against c.Diff. It returns ErrNotApplicable when

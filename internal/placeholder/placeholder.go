@@ -189,6 +189,23 @@ func Read(text string) Reading {
 	return r
 }
 
+// checkboxRE is a task list item's line: a list marker, in block quotes
+// too, a box, and white space or the end of the line after it.
+var checkboxRE = lazyre.New(`^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])\s+\[([ xX])\](?:\s+(.*))?$`)
+
+// Checkbox reports whether line, one line of Markdown, is a task list
+// item ("- [ ] Tests pass", "> 1. [x] Docs"): ok, whether its box is
+// ticked, and the label after the box. A list number has at most nine
+// digits, as in CommonMark, and the box is followed by white space or
+// the end of the line, as GitHub renders one ("- [x]done" is not a box).
+func Checkbox(line string) (checked bool, label string, ok bool) {
+	m := checkboxRE.FindStringSubmatch(line)
+	if m == nil {
+		return false, "", false
+	}
+	return m[1] != " ", m[2], true
+}
+
 // placeholderLines are whole lines that stand in for a description.
 var placeholderLines = sync.OnceValue(func() map[string]bool {
 	return map[string]bool{

@@ -138,3 +138,36 @@ func TestRead(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckbox: one definition of a task list item for the template and
+// verbosity scorers, which had two expressions that disagreed on the
+// shapes marked "was".
+func TestCheckbox(t *testing.T) {
+	for _, tc := range []struct {
+		line    string
+		ok      bool
+		checked bool
+		label   string
+		why     string
+	}{
+		{"- [ ] Tests pass", true, false, "Tests pass", ""},
+		{"* [x] Docs updated", true, true, "Docs updated", ""},
+		{"  + [X] Changelog", true, true, "Changelog", ""},
+		{"1. [ ] First", true, false, "First", ""},
+		{"2) [x] Second", true, true, "Second", ""},
+		{"- [ ]", true, false, "", "an empty box at the end of the line"},
+		{"> - [x] Quoted item", true, true, "Quoted item", "was: not a box to verbosity; a box in a quote renders as one"},
+		{"> > 3. [ ] Nested quote", true, false, "Nested quote", "was: not a box to verbosity"},
+		{"- [x]done", false, false, "", "was: a box to verbosity; GitHub needs white space after the box"},
+		{"1234567890. [ ] Ten digits", false, false, "", "was: a box to verbosity; a list number has at most nine digits"},
+		{"123456789. [ ] Nine digits", true, false, "Nine digits", ""},
+		{"- [-] Other mark", false, false, "", ""},
+		{"[ ] No marker", false, false, "", ""},
+		{"-[ ] No space", false, false, "", ""},
+	} {
+		checked, label, ok := placeholder.Checkbox(tc.line)
+		if ok != tc.ok || checked != tc.checked || label != tc.label {
+			t.Errorf("Checkbox(%q) = %v, %q, %v; want %v, %q, %v %s", tc.line, checked, label, ok, tc.checked, tc.label, tc.ok, tc.why)
+		}
+	}
+}
