@@ -79,9 +79,9 @@ func TestParts(t *testing.T) {
 	}
 }
 
-// TestCompile: an expression compiled at run time reports a bad pattern
+// TestCompileNow: an expression compiled at run time reports a bad pattern
 // as an error and finds what New's does.
-func TestCompile(t *testing.T) {
+func TestCompileNow(t *testing.T) {
 	if _, err := lazyre.Compile(`(`); err == nil {
 		t.Fatal("lazyre.Compile(`(`): no error")
 	}
