@@ -628,7 +628,7 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 		}
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
 			Rule:    ruleHiddenComment,
-			Message: fmt.Sprintf("An HTML comment of about %s (%s), hidden when the description is rendered.", wording.Plural(len(strings.Fields(p.Text)), "word"), wording.Plural(p.Tokens, "token")),
+			Message: fmt.Sprintf("An HTML comment of about %s (%s), hidden when the description is rendered.", wording.Plural(wording.Words(p.Text), "word"), wording.Plural(p.Tokens, "token")),
 			Field:   heuristics.FieldBody, Line: p.Line, Snippet: wording.Snippet(p.Text, 120),
 		})
 	}
@@ -719,7 +719,7 @@ func explanation(parts []DescriptionPart, commits []heuristics.Commit) explained
 			e.placeholders = append(e.placeholders, p)
 			continue
 		}
-		e.words += len(strings.Fields(p.Text))
+		e.words += wording.Words(p.Text)
 		headOwn = true
 	}
 	if head && !headOwn {
@@ -745,12 +745,12 @@ func commitWords(message string) int {
 	n, at := 0, nl+1
 	for _, t := range disclosure.Trailers(msg) {
 		if t.Start > at {
-			n += len(strings.Fields(msg[at:t.Start]))
+			n += wording.Words(msg[at:t.Start])
 		}
 		at = max(at, t.End)
 	}
 	if at < len(msg) {
-		n += len(strings.Fields(msg[at:]))
+		n += wording.Words(msg[at:])
 	}
 	return n
 }
@@ -928,16 +928,8 @@ func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
 func countProseWords(parts []DescriptionPart) int {
 	n := 0
 	for _, p := range parts {
-		if p.Kind != "prose" && p.Kind != "html" {
-			continue
-		}
-		in := false
-		for _, r := range p.Text {
-			space := unicode.IsSpace(r)
-			if !space && !in {
-				n++
-			}
-			in = !space
+		if p.Kind == "prose" || p.Kind == "html" {
+			n += wording.Words(p.Text)
 		}
 	}
 	return n
@@ -1199,7 +1191,7 @@ func (v *Scorer) restatement(parts []DescriptionPart, d *diffstat.Diff) restatem
 // sentenceLike reports whether a comment reads like a sentence rather
 // than a marker: four words or more, some of them in lower case.
 func sentenceLike(s string) bool {
-	return len(strings.Fields(s)) >= 4 && strings.IndexFunc(s, unicode.IsLower) >= 0
+	return wording.Words(s) >= 4 && strings.IndexFunc(s, unicode.IsLower) >= 0
 }
 
 func firstLine(s string) string {

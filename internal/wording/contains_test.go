@@ -1,6 +1,7 @@
 package wording
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -99,6 +100,14 @@ func TestSnippet(t *testing.T) {
 		}
 		if got := Snippet(tc.s, tc.n); utf8.RuneCountInString(got) > max(tc.n, 1) {
 			t.Errorf("Snippet(%q, %d) = %q: more than %d runes", tc.s, tc.n, got, tc.n)
+		}
+	}
+}
+
+func TestWords(t *testing.T) {
+	for _, s := range []string{"", " ", "one", " two  words ", "a\tb\nc\vd\fe\rf", "a\u00a0b\u0085c\u2003d", "\xff \xfe\xfd x", "é ü", "no-space"} {
+		if got, want := Words(s), len(strings.Fields(s)); got != want {
+			t.Errorf("Words(%q) = %d, want %d", s, got, want)
 		}
 	}
 }

@@ -137,3 +137,26 @@ func oneLine(s string) bool {
 	}
 	return true
 }
+
+// Words returns the number of words in s, runs of characters between
+// white space: len(strings.Fields(s)) without allocating.
+func Words(s string) int {
+	n := 0
+	in := false
+	for i := 0; i < len(s); {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = c == ' ' || '\t' <= c && c <= '\r'
+			i++
+		} else {
+			r, w := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += w
+		}
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}
