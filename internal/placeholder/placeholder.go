@@ -199,6 +199,12 @@ var checkboxRE = lazyre.New(`^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])\s+\[([ xX])\](?:
 // digits, as in CommonMark, and the box is followed by white space or
 // the end of the line, as GitHub renders one ("- [x]done" is not a box).
 func Checkbox(line string) (checked bool, label string, ok bool) {
+	// Nothing before the box can hold a '[': the line's first is the
+	// box's, or the line is not an item. Most lines are told here.
+	i := strings.IndexByte(line, '[')
+	if i < 0 || i+2 >= len(line) || line[i+2] != ']' || line[i+1] != ' ' && line[i+1] != 'x' && line[i+1] != 'X' {
+		return false, "", false
+	}
 	m := checkboxRE.FindStringSubmatch(line)
 	if m == nil {
 		return false, "", false
