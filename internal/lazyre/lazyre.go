@@ -66,6 +66,20 @@ func CompileAll() error {
 	return errors.Join(errs...)
 }
 
+// Compile returns a Regexp for expr compiled now, with its literal test,
+// or regexp.Compile's error. Unlike New's, it is not listed for
+// CompileAll and CheckLiteralTests: it is for expressions a program
+// reads at run time (a configuration's), which no test can list.
+func Compile(expr string) (*Regexp, error) {
+	re, err := regexp.Compile(expr)
+	if err != nil {
+		return nil, err
+	}
+	r := &Regexp{expr: expr}
+	r.once.Do(func() { r.set(re) })
+	return r, nil
+}
+
 // Get returns the compiled expression.
 func (r *Regexp) Get() *regexp.Regexp {
 	r.once.Do(func() { r.set(regexp.MustCompile(r.expr)) })
