@@ -225,6 +225,10 @@ var ctxReasonRE = lazyre.New(`(?i)\bbecause\b|\bdue to\b|\bto (fix|prevent|avoid
 // ctxDigestRE recognises a pin to a hash or digest.
 var ctxDigestRE = lazyre.New(`(?i)\bpin\w*\b.{0,80}\b(hash|hashes|sha\w*|digests?)\b`)
 
+// ownFixRE recognises a title that fixes the project's own bug: what
+// it blames is its own.
+var ownFixRE = lazyre.New(`(?i)^\W*(\[[^\]]*\]\s*)?(\w+(\([^)]*\))?!?:\s*)?(fix|fixes|fixed|correct|corrects)\b`)
+
 // workaroundTitleRE finds "workaround" in a title that otherwise reads
 // as a plain version bump.
 var workaroundTitleRE = lazyre.New(`(?i)work ?around`)
@@ -581,6 +585,19 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 			}
 		}
 	}
+	if h.subject == "" {
+		// A third party the comment names as what it works around, by a
+		// proper name no table knows ("work around Robolectric", "fix
+		// this in AR", "GNU Make 4.3").
+		if a := sc.namedUpstream(said); a != "" {
+			h.subject, h.rule = a, ruleComment
+			if d := fs.knownName(a); d != "" {
+				h.subject = d
+			} else if strings.Contains(a, ":") {
+				h.rule = ""
+			}
+		}
+	}
 	sc.ctxComments = append(sc.ctxComments, h)
 }
 
@@ -864,6 +881,31 @@ func (sc *workaroundScan) contextFindings() {
 				h.subject = imp.subject
 				break
 			}
+		}
+	}
+	if h.subject == "" && words && !ownFixRE.MatchString(title) {
+		// What the title blames in the words of a bug ("tilt is broken
+		// under 1.9"), or names as what it works around ("Work around
+		// Robolectric declaring ..."), or a bare version it blames in the
+		// language of the changed code ("some quirk on 2.4.0-dev").
+		s := sc.actorName(withoutQuotes(title))
+		if verb, _, _ := strings.Cut(strings.TrimSpace(asciiLower(title)), " "); s == verb {
+			s = "" // "Add regression test": the title's verb, not a name
+		}
+		if s == "" {
+			s = sc.namedUpstream(withoutQuotes(title))
+		}
+		if s == "" && versionBug(asciiLower(msg)) {
+			s = runtimeOfPath(sc.ctxFirst.path)
+		}
+		if s != "" {
+			if t := termSubject(s); t != "" {
+				s = t
+			} else if r := linkRepo(link); link != "" && r != "" && strings.EqualFold(path.Base(r), s) {
+				s = repoSubject(r) // the linked repository of that name
+			}
+			h = sc.ctxFirst
+			h.subject = s
 		}
 	}
 	if h.subject == "" && words && sc.ctxPlatform.subject != "" {
