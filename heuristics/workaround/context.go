@@ -193,7 +193,7 @@ var ctxWordsRE = lazyre.Lines{May: mayCtxWords, Re: lazyre.New(`(?i)\bwork(s|ed|
 // ctxWords2RE finds the rarer ways of saying it, kept apart so that
 // ctxWordsRE stays small enough for the regexp package's backtracker:
 // blaming the compiler, "delete this once", "due to a libfoo bug".
-var ctxWords2RE = lazyre.New(`(?i)\binternal compiler error\b|(?-i:\bICE\b)|\bmiscompil|\b(delete|drop|revert) (this |it )?(when|once|after)\b|\bdue to (a |an )?[\w+-]+ (bug|issue|regression)\b`)
+var ctxWords2RE = lazyre.New(`(?i)\binternal compiler error\b|(?-i:\bICE\b)|\bmiscompil|\b(delete|drop|revert) (this |it )?(when|once|after)\b|\bdue to (a |an )?[\w+-]+ (bug|issue|regression)\b|\bwait(ing)? for (a |the )?(new|next|newer|fixed) [\w.+-]+ (release|version)\b`)
 
 // ctxWords reports whether a comment or message says workaround in
 // words (ctxWordsRE, then ctxWords2RE).
@@ -224,6 +224,57 @@ var ctxReasonRE = lazyre.New(`(?i)\bbecause\b|\bdue to\b|\bto (fix|prevent|avoid
 
 // ctxDigestRE recognises a pin to a hash or digest.
 var ctxDigestRE = lazyre.New(`(?i)\bpin\w*\b.{0,80}\b(hash|hashes|sha\w*|digests?)\b`)
+
+// pinBackRE finds a pin to an older release said in words: "pin CI to
+// the old emulator build", "pin to the previous version".
+var pinBackRE = lazyre.New(`(?i)\bto (the |an )?(old|older|previous|last (known )?(good|working))\b`)
+
+// pinTarget returns the part of a pin's title before the environment it
+// is for ("pin shells for Ubuntu"): naming the environment gives no
+// reason.
+func pinTarget(title string) string {
+	lower := asciiLower(title)
+	for _, w := range [...]string{" for ", " in the ", " on the "} {
+		if i := strings.Index(lower, w); i >= 0 {
+			title = title[:i]
+			lower = lower[:i]
+		}
+	}
+	return title
+}
+
+// revertsRemoval reports whether a title reverts a change that removed a
+// workaround or sent it upstream (Revert "Remove the foo hack", Revert
+// "Thor fixes were sent upstream"): the workaround comes back.
+func revertsRemoval(title string) bool {
+	t := strings.TrimSpace(title)
+	if len(t) < 8 || !strings.EqualFold(t[:6], "revert") {
+		return false
+	}
+	_, inner, ok := strings.Cut(t, `"`)
+	if !ok {
+		return false
+	}
+	inner = strings.TrimSuffix(strings.TrimSpace(inner), `"`)
+	return ctxRemovalRE.MatchString(inner) && !revertsRemoval(inner) || wording.ContainsFold(inner, "upstream")
+}
+
+// withoutTrailers returns a message without its trailer lines
+// (Co-authored-by:, Signed-off-by:, an address in angle brackets): the
+// names there are people and tools, not what the change works around.
+func withoutTrailers(msg string) string {
+	if !strings.Contains(msg, "-by:") && !strings.Contains(msg, "@") {
+		return msg
+	}
+	var b strings.Builder
+	for line := range strings.Lines(msg) {
+		if strings.Contains(line, "-by:") || strings.Contains(line, "-By:") || strings.Contains(line, "@") && strings.Contains(line, ">") {
+			continue
+		}
+		b.WriteString(line)
+	}
+	return b.String()
+}
 
 // ownFixRE recognises a title that fixes the project's own bug: what
 // it blames is its own.
@@ -264,6 +315,8 @@ var pinLineREs = []struct {
 	{":", lazyre.New(`['"]([\w.\-]+:[\w.\-]+):\d[\w.\-]*['"]`)},
 	// YAML keys of CI files that set a tool's version: qemu: '7.2'
 	{":", lazyre.New(`^\s*-?\s*([a-z][a-z0-9_\-]*)\s*:\s*['"]?v?\d+(\.\d+)+['"]?\s*$`)},
+	// ... and a tool's build or version number: emulator-build: 9475343
+	{":", lazyre.New(`^\s*-?\s*([a-z][a-z0-9_\-]*?)[-_](?:build|version|revision)\s*:\s*['"]?v?\d+['"]?\s*$`)},
 	// CI tool versions: tool: name@1.2, version: v1.2
 	{"@", lazyre.New(`\b([a-z][a-z0-9_\-]*)@\d+(\.\d+)+\b`)},
 	// CI and build scripts that pin a tool or toolchain: a clone of a
@@ -429,6 +482,9 @@ func genericComment(text string) string {
 	if i := strings.Index(text, "/*"); i >= 0 {
 		return text[i+2:]
 	}
+	if i := strings.Index(text, "<!--"); i >= 0 {
+		return text[i+4:] // XML and HTML, after code: Maven's <arg>...</arg> <!-- link -->
+	}
 	return ""
 }
 
@@ -556,6 +612,14 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 			fs.links = append(fs.links, fileLink{line: n, url: "https://" + m})
 		}
 	}
+	if linkHere && fs.build && !commentOnly(text) && !words && bareLinkComment(cm) && len(sc.ctxComments) < maxCtxHits {
+		// A line of build code whose own comment is only another project's
+		// issue link: the line works around it.
+		u := fs.links[len(fs.links)-1].url
+		if r := linkRepo(u); r != "" && !sc.ownLink(u) {
+			sc.ctxComments = append(sc.ctxComments, ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: repoSubject(r), link: u})
+		}
+	}
 	if linkHere && fs.build && commentOnly(text) && !words {
 		// A comment that is only another project's issue link, in a build
 		// script or CI file: the code right below works around it.
@@ -659,7 +723,8 @@ func isBuildPath(p string) bool {
 	case "cmakelists.txt", "meson.build", "build.xml", "configure.ac", "build.sbt", "build", "workspace", "module.bazel", "justfile":
 		return true
 	}
-	return isPinPath(p) || isCIPath(p)
+	// Gradle's buildSrc and build-logic hold the build in Kotlin or Groovy.
+	return isPinPath(p) || isCIPath(p) || strings.HasPrefix(p, "buildSrc/") || strings.HasPrefix(p, "build-logic/")
 }
 
 // platformChecks are expressions code uses to branch on a platform, and
@@ -783,7 +848,7 @@ func (sc *workaroundScan) contextFindings() {
 	if title == "" && len(sc.c.Commits) > 0 {
 		title, _, _ = strings.Cut(sc.c.Commits[0].Message, "\n")
 	}
-	removal := sc.ctxFirst.path == "" || ctxRemovalRE.MatchString(title) || ctxReplacedRE.MatchString(msg)
+	removal := sc.ctxFirst.path == "" || ctxRemovalRE.MatchString(title) && !revertsRemoval(title) || ctxReplacedRE.MatchString(msg)
 	// Library swaps, before the comments, which may explain them.
 	if !removal && !swapBackRE.MatchString(msg) {
 		n := len(sc.findings)
@@ -826,7 +891,7 @@ func (sc *workaroundScan) contextFindings() {
 	if pinWords && ctxDigestRE.MatchString(title) {
 		return // pinning to a digest is supply-chain hygiene, not a workaround
 	}
-	if pinWords && !words && !wording.ContainsFold(title, "downgrad") && !ctxReasonRE.MatchString(msg) && (termSubject(title) == "" || ctxBumpRE.MatchString(title)) {
+	if pinWords && !words && !wording.ContainsFold(title, "downgrad") && !pinBackRE.MatchString(title) && !ctxReasonRE.MatchString(msg) && (termSubject(pinTarget(title)) == "" || ctxBumpRE.MatchString(title)) {
 		return // a pin that gives no reason is a plain version choice; moving a pin is a bump
 	}
 	if ctxBumpRE.MatchString(title) && !pinWords && !workaroundTitleRE.MatchString(title) {
@@ -894,6 +959,9 @@ func (sc *workaroundScan) contextFindings() {
 		}
 		if s == "" {
 			s = sc.namedUpstream(withoutQuotes(title))
+		}
+		if s == "" {
+			s = sc.namedUpstream(withoutQuotes(withoutTrailers(msg)))
 		}
 		if s == "" && versionBug(asciiLower(msg)) {
 			s = runtimeOfPath(sc.ctxFirst.path)
@@ -1024,7 +1092,7 @@ func (fs *fileScan) noteImports() {
 func mayCtxWords(cm string) bool {
 	for _, w := range [...]string{"work", "hack", "kludge", "monkey", "bug", "broke", "until", "remove", "support",
 		"regression", "temporary", "fail", "due to", "avoid", "n't", "not ", "cannot", "doesnt", "dont", "wont", "cant",
-		"compiler error", "miscompil", "delete", "drop", "revert"} {
+		"compiler error", "miscompil", "delete", "drop", "revert", "wait"} {
 		if wording.ContainsFold(cm, w) {
 			return true
 		}
