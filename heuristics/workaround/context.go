@@ -77,6 +77,7 @@ var upstreamPairs = []struct {
 	{"ruby", startsDigit, "runtime:ruby"},
 	{"rust", startsDigit, "toolchain:rust"},
 	{"go", func(w string) bool { return strings.HasPrefix(w, "1.") }, "toolchain:go"},
+	{"gnu", func(w string) bool { return w == "make" }, "tool:make"},
 	{"node", startsDigit, "runtime:node"},
 	{"mac", func(w string) bool { return w == "os" }, "os:macos"},
 	{"os", func(w string) bool { return w == "x" }, "os:macos"},
@@ -217,7 +218,7 @@ var ctxRemovalRE = lazyre.New(`(?i)^\W*(\[[^\]]*\]\s*)?(\w+(\([^)]*\))?!?:\s*)?(
 
 // ctxReplacedRE recognises a message that replaces a workaround by the
 // upstream fix, anywhere in the text.
-var ctxReplacedRE = lazyre.Lines{May: mayReplaced, Re: lazyre.New(`(?i)instead of (the |a |our |this )?([\w-]+ )?(workaround|hack)|(workaround|hack)s? (is|are) no longer|(remove|removes|removed|drop|drops|dropped) (the |this |that |a |our )?([\w-]+ )?(workaround|hack)`)}
+var ctxReplacedRE = lazyre.Lines{Re: lazyre.New(`(?i)instead of (the |a |our |this )?([\w-]+ )?(workaround|hack)|(workaround|hack)s? (is|are) no longer|(remove|removes|removed|drop|drops|dropped) (the |this |that |a |our )?([\w-]+ )?(workaround|hack)`)}
 
 // ctxReasonRE finds a reason given for a pin in a message.
 var ctxReasonRE = lazyre.New(`(?i)\bbecause\b|\bdue to\b|\bto (fix|prevent|avoid|resolve|unbreak)\b|\bavoid|\bbreak(s|ing)?\b|\bbroken\b|\bfail(s|ed|ing|ure)?\b|\berror|\bcrash|\bincompatib|\bcompatib|\bregression|\b(doesn'?t|does not|no longer|stopped) work|\breasons?\b|\buntil\b`)
@@ -1107,10 +1108,7 @@ var compilerRE = lazyre.New(`(?i)\bcompiler (?:bug|crash|error|regression|issue)
 // written in when text blames the compiler ("a compiler bug", "work
 // around ICE"), or "".
 func compilerSubject(text, p string) string {
-	if !wording.ContainsFold(text, "compil") && !wording.ContainsFold(text, "codegen") && !strings.Contains(text, "ICE") {
-		return ""
-	}
-	if !compilerRE.MatchString(text) {
+	if !compilerRE.MatchString(text) { // its literal test skips most texts
 		return ""
 	}
 	switch path.Ext(p) {

@@ -127,6 +127,9 @@ func EvalWorkaround(ctx context.Context, facts []Fact, opts WorkaroundOptions) (
 			if cfg.Repository == "" {
 				cfg.Repository = "github.com/" + name
 			}
+			if cfg.Submodules == nil {
+				cfg.Submodules = r.submodules(ctx)
+			}
 			if sc, err = workaround.New(cfg); err != nil {
 				return nil, fmt.Errorf("corpus: %w", err)
 			}
@@ -227,4 +230,38 @@ func (r *Repo) contribution(ctx context.Context, sha string) (*heuristics.Contri
 		Commits: []heuristics.Commit{{SHA: cm.SHA, Message: cm.Message, AuthorName: cm.AuthorName, AuthorEmail: cm.AuthorEmail}},
 		Diff:    d,
 	}, nil
+}
+
+// submodules reads the paths and URLs of the clone's git submodules
+// from .gitmodules at HEAD, for the scorer to name a submodule's patch
+// by its repository; nil when there are none or git cannot read them.
+func (r *Repo) submodules(ctx context.Context) map[string]string {
+	out, err := exec.CommandContext(ctx, "git", "--git-dir="+r.GitDir, "config", "--blob", "HEAD:.gitmodules",
+		"--get-regexp", `^submodule\..*\.(path|url)$`).Output()
+	if err != nil {
+		return nil
+	}
+	paths, urls := map[string]string{}, map[string]string{}
+	for line := range strings.Lines(string(out)) {
+		key, val, ok := strings.Cut(strings.TrimSpace(line), " ")
+		if !ok {
+			continue
+		}
+		name, field, _ := strings.Cut(strings.TrimPrefix(key, "submodule."), ".")
+		if i := strings.LastIndex(key, "."); i > 0 {
+			name, field = strings.TrimPrefix(key[:i], "submodule."), key[i+1:]
+		}
+		if field == "path" {
+			paths[name] = val
+		} else {
+			urls[name] = val
+		}
+	}
+	m := map[string]string{}
+	for name, p := range paths {
+		if u, ok := urls[name]; ok {
+			m[p] = u
+		}
+	}
+	return m
 }
