@@ -66,20 +66,18 @@ func foldBuild(text string) (folded, bool) {
 	}
 	lo := 0 // where line starts in text
 	for line := range strings.Lines(text) {
-		english := mostlyASCII(line)
+		lf := lineFolder{line: line}
 		for i := 0; i < len(line); {
 			r, w := utf8.DecodeRuneInString(line[i:])
 			at := lo + i
-			switch a, ok := foldRune(r); {
-			case r < utf8.RuneSelf || !ok && !invisible(r):
+			switch a, act := lf.fold(r, i); act {
+			case foldKeep:
 				emit(line[i:i+w], at, w)
-			case invisible(r):
+			case foldDrop:
 				changed = true
-			case r >= 0xFF01 && r <= 0xFF5E || english || mixedWord(line, i):
+			case foldASCII:
 				emit(string(a), at, w)
 				changed = true
-			default:
-				emit(line[i:i+w], at, w)
 			}
 			i += w
 		}
@@ -94,48 +92,70 @@ func foldBuild(text string) (folded, bool) {
 }
 
 // foldChanges reports whether foldText would change text: the same
-// tests, without building the folded copy. A third of descriptions hold
-// an emoji, a dash or an accent and only a few a character to fold, so
-// most inputs are read once and copied never.
+// decisions (lineFolder), without building the folded copy. A third of
+// descriptions hold an emoji, a dash or an accent and only a few a
+// character to fold, so most inputs are read once and copied never.
 func foldChanges(text string) bool {
-	for lo := 0; lo < len(text); {
-		hi := strings.IndexByte(text[lo:], '\n')
-		if hi < 0 {
-			hi = len(text)
-		} else {
-			hi += lo + 1
-		}
-		line := text[lo:hi]
-		lo = hi
+	for line := range strings.Lines(text) {
 		if !hasNonASCII(line) {
 			continue
 		}
-		english := -1 // mostlyASCII(line), once needed
+		lf := lineFolder{line: line}
 		for i, r := range line {
-			if r < utf8.RuneSelf {
-				continue
-			}
-			if invisible(r) {
-				return true
-			}
-			if _, ok := foldRune(r); !ok {
-				continue
-			}
-			if r >= 0xFF01 && r <= 0xFF5E {
-				return true
-			}
-			if english < 0 {
-				english = 0
-				if mostlyASCII(line) {
-					english = 1
-				}
-			}
-			if english == 1 || mixedWord(line, i) {
+			if _, act := lf.fold(r, i); act != foldKeep {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// foldAction is what folding does with one rune.
+type foldAction uint8
+
+const (
+	foldKeep  foldAction = iota // left as it is
+	foldDrop                    // an invisible character, removed
+	foldASCII                   // a look-alike, replaced by the ASCII it looks like
+)
+
+// lineFolder decides what folding does with each rune of one line (its
+// "\n" included). Invisible characters and fullwidth ASCII are always
+// folded; look-alike letters on a line written mostly in ASCII letters,
+// and elsewhere only inside words that mix them with ASCII letters.
+// Whether the line is mostly ASCII is read once, when a look-alike first
+// asks.
+type lineFolder struct {
+	line    string
+	english int8 // 0: not read yet; 1: mostly ASCII; -1: not
+}
+
+// fold returns what becomes of r, at byte i of the line, and the ASCII
+// rune it becomes for foldASCII.
+func (f *lineFolder) fold(r rune, i int) (rune, foldAction) {
+	if r < utf8.RuneSelf {
+		return r, foldKeep
+	}
+	if invisible(r) {
+		return 0, foldDrop
+	}
+	a, ok := foldRune(r)
+	switch {
+	case !ok:
+		return r, foldKeep
+	case r >= 0xFF01 && r <= 0xFF5E:
+		return a, foldASCII
+	}
+	if f.english == 0 {
+		f.english = -1
+		if mostlyASCII(f.line) {
+			f.english = 1
+		}
+	}
+	if f.english == 1 || mixedWord(f.line, i) {
+		return a, foldASCII
+	}
+	return r, foldKeep
 }
 
 // foldRune returns the ASCII letter r looks like.

@@ -91,10 +91,12 @@ type cpattern struct {
 	must string
 }
 
+// cmodel is a compiled ModelSpec. Its expression's literal test (see
+// package lazyre) skips text that names none of the family's words, so
+// no list of families is kept beside the catalogue.
 type cmodel struct {
 	ModelSpec
-	re   *regexp.Regexp
-	must string // as cpattern.must
+	re *lazyre.Regexp
 }
 
 type cblock struct {
@@ -185,11 +187,11 @@ func NewParser(cat Catalogue, opts *Options) (*Parser, error) {
 	}
 	for i, m := range cat.Models {
 		p.digitless = p.digitless || !builtin[m.Regexp]
-		re, err := regexp.Compile(m.Regexp)
+		re, err := lazyre.Compile(m.Regexp)
 		if err != nil {
 			return nil, &CatalogueError{fmt.Sprintf("models[%d]", i), err}
 		}
-		p.models = append(p.models, cmodel{ModelSpec: m, re: re, must: mustLiteralMin(m.Regexp, 3)})
+		p.models = append(p.models, cmodel{ModelSpec: m, re: re})
 	}
 	for i, t := range cat.Trailers {
 		if !keyRE.MatchString(t.Key) {
@@ -309,10 +311,7 @@ func compilePattern(f Pattern) (cpattern, error) {
 // mustLiteral returns the longest literal, lower-cased, that every match
 // of the pattern holds: a literal at the top level of the pattern's
 // concatenation, or "" when there is none of four bytes or more.
-func mustLiteral(pattern string) string { return mustLiteralMin(pattern, 4) }
-
-// mustLiteralMin is mustLiteral with a literal of at least n bytes.
-func mustLiteralMin(pattern string, n int) string {
+func mustLiteral(pattern string) string {
 	re, err := syntax.Parse(pattern, syntax.Perl)
 	if err != nil {
 		return ""
@@ -327,7 +326,7 @@ func mustLiteralMin(pattern string, n int) string {
 			best = lit
 		}
 	}
-	if len(best) < n {
+	if len(best) < 4 {
 		return ""
 	}
 	return best

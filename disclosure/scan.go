@@ -468,31 +468,13 @@ func (s *state) modelIn(str string) string {
 	if !strings.ContainsAny(str, "0123456789") && !strings.Contains(lower, "codex-") && !s.p.digitless {
 		return "" // every built-in model name has a digit, but codex-mini
 	}
-	if !s.p.digitless && !hasModelFamily(lower) {
-		return "" // nor does any name a built-in family
-	}
 	best, at := "", len(str)+1
 	for _, m := range s.p.models {
-		if m.must != "" && !strings.Contains(lower, m.must) {
-			continue
-		}
 		if loc := m.re.FindStringIndex(str); loc != nil && loc[0] < at {
 			best, at = str[loc[0]:loc[1]], loc[0]
 		}
 	}
 	return best
-}
-
-// modelFamilies are substrings every built-in model name holds.
-var modelFamilies = []string{"claude", "opus", "sonnet", "haiku", "gpt", "o1", "o3", "o4", "codex", "gemini", "deepseek", "qwen", "grok", "kimi", "glm"}
-
-func hasModelFamily(lower string) bool {
-	for _, f := range modelFamilies {
-		if strings.Contains(lower, f) {
-			return true
-		}
-	}
-	return false
 }
 
 // footers matches each tool's line shapes outside code and quotes; HTML

@@ -125,6 +125,9 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 		all = append(all, disclosureText{d: t, field: heuristics.FieldTitle})
 	}
 	aiCommits := 0
+	// A pull request's commits often repeat a message and author
+	// ("Initial plan", a merge of the default branch): each is read once.
+	var seen map[disclosure.Source]*disclosure.Disclosure
 	for i, cm := range c.Commits {
 		if err := ctx.Err(); err != nil {
 			return heuristics.Result{}, err
@@ -133,7 +136,15 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 		if cm.AuthorEmail != "" {
 			a = strings.TrimSpace(a + " <" + cm.AuthorEmail + ">")
 		}
-		d := p.ParseSource(disclosure.Source{Text: cm.Message, Commit: true, Author: a})
+		src := disclosure.Source{Text: cm.Message, Commit: true, Author: a}
+		d, ok := seen[src]
+		if !ok {
+			d = p.ParseSource(src)
+			if seen == nil {
+				seen = make(map[disclosure.Source]*disclosure.Disclosure, len(c.Commits))
+			}
+			seen[src] = d
+		}
 		id := cm.SHA
 		if id == "" {
 			id = fmt.Sprintf("#%d", i+1)
@@ -297,7 +308,7 @@ func toolList(names []string, models map[string]string) string {
 }
 
 func disclosureEvidence(e disclosure.Evidence, f disclosureText) heuristics.Evidence {
-	ev := heuristics.Evidence{Field: f.field, Line: e.Line, Commit: f.commit, Snippet: disclosureSnippet(e.Text)}
+	ev := heuristics.Evidence{Field: f.field, Line: e.Line, Commit: f.commit, Snippet: wording.Snippet(e.Text, 200)}
 	if e.Kind == disclosure.KindAuthor {
 		ev.Field, ev.Line = heuristics.FieldAuthor, 0
 	}
@@ -412,18 +423,6 @@ func toolName(name string) string {
 		return n
 	}
 	return name
-}
-
-func disclosureSnippet(s string) string {
-	s = strings.TrimSpace(s)
-	if len(s) <= 200 {
-		return s
-	}
-	cut := 200
-	for cut > 0 && s[cut]&0xC0 == 0x80 {
-		cut--
-	}
-	return s[:cut] + "…"
 }
 
 func disclosureFirst(ss ...string) string {

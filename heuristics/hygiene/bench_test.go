@@ -34,3 +34,24 @@ func BenchmarkScore(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDescription scores a description in the shape agents write:
+// links to issues, pull requests and files on GitHub, paths and calls in
+// the prose, a checklist and an emoji; no diff.
+func BenchmarkDescription(b *testing.B) {
+	unit := "Follow-up to https://github.com/acme/widgets/pull/4211 and https://github.com/acme/widgets/issues/4190: " +
+		"`pager.next()` dropped the final page, see https://github.com/acme/widgets/blob/main/internal/pager/pager.go#L42.\n" +
+		"- Updates internal/pager/pager.go and adds TestLastPageEmpty() ✅\n- Docs: https://acme.example.org/docs/paging\n\n"
+	c := &heuristics.Contribution{Title: "Fix pagination when the last page is empty", Body: strings.Repeat(unit, 8)}
+	s, err := hygiene.New(hygiene.Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(c.Body)))
+	for b.Loop() {
+		if _, err := s.Score(context.Background(), c); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

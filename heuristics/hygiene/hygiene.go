@@ -188,7 +188,7 @@ func New(cfg Config) (*Scorer, error) {
 	case cfg.MaxNegativeReactions < 0:
 		return nil, bad("max_negative_reactions", "%d is negative", cfg.MaxNegativeReactions)
 	}
-	if field, msg := scoring.CheckRuleSettings(rules, cfg.Severity, cfg.Disable); field != "" {
+	if field, msg := scoring.CheckRuleSettings(rules(), cfg.Severity, cfg.Disable); field != "" {
 		return nil, &ConfigError{Field: field, Msg: msg}
 	}
 	for i, n := range cfg.BlockedIssues {
@@ -454,7 +454,7 @@ func (s *Scorer) titleAndCommits(c *heuristics.Contribution, m map[string]float6
 	if s.cfg.ConventionalTitle && c.Title != "" {
 		if t, ok := conventional(c.Title); !ok || !typeOK(t) {
 			out = append(out, finding{
-				ev: heuristics.Evidence{Rule: RuleConventionalTitle, Field: heuristics.FieldTitle, Snippet: clip(c.Title, 120),
+				ev: heuristics.Evidence{Rule: RuleConventionalTitle, Field: heuristics.FieldTitle, Snippet: wording.Snippet(c.Title, 120),
 					Message: "The title is not in the Conventional Commits form this project uses" + s.typesNote(t, ok) + "."},
 				advice: `write the title as "type(scope): summary", for example "fix(parser): handle empty input"`,
 			})
@@ -470,7 +470,7 @@ func (s *Scorer) titleAndCommits(c *heuristics.Contribution, m map[string]float6
 		if s.cfg.ConventionalCommits && subject != "" && !exemptSubject(subject) {
 			if t, ok := conventional(subject); !ok || !typeOK(t) {
 				out = append(out, finding{
-					ev: heuristics.Evidence{Rule: RuleConventionalCommit, Field: heuristics.FieldCommit, Commit: id, Snippet: clip(subject, 120),
+					ev: heuristics.Evidence{Rule: RuleConventionalCommit, Field: heuristics.FieldCommit, Commit: id, Snippet: wording.Snippet(subject, 120),
 						Message: "This commit's subject is not in the Conventional Commits form this project uses" + s.typesNote(t, ok) + "."},
 					advice: `reword the commit subjects as "type(scope): summary" (git rebase -i, then reword)`,
 				})
@@ -479,7 +479,7 @@ func (s *Scorer) titleAndCommits(c *heuristics.Contribution, m map[string]float6
 		n := utf8.RuneCountInString(strings.TrimSpace(cm.Message))
 		if s.cfg.MaxCommitMessage > 0 && n > s.cfg.MaxCommitMessage {
 			out = append(out, finding{
-				ev: heuristics.Evidence{Rule: RuleCommitLength, Field: heuristics.FieldCommit, Commit: id, Snippet: clip(subject, 120),
+				ev: heuristics.Evidence{Rule: RuleCommitLength, Field: heuristics.FieldCommit, Commit: id, Snippet: wording.Snippet(subject, 120),
 					Message: fmt.Sprintf("This commit's message is %s long; this project keeps them under %s.", wording.Plural(n, "character"), wording.Commas(s.cfg.MaxCommitMessage))},
 				advice: "shorten the commit messages to what a reader of git log needs",
 			})
@@ -549,7 +549,7 @@ func (s *Scorer) diffLines(c *heuristics.Contribution, m map[string]float64) []f
 				}
 				if l.NoNewline {
 					out = append(out, finding{
-						ev: heuristics.Evidence{Rule: RuleFinalNewline, Field: heuristics.FieldDiff, Path: f.Path(), Line: l.New, Side: heuristics.SideNew, Snippet: clip(l.Text, 80),
+						ev: heuristics.Evidence{Rule: RuleFinalNewline, Field: heuristics.FieldDiff, Path: f.Path(), Line: l.New, Side: heuristics.SideNew, Snippet: wording.Snippet(l.Text, 80),
 							Message: fmt.Sprintf("%s does not end with a newline.", f.Path())},
 						advice: "end each file with a newline (most editors have a setting for it)",
 					})
@@ -582,7 +582,7 @@ func (s *Scorer) diffLines(c *heuristics.Contribution, m map[string]float64) []f
 				break
 			}
 			out = append(out, finding{
-				ev: heuristics.Evidence{Rule: RuleComments, Field: heuristics.FieldDiff, Path: fc.path, Line: fc.line, Side: heuristics.SideNew, Snippet: clip(fc.first, 80),
+				ev: heuristics.Evidence{Rule: RuleComments, Field: heuristics.FieldDiff, Path: fc.path, Line: fc.line, Side: heuristics.SideNew, Snippet: wording.Snippet(fc.first, 80),
 					Message: fmt.Sprintf("%s adds %s; in all, %d of the %d added code lines are comments (more than %d and %.0f%%).",
 						fc.path, wording.Plural(fc.n, "comment line"), comments, added, s.cfg.MaxAddedComments, 100*s.commentShare)},
 				advice: "keep the comments that say why, and drop those that repeat what the code says",
@@ -666,7 +666,7 @@ func (s *Scorer) description(c *heuristics.Contribution, m map[string]float64) [
 	for i, n := range nums {
 		if slices.Contains(s.cfg.BlockedIssues, n) {
 			out = append(out, finding{
-				ev: heuristics.Evidence{Rule: RuleBlockedIssue, Field: heuristics.FieldBody, Snippet: clip(quotes[i], 80), Subject: fmt.Sprintf("#%d", n),
+				ev: heuristics.Evidence{Rule: RuleBlockedIssue, Field: heuristics.FieldBody, Snippet: wording.Snippet(quotes[i], 80), Subject: fmt.Sprintf("#%d", n),
 					Message: fmt.Sprintf("The pull request refers to issue #%d, which the maintainers do not take pull requests for.", n)},
 				advice: fmt.Sprintf("read the maintainers' note on issue #%d before opening a pull request for it", n),
 			})
@@ -677,7 +677,7 @@ func (s *Scorer) description(c *heuristics.Contribution, m map[string]float64) [
 		for _, l := range visible {
 			if strings.Contains(strings.ToLower(l.text), lower) {
 				out = append(out, finding{
-					ev: heuristics.Evidence{Rule: RuleBlockedTerm, Field: heuristics.FieldBody, Line: l.n, Snippet: clip(l.text, 80), Subject: s.cfg.BlockedTerms[i],
+					ev: heuristics.Evidence{Rule: RuleBlockedTerm, Field: heuristics.FieldBody, Line: l.n, Snippet: wording.Snippet(l.text, 80), Subject: s.cfg.BlockedTerms[i],
 						Message: fmt.Sprintf("The description contains %q, a term this project has blocked.", strings.TrimSpace(term))},
 					advice: "remove " + fmt.Sprintf("%q", strings.TrimSpace(term)) + " from the description",
 				})

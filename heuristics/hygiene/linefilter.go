@@ -25,14 +25,23 @@ func mayIssue(line string) bool {
 }
 
 // mayCodeRef lets through every line codeRefRE could match: a call
-// needs "()", a path a '/' and, after it, a '.' before an ASCII letter
-// (the extension). codeRefRE has no (?i), so the test is exact for any
-// line, ASCII or not.
+// needs "()"; a path a '/' right after a directory's name ([\w@.-]: not
+// the "//" of "https://") and, after it, a '.' before an ASCII letter
+// (the extension), which most links to issues and pull requests lack.
+// codeRefRE has no (?i), so the test is exact for any line, ASCII or
+// not.
 func mayCodeRef(line string) bool {
 	if strings.Contains(line, "()") {
 		return true
 	}
 	i := strings.IndexByte(line, '/')
+	for i >= 0 && (i == 0 || !isPathByte(line[i-1])) {
+		j := strings.IndexByte(line[i+1:], '/')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
 	if i < 0 {
 		return false
 	}
@@ -46,6 +55,12 @@ func mayCodeRef(line string) bool {
 		}
 		rest = rest[j+1:]
 	}
+}
+
+// isPathByte reports whether c is of [\w@.-], what a directory's name in
+// codeRefRE is made of.
+func isPathByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '@' || c == '.' || c == '-'
 }
 
 // mayShortcode reports whether s could hold a match of shortcodeRE: a

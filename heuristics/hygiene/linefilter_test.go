@@ -81,6 +81,7 @@ func TestLiteralTestsExact(t *testing.T) {
 	frags := []string{
 		"a", "ab", "abc", "_", "+", "-", ":", "::", "->", ".", "..", ".go", ".x", ".1", "/", "//", "@", "()", "(", ")",
 		"src", "load", "smile", "+1", "é", "✅", "ſ", "\u212A", " ", "\t", "http", "x.y", "Z", "->", "::", "x()", "a/b.go", " ", "\t",
+		"https://", "github.com/", "o/r/pull/12", "//", "x/", "@/", "-/", "./", "/a.b",
 	}
 	r := rand.New(rand.NewPCG(9, 3))
 	for range 20000 {

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/heft-dev/heft/internal/lazyre"
 )
@@ -205,14 +204,4 @@ func ext(p string) string {
 		return ""
 	}
 	return strings.ToLower(base[i:])
-}
-
-// clip shortens s to n runes for a snippet.
-func clip(s string, n int) string {
-	s = strings.TrimSpace(s)
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
 }

@@ -43,11 +43,8 @@ type box struct {
 	line    int
 }
 
-// A task-list item: list marker (possibly in a quote), the box, the label.
-var (
-	boxRE     = lazyre.New(`^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])\s+\[([ xX])\](?:\s+(.*))?$`)
-	headingRE = lazyre.New(`^\s{0,3}#{1,6}(?:\s|$)`)
-)
+// headingRE is an ATX heading's line.
+var headingRE = lazyre.New(`^\s{0,3}#{1,6}(?:\s|$)`)
 
 // key normalises a heading or a checkbox label for matching: case,
 // surrounding space and punctuation, emphasis and inner runs of space do
@@ -119,9 +116,9 @@ func read(text, tmpl string, maxBytes int) (*doc, error) {
 				continue
 			}
 			if p.Kind != mdsplit.Code {
-				if m := boxRE.FindStringSubmatch(l); m != nil {
-					label := strings.TrimSpace(m[2])
-					s.boxes = append(s.boxes, box{label: label, key: key(label), checked: m[1] != " ", line: n})
+				if checked, label, ok := placeholder.Checkbox(l); ok {
+					label = strings.TrimSpace(label)
+					s.boxes = append(s.boxes, box{label: label, key: key(label), checked: checked, line: n})
 					continue
 				}
 				if headingRE.MatchString(l) {

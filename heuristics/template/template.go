@@ -102,7 +102,7 @@ func (c Config) Validate() error {
 			return bad(fmt.Sprintf("strict[%d]", i), "section %q is also optional", h)
 		}
 	}
-	if field, msg := scoring.CheckRuleSettings(rules, c.Severity, c.Disable); field != "" {
+	if field, msg := scoring.CheckRuleSettings(rules(), c.Severity, c.Disable); field != "" {
 		return &ConfigError{Field: field, Msg: msg}
 	}
 	return nil
@@ -224,7 +224,7 @@ func (s *Scorer) untouched(c *heuristics.Contribution, body *doc) (finding, bool
 	case strings.TrimSpace(c.Body) == "":
 		msg = "The description is empty: the pull request template was not used."
 	case n == 0 && len(body.filler()) > 0:
-		msg = fmt.Sprintf("The description holds only placeholder text (%q) where the template asks for a description.", snippet(body.filler()[0].text))
+		msg = fmt.Sprintf("The description holds only placeholder text (%q) where the template asks for a description.", wording.Snippet(body.filler()[0].text, 120))
 	case n == 0:
 		msg = "The description is the pull request template as it was: nothing in it is the author's own."
 	default:
@@ -413,7 +413,7 @@ func (s *Scorer) placeholders(tmpl, body *doc) []finding {
 			msg += fmt.Sprintf(" (one of %d such lines)", len(all))
 		}
 		out = append(out, finding{
-			ev:     heuristics.Evidence{Rule: RulePlaceholder, Message: msg + ".", Field: heuristics.FieldBody, Line: l.n, Snippet: snippet(l.text)},
+			ev:     heuristics.Evidence{Rule: RulePlaceholder, Message: msg + ".", Field: heuristics.FieldBody, Line: l.n, Snippet: wording.Snippet(l.text, 120)},
 			advice: advice,
 		})
 	}
@@ -423,14 +423,6 @@ func (s *Scorer) placeholders(tmpl, body *doc) []finding {
 // maxPlaceholders is how many template-placeholder findings a result
 // carries; the message gives the total.
 const maxPlaceholders = 5
-
-func snippet(s string) string {
-	r := []rune(s)
-	if len(r) > 120 {
-		return string(r[:119]) + "…"
-	}
-	return s
-}
 
 var summaries = sync.OnceValue(func() map[string]string {
 	return map[string]string{

@@ -59,3 +59,27 @@ func BenchmarkLong(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTemplateFilled scores a filled-in template whose HTML comments
+// (instructions next to headings and checklists) are classified one by
+// one, and a commit message with trailers, without a diff.
+func BenchmarkTemplateFilled(b *testing.B) {
+	desc, err := os.ReadFile("testdata/template-filled.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	v := newVerbosity(b)
+	c := &heuristics.Contribution{Body: string(desc), Commits: []heuristics.Commit{{
+		Message: "loader: compare the timeout as a number\n\nNote: the old YAML files still write \"0\" there.\n\nSigned-off-by: A <a@example.com>\n"}}}
+	ctx := context.Background()
+	if _, err := v.Score(ctx, c); err != nil { // load the encoder
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(desc)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := v.Score(ctx, c); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

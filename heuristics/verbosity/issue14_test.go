@@ -215,3 +215,29 @@ func TestUnexplained(t *testing.T) {
 		})
 	}
 }
+
+// TestCommitProseNotTrailers: a commit body's prose counts as
+// explanation even when a line of it starts "Word: text"; only the
+// trailers of the last paragraph, as git reads them, are left out.
+func TestCommitProseNotTrailers(t *testing.T) {
+	v := newVerbosity(t)
+	big := bigChange(t, 1200)
+	for _, tc := range []struct {
+		name, msg string
+		explained bool
+	}{
+		{"note-line-in-body", "sync: split the replicator\n\nNote: this moves each stage of the replicator into its own file, with no change in behaviour,\nso that the retry stage can be reviewed on its own.\n\nSigned-off-by: A <a@example.com>\n", true},
+		{"trailers-only", "sync: split the replicator\n\nSigned-off-by: A <a@example.com>\nCo-authored-by: B <b@example.com>\nReviewed-by: C <c@example.com>\nTested-by: D <d@example.com>\nAcked-by: E <e@example.com>\n", false},
+		{"short-body-and-trailers", "sync: split the replicator\n\nMoves each stage into its own file.\n\nSigned-off-by: A <a@example.com>\nChange-Id: I0123456789abcdef0123456789abcdef01234567\nCo-authored-by: Someone With A Very Long Name <someone.with.a.very.long.name@example.com>\n", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := score(t, v, &heuristics.Contribution{Diff: big, Commits: []heuristics.Commit{{Message: tc.msg}}})
+			if tc.explained {
+				assert.NotContains(t, evidenceRules(r), "verbosity-no-description", "the commit body explains the change")
+				assert.Zero(t, r.Metrics["unexplained_score"])
+			} else {
+				assert.Contains(t, evidenceRules(r), "verbosity-no-description", "trailers explain nothing")
+			}
+		})
+	}
+}

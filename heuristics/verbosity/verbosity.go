@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/heft-dev/heft/diffstat"
+	"github.com/heft-dev/heft/disclosure"
 	"github.com/heft-dev/heft/heuristics"
 	"github.com/heft-dev/heft/internal/lazyre"
 	"github.com/heft-dev/heft/internal/mdsplit"
@@ -422,10 +423,9 @@ const maxAdjacentWords = 40
 // heading or next to a checkbox list, where templates put their
 // instructions.
 func commentClass(parts []DescriptionPart, i int) placeholder.Class {
-	text := parts[i].Text
-	c := placeholder.Comment(text)
-	if c != placeholder.Authored || placeholder.AddressesTools(text) || placeholder.FirstPerson(text) ||
-		len(strings.Fields(text)) > maxAdjacentWords {
+	r := placeholder.Read(parts[i].Text)
+	c := r.Class
+	if c != placeholder.Authored || r.Tools || r.FirstPerson || r.Words > maxAdjacentWords {
 		return c
 	}
 	if i > 0 && (isHeading(parts[i-1]) || isCheckbox(parts[i-1])) || i+1 < len(parts) && isCheckbox(parts[i+1]) {
@@ -450,12 +450,15 @@ func isHeading(p DescriptionPart) bool {
 	return false
 }
 
-// checkboxRE matches a task list item.
-var checkboxRE = lazyre.New(`^\s*(?:[-*+]|\d+[.)])\s+\[[ xX]\]`)
-
-// isCheckbox reports whether a part is a task list item.
+// isCheckbox reports whether a part is a task list item: its first line
+// is one (placeholder.Checkbox).
 func isCheckbox(p DescriptionPart) bool {
-	return p.ListItem && (p.Kind == "prose" || p.Kind == "template") && checkboxRE.MatchString(p.Text)
+	if !p.ListItem || p.Kind != "prose" && p.Kind != "template" {
+		return false
+	}
+	first, _, _ := strings.Cut(p.Text, "\n")
+	_, _, ok := placeholder.Checkbox(first)
+	return ok
 }
 
 // Score measures c.Body against c.Diff. It returns ErrNotApplicable when
@@ -625,8 +628,8 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 		}
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
 			Rule:    ruleHiddenComment,
-			Message: fmt.Sprintf("An HTML comment of about %s (%s), hidden when the description is rendered.", wording.Plural(len(strings.Fields(p.Text)), "word"), wording.Plural(p.Tokens, "token")),
-			Field:   heuristics.FieldBody, Line: p.Line, Snippet: snippet(p.Text, 120),
+			Message: fmt.Sprintf("An HTML comment of about %s (%s), hidden when the description is rendered.", wording.Plural(wording.Words(p.Text), "word"), wording.Plural(p.Tokens, "token")),
+			Field:   heuristics.FieldBody, Line: p.Line, Snippet: wording.Snippet(p.Text, 120),
 		})
 	}
 	if hy.invisible > 0 {
@@ -716,29 +719,41 @@ func explanation(parts []DescriptionPart, commits []heuristics.Commit) explained
 			e.placeholders = append(e.placeholders, p)
 			continue
 		}
-		e.words += len(strings.Fields(p.Text))
+		e.words += wording.Words(p.Text)
 		headOwn = true
 	}
 	if head && !headOwn {
 		e.emptyHeads++
 	}
 	for _, c := range commits {
-		_, body, _ := strings.Cut(strings.TrimSpace(c.Message), "\n")
-		n := 0
-		for l := range strings.SplitSeq(body, "\n") {
-			if trailerRE.MatchString(l) {
-				continue
-			}
-			n += len(strings.Fields(l))
-		}
-		e.commitWords = max(e.commitWords, n)
+		e.commitWords = max(e.commitWords, commitWords(c.Message))
 	}
 	return e
 }
 
-// trailerRE matches a commit message trailer line, such as
-// "Signed-off-by: A <a@example.com>".
-var trailerRE = lazyre.New(`^[A-Za-z][A-Za-z0-9-]*: \S`)
+// commitWords counts the words of a commit message after its subject
+// line, leaving out its trailers ("Signed-off-by: A <a@example.com>") as
+// git finds them: in the last paragraph only (disclosure.Trailers), so a
+// line of prose such as "Note: this keeps the old path" in the body
+// counts.
+func commitWords(message string) int {
+	msg := strings.TrimSpace(message)
+	nl := strings.IndexByte(msg, '\n')
+	if nl < 0 {
+		return 0
+	}
+	n, at := 0, nl+1
+	for _, t := range disclosure.Trailers(msg) {
+		if t.Start > at {
+			n += wording.Words(msg[at:t.Start])
+		}
+		at = max(at, t.End)
+	}
+	if at < len(msg) {
+		n += wording.Words(msg[at:])
+	}
+	return n
+}
 
 // evidence says how the description explains nothing: empty, the
 // template left as it is, placeholder text, or only headings and
@@ -761,7 +776,7 @@ func (e explained) evidence(body string, byKind map[string]int, lines int, score
 		p := e.placeholders[0]
 		ev = append(ev, heuristics.Evidence{Rule: rulePlaceholder,
 			Message: fmt.Sprintf("The description is placeholder text (%s), nothing of the author's own, for %s.", wording.Plural(len(e.placeholders), "placeholder"), change),
-			Field:   heuristics.FieldBody, Line: p.Line, Snippet: snippet(p.Text, 80)})
+			Field:   heuristics.FieldBody, Line: p.Line, Snippet: wording.Snippet(p.Text, 80)})
 	case templateOnly(byKind):
 		ev = append(ev, heuristics.Evidence{Rule: ruleTemplateOnly,
 			Message: "The description is the pull request template with nothing of the author's own.",
@@ -782,7 +797,7 @@ func (e explained) evidence(body string, byKind map[string]int, lines int, score
 			msg += "; the rest is " + strings.Join(what, ", ")
 		}
 		ev = append(ev, heuristics.Evidence{Rule: ruleNoDescription, Message: msg + ".", Field: heuristics.FieldBody,
-			Line: e.firstHead.Line, Snippet: snippet(e.firstHead.Text, 80)})
+			Line: e.firstHead.Line, Snippet: wording.Snippet(e.firstHead.Text, 80)})
 	}
 	return ev
 }
@@ -813,7 +828,7 @@ func (v *Scorer) overLimit(c *heuristics.Contribution) heuristics.Result {
 			Rule: ruleOverLimit,
 			Message: fmt.Sprintf("%s bytes of description, over the %s-byte limit (max_body_bytes); not read.",
 				wording.Commas(len(c.Body)), wording.Commas(v.cfg.MaxBodyBytes)),
-			Field: heuristics.FieldBody, Line: 1, Snippet: snippet(c.Body, 80),
+			Field: heuristics.FieldBody, Line: 1, Snippet: wording.Snippet(c.Body, 80),
 		}},
 	}
 }
@@ -908,34 +923,13 @@ func verbosityAdvice(words, lines int, length, restate float64, rs restatement, 
 
 func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
 
-// snippet returns s on one line, cut to about n bytes on a rune boundary.
-func snippet(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if len(s) <= n {
-		return s
-	}
-	cut := n
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
-}
-
 // countProseWords counts the words, runs of characters between white space,
 // of the prose and visible HTML text parts.
 func countProseWords(parts []DescriptionPart) int {
 	n := 0
 	for _, p := range parts {
-		if p.Kind != "prose" && p.Kind != "html" {
-			continue
-		}
-		in := false
-		for _, r := range p.Text {
-			space := unicode.IsSpace(r)
-			if !space && !in {
-				n++
-			}
-			in = !space
+		if p.Kind == "prose" || p.Kind == "html" {
+			n += wording.Words(p.Text)
 		}
 	}
 	return n
@@ -982,7 +976,7 @@ func longestSections(parts []DescriptionPart, n int) []heuristics.Evidence {
 		ev = append(ev, heuristics.Evidence{
 			Rule:    ruleLongSection,
 			Message: fmt.Sprintf("%s has %s.", label, strings.ToLower(proseAmount(s.tokens, s.words)[:1])+proseAmount(s.tokens, s.words)[1:]),
-			Field:   heuristics.FieldBody, Line: s.line, Snippet: snippet(s.first, 80),
+			Field:   heuristics.FieldBody, Line: s.line, Snippet: wording.Snippet(s.first, 80),
 		})
 	}
 	return ev
@@ -1168,7 +1162,7 @@ func (v *Scorer) restatement(parts []DescriptionPart, d *diffstat.Diff) restatem
 			rs.evidence = append(rs.evidence, heuristics.Evidence{
 				Rule:    ruleRestatesDiff,
 				Message: fmt.Sprintf("%d list items in a row name changed files or functions one by one (%s).", j-i, strings.Join(names, ", ")),
-				Field:   heuristics.FieldBody, Line: mentions[i].part.Line, Snippet: snippet(firstLine(mentions[i].part.Text), 100),
+				Field:   heuristics.FieldBody, Line: mentions[i].part.Line, Snippet: wording.Snippet(firstLine(mentions[i].part.Text), 100),
 			})
 			i = j
 			continue
@@ -1185,7 +1179,7 @@ func (v *Scorer) restatement(parts []DescriptionPart, d *diffstat.Diff) restatem
 		rs.evidence = append(rs.evidence, heuristics.Evidence{
 			Rule:    ruleRestatesDiff,
 			Message: fmt.Sprintf("This paragraph lists %s from the diff.", wording.Plural(len(best.items), "changed file or function name")),
-			Field:   heuristics.FieldBody, Line: best.part.Line, Snippet: snippet(firstLine(best.part.Text), 100),
+			Field:   heuristics.FieldBody, Line: best.part.Line, Snippet: wording.Snippet(firstLine(best.part.Text), 100),
 		})
 	}
 	if len(rs.evidence) > 0 {
@@ -1197,7 +1191,7 @@ func (v *Scorer) restatement(parts []DescriptionPart, d *diffstat.Diff) restatem
 // sentenceLike reports whether a comment reads like a sentence rather
 // than a marker: four words or more, some of them in lower case.
 func sentenceLike(s string) bool {
-	return len(strings.Fields(s)) >= 4 && strings.IndexFunc(s, unicode.IsLower) >= 0
+	return wording.Words(s) >= 4 && strings.IndexFunc(s, unicode.IsLower) >= 0
 }
 
 func firstLine(s string) string {

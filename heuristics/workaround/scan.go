@@ -885,7 +885,8 @@ func (fs *fileScan) commentLine(n int, text, cm string) {
 	}
 	// Tests talk about monkeypatching and hacks for their own reasons; only
 	// their links to a dependency's tracker count.
-	words := !fs.test && mayNameWorkaround(cm) && workaroundWordsRE.MatchString(cm)
+	// What a comment quotes ("the foo hack") is mentioned, not said.
+	words := !fs.test && mayNameWorkaround(cm) && workaroundWordsRE.MatchString(withoutQuotes(cm))
 	if !words && (link == "" || !fs.linksDependency(link)) {
 		return
 	}

@@ -2,6 +2,7 @@ package lazyre_test
 
 import (
 	"fmt"
+	"regexp"
 	"regexp/syntax"
 	"slices"
 	"sync"
@@ -74,6 +75,23 @@ func TestParts(t *testing.T) {
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%s: Parts(%q) literals = %q, want %q", tt.name, tt.expr, got, tt.want)
+		}
+	}
+}
+
+// TestCompileNow: an expression compiled at run time reports a bad pattern
+// as an error and finds what New's does.
+func TestCompileNow(t *testing.T) {
+	if _, err := lazyre.Compile(`(`); err == nil {
+		t.Fatal("lazyre.Compile(`(`): no error")
+	}
+	r, err := lazyre.Compile(`(?i)\bgpt-?4o?\b`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"used GPT-4o here", "gpt4", "nothing here", "a gpt-5 model"} {
+		if got, want := r.MatchString(s), regexp.MustCompile(r.String()).MatchString(s); got != want {
+			t.Errorf("MatchString(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

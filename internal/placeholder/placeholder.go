@@ -117,19 +117,50 @@ var (
 func FirstPerson(text string) bool { return firstPersonRE.MatchString(text) }
 
 // Comment classifies the inside of an HTML comment (without "<!--" and
-// "-->").
-func Comment(text string) Class {
-	t := strings.Join(strings.Fields(text), " ")
-	if t == "" || AddressesTools(t) {
-		return Authored
+// "-->"). It is Read(text).Class.
+func Comment(text string) Class { return Read(text).Class }
+
+// Reading is what Read finds in the inside of an HTML comment: its class
+// and the facts it was told by, for a caller that weighs them again (as
+// heuristics/verbosity does with where the comment stands) without
+// running the same expressions a second time.
+type Reading struct {
+	// Class is the comment's class, as Comment returns it.
+	Class Class
+
+	// Tools reports whether the text addresses AI reviewers or tools
+	// (AddressesTools of its words joined by single spaces).
+	Tools bool
+
+	// FirstPerson reports whether the text speaks as its writer
+	// (FirstPerson of its words joined by single spaces). It is read only
+	// for an Authored comment, and false for the other classes.
+	FirstPerson bool
+
+	// Words is the number of words, as strings.Fields splits them.
+	Words int
+}
+
+// Read classifies the inside of an HTML comment (without "<!--" and
+// "-->") and reports what it was told by.
+func Read(text string) Reading {
+	words := strings.Fields(text)
+	r := Reading{Words: len(words)}
+	t := strings.Join(words, " ")
+	if t == "" {
+		return r
 	}
-	words := strings.Fields(t)
+	if r.Tools = AddressesTools(t); r.Tools {
+		return r
+	}
 	if len(words) <= 12 && (markerRE.MatchString(t) || len(words) == 1 || strings.IndexFunc(t, unicode.IsLower) < 0) ||
 		len(words) <= 30 && toolTextRE.MatchString(t) {
-		return Marker
+		r.Class = Marker
+		return r
 	}
 	if strings.HasPrefix(t, "#") {
-		return Instruction // a template's headings, commented out
+		r.Class = Instruction // a template's headings, commented out
+		return r
 	}
 	first := ""
 	for _, w := range words {
@@ -143,16 +174,42 @@ func Comment(text string) Class {
 		break
 	}
 	second := secondPersonRE.MatchString(t)
-	if firstPersonRE.MatchString(t) && !second {
-		return Authored // the author speaking: "I left the old path in for now"
-	}
+	firstPerson := firstPersonRE.MatchString(t)
 	switch {
+	case firstPerson && !second:
+		// The author speaking: "I left the old path in for now".
 	case instructionStarts()[first], instructionStarts()[strings.TrimSuffix(first, ":")]:
-		return Instruction
+		r.Class = Instruction
 	case second, strings.Contains(t, "?"), vocabRE.MatchString(t):
-		return Instruction
+		r.Class = Instruction
 	}
-	return Authored
+	if r.Class == Authored {
+		r.FirstPerson = firstPerson
+	}
+	return r
+}
+
+// checkboxRE is a task list item's line: a list marker, in block quotes
+// too, a box, and white space or the end of the line after it.
+var checkboxRE = lazyre.New(`^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])\s+\[([ xX])\](?:\s+(.*))?$`)
+
+// Checkbox reports whether line, one line of Markdown, is a task list
+// item ("- [ ] Tests pass", "> 1. [x] Docs"): ok, whether its box is
+// ticked, and the label after the box. A list number has at most nine
+// digits, as in CommonMark, and the box is followed by white space or
+// the end of the line, as GitHub renders one ("- [x]done" is not a box).
+func Checkbox(line string) (checked bool, label string, ok bool) {
+	// Nothing before the box can hold a '[': the line's first is the
+	// box's, or the line is not an item. Most lines are told here.
+	i := strings.IndexByte(line, '[')
+	if i < 0 || i+2 >= len(line) || line[i+2] != ']' || line[i+1] != ' ' && line[i+1] != 'x' && line[i+1] != 'X' {
+		return false, "", false
+	}
+	m := checkboxRE.FindStringSubmatch(line)
+	if m == nil {
+		return false, "", false
+	}
+	return m[1] != " ", m[2], true
 }
 
 // placeholderLines are whole lines that stand in for a description.

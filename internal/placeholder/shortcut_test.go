@@ -28,3 +28,22 @@ func TestTextShortcut(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckboxShortcut: the byte test in front of Checkbox's expression
+// says no only where the expression cannot match.
+func TestCheckboxShortcut(t *testing.T) {
+	frags := []string{"-", "*", "+", "1.", "12)", " ", "\t", ">", "[", "]", "[ ]", "[x]", "[X]", "[-]", "a", "Tests", "[[ ]]", "x", "\u00a0"}
+	r := rand.New(rand.NewPCG(5, 7))
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + r.IntN(8) {
+			b.WriteString(frags[r.IntN(len(frags))])
+		}
+		s := b.String()
+		m := checkboxRE.FindStringSubmatch(s)
+		checked, label, ok := Checkbox(s)
+		if ok != (m != nil) || ok && (checked != (m[1] != " ") || label != m[2]) {
+			t.Fatalf("Checkbox(%q) = %v, %q, %v; the expression says %q", s, checked, label, ok, m)
+		}
+	}
+}

@@ -1,6 +1,10 @@
 package wording
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 func TestContainsFold(t *testing.T) {
 	tests := []struct {
@@ -71,6 +75,39 @@ func TestOf(t *testing.T) {
 	for _, tt := range tests {
 		if got := Of(tt.n, tt.total, "changed file", "changed files"); got != tt.want {
 			t.Errorf("Of(%d, %d) = %q, want %q", tt.n, tt.total, got, tt.want)
+		}
+	}
+}
+
+func TestSnippet(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		n    int
+		want string
+	}{
+		{"  short  ", 10, "short"},
+		{"two\n\tlines  here", 80, "two lines here"},
+		{"abcdefghij", 10, "abcdefghij"},
+		{"abcdefghijk", 10, "abcdefghi…"},
+		{"ééééé", 5, "ééééé"},
+		{"éééééé", 5, "éééé…"},
+		{"a\u00a0b", 5, "a b"},
+		{"abc", 0, "…"},
+		{"\xffabc", 3, "\xffa…"},
+	} {
+		if got := Snippet(tc.s, tc.n); got != tc.want {
+			t.Errorf("Snippet(%q, %d) = %q, want %q", tc.s, tc.n, got, tc.want)
+		}
+		if got := Snippet(tc.s, tc.n); utf8.RuneCountInString(got) > max(tc.n, 1) {
+			t.Errorf("Snippet(%q, %d) = %q: more than %d runes", tc.s, tc.n, got, tc.n)
+		}
+	}
+}
+
+func TestWords(t *testing.T) {
+	for _, s := range []string{"", " ", "one", " two  words ", "a\tb\nc\vd\fe\rf", "a\u00a0b\u0085c\u2003d", "\xff \xfe\xfd x", "é ü", "no-space"} {
+		if got, want := Words(s), len(strings.Fields(s)); got != want {
+			t.Errorf("Words(%q) = %d, want %d", s, got, want)
 		}
 	}
 }

@@ -6,6 +6,8 @@ package wording
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Commas formats n with thousands separators: 12,345.
@@ -94,4 +96,67 @@ func Article(word string) string {
 		return "an " + word
 	}
 	return "a " + word
+}
+
+// Snippet returns s as evidence quotes it: on one line, runs of white
+// space as one space, and at most n runes, the last of them "…" when s
+// was cut. n below 1 counts as 1.
+func Snippet(s string, n int) string {
+	s = strings.TrimSpace(s)
+	if !oneLine(s) {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	n = max(n, 1)
+	if len(s) <= n || utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	i := 0
+	for range n - 1 {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i] + "…"
+}
+
+// oneLine reports whether s, trimmed, holds no white space but single
+// spaces: whether strings.Fields and a join would leave it as it is.
+func oneLine(s string) bool {
+	prev := false
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			if prev {
+				return false
+			}
+			prev = true
+		case unicode.IsSpace(r):
+			return false
+		default:
+			prev = false
+		}
+	}
+	return true
+}
+
+// Words returns the number of words in s, runs of characters between
+// white space: len(strings.Fields(s)) without allocating.
+func Words(s string) int {
+	n := 0
+	in := false
+	for i := 0; i < len(s); {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = c == ' ' || '\t' <= c && c <= '\r'
+			i++
+		} else {
+			r, w := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += w
+		}
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }
