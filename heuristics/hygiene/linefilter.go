@@ -6,22 +6,26 @@ import (
 	"github.com/heft-dev/heft/internal/wording"
 )
 
-// mayIssue lets through every line issueRE could match: each of its
-// alternatives needs a '#' before a digit, "GH-" or "github.com", in any
-// case. None of the letters of those has a case form outside ASCII (as
-// k and s have), so an ASCII case-insensitive test is exact.
-func mayIssue(line string) bool {
-	for i := strings.IndexByte(line, '#'); i >= 0 && i+1 < len(line); {
-		if c := line[i+1]; '0' <= c && c <= '9' {
+// mayIssue lets through every ASCII word issueRE could match: each of
+// its alternatives needs a '#' or "GH-" before a digit, or "/issues/",
+// in any case. It is exact for ASCII text only ((?i) folds the long s
+// to s): issueRefs sends every other word to the pattern.
+func mayIssue(word string) bool {
+	return digitAfter(word, "#") || digitAfter(word, "gh-") || wording.ContainsFold(word, "/issues/")
+}
+
+// digitAfter reports whether s holds sub, lower-case ASCII, in any ASCII
+// case, right before an ASCII digit.
+func digitAfter(s, sub string) bool {
+	for i := 0; i+len(sub) < len(s); i++ {
+		if c := s[i+len(sub)]; c < '0' || c > '9' {
+			continue
+		}
+		if wording.ContainsFold(s[i:i+len(sub)], sub) {
 			return true
 		}
-		j := strings.IndexByte(line[i+1:], '#')
-		if j < 0 {
-			break
-		}
-		i += 1 + j
 	}
-	return wording.ContainsFold(line, "gh-") || wording.ContainsFold(line, "github.com")
+	return false
 }
 
 // mayCodeRef lets through every line codeRefRE could match: a call
@@ -87,6 +91,38 @@ func mayShortcode(s string) bool {
 
 func isShortcodeByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '_' || c == '+' || c == '-'
+}
+
+// issueWords returns issueRE's matches (with their groups) in text, in
+// order, word by word. No match holds white space (space, tab, line
+// feed, carriage return) but the one before a "#123" its
+// first alternative may begin with, which issueRefs trims, and white
+// space is non-word, as the start and end of a text are to \b: the
+// pattern finds the same issues in each word as in the text, and runs
+// only on the words mayIssue lets through (and those with other bytes
+// than ASCII).
+func issueWords(text string) [][]string {
+	var out [][]string
+	for text != "" {
+		i := strings.IndexAny(text, " \t\n\r")
+		if i < 0 {
+			i = len(text)
+		}
+		if w := text[:i]; w != "" && (!isASCII(w) || mayIssue(w)) {
+			out = append(out, issueRE.FindAllStringSubmatch(w, -1)...)
+		}
+		text = text[min(i+1, len(text)):]
+	}
+	return out
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // codeRefs returns codeRefRE's matches in line, in order. No match holds

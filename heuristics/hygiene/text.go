@@ -25,13 +25,13 @@ func conventional(subject string) (string, bool) {
 
 // Issue references in text, the shapes GitHub links: "#123" after a
 // space or bracket, "owner/name#123", "GH-123" and issue URLs.
-var issueRE = lazyre.Lines{May: mayIssue, Re: lazyre.New(`(?i)(?:^|[\s(\[])#(\d{1,9})\b|\b[\w.-]+/[\w.-]+#(\d{1,9})\b|\bGH-(\d{1,9})\b|https?://github\.com/[\w.-]+/[\w.-]+/issues/(\d{1,9})\b`)}
+var issueRE = lazyre.New(`(?i)(?:^|[\s(\[])#(\d{1,9})\b|\b[\w.-]+/[\w.-]+#(\d{1,9})\b|\bGH-(\d{1,9})\b|https?://github\.com/[\w.-]+/[\w.-]+/issues/(\d{1,9})\b`)
 
 // issueRefs returns the issue numbers text refers to, in order, each
 // once, with the text of its first reference.
 func issueRefs(text string) (nums []int, quotes []string) {
 	seen := map[int]bool{}
-	for _, m := range issueRE.FindAllStringSubmatch(text, -1) {
+	for _, m := range issueWords(text) {
 		for _, g := range m[1:] {
 			if g == "" {
 				continue
