@@ -2,6 +2,7 @@ package hygiene
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/heft-dev/heft/internal/wording"
 )
@@ -103,22 +104,63 @@ func isShortcodeByte(c byte) bool {
 // than ASCII).
 func issueWords(text string) [][]string {
 	var out [][]string
-	for text != "" {
-		i := strings.IndexAny(text, " \t\n\r")
-		if i < 0 {
-			i = len(text)
-		}
-		if w := text[:i]; w != "" && (!isASCII(w) || mayIssue(w)) {
+	issueBytes.eachWord(text, func(w string, marked bool) {
+		// A match needs '#', '-' or '/'; an ASCII word without them is
+		// told without mayIssue.
+		if marked && (!isASCII(w) || mayIssue(w)) {
 			out = append(out, issueRE.FindAllStringSubmatch(w, -1)...)
 		}
-		text = text[min(i+1, len(text)):]
-	}
+	})
 	return out
+}
+
+// wordBytes sorts bytes for eachWord: separators between words, marks
+// a word's test needs, and every byte outside ASCII marked too.
+type wordBytes [256]uint8
+
+const (
+	wordSep  = 1
+	wordMark = 2
+)
+
+var (
+	issueBytes   = newWordBytes(" \t\n\r", "#-/")
+	codeRefBytes = newWordBytes(" \t", "(/")
+)
+
+func newWordBytes(seps, marks string) *wordBytes {
+	var b wordBytes
+	for i := range len(seps) {
+		b[seps[i]] = wordSep
+	}
+	for i := range len(marks) {
+		b[marks[i]] = wordMark
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		b[c] = wordMark
+	}
+	return &b
+}
+
+// eachWord calls fn with each non-empty run of text between separators,
+// and whether it holds a mark: one pass over text.
+func (b *wordBytes) eachWord(text string, fn func(w string, marked bool)) {
+	start, marked := 0, false
+	for i := 0; i <= len(text); i++ {
+		if i < len(text) && b[text[i]] != wordSep {
+			marked = marked || b[text[i]] == wordMark
+			continue
+		}
+		if i > start {
+			fn(text[start:i], marked)
+		}
+		start, marked = i+1, false
+	}
 }
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
+		if s[i] >= utf8.RuneSelf {
 			return false
 		}
 	}
@@ -132,15 +174,11 @@ func isASCII(s string) bool {
 // words mayCodeRef (exact for any text) lets through.
 func codeRefs(line string) []string {
 	var out []string
-	for line != "" {
-		i := strings.IndexAny(line, " \t")
-		if i < 0 {
-			i = len(line)
-		}
-		if w := line[:i]; mayCodeRef(w) {
+	codeRefBytes.eachWord(line, func(w string, marked bool) {
+		// A match needs "()" or a '/'.
+		if marked && mayCodeRef(w) {
 			out = append(out, codeRefRE.Re.FindAllString(w, -1)...)
 		}
-		line = line[min(i+1, len(line)):]
-	}
+	})
 	return out
 }

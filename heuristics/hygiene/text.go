@@ -58,7 +58,9 @@ func prose(text string) []numbered {
 	var out []numbered
 	fence := ""
 	comment := false
-	for i, l := range strings.Split(text, "\n") {
+	for i, rest, more := 0, text, true; more; i++ {
+		var l string
+		l, rest, more = strings.Cut(rest, "\n")
 		t := strings.TrimSpace(l)
 		if fence != "" {
 			if strings.HasPrefix(t, fence) {
@@ -68,6 +70,12 @@ func prose(text string) []numbered {
 		}
 		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
 			fence = t[:3]
+			continue
+		}
+		if !comment && !strings.Contains(l, "<!--") {
+			if t != "" {
+				out = append(out, numbered{i + 1, l})
+			}
 			continue
 		}
 		var b strings.Builder
