@@ -89,27 +89,33 @@ func (f *File) parseHunks() ([]Hunk, error) {
 		}
 		return nil, nil
 	}
-	hunks := make([]Hunk, 0, len(f.hunkStarts))
+	// The hunks and all their lines are two allocations: the lines of
+	// every hunk share one array (no more lines than the patch has line
+	// breaks, plus each hunk's last line), each hunk's capped at its own
+	// length. The lines' Text strings share the kept patch, as EachHunk's
+	// do, so a hunk's text is never copied (a 4 MiB line was copied five
+	// times on its way through go-diff's hunk reader), and the collector
+	// has two objects to trace where it had one per hunk.
+	hunks := make([]Hunk, len(f.hunkStarts))
+	lines := make([]Line, 0, bytes.Count(f.patch, []byte{'\n'})+len(f.hunkStarts))
 	line := f.patchLine
 	for i, start := range f.hunkStarts {
 		end := len(f.patch)
 		if i+1 < len(f.hunkStarts) {
 			end = f.hunkStarts[i+1]
 		}
-		// Each hunk gets a Lines slice of its own; the lines' Text
-		// strings share the kept patch, as EachHunk's do, so a hunk's
-		// text is never copied (a 4 MiB line was copied five times on
-		// its way through go-diff's hunk reader).
-		var h Hunk
-		if err := parseHunkInto(&h, f.patch[start:end]); err != nil {
+		h := &hunks[i]
+		h.Lines = lines[len(lines):len(lines)]
+		if err := parseHunkInto(h, f.patch[start:end]); err != nil {
 			return nil, &ParseError{Line: line, Path: f.Path(), Err: ErrMalformed, Msg: err.Error()}
 		}
-		if h.Lines == nil {
-			h.Lines = []Line{} // "lines": [] in JSON, as before
+		n := len(h.Lines)
+		if len(lines)+n <= cap(lines) && (n == 0 || &h.Lines[0] == &lines[:len(lines)+1][len(lines)]) {
+			lines = lines[:len(lines)+n]
 		}
+		h.Lines = h.Lines[:n:n]
 		h.Line = line
 		line += bytes.Count(f.patch[start:end], []byte{'\n'})
-		hunks = append(hunks, h)
 	}
 	return hunks, nil
 }

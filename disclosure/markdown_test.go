@@ -67,11 +67,14 @@ func BenchmarkParseWorstCase(b *testing.B) {
 	}
 	// The shapes whose syntax tree is largest for its size (a node every
 	// few bytes), from internal/mdblock's worst cases: one long line of
-	// code spans, and a table of tiny rows.
+	// code spans, a table of tiny rows, a paragraph of tiny lines, code
+	// spans between words.
 	cases = append(cases,
 		lineartest.Repeat("backtick-runs", "`a``", ""),
 		lineartest.Repeat("table-rows", "|a|b|\n", ""),
 		lineartest.Repeat("html-tags", "<a ", ""),
+		lineartest.Repeat("paragraph-lines", "a\n", ""),
+		lineartest.Repeat("code-spans", "a `b` ", ""),
 	)
 	lineartest.Run(b, 4096, cases, func(in string) error {
 		Parse(in)

@@ -31,3 +31,23 @@ func Example() {
 	// code span: go test
 	// block quote
 }
+
+// Walk a description of any length: the nodes are the whole parse's, and
+// only a few KiB of tree are held at a time.
+func ExampleWalk() {
+	src := []byte("Intro with `code`.\n\n- item\n- an <!-- hidden --> note\n")
+	_ = mdblock.Walk(src, false, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			switch n := n.(type) {
+			case *ast.CodeSpan:
+				fmt.Printf("code span at %d\n", n.FirstChild().(*ast.Text).Segment.Start)
+			case *ast.RawHTML:
+				fmt.Printf("raw HTML: %s\n", n.Segments.Value(src))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	// Output:
+	// code span at 12
+	// raw HTML: <!-- hidden -->
+}

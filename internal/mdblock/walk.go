@@ -3,6 +3,7 @@ package mdblock
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -42,12 +43,28 @@ func walk(src []byte, table bool, max int, w ast.Walker) (exact bool, err error)
 	if table {
 		p = TableParser()
 	}
+	var buf []byte // src with a line break for its first byte; see parse
+	first := bytes.IndexByte(src, '\n')
+	longFirst := first < 0 || first > max
 	parse := func(start, end int) ast.Node {
 		// The reader sees src up to end, its capacity cut there too
 		// (goldmark appends a line break to a source whose last line is
 		// indented code, which must not land in src), and starts at
-		// start, so the nodes' segments are offsets into src.
-		r := text.NewReader(src[:end:end])
+		// start, so the nodes' segments are offsets into src. A new
+		// reader first looks for the end of the source's first line,
+		// which on a description of one long line would be a search of
+		// the whole text for every chunk: after the first chunk, it
+		// reads a copy of src whose first byte is a line break, which
+		// nothing after it reads.
+		source := src
+		if start > 0 && longFirst {
+			if buf == nil {
+				buf = slices.Clone(src)
+				buf[0] = '\n'
+			}
+			source = buf
+		}
+		r := text.NewReader(source[:end:end])
 		r.SetPosition(-1, text.NewSegment(start, start))
 		r.AdvanceLine()
 		return p.Parse(r)
@@ -64,8 +81,10 @@ func walk(src []byte, table bool, max int, w ast.Walker) (exact bool, err error)
 			// End the chunk after its last whole line: a line cut short
 			// could end a block it does not end ("--- x" cut to "---").
 			end = start + max
-			if i := bytes.LastIndexByte(src[start:end], '\n'); i >= 0 {
-				end = start + i + 1
+			// IndexByte first: it is many times faster than LastIndexByte
+			// over a chunk with no line break.
+			if bytes.IndexByte(src[start:end], '\n') >= 0 {
+				end = start + bytes.LastIndexByte(src[start:end], '\n') + 1
 			} else {
 				// One line longer than a chunk: cut it, no need to
 				// parse first to see that it is one block.
