@@ -236,26 +236,27 @@ func (s *state) prose() {
 			s.sentences(l.start, l.end, false)
 			continue
 		}
-		if h := headingRE.FindStringSubmatch(l.s); h != nil {
+		may := lineShapes(l.s)
+		if h := may.match(shapeHeading, headingRE, l.s); h != nil {
 			flush(l.start)
 			title := h[1] + h[2] + h[3]
 			inAI = aiHeadingRE.MatchString(title)
 			s.promptHeading(l, title)
 			continue
 		}
-		if m := signatureRE.FindStringSubmatchIndex(l.s); m != nil {
+		if m := may.index(shapeSignature, signatureRE, l.s); m != nil {
 			flush(l.start)
 			s.signature(l, m)
 			continue
 		}
-		if m := checkboxRE.FindStringSubmatchIndex(l.s); m != nil {
+		if m := may.index(shapeCheckbox, checkboxRE, l.s); m != nil {
 			flush(l.start)
 			if l.s[m[2]:m[3]] != " " {
 				s.checkbox(l.start+m[4], l.start+m[5], inAI)
 			}
 			continue
 		}
-		if m := bareLabelRE.FindStringSubmatchIndex(l.s); m != nil && !(s.commit && li == 0) {
+		if m := may.index(shapeBareLabel, bareLabelRE, l.s); m != nil && !(s.commit && li == 0) {
 			// "AI: Claude Code (model). Helped with the tests." A bare
 			// "AI:" is also a component prefix ("ai: add a provider"), so
 			// it counts only when it names a tool or model as the actor.
@@ -268,7 +269,7 @@ func (s *state) prose() {
 				}
 			}
 		}
-		if m := labelRE.FindStringSubmatchIndex(l.s); m != nil {
+		if m := may.index(shapeLabel, labelRE, l.s); m != nil {
 			flush(l.start)
 			if !s.answer(l.start, l.end, l.start+m[2], "ai-label") {
 				// "AI disclosure: Drafted with AI assistance": the value is a sentence.
@@ -435,6 +436,78 @@ func (s *state) checkbox(lo, hi int, inAI bool) {
 		e.Tool = UnknownTool // "I used AI tools": some tool, not told which
 		s.add(e)
 	}
+}
+
+// shape is a set of the line expressions prose tries on each line that a
+// line could match, told from its first bytes: the expressions are
+// anchored at the line's start, which their literal tests (package
+// lazyre) leave out, and most lines match none of them.
+type shape uint8
+
+const (
+	shapeHeading   shape = 1 << iota // headingRE: '#', '*' or '_' after at most 3 blanks
+	shapeSignature                   // signatureRE: '-', '~' or a dash (0xE2) after blanks
+	shapeCheckbox                    // checkboxRE: a '['
+	shapeBareLabel                   // bareLabelRE: '*', 'A' or 'L' first
+	shapeLabel                       // labelRE: the first letter or digit one of a, l, g, t, m, w
+)
+
+// isBlank reports whether c is a blank of \s, as Go's regexp has it.
+func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// lineShapes returns the expressions a line could match. It says no only
+// where an expression cannot match: each needs what its comment above
+// says at the line's start. labelRE's (?i) folds no letter outside ASCII
+// to a, l, g, t, m or w (only k and s have such forms), and every byte
+// outside ASCII is of a \W rune, which ^\W* passes over, as this does.
+func lineShapes(l string) shape {
+	var may shape
+	i := 0
+	for i < len(l) && isBlank(l[i]) {
+		i++
+	}
+	if i < len(l) {
+		switch c := l[i]; {
+		case i <= 3 && (c == '#' || c == '*' || c == '_'):
+			may |= shapeHeading
+		case c == '-' || c == '~' || c == 0xE2:
+			may |= shapeSignature
+		}
+	}
+	if strings.IndexByte(l, '[') >= 0 {
+		may |= shapeCheckbox
+	}
+	if l != "" && (l[0] == '*' || l[0] == 'A' || l[0] == 'L') {
+		may |= shapeBareLabel
+	}
+	for j := 0; j < len(l); j++ {
+		c := l[j] | 0x20 // lower-case for letters
+		if isAlnum(l[j]) || l[j] == '_' {
+			if c == 'a' || c == 'l' || c == 'g' || c == 't' || c == 'm' || c == 'w' {
+				may |= shapeLabel
+			}
+			break
+		}
+	}
+	return may
+}
+
+// match is re.FindStringSubmatch(l) when l may have shape s, nil
+// otherwise.
+func (may shape) match(s shape, re *lazyre.Regexp, l string) []string {
+	if may&s == 0 {
+		return nil
+	}
+	return re.FindStringSubmatch(l)
+}
+
+// index is re.FindStringSubmatchIndex(l) when l may have shape s, nil
+// otherwise.
+func (may shape) index(s shape, re *lazyre.Regexp, l string) []int {
+	if may&s == 0 {
+		return nil
+	}
+	return re.FindStringSubmatchIndex(l)
 }
 
 // sentences reads text[lo:hi], a run of prose lines.
