@@ -25,8 +25,9 @@
 //
 // The counting pass streams in one read of the input at over 1 GB/s and
 // holds one header line at a time. Parse also keeps each file's hunk text
-// so File.Hunks can turn it into numbered lines on request (through
-// github.com/sourcegraph/go-diff, fed one hunk at a time behind recover).
+// so File.Hunks can turn it into numbered lines on request; the lines'
+// text shares the kept hunk text, never a copy of it (the tests hold the
+// lines to github.com/sourcegraph/go-diff's reading of each hunk).
 // Classifying a file costs more than counting it, some microseconds a
 // path; Options.NoClassify skips it.
 //

@@ -9,8 +9,9 @@ import (
 )
 
 // FuzzParse checks that no input makes the parser panic or hang, and that
-// every diff it accepts gives hunks whose lines add up to its counts: the
-// scanner's counts and go-diff's hunk model must agree. Seeds are under
+// every diff it accepts gives hunks whose lines add up to its counts, and
+// that Hunks and EachHunk read every hunk as go-diff's hunk model does
+// (diffstat.GoDiffHunks, the reader Hunks used before). Seeds are under
 // testdata/fuzz/FuzzParse.
 func FuzzParse(f *testing.F) {
 	f.Add([]byte("diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n"))
@@ -60,7 +61,7 @@ func FuzzParse(f *testing.F) {
 			if added != f.Added || deleted != f.Deleted {
 				t.Fatalf("%s: scanner counted +%d -%d, hunks hold +%d -%d", f.Path(), f.Added, f.Deleted, added, deleted)
 			}
-			if msg := sameAsEachHunk(f, hunks); msg != "" {
+			if msg := sameAsGoDiff(f); msg != "" {
 				t.Fatalf("%s: %s", f.Path(), msg)
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"log/slog"
 	"net/http"
 	"slices"
@@ -313,9 +314,10 @@ func (b *Bot) contribution(ctx context.Context, gh *github.Client, j *Job, pr *g
 	}
 	c.Diff = diff
 
-	opts := &github.ListOptions{PerPage: 100}
-	for {
-		commits, resp, err := gh.PullRequests.ListCommits(ctx, k.Owner, k.Repo, k.Number, opts)
+	listCommits := func(o *github.ListOptions) ([]*github.RepositoryCommit, *github.Response, error) {
+		return gh.PullRequests.ListCommits(ctx, k.Owner, k.Repo, k.Number, o)
+	}
+	for commits, err := range pages(listCommits) {
 		if err != nil {
 			return nil, false, fmt.Errorf("%s: commits: %w", k, err)
 		}
@@ -329,10 +331,9 @@ func (b *Bot) contribution(ctx context.Context, gh *github.Client, j *Job, pr *g
 				Time:        cm.GetAuthor().GetDate().Time,
 			})
 		}
-		if resp.NextPage == 0 || len(c.Commits) >= 250 {
+		if len(c.Commits) >= 250 {
 			break
 		}
-		opts.Page = resp.NextPage
 	}
 
 	if c.Timeline, err = b.timeline(ctx, gh, k); err != nil {
@@ -383,9 +384,10 @@ func (b *Bot) diff(ctx context.Context, gh *github.Client, k PRKey) (*diffstat.D
 	}
 	d := &diffstat.Diff{}
 	var cl diffstat.Classifier
-	opts := &github.ListOptions{PerPage: 100}
-	for {
-		files, resp, err := gh.PullRequests.ListFiles(ctx, k.Owner, k.Repo, k.Number, opts)
+	listFiles := func(o *github.ListOptions) ([]*github.CommitFile, *github.Response, error) {
+		return gh.PullRequests.ListFiles(ctx, k.Owner, k.Repo, k.Number, o)
+	}
+	for files, err := range pages(listFiles) {
 		if err != nil {
 			return nil, false, fmt.Errorf("%s: files: %w", k, err)
 		}
@@ -405,12 +407,31 @@ func (b *Bot) diff(ctx context.Context, gh *github.Client, k PRKey) (*diffstat.D
 			df.Kind = cl.Classify(df.Path(), nil)
 			d.Files = append(d.Files, df)
 		}
-		if resp.NextPage == 0 || len(d.Files) >= 3000 {
+		if len(d.Files) >= 3000 {
 			break
 		}
-		opts.Page = resp.NextPage
 	}
 	return d, true, nil
+}
+
+// pages yields each page of up to 100 items that list returns, from the
+// first, until the last page or the first error, which it yields with no
+// items.
+func pages[T any](list func(*github.ListOptions) ([]T, *github.Response, error)) iter.Seq2[[]T, error] {
+	return func(yield func([]T, error) bool) {
+		opts := &github.ListOptions{PerPage: 100}
+		for {
+			items, resp, err := list(opts)
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+			if !yield(items, nil) || resp.NextPage == 0 {
+				return
+			}
+			opts.Page = resp.NextPage
+		}
+	}
 }
 
 // file returns a file's content on ref, or nil when it does not exist.
@@ -437,10 +458,11 @@ func (b *Bot) file(ctx context.Context, gh *github.Client, k PRKey, path, ref st
 // exactly one remains.
 func (b *Bot) upsertComment(ctx context.Context, gh *github.Client, k PRKey, body string) error {
 	var mine []*github.IssueComment
-	opts := &github.IssueListCommentsOptions{ListOptions: github.ListOptions{PerPage: 100}}
+	listComments := func(o *github.ListOptions) ([]*github.IssueComment, *github.Response, error) {
+		return gh.Issues.ListComments(ctx, k.Owner, k.Repo, k.Number, &github.IssueListCommentsOptions{ListOptions: *o})
+	}
 	seen := 0
-	for {
-		cs, resp, err := gh.Issues.ListComments(ctx, k.Owner, k.Repo, k.Number, opts)
+	for cs, err := range pages(listComments) {
 		if err != nil {
 			return fmt.Errorf("%s: comments: %w", k, err)
 		}
@@ -450,10 +472,9 @@ func (b *Bot) upsertComment(ctx context.Context, gh *github.Client, k PRKey, bod
 			}
 		}
 		seen += len(cs)
-		if resp.NextPage == 0 || seen >= DefaultMaxComments {
+		if seen >= DefaultMaxComments {
 			break
 		}
-		opts.Page = resp.NextPage
 	}
 	if len(mine) == 0 {
 		if b.DryRun {

@@ -105,6 +105,17 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 		fmt.Fprintf(stderr, "githubbot: start-up interrupted: %v\n", context.Cause(ctx))
 		return 1
 	}
+	// failed ends start-up after a step that returned err: interrupted
+	// when a signal came, a usage error naming what otherwise.
+	failed := func(what string, err error) (code int, stop bool) {
+		switch {
+		case ctx.Err() != nil:
+			return interrupted(), true
+		case err != nil:
+			return usage(fmt.Sprintf("%s: %v", what, err)), true
+		}
+		return 0, false
+	}
 	var (
 		clients Clients
 		self    string
@@ -112,11 +123,8 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 	switch token := getenv("GITHUB_TOKEN"); {
 	case *appID != 0 && *keyFile != "":
 		key, err := during(ctx, func() ([]byte, error) { return readKey(*keyFile) })
-		if ctx.Err() != nil {
-			return interrupted()
-		}
-		if err != nil {
-			return usage(fmt.Sprintf("--private-key: %v", err))
+		if code, stop := failed("--private-key", err); stop {
+			return code
 		}
 		apps, err := ghinstallation.NewAppsTransport(http.DefaultTransport, *appID, key)
 		if err != nil {
@@ -135,11 +143,8 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 			app, _, err := ac.Apps.Get(ctx, "")
 			return app, err
 		})
-		if ctx.Err() != nil {
-			return interrupted()
-		}
-		if err != nil {
-			return usage(fmt.Sprintf("authenticating as App %d: %v", *appID, err))
+		if code, stop := failed(fmt.Sprintf("authenticating as App %d", *appID), err); stop {
+			return code
 		}
 		self = app.GetSlug() + "[bot]"
 	case token != "":
@@ -152,11 +157,8 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 			me, _, err := c.Users.Get(ctx, "")
 			return me, err
 		})
-		if ctx.Err() != nil {
-			return interrupted()
-		}
-		if err != nil {
-			return usage(fmt.Sprintf("GITHUB_TOKEN: %v", err))
+		if code, stop := failed("GITHUB_TOKEN", err); stop {
+			return code
 		}
 		self = me.GetLogin()
 	default:
@@ -169,11 +171,8 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 	)
 	if *ledgerSpec != "" {
 		store, err := during(ctx, func() (reputation.Store, error) { return ledgersql.Open(ctx, *ledgerSpec) })
-		if ctx.Err() != nil {
-			return interrupted()
-		}
-		if err != nil {
-			return usage(fmt.Sprintf("--ledger: %v", err))
+		if code, stop := failed("--ledger", err); stop {
+			return code
 		}
 		defer store.Close()
 		l, err := reputation.New(store, nil)
@@ -188,11 +187,8 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 	}
 	if *ledgerLog != "" {
 		jl, err := during(ctx, func() (*JSONLedger, error) { return OpenJSONLedger(*ledgerLog) })
-		if ctx.Err() != nil {
-			return interrupted()
-		}
-		if err != nil {
-			return usage(fmt.Sprintf("--ledger-log: %v", err))
+		if code, stop := failed("--ledger-log", err); stop {
+			return code
 		}
 		defer jl.Close()
 		ledger = jl

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"errors"
 	"strconv"
 
@@ -52,9 +51,7 @@ func runDiffstat(e *env, args []string) int {
 		if d.Files == nil {
 			d.Files = []*diffstat.File{}
 		}
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(struct {
+		if err := writeJSON(out, struct {
 			Files  []*diffstat.File `json:"files"`
 			Totals diffstat.Totals  `json:"totals"`
 		}{d.Files, d.Totals()}); err != nil {

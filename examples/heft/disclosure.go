@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -43,9 +42,7 @@ func runDisclosure(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "heft disclosure: %s: only the first %d bytes were read\n", name, disclosure.DefaultMaxBytes)
 	}
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(res); err != nil {
+		if err := writeJSON(e.stdout, res); err != nil {
 			return fail(e, "disclosure", err)
 		}
 		return exitOK

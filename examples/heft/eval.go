@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -345,11 +344,7 @@ func (f *evalFlags) calibrateTo(cfg standard.Config, res *eval.Result) error {
 	res.Calibration = &cal
 	out := cfg
 	out.Policy = cal.Policy
-	err = writeFile(f.policyOut, func(w io.Writer) error {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
-	})
+	err = writeFile(f.policyOut, func(w io.Writer) error { return writeJSON(w, out) })
 	if err != nil {
 		return err
 	}

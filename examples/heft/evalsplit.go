@@ -51,10 +51,6 @@ func (s *splitSource) Next() (*eval.Record, error) {
 
 // Notes passes on the source's notes and says which half was read.
 func (s *splitSource) Notes() []string {
-	var notes []string
-	if n, ok := s.Source.(eval.Noter); ok {
-		notes = n.Notes()
-	}
-	return append(notes, fmt.Sprintf("--split %s: %d contributions of the repositories in this half kept, %d of the other half left out (halves by a hash of the repository)",
+	return append(eval.Notes(s.Source), fmt.Sprintf("--split %s: %d contributions of the repositories in this half kept, %d of the other half left out (halves by a hash of the repository)",
 		s.half, s.kept, s.dropped))
 }

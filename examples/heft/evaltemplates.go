@@ -75,10 +75,6 @@ func (l *templateLearner) Next() (*eval.Record, error) {
 // Notes passes on the source's notes and says how many records were
 // given learned template text.
 func (l *templateLearner) Notes() []string {
-	var notes []string
-	if n, ok := l.Source.(eval.Noter); ok {
-		notes = n.Notes()
-	}
-	return append(notes, fmt.Sprintf("--learn-templates %d: %d contributions carried comments found in %d or more earlier pull requests of their repository, read as its template",
+	return append(eval.Notes(l.Source), fmt.Sprintf("--learn-templates %d: %d contributions carried comments found in %d or more earlier pull requests of their repository, read as its template",
 		l.min, l.learned, l.min))
 }

@@ -107,6 +107,21 @@ func (lf *ledgerFlags) readTrust() (reputation.Trust, error) {
 	return t, t.Validate()
 }
 
+// attestation reads what ledger verify and ledger import judge, both of
+// which need -trust: the attestation the arguments name and the time to
+// judge it at.
+func (lf *ledgerFlags) attestation(e *env) (time.Time, []byte, error) {
+	if lf.trust == "" {
+		return time.Time{}, nil, fmt.Errorf("%w: -trust is required", errUsage)
+	}
+	now, err := lf.time()
+	if err != nil {
+		return time.Time{}, nil, err
+	}
+	data, err := readAttestation(e, lf.fs)
+	return now, data, err
+}
+
 // open opens the store and a ledger over it with the trust file, if any.
 func (lf *ledgerFlags) open(e *env) (*reputation.Ledger, reputation.Store, error) {
 	trust, err := lf.readTrust()
@@ -203,9 +218,7 @@ func runLedgerShow(e *env, args []string) int {
 		return fail(e, "ledger show", err)
 	}
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(x); err != nil {
+		if err := writeJSON(e.stdout, x); err != nil {
 			return fail(e, "ledger show", err)
 		}
 		return exitOK
@@ -328,60 +341,43 @@ func printAttestation(w io.Writer, verb string, a reputation.Attestation) {
 }
 
 func runLedgerVerify(e *env, args []string) int {
-	lf := newLedgerFlags(e, "verify", "verify -trust FILE [flags] [ATTESTATION|-]")
-	lf.trustFlag()
-	if code, ok := cliflag.Parse(lf.fs, args, e.stderr); !ok {
-		return code
-	}
-	if lf.trust == "" {
-		return fail(e, "ledger verify", fmt.Errorf("%w: -trust is required", errUsage))
-	}
-	now, err := lf.time()
-	if err != nil {
-		return fail(e, "ledger verify", err)
-	}
-	trust, err := lf.readTrust()
-	if err != nil {
-		return fail(e, "ledger verify", err)
-	}
-	data, err := readAttestation(e, lf.fs)
-	if err != nil {
-		return fail(e, "ledger verify", err)
-	}
-	a, err := trust.Verify(data, now)
-	if err != nil {
-		return fail(e, "ledger verify", err)
-	}
-	printAttestation(e.stdout, "valid", a)
-	return exitOK
+	return runAttestationCommand(e, args, "verify", "valid", func(lf *ledgerFlags, data []byte, now time.Time) (reputation.Attestation, error) {
+		trust, err := lf.readTrust()
+		if err != nil {
+			return reputation.Attestation{}, err
+		}
+		return trust.Verify(data, now)
+	})
 }
 
 func runLedgerImport(e *env, args []string) int {
-	lf := newLedgerFlags(e, "import", "import -trust FILE [flags] [ATTESTATION|-]")
+	return runAttestationCommand(e, args, "import", "imported", func(lf *ledgerFlags, data []byte, now time.Time) (reputation.Attestation, error) {
+		l, s, err := lf.open(e)
+		if err != nil {
+			return reputation.Attestation{}, err
+		}
+		defer s.Close()
+		return l.Import(context.Background(), data, now)
+	})
+}
+
+// runAttestationCommand runs ledger verify or ledger import (name): both
+// need -trust, read an attestation, act on it at the -now time and print
+// what act returns with verb.
+func runAttestationCommand(e *env, args []string, name, verb string, act func(lf *ledgerFlags, data []byte, now time.Time) (reputation.Attestation, error)) int {
+	lf := newLedgerFlags(e, name, name+" -trust FILE [flags] [ATTESTATION|-]")
 	lf.trustFlag()
 	if code, ok := cliflag.Parse(lf.fs, args, e.stderr); !ok {
 		return code
 	}
-	if lf.trust == "" {
-		return fail(e, "ledger import", fmt.Errorf("%w: -trust is required", errUsage))
-	}
-	now, err := lf.time()
+	now, data, err := lf.attestation(e)
 	if err != nil {
-		return fail(e, "ledger import", err)
+		return fail(e, "ledger "+name, err)
 	}
-	data, err := readAttestation(e, lf.fs)
+	a, err := act(lf, data, now)
 	if err != nil {
-		return fail(e, "ledger import", err)
+		return fail(e, "ledger "+name, err)
 	}
-	l, s, err := lf.open(e)
-	if err != nil {
-		return fail(e, "ledger import", err)
-	}
-	defer s.Close()
-	a, err := l.Import(context.Background(), data, now)
-	if err != nil {
-		return fail(e, "ledger import", err)
-	}
-	printAttestation(e.stdout, "imported", a)
+	printAttestation(e.stdout, verb, a)
 	return exitOK
 }

@@ -11,6 +11,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -88,6 +89,14 @@ var errUsage = errors.New("usage")
 func fail(e *env, cmd string, err error) int {
 	fmt.Fprintf(e.stderr, "heft %s: %v\n", cmd, err)
 	return exitUsage
+}
+
+// writeJSON writes v to w as indented JSON, the form of every command's
+// --json output.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }
 
 // openInput opens the positional argument: a file, or standard input for

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -67,9 +66,7 @@ func runTokens(e *env, args []string) int {
 		if parts == nil {
 			parts = []verbosity.DescriptionPart{}
 		}
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(struct {
+		if err := writeJSON(out, struct {
 			Encoding string                      `json:"encoding"`
 			Parts    []verbosity.DescriptionPart `json:"parts"`
 			Totals   map[string]int              `json:"totals"`

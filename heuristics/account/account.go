@@ -3,6 +3,7 @@ package account
 import (
 	"cmp"
 	"context"
+	_ "embed"
 	"fmt"
 	"math"
 	"slices"
@@ -85,20 +86,15 @@ func (c Config) withDefaults() Config {
 	return c
 }
 
-// rules is the one table of the account scorer's rules; doc.go lists
-// them and a test keeps the two in step.
-var rules = []heuristics.Rule{
-	{ID: RuleYoung, Finds: "the account is younger than Config.MinAgeDays.", FalsePositives: "students and new employees open their first account to contribute."},
-	{ID: RuleProfile, Finds: "fewer filled profile signals than Config.MinProfile (off by default).", FalsePositives: "people who keep their profile private."},
-	{ID: RuleForkBurst, Finds: "more forks within 24 hours than Config.MaxForksPerDay.", FalsePositives: "someone setting up a new machine or mirroring an organisation's repositories."},
-	{ID: RuleMergeRatio, Finds: "most of the author's concluded pull requests elsewhere were closed unmerged.", FalsePositives: "pull requests closed as superseded or merged by hand count as closed."},
-	{ID: RuleRepoHistory, Finds: "too few merged pull requests or too low a merge ratio in this repository (off by default).", FalsePositives: "every first-time contributor, by definition."},
-	{ID: RuleSpamName, Finds: "a login shaped like a throwaway account: all digits, or a run of four or more digits.", FalsePositives: "logins with a birth year or an employee number."},
-	{ID: RuleNewcomerCap, Finds: "the score was capped for a first-time contributor's small change."},
-}
+// rules is the one table of the account scorer's rules, declared in
+// rules.json; doc.go lists them and a test keeps the two in step.
+var rules = scoring.Table[heuristics.Rule](rulesJSON)
+
+//go:embed rules.json
+var rulesJSON []byte
 
 // Rules returns the rules the account scorer's evidence cites.
-func (s *Scorer) Rules() []heuristics.Rule { return slices.Clone(rules) }
+func (s *Scorer) Rules() []heuristics.Rule { return slices.Clone(rules()) }
 
 // Validate reports a configuration the scorer cannot use, naming the
 // field.
@@ -127,7 +123,7 @@ func (c Config) Validate() error {
 		return bad("newcomer_cap %v is not in [0, 1]", c.NewcomerCap)
 	}
 	for _, id := range c.Disable {
-		if !scoring.Declared(rules, id) {
+		if !scoring.Declared(rules(), id) {
 			return bad("disable: unknown rule %q", id)
 		}
 	}

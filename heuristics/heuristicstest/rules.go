@@ -2,10 +2,13 @@ package heuristicstest
 
 import (
 	"fmt"
+	"go/ast"
 	"go/parser"
 	"go/token"
+	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -46,14 +49,20 @@ func CheckDoc(t testing.TB, rules []heuristics.Rule) {
 }
 
 // CheckDeclared reports, as test errors, what CheckRules finds wrong
-// with a scorer's declared rules, then runs CheckDoc: the one call a
-// scorer package's rules test needs.
+// with a scorer's declared rules, then runs CheckDoc, then checks the
+// package's Go files (not its tests) in the directory the test runs in:
+// a string in them that starts like one of the rules' IDs and is
+// kebab-case, such as a rule ID constant, must be a declared ID. It is
+// the one call a scorer package's rules test needs.
 func CheckDeclared(t testing.TB, rules []heuristics.Rule) {
 	t.Helper()
 	for _, err := range CheckRules(rules) {
 		t.Error(err)
 	}
 	CheckDoc(t, rules)
+	for _, err := range sourceErrors(".", rules) {
+		t.Error(err)
+	}
 }
 
 var ruleWordRE = regexp.MustCompile(`[a-z0-9]+(?:-[a-z0-9]+)+`)
@@ -74,28 +83,66 @@ func docErrors(path string, rules []heuristics.Rule) []error {
 		}
 		words[w] = true
 	}
-	declared := map[string]bool{}
-	var prefixes []string
 	var errs []error
+	for _, r := range rules {
+		if !words[r.ID] {
+			errs = append(errs, fmt.Errorf("%s: the package documentation does not list rule %s", path, r.ID))
+		}
+	}
+	undeclared := undeclaredFunc(rules)
+	for _, w := range order {
+		if undeclared(w) {
+			errs = append(errs, fmt.Errorf("%s: the package documentation names %s, which no rule declares", path, w))
+		}
+	}
+	return errs
+}
+
+// sourceErrors reports the strings of the Go files in dir, tests aside,
+// that look like rule IDs of rules but are not declared.
+func sourceErrors(dir string, rules []heuristics.Rule) []error {
+	paths, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		return []error{err}
+	}
+	undeclared := undeclaredFunc(rules)
+	fset := token.NewFileSet()
+	var errs []error
+	for _, path := range paths {
+		if strings.HasSuffix(path, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			lit, ok := n.(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return true
+			}
+			if s, err := strconv.Unquote(lit.Value); err == nil && ruleWordRE.FindString(s) == s && undeclared(s) {
+				errs = append(errs, fmt.Errorf("%s: %q looks like a rule ID, but no rule declares it", fset.Position(lit.Pos()), s))
+			}
+			return false
+		})
+	}
+	return errs
+}
+
+// undeclaredFunc returns a function that reports whether a word starts
+// like one of the rules' IDs ("size-" for "size-lines") without being one.
+func undeclaredFunc(rules []heuristics.Rule) func(word string) bool {
+	declared := make(map[string]bool, len(rules))
+	var prefixes []string
 	for _, r := range rules {
 		declared[r.ID] = true
 		if p, _, ok := strings.Cut(r.ID, "-"); ok && !slices.Contains(prefixes, p+"-") {
 			prefixes = append(prefixes, p+"-")
 		}
-		if !words[r.ID] {
-			errs = append(errs, fmt.Errorf("%s: the package documentation does not list rule %s", path, r.ID))
-		}
 	}
-	for _, w := range order {
-		if declared[w] {
-			continue
-		}
-		for _, p := range prefixes {
-			if strings.HasPrefix(w, p) {
-				errs = append(errs, fmt.Errorf("%s: the package documentation names %s, which no rule declares", path, w))
-				break
-			}
-		}
+	return func(w string) bool {
+		return !declared[w] && slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(w, p) })
 	}
-	return errs
 }

@@ -40,3 +40,21 @@ func TestDocErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestSourceErrors(t *testing.T) {
+	rules := []heuristics.Rule{{ID: "tidy-tabs", Finds: "y"}}
+	dir := t.TempDir()
+	files := map[string]string{
+		"tidy.go":      "package tidy\n\nconst (\n\truleTabs = \"tidy-tabs\"\n\truleLong = \"tidy-long-lines\"\n)\n\nvar other = \"neat-tabs\"\n",
+		"tidy_test.go": "package tidy\n\nvar inTest = \"tidy-made-up\"\n",
+	}
+	for name, src := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	errs := sourceErrors(dir, rules)
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), `tidy.go:5:13: "tidy-long-lines" looks like a rule ID, but no rule declares it`) {
+		t.Errorf("got %v, want one error for tidy-long-lines", errs)
+	}
+}

@@ -188,7 +188,7 @@ func New(cfg Config) (*Scorer, error) {
 	case cfg.MaxNegativeReactions < 0:
 		return nil, bad("max_negative_reactions", "%d is negative", cfg.MaxNegativeReactions)
 	}
-	if field, msg := scoring.CheckRuleSettings(rules, cfg.Severity, cfg.Disable); field != "" {
+	if field, msg := scoring.CheckRuleSettings(rules(), cfg.Severity, cfg.Disable); field != "" {
 		return nil, &ConfigError{Field: field, Msg: msg}
 	}
 	for i, n := range cfg.BlockedIssues {

@@ -63,40 +63,40 @@ func (e *ConfigError) Unwrap() error { return e.Err }
 // the order a Report lists them. cfg.Policy is not used. A bad section is
 // a *ConfigError naming it.
 func DefaultScorers(cfg Config) ([]heuristics.Scorer, error) {
-	section := func(name string, err error) error { return &ConfigError{Section: name, Err: err} }
-	sz, err := size.New(cfg.Size)
-	if err != nil {
-		return nil, section("size", err)
+	var b builder
+	add(&b, "size", size.New, cfg.Size)
+	add(&b, "verbosity", verbosity.New, cfg.Verbosity)
+	add(&b, "disclosure", disclosure.New, cfg.Disclosure)
+	add(&b, "engagement", engagement.New, cfg.Engagement)
+	add(&b, "workaround", workaround.New, cfg.Workaround)
+	add(&b, "account", account.New, cfg.Account)
+	add(&b, "template", template.New, cfg.Template)
+	add(&b, "hygiene", hygiene.New, cfg.Hygiene)
+	if b.err != nil {
+		return nil, b.err
 	}
-	verb, err := verbosity.New(cfg.Verbosity)
-	if err != nil {
-		return nil, section("verbosity", err)
+	return b.scorers, nil
+}
+
+// builder collects the scorers DefaultScorers builds, stopping at the
+// first configuration error.
+type builder struct {
+	scorers []heuristics.Scorer
+	err     error
+}
+
+// add builds one scorer with its package's New from its section of the
+// Config, named section, unless an earlier one failed.
+func add[C any, S heuristics.Scorer](b *builder, section string, newScorer func(C) (S, error), cfg C) {
+	if b.err != nil {
+		return
 	}
-	disc, err := disclosure.New(cfg.Disclosure)
+	s, err := newScorer(cfg)
 	if err != nil {
-		return nil, section("disclosure", err)
+		b.err = &ConfigError{Section: section, Err: err}
+		return
 	}
-	eng, err := engagement.New(cfg.Engagement)
-	if err != nil {
-		return nil, section("engagement", err)
-	}
-	wa, err := workaround.New(cfg.Workaround)
-	if err != nil {
-		return nil, section("workaround", err)
-	}
-	acc, err := account.New(cfg.Account)
-	if err != nil {
-		return nil, section("account", err)
-	}
-	tmpl, err := template.New(cfg.Template)
-	if err != nil {
-		return nil, section("template", err)
-	}
-	hyg, err := hygiene.New(cfg.Hygiene)
-	if err != nil {
-		return nil, section("hygiene", err)
-	}
-	return []heuristics.Scorer{sz, verb, disc, eng, wa, acc, tmpl, hyg}, nil
+	b.scorers = append(b.scorers, s)
 }
 
 // New returns a Set of DefaultScorers under cfg.Policy. Scorers that need

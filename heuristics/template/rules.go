@@ -1,10 +1,12 @@
 package template
 
 import (
+	_ "embed"
 	"slices"
 	"sync"
 
 	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/internal/scoring"
 )
 
 // The rule IDs the template scorer emits; see the package documentation.
@@ -18,48 +20,15 @@ const (
 	RulePlaceholder    = "template-placeholder"
 )
 
-// rules is the one table of the template scorer's rules; doc.go lists
-// them and a test keeps the two in step.
-var rules = []heuristics.Rule{
-	{
-		ID:             RuleUntouched,
-		Finds:          "a description that is empty, the template unchanged, or fewer of the author's own words than Config.MinOwnWords.",
-		FalsePositives: "a one-word typo fix whose title says it all; a template whose sections the author answered only by ticking boxes.",
-	},
-	{
-		ID:             RuleMissingSection,
-		Finds:          "a section of the template (a heading) that the description does not have, unless Config.Optional lists it.",
-		FalsePositives: "a heading the author reworded (\"Tests\" for \"Testing\"); a section that does not apply to this change.",
-	},
-	{
-		ID:             RuleEmptySection,
-		Finds:          "a section the description kept but left with nothing but the template's own text.",
-		FalsePositives: "sections such as \"Screenshots\" that honestly have nothing to say; list them in Config.Optional.",
-	},
-	{
-		ID:             RuleCheckboxes,
-		Finds:          "a section whose template has two or more checkboxes where the description ticked none, or removed them all.",
-		FalsePositives: "a checklist where no item applies to this change.",
-	},
-	{
-		ID:             RuleStrict,
-		Finds:          "a section listed in Config.Strict that is missing, or one of its template checkboxes missing or unticked.",
-		FalsePositives: "none beyond the project's own requirement: strict sections are what the maintainers demand (a licence agreement, a security checklist).",
-	},
-	{
-		ID:             RuleExtraSections,
-		Finds:          "more sections that the template does not have than Config.MaxExtraSections (off by default).",
-		FalsePositives: "a thorough author adding a \"Benchmarks\" or \"Notes\" section.",
-	},
-	{
-		ID:             RulePlaceholder,
-		Finds:          "the template's instructions or example text left in the description next to the author's own words, or placeholder text (\"TODO\", \"Fixes #\", lorem ipsum) in place of a description.",
-		FalsePositives: "a template line that is also a fine sentence of the author's (\"No breaking changes.\"); a section honestly answered \"TODO: follow-up in #12\".",
-	},
-}
+// rules is the one table of the template scorer's rules, declared in
+// rules.json; doc.go lists them and a test keeps the two in step.
+var rules = scoring.Table[heuristics.Rule](rulesJSON)
+
+//go:embed rules.json
+var rulesJSON []byte
 
 // Rules returns the rules the template scorer's evidence cites.
-func (s *Scorer) Rules() []heuristics.Rule { return slices.Clone(rules) }
+func (s *Scorer) Rules() []heuristics.Rule { return slices.Clone(rules()) }
 
 // defaultSeverity is the score a rule adds for one finding, and
 // defaultCap the most a rule with several findings adds.

@@ -102,7 +102,7 @@ func (c Config) Validate() error {
 			return bad(fmt.Sprintf("strict[%d]", i), "section %q is also optional", h)
 		}
 	}
-	if field, msg := scoring.CheckRuleSettings(rules, c.Severity, c.Disable); field != "" {
+	if field, msg := scoring.CheckRuleSettings(rules(), c.Severity, c.Disable); field != "" {
 		return &ConfigError{Field: field, Msg: msg}
 	}
 	return nil

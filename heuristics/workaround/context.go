@@ -77,6 +77,7 @@ var upstreamPairs = []struct {
 	{"ruby", startsDigit, "runtime:ruby"},
 	{"rust", startsDigit, "toolchain:rust"},
 	{"go", func(w string) bool { return strings.HasPrefix(w, "1.") }, "toolchain:go"},
+	{"gnu", func(w string) bool { return w == "make" }, "tool:make"},
 	{"node", startsDigit, "runtime:node"},
 	{"mac", func(w string) bool { return w == "os" }, "os:macos"},
 	{"os", func(w string) bool { return w == "x" }, "os:macos"},
@@ -193,7 +194,7 @@ var ctxWordsRE = lazyre.Lines{May: mayCtxWords, Re: lazyre.New(`(?i)\bwork(s|ed|
 // ctxWords2RE finds the rarer ways of saying it, kept apart so that
 // ctxWordsRE stays small enough for the regexp package's backtracker:
 // blaming the compiler, "delete this once", "due to a libfoo bug".
-var ctxWords2RE = lazyre.New(`(?i)\binternal compiler error\b|(?-i:\bICE\b)|\bmiscompil|\b(delete|drop|revert) (this |it )?(when|once|after)\b|\bdue to (a |an )?[\w+-]+ (bug|issue|regression)\b`)
+var ctxWords2RE = lazyre.New(`(?i)\binternal compiler error\b|(?-i:\bICE\b)|\bmiscompil|\b(delete|drop|revert) (this |it )?(when|once|after)\b|\bdue to (a |an )?[\w+-]+ (bug|issue|regression)\b|\bwait(ing)? for (a |the )?(new|next|newer|fixed) [\w.+-]+ (release|version)\b`)
 
 // ctxWords reports whether a comment or message says workaround in
 // words (ctxWordsRE, then ctxWords2RE).
@@ -217,13 +218,68 @@ var ctxRemovalRE = lazyre.New(`(?i)^\W*(\[[^\]]*\]\s*)?(\w+(\([^)]*\))?!?:\s*)?(
 
 // ctxReplacedRE recognises a message that replaces a workaround by the
 // upstream fix, anywhere in the text.
-var ctxReplacedRE = lazyre.Lines{May: mayReplaced, Re: lazyre.New(`(?i)instead of (the |a |our |this )?([\w-]+ )?(workaround|hack)|(workaround|hack)s? (is|are) no longer|(remove|removes|removed|drop|drops|dropped) (the |this |that |a |our )?([\w-]+ )?(workaround|hack)`)}
+var ctxReplacedRE = lazyre.Lines{Re: lazyre.New(`(?i)instead of (the |a |our |this )?([\w-]+ )?(workaround|hack)|(workaround|hack)s? (is|are) no longer|(remove|removes|removed|drop|drops|dropped) (the |this |that |a |our )?([\w-]+ )?(workaround|hack)`)}
 
 // ctxReasonRE finds a reason given for a pin in a message.
 var ctxReasonRE = lazyre.New(`(?i)\bbecause\b|\bdue to\b|\bto (fix|prevent|avoid|resolve|unbreak)\b|\bavoid|\bbreak(s|ing)?\b|\bbroken\b|\bfail(s|ed|ing|ure)?\b|\berror|\bcrash|\bincompatib|\bcompatib|\bregression|\b(doesn'?t|does not|no longer|stopped) work|\breasons?\b|\buntil\b`)
 
 // ctxDigestRE recognises a pin to a hash or digest.
 var ctxDigestRE = lazyre.New(`(?i)\bpin\w*\b.{0,80}\b(hash|hashes|sha\w*|digests?)\b`)
+
+// pinBackRE finds a pin to an older release said in words: "pin CI to
+// the old emulator build", "pin to the previous version".
+var pinBackRE = lazyre.New(`(?i)\bto (the |an )?(old|older|previous|last (known )?(good|working))\b`)
+
+// pinTarget returns the part of a pin's title before the environment it
+// is for ("pin shells for Ubuntu"): naming the environment gives no
+// reason.
+func pinTarget(title string) string {
+	lower := asciiLower(title)
+	for _, w := range [...]string{" for ", " in the ", " on the "} {
+		if i := strings.Index(lower, w); i >= 0 {
+			title = title[:i]
+			lower = lower[:i]
+		}
+	}
+	return title
+}
+
+// revertsRemoval reports whether a title reverts a change that removed a
+// workaround or sent it upstream (Revert "Remove the foo hack", Revert
+// "Thor fixes were sent upstream"): the workaround comes back.
+func revertsRemoval(title string) bool {
+	t := strings.TrimSpace(title)
+	if len(t) < 8 || !strings.EqualFold(t[:6], "revert") {
+		return false
+	}
+	_, inner, ok := strings.Cut(t, `"`)
+	if !ok {
+		return false
+	}
+	inner = strings.TrimSuffix(strings.TrimSpace(inner), `"`)
+	return ctxRemovalRE.MatchString(inner) && !revertsRemoval(inner) || wording.ContainsFold(inner, "upstream")
+}
+
+// withoutTrailers returns a message without its trailer lines
+// (Co-authored-by:, Signed-off-by:, an address in angle brackets): the
+// names there are people and tools, not what the change works around.
+func withoutTrailers(msg string) string {
+	if !strings.Contains(msg, "-by:") && !strings.Contains(msg, "@") {
+		return msg
+	}
+	var b strings.Builder
+	for line := range strings.Lines(msg) {
+		if strings.Contains(line, "-by:") || strings.Contains(line, "-By:") || strings.Contains(line, "@") && strings.Contains(line, ">") {
+			continue
+		}
+		b.WriteString(line)
+	}
+	return b.String()
+}
+
+// ownFixRE recognises a title that fixes the project's own bug: what
+// it blames is its own.
+var ownFixRE = lazyre.New(`(?i)^\W*(\[[^\]]*\]\s*)?(\w+(\([^)]*\))?!?:\s*)?(fix|fixes|fixed|correct|corrects)\b`)
 
 // workaroundTitleRE finds "workaround" in a title that otherwise reads
 // as a plain version bump.
@@ -260,6 +316,8 @@ var pinLineREs = []struct {
 	{":", lazyre.New(`['"]([\w.\-]+:[\w.\-]+):\d[\w.\-]*['"]`)},
 	// YAML keys of CI files that set a tool's version: qemu: '7.2'
 	{":", lazyre.New(`^\s*-?\s*([a-z][a-z0-9_\-]*)\s*:\s*['"]?v?\d+(\.\d+)+['"]?\s*$`)},
+	// ... and a tool's build or version number: emulator-build: 9475343
+	{":", lazyre.New(`^\s*-?\s*([a-z][a-z0-9_\-]*?)[-_](?:build|version|revision)\s*:\s*['"]?v?\d+['"]?\s*$`)},
 	// CI tool versions: tool: name@1.2, version: v1.2
 	{"@", lazyre.New(`\b([a-z][a-z0-9_\-]*)@\d+(\.\d+)+\b`)},
 	// CI and build scripts that pin a tool or toolchain: a clone of a
@@ -425,6 +483,9 @@ func genericComment(text string) string {
 	if i := strings.Index(text, "/*"); i >= 0 {
 		return text[i+2:]
 	}
+	if i := strings.Index(text, "<!--"); i >= 0 {
+		return text[i+4:] // XML and HTML, after code: Maven's <arg>...</arg> <!-- link -->
+	}
 	return ""
 }
 
@@ -552,6 +613,14 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 			fs.links = append(fs.links, fileLink{line: n, url: "https://" + m})
 		}
 	}
+	if linkHere && fs.build && !commentOnly(text) && !words && bareLinkComment(cm) && len(sc.ctxComments) < maxCtxHits {
+		// A line of build code whose own comment is only another project's
+		// issue link: the line works around it.
+		u := fs.links[len(fs.links)-1].url
+		if r := linkRepo(u); r != "" && !sc.ownLink(u) {
+			sc.ctxComments = append(sc.ctxComments, ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: repoSubject(r), link: u})
+		}
+	}
 	if linkHere && fs.build && commentOnly(text) && !words {
 		// A comment that is only another project's issue link, in a build
 		// script or CI file: the code right below works around it.
@@ -578,6 +647,19 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 				h.subject = d
 			} else if t := termSubject(a); t != "" {
 				h.subject, h.rule = t, ""
+			}
+		}
+	}
+	if h.subject == "" {
+		// A third party the comment names as what it works around, by a
+		// proper name no table knows ("work around Robolectric", "fix
+		// this in AR", "GNU Make 4.3").
+		if a := sc.namedUpstream(said); a != "" {
+			h.subject, h.rule = a, ruleComment
+			if d := fs.knownName(a); d != "" {
+				h.subject = d
+			} else if strings.Contains(a, ":") {
+				h.rule = ""
 			}
 		}
 	}
@@ -642,7 +724,8 @@ func isBuildPath(p string) bool {
 	case "cmakelists.txt", "meson.build", "build.xml", "configure.ac", "build.sbt", "build", "workspace", "module.bazel", "justfile":
 		return true
 	}
-	return isPinPath(p) || isCIPath(p)
+	// Gradle's buildSrc and build-logic hold the build in Kotlin or Groovy.
+	return isPinPath(p) || isCIPath(p) || strings.HasPrefix(p, "buildSrc/") || strings.HasPrefix(p, "build-logic/")
 }
 
 // platformChecks are expressions code uses to branch on a platform, and
@@ -766,7 +849,7 @@ func (sc *workaroundScan) contextFindings() {
 	if title == "" && len(sc.c.Commits) > 0 {
 		title, _, _ = strings.Cut(sc.c.Commits[0].Message, "\n")
 	}
-	removal := sc.ctxFirst.path == "" || ctxRemovalRE.MatchString(title) || ctxReplacedRE.MatchString(msg)
+	removal := sc.ctxFirst.path == "" || ctxRemovalRE.MatchString(title) && !revertsRemoval(title) || ctxReplacedRE.MatchString(msg)
 	// Library swaps, before the comments, which may explain them.
 	if !removal && !swapBackRE.MatchString(msg) {
 		n := len(sc.findings)
@@ -809,7 +892,7 @@ func (sc *workaroundScan) contextFindings() {
 	if pinWords && ctxDigestRE.MatchString(title) {
 		return // pinning to a digest is supply-chain hygiene, not a workaround
 	}
-	if pinWords && !words && !wording.ContainsFold(title, "downgrad") && !ctxReasonRE.MatchString(msg) && (termSubject(title) == "" || ctxBumpRE.MatchString(title)) {
+	if pinWords && !words && !wording.ContainsFold(title, "downgrad") && !pinBackRE.MatchString(title) && !ctxReasonRE.MatchString(msg) && (termSubject(pinTarget(title)) == "" || ctxBumpRE.MatchString(title)) {
 		return // a pin that gives no reason is a plain version choice; moving a pin is a bump
 	}
 	if ctxBumpRE.MatchString(title) && !pinWords && !workaroundTitleRE.MatchString(title) {
@@ -864,6 +947,34 @@ func (sc *workaroundScan) contextFindings() {
 				h.subject = imp.subject
 				break
 			}
+		}
+	}
+	if h.subject == "" && words && !ownFixRE.MatchString(title) {
+		// What the title blames in the words of a bug ("tilt is broken
+		// under 1.9"), or names as what it works around ("Work around
+		// Robolectric declaring ..."), or a bare version it blames in the
+		// language of the changed code ("some quirk on 2.4.0-dev").
+		s := sc.actorName(withoutQuotes(title))
+		if verb, _, _ := strings.Cut(strings.TrimSpace(asciiLower(title)), " "); s == verb {
+			s = "" // "Add regression test": the title's verb, not a name
+		}
+		if s == "" {
+			s = sc.namedUpstream(withoutQuotes(title))
+		}
+		if s == "" {
+			s = sc.namedUpstream(withoutQuotes(withoutTrailers(msg)))
+		}
+		if s == "" && versionBug(asciiLower(msg)) {
+			s = runtimeOfPath(sc.ctxFirst.path)
+		}
+		if s != "" {
+			if t := termSubject(s); t != "" {
+				s = t
+			} else if r := linkRepo(link); link != "" && r != "" && strings.EqualFold(path.Base(r), s) {
+				s = repoSubject(r) // the linked repository of that name
+			}
+			h = sc.ctxFirst
+			h.subject = s
 		}
 	}
 	if h.subject == "" && words && sc.ctxPlatform.subject != "" {
@@ -982,7 +1093,7 @@ func (fs *fileScan) noteImports() {
 func mayCtxWords(cm string) bool {
 	for _, w := range [...]string{"work", "hack", "kludge", "monkey", "bug", "broke", "until", "remove", "support",
 		"regression", "temporary", "fail", "due to", "avoid", "n't", "not ", "cannot", "doesnt", "dont", "wont", "cant",
-		"compiler error", "miscompil", "delete", "drop", "revert"} {
+		"compiler error", "miscompil", "delete", "drop", "revert", "wait"} {
 		if wording.ContainsFold(cm, w) {
 			return true
 		}
@@ -997,10 +1108,7 @@ var compilerRE = lazyre.New(`(?i)\bcompiler (?:bug|crash|error|regression|issue)
 // written in when text blames the compiler ("a compiler bug", "work
 // around ICE"), or "".
 func compilerSubject(text, p string) string {
-	if !wording.ContainsFold(text, "compil") && !wording.ContainsFold(text, "codegen") && !strings.Contains(text, "ICE") {
-		return ""
-	}
-	if !compilerRE.MatchString(text) {
+	if !compilerRE.MatchString(text) { // its literal test skips most texts
 		return ""
 	}
 	switch path.Ext(p) {

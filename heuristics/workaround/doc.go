@@ -77,6 +77,8 @@
 //	                         bug when no table or import knows it ("a bug in
 //	                         libfoo" is libfoo); "widgets-library" for "version
 //	                         2.1 of the widgets library"
+//	submodule:PATH           a git submodule a patch is for, when Config.Submodules
+//	                         does not give its URL
 //	unknown                  the change names nothing (a comment that says only
 //	                         "upstream", a patch whose target is not in view)
 //
@@ -132,10 +134,13 @@
 //     name no dependency and do not say "upstream" are the project's own
 //     and never count, except that a bug phrase ("a bug in libfoo", "the
 //     libfoo bug", "libfoo is broken", "libfoo's parser doesn't work")
-//     names what it blames: a sibling package of a monorepo or one of the
+//     names what it blames, and so does a proper name given as what a
+//     comment works around ("work around Robolectric", "fix this in
+//     AR", "GNU Make 4.3"): a sibling package of a monorepo or one of the
 //     project's own components named that way is a false positive (the
 //     project's repository name, its modules and generic words such as
-//     "perf" or "parser" are left out). What a comment quotes, between
+//     "perf" or "parser", files the diff changes and generic technical
+//     words such as NUL or API are left out). What a comment quotes, between
 //     double or typographic quotes or backticks, is mentioned, not said,
 //     and is not read: documentation of these rules is not a workaround,
 //     nor is "work around" inside a quoted error message.
@@ -160,7 +165,11 @@
 //     on a platform for another reason names that platform. Messages
 //     that remove, revert or unpin, plain
 //     bumps, bumps of a pinned version and pins to a commit SHA never
-//     count.
+//     count; a revert of a removal does. A title that blames something in
+//     the words of a bug, or names what it works around by a proper
+//     name, names it (trailers are not read); a message that tells how
+//     an old workaround came about, on a change that undoes it, is a
+//     false positive.
 //   - workaround-defensive-wrapper: error handling for a dependency's
 //     documented behaviour whose comment uses the words of a bug; a retry
 //     around a network service that fails by nature. Comments that name

@@ -6,6 +6,7 @@ package workaround
 
 import (
 	"fmt"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -429,9 +430,15 @@ func (sc *workaroundScan) patchFile(f *diffstat.File, hunks hunkSource) error {
 				first, firstText = l.New, l.Text
 			}
 			t := strings.TrimSuffix(l.Text, "\r")
+			if dep == "" && strings.HasPrefix(t, "Submodule ") {
+				dep = sc.submoduleSubject(t) // git diff --submodule=diff
+			}
 			if strings.HasPrefix(t, "diff ") || strings.HasPrefix(t, "--- ") || strings.HasPrefix(t, "Index: ") || strings.HasPrefix(t, "@@") {
 				if dep == "" {
 					dep = patchTargetDependency(t)
+				}
+				if dep == "" && len(sc.cfg.Submodules) > 0 {
+					dep = sc.submoduleOfPatch(t)
 				}
 				inHeader = false
 			}
@@ -486,6 +493,44 @@ func (sc *workaroundScan) patchFile(f *diffstat.File, hunks hunkSource) error {
 	}
 	sc.add(Finding{Rule: rulePatchFile, Path: p, Line: first, Snippet: snippet, Dependency: dep, What: what, Upstream: upstream})
 	return nil
+}
+
+// submoduleSubject names the submodule a patch's "Submodule PATH
+// contains modified content" (or "Submodule PATH abc..def:") line is
+// for: its repository when Config.Submodules knows the path, else
+// "submodule:PATH".
+func (sc *workaroundScan) submoduleSubject(line string) string {
+	f := strings.Fields(line)
+	if len(f) < 2 {
+		return ""
+	}
+	p := strings.Trim(f[1], "/")
+	if u, ok := sc.cfg.Submodules[p]; ok {
+		if r := normRepo(u); strings.Count(r, "/") >= 2 {
+			return repoSubject(r)
+		}
+	}
+	return "submodule:" + p
+}
+
+// submoduleOfPatch names the submodule a patch's file header is in: a
+// path of the header under a submodule's path, or under its last
+// elements (a patch kept in assets/patches for assets/syntaxes/X
+// gives syntaxes/X/file), or "".
+func (sc *workaroundScan) submoduleOfPatch(line string) string {
+	for _, f := range strings.Fields(line) {
+		f = strings.TrimPrefix(strings.TrimPrefix(f, "a/"), "b/")
+		parts := strings.Split(f, "/")
+		for k := 1; k < len(parts) && k <= 4; k++ {
+			lead := strings.Join(parts[:k], "/")
+			for _, sp := range slices.Sorted(maps.Keys(sc.cfg.Submodules)) { // map order must not decide
+				if sp == lead || strings.HasSuffix(sp, "/"+lead) {
+					return sc.submoduleSubject("Submodule " + sp)
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // patchDependency derives the patched package from a patch file's name:

@@ -166,10 +166,11 @@ type workaroundScan struct {
 	ctxComments []ctxHit // comments that say workaround
 	ctxImports  []ctxImport
 
-	msgName     string // a name the title gives a version ("uvloop 0.10 workaround"), lower-case
-	msgNameSeen bool   // an added line of the diff says msgName
-	msgPin      bool   // the title pins something for a reason: every file's version lines count
-	notCI       bool   // a file with added lines is not a CI configuration
+	ownIdents   map[string]bool // the names of the diff's files and directories, lower-case, built on first use (ownIdent)
+	msgName     string          // a name the title gives a version ("uvloop 0.10 workaround"), lower-case
+	msgNameSeen bool            // an added line of the diff says msgName
+	msgPin      bool            // the title pins something for a reason: every file's version lines count
+	notCI       bool            // a file with added lines is not a CI configuration
 
 	swapRemoved    map[string]string   // swapKey → dependency, from deleted import lines
 	swapAdded      map[string]swapSite // swapKey → where an added line imports it
@@ -885,7 +886,8 @@ func (fs *fileScan) commentLine(n int, text, cm string) {
 	}
 	// Tests talk about monkeypatching and hacks for their own reasons; only
 	// their links to a dependency's tracker count.
-	words := !fs.test && mayNameWorkaround(cm) && workaroundWordsRE.MatchString(cm)
+	// What a comment quotes ("the foo hack") is mentioned, not said.
+	words := !fs.test && mayNameWorkaround(cm) && workaroundWordsRE.MatchString(withoutQuotes(cm))
 	if !words && (link == "" || !fs.linksDependency(link)) {
 		return
 	}

@@ -40,6 +40,13 @@ type Config struct {
 	// lines of the diff; with none, copyright headers are not checked.
 	CopyrightHolders []string `json:"copyright_holders,omitempty"`
 
+	// Submodules maps the paths of the repository's git submodules to
+	// their URLs, as .gitmodules gives them ("assets/syntaxes/01_Packages":
+	// "https://github.com/sublimehq/Packages"). A patch file for a
+	// submodule then names the submodule's repository; without an entry
+	// it names the submodule by its path ("submodule:PATH").
+	Submodules map[string]string `json:"submodules,omitempty"`
+
 	// LinkedFactor multiplies the weight of a dependency's findings when
 	// the change links an upstream issue or pull request for it, in
 	// (0, 1]; 0 means the default 0.15. It cannot be 0: a linked
@@ -118,8 +125,8 @@ func New(cfg Config) (*Scorer, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	s := &Scorer{cfg: cfg.withDefaults(), weights: make(map[string]float64, len(workaroundRules))}
-	for _, r := range workaroundRules {
+	s := &Scorer{cfg: cfg.withDefaults(), weights: make(map[string]float64, len(workaroundRules()))}
+	for _, r := range workaroundRules() {
 		s.weights[r.ID] = r.Weight
 	}
 	for id, w := range cfg.Weights {
@@ -127,6 +134,7 @@ func New(cfg Config) (*Scorer, error) {
 	}
 	s.cfg.OwnModules = slices.Clone(cfg.OwnModules)
 	s.cfg.CopyrightHolders = slices.Clone(cfg.CopyrightHolders)
+	s.cfg.Submodules = maps.Clone(cfg.Submodules)
 	s.cfg.Weights = nil
 	return s, nil
 }

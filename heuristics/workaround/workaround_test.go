@@ -1125,6 +1125,85 @@ func TestMessageShapes(t *testing.T) {
 		want                      []wf
 	}{
 		{
+			name: "named-by-title", reason: "a title that names what it works around by a proper name no table knows",
+			title:  "Work around Widgetron declaring its processor as a runtime dependency",
+			base:   map[string]*string{"build/deps.kt": scorertest.Text("fun deps() {\n    test(Lib.WIDGETRON)\n}\n")},
+			change: map[string]*string{"build/deps.kt": scorertest.Text("fun deps() {\n    test(Lib.WIDGETRON) { exclude(\"processor\") }\n}\n")},
+			want:   []wf{{rule: "workaround-message", dep: "widgetron", line: 2}},
+		},
+		{
+			name: "named-own-file", reason: "contrast: a proper name that is a file the change touches is the project's own",
+			title:  "Work around KeyedThing being null after a reload",
+			base:   map[string]*string{"src/KeyedThing.kt": scorertest.Text("class KeyedThing {\n  val key = load()\n}\n")},
+			change: map[string]*string{"src/KeyedThing.kt": scorertest.Text("class KeyedThing {\n  val key = load() ?: \"\"\n}\n")},
+		},
+		{
+			name: "named-tech-term", reason: "contrast: a generic technical word after work around names no third party",
+			title:  "searcher: work around NUL bytes in the line terminator",
+			base:   map[string]*string{"src/search.rs": scorertest.Text("fn term() -> u8 {\n    b'\\n'\n}\n")},
+			change: map[string]*string{"src/search.rs": scorertest.Text("fn term() -> u8 {\n    if nul() { 0 } else { b'\\n' }\n}\n")},
+		},
+		{
+			name: "glued-version", reason: "a toolchain named with its version glued on",
+			title:  "Work around GCC13 leak diagnostic",
+			base:   map[string]*string{"src/proc.c": scorertest.Text("Proc* proc_new(void) {\n   return &this->super;\n}\n")},
+			change: map[string]*string{"src/proc.c": scorertest.Text("Proc* proc_new(void) {\n   return (Proc*)this;\n}\n")},
+			want:   []wf{{rule: "workaround-message", dep: "toolchain:gcc", line: 2}},
+		},
+		{
+			name: "title-blames", reason: "a title that blames a dependency in the words of a bug",
+			title:  "markdown support in rendrlib is broken under 2.0",
+			base:   map[string]*string{"Gemfile": scorertest.Text("source 'https://rubygems.org'\ngem 'mdlib'\n")},
+			change: map[string]*string{"Gemfile": scorertest.Text("source 'https://rubygems.org'\nplatforms(:ruby_18) { gem 'mdlib' }\n")},
+			want:   []wf{{rule: "workaround-message", dep: "rendrlib", line: 2}},
+		},
+		{
+			name: "title-verb", reason: "contrast: \"Add regression test\" blames no one",
+			title:  "Add regression test for the config loader",
+			base:   map[string]*string{"tests/test_config.py": scorertest.Text("def test_load():\n    pass\n")},
+			change: map[string]*string{"tests/test_config.py": scorertest.Text("def test_load():\n    pass\n\ndef test_empty():\n    pass\n")},
+		},
+		{
+			name: "trailer-names", reason: "contrast: a tool with a version in a Co-authored-by trailer is not what a workaround is for",
+			title: "Tidy the loader as a workaround for flaky input", body: "Co-authored-by: Helper Bot 4 <bot@example.com>",
+			base:   map[string]*string{"src/load.py": scorertest.Text("def load(p):\n    return open(p).read()\n")},
+			change: map[string]*string{"src/load.py": scorertest.Text("def load(p):\n    return open(p).read().strip()\n")},
+		},
+		{
+			name: "revert-removal", reason: "a revert of a removal puts the workaround back",
+			title: "Revert \"Gizmo fixes were sent upstream\"", body: "We need to wait for a new gizmo release.",
+			base:   map[string]*string{"lib/gen.rb": scorertest.Text("class Gen\nend\n")},
+			change: map[string]*string{"lib/gen.rb": scorertest.Text("class Gen\n  class_option :builder\nend\n")},
+			want:   []wf{{rule: "workaround-message", dep: "gizmo", line: 2}},
+		},
+		{
+			name: "pin-environment", reason: "contrast: a pin that names only the environment it is for gives no reason",
+			title:  "ci: pin all shell versions for Ubuntu test environment",
+			base:   map[string]*string{".github/workflows/t.yml": scorertest.Text("env:\n  A: 1\n")},
+			change: map[string]*string{".github/workflows/t.yml": scorertest.Text("env:\n  A: 1\n  FISH_VERSION: 3.6.1\n")},
+		},
+		{
+			name: "pin-old-build", reason: "a CI pin to an old build of a tool, the title saying old",
+			title:  "Pin CI to old emulator build",
+			base:   map[string]*string{".github/workflows/ci.yml": scorertest.Text("steps:\n  - with:\n      api-level: 30\n")},
+			change: map[string]*string{".github/workflows/ci.yml": scorertest.Text("steps:\n  - with:\n      api-level: 30\n      emulator-build: 9475343\n")},
+			want:   []wf{{rule: "workaround-message", dep: "emulator", line: 4}},
+		},
+		{
+			name: "maven-link", reason: "a build file's line whose own XML comment is only another project's issue link",
+			title:  "Update the checker",
+			base:   map[string]*string{"pom.xml": scorertest.Text("<args>\n  <arg>-Xplugin:Checker</arg>\n</args>\n")},
+			change: map[string]*string{"pom.xml": scorertest.Text("<args>\n  <arg>-Xplugin:Checker</arg>\n  <arg>-Xep:HidingField:OFF</arg> <!-- https://github.com/checker/checker/issues/3895 -->\n</args>\n")},
+			want:   []wf{{rule: "workaround-runtime", dep: "repo:checker/checker", linked: true, line: 3}},
+		},
+		{
+			name: "make-version", reason: "a Makefile comment naming the tool with a version",
+			title:  "Fix detection on newer make",
+			base:   map[string]*string{"src/Makefile": scorertest.Text("all:\n\techo ok\n")},
+			change: map[string]*string{"src/Makefile": scorertest.Text("# HASH_CHAR is a workaround to support both GNU Make 4.3 and older versions.\nHASH_CHAR := \\#\nall:\n\techo ok\n")},
+			want:   []wf{{rule: "workaround-runtime", dep: "tool:make", line: 1}},
+		},
+		{
 			name: "script-pin", reason: "a pin in a script without extension, the title giving the reason",
 			title:  "Pin jspm below 2: version 2 breaks the install tests",
 			base:   map[string]*string{"scripts/setup": scorertest.Text("#!/bin/sh\nset -e\n")},
@@ -1281,6 +1360,38 @@ func TestSubjectScheme(t *testing.T) {
 					assert.True(t, goSide, "%s: %q is a module path outside Go code", e.Rule, e.Subject)
 				}
 			}
+		})
+	}
+}
+
+// TestSubmodulePatch checks that a patch for a git submodule names the
+// submodule's repository when Config.Submodules gives its URL, and its
+// path when it does not.
+func TestSubmodulePatch(t *testing.T) {
+	patch := "Submodule assets/grammars/core contains modified content\n" +
+		"diff --git grammars/core/Lang.syntax grammars/core/Lang.syntax\n--- grammars/core/Lang.syntax\n+++ grammars/core/Lang.syntax\n" +
+		"@@ -1 +1 @@\n-first_line: node\n+first_line: node|bun\n"
+	inner := "diff --git grammars/core/Lang.syntax grammars/core/Lang.syntax\n--- grammars/core/Lang.syntax\n+++ grammars/core/Lang.syntax\n" +
+		"@@ -1 +1 @@\n-first_line: node\n+first_line: node|bun\n"
+	subs := map[string]string{"assets/grammars/core": "https://github.com/grammarhub/Core/", "assets/themes/dark": "https://github.com/x/dark"}
+	for _, tc := range []struct {
+		name, text string
+		subs       map[string]string
+		want       string
+	}{
+		{"known", patch, subs, "repo:grammarhub/core"},
+		{"path-only", patch, nil, "submodule:assets/grammars/core"},
+		{"header-under-submodule", inner, subs, "repo:grammarhub/core"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newWorkaround(t, workaround.Config{Submodules: tc.subs})
+			d := scorertest.GitDiff(t, map[string]*string{"README.md": scorertest.Text("x\n")},
+				map[string]*string{"README.md": scorertest.Text("x\n"), "assets/patches/Lang.syntax.patch": scorertest.Text(tc.text)})
+			findings, err := s.Findings(context.Background(), &heuristics.Contribution{Diff: d, Title: "Support bun in shebangs"})
+			require.NoError(t, err)
+			require.Len(t, findings, 1)
+			assert.Equal(t, "workaround-patch-file", findings[0].Rule)
+			assert.Equal(t, tc.want, findings[0].Dependency)
 		})
 	}
 }

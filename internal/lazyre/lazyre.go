@@ -92,16 +92,33 @@ func (r *Regexp) set(re *regexp.Regexp) {
 	r.test = newLiteralTest(literals(r.expr))
 }
 
-// may returns the compiled expression and whether s could hold a match
-// (the literal test, see literals.go).
-func (r *Regexp) may(s string) (*regexp.Regexp, bool) {
+// find runs find, a method of regexp.Regexp, on s, unless the literal
+// test (see literals.go) shows that s holds no match: then it returns
+// find's zero value, which is what each of those methods returns for no
+// match.
+func find[T any](r *Regexp, s string, find func(*regexp.Regexp, string) T) T {
 	re := r.Get()
-	return re, r.test.may(s)
+	if !r.test.may(s) {
+		var zero T
+		return zero
+	}
+	return find(re, s)
 }
 
-// mayBytes is may for a byte slice, without copying it.
-func (r *Regexp) mayBytes(b []byte) (*regexp.Regexp, bool) {
-	return r.may(unsafe.String(unsafe.SliceData(b), len(b)))
+// findN is find for the methods that take a count n.
+func findN[T any](r *Regexp, s string, n int, find func(*regexp.Regexp, string, int) T) T {
+	re := r.Get()
+	if !r.test.may(s) {
+		var zero T
+		return zero
+	}
+	return find(re, s, n)
+}
+
+// mayBytes reports whether b could hold a match, as find tests a string,
+// without copying b.
+func (r *Regexp) mayBytes(b []byte) bool {
+	return r.test.may(unsafe.String(unsafe.SliceData(b), len(b)))
 }
 
 // Compile compiles the expression now and returns the error, if any; a
@@ -119,125 +136,59 @@ func (r *Regexp) String() string { return r.expr }
 
 // Match is regexp.Regexp.Match.
 func (r *Regexp) Match(b []byte) bool {
-	re, ok := r.mayBytes(b)
-	if !ok {
-		return false
-	}
-	return re.Match(b)
+	re := r.Get()
+	return r.mayBytes(b) && re.Match(b)
 }
 
 // MatchString is regexp.Regexp.MatchString.
 func (r *Regexp) MatchString(s string) bool {
-	re, ok := r.may(s)
-	if !ok {
-		return false
-	}
-	return re.MatchString(s)
+	return find(r, s, (*regexp.Regexp).MatchString)
 }
 
 // FindString is regexp.Regexp.FindString.
 func (r *Regexp) FindString(s string) string {
-	re, ok := r.may(s)
-	if !ok {
-		return ""
-	}
-	return re.FindString(s)
+	return find(r, s, (*regexp.Regexp).FindString)
 }
 
 // FindStringIndex is regexp.Regexp.FindStringIndex.
 func (r *Regexp) FindStringIndex(s string) []int {
-	re, ok := r.may(s)
-	if !ok {
-		return nil
-	}
-	return re.FindStringIndex(s)
+	return find(r, s, (*regexp.Regexp).FindStringIndex)
 }
 
 // FindStringSubmatch is regexp.Regexp.FindStringSubmatch.
 func (r *Regexp) FindStringSubmatch(s string) []string {
-	re, ok := r.may(s)
-	if !ok {
-		return nil
-	}
-	return re.FindStringSubmatch(s)
+	return find(r, s, (*regexp.Regexp).FindStringSubmatch)
 }
 
 // FindStringSubmatchIndex is regexp.Regexp.FindStringSubmatchIndex.
 func (r *Regexp) FindStringSubmatchIndex(s string) []int {
-	re, ok := r.may(s)
-	if !ok {
-		return nil
-	}
-	return re.FindStringSubmatchIndex(s)
+	return find(r, s, (*regexp.Regexp).FindStringSubmatchIndex)
 }
 
 // FindAllString is regexp.Regexp.FindAllString.
 func (r *Regexp) FindAllString(s string, n int) []string {
-	re, ok := r.may(s)
-	if !ok {
-		return nil
-	}
-	return re.FindAllString(s, n)
+	return findN(r, s, n, (*regexp.Regexp).FindAllString)
 }
 
 // FindAllStringIndex is regexp.Regexp.FindAllStringIndex.
 func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
-	re, ok := r.may(s)
-	if !ok {
-		return nil
-	}
-	return re.FindAllStringIndex(s, n)
+	return findN(r, s, n, (*regexp.Regexp).FindAllStringIndex)
 }
 
 // FindAllStringSubmatch is regexp.Regexp.FindAllStringSubmatch.
 func (r *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
-	re, ok := r.may(s)
-	if !ok {
-		return nil
-	}
-	return re.FindAllStringSubmatch(s, n)
+	return findN(r, s, n, (*regexp.Regexp).FindAllStringSubmatch)
 }
 
 // FindAllStringSubmatchIndex is regexp.Regexp.FindAllStringSubmatchIndex.
 func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
-	re, ok := r.may(s)
-	if !ok {
-		return nil
-	}
-	return re.FindAllStringSubmatchIndex(s, n)
-}
-
-// FindIndex is regexp.Regexp.FindIndex.
-func (r *Regexp) FindIndex(b []byte) []int {
-	re, ok := r.mayBytes(b)
-	if !ok {
-		return nil
-	}
-	return re.FindIndex(b)
-}
-
-// FindSubmatch is regexp.Regexp.FindSubmatch.
-func (r *Regexp) FindSubmatch(b []byte) [][]byte {
-	re, ok := r.mayBytes(b)
-	if !ok {
-		return nil
-	}
-	return re.FindSubmatch(b)
-}
-
-// FindSubmatchIndex is regexp.Regexp.FindSubmatchIndex.
-func (r *Regexp) FindSubmatchIndex(b []byte) []int {
-	re, ok := r.mayBytes(b)
-	if !ok {
-		return nil
-	}
-	return re.FindSubmatchIndex(b)
+	return findN(r, s, n, (*regexp.Regexp).FindAllStringSubmatchIndex)
 }
 
 // FindAllIndex is regexp.Regexp.FindAllIndex.
 func (r *Regexp) FindAllIndex(b []byte, n int) [][]int {
-	re, ok := r.mayBytes(b)
-	if !ok {
+	re := r.Get()
+	if !r.mayBytes(b) {
 		return nil
 	}
 	return re.FindAllIndex(b, n)
@@ -248,11 +199,6 @@ func (r *Regexp) ReplaceAllString(src, repl string) string {
 	return r.Get().ReplaceAllString(src, repl)
 }
 
-// ReplaceAllLiteralString is regexp.Regexp.ReplaceAllLiteralString.
-func (r *Regexp) ReplaceAllLiteralString(src, repl string) string {
-	return r.Get().ReplaceAllLiteralString(src, repl)
-}
-
 // ReplaceAllStringFunc is regexp.Regexp.ReplaceAllStringFunc.
 func (r *Regexp) ReplaceAllStringFunc(src string, repl func(string) string) string {
 	return r.Get().ReplaceAllStringFunc(src, repl)
@@ -260,12 +206,3 @@ func (r *Regexp) ReplaceAllStringFunc(src string, repl func(string) string) stri
 
 // Split is regexp.Regexp.Split.
 func (r *Regexp) Split(s string, n int) []string { return r.Get().Split(s, n) }
-
-// SubexpIndex is regexp.Regexp.SubexpIndex.
-func (r *Regexp) SubexpIndex(name string) int { return r.Get().SubexpIndex(name) }
-
-// SubexpNames is regexp.Regexp.SubexpNames.
-func (r *Regexp) SubexpNames() []string { return r.Get().SubexpNames() }
-
-// NumSubexp is regexp.Regexp.NumSubexp.
-func (r *Regexp) NumSubexp() int { return r.Get().NumSubexp() }

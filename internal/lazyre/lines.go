@@ -40,25 +40,23 @@ func (l Lines) MatchString(s string) bool {
 
 // FindAllString is regexp's FindAllString, line by line.
 func (l Lines) FindAllString(s string, n int) []string {
-	var out []string
-	for s != "" && (n < 0 || len(out) < n) {
-		line, rest, _ := strings.Cut(s, "\n")
-		s = rest
-		if l.try(line) {
-			out = append(out, l.Re.FindAllString(line, n-len(out))...)
-		}
-	}
-	return out
+	return findAll(l, s, n, (*Regexp).FindAllString)
 }
 
 // FindAllStringSubmatch is regexp's FindAllStringSubmatch, line by line.
 func (l Lines) FindAllStringSubmatch(s string, n int) [][]string {
-	var out [][]string
+	return findAll(l, s, n, (*Regexp).FindAllStringSubmatch)
+}
+
+// findAll runs find on each line of s that l.try lets through and
+// collects up to n results, all of them for n < 0.
+func findAll[T any](l Lines, s string, n int, find func(*Regexp, string, int) []T) []T {
+	var out []T
 	for s != "" && (n < 0 || len(out) < n) {
 		line, rest, _ := strings.Cut(s, "\n")
 		s = rest
 		if l.try(line) {
-			out = append(out, l.Re.FindAllStringSubmatch(line, n-len(out))...)
+			out = append(out, find(l.Re, line, n-len(out))...)
 		}
 	}
 	return out

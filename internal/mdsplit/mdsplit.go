@@ -359,19 +359,9 @@ func (s *splitter) block(n ast.Node, item bool) {
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		s.code(n, item)
 	case *ast.Blockquote:
-		start, stop := span(n)
-		if start < 0 {
-			return
-		}
-		raw, at := s.rawLines(start, stop)
-		s.whole(Quote, start, raw, at, item)
+		s.wholeNode(Quote, n, item)
 	case *east.Table:
-		start, stop := span(n)
-		if start < 0 {
-			return
-		}
-		raw, at := s.rawLines(start, stop)
-		s.whole(Table, start, raw, at, item)
+		s.wholeNode(Table, n, item)
 	case *ast.HTMLBlock:
 		s.html(n, item)
 	case *ast.ThematicBreak:
@@ -380,6 +370,17 @@ func (s *splitter) block(n ast.Node, item bool) {
 			s.blocks(n, item)
 		}
 	}
+}
+
+// wholeNode records block n, quote or table, as one part of kind k,
+// its raw lines as they stand in the source.
+func (s *splitter) wholeNode(k Kind, n ast.Node, item bool) {
+	start, stop := span(n)
+	if start < 0 {
+		return
+	}
+	raw, at := s.rawLines(start, stop)
+	s.whole(k, start, raw, at, item)
 }
 
 // whole adds a part of kind k, or a Template part if the template holds

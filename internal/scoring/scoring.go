@@ -1,14 +1,18 @@
 // Package scoring holds what heft's scorers share beyond wording: the
 // error a constructor returns for a configuration it cannot use, the
-// constructor's validate-then-default step, the checks of settings keyed
-// by rule ID, and the log ramp that turns a count into a score.
+// constructor's validate-then-default step, the rules table each scorer
+// embeds, the checks of settings keyed by rule ID, and the log ramp that
+// turns a count into a score.
 package scoring
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"maps"
 	"math"
 	"slices"
+	"sync"
 
 	"github.com/heft-dev/heft/heuristics"
 )
@@ -35,6 +39,29 @@ func New[C Config, S any](cfg C, defaults func(C) C, build func(C) *S) (*S, erro
 		return nil, err
 	}
 	return build(defaults(cfg)), nil
+}
+
+// Table returns the rules table a scorer package embeds as rules.json
+// (a JSON array of heuristics.Rule, or of the package's own rule type
+// R), decoded on the first call, not at package init. Every call returns
+// the same slice: callers must not change it, and a Rules method returns
+// a copy. Each rule is declared once, in that file; the package's Go code
+// names the IDs it emits as constants, and heuristicstest.CheckDeclared
+// checks both those and doc.go against the table.
+//
+// A field the rule type does not have, or a file that is not such an
+// array, is a bug in the package that its first test finds: the call
+// panics, naming the error.
+func Table[R any](data []byte) func() []R {
+	return sync.OnceValue(func() []R {
+		var rules []R
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&rules); err != nil {
+			panic(fmt.Sprintf("scoring: rules.json: %v", err))
+		}
+		return rules
+	})
 }
 
 // Declared reports whether one of rules has the ID id.

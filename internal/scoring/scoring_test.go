@@ -78,3 +78,24 @@ func TestRamp(t *testing.T) {
 		}
 	}
 }
+
+func TestTable(t *testing.T) {
+	rules := Table[heuristics.Rule]([]byte(`[{"id": "x-one", "finds": "one"}, {"id": "x-two", "finds": "two", "false_positives": "some"}]`))
+	got := rules()
+	want := []heuristics.Rule{{ID: "x-one", Finds: "one"}, {ID: "x-two", Finds: "two", FalsePositives: "some"}}
+	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
+		t.Fatalf("got %+v, want %+v", got, want)
+	}
+	if &rules()[0] != &got[0] {
+		t.Error("a second call decoded the table again")
+	}
+}
+
+func TestTableRejectsUnknownFields(t *testing.T) {
+	defer func() {
+		if r := recover(); r == nil {
+			t.Error("a misspelt field did not panic")
+		}
+	}()
+	Table[heuristics.Rule]([]byte(`[{"id": "x-one", "find": "one"}]`))()
+}

@@ -22,22 +22,23 @@ import (
 //   - upstream: the expected Evidence.Subject of a workaround (a module
 //     or package name, "runtime:pypy", "repo:owner/name"); empty for
 //     contrasts
-//   - split: "dev" (for tuning), "test" (for reporting), or "test2" and
-//     "test3" (held-out sets from repositories in no other split, each
-//     labelled and committed before the scorer was first run on it)
+//   - split: "dev" (for tuning), "test" (for reporting), or "test2",
+//     "test3" and "test4" (held-out sets from repositories in no other
+//     split, each labelled and committed before the scorer was first run
+//     on it)
 var WorkaroundColumns = []string{"repo", "commit", "label", "class", "upstream", "split"}
 
 // WorkaroundOptions says where the commits are and which ones to
 // evaluate.
 type WorkaroundOptions struct {
 	Clones string // the folder holding the clones (see FindRepo)
-	Split  string // "dev", "test", "test2", "test3", or "" or "all" for every row
+	Split  string // "dev", "test", "test2", "test3", "test4", or "" or "all" for every row
 	// Config configures the scorer; its zero value is the default.
 	Config workaround.Config
 }
 
 // workaroundSplits are the splits a workaround facts file may use.
-var workaroundSplits = map[string]bool{"dev": true, "test": true, "test2": true, "test3": true}
+var workaroundSplits = map[string]bool{"dev": true, "test": true, "test2": true, "test3": true, "test4": true}
 
 // ReadWorkaroundFacts reads and validates a workaround facts file.
 func ReadWorkaroundFacts(path string) ([]Fact, error) {
@@ -64,7 +65,7 @@ func checkWorkaroundFact(f Fact) error {
 		return f.Errorf("label %q: want workaround or contrast", l)
 	}
 	if s := f.Get("split"); !workaroundSplits[s] {
-		return f.Errorf("split %q: want dev, test, test2 or test3", s)
+		return f.Errorf("split %q: want dev, test, test2, test3 or test4", s)
 	}
 	return nil
 }
@@ -83,7 +84,7 @@ func EvalWorkaround(ctx context.Context, facts []Fact, opts WorkaroundOptions) (
 		split = ""
 	}
 	if split != "" && !workaroundSplits[split] {
-		return nil, fmt.Errorf("corpus: split %q: want dev, test, test2, test3 or all", opts.Split)
+		return nil, fmt.Errorf("corpus: split %q: want dev, test, test2, test3, test4 or all", opts.Split)
 	}
 	if _, err := workaround.New(opts.Config); err != nil {
 		return nil, fmt.Errorf("corpus: %w", err)
@@ -126,6 +127,9 @@ func EvalWorkaround(ctx context.Context, facts []Fact, opts WorkaroundOptions) (
 			cfg := opts.Config
 			if cfg.Repository == "" {
 				cfg.Repository = "github.com/" + name
+			}
+			if cfg.Submodules == nil {
+				cfg.Submodules = r.submodules(ctx)
 			}
 			if sc, err = workaround.New(cfg); err != nil {
 				return nil, fmt.Errorf("corpus: %w", err)
@@ -227,4 +231,38 @@ func (r *Repo) contribution(ctx context.Context, sha string) (*heuristics.Contri
 		Commits: []heuristics.Commit{{SHA: cm.SHA, Message: cm.Message, AuthorName: cm.AuthorName, AuthorEmail: cm.AuthorEmail}},
 		Diff:    d,
 	}, nil
+}
+
+// submodules reads the paths and URLs of the clone's git submodules
+// from .gitmodules at HEAD, for the scorer to name a submodule's patch
+// by its repository; nil when there are none or git cannot read them.
+func (r *Repo) submodules(ctx context.Context) map[string]string {
+	out, err := exec.CommandContext(ctx, "git", "--git-dir="+r.GitDir, "config", "--blob", "HEAD:.gitmodules",
+		"--get-regexp", `^submodule\..*\.(path|url)$`).Output()
+	if err != nil {
+		return nil
+	}
+	paths, urls := map[string]string{}, map[string]string{}
+	for line := range strings.Lines(string(out)) {
+		key, val, ok := strings.Cut(strings.TrimSpace(line), " ")
+		if !ok {
+			continue
+		}
+		name, field, _ := strings.Cut(strings.TrimPrefix(key, "submodule."), ".")
+		if i := strings.LastIndex(key, "."); i > 0 {
+			name, field = strings.TrimPrefix(key[:i], "submodule."), key[i+1:]
+		}
+		if field == "path" {
+			paths[name] = val
+		} else {
+			urls[name] = val
+		}
+	}
+	m := map[string]string{}
+	for name, p := range paths {
+		if u, ok := urls[name]; ok {
+			m[p] = u
+		}
+	}
+	return m
 }

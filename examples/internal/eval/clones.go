@@ -3,6 +3,7 @@ package eval
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -66,14 +67,25 @@ type CloneDiffOptions struct {
 // its squash commit are in the clone. Notes counts each way and each
 // reason a record was left out.
 //
-// It runs a few git processes per record and keeps, per repository seen,
-// the pull request heads and the squash subjects of the default branch
-// (a few dozen bytes per pull request or commit).
+// Per repository it runs two git processes to index the clone once, and
+// two long-lived ones that answer every question about it (git cat-file
+// --batch reads commits, git diff-tree --stdin makes the diffs), so a
+// pull request costs no process of its own, except a git merge-base for
+// one whose commits are not the plain history of its head. At most 16
+// clones keep their processes running at once. It keeps, per repository
+// seen, the pull request heads and the squash subjects of the default
+// branch (a few dozen bytes per pull request or commit), and one diff at
+// a time, bounded by MaxDiff. A commit the data names that the clone
+// lacks is a count in the notes; a blob the clone lacks (a partial
+// snapshot) fails that pull request's diff with git's message, counted
+// as "git failed", and the next one starts git again.
 type CloneDiffs struct {
 	src   Source
 	opt   CloneDiffOptions
 	ctx   context.Context
 	repos map[string]*cloneRepo // by Repo; nil: no clone
+
+	asked int64 // requests so far, to find the clone least recently asked
 
 	rebuilt map[string]int // by way
 	left    map[string]int // by reason
@@ -124,8 +136,15 @@ func (c *CloneDiffs) Next() (*Record, error) {
 	}
 }
 
-// Close closes the wrapped source.
-func (c *CloneDiffs) Close() error { return c.src.Close() }
+// Close stops the git processes and closes the wrapped source.
+func (c *CloneDiffs) Close() error {
+	for _, r := range c.repos {
+		if r != nil {
+			r.stop()
+		}
+	}
+	return c.src.Close()
+}
 
 // isNoDiffsNote reports whether s is the AIDev CSV layout's note that it
 // has no diffs, no longer true of the records CloneDiffs passes on.
@@ -198,46 +217,92 @@ func (c *CloneDiffs) rebuild(rec *Record) (way, why string, err error) {
 	if repo == nil {
 		return "", cloneNoRepo, nil
 	}
-	var from, to string
-	head, own := "", false // own: the head is the data's last commit
-	if k := len(rec.Commits); k > 0 && repo.isCommit(c.ctx, rec.Commits[k-1].SHA) {
-		head, own = rec.Commits[k-1].SHA, true
-	} else if h := repo.pulls[n]; h != "" && repo.isCommit(c.ctx, h) {
-		head = h
+	defer c.release(repo)
+	var from, to *commitInfo
+	var head *commitInfo // the head: the data's last commit, or refs/pull/N/head
+	own := false         // the head is the data's last commit
+	k := len(rec.Commits)
+	if k > 0 {
+		if head, err = repo.commit(c.ctx, rec.Commits[k-1].SHA); err != nil {
+			return "", cloneGitFailed, err
+		}
+		own = head != nil
+	}
+	if head == nil && repo.pulls[n] != "" {
+		if head, err = repo.commit(c.ctx, repo.pulls[n]); err != nil {
+			return "", cloneGitFailed, err
+		}
 	}
 	linear, mergeIn := false, false
-	if own && repo.isCommit(c.ctx, rec.Commits[0].SHA) {
-		// The range from the first commit's parent holds exactly the
-		// data's commits, none of them a merge?
-		k := len(rec.Commits)
-		out, err := repo.git(c.ctx, "rev-list", "--parents", "--max-count="+strconv.Itoa(k+1), rec.Commits[0].SHA+"^.."+head)
-		if err == nil { // a root commit has no parent: not this way
-			lines := 0
-			for line := range strings.Lines(out) {
-				lines++
-				mergeIn = mergeIn || strings.Count(strings.TrimSpace(line), " ") > 1
+	var first *commitInfo
+	if own {
+		// Going back from the head by first parents, are the data's
+		// commits exactly the last k, none a merge, the first one with a
+		// parent? Then the range from that parent holds exactly them.
+		if first, err = repo.commit(c.ctx, rec.Commits[0].SHA); err != nil {
+			return "", cloneGitFailed, err
+		}
+		if first != nil {
+			if linear, mergeIn, err = repo.chain(c.ctx, head, first, k); err != nil {
+				return "", cloneGitFailed, err
 			}
-			linear = !mergeIn && lines == k
 		}
 	}
 	switch {
 	case linear:
-		from, to, way = rec.Commits[0].SHA+"^", head, CloneCommits
-	case head != "" && !repo.isAncestor(c.ctx, head, "HEAD"):
-		base, err := repo.git(c.ctx, "merge-base", "HEAD", head)
+		if from, err = repo.parentOf(c.ctx, first.oid); err != nil {
+			return "", cloneGitFailed, err
+		}
+		way, to = CloneCommits, head
+	case head != nil:
+		base, err := repo.mergeBase(c.ctx, head.oid)
 		if err != nil {
 			return "", cloneGitFailed, err
 		}
-		from, to, way = strings.TrimSpace(base), head, CloneHead
+		if base == head.oid { // the head is in the default branch's history
+			return c.squashOr(repo, rec, n, mergeIn)
+		}
+		if from, err = repo.commit(c.ctx, base); err != nil || from == nil {
+			return "", cloneGitFailed, cmpErr(err, fmt.Errorf("eval: git merge-base in %s: %s is not a commit", repo.dir, base))
+		}
+		way, to = CloneHead, head
+	default:
+		return c.squashOr(repo, rec, n, mergeIn)
+	}
+	return c.diff(rec, repo, way, from, to)
+}
+
+// squashOr rebuilds the diff of a merged pull request from its squash
+// commit, or says why there is none.
+func (c *CloneDiffs) squashOr(repo *cloneRepo, rec *Record, n int, mergeIn bool) (way, why string, err error) {
+	switch {
 	case rec.Merged != nil && *rec.Merged && repo.squash[n] != "":
-		sq := repo.squash[n]
-		from, to, way = sq+"^", sq, CloneSquash
+		to, err := repo.commit(c.ctx, repo.squash[n])
+		if err != nil || to == nil {
+			return "", cloneGitFailed, cmpErr(err, fmt.Errorf("eval: git in %s: squash commit %s is not a commit", repo.dir, repo.squash[n]))
+		}
+		from, err := repo.parentOf(c.ctx, to.oid)
+		if err != nil {
+			return "", cloneGitFailed, err
+		}
+		return c.diff(rec, repo, CloneSquash, from, to)
 	case mergeIn:
 		return "", cloneMergeIn, nil
-	default:
-		return "", cloneNoCommits, nil
 	}
-	diff, err := repo.diff(c.ctx, from, to, c.opt.MaxDiff)
+	return "", cloneNoCommits, nil
+}
+
+// cmpErr returns err, or alt when err is nil.
+func cmpErr(err, alt error) error {
+	if err != nil {
+		return err
+	}
+	return alt
+}
+
+// diff sets rec.Diff to the diff between two commits.
+func (c *CloneDiffs) diff(rec *Record, repo *cloneRepo, way string, from, to *commitInfo) (string, string, error) {
+	diff, err := repo.diff(c.ctx, from.tree, to.tree, c.opt.MaxDiff)
 	switch {
 	case errors.Is(err, errDiffTooLarge):
 		return "", cloneTooLarge, nil
@@ -250,12 +315,26 @@ func (c *CloneDiffs) rebuild(rec *Record) (way, why string, err error) {
 	return way, "", nil
 }
 
-// cloneRepo is one clone and what CloneDiffs looked up in it once.
+// cloneRepo is one clone, what CloneDiffs looked up in it once, and the
+// two long-lived git processes it asks (started when first needed,
+// stopped when the repository has not been asked for a while).
 type cloneRepo struct {
 	dir    string
 	pulls  map[int]string // pull request number → refs/pull/N/head
 	squash map[int]string // pull request number → commit of the default branch whose subject ends in (#N)
+
+	cat, diffs *gitProc // git cat-file --batch, git diff-tree --stdin
+	used       int64    // when CloneDiffs last asked, in requests
 }
+
+// maxLiveRepos bounds the clones with git processes running: past it the
+// least recently asked stops its processes (and starts them again when
+// asked). Each diff-tree process keeps a cache of up to
+// diffCacheLimit.
+const (
+	maxLiveRepos   = 16
+	diffCacheLimit = "16m"
+)
 
 // squashSubject matches GitHub's squash-merge subject, "Title (#123)".
 var squashSubject = regexp.MustCompile(`\(#([0-9]+)\)\s*$`)
@@ -289,8 +368,121 @@ func (c *CloneDiffs) repo(name string) (*cloneRepo, error) {
 	return r, err
 }
 
-// errDiffTooLarge is what diff returns past its limit.
-var errDiffTooLarge = errors.New("diff too large")
+// release notes that repo was just asked, and stops the processes of the
+// least recently asked clone when more than maxLiveRepos have them.
+func (c *CloneDiffs) release(repo *cloneRepo) {
+	c.asked++
+	repo.used = c.asked
+	var live []*cloneRepo
+	for _, r := range c.repos {
+		if r != nil && (r.cat != nil || r.diffs != nil) {
+			live = append(live, r)
+		}
+	}
+	if len(live) <= maxLiveRepos {
+		return
+	}
+	oldest := slices.MinFunc(live, func(a, b *cloneRepo) int { return cmp.Compare(a.used, b.used) })
+	oldest.stop()
+}
+
+// stop ends the clone's git processes.
+func (r *cloneRepo) stop() {
+	for _, p := range []**gitProc{&r.cat, &r.diffs} {
+		if *p != nil {
+			(*p).close()
+			*p = nil
+		}
+	}
+}
+
+// proc returns the running process *p, starting it with args when it is
+// not running (first use, or stopped after a failure).
+func (r *cloneRepo) proc(ctx context.Context, p **gitProc, args ...string) (*gitProc, error) {
+	if *p != nil && (*p).cmd != nil {
+		return *p, nil
+	}
+	np, err := startGit(ctx, r.dir, args...)
+	if err != nil {
+		return nil, err
+	}
+	*p = np
+	return np, nil
+}
+
+// commit reads the commit sha names, or returns nil when the clone has
+// none (or sha is not an object id).
+func (r *cloneRepo) commit(ctx context.Context, sha string) (*commitInfo, error) {
+	if !isHex(sha) {
+		return nil, nil
+	}
+	p, err := r.proc(ctx, &r.cat, "cat-file", "--batch")
+	if err != nil {
+		return nil, err
+	}
+	return catFile(p, sha)
+}
+
+// parentOf reads the first parent of the commit sha names.
+func (r *cloneRepo) parentOf(ctx context.Context, sha string) (*commitInfo, error) {
+	c, err := r.commit(ctx, sha)
+	switch {
+	case err != nil:
+		return nil, err
+	case c == nil:
+		return nil, fmt.Errorf("eval: git in %s: no commit %s", r.dir, sha)
+	case len(c.parents) == 0:
+		return nil, fmt.Errorf("eval: git in %s: commit %s has no parent", r.dir, c.oid)
+	}
+	p, err := r.commit(ctx, c.parents[0])
+	if err == nil && p == nil {
+		err = fmt.Errorf("eval: git in %s: the parent %s of %s is missing", r.dir, c.parents[0], c.oid)
+	}
+	return p, err
+}
+
+// chain reports whether first is k-1 first parents back from head, with
+// no merge on the way or at first and a parent before it (linear), or
+// whether a merge was met in the k commits from head (mergeIn).
+func (r *cloneRepo) chain(ctx context.Context, head, first *commitInfo, k int) (linear, mergeIn bool, err error) {
+	c := head
+	for i := 0; i < k; i++ {
+		switch {
+		case len(c.parents) > 1:
+			return false, true, nil
+		case i == k-1:
+			return c.oid == first.oid && len(c.parents) == 1, false, nil
+		case len(c.parents) == 0:
+			return false, false, nil
+		}
+		if c, err = r.commit(ctx, c.parents[0]); err != nil || c == nil {
+			return false, false, err
+		}
+	}
+	return false, false, nil
+}
+
+// mergeBase returns where head forked from the default branch (git
+// merge-base HEAD head): head itself when it is in that branch's
+// history. It runs one git process: it walks the history.
+func (r *cloneRepo) mergeBase(ctx context.Context, head string) (string, error) {
+	out, err := r.git(ctx, "merge-base", "HEAD", head)
+	if err != nil {
+		return "", err
+	}
+	return strings.TrimSpace(out), nil
+}
+
+// diff returns the unified diff between two trees, with renames found,
+// or errDiffTooLarge past max bytes.
+func (r *cloneRepo) diff(ctx context.Context, from, to string, max int) (string, error) {
+	p, err := r.proc(ctx, &r.diffs, "-c", "core.quotePath=true", "-c", "core.deltaBaseCacheLimit="+diffCacheLimit,
+		"diff-tree", "--stdin", "-r", "-p", "-M", "--no-color", "--no-ext-diff", "--no-textconv", "--src-prefix=a/", "--dst-prefix=b/")
+	if err != nil {
+		return "", err
+	}
+	return diffTrees(p, from, to, max)
+}
 
 // git runs a git command in the clone and returns its output.
 func (r *cloneRepo) git(ctx context.Context, args ...string) (string, error) {
@@ -330,47 +522,6 @@ func (r *cloneRepo) stream(ctx context.Context, each func(string), args ...strin
 		return fmt.Errorf("eval: git %s in %s: reading its output: %w", args[0], r.dir, scanErr)
 	}
 	return nil
-}
-
-// isCommit reports whether sha names a commit of the clone.
-func (r *cloneRepo) isCommit(ctx context.Context, sha string) bool {
-	if !isHex(sha) {
-		return false
-	}
-	_, err := r.git(ctx, "cat-file", "-e", sha+"^{commit}")
-	return err == nil
-}
-
-// isAncestor reports whether commit a is in the history of b.
-func (r *cloneRepo) isAncestor(ctx context.Context, a, b string) bool {
-	_, err := r.git(ctx, "merge-base", "--is-ancestor", a, b)
-	return err == nil
-}
-
-// diff returns the unified diff between two commits, with renames found,
-// or errDiffTooLarge past max bytes.
-func (r *cloneRepo) diff(ctx context.Context, from, to string, max int) (string, error) {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, "git", "--git-dir", r.dir, "-c", "core.quotePath=true",
-		"diff", "--no-color", "--no-ext-diff", "--no-textconv", "-M", "--src-prefix=a/", "--dst-prefix=b/", from, to, "--")
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		return "", err
-	}
-	if err := cmd.Start(); err != nil {
-		return "", fmt.Errorf("eval: git diff: %w", err)
-	}
-	text, err := io.ReadAll(io.LimitReader(out, int64(max)+1))
-	if err == nil && len(text) > max {
-		cancel()
-		_ = cmd.Wait()
-		return "", errDiffTooLarge
-	}
-	if werr := cmd.Wait(); err == nil && werr != nil {
-		err = fmt.Errorf("eval: git diff %s %s in %s: %w", from, to, r.dir, werr)
-	}
-	return string(text), err
 }
 
 // isHex reports whether s is a full or abbreviated hexadecimal object id,

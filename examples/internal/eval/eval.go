@@ -271,9 +271,7 @@ func Run(ctx context.Context, set *heuristics.Set, src Source, opt Options) (*Re
 	}
 	res.Workers = opt.Workers
 	res.Policy.Review, res.Policy.Flag = thresholds(opt.policy)
-	if n, ok := src.(Noter); ok {
-		res.Notes = n.Notes()
-	}
+	res.Notes = Notes(src)
 	return res, nil
 }
 

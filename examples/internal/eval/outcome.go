@@ -65,8 +65,45 @@ const (
 
 // AllOutcomes returns every effort outcome, in report order.
 func AllOutcomes() []Outcome {
-	return []Outcome{OutcomeReviewComments, OutcomeReviewRounds, OutcomeMaintainers,
-		OutcomeMaintainerComments, OutcomeFirstResponse, OutcomeTimeToClose}
+	all := make([]Outcome, len(outcomes))
+	for i, d := range outcomes {
+		all[i] = d.outcome
+	}
+	return all
+}
+
+// outcomes is the one table of the effort outcomes, in report order:
+// what each counts or times, its unit, and where Outcomes keeps it.
+var outcomes = [...]struct {
+	outcome  Outcome
+	describe string
+	unit     string
+	of       func(*Outcomes) (float64, bool)
+}{
+	{OutcomeReviewComments, "comments, line comments and reviews by others than the author and bots", "count", func(x *Outcomes) (float64, bool) { return known(x.ReviewComments) }},
+	{OutcomeReviewRounds, "reviews requesting changes plus pushes after a review", "count", func(x *Outcomes) (float64, bool) { return known(x.ReviewRounds) }},
+	{OutcomeMaintainers, "distinct maintainers who commented or reviewed", "count", func(x *Outcomes) (float64, bool) { return known(x.Maintainers) }},
+	{OutcomeMaintainerComments, "comments, line comments and reviews by maintainers", "count", func(x *Outcomes) (float64, bool) { return known(x.MaintainerComments) }},
+	{OutcomeFirstResponse, "hours from opening to the first maintainer comment or review", "hours", func(x *Outcomes) (float64, bool) { return known(x.FirstResponse) }},
+	{OutcomeTimeToClose, "hours from opening to merging or closing", "hours", func(x *Outcomes) (float64, bool) { return known(x.TimeToClose) }},
+}
+
+// known returns *p, and false when p is nil: the outcome is unknown.
+func known[T int | float64](p *T) (float64, bool) {
+	if p == nil {
+		return 0, false
+	}
+	return float64(*p), true
+}
+
+// outcomeIndex returns o's index in outcomes, or -1.
+func outcomeIndex(o Outcome) int {
+	for i, d := range outcomes {
+		if d.outcome == o {
+			return i
+		}
+	}
+	return -1
 }
 
 // ErrUnknownOutcome is wrapped by the error ParseOutcomes returns for a
@@ -82,20 +119,17 @@ func ParseOutcomes(list string) ([]Outcome, error) {
 		if name == "" {
 			continue
 		}
-		if name == "all" {
-			for _, o := range AllOutcomes() {
-				if !slices.Contains(out, o) {
-					out = append(out, o)
-				}
-			}
-			continue
-		}
-		o := Outcome(name)
-		if !slices.Contains(AllOutcomes(), o) {
+		named := []Outcome{Outcome(name)}
+		switch {
+		case name == "all":
+			named = AllOutcomes()
+		case outcomeIndex(named[0]) < 0:
 			return nil, fmt.Errorf("%w %q: want one of %s, or all", ErrUnknownOutcome, name, outcomeList())
 		}
-		if !slices.Contains(out, o) {
-			out = append(out, o)
+		for _, o := range named {
+			if !slices.Contains(out, o) {
+				out = append(out, o)
+			}
 		}
 	}
 	return out, nil
@@ -111,27 +145,16 @@ func outcomeList() string {
 
 // Describe says what the outcome counts or times, in a sentence fragment.
 func (o Outcome) Describe() string {
-	switch o {
-	case OutcomeReviewComments:
-		return "comments, line comments and reviews by others than the author and bots"
-	case OutcomeReviewRounds:
-		return "reviews requesting changes plus pushes after a review"
-	case OutcomeMaintainers:
-		return "distinct maintainers who commented or reviewed"
-	case OutcomeMaintainerComments:
-		return "comments, line comments and reviews by maintainers"
-	case OutcomeFirstResponse:
-		return "hours from opening to the first maintainer comment or review"
-	case OutcomeTimeToClose:
-		return "hours from opening to merging or closing"
+	if i := outcomeIndex(o); i >= 0 {
+		return outcomes[i].describe
 	}
 	return string(o)
 }
 
 // Unit is the outcome's unit: "count" or "hours".
 func (o Outcome) Unit() string {
-	if o == OutcomeFirstResponse || o == OutcomeTimeToClose {
-		return "hours"
+	if i := outcomeIndex(o); i >= 0 {
+		return outcomes[i].unit
 	}
 	return "count"
 }
@@ -139,37 +162,11 @@ func (o Outcome) Unit() string {
 // Of returns the outcome's value for r, and false when r does not carry
 // it.
 func (o Outcome) Of(r *Record) (float64, bool) {
-	x := r.Outcomes
-	if x == nil {
+	i := outcomeIndex(o)
+	if r.Outcomes == nil || i < 0 {
 		return 0, false
 	}
-	count := func(p *int) (float64, bool) {
-		if p == nil {
-			return 0, false
-		}
-		return float64(*p), true
-	}
-	hours := func(p *float64) (float64, bool) {
-		if p == nil {
-			return 0, false
-		}
-		return *p, true
-	}
-	switch o {
-	case OutcomeReviewComments:
-		return count(x.ReviewComments)
-	case OutcomeReviewRounds:
-		return count(x.ReviewRounds)
-	case OutcomeMaintainers:
-		return count(x.Maintainers)
-	case OutcomeMaintainerComments:
-		return count(x.MaintainerComments)
-	case OutcomeFirstResponse:
-		return hours(x.FirstResponse)
-	case OutcomeTimeToClose:
-		return hours(x.TimeToClose)
-	}
-	return 0, false
+	return outcomes[i].of(r.Outcomes)
 }
 
 // History is what DeriveOutcomes counts from: one contribution's whole

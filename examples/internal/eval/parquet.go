@@ -199,10 +199,7 @@ func OpenAIDevParquet(dir string, opt *AIDevOptions) (*AIDevParquet, error) {
 		err := prs.scan(func(row []string) {
 			repo := repoOf(prs.get(row, "repo_url"), prs.get(row, "html_url"))
 			for _, who := range writers[prs.get(row, "id")] {
-				if a.reviewers[repo] == nil {
-					a.reviewers[repo] = map[string]bool{}
-				}
-				a.reviewers[repo][who] = true
+				addPerson(a.reviewers, repo, who)
 			}
 		})
 		if err != nil {
@@ -218,10 +215,7 @@ func OpenAIDevParquet(dir string, opt *AIDevOptions) (*AIDevParquet, error) {
 				return
 			}
 			repo := repoOf(prs.get(row, "repo_url"), prs.get(row, "html_url"))
-			if a.maintainers[repo] == nil {
-				a.maintainers[repo] = map[string]bool{}
-			}
-			a.maintainers[repo][who] = true
+			addPerson(a.maintainers, repo, who)
 		})
 		if err != nil {
 			a.Close()
@@ -234,6 +228,14 @@ func OpenAIDevParquet(dir string, opt *AIDevOptions) (*AIDevParquet, error) {
 		a.notes = append(a.notes, fmt.Sprintf("%d accounts that merged a pull request count as maintainers of its repository (the tables have no author_association)", n))
 	}
 	return a, nil
+}
+
+// addPerson adds who to the set of people of repo in m.
+func addPerson(m map[string]map[string]bool, repo, who string) {
+	if m[repo] == nil {
+		m[repo] = map[string]bool{}
+	}
+	m[repo][who] = true
 }
 
 // Notes says what the report should know about this data.

@@ -157,6 +157,15 @@ type Noter interface {
 	Notes() []string
 }
 
+// Notes returns src's notes when it is a Noter, else none: what a source
+// that wraps src passes on before its own.
+func Notes(src Source) []string {
+	if n, ok := src.(Noter); ok {
+		return n.Notes()
+	}
+	return nil
+}
+
 // Reasons a record is skipped, stable names a report counts by.
 const (
 	ReasonMalformed   = "malformed"      // a line or row that does not parse

@@ -295,31 +295,26 @@ func expand(re *syntax.Regexp) ([]item, bool) {
 		}
 		return union([]item{{}}, sub)
 	case syntax.OpAlternate:
-		var out []item
-		for _, s := range re.Sub {
-			sub, ok := expand(s)
-			if !ok {
-				return nil, false
-			}
-			if out, ok = union(out, sub); !ok {
-				return nil, false
-			}
-		}
-		return out, true
+		return expandAll(re.Sub, nil, union)
 	case syntax.OpConcat:
-		out := []item{{}}
-		for _, s := range re.Sub {
-			sub, ok := expand(s)
-			if !ok {
-				return nil, false
-			}
-			if out, ok = product(out, sub); !ok {
-				return nil, false
-			}
-		}
-		return out, true
+		return expandAll(re.Sub, []item{{}}, product)
 	}
 	return nil, false
+}
+
+// expandAll expands each of subs and folds the strings into out with
+// join: union for an alternation, product for a concatenation.
+func expandAll(subs []*syntax.Regexp, out []item, join func(a, b []item) ([]item, bool)) ([]item, bool) {
+	for _, s := range subs {
+		sub, ok := expand(s)
+		if !ok {
+			return nil, false
+		}
+		if out, ok = join(out, sub); !ok {
+			return nil, false
+		}
+	}
+	return out, true
 }
 
 // fold returns the runes a literal r matches.
@@ -433,17 +428,14 @@ func guard(re *syntax.Regexp) string {
 	return best
 }
 
+// writeStrings writes list one string a line, so that a Linguist update
+// that adds or drops one shows in the regenerated file as one line.
 func writeStrings(b *bytes.Buffer, name, doc string, list []string) {
 	fmt.Fprintf(b, "\n// %s %s\nvar %s = []string{\n", name, doc, name)
-	for i, s := range list {
-		b.WriteString(quote(s))
-		if i%6 == 5 {
-			b.WriteString(",\n")
-		} else {
-			b.WriteString(", ")
-		}
+	for _, s := range list {
+		b.WriteString(quote(s) + ",\n")
 	}
-	b.WriteString("\n}\n")
+	b.WriteString("}\n")
 }
 
 // quote writes s as a raw string when it can, for readable expressions.
