@@ -2,12 +2,12 @@ package disclosure
 
 import (
 	"math/rand/v2"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 
 	"github.com/heft-dev/heft/internal/lazyre"
+	"github.com/heft-dev/heft/internal/scorertest"
 )
 
 // sentenceCases are people's words in the shapes real descriptions and
@@ -121,14 +121,7 @@ func TestLineShapes(t *testing.T) {
 	}{{shapeHeading, headingRE}, {shapeSignature, signatureRE}, {shapeCheckbox, checkboxRE}, {shapeBareLabel, bareLabelRE}, {shapeLabel, labelRE}}
 	hits := make([]int, len(res))
 	for range 50000 {
-		var b strings.Builder
-		for range 1 + r.IntN(10) {
-			b.WriteString(frags[r.IntN(len(frags))])
-			if r.IntN(3) == 0 {
-				b.WriteByte(' ')
-			}
-		}
-		l := b.String()
+		l := scorertest.Pieces(r, frags, 10, 1.0/3)
 		may := lineShapes(l)
 		for k, x := range res {
 			if x.re.MatchString(l) {
