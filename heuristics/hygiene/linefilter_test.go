@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/heft-dev/heft/internal/scorertest"
 )
 
 // TestLineFilteredAsWhole: issueRE and codeRefRE, line by line behind
@@ -21,14 +23,7 @@ func TestLineFilteredAsWhole(t *testing.T) {
 	}
 	r := rand.New(rand.NewPCG(5, 8))
 	for range 5000 {
-		var b strings.Builder
-		for range 1 + r.IntN(16) {
-			b.WriteString(frags[r.IntN(len(frags))])
-			if r.IntN(2) == 0 {
-				b.WriteByte(' ')
-			}
-		}
-		text := b.String()
+		text := scorertest.Pieces(r, frags, 16, 0.5)
 		var wantNums []int
 		var wantQuotes []string
 		seen := map[int]bool{}
@@ -93,11 +88,7 @@ func TestLiteralTestsExact(t *testing.T) {
 	}
 	r := rand.New(rand.NewPCG(9, 3))
 	for range 20000 {
-		var b strings.Builder
-		for range 1 + r.IntN(10) {
-			b.WriteString(frags[r.IntN(len(frags))])
-		}
-		s := b.String()
+		s := scorertest.Pieces(r, frags, 10, 0)
 		if codeRefRE.Re.MatchString(s) && !mayCodeRef(s) {
 			t.Fatalf("%q: codeRefRE matches, mayCodeRef says it cannot", s)
 		}

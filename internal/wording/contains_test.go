@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/heft-dev/heft/internal/scorertest"
 )
 
 func TestContainsFold(t *testing.T) {
@@ -128,11 +130,7 @@ func TestContainsFoldAsNaive(t *testing.T) {
 	subs := []string{"lorem", "dolor", "l", "#1", "gh-", "-"}
 	r := rand.New(rand.NewPCG(2, 3))
 	for range 20000 {
-		var b strings.Builder
-		for range r.IntN(12) {
-			b.WriteString(frags[r.IntN(len(frags))])
-		}
-		s := b.String()
+		s := scorertest.Pieces(r, frags, 12, 0)
 		for _, sub := range subs {
 			if got, want := ContainsFold(s, sub), naive(s, sub); got != want {
 				t.Fatalf("ContainsFold(%q, %q) = %v, want %v", s, sub, got, want)
