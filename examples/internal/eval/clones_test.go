@@ -13,19 +13,16 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// cloneFixture makes a clone of acme/widget as the fetch tool lays it out
-// (DIR/acme+widget) and an AIDev CSV folder of six pull requests on it,
-// one for each way CloneDiffs rebuilds a diff or leaves it out.
-func cloneFixture(t *testing.T) (clones, aidev string) {
+// newTestRepo makes an empty repository at dir (under root, which holds
+// its HOME) on branch main, and returns a runner of git in it and a
+// committer of a file's text.
+func newTestRepo(t *testing.T, root, dir string) (git func(args ...string) string, commit func(file, text, msg string) string) {
 	t.Helper()
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
 	}
-	root := t.TempDir()
-	clones = filepath.Join(root, "clones")
-	dir := filepath.Join(clones, "acme+widget")
 	require.NoError(t, os.MkdirAll(dir, 0o755))
-	git := func(args ...string) string {
+	git = func(args ...string) string {
 		t.Helper()
 		cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
 		cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "HOME="+root, "GIT_AUTHOR_DATE=2025-03-01T10:00:00Z", "GIT_COMMITTER_DATE=2025-03-01T10:00:00Z")
@@ -33,7 +30,7 @@ func cloneFixture(t *testing.T) (clones, aidev string) {
 		require.NoError(t, err, "%s", out)
 		return strings.TrimSpace(string(out))
 	}
-	commit := func(file, text, msg string) string {
+	commit = func(file, text, msg string) string {
 		t.Helper()
 		require.NoError(t, os.WriteFile(filepath.Join(dir, file), []byte(text), 0o644))
 		git("add", "-A")
@@ -43,6 +40,18 @@ func cloneFixture(t *testing.T) (clones, aidev string) {
 	git("init", "-q", "-b", "main")
 	git("config", "user.name", "Ana Maintainer")
 	git("config", "user.email", "ana@example.com")
+	return git, commit
+}
+
+// cloneFixture makes a clone of acme/widget as the fetch tool lays it out
+// (DIR/acme+widget) and an AIDev CSV folder of six pull requests on it,
+// one for each way CloneDiffs rebuilds a diff or leaves it out.
+func cloneFixture(t *testing.T) (clones, aidev string) {
+	t.Helper()
+	root := t.TempDir()
+	clones = filepath.Join(root, "clones")
+	dir := filepath.Join(clones, "acme+widget")
+	git, commit := newTestRepo(t, root, dir)
 	commit("main.go", "package main\n", "Start")
 
 	// #1, still open: its head is only in refs/pull/1/head.
@@ -206,31 +215,13 @@ func FuzzParsePullRefs(f *testing.F) {
 // branch merged in (found by reading commits), a branch from a side
 // branch merged into it (left to git merge-base), a head already merged.
 func TestForkPoint(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
 	root := t.TempDir()
-	dir := filepath.Join(root, "acme+widget")
-	require.NoError(t, os.MkdirAll(dir, 0o755))
-	git := func(args ...string) string {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
-		cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "HOME="+root, "GIT_AUTHOR_DATE=2025-03-01T10:00:00Z", "GIT_COMMITTER_DATE=2025-03-01T10:00:00Z")
-		out, err := cmd.CombinedOutput()
-		require.NoError(t, err, "%s", out)
-		return strings.TrimSpace(string(out))
-	}
+	git, commitFile := newTestRepo(t, root, filepath.Join(root, "acme+widget"))
 	n := 0
 	commit := func() string {
 		n++
-		require.NoError(t, os.WriteFile(filepath.Join(dir, fmt.Sprintf("f%d.txt", n)), []byte("x\n"), 0o644))
-		git("add", "-A")
-		git("commit", "-q", "-m", fmt.Sprintf("c%d", n))
-		return git("rev-parse", "HEAD")
+		return commitFile(fmt.Sprintf("f%d.txt", n), "x\n", fmt.Sprintf("c%d", n))
 	}
-	git("init", "-q", "-b", "main")
-	git("config", "user.name", "Ana")
-	git("config", "user.email", "ana@example.com")
 	commit()
 	b := commit()
 	git("checkout", "-q", "-b", "side")
