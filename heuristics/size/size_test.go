@@ -64,7 +64,40 @@ func TestSize(t *testing.T) {
 			},
 			score: scorertest.High, label: "size/XXL",
 			rules:  []string{"size-lines", "size-largest-file"},
-			advice: "1,900 of them are in internal/store/; consider sending that part on its own and the other 40 lines (cmd/tool/)",
+			advice: "1,900 of them are in internal/store/; consider sending that part on its own and the other 40 lines (cmd/tool/) as a separate pull request; the first part is still over 200 lines, so split it further into steps that each build and pass tests where it can be.",
+		},
+		{
+			name: "tests-stay-with-code", reason: "tests/core/ holds the tests of src/core/: advice to send them as a pull request of their own would split a change from its tests",
+			change: map[string]*string{
+				"src/core/git.go":          scorertest.Text(scorertest.Numbered("g", 220)),
+				"tests/core/git_test.go":   scorertest.Text(scorertest.Numbered("t", 330)),
+				"src/cli/remote.go":        scorertest.Text(scorertest.Numbered("r", 150)),
+				"tests/cli/remote_test.go": scorertest.Text(scorertest.Numbered("rt", 50)),
+			},
+			score: func(s float64) bool { return s > 0 }, label: "size/XL",
+			advice: "550 of them are in tests/core/ and src/core/; consider sending that part on its own and the other 200 lines (src/cli/ and tests/cli/)",
+		},
+		{
+			name: "split-parts-still-large", reason: "a part of over 200 lines cannot be reviewed in one sitting either: the advice must not promise it",
+			change: map[string]*string{
+				"internal/store/store.go": scorertest.Text(store),
+				"cmd/tool/main.go":        scorertest.Text(scorertest.Numbered("fix", 300)),
+			},
+			score: scorertest.High, label: "size/XXL",
+			advice: "the other 300 lines (cmd/tool/) as a separate pull request; both parts are still over 200 lines, so split them further into steps that each build and pass tests where they can be.",
+		},
+		{
+			name: "many-directories", reason: "the other part's directories are named in full or with how many more there are, so the list is not taken for the whole",
+			change: map[string]*string{
+				"internal/store/store.go": scorertest.Text(store),
+				"a/x.go":                  scorertest.Text(scorertest.Numbered("a", 10)),
+				"b/x.go":                  scorertest.Text(scorertest.Numbered("b", 9)),
+				"c/x.go":                  scorertest.Text(scorertest.Numbered("c", 8)),
+				"d/x.go":                  scorertest.Text(scorertest.Numbered("d", 7)),
+				"e/x.go":                  scorertest.Text(scorertest.Numbered("e", 6)),
+			},
+			score: scorertest.High, label: "size/XXL",
+			advice: "the other 40 lines (a/, b/, c/ and 2 more directories)",
 		},
 		{
 			name: "lockfile-churn", reason: "go.sum and package-lock.json lines are not read by reviewers",
