@@ -370,7 +370,7 @@ func testArea(dir string) string {
 // dirList names dirs, at most n of them and how many more.
 func dirList(dirs []string, n int) string {
 	if len(dirs) > n {
-		return strings.Join(dirs[:n], ", ") + fmt.Sprintf(" and %d more directories", len(dirs)-n)
+		return strings.Join(dirs[:n], ", ") + " and " + wording.Count(len(dirs)-n, "more directory", "more directories")
 	}
 	if len(dirs) <= 1 {
 		return strings.Join(dirs, "")

@@ -100,6 +100,27 @@ func TestSize(t *testing.T) {
 			advice: "the other 40 lines (a/, b/, c/ and 2 more directories)",
 		},
 		{
+			name: "one-more-directory", reason: "one directory left out of the list is \"1 more directory\", not \"1 more directories\"",
+			change: map[string]*string{
+				"internal/store/store.go": scorertest.Text(store),
+				"a/x.go":                  scorertest.Text(scorertest.Numbered("a", 10)),
+				"b/x.go":                  scorertest.Text(scorertest.Numbered("b", 9)),
+				"c/x.go":                  scorertest.Text(scorertest.Numbered("c", 8)),
+				"d/x.go":                  scorertest.Text(scorertest.Numbered("d", 7)),
+			},
+			score: scorertest.High, label: "size/XXL",
+			advice: "the other 34 lines (a/, b/, c/ and 1 more directory)",
+		},
+		{
+			name: "tests-of-untouched-code", reason: "tests of code the change does not touch can go on their own: they are a part, not folded into the largest",
+			change: map[string]*string{
+				"internal/store/store.go":  scorertest.Text(store),
+				"internal/lru/lru_test.go": scorertest.Text(scorertest.Numbered("c", 60)),
+			},
+			score: scorertest.High, label: "size/XXL",
+			advice: "1,900 of them are in internal/store/; consider sending that part on its own and the other 60 lines (internal/lru/)",
+		},
+		{
 			name: "lockfile-churn", reason: "go.sum and package-lock.json lines are not read by reviewers",
 			change: map[string]*string{
 				"go.sum":                scorertest.Text(scorertest.Numbered("mod", 3000)),
