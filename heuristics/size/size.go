@@ -239,14 +239,24 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 // are. A test file goes with the code it tests (a directory whose path
 // is the same once src, test and the like are left out, such as
 // tests/core/ for src/core/): a pull request of tests alone, apart from
-// the change they test, is not one to advise. It promises that each part can be reviewed in one
-// sitting only when each is within comfortable lines.
+// the change they test, is not one to advise. It proposes a split only
+// when one part holds at least half the lines (otherwise any cut is
+// arbitrary), and promises that each part can be reviewed in one sitting
+// only when each is within comfortable lines.
 func sizeAdvice(files []*diffstat.File, total, comfortable int) string {
 	parts := splitParts(files)
-	if len(parts) < 2 {
-		return fmt.Sprintf("This pull request changes %s reviewable lines. If it can be split into smaller steps "+
+	if len(parts) < 2 || parts[0].lines*2 < total {
+		spread := ""
+		if len(parts) >= 2 {
+			dirs := 0
+			for _, p := range parts {
+				dirs += len(p.dirs)
+			}
+			spread = fmt.Sprintf(" across %s, none with half of them", wording.Count(dirs, "directory", "directories"))
+		}
+		return fmt.Sprintf("This pull request changes %s reviewable lines%s. If it can be split into smaller steps "+
 			"that each build and pass tests, reviewers can take them one at a time; otherwise, a short guide to the "+
-			"order in which to read it helps.", wording.Commas(total))
+			"order in which to read it helps.", wording.Commas(total), spread)
 	}
 	first := parts[0]
 	rest := total - first.lines

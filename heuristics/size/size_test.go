@@ -121,6 +121,16 @@ func TestSize(t *testing.T) {
 			advice: "1,900 of them are in internal/store/; consider sending that part on its own and the other 60 lines (internal/lru/)",
 		},
 		{
+			name: "spread-out", reason: "no directory holds half the lines: sending the largest on its own is an arbitrary cut, so the advice is the general one, with the spread",
+			change: map[string]*string{
+				"a/x.go": scorertest.Text(scorertest.Numbered("a", 120)),
+				"b/x.go": scorertest.Text(scorertest.Numbered("b", 110)),
+				"c/x.go": scorertest.Text(scorertest.Numbered("c", 100)),
+			},
+			score: func(s float64) bool { return s > 0 }, label: "size/L",
+			advice: "This pull request changes 330 reviewable lines across 3 directories, none with half of them. If it can be split",
+		},
+		{
 			name: "lockfile-churn", reason: "go.sum and package-lock.json lines are not read by reviewers",
 			change: map[string]*string{
 				"go.sum":                scorertest.Text(scorertest.Numbered("mod", 3000)),
