@@ -201,7 +201,17 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 			Field:   heuristics.FieldDiff,
 		})
 	}
-	if score > 0 {
+	switch {
+	case score > 0 && len(reviewable) > 1 && reviewable[0].Lines()*10 < lines:
+		// Spread thin: no file is where the size is.
+		res.Evidence = append(res.Evidence, heuristics.Evidence{
+			Rule: ruleLargestFile,
+			Message: fmt.Sprintf("The largest changed file holds %s of the %s reviewable lines: the change is spread over %s.",
+				wording.Commas(reviewable[0].Lines()), wording.Commas(lines), wording.Plural(rev.Files, "file")),
+			Field: heuristics.FieldDiff,
+			Path:  reviewable[0].Path(),
+		})
+	case score > 0:
 		for _, f := range reviewable[:min(cfg.Largest, len(reviewable))] {
 			res.Evidence = append(res.Evidence, heuristics.Evidence{
 				Rule:    ruleLargestFile,

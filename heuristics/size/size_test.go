@@ -303,3 +303,25 @@ func TestAdviceOneLineLeft(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, res.Advice, "the other 1 line (cmd/)", "line, not lines")
 }
+
+// TestLargestFileOfASpreadChange: in a change spread thin (40 files of 10
+// lines), "one of the largest changed files" would point a reviewer at
+// three files of 10 lines as if they were where the size is; the
+// evidence says instead how little the largest holds.
+func TestLargestFileOfASpreadChange(t *testing.T) {
+	change := map[string]*string{}
+	for i := range 40 {
+		change[fmt.Sprintf("pkg/p%02d/f.go", i)] = scorertest.Text(scorertest.Numbered(fmt.Sprintf("v%d", i), 10))
+	}
+	res, err := newSize(t).Score(context.Background(), &heuristics.Contribution{Diff: scorertest.GitDiff(t, nil, change)})
+	require.NoError(t, err)
+	var largest []heuristics.Evidence
+	for _, e := range res.Evidence {
+		if e.Rule == "size-largest-file" {
+			largest = append(largest, e)
+		}
+	}
+	require.Len(t, largest, 1, "%+v", res.Evidence)
+	assert.Equal(t, "The largest changed file holds 10 of the 400 reviewable lines: the change is spread over 40 files.", largest[0].Message)
+	assert.Equal(t, "pkg/p00/f.go", largest[0].Path)
+}
