@@ -338,7 +338,7 @@ func score(ctx context.Context, set *heuristics.Set, rec *Record, opt Options, n
 		}
 		c.Diff = d
 	}
-	rep, err := set.Score(ctx, c)
+	rep, err := set.ScoreSerial(ctx, c)
 	out.scores = make([]float64, n)
 	out.errs = make([]error, n)
 	for i := range out.scores {
