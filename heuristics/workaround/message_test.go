@@ -114,39 +114,16 @@ func TestMessageEvidenceMultiByte(t *testing.T) {
 // works around.
 func TestMessageUserWorkaround(t *testing.T) {
 	s := newWorkaround(t, workaround.Config{Repository: "github.com/acme/tool"})
-	for _, tc := range []struct {
-		name, title, body string
-		want              string // the dependency, or "" for none
-	}{
-		{
-			name: "would-be", title: "Reset stale values on reload",
-			body: "Widgetron 2.1 keeps stale values after a reload.\n\nRunning with `acme serve --no-cache` would be a workaround for the above.",
-		},
-		{
-			name: "could-be", title: "Reset stale values on reload",
-			body: "Restarting Widgetron 2.1 could be a workaround, but this fixes the cause.",
-		},
-		{
-			name: "users-can", title: "Reset the counters on reload",
-			body: "Users can work around the stale cache of Widgetron 2.1 by setting RETRIES=0.",
-		},
-		{
-			name: "as-a-workaround-set", title: "Reset the counters on reload",
-			body: "As a workaround, set `cache: false` in the config of Widgetron 2.1.",
-		},
-		{
-			name: "as-a-workaround-you-can", title: "Reset the counters on reload",
-			body: "As a workaround you can restart Widgetron 2.1 after each deploy.",
-		},
-		{
-			name: "common-noun", title: "The home page is broken after a reload",
-			body: "Reset the counters so that the page renders.",
-		},
-		{
-			name: "own-workaround-kept", title: "Retry empty replies",
-			body: "This works around Widgetron dropping replies; users can drop the option once it is fixed.",
-			want: "widgetron",
-		},
+	const reset = "Reset stale values on reload"
+	// name, title, body, and the dependency found ("" for none)
+	for _, tc := range []struct{ name, title, body, want string }{
+		{"would-be", reset, "Widgetron 2.1 keeps stale values after a reload.\n\nRunning with `acme serve --no-cache` would be a workaround for the above.", ""},
+		{"could-be", reset, "Restarting Widgetron 2.1 could be a workaround, but this fixes the cause.", ""},
+		{"users-can", reset, "Users can work around the stale cache of Widgetron 2.1 by setting RETRIES=0.", ""},
+		{"as-a-workaround-set", reset, "As a workaround, set `cache: false` in the config of Widgetron 2.1.", ""},
+		{"as-a-workaround-you-can", reset, "As a workaround you can restart Widgetron 2.1 after each deploy.", ""},
+		{"common-noun", "The home page is broken after a reload", "Reset the counters so that the page renders.", ""},
+		{"own-workaround-kept", "Retry empty replies", "This works around Widgetron dropping replies; users can drop the option once it is fixed.", "widgetron"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c := changelogAndField(t)
