@@ -832,7 +832,7 @@ func (sc *workaroundScan) contextFindings() {
 		if _, ok := at[h.path+":"+itoa(h.line)]; ok {
 			continue
 		}
-		sc.add(Finding{Rule: rulePin, Path: h.path, Line: h.line, Snippet: clip(h.snippet), Dependency: h.subject,
+		sc.add(Finding{Rule: rulePin, Path: h.path, Line: h.line, Snippet: wording.Snippet(h.snippet, 200), Dependency: h.subject,
 			What: "a pin of " + h.subject + " with a reason", Upstream: h.upstream})
 		if sc.enabled(rulePin) {
 			at[h.path+":"+itoa(h.line)] = len(sc.findings) - 1
@@ -880,13 +880,17 @@ func (sc *workaroundScan) contextFindings() {
 		if h.rule != "" {
 			rule = h.rule
 		}
-		sc.add(Finding{Rule: rule, Path: h.path, Line: h.line, Snippet: clip(h.snippet), Dependency: h.subject,
+		sc.add(Finding{Rule: rule, Path: h.path, Line: h.line, Snippet: wording.Snippet(h.snippet, 200), Dependency: h.subject,
 			What: "a workaround for " + h.subject, Upstream: h.link})
 		named = true
 	}
 	if removal {
 		return
 	}
+	// What users could do about the bug a change fixes ("users can work
+	// around it by ...", "X would be a workaround") is not what the
+	// change does: those sentences neither say workaround nor name what.
+	msg, title = withoutUserWorkarounds(msg), withoutUserWorkarounds(title)
 	words := ctxWords(msg)
 	pinWords := ctxPinWordsRE.MatchString(title)
 	if pinWords && ctxDigestRE.MatchString(title) {
@@ -915,6 +919,7 @@ func (sc *workaroundScan) contextFindings() {
 	// What the message works around: a pinned package, a runtime the
 	// message names, a repository it links.
 	var h ctxHit
+	inMsg := false // h names what only the message says: locate it there
 	for _, p := range sc.ctxPins {
 		if !sc.isOwnModule(p.subject) {
 			h = p
@@ -927,7 +932,7 @@ func (sc *workaroundScan) contextFindings() {
 			s = compilerSubject(msg, sc.ctxFirst.path)
 		}
 		if s != "" {
-			h = sc.ctxFirst
+			h, inMsg = sc.ctxFirst, true
 			h.subject = s
 		}
 	}
@@ -943,7 +948,7 @@ func (sc *workaroundScan) contextFindings() {
 		lowerMsg := strings.ToLower(msg)
 		for _, imp := range sc.ctxImports {
 			if wordIndex(lowerMsg, imp.name) >= 0 {
-				h = sc.ctxFirst
+				h, inMsg = sc.ctxFirst, true
 				h.subject = imp.subject
 				break
 			}
@@ -973,23 +978,26 @@ func (sc *workaroundScan) contextFindings() {
 			} else if r := linkRepo(link); link != "" && r != "" && strings.EqualFold(path.Base(r), s) {
 				s = repoSubject(r) // the linked repository of that name
 			}
-			h = sc.ctxFirst
+			h, inMsg = sc.ctxFirst, true
 			h.subject = s
 		}
 	}
 	if h.subject == "" && words && sc.ctxPlatform.subject != "" {
-		h = sc.ctxPlatform // "work around ..." on a change that branches on a platform
+		h, inMsg = sc.ctxPlatform, false // "work around ..." on a change that branches on a platform
 	}
 	if h.subject == "" && sc.msgNameSeen {
-		h = sc.ctxFirst
+		h, inMsg = sc.ctxFirst, true
 		h.subject = sc.msgName
 	}
 	if h.subject == "" && link != "" {
-		h = sc.ctxFirst
+		h, inMsg = sc.ctxFirst, true
 		h.subject = repoSubject(linkRepo(link))
 	}
-	if h.subject == "" || named && h.subject == "" {
+	if h.subject == "" {
 		return // the project's own hack: it names nothing it does not own
+	}
+	if named {
+		return // a comment of the change already names it, under its own rule
 	}
 	for _, f := range sc.findings {
 		if f.Dependency != "" {
@@ -1000,14 +1008,117 @@ func (sc *workaroundScan) contextFindings() {
 	if !words {
 		what = "a pin or downgrade of " + h.subject + " its description explains"
 	}
-	sc.add(Finding{Rule: ruleMessage, Path: h.path, Line: h.line, Snippet: clip(h.snippet), Dependency: h.subject, What: what})
+	f := Finding{Rule: ruleMessage, Path: h.path, Line: h.line, Snippet: wording.Snippet(h.snippet, 200), Dependency: h.subject, What: what}
+	if inMsg {
+		f.Path = ""
+		f.Field, f.Commit, f.Line, f.Snippet = sc.messageLine(words, link)
+	}
+	sc.add(f)
 }
 
-func clip(s string) string {
-	if len(s) > 200 {
-		return s[:200]
+// messageLine locates what the message says in the title, the body or a
+// commit message: the first line that says workaround in words (when
+// words), else the first that links link or says pin. It returns the
+// field, the commit (SHA or "#N"), the line in that text (from 1) and
+// the line as evidence quotes it; the title's first line when no line
+// says it.
+func (sc *workaroundScan) messageLine(words bool, link string) (heuristics.Field, string, int, string) {
+	type text struct {
+		field        heuristics.Field
+		commit, text string
 	}
-	return s
+	texts := []text{{heuristics.FieldTitle, "", sc.c.Title}, {heuristics.FieldBody, "", sc.c.Body}}
+	for i, cm := range sc.c.Commits {
+		id := cm.SHA
+		if id == "" {
+			id = "#" + itoa(i+1)
+		}
+		texts = append(texts, text{heuristics.FieldCommit, id, cm.Message})
+	}
+	says := func(line string) bool {
+		switch {
+		case words:
+			return ctxWords(withoutUserWorkarounds(line))
+		case link != "" && strings.Contains(line, link):
+			return true
+		}
+		return ctxPinWordsRE.MatchString(line)
+	}
+	var first *text
+	for i := range texts {
+		t := &texts[i]
+		if first == nil && strings.TrimSpace(t.text) != "" {
+			first = t
+		}
+		n := 0
+		for line := range strings.Lines(t.text) {
+			n++
+			if says(line) {
+				return t.field, t.commit, n, wording.Snippet(line, 200)
+			}
+		}
+	}
+	if first == nil {
+		return heuristics.FieldTitle, "", 0, ""
+	}
+	line, _, _ := strings.Cut(strings.TrimSpace(first.text), "\n")
+	return first.field, first.commit, 1, wording.Snippet(line, 200)
+}
+
+// userWorkaroundRE finds a sentence that tells users what they could do
+// about a bug, or muses on what would work around it, rather than saying
+// the change works around something: "X would be a workaround", "users
+// can work around this by ...", "as a workaround, set X".
+var userWorkaroundRE = lazyre.New(`(?i)\b(would|could|might|may) (also |still |then )?(be|serve as|provide|offer) (a|an|one|another)? ?([\w-]+ )?work[ -]?arounds?\b` +
+	`|\b(can|could|may|might|should) (also |still |easily |simply )?(be )?work(ed)?[ -]?around\b` +
+	`|\b(users?|you|one|people|anyone|someone) (can|could|may|might|should|would|need to|have to)\b.{0,80}\bwork[ -]?arounds?\b` +
+	`|\bas an? ([\w-]+ )?work[ -]?around,? (for now,? )?((you|users?|one|people|anyone) (can|could|may|might|should|need)\b|(set|use|run|pass|export|try|unset)\b)`)
+
+// withoutUserWorkarounds returns s without the sentences userWorkaroundRE
+// finds, each line kept in its place (emptied when all of it goes), so
+// that line numbers still hold.
+func withoutUserWorkarounds(s string) string {
+	if !wording.ContainsFold(s, "work") {
+		return s
+	}
+	var b strings.Builder
+	changed := false
+	for line := range strings.Lines(s) {
+		if !wording.ContainsFold(line, "work") {
+			b.WriteString(line)
+			continue
+		}
+		for rest := line; rest != ""; {
+			end := sentenceEnd(rest)
+			if userWorkaroundRE.MatchString(rest[:end]) {
+				changed = true
+				if strings.HasSuffix(rest[:end], "\n") {
+					b.WriteByte('\n')
+				}
+			} else {
+				b.WriteString(rest[:end])
+			}
+			rest = rest[end:]
+		}
+	}
+	if !changed {
+		return s
+	}
+	return b.String()
+}
+
+// sentenceEnd returns the length of the sentence s starts with: up to and
+// including the first ". ", "; ", "! " or "? ", or all of s.
+func sentenceEnd(s string) int {
+	for i := 0; i+1 < len(s); i++ {
+		switch s[i] {
+		case '.', ';', '!', '?':
+			if s[i+1] == ' ' {
+				return i + 2
+			}
+		}
+	}
+	return len(s)
 }
 
 func itoa(n int) string {
@@ -1051,7 +1162,7 @@ func versionedName(c *heuristics.Contribution) string {
 		return ""
 	}
 	name := strings.ToLower(m[1])
-	if commonWords()[name] || termSubject(name) != "" || name == "version" || name == "release" {
+	if everydayWord(name) || termSubject(name) != "" {
 		return ""
 	}
 	return name
@@ -1189,7 +1300,7 @@ func (sc *workaroundScan) actorName(text string) string {
 	}
 	lower := asciiLower(text)
 	ok := func(name string) bool {
-		return len(name) >= 3 && len(name) <= 40 && !notActors()[name] && !commonWords()[name] && !startsDigit(name) && !sc.ownName(name)
+		return len(name) >= 3 && len(name) <= 40 && !everydayWord(name) && !startsDigit(name) && !sc.ownName(name)
 	}
 	// "a bug in libfoo"
 	if name := eachActorKey(lower, func(i, end int) string {

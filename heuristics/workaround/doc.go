@@ -169,7 +169,13 @@
 //     the words of a bug, or names what it works around by a proper
 //     name, names it (trailers are not read); a message that tells how
 //     an old workaround came about, on a change that undoes it, is a
-//     false positive.
+//     false positive. What users could do about the bug being fixed
+//     ("X would be a workaround", "users can work around this by",
+//     "as a workaround, set X") is not read, and an everyday noun ("the
+//     home page is broken") names nothing. When only the message says
+//     what the change works around, the evidence is the line of the
+//     title, body or commit message (Field, Line, Commit) that says so;
+//     a pinned line or a platform branch is quoted from the diff.
 //   - workaround-defensive-wrapper: error handling for a dependency's
 //     documented behaviour whose comment uses the words of a bug; a retry
 //     around a network service that fails by nature. Comments that name

@@ -41,6 +41,43 @@ var techTerms = sync.OnceValue(func() map[string]bool {
 	return m
 })
 
+// everydayNouns are common English nouns, most of them the parts of an
+// application a description talks about ("the home page is broken"): a
+// sentence that blames one names no third party. Words that are also the
+// names of well-known tools (make, node, docker, express, tilt) are left
+// out. Built on first use.
+var everydayNouns = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`page pages home homepage screen screens button buttons link links menu menus tab tabs
+		form forms field fields icon icons label labels modal modals dialog dialogs popup popups tooltip tooltips sidebar
+		navbar footer banner panel panels card cards widget widgets row rows column columns cell cells item items entry
+		entries picture pictures photo photos title titles heading headings paragraph paragraphs word character characters
+		letter letters name names email emails password passwords account accounts profile profiles setting settings
+		option options preference preferences search result results filter filters order orders cart checkout payment
+		payments price prices product products customer customers member members team teams group groups role roles
+		permission permissions message messages notification notifications comment comments post posts article articles
+		blog feed story stories event calendar schedule day days week weeks month months year years hour hours minute
+		minutes moment today night morning start end top bottom left right side middle center centre border margin
+		padding color colour colors colours background foreground shadow theme themes style styles position click tap
+		key keys keyboard mouse cursor pointer touch device devices phone tablet computer machine box boxes container
+		wrapper layer state status progress loading load reload refresh update updates change changes thing things
+		stuff piece place area region document documents report reports record records note notes folder folders
+		directory tree block blocks chunk chunks array object objects element elements component components template
+		templates model application program service services tool tools command commands script scripts house room
+		door world people person man woman child life hand head body face eye water money game games player players
+		score point points question answer idea reason fact`) {
+		m[w] = true
+	}
+	return m
+})
+
+// everydayWord reports whether name (lower-case) is a word of the
+// language rather than a name: a common noun, a generic technical word,
+// or a word of notActors or commonWords.
+func everydayWord(name string) bool {
+	return everydayNouns()[name] || techTerms()[name] || notActors()[name] || commonWords()[name]
+}
+
 // namedUpstream returns the third party text names as what a workaround
 // is for, lower-case, or "": a proper name (capitalised, an abbreviation,
 // a name with digits such as I18n or GCC14) after one of namedLeads, or
@@ -181,7 +218,7 @@ func (sc *workaroundScan) upstreamToken(tok string) string {
 			return s
 		}
 	}
-	if len(name) < 2 || len(name) > 40 || techTerms()[name] || notActors()[name] || commonWords()[name] || sc.ownName(name) {
+	if len(name) < 2 || len(name) > 40 || everydayWord(name) || sc.ownName(name) {
 		return ""
 	}
 	if sc.ownIdent(name) {

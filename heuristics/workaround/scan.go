@@ -399,7 +399,7 @@ func (sc *workaroundScan) file(i int, f *diffstat.File) error {
 func (sc *workaroundScan) firstAdded(p string, h *diffstat.Hunk) error {
 	for _, l := range h.Lines {
 		if l.Op == diffstat.LineAdded && strings.TrimSpace(l.Text) != "" && len(l.Text) <= sc.cfg.MaxLineBytes {
-			sc.ctxFirst = ctxHit{path: p, line: l.New, snippet: clip(strings.TrimSpace(l.Text))}
+			sc.ctxFirst = ctxHit{path: p, line: l.New, snippet: wording.Snippet(l.Text, 200)}
 			return errStop
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/heft-dev/heft/internal/lazyre"
+	"github.com/heft-dev/heft/internal/wording"
 )
 
 // This file holds two rules that read code rather than manifests: a
@@ -186,7 +187,7 @@ func (sc *workaroundScan) versionedActor(cm string) string {
 	}
 	if m := versionedNameRE.FindStringSubmatch(cm); m != nil {
 		name := strings.ToLower(m[1])
-		if len(name) >= 3 && !notActors()[name] && !commonWords()[name] && name != "release" && !sc.ownName(name) {
+		if len(name) >= 3 && !everydayWord(name) && !sc.ownName(name) {
 			return name
 		}
 	}
@@ -407,7 +408,7 @@ func (sc *workaroundScan) swapFindings(reasoned bool) {
 			if fork {
 				what = "a swap of " + r + " for its fork " + a
 			}
-			sc.add(Finding{Rule: ruleSwap, Path: site.path, Line: site.line, Snippet: clip(site.snippet), Dependency: r, What: what})
+			sc.add(Finding{Rule: ruleSwap, Path: site.path, Line: site.line, Snippet: wording.Snippet(site.snippet, 200), Dependency: r, What: what})
 			break
 		}
 	}

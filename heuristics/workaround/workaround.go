@@ -147,11 +147,22 @@ type Finding struct {
 	// Rule is the rule's ID, from Rules.
 	Rule string `json:"rule"`
 
-	// Path and Line locate the finding on the new side of the diff.
+	// Field is where the finding is: empty (or heuristics.FieldDiff) for
+	// the diff, heuristics.FieldTitle, FieldBody or FieldCommit for a
+	// workaround only the description or a commit message speaks of.
+	Field heuristics.Field `json:"field,omitempty"`
+
+	// Path and Line locate the finding on the new side of the diff; for
+	// the title, the body or a commit message, Path is empty and Line is
+	// a line of that text (the title is line 1).
 	Path string `json:"path"`
 	Line int    `json:"line"`
 
-	// Snippet is the added line, trimmed.
+	// Commit is the SHA of the commit whose message holds the finding, or
+	// "#N" (from 1) when the commit has none; empty otherwise.
+	Commit string `json:"commit,omitempty"`
+
+	// Snippet is the added line, or the line of the message, trimmed.
 	Snippet string `json:"snippet"`
 
 	// Dependency is what the change works around, in the stable form the
@@ -170,6 +181,17 @@ type Finding struct {
 	// issue or pull request URL, a Forwarded: value); empty when the
 	// change links none.
 	Upstream string `json:"upstream,omitempty"`
+}
+
+// findingEvidence turns f into evidence: a line of the diff on its new
+// side, or a line of the title, the body or a commit message.
+func findingEvidence(f *Finding) heuristics.Evidence {
+	e := heuristics.Evidence{Rule: f.Rule, Message: findingMessage(f), Field: f.Field, Path: f.Path, Line: f.Line,
+		Commit: f.Commit, Snippet: f.Snippet, Subject: subjectOf(f)}
+	if e.Field == "" || e.Field == heuristics.FieldDiff {
+		e.Field, e.Side = heuristics.FieldDiff, heuristics.SideNew
+	}
+	return e
 }
 
 // Linked reports whether the change links an upstream report for the
@@ -289,23 +311,13 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 			if len(res.Evidence) == s.cfg.MaxEvidence {
 				break
 			}
-			res.Evidence = append(res.Evidence, heuristics.Evidence{
-				Rule:    f.Rule,
-				Message: findingMessage(f),
-				Field:   heuristics.FieldDiff,
-				Path:    f.Path,
-				Line:    f.Line,
-				Side:    heuristics.SideNew,
-				Snippet: f.Snippet,
-				Subject: subjectOf(f),
-			})
+			res.Evidence = append(res.Evidence, findingEvidence(f))
 		}
 	}
 	if res.Score > 0 && len(res.Evidence) == 0 {
 		// MaxEvidence 0 still owes one piece of evidence for the score.
 		f := order[0].findings[0]
-		res.Evidence = append(res.Evidence, heuristics.Evidence{Rule: f.Rule, Message: findingMessage(f), Field: heuristics.FieldDiff,
-			Path: f.Path, Line: f.Line, Side: heuristics.SideNew, Snippet: f.Snippet, Subject: subjectOf(f)})
+		res.Evidence = append(res.Evidence, findingEvidence(f))
 	}
 	if res.Score == 0 {
 		// Every finding's rule was weighted 0.

@@ -1117,6 +1117,8 @@ func TestLinkedBelowUnlinked(t *testing.T) {
 // the code does not: a pin in a script, renovate's names on their own
 // lines, a CI-only change linking another repository's issue, a change
 // to documentation only, and a Go package known only by its qualifier.
+// A workaround only the message speaks of is located in the message: its
+// line is a line of the title or the body.
 func TestMessageShapes(t *testing.T) {
 	s := newWorkaround(t, workaround.Config{Repository: "github.com/acme/tool"})
 	for _, tc := range []struct {
@@ -1129,7 +1131,7 @@ func TestMessageShapes(t *testing.T) {
 			title:  "Work around Widgetron declaring its processor as a runtime dependency",
 			base:   map[string]*string{"build/deps.kt": scorertest.Text("fun deps() {\n    test(Lib.WIDGETRON)\n}\n")},
 			change: map[string]*string{"build/deps.kt": scorertest.Text("fun deps() {\n    test(Lib.WIDGETRON) { exclude(\"processor\") }\n}\n")},
-			want:   []wf{{rule: "workaround-message", dep: "widgetron", line: 2}},
+			want:   []wf{{rule: "workaround-message", dep: "widgetron", line: 1}},
 		},
 		{
 			name: "named-own-file", reason: "contrast: a proper name that is a file the change touches is the project's own",
@@ -1148,14 +1150,14 @@ func TestMessageShapes(t *testing.T) {
 			title:  "Work around GCC13 leak diagnostic",
 			base:   map[string]*string{"src/proc.c": scorertest.Text("Proc* proc_new(void) {\n   return &this->super;\n}\n")},
 			change: map[string]*string{"src/proc.c": scorertest.Text("Proc* proc_new(void) {\n   return (Proc*)this;\n}\n")},
-			want:   []wf{{rule: "workaround-message", dep: "toolchain:gcc", line: 2}},
+			want:   []wf{{rule: "workaround-message", dep: "toolchain:gcc", line: 1}},
 		},
 		{
 			name: "title-blames", reason: "a title that blames a dependency in the words of a bug",
 			title:  "markdown support in rendrlib is broken under 2.0",
 			base:   map[string]*string{"Gemfile": scorertest.Text("source 'https://rubygems.org'\ngem 'mdlib'\n")},
 			change: map[string]*string{"Gemfile": scorertest.Text("source 'https://rubygems.org'\nplatforms(:ruby_18) { gem 'mdlib' }\n")},
-			want:   []wf{{rule: "workaround-message", dep: "rendrlib", line: 2}},
+			want:   []wf{{rule: "workaround-message", dep: "rendrlib", line: 1}},
 		},
 		{
 			name: "title-verb", reason: "contrast: \"Add regression test\" blames no one",
@@ -1174,7 +1176,7 @@ func TestMessageShapes(t *testing.T) {
 			title: "Revert \"Gizmo fixes were sent upstream\"", body: "We need to wait for a new gizmo release.",
 			base:   map[string]*string{"lib/gen.rb": scorertest.Text("class Gen\nend\n")},
 			change: map[string]*string{"lib/gen.rb": scorertest.Text("class Gen\n  class_option :builder\nend\n")},
-			want:   []wf{{rule: "workaround-message", dep: "gizmo", line: 2}},
+			want:   []wf{{rule: "workaround-message", dep: "gizmo", line: 1}},
 		},
 		{
 			name: "pin-environment", reason: "contrast: a pin that names only the environment it is for gives no reason",
@@ -1223,7 +1225,7 @@ func TestMessageShapes(t *testing.T) {
 			title: "CI: install perl by hand on the new runner images", body: "Refs: https://github.com/actions/runner-images/issues/14562",
 			base:   map[string]*string{".github/workflows/ci.yml": scorertest.Text("jobs:\n  build:\n    steps:\n      - run: make\n")},
 			change: map[string]*string{".github/workflows/ci.yml": scorertest.Text("jobs:\n  build:\n    steps:\n      - run: pacman -S perl\n      - run: make\n")},
-			want:   []wf{{rule: "workaround-message", dep: "repo:actions/runner-images", linked: true, line: 4}},
+			want:   []wf{{rule: "workaround-message", dep: "repo:actions/runner-images", linked: true, line: 1}},
 		},
 		{
 			name: "ci-own-link", reason: "contrast: a CI-only change linking the project's own issue",
@@ -1291,7 +1293,7 @@ func TestMessageShapes(t *testing.T) {
 			base:  map[string]*string{"lib/tool/server.rb": scorertest.Text("module Tool\n  def close(io)\n    io.close rescue nil\n  end\nend\n")},
 			change: map[string]*string{"lib/tool/server.rb": scorertest.Text("module Tool\n  def close(io)\n    begin\n      io.close\n    rescue IOError\n" +
 				"      Thread.current.purge_interrupt_queue\n    end\n  end\nend\n")},
-			want: []wf{{rule: "workaround-message", dep: "runtime:ruby", linked: true, line: 3}},
+			want: []wf{{rule: "workaround-message", dep: "runtime:ruby", linked: true, line: 1}},
 		},
 		{
 			name: "own-fork-left", reason: "contrast: a flake input back from the project's own organisation's fork to the original",
@@ -1313,7 +1315,7 @@ func TestMessageShapes(t *testing.T) {
 			base:  map[string]*string{"cmd/root.go": scorertest.Text("package cmd\n\nfunc help() {}\n")},
 			change: map[string]*string{"cmd/root.go": scorertest.Text("package cmd\n\nfunc help(command *cobra.Command, args []string) {\n" +
 				"\tif command.Parent() != nil {\n\t\treturn\n\t}\n}\n")},
-			want: []wf{{rule: "workaround-message", dep: "cobra", line: 3}},
+			want: []wf{{rule: "workaround-message", dep: "cobra", line: 1}},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
