@@ -227,10 +227,11 @@ type aliasEntry struct {
 // the alias itself. An alias that starts with punctuation is not found.
 func (p *Parser) noteAlias(a string, tool int, exact bool) {
 	first := ""
-	eachToken(asciiLower(a), func(tok string, at int) {
-		if first == "" && at == 0 {
+	eachToken(asciiLower(a), func(tok string, at int) bool {
+		if at == 0 {
 			first = tok
 		}
+		return false // only the first token counts
 	})
 	if first == "" {
 		return

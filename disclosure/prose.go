@@ -110,13 +110,13 @@ func (s *state) toolMentionsLower(str, lower string, words bool) []mention {
 		return nil
 	}
 	next := 0
-	eachToken(lower, func(tok string, at int) {
+	eachToken(lower, func(tok string, at int) bool {
 		if at < next || !s.p.firstWords[tok] {
-			return
+			return true
 		}
 		end, tool, ok := s.p.matchAlias(str, at, tok)
 		if !ok {
-			return
+			return true
 		}
 		mt := mention{start: at, end: end, tool: tool}
 		next = mt.end
@@ -124,6 +124,7 @@ func (s *state) toolMentionsLower(str, lower string, words bool) []mention {
 			mt.version = v[1]
 		}
 		out = append(out, mt)
+		return true
 	})
 	if words && s.p.hasAliases {
 		// Words in other case: "Assisted-by: cursor".
@@ -167,8 +168,14 @@ func (s *state) allMentions(str string) []mention {
 
 // allMentionsLower is allMentions with str lower-cased by the caller.
 func (s *state) allMentionsLower(str, lower string) []mention {
+	return s.mentionsLower(str, lower, tokensIn(lower, tokGeneric) != 0)
+}
+
+// mentionsLower is allMentionsLower told whether lower holds a generic
+// token (tokGeneric), which genericRE needs.
+func (s *state) mentionsLower(str, lower string, generic bool) []mention {
 	out := s.toolMentionsLower(str, lower, false)
-	if hasToken(lower, genericTokens()) {
+	if generic {
 		for _, m := range genericRE.FindAllStringSubmatchIndex(str, -1) {
 			out = append(out, mention{start: m[2], end: m[3], tool: -1})
 		}
@@ -176,19 +183,40 @@ func (s *state) allMentionsLower(str, lower string) []mention {
 	return out
 }
 
-var (
-	genericTokens = sync.OnceValue(func() map[string]bool {
-		return map[string]bool{"ai": true, "llm": true, "llms": true, "generative": true, "artificial": true, "large": true,
-			"agent": true, "agents": true, "assistant": true, "assistants": true, "chatbot": true, "model": true}
-	})
-	noAITokens = sync.OnceValue(func() map[string]bool {
-		return map[string]bool{"ai": true, "llm": true, "llms": true, "hand": true, "human": true, "manually": true}
-	})
+// The kinds of token an expression needs one of before it runs.
+const (
+	tokNoAI    uint8 = 1 << iota // noAIRE's
+	tokGeneric                   // genericRE's
 )
 
+// tokenKinds maps each token an expression needs to its kinds, so that
+// one pass over a sentence, one look-up a token, tells them all.
+var tokenKinds = sync.OnceValue(func() map[string]uint8 {
+	m := map[string]uint8{}
+	for _, t := range []string{"ai", "llm", "llms", "hand", "human", "manually"} {
+		m[t] |= tokNoAI
+	}
+	for _, t := range []string{"ai", "llm", "llms", "generative", "artificial", "large", "agent", "agents", "assistant", "assistants", "chatbot", "model"} {
+		m[t] |= tokGeneric
+	}
+	return m
+})
+
+// tokensIn returns the kinds among want of the tokens lower holds,
+// reading no further once it has found them all.
+func tokensIn(lower string, want uint8) uint8 {
+	kinds := tokenKinds()
+	var got uint8
+	eachToken(lower, func(tok string, _ int) bool {
+		got |= kinds[tok] & want
+		return got != want
+	})
+	return got
+}
+
 // eachToken calls fn with every run of ASCII letters and digits in a
-// lower-cased string and its offset.
-func eachToken(lower string, fn func(tok string, at int)) {
+// lower-cased string and its offset, until fn returns false.
+func eachToken(lower string, fn func(tok string, at int) bool) {
 	start := -1
 	for i := 0; i <= len(lower); i++ {
 		if i < len(lower) && (lower[i] >= 'a' && lower[i] <= 'z' || lower[i] >= '0' && lower[i] <= '9') {
@@ -198,20 +226,12 @@ func eachToken(lower string, fn func(tok string, at int)) {
 			continue
 		}
 		if start >= 0 {
-			fn(lower[start:i], start)
+			if !fn(lower[start:i], start) {
+				return
+			}
 			start = -1
 		}
 	}
-}
-
-func hasToken(lower string, set map[string]bool) bool {
-	found := false
-	eachToken(lower, func(tok string, _ int) {
-		if !found && set[tok] {
-			found = true
-		}
-	})
-	return found
 }
 
 // prose reads people's words: sentences, checkboxes, "AI disclosure"
@@ -236,26 +256,27 @@ func (s *state) prose() {
 			s.sentences(l.start, l.end, false)
 			continue
 		}
-		if h := headingRE.FindStringSubmatch(l.s); h != nil {
+		may := lineShapes(l.s)
+		if h := may.match(shapeHeading, headingRE, l.s); h != nil {
 			flush(l.start)
 			title := h[1] + h[2] + h[3]
 			inAI = aiHeadingRE.MatchString(title)
 			s.promptHeading(l, title)
 			continue
 		}
-		if m := signatureRE.FindStringSubmatchIndex(l.s); m != nil {
+		if m := may.index(shapeSignature, signatureRE, l.s); m != nil {
 			flush(l.start)
 			s.signature(l, m)
 			continue
 		}
-		if m := checkboxRE.FindStringSubmatchIndex(l.s); m != nil {
+		if m := may.index(shapeCheckbox, checkboxRE, l.s); m != nil {
 			flush(l.start)
 			if l.s[m[2]:m[3]] != " " {
 				s.checkbox(l.start+m[4], l.start+m[5], inAI)
 			}
 			continue
 		}
-		if m := bareLabelRE.FindStringSubmatchIndex(l.s); m != nil && !(s.commit && li == 0) {
+		if m := may.index(shapeBareLabel, bareLabelRE, l.s); m != nil && !(s.commit && li == 0) {
 			// "AI: Claude Code (model). Helped with the tests." A bare
 			// "AI:" is also a component prefix ("ai: add a provider"), so
 			// it counts only when it names a tool or model as the actor.
@@ -268,7 +289,7 @@ func (s *state) prose() {
 				}
 			}
 		}
-		if m := labelRE.FindStringSubmatchIndex(l.s); m != nil {
+		if m := may.index(shapeLabel, labelRE, l.s); m != nil {
 			flush(l.start)
 			if !s.answer(l.start, l.end, l.start+m[2], "ai-label") {
 				// "AI disclosure: Drafted with AI assistance": the value is a sentence.
@@ -337,7 +358,7 @@ func (s *state) answer(lo, hi, valStart int, rule string) bool {
 		return false
 	}
 	e := Evidence{Kind: KindSection, Rule: rule, Start: lo, End: hi}
-	if noAnswerRE.MatchString(v) || hasToken(asciiLower(v), noAITokens()) && noAIRE.MatchString(v) {
+	if noAnswerRE.MatchString(v) || tokensIn(asciiLower(v), tokNoAI) != 0 && noAIRE.MatchString(v) {
 		e.Stance = StanceNoAI
 		s.add(e)
 		return true
@@ -437,12 +458,85 @@ func (s *state) checkbox(lo, hi int, inAI bool) {
 	}
 }
 
+// shape is a set of the line expressions prose tries on each line that a
+// line could match, told from its first bytes: the expressions are
+// anchored at the line's start, which their literal tests (package
+// lazyre) leave out, and most lines match none of them.
+type shape uint8
+
+const (
+	shapeHeading   shape = 1 << iota // headingRE: '#', '*' or '_' after at most 3 blanks
+	shapeSignature                   // signatureRE: '-', '~' or a dash (0xE2) after blanks
+	shapeCheckbox                    // checkboxRE: a '['
+	shapeBareLabel                   // bareLabelRE: '*', 'A' or 'L' first
+	shapeLabel                       // labelRE: the first letter or digit one of a, l, g, t, m, w
+)
+
+// isBlank reports whether c is a blank of \s, as Go's regexp has it.
+func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// lineShapes returns the expressions a line could match. It says no only
+// where an expression cannot match: each needs what its comment above
+// says at the line's start. labelRE's (?i) folds no letter outside ASCII
+// to a, l, g, t, m or w (only k and s have such forms), and every byte
+// outside ASCII is of a \W rune, which ^\W* passes over, as this does.
+func lineShapes(l string) shape {
+	var may shape
+	i := 0
+	for i < len(l) && isBlank(l[i]) {
+		i++
+	}
+	if i < len(l) {
+		switch c := l[i]; {
+		case i <= 3 && (c == '#' || c == '*' || c == '_'):
+			may |= shapeHeading
+		case c == '-' || c == '~' || c == 0xE2:
+			may |= shapeSignature
+		}
+	}
+	if strings.IndexByte(l, '[') >= 0 {
+		may |= shapeCheckbox
+	}
+	if l != "" && (l[0] == '*' || l[0] == 'A' || l[0] == 'L') {
+		may |= shapeBareLabel
+	}
+	for j := 0; j < len(l); j++ {
+		c := l[j] | 0x20 // lower-case for letters
+		if isAlnum(l[j]) || l[j] == '_' {
+			if c == 'a' || c == 'l' || c == 'g' || c == 't' || c == 'm' || c == 'w' {
+				may |= shapeLabel
+			}
+			break
+		}
+	}
+	return may
+}
+
+// match is re.FindStringSubmatch(l) when l may have shape s, nil
+// otherwise.
+func (may shape) match(s shape, re *lazyre.Regexp, l string) []string {
+	if may&s == 0 {
+		return nil
+	}
+	return re.FindStringSubmatch(l)
+}
+
+// index is re.FindStringSubmatchIndex(l) when l may have shape s, nil
+// otherwise.
+func (may shape) index(s shape, re *lazyre.Regexp, l string) []int {
+	if may&s == 0 {
+		return nil
+	}
+	return re.FindStringSubmatchIndex(l)
+}
+
 // sentences reads text[lo:hi], a run of prose lines.
 func (s *state) sentences(lo, hi int, _ bool) {
 	chunk := s.text[lo:hi]
 	lower := asciiLower(chunk)
 	var noAI []mention
-	if !hasToken(lower, noAITokens()) {
+	kinds := tokensIn(lower, tokNoAI|tokGeneric)
+	if kinds&tokNoAI == 0 {
 		goto mentions
 	}
 	for _, m := range noAIRE.FindAllStringIndex(chunk, -1) {
@@ -467,7 +561,7 @@ func (s *state) sentences(lo, hi int, _ bool) {
 		s.add(Evidence{Kind: KindSentence, Rule: "ai-self-statement", Stance: st, Start: lo + m[0], End: lo + m[1]})
 	}
 mentions:
-	for _, mt := range s.allMentionsLower(chunk, lower) {
+	for _, mt := range s.mentionsLower(chunk, lower, kinds&tokGeneric != 0) {
 		if s.masked(lo+mt.start, mCode|mComment) || overlaps(noAI, mt.start, mt.end) {
 			continue
 		}

@@ -1,9 +1,13 @@
 package disclosure
 
 import (
+	"math/rand/v2"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/heft-dev/heft/internal/lazyre"
+	"github.com/heft-dev/heft/internal/scorertest"
 )
 
 // sentenceCases are people's words in the shapes real descriptions and
@@ -101,5 +105,38 @@ func TestSentences(t *testing.T) {
 			assert.Equal(t, c.noAI, d.DeclaresNoAI(), c.reason)
 			checkSpans(t, c.in, d)
 		})
+	}
+}
+
+// TestLineShapes: lineShapes says a line cannot match one of prose's line
+// expressions only when the expression does not match it.
+func TestLineShapes(t *testing.T) {
+	frags := []string{" ", "  ", "\t", "#", "##", "**", "__", "*", "_", "-", "--", "~", "—", "–", "[", "]", "[x]", "[ ]", "✓",
+		"AI", "A.I.", "LLM", "ai", "Generated", "by", "Assisted", "Tool", "Tools", "(s)", "Models", "used", "Which", "tool", ":", "：", "?", "|",
+		"x", "1.", "Claude", "acting for", "on behalf of", "@ada", ",", "ſ", "\u212a", "é", "\xff", "_x", "9"}
+	r := rand.New(rand.NewPCG(3, 4))
+	res := []struct {
+		s  shape
+		re *lazyre.Regexp
+	}{{shapeHeading, headingRE}, {shapeSignature, signatureRE}, {shapeCheckbox, checkboxRE}, {shapeBareLabel, bareLabelRE}, {shapeLabel, labelRE}}
+	hits := make([]int, len(res))
+	for range 50000 {
+		l := scorertest.Pieces(r, frags, 10, 1.0/3)
+		may := lineShapes(l)
+		for k, x := range res {
+			if x.re.MatchString(l) {
+				hits[k]++
+			}
+		}
+		for _, x := range res {
+			if may&x.s == 0 && x.re.MatchString(l) {
+				t.Fatalf("%q: %s matches, lineShapes says it cannot", l, x.re)
+			}
+		}
+	}
+	for k, n := range hits {
+		if n == 0 {
+			t.Errorf("%s matched none of the lines: the test tells nothing of it", res[k].re)
+		}
 	}
 }

@@ -317,10 +317,6 @@ func (s *Set) Score(ctx context.Context, c *Contribution) (Report, error) {
 	if c == nil {
 		c = &Contribution{}
 	}
-	type outcome struct {
-		res Result
-		err error
-	}
 	outs := make([]outcome, len(s.scorers))
 	var wg sync.WaitGroup
 	for i, sc := range s.scorers {
@@ -333,7 +329,42 @@ func (s *Set) Score(ctx context.Context, c *Contribution) (Report, error) {
 	if err := ctx.Err(); err != nil {
 		return Report{}, fmt.Errorf("heuristics: scoring stopped: %w", err)
 	}
+	return s.combine(c, outs), nil
+}
 
+// ScoreSerial is Score with the scorers run one after another on the
+// calling goroutine instead of each on its own. The report is the same.
+// It suits a caller that already scores many contributions in parallel,
+// such as a batch evaluation with a worker per core, where a goroutine
+// per scorer only adds the cost of starting it and growing its stack.
+// It stops before the next scorer once ctx is done.
+func (s *Set) ScoreSerial(ctx context.Context, c *Contribution) (Report, error) {
+	if c == nil {
+		c = &Contribution{}
+	}
+	outs := make([]outcome, len(s.scorers))
+	for i, sc := range s.scorers {
+		if err := ctx.Err(); err != nil {
+			return Report{}, fmt.Errorf("heuristics: scoring stopped: %w", err)
+		}
+		res, err := run(ctx, sc, c)
+		outs[i] = outcome{res, err}
+	}
+	if err := ctx.Err(); err != nil {
+		return Report{}, fmt.Errorf("heuristics: scoring stopped: %w", err)
+	}
+	return s.combine(c, outs), nil
+}
+
+// outcome is what one scorer of a Set returned.
+type outcome struct {
+	res Result
+	err error
+}
+
+// combine makes the report of c from its scorers' outcomes, in the
+// order of s.scorers.
+func (s *Set) combine(c *Contribution, outs []outcome) Report {
 	rep := Report{Results: []Result{}, Exempt: s.policy.Exempt.Reason(c)}
 	keep := 1.0
 	for i, o := range outs {
@@ -354,11 +385,11 @@ func (s *Set) Score(ctx context.Context, c *Contribution) (Report, error) {
 		}
 	}
 	if len(rep.Results) == 0 {
-		return rep, nil // VerdictUnknown
+		return rep // VerdictUnknown
 	}
 	rep.Score = 1 - keep
 	rep.Verdict = s.policy.Verdict(rep.Score)
-	return rep, nil
+	return rep
 }
 
 // run calls one scorer behind recover and checks its result.

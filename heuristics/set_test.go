@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -66,6 +67,16 @@ func TestSetScore(t *testing.T) {
 
 	rep, err := set.Score(context.Background(), &heuristics.Contribution{})
 	require.NoError(t, err)
+	serial, err := set.ScoreSerial(context.Background(), &heuristics.Contribution{})
+	require.NoError(t, err)
+	// The panic's stack trace names the goroutine; everything else is the same.
+	require.Len(t, serial.Errors, len(rep.Errors))
+	for i := range rep.Errors {
+		firstLine := func(err error) string { return strings.SplitN(err.Error(), "\n", 2)[0] }
+		assert.Equal(t, firstLine(rep.Errors[i]), firstLine(serial.Errors[i]))
+	}
+	serial.Errors = rep.Errors
+	assert.Equal(t, rep, serial, "ScoreSerial reports what Score does")
 	// 1 - (1-0.6)(1-0.5*0.8)(1-0) = 1 - 0.4*0.6 = 0.76
 	assert.InDelta(t, 0.76, rep.Score, 1e-9)
 	assert.Equal(t, heuristics.VerdictReview, rep.Verdict)
@@ -129,5 +140,7 @@ func TestSetStopsOnCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	_, err = set.Score(ctx, &heuristics.Contribution{})
+	require.ErrorIs(t, err, context.Canceled)
+	_, err = set.ScoreSerial(ctx, &heuristics.Contribution{})
 	require.ErrorIs(t, err, context.Canceled)
 }

@@ -111,6 +111,17 @@ why() {
 	fi
 }
 
+# next_page prints the path of the next page the last answer's Link
+# header names (rel="next"), when it is on the same API; nothing else.
+next_page() {
+	local url
+	url=$(tr -d '\r' <"$tmp/heft-api.headers" 2>/dev/null | grep -i '^link:' | tail -1 | tr ',' '\n' |
+		grep 'rel="next"' | sed -n 's/.*<\([^>]*\)>.*/\1/p' | head -1) || true
+	[[ -n $url && $url == "$api/"* ]] || return 0
+	url=${url#"$api"}
+	if [[ $url =~ ^/[A-Za-z0-9_./?=\&%-]+$ ]]; then echo "$url"; fi
+}
+
 args=()
 event=""
 if [[ -n ${GITHUB_EVENT_PATH:-} && -f $GITHUB_EVENT_PATH ]] && jq -e '.pull_request | type == "object"' "$GITHUB_EVENT_PATH" >/dev/null; then
@@ -200,10 +211,24 @@ if [[ -n $repo && $number -gt 0 && -z $exempt ]]; then
 			true
 		} >>"$tmp/heft-comment.md"
 		jq -n --rawfile body "$tmp/heft-comment.md" '{body: ("<!-- heft-action -->\n" + $body)}' >"$tmp/heft-comment.json"
+		# Our earlier comment, on any page: GitHub lists 100 comments a
+		# page, oldest first, and names the next page in the Link header.
+		# Only a next page on the same API is followed (the token goes
+		# nowhere else), and at most max_pages of them.
 		id=""
-		if [[ $(gh_api GET "/repos/$repo/issues/$number/comments?per_page=100") == 200 ]]; then
+		max_pages=30
+		page="/repos/$repo/issues/$number/comments?per_page=100"
+		for ((i = 1; i <= max_pages; i++)); do
+			[[ $(gh_api GET "$page") == 200 ]] || break
 			id=$(jq -r '[.[]? | select(.body // "" | startswith("<!-- heft-action -->")) | .id][0] // ""' "$tmp/heft-api.json")
-		fi
+			[[ -z $id ]] || break
+			next=$(next_page)
+			[[ -n $next && $next != "$page" ]] || break
+			if ((i == max_pages)); then
+				echo "::notice title=heft::looked for heft's earlier comment in the first $((max_pages * 100)) comments only; posting a new one"
+			fi
+			page=$next
+		done
 		if [[ -n $id ]]; then
 			status_c=$(gh_api PATCH "/repos/$repo/issues/comments/$id" "$tmp/heft-comment.json")
 		else

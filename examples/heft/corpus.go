@@ -51,7 +51,7 @@ Texts that cannot be read are counted and listed, not fatal.
 		},
 	},
 	"workaround": {
-		usage: `usage: heft corpus workaround --clones DIR [--facts FILE] [--split dev|test|test2|test3|all] [--json] [--wrong]
+		usage: `usage: heft corpus workaround --clones DIR [--facts FILE] [--split dev|test|test2|test3|test4|all] [--json] [--wrong]
 
 Evaluates the workaround scorer on the labelled development corpus: reads
 each commit's message and diff from its clone under --clones, scores it as
@@ -79,7 +79,7 @@ are counted and listed, not fatal.
 // corpus kept as facts:
 //
 //	heft corpus disclosure --clones DIR --aidev DIR [--facts FILE] [--split dev|test|all] [--json] [--wrong]
-//	heft corpus workaround --clones DIR [--facts FILE] [--split dev|test|test2|test3|all] [--json] [--wrong]
+//	heft corpus workaround --clones DIR [--facts FILE] [--split dev|test|test2|test3|test4|all] [--json] [--wrong]
 func runCorpus(e *env, args []string) int {
 	names := slices.Sorted(maps.Keys(corpusKinds))
 	var k corpusKind

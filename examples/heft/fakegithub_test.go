@@ -26,7 +26,11 @@ import (
 //     is no such file; the login "limited" gets a primary rate limit (403,
 //     X-RateLimit-Remaining: 0) and "busy" a secondary one (429,
 //     Retry-After);
-//   - GET …/comments with $WORK/api/comments.json, or [];
+//   - GET …/comments with $WORK/api/comments.json, or [], and page N
+//     (?page=N) with comments-N.json, naming the next page in a Link
+//     header when its file exists; with the file comments-endless every
+//     page is [] and names a next one; with comments-elsewhere the next
+//     page is on another host;
 //   - writes (comments, labels, state, lock) with GitHub's success codes,
 //     or 403 "Resource not accessible by integration" when the file
 //     $WORK/api/read-only exists, as a read-only token gets.
@@ -95,7 +99,7 @@ func cmdFakeGitHub(ts *testscript.TestScript, neg bool, args []string) {
 		case r.Method == "GET" && strings.HasPrefix(p, "/users/"):
 			file("users/"+strings.TrimPrefix(p, "/users/")+".json", http.StatusNotFound)
 		case r.Method == "GET" && strings.HasSuffix(p, "/comments"):
-			file("comments.json", http.StatusOK)
+			commentsPage(w, r, filepath.Join(work, "api"), file)
 		case r.Method == "POST" && strings.HasSuffix(p, "/comments"):
 			write(http.StatusCreated, `{"id": 1}`)
 		case r.Method == "PATCH" && strings.Contains(p, "/issues/comments/"):
@@ -115,4 +119,30 @@ func cmdFakeGitHub(ts *testscript.TestScript, neg bool, args []string) {
 	}))
 	ts.Defer(srv.Close)
 	ts.Setenv("GITHUB_API_URL", srv.URL)
+}
+
+// commentsPage answers one page of a pull request's comments, as GitHub
+// paginates them (see cmdFakeGitHub).
+func commentsPage(w http.ResponseWriter, r *http.Request, api string, file func(string, int)) {
+	page, err := strconv.Atoi(r.URL.Query().Get("page"))
+	if err != nil || page < 1 {
+		page = 1
+	}
+	name := "comments.json"
+	if page > 1 {
+		name = fmt.Sprintf("comments-%d.json", page)
+	}
+	next := fmt.Sprintf("http://%s%s?per_page=100&page=%d", r.Host, r.URL.Path, page+1)
+	exists := func(f string) bool { _, err := os.Stat(filepath.Join(api, f)); return err == nil }
+	switch {
+	case exists("comments-endless"):
+		w.Header().Set("Link", fmt.Sprintf(`<%s>; rel="next", <http://%s%s?per_page=100&page=9999>; rel="last"`, next, r.Host, r.URL.Path))
+		fmt.Fprint(w, `[]`)
+		return
+	case exists("comments-elsewhere"):
+		w.Header().Set("Link", `<https://elsewhere.example/repos/acme/app/issues/12/comments?page=2>; rel="next"`)
+	case exists(fmt.Sprintf("comments-%d.json", page+1)):
+		w.Header().Set("Link", fmt.Sprintf(`<%s>; rel="next"`, next))
+	}
+	file(name, http.StatusOK)
 }

@@ -25,13 +25,13 @@ func conventional(subject string) (string, bool) {
 
 // Issue references in text, the shapes GitHub links: "#123" after a
 // space or bracket, "owner/name#123", "GH-123" and issue URLs.
-var issueRE = lazyre.Lines{May: mayIssue, Re: lazyre.New(`(?i)(?:^|[\s(\[])#(\d{1,9})\b|\b[\w.-]+/[\w.-]+#(\d{1,9})\b|\bGH-(\d{1,9})\b|https?://github\.com/[\w.-]+/[\w.-]+/issues/(\d{1,9})\b`)}
+var issueRE = lazyre.New(`(?i)(?:^|[\s(\[])#(\d{1,9})\b|\b[\w.-]+/[\w.-]+#(\d{1,9})\b|\bGH-(\d{1,9})\b|https?://github\.com/[\w.-]+/[\w.-]+/issues/(\d{1,9})\b`)
 
 // issueRefs returns the issue numbers text refers to, in order, each
 // once, with the text of its first reference.
 func issueRefs(text string) (nums []int, quotes []string) {
 	seen := map[int]bool{}
-	for _, m := range issueRE.FindAllStringSubmatch(text, -1) {
+	for _, m := range issueWords(text) {
 		for _, g := range m[1:] {
 			if g == "" {
 				continue
@@ -58,7 +58,9 @@ func prose(text string) []numbered {
 	var out []numbered
 	fence := ""
 	comment := false
-	for i, l := range strings.Split(text, "\n") {
+	for i, rest, more := 0, text, true; more; i++ {
+		var l string
+		l, rest, more = strings.Cut(rest, "\n")
 		t := strings.TrimSpace(l)
 		if fence != "" {
 			if strings.HasPrefix(t, fence) {
@@ -68,6 +70,12 @@ func prose(text string) []numbered {
 		}
 		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
 			fence = t[:3]
+			continue
+		}
+		if !comment && !strings.Contains(l, "<!--") {
+			if t != "" {
+				out = append(out, numbered{i + 1, l})
+			}
 			continue
 		}
 		var b strings.Builder

@@ -16,7 +16,7 @@
 //
 //	size-lines           more reviewable changed lines than Config.ComfortableLines
 //	size-files           more reviewable files than Config.ComfortableFiles
-//	size-largest-file    one of the largest reviewable files, when the score is non-zero
+//	size-largest-file    one of the largest reviewable files, when the score is non-zero; in a change spread thin (no file with a tenth of its lines), how little the largest holds
 //	size-not-reviewable  generated, vendored or lockfile lines left out of the count
 //	size-expected-output expected test output (golden files, snapshots, *.out and expected* below test directories) left out of the count
 //

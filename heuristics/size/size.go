@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"path"
 	"slices"
@@ -200,7 +201,17 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 			Field:   heuristics.FieldDiff,
 		})
 	}
-	if score > 0 {
+	switch {
+	case score > 0 && len(reviewable) > 1 && reviewable[0].Lines()*10 < lines:
+		// Spread thin: no file is where the size is.
+		res.Evidence = append(res.Evidence, heuristics.Evidence{
+			Rule: ruleLargestFile,
+			Message: fmt.Sprintf("The largest changed file holds %s of the %s reviewable lines: the change is spread over %s.",
+				wording.Commas(reviewable[0].Lines()), wording.Commas(lines), wording.Plural(rev.Files, "file")),
+			Field: heuristics.FieldDiff,
+			Path:  reviewable[0].Path(),
+		})
+	case score > 0:
 		for _, f := range reviewable[:min(cfg.Largest, len(reviewable))] {
 			res.Evidence = append(res.Evidence, heuristics.Evidence{
 				Rule:    ruleLargestFile,
@@ -229,38 +240,162 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 		})
 	}
 	if score > 0 {
-		res.Advice = sizeAdvice(reviewable, lines)
+		res.Advice = sizeAdvice(reviewable, lines, *cfg.ComfortableLines)
 	}
 	return res, nil
 }
 
-// sizeAdvice suggests how to split a large change, by where its lines are.
-func sizeAdvice(files []*diffstat.File, total int) string {
+// sizeAdvice suggests how to split a large change, by where its lines
+// are. A test file goes with the code it tests (a directory whose path
+// is the same once src, test and the like are left out, such as
+// tests/core/ for src/core/): a pull request of tests alone, apart from
+// the change they test, is not one to advise. It proposes a split only
+// when one part holds at least half the lines (otherwise any cut is
+// arbitrary), and promises that each part can be reviewed in one sitting
+// only when each is within comfortable lines.
+func sizeAdvice(files []*diffstat.File, total, comfortable int) string {
+	parts := splitParts(files)
+	if len(parts) < 2 || parts[0].lines*2 < total {
+		spread := ""
+		if len(parts) >= 2 {
+			dirs := 0
+			for _, p := range parts {
+				dirs += len(p.dirs)
+			}
+			spread = fmt.Sprintf(" across %s, none with half of them", wording.Count(dirs, "directory", "directories"))
+		}
+		return fmt.Sprintf("This pull request changes %s reviewable lines%s. If it can be split into smaller steps "+
+			"that each build and pass tests, reviewers can take them one at a time; otherwise, a short guide to the "+
+			"order in which to read it helps.", wording.Commas(total), spread)
+	}
+	first := parts[0]
+	rest := total - first.lines
+	var others []string
+	for _, p := range parts[1:] {
+		others = append(others, p.dirs...)
+	}
+	var after string
+	switch {
+	case first.lines <= comfortable && rest <= comfortable:
+		after = ", so each can be reviewed in one sitting."
+	case first.lines > comfortable && rest > comfortable:
+		after = fmt.Sprintf("; both parts are still over %s lines, so split them further into steps that each build and pass tests where they can be.", wording.Commas(comfortable))
+	case first.lines > comfortable:
+		after = fmt.Sprintf("; the first part is still over %s lines, so split it further into steps that each build and pass tests where it can be.", wording.Commas(comfortable))
+	default:
+		after = fmt.Sprintf("; the other part is still over %s lines, so split it further into steps that each build and pass tests where it can be.", wording.Commas(comfortable))
+	}
+	return fmt.Sprintf("This pull request changes %s reviewable lines. %s of them are in %s; "+
+		"consider sending that part on its own and the other %s (%s) as a separate pull request%s",
+		wording.Commas(total), wording.Commas(first.lines), dirList(first.dirs, 2), wording.Plural(rest, "line"), dirList(others, 3), after)
+}
+
+// A part is what sizeAdvice proposes to send on its own: the top
+// directories it spans, most lines first, and its lines.
+type part struct {
+	dirs  []string
+	lines int
+}
+
+// splitParts groups files by top directory (topDir), with each test
+// directory in the part of the code it tests, largest part first.
+func splitParts(files []*diffstat.File) []*part {
 	byDir := map[string]int{}
-	var dirs []string
+	for _, f := range files {
+		byDir[topDir(f.Path())] += f.Lines()
+	}
+	// A directory of code, or of tests when there is no code, is a part.
+	isTestDir := map[string]bool{}
 	for _, f := range files {
 		d := topDir(f.Path())
-		if _, ok := byDir[d]; !ok {
-			dirs = append(dirs, d)
+		if _, seen := isTestDir[d]; !seen {
+			isTestDir[d] = true
 		}
-		byDir[d] += f.Lines()
+		isTestDir[d] = isTestDir[d] && f.Kind == diffstat.KindTest
 	}
-	slices.SortStableFunc(dirs, func(a, b string) int {
-		if d := byDir[b] - byDir[a]; d != 0 {
+	var code []string
+	for d, test := range isTestDir {
+		if !test {
+			code = append(code, d)
+		}
+	}
+	largest := func(dirs []string) {
+		slices.SortFunc(dirs, func(a, b string) int {
+			if d := byDir[b] - byDir[a]; d != 0 {
+				return d
+			}
+			return strings.Compare(a, b)
+		})
+	}
+	largest(code)
+	if len(code) == 0 {
+		for d := range isTestDir {
+			code = append(code, d)
+		}
+		largest(code)
+		isTestDir = nil
+	}
+	parts := map[string]*part{}
+	byArea := map[string]string{} // area (testArea) → code directory
+	for _, d := range code {
+		parts[d] = &part{dirs: []string{d}, lines: byDir[d]}
+		if a := testArea(d); a != "" && byArea[a] == "" {
+			byArea[a] = d
+		}
+	}
+	var tests []string
+	for d, test := range isTestDir {
+		if test {
+			tests = append(tests, d)
+		}
+	}
+	largest(tests)
+	for _, d := range tests {
+		home := byArea[testArea(d)]
+		if home == "" { // tests of code this change does not touch: a part of their own
+			parts[d] = &part{dirs: []string{d}, lines: byDir[d]}
+			continue
+		}
+		parts[home].dirs = append(parts[home].dirs, d)
+		parts[home].lines += byDir[d]
+	}
+	out := slices.Collect(maps.Values(parts))
+	for _, p := range out {
+		largest(p.dirs)
+	}
+	slices.SortFunc(out, func(a, b *part) int {
+		if d := b.lines - a.lines; d != 0 {
 			return d
 		}
-		return strings.Compare(a, b)
+		return strings.Compare(a.dirs[0], b.dirs[0])
 	})
-	if len(dirs) >= 2 {
-		rest := total - byDir[dirs[0]]
-		return fmt.Sprintf("This pull request changes %s reviewable lines. %s of them are in %s; "+
-			"consider sending that part on its own and the other %s (%s) as a separate pull request, "+
-			"so each can be reviewed in one sitting.",
-			wording.Commas(total), wording.Commas(byDir[dirs[0]]), dirs[0], wording.Plural(rest, "line"), strings.Join(dirs[1:min(4, len(dirs))], ", "))
+	return out
+}
+
+// testArea is a top directory without the path elements that only say
+// whether it holds code or tests: tests/core/ and src/core/ are both
+// core/.
+func testArea(dir string) string {
+	var kept []string
+	for _, e := range strings.Split(strings.TrimSuffix(dir, "/"), "/") {
+		switch e {
+		case "src", "lib", "test", "tests", "__tests__", "spec", "specs", "testing", "e2e":
+		default:
+			kept = append(kept, e)
+		}
 	}
-	return fmt.Sprintf("This pull request changes %s reviewable lines. If it can be split into smaller steps "+
-		"that each build and pass tests, reviewers can take them one at a time; otherwise, a short guide to the "+
-		"order in which to read it helps.", wording.Commas(total))
+	return strings.Join(kept, "/")
+}
+
+// dirList names dirs, at most n of them and how many more.
+func dirList(dirs []string, n int) string {
+	if len(dirs) > n {
+		return strings.Join(dirs[:n], ", ") + " and " + wording.Count(len(dirs)-n, "more directory", "more directories")
+	}
+	if len(dirs) <= 1 {
+		return strings.Join(dirs, "")
+	}
+	return strings.Join(dirs[:len(dirs)-1], ", ") + " and " + dirs[len(dirs)-1]
 }
 
 // topDir returns the first two directories of p ("internal/store/"), or

@@ -58,13 +58,10 @@ func TestSize(t *testing.T) {
 		},
 		{
 			name: "refactor-plus-fix", reason: "a big refactor bundled with a small fix: advise splitting by directory",
-			change: map[string]*string{
-				"internal/store/store.go": scorertest.Text(store),
-				"cmd/tool/main.go":        scorertest.Text(scorertest.Numbered("fix", 40)),
-			},
-			score: scorertest.High, label: "size/XXL",
+			change: storeAnd(store, "cmd/tool/main.go", 40),
+			score:  scorertest.High, label: "size/XXL",
 			rules:  []string{"size-lines", "size-largest-file"},
-			advice: "1,900 of them are in internal/store/; consider sending that part on its own and the other 40 lines (cmd/tool/)",
+			advice: "1,900 of them are in internal/store/; consider sending that part on its own and the other 40 lines (cmd/tool/) as a separate pull request; the first part is still over 200 lines, so split it further into steps that each build and pass tests where it can be.",
 		},
 		{
 			name: "lockfile-churn", reason: "go.sum and package-lock.json lines are not read by reviewers",
@@ -138,6 +135,64 @@ func TestSize(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSplitAdvice: how the advice proposes to split a large change, each
+// case with its reason; advice holds a fragment of the advice.
+func TestSplitAdvice(t *testing.T) {
+	store := scorertest.Numbered("row", 1900)
+	cases := []struct {
+		name, reason string
+		change       map[string]*string
+		advice       string
+	}{
+		{"tests-stay-with-code", "tests/core/ holds the tests of src/core/: advice to send them as a pull request of their own would split a change from its tests",
+			map[string]*string{"src/core/git.go": scorertest.Text(scorertest.Numbered("g", 220)), "tests/core/git_test.go": scorertest.Text(scorertest.Numbered("t", 330)), "src/cli/remote.go": scorertest.Text(scorertest.Numbered("r", 150)), "tests/cli/remote_test.go": scorertest.Text(scorertest.Numbered("rt", 50))},
+			"550 of them are in tests/core/ and src/core/; consider sending that part on its own and the other 200 lines (src/cli/ and tests/cli/)"},
+		{"split-parts-still-large", "a part of over 200 lines cannot be reviewed in one sitting either: the advice must not promise it",
+			storeAnd(store, "cmd/tool/main.go", 300),
+			"the other 300 lines (cmd/tool/) as a separate pull request; both parts are still over 200 lines, so split them further into steps that each build and pass tests where they can be."},
+		{"many-directories", "the other part's directories are named in full or with how many more there are, so the list is not taken for the whole",
+			storeAndDirs(store, 5),
+			"the other 40 lines (a/, b/, c/ and 2 more directories)"},
+		{"one-more-directory", "one directory left out of the list is \"1 more directory\", not \"1 more directories\"",
+			storeAndDirs(store, 4),
+			"the other 34 lines (a/, b/, c/ and 1 more directory)"},
+		{"tests-of-untouched-code", "tests of code the change does not touch can go on their own: they are a part, not folded into the largest",
+			storeAnd(store, "internal/lru/lru_test.go", 60),
+			"1,900 of them are in internal/store/; consider sending that part on its own and the other 60 lines (internal/lru/)"},
+		{"spread-out", "no directory holds half the lines: sending the largest on its own is an arbitrary cut, so the advice is the general one, with the spread",
+			map[string]*string{"a/x.go": scorertest.Text(scorertest.Numbered("a", 120)), "b/x.go": scorertest.Text(scorertest.Numbered("b", 110)), "c/x.go": scorertest.Text(scorertest.Numbered("c", 100))},
+			"This pull request changes 330 reviewable lines across 3 directories, none with half of them. If it can be split"},
+	}
+	s := newSize(t)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := s.Score(context.Background(), &heuristics.Contribution{Diff: scorertest.GitDiff(t, nil, tc.change)})
+			require.NoError(t, err)
+			assert.Contains(t, res.Advice, tc.advice, tc.reason)
+		})
+	}
+}
+
+// storeAnd is a change of internal/store/store.go (store) and of one
+// more file of n lines at path.
+func storeAnd(store, path string, n int) map[string]*string {
+	return map[string]*string{
+		"internal/store/store.go": scorertest.Text(store),
+		path:                      scorertest.Text(scorertest.Numbered("fix", n)),
+	}
+}
+
+// storeAndDirs is a change of internal/store/store.go (store) and of n
+// small directories a/, b/, ... of 10, 9, ... lines.
+func storeAndDirs(store string, n int) map[string]*string {
+	m := map[string]*string{"internal/store/store.go": scorertest.Text(store)}
+	for i := range n {
+		d := string(rune('a' + i))
+		m[d+"/x.go"] = scorertest.Text(scorertest.Numbered(d, 10-i))
+	}
+	return m
 }
 
 func contains(list []string, s string) bool {
@@ -238,4 +293,26 @@ func TestAdviceOneLineLeft(t *testing.T) {
 	})})
 	require.NoError(t, err)
 	assert.Contains(t, res.Advice, "the other 1 line (cmd/)", "line, not lines")
+}
+
+// TestLargestFileOfASpreadChange: in a change spread thin (40 files of 10
+// lines), "one of the largest changed files" would point a reviewer at
+// three files of 10 lines as if they were where the size is; the
+// evidence says instead how little the largest holds.
+func TestLargestFileOfASpreadChange(t *testing.T) {
+	change := map[string]*string{}
+	for i := range 40 {
+		change[fmt.Sprintf("pkg/p%02d/f.go", i)] = scorertest.Text(scorertest.Numbered(fmt.Sprintf("v%d", i), 10))
+	}
+	res, err := newSize(t).Score(context.Background(), &heuristics.Contribution{Diff: scorertest.GitDiff(t, nil, change)})
+	require.NoError(t, err)
+	var largest []heuristics.Evidence
+	for _, e := range res.Evidence {
+		if e.Rule == "size-largest-file" {
+			largest = append(largest, e)
+		}
+	}
+	require.Len(t, largest, 1, "%+v", res.Evidence)
+	assert.Equal(t, "The largest changed file holds 10 of the 400 reviewable lines: the change is spread over 40 files.", largest[0].Message)
+	assert.Equal(t, "pkg/p00/f.go", largest[0].Path)
 }

@@ -10,8 +10,9 @@
 // that names the changed files and functions one by one, hidden text
 // (HTML comments, invisible and bidi characters), and descriptions that
 // explain nothing (empty, the untouched template, placeholder text) for a
-// change large enough to need one. See Config for where the thresholds
-// come from.
+// change large enough to need one, unless a commit message explains it
+// in 20 words or more besides its subject and trailers (those git finds
+// in its last paragraph). See Config for where the thresholds come from.
 //
 // The score is in [0, 1]: 1 - (1-length)(1-RestateWeight·restate)
 // (1-HiddenWeight·hidden)(1-unexplained), where length, restate and

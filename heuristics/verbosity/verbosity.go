@@ -1289,8 +1289,18 @@ func scanHygiene(s string) hygiene {
 	prev := rune(-1)
 	flag := false // inside a subdivision flag: U+1F3F4 then tag characters
 	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			// No ASCII character is invisible, a bidi control or
+			// invalid: a run of them only counts lines.
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf {
+				j++
+			}
+			line += strings.Count(s[i:j], "\n")
+			prev, flag, i = rune(s[j-1]), false, j
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		next, _ := utf8.DecodeRuneInString(s[i+size:])
 		isTag := r >= 0xE0020 && r <= 0xE007F
 		flag = isTag && (prev == 0x1F3F4 || flag)
 		switch {
@@ -1299,8 +1309,6 @@ func scanHygiene(s string) hygiene {
 			if h.invalidLine == 0 {
 				h.invalidLine = line
 			}
-		case r == '\n':
-			line++
 		case isBidi(r):
 			h.bidi++
 			if r != 0x200E && r != 0x200F && r != 0x061C {
@@ -1310,7 +1318,7 @@ func scanHygiene(s string) hygiene {
 				h.bidiLine = line
 				h.bidiSnippet = around(s, i, size)
 			}
-		case isInvisible(r) && !flag && !legitInvisible(r, prev, next, i):
+		case isInvisible(r) && !flag && !legitInvisible(r, prev, nextRune(s[i+size:]), i):
 			h.invisible++
 			h.kinds[r]++
 			if h.invisibleLine == 0 {
@@ -1346,6 +1354,12 @@ func around(s string, i, n int) string {
 		out.WriteRune(r)
 	}
 	return strings.TrimSpace(out.String())
+}
+
+// nextRune is the first rune of s, utf8.RuneError for none.
+func nextRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 func isBidi(r rune) bool {

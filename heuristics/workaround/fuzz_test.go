@@ -21,7 +21,8 @@ func FuzzWorkaround(f *testing.F) {
 	f.Add("diff --git a/package.json b/package.json\n--- a/package.json\n+++ b/package.json\n@@ -1,2 +1,5 @@\n {\n+  \"overrides\": {\n+    \"a\": { \".\": \"github:x/a\", \"b\": \"1.0.0\" }\n+  }\n }\n", "")
 	f.Add("diff --git a/src/t.c b/src/t.c\n--- a/src/t.c\n+++ b/src/t.c\n@@ -1 +1,3 @@\n int x;\n+/* Work around a bug in macOS, https://github.com/a/b/issues/2 */\n+#if defined(__APPLE__)\n", "Downgrade foo: broken on PyPy until it is fixed")
 	f.Add("diff --git a/requirements.txt b/requirements.txt\n--- a/requirements.txt\n+++ b/requirements.txt\n@@ -1 +1,3 @@\n x\n+# broken, see https://github.com/a/b/issues/3\n+click==8.1.3\n", "Pin click to fix the build")
-	s, err := workaround.New(workaround.Config{})
+	// A submodule the patch-file rule can name (see TestSubmodulePatch).
+	s, err := workaround.New(workaround.Config{Submodules: map[string]string{"assets/grammars/core": "https://github.com/o/core"}})
 	if err != nil {
 		f.Fatal(err)
 	}

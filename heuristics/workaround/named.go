@@ -193,19 +193,22 @@ func (sc *workaroundScan) upstreamToken(tok string) string {
 // ownIdent reports whether name is a file or directory the diff changes
 // (lower-case, without extension): a class, a module or a component of
 // the project's own, such as "KeyedWeakReference" when the diff touches
-// KeyedWeakReference.kt.
+// KeyedWeakReference.kt. The names are gathered once per scan, so a
+// long comment's many names cost one look-up each.
 func (sc *workaroundScan) ownIdent(name string) bool {
-	for _, f := range sc.c.Diff.Files {
-		p := asciiLower(f.NewPath)
-		for p != "" && p != "." && p != "/" {
-			b := path.Base(p)
-			if b == name || strings.TrimSuffix(b, path.Ext(b)) == name {
-				return true
+	if sc.ownIdents == nil {
+		sc.ownIdents = map[string]bool{}
+		for _, f := range sc.c.Diff.Files {
+			p := asciiLower(f.NewPath)
+			for p != "" && p != "." && p != "/" {
+				b := path.Base(p)
+				sc.ownIdents[b] = true
+				sc.ownIdents[strings.TrimSuffix(b, path.Ext(b))] = true
+				p = path.Dir(p)
 			}
-			p = path.Dir(p)
 		}
 	}
-	return false
+	return sc.ownIdents[name]
 }
 
 // runtimeOfPath returns the runtime or toolchain of the language a file

@@ -166,10 +166,11 @@ type workaroundScan struct {
 	ctxComments []ctxHit // comments that say workaround
 	ctxImports  []ctxImport
 
-	msgName     string // a name the title gives a version ("uvloop 0.10 workaround"), lower-case
-	msgNameSeen bool   // an added line of the diff says msgName
-	msgPin      bool   // the title pins something for a reason: every file's version lines count
-	notCI       bool   // a file with added lines is not a CI configuration
+	ownIdents   map[string]bool // the names of the diff's files and directories, lower-case, built on first use (ownIdent)
+	msgName     string          // a name the title gives a version ("uvloop 0.10 workaround"), lower-case
+	msgNameSeen bool            // an added line of the diff says msgName
+	msgPin      bool            // the title pins something for a reason: every file's version lines count
+	notCI       bool            // a file with added lines is not a CI configuration
 
 	swapRemoved    map[string]string   // swapKey → dependency, from deleted import lines
 	swapAdded      map[string]swapSite // swapKey → where an added line imports it

@@ -52,6 +52,17 @@ var worstDiffs = []lineartest.Case{
 	{Name: "one-long-comment", Gen: func(size int) string {
 		return oneFile("a.go", "+// "+strings.Repeat("workaround upstream bug https://github.com/a/b/issues/1 ", size/56)+"\n")
 	}},
+	{Name: "own-names-many-files", Gen: func(size int) string {
+		// Comments naming, after "work around", one of the project's own
+		// files each time, in a diff of many small files: every name is
+		// looked up among the diff's paths.
+		var b strings.Builder
+		for i := 0; b.Len() < size; i++ {
+			p := fmt.Sprintf("src/Widget%d.kt", i)
+			fmt.Fprintf(&b, "diff --git a/%s b/%s\n--- a/%s\n+++ b/%s\n@@ -1 +1 @@\n-a\n+// work around Widget%d and Widget%d, a bug in Widget%d\n", p, p, p, p, i, i+1, i)
+		}
+		return b.String()
+	}},
 	{Name: "vendored-files", Gen: func(size int) string {
 		var b strings.Builder
 		for i := 0; b.Len() < size; i++ {

@@ -69,7 +69,8 @@ func CompileAll() error {
 // Compile returns a Regexp for expr compiled now, with its literal test,
 // or regexp.Compile's error. Unlike New's, it is not listed for
 // CompileAll and CheckLiteralTests: it is for expressions a program
-// reads at run time (a configuration's), which no test can list.
+// reads at run time (a configuration's), which no test can list; a
+// test checks a built-in one's literal test with CheckLiteralTest.
 func Compile(expr string) (*Regexp, error) {
 	re, err := regexp.Compile(expr)
 	if err != nil {

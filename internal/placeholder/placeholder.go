@@ -276,7 +276,7 @@ func wordy(s string) bool {
 // "Add description", "Fixes #" with no number. List markers, heading
 // marks, checkboxes, emphasis and a trailing colon are ignored.
 func Text(s string) bool {
-	if !wording.ContainsFold(s, "lorem") && !wording.ContainsFold(s, "dolor") && wordy(s) {
+	if wordy(s) && !wording.ContainsFold(s, "lorem") && !wording.ContainsFold(s, "dolor") {
 		// Neither lorem ipsum nor a line short enough to be a
 		// placeholder: most paragraphs, told without copying them.
 		return false

@@ -2,8 +2,9 @@ package placeholder
 
 import (
 	"math/rand/v2"
-	"strings"
 	"testing"
+
+	"github.com/heft-dev/heft/internal/scorertest"
 )
 
 // TestTextShortcut: Text's test first, which answers most paragraphs
@@ -15,14 +16,7 @@ func TestTextShortcut(t *testing.T) {
 		" ", "  ", "\n", "\t", "\u00a0", "é", "İ", "\u212A", "-", "...", "…", "x", "X", "{", "}", "<", ">", "+"}
 	r := rand.New(rand.NewPCG(2, 7))
 	for range 50000 {
-		var b strings.Builder
-		for range 1 + r.IntN(14) {
-			b.WriteString(frags[r.IntN(len(frags))])
-			if r.IntN(3) > 0 {
-				b.WriteByte(' ')
-			}
-		}
-		s := b.String()
+		s := scorertest.Pieces(r, frags, 14, 2.0/3)
 		if got, want := Text(s), text(s); got != want {
 			t.Fatalf("Text(%q) = %v, the full reading %v", s, got, want)
 		}
@@ -35,11 +29,7 @@ func TestCheckboxShortcut(t *testing.T) {
 	frags := []string{"-", "*", "+", "1.", "12)", " ", "\t", ">", "[", "]", "[ ]", "[x]", "[X]", "[-]", "a", "Tests", "[[ ]]", "x", "\u00a0"}
 	r := rand.New(rand.NewPCG(5, 7))
 	for range 20000 {
-		var b strings.Builder
-		for range 1 + r.IntN(8) {
-			b.WriteString(frags[r.IntN(len(frags))])
-		}
-		s := b.String()
+		s := scorertest.Pieces(r, frags, 8, 0)
 		m := checkboxRE.FindStringSubmatch(s)
 		checked, label, ok := Checkbox(s)
 		if ok != (m != nil) || ok && (checked != (m[1] != " ") || label != m[2]) {

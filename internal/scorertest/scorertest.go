@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"fmt"
 	"maps"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -135,4 +136,19 @@ func TypicalPR(b testing.TB) (*diffstat.Diff, int) {
 		b.Fatal(err)
 	}
 	return d, buf.Len()
+}
+
+// Pieces returns a made-up text of 1 to most pieces picked at random,
+// each followed by a space with probability space (0: never): the input
+// of tests that hold a fast test in front of a regular expression to
+// what the expression finds.
+func Pieces(r *rand.Rand, pieces []string, most int, space float64) string {
+	var b strings.Builder
+	for range 1 + r.IntN(most) {
+		b.WriteString(pieces[r.IntN(len(pieces))])
+		if space > 0 && r.Float64() < space {
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
 }

@@ -8,7 +8,9 @@ package scoring
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"math"
 	"slices"
@@ -49,9 +51,9 @@ func New[C Config, S any](cfg C, defaults func(C) C, build func(C) *S) (*S, erro
 // names the IDs it emits as constants, and heuristicstest.CheckDeclared
 // checks both those and doc.go against the table.
 //
-// A field the rule type does not have, or a file that is not such an
-// array, is a bug in the package that its first test finds: the call
-// panics, naming the error.
+// A field the rule type does not have, or a file that is not one such
+// array and nothing after it, is a bug in the package that its first
+// test finds: the call panics, naming the error.
 func Table[R any](data []byte) func() []R {
 	return sync.OnceValue(func() []R {
 		var rules []R
@@ -59,6 +61,9 @@ func Table[R any](data []byte) func() []R {
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&rules); err != nil {
 			panic(fmt.Sprintf("scoring: rules.json: %v", err))
+		}
+		if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+			panic(fmt.Sprintf("scoring: rules.json: more after the table (%v)", err))
 		}
 		return rules
 	})

@@ -99,3 +99,12 @@ func TestTableRejectsUnknownFields(t *testing.T) {
 	}()
 	Table[heuristics.Rule]([]byte(`[{"id": "x-one", "find": "one"}]`))()
 }
+
+func TestTableRejectsTrailingData(t *testing.T) {
+	defer func() {
+		if r := recover(); r == nil {
+			t.Error("a second array after the table (a bad merge of rules.json) did not panic")
+		}
+	}()
+	Table[heuristics.Rule]([]byte(`[{"id": "x-one", "finds": "one"}]` + "\n" + `[{"id": "x-two", "finds": "two"}]`))()
+}

@@ -1,9 +1,12 @@
 package wording
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/heft-dev/heft/internal/scorertest"
 )
 
 func TestContainsFold(t *testing.T) {
@@ -108,6 +111,43 @@ func TestWords(t *testing.T) {
 	for _, s := range []string{"", " ", "one", " two  words ", "a\tb\nc\vd\fe\rf", "a\u00a0b\u0085c\u2003d", "\xff \xfe\xfd x", "é ü", "no-space"} {
 		if got, want := Words(s), len(strings.Fields(s)); got != want {
 			t.Errorf("Words(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// TestContainsFoldAsNaive: ContainsFold finds what a byte-by-byte search
+// finds, on made-up texts from pieces of the words and near misses.
+func TestContainsFoldAsNaive(t *testing.T) {
+	naive := func(s, sub string) bool {
+		for i := 0; i+len(sub) <= len(s); i++ {
+			if strings.EqualFold(s[i:i+len(sub)], sub) && strings.ToLower(s[i:i+len(sub)]) == sub {
+				return true
+			}
+		}
+		return false
+	}
+	frags := []string{"l", "L", "o", "lo", "LOR", "rem", "EM", "lorem", "d", "dol", "OR", "x", " ", "é", "#", "1", "-"}
+	subs := []string{"lorem", "dolor", "l", "#1", "gh-", "-"}
+	r := rand.New(rand.NewPCG(2, 3))
+	for range 20000 {
+		s := scorertest.Pieces(r, frags, 12, 0)
+		for _, sub := range subs {
+			if got, want := ContainsFold(s, sub), naive(s, sub); got != want {
+				t.Fatalf("ContainsFold(%q, %q) = %v, want %v", s, sub, got, want)
+			}
+		}
+	}
+}
+
+// BenchmarkContainsFold looks for a word a paragraph of English prose
+// lacks, as the placeholder and hygiene tests do for most text.
+func BenchmarkContainsFold(b *testing.B) {
+	s := strings.Repeat("The loader now compares the timeout as a number, and the old YAML files still load. ", 12)
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if ContainsFold(s, "lorem") || ContainsFold(s, "dolor") {
+			b.Fatal("found")
 		}
 	}
 }

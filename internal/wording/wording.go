@@ -71,22 +71,56 @@ func Of(n, total int, one, many string) string {
 // the scorers run before a case-insensitive regular expression.
 func ContainsFold(s, sub string) bool {
 	n := len(sub)
-	for i := 0; i+n <= len(s); i++ {
-		j := 0
-		for ; j < n; j++ {
-			c := s[i+j]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+	if n == 0 {
+		return true
+	}
+	// Candidates start with sub's first byte in either case, found with
+	// strings.IndexByte (vectorised) rather than byte by byte.
+	first, other := sub[0], sub[0]
+	if 'a' <= first && first <= 'z' {
+		other = first - 'a' + 'A'
+	}
+	next := [2]int{-2, -2} // the next index of first and of other at or after i; -2 unknown, -1 none
+	for i := 0; i+n <= len(s); {
+		p := -1
+		for k, c := range [2]byte{first, other} {
+			if next[k] == -1 {
+				continue
 			}
-			if c != sub[j] {
-				break
+			if next[k] < i {
+				next[k] = -1
+				if j := strings.IndexByte(s[i:len(s)-n+1], c); j >= 0 {
+					next[k] = i + j
+				}
+			}
+			if next[k] >= 0 && (p < 0 || next[k] < p) {
+				p = next[k]
 			}
 		}
-		if j == n {
+		if p < 0 {
+			return false
+		}
+		if foldsAt(s, p, sub) {
 			return true
 		}
+		i = p + 1
 	}
 	return false
+}
+
+// foldsAt reports whether s holds sub (lower-case ASCII) at i, in any
+// ASCII case; s has len(sub) bytes from i.
+func foldsAt(s string, i int, sub string) bool {
+	for j := 1; j < len(sub); j++ {
+		c := s[i+j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != sub[j] {
+			return false
+		}
+	}
+	return true
 }
 
 // Article returns word after "a" or "an", chosen by its first letter's

@@ -72,7 +72,9 @@ type AIDev struct {
 	agents  []string
 	next    int // the next agent to open
 	cur     *aidevAgent
-	pending []error // skips found while opening an agent, returned first
+	ahead   chan opened // the next agent, being opened
+	aheadAt int         // its index in agents
+	pending []error     // skips found while opening an agent, returned first
 	notes   []string
 }
 
@@ -140,15 +142,20 @@ func (a *AIDev) Next() (*Record, error) {
 			if a.next == len(a.agents) {
 				return nil, io.EOF
 			}
-			name := a.agents[a.next]
+			o := a.opening(a.next)
 			a.next++
-			agent, skips, notes, err := openAgent(a.dir, name, a.opt.MaxRow)
-			a.pending = append(a.pending, skips...)
-			a.notes = append(a.notes, notes...)
-			if err != nil {
-				return nil, err
+			a.pending = append(a.pending, o.skips...)
+			a.notes = append(a.notes, o.notes...)
+			if o.err != nil {
+				a.Close()
+				return nil, o.err
 			}
-			a.cur = agent // nil when the folder has no prs.csv
+			a.cur = o.agent // nil when the folder has no prs.csv
+			if a.cur != nil && a.next < len(a.agents) {
+				// Index the next folder while this one's pull requests
+				// are scored: the workers need not wait for it.
+				a.open(a.next)
+			}
 			continue
 		}
 		rec, err := a.cur.next()
@@ -162,11 +169,46 @@ func (a *AIDev) Next() (*Record, error) {
 	}
 }
 
+// opened is an agent folder opened and indexed, or why not.
+type opened struct {
+	agent *aidevAgent
+	skips []error
+	notes []string
+	err   error
+}
+
+// open starts opening agent folder i in the background.
+func (a *AIDev) open(i int) {
+	ch := make(chan opened, 1)
+	a.ahead, a.aheadAt = ch, i
+	go func() {
+		var o opened
+		o.agent, o.skips, o.notes, o.err = openAgent(a.dir, a.agents[i], a.opt.MaxRow)
+		ch <- o
+	}()
+}
+
+// opening returns agent folder i, opened now or by open before.
+func (a *AIDev) opening(i int) opened {
+	if a.ahead == nil || a.aheadAt != i {
+		a.open(i)
+	}
+	o := <-a.ahead
+	a.ahead = nil
+	return o
+}
+
 // Close closes the open files.
 func (a *AIDev) Close() error {
 	if a.cur != nil {
 		a.cur.close()
 		a.cur = nil
+	}
+	if a.ahead != nil {
+		if o := <-a.ahead; o.agent != nil {
+			o.agent.close()
+		}
+		a.ahead = nil
 	}
 	return nil
 }
@@ -175,38 +217,67 @@ func (a *AIDev) Close() error {
 // byte ranges of each pull request's rows.
 type csvFile struct {
 	path  string // as reports show it: agent/file.csv
-	f     *os.File
+	src   io.ReaderAt
+	size  int64
+	data  []byte    // the whole file, when it was read into memory
+	file  *os.File  // the open file, when it was not
 	guard *rowGuard // bounds the row being read
 	cols  columns
 	n     int           // fields per row
 	spans               // pr_id → its rows
-	buf   []byte        // rowsOf's read buffer
-	spanR bytes.Reader  // rowsOf's reader of buf
+	buf   []byte        // rowsOf's read buffer, for a file not in memory
+	spanR bytes.Reader  // rowsOf's reader of a span
 	bufR  *bufio.Reader // and its buffer, which csv.NewReader takes as it is
 }
+
+// csvInMemory bounds the bytes of CSV tables one agent folder (or the
+// performance study's table) reads into memory whole: the AIDev
+// sample's largest folder has 12 MB. A table in memory is read once from
+// disk, and each pull request's rows are then taken from memory instead
+// of one read per pull request and table (those system calls were a
+// third of the reader's time); the tables past the budget are read back
+// row range by row range. The AIDev reader holds one agent's tables at a
+// time, and the next agent's.
+var csvInMemory int64 = 32 << 20
 
 // get returns the named column of row, or "" when the file has no such
 // column.
 func (c *csvFile) get(row []string, name string) string { return c.cols.raw(row, name) }
 
 // openCSV opens a table and checks its header has the required columns.
-func openCSV(path, display string, required []string, maxRow int64) (*csvFile, *csv.Reader, error) {
+// It returns a reader of its rows, from the first after the header. When
+// the file fits in *budget bytes it is read into memory, and the budget
+// shrinks by its size.
+func openCSV(path, display string, required []string, maxRow int64, budget *int64) (*csvFile, *csv.Reader, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, err
 	}
-	g := &rowGuard{r: f, max: maxRow}
-	rd := csv.NewReader(g)
-	rd.ReuseRecord = false
+	c := &csvFile{path: display, src: f, file: f, size: -1}
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+		c.size = fi.Size()
+		if c.size <= *budget {
+			*budget -= c.size
+			data := make([]byte, c.size)
+			if _, err := io.ReadFull(f, data); err != nil {
+				f.Close()
+				return nil, nil, err
+			}
+			f.Close()
+			c.data, c.src, c.file = data, bytes.NewReader(data), nil
+		}
+	}
+	c.guard = &rowGuard{r: c.whole(), max: maxRow}
+	rd := csv.NewReader(c.guard)
 	header, err := rd.Read()
 	if err != nil {
-		f.Close()
+		c.close()
 		if err == io.EOF {
 			err = errors.New("empty file, no header")
 		}
 		return nil, nil, &SkipError{Pos: display + ":1", Reason: ReasonMalformed, Err: err}
 	}
-	c := &csvFile{path: display, f: f, guard: g, cols: make(map[string]int, len(header)), n: len(header)}
+	c.cols, c.n = make(map[string]int, len(header)), len(header)
 	for i, h := range header {
 		c.cols[strings.TrimPrefix(strings.TrimSpace(h), "\ufeff")] = i
 	}
@@ -217,12 +288,50 @@ func openCSV(path, display string, required []string, maxRow int64) (*csvFile, *
 		}
 	}
 	if len(missing) > 0 {
-		f.Close()
+		c.close()
 		return nil, nil, &SkipError{Pos: display + ":1", Reason: ReasonMissingCol,
 			Err: fmt.Errorf("no column %s (header: %s)", strings.Join(missing, ", "), strings.Join(header, ","))}
 	}
 	rd.FieldsPerRecord = len(header)
 	return c, rd, nil
+}
+
+// again returns a second view of c and a reader of its rows, from the
+// first after the header, for another pass over the table (from memory,
+// when it is there), bounded by maxRow as the first.
+func (c *csvFile) again(maxRow int64) (*csvFile, *csv.Reader, error) {
+	if c.size < 0 {
+		return nil, nil, fmt.Errorf("not a regular file, cannot be read twice")
+	}
+	v := &csvFile{path: c.path, cols: c.cols, n: c.n, guard: &rowGuard{r: c.whole(), max: maxRow}}
+	rd := csv.NewReader(v.guard)
+	if _, err := rd.Read(); err != nil {
+		return nil, nil, err
+	}
+	rd.FieldsPerRecord = c.n
+	return v, rd, nil
+}
+
+// whole returns a reader of the table from its start: from memory, or
+// from the file in reads of 64 KiB (the row guard sits above it, so it
+// still sees the CSV reader's small reads).
+func (c *csvFile) whole() io.Reader {
+	switch {
+	case c.data != nil:
+		return bytes.NewReader(c.data)
+	case c.size >= 0:
+		return bufio.NewReaderSize(io.NewSectionReader(c.src, 0, c.size), 64<<10)
+	}
+	return bufio.NewReaderSize(c.file, 64<<10)
+}
+
+// close closes the file; a table in memory lets go of it.
+func (c *csvFile) close() {
+	if c.file != nil {
+		c.file.Close()
+		c.file = nil
+	}
+	c.data, c.src = nil, nil
 }
 
 // childTable is a table joined to the pull requests on pr_id: a CSV file
@@ -269,7 +378,8 @@ func openAgent(dir, name string, maxRow int64) (*aidevAgent, []error, []string, 
 	}
 	var skips []error
 	var notes []string
-	prs, rd, err := openCSV(filepath.Join(folder, aidevPRs), label+"/"+aidevPRs, aidevColumns[aidevPRs], maxRow)
+	budget := csvInMemory
+	prs, rd, err := openCSV(filepath.Join(folder, aidevPRs), label+"/"+aidevPRs, aidevColumns[aidevPRs], maxRow, &budget)
 	if err != nil {
 		var se *SkipError
 		switch {
@@ -285,7 +395,7 @@ func openAgent(dir, name string, maxRow int64) (*aidevAgent, []error, []string, 
 	approvers := map[string][]string{} // pr_id → who approved or requested changes
 	var absent []string
 	for _, file := range []string{aidevCommits, aidevTimelines, aidevComments, aidevReviews} {
-		c, rd, err := openCSV(filepath.Join(folder, file), label+"/"+file, aidevColumns[file], maxRow)
+		c, rd, err := openCSV(filepath.Join(folder, file), label+"/"+file, aidevColumns[file], maxRow, &budget)
 		var se *SkipError
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
@@ -315,7 +425,7 @@ func openAgent(dir, name string, maxRow int64) (*aidevAgent, []error, []string, 
 		bad, err := c.index(rd, each)
 		skips = append(skips, bad...)
 		if err != nil {
-			c.f.Close()
+			c.close()
 			ag.close()
 			return nil, nil, nil, fmt.Errorf("eval: aidev: %s: %w", c.path, err)
 		}
@@ -325,63 +435,64 @@ func openAgent(dir, name string, maxRow int64) (*aidevAgent, []error, []string, 
 	if len(absent) > 0 {
 		notes = append(notes, fmt.Sprintf("%s: no %s", label, strings.Join(absent, ", ")))
 	}
-	writers := writeAccess(mergers, approvers)
-	if len(writers) > 0 {
-		m, err := maintainers(filepath.Join(folder, aidevPRs), writers, maxRow)
+	if writers := writeAccess(mergers, approvers); len(writers) > 0 {
+		// One more pass over prs.csv, from memory when it fits, for the
+		// repository of each pull request someone merged or approved.
+		repos, err := reposOf(prs, maxRow, writers)
 		if err != nil {
 			ag.close()
 			return nil, nil, nil, fmt.Errorf("eval: aidev: %s: %w", prs.path, err)
 		}
-		ag.reviewers = m
-	}
-	if len(mergers) > 0 {
-		byID := map[string][]string{}
-		for id, who := range mergers {
-			byID[id] = []string{who}
+		ag.reviewers = byRepo(repos, writers)
+		if len(mergers) > 0 {
+			byID := make(map[string][]string, len(mergers))
+			for id, who := range mergers {
+				byID[id] = []string{who}
+			}
+			ag.maintainers = byRepo(repos, byID)
+			n := 0
+			for _, set := range ag.maintainers {
+				n += len(set)
+			}
+			notes = append(notes, fmt.Sprintf("%s: %d accounts that merged a pull request count as maintainers of its repository (the CSV has no author_association)", label, n))
 		}
-		m, err := maintainers(filepath.Join(folder, aidevPRs), byID, maxRow)
-		if err != nil {
-			ag.close()
-			return nil, nil, nil, fmt.Errorf("eval: aidev: %s: %w", prs.path, err)
-		}
-		ag.maintainers = m
-		n := 0
-		for _, set := range m {
-			n += len(set)
-		}
-		notes = append(notes, fmt.Sprintf("%s: %d accounts that merged a pull request count as maintainers of its repository (the CSV has no author_association)", label, n))
 	}
 	return ag, skips, notes, nil
 }
 
-// maintainers maps each repository to the accounts that merged one of its
-// pull requests: people with write access, whom the engagement scorer
-// must tell from other commenters. It reads prs.csv once for the
-// repository of each merged pull request.
-func maintainers(prsPath string, mergers map[string][]string, maxRow int64) (map[string]map[string]bool, error) {
-	c, rd, err := openCSV(prsPath, prsPath, nil, maxRow)
+// reposOf reads prs.csv once more for the repositories of the pull
+// requests ids names (an id of two rows has both).
+func reposOf(prs *csvFile, maxRow int64, ids map[string][]string) (map[string][]string, error) {
+	c, rd, err := prs.again(maxRow)
 	if err != nil {
 		return nil, err
 	}
-	defer c.f.Close()
-	out := map[string]map[string]bool{}
+	out := map[string][]string{}
 	err = c.eachRow(rd, func(row []string) {
-		who, ok := mergers[strings.TrimSpace(c.get(row, "id"))]
-		if !ok {
-			return
-		}
-		repo := repoOf(c.get(row, "repo_url"), c.get(row, "html_url"))
-		if out[repo] == nil {
-			out[repo] = map[string]bool{}
-		}
-		for _, w := range who {
-			out[repo][w] = true
+		id := strings.TrimSpace(c.get(row, "id"))
+		if _, ok := ids[id]; ok {
+			out[id] = append(out[id], repoOf(c.get(row, "repo_url"), c.get(row, "html_url")))
 		}
 	})
-	if err != nil {
-		return nil, err
+	return out, err
+}
+
+// byRepo maps each repository to the accounts of who (by pull request id)
+// on its pull requests: people with write access, whom the engagement
+// scorer and the effort outcomes must tell from other commenters.
+func byRepo(repos map[string][]string, who map[string][]string) map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for id, accounts := range who {
+		for _, repo := range repos[id] {
+			if out[repo] == nil {
+				out[repo] = map[string]bool{}
+			}
+			for _, w := range accounts {
+				out[repo][w] = true
+			}
+		}
 	}
-	return out, nil
+	return out
 }
 
 // index scans a joined table once, noting the byte range of each pull
@@ -427,18 +538,25 @@ func (c *csvFile) index(rd *csv.Reader, each func(row []string)) ([]error, error
 func (c *csvFile) rowsOf(id string) ([][]string, error) {
 	var rows [][]string
 	for _, s := range c.take(id) {
-		// One read per span rather than a read per 4 KiB block, into a
-		// buffer the table keeps (the fields are copied out of it).
-		n := int(s.end - s.off)
-		if cap(c.buf) < n {
-			c.buf = make([]byte, n)
-		}
-		if _, err := c.f.ReadAt(c.buf[:n], s.off); err != nil {
-			return nil, err
+		// From memory, or one read per span rather than a read per 4 KiB
+		// block, into a buffer the table keeps (the fields are copied
+		// out of it).
+		var text []byte
+		if c.data != nil {
+			text = c.data[s.off:s.end]
+		} else {
+			n := int(s.end - s.off)
+			if cap(c.buf) < n {
+				c.buf = make([]byte, n)
+			}
+			if _, err := c.src.ReadAt(c.buf[:n], s.off); err != nil {
+				return nil, err
+			}
+			text = c.buf[:n]
 		}
 		// csv.NewReader keeps a *bufio.Reader it is given: one for all
 		// the table's reads, not 4 KiB more garbage per pull request.
-		c.spanR.Reset(c.buf[:n])
+		c.spanR.Reset(text)
 		if c.bufR == nil {
 			c.bufR = bufio.NewReader(&c.spanR)
 		} else {
@@ -487,10 +605,10 @@ func (ag *aidevAgent) unknownIDs() []error {
 
 func (ag *aidevAgent) close() {
 	if ag.prs != nil {
-		ag.prs.f.Close()
+		ag.prs.close()
 	}
 	for _, c := range ag.files {
-		c.f.Close()
+		c.close()
 	}
 }
 

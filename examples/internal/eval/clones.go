@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -239,8 +240,11 @@ func (c *CloneDiffs) rebuild(rec *Record) (way, why string, err error) {
 		// Going back from the head by first parents, are the data's
 		// commits exactly the last k, none a merge, the first one with a
 		// parent? Then the range from that parent holds exactly them.
-		if first, err = repo.commit(c.ctx, rec.Commits[0].SHA); err != nil {
-			return "", cloneGitFailed, err
+		first = head
+		if rec.Commits[0].SHA != rec.Commits[k-1].SHA {
+			if first, err = repo.commit(c.ctx, rec.Commits[0].SHA); err != nil {
+				return "", cloneGitFailed, err
+			}
 		}
 		if first != nil {
 			if linear, mergeIn, err = repo.chain(c.ctx, head, first, k); err != nil {
@@ -250,12 +254,12 @@ func (c *CloneDiffs) rebuild(rec *Record) (way, why string, err error) {
 	}
 	switch {
 	case linear:
-		if from, err = repo.parentOf(c.ctx, first.oid); err != nil {
+		if from, err = repo.parentOf(c.ctx, first); err != nil {
 			return "", cloneGitFailed, err
 		}
 		way, to = CloneCommits, head
 	case head != nil:
-		base, err := repo.mergeBase(c.ctx, head.oid)
+		base, err := repo.mergeBase(c.ctx, head)
 		if err != nil {
 			return "", cloneGitFailed, err
 		}
@@ -281,7 +285,7 @@ func (c *CloneDiffs) squashOr(repo *cloneRepo, rec *Record, n int, mergeIn bool)
 		if err != nil || to == nil {
 			return "", cloneGitFailed, cmpErr(err, fmt.Errorf("eval: git in %s: squash commit %s is not a commit", repo.dir, repo.squash[n]))
 		}
-		from, err := repo.parentOf(c.ctx, to.oid)
+		from, err := repo.parentOf(c.ctx, to)
 		if err != nil {
 			return "", cloneGitFailed, err
 		}
@@ -323,8 +327,11 @@ type cloneRepo struct {
 	pulls  map[int]string // pull request number → refs/pull/N/head
 	squash map[int]string // pull request number → commit of the default branch whose subject ends in (#N)
 
-	cat, diffs *gitProc // git cat-file --batch, git diff-tree --stdin
-	used       int64    // when CloneDiffs last asked, in requests
+	cat, diffs *gitProc              // git cat-file --batch, git diff-tree --stdin
+	line       map[[20]byte]int32    // the default branch's first-parent line: commit → place, from the newest
+	history    map[[20]byte]struct{} // the commits of HEAD's history, when a fork point was asked for
+	noHistory  bool                  // object ids are not SHA-1: ask git merge-base
+	used       int64                 // when CloneDiffs last asked, in requests
 }
 
 // maxLiveRepos bounds the clones with git processes running: past it the
@@ -356,15 +363,24 @@ func (c *CloneDiffs) repo(name string) (*cloneRepo, error) {
 		return nil, err
 	}
 	r.pulls = parsePullRefs(refs)
-	// The subjects of the default branch's first-parent history, streamed.
+	// The default branch's first-parent history, streamed: the place of
+	// each commit, and the subjects of those that are not merges.
+	r.line = map[[20]byte]int32{}
 	err = r.stream(c.ctx, func(line string) {
-		sha, subject, _ := strings.Cut(line, " ")
+		sha, rest, _ := strings.Cut(line, "\x00")
+		parents, subject, _ := strings.Cut(rest, "\x00")
+		if k, ok := oidKey(sha); ok {
+			r.line[k] = int32(len(r.line))
+		}
+		if strings.Contains(parents, " ") {
+			return // a merge
+		}
 		if n, ok := squashNumber(subject); ok {
 			if _, dup := r.squash[n]; !dup { // the newest wins: a revert says "(#N)" too, but later
 				r.squash[n] = sha
 			}
 		}
-	}, "log", "--first-parent", "--no-merges", "--format=%H %s", "HEAD")
+	}, "log", "--first-parent", "--format=%H%x00%P%x00%s", "HEAD")
 	return r, err
 }
 
@@ -375,7 +391,7 @@ func (c *CloneDiffs) release(repo *cloneRepo) {
 	repo.used = c.asked
 	var live []*cloneRepo
 	for _, r := range c.repos {
-		if r != nil && (r.cat != nil || r.diffs != nil) {
+		if r != nil && (r.cat != nil || r.diffs != nil || r.history != nil) {
 			live = append(live, r)
 		}
 	}
@@ -386,8 +402,9 @@ func (c *CloneDiffs) release(repo *cloneRepo) {
 	oldest.stop()
 }
 
-// stop ends the clone's git processes.
+// stop ends the clone's git processes and lets go of its history.
 func (r *cloneRepo) stop() {
+	r.history = nil
 	for _, p := range []**gitProc{&r.cat, &r.diffs} {
 		if *p != nil {
 			(*p).close()
@@ -423,15 +440,9 @@ func (r *cloneRepo) commit(ctx context.Context, sha string) (*commitInfo, error)
 	return catFile(p, sha)
 }
 
-// parentOf reads the first parent of the commit sha names.
-func (r *cloneRepo) parentOf(ctx context.Context, sha string) (*commitInfo, error) {
-	c, err := r.commit(ctx, sha)
-	switch {
-	case err != nil:
-		return nil, err
-	case c == nil:
-		return nil, fmt.Errorf("eval: git in %s: no commit %s", r.dir, sha)
-	case len(c.parents) == 0:
+// parentOf reads the first parent of c.
+func (r *cloneRepo) parentOf(ctx context.Context, c *commitInfo) (*commitInfo, error) {
+	if len(c.parents) == 0 {
 		return nil, fmt.Errorf("eval: git in %s: commit %s has no parent", r.dir, c.oid)
 	}
 	p, err := r.commit(ctx, c.parents[0])
@@ -454,6 +465,9 @@ func (r *cloneRepo) chain(ctx context.Context, head, first *commitInfo, k int) (
 			return c.oid == first.oid && len(c.parents) == 1, false, nil
 		case len(c.parents) == 0:
 			return false, false, nil
+		case c.parents[0] == first.oid:
+			c = first // read already
+			continue
 		}
 		if c, err = r.commit(ctx, c.parents[0]); err != nil || c == nil {
 			return false, false, err
@@ -462,15 +476,118 @@ func (r *cloneRepo) chain(ctx context.Context, head, first *commitInfo, k int) (
 	return false, false, nil
 }
 
-// mergeBase returns where head forked from the default branch (git
-// merge-base HEAD head): head itself when it is in that branch's
-// history. It runs one git process: it walks the history.
-func (r *cloneRepo) mergeBase(ctx context.Context, head string) (string, error) {
-	out, err := r.git(ctx, "merge-base", "HEAD", head)
+// maxForkWalk bounds the commits mergeBase reads back from a head before
+// it asks git instead.
+const maxForkWalk = 1000
+
+// mergeBase returns where head forked from the default branch, as git
+// merge-base HEAD head does: head itself when it is in that branch's
+// history. It reads head's history with cat-file back to the commits of
+// the branch's history (a set loaded once); when each of those it meets
+// is on the branch's first-parent line (where pull requests fork from and
+// merge the default branch in), the latest of them is the answer: the
+// others are its ancestors. Otherwise (a fork from a merged side branch,
+// an unrelated root, a very long branch) one git merge-base process walks
+// the graph.
+func (r *cloneRepo) mergeBase(ctx context.Context, head *commitInfo) (string, error) {
+	base, ok, err := r.forkPoint(ctx, head)
+	if err != nil || ok {
+		return base, err
+	}
+	out, err := r.git(ctx, "merge-base", "HEAD", head.oid)
 	if err != nil {
 		return "", err
 	}
 	return strings.TrimSpace(out), nil
+}
+
+// forkPoint is mergeBase without git merge-base: ok is false when it
+// cannot tell.
+func (r *cloneRepo) forkPoint(ctx context.Context, head *commitInfo) (base string, ok bool, err error) {
+	if err := r.loadHistory(ctx); err != nil || r.history == nil {
+		return "", false, err
+	}
+	if r.inHistory(head.oid) {
+		return head.oid, true, nil
+	}
+	seen := map[string]bool{head.oid: true}
+	queue := []*commitInfo{head}
+	best, bestAt := "", int32(-1)
+	for read := 0; len(queue) > 0; read++ {
+		if read == maxForkWalk {
+			return "", false, nil
+		}
+		c := queue[0]
+		queue = queue[1:]
+		for _, p := range c.parents {
+			if seen[p] {
+				continue
+			}
+			seen[p] = true
+			if r.inHistory(p) {
+				k, _ := oidKey(p)
+				at, onLine := r.line[k]
+				if !onLine {
+					return "", false, nil
+				}
+				if bestAt < 0 || at < bestAt {
+					best, bestAt = p, at
+				}
+				continue
+			}
+			pc, err := r.commit(ctx, p)
+			if err != nil {
+				return "", false, err
+			}
+			if pc == nil {
+				return "", false, nil // let git say what is missing
+			}
+			queue = append(queue, pc)
+		}
+	}
+	return best, bestAt >= 0, nil
+}
+
+// loadHistory loads, once, the set of commits in the history of the
+// clone's HEAD (git rev-list HEAD, about 30 bytes a commit), dropped with
+// the clone's processes. It stays nil for a repository whose object ids
+// are not SHA-1.
+func (r *cloneRepo) loadHistory(ctx context.Context) error {
+	if r.history != nil || r.noHistory {
+		return nil
+	}
+	history := map[[20]byte]struct{}{}
+	err := r.stream(ctx, func(line string) {
+		if k, ok := oidKey(line); ok {
+			history[k] = struct{}{}
+		} else {
+			r.noHistory = true
+		}
+	}, "rev-list", "HEAD")
+	if err != nil || r.noHistory {
+		return err
+	}
+	r.history = history
+	return nil
+}
+
+// inHistory reports whether oid is in the loaded history of HEAD.
+func (r *cloneRepo) inHistory(oid string) bool {
+	k, ok := oidKey(oid)
+	if !ok {
+		return false
+	}
+	_, ok = r.history[k]
+	return ok
+}
+
+// oidKey returns a SHA-1 object id as 20 bytes.
+func oidKey(oid string) (k [20]byte, ok bool) {
+	if len(oid) != 40 {
+		return k, false
+	}
+	_, err := hex.Decode(k[:], []byte(oid))
+	return k, err == nil
 }
 
 // diff returns the unified diff between two trees, with renames found,

@@ -13,19 +13,16 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// cloneFixture makes a clone of acme/widget as the fetch tool lays it out
-// (DIR/acme+widget) and an AIDev CSV folder of six pull requests on it,
-// one for each way CloneDiffs rebuilds a diff or leaves it out.
-func cloneFixture(t *testing.T) (clones, aidev string) {
+// newTestRepo makes an empty repository at dir (under root, which holds
+// its HOME) on branch main, and returns a runner of git in it and a
+// committer of a file's text.
+func newTestRepo(t *testing.T, root, dir string) (git func(args ...string) string, commit func(file, text, msg string) string) {
 	t.Helper()
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
 	}
-	root := t.TempDir()
-	clones = filepath.Join(root, "clones")
-	dir := filepath.Join(clones, "acme+widget")
 	require.NoError(t, os.MkdirAll(dir, 0o755))
-	git := func(args ...string) string {
+	git = func(args ...string) string {
 		t.Helper()
 		cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
 		cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "HOME="+root, "GIT_AUTHOR_DATE=2025-03-01T10:00:00Z", "GIT_COMMITTER_DATE=2025-03-01T10:00:00Z")
@@ -33,7 +30,7 @@ func cloneFixture(t *testing.T) (clones, aidev string) {
 		require.NoError(t, err, "%s", out)
 		return strings.TrimSpace(string(out))
 	}
-	commit := func(file, text, msg string) string {
+	commit = func(file, text, msg string) string {
 		t.Helper()
 		require.NoError(t, os.WriteFile(filepath.Join(dir, file), []byte(text), 0o644))
 		git("add", "-A")
@@ -43,6 +40,18 @@ func cloneFixture(t *testing.T) (clones, aidev string) {
 	git("init", "-q", "-b", "main")
 	git("config", "user.name", "Ana Maintainer")
 	git("config", "user.email", "ana@example.com")
+	return git, commit
+}
+
+// cloneFixture makes a clone of acme/widget as the fetch tool lays it out
+// (DIR/acme+widget) and an AIDev CSV folder of six pull requests on it,
+// one for each way CloneDiffs rebuilds a diff or leaves it out.
+func cloneFixture(t *testing.T) (clones, aidev string) {
+	t.Helper()
+	root := t.TempDir()
+	clones = filepath.Join(root, "clones")
+	dir := filepath.Join(clones, "acme+widget")
+	git, commit := newTestRepo(t, root, dir)
 	commit("main.go", "package main\n", "Start")
 
 	// #1, still open: its head is only in refs/pull/1/head.
@@ -199,4 +208,102 @@ func FuzzParsePullRefs(f *testing.F) {
 			t.Fatalf("squashNumber(%q) = %d, %v", subject, n, ok)
 		}
 	})
+}
+
+// TestForkPoint checks mergeBase against git merge-base on the shapes
+// pull requests take: a branch from the default branch's line with that
+// branch merged in (found by reading commits), a branch from a side
+// branch merged into it (left to git merge-base), a head already merged.
+func TestForkPoint(t *testing.T) {
+	root := t.TempDir()
+	git, commitFile := newTestRepo(t, root, filepath.Join(root, "acme+widget"))
+	n := 0
+	commit := func() string {
+		n++
+		return commitFile(fmt.Sprintf("f%d.txt", n), "x\n", fmt.Sprintf("c%d", n))
+	}
+	commit()
+	b := commit()
+	git("checkout", "-q", "-b", "side")
+	s1 := commit()
+	commit()
+	git("checkout", "-q", "main")
+	git("merge", "-q", "--no-ff", "-m", "Merge side", "side")
+	c := git("rev-parse", "HEAD")
+	// #1 forks from b and merges main in after c.
+	git("checkout", "-q", "-b", "one", b)
+	commit()
+	git("merge", "-q", "--no-ff", "-m", "Merge main", "main")
+	one := commit()
+	// #2 forks from the side branch's first commit.
+	git("checkout", "-q", "-b", "two", s1)
+	two := commit()
+	git("checkout", "-q", "main")
+	commit()
+
+	r, err := WithCloneDiffs(context.Background(), nil, CloneDiffOptions{Dir: root}).repo("acme/widget")
+	require.NoError(t, err)
+	defer r.stop()
+	for _, tc := range []struct {
+		name    string
+		head    string
+		want    string
+		byReads bool // found without git merge-base
+	}{
+		{"main merged into the branch", one, c, true},
+		{"forked from a merged side branch", two, s1, false},
+		{"already merged", s1, s1, true},
+		{"on the first-parent line", b, b, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			head, err := r.commit(context.Background(), tc.head)
+			require.NoError(t, err)
+			require.NotNil(t, head)
+			base, ok, err := r.forkPoint(context.Background(), head)
+			require.NoError(t, err)
+			assert.Equal(t, tc.byReads, ok)
+			if ok {
+				assert.Equal(t, tc.want, base)
+			}
+			base, err = r.mergeBase(context.Background(), head)
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, base)
+			assert.Equal(t, git("merge-base", "HEAD", tc.head), base, "as git merge-base says")
+		})
+	}
+}
+
+// TestCloneDiffsMissingBlob checks that a clone without a blob the diff
+// needs (a partial snapshot) fails that pull request with git's message,
+// and the next one still gets its diff from a new git process.
+func TestCloneDiffsMissingBlob(t *testing.T) {
+	clones, aidev := cloneFixture(t)
+	gitDir := filepath.Join(clones, "acme+widget", ".git")
+	// The blob of two.go's last version ("func two") goes missing.
+	blob := strings.TrimSpace(string(mustGit(t, gitDir, "rev-parse", "HEAD:two.go")))
+	obj := filepath.Join(gitDir, "objects", blob[:2], blob[2:])
+	require.FileExists(t, obj, "the fixture's objects are loose")
+	require.NoError(t, os.Remove(obj))
+
+	src, err := OpenAIDev(aidev, nil)
+	require.NoError(t, err)
+	c := WithCloneDiffs(context.Background(), src, CloneDiffOptions{Dir: clones})
+	recs, _ := drain(t, c)
+	ids := map[string]bool{}
+	for _, r := range recs {
+		ids[r.ID] = true
+	}
+	assert.False(t, ids["acme/widget#2"], "#2's diff needs the missing blob")
+	assert.True(t, ids["acme/widget#3"] && ids["acme/widget#7"], "the pull requests after it still get diffs: %v", ids)
+	notes := c.Notes()
+	assert.Contains(t, notes[len(notes)-1], "1 git failed (first git failure: acme/widget#2: eval: git diff-tree in ")
+	assert.Contains(t, notes[len(notes)-1], blob, "git's message names the missing object")
+	require.NoError(t, c.Close())
+}
+
+func mustGit(t *testing.T, gitDir string, args ...string) []byte {
+	t.Helper()
+	out, err := exec.Command("git", append([]string{"--git-dir", gitDir}, args...)...).Output()
+	require.NoError(t, err)
+	return out
 }

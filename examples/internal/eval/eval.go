@@ -148,8 +148,16 @@ func (o Options) validate() error {
 	return nil
 }
 
+// item is what the reader hands the workers: a record or a skip.
+type item struct {
+	seq  int64
+	rec  *Record
+	skip *SkipError
+}
+
 // outcome is what one worker found about one record.
 type outcome struct {
+	seq      int64 // the place of what it came from among all read
 	index    int64
 	skip     *SkipError
 	labelled bool
@@ -184,7 +192,13 @@ func Run(ctx context.Context, set *heuristics.Set, src Source, opt Options) (*Re
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	work := make(chan *Record, opt.Workers*2)
+	// Everything read goes through the workers, skips too, and carries
+	// its place in the source (seq), so the counting below takes it in
+	// source order: the same data gives the same report however the
+	// workers interleave (sums of scores, which groups fit under
+	// MaxGroups, the examples quoted), and what waits for its turn is
+	// bounded by what is in flight.
+	work := make(chan item, opt.Workers*2)
 	results := make(chan outcome, opt.Workers*2)
 	var readErr error
 	var wg sync.WaitGroup
@@ -193,7 +207,17 @@ func Run(ctx context.Context, set *heuristics.Set, src Source, opt Options) (*Re
 	// bootstrap) do not depend on scheduling.
 	wg.Go(func() {
 		defer close(work)
-		var index int64
+		var index, seq int64
+		send := func(it item) bool {
+			it.seq = seq
+			select {
+			case work <- it:
+				seq++
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		}
 		for {
 			rec, err := src.Next()
 			if err == io.EOF {
@@ -201,9 +225,7 @@ func Run(ctx context.Context, set *heuristics.Set, src Source, opt Options) (*Re
 			}
 			var skip *SkipError
 			if errors.As(err, &skip) {
-				select {
-				case results <- outcome{index: -1, skip: skip}:
-				case <-ctx.Done():
+				if !send(item{skip: skip}) {
 					return
 				}
 				continue
@@ -220,19 +242,21 @@ func Run(ctx context.Context, set *heuristics.Set, src Source, opt Options) (*Re
 					return
 				}
 			}
-			select {
-			case work <- indexed(rec, index):
-				index++
-			case <-ctx.Done():
+			if !send(item{rec: indexed(rec, index)}) {
 				return
 			}
+			index++
 		}
 	})
 	var workers sync.WaitGroup
 	for range opt.Workers {
 		workers.Go(func() {
-			for rec := range work {
-				out := score(ctx, set, rec, opt, len(names))
+			for it := range work {
+				out := outcome{index: -1, skip: it.skip}
+				if it.rec != nil {
+					out = score(ctx, set, it.rec, opt, len(names))
+				}
+				out.seq = it.seq
 				select {
 				case results <- out:
 				case <-ctx.Done():
@@ -247,13 +271,23 @@ func Run(ctx context.Context, set *heuristics.Set, src Source, opt Options) (*Re
 		close(results)
 	}()
 
-	var done int64
+	var done, next int64
+	waiting := map[int64]outcome{}
 	for out := range results {
-		acc.add(out)
-		if out.skip == nil {
-			done++
-			if opt.Progress != nil {
-				opt.Progress(done)
+		waiting[out.seq] = out
+		for {
+			o, ok := waiting[next]
+			if !ok {
+				break
+			}
+			delete(waiting, next)
+			next++
+			acc.add(o)
+			if o.skip == nil {
+				done++
+				if opt.Progress != nil {
+					opt.Progress(done)
+				}
 			}
 		}
 	}
@@ -304,7 +338,7 @@ func score(ctx context.Context, set *heuristics.Set, rec *Record, opt Options, n
 		}
 		c.Diff = d
 	}
-	rep, err := set.Score(ctx, c)
+	rep, err := set.ScoreSerial(ctx, c)
 	out.scores = make([]float64, n)
 	out.errs = make([]error, n)
 	for i := range out.scores {

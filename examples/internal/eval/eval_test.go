@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"os"
@@ -286,4 +287,48 @@ func TestRunRejectsBadOptions(t *testing.T) {
 		_, err := Run(context.Background(), set, &records{items: sample()}, opt)
 		assert.ErrorIs(t, err, ErrInvalidOptions, "%+v", opt)
 	}
+}
+
+// TestRunSourceOrder checks that the counting follows the source's order
+// whatever order the workers finish in: a slow first record, MaxGroups 1
+// (the first repository read is the one kept by name), sums of scores
+// whose floating-point total depends on the order, and the quoted skips.
+func TestRunSourceOrder(t *testing.T) {
+	release := make(chan struct{})
+	slow := heuristics.Func("title", func(ctx context.Context, c *heuristics.Contribution) (heuristics.Result, error) {
+		if c.Title == "0.1" {
+			// Hold the first record until the others are scored.
+			select {
+			case <-release:
+			case <-ctx.Done():
+			}
+		}
+		return titleScorer.Score(ctx, c)
+	})
+	set, err := heuristics.NewSet(heuristics.Policy{}, slow)
+	require.NoError(t, err)
+	items := []any{&Record{Title: "0.1", Merged: new(true), Agent: "a", Repo: "first/repo", Pos: "t:1"}}
+	for i := range 40 {
+		items = append(items, &SkipError{Pos: fmt.Sprintf("t:skip%d", i), Reason: ReasonMalformed, Err: errors.New("bad")})
+		items = append(items, &Record{Title: strconv.FormatFloat(0.1+float64(i)/3, 'f', -1, 64), Merged: new(i%2 == 0), Agent: "a", Repo: fmt.Sprintf("other/%d", i), Pos: "t:x"})
+	}
+	done := 0
+	res, err := Run(context.Background(), set, &records{items: items}, Options{Workers: 4, MaxGroups: 1, Bootstrap: -1, Progress: func(int64) { done++ }, Sink: func(r *Record) error {
+		if r.Pos == "t:x" && r.Title == strconv.FormatFloat(0.1+39.0/3, 'f', -1, 64) {
+			close(release) // the last record is read: let the first finish
+		}
+		return nil
+	}})
+	require.NoError(t, err)
+	assert.Equal(t, 41, done)
+	var repos []string
+	for _, g := range res.Groups {
+		if g.Key == "repo" {
+			repos = append(repos, g.Group)
+		}
+	}
+	assert.ElementsMatch(t, []string{"first/repo", "(other)"}, repos, "the first repository in the source keeps its name, though its record was scored last")
+	require.Len(t, res.SkipExamples, maxExamples)
+	assert.Contains(t, res.SkipExamples[0], "t:skip0", "skips are quoted in source order")
+	assert.Contains(t, res.SkipExamples[maxExamples-1], fmt.Sprintf("t:skip%d", maxExamples-1))
 }

@@ -102,12 +102,14 @@ func OpenPerfPatch(dir string, opt *AIDevOptions) (*PerfPatch, error) {
 		prFile = perfPRsRaw
 	}
 	path := filepath.Join(dir, prFile)
-	order, err := perfOrder(path, prFile, p.opt.MaxRow)
+	budget := csvInMemory
+	prs, rd, err := openCSV(path, prFile, aidevColumns[aidevPRs], p.opt.MaxRow, &budget)
 	if err != nil {
 		return nil, fmt.Errorf("eval: perfpatch: %w", err)
 	}
-	prs, rd, err := openCSV(path, prFile, aidevColumns[aidevPRs], p.opt.MaxRow)
+	order, err := perfOrder(prs, p.opt.MaxRow)
 	if err != nil {
+		prs.close()
 		return nil, fmt.Errorf("eval: perfpatch: %w", err)
 	}
 	p.prs, p.prsRd = prs, rd
@@ -273,7 +275,7 @@ func (p *PerfPatch) join(rec *Record, id string, closed time.Time) error {
 // Close closes the files.
 func (p *PerfPatch) Close() error {
 	if p.prs != nil {
-		p.prs.f.Close()
+		p.prs.close()
 		p.prs = nil
 	}
 	for _, u := range p.children {
@@ -287,12 +289,11 @@ func (p *PerfPatch) Close() error {
 
 // perfOrder maps each pull request's id to its place in the table, so
 // the joined tables can tell whether they are in the same order.
-func perfOrder(path, display string, maxRow int64) (map[string]int, error) {
-	prs, rd, err := openCSV(path, display, aidevColumns[aidevPRs], maxRow)
+func perfOrder(table *csvFile, maxRow int64) (map[string]int, error) {
+	prs, rd, err := table.again(maxRow)
 	if err != nil {
 		return nil, err
 	}
-	defer prs.f.Close()
 	order := map[string]int{}
 	err = prs.eachRow(rd, func(row []string) {
 		if id := perfID(prs.get(row, "id")); id != "" {

@@ -429,3 +429,39 @@ func TestAIDevRowLimit(t *testing.T) {
 	require.Len(t, skips, 1)
 	assert.Equal(t, ReasonMalformed, skips[0].Reason)
 }
+
+// TestAIDevFromDisk checks that tables past the memory budget, read back
+// from the file row range by row range, give the same records, skips and
+// notes as tables read into memory.
+func TestAIDevFromDisk(t *testing.T) {
+	read := func(budget int64) ([]*Record, []*SkipError, []string) {
+		old := csvInMemory
+		csvInMemory = budget
+		defer func() { csvInMemory = old }()
+		a, err := OpenAIDev("testdata/aidev", nil)
+		require.NoError(t, err)
+		defer a.Close()
+		recs, skips := drain(t, a)
+		return recs, skips, a.Notes()
+	}
+	memRecs, memSkips, memNotes := read(DefaultMaxRow)
+	for _, budget := range []int64{0, 3000} { // none, or some of the tables
+		recs, skips, notes := read(budget)
+		assert.Equal(t, memRecs, recs, "budget %d", budget)
+		assert.Equal(t, memSkips, skips, "budget %d", budget)
+		assert.Equal(t, memNotes, notes, "budget %d", budget)
+	}
+	require.NotEmpty(t, memRecs)
+}
+
+// TestAIDevCloseEarly closes the source while the next agent's folder is
+// being opened in the background.
+func TestAIDevCloseEarly(t *testing.T) {
+	a, err := OpenAIDev("testdata/aidev", nil)
+	require.NoError(t, err)
+	_, err = a.Next()
+	require.NoError(t, err)
+	require.NotNil(t, a.ahead, "the next folder is being opened")
+	require.NoError(t, a.Close())
+	require.Nil(t, a.ahead)
+}
