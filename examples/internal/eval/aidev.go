@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/heft-dev/heft/heuristics"
@@ -73,6 +74,7 @@ type AIDev struct {
 	next    int // the next agent to open
 	cur     *aidevAgent
 	ahead   chan opened // the next agent, being opened
+	mem     *memBudget  // the tables in memory of both
 	aheadAt int         // its index in agents
 	pending []error     // skips found while opening an agent, returned first
 	notes   []string
@@ -102,7 +104,7 @@ type AIDevOptions struct {
 
 // OpenAIDev opens the AIDev layout under dir; opt may be nil.
 func OpenAIDev(dir string, opt *AIDevOptions) (*AIDev, error) {
-	a := &AIDev{dir: dir}
+	a := &AIDev{dir: dir, mem: newMemBudget()}
 	if opt != nil {
 		a.opt = *opt
 	}
@@ -183,7 +185,7 @@ func (a *AIDev) open(i int) {
 	a.ahead, a.aheadAt = ch, i
 	go func() {
 		var o opened
-		o.agent, o.skips, o.notes, o.err = openAgent(a.dir, a.agents[i], a.opt.MaxRow)
+		o.agent, o.skips, o.notes, o.err = openAgent(a.dir, a.agents[i], a.opt.MaxRow, a.mem)
 		ch <- o
 	}()
 }
@@ -216,29 +218,57 @@ func (a *AIDev) Close() error {
 // csvFile is one CSV table: its header and, for the joined tables, the
 // byte ranges of each pull request's rows.
 type csvFile struct {
-	path  string // as reports show it: agent/file.csv
-	src   io.ReaderAt
-	size  int64
-	data  []byte    // the whole file, when it was read into memory
-	file  *os.File  // the open file, when it was not
-	guard *rowGuard // bounds the row being read
-	cols  columns
-	n     int           // fields per row
-	spans               // pr_id → its rows
-	buf   []byte        // rowsOf's read buffer, for a file not in memory
-	spanR bytes.Reader  // rowsOf's reader of a span
-	bufR  *bufio.Reader // and its buffer, which csv.NewReader takes as it is
+	path   string // as reports show it: agent/file.csv
+	src    io.ReaderAt
+	size   int64
+	data   []byte     // the whole file, when it was read into memory
+	budget *memBudget // what data was taken from
+	file   *os.File   // the open file, when it was not
+	guard  *rowGuard  // bounds the row being read
+	cols   columns
+	n      int           // fields per row
+	spans                // pr_id → its rows
+	buf    []byte        // rowsOf's read buffer, for a file not in memory
+	spanR  bytes.Reader  // rowsOf's reader of a span
+	bufR   *bufio.Reader // and its buffer, which csv.NewReader takes as it is
 }
 
-// csvInMemory bounds the bytes of CSV tables one agent folder (or the
-// performance study's table) reads into memory whole: the AIDev
-// sample's largest folder has 12 MB. A table in memory is read once from
-// disk, and each pull request's rows are then taken from memory instead
-// of one read per pull request and table (those system calls were a
-// third of the reader's time); the tables past the budget are read back
-// row range by row range. The AIDev reader holds one agent's tables at a
-// time, and the next agent's.
-var csvInMemory int64 = 32 << 20
+// csvInMemory bounds the bytes of pull request tables (prs.csv) a source
+// holds in memory at once: the AIDev reader's current agent folder and
+// the next one it opens ahead share it (the sample's largest prs.csv has
+// 4 MB). A table in memory is read once from disk for both of its passes
+// (the accounts with write access, then the pull requests); past the
+// budget it is read twice. The joined tables are read back from disk,
+// one range per pull request: holding them too (12 MB more for the
+// sample's Copilot folder) cost 25 MB of peak memory for no CPU time
+// that could be measured.
+var csvInMemory int64 = 16 << 20
+
+// memBudget is what is left of csvInMemory for one source; safe for the
+// AIDev reader's two goroutines.
+type memBudget struct{ left atomic.Int64 }
+
+func newMemBudget() *memBudget {
+	b := &memBudget{}
+	b.left.Store(csvInMemory)
+	return b
+}
+
+// take reserves n bytes, or reports that they do not fit.
+func (b *memBudget) take(n int64) bool {
+	for {
+		left := b.left.Load()
+		if n > left {
+			return false
+		}
+		if b.left.CompareAndSwap(left, left-n) {
+			return true
+		}
+	}
+}
+
+// give returns n bytes taken before.
+func (b *memBudget) give(n int64) { b.left.Add(n) }
 
 // get returns the named column of row, or "" when the file has no such
 // column.
@@ -246,9 +276,9 @@ func (c *csvFile) get(row []string, name string) string { return c.cols.raw(row,
 
 // openCSV opens a table and checks its header has the required columns.
 // It returns a reader of its rows, from the first after the header. When
-// the file fits in *budget bytes it is read into memory, and the budget
-// shrinks by its size.
-func openCSV(path, display string, required []string, maxRow int64, budget *int64) (*csvFile, *csv.Reader, error) {
+// the file fits in what is left of budget (when not nil) it is read into
+// memory (and close gives the bytes back).
+func openCSV(path, display string, required []string, maxRow int64, budget *memBudget) (*csvFile, *csv.Reader, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, err
@@ -256,15 +286,15 @@ func openCSV(path, display string, required []string, maxRow int64, budget *int6
 	c := &csvFile{path: display, src: f, file: f, size: -1}
 	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
 		c.size = fi.Size()
-		if c.size <= *budget {
-			*budget -= c.size
+		if budget != nil && budget.take(c.size) {
 			data := make([]byte, c.size)
 			if _, err := io.ReadFull(f, data); err != nil {
+				budget.give(c.size)
 				f.Close()
 				return nil, nil, err
 			}
 			f.Close()
-			c.data, c.src, c.file = data, bytes.NewReader(data), nil
+			c.data, c.src, c.file, c.budget = data, bytes.NewReader(data), nil, budget
 		}
 	}
 	c.guard = &rowGuard{r: c.whole(), max: maxRow}
@@ -331,6 +361,10 @@ func (c *csvFile) close() {
 		c.file.Close()
 		c.file = nil
 	}
+	if c.budget != nil {
+		c.budget.give(int64(len(c.data)))
+		c.budget = nil
+	}
 	c.data, c.src = nil, nil
 }
 
@@ -370,7 +404,7 @@ type aidevAgent struct {
 // openAgent opens one agent's folder and indexes its joined tables. A
 // folder without prs.csv, or whose prs.csv lacks a needed column, is
 // skipped (nil agent, the reason among skips).
-func openAgent(dir, name string, maxRow int64) (*aidevAgent, []error, []string, error) {
+func openAgent(dir, name string, maxRow int64, budget *memBudget) (*aidevAgent, []error, []string, error) {
 	folder := filepath.Join(dir, name)
 	label := name
 	if name == "." {
@@ -378,8 +412,7 @@ func openAgent(dir, name string, maxRow int64) (*aidevAgent, []error, []string, 
 	}
 	var skips []error
 	var notes []string
-	budget := csvInMemory
-	prs, rd, err := openCSV(filepath.Join(folder, aidevPRs), label+"/"+aidevPRs, aidevColumns[aidevPRs], maxRow, &budget)
+	prs, rd, err := openCSV(filepath.Join(folder, aidevPRs), label+"/"+aidevPRs, aidevColumns[aidevPRs], maxRow, budget)
 	if err != nil {
 		var se *SkipError
 		switch {
@@ -395,7 +428,7 @@ func openAgent(dir, name string, maxRow int64) (*aidevAgent, []error, []string, 
 	approvers := map[string][]string{} // pr_id → who approved or requested changes
 	var absent []string
 	for _, file := range []string{aidevCommits, aidevTimelines, aidevComments, aidevReviews} {
-		c, rd, err := openCSV(filepath.Join(folder, file), label+"/"+file, aidevColumns[file], maxRow, &budget)
+		c, rd, err := openCSV(filepath.Join(folder, file), label+"/"+file, aidevColumns[file], maxRow, nil)
 		var se *SkipError
 		switch {
 		case errors.Is(err, fs.ErrNotExist):

@@ -102,8 +102,7 @@ func OpenPerfPatch(dir string, opt *AIDevOptions) (*PerfPatch, error) {
 		prFile = perfPRsRaw
 	}
 	path := filepath.Join(dir, prFile)
-	budget := csvInMemory
-	prs, rd, err := openCSV(path, prFile, aidevColumns[aidevPRs], p.opt.MaxRow, &budget)
+	prs, rd, err := openCSV(path, prFile, aidevColumns[aidevPRs], p.opt.MaxRow, newMemBudget())
 	if err != nil {
 		return nil, fmt.Errorf("eval: perfpatch: %w", err)
 	}
