@@ -97,12 +97,47 @@ func TestSnippet(t *testing.T) {
 		{"a\u00a0b", 5, "a b"},
 		{"abc", 0, "…"},
 		{"\xffabc", 3, "\xffa…"},
+		{"abc def ghi", 5, "abc…"},
+		{"abc \t\ndef", 5, "abc…"},
 	} {
 		if got := Snippet(tc.s, tc.n); got != tc.want {
 			t.Errorf("Snippet(%q, %d) = %q, want %q", tc.s, tc.n, got, tc.want)
 		}
 		if got := Snippet(tc.s, tc.n); utf8.RuneCountInString(got) > max(tc.n, 1) {
 			t.Errorf("Snippet(%q, %d) = %q: more than %d runes", tc.s, tc.n, got, tc.n)
+		}
+	}
+}
+
+func TestList(t *testing.T) {
+	for _, tc := range []struct {
+		items []string
+		want  string
+	}{
+		{nil, ""},
+		{[]string{"a"}, "a"},
+		{[]string{"a", "b"}, "a and b"},
+		{[]string{"a", "b", "c"}, "a, b and c"},
+	} {
+		if got := List(tc.items); got != tc.want {
+			t.Errorf("List(%q) = %q, want %q", tc.items, got, tc.want)
+		}
+	}
+}
+
+func TestListMax(t *testing.T) {
+	for _, tc := range []struct {
+		items []string
+		max   int
+		want  string
+	}{
+		{[]string{"a", "b", "c"}, 3, "a, b and c"},
+		{[]string{"a", "b", "c", "d", "e"}, 3, "a, b, c and 2 more"},
+		{[]string{"a", "b", "c", "d"}, 3, "a, b, c and 1 more"},
+		{[]string{"a", "b"}, 0, "a and b"},
+	} {
+		if got := ListMax(tc.items, tc.max); got != tc.want {
+			t.Errorf("ListMax(%q, %d) = %q, want %q", tc.items, tc.max, got, tc.want)
 		}
 	}
 }

@@ -149,7 +149,27 @@ func Snippet(s string, n int) string {
 		_, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 	}
-	return s[:i] + "…"
+	return strings.TrimRightFunc(s[:i], unicode.IsSpace) + "…"
+}
+
+// List joins items as English prose does: "a", "a and b", "a, b and c".
+func List(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// ListMax joins at most n items as [List] does and names the rest by
+// their number: "a, b, c and 2 more". An n below 1 lists every item.
+func ListMax(items []string, n int) string {
+	if n < 1 || len(items) <= n {
+		return List(items)
+	}
+	return strings.Join(items[:n], ", ") + " and " + Commas(len(items)-n) + " more"
 }
 
 // oneLine reports whether s, trimmed, holds no white space but single
