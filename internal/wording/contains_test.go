@@ -186,3 +186,23 @@ func BenchmarkContainsFold(b *testing.B) {
 		}
 	}
 }
+
+func TestPoints(t *testing.T) {
+	var p Points
+	p.Add("add the %s section", "add the %s sections", `"Summary"`)
+	p.Add("keep to the template's sections", "", "")
+	p.Add("add the %s section", "add the %s sections", `"Changes"`)
+	p.Add("add the %s section", "add the %s sections", `"Testing"`)
+	p.Add("keep to the template's sections", "", "")
+	p.Add("tick the boxes under %s", "tick the boxes under %s", `"Checklist"`)
+	want := `add the "Summary", "Changes" and "Testing" sections; keep to the template's sections; tick the boxes under "Checklist"`
+	if got := p.Join(6); got != want {
+		t.Errorf("Join(6) = %q, want %q", got, want)
+	}
+	if got, want := p.Join(2), `add the "Summary", "Changes" and 1 more sections; keep to the template's sections; and 1 more`; got != want {
+		t.Errorf("Join(2) = %q, want %q", got, want)
+	}
+	if p.Len() != 3 {
+		t.Errorf("Len = %d, want 3", p.Len())
+	}
+}
