@@ -558,7 +558,7 @@ func TestTemplateScorerAsks(t *testing.T) {
 
 func TestSectionNameWithoutColon(t *testing.T) {
 	prose := strings.Repeat("The parser now reads more of its input in more places than it did. ", 40)
-	r := score(t, newVerbosity(t), &heuristics.Contribution{Body: "### Changes:\n\n" + prose + "\n", Diff: oneLineFix(t)})
+	r := score(t, newVerbosity(t), &heuristics.Contribution{Body: "### Changes:\n\n" + prose + "\n### Notes\n\nNone.\n", Diff: oneLineFix(t)})
 	e, ok := findEvidence(r, "verbosity-long-section")
 	require.True(t, ok)
 	assert.True(t, strings.HasPrefix(e.Message, `The section "Changes" has`), "the heading's trailing colon is not part of its name: %s", e.Message)
