@@ -268,9 +268,17 @@ func dotted(e string) string {
 func (s *Scorer) Name() string { return "hygiene" }
 
 // finding is one thing a rule found.
+// maxAdvice is how many points the advice makes before it counts the
+// rest ("and 2 more").
+const maxAdvice = 6
+
 type finding struct {
 	ev     heuristics.Evidence
 	advice string
+	// many is advice for several subjects, and subject what this
+	// finding's advice is about, when advice has a %s for it: findings
+	// with the same advice join their subjects in one phrase.
+	many, subject string
 }
 
 // Score checks c. It returns ErrNotApplicable only for a contribution
@@ -344,7 +352,8 @@ func (s *Scorer) result(found []finding, m map[string]float64) heuristics.Result
 		return 0
 	})
 	keep := 1.0
-	var what, advice []string
+	var what []string
+	var advice wording.Points
 	seen := map[string]bool{}
 	for _, f := range found {
 		res.Evidence = append(res.Evidence, f.ev)
@@ -353,16 +362,11 @@ func (s *Scorer) result(found []finding, m map[string]float64) heuristics.Result
 			keep *= 1 - s.severity(f.ev.Rule)
 			what = append(what, summaries()[f.ev.Rule])
 		}
-		if !slices.Contains(advice, f.advice) {
-			advice = append(advice, f.advice)
-		}
+		advice.Add(f.advice, f.many, f.subject)
 	}
 	res.Score = math.Round((1-keep)*1000) / 1000
 	res.Summary = "Points to check: " + strings.Join(what, "; ") + "."
-	if len(advice) > 6 {
-		advice = append(advice[:6], "see the other points below")
-	}
-	res.Advice = "This project asks a few things of every pull request. Please " + strings.Join(advice, "; ") + "."
+	res.Advice = "This project asks a few things of every pull request. Please " + advice.Join(maxAdvice) + "."
 	return res
 }
 
@@ -385,7 +389,7 @@ func (s *Scorer) paths(c *heuristics.Contribution, m map[string]float64) []findi
 				out = append(out, finding{
 					ev: heuristics.Evidence{Rule: RuleBlockedPath, Field: heuristics.FieldDiff, Path: p, Subject: g.pattern,
 						Message: fmt.Sprintf("%s is a file this project keeps to its maintainers (it matches %q).", p, g.pattern)},
-					advice: "leave " + p + " out of this pull request, or open an issue about it first",
+					advice: "leave %s out of this pull request, or open an issue about it first", many: "leave %s out of this pull request, or open an issue about them first", subject: p,
 				})
 				break
 			}
@@ -402,7 +406,7 @@ func (s *Scorer) paths(c *heuristics.Contribution, m map[string]float64) []findi
 			out = append(out, finding{
 				ev: heuristics.Evidence{Rule: RuleExtension, Field: heuristics.FieldDiff, Path: p, Subject: e,
 					Message: fmt.Sprintf("%s is a %s file, a kind this project does not take in pull requests.", p, e)},
-				advice: "leave the " + e + " files out",
+				advice: "leave the %s files out", many: "leave the %s files out", subject: e,
 			})
 		}
 	}
@@ -623,16 +627,28 @@ func (s *Scorer) description(c *heuristics.Contribution, m map[string]float64) [
 	}
 	m["emoji"] = float64(count)
 	if count > s.cfg.MaxEmoji {
-		for i, h := range hits {
-			if i == 3 {
-				break
+		var where, lines, shown []string
+		for _, h := range hits {
+			if h.field == heuristics.FieldTitle {
+				where = append(where, "in the title")
+			} else {
+				lines = append(lines, fmt.Sprint(h.line))
 			}
-			out = append(out, finding{
-				ev: heuristics.Evidence{Rule: RuleEmoji, Field: h.field, Line: h.line, Snippet: strings.Join(h.what, " "),
-					Message: fmt.Sprintf("The title and description hold %d emoji, more than the %d this project is used to.", count, s.cfg.MaxEmoji)},
-				advice: "write the description in plain words; emoji make it longer, not clearer",
-			})
+			shown = append(shown, h.what...)
 		}
+		switch len(lines) {
+		case 0:
+		case 1:
+			where = append(where, "on line "+lines[0])
+		default:
+			where = append(where, "on lines "+wording.ListMax(lines, 10))
+		}
+		first := hits[0]
+		out = append(out, finding{
+			ev: heuristics.Evidence{Rule: RuleEmoji, Field: first.field, Line: first.line, Snippet: wording.Snippet(strings.Join(shown, " "), 80),
+				Message: fmt.Sprintf("The title and description hold %d emoji, more than %d: %s.", count, s.cfg.MaxEmoji, wording.List(where))},
+			advice: "write the description in plain words; emoji make it longer, not clearer",
+		})
 	}
 
 	// Code references in the prose.
@@ -668,7 +684,7 @@ func (s *Scorer) description(c *heuristics.Contribution, m map[string]float64) [
 			out = append(out, finding{
 				ev: heuristics.Evidence{Rule: RuleBlockedIssue, Field: heuristics.FieldBody, Snippet: wording.Snippet(quotes[i], 80), Subject: fmt.Sprintf("#%d", n),
 					Message: fmt.Sprintf("The pull request refers to issue #%d, which the maintainers do not take pull requests for.", n)},
-				advice: fmt.Sprintf("read the maintainers' note on issue #%d before opening a pull request for it", n),
+				advice: "read the maintainers' note on issue %s before opening a pull request for it", many: "read the maintainers' notes on issues %s before opening a pull request for them", subject: fmt.Sprintf("#%d", n),
 			})
 		}
 	}
@@ -679,7 +695,7 @@ func (s *Scorer) description(c *heuristics.Contribution, m map[string]float64) [
 				out = append(out, finding{
 					ev: heuristics.Evidence{Rule: RuleBlockedTerm, Field: heuristics.FieldBody, Line: l.n, Snippet: wording.Snippet(l.text, 80), Subject: s.cfg.BlockedTerms[i],
 						Message: fmt.Sprintf("The description contains %q, a term this project has blocked.", strings.TrimSpace(term))},
-					advice: "remove " + fmt.Sprintf("%q", strings.TrimSpace(term)) + " from the description",
+					advice: "remove %s from the description", many: "remove %s from the description", subject: fmt.Sprintf("%q", strings.TrimSpace(term)),
 				})
 				break
 			}

@@ -155,7 +155,7 @@ func TestScore(t *testing.T) {
 			func(c *heuristics.Contribution) {
 				c.Title = "✨ retry: stop 🚀"
 				c.Body = "## ✅ Changes\n\n- 🔧 stop the loop\n- 🧪 add a test :tada:\n"
-			}, []string{hygiene.RuleEmoji, hygiene.RuleEmoji, hygiene.RuleEmoji}, 0.2},
+			}, []string{hygiene.RuleEmoji}, 0.2},
 		{"emoji in code blocks and comments do not count; a flag is one", hygiene.Config{MaxEmoji: 1},
 			func(c *heuristics.Contribution) {
 				c.Body = "Fixes the 🇫🇷 locale.\n\n```\n🚀🚀🚀\n```\n<!-- ✅✅ -->\n"
@@ -316,4 +316,35 @@ func TestOddDiffs(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{hygiene.RuleFinalNewline}, rulesOf(res), "the new file only; the deleted one is gone")
 	assert.Equal(t, "x.go", res.Evidence[0].Path)
+}
+
+// TestEmojiOneItem checks that emoji over the limit give one item that
+// lists where they are, and that it does not call the configured limit
+// something the project is used to.
+func TestEmojiOneItem(t *testing.T) {
+	s, err := hygiene.New(hygiene.Config{})
+	require.NoError(t, err)
+	res, err := s.Score(context.Background(), &heuristics.Contribution{
+		Title: "✨ cache: evict 🚀",
+		Body:  "## ✅ Changes\n\n- 🔧 evict the oldest entry\n- 🧪 add a test 🎉\n",
+	})
+	require.NoError(t, err)
+	require.Len(t, res.Evidence, 1)
+	ev := res.Evidence[0]
+	assert.Equal(t, "The title and description hold 6 emoji, more than 5: in the title and on lines 1, 3 and 4.", ev.Message)
+	assert.NotContains(t, ev.Message, "used to")
+}
+
+// TestAdviceJoinsSubjects checks that advice about several files of one
+// kind names them in one phrase.
+func TestAdviceJoinsSubjects(t *testing.T) {
+	s, err := hygiene.New(hygiene.Config{BlockedPaths: []string{"LICENSE", "go.sum"}})
+	require.NoError(t, err)
+	c := &heuristics.Contribution{Title: "update files", Body: "Updates the licence year and the checksums."}
+	c.Diff = newFiles(t, "LICENSE", "MIT\n")
+	c.Diff.Files = append(c.Diff.Files, newFiles(t, "go.sum", "x\n").Files...)
+	res, err := s.Score(context.Background(), c)
+	require.NoError(t, err)
+	assert.Contains(t, res.Advice, "leave LICENSE and go.sum out of this pull request")
+	assert.NotContains(t, res.Advice, "see the other points")
 }

@@ -172,6 +172,10 @@ func (s *Scorer) Name() string { return "template" }
 type finding struct {
 	ev     heuristics.Evidence
 	advice string
+	// many is advice for several subjects, and subject what this
+	// finding's advice is about, when advice has a %s for it: findings
+	// with the same advice join their subjects in one phrase.
+	many, subject string
 }
 
 // Score compares c.Body with c.Template. It returns ErrNotApplicable
@@ -257,7 +261,7 @@ func (s *Scorer) sections(tmpl, body *doc) []finding {
 					Message: fmt.Sprintf("The description has no %s section, which the pull request template asks for.", quoted),
 					Field:   heuristics.FieldBody, Snippet: ts.heading,
 				},
-				advice: "add the " + quoted + " section",
+				advice: "add the %s section", many: "add the %s sections", subject: quoted,
 			})
 			continue
 		}
@@ -274,7 +278,7 @@ func (s *Scorer) sections(tmpl, body *doc) []finding {
 					Message: fmt.Sprintf("The %s section holds nothing but the template's own text.", quoted),
 					Field:   heuristics.FieldBody, Line: bs.line, Snippet: bs.heading,
 				},
-				advice: "write something under " + quoted + ` (or "n/a" if it does not apply)`,
+				advice: `write something under %s (or "n/a" if it does not apply)`, many: `write something under %s (or "n/a" where one does not apply)`, subject: quoted,
 			})
 		}
 	}
@@ -302,7 +306,7 @@ func checkboxes(ts, bs *section, quoted string) (finding, bool) {
 	}
 	return finding{
 		ev:     heuristics.Evidence{Rule: RuleCheckboxes, Message: msg, Field: heuristics.FieldBody, Line: bs.line, Snippet: bs.heading},
-		advice: "tick the boxes that apply under " + quoted,
+		advice: "tick the boxes that apply under %s", many: "tick the boxes that apply under %s", subject: quoted,
 	}, true
 }
 
@@ -314,7 +318,7 @@ func (s *Scorer) strictSection(ts, bs *section, quoted string) []finding {
 				Message: fmt.Sprintf("The description has no %s section; the maintainers require it.", quoted),
 				Field:   heuristics.FieldBody, Snippet: ts.heading,
 			},
-			advice: "add the " + quoted + " section and tick each of its boxes",
+			advice: "add the %s section and tick each of its boxes", many: "add the %s sections and tick each of their boxes", subject: quoted,
 		}}
 	}
 	var out []finding
@@ -328,7 +332,7 @@ func (s *Scorer) strictSection(ts, bs *section, quoted string) []finding {
 					Message: fmt.Sprintf("The %s section is missing the checkbox %q, which the maintainers require.", quoted, tb.label),
 					Field:   heuristics.FieldBody, Line: bs.line, Snippet: "- [ ] " + tb.label,
 				},
-				advice: "put back and tick each box under " + quoted,
+				advice: "put back and tick each box under %s", many: "put back and tick each box under %s", subject: quoted,
 			})
 		case !bs.boxes[i].checked:
 			out = append(out, finding{
@@ -337,7 +341,7 @@ func (s *Scorer) strictSection(ts, bs *section, quoted string) []finding {
 					Message: fmt.Sprintf("The checkbox %q in the %s section is not ticked; the maintainers require it.", tb.label, quoted),
 					Field:   heuristics.FieldBody, Line: bs.boxes[i].line, Snippet: "- [ ] " + tb.label,
 				},
-				advice: "tick each box under " + quoted + " (once it is true)",
+				advice: "tick each box under %s (once it is true)", many: "tick each box under %s (once it is true)", subject: quoted,
 			})
 		}
 	}
@@ -420,6 +424,10 @@ func (s *Scorer) placeholders(tmpl, body *doc) []finding {
 	return out
 }
 
+// maxAdvice is how many points the advice makes before it counts the
+// rest ("and 2 more").
+const maxAdvice = 6
+
 // maxPlaceholders is how many template-placeholder findings a result
 // carries; the message gives the total.
 const maxPlaceholders = 5
@@ -478,15 +486,10 @@ func (s *Scorer) result(tmpl, body *doc, found []finding) heuristics.Result {
 	}
 	res.Score = math.Round((1-keep)*1000) / 1000
 	res.Summary = "Compared with the pull request template: " + strings.Join(what, "; ") + "."
-	var advice []string
+	var advice wording.Points
 	for _, f := range found {
-		if !slices.Contains(advice, f.advice) {
-			advice = append(advice, f.advice)
-		}
+		advice.Add(f.advice, f.many, f.subject)
 	}
-	if len(advice) > 6 {
-		advice = append(advice[:6], "see the other points below")
-	}
-	res.Advice = "The project's pull request template helps maintainers review. Please " + strings.Join(advice, "; ") + "."
+	res.Advice = "The project's pull request template helps maintainers review. Please " + advice.Join(maxAdvice) + "."
 	return res
 }

@@ -320,3 +320,18 @@ func TestCheckboxesPlural(t *testing.T) {
 	}
 	assert.Contains(t, strings.Join(msgs, "\n"), "has none of the template's 2 checkboxes.")
 }
+
+// TestAdviceJoinsSections checks that advice names the missing sections
+// in one phrase and counts the points it leaves out, rather than
+// repeating "add the … section" for each.
+func TestAdviceJoinsSections(t *testing.T) {
+	tmpl := "## Summary\n\nWhat and why.\n\n## Changes\n\nList them.\n\n## Testing\n\nHow.\n\n## Notes\n\nAnything else.\n"
+	body := "## Other\n\nThe parser now rejects a trailing comma in a list, which it used to accept silently and then mis-read.\n"
+	s, err := template.New(template.Config{})
+	require.NoError(t, err)
+	res, err := s.Score(context.Background(), &heuristics.Contribution{Title: "parser: reject trailing comma", Body: body, Template: tmpl})
+	require.NoError(t, err)
+	assert.Contains(t, res.Advice, `add the "Summary", "Changes", "Testing" and "Notes" sections`)
+	assert.NotContains(t, res.Advice, "; add the")
+	assert.NotContains(t, res.Advice, "see the other points")
+}

@@ -26,9 +26,9 @@
 //
 //	verbosity-length            many prose tokens per reviewable changed line, or against the budget when there is nothing to compare with
 //	verbosity-long-section      one of the longest sections of prose (when the length or restating score is non-zero)
-//	verbosity-restates-diff     prose, often a list, that names changed files and identifiers one by one
+//	verbosity-restates-diff     prose, often a list, that names changed files and identifiers one by one (at least a quarter of them)
 //	verbosity-hidden-comment    an HTML comment the author wrote (hidden when rendered): not the template's, not a tool's marker
-//	verbosity-invisible-chars   zero-width or other invisible characters, outside emoji and flag sequences
+//	verbosity-invisible-chars   zero-width or other invisible characters, outside emoji and flag sequences and mention guards ("@<U+200B>name")
 //	verbosity-bidi-controls     bidirectional control characters (embeddings, overrides, isolates, marks)
 //	verbosity-invalid-utf8      bytes that are not UTF-8, counted as U+FFFD
 //	verbosity-template-only     the description is the pull request template, unchanged
@@ -58,6 +58,16 @@
 // content takes more tokens in some languages than in English; names are
 // found only on added lines that start with a declaration keyword; a
 // change explained in a linked issue scores as unexplained when large.
+//
+// Not the author's words, and not hidden text: a line that only closes
+// or links an issue ("Closes #12", "Fixes https://…/issues/7") is left
+// out of the words of the author's own, and a description that is only
+// such a line is asked for one sentence so a reviewer need not open the
+// issue; a zero-width space right after '@', which release notes use to
+// keep a mention from notifying anyone, is not an invisible character.
+// Naming a few changed files is not restating the diff unless they are
+// at least a quarter of what changed (three files of a hundred point a
+// reviewer at where to start).
 //
 // Fixed (issue 14): a repository's template comments left in a
 // description ("What types of changes does your code introduce?") were

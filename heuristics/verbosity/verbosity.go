@@ -543,8 +543,8 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 		if all > 0 {
 			res.Metrics["restate_share"] = math.Round(float64(named)/float64(all)*1000) / 1000
 		}
-		if prose > cfg.FloorTokens && named >= max(cfg.RestateMinNamed, 1) {
-			restate = float64(named) / float64(all)
+		if share := float64(named) / float64(max(all, 1)); prose > cfg.FloorTokens && named >= max(cfg.RestateMinNamed, 1) && share >= minRestateShare {
+			restate = share
 		}
 	}
 
@@ -601,7 +601,10 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 		})
 	case length > 0:
 		of := wording.Plural(lines, "reviewable changed line")
-		if others > 0 {
+		switch {
+		case others > 0 && lines == 0:
+			of = fmt.Sprintf("%s not read line by line (%d lines each)", wording.Plural(others, "file"), *cfg.OtherFileLines)
+		case others > 0:
 			of += fmt.Sprintf(" and %s not read line by line (%d lines each)", wording.Plural(others, "other file"), *cfg.OtherFileLines)
 		}
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
@@ -620,7 +623,7 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 		res.Evidence = append(res.Evidence, rs.evidence...)
 	}
 	if length > 0 || restate > 0 {
-		res.Evidence = append(res.Evidence, longestSections(parts, cfg.Sections)...)
+		res.Evidence = append(res.Evidence, longestSections(parts, cfg.Sections, length > 0)...)
 	}
 	for _, p := range comments {
 		if p.Tokens < cfg.HiddenCommentTokens && !sentenceLike(p.Text) {
@@ -656,18 +659,34 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 
 	words := countProseWords(parts)
 	res.Summary = verbositySummary(prose, words, lines, budget, byKind)
-	res.Advice = verbosityAdvice(words, lines, length, restate, rs, hidden, hy, longComment)
+	res.Advice = verbosityAdvice(words, lines, length, restate, rs, hidden, hy, longComment, isCommitMessage(c))
 	// With the repository's template at hand, the template scorer asks
 	// the author to fill in an empty or untouched template; asking again
 	// here would say the same thing twice.
 	templateAsks := c.Template != "" && (strings.TrimSpace(c.Body) == "" || templateOnly(byKind))
-	if unexplained > 0 && !templateAsks {
+	switch {
+	case unexplained == 0 || templateAsks:
+	case ex.words == 0 && len(ex.links) > 0:
+		them := "it"
+		if len(ex.links) > 1 {
+			them = "them"
+		}
+		res.Advice = strings.TrimSpace(fmt.Sprintf("This change has %s and the description only links %s. "+
+			"One sentence on what the change does and why would save a reviewer opening %s. ",
+			changeSize(lines), ex.linked(), them) + res.Advice)
+	default:
 		res.Advice = strings.TrimSpace(fmt.Sprintf("This change has %s and the description does not say what it does or why. "+
 			"A few sentences on the problem, the approach and what to check first would let a reviewer start. ",
-			wording.Plural(lines, "reviewable changed line")) + res.Advice)
+			changeSize(lines)) + res.Advice)
 	}
 	return res, nil
 }
+
+// minRestateShare is the share of the changed paths and identifiers the
+// prose must name before it counts as restating the diff. Below a
+// quarter, the names point a reviewer at where to start in a larger
+// change (three files of a hundred) rather than walk through it.
+const minRestateShare = 0.25
 
 // minOwnWords is how many words of the author's own a description needs
 // to explain anything: about a title's worth.
@@ -685,7 +704,8 @@ type explained struct {
 	emptyHeads   int // headings with nothing of the author's own under them
 	firstHead    DescriptionPart
 	checkboxes   int
-	template     int // template parts: supplied template lines and instructions
+	template     int      // template parts: supplied template lines and instructions
+	links        []string // the issues that lines only closing or linking an issue name: "#12"
 }
 
 func (e explained) explained() bool { return e.words >= minOwnWords || e.commitWords >= minCommitWords }
@@ -719,8 +739,10 @@ func explanation(parts []DescriptionPart, commits []heuristics.Commit) explained
 			e.placeholders = append(e.placeholders, p)
 			continue
 		}
-		e.words += wording.Words(p.Text)
-		headOwn = true
+		if n := e.ownWords(p.Text); n > 0 {
+			e.words += n
+			headOwn = true
+		}
 	}
 	if head && !headOwn {
 		e.emptyHeads++
@@ -730,6 +752,56 @@ func explanation(parts []DescriptionPart, commits []heuristics.Commit) explained
 	}
 	return e
 }
+
+// issueLineRE matches a line that only closes or links issues: "Closes
+// #12", "- Fixes owner/repo#3, fixes #4", "Resolves https://…/issues/7".
+var issueLineRE = lazyre.New(`(?i)^\s*(?:[-*+]\s+)?(?:(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?|refs?|see|related to|part of)\s*:?\s+)?` + issueRef +
+	`(?:\s*(?:,|&|and)?\s*(?:(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\s*:?\s+)?` + issueRef + `)*\s*\.?\s*$`)
+
+// issueRef is one reference to an issue: #12, owner/repo#12, GH-12 or
+// an issue or pull request URL.
+const issueRef = `(?:[\w.-]+/[\w.-]+#\d+|#\d+|GH-\d+|<?https?://\S+?/(?:issues|pull|pulls|merge_requests)/\d+[^\s,]*?>?)`
+
+var issueRefRE = lazyre.New(`(?i)` + issueRef)
+
+// ownWords counts the words of text that are the author's own, leaving
+// out lines that only close or link an issue ("Closes #12"), whose
+// references it adds to e.links.
+func (e *explained) ownWords(text string) int {
+	if !strings.Contains(text, "#") && !strings.Contains(text, "/") && !wording.ContainsFold(text, "gh-") {
+		return wording.Words(text)
+	}
+	n := 0
+	for line := range strings.Lines(text) {
+		if !issueLineRE.MatchString(line) {
+			n += wording.Words(line)
+			continue
+		}
+		for _, ref := range issueRefRE.FindAllString(line, -1) {
+			ref = issueName(ref)
+			if !slices.Contains(e.links, ref) {
+				e.links = append(e.links, ref)
+			}
+		}
+	}
+	return n
+}
+
+// issueName is how advice names an issue reference: as written, or
+// "owner/repo#12" for a GitHub URL.
+func issueName(ref string) string {
+	ref = strings.Trim(ref, "<>")
+	if rest, ok := strings.CutPrefix(strings.TrimPrefix(strings.TrimPrefix(ref, "https://"), "http://"), "github.com/"); ok {
+		if f := strings.Split(rest, "/"); len(f) >= 4 {
+			return f[0] + "/" + f[1] + "#" + f[3]
+		}
+	}
+	return ref
+}
+
+// linked names the issues the description links: "#12", "#12 and #13",
+// "#1, #2, #3 and 2 more".
+func (e explained) linked() string { return wording.ListMax(e.links, 3) }
 
 // commitWords counts the words of a commit message after its subject
 // line, leaving out its trailers ("Signed-off-by: A <a@example.com>") as
@@ -760,10 +832,7 @@ func commitWords(message string) int {
 // checkboxes. The template-only and placeholder findings are reported
 // whatever the size of the change; the others only with a score.
 func (e explained) evidence(body string, byKind map[string]int, lines int, score float64) []heuristics.Evidence {
-	change := "a change of unknown size"
-	if lines >= 0 {
-		change = wording.Plural(lines, "reviewable changed line")
-	}
+	change := changeSize(lines)
 	var ev []heuristics.Evidence
 	switch {
 	case strings.TrimSpace(body) == "":
@@ -781,8 +850,15 @@ func (e explained) evidence(body string, byKind map[string]int, lines int, score
 		ev = append(ev, heuristics.Evidence{Rule: ruleTemplateOnly,
 			Message: "The description is the pull request template with nothing of the author's own.",
 			Field:   heuristics.FieldBody, Line: 1})
+	case score > 0 && e.words == 0 && len(e.links) > 0:
+		ev = append(ev, heuristics.Evidence{Rule: ruleNoDescription,
+			Message: fmt.Sprintf("The description only links %s: nothing of the author's own says what this change of %s does or why.", e.linked(), change),
+			Field:   heuristics.FieldBody})
 	case score > 0:
 		var what []string
+		if len(e.links) > 0 {
+			what = append(what, "links to "+e.linked())
+		}
 		if e.emptyHeads > 0 {
 			what = append(what, wording.Plural(e.emptyHeads, "heading")+" with nothing under them")
 		}
@@ -800,6 +876,19 @@ func (e explained) evidence(body string, byKind map[string]int, lines int, score
 			Line: e.firstHead.Line, Snippet: wording.Snippet(e.firstHead.Text, 80)})
 	}
 	return ev
+}
+
+// changeSize names the size of a change of lines reviewable lines, -1
+// for unknown: "120 reviewable changed lines", "a change with no
+// reviewable lines".
+func changeSize(lines int) string {
+	switch {
+	case lines < 0:
+		return "a change of unknown size"
+	case lines == 0:
+		return "a change with no reviewable lines"
+	}
+	return wording.Plural(lines, "reviewable changed line")
 }
 
 // templateOnly reports whether the description is its template's lines
@@ -851,7 +940,7 @@ func verbositySummary(prose, words, lines int, budget bool, byKind map[string]in
 	case lines == 0 && budget:
 		b.WriteString(" for no changed lines (compared with a fixed budget)")
 	case lines >= 0:
-		fmt.Fprintf(&b, " for %s", wording.Plural(lines, "reviewable changed line"))
+		fmt.Fprintf(&b, " for %s", changeSize(lines))
 	default:
 		b.WriteString("; no diff to compare with")
 	}
@@ -885,7 +974,7 @@ func proseAmount(tokens, words int) string {
 // verbosityAdvice is the advice to the author. It speaks in words, not
 // tokens: the author pasted prose, not model input, and "455 tokens"
 // means nothing to a first-time contributor.
-func verbosityAdvice(words, lines int, length, restate float64, rs restatement, hidden float64, hy hygiene, longComment bool) string {
+func verbosityAdvice(words, lines int, length, restate float64, rs restatement, hidden float64, hy hygiene, longComment, commit bool) string {
 	var out []string
 	switch {
 	case length > 0:
@@ -896,13 +985,17 @@ func verbosityAdvice(words, lines int, length, restate float64, rs restatement, 
 		if restate > 0 {
 			s += " A few sentences on why the change is needed would help the reviewer more than a list of what each file does."
 		} else {
-			s += " A few sentences on why the change is needed and what to check would serve the reviewer better; the details can go in the commit messages or a linked issue."
+			elsewhere := "the commit messages or a linked issue"
+			if commit {
+				elsewhere = "a linked issue" // the description is the commit message
+			}
+			s += " A few sentences on why the change is needed and what to check would serve the reviewer better; the details can go in " + elsewhere + "."
 		}
 		out = append(out, s)
 	case restate > 0:
 		out = append(out, fmt.Sprintf("The description names %s one by one, which the diff already shows. "+
 			"Say instead why the change is needed and what a reviewer should look at first.",
-			wording.Of(rs.namedPaths+rs.namedIdents, rs.paths+rs.idents, "changed file or function", "changed files and functions")))
+			rs.named()))
 	}
 	if hidden > 0 {
 		var what []string
@@ -919,6 +1012,21 @@ func verbosityAdvice(words, lines int, length, restate float64, rs restatement, 
 			strings.Join(what, ", ")))
 	}
 	return strings.Join(out, " ")
+}
+
+// isCommitMessage reports whether the description is a commit's message
+// after its subject line, as it is for git format-patch input.
+func isCommitMessage(c *heuristics.Contribution) bool {
+	body := strings.TrimSpace(c.Body)
+	if body == "" {
+		return false
+	}
+	for _, cm := range c.Commits {
+		if _, rest, ok := strings.Cut(strings.TrimSpace(cm.Message), "\n"); ok && strings.TrimSpace(rest) == body {
+			return true
+		}
+	}
+	return false
 }
 
 func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
@@ -939,8 +1047,10 @@ func countProseWords(parts []DescriptionPart) int {
 const minSectionTokens = 50
 
 // longestSections returns evidence for the n sections with the most prose
-// tokens, of those with at least minSectionTokens.
-func longestSections(parts []DescriptionPart, n int) []heuristics.Evidence {
+// tokens, of those with at least minSectionTokens. A description of one
+// section is "the description", and says nothing the length evidence
+// does not when sized (the length score is non-zero).
+func longestSections(parts []DescriptionPart, n int, sized bool) []heuristics.Evidence {
 	type section struct {
 		name   string
 		line   int
@@ -963,6 +1073,9 @@ func longestSections(parts []DescriptionPart, n int) []heuristics.Evidence {
 		s.tokens += p.Tokens
 		s.words += countProseWords([]DescriptionPart{p})
 	}
+	if len(order) == 1 && sized {
+		return nil
+	}
 	slices.SortStableFunc(order, func(a, b *section) int { return b.tokens - a.tokens })
 	var ev []heuristics.Evidence
 	for _, s := range order[:min(n, len(order))] {
@@ -970,7 +1083,10 @@ func longestSections(parts []DescriptionPart, n int) []heuristics.Evidence {
 			break
 		}
 		label := fmt.Sprintf("The section %q", strings.TrimRight(s.name, ": "))
-		if s.name == "" {
+		switch {
+		case len(order) == 1:
+			label = "The description"
+		case s.name == "":
 			label = "The text before the first heading"
 		}
 		ev = append(ev, heuristics.Evidence{
@@ -1382,6 +1498,8 @@ func legitInvisible(r, prev, next rune, at int) bool {
 	switch {
 	case r == 0xFEFF && (at == 0 || prev == '\n'):
 		return true // a byte order mark pasted with a file's first line
+	case r == 0x200B && prev == '@':
+		return true // "@<U+200B>name": keeps a mention from notifying anyone
 	case r == 0x200D && (isEmoji(prev) || prev == 0xFE0F) && isEmoji(next):
 		return true // emoji ZWJ sequence: 👨‍👩‍👧
 	case (r == 0x200C || r == 0x200D) && unicode.IsLetter(prev) && unicode.IsLetter(next) && !isLatin(prev):

@@ -97,12 +97,47 @@ func TestSnippet(t *testing.T) {
 		{"a\u00a0b", 5, "a b"},
 		{"abc", 0, "…"},
 		{"\xffabc", 3, "\xffa…"},
+		{"abc def ghi", 5, "abc…"},
+		{"abc \t\ndef", 5, "abc…"},
 	} {
 		if got := Snippet(tc.s, tc.n); got != tc.want {
 			t.Errorf("Snippet(%q, %d) = %q, want %q", tc.s, tc.n, got, tc.want)
 		}
 		if got := Snippet(tc.s, tc.n); utf8.RuneCountInString(got) > max(tc.n, 1) {
 			t.Errorf("Snippet(%q, %d) = %q: more than %d runes", tc.s, tc.n, got, tc.n)
+		}
+	}
+}
+
+func TestList(t *testing.T) {
+	for _, tc := range []struct {
+		items []string
+		want  string
+	}{
+		{nil, ""},
+		{[]string{"a"}, "a"},
+		{[]string{"a", "b"}, "a and b"},
+		{[]string{"a", "b", "c"}, "a, b and c"},
+	} {
+		if got := List(tc.items); got != tc.want {
+			t.Errorf("List(%q) = %q, want %q", tc.items, got, tc.want)
+		}
+	}
+}
+
+func TestListMax(t *testing.T) {
+	for _, tc := range []struct {
+		items []string
+		max   int
+		want  string
+	}{
+		{[]string{"a", "b", "c"}, 3, "a, b and c"},
+		{[]string{"a", "b", "c", "d", "e"}, 3, "a, b, c and 2 more"},
+		{[]string{"a", "b", "c", "d"}, 3, "a, b, c and 1 more"},
+		{[]string{"a", "b"}, 0, "a and b"},
+	} {
+		if got := ListMax(tc.items, tc.max); got != tc.want {
+			t.Errorf("ListMax(%q, %d) = %q, want %q", tc.items, tc.max, got, tc.want)
 		}
 	}
 }
@@ -149,5 +184,25 @@ func BenchmarkContainsFold(b *testing.B) {
 		if ContainsFold(s, "lorem") || ContainsFold(s, "dolor") {
 			b.Fatal("found")
 		}
+	}
+}
+
+func TestPoints(t *testing.T) {
+	var p Points
+	p.Add("add the %s section", "add the %s sections", `"Summary"`)
+	p.Add("keep to the template's sections", "", "")
+	p.Add("add the %s section", "add the %s sections", `"Changes"`)
+	p.Add("add the %s section", "add the %s sections", `"Testing"`)
+	p.Add("keep to the template's sections", "", "")
+	p.Add("tick the boxes under %s", "tick the boxes under %s", `"Checklist"`)
+	want := `add the "Summary", "Changes" and "Testing" sections; keep to the template's sections; tick the boxes under "Checklist"`
+	if got := p.Join(6); got != want {
+		t.Errorf("Join(6) = %q, want %q", got, want)
+	}
+	if got, want := p.Join(2), `add the "Summary", "Changes" and 1 more sections; keep to the template's sections; and 1 more`; got != want {
+		t.Errorf("Join(2) = %q, want %q", got, want)
+	}
+	if p.Len() != 3 {
+		t.Errorf("Len = %d, want 3", p.Len())
 	}
 }

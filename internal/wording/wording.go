@@ -5,6 +5,7 @@ package wording
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -149,7 +150,27 @@ func Snippet(s string, n int) string {
 		_, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 	}
-	return s[:i] + "…"
+	return strings.TrimRightFunc(s[:i], unicode.IsSpace) + "…"
+}
+
+// List joins items as English prose does: "a", "a and b", "a, b and c".
+func List(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// ListMax joins at most n items as [List] does and names the rest by
+// their number: "a, b, c and 2 more". An n below 1 lists every item.
+func ListMax(items []string, n int) string {
+	if n < 1 || len(items) <= n {
+		return List(items)
+	}
+	return strings.Join(items[:n], ", ") + " and " + Commas(len(items)-n) + " more"
 }
 
 // oneLine reports whether s, trimmed, holds no white space but single
@@ -193,4 +214,65 @@ func Words(s string) int {
 		in = !space
 	}
 	return n
+}
+
+// Points gathers the points of a piece of advice and joins those that
+// differ only in their subject, so advice reads 'add the "Summary" and
+// "Testing" sections' rather than repeating the phrase for each.
+// The zero Points is empty and ready to use.
+type Points struct {
+	points []point
+}
+
+type point struct {
+	one, many string
+	subjects  []string
+}
+
+// Add adds a point. one is a phrase with a %s where its subject goes
+// ("add the %s section") and many the phrase for several subjects
+// ("add the %s sections"); a point without a subject passes one
+// without %s, many and subject empty. Adding a point again is a no-op.
+func (p *Points) Add(one, many, subject string) {
+	for i := range p.points {
+		q := &p.points[i]
+		if q.one != one || q.many != many {
+			continue
+		}
+		if subject != "" && !slices.Contains(q.subjects, subject) {
+			q.subjects = append(q.subjects, subject)
+		}
+		return
+	}
+	q := point{one: one, many: many}
+	if subject != "" {
+		q.subjects = []string{subject}
+	}
+	p.points = append(p.points, q)
+}
+
+// Len returns the number of points, counting a point with several
+// subjects once.
+func (p *Points) Len() int { return len(p.points) }
+
+// Join returns the points joined by "; ", in the order first added, at
+// most n of them (every one when n is below 1) and the rest counted:
+// "…; and 2 more". A point's subjects are joined by [ListMax] at n.
+func (p *Points) Join(n int) string {
+	var out []string
+	for i, q := range p.points {
+		if n >= 1 && i == n {
+			out = append(out, "and "+Commas(len(p.points)-n)+" more")
+			break
+		}
+		switch {
+		case len(q.subjects) == 0:
+			out = append(out, q.one)
+		case len(q.subjects) == 1 || q.many == "":
+			out = append(out, strings.Replace(q.one, "%s", ListMax(q.subjects, n), 1))
+		default:
+			out = append(out, strings.Replace(q.many, "%s", ListMax(q.subjects, n), 1))
+		}
+	}
+	return strings.Join(out, "; ")
 }
