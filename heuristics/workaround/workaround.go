@@ -409,7 +409,7 @@ func workaroundAdvice(groups []*depGroup) string {
 			deps = append(deps, g.name)
 		}
 	}
-	what := joinAnd(whats)
+	what := wording.List(whats)
 	if len(groups) > most {
 		what += fmt.Sprintf(" (and %d more)", len(groups)-most)
 	}
@@ -424,21 +424,9 @@ func workaroundAdvice(groups []*depGroup) string {
 		}
 		return s
 	}
-	dep := joinAnd(deps)
+	dep := wording.List(deps)
 	if unnamed {
-		dep = joinAnd(append(deps, "other dependencies"))
+		dep = wording.List(append(deps, "other dependencies"))
 	}
 	return fmt.Sprintf("This adds %s; if they work around bugs in %s, please link the upstream issues (or open them) so the fixes can reach everyone.", what, dep)
-}
-
-func joinAnd(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	case 2:
-		return items[0] + " and " + items[1]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
