@@ -18,19 +18,7 @@ func BenchmarkVerbosity(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	v := newVerbosity(b)
-	c := &heuristics.Contribution{Title: "pool: fix a race in release", Body: string(desc), Diff: d}
-	ctx := context.Background()
-	if _, err := v.Score(ctx, c); err != nil { // load the encoder
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(len(desc)))
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := v.Score(ctx, c); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchScore(b, &heuristics.Contribution{Title: "pool: fix a race in release", Body: string(desc), Diff: d})
 }
 
 // BenchmarkVerbosityLong scores the largest description accepted by
@@ -45,19 +33,7 @@ func BenchmarkLong(b *testing.B) {
 	for len(long)+len(desc)+1 <= 256<<10 {
 		long = append(append(long, desc...), '\n')
 	}
-	v := newVerbosity(b)
-	c := &heuristics.Contribution{Body: string(long), Diff: d}
-	ctx := context.Background()
-	if _, err := v.Score(ctx, c); err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(len(long)))
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := v.Score(ctx, c); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchScore(b, &heuristics.Contribution{Body: string(long), Diff: d})
 }
 
 // BenchmarkTemplateFilled scores a filled-in template whose HTML comments
@@ -68,14 +44,20 @@ func BenchmarkTemplateFilled(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	benchScore(b, &heuristics.Contribution{Body: string(desc), Commits: []heuristics.Commit{{
+		Message: "loader: compare the timeout as a number\n\nNote: the old YAML files still write \"0\" there.\n\nSigned-off-by: A <a@example.com>\n"}}})
+}
+
+// benchScore measures the verbosity scorer on c after one warm-up call
+// (which loads the encoder), reporting the description's bytes.
+func benchScore(b *testing.B, c *heuristics.Contribution) {
+	b.Helper()
 	v := newVerbosity(b)
-	c := &heuristics.Contribution{Body: string(desc), Commits: []heuristics.Commit{{
-		Message: "loader: compare the timeout as a number\n\nNote: the old YAML files still write \"0\" there.\n\nSigned-off-by: A <a@example.com>\n"}}}
 	ctx := context.Background()
-	if _, err := v.Score(ctx, c); err != nil { // load the encoder
+	if _, err := v.Score(ctx, c); err != nil {
 		b.Fatal(err)
 	}
-	b.SetBytes(int64(len(desc)))
+	b.SetBytes(int64(len(c.Body)))
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := v.Score(ctx, c); err != nil {
