@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -40,33 +42,73 @@ func TestScripts(t *testing.T) {
 }
 
 // TestStartupSIGTERM is the fault test for a start-up that blocks: the
-// bot is started as a real process with --private-key naming a FIFO that
-// no one writes, and SIGTERM must end it (exit 1, one line saying why)
-// rather than be caught and ignored while the read blocks.
+// bot is started as a real process and SIGTERM must end it (exit 1, one
+// line saying why) rather than be caught and ignored while it waits:
+// with --private-key naming a FIFO that no one writes, or with a GitHub
+// API that takes the start-up's call and never answers.
 func TestStartupSIGTERM(t *testing.T) {
-	fifo := filepath.Join(t.TempDir(), "key.pem")
-	require.NoError(t, syscall.Mkfifo(fifo, 0o600))
-	cmd := exec.Command(os.Args[0], "--app-id", "1", "--private-key", fifo, "--addr", "127.0.0.1:0")
+	t.Run("private-key FIFO", func(t *testing.T) {
+		fifo := filepath.Join(t.TempDir(), "key.pem")
+		require.NoError(t, syscall.Mkfifo(fifo, 0o600))
+		cmd, stderr, done := startBot(t, nil, "--app-id", "1", "--private-key", fifo)
+		// A FIFO opens for writing without blocking only once a reader has
+		// it open: then the bot is in its start-up, blocked reading the key.
+		var w *os.File
+		for w == nil {
+			select {
+			case err := <-done:
+				t.Fatalf("the bot exited before opening the key: %v\n%s", err, stderr.String())
+			case <-time.After(10 * time.Millisecond):
+			}
+			w, _ = os.OpenFile(fifo, os.O_WRONLY|syscall.O_NONBLOCK, 0)
+		}
+		defer w.Close() // open, silent: the bot's read blocks
+		terminate(t, cmd, stderr, done)
+	})
+	t.Run("GitHub does not answer", func(t *testing.T) {
+		asked := make(chan struct{}, 1)
+		hang := make(chan struct{})
+		api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			select {
+			case asked <- struct{}{}:
+			default:
+			}
+			<-hang // the start-up's GET /user is never answered
+		}))
+		defer api.Close()
+		defer close(hang)
+		cmd, stderr, done := startBot(t, []string{"GITHUB_TOKEN=not-a-real-token"}, "--github-url", api.URL+"/")
+		select {
+		case <-asked:
+		case err := <-done:
+			t.Fatalf("the bot exited before calling GitHub: %v\n%s", err, stderr.String())
+		case <-time.After(20 * time.Second): // a bound for a hung test, not a measurement
+			_ = cmd.Process.Kill()
+			t.Fatalf("the bot never called GitHub\n%s", stderr.String())
+		}
+		terminate(t, cmd, stderr, done)
+	})
+}
+
+// startBot starts the bot's main as a process, listening on a free port,
+// with env added to the test's (no token unless env gives one).
+func startBot(t *testing.T, env []string, args ...string) (*exec.Cmd, *bytes.Buffer, chan error) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], append(args, "--addr", "127.0.0.1:0")...)
 	cmd.Env = append(os.Environ(), botMainEnv+"=1", "HEFT_WEBHOOK_SECRET=s", "GITHUB_TOKEN=", "GORACE=atexit_sleep_ms=0 "+os.Getenv("GORACE"))
+	cmd.Env = append(cmd.Env, env...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	require.NoError(t, cmd.Start())
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
+	return cmd, &stderr, done
+}
 
-	// A FIFO opens for writing without blocking only once a reader has it
-	// open: then the bot is in its start-up, blocked reading the key.
-	var w *os.File
-	for w == nil {
-		select {
-		case err := <-done:
-			t.Fatalf("the bot exited before opening the key: %v\n%s", err, stderr.String())
-		case <-time.After(10 * time.Millisecond):
-		}
-		w, _ = os.OpenFile(fifo, os.O_WRONLY|syscall.O_NONBLOCK, 0)
-	}
-	defer w.Close() // open, silent: the bot's read blocks
-
+// terminate sends SIGTERM to the bot in its start-up and checks it ends
+// with exit 1 and one line saying why.
+func terminate(t *testing.T, cmd *exec.Cmd, stderr *bytes.Buffer, done chan error) {
+	t.Helper()
 	require.NoError(t, cmd.Process.Signal(syscall.SIGTERM))
 	var err error
 	select {

@@ -43,12 +43,15 @@ var aidevColumns = map[string][]string{
 // and, when present, pr_commits.csv, pr_timelines.csv, pr_comments.csv and
 // pr_reviews.csv, joined on the pull request's id.
 //
-// prs.csv is streamed row by row. The other tables are not in prs.csv's
-// order, so each is first scanned once to note, per pull request id, the
-// byte ranges of its rows (the rows of one id are contiguous in the
-// published files); the rows themselves are read back when their pull
-// request comes. Memory grows with the number of pull requests by one
-// small index entry each, not with the text.
+// prs.csv is read once from disk (into memory, up to 16 MiB for the
+// folder being read and the next, else twice) and streamed row by row.
+// The other tables are not in prs.csv's order, so each is first scanned
+// once to note, per pull request id, the byte ranges of its rows (the
+// rows of one id are contiguous in the published files); the rows
+// themselves are read back when their pull request comes. The next agent
+// folder is opened while this one's pull requests are read. Memory grows
+// with the number of pull requests by one small index entry each, not
+// with the text.
 //
 // Every record is labelled ai (AIDev holds only agent-authored pull
 // requests) and merged from merged_at and state; Agent is the folder's

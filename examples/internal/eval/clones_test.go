@@ -1,8 +1,10 @@
 package eval
 
 import (
+	"bufio"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -306,4 +308,50 @@ func mustGit(t *testing.T, gitDir string, args ...string) []byte {
 	out, err := exec.Command("git", append([]string{"--git-dir", gitDir}, args...)...).Output()
 	require.NoError(t, err)
 	return out
+}
+
+// answering is a gitProc whose answers are the given text, for the
+// parsers of git's answers.
+func answering(text string) *gitProc {
+	return &gitProc{dir: "test", what: "test", w: bufio.NewWriter(io.Discard),
+		out: bufio.NewReaderSize(strings.NewReader(text), 64<<10), stderr: &tailBuffer{max: 4096}}
+}
+
+func TestGitAnswers(t *testing.T) {
+	tree, parent := strings.Repeat("a", 40), strings.Repeat("b", 40)
+	body := "tree " + tree + "\nparent " + parent + "\nauthor A <a@x> 1 +0000\n\nmessage\n"
+	c, err := catFile(answering(fmt.Sprintf("%s commit %d\n%s\n", parent, len(body), body)), "x")
+	require.NoError(t, err)
+	assert.Equal(t, &commitInfo{oid: parent, tree: tree, parents: []string{parent}}, c)
+	c, err = catFile(answering("x^{commit} missing\n"), "x")
+	assert.NoError(t, err)
+	assert.Nil(t, c, "missing is no commit, not an error")
+	_, err = catFile(answering(parent+" commit 5\ntr"), "x")
+	assert.ErrorContains(t, err, "eval: git test in test: ", "a short answer is an error")
+
+	d, err := diffTrees(answering(tree+" "+parent+"\ndiff --git a/x b/x\n+~heft-diff-end\n"+diffEnd+"\n"), tree, parent, 1000)
+	require.NoError(t, err)
+	assert.Equal(t, "diff --git a/x b/x\n+~heft-diff-end\n", d, "the end mark counts only as a whole line")
+	_, err = diffTrees(answering(diffEnd+"\n"), tree, parent, 1000)
+	assert.ErrorContains(t, err, "cannot read the trees")
+	_, err = diffTrees(answering(tree+" "+parent+"\n"+strings.Repeat("+x\n", 100)+diffEnd+"\n"), tree, parent, 100)
+	assert.ErrorIs(t, err, errDiffTooLarge)
+}
+
+func FuzzGitAnswers(f *testing.F) {
+	tree := strings.Repeat("a", 40)
+	body := "tree " + tree + "\nparent " + tree + "\n\nm\n"
+	f.Add(fmt.Sprintf("%s commit %d\n%s\n", tree, len(body), body))
+	f.Add(tree + " " + tree + "\ndiff --git a/x b/x\n" + diffEnd + "\n")
+	f.Add("x missing\n")
+	f.Fuzz(func(t *testing.T, answer string) {
+		c, err := catFile(answering(answer), "x")
+		if err == nil && c != nil && (!isHex(c.tree) || c.oid == "") {
+			t.Fatalf("catFile(%q) = %+v", answer, c)
+		}
+		d, err := diffTrees(answering(answer), tree, tree, 1<<10)
+		if err == nil && (len(d) > 1<<10 || strings.Contains("\n"+d, "\n"+diffEnd+"\n")) {
+			t.Fatalf("diffTrees(%q) = %q", answer, d)
+		}
+	})
 }

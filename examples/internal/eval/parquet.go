@@ -104,7 +104,7 @@ type AIDevParquet struct {
 	pending []error
 	notes   []string
 
-	read, noDiff, partial int
+	diffCounts
 }
 
 // OpenAIDevParquet opens the AIDev Parquet layout in dir; opt may be nil
@@ -246,11 +246,8 @@ func (a *AIDevParquet) Notes() []string {
 
 // Next returns the next pull request.
 func (a *AIDevParquet) Next() (*Record, error) {
-	if err := popPending(&a.pending); err != nil {
+	if err := held(&a.pending, a.prs != nil); err != nil {
 		return nil, err
-	}
-	if a.prs == nil {
-		return nil, io.EOF
 	}
 	row, n, err := a.prs.next()
 	if err == io.EOF {
@@ -281,13 +278,7 @@ func (a *AIDevParquet) Next() (*Record, error) {
 			rec.Commits = commitsOf(a.details, rows)
 		}
 	}
-	a.read++
-	if rec.Diff == "" {
-		a.noDiff++
-	}
-	if rec.DiffPartial {
-		a.partial++
-	}
+	a.count(rec)
 	settleNow(rec, created, closed)
 	return rec, nil
 }

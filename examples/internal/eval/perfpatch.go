@@ -78,7 +78,7 @@ type PerfPatch struct {
 	pending  []error
 	notes    []string
 
-	read, noDiff, partial int
+	diffCounts
 }
 
 // OpenPerfPatch opens the performance study's datasets under dir; opt may
@@ -163,11 +163,8 @@ func (p *PerfPatch) Notes() []string {
 
 // Next returns the next pull request, in the CSV's order.
 func (p *PerfPatch) Next() (*Record, error) {
-	if err := popPending(&p.pending); err != nil {
+	if err := held(&p.pending, p.prs != nil); err != nil {
 		return nil, err
-	}
-	if p.prs == nil {
-		return nil, io.EOF
 	}
 	row, _, err := p.prs.readRow(p.prsRd)
 	if err == io.EOF {
@@ -204,13 +201,7 @@ func (p *PerfPatch) Next() (*Record, error) {
 	if err := p.join(rec, id, closed); err != nil {
 		return nil, &SkipError{Pos: rec.Pos, Reason: ReasonMalformed, Err: err}
 	}
-	p.read++
-	if rec.Diff == "" {
-		p.noDiff++
-	}
-	if rec.DiffPartial {
-		p.partial++
-	}
+	p.count(rec)
 	settleNow(rec, created, closed)
 	return rec, nil
 }

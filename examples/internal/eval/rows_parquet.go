@@ -2,7 +2,10 @@
 
 package eval
 
-import "fmt"
+import (
+	"fmt"
+	"io"
+)
 
 // patchNotes appends what a report should know of diffs built from the
 // commits' per-file patches of table: that there are none when the
@@ -21,4 +24,30 @@ func patchNotes(notes []string, missing bool, table, noRow string, noDiff, parti
 		notes = append(notes, fmt.Sprintf("%d of %d pull requests have a partial diff: files whose patch GitHub left out (too large) count as binary", partial, read))
 	}
 	return notes
+}
+
+// held returns the first error a reader holds back, else io.EOF when its
+// pull request table is done (open false), else nil: read on.
+func held(pending *[]error, open bool) error {
+	if err := popPending(pending); err != nil {
+		return err
+	}
+	if !open {
+		return io.EOF
+	}
+	return nil
+}
+
+// diffCounts counts the pull requests a layout with per-file patches
+// read, and those without a diff or with a partial one, for its notes.
+type diffCounts struct{ read, noDiff, partial int }
+
+func (d *diffCounts) count(rec *Record) {
+	d.read++
+	if rec.Diff == "" {
+		d.noDiff++
+	}
+	if rec.DiffPartial {
+		d.partial++
+	}
 }
