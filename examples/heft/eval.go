@@ -106,7 +106,6 @@ func runEval(e *env, args []string) int {
 	if err != nil {
 		return fail(e, "eval", trimEval(err))
 	}
-	defer src.Close()
 	if f.split != "" {
 		src = &splitSource{Source: src, half: f.split}
 	}
@@ -116,7 +115,10 @@ func runEval(e *env, args []string) int {
 	if f.learn > 0 {
 		src = newTemplateLearner(src, f.learn)
 	}
+	// Close the outermost source, so that every wrapper's own Close runs
+	// (CloneDiffs stops its git processes), as soon as scoring is done.
 	res, err := f.run(ctx, e, set, src)
+	src.Close()
 	if err != nil {
 		return fail(e, "eval", err)
 	}

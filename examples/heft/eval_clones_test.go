@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -42,9 +43,38 @@ git rev-parse HEAD`
 			`{"id":"acme/widget#2","repo":"acme/widget","title":"Add more","body":"Adds more.","merged":false,"commits":[{"sha":"`+shas[1]+`","message":"Add more"}]}`+"\n"), 0o644))
 	code, stdout, errOut := runCmd(t, "", "eval", "--jsonl", in, "--clones", filepath.Join(root, "clones"), "--bootstrap", "0", "--workers", "1")
 	require.Equal(t, 0, code, errOut)
-	assert.Contains(t, stdout, "diffs rebuilt with git from the clones of 1 repositories: 2 pull requests (2 commits)")
+	assert.Contains(t, stdout, "diffs rebuilt with git from the clones of 1 repository: 2 pull requests (2 commits)")
+	assert.Empty(t, childGits(t), "eval stops the git processes it started before it returns")
 
 	code, _, errOut = runCmd(t, "", "eval", "--git", repo, "--clones", root)
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errOut, "--clones goes with --aidev, --jsonl or --perfpatch, not --git")
+}
+
+// childGits lists the git processes whose parent is this test process,
+// from /proc; on a system without it the test cannot tell and skips.
+func childGits(t *testing.T) []string {
+	t.Helper()
+	stats, err := filepath.Glob("/proc/[0-9]*/stat")
+	if err != nil || len(stats) == 0 {
+		t.Skip("no /proc to list child processes")
+	}
+	var gits []string
+	for _, f := range stats {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			continue // the process ended
+		}
+		// pid (comm) state ppid ...; comm may hold spaces, so split after ')'.
+		s := string(b)
+		i := strings.LastIndexByte(s, ')')
+		if i < 0 {
+			continue
+		}
+		fields := strings.Fields(s[i+1:])
+		if len(fields) > 1 && fields[1] == strconv.Itoa(os.Getpid()) && strings.Contains(s[:i], "(git") {
+			gits = append(gits, f)
+		}
+	}
+	return gits
 }

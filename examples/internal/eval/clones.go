@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/heft-dev/heft/examples/internal/corpus"
+	"github.com/heft-dev/heft/internal/wording"
 )
 
 // How CloneDiffs rebuilt a pull request's diff, the names its notes count
@@ -163,8 +164,9 @@ func (c *CloneDiffs) Notes() []string {
 	for _, n := range c.rebuilt {
 		total += n
 	}
-	s := fmt.Sprintf("diffs rebuilt with git from the clones of %d repositories: %d pull requests (%s)",
-		c.cloned(), total, counts(c.rebuilt, []string{CloneCommits, CloneHead, CloneSquash}))
+	s := fmt.Sprintf("diffs rebuilt with git from the clones of %s: %s (%s)",
+		wording.Count(c.cloned(), "repository", "repositories"), wording.Count(total, "pull request", "pull requests"),
+		counts(c.rebuilt, []string{CloneCommits, CloneHead, CloneSquash}))
 	if len(c.left) > 0 {
 		verb := "left out"
 		if c.opt.Keep {

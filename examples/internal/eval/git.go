@@ -325,9 +325,13 @@ func startGit(ctx context.Context, dir string, args ...string) (*gitProc, error)
 	}
 	out, err := cmd.StdoutPipe()
 	if err != nil {
+		in.Close()
 		cancel()
 		return nil, err
 	}
+	// A child git leaves running (a hook, a credential helper) could hold
+	// standard error open; Wait gives up on it after WaitDelay.
+	cmd.WaitDelay = 5 * time.Second
 	if err := cmd.Start(); err != nil {
 		cancel()
 		return nil, fmt.Errorf("eval: git %s in %s: %w", p.what, dir, err)
