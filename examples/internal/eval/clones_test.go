@@ -142,7 +142,7 @@ func TestCloneDiffs(t *testing.T) {
 	}, files)
 	notes := c.Notes()
 	assert.NotContains(t, notes, aidevNoDiffs, "the CSV layout's no-diffs note is dropped")
-	assert.Contains(t, notes[len(notes)-1], "from the clones of 1 repositories: 4 pull requests (2 commits, 1 head, 1 squash)")
+	assert.Contains(t, notes[len(notes)-1], "from the clones of 1 repository: 4 pull requests (2 commits, 1 head, 1 squash)")
 	assert.Contains(t, notes[len(notes)-1], "left out: 1 repository not cloned, 1 no commit of it in the clone, 1 a merge among its commits")
 	require.NoError(t, c.Close())
 }
