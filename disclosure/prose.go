@@ -698,19 +698,34 @@ var (
 )
 
 // isExample reports whether a mention after prefix is an example:
-// exampleRE or exampleEndRE matches. exampleRE runs only where prefix
-// holds what each of its branches needs: a '.', or "for", "uch" or
-// "example" in any case ((?i) folds no other letter than k and s to
-// these from outside ASCII).
+// exampleRE or exampleEndRE matches. Each runs only where prefix holds
+// what it needs: exampleEndRE a blank after an 'e' at the end,
+// exampleRE a '.', or "for", "uch" or "example" in any case ((?i) folds
+// no letter outside ASCII to these but for k and s).
 func isExample(prefix string) bool {
-	if exampleEndRE.MatchString(prefix) {
+	t := strings.TrimRight(prefix, " \t\n\f\r")
+	if len(t) < len(prefix) && t != "" && t[len(t)-1]|0x20 == 'e' && exampleEndRE.MatchString(prefix) {
 		return true
 	}
-	lower := asciiLower(prefix)
-	if !strings.Contains(prefix, ".") && !strings.Contains(lower, "for") && !strings.Contains(lower, "uch") && !strings.Contains(lower, "example") {
+	if !strings.Contains(prefix, ".") && !containsFold(prefix, "for") && !containsFold(prefix, "uch") && !containsFold(prefix, "example") {
 		return false
 	}
 	return exampleRE.MatchString(prefix)
+}
+
+// containsFold reports whether s holds sub, which is lower-case ASCII
+// letters, in any ASCII case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && s[i+j]|0x20 == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxMentions bounds the tool and AI mentions the sentence reader reads
