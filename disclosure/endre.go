@@ -137,10 +137,10 @@ func (x *endRE) startRev(s, rev string) int {
 
 // matchRev is MatchString told rev, reverseText(s), which a caller
 // trying several endREs on one text makes once.
-func (x *endRE) matchRev(s, rev string) bool { return x.startRev(s, rev) >= 0 }
+func (x *endRE) matchRev(_, rev string) bool { return x.rev().MatchString(rev) }
 
 // MatchString reports whether the expression matches s.
-func (x *endRE) MatchString(s string) bool { return x.start(s) >= 0 }
+func (x *endRE) MatchString(s string) bool { return x.rev().MatchString(reverseText(s)) }
 
 // FindStringIndex is regexp's FindStringIndex: a match ends at len(s).
 func (x *endRE) FindStringIndex(s string) []int {

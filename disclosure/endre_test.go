@@ -131,3 +131,34 @@ func TestIsExample(t *testing.T) {
 		}
 	}
 }
+
+// TestSpans compares spans' answers with a scan of every span.
+func TestSpans(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 200 {
+		var s spans
+		var list [][2]int
+		for range r.IntN(12) {
+			lo := r.IntN(30)
+			hi := lo + r.IntN(8)
+			s.add(lo, hi)
+			list = append(list, [2]int{lo, hi})
+		}
+		for range 20 {
+			lo := r.IntN(34)
+			hi := lo + r.IntN(8)
+			overlaps := slices.ContainsFunc(list, func(o [2]int) bool { return o[0] < hi && lo < o[1] })
+			covers := slices.ContainsFunc(list, func(o [2]int) bool { return o[0] <= lo && hi <= o[1] })
+			if got := s.overlaps(lo, hi); got != overlaps {
+				t.Fatalf("%v.overlaps(%d, %d) = %v, want %v", list, lo, hi, got, overlaps)
+			}
+			if got := s.covers(lo, hi); got != covers {
+				t.Fatalf("%v.covers(%d, %d) = %v, want %v", list, lo, hi, got, covers)
+			}
+		}
+	}
+	var none *spans
+	if none.overlaps(0, 1) || none.covers(0, 1) {
+		t.Error("a nil *spans overlaps or covers a span")
+	}
+}
