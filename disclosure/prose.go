@@ -637,7 +637,7 @@ func (s *state) readActor(e *Evidence, chunk string, mt mention, prefix string, 
 			e.Stance = StanceGenerated
 		}
 		at(usedRE.FindStringIndex(bare))
-	case passiveRE.matchRev(bare, rev) || leadRE.matchRev(bare, rev):
+	case hasVerbWord(bare) && (passiveRE.matchRev(bare, rev) || leadRE.matchRev(bare, rev)):
 		re := passiveRE
 		if !re.matchRev(bare, rev) {
 			re = leadRE
@@ -696,6 +696,68 @@ var (
 	delegateRE  = newEndRE(`(?i)\b(?:asked|prompted|told|instructed|had|let)\s+(?:the\s+|an?\s+)?$`)
 	delegatedRE = lazyre.New(`(?i)^\s+to\s+(?:handle|do|write|implement|generate|create|build|make|fix|add|take\s+care\s+of|code|port|rewrite)\b`)
 )
+
+// verbWords holds the words that start each of genVerb's and helpVerb's
+// verbs, lower-case: "generated", "vibe" and "vibecoded" of
+// vibe[- ]?coded, "pointed" of pointed\s+out.
+var verbWords = sync.OnceValue(func() map[string]bool {
+	words := map[string]bool{}
+	var expand func(alt, word string)
+	expand = func(alt, word string) {
+		switch {
+		case alt == "" || strings.HasPrefix(alt, `\s`):
+			words[word] = true
+		case strings.HasPrefix(alt, "[sz]"):
+			expand(alt[4:], word+"s")
+			expand(alt[4:], word+"z")
+		case strings.HasPrefix(alt, "[- ]?") || strings.HasPrefix(alt, "-?"):
+			words[word] = true
+			expand(alt[strings.IndexByte(alt, '?')+1:], word)
+		case alt[0] >= 'a' && alt[0] <= 'z':
+			expand(alt[1:], word+alt[:1])
+		default:
+			panic("disclosure: verbWords cannot read " + alt)
+		}
+	}
+	for _, alt := range strings.Split(genVerb+"|"+helpVerb, "|") {
+		expand(alt, "")
+	}
+	return words
+})
+
+// hasVerbWord reports whether passiveRE or leadRE may match s: both need
+// one of genVerb's or helpVerb's verbs, which starts after a character
+// that is not a letter and whose first word (verbWords) ends before a
+// blank or a hyphen. Where s holds one of the two letters outside ASCII
+// that (?i) folds to ASCII ones (ſ, K), it says yes.
+func hasVerbWord(s string) bool {
+	if strings.Contains(s, "ſ") || strings.Contains(s, "\u212a") {
+		return true
+	}
+	words := verbWords()
+	var buf [24]byte
+	for i := 0; i < len(s); {
+		if c := s[i] | 0x20; c < 'a' || c > 'z' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j]|0x20 >= 'a' && s[j]|0x20 <= 'z' {
+			j++
+		}
+		if j-i <= len(buf) {
+			w := buf[:j-i]
+			for k := range w {
+				w[k] = s[i+k] | 0x20
+			}
+			if words[string(w)] {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}
 
 // isExample reports whether a mention after prefix is an example:
 // exampleRE or exampleEndRE matches. Each runs only where prefix holds
