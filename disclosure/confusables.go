@@ -246,16 +246,33 @@ func (f *folded) unfold(d *Disclosure, input string, plain *Disclosure) {
 		b.Line = lineAt(lines, b.Start)
 	}
 	var hidden []Evidence
+	// The plain reading's evidence by rule, tool and stance, and the
+	// tampering found, as spans: a look-up each is a binary search, where
+	// a scan of all made thousands of footer lines quadratic.
+	type key struct {
+		rule, tool string
+		stance     Stance
+	}
+	plainSpans := map[key]*spans{}
+	for _, o := range plain.Evidence {
+		k := key{o.Rule, o.Tool, o.Stance}
+		if plainSpans[k] == nil {
+			plainSpans[k] = &spans{}
+		}
+		plainSpans[k].add(o.Start, max(o.End, o.Start+1))
+	}
+	var tampered spans
+	for _, o := range d.Evidence {
+		if o.Kind == KindTampering {
+			tampered.add(o.Start, o.End)
+		}
+	}
 	for _, e := range d.Evidence {
 		if e.Kind == KindTampering || !e.Stance.AI() && e.Stance != StanceNoAI {
 			continue
 		}
-		seen := slices.ContainsFunc(plain.Evidence, func(o Evidence) bool {
-			return o.Rule == e.Rule && o.Tool == e.Tool && o.Stance == e.Stance && o.Start < max(e.End, e.Start+1) && e.Start < max(o.End, o.Start+1)
-		})
-		covered := slices.ContainsFunc(d.Evidence, func(o Evidence) bool {
-			return o.Kind == KindTampering && o.Start <= e.Start && e.End <= o.End
-		})
+		seen := plainSpans[key{e.Rule, e.Tool, e.Stance}].overlaps(e.Start, max(e.End, e.Start+1))
+		covered := tampered.covers(e.Start, e.End)
 		if !seen && !covered && e.Kind != KindAuthor {
 			hidden = append(hidden, Evidence{Kind: KindTampering, Rule: "text-confusables", Tool: e.Tool, Start: e.Start, End: e.End,
 				Line: e.Line, Text: e.Text, Note: "look-alike or invisible characters hide this " + string(e.Kind) + " (" + e.Rule + ") from a plain reading"})
@@ -276,4 +293,60 @@ func (f *folded) unfold(d *Disclosure, input string, plain *Disclosure) {
 		}
 		return a.End - b.End
 	})
+}
+
+// spans is a set of spans [lo, hi) to ask whether one overlaps or
+// covers a span; its zero value is empty, and a nil *spans is too.
+type spans struct {
+	list   [][2]int // sorted by lo once asked
+	sorted bool
+	maxHi  []int // maxHi[i]: the greatest hi of list[:i+1]
+}
+
+func (s *spans) add(lo, hi int) {
+	s.list = append(s.list, [2]int{lo, hi})
+	s.sorted = false
+}
+
+// upTo returns how many spans start at or before lo (before, when
+// strict), and maxHi over them.
+func (s *spans) upTo(lo int, strict bool) (int, []int) {
+	if !s.sorted {
+		slices.SortFunc(s.list, func(a, b [2]int) int { return a[0] - b[0] })
+		s.maxHi = s.maxHi[:0]
+		m := 0
+		for i, sp := range s.list {
+			if i == 0 || sp[1] > m {
+				m = sp[1]
+			}
+			s.maxHi = append(s.maxHi, m)
+		}
+		s.sorted = true
+	}
+	n, _ := slices.BinarySearchFunc(s.list, lo, func(sp [2]int, lo int) int {
+		if sp[0] < lo || !strict && sp[0] == lo {
+			return -1
+		}
+		return 1
+	})
+	return n, s.maxHi
+}
+
+// overlaps reports whether a span starts before hi and ends after lo.
+func (s *spans) overlaps(lo, hi int) bool {
+	if s == nil || len(s.list) == 0 {
+		return false
+	}
+	n, maxHi := s.upTo(hi, true)
+	return n > 0 && maxHi[n-1] > lo
+}
+
+// covers reports whether a span starts at or before lo and ends at or
+// after hi.
+func (s *spans) covers(lo, hi int) bool {
+	if s == nil || len(s.list) == 0 {
+		return false
+	}
+	n, maxHi := s.upTo(lo, false)
+	return n > 0 && maxHi[n-1] >= hi
 }

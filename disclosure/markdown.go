@@ -7,7 +7,6 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
-	gtext "github.com/yuin/goldmark/text"
 	"golang.org/x/net/html"
 
 	"github.com/heft-dev/heft/internal/lazyre"
@@ -63,10 +62,9 @@ func parseMarkdown(text string, mask []uint8) (l layout) {
 		}
 	}()
 	src := mdblock.Flatten([]byte(text), mdblock.MaxDepth)
-	doc := markdown().Parse(gtext.NewReader(src))
 	var htmlSegs [][2]int
 	quotes := 0 // block quotes open around the node
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = mdblock.Walk(src, false, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if _, ok := n.(*ast.Blockquote); ok && !entering {
 			quotes--
 		}

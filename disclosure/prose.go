@@ -28,15 +28,18 @@ var (
 	genericRE = lazyre.New(`(?:^|[^\w-])((?i:generative\s+AI|artificial\s+intelligence|large\s+language\s+models?|AI\s+(?:coding\s+)?(?:tools?|assistants?|assistance|agents?|models?|chatbots?)|(?:an|the|some|my|our)\s+(?:(?:AI|LLM|coding|autonomous)\s+){1,2}(?:agent|assistant|chatbot|model)s?|(?:an|some)\s+(?:agent|assistant|chatbot)s?)|AI|A\.I\.|LLMs?)(?:$|[^\w-]|-(?:$|[^\w]))`)
 	// phraseRE ends in a phrase that makes what follows a helper:
 	// "thanks to", "credit to", "with help from", "using", "via".
-	phraseRE = lazyre.New(`(?i)(?:\b(?:thanks\s+to|thank\s+you\s+to|credits?\s+(?:goes\s+|go\s+)?to|kudos\s+to|courtesy\s+of|shout-?outs?\s+to|h/t|hat\s+tip\s+to|in\s+conjunction\s+with|with\s+(?:the\s+|some\s+|a\s+(?:little\s+|bit\s+of\s+)?)?(?:help|assistance|support)\s+(?:of|from))|\b(?:PR|pull\s+request|patch)\s+(?:\w+\s+)?from|^\[\s*from|(?:^|[\s(\[])(using|via|(?:an?\s+)?experiment\s+(?:using|with)|try(?:ing)?\s+out|tested\s+out))\s+(?:the\s+|an?\s+|some\s+)?$`)
+	phraseRE = newEndRE(`(?i)(?:\b(?:thanks\s+to|thank\s+you\s+to|credits?\s+(?:goes\s+|go\s+)?to|kudos\s+to|courtesy\s+of|shout-?outs?\s+to|h/t|hat\s+tip\s+to|in\s+conjunction\s+with|with\s+(?:the\s+|some\s+|a\s+(?:little\s+|bit\s+of\s+)?)?(?:help|assistance|support)\s+(?:of|from))|\b(?:PR|pull\s+request|patch)\s+(?:\w+\s+)?from|^\[\s*from|(?:^|[\s(\[])(using|via|(?:an?\s+)?experiment\s+(?:using|with)|try(?:ing)?\s+out|tested\s+out))\s+(?:the\s+|an?\s+|some\s+)?$`)
 	// topicAfterRE, right after a tool's name, makes the sentence about
 	// the tool as a product: "using the Copilot API".
 	topicAfterRE = lazyre.New(`(?i)^(?:['’]s)?\s*(?:API|SDK|provider|integration|support|models?\s+(?:list|picker|support|provider|via|through|on|with|in|from|that|which)\b|client|extension|plugin|endpoint|keys?|tokens?|server|backend|adapter|connector|pricing|rate\s+limits?|library|package|configuration|config|settings|usage\s+limits?)\b`)
 	// topicBeforeRE, anywhere before a bare "using"/"via", makes the
 	// sentence about a feature: "add a summary step using an LLM".
 	topicBeforeRE = lazyre.New(`(?i)\b(?:adds?|added|adding|supports?|integrat(?:e|es|ed|ing)|configur(?:e|es|ed|ing)|calls?|calling|switch(?:es|ed)?|migrat(?:e|es|ed|ing)|implement(?:s|ed|ing)?\s+(?:a|an|the)|feature|option|endpoint|summari[sz]ation|query|queries|requests?)\b`)
-	// exampleRE, before a mention, makes it an example: "e.g. Claude".
-	exampleRE = lazyre.New(`(?i)(?:\be\.g\.|\bi\.e\.|\bfor\s+(?:example|instance)\b|\bsuch\s+as\b|\bexample\s*:|\blike\s+$)`)
+	// exampleRE and exampleEndRE, before a mention, make it an example:
+	// "e.g. Claude", "tools like Claude". They are one expression split
+	// in two, so that the part that must end the text runs as an endRE.
+	exampleRE    = lazyre.New(`(?i)(?:\be\.g\.|\bi\.e\.|\bfor\s+(?:example|instance)\b|\bsuch\s+as\b|\bexample\s*:)`)
+	exampleEndRE = newEndRE(`(?i)\blike\s+$`)
 	// elsewhereRE in a sentence says its AI use is about other work.
 	elsewhereRE = lazyre.New(`(?i)\b(?:elsewhere|in\s+(?:another|other|a\s+(?:previous|separate|different)|the\s+(?:previous|linked|original|upstream))\s+(?:PRs?|pull\s+requests?|issues?|commits?|changes?|projects?|repos?(?:itory)?)|(?:in|for|on)\s+#\d+)`)
 	// didRE, right after an actor, says the actor did something: "Codex
@@ -44,23 +47,23 @@ var (
 	didRE = lazyre.New(`(?i)^(?:['’]s\s+(?:help|suggestions?|assistance)\b|\s*(?:\([^()]{0,60}\)\s*)?(?:also\s+|then\s+|just\s+|initially\s+|originally\s+|mostly\s+|quickly\s+|first\s+)?(?:(?:has|had|have)\s+|did\s*n[o']t\s+|could\s*n[o']t\s+|could\s+not\s+|did\s+not\s+)?(?:(wrote|write|generated|created|made|implemented|built|authored|produced|coded|did|handled|put|added|drafted)|(fixed|found|spotted|caught|noticed|suggested|proposed|refactored|reviewed|ran|run|got|updated|removed|translated|converted|identified|pointed\s+out|came\s+up\s+with|helped|assisted|explained|debugged|flagged))\s+(?:\S))`)
 	// clauseStartRE, at the end of a prefix, puts the actor at the start
 	// of a clause, where a subject stands.
-	clauseStartRE = lazyre.New(`(?i)(?:^|[.;:!?(\[\n]\s*|,\s*|\b(?:so|and|then|but|because|since|as|while|where|after|note:?)\s+)(?:(?:the|an?|our|my)\s+)?(?:\w+['’]s\s+)?$`)
+	clauseStartRE = newEndRE(`(?i)(?:^|[.;:!?(\[\n]\s*|,\s*|\b(?:so|and|then|but|because|since|as|while|where|after|note:?)\s+)(?:(?:the|an?|our|my)\s+)?(?:\w+['’]s\s+)?$`)
 	// conditionRE before an actor describes a product's behaviour, not a
 	// use: "when Copilot suggests", "if Claude writes".
-	conditionRE = lazyre.New(`(?i)\b(?:when|whenever|if|unless|whether|once|until)\s+(?:the\s+)?$`)
+	conditionRE = newEndRE(`(?i)\b(?:when|whenever|if|unless|whether|once|until)\s+(?:the\s+)?$`)
 	// signatureRE is a signed line: "-- Claude, acting for @jdoe".
 	signatureRE = lazyre.New(`^\s*(?:--|—|–|~~?)\s*([^,\n]{2,60}?)\s*(?:,\s*|\s+)(?:acting|writing|posting|working|speaking|commenting)\s+(?:for|on\s+behalf\s+of)\s+@?[\w.-]+`)
 	// aiHeadingToolRE is a heading naming a prompt or session: "Codex prompt".
 	promptHeadingRE = lazyre.New(`(?i)\b(?:prompts?|conversation|session|transcript|chat\s+log)\b`)
-	usedRE          = lazyre.New(`(?i)(?:\b(?:I|we|I've|we've|author)\s+|(?:^|[(\[]|\bnote:|\bnb:|\bn\.b\.)\s*)(?:(?:have|had|also|mostly|heavily|partially|then|extensively|initially|just)\s+)*(?:used|leveraged|utili[sz]ed|asked|prompted|employed|relied\s+on|worked\s+with|paired\s+with|collaborated\s+with|consulted|enlisted)\s+(?:the\s+help\s+of\s+|some\s+help\s+from\s+)?(?:an?\s+|the\s+)?$`)
-	negUsedRE       = lazyre.New(`(?i)\b(?:I|we)\s+(?:did\s*n[o']t|did\s+not|have\s+not|haven't|never|do\s+not|don't)\s+(?:use|rely\s+on|ask|consult)\s+(?:any\s+)?(?:an?\s+|the\s+)?$`)
-	withoutRE       = lazyre.New(`(?i)\b(?:written|created|authored|coded|implemented|made|done|produced|developed)\s+(?:\w+\s+){0,2}?without\s+(?:using\s+|the\s+(?:help|use|aid)\s+of\s+)?(?:any\s+)?(?:an?\s+)?$`)
-	passiveRE       = lazyre.New(`(?i)\b(?:was|were|is|are|been|got|being)\s+(?:` + adverbs + `\s+)*(?:(?:AI|LLM)-)?(` + genVerb + `|` + helpVerb + `)\s+(?:\w+\s+){0,3}?` + toward + `$`)
+	usedRE          = newEndRE(`(?i)(?:\b(?:I|we|I've|we've|author)\s+|(?:^|[(\[]|\bnote:|\bnb:|\bn\.b\.)\s*)(?:(?:have|had|also|mostly|heavily|partially|then|extensively|initially|just)\s+)*(?:used|leveraged|utili[sz]ed|asked|prompted|employed|relied\s+on|worked\s+with|paired\s+with|collaborated\s+with|consulted|enlisted)\s+(?:the\s+help\s+of\s+|some\s+help\s+from\s+)?(?:an?\s+|the\s+)?$`)
+	negUsedRE       = newEndRE(`(?i)\b(?:I|we)\s+(?:did\s*n[o']t|did\s+not|have\s+not|haven't|never|do\s+not|don't)\s+(?:use|rely\s+on|ask|consult)\s+(?:any\s+)?(?:an?\s+|the\s+)?$`)
+	withoutRE       = newEndRE(`(?i)\b(?:written|created|authored|coded|implemented|made|done|produced|developed)\s+(?:\w+\s+){0,2}?without\s+(?:using\s+|the\s+(?:help|use|aid)\s+of\s+)?(?:any\s+)?(?:an?\s+)?$`)
+	passiveRE       = newEndRE(`(?i)\b(?:was|were|is|are|been|got|being)\s+(?:` + adverbs + `\s+)*(?:(?:AI|LLM)-)?(` + genVerb + `|` + helpVerb + `)\s+(?:\w+\s+){0,3}?` + toward + `$`)
 	// leadRE is a participle that starts a sentence or follows a comma,
 	// colon or dash: "Written by Claude Code", "More tips, written by X".
-	leadRE    = lazyre.New(`(?i)(?:^[^\w]*|[,;:(—–]\s*|\s-\s+)(?:` + adverbs + `\s+)*(?:(?:AI|LLM)-)?(` + genVerb + `|` + helpVerb + `)\s+(?:\w+\s+){0,3}?` + toward + `$`)
-	firstRE   = lazyre.New(`(?i)\b(?:I|we)\s+(?:\w+\s+)?(wrote|generated|created|drafted|made|built|implemented|developed|refactored|fixed|coded|vibe[- ]coded|did)\s+(?:\w+\s+){0,4}?(?:with|using|via|through)\s+(?:the\s+|some\s+)?(?:help\s+(?:of|from)\s+|assistance\s+(?:of|from)\s+)?(?:an?\s+|the\s+)?$`)
-	helpRE    = lazyre.New(`(?i)\bwith\s+(?:the\s+|some\s+)?(?:help|assistance|support)\s+(?:of|from)\s+(?:an?\s+|the\s+)?$`)
+	leadRE    = newEndRE(`(?i)(?:^[^\w]*|[,;:(—–]\s*|\s-\s+)(?:` + adverbs + `\s+)*(?:(?:AI|LLM)-)?(` + genVerb + `|` + helpVerb + `)\s+(?:\w+\s+){0,3}?` + toward + `$`)
+	firstRE   = newEndRE(`(?i)\b(?:I|we)\s+(?:\w+\s+)?(wrote|generated|created|drafted|made|built|implemented|developed|refactored|fixed|coded|vibe[- ]coded|did)\s+(?:\w+\s+){0,4}?(?:with|using|via|through)\s+(?:the\s+|some\s+)?(?:help\s+(?:of|from)\s+|assistance\s+(?:of|from)\s+)?(?:an?\s+|the\s+)?$`)
+	helpRE    = newEndRE(`(?i)\bwith\s+(?:the\s+|some\s+)?(?:help|assistance|support)\s+(?:of|from)\s+(?:an?\s+|the\s+)?$`)
 	suffixRE  = lazyre.New(`(?i)^\s*(?:\([^()]{0,60}\)\s*)?(?:(was|were)\s+used\b|(helped|assisted)\s+(?:me|us|with|in|to)\b|(wrote|generated|authored|produced|created)\s+(?:(?:most|all|much|parts?|some|the\s+(?:bulk|majority))\s+of\s+)?(?:this|these|the\s+(?:initial|first)\s+(?:draft|version|implementation))\b)`)
 	genWordRE = lazyre.New(`(?i)^(?:` + genVerb + `)$`)
 
@@ -606,13 +609,14 @@ mentions:
 // nothing for this change. It reports whether e was filled in.
 func (s *state) readActor(e *Evidence, chunk string, mt mention, prefix string, pstart, lo int) bool {
 	after := chunk[mt.end:]
-	if exampleRE.MatchString(prefix) {
+	if isExample(prefix) {
 		return false
 	}
 	bare := actorPrefix(prefix)
+	rev := reverseText(bare)
 	at := func(m []int) { e.Start = lo + pstart + m[0] }
 	switch {
-	case negUsedRE.MatchString(bare), withoutRE.MatchString(bare):
+	case negUsedRE.matchRev(bare, rev), withoutRE.matchRev(bare, rev):
 		if mt.tool < 0 {
 			return false // the no-AI statements cover generic terms
 		}
@@ -623,19 +627,19 @@ func (s *state) readActor(e *Evidence, chunk string, mt mention, prefix string, 
 		}
 		at(m)
 		return true
-	case usedRE.MatchString(bare):
+	case usedRE.matchRev(bare, rev):
 		if topicAfterRE.MatchString(after) {
 			return false
 		}
 		e.Rule, e.Stance = "used-tool", StanceAssisted
-		if delegateRE.MatchString(bare) && delegatedRE.MatchString(after) {
+		if delegateRE.matchRev(bare, rev) && delegatedRE.MatchString(after) {
 			// "asked Codex to handle this": the tool did the work.
 			e.Stance = StanceGenerated
 		}
 		at(usedRE.FindStringIndex(bare))
-	case passiveRE.MatchString(bare) || leadRE.MatchString(bare):
+	case hasVerbWord(bare) && (passiveRE.matchRev(bare, rev) || leadRE.matchRev(bare, rev)):
 		re := passiveRE
-		if !re.MatchString(bare) {
+		if !re.matchRev(bare, rev) {
 			re = leadRE
 		}
 		sm := re.FindStringSubmatchIndex(bare)
@@ -644,14 +648,14 @@ func (s *state) readActor(e *Evidence, chunk string, mt mention, prefix string, 
 			e.Stance = StanceGenerated
 		}
 		at(sm)
-	case firstRE.MatchString(bare):
+	case firstRE.matchRev(bare, rev):
 		// A person did the work with the tool: assisted, whatever the verb.
 		e.Rule, e.Stance = "made-with-tool", StanceAssisted
 		at(firstRE.FindStringIndex(bare))
-	case helpRE.MatchString(bare):
+	case helpRE.matchRev(bare, rev):
 		e.Rule, e.Stance = "help-from-tool", StanceAssisted
 		at(helpRE.FindStringIndex(bare))
-	case phraseRE.MatchString(bare):
+	case phraseRE.matchRev(bare, rev):
 		sm := phraseRE.FindStringSubmatchIndex(bare)
 		if topicAfterRE.MatchString(after) || sm[2] >= 0 && (topicBeforeRE.MatchString(bare[:sm[2]]) || conditionRE.MatchString(bare[:sm[2]])) {
 			return false // about the tool as a product
@@ -663,7 +667,7 @@ func (s *state) readActor(e *Evidence, chunk string, mt mention, prefix string, 
 		at(sm)
 	default:
 		sm := didRE.FindStringSubmatchIndex(after)
-		if sm != nil && clauseStartRE.MatchString(bare) && !conditionRE.MatchString(bare) && (mt.tool >= 0 || genericActor(chunk[mt.start:mt.end])) {
+		if sm != nil && clauseStartRE.matchRev(bare, rev) && !conditionRE.MatchString(bare) && (mt.tool >= 0 || genericActor(chunk[mt.start:mt.end])) {
 			e.Rule, e.Stance = "tool-did", StanceAssisted
 			if sm[2] >= 0 {
 				e.Stance = StanceGenerated
@@ -689,9 +693,102 @@ func (s *state) readActor(e *Evidence, chunk string, mt mention, prefix string, 
 }
 
 var (
-	delegateRE  = lazyre.New(`(?i)\b(?:asked|prompted|told|instructed|had|let)\s+(?:the\s+|an?\s+)?$`)
+	delegateRE  = newEndRE(`(?i)\b(?:asked|prompted|told|instructed|had|let)\s+(?:the\s+|an?\s+)?$`)
 	delegatedRE = lazyre.New(`(?i)^\s+to\s+(?:handle|do|write|implement|generate|create|build|make|fix|add|take\s+care\s+of|code|port|rewrite)\b`)
 )
+
+// verbWords holds the words that start each of genVerb's and helpVerb's
+// verbs, lower-case: "generated", "vibe" and "vibecoded" of
+// vibe[- ]?coded, "pointed" of pointed\s+out.
+var verbWords = sync.OnceValue(func() map[string]bool {
+	words := map[string]bool{}
+	var expand func(alt, word string)
+	expand = func(alt, word string) {
+		switch {
+		case alt == "" || strings.HasPrefix(alt, `\s`):
+			words[word] = true
+		case strings.HasPrefix(alt, "[sz]"):
+			expand(alt[4:], word+"s")
+			expand(alt[4:], word+"z")
+		case strings.HasPrefix(alt, "[- ]?") || strings.HasPrefix(alt, "-?"):
+			words[word] = true
+			expand(alt[strings.IndexByte(alt, '?')+1:], word)
+		case alt[0] >= 'a' && alt[0] <= 'z':
+			expand(alt[1:], word+alt[:1])
+		default:
+			panic("disclosure: verbWords cannot read " + alt)
+		}
+	}
+	for _, alt := range strings.Split(genVerb+"|"+helpVerb, "|") {
+		expand(alt, "")
+	}
+	return words
+})
+
+// hasVerbWord reports whether passiveRE or leadRE may match s: both need
+// one of genVerb's or helpVerb's verbs, which starts after a character
+// that is not a letter and whose first word (verbWords) ends before a
+// blank or a hyphen. Where s holds one of the two letters outside ASCII
+// that (?i) folds to ASCII ones (ſ, K), it says yes.
+func hasVerbWord(s string) bool {
+	if strings.Contains(s, "ſ") || strings.Contains(s, "\u212a") {
+		return true
+	}
+	words := verbWords()
+	var buf [24]byte
+	for i := 0; i < len(s); {
+		if c := s[i] | 0x20; c < 'a' || c > 'z' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j]|0x20 >= 'a' && s[j]|0x20 <= 'z' {
+			j++
+		}
+		if j-i <= len(buf) {
+			w := buf[:j-i]
+			for k := range w {
+				w[k] = s[i+k] | 0x20
+			}
+			if words[string(w)] {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}
+
+// isExample reports whether a mention after prefix is an example:
+// exampleRE or exampleEndRE matches. Each runs only where prefix holds
+// what it needs: exampleEndRE a blank after an 'e' at the end,
+// exampleRE a '.', or "for", "uch" or "example" in any case ((?i) folds
+// no letter outside ASCII to these but for k and s).
+func isExample(prefix string) bool {
+	t := strings.TrimRight(prefix, " \t\n\f\r")
+	if len(t) < len(prefix) && t != "" && t[len(t)-1]|0x20 == 'e' && exampleEndRE.MatchString(prefix) {
+		return true
+	}
+	if !strings.Contains(prefix, ".") && !containsFold(prefix, "for") && !containsFold(prefix, "uch") && !containsFold(prefix, "example") {
+		return false
+	}
+	return exampleRE.MatchString(prefix)
+}
+
+// containsFold reports whether s holds sub, which is lower-case ASCII
+// letters, in any ASCII case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && s[i+j]|0x20 == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
+}
 
 // maxMentions bounds the tool and AI mentions the sentence reader reads
 // in one text: each costs a few regular expressions over its sentence.
@@ -732,7 +829,7 @@ func actorPrefix(prefix string) string {
 	return p
 }
 
-var possessiveRE = lazyre.New(`(?i)\b[\w-]+['’]s\s+(?:(?:new|latest|own|experimental)\s+)?$`)
+var possessiveRE = newEndRE(`(?i)\b[\w-]+['’]s\s+(?:(?:new|latest|own|experimental)\s+)?$`)
 
 // sentenceRest returns text up to the end of its sentence.
 func sentenceRest(s string) string {

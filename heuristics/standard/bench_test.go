@@ -83,6 +83,27 @@ var adversarialDescriptions = []struct{ name, unit string }{
 	{"trailer-lines", "Assisted-by: a\n"},
 	{"footer-lines", "🤖 Generated with \n"},
 	{"table-rows", "|a|b|\n"},
+	{"homoglyph-footer-lines", "🤖 Gener\u0430ted with Claude Code\n"}, // a Cyrillic а
+	{"footer-link-lines", "🤖 Generated with [Claude Code](https://claude.com/claude-code)\n"},
+	{"emoji-zwj", "👩\u200d💻"},
+	{"invalid-utf8", "\xff"},
+	{"short-lines", "a\n"},
+	{"short-paragraphs", "a\n\n"},
+	{"setext", "a\n=\n"},
+	{"quote-lines", ">\n"},
+	{"cjk-run", "漢"},
+	{"ordered-list", "1. a\n   "},
+	{"table-pipes", "|"},
+}
+
+// adversarialBody is unit repeated to 65,536 characters; a unit that is
+// not valid UTF-8 is repeated to 65,536 bytes, each a character to GitHub.
+func adversarialBody(unit string) string {
+	if !utf8.ValidString(unit) {
+		return strings.Repeat(unit, 65536/len(unit)+1)[:65536]
+	}
+	r := []rune(strings.Repeat(unit, 65536/utf8.RuneCountInString(unit)+1))
+	return string(r[:65536])
 }
 
 // BenchmarkAdversarialDescription scores each 65,536-character
@@ -102,8 +123,7 @@ func BenchmarkAdversarialDescription(b *testing.B) {
 		b.Fatal(err)
 	}
 	for _, a := range adversarialDescriptions {
-		r := []rune(strings.Repeat(a.unit, 65536/utf8.RuneCountInString(a.unit)+1))
-		body := string(r[:65536])
+		body := adversarialBody(a.unit)
 		c := &heuristics.Contribution{Title: "fix", Body: body, Diff: d}
 		b.Run(a.name, func(b *testing.B) {
 			b.SetBytes(int64(len(body)))

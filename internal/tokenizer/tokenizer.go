@@ -292,6 +292,14 @@ func mergeCount(piece []byte, ranks *rankTable) int {
 	if len(piece) == 1 {
 		return 1
 	}
+	if len(piece) > heapMergeMin {
+		return heapMergeCount(piece, ranks)
+	}
+	return scanMergeCount(piece, ranks)
+}
+
+// scanMergeCount is mergeCount finding each merge by a scan of the parts.
+func scanMergeCount(piece []byte, ranks *rankTable) int {
 	const none = math.MaxInt
 	// parts[i] starts a part at byte start; rank is the rank of the part
 	// joined with the next one (none when that is not a token).
@@ -335,6 +343,130 @@ func mergeCount(piece []byte, ranks *rankTable) int {
 		parts = append(parts[:at+1], parts[at+2:]...)
 	}
 	return len(parts) - 1
+}
+
+// heapMergeMin is the longest piece mergeCount merges by scanning its
+// parts for the lowest rank at each merge, which costs the square of its
+// length; a longer one (a run of emoji or of invalid bytes, up to MaxRun)
+// goes to heapMergeCount.
+const heapMergeMin = 32
+
+// heapMergeCount is mergeCount with the candidate merges in a heap
+// ordered by rank, then by start (the leftmost on a tie): the same merges
+// in the same order, in time n log n. A merge changes the ranks of the
+// merged part and of the one before it; their old heap entries stay and
+// are dropped when they come up, no longer matching the part.
+func heapMergeCount(piece []byte, ranks *rankTable) int {
+	const none = math.MaxInt
+	n := len(piece)
+	// Parts are identified by their start; next[i] is the start of the
+	// part after the one at i (n for the last), prev[i] the one before
+	// (-1 for the first), rank[i] the rank of part i joined with the next,
+	// or none; next[i] is -1 once part i is merged into the one before.
+	next := make([]int32, n)
+	prev := make([]int32, n)
+	rank := make([]int, n)
+	rankOf := func(i int) int {
+		j := int(next[i])
+		if j >= n {
+			return none
+		}
+		k := n
+		if next[j] >= 0 && int(next[j]) < n {
+			k = int(next[j])
+		}
+		if r, ok := ranks.lookup(piece[i:k]); ok {
+			return r
+		}
+		return none
+	}
+	h := mergeHeap{}
+	for i := range n {
+		next[i], prev[i] = int32(i+1), int32(i-1)
+	}
+	for i := range n {
+		rank[i] = rankOf(i)
+		if rank[i] != none {
+			h.push(mergeEntry{rank[i], int32(i)})
+		}
+	}
+	parts := n
+	for len(h) > 0 {
+		m := h.pop()
+		i := int(m.start)
+		if next[i] < 0 || rank[i] != m.rank {
+			continue // merged away, or its rank changed since
+		}
+		j := int(next[i]) // merged into i
+		next[i] = next[j]
+		if int(next[j]) < n {
+			prev[next[j]] = int32(i)
+		}
+		next[j] = -1
+		parts--
+		rank[i] = rankOf(i)
+		if rank[i] != none {
+			h.push(mergeEntry{rank[i], int32(i)})
+		}
+		if p := int(prev[i]); p >= 0 {
+			rank[p] = rankOf(p)
+			if rank[p] != none {
+				h.push(mergeEntry{rank[p], int32(p)})
+			}
+		}
+	}
+	return parts
+}
+
+// mergeEntry is a candidate merge: the part at start joined with the
+// next one, whose joined bytes have rank rank.
+type mergeEntry struct {
+	rank  int
+	start int32
+}
+
+// mergeHeap is a binary min-heap of candidate merges, by rank then start.
+type mergeHeap []mergeEntry
+
+func (e mergeEntry) less(o mergeEntry) bool {
+	return e.rank < o.rank || e.rank == o.rank && e.start < o.start
+}
+
+func (h *mergeHeap) push(e mergeEntry) {
+	*h = append(*h, e)
+	s := *h
+	for i := len(s) - 1; i > 0; {
+		p := (i - 1) / 2
+		if !s[i].less(s[p]) {
+			break
+		}
+		s[i], s[p] = s[p], s[i]
+		i = p
+	}
+}
+
+func (h *mergeHeap) pop() mergeEntry {
+	s := *h
+	top := s[0]
+	last := len(s) - 1
+	s[0] = s[last]
+	s = s[:last]
+	for i := 0; ; {
+		l, m := 2*i+1, i
+		if l < len(s) && s[l].less(s[m]) {
+			m = l
+		}
+		if l+1 < len(s) && s[l+1].less(s[m]) {
+			m = l + 1
+		}
+		if m == i {
+			break
+		}
+		s[i], s[m] = s[m], s[i]
+		i = m
+	}
+	*h = s
+	return top
 }
 
 // The pre-tokenizer patterns, as tiktoken defines them (tiktoken_ext/
