@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/heft-dev/heft/internal/wording"
 )
 
 // A Regexp's literal test: from the parsed expression, a set of ASCII
@@ -273,28 +275,10 @@ func (t *literalTest) may(s string) bool {
 			c += 'a' - 'A'
 		}
 		for _, l := range t.lits {
-			if l[0] == c && hasFoldAt(s, i, l) {
+			if l[0] == c && wording.HasFoldAt(s, i, l) {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-// hasFoldAt reports whether s holds lit, lower-case ASCII, at i in any
-// ASCII case.
-func hasFoldAt(s string, i int, lit string) bool {
-	if len(s)-i < len(lit) {
-		return false
-	}
-	for k := 1; k < len(lit); k++ {
-		c := s[i+k]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != lit[k] {
-			return false
-		}
-	}
-	return true
 }

@@ -206,3 +206,25 @@ func TestPoints(t *testing.T) {
 		t.Errorf("Len = %d, want 3", p.Len())
 	}
 }
+
+func TestHasFoldAt(t *testing.T) {
+	cases := []struct {
+		s     string
+		i     int
+		lower string
+		want  bool
+	}{
+		{"Fixes a BUG here", 8, "bug", true},
+		{"Fixes a bug here", 8, "bug", true},
+		{"Fixes a bog here", 8, "bug", false},
+		{"a Bu", 2, "bug", false}, // s ends before lower does
+		{"bug", -1, "bug", false},
+		{"bug", 3, "", true},
+		{"ÄBUG", 2, "bug", true}, // a byte offset, past the two-byte Ä
+	}
+	for _, tc := range cases {
+		if got := HasFoldAt(tc.s, tc.i, tc.lower); got != tc.want {
+			t.Errorf("HasFoldAt(%q, %d, %q) = %v, want %v", tc.s, tc.i, tc.lower, got, tc.want)
+		}
+	}
+}

@@ -101,7 +101,7 @@ func ContainsFold(s, sub string) bool {
 		if p < 0 {
 			return false
 		}
-		if foldsAt(s, p, sub) {
+		if HasFoldAt(s, p, sub) {
 			return true
 		}
 		i = p + 1
@@ -109,15 +109,18 @@ func ContainsFold(s, sub string) bool {
 	return false
 }
 
-// foldsAt reports whether s holds sub (lower-case ASCII) at i, in any
-// ASCII case; s has len(sub) bytes from i.
-func foldsAt(s string, i int, sub string) bool {
-	for j := 1; j < len(sub); j++ {
+// HasFoldAt reports whether s holds lower, lower-case ASCII, at byte i
+// in any ASCII case. It is false when s is too short.
+func HasFoldAt(s string, i int, lower string) bool {
+	if i < 0 || len(s)-i < len(lower) {
+		return false
+	}
+	for j := 0; j < len(lower); j++ {
 		c := s[i+j]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		if c != sub[j] {
+		if c != lower[j] {
 			return false
 		}
 	}
