@@ -666,7 +666,10 @@ func (s *state) readActor(e *Evidence, chunk string, mt mention, prefix string, 
 		e.Rule, e.Stance = "help-from-tool", StanceAssisted
 		at(sm)
 	default:
-		sm := didRE.FindStringSubmatchIndex(after)
+		var sm []int
+		if mayDid(after) {
+			sm = didRE.FindStringSubmatchIndex(after)
+		}
 		if sm != nil && clauseStartRE.matchRev(bare, rev) && !conditionRE.MatchString(bare) && (mt.tool >= 0 || genericActor(chunk[mt.start:mt.end])) {
 			e.Rule, e.Stance = "tool-did", StanceAssisted
 			if sm[2] >= 0 {
@@ -798,6 +801,26 @@ var helpWordRE = lazyre.New(`(?i)\b(?:help|assistance|support)\b`)
 
 var helpAfterRE = lazyre.New(`(?i)^\s*(?:help|assistance|support)\b`)
 
+// mayDid reports whether didRE may match s: after its blanks, s must
+// start with an apostrophe, a parenthesis or a letter, and the only
+// letters outside ASCII that (?i) folds to ASCII ones are ſ and K. It
+// spares the matcher the mentions followed by a line break and an emoji,
+// or punctuation, which are most.
+func mayDid(s string) bool {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	if i == len(s) {
+		return false
+	}
+	if c := s[i] | 0x20; c >= 'a' && c <= 'z' || s[i] == '(' || s[i] == '\'' {
+		return true
+	}
+	rest := s[i:]
+	return strings.HasPrefix(rest, "’") || strings.HasPrefix(rest, "ſ") || strings.HasPrefix(rest, "\u212a")
+}
+
 // genericActor reports whether a generic term can be a sentence's
 // subject: "an agent", "the assistant", "AI", but not "LLMs" in general.
 func genericActor(m string) bool {
@@ -815,8 +838,11 @@ func actorPrefix(prefix string) string {
 		q := strings.TrimRightFunc(p, func(r rune) bool {
 			return r == ' ' || r == '\t' || r == '\n' || r == '*' || r == '_' || r == '~' || r == '[' || r >= 0x2000 && (unicode.IsSymbol(r) || r == 0xFE0F || r == 0x200D)
 		})
-		if m := possessiveRE.FindStringIndex(q + " "); m != nil {
-			q = q[:m[0]]
+		// possessiveRE needs an apostrophe: most prefixes have none.
+		if hasApostrophe(q) {
+			if m := possessiveRE.FindStringIndex(q + " "); m != nil {
+				q = q[:m[0]]
+			}
 		}
 		if q == p || len(q) == len(p) {
 			break
@@ -827,6 +853,11 @@ func actorPrefix(prefix string) string {
 		return p + " "
 	}
 	return p
+}
+
+// hasApostrophe reports whether s holds ' or ’.
+func hasApostrophe(s string) bool {
+	return strings.IndexByte(s, '\'') >= 0 || strings.Contains(s, "’")
 }
 
 var possessiveRE = newEndRE(`(?i)\b[\w-]+['’]s\s+(?:(?:new|latest|own|experimental)\s+)?$`)

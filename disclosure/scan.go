@@ -18,6 +18,9 @@ type state struct {
 	trailerLine map[int]bool // lines that belong to a trailer block
 	// mentionsRead counts the mentions the sentence reader has read.
 	mentionsRead int
+	// footFrom is the length of d.Evidence when footers began: all
+	// footer evidence lies after it, in line order.
+	footFrom int
 }
 
 func (s *state) add(e Evidence) {
@@ -480,6 +483,7 @@ func (s *state) modelIn(str string) string {
 // footers matches each tool's line shapes outside code and quotes; HTML
 // comments count, since Copilot writes its markers there.
 func (s *state) footers() {
+	s.footFrom = len(s.d.Evidence)
 	for li, l := range s.lines {
 		if l.s == "" || s.lineMasked(l, mCode) {
 			continue
@@ -568,8 +572,13 @@ func (s *state) toolFooter(l tline, off int) {
 		name = piece[m[8]:m[9]]
 	}
 	lo, hi := l.start+off+m[0], l.start+off+m[1]
-	if slices.ContainsFunc(s.d.Evidence, func(e Evidence) bool { return e.Kind == KindFooter && e.Start < hi && lo < e.End }) {
-		return // the tool's own footer pattern matched
+	// Footer evidence comes only from footers, in line order: the
+	// evidence of earlier lines ends before this one starts, so the
+	// look-back stops there instead of reading every footer so far.
+	for i := len(s.d.Evidence) - 1; i >= s.footFrom && s.d.Evidence[i].End > l.start; i-- {
+		if e := &s.d.Evidence[i]; e.Kind == KindFooter && e.Start < hi && lo < e.End {
+			return // the tool's own footer pattern matched
+		}
 	}
 	tool := s.p.toolByAlias(name, true)
 	toolName := ""

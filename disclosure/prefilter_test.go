@@ -1,0 +1,51 @@
+package disclosure
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// prefilterSeeds are texts near the edges of didRE and possessiveRE.
+var prefilterSeeds = []string{
+	"", " ", "\n", " wrote the tests", "\n\nwrote it", " (v2) wrote x", "'s help", "’s suggestions here",
+	" ſuggested a fix", " \u212aeep", "\n🤖 Generated with Claude Code", ". It wrote", " also wrote it",
+	"'s new ", "OpenAI's ", "OpenAI’s latest ", "the model", "Anthropic\u2019s experimental ", "x'S ",
+	"\t\f\r has written code", " did not write", "-wrote", " Wrote", "’", "ſ", "\u212a",
+}
+
+// randomPrefilterText builds a short text from pieces of the seeds and
+// single bytes, so that random inputs reach the patterns' branches.
+func randomPrefilterText(r *rand.Rand) string {
+	var b strings.Builder
+	for range r.IntN(6) {
+		switch r.IntN(3) {
+		case 0:
+			b.WriteString(prefilterSeeds[r.IntN(len(prefilterSeeds))])
+		case 1:
+			b.WriteByte(byte(r.IntN(256)))
+		default:
+			b.WriteString([]string{" ", "\n", "(", "'", "’", "ſ", "s", "w", "🤖", "."}[r.IntN(10)])
+		}
+	}
+	return b.String()
+}
+
+// TestPrefilters checks that mayDid and hasApostrophe never turn away a
+// text their pattern matches: each is a cheaper necessary condition in
+// front of it, and must not change what Parse reports.
+func TestPrefilters(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	inputs := append([]string(nil), prefilterSeeds...)
+	for range 3000 {
+		inputs = append(inputs, randomPrefilterText(r))
+	}
+	for _, s := range inputs {
+		if !mayDid(s) && didRE.FindStringSubmatchIndex(s) != nil {
+			t.Errorf("mayDid(%q) = false, but didRE matches", s)
+		}
+		if !hasApostrophe(s) && possessiveRE.FindStringIndex(s+" ") != nil {
+			t.Errorf("hasApostrophe(%q) = false, but possessiveRE matches", s)
+		}
+	}
+}
