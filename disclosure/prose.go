@@ -615,15 +615,16 @@ func (s *state) readActor(e *Evidence, chunk string, mt mention, prefix string, 
 	bare := actorPrefix(prefix)
 	rev := reverseText(bare)
 	at := func(m []int) { e.Start = lo + pstart + m[0] }
+	var verbRE *endRE // passiveRE or leadRE, whichever matched first
 	switch {
 	case negUsedRE.matchRev(bare, rev), withoutRE.matchRev(bare, rev):
 		if mt.tool < 0 {
 			return false // the no-AI statements cover generic terms
 		}
 		e.Rule, e.Stance = "no-ai-statement", StanceNoAI
-		m := negUsedRE.FindStringIndex(bare)
+		m := negUsedRE.indexRev(bare, rev)
 		if m == nil {
-			m = withoutRE.FindStringIndex(bare)
+			m = withoutRE.indexRev(bare, rev)
 		}
 		at(m)
 		return true
@@ -636,13 +637,9 @@ func (s *state) readActor(e *Evidence, chunk string, mt mention, prefix string, 
 			// "asked Codex to handle this": the tool did the work.
 			e.Stance = StanceGenerated
 		}
-		at(usedRE.FindStringIndex(bare))
-	case hasVerbWord(bare) && (passiveRE.matchRev(bare, rev) || leadRE.matchRev(bare, rev)):
-		re := passiveRE
-		if !re.matchRev(bare, rev) {
-			re = leadRE
-		}
-		sm := re.FindStringSubmatchIndex(bare)
+		at(usedRE.indexRev(bare, rev))
+	case hasVerbWord(bare) && func() bool { verbRE = firstRev(bare, rev, passiveRE, leadRE); return verbRE != nil }():
+		sm := verbRE.submatchRev(bare, rev)
 		e.Rule, e.Stance = "made-with-tool", StanceAssisted
 		if genWordRE.MatchString(bare[sm[2]:sm[3]]) && !helpAfterRE.MatchString(after) && !helpWordRE.MatchString(bare[sm[3]:]) {
 			e.Stance = StanceGenerated
@@ -651,12 +648,12 @@ func (s *state) readActor(e *Evidence, chunk string, mt mention, prefix string, 
 	case firstRE.matchRev(bare, rev):
 		// A person did the work with the tool: assisted, whatever the verb.
 		e.Rule, e.Stance = "made-with-tool", StanceAssisted
-		at(firstRE.FindStringIndex(bare))
+		at(firstRE.indexRev(bare, rev))
 	case helpRE.matchRev(bare, rev):
 		e.Rule, e.Stance = "help-from-tool", StanceAssisted
-		at(helpRE.FindStringIndex(bare))
+		at(helpRE.indexRev(bare, rev))
 	case phraseRE.matchRev(bare, rev):
-		sm := phraseRE.FindStringSubmatchIndex(bare)
+		sm := phraseRE.submatchRev(bare, rev)
 		if topicAfterRE.MatchString(after) || sm[2] >= 0 && (topicBeforeRE.MatchString(bare[:sm[2]]) || conditionRE.MatchString(bare[:sm[2]])) {
 			return false // about the tool as a product
 		}
@@ -800,6 +797,17 @@ const maxMentions = 2000
 var helpWordRE = lazyre.New(`(?i)\b(?:help|assistance|support)\b`)
 
 var helpAfterRE = lazyre.New(`(?i)^\s*(?:help|assistance|support)\b`)
+
+// firstRev returns the first of res that matches s, told rev,
+// reverseText(s), or nil.
+func firstRev(s, rev string, res ...*endRE) *endRE {
+	for _, re := range res {
+		if re.matchRev(s, rev) {
+			return re
+		}
+	}
+	return nil
+}
 
 // mayDid reports whether didRE may match s: after its blanks, s must
 // start with an apostrophe, a parenthesis or a letter, and the only
