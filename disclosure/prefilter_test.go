@@ -9,7 +9,9 @@ import (
 // prefilterSeeds are texts near the edges of didRE and possessiveRE.
 var prefilterSeeds = []string{
 	"", " ", "\n", " wrote the tests", "\n\nwrote it", " (v2) wrote x", "'s help", "’s suggestions here",
-	" ſuggested a fix", " \u212aeep", "\n🤖 Generated with Claude Code", ". It wrote", " also wrote it",
+	" ſuggested a fix", "🤖 Generated with [Claude Code](https://claude.com/claude-code)", "Made by Foo Bar",
+	"********Written with X", "*********Written with X", "\xff\xffAuthored using Y", "_Created with Z", "generated with w",
+	"👩\u200d💻 Created by Ab", "«» Generated with Tool.", " \u212aeep", "\n🤖 Generated with Claude Code", ". It wrote", " also wrote it",
 	"'s new ", "OpenAI's ", "OpenAI’s latest ", "the model", "Anthropic\u2019s experimental ", "x'S ",
 	"\t\f\r has written code", " did not write", "-wrote", " Wrote", "’", "ſ", "\u212a",
 }
@@ -25,13 +27,13 @@ func randomPrefilterText(r *rand.Rand) string {
 		case 1:
 			b.WriteByte(byte(r.IntN(256)))
 		default:
-			b.WriteString([]string{" ", "\n", "(", "'", "’", "ſ", "s", "w", "🤖", "."}[r.IntN(10)])
+			b.WriteString([]string{" ", "\n", "(", "'", "’", "ſ", "s", "w", "🤖", ".", "*", "_", "Generated", " with ", "Made"}[r.IntN(15)])
 		}
 	}
 	return b.String()
 }
 
-// TestPrefilters checks that mayDid and hasApostrophe never turn away a
+// TestPrefilters checks that mayDid, hasApostrophe and mayToolFooter never turn away a
 // text their pattern matches: each is a cheaper necessary condition in
 // front of it, and must not change what Parse reports.
 func TestPrefilters(t *testing.T) {
@@ -46,6 +48,9 @@ func TestPrefilters(t *testing.T) {
 		}
 		if !hasApostrophe(s) && possessiveRE.FindStringIndex(s+" ") != nil {
 			t.Errorf("hasApostrophe(%q) = false, but possessiveRE matches", s)
+		}
+		if !mayToolFooter(s) && toolFooterRE.FindStringSubmatchIndex(s) != nil {
+			t.Errorf("mayToolFooter(%q) = false, but toolFooterRE matches", s)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package disclosure
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/heft-dev/heft/internal/lazyre"
 )
@@ -554,11 +555,33 @@ func joinedPieces(line string) []int {
 // many agents write; the tool is told by its name or its link's domain.
 var toolFooterRE = lazyre.New(`^\W{0,8}(Generated|Created|Written|Made|Authored)\s+(?:with|by|using)\s+(?:\[([^\]\n]{2,40})\]\((https?://[^)\s]+)\)|([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}))\s*\.?\s*$`)
 
+// mayToolFooter reports whether toolFooterRE may match s: its verb is
+// a capitalised word after at most 8 runes that are not ASCII word
+// characters, so the first such character starts it. It spares most
+// lines the matcher.
+func mayToolFooter(s string) bool {
+	i := 0
+	for n := 0; i < len(s) && !isWordByte(s[i]); n++ {
+		if n == 8 {
+			return false
+		}
+		_, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+	}
+	rest := s[i:]
+	for _, v := range [...]string{"Generated", "Created", "Written", "Made", "Authored"} {
+		if strings.HasPrefix(rest, v) {
+			return true
+		}
+	}
+	return false
+}
+
 // toolFooter reports a "Generated with [Tool](link)" footer for a tool
 // that has no footer of its own in the catalogue.
 func (s *state) toolFooter(l tline, off int) {
 	piece := l.s[off:]
-	if len(piece) > 200 || !strings.Contains(piece, " ") {
+	if len(piece) > 200 || !strings.Contains(piece, " ") || !mayToolFooter(piece) {
 		return
 	}
 	m := toolFooterRE.FindStringSubmatchIndex(piece)
