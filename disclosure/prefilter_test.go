@@ -11,7 +11,8 @@ var prefilterSeeds = []string{
 	"", " ", "\n", " wrote the tests", "\n\nwrote it", " (v2) wrote x", "'s help", "’s suggestions here",
 	" ſuggested a fix", "🤖 Generated with [Claude Code](https://claude.com/claude-code)", "Made by Foo Bar",
 	"********Written with X", "*********Written with X", "\xff\xffAuthored using Y", "_Created with Z", "generated with w",
-	"👩\u200d💻 Created by Ab", "«» Generated with Tool.", " \u212aeep", "\n🤖 Generated with Claude Code", ". It wrote", " also wrote it",
+	"👩\u200d💻 Created by Ab", "I wrote this with ", "we built it using the ", "WE made it via an ", "i\tdid x with ",
+	"xI wrote with ", "I\vwrote with ", " helped me", " was used", "(ok) wrote this", "we", "«» Generated with Tool.", " \u212aeep", "\n🤖 Generated with Claude Code", ". It wrote", " also wrote it",
 	"'s new ", "OpenAI's ", "OpenAI’s latest ", "the model", "Anthropic\u2019s experimental ", "x'S ",
 	"\t\f\r has written code", " did not write", "-wrote", " Wrote", "’", "ſ", "\u212a",
 }
@@ -27,13 +28,13 @@ func randomPrefilterText(r *rand.Rand) string {
 		case 1:
 			b.WriteByte(byte(r.IntN(256)))
 		default:
-			b.WriteString([]string{" ", "\n", "(", "'", "’", "ſ", "s", "w", "🤖", ".", "*", "_", "Generated", " with ", "Made"}[r.IntN(15)])
+			b.WriteString([]string{" ", "\n", "(", "'", "’", "ſ", "s", "w", "🤖", ".", "*", "_", "Generated", " with ", "Made", "I ", "we ", " wrote ", " using "}[r.IntN(19)])
 		}
 	}
 	return b.String()
 }
 
-// TestPrefilters checks that mayDid, hasApostrophe and mayToolFooter never turn away a
+// TestPrefilters checks that mayDid, hasApostrophe, hasIWe and mayToolFooter never turn away a
 // text their pattern matches: each is a cheaper necessary condition in
 // front of it, and must not change what Parse reports.
 func TestPrefilters(t *testing.T) {
@@ -45,6 +46,12 @@ func TestPrefilters(t *testing.T) {
 	for _, s := range inputs {
 		if !mayDid(s) && didRE.FindStringSubmatchIndex(s) != nil {
 			t.Errorf("mayDid(%q) = false, but didRE matches", s)
+		}
+		if !mayDid(s) && suffixRE.FindStringSubmatchIndex(s) != nil {
+			t.Errorf("mayDid(%q) = false, but suffixRE matches", s)
+		}
+		if !hasIWe(s) && firstRE.MatchString(s) {
+			t.Errorf("hasIWe(%q) = false, but firstRE matches", s)
 		}
 		if !hasApostrophe(s) && possessiveRE.FindStringIndex(s+" ") != nil {
 			t.Errorf("hasApostrophe(%q) = false, but possessiveRE matches", s)

@@ -645,7 +645,7 @@ func (s *state) readActor(e *Evidence, chunk string, mt mention, prefix string, 
 			e.Stance = StanceGenerated
 		}
 		at(sm)
-	case firstRE.matchRev(bare, rev):
+	case hasIWe(bare) && firstRE.matchRev(bare, rev):
 		// A person did the work with the tool: assisted, whatever the verb.
 		e.Rule, e.Stance = "made-with-tool", StanceAssisted
 		at(firstRE.indexRev(bare, rev))
@@ -675,7 +675,10 @@ func (s *state) readActor(e *Evidence, chunk string, mt mention, prefix string, 
 			e.Start, e.End = lo+mt.start, lo+mt.end+sm[1]-1
 			break
 		}
-		sm = suffixRE.FindStringSubmatchIndex(after)
+		sm = nil
+		if mayDid(after) { // a necessary test for suffixRE too
+			sm = suffixRE.FindStringSubmatchIndex(after)
+		}
 		if sm == nil {
 			return false
 		}
@@ -797,6 +800,26 @@ const maxMentions = 2000
 var helpWordRE = lazyre.New(`(?i)\b(?:help|assistance|support)\b`)
 
 var helpAfterRE = lazyre.New(`(?i)^\s*(?:help|assistance|support)\b`)
+
+// hasIWe reports whether firstRE may match s: it needs the word "I" or
+// "we", in any case, followed by a blank.
+func hasIWe(s string) bool {
+	for i := 0; i < len(s); i++ {
+		n := 0
+		switch {
+		case s[i]|0x20 == 'i':
+			n = 1
+		case s[i]|0x20 == 'w' && i+1 < len(s) && s[i+1]|0x20 == 'e':
+			n = 2
+		default:
+			continue
+		}
+		if (i == 0 || !isWordByte(s[i-1])) && i+n < len(s) && isBlank(s[i+n]) {
+			return true
+		}
+	}
+	return false
+}
 
 // firstRev returns the first of res that matches s, told rev,
 // reverseText(s), or nil.
