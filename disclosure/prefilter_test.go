@@ -61,3 +61,38 @@ func TestPrefilters(t *testing.T) {
 		}
 	}
 }
+
+// oldTokenKinds is the map tokenKind replaced, kept as its reference.
+func oldTokenKinds() map[string]uint8 {
+	m := map[string]uint8{}
+	for _, t := range []string{"ai", "llm", "llms", "hand", "human", "manually"} {
+		m[t] |= tokNoAI
+	}
+	for _, t := range []string{"ai", "llm", "llms", "generative", "artificial", "large", "agent", "agents", "assistant", "assistants", "chatbot", "model"} {
+		m[t] |= tokGeneric
+	}
+	return m
+}
+
+// TestTokenKind compares tokenKind with the map it replaced on its
+// tokens, near misses and random lower-case tokens.
+func TestTokenKind(t *testing.T) {
+	old := oldTokenKinds()
+	toks := []string{"", "a", "i", "aii", "chatbots", "models", "handy", "humans", "larger", "agen", "assistan", "l"}
+	for k := range old {
+		toks = append(toks, k, k+"s", k[1:], k[:len(k)-1])
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 3000 {
+		b := make([]byte, 1+r.IntN(10))
+		for i := range b {
+			b[i] = "aeilmnst"[r.IntN(8)]
+		}
+		toks = append(toks, string(b))
+	}
+	for _, tok := range toks {
+		if got, want := tokenKind(tok), old[tok]; got != want {
+			t.Errorf("tokenKind(%q) = %d, want %d", tok, got, want)
+		}
+	}
+}

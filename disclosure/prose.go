@@ -192,26 +192,27 @@ const (
 	tokGeneric                   // genericRE's
 )
 
-// tokenKinds maps each token an expression needs to its kinds, so that
-// one pass over a sentence, one look-up a token, tells them all.
-var tokenKinds = sync.OnceValue(func() map[string]uint8 {
-	m := map[string]uint8{}
-	for _, t := range []string{"ai", "llm", "llms", "hand", "human", "manually"} {
-		m[t] |= tokNoAI
+// tokenKind returns the kinds of a token an expression needs, so that
+// one pass over a sentence, one switch a token, tells them all. A switch
+// on the string needs no hashing, which a map look-up a token did.
+func tokenKind(tok string) uint8 {
+	switch tok {
+	case "ai", "llm", "llms":
+		return tokNoAI | tokGeneric
+	case "hand", "human", "manually":
+		return tokNoAI
+	case "generative", "artificial", "large", "agent", "agents", "assistant", "assistants", "chatbot", "model":
+		return tokGeneric
 	}
-	for _, t := range []string{"ai", "llm", "llms", "generative", "artificial", "large", "agent", "agents", "assistant", "assistants", "chatbot", "model"} {
-		m[t] |= tokGeneric
-	}
-	return m
-})
+	return 0
+}
 
 // tokensIn returns the kinds among want of the tokens lower holds,
 // reading no further once it has found them all.
 func tokensIn(lower string, want uint8) uint8 {
-	kinds := tokenKinds()
 	var got uint8
 	eachToken(lower, func(tok string, _ int) bool {
-		got |= kinds[tok] & want
+		got |= tokenKind(tok) & want
 		return got != want
 	})
 	return got
