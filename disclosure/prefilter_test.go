@@ -96,3 +96,29 @@ func TestTokenKind(t *testing.T) {
 		}
 	}
 }
+
+// TestMayFirst checks mayFirst against the map it guards, on every
+// first token, near misses and random tokens.
+func TestMayFirst(t *testing.T) {
+	p := DefaultParser()
+	var toks []string
+	for k := range p.firstWords {
+		toks = append(toks, k, k+"s", k[1:]+"x", strings.Repeat(k, 70))
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 3000 {
+		b := make([]byte, 1+r.IntN(12))
+		for i := range b {
+			b[i] = "acdeilmnoprstux0"[r.IntN(16)]
+		}
+		toks = append(toks, string(b))
+	}
+	for _, tok := range toks {
+		if tok == "" {
+			continue
+		}
+		if got, want := p.mayFirst(tok), p.firstWords[tok]; got != want {
+			t.Errorf("mayFirst(%q) = %v, want %v", tok, got, want)
+		}
+	}
+}

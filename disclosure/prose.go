@@ -114,7 +114,7 @@ func (s *state) toolMentionsLower(str, lower string, words bool) []mention {
 	}
 	next := 0
 	eachToken(lower, func(tok string, at int) bool {
-		if at < next || !s.p.firstWords[tok] {
+		if at < next || !s.p.mayFirst(tok) {
 			return true
 		}
 		end, tool, ok := s.p.matchAlias(str, at, tok)
