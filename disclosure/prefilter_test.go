@@ -82,14 +82,7 @@ func TestTokenKind(t *testing.T) {
 	for k := range old {
 		toks = append(toks, k, k+"s", k[1:], k[:len(k)-1])
 	}
-	r := rand.New(rand.NewPCG(3, 4))
-	for range 3000 {
-		b := make([]byte, 1+r.IntN(10))
-		for i := range b {
-			b[i] = "aeilmnst"[r.IntN(8)]
-		}
-		toks = append(toks, string(b))
-	}
+	toks = append(toks, randomTokens(3, 10, "aeilmnst")...)
 	for _, tok := range toks {
 		if got, want := tokenKind(tok), old[tok]; got != want {
 			t.Errorf("tokenKind(%q) = %d, want %d", tok, got, want)
@@ -105,14 +98,7 @@ func TestMayFirst(t *testing.T) {
 	for k := range p.firstWords {
 		toks = append(toks, k, k+"s", k[1:]+"x", strings.Repeat(k, 70))
 	}
-	r := rand.New(rand.NewPCG(5, 6))
-	for range 3000 {
-		b := make([]byte, 1+r.IntN(12))
-		for i := range b {
-			b[i] = "acdeilmnoprstux0"[r.IntN(16)]
-		}
-		toks = append(toks, string(b))
-	}
+	toks = append(toks, randomTokens(5, 12, "acdeilmnoprstux0")...)
 	for _, tok := range toks {
 		if tok == "" {
 			continue
@@ -121,4 +107,19 @@ func TestMayFirst(t *testing.T) {
 			t.Errorf("mayFirst(%q) = %v, want %v", tok, got, want)
 		}
 	}
+}
+
+// randomTokens returns 3000 tokens of 1 to maxLen bytes of alphabet,
+// drawn from the given seed.
+func randomTokens(seed uint64, maxLen int, alphabet string) []string {
+	r := rand.New(rand.NewPCG(seed, seed+1))
+	toks := make([]string, 3000)
+	for k := range toks {
+		b := make([]byte, 1+r.IntN(maxLen))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		toks[k] = string(b)
+	}
+	return toks
 }
