@@ -123,10 +123,8 @@ func reverseText(s string) string {
 	return string(b)
 }
 
-// start returns where in s the leftmost match starts, or -1.
-func (x *endRE) start(s string) int { return x.startRev(s, reverseText(s)) }
-
-// startRev is start told rev, reverseText(s).
+// startRev returns where in s the leftmost match starts, or -1, told
+// rev, reverseText(s).
 func (x *endRE) startRev(s, rev string) int {
 	m := x.rev().FindStringIndex(rev)
 	if m == nil {
@@ -143,8 +141,11 @@ func (x *endRE) matchRev(_, rev string) bool { return x.rev().MatchString(rev) }
 func (x *endRE) MatchString(s string) bool { return x.rev().MatchString(reverseText(s)) }
 
 // FindStringIndex is regexp's FindStringIndex: a match ends at len(s).
-func (x *endRE) FindStringIndex(s string) []int {
-	i := x.start(s)
+func (x *endRE) FindStringIndex(s string) []int { return x.indexRev(s, reverseText(s)) }
+
+// indexRev is FindStringIndex told rev, reverseText(s).
+func (x *endRE) indexRev(s, rev string) []int {
+	i := x.startRev(s, rev)
 	if i < 0 {
 		return nil
 	}
@@ -156,7 +157,12 @@ func (x *endRE) FindStringIndex(s string) []int {
 // boundary at its start sees what it sees in s; where that finds
 // another match (a `^` at the cut), it runs on all of s.
 func (x *endRE) FindStringSubmatchIndex(s string) []int {
-	i := x.start(s)
+	return x.submatchRev(s, reverseText(s))
+}
+
+// submatchRev is FindStringSubmatchIndex told rev, reverseText(s).
+func (x *endRE) submatchRev(s, rev string) []int {
+	i := x.startRev(s, rev)
 	if i < 0 {
 		return nil
 	}

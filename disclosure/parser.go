@@ -75,6 +75,11 @@ type Parser struct {
 	footerPre  []string // lower-case literals that may start a footer check
 	vendors    *cvendors
 	ids        identities // Identify's answers, by input
+	// firstLens has bit n set when a first token is n bytes long (n < 64;
+	// bit 0 for all longer), firstBytes the bytes they start with: a
+	// cheap test before the look-up in firstWords.
+	firstLens  uint64
+	firstBytes [256]bool
 }
 
 type ctool struct {
@@ -237,11 +242,27 @@ func (p *Parser) noteAlias(a string, tool int, exact bool) {
 		return
 	}
 	p.firstWords[first] = true
+	p.firstLens |= lenBit(first)
+	p.firstBytes[first[0]] = true
 	e := aliasEntry{parts: strings.Fields(a), size: len(a), tool: tool, exact: exact}
 	list := append(p.byFirst[first], e)
 	slices.SortStableFunc(list, func(x, y aliasEntry) int { return y.size - x.size })
 	p.byFirst[first] = list
 	p.hasAliases = true
+}
+
+// lenBit is the bit of firstLens for tok's length.
+func lenBit(tok string) uint64 {
+	if len(tok) >= 64 {
+		return 1 // no token is empty: bit 0 stands for the long ones
+	}
+	return 1 << len(tok)
+}
+
+// mayFirst reports whether tok, a token eachToken found, is in
+// firstWords, testing its length and first byte before the look-up.
+func (p *Parser) mayFirst(tok string) bool {
+	return p.firstLens&lenBit(tok) != 0 && p.firstBytes[tok[0]] && p.firstWords[tok]
 }
 
 // matchAlias returns the end of the longest alias or word that starts at

@@ -114,7 +114,7 @@ func (s *state) toolMentionsLower(str, lower string, words bool) []mention {
 	}
 	next := 0
 	eachToken(lower, func(tok string, at int) bool {
-		if at < next || !s.p.firstWords[tok] {
+		if at < next || !s.p.mayFirst(tok) {
 			return true
 		}
 		end, tool, ok := s.p.matchAlias(str, at, tok)
@@ -192,26 +192,27 @@ const (
 	tokGeneric                   // genericRE's
 )
 
-// tokenKinds maps each token an expression needs to its kinds, so that
-// one pass over a sentence, one look-up a token, tells them all.
-var tokenKinds = sync.OnceValue(func() map[string]uint8 {
-	m := map[string]uint8{}
-	for _, t := range []string{"ai", "llm", "llms", "hand", "human", "manually"} {
-		m[t] |= tokNoAI
+// tokenKind returns the kinds of a token an expression needs, so that
+// one pass over a sentence, one switch a token, tells them all. A switch
+// on the string needs no hashing, which a map look-up a token did.
+func tokenKind(tok string) uint8 {
+	switch tok {
+	case "ai", "llm", "llms":
+		return tokNoAI | tokGeneric
+	case "hand", "human", "manually":
+		return tokNoAI
+	case "generative", "artificial", "large", "agent", "agents", "assistant", "assistants", "chatbot", "model":
+		return tokGeneric
 	}
-	for _, t := range []string{"ai", "llm", "llms", "generative", "artificial", "large", "agent", "agents", "assistant", "assistants", "chatbot", "model"} {
-		m[t] |= tokGeneric
-	}
-	return m
-})
+	return 0
+}
 
 // tokensIn returns the kinds among want of the tokens lower holds,
 // reading no further once it has found them all.
 func tokensIn(lower string, want uint8) uint8 {
-	kinds := tokenKinds()
 	var got uint8
 	eachToken(lower, func(tok string, _ int) bool {
-		got |= kinds[tok] & want
+		got |= tokenKind(tok) & want
 		return got != want
 	})
 	return got
@@ -615,15 +616,16 @@ func (s *state) readActor(e *Evidence, chunk string, mt mention, prefix string, 
 	bare := actorPrefix(prefix)
 	rev := reverseText(bare)
 	at := func(m []int) { e.Start = lo + pstart + m[0] }
+	var verbRE *endRE // passiveRE or leadRE, whichever matched first
 	switch {
 	case negUsedRE.matchRev(bare, rev), withoutRE.matchRev(bare, rev):
 		if mt.tool < 0 {
 			return false // the no-AI statements cover generic terms
 		}
 		e.Rule, e.Stance = "no-ai-statement", StanceNoAI
-		m := negUsedRE.FindStringIndex(bare)
+		m := negUsedRE.indexRev(bare, rev)
 		if m == nil {
-			m = withoutRE.FindStringIndex(bare)
+			m = withoutRE.indexRev(bare, rev)
 		}
 		at(m)
 		return true
@@ -636,27 +638,23 @@ func (s *state) readActor(e *Evidence, chunk string, mt mention, prefix string, 
 			// "asked Codex to handle this": the tool did the work.
 			e.Stance = StanceGenerated
 		}
-		at(usedRE.FindStringIndex(bare))
-	case hasVerbWord(bare) && (passiveRE.matchRev(bare, rev) || leadRE.matchRev(bare, rev)):
-		re := passiveRE
-		if !re.matchRev(bare, rev) {
-			re = leadRE
-		}
-		sm := re.FindStringSubmatchIndex(bare)
+		at(usedRE.indexRev(bare, rev))
+	case hasVerbWord(bare) && func() bool { verbRE = firstRev(bare, rev, passiveRE, leadRE); return verbRE != nil }():
+		sm := verbRE.submatchRev(bare, rev)
 		e.Rule, e.Stance = "made-with-tool", StanceAssisted
 		if genWordRE.MatchString(bare[sm[2]:sm[3]]) && !helpAfterRE.MatchString(after) && !helpWordRE.MatchString(bare[sm[3]:]) {
 			e.Stance = StanceGenerated
 		}
 		at(sm)
-	case firstRE.matchRev(bare, rev):
+	case hasIWe(bare) && firstRE.matchRev(bare, rev):
 		// A person did the work with the tool: assisted, whatever the verb.
 		e.Rule, e.Stance = "made-with-tool", StanceAssisted
-		at(firstRE.FindStringIndex(bare))
+		at(firstRE.indexRev(bare, rev))
 	case helpRE.matchRev(bare, rev):
 		e.Rule, e.Stance = "help-from-tool", StanceAssisted
-		at(helpRE.FindStringIndex(bare))
+		at(helpRE.indexRev(bare, rev))
 	case phraseRE.matchRev(bare, rev):
-		sm := phraseRE.FindStringSubmatchIndex(bare)
+		sm := phraseRE.submatchRev(bare, rev)
 		if topicAfterRE.MatchString(after) || sm[2] >= 0 && (topicBeforeRE.MatchString(bare[:sm[2]]) || conditionRE.MatchString(bare[:sm[2]])) {
 			return false // about the tool as a product
 		}
@@ -666,7 +664,10 @@ func (s *state) readActor(e *Evidence, chunk string, mt mention, prefix string, 
 		e.Rule, e.Stance = "help-from-tool", StanceAssisted
 		at(sm)
 	default:
-		sm := didRE.FindStringSubmatchIndex(after)
+		var sm []int
+		if mayDid(after) {
+			sm = didRE.FindStringSubmatchIndex(after)
+		}
 		if sm != nil && clauseStartRE.matchRev(bare, rev) && !conditionRE.MatchString(bare) && (mt.tool >= 0 || genericActor(chunk[mt.start:mt.end])) {
 			e.Rule, e.Stance = "tool-did", StanceAssisted
 			if sm[2] >= 0 {
@@ -675,7 +676,10 @@ func (s *state) readActor(e *Evidence, chunk string, mt mention, prefix string, 
 			e.Start, e.End = lo+mt.start, lo+mt.end+sm[1]-1
 			break
 		}
-		sm = suffixRE.FindStringSubmatchIndex(after)
+		sm = nil
+		if mayDid(after) { // a necessary test for suffixRE too
+			sm = suffixRE.FindStringSubmatchIndex(after)
+		}
 		if sm == nil {
 			return false
 		}
@@ -798,6 +802,57 @@ var helpWordRE = lazyre.New(`(?i)\b(?:help|assistance|support)\b`)
 
 var helpAfterRE = lazyre.New(`(?i)^\s*(?:help|assistance|support)\b`)
 
+// hasIWe reports whether firstRE may match s: it needs the word "I" or
+// "we", in any case, followed by a blank.
+func hasIWe(s string) bool {
+	for i := 0; i < len(s); i++ {
+		n := 0
+		switch {
+		case s[i]|0x20 == 'i':
+			n = 1
+		case s[i]|0x20 == 'w' && i+1 < len(s) && s[i+1]|0x20 == 'e':
+			n = 2
+		default:
+			continue
+		}
+		if (i == 0 || !isWordByte(s[i-1])) && i+n < len(s) && isBlank(s[i+n]) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstRev returns the first of res that matches s, told rev,
+// reverseText(s), or nil.
+func firstRev(s, rev string, res ...*endRE) *endRE {
+	for _, re := range res {
+		if re.matchRev(s, rev) {
+			return re
+		}
+	}
+	return nil
+}
+
+// mayDid reports whether didRE may match s: after its blanks, s must
+// start with an apostrophe, a parenthesis or a letter, and the only
+// letters outside ASCII that (?i) folds to ASCII ones are ſ and K. It
+// spares the matcher the mentions followed by a line break and an emoji,
+// or punctuation, which are most.
+func mayDid(s string) bool {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	if i == len(s) {
+		return false
+	}
+	if c := s[i] | 0x20; c >= 'a' && c <= 'z' || s[i] == '(' || s[i] == '\'' {
+		return true
+	}
+	rest := s[i:]
+	return strings.HasPrefix(rest, "’") || strings.HasPrefix(rest, "ſ") || strings.HasPrefix(rest, "\u212a")
+}
+
 // genericActor reports whether a generic term can be a sentence's
 // subject: "an agent", "the assistant", "AI", but not "LLMs" in general.
 func genericActor(m string) bool {
@@ -815,8 +870,11 @@ func actorPrefix(prefix string) string {
 		q := strings.TrimRightFunc(p, func(r rune) bool {
 			return r == ' ' || r == '\t' || r == '\n' || r == '*' || r == '_' || r == '~' || r == '[' || r >= 0x2000 && (unicode.IsSymbol(r) || r == 0xFE0F || r == 0x200D)
 		})
-		if m := possessiveRE.FindStringIndex(q + " "); m != nil {
-			q = q[:m[0]]
+		// possessiveRE needs an apostrophe: most prefixes have none.
+		if hasApostrophe(q) {
+			if m := possessiveRE.FindStringIndex(q + " "); m != nil {
+				q = q[:m[0]]
+			}
 		}
 		if q == p || len(q) == len(p) {
 			break
@@ -827,6 +885,11 @@ func actorPrefix(prefix string) string {
 		return p + " "
 	}
 	return p
+}
+
+// hasApostrophe reports whether s holds ' or ’.
+func hasApostrophe(s string) bool {
+	return strings.IndexByte(s, '\'') >= 0 || strings.Contains(s, "’")
 }
 
 var possessiveRE = newEndRE(`(?i)\b[\w-]+['’]s\s+(?:(?:new|latest|own|experimental)\s+)?$`)

@@ -3,6 +3,7 @@ package disclosure
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/heft-dev/heft/internal/lazyre"
 )
@@ -18,6 +19,9 @@ type state struct {
 	trailerLine map[int]bool // lines that belong to a trailer block
 	// mentionsRead counts the mentions the sentence reader has read.
 	mentionsRead int
+	// footFrom is the length of d.Evidence when footers began: all
+	// footer evidence lies after it, in line order.
+	footFrom int
 }
 
 func (s *state) add(e Evidence) {
@@ -480,6 +484,7 @@ func (s *state) modelIn(str string) string {
 // footers matches each tool's line shapes outside code and quotes; HTML
 // comments count, since Copilot writes its markers there.
 func (s *state) footers() {
+	s.footFrom = len(s.d.Evidence)
 	for li, l := range s.lines {
 		if l.s == "" || s.lineMasked(l, mCode) {
 			continue
@@ -550,11 +555,33 @@ func joinedPieces(line string) []int {
 // many agents write; the tool is told by its name or its link's domain.
 var toolFooterRE = lazyre.New(`^\W{0,8}(Generated|Created|Written|Made|Authored)\s+(?:with|by|using)\s+(?:\[([^\]\n]{2,40})\]\((https?://[^)\s]+)\)|([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}))\s*\.?\s*$`)
 
+// mayToolFooter reports whether toolFooterRE may match s: its verb is
+// a capitalised word after at most 8 runes that are not ASCII word
+// characters, so the first such character starts it. It spares most
+// lines the matcher.
+func mayToolFooter(s string) bool {
+	i := 0
+	for n := 0; i < len(s) && !isWordByte(s[i]); n++ {
+		if n == 8 {
+			return false
+		}
+		_, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+	}
+	rest := s[i:]
+	for _, v := range [...]string{"Generated", "Created", "Written", "Made", "Authored"} {
+		if strings.HasPrefix(rest, v) {
+			return true
+		}
+	}
+	return false
+}
+
 // toolFooter reports a "Generated with [Tool](link)" footer for a tool
 // that has no footer of its own in the catalogue.
 func (s *state) toolFooter(l tline, off int) {
 	piece := l.s[off:]
-	if len(piece) > 200 || !strings.Contains(piece, " ") {
+	if len(piece) > 200 || !strings.Contains(piece, " ") || !mayToolFooter(piece) {
 		return
 	}
 	m := toolFooterRE.FindStringSubmatchIndex(piece)
@@ -568,8 +595,13 @@ func (s *state) toolFooter(l tline, off int) {
 		name = piece[m[8]:m[9]]
 	}
 	lo, hi := l.start+off+m[0], l.start+off+m[1]
-	if slices.ContainsFunc(s.d.Evidence, func(e Evidence) bool { return e.Kind == KindFooter && e.Start < hi && lo < e.End }) {
-		return // the tool's own footer pattern matched
+	// Footer evidence comes only from footers, in line order: the
+	// evidence of earlier lines ends before this one starts, so the
+	// look-back stops there instead of reading every footer so far.
+	for i := len(s.d.Evidence) - 1; i >= s.footFrom && s.d.Evidence[i].End > l.start; i-- {
+		if e := &s.d.Evidence[i]; e.Kind == KindFooter && e.Start < hi && lo < e.End {
+			return // the tool's own footer pattern matched
+		}
 	}
 	tool := s.p.toolByAlias(name, true)
 	toolName := ""

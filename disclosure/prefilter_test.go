@@ -1,0 +1,125 @@
+package disclosure
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// prefilterSeeds are texts near the edges of didRE and possessiveRE.
+var prefilterSeeds = []string{
+	"", " ", "\n", " wrote the tests", "\n\nwrote it", " (v2) wrote x", "'s help", "’s suggestions here",
+	" ſuggested a fix", "🤖 Generated with [Claude Code](https://claude.com/claude-code)", "Made by Foo Bar",
+	"********Written with X", "*********Written with X", "\xff\xffAuthored using Y", "_Created with Z", "generated with w",
+	"👩\u200d💻 Created by Ab", "I wrote this with ", "we built it using the ", "WE made it via an ", "i\tdid x with ",
+	"xI wrote with ", "I\vwrote with ", " helped me", " was used", "(ok) wrote this", "we", "«» Generated with Tool.", " \u212aeep", "\n🤖 Generated with Claude Code", ". It wrote", " also wrote it",
+	"'s new ", "OpenAI's ", "OpenAI’s latest ", "the model", "Anthropic\u2019s experimental ", "x'S ",
+	"\t\f\r has written code", " did not write", "-wrote", " Wrote", "’", "ſ", "\u212a",
+}
+
+// randomPrefilterText builds a short text from pieces of the seeds and
+// single bytes, so that random inputs reach the patterns' branches.
+func randomPrefilterText(r *rand.Rand) string {
+	var b strings.Builder
+	for range r.IntN(6) {
+		switch r.IntN(3) {
+		case 0:
+			b.WriteString(prefilterSeeds[r.IntN(len(prefilterSeeds))])
+		case 1:
+			b.WriteByte(byte(r.IntN(256)))
+		default:
+			b.WriteString([]string{" ", "\n", "(", "'", "’", "ſ", "s", "w", "🤖", ".", "*", "_", "Generated", " with ", "Made", "I ", "we ", " wrote ", " using "}[r.IntN(19)])
+		}
+	}
+	return b.String()
+}
+
+// TestPrefilters checks that mayDid, hasApostrophe, hasIWe and mayToolFooter never turn away a
+// text their pattern matches: each is a cheaper necessary condition in
+// front of it, and must not change what Parse reports.
+func TestPrefilters(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	inputs := append([]string(nil), prefilterSeeds...)
+	for range 3000 {
+		inputs = append(inputs, randomPrefilterText(r))
+	}
+	for _, s := range inputs {
+		if !mayDid(s) && didRE.FindStringSubmatchIndex(s) != nil {
+			t.Errorf("mayDid(%q) = false, but didRE matches", s)
+		}
+		if !mayDid(s) && suffixRE.FindStringSubmatchIndex(s) != nil {
+			t.Errorf("mayDid(%q) = false, but suffixRE matches", s)
+		}
+		if !hasIWe(s) && firstRE.MatchString(s) {
+			t.Errorf("hasIWe(%q) = false, but firstRE matches", s)
+		}
+		if !hasApostrophe(s) && possessiveRE.FindStringIndex(s+" ") != nil {
+			t.Errorf("hasApostrophe(%q) = false, but possessiveRE matches", s)
+		}
+		if !mayToolFooter(s) && toolFooterRE.FindStringSubmatchIndex(s) != nil {
+			t.Errorf("mayToolFooter(%q) = false, but toolFooterRE matches", s)
+		}
+	}
+}
+
+// oldTokenKinds is the map tokenKind replaced, kept as its reference.
+func oldTokenKinds() map[string]uint8 {
+	m := map[string]uint8{}
+	for _, t := range []string{"ai", "llm", "llms", "hand", "human", "manually"} {
+		m[t] |= tokNoAI
+	}
+	for _, t := range []string{"ai", "llm", "llms", "generative", "artificial", "large", "agent", "agents", "assistant", "assistants", "chatbot", "model"} {
+		m[t] |= tokGeneric
+	}
+	return m
+}
+
+// TestTokenKind compares tokenKind with the map it replaced on its
+// tokens, near misses and random lower-case tokens.
+func TestTokenKind(t *testing.T) {
+	old := oldTokenKinds()
+	toks := []string{"", "a", "i", "aii", "chatbots", "models", "handy", "humans", "larger", "agen", "assistan", "l"}
+	for k := range old {
+		toks = append(toks, k, k+"s", k[1:], k[:len(k)-1])
+	}
+	toks = append(toks, randomTokens(3, 10, "aeilmnst")...)
+	for _, tok := range toks {
+		if got, want := tokenKind(tok), old[tok]; got != want {
+			t.Errorf("tokenKind(%q) = %d, want %d", tok, got, want)
+		}
+	}
+}
+
+// TestMayFirst checks mayFirst against the map it guards, on every
+// first token, near misses and random tokens.
+func TestMayFirst(t *testing.T) {
+	p := DefaultParser()
+	var toks []string
+	for k := range p.firstWords {
+		toks = append(toks, k, k+"s", k[1:]+"x", strings.Repeat(k, 70))
+	}
+	toks = append(toks, randomTokens(5, 12, "acdeilmnoprstux0")...)
+	for _, tok := range toks {
+		if tok == "" {
+			continue
+		}
+		if got, want := p.mayFirst(tok), p.firstWords[tok]; got != want {
+			t.Errorf("mayFirst(%q) = %v, want %v", tok, got, want)
+		}
+	}
+}
+
+// randomTokens returns 3000 tokens of 1 to maxLen bytes of alphabet,
+// drawn from the given seed.
+func randomTokens(seed uint64, maxLen int, alphabet string) []string {
+	r := rand.New(rand.NewPCG(seed, seed+1))
+	toks := make([]string, 3000)
+	for k := range toks {
+		b := make([]byte, 1+r.IntN(maxLen))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		toks[k] = string(b)
+	}
+	return toks
+}
