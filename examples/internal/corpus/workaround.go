@@ -23,22 +23,22 @@ import (
 //     or package name, "runtime:pypy", "repo:owner/name"); empty for
 //     contrasts
 //   - split: "dev" (for tuning), "test" (for reporting), or "test2",
-//     "test3" and "test4" (held-out sets from repositories in no other
-//     split, each labelled and committed before the scorer was first run
-//     on it)
+//     "test3", "test4" and "test5" (held-out sets from repositories in no
+//     other split, each labelled and committed before the scorer was first
+//     run on it)
 var WorkaroundColumns = []string{"repo", "commit", "label", "class", "upstream", "split"}
 
 // WorkaroundOptions says where the commits are and which ones to
 // evaluate.
 type WorkaroundOptions struct {
 	Clones string // the folder holding the clones (see FindRepo)
-	Split  string // "dev", "test", "test2", "test3", "test4", or "" or "all" for every row
+	Split  string // "dev", "test", "test2", "test3", "test4", "test5", or "" or "all" for every row
 	// Config configures the scorer; its zero value is the default.
 	Config workaround.Config
 }
 
 // workaroundSplits are the splits a workaround facts file may use.
-var workaroundSplits = map[string]bool{"dev": true, "test": true, "test2": true, "test3": true, "test4": true}
+var workaroundSplits = map[string]bool{"dev": true, "test": true, "test2": true, "test3": true, "test4": true, "test5": true}
 
 // ReadWorkaroundFacts reads and validates a workaround facts file.
 func ReadWorkaroundFacts(path string) ([]Fact, error) {
@@ -65,7 +65,7 @@ func checkWorkaroundFact(f Fact) error {
 		return f.Errorf("label %q: want workaround or contrast", l)
 	}
 	if s := f.Get("split"); !workaroundSplits[s] {
-		return f.Errorf("split %q: want dev, test, test2, test3 or test4", s)
+		return f.Errorf("split %q: want dev, test, test2, test3, test4 or test5", s)
 	}
 	return nil
 }
@@ -84,7 +84,7 @@ func EvalWorkaround(ctx context.Context, facts []Fact, opts WorkaroundOptions) (
 		split = ""
 	}
 	if split != "" && !workaroundSplits[split] {
-		return nil, fmt.Errorf("corpus: split %q: want dev, test, test2, test3, test4 or all", opts.Split)
+		return nil, fmt.Errorf("corpus: split %q: want dev, test, test2, test3, test4, test5 or all", opts.Split)
 	}
 	if _, err := workaround.New(opts.Config); err != nil {
 		return nil, fmt.Errorf("corpus: %w", err)
