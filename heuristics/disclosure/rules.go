@@ -8,15 +8,6 @@ import (
 	"github.com/heft-dev/heft/internal/scoring"
 )
 
-// Rule IDs of the disclosure scorer.
-const (
-	ruleMissing       = "disclosure-missing"
-	ruleContradiction = "disclosure-contradiction"
-	ruleAISignoff     = "disclosure-ai-signoff"
-	ruleTampered      = "disclosure-tampered"
-	ruleFound         = "disclosure-found"
-)
-
 // rules is the one table of the disclosure scorer's rules, declared in
 // rules.json; doc.go lists them and a test keeps the two in step.
 var rules = scoring.Table[heuristics.Rule](rulesJSON)

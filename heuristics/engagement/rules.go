@@ -8,14 +8,6 @@ import (
 	"github.com/heft-dev/heft/internal/scoring"
 )
 
-// Rule IDs of the engagement scorer.
-const (
-	ruleUnansweredQuestion = "engagement-unanswered-question"
-	ruleUnansweredReview   = "engagement-unanswered-review"
-	rulePushWithoutReply   = "engagement-push-without-reply"
-	ruleSuggestClose       = "engagement-suggest-close"
-)
-
 // rules is the one table of the engagement scorer's rules, declared in
 // rules.json; doc.go lists them and a test keeps the two in step.
 var rules = scoring.Table[heuristics.Rule](rulesJSON)

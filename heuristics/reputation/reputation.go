@@ -128,14 +128,14 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	res.Score = math.Min(1, (stake-has)/stake)
 	res.Summary = strings.TrimSuffix(res.Summary, ".") + "; small PRs first build standing."
 	res.Evidence = append(res.Evidence, heuristics.Evidence{
-		Rule:    ruleStakeExceedsBalance,
+		Rule:    "reputation-stake-exceeds-balance",
 		Message: fmt.Sprintf("%s reviewable lines stake %s points; %s has %s (%s).", wording.Commas(size), points(stake), login, points(has), standing(b)),
 		Field:   heuristics.FieldAuthor,
 		Snippet: login,
 	})
 	if b.Denounced || b.ForeignBad {
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
-			Rule:    ruleDenounced,
+			Rule:    "reputation-denounced",
 			Message: fmt.Sprintf("%s has been denounced by this project's maintainers or a trusted project.", login),
 			Field:   heuristics.FieldAuthor,
 			Snippet: login,
@@ -143,7 +143,7 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	}
 	if b.Spam > 0 {
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
-			Rule:    ruleSpamHistory,
+			Rule:    "reputation-spam-history",
 			Message: fmt.Sprintf("%s closed as spam.", wording.Count(b.Spam, "pull request by "+login+" was", "pull requests by "+login+" were")),
 			Field:   heuristics.FieldAuthor,
 			Snippet: login,

@@ -8,13 +8,6 @@ import (
 	"github.com/heft-dev/heft/internal/scoring"
 )
 
-// Rule IDs of the reputation scorer.
-const (
-	ruleStakeExceedsBalance = "reputation-stake-exceeds-balance"
-	ruleDenounced           = "reputation-denounced"
-	ruleSpamHistory         = "reputation-spam-history"
-)
-
 // rules is the one table of the reputation scorer's rules, declared in
 // rules.json; doc.go lists them and a test keeps the two in step.
 var rules = scoring.Table[heuristics.Rule](rulesJSON)

@@ -8,15 +8,6 @@ import (
 	"github.com/heft-dev/heft/internal/scoring"
 )
 
-// Rule IDs of the size scorer.
-const (
-	ruleLines          = "size-lines"
-	ruleFiles          = "size-files"
-	ruleLargestFile    = "size-largest-file"
-	ruleNotReviewable  = "size-not-reviewable"
-	ruleExpectedOutput = "size-expected-output"
-)
-
 // rules is the one table of the size scorer's rules, declared in
 // rules.json; doc.go lists them and a test keeps the two in step.
 var rules = scoring.Table[heuristics.Rule](rulesJSON)

@@ -8,21 +8,6 @@ import (
 	"github.com/heft-dev/heft/internal/scoring"
 )
 
-// Rule IDs of the verbosity scorer.
-const (
-	ruleLength         = "verbosity-length"
-	ruleLongSection    = "verbosity-long-section"
-	ruleRestatesDiff   = "verbosity-restates-diff"
-	ruleHiddenComment  = "verbosity-hidden-comment"
-	ruleInvisibleChars = "verbosity-invisible-chars"
-	ruleBidiControls   = "verbosity-bidi-controls"
-	ruleInvalidUTF8    = "verbosity-invalid-utf8"
-	ruleTemplateOnly   = "verbosity-template-only"
-	ruleOverLimit      = "verbosity-over-limit"
-	ruleNoDescription  = "verbosity-no-description"
-	rulePlaceholder    = "verbosity-placeholder"
-)
-
 // rules is the one table of the verbosity scorer's rules, declared in
 // rules.json; doc.go lists them and a test keeps the two in step.
 var rules = scoring.Table[heuristics.Rule](rulesJSON)

@@ -48,8 +48,9 @@ func New[C Config, S any](cfg C, defaults func(C) C, build func(C) *S) (*S, erro
 // R), decoded on the first call, not at package init. Every call returns
 // the same slice: callers must not change it, and a Rules method returns
 // a copy. Each rule is declared once, in that file; the package's Go code
-// names the IDs it emits as constants, and heuristicstest.CheckDeclared
-// checks both those and doc.go against the table.
+// writes an ID where it emits it (an exported constant only where users
+// need the name), so one grep finds both, and heuristicstest.CheckDeclared
+// checks those strings and doc.go against the table.
 //
 // A field the rule type does not have, or a file that is not one such
 // array and nothing after it, is a bug in the package that its first
