@@ -3,6 +3,7 @@ package disclosure
 import (
 	"cmp"
 	"context"
+	_ "embed"
 	"fmt"
 	"sort"
 	"strings"
@@ -99,6 +100,16 @@ func New(policy Config) (*Scorer, error) {
 
 // Name returns "disclosure".
 func (*Scorer) Name() string { return "disclosure" }
+
+// rules is the one table of the disclosure scorer's rules, declared in
+// rules.json; doc.go lists them and a test keeps the two in step.
+var rules = scoring.Table[heuristics.Rule](rulesJSON)
+
+//go:embed rules.json
+var rulesJSON []byte
+
+// Rules returns the rules the disclosure scorer's evidence cites.
+func (*Scorer) Rules() []heuristics.Rule { return rules.Clone() }
 
 // disclosureText is one parsed text of the contribution.
 type disclosureText struct {

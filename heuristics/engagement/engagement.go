@@ -3,6 +3,7 @@ package engagement
 import (
 	"cmp"
 	"context"
+	_ "embed"
 	"fmt"
 	"math"
 	"slices"
@@ -87,6 +88,16 @@ func New(cfg Config) (*Scorer, error) {
 
 // Name returns "engagement".
 func (s *Scorer) Name() string { return "engagement" }
+
+// rules is the one table of the engagement scorer's rules, declared in
+// rules.json; doc.go lists them and a test keeps the two in step.
+var rules = scoring.Table[heuristics.Rule](rulesJSON)
+
+//go:embed rules.json
+var rulesJSON []byte
+
+// Rules returns the rules the engagement scorer's evidence cites.
+func (s *Scorer) Rules() []heuristics.Rule { return rules.Clone() }
 
 // maxEngagementEvidence is how many unanswered requests the evidence
 // quotes; the metrics count them all.

@@ -2,7 +2,6 @@ package hygiene
 
 import (
 	_ "embed"
-	"slices"
 	"sync"
 
 	"github.com/heft-dev/heft/heuristics"
@@ -40,7 +39,7 @@ var rules = scoring.Table[heuristics.Rule](rulesJSON)
 var rulesJSON []byte
 
 // Rules returns the rules the hygiene scorer's evidence cites.
-func (s *Scorer) Rules() []heuristics.Rule { return slices.Clone(rules()) }
+func (s *Scorer) Rules() []heuristics.Rule { return rules.Clone() }
 
 // defaultSeverity is the score a rule adds when it fires, however many
 // findings it has. The tips a first-timer most often needs (a branch of

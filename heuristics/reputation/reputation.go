@@ -3,6 +3,7 @@ package reputation
 import (
 	"cmp"
 	"context"
+	_ "embed"
 	"fmt"
 	"math"
 	"strings"
@@ -72,6 +73,16 @@ func New(ledger *reputation.Ledger, cfg Config) (*Scorer, error) {
 
 // Name returns "reputation".
 func (s *Scorer) Name() string { return "reputation" }
+
+// rules is the one table of the reputation scorer's rules, declared in
+// rules.json; doc.go lists them and a test keeps the two in step.
+var rules = scoring.Table[heuristics.Rule](rulesJSON)
+
+//go:embed rules.json
+var rulesJSON []byte
+
+// Rules returns the rules the reputation scorer's evidence cites.
+func (s *Scorer) Rules() []heuristics.Rule { return rules.Clone() }
 
 // Score compares the stake of c's reviewable size with the author's
 // balance. It returns ErrNotApplicable without a diff or an author login,

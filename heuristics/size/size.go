@@ -3,6 +3,7 @@ package size
 import (
 	"cmp"
 	"context"
+	_ "embed"
 	"fmt"
 	"maps"
 	"math"
@@ -99,6 +100,16 @@ func New(cfg Config) (*Scorer, error) {
 
 // Name returns "size".
 func (s *Scorer) Name() string { return "size" }
+
+// rules is the one table of the size scorer's rules, declared in
+// rules.json; doc.go lists them and a test keeps the two in step.
+var rules = scoring.Table[heuristics.Rule](rulesJSON)
+
+//go:embed rules.json
+var rulesJSON []byte
+
+// Rules returns the rules the size scorer's evidence cites.
+func (s *Scorer) Rules() []heuristics.Rule { return rules.Clone() }
 
 var sizeLabels = [...]string{"size/XS", "size/S", "size/M", "size/L", "size/XL", "size/XXL"}
 

@@ -2,7 +2,6 @@ package template
 
 import (
 	_ "embed"
-	"slices"
 	"sync"
 
 	"github.com/heft-dev/heft/heuristics"
@@ -28,7 +27,7 @@ var rules = scoring.Table[heuristics.Rule](rulesJSON)
 var rulesJSON []byte
 
 // Rules returns the rules the template scorer's evidence cites.
-func (s *Scorer) Rules() []heuristics.Rule { return slices.Clone(rules()) }
+func (s *Scorer) Rules() []heuristics.Rule { return rules.Clone() }
 
 // defaultSeverity is the score a rule adds for one finding, and
 // defaultCap the most a rule with several findings adds.

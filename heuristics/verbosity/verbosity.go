@@ -3,6 +3,7 @@ package verbosity
 import (
 	"cmp"
 	"context"
+	_ "embed"
 	"errors"
 	"fmt"
 	"math"
@@ -323,6 +324,16 @@ func NewWith(cfg Config, counter TokenCounter) (*Scorer, error) {
 
 // Name returns "verbosity".
 func (v *Scorer) Name() string { return "verbosity" }
+
+// rules is the one table of the verbosity scorer's rules, declared in
+// rules.json; doc.go lists them and a test keeps the two in step.
+var rules = scoring.Table[heuristics.Rule](rulesJSON)
+
+//go:embed rules.json
+var rulesJSON []byte
+
+// Rules returns the rules the verbosity scorer's evidence cites.
+func (v *Scorer) Rules() []heuristics.Rule { return rules.Clone() }
 
 func (v *Scorer) tokens() (TokenCounter, error) {
 	if v.counter != nil {

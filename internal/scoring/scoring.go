@@ -55,7 +55,7 @@ func New[C Config, S any](cfg C, defaults func(C) C, build func(C) *S) (*S, erro
 // A field the rule type does not have, or a file that is not one such
 // array and nothing after it, is a bug in the package that its first
 // test finds: the call panics, naming the error.
-func Table[R any](data []byte) func() []R {
+func Table[R any](data []byte) Rules[R] {
 	return sync.OnceValue(func() []R {
 		var rules []R
 		dec := json.NewDecoder(bytes.NewReader(data))
@@ -69,6 +69,13 @@ func Table[R any](data []byte) func() []R {
 		return rules
 	})
 }
+
+// Rules is a scorer's rules table, as Table returns it: a call gives the
+// shared slice, which the package reads but must not change.
+type Rules[R any] func() []R
+
+// Clone returns a copy of the table, what a scorer's Rules method returns.
+func (t Rules[R]) Clone() []R { return slices.Clone(t()) }
 
 // Declared reports whether one of rules has the ID id.
 func Declared(rules []heuristics.Rule, id string) bool {
