@@ -77,6 +77,40 @@ type Rules[R any] func() []R
 // Clone returns a copy of the table, what a scorer's Rules method returns.
 func (t Rules[R]) Clone() []R { return slices.Clone(t()) }
 
+// Common returns each rule of the table in the shape every scorer
+// declares them, by way of rule, for a scorer whose rules.json carries
+// more per rule (a default severity, a weight).
+func (t Rules[R]) Common(rule func(R) heuristics.Rule) []heuristics.Rule {
+	rules := t()
+	out := make([]heuristics.Rule, len(rules))
+	for i, r := range rules {
+		out[i] = rule(r)
+	}
+	return out
+}
+
+// CheckFractions returns what is wrong with a rules.json table whose
+// rules carry numbers: a rule without the key required, or a number that
+// is not in [0, 1]. A scorer's tests call it, so a default severity left
+// out cannot silently become 0.
+func CheckFractions(data []byte, required string) error {
+	var rules []map[string]any
+	if err := json.Unmarshal(data, &rules); err != nil {
+		return fmt.Errorf("rules.json: %w", err)
+	}
+	for i, r := range rules {
+		if _, ok := r[required]; !ok {
+			return fmt.Errorf("rules.json: rule %d (%v): no %q", i, r["id"], required)
+		}
+		for _, k := range slices.Sorted(maps.Keys(r)) {
+			if v, ok := r[k].(float64); ok && !(v >= 0 && v <= 1) {
+				return fmt.Errorf("rules.json: rule %d (%v): %s %v is not in [0, 1]", i, r["id"], k, v)
+			}
+		}
+	}
+	return nil
+}
+
 // Declared reports whether one of rules has the ID id.
 func Declared(rules []heuristics.Rule, id string) bool {
 	return slices.ContainsFunc(rules, func(r heuristics.Rule) bool { return r.ID == id })
