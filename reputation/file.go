@@ -343,10 +343,7 @@ func decodeLine(line []byte) (e Event, err error) {
 // Append implements Store. It holds the file lock while it reads what
 // other processes appended, writes the line and fsyncs.
 func (s *FileStore) Append(ctx context.Context, e Event) (Event, error) {
-	if err := ctx.Err(); err != nil {
-		return Event{}, err
-	}
-	if err := e.Validate(); err != nil {
+	if err := checkAppend(ctx, e); err != nil {
 		return Event{}, err
 	}
 	s.mu.Lock()

@@ -37,15 +37,21 @@ type MemoryStore struct {
 	closed bool
 }
 
+// checkAppend is what every Store's Append checks before it takes its
+// lock: the context is still live and the event valid.
+func checkAppend(ctx context.Context, e Event) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return e.Validate()
+}
+
 // NewMemoryStore returns an empty MemoryStore.
 func NewMemoryStore() *MemoryStore { return &MemoryStore{} }
 
 // Append implements Store.
 func (m *MemoryStore) Append(ctx context.Context, e Event) (Event, error) {
-	if err := ctx.Err(); err != nil {
-		return Event{}, err
-	}
-	if err := e.Validate(); err != nil {
+	if err := checkAppend(ctx, e); err != nil {
 		return Event{}, err
 	}
 	m.mu.Lock()

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"iter"
 	"log/slog"
 	"net/http"
 	"slices"
@@ -314,26 +313,21 @@ func (b *Bot) contribution(ctx context.Context, gh *github.Client, j *Job, pr *g
 	}
 	c.Diff = diff
 
-	listCommits := func(o *github.ListOptions) ([]*github.RepositoryCommit, *github.Response, error) {
+	commits, err := collect(250, func(o *github.ListOptions) ([]*github.RepositoryCommit, *github.Response, error) {
 		return gh.PullRequests.ListCommits(ctx, k.Owner, k.Repo, k.Number, o)
+	})
+	if err != nil {
+		return nil, false, fmt.Errorf("%s: commits: %w", k, err)
 	}
-	for commits, err := range pages(listCommits) {
-		if err != nil {
-			return nil, false, fmt.Errorf("%s: commits: %w", k, err)
-		}
-		for _, rc := range commits {
-			cm := rc.GetCommit()
-			c.Commits = append(c.Commits, heuristics.Commit{
-				SHA:         rc.GetSHA(),
-				Message:     cm.GetMessage(),
-				AuthorName:  cm.GetAuthor().GetName(),
-				AuthorEmail: cm.GetAuthor().GetEmail(),
-				Time:        cm.GetAuthor().GetDate().Time,
-			})
-		}
-		if len(c.Commits) >= 250 {
-			break
-		}
+	for _, rc := range commits {
+		cm := rc.GetCommit()
+		c.Commits = append(c.Commits, heuristics.Commit{
+			SHA:         rc.GetSHA(),
+			Message:     cm.GetMessage(),
+			AuthorName:  cm.GetAuthor().GetName(),
+			AuthorEmail: cm.GetAuthor().GetEmail(),
+			Time:        cm.GetAuthor().GetDate().Time,
+		})
 	}
 
 	if c.Timeline, err = b.timeline(ctx, gh, k); err != nil {
@@ -384,53 +378,47 @@ func (b *Bot) diff(ctx context.Context, gh *github.Client, k PRKey) (*diffstat.D
 	}
 	d := &diffstat.Diff{}
 	var cl diffstat.Classifier
-	listFiles := func(o *github.ListOptions) ([]*github.CommitFile, *github.Response, error) {
+	files, err := collect(3000, func(o *github.ListOptions) ([]*github.CommitFile, *github.Response, error) {
 		return gh.PullRequests.ListFiles(ctx, k.Owner, k.Repo, k.Number, o)
+	})
+	if err != nil {
+		return nil, false, fmt.Errorf("%s: files: %w", k, err)
 	}
-	for files, err := range pages(listFiles) {
-		if err != nil {
-			return nil, false, fmt.Errorf("%s: files: %w", k, err)
+	for _, f := range files {
+		df := &diffstat.File{NewPath: f.GetFilename(), OldPath: f.GetFilename(),
+			Added: f.GetAdditions(), Deleted: f.GetDeletions()}
+		switch f.GetStatus() {
+		case "added":
+			df.Op, df.OldPath = diffstat.OpAdded, ""
+		case "removed":
+			df.Op, df.NewPath = diffstat.OpDeleted, ""
+		case "renamed":
+			df.Op, df.OldPath = diffstat.OpRenamed, f.GetPreviousFilename()
+		case "copied":
+			df.Op, df.OldPath = diffstat.OpCopied, f.GetPreviousFilename()
 		}
-		for _, f := range files {
-			df := &diffstat.File{NewPath: f.GetFilename(), OldPath: f.GetFilename(),
-				Added: f.GetAdditions(), Deleted: f.GetDeletions()}
-			switch f.GetStatus() {
-			case "added":
-				df.Op, df.OldPath = diffstat.OpAdded, ""
-			case "removed":
-				df.Op, df.NewPath = diffstat.OpDeleted, ""
-			case "renamed":
-				df.Op, df.OldPath = diffstat.OpRenamed, f.GetPreviousFilename()
-			case "copied":
-				df.Op, df.OldPath = diffstat.OpCopied, f.GetPreviousFilename()
-			}
-			df.Kind = cl.Classify(df.Path(), nil)
-			d.Files = append(d.Files, df)
-		}
-		if len(d.Files) >= 3000 {
-			break
-		}
+		df.Kind = cl.Classify(df.Path(), nil)
+		d.Files = append(d.Files, df)
 	}
 	return d, true, nil
 }
 
-// pages yields each page of up to 100 items that list returns, from the
-// first, until the last page or the first error, which it yields with no
-// items.
-func pages[T any](list func(*github.ListOptions) ([]T, *github.Response, error)) iter.Seq2[[]T, error] {
-	return func(yield func([]T, error) bool) {
-		opts := &github.ListOptions{PerPage: 100}
-		for {
-			items, resp, err := list(opts)
-			if err != nil {
-				yield(nil, err)
-				return
-			}
-			if !yield(items, nil) || resp.NextPage == 0 {
-				return
-			}
-			opts.Page = resp.NextPage
+// collect returns the items of list's pages of up to 100, from the
+// first, up to the page that brings their count to most or the last
+// page, or the first error.
+func collect[T any](most int, list func(*github.ListOptions) ([]T, *github.Response, error)) ([]T, error) {
+	var all []T
+	opts := &github.ListOptions{PerPage: 100}
+	for {
+		items, resp, err := list(opts)
+		if err != nil {
+			return nil, err
 		}
+		all = append(all, items...)
+		if len(all) >= most || resp.NextPage == 0 {
+			return all, nil
+		}
+		opts.Page = resp.NextPage
 	}
 }
 
@@ -457,25 +445,15 @@ func (b *Bot) file(ctx context.Context, gh *github.Client, k PRKey, path, ref st
 // Copies left by an earlier crash or a second bot instance are deleted, so
 // exactly one remains.
 func (b *Bot) upsertComment(ctx context.Context, gh *github.Client, k PRKey, body string) error {
-	var mine []*github.IssueComment
-	listComments := func(o *github.ListOptions) ([]*github.IssueComment, *github.Response, error) {
+	cs, err := collect(DefaultMaxComments, func(o *github.ListOptions) ([]*github.IssueComment, *github.Response, error) {
 		return gh.Issues.ListComments(ctx, k.Owner, k.Repo, k.Number, &github.IssueListCommentsOptions{ListOptions: *o})
+	})
+	if err != nil {
+		return fmt.Errorf("%s: comments: %w", k, err)
 	}
-	seen := 0
-	for cs, err := range pages(listComments) {
-		if err != nil {
-			return fmt.Errorf("%s: comments: %w", k, err)
-		}
-		for _, c := range cs {
-			if strings.HasPrefix(c.GetBody(), render.Marker) && b.isSelf(c.GetUser()) {
-				mine = append(mine, c)
-			}
-		}
-		seen += len(cs)
-		if seen >= DefaultMaxComments {
-			break
-		}
-	}
+	mine := slices.DeleteFunc(cs, func(c *github.IssueComment) bool {
+		return !strings.HasPrefix(c.GetBody(), render.Marker) || !b.isSelf(c.GetUser())
+	})
 	if len(mine) == 0 {
 		if b.DryRun {
 			b.printf("%s: would create the heft comment:\n%s\n", k, body)

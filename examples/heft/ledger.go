@@ -145,6 +145,17 @@ func (lf *ledgerFlags) open(e *env) (*reputation.Ledger, reputation.Store, error
 	return l, s, nil
 }
 
+// subject reads what ledger record, show and export act on: the one LOGIN
+// argument and the time to act at.
+func (lf *ledgerFlags) subject() (string, time.Time, error) {
+	login, err := oneArg(lf.fs, "login")
+	if err != nil {
+		return "", time.Time{}, err
+	}
+	now, err := lf.time()
+	return login, now, err
+}
+
 // oneArg returns the single positional argument.
 func oneArg(fs *flag.FlagSet, what string) (string, error) {
 	if fs.NArg() != 1 {
@@ -167,13 +178,11 @@ func runLedgerRecord(e *env, args []string) int {
 	if code, ok := cliflag.Parse(lf.fs, args, e.stderr); !ok {
 		return code
 	}
-	login, err := oneArg(lf.fs, "login")
+	login, now, err := lf.subject()
 	if err != nil {
 		return fail(e, "ledger record", err)
 	}
-	if ev.Time, err = lf.time(); err != nil {
-		return fail(e, "ledger record", err)
-	}
+	ev.Time = now
 	ev.Kind, ev.Reason = reputation.Kind(*kind), reputation.Reason(*reason)
 	ev.Subject = reputation.Subject{Forge: lf.forge, Login: login}
 	l, s, err := lf.open(e)
@@ -200,11 +209,7 @@ func runLedgerShow(e *env, args []string) int {
 	if code, ok := cliflag.Parse(lf.fs, args, e.stderr); !ok {
 		return code
 	}
-	login, err := oneArg(lf.fs, "login")
-	if err != nil {
-		return fail(e, "ledger show", err)
-	}
-	now, err := lf.time()
+	login, now, err := lf.subject()
 	if err != nil {
 		return fail(e, "ledger show", err)
 	}
@@ -284,11 +289,7 @@ func runLedgerExport(e *env, args []string) int {
 	if *ttl <= 0 {
 		return fail(e, "ledger export", fmt.Errorf("%w: -ttl must be a positive duration, not %v", errUsage, *ttl))
 	}
-	login, err := oneArg(lf.fs, "login")
-	if err != nil {
-		return fail(e, "ledger export", err)
-	}
-	now, err := lf.time()
+	login, now, err := lf.subject()
 	if err != nil {
 		return fail(e, "ledger export", err)
 	}

@@ -94,7 +94,7 @@ var rules = scoring.Table[heuristics.Rule](rulesJSON)
 var rulesJSON []byte
 
 // Rules returns the rules the account scorer's evidence cites.
-func (s *Scorer) Rules() []heuristics.Rule { return slices.Clone(rules()) }
+func (s *Scorer) Rules() []heuristics.Rule { return rules.Clone() }
 
 // Validate reports a configuration the scorer cannot use, naming the
 // field.

@@ -3,6 +3,7 @@ package disclosure
 import (
 	"cmp"
 	"context"
+	_ "embed"
 	"fmt"
 	"sort"
 	"strings"
@@ -100,6 +101,16 @@ func New(policy Config) (*Scorer, error) {
 // Name returns "disclosure".
 func (*Scorer) Name() string { return "disclosure" }
 
+// rules is the one table of the disclosure scorer's rules, declared in
+// rules.json; doc.go lists them and a test keeps the two in step.
+var rules = scoring.Table[heuristics.Rule](rulesJSON)
+
+//go:embed rules.json
+var rulesJSON []byte
+
+// Rules returns the rules the disclosure scorer's evidence cites.
+func (*Scorer) Rules() []heuristics.Rule { return rules.Clone() }
+
 // disclosureText is one parsed text of the contribution.
 type disclosureText struct {
 	d      *disclosure.Disclosure
@@ -190,12 +201,12 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 				noAI = append(noAI, e)
 				noAIWhere = append(noAIWhere, f)
 			case e.Kind == disclosure.KindSignoff:
-				ev.Rule = ruleAISignoff
+				ev.Rule = "disclosure-ai-signoff"
 				ev.Message = fmt.Sprintf("Signed-off-by names %s; an AI tool cannot certify the Developer Certificate of Origin.", disclosureFirst(toolName(e.Tool), e.Model, "an AI tool"))
 				findings = append(findings, ev)
 				score = max(score, s.policy.SignoffScore)
 			case e.Kind == disclosure.KindTampering:
-				ev.Rule = ruleTampered
+				ev.Rule = "disclosure-tampered"
 				ev.Message = "A trailer hides behind invisible or look-alike characters: " + e.Note
 				findings = append(findings, ev)
 				score = max(score, s.policy.TamperScore)
@@ -217,17 +228,17 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	// a tool wrote.
 	if len(noAI) > 0 && len(markers) > 0 {
 		ev := disclosureEvidence(noAI[0], noAIWhere[0])
-		ev.Rule = ruleContradiction
+		ev.Rule = "disclosure-contradiction"
 		ev.Message = "Says no AI was used."
 		ai := markers[0]
-		ai.Rule = ruleContradiction
+		ai.Rule = "disclosure-contradiction"
 		ai.Message = "Against that: " + strings.ToLower(ai.Message[:1]) + ai.Message[1:]
 		findings = append([]heuristics.Evidence{ev, ai}, findings...)
 		score = max(score, s.policy.ContradictionScore)
 	}
 	if s.policy.Require && !disclosed {
 		findings = append([]heuristics.Evidence{{
-			Rule:    ruleMissing,
+			Rule:    "disclosure-missing",
 			Message: "This repository asks contributors to say whether AI tools were used, and the description says nothing.",
 			Field:   heuristics.FieldBody,
 		}}, findings...)
@@ -249,24 +260,24 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	if score == 0 && len(aiEv) > 0 {
 		found := foldRepeats(aiEv)
 		for _, e := range found[:min(len(found), 5)] {
-			e.Rule = ruleFound
+			e.Rule = "disclosure-found"
 			res.Evidence = append(res.Evidence, e)
 		}
 	}
 	res.Summary = disclosureSummary(stance, names, tools)
 	switch {
-	case disclosureHasRule(findings, ruleContradiction):
+	case disclosureHasRule(findings, "disclosure-contradiction"):
 		res.Summary = "Says no AI was used, but the contribution carries an AI tool's marks"
 		if len(names) > 0 {
 			res.Summary += " (" + toolList(names, tools) + ")"
 		}
 		res.Summary += "."
 		res.Advice = "The description says no AI was used, but the commits or description name an AI tool. Could you correct whichever is wrong?"
-	case disclosureHasRule(findings, ruleAISignoff):
+	case disclosureHasRule(findings, "disclosure-ai-signoff"):
 		res.Advice = "An AI tool signed off a commit. Only a person can certify the Developer Certificate of Origin: please remove the tool's Signed-off-by and add your own, and credit the tool with Assisted-by instead."
-	case disclosureHasRule(findings, ruleMissing):
+	case disclosureHasRule(findings, "disclosure-missing"):
 		res.Advice = "This repository asks contributors to say whether AI tools were used. Please add a short note, for example \"AI assistance: none\" or \"Assisted-by: Claude Code (claude-sonnet-4-5) for the tests\"."
-	case disclosureHasRule(findings, ruleTampered):
+	case disclosureHasRule(findings, "disclosure-tampered"):
 		res.Advice = "A trailer contains invisible or look-alike characters, which hides it from git. Please retype it in plain ASCII."
 	}
 	return res, nil

@@ -3,6 +3,7 @@ package engagement
 import (
 	"cmp"
 	"context"
+	_ "embed"
 	"fmt"
 	"math"
 	"slices"
@@ -87,6 +88,16 @@ func New(cfg Config) (*Scorer, error) {
 
 // Name returns "engagement".
 func (s *Scorer) Name() string { return "engagement" }
+
+// rules is the one table of the engagement scorer's rules, declared in
+// rules.json; doc.go lists them and a test keeps the two in step.
+var rules = scoring.Table[heuristics.Rule](rulesJSON)
+
+//go:embed rules.json
+var rulesJSON []byte
+
+// Rules returns the rules the engagement scorer's evidence cites.
+func (s *Scorer) Rules() []heuristics.Rule { return rules.Clone() }
 
 // maxEngagementEvidence is how many unanswered requests the evidence
 // quotes; the metrics count them all.
@@ -240,7 +251,7 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 	}
 	if days >= float64(cfg.CloseDays) && !worst.pushed {
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
-			Rule: ruleSuggestClose,
+			Rule: "engagement-suggest-close",
 			Message: fmt.Sprintf("No answer from @%s for %s, past the %d days after which a maintainer may close the pull request.",
 				c.Author.Login, wording.Plural(int(days), "day"), cfg.CloseDays),
 			Field: heuristics.FieldTimeline,
@@ -308,15 +319,15 @@ func (s *Scorer) evidence(c *heuristics.Contribution, a ask) heuristics.Evidence
 	ev := heuristics.Evidence{Field: heuristics.FieldTimeline, Snippet: a.quote}
 	switch {
 	case a.kind == askQuestion:
-		ev.Rule = ruleUnansweredQuestion
+		ev.Rule = "engagement-unanswered-question"
 		ev.Message = fmt.Sprintf("@%s asked on %s (%s ago); no reply from @%s since. A push does not answer a question.",
 			a.ev.Actor.Login, at, days, c.Author.Login)
 	case a.pushed:
-		ev.Rule = rulePushWithoutReply
+		ev.Rule = "engagement-push-without-reply"
 		ev.Message = fmt.Sprintf("@%s requested changes on %s (%s ago); @%s pushed since but has not replied.",
 			a.ev.Actor.Login, at, days, c.Author.Login)
 	default:
-		ev.Rule = ruleUnansweredReview
+		ev.Rule = "engagement-unanswered-review"
 		ev.Message = fmt.Sprintf("@%s requested changes on %s (%s ago); @%s has neither replied nor pushed since.",
 			a.ev.Actor.Login, at, days, c.Author.Login)
 	}

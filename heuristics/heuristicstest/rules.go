@@ -52,8 +52,9 @@ func CheckDoc(t testing.TB, rules []heuristics.Rule) {
 // with a scorer's declared rules, then runs CheckDoc, then checks the
 // package's Go files (not its tests) in the directory the test runs in:
 // a string in them that starts like one of the rules' IDs and is
-// kebab-case, such as a rule ID constant, must be a declared ID. It is
-// the one call a scorer package's rules test needs.
+// kebab-case, such as the ID a piece of evidence cites or an exported ID
+// constant, must be a declared ID. It is the one call a scorer package's
+// rules test needs.
 func CheckDeclared(t testing.TB, rules []heuristics.Rule) {
 	t.Helper()
 	for _, err := range CheckRules(rules) {

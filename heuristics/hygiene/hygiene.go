@@ -2,6 +2,7 @@ package hygiene
 
 import (
 	"context"
+	_ "embed"
 	"fmt"
 	"math"
 	"slices"
@@ -188,7 +189,7 @@ func New(cfg Config) (*Scorer, error) {
 	case cfg.MaxNegativeReactions < 0:
 		return nil, bad("max_negative_reactions", "%d is negative", cfg.MaxNegativeReactions)
 	}
-	if field, msg := scoring.CheckRuleSettings(rules(), cfg.Severity, cfg.Disable); field != "" {
+	if field, msg := scoring.CheckRuleSettings(rules.Common(rule.common), cfg.Severity, cfg.Disable); field != "" {
 		return nil, &ConfigError{Field: field, Msg: msg}
 	}
 	for i, n := range cfg.BlockedIssues {
@@ -267,6 +268,30 @@ func dotted(e string) string {
 // Name returns "hygiene".
 func (s *Scorer) Name() string { return "hygiene" }
 
+// rule is one entry of rules.json: a rule and the score it adds when it
+// fires, however many findings it has, unless Config.Severity sets
+// another. The tips a first-timer most often needs (a branch of their
+// own, maintainer edits, a final newline) are shown with their advice but
+// have severity 0 until a project raises them: with the account scorer's
+// newcomer cap of 0.4, any count at all would send an honest first pull
+// request from a fresh account to review.
+type rule struct {
+	heuristics.Rule
+	Severity float64 `json:"severity"`
+}
+
+func (r rule) common() heuristics.Rule { return r.Rule }
+
+// rules is the one table of the hygiene scorer's rules, declared in
+// rules.json; doc.go lists them and a test keeps the two in step.
+var rules = scoring.Table[rule](rulesJSON)
+
+//go:embed rules.json
+var rulesJSON []byte
+
+// Rules returns the rules the hygiene scorer's evidence cites.
+func (s *Scorer) Rules() []heuristics.Rule { return rules.Common(rule.common) }
+
 // finding is one thing a rule found.
 // maxAdvice is how many points the advice makes before it counts the
 // rest ("and 2 more").
@@ -307,7 +332,12 @@ func (s *Scorer) severity(id string) float64 {
 	if v, ok := s.cfg.Severity[id]; ok {
 		return v
 	}
-	return defaultSeverity()[id]
+	for _, r := range rules() {
+		if r.ID == id {
+			return r.Severity
+		}
+	}
+	return 0
 }
 
 var summaries = sync.OnceValue(func() map[string]string {

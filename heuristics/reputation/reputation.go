@@ -3,6 +3,7 @@ package reputation
 import (
 	"cmp"
 	"context"
+	_ "embed"
 	"fmt"
 	"math"
 	"strings"
@@ -73,6 +74,16 @@ func New(ledger *reputation.Ledger, cfg Config) (*Scorer, error) {
 // Name returns "reputation".
 func (s *Scorer) Name() string { return "reputation" }
 
+// rules is the one table of the reputation scorer's rules, declared in
+// rules.json; doc.go lists them and a test keeps the two in step.
+var rules = scoring.Table[heuristics.Rule](rulesJSON)
+
+//go:embed rules.json
+var rulesJSON []byte
+
+// Rules returns the rules the reputation scorer's evidence cites.
+func (s *Scorer) Rules() []heuristics.Rule { return rules.Clone() }
+
 // Score compares the stake of c's reviewable size with the author's
 // balance. It returns ErrNotApplicable without a diff or an author login,
 // and an error when the ledger cannot be read or the login is malformed.
@@ -128,14 +139,14 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	res.Score = math.Min(1, (stake-has)/stake)
 	res.Summary = strings.TrimSuffix(res.Summary, ".") + "; small PRs first build standing."
 	res.Evidence = append(res.Evidence, heuristics.Evidence{
-		Rule:    ruleStakeExceedsBalance,
+		Rule:    "reputation-stake-exceeds-balance",
 		Message: fmt.Sprintf("%s reviewable lines stake %s points; %s has %s (%s).", wording.Commas(size), points(stake), login, points(has), standing(b)),
 		Field:   heuristics.FieldAuthor,
 		Snippet: login,
 	})
 	if b.Denounced || b.ForeignBad {
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
-			Rule:    ruleDenounced,
+			Rule:    "reputation-denounced",
 			Message: fmt.Sprintf("%s has been denounced by this project's maintainers or a trusted project.", login),
 			Field:   heuristics.FieldAuthor,
 			Snippet: login,
@@ -143,7 +154,7 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	}
 	if b.Spam > 0 {
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
-			Rule:    ruleSpamHistory,
+			Rule:    "reputation-spam-history",
 			Message: fmt.Sprintf("%s closed as spam.", wording.Count(b.Spam, "pull request by "+login+" was", "pull requests by "+login+" were")),
 			Field:   heuristics.FieldAuthor,
 			Snippet: login,

@@ -3,6 +3,7 @@ package size
 import (
 	"cmp"
 	"context"
+	_ "embed"
 	"fmt"
 	"maps"
 	"math"
@@ -100,6 +101,16 @@ func New(cfg Config) (*Scorer, error) {
 // Name returns "size".
 func (s *Scorer) Name() string { return "size" }
 
+// rules is the one table of the size scorer's rules, declared in
+// rules.json; doc.go lists them and a test keeps the two in step.
+var rules = scoring.Table[heuristics.Rule](rulesJSON)
+
+//go:embed rules.json
+var rulesJSON []byte
+
+// Rules returns the rules the size scorer's evidence cites.
+func (s *Scorer) Rules() []heuristics.Rule { return rules.Clone() }
+
 var sizeLabels = [...]string{"size/XS", "size/S", "size/M", "size/L", "size/XL", "size/XXL"}
 
 // Score measures c.Diff. It returns ErrNotApplicable when there is no
@@ -189,14 +200,14 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 
 	if lineScore > 0 {
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
-			Rule:    ruleLines,
+			Rule:    "size-lines",
 			Message: fmt.Sprintf("%s reviewable lines changed; review gets harder past %s.", wording.Commas(lines), wording.Commas(*cfg.ComfortableLines)),
 			Field:   heuristics.FieldDiff,
 		})
 	}
 	if fileScore > 0 {
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
-			Rule:    ruleFiles,
+			Rule:    "size-files",
 			Message: fmt.Sprintf("%d reviewable files touched; review gets harder past %d.", rev.Files, cfg.ComfortableFiles),
 			Field:   heuristics.FieldDiff,
 		})
@@ -205,7 +216,7 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 	case score > 0 && len(reviewable) > 1 && reviewable[0].Lines()*10 < lines:
 		// Spread thin: no file is where the size is.
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
-			Rule: ruleLargestFile,
+			Rule: "size-largest-file",
 			Message: fmt.Sprintf("The largest changed file holds %s of the %s reviewable lines: the change is spread over %s.",
 				wording.Commas(reviewable[0].Lines()), wording.Commas(lines), wording.Plural(rev.Files, "file")),
 			Field: heuristics.FieldDiff,
@@ -214,7 +225,7 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 	case score > 0:
 		for _, f := range reviewable[:min(cfg.Largest, len(reviewable))] {
 			res.Evidence = append(res.Evidence, heuristics.Evidence{
-				Rule:    ruleLargestFile,
+				Rule:    "size-largest-file",
 				Message: fmt.Sprintf("One of the largest changed files: +%s −%s (%s).", wording.Commas(f.Added), wording.Commas(f.Deleted), f.Kind),
 				Field:   heuristics.FieldDiff,
 				Path:    f.Path(),
@@ -224,7 +235,7 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 	for _, kind := range []diffstat.Kind{diffstat.KindGenerated, diffstat.KindVendored, diffstat.KindLockfile} {
 		if n := skippedByKind[kind]; n > 0 {
 			res.Evidence = append(res.Evidence, heuristics.Evidence{
-				Rule:    ruleNotReviewable,
+				Rule:    "size-not-reviewable",
 				Message: fmt.Sprintf("%s %s lines not counted (%s).", wording.Commas(n), kind, firstPaths(skipped, kind, 3)),
 				Field:   heuristics.FieldDiff,
 			})
@@ -232,7 +243,7 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 	}
 	if expected > 0 {
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
-			Rule: ruleExpectedOutput,
+			Rule: "size-expected-output",
 			Message: fmt.Sprintf("%s lines of expected test output not counted (%s): golden files and snapshots a tool regenerates; "+
 				"review the tests and code that changed them, and skim these.", wording.Commas(expected), firstPaths(skipped, diffstat.KindExpected, 3)),
 			Field: heuristics.FieldDiff,

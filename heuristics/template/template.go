@@ -2,6 +2,7 @@ package template
 
 import (
 	"context"
+	_ "embed"
 	"errors"
 	"fmt"
 	"math"
@@ -102,7 +103,7 @@ func (c Config) Validate() error {
 			return bad(fmt.Sprintf("strict[%d]", i), "section %q is also optional", h)
 		}
 	}
-	if field, msg := scoring.CheckRuleSettings(rules(), c.Severity, c.Disable); field != "" {
+	if field, msg := scoring.CheckRuleSettings(rules.Common(rule.common), c.Severity, c.Disable); field != "" {
 		return &ConfigError{Field: field, Msg: msg}
 	}
 	return nil
@@ -166,6 +167,28 @@ func New(cfg Config) (*Scorer, error) {
 
 // Name returns "template".
 func (s *Scorer) Name() string { return "template" }
+
+// rule is one entry of rules.json: a rule, the score it adds for one
+// finding and, for a rule that counts several, Cap, the most its
+// findings add together (0: one finding's severity, however many).
+// Config.Severity replaces both.
+type rule struct {
+	heuristics.Rule
+	Severity float64 `json:"severity"`
+	Cap      float64 `json:"cap,omitempty"`
+}
+
+func (r rule) common() heuristics.Rule { return r.Rule }
+
+// rules is the one table of the template scorer's rules, declared in
+// rules.json; doc.go lists them and a test keeps the two in step.
+var rules = scoring.Table[rule](rulesJSON)
+
+//go:embed rules.json
+var rulesJSON []byte
+
+// Rules returns the rules the template scorer's evidence cites.
+func (s *Scorer) Rules() []heuristics.Rule { return rules.Common(rule.common) }
 
 // finding is one thing a rule found; advice says what the author could
 // do about it, in a phrase.
@@ -448,11 +471,16 @@ func (s *Scorer) severity(id string, n int) float64 {
 	if v, ok := s.cfg.Severity[id]; ok {
 		return v
 	}
-	v := defaultSeverity()[id] * float64(n)
-	if c, ok := defaultCap()[id]; ok {
-		return math.Min(v, c)
+	for _, r := range rules() {
+		if r.ID != id {
+			continue
+		}
+		if r.Cap > 0 {
+			return math.Min(r.Severity*float64(n), r.Cap)
+		}
+		return r.Severity
 	}
-	return defaultSeverity()[id]
+	return 0
 }
 
 func (s *Scorer) result(tmpl, body *doc, found []finding) heuristics.Result {

@@ -3,6 +3,7 @@ package verbosity
 import (
 	"cmp"
 	"context"
+	_ "embed"
 	"errors"
 	"fmt"
 	"math"
@@ -324,6 +325,16 @@ func NewWith(cfg Config, counter TokenCounter) (*Scorer, error) {
 // Name returns "verbosity".
 func (v *Scorer) Name() string { return "verbosity" }
 
+// rules is the one table of the verbosity scorer's rules, declared in
+// rules.json; doc.go lists them and a test keeps the two in step.
+var rules = scoring.Table[heuristics.Rule](rulesJSON)
+
+//go:embed rules.json
+var rulesJSON []byte
+
+// Rules returns the rules the verbosity scorer's evidence cites.
+func (v *Scorer) Rules() []heuristics.Rule { return rules.Clone() }
+
 func (v *Scorer) tokens() (TokenCounter, error) {
 	if v.counter != nil {
 		return v.counter, nil
@@ -594,7 +605,7 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 			what = "No changed lines or files to compare with"
 		}
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
-			Rule: ruleLength,
+			Rule: "verbosity-length",
 			Message: fmt.Sprintf("%s: %s tokens of prose against a fixed budget of %s tokens (the score rises from the budget and peaks at ten times it).",
 				what, wording.Commas(prose), wording.Commas(cfg.BudgetTokens)),
 			Field: heuristics.FieldBody,
@@ -608,7 +619,7 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 			of += fmt.Sprintf(" and %s not read line by line (%d lines each)", wording.Plural(others, "other file"), *cfg.OtherFileLines)
 		}
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
-			Rule: ruleLength,
+			Rule: "verbosity-length",
 			Message: fmt.Sprintf("%s tokens of prose for %s: %s tokens a line beyond the first %d (the score rises from %v tokens a line and peaks at %v).",
 				wording.Commas(prose), of,
 				wording.Commas(int(math.Round(float64(prose-cfg.FloorTokens)/float64(compared)))),
@@ -630,28 +641,28 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 			continue
 		}
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
-			Rule:    ruleHiddenComment,
+			Rule:    "verbosity-hidden-comment",
 			Message: fmt.Sprintf("An HTML comment of about %s (%s), hidden when the description is rendered.", wording.Plural(wording.Words(p.Text), "word"), wording.Plural(p.Tokens, "token")),
 			Field:   heuristics.FieldBody, Line: p.Line, Snippet: wording.Snippet(p.Text, 120),
 		})
 	}
 	if hy.invisible > 0 {
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
-			Rule:    ruleInvisibleChars,
+			Rule:    "verbosity-invisible-chars",
 			Message: fmt.Sprintf("%s that render as nothing (%s), first on line %d.", wording.Plural(hy.invisible, "invisible character"), hy.invisibleKinds(), hy.invisibleLine),
 			Field:   heuristics.FieldBody, Line: hy.invisibleLine, Snippet: hy.invisibleSnippet,
 		})
 	}
 	if hy.bidi > 0 {
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
-			Rule:    ruleBidiControls,
+			Rule:    "verbosity-bidi-controls",
 			Message: fmt.Sprintf("%s that can reorder how text displays, first on line %d.", wording.Plural(hy.bidi, "bidirectional control character"), hy.bidiLine),
 			Field:   heuristics.FieldBody, Line: hy.bidiLine, Snippet: hy.bidiSnippet,
 		})
 	}
 	if hy.invalid > 0 {
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
-			Rule:    ruleInvalidUTF8,
+			Rule:    "verbosity-invalid-utf8",
 			Message: fmt.Sprintf("%s not valid UTF-8, first on line %d; counted as U+FFFD.", wording.Plural(hy.invalid, "byte"), hy.invalidLine),
 			Field:   heuristics.FieldBody, Line: hy.invalidLine,
 		})
@@ -837,21 +848,21 @@ func (e explained) evidence(body string, byKind map[string]int, lines int, score
 	switch {
 	case strings.TrimSpace(body) == "":
 		if score > 0 {
-			ev = append(ev, heuristics.Evidence{Rule: ruleNoDescription,
+			ev = append(ev, heuristics.Evidence{Rule: "verbosity-no-description",
 				Message: fmt.Sprintf("The description is empty: nothing says what this change of %s does or why.", change),
 				Field:   heuristics.FieldBody})
 		}
 	case len(e.placeholders) > 0:
 		p := e.placeholders[0]
-		ev = append(ev, heuristics.Evidence{Rule: rulePlaceholder,
+		ev = append(ev, heuristics.Evidence{Rule: "verbosity-placeholder",
 			Message: fmt.Sprintf("The description is placeholder text (%s), nothing of the author's own, for %s.", wording.Plural(len(e.placeholders), "placeholder"), change),
 			Field:   heuristics.FieldBody, Line: p.Line, Snippet: wording.Snippet(p.Text, 80)})
 	case templateOnly(byKind):
-		ev = append(ev, heuristics.Evidence{Rule: ruleTemplateOnly,
+		ev = append(ev, heuristics.Evidence{Rule: "verbosity-template-only",
 			Message: "The description is the pull request template with nothing of the author's own.",
 			Field:   heuristics.FieldBody, Line: 1})
 	case score > 0 && e.words == 0 && len(e.links) > 0:
-		ev = append(ev, heuristics.Evidence{Rule: ruleNoDescription,
+		ev = append(ev, heuristics.Evidence{Rule: "verbosity-no-description",
 			Message: fmt.Sprintf("The description only links %s: nothing of the author's own says what this change of %s does or why.", e.linked(), change),
 			Field:   heuristics.FieldBody})
 	case score > 0:
@@ -872,7 +883,7 @@ func (e explained) evidence(body string, byKind map[string]int, lines int, score
 		if len(what) > 0 {
 			msg += "; the rest is " + strings.Join(what, ", ")
 		}
-		ev = append(ev, heuristics.Evidence{Rule: ruleNoDescription, Message: msg + ".", Field: heuristics.FieldBody,
+		ev = append(ev, heuristics.Evidence{Rule: "verbosity-no-description", Message: msg + ".", Field: heuristics.FieldBody,
 			Line: e.firstHead.Line, Snippet: wording.Snippet(e.firstHead.Text, 80)})
 	}
 	return ev
@@ -914,7 +925,7 @@ func (v *Scorer) overLimit(c *heuristics.Contribution) heuristics.Result {
 			wording.Commas(len(c.Body)), wording.Commas(v.cfg.MaxBodyBytes)),
 		Advice: "Cut the description to what a reviewer needs: what changed and why. Put logs and transcripts in a gist or an issue, and link to them.",
 		Evidence: []heuristics.Evidence{{
-			Rule: ruleOverLimit,
+			Rule: "verbosity-over-limit",
 			Message: fmt.Sprintf("%s bytes of description, over the %s-byte limit (max_body_bytes); not read.",
 				wording.Commas(len(c.Body)), wording.Commas(v.cfg.MaxBodyBytes)),
 			Field: heuristics.FieldBody, Line: 1, Snippet: wording.Snippet(c.Body, 80),
@@ -1090,7 +1101,7 @@ func longestSections(parts []DescriptionPart, n int, sized bool) []heuristics.Ev
 			label = "The text before the first heading"
 		}
 		ev = append(ev, heuristics.Evidence{
-			Rule:    ruleLongSection,
+			Rule:    "verbosity-long-section",
 			Message: fmt.Sprintf("%s has %s.", label, strings.ToLower(proseAmount(s.tokens, s.words)[:1])+proseAmount(s.tokens, s.words)[1:]),
 			Field:   heuristics.FieldBody, Line: s.line, Snippet: wording.Snippet(s.first, 80),
 		})
@@ -1276,7 +1287,7 @@ func (v *Scorer) restatement(parts []DescriptionPart, d *diffstat.Diff) restatem
 				}
 			}
 			rs.evidence = append(rs.evidence, heuristics.Evidence{
-				Rule:    ruleRestatesDiff,
+				Rule:    "verbosity-restates-diff",
 				Message: fmt.Sprintf("%d list items in a row name changed files or functions one by one (%s).", j-i, strings.Join(names, ", ")),
 				Field:   heuristics.FieldBody, Line: mentions[i].part.Line, Snippet: wording.Snippet(firstLine(mentions[i].part.Text), 100),
 			})
@@ -1293,7 +1304,7 @@ func (v *Scorer) restatement(parts []DescriptionPart, d *diffstat.Diff) restatem
 			}
 		}
 		rs.evidence = append(rs.evidence, heuristics.Evidence{
-			Rule:    ruleRestatesDiff,
+			Rule:    "verbosity-restates-diff",
 			Message: fmt.Sprintf("This paragraph lists %s from the diff.", wording.Plural(len(best.items), "changed file or function name")),
 			Field:   heuristics.FieldBody, Line: best.part.Line, Snippet: wording.Snippet(firstLine(best.part.Text), 100),
 		})

@@ -48,13 +48,14 @@ func New[C Config, S any](cfg C, defaults func(C) C, build func(C) *S) (*S, erro
 // R), decoded on the first call, not at package init. Every call returns
 // the same slice: callers must not change it, and a Rules method returns
 // a copy. Each rule is declared once, in that file; the package's Go code
-// names the IDs it emits as constants, and heuristicstest.CheckDeclared
-// checks both those and doc.go against the table.
+// writes an ID where it emits it (an exported constant only where users
+// need the name), so one grep finds both, and heuristicstest.CheckDeclared
+// checks those strings and doc.go against the table.
 //
 // A field the rule type does not have, or a file that is not one such
 // array and nothing after it, is a bug in the package that its first
 // test finds: the call panics, naming the error.
-func Table[R any](data []byte) func() []R {
+func Table[R any](data []byte) Rules[R] {
 	return sync.OnceValue(func() []R {
 		var rules []R
 		dec := json.NewDecoder(bytes.NewReader(data))
@@ -67,6 +68,47 @@ func Table[R any](data []byte) func() []R {
 		}
 		return rules
 	})
+}
+
+// Rules is a scorer's rules table, as Table returns it: a call gives the
+// shared slice, which the package reads but must not change.
+type Rules[R any] func() []R
+
+// Clone returns a copy of the table, what a scorer's Rules method returns.
+func (t Rules[R]) Clone() []R { return slices.Clone(t()) }
+
+// Common returns each rule of the table in the shape every scorer
+// declares them, by way of rule, for a scorer whose rules.json carries
+// more per rule (a default severity, a weight).
+func (t Rules[R]) Common(rule func(R) heuristics.Rule) []heuristics.Rule {
+	rules := t()
+	out := make([]heuristics.Rule, len(rules))
+	for i, r := range rules {
+		out[i] = rule(r)
+	}
+	return out
+}
+
+// CheckFractions returns what is wrong with a rules.json table whose
+// rules carry numbers: a rule without the key required, or a number that
+// is not in [0, 1]. A scorer's tests call it, so a default severity left
+// out cannot silently become 0.
+func CheckFractions(data []byte, required string) error {
+	var rules []map[string]any
+	if err := json.Unmarshal(data, &rules); err != nil {
+		return fmt.Errorf("rules.json: %w", err)
+	}
+	for i, r := range rules {
+		if _, ok := r[required]; !ok {
+			return fmt.Errorf("rules.json: rule %d (%v): no %q", i, r["id"], required)
+		}
+		for _, k := range slices.Sorted(maps.Keys(r)) {
+			if v, ok := r[k].(float64); ok && !(v >= 0 && v <= 1) {
+				return fmt.Errorf("rules.json: rule %d (%v): %s %v is not in [0, 1]", i, r["id"], k, v)
+			}
+		}
+	}
+	return nil
 }
 
 // Declared reports whether one of rules has the ID id.

@@ -108,3 +108,22 @@ func TestTableRejectsTrailingData(t *testing.T) {
 	}()
 	Table[heuristics.Rule]([]byte(`[{"id": "x-one", "finds": "one"}]` + "\n" + `[{"id": "x-two", "finds": "two"}]`))()
 }
+
+func TestCheckFractions(t *testing.T) {
+	tests := []struct {
+		name, data string
+		ok         bool
+	}{
+		{"all set", `[{"id": "x-a", "severity": 0.5, "cap": 1}]`, true},
+		{"zero is a value", `[{"id": "x-a", "severity": 0}]`, true},
+		{"missing", `[{"id": "x-a", "severity": 0.5}, {"id": "x-b"}]`, false},
+		{"above one", `[{"id": "x-a", "severity": 0.5, "cap": 1.5}]`, false},
+		{"negative", `[{"id": "x-a", "severity": -0.1}]`, false},
+		{"not JSON", `[{`, false},
+	}
+	for _, tt := range tests {
+		if err := CheckFractions([]byte(tt.data), "severity"); (err == nil) != tt.ok {
+			t.Errorf("%s: CheckFractions = %v, want ok %v", tt.name, err, tt.ok)
+		}
+	}
+}

@@ -771,25 +771,12 @@ func (ag *joiner) join(rec *Record, id string, closed time.Time) error {
 			rec.Timeline = append(rec.Timeline, ev)
 		}
 	}
-	if c := comments; c != nil {
-		rows, err := c.rowsOf(id)
-		if err != nil {
-			return fmt.Errorf("%s: %w", c.name(), err)
-		}
-		for _, r := range rows {
-			rec.Timeline = append(rec.Timeline, heuristics.Event{Kind: heuristics.EventComment, Actor: authorTyped(c.get(r, "user"), c.get(r, "user_type")),
-				Time: parseTimeAny(c.get(r, "created_at")), Body: c.get(r, "body")})
-		}
+	var err error
+	if rec.Timeline, err = childEvents(rec.Timeline, comments, id, heuristics.EventComment, "created_at"); err != nil {
+		return err
 	}
-	if c := reviews; c != nil {
-		rows, err := c.rowsOf(id)
-		if err != nil {
-			return fmt.Errorf("%s: %w", c.name(), err)
-		}
-		for _, r := range rows {
-			rec.Timeline = append(rec.Timeline, heuristics.Event{Kind: heuristics.EventReview, Actor: authorTyped(c.get(r, "user"), c.get(r, "user_type")),
-				Time: parseTimeAny(c.get(r, "submitted_at")), Body: c.get(r, "body"), State: strings.ToLower(c.get(r, "state"))})
-		}
+	if rec.Timeline, err = childEvents(rec.Timeline, reviews, id, heuristics.EventReview, "submitted_at"); err != nil {
+		return err
 	}
 	slices.SortStableFunc(rec.Timeline, func(a, b heuristics.Event) int { return a.Time.Compare(b.Time) })
 	rec.Outcomes = ag.outcomes(rec, pushes)
@@ -805,6 +792,28 @@ func (ag *joiner) join(rec *Record, id string, closed time.Time) error {
 		}
 	}
 	return nil
+}
+
+// childEvents appends to tl an event of kind for each row of c, the
+// comments or reviews table (nil when not given), for pull request id:
+// who wrote it, the time in the column at, the text and a review's state.
+func childEvents(tl []heuristics.Event, c childTable, id string, kind heuristics.EventKind, at string) ([]heuristics.Event, error) {
+	if c == nil {
+		return tl, nil
+	}
+	rows, err := c.rowsOf(id)
+	if err != nil {
+		return tl, fmt.Errorf("%s: %w", c.name(), err)
+	}
+	for _, r := range rows {
+		ev := heuristics.Event{Kind: kind, Actor: authorTyped(c.get(r, "user"), c.get(r, "user_type")),
+			Time: parseTimeAny(c.get(r, at)), Body: c.get(r, "body")}
+		if kind == heuristics.EventReview {
+			ev.State = strings.ToLower(c.get(r, "state"))
+		}
+		tl = append(tl, ev)
+	}
+	return tl, nil
 }
 
 func author(login string) heuristics.Author {

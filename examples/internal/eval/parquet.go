@@ -651,17 +651,32 @@ func (t *pqTable) next() ([]string, int64, error) {
 	return row, n, err
 }
 
-// scan reads every row once, then rewinds.
-func (t *pqTable) scan(each func(row []string)) error {
+// forRows calls f with each row left under the cursor, in order, and its
+// number, up to the end of the table; it stops at the first error, f's
+// or the table's.
+func (t *pqTable) forRows(f func(row []string, n int64) error) error {
 	for {
-		row, _, err := t.next()
+		row, n, err := t.next()
 		if err == io.EOF {
-			break
+			return nil
 		}
 		if err != nil {
 			return err
 		}
+		if err := f(row, n); err != nil {
+			return err
+		}
+	}
+}
+
+// scan reads every row once, then rewinds.
+func (t *pqTable) scan(each func(row []string)) error {
+	err := t.forRows(func(row []string, _ int64) error {
 		each(row)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	t.rewind()
 	return nil
@@ -683,15 +698,7 @@ func (t *pqTable) index(each func(t *pqTable, row []string), order map[string]in
 		cur, start = "", -1
 	}
 	last, inOrder := -1, true
-	for {
-		row, n, err := t.next()
-		if err == io.EOF {
-			flush()
-			break
-		}
-		if err != nil {
-			return err
-		}
+	err := t.forRows(func(row []string, n int64) error {
 		if each != nil {
 			each(t, row)
 		}
@@ -706,7 +713,12 @@ func (t *pqTable) index(each func(t *pqTable, row []string), order map[string]in
 			cur, start = id, n
 		}
 		end = n + 1
+		return nil
+	})
+	if err != nil {
+		return err
 	}
+	flush()
 	t.rewind()
 	if inOrder {
 		return nil
@@ -741,15 +753,7 @@ func (t *pqTable) copyOut() (err error) {
 		cur, start = "", -1
 	}
 	var buf []byte
-	for {
-		row, _, err := t.next()
-		if err == io.EOF {
-			flush()
-			break
-		}
-		if err != nil {
-			return err
-		}
+	err = t.forRows(func(row []string, _ int64) error {
 		if id := t.get(row, "pr_id"); id != cur {
 			flush()
 			cur, start = id, off
@@ -763,7 +767,12 @@ func (t *pqTable) copyOut() (err error) {
 			return err
 		}
 		off += int64(len(buf))
+		return nil
+	})
+	if err != nil {
+		return err
 	}
+	flush()
 	t.rewind()
 	t.spillSize = off
 	return w.Flush()
