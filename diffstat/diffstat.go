@@ -85,6 +85,7 @@ type File struct {
 	patch      []byte
 	hunkStarts []int
 	patchLine  int        // input line of the first hunk header
+	hunkLines  int        // lines in the hunks, "\ No newline" markers left out
 	hunks      *hunkCache // Hunks' result, shared by every scorer; nil parses on every call
 }
 

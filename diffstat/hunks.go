@@ -90,14 +90,16 @@ func (f *File) parseHunks() ([]Hunk, error) {
 		return nil, nil
 	}
 	// The hunks and all their lines are two allocations: the lines of
-	// every hunk share one array (no more lines than the patch has line
-	// breaks, plus each hunk's last line), each hunk's capped at its own
-	// length. The lines' Text strings share the kept patch, as EachHunk's
-	// do, so a hunk's text is never copied (a 4 MiB line was copied five
-	// times on its way through go-diff's hunk reader), and the collector
-	// has two objects to trace where it had one per hunk.
+	// every hunk share one array, of exactly the lines the scanner counted
+	// (it had room for every line break of the patch, headers included,
+	// and one more a hunk: twice the lines of a diff of tiny hunks), each
+	// hunk's capped at its own length. The lines' Text strings share the
+	// kept patch, as EachHunk's do, so a hunk's text is never copied (a
+	// 4 MiB line was copied five times on its way through go-diff's hunk
+	// reader), and the collector has two objects to trace where it had
+	// one per hunk.
 	hunks := make([]Hunk, len(f.hunkStarts))
-	lines := make([]Line, 0, bytes.Count(f.patch, []byte{'\n'})+len(f.hunkStarts))
+	lines := make([]Line, 0, f.hunkLines)
 	line := f.patchLine
 	for i, start := range f.hunkStarts {
 		end := len(f.patch)

@@ -371,6 +371,7 @@ func (s *Scanner) emit() {
 				h.hunkStarts = append(h.hunkStarts, len(h.patch)+start)
 			}
 			h.patch = append(h.patch, f.patch...)
+			h.hunkLines += f.hunkLines
 			s.queue(h)
 			return
 		}
@@ -613,6 +614,9 @@ func (s *Scanner) body() {
 		}
 		if keep {
 			f.patch = grow(f.patch, line)
+			if c != '\\' {
+				f.hunkLines++
+			}
 		}
 		if s.sniffing && len(s.sniff) < contentSniff && len(line) > 0 && (c == ' ' || (c == '+') != deleted && c != '\\') {
 			s.sniff = append(s.sniff, line[1:min(len(line), 1+contentSniff-len(s.sniff))]...)
