@@ -57,6 +57,10 @@ type Options struct {
 // An empty input is an empty diff. Input that is not a diff, a hunk whose
 // lines disagree with its header, a NUL byte, a combined diff, or input over
 // Options.MaxBytes fail with a *ParseError.
+//
+// When r tells its length (a bytes.Reader, strings.Reader or bytes.Buffer),
+// the files' hunks are kept in one buffer of that size, so a File, a Hunk
+// or a line's Text kept after the rest of the Diff keeps all of it.
 func Parse(r io.Reader, opts *Options) (*Diff, error) {
 	o := Options{}
 	if opts != nil {
