@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"crypto/rand"
 	"crypto/rsa"
 	"crypto/x509"
@@ -15,6 +16,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -121,6 +123,31 @@ func TestStartupSIGTERM(t *testing.T) {
 		awaitStartup(t, cmd, stderr, done, asked, "connect to the database")
 		terminate(t, cmd, stderr, done)
 	})
+}
+
+// TestOpenLedgerTimeout: without a signal, a database that takes the
+// connection and never answers ends the start-up after ledgerTimeout,
+// with one line saying so.
+func TestOpenLedgerTimeout(t *testing.T) {
+	if !slices.Contains(ledgersql.Drivers(), "pgx") {
+		t.Skip("built without -tags postgres")
+	}
+	db, _ := hungServer(t)
+	done := make(chan error, 1)
+	go func() {
+		_, err := openLedger(context.Background(), "postgres://heft:s3cret@"+db+"/heft", 100*time.Millisecond)
+		done <- err
+	}()
+	var err error
+	select {
+	case err = <-done:
+	case <-time.After(20 * time.Second): // a bound for a hung test, not a measurement
+		t.Fatal("openLedger did not give up")
+	}
+	require.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.Contains(t, err.Error(), "no answer in 100ms")
+	assert.NotContains(t, err.Error(), "s3cret")
+	assert.False(t, strings.ContainsAny(err.Error(), "\n\r\t"), "one line: %q", err)
 }
 
 // hungServer listens on loopback and takes every connection without ever
