@@ -71,8 +71,13 @@ func parseHunkInto(h *Hunk, b []byte) (rest []byte, n int, err error) {
 		return nil, 0, fmt.Errorf("bad hunk header %q", header)
 	}
 	lines := h.Lines[:0]
-	if n := oldLines + newLines; cap(lines) < n && n <= len(body) {
-		lines = make([]Line, 0, n) // exact for a hunk of only changes, and never more than the body's bytes
+	// A hunk has at least max(oldLines, newLines) lines and at most their
+	// sum (context lines count on both sides). Room for fewer than the
+	// least is made for the most: exact for a hunk of only changes, and
+	// never more than the body's bytes. Room for the least is kept, so
+	// Hunks' shared array, sized exactly, is never left for a copy.
+	if n := oldLines + newLines; cap(lines) < max(oldLines, newLines) && n <= len(body) {
+		lines = make([]Line, 0, n)
 	}
 	*h = Hunk{OldStart: oldStart, OldLines: oldLines, NewStart: newStart, NewLines: newLines}
 	text := unsafe.String(unsafe.SliceData(body), len(body))
