@@ -81,11 +81,13 @@ type File struct {
 	Line int `json:"line"`
 
 	// patch holds the file's hunks verbatim (header lines left out) when
-	// the scanner keeps them; hunkStarts are offsets into it, one per hunk.
-	patch      []byte
-	hunkStarts []int
-	patchLine  int        // input line of the first hunk header
-	hunks      *hunkCache // Hunks' result, shared by every scorer; nil parses on every call
+	// the scanner keeps them, nHunks of them: each hunk's header says
+	// where it ends, as the scanner read it, so no offsets are kept.
+	patch     []byte
+	nHunks    int
+	patchLine int        // input line of the first hunk header
+	hunkLines int        // lines in the hunks, "\ No newline" markers left out
+	hunks     *hunkCache // Hunks' result, shared by every scorer; nil parses on every call
 }
 
 // Path returns the path a reviewer knows the file by: the new path, or the

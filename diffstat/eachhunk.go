@@ -21,7 +21,7 @@ import (
 // it fails with ErrNoPatch when the file came from a Scanner that did not
 // keep patches. It is safe for concurrent use.
 func (f *File) EachHunk(fn func(h *Hunk) error) error {
-	if len(f.hunkStarts) == 0 {
+	if f.nHunks == 0 {
 		if f.Added+f.Deleted > 0 {
 			return ErrNoPatch
 		}
@@ -36,17 +36,15 @@ func (f *File) EachHunk(fn func(h *Hunk) error) error {
 		}
 	}()
 	line := f.patchLine
-	for i, start := range f.hunkStarts {
-		end := len(f.patch)
-		if i+1 < len(f.hunkStarts) {
-			end = f.hunkStarts[i+1]
-		}
-		b := f.patch[start:end]
-		if err := parseHunkInto(&h, b); err != nil {
+	rest := f.patch
+	for range f.nHunks {
+		var n int
+		var err error
+		if rest, n, err = parseHunkInto(&h, rest); err != nil {
 			return &ParseError{Line: line, Path: f.Path(), Err: ErrMalformed, Msg: err.Error()}
 		}
 		h.Line = line
-		line += bytes.Count(b, []byte{'\n'})
+		line += n
 		if err := fn(&h); err != nil {
 			return err
 		}
@@ -60,29 +58,44 @@ var linePool = sync.Pool{New: func() any { return new([]Line) }}
 
 const maxPooledLines = 1 << 16
 
-// parseHunkInto parses one hunk, as the scanner delimited it, into h,
-// reusing h.Lines. The body becomes one string; each line's Text is a
-// slice of it.
-func parseHunkInto(h *Hunk, b []byte) error {
+// parseHunkInto parses the hunk at the start of b, a kept patch, into h,
+// reusing h.Lines, and returns the rest of b and the number of lines the
+// hunk took, its header and "\ No newline" markers included. The hunk
+// ends where the scanner ended it: when its header's counts are used up
+// and, if one follows, after a marker. Each line's Text shares b (the
+// patch is never written once parsed).
+func parseHunkInto(h *Hunk, b []byte) (rest []byte, n int, err error) {
 	header, body, _ := bytes.Cut(b, []byte{'\n'})
 	oldStart, oldLines, newStart, newLines, ok := parseHunkHeader(header)
 	if !ok {
-		return fmt.Errorf("bad hunk header %q", header)
+		return nil, 0, fmt.Errorf("bad hunk header %q", header)
 	}
 	lines := h.Lines[:0]
-	if n := oldLines + newLines; cap(lines) < n && n <= len(body) {
-		lines = make([]Line, 0, n) // exact for a hunk of only changes, and never more than the body's bytes
+	// A hunk has at least max(oldLines, newLines) lines and at most their
+	// sum (context lines count on both sides). Room for fewer than the
+	// least is made for the most: exact for a hunk of only changes, and
+	// never more than the body's bytes. Room for the least is kept, so
+	// Hunks' shared array, sized exactly, is never left for a copy.
+	if n := oldLines + newLines; cap(lines) < max(oldLines, newLines) && n <= len(body) {
+		lines = make([]Line, 0, n)
 	}
 	*h = Hunk{OldStart: oldStart, OldLines: oldLines, NewStart: newStart, NewLines: newLines}
-	if i := bytes.Index(header[2:], []byte("@@")); i >= 0 && i+4 <= len(header) {
-		h.Section = strings.TrimSpace(string(header[i+4:]))
-	}
-	// The patch is never written once parsed, so the lines can share it.
 	text := unsafe.String(unsafe.SliceData(body), len(body))
+	if i := bytes.Index(header[2:], []byte("@@")); i >= 0 && i+4 <= len(header) {
+		// The section shares the patch as the lines do.
+		h.Section = strings.TrimSpace(unsafe.String(unsafe.SliceData(header[i+4:]), len(header)-i-4))
+	}
+	n = 1
 	oldN, newN := oldStart, newStart
+	oldEnd, newEnd := oldStart+oldLines, newStart+newLines
 	for len(text) > 0 {
-		raw, rest, _ := strings.Cut(text, "\n")
-		text = rest
+		done := oldN >= oldEnd && newN >= newEnd
+		if done && text[0] != '\\' {
+			break
+		}
+		raw, after, _ := strings.Cut(text, "\n")
+		text = after
+		n++
 		raw = strings.TrimSuffix(raw, "\r") // as go-diff reads CRLF lines
 		if strings.HasPrefix(raw, "\\") {
 			// "\ No newline at end of file" belongs to neither file;
@@ -90,16 +103,22 @@ func parseHunkInto(h *Hunk, b []byte) error {
 			if len(lines) > 0 && strings.HasPrefix(raw, "\\ ") {
 				lines[len(lines)-1].NoNewline = true
 			}
+			if done {
+				break // the one marker that may follow a hunk's last line
+			}
 			continue
 		}
 		var l Line
 		l.Op, l.Text = cutOp(raw)
 		l.number(&oldN, &newN)
 		lines = append(lines, l)
+		if oldN > oldEnd || newN > newEnd {
+			break
+		}
 	}
 	h.Lines = lines // on an error too: EachHunk gives the slice back to its pool
 	if oldN-oldStart != oldLines || newN-newStart != newLines {
-		return fmt.Errorf("bad hunk: %d old and %d new lines where the header says %d and %d", oldN-oldStart, newN-newStart, oldLines, newLines)
+		return nil, 0, fmt.Errorf("bad hunk: %d old and %d new lines where the header says %d and %d", oldN-oldStart, newN-newStart, oldLines, newLines)
 	}
-	return nil
+	return b[len(b)-len(text):], n, nil
 }

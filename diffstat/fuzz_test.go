@@ -2,7 +2,11 @@ package diffstat_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
+	"reflect"
 	"testing"
 
 	"github.com/heft-dev/heft/diffstat"
@@ -11,8 +15,10 @@ import (
 // FuzzParse checks that no input makes the parser panic or hang, and that
 // every diff it accepts gives hunks whose lines add up to its counts, and
 // that Hunks and EachHunk read every hunk as go-diff's hunk model does
-// (diffstat.GoDiffHunks, the reader Hunks used before). Seeds are under
-// testdata/fuzz/FuzzParse.
+// (diffstat.GoDiffHunks, the reader Hunks used before), and that a reader
+// that does not tell its length (whose patches Parse grows one by one)
+// gives the same files and hunks as one that does (whose patches share
+// one buffer). Seeds are under testdata/fuzz/FuzzParse.
 func FuzzParse(f *testing.F) {
 	f.Add([]byte("diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n"))
 	f.Add([]byte("--- a/x\n+++ b/x\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n"))
@@ -65,5 +71,32 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("%s: %s", f.Path(), msg)
 			}
 		}
+		if msg := sameUnsized(d, in); msg != "" {
+			t.Fatal(msg)
+		}
 	})
+}
+
+// sameUnsized parses in again through a reader that hides its length, so
+// that Parse cannot lay the patches in one buffer, and reports how the
+// result differs from d, or "" when it does not.
+func sameUnsized(d *diffstat.Diff, in []byte) string {
+	d2, err := diffstat.Parse(struct{ io.Reader }{bytes.NewReader(in)}, &diffstat.Options{MaxBytes: 1 << 20})
+	if err != nil {
+		return fmt.Sprintf("a reader that tells its length parsed, one that does not failed: %v", err)
+	}
+	if len(d2.Files) != len(d.Files) {
+		return fmt.Sprintf("%d files, %d from a reader that hides its length", len(d.Files), len(d2.Files))
+	}
+	for i, f := range d.Files {
+		f2 := d2.Files[i]
+		h, err := f.Hunks()
+		h2, err2 := f2.Hunks()
+		j, _ := json.Marshal(f)
+		j2, _ := json.Marshal(f2)
+		if !bytes.Equal(j, j2) || !reflect.DeepEqual(h, h2) || (err == nil) != (err2 == nil) {
+			return fmt.Sprintf("%s: read differently from a reader that hides its length:\n%+v %+v %v\n%+v %+v %v", f.Path(), f, h, err, f2, h2, err2)
+		}
+	}
+	return ""
 }

@@ -15,18 +15,35 @@ import (
 // time. It is the reference the tests hold Hunks and EachHunk to (an
 // independent reading of the same format), and is built only into tests.
 func GoDiffHunks(f *File) ([]Hunk, error) {
-	if len(f.hunkStarts) == 0 {
+	if f.nHunks == 0 {
 		if f.Added+f.Deleted > 0 {
 			return nil, ErrNoPatch
 		}
 		return nil, nil
 	}
-	hunks := make([]Hunk, 0, len(f.hunkStarts))
+	// The hunks are cut where a line starts with "@@", which no line of a
+	// hunk does ('+', '-', ' ', '\\' or an empty line): a reading of the
+	// boundaries independent of Hunks', which follows the headers' counts.
+	var starts []int
+	for i := 0; i < len(f.patch); {
+		if bytes.HasPrefix(f.patch[i:], []byte("@@")) {
+			starts = append(starts, i)
+		}
+		j := bytes.IndexByte(f.patch[i:], '\n')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	if len(starts) != f.nHunks {
+		return nil, fmt.Errorf("%d hunk headers where the scanner read %d hunks", len(starts), f.nHunks)
+	}
+	hunks := make([]Hunk, 0, len(starts))
 	line := f.patchLine
-	for i, start := range f.hunkStarts {
+	for i, start := range starts {
 		end := len(f.patch)
-		if i+1 < len(f.hunkStarts) {
-			end = f.hunkStarts[i+1]
+		if i+1 < len(starts) {
+			end = starts[i+1]
 		}
 		h, err := goDiffHunk(f.patch[start:end])
 		if err != nil {

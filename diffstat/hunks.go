@@ -1,7 +1,6 @@
 package diffstat
 
 import (
-	"bytes"
 	"errors"
 	"sync"
 
@@ -83,39 +82,40 @@ type hunkCache struct {
 }
 
 func (f *File) parseHunks() ([]Hunk, error) {
-	if len(f.hunkStarts) == 0 {
+	if f.nHunks == 0 {
 		if f.Added+f.Deleted > 0 {
 			return nil, ErrNoPatch
 		}
 		return nil, nil
 	}
 	// The hunks and all their lines are two allocations: the lines of
-	// every hunk share one array (no more lines than the patch has line
-	// breaks, plus each hunk's last line), each hunk's capped at its own
-	// length. The lines' Text strings share the kept patch, as EachHunk's
-	// do, so a hunk's text is never copied (a 4 MiB line was copied five
-	// times on its way through go-diff's hunk reader), and the collector
-	// has two objects to trace where it had one per hunk.
-	hunks := make([]Hunk, len(f.hunkStarts))
-	lines := make([]Line, 0, bytes.Count(f.patch, []byte{'\n'})+len(f.hunkStarts))
+	// every hunk share one array, of exactly the lines the scanner counted
+	// (it had room for every line break of the patch, headers included,
+	// and one more a hunk: twice the lines of a diff of tiny hunks), each
+	// hunk's capped at its own length. The lines' Text strings share the
+	// kept patch, as EachHunk's do, so a hunk's text is never copied (a
+	// 4 MiB line was copied five times on its way through go-diff's hunk
+	// reader), and the collector has two objects to trace where it had
+	// one per hunk.
+	hunks := make([]Hunk, f.nHunks)
+	lines := make([]Line, 0, f.hunkLines)
 	line := f.patchLine
-	for i, start := range f.hunkStarts {
-		end := len(f.patch)
-		if i+1 < len(f.hunkStarts) {
-			end = f.hunkStarts[i+1]
-		}
+	rest := f.patch
+	for i := range hunks {
 		h := &hunks[i]
 		h.Lines = lines[len(lines):len(lines)]
-		if err := parseHunkInto(h, f.patch[start:end]); err != nil {
+		var n int
+		var err error
+		if rest, n, err = parseHunkInto(h, rest); err != nil {
 			return nil, &ParseError{Line: line, Path: f.Path(), Err: ErrMalformed, Msg: err.Error()}
 		}
-		n := len(h.Lines)
-		if len(lines)+n <= cap(lines) && (n == 0 || &h.Lines[0] == &lines[:len(lines)+1][len(lines)]) {
-			lines = lines[:len(lines)+n]
+		k := len(h.Lines)
+		if len(lines)+k <= cap(lines) && (k == 0 || &h.Lines[0] == &lines[:len(lines)+1][len(lines)]) {
+			lines = lines[:len(lines)+k]
 		}
-		h.Lines = h.Lines[:n:n]
+		h.Lines = h.Lines[:k:k]
 		h.Line = line
-		line += bytes.Count(f.patch[start:end], []byte{'\n'})
+		line += n
 	}
 	return hunks, nil
 }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unsafe"
 )
 
 // DefaultMaxBytes is the input size limit when Options.MaxBytes is zero.
@@ -56,6 +57,10 @@ type Options struct {
 // An empty input is an empty diff. Input that is not a diff, a hunk whose
 // lines disagree with its header, a NUL byte, a combined diff, or input over
 // Options.MaxBytes fail with a *ParseError.
+//
+// When r tells its length (a bytes.Reader, strings.Reader or bytes.Buffer),
+// the files' hunks are kept in one buffer of that size, so a File, a Hunk
+// or a line's Text kept after the rest of the Diff keeps all of it.
 func Parse(r io.Reader, opts *Options) (*Diff, error) {
 	o := Options{}
 	if opts != nil {
@@ -63,6 +68,17 @@ func Parse(r io.Reader, opts *Options) (*Diff, error) {
 	}
 	o.KeepPatch = true
 	s := NewScanner(r, &o)
+	// Every file's patch is kept, and together they are never longer
+	// than the input: when the reader knows how much it holds (a
+	// bytes.Reader, a strings.Reader, a bytes.Buffer, as every caller of
+	// Parse in heft passes), the patches are laid end to end in one buffer
+	// of that size, not each grown by doubling (which allocated twice a
+	// long patch and copied it once, and 512 bytes for the shortest).
+	if l, ok := r.(interface{ Len() int }); ok {
+		if n := l.Len(); n > 0 && (s.max < 0 || int64(n) <= s.max) {
+			s.arena = make([]byte, 0, n)
+		}
+	}
 	d := &Diff{}
 	for s.Next() {
 		d.Files = append(d.Files, s.File())
@@ -117,6 +133,11 @@ type Scanner struct {
 	held  *File   // a deleted file that may be the first half of a type change
 
 	pushback []byte // a line read ahead and given back
+
+	// arena is room for the kept patches, laid end to end: each file's
+	// patch starts at the arena's start, and the arena moves past it when
+	// the file ends (emit). A patch that outgrows it moves out by grow.
+	arena []byte
 }
 
 type state uint8
@@ -347,6 +368,10 @@ func sameGitName(oldP, newP string) bool {
 func (s *Scanner) emit() {
 	f := s.cur
 	s.cur = nil
+	if n := len(f.patch); n > 0 && cap(s.arena) > 0 && unsafe.SliceData(f.patch) == unsafe.SliceData(s.arena) {
+		f.patch = f.patch[:n:n] // the next file's patch follows it in the arena
+		s.arena = s.arena[n:n]
+	}
 	finishOp(f)
 	var content []byte
 	if len(s.sniff) > 0 {
@@ -367,10 +392,9 @@ func (s *Scanner) emit() {
 			h.Deleted += f.Deleted
 			h.Binary = h.Binary || f.Binary
 			h.Kind = f.Kind
-			for _, start := range f.hunkStarts {
-				h.hunkStarts = append(h.hunkStarts, len(h.patch)+start)
-			}
+			h.nHunks += f.nHunks
 			h.patch = append(h.patch, f.patch...)
+			h.hunkLines += f.hunkLines
 			s.queue(h)
 			return
 		}
@@ -558,12 +582,15 @@ func (s *Scanner) hunkHeader(line []byte) {
 	}
 	f := s.cur
 	s.oldRem, s.newRem, s.hunkLine = oldLines, newLines, s.lineNo
-	s.sniffing = len(f.hunkStarts) == 0 && (newStart == 1 || f.Op == OpDeleted && oldStart == 1)
+	s.sniffing = f.nHunks == 0 && (newStart == 1 || f.Op == OpDeleted && oldStart == 1)
 	if s.opts.KeepPatch {
-		if len(f.hunkStarts) == 0 {
+		if f.nHunks == 0 {
 			f.patchLine = s.lineNo
+			if f.patch == nil {
+				f.patch = s.arena
+			}
 		}
-		f.hunkStarts = append(f.hunkStarts, len(f.patch))
+		f.nHunks++
 		f.patch = grow(f.patch, line)
 	}
 	s.body()
@@ -613,6 +640,9 @@ func (s *Scanner) body() {
 		}
 		if keep {
 			f.patch = grow(f.patch, line)
+			if c != '\\' {
+				f.hunkLines++
+			}
 		}
 		if s.sniffing && len(s.sniff) < contentSniff && len(line) > 0 && (c == ' ' || (c == '+') != deleted && c != '\\') {
 			s.sniff = append(s.sniff, line[1:min(len(line), 1+contentSniff-len(s.sniff))]...)
@@ -729,13 +759,14 @@ func (s *Scanner) errorf(class error, format string, args ...any) error {
 	return &ParseError{Line: s.lineNo, Path: s.curPath(), Err: class, Msg: fmt.Sprintf(format, args...)}
 }
 
-// grow appends b to buf, doubling its capacity when it is full. append
+// grow appends b to buf, doubling its length when it is full. append
 // grows large slices by a quarter, which copies a long patch about five
 // times over; doubling keeps the copying under twice the patch's size, at
-// every size.
+// every size. (The length, not the capacity: a patch that outgrows the
+// rest of Parse's arena takes twice what it holds, not twice the arena.)
 func grow(buf, b []byte) []byte {
 	if cap(buf)-len(buf) < len(b) {
-		nb := make([]byte, len(buf), max(2*cap(buf), len(buf)+len(b), 512))
+		nb := make([]byte, len(buf), max(2*len(buf), len(buf)+len(b), 512))
 		copy(nb, buf)
 		buf = nb
 	}

@@ -170,7 +170,7 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 		extra  []heuristics.Scorer
 	)
 	if *ledgerSpec != "" {
-		store, err := during(ctx, func() (reputation.Store, error) { return ledgersql.Open(ctx, *ledgerSpec) })
+		store, err := during(ctx, func() (reputation.Store, error) { return openLedger(ctx, *ledgerSpec, ledgerTimeout) })
 		if code, stop := failed("--ledger", err); stop {
 			return code
 		}
@@ -266,6 +266,23 @@ func during[T any](ctx context.Context, f func() (T, error)) (T, error) {
 		var zero T
 		return zero, context.Cause(ctx)
 	}
+}
+
+// ledgerTimeout bounds opening --ledger at start-up, as the GitHub
+// clients' timeout bounds their calls: a database that takes the
+// connection and never answers would otherwise hold the start-up until a
+// signal.
+const ledgerTimeout = 30 * time.Second
+
+// openLedger opens the --ledger store, giving up after timeout.
+func openLedger(ctx context.Context, spec string, timeout time.Duration) (reputation.Store, error) {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	s, err := ledgersql.Open(ctx, spec)
+	if err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return nil, fmt.Errorf("no answer in %v: %w", timeout, err)
+	}
+	return s, err
 }
 
 // maxKey bounds the private key file: a PEM RSA key is a few KiB.

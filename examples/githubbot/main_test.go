@@ -2,12 +2,21 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/x509"
+	"encoding/pem"
 	"errors"
+	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -15,6 +24,8 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/heft-dev/heft/examples/internal/ledgersql"
 )
 
 // botMainEnv makes the test binary run the bot's main, for tests that
@@ -88,6 +99,104 @@ func TestStartupSIGTERM(t *testing.T) {
 		}
 		terminate(t, cmd, stderr, done)
 	})
+	t.Run("App authentication does not answer", func(t *testing.T) {
+		key, err := rsa.GenerateKey(rand.Reader, 2048)
+		require.NoError(t, err)
+		keyFile := filepath.Join(t.TempDir(), "key.pem")
+		require.NoError(t, os.WriteFile(keyFile, pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(key)}), 0o600))
+		api, asked := hungServer(t)
+		cmd, stderr, done := startBot(t, nil, "--app-id", "1", "--private-key", keyFile, "--github-url", "http://"+api+"/")
+		awaitStartup(t, cmd, stderr, done, asked, "call GitHub")
+		terminate(t, cmd, stderr, done)
+	})
+	t.Run("database does not answer", func(t *testing.T) {
+		if !slices.Contains(ledgersql.Drivers(), "pgx") {
+			t.Skip("built without -tags postgres")
+		}
+		api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			fmt.Fprint(w, `{"login":"heft-test"}`) // GET /user
+		}))
+		defer api.Close()
+		db, asked := hungServer(t)
+		cmd, stderr, done := startBot(t, []string{"GITHUB_TOKEN=not-a-real-token"}, "--github-url", api.URL+"/",
+			"--ledger", "postgres://heft:s3cret@"+db+"/heft")
+		awaitStartup(t, cmd, stderr, done, asked, "connect to the database")
+		terminate(t, cmd, stderr, done)
+	})
+}
+
+// TestOpenLedgerTimeout: without a signal, a database that takes the
+// connection and never answers ends the start-up after ledgerTimeout,
+// with one line saying so.
+func TestOpenLedgerTimeout(t *testing.T) {
+	if !slices.Contains(ledgersql.Drivers(), "pgx") {
+		t.Skip("built without -tags postgres")
+	}
+	db, _ := hungServer(t)
+	done := make(chan error, 1)
+	go func() {
+		_, err := openLedger(context.Background(), "postgres://heft:s3cret@"+db+"/heft", 100*time.Millisecond)
+		done <- err
+	}()
+	var err error
+	select {
+	case err = <-done:
+	case <-time.After(20 * time.Second): // a bound for a hung test, not a measurement
+		t.Fatal("openLedger did not give up")
+	}
+	require.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.Contains(t, err.Error(), "no answer in 100ms")
+	assert.NotContains(t, err.Error(), "s3cret")
+	assert.False(t, strings.ContainsAny(err.Error(), "\n\r\t"), "one line: %q", err)
+}
+
+// hungServer listens on loopback and takes every connection without ever
+// answering (a server stuck before its greeting or its reply); asked is
+// closed at the first. Its connections close at the test's end.
+func hungServer(t *testing.T) (addr string, asked <-chan struct{}) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	first := make(chan struct{})
+	conns := make(chan net.Conn, 16)
+	go func() {
+		defer close(conns)
+		for n := 0; ; n++ {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			if n == 0 {
+				close(first)
+			}
+			select {
+			case conns <- c:
+			default: // more than the bot opens: close it
+				c.Close()
+			}
+		}
+	}()
+	t.Cleanup(func() {
+		l.Close()
+		for c := range conns {
+			c.Close()
+		}
+	})
+	return l.Addr().String(), first
+}
+
+// awaitStartup waits until the bot, in its start-up, has made the
+// connection asked signals.
+func awaitStartup(t *testing.T, cmd *exec.Cmd, stderr *bytes.Buffer, done chan error, asked <-chan struct{}, what string) {
+	t.Helper()
+	select {
+	case <-asked:
+	case err := <-done:
+		t.Fatalf("the bot exited before it tried to %s: %v\n%s", what, err, stderr.String())
+	case <-time.After(20 * time.Second): // a bound for a hung test, not a measurement
+		_ = cmd.Process.Kill()
+		<-done
+		t.Fatalf("the bot never tried to %s\n%s", what, stderr.String())
+	}
 }
 
 // startBot starts the bot's main as a process, listening on a free port,

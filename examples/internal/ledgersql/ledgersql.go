@@ -108,7 +108,7 @@ func newSQL(ctx context.Context, db *sql.DB, d reputation.Dialect, table string)
 	s, err := reputation.NewSQLStore(ctx, db, reputation.SQLOptions{Dialect: d, Table: table})
 	if err != nil {
 		db.Close()
-		return nil, err
+		return nil, oneLine{err}
 	}
 	return &closer{SQLStore: s, db: db}, nil
 }
@@ -123,3 +123,28 @@ func (c *closer) Close() error {
 	c.SQLStore.Close()
 	return c.db.Close()
 }
+
+// oneLine is an error whose message is err's on one line: pgx lists each
+// address it tried to connect to on a line of its own, and a command
+// reports a failed start-up in one line.
+type oneLine struct{ err error }
+
+func (e oneLine) Error() string {
+	var b strings.Builder
+	for part := range strings.Lines(e.err.Error()) {
+		part = strings.TrimSpace(part)
+		switch {
+		case part == "":
+			continue
+		case b.Len() == 0:
+		case strings.HasSuffix(b.String(), ":"):
+			b.WriteByte(' ')
+		default:
+			b.WriteString("; ")
+		}
+		b.WriteString(part)
+	}
+	return b.String()
+}
+
+func (e oneLine) Unwrap() error { return e.err }
