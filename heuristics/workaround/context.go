@@ -126,22 +126,11 @@ func termSubject(s string) string {
 func nextTerm(s string) (string, int) {
 	var prev string
 	var buf [32]byte
-	for i := 0; i < len(s); {
-		for i < len(s) && !isTermByte(s[i]) {
-			i++
-		}
-		j := i
-		for j < len(s) && isTermByte(s[j]) {
-			j++
-		}
-		if j == i {
-			break
-		}
+	for i, j := range runs(s, isTermByte) {
 		w := strings.TrimRight(s[i:j], ".-'+")
 		if w == "g" && strings.HasPrefix(s[i:j], "g++") {
 			w = "g++"
 		}
-		i = j
 		if len(w) > len(buf) || w == "" {
 			prev = ""
 			continue
@@ -157,23 +146,23 @@ func nextTerm(s string) (string, int) {
 		word := string(lw)
 		for _, p := range upstreamPairs {
 			if prev == p.first && p.second(word) {
-				return p.subject, i
+				return p.subject, j
 			}
 		}
 		if sub, ok := upstreamWords()[word]; ok {
-			return sub, i
+			return sub, j
 		}
 		if sub, ok := upstreamWords()[strings.TrimSuffix(word, "'s")]; ok {
-			return sub, i // a possessive: "Anaconda's curl"
+			return sub, j // a possessive: "Anaconda's curl"
 		}
 		if strings.HasPrefix(word, "ubuntu-") || strings.HasPrefix(word, "pypy") || strings.HasPrefix(word, "go1.") {
 			switch {
 			case word[0] == 'u':
-				return "os:ubuntu", i
+				return "os:ubuntu", j
 			case word[0] == 'p':
-				return "runtime:pypy", i
+				return "runtime:pypy", j
 			default:
-				return "toolchain:go", i
+				return "toolchain:go", j
 			}
 		}
 		prev = word
@@ -336,11 +325,8 @@ var pinLineREs = []struct {
 
 // pinNameStop are keys of manifests that look like version lines but name
 // no dependency.
-var pinNameStop = sync.OnceValue(func() map[string]bool {
-	return map[string]bool{"version": true, "node": true, "npm": true, "python": true, "ruby": true,
-		"rust_stable": true, "rust-version": true, "edition": true, "go": true, "toolchain": true, "packageManager": true,
-		"engines": true, "name": true, "requires-python": true, "python_requires": true, "target": true, "checksum": true}
-})
+var pinNameStop = wordSet(`version node npm python ruby rust_stable rust-version edition go toolchain packageManager engines
+	name requires-python python_requires target checksum`)
 
 // isPinPath reports whether a path is a file where dependencies are
 // pinned: manifests, requirement and constraint files (including those
@@ -1255,39 +1241,21 @@ var actorKeys = [...]string{"bug", "bugs", "regression", "regressions", "quirk",
 // notActors are words that stand where actorName expects a name but name
 // no third party: articles, pronouns, and what a bug is about rather
 // than whose it is. Built on first use.
-var notActors = sync.OnceValue(func() map[string]bool {
-	return map[string]bool{
-		"a": true, "an": true, "the": true, "this": true, "that": true, "these": true, "those": true, "it": true, "its": true,
-		"our": true, "my": true, "your": true, "their": true, "his": true, "her": true, "we": true, "which": true, "what": true,
-		"some": true, "any": true, "another": true, "other": true, "same": true, "such": true, "one": true, "no": true, "not": true,
-		"known": true, "old": true, "older": true, "new": true, "newer": true, "weird": true, "strange": true, "nasty": true,
-		"subtle": true, "rare": true, "annoying": true, "obscure": true, "potential": true, "possible": true, "real": true,
-		"upstream": true, "compiler": true, "previous": true, "former": true, "original": true, "current": true, "similar": true,
-		"race": true, "timing": true, "memory": true, "security": true, "performance": true, "rendering": true, "display": true,
-		"layout": true, "parsing": true, "parser": true, "cache": true, "caching": true, "threading": true, "thread": true,
-		"scroll": true, "scrolling": true, "focus": true, "resize": true, "input": true, "output": true, "encoding": true,
-		"unicode": true, "locale": true, "path": true, "network": true, "build": true, "test": true, "tests": true, "code": true,
-		"logic": true, "handling": true, "error": true, "errors": true, "exception": true, "crash": true, "leak": true,
-		"bug": true, "bugs": true, "issue": true, "issues": true, "problem": true, "problems": true, "fix": true, "here": true,
-		"there": true, "case": true, "cases": true, "version": true, "versions": true, "release": true, "api": true, "function": true,
-		"method": true, "class": true, "module": true, "package": true, "library": true, "file": true, "files": true, "line": true,
-		"user": true, "users": true, "client": true, "server": true, "system": true, "platform": true, "environment": true,
-		"config": true, "configuration": true, "support": true, "feature": true, "behavior": true, "behaviour": true, "way": true,
-		"default": true, "check": true, "value": true, "values": true, "type": true, "types": true, "data": true, "list": true,
-		"also": true, "still": true, "just": true, "only": true, "there's": true, "it's": true, "that's": true, "he": true, "she": true,
-		"they": true, "you": true, "i": true, "is": true, "was": true, "be": true, "and": true, "or": true, "for": true, "to": true,
-		"in": true, "on": true, "of": true, "with": true, "by": true, "at": true, "from": true, "if": true, "when": true, "as": true,
-		"off-by-one": true, "edge": true, "corner": true, "mobile": true, "desktop": true, "ui": true, "gui": true, "cli": true,
-		"shell": true, "terminal": true, "window": true, "windowing": true, "font": true, "fonts": true, "text": true, "image": true,
-		"audio": true, "video": true, "sound": true, "time": true, "date": true, "clock": true, "signal": true, "process": true,
-		"worker": true, "workers": true, "job": true, "jobs": true, "task": true, "tasks": true, "query": true, "request": true,
-		"response": true, "header": true, "headers": true, "socket": true, "connection": true, "timeout": true, "retry": true,
-		"migration": true, "schema": true, "database": true, "db": true, "sql": true, "ci": true, "lint": true, "linter": true,
-		"docs": true, "doc": true, "documentation": true, "example": true, "examples": true, "sample": true, "debug": true,
-		"perf": true, "minor": true, "major": true, "critical": true, "serious": true, "big": true, "small": true, "long-standing": true,
-		"longstanding": true, "nasty-looking": true, "related": true, "underlying": true, "actual": true, "general": true,
-	}
-})
+var notActors = wordSet(`a an the this that these those it its our my your their his her we which what some any another other
+	same such one no not known old older new newer weird strange nasty subtle rare annoying obscure
+	potential possible real upstream compiler previous former original current similar race timing
+	memory security performance rendering display layout parsing parser cache caching threading thread
+	scroll scrolling focus resize input output encoding unicode locale path network build test tests
+	code logic handling error errors exception crash leak bug bugs issue issues problem problems fix
+	here there case cases version versions release api function method class module package library file
+	files line user users client server system platform environment config configuration support feature
+	behavior behaviour way default check value values type types data list also still just only there's
+	it's that's he she they you i is was be and or for to in on of with by at from if when as off-by-one
+	edge corner mobile desktop ui gui cli shell terminal window windowing font fonts text image audio
+	video sound time date clock signal process worker workers job jobs task tasks query request response
+	header headers socket connection timeout retry migration schema database db sql ci lint linter docs
+	doc documentation example examples sample debug perf minor major critical serious big small
+	long-standing longstanding nasty-looking related underlying actual general`)
 
 // actorName returns the name text blames in the words of a bug, lower-
 // case, or "": "a bug in libfoo", then "the libfoo bug", then "libfoo is
@@ -1331,13 +1299,7 @@ func (sc *workaroundScan) actorName(text string) string {
 	for _, k := range [...]string{" is broken", " are broken", " is buggy", " are buggy", " doesn't work", " does not work",
 		" don't work", " do not work", " won't work", " can't work", " cannot work", " doesn't handle", " does not handle",
 		" doesn't cope", " doesn't accept", " does not accept", " cannot handle", " can't handle"} {
-		for at := 0; ; {
-			i := strings.Index(lower[at:], k)
-			if i < 0 {
-				break
-			}
-			i += at
-			at = i + len(k)
+		for i := range occurrences(lower, k) {
 			before := lower[:i+1]
 			name := actorBefore(before)
 			if j := strings.LastIndex(before[:len(before)-1], "'s "); j > 0 && !strings.Contains(before[j+3:len(before)-1], " ") {
@@ -1355,13 +1317,8 @@ func (sc *workaroundScan) actorName(text string) string {
 // actorKeys in lower, in the order of actorKeys, until fn returns a name.
 func eachActorKey(lower string, fn func(i, end int) string) string {
 	for _, k := range actorKeys {
-		for at := 0; ; {
-			i := wordAt(lower, k, at)
-			if i < 0 {
-				break
-			}
-			at = i + len(k)
-			if name := fn(i, at); name != "" {
+		for i := range wordOccurrences(lower, k) {
+			if name := fn(i, i+len(k)); name != "" {
 				return name
 			}
 		}
@@ -1378,24 +1335,6 @@ func asciiLower(s string) string {
 		}
 	}
 	return string(b)
-}
-
-// wordAt returns the offset of w as a whole word in s at or after from,
-// or -1.
-func wordAt(s, w string, from int) int {
-	for from < len(s) {
-		i := strings.Index(s[from:], w)
-		if i < 0 {
-			return -1
-		}
-		i += from
-		end := i + len(w)
-		if (i == 0 || !isWordByte(s[i-1])) && (end == len(s) || !isWordByte(s[end])) {
-			return i
-		}
-		from = i + 1
-	}
-	return -1
 }
 
 // isActorByte reports whether b can be part of a name actorName reads:

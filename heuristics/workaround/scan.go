@@ -7,7 +7,6 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/heft-dev/heft/diffstat"
 	"github.com/heft-dev/heft/heuristics"
@@ -1055,15 +1054,9 @@ func (fs *fileScan) namedImport(cm string, sure bool) string {
 
 // commonWords are import names that are also everyday words in comments;
 // a comment that uses them does not name the dependency.
-var commonWords = sync.OnceValue(func() map[string]bool {
-	return map[string]bool{
-		"app": true, "api": true, "base": true, "core": true, "common": true, "config": true, "context": true, "copy": true,
-		"data": true, "errors": true, "events": true, "http": true, "json": true, "logging": true, "math": true, "models": true,
-		"path": true, "queue": true, "random": true, "react": true, "request": true, "select": true, "server": true, "client": true,
-		"signal": true, "sort": true, "string": true, "strings": true, "test": true, "time": true, "types": true, "typing": true,
-		"util": true, "utils": true, "views": true, "this": true, "that": true, "when": true, "with": true, "file": true,
-	}
-})
+var commonWords = wordSet(`app api base core common config context copy data errors events http json logging math models path
+	queue random react request select server client signal sort string strings test time types typing
+	util utils views this that when with file`)
 
 // knownName maps a name a comment gives ("bug in mux") to an imported
 // dependency, or keeps it when it looks like a module path or package.
@@ -1111,26 +1104,6 @@ func rootOf(q string, k wkind) string {
 	}
 	r, _, _ := strings.Cut(q, ".")
 	return r
-}
-
-// wordIndex finds word in s at word boundaries.
-func wordIndex(s, word string) int {
-	for off := 0; ; {
-		i := strings.Index(s[off:], word)
-		if i < 0 {
-			return -1
-		}
-		i += off
-		end := i + len(word)
-		if (i == 0 || !isWordByte(s[i-1])) && (end == len(s) || !isWordByte(s[end])) {
-			return i
-		}
-		off = i + 1
-	}
-}
-
-func isWordByte(b byte) bool {
-	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }
 
 // ---- links and repositories ----
