@@ -207,10 +207,11 @@ var ctxRemovalRE = lazyre.New(`(?i)^\W*(\[[^\]]*\]\s*)?(\w+(\([^)]*\))?!?:\s*)?(
 
 // ctxReplacedRE recognises a message that replaces a workaround by the
 // upstream fix, anywhere in the text.
-var ctxReplacedRE = lazyre.Lines{Re: lazyre.New(`(?i)instead of (the |a |our |this )?([\w-]+ )?(workaround|hack)|(workaround|hack)s? (is|are) no longer|(remove|removes|removed|drop|drops|dropped) (the |this |that |a |our )?([\w-]+ )?(workaround|hack)`)}
+var ctxReplacedRE = lazyre.Lines{Re: lazyre.New(`(?i)instead of (the |a |our |this )?([\w-]+ )?(workaround|hack)|(workaround|hack)s? (is|are) no longer|(remove|removes|removed|drop|drops|dropped) (the |this |that |a |our )?([\w-]+ )?(workaround|hack)` +
+	`|\b(avoids?|removes?|eliminates?|obviates?) the need (for|of) (the |this |that |a |our |any )?([\w-]+ ){0,2}(workaround|hack)|\bno longer needs? (the |this |that |a |our |any )?([\w-]+ ){0,2}(workaround|hack)`)}
 
 // ctxReasonRE finds a reason given for a pin in a message.
-var ctxReasonRE = lazyre.New(`(?i)\bbecause\b|\bdue to\b|\bto (fix|prevent|avoid|resolve|unbreak)\b|\bavoid|\bbreak(s|ing)?\b|\bbroken\b|\bfail(s|ed|ing|ure)?\b|\berror|\bcrash|\bincompatib|\bcompatib|\bregression|\b(doesn'?t|does not|no longer|stopped) work|\breasons?\b|\buntil\b`)
+var ctxReasonRE = lazyre.New(`(?i)\bbecause\b|\bdue to\b|\bto (hopefully |try to |maybe )?(fix|prevent|avoid|resolve|unbreak)\b|\bavoid|\bbreak(s|ing)?\b|\bbroken\b|\bfail(s|ed|ing|ure)?\b|\berror|\bcrash|\bincompatib|\bcompatib|\bregression|\b(doesn'?t|does not|no longer|stopped) work|\breasons?\b|\buntil\b`)
 
 // ctxDigestRE recognises a pin to a hash or digest.
 var ctxDigestRE = lazyre.New(`(?i)\bpin\w*\b.{0,80}\b(hash|hashes|sha\w*|digests?)\b`)
@@ -289,7 +290,9 @@ var pinLineREs = []struct {
 	// pip requirements and constraints: name==1.2, name<2, name~=1
 	{"=<>~!", lazyre.New(`^\s*([A-Za-z0-9][A-Za-z0-9_.\-]*)(\[[^\]]*\])?\s*(==|<=|<|~=|!=|===|>=|>)\s*\d`)},
 	// pip install name==1.2 in a script or Makefile; npm install name@<2
-	{"install|add", lazyre.New(`\b(?:pip3?|uv pip|npm|yarn|pnpm|gem) (?:install|add)\b.*?\s([A-Za-z0-9@][A-Za-z0-9_.\-/]*)(?:==|@['"]?[<>=~^]*\d|['"]?[<>=]+\d)`)},
+	{"install|add", lazyre.New(`\b(?:pip3?|uv pip|npm|yarn|pnpm|gem) (?:install|add)\b.*?\s['"]?([A-Za-z0-9@][A-Za-z0-9_.\-/]*)(?:==|@['"]?[<>=~^]*\d|['"]?[<>=]+\d)`)},
+	// apt-get install name=1.2-0 in a CI step or Dockerfile
+	{"apt", lazyre.New(`\bapt(?:-get)?\s+install\b.*?\s([a-z0-9][a-z0-9.+\-]*)=\d`)},
 	// Gemfile and gemspec
 	{"gem", lazyre.New(`\bgem\s+['"]([^'"]+)['"]\s*,\s*['"][~<>=! ]*\d`)},
 	{"add_", lazyre.New(`add_(?:runtime_|development_)?dependency\(?\s*['"]([^'"]+)['"]\s*,\s*['"][~<>=! ]*\d`)},
@@ -375,6 +378,9 @@ func pinName(text string) string {
 	if i := strings.Index(t, " #"); i >= 0 && !strings.Contains(t[:i], `"`) {
 		t = t[:i]
 	}
+	if s := dockerPin(t); s != "" {
+		return s
+	}
 	for _, p := range pinLineREs {
 		if !pinNeed(t, p.need) {
 			continue
@@ -441,7 +447,11 @@ type ctxHit struct {
 	path, snippet, subject, link string
 	rule                         string // the rule a comment's finding gets: ruleRuntime unless set
 	upstream                     string // for a pin: the issue link beside its reason
+	version                      string // for a pin: the version its line sets, if read
 	line                         int
+	strong                       bool // for a pin: its reason says workaround in words or links an issue
+	bare                         bool // a comment that is only another project's issue link
+	lock                         bool // a downgrade read from a lock file (lockLine)
 }
 
 // genericComment returns the comment part of a line in any common
@@ -535,6 +545,9 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 	if sc.ctxFirst.path == "" && strings.TrimSpace(text) != "" {
 		sc.ctxFirst = ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text)}
 	}
+	if fs.envWait.line != 0 && n > fs.envWait.line {
+		fs.envSubject(n, text)
+	}
 	if fs.pin {
 		name := pinName(text)
 		if name == "" && fs.renovateNames {
@@ -545,11 +558,11 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 		}
 		fs.renovateNames = strings.Contains(text, `"matchPackageNames"`) && !strings.Contains(text, "]")
 		if name != "" && len(sc.ctxPins) < maxCtxHits {
-			h := ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: name}
+			h := ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: name, version: pinVersion(text)}
 			if cm := genericComment(text); cm != "" && (ctxWordsRE.MatchString(cm) || ctxPinWordsRE.MatchString(cm) || bugCiteRE.MatchString(cm)) {
-				h.link = "reason"
+				h.link, h.strong = "reason", ctxWordsRE.MatchString(cm) || strings.Contains(cm, "://")
 			} else if fs.lastReason != 0 && fs.lastReason == n-1 {
-				h.link = "reason"
+				h.link, h.strong = "reason", fs.lastStrong == n-1
 			}
 			sc.ctxPins = append(sc.ctxPins, h)
 		}
@@ -591,6 +604,9 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 		case pinWords && !words && policyPinRE.MatchString(cm):
 			fs.lastReason = 0 // pinned to hashes, for reproducible builds: policy, not a bug
 		case words || linkHere || pinWords || bugCiteRE.MatchString(cm) || fs.lastReason == n-1:
+			if words || linkHere || fs.lastStrong == n-1 && fs.lastReason == n-1 {
+				fs.lastStrong = n // the block says workaround in words or links an issue
+			}
 			fs.lastReason = n // a reason block: the pin right below it has a reason
 		}
 	}
@@ -604,7 +620,7 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 		// issue link: the line works around it.
 		u := fs.links[len(fs.links)-1].url
 		if r := linkRepo(u); r != "" && !sc.ownLink(u) {
-			sc.ctxComments = append(sc.ctxComments, ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: repoSubject(r), link: u})
+			sc.ctxComments = append(sc.ctxComments, ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: repoSubject(r), link: u, bare: true})
 		}
 	}
 	if linkHere && fs.build && commentOnly(text) && !words {
@@ -612,7 +628,7 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 		// script or CI file: the code right below works around it.
 		u := fs.links[len(fs.links)-1].url
 		if r := linkRepo(u); r != "" && !sc.ownLink(u) && bareLinkComment(cm) {
-			fs.bareLink = ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: repoSubject(r), link: u}
+			fs.bareLink = ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: repoSubject(r), link: u, bare: true}
 		}
 	}
 	if !words || len(sc.ctxComments) >= maxCtxHits {
@@ -650,6 +666,10 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 		}
 	}
 	sc.ctxComments = append(sc.ctxComments, h)
+	if h.subject == "" {
+		fs.envWait = envWait{hit: len(sc.ctxComments) - 1, line: n, lower: asciiLower(said)}
+		fs.envSubject(n, text) // a branch on the comment's own line
+	}
 }
 
 // resolveCtx gives the context hits of the file just scanned the issue
@@ -811,8 +831,8 @@ func (sc *workaroundScan) contextFindings() {
 	// Pins with a reason on their line or just above.
 	pinned := map[string]bool{}
 	for _, h := range sc.ctxPins {
-		if h.link != "reason" || pinned[h.subject] || sc.isOwnModule(h.subject) {
-			continue
+		if h.link != "reason" || pinned[h.subject] || sc.isOwnModule(h.subject) || !h.strong && sc.movedUp(h) {
+			continue // a pin moved up whose comment names no bug is a bump
 		}
 		pinned[h.subject] = true
 		if _, ok := at[h.path+":"+itoa(h.line)]; ok {
@@ -836,10 +856,12 @@ func (sc *workaroundScan) contextFindings() {
 		title, _, _ = strings.Cut(sc.c.Commits[0].Message, "\n")
 	}
 	removal := sc.ctxFirst.path == "" || ctxRemovalRE.MatchString(title) && !revertsRemoval(title) || ctxReplacedRE.MatchString(msg)
-	// Library swaps, before the comments, which may explain them.
-	if !removal && !swapBackRE.MatchString(msg) {
+	// Library swaps, before the comments, which may explain them. A title
+	// that removes only the redirect ("Remove 'replace' directive") while
+	// the code imports the fork directly still swaps to the fork.
+	if (!removal || redirectRemovalRE.MatchString(title)) && !swapBackRE.MatchString(msg) {
 		n := len(sc.findings)
-		sc.swapFindings(swapReasoned(msg))
+		sc.swapFindings(!removal && swapReasoned(msg))
 		for i := n; i < len(sc.findings); i++ {
 			at[sc.findings[i].Path+":"+itoa(sc.findings[i].Line)] = i
 		}
@@ -848,8 +870,8 @@ func (sc *workaroundScan) contextFindings() {
 	// toolchain, in any language.
 	named := false
 	for _, h := range sc.ctxComments {
-		if h.subject == "" {
-			continue
+		if h.subject == "" || removal && h.bare {
+			continue // an unpin's comment that links the issue it no longer needs to work around
 		}
 		if i, ok := near(h.path, h.line); ok {
 			f := &sc.findings[i]
@@ -906,11 +928,9 @@ func (sc *workaroundScan) contextFindings() {
 	// message names, a repository it links.
 	var h ctxHit
 	inMsg := false // h names what only the message says: locate it there
-	for _, p := range sc.ctxPins {
-		if !sc.isOwnModule(p.subject) {
-			h = p
-			break
-		}
+	h = sc.pinForMessage(title)
+	if h.subject != "" && !words && !h.strong && sc.movedUp(h) && !wording.ContainsFold(title, "downgrad") && !pinBackRE.MatchString(title) {
+		return // the change moves a pin up: a bump of a pinned version
 	}
 	if h.subject == "" {
 		s := termSubject(msg)
@@ -933,7 +953,7 @@ func (sc *workaroundScan) contextFindings() {
 		// A dependency the changed code imports, named in the message.
 		lowerMsg := strings.ToLower(msg)
 		for _, imp := range sc.ctxImports {
-			if wordIndex(lowerMsg, imp.name) >= 0 {
+			if !sc.ownName(imp.name) && wordIndex(lowerMsg, imp.name) >= 0 {
 				h, inMsg = sc.ctxFirst, true
 				h.subject = imp.subject
 				break
@@ -979,7 +999,7 @@ func (sc *workaroundScan) contextFindings() {
 		h, inMsg = sc.ctxFirst, true
 		h.subject = repoSubject(linkRepo(link))
 	}
-	if h.subject == "" {
+	if h.subject == "" || sc.ownName(path.Base(strings.TrimPrefix(h.subject, "repo:"))) && !strings.HasPrefix(h.subject, "repo:") {
 		return // the project's own hack: it names nothing it does not own
 	}
 	if named {
@@ -1000,6 +1020,31 @@ func (sc *workaroundScan) contextFindings() {
 		f.Field, f.Commit, f.Line, f.Snippet = sc.messageLine(words, link)
 	}
 	sc.add(f)
+}
+
+// pinForMessage returns the pin the message rule reads: the first of a
+// manifest, else a lock file's downgrade the title names, else the
+// first lock file's downgrade (a lock file lowers the dependencies of
+// what the change pins as well).
+func (sc *workaroundScan) pinForMessage(title string) ctxHit {
+	var lock, named ctxHit
+	lowerTitle := asciiLower(title)
+	for _, p := range sc.ctxPins {
+		switch {
+		case sc.isOwnModule(p.subject):
+		case !p.lock:
+			return p
+		case lock.subject == "":
+			lock = p
+		}
+		if p.lock && named.subject == "" && wordIndex(lowerTitle, p.subject) >= 0 {
+			named = p
+		}
+	}
+	if named.subject != "" {
+		return named
+	}
+	return lock
 }
 
 // messageLine locates what the message says in the title, the body or a
@@ -1058,7 +1103,8 @@ func (sc *workaroundScan) messageLine(words bool, link string) (heuristics.Field
 var userWorkaroundRE = lazyre.New(`(?i)\b(would|could|might|may) (also |still |then )?(be|serve as|provide|offer) (a|an|one|another)? ?([\w-]+ )?work[ -]?arounds?\b` +
 	`|\b(can|could|may|might|should) (also |still |easily |simply )?(be )?work(ed)?[ -]?around\b` +
 	`|\b(users?|you|one|people|anyone|someone) (can|could|may|might|should|would|need to|have to)\b.{0,80}\bwork[ -]?arounds?\b` +
-	`|\bas an? ([\w-]+ )?work[ -]?around,? (for now,? )?((you|users?|one|people|anyone) (can|could|may|might|should|need)\b|(set|use|run|pass|export|try|unset)\b)`)
+	`|\bas an? ([\w-]+ )?work[ -]?around,? (for now,? )?((you|users?|one|people|anyone) (can|could|may|might|should|need)\b|(set|use|run|pass|export|try|unset)\b)` +
+	`|(?-i:\bthe [A-Z][A-Z0-9]*_[A-Z0-9_]+ (hack|trick)\b)`)
 
 // withoutUserWorkarounds returns s without the sentences userWorkaroundRE
 // finds, each line kept in its place (emptied when all of it goes), so
@@ -1199,7 +1245,7 @@ func mayCtxWords(cm string) bool {
 }
 
 // compilerRE finds a comment or message that blames the compiler itself.
-var compilerRE = lazyre.New(`(?i)\bcompiler (?:bug|crash|error|regression|issue)s?\b|\binternal compiler error\b|(?-i:\bICE\b)|\bmiscompil\w*|\bbug in the compiler\b|\bcodegen bug\b`)
+var compilerRE = lazyre.New(`(?i)\bcompiler (?:bug|crash|error|regression|issue)s?\b|\binternal compiler error\b|(?-i:\bICE\b)|\bmiscompil\w*|\bbug in the compiler\b|\bcodegen bug\b|\b(old|older|ancient|legacy|some|certain) (c\+\+ |c )?compilers\b`)
 
 // compilerSubject returns the toolchain of the language a file at p is
 // written in when text blames the compiler ("a compiler bug", "work
@@ -1255,7 +1301,8 @@ var notActors = wordSet(`a an the this that these those it its our my your their
 	video sound time date clock signal process worker workers job jobs task tasks query request response
 	header headers socket connection timeout retry migration schema database db sql ci lint linter docs
 	doc documentation example examples sample debug perf minor major critical serious big small
-	long-standing longstanding nasty-looking related underlying actual general`)
+	long-standing longstanding nasty-looking related underlying actual general terminator delimiter separator
+	newline whitespace anchor anchors boundary offset index buffer byte bytes`)
 
 // actorName returns the name text blames in the words of a bug, lower-
 // case, or "": "a bug in libfoo", then "the libfoo bug", then "libfoo is
@@ -1389,8 +1436,18 @@ func mayActor(text string) bool {
 // ownName reports whether name is the project's own: the name of its
 // repository (Config.Repository) or of one of its modules.
 func (sc *workaroundScan) ownName(name string) bool {
+	first, _, hyphen := strings.Cut(asciiLower(name), "-")
+	if !hyphen {
+		first, _, hyphen = strings.Cut(first, "_")
+	}
 	for r := range sc.ownRepos {
-		if strings.EqualFold(path.Base(r), name) {
+		b := path.Base(r)
+		if strings.EqualFold(b, name) {
+			return true
+		}
+		// A crate or package of the project's own workspace, named after
+		// the project: "tokio-util" in tokio, "grep-regex" in ripgrep.
+		if hyphen && len(first) >= 4 && len(b) >= len(first) && strings.EqualFold(b[len(b)-len(first):], first) {
 			return true
 		}
 	}

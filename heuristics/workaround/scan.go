@@ -164,6 +164,7 @@ type workaroundScan struct {
 	ctxPins     []ctxHit // version lines of manifests
 	ctxComments []ctxHit // comments that say workaround
 	ctxImports  []ctxImport
+	oldPins     map[string]string // dependency → the version a deleted line of a pin file set
 
 	ownIdents   map[string]bool // the names of the diff's files and directories, lower-case, built on first use (ownIdent)
 	msgName     string          // a name the title gives a version ("uvloop 0.10 workaround"), lower-case
@@ -378,6 +379,7 @@ func (sc *workaroundScan) file(i int, f *diffstat.File) error {
 		fs.swaps = !fs.test && sc.enabled(ruleSwap)
 	}
 	fs.build = isBuildPath(p)
+	fs.lock.on = isTOMLLock(p)
 	if isFlakePath(p) {
 		fs.flake = true
 		fs.swaps = sc.enabled(ruleSwap)
@@ -468,6 +470,9 @@ type fileScan struct {
 	pin        bool // a file where versions are pinned
 	swaps      bool // a file whose import or manifest lines the swap rule reads
 	lastReason int  // new line of the last added comment that gives a reason
+	lastStrong int  // new line of the last added comment of a reason block that says workaround or links an issue
+	lock       lockState
+	envWait    envWait // a workaround comment naming nothing, above a branch on an environment variable
 
 	renovateNames bool   // the line above opened renovate's "matchPackageNames": [
 	lastURL       int    // new line of the last line with a URL, in a pin file
@@ -500,13 +505,22 @@ func (fs *fileScan) scan(hunks hunkSource) error {
 			if len(l.Text) > maxLen {
 				continue
 			}
+			if fs.lock.on && l.Op != diffstat.LineAdded {
+				fs.lockLine(l.New, l.Op, l.Text)
+			}
 			if l.Op == diffstat.LineDeleted {
 				if fs.swaps {
 					fs.swapLine(l.Old, strings.TrimSuffix(l.Text, "\r"), true)
 				}
+				if fs.pin {
+					fs.oldPin(strings.TrimSuffix(l.Text, "\r"))
+				}
 				continue
 			}
 			text := strings.TrimSuffix(l.Text, "\r")
+			if fs.lock.on && l.Op == diffstat.LineAdded {
+				fs.lockLine(l.New, l.Op, text)
+			}
 			if strings.Contains(text, "://") {
 				fs.links = appendLinks(fs.links, l.New, text, false)
 				if fs.pin {
