@@ -59,7 +59,7 @@ var upstreamWords = sync.OnceValue(func() map[string]string {
 		"opengl": "lib:opengl", "vulkan": "lib:vulkan", "directx": "lib:directx", "nvcc": "toolchain:cuda",
 		// More runtimes, compilers and tools.
 		"jython": "runtime:jython", "ironpython": "runtime:ironpython", "hotspot": "runtime:jvm", "dalvik": "os:android",
-		"kotlinc": "toolchain:kotlin", "javac": "toolchain:javac", "swiftc": "toolchain:swift", "xcode": "toolchain:xcode",
+		"kotlinc": "toolchain:kotlin", "scalac": "toolchain:scala", "javac": "toolchain:javac", "swiftc": "toolchain:swift", "xcode": "toolchain:xcode",
 		"emscripten": "toolchain:emscripten", "wasm-pack": "toolchain:wasm-pack", "cmake": "tool:cmake", "gradle": "tool:gradle",
 		"conda": "tool:conda", "anaconda": "tool:conda", "miniconda": "tool:conda", "rosetta": "os:macos", "wsl": "os:windows",
 		"travis": "platform:travis-ci", "appveyor": "platform:appveyor", "xterm": "tool:xterm", "iterm2": "tool:iterm2",
@@ -76,7 +76,8 @@ var upstreamPairs = []struct {
 	{"python", startsDigit, "runtime:cpython"},
 	{"ruby", startsDigit, "runtime:ruby"},
 	{"rust", startsDigit, "toolchain:rust"},
-	{"go", func(w string) bool { return strings.HasPrefix(w, "1.") }, "toolchain:go"},
+	{"go", func(w string) bool { return strings.HasPrefix(w, "1.") || toolchainWord(w) }, "toolchain:go"},
+	{"rust", toolchainWord, "toolchain:rust"},
 	{"gnu", func(w string) bool { return w == "make" }, "tool:make"},
 	{"node", startsDigit, "runtime:node"},
 	{"mac", func(w string) bool { return w == "os" }, "os:macos"},
@@ -88,6 +89,12 @@ var upstreamPairs = []struct {
 }
 
 func startsDigit(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
+
+// toolchainWord reports whether w, after a language's name, makes it
+// the language's toolchain: "Go version", "the rust toolchain".
+func toolchainWord(w string) bool {
+	return w == "version" || w == "toolchain" || w == "compiler"
+}
 
 // termSubject returns the Subject of the runtime, OS, system library,
 // browser or toolchain s names, or "". A name more specific than an
@@ -154,6 +161,12 @@ func nextTerm(s string) (string, int) {
 		}
 		if sub, ok := upstreamWords()[strings.TrimSuffix(word, "'s")]; ok {
 			return sub, j // a possessive: "Anaconda's curl"
+		}
+		if last := word[len(word)-1]; last >= '0' && last <= '9' && len(word) > 4 {
+			// a version glued on: "msvc2015", "gcc14", "clang-16"
+			if sub, ok := upstreamWords()[strings.TrimRight(word, "0123456789.-_")]; ok && !strings.HasPrefix(sub, "os:") {
+				return sub, j
+			}
 		}
 		if strings.HasPrefix(word, "ubuntu-") || strings.HasPrefix(word, "pypy") || strings.HasPrefix(word, "go1.") {
 			switch {
@@ -451,6 +464,7 @@ type ctxHit struct {
 	line                         int
 	strong                       bool // for a pin: its reason says workaround in words or links an issue
 	bare                         bool // a comment that is only another project's issue link
+	blames                       bool // a comment that blames a third party in the words of a bug ("X is broken")
 	lock                         bool // a downgrade read from a lock file (lockLine)
 }
 
@@ -550,6 +564,9 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 	}
 	if fs.pin {
 		name := pinName(text)
+		if name == "channel" && strings.HasPrefix(path.Base(fs.path), "rust-toolchain") {
+			name = "toolchain:rust" // rust-toolchain.toml: channel = "1.61.0"
+		}
 		if name == "" && fs.renovateNames {
 			// renovate's "matchPackageNames": [ on its own line, the names below
 			if m := jsonStringLineRE.FindStringSubmatch(text); m != nil {
@@ -636,7 +653,21 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 	}
 	// The link and, in tests, the decision wait for the lines below: see
 	// resolveCtx.
-	h := ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: termSubject(said)}
+	h := ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text)}
+	if b := sc.blamedOn(said); b != "" {
+		// "libfoo on macOS is broken": libfoo, not the OS it breaks on
+		h.subject, h.rule = b, ruleComment
+		if d := fs.knownName(b); d != "" {
+			h.subject = d
+		}
+	} else {
+		h.subject = termSubject(said)
+	}
+	if fs.test {
+		// Kept in a test without a link (see resolveCtx): "libfoo is
+		// broken", "a bug in libfoo".
+		h.blames = (wording.ContainsFold(said, "broken") || wording.ContainsFold(said, "bug")) && sc.actorName(said) != ""
+	}
 	if h.subject == "" {
 		h.subject = compilerSubject(said, fs.path)
 	}
@@ -694,7 +725,7 @@ func (fs *fileScan) resolveCtx(firstComment, firstPin int) {
 				h.subject = repoSubject(r)
 			}
 		}
-		if fs.test && h.link == "" {
+		if fs.test && h.link == "" && !(h.blames && h.subject != "") {
 			continue
 		}
 		kept = append(kept, h)
@@ -898,7 +929,7 @@ func (sc *workaroundScan) contextFindings() {
 	// What users could do about the bug a change fixes ("users can work
 	// around it by ...", "X would be a workaround") is not what the
 	// change does: those sentences neither say workaround nor name what.
-	msg, title = withoutUserWorkarounds(msg), withoutUserWorkarounds(title)
+	msg, title = withoutAsides(msg), withoutAsides(title)
 	words := ctxWords(msg)
 	pinWords := ctxPinWordsRE.MatchString(title)
 	if pinWords && ctxDigestRE.MatchString(title) {
@@ -932,6 +963,16 @@ func (sc *workaroundScan) contextFindings() {
 	if h.subject != "" && !words && !h.strong && sc.movedUp(h) && !wording.ContainsFold(title, "downgrad") && !pinBackRE.MatchString(title) {
 		return // the change moves a pin up: a bump of a pinned version
 	}
+	// A message that says workaround without pinning anything names what
+	// it works around itself: a pinned line it does not mention (an
+	// action's version in a workflow) is only the last resort.
+	var pinLast ctxHit
+	if h.subject != "" && !pinWords && !mentionsPin(asciiLower(msg), h.subject) {
+		pinLast, h = h, ctxHit{}
+	}
+	// A title's leading tag ("[bash,zsh] Work around mawk ...") names the
+	// project's own component, not what it works around.
+	msg, title = withoutTags(msg), withoutTags(title)
 	if h.subject == "" {
 		s := termSubject(msg)
 		if s == "" {
@@ -966,7 +1007,7 @@ func (sc *workaroundScan) contextFindings() {
 		// Robolectric declaring ..."), or a bare version it blames in the
 		// language of the changed code ("some quirk on 2.4.0-dev").
 		s := sc.actorName(withoutQuotes(title))
-		if verb, _, _ := strings.Cut(strings.TrimSpace(asciiLower(title)), " "); s == verb {
+		if verb, rest, _ := strings.Cut(strings.TrimSpace(asciiLower(title)), " "); s == verb && !actorVerb(rest) {
 			s = "" // "Add regression test": the title's verb, not a name
 		}
 		if s == "" {
@@ -999,6 +1040,9 @@ func (sc *workaroundScan) contextFindings() {
 		h, inMsg = sc.ctxFirst, true
 		h.subject = repoSubject(linkRepo(link))
 	}
+	if h.subject == "" && pinLast.subject != "" {
+		h, inMsg = pinLast, false
+	}
 	if h.subject == "" || sc.ownName(path.Base(strings.TrimPrefix(h.subject, "repo:"))) && !strings.HasPrefix(h.subject, "repo:") {
 		return // the project's own hack: it names nothing it does not own
 	}
@@ -1020,6 +1064,49 @@ func (sc *workaroundScan) contextFindings() {
 		f.Field, f.Commit, f.Line, f.Snippet = sc.messageLine(words, link)
 	}
 	sc.add(f)
+}
+
+// mentionsPin reports whether a message (lower-case) names a pinned
+// dependency: its Subject's last element ("checkout" for
+// repo:actions/checkout, "cpython" or "python" for runtime:cpython).
+func mentionsPin(lowerMsg, subject string) bool {
+	name := subject
+	if _, rest, ok := strings.Cut(name, ":"); ok {
+		name = rest
+	}
+	name = path.Base(name)
+	if wordIndex(lowerMsg, name) >= 0 {
+		return true
+	}
+	return name == "cpython" && wordIndex(lowerMsg, "python") >= 0
+}
+
+// withoutTags returns s with the bracketed tag that starts a line
+// ("[vim] ", "[bash,zsh] ") blanked, keeping offsets.
+func withoutTags(s string) string {
+	if !strings.Contains(s, "[") {
+		return s
+	}
+	b := []byte(s)
+	for i := 0; i < len(b); {
+		j := i
+		for j < len(b) && (b[j] == ' ' || b[j] == '\t') {
+			j++
+		}
+		if j < len(b) && b[j] == '[' {
+			if k := strings.IndexByte(s[j:], ']'); k > 0 && k <= 30 && !strings.ContainsAny(s[j:j+k], "\n ") {
+				for m := j; m <= j+k; m++ {
+					b[m] = ' '
+				}
+			}
+		}
+		nl := strings.IndexByte(s[i:], '\n')
+		if nl < 0 {
+			break
+		}
+		i += nl + 1
+	}
+	return string(b)
 }
 
 // pinForMessage returns the pin the message rule reads: the first of a
@@ -1069,7 +1156,7 @@ func (sc *workaroundScan) messageLine(words bool, link string) (heuristics.Field
 	says := func(line string) bool {
 		switch {
 		case words:
-			return ctxWords(withoutUserWorkarounds(line))
+			return ctxWords(withoutAsides(line))
 		case link != "" && strings.Contains(line, link):
 			return true
 		}
@@ -1103,8 +1190,23 @@ func (sc *workaroundScan) messageLine(words bool, link string) (heuristics.Field
 var userWorkaroundRE = lazyre.New(`(?i)\b(would|could|might|may) (also |still |then )?(be|serve as|provide|offer) (a|an|one|another)? ?([\w-]+ )?work[ -]?arounds?\b` +
 	`|\b(can|could|may|might|should) (also |still |easily |simply )?(be )?work(ed)?[ -]?around\b` +
 	`|\b(users?|you|one|people|anyone|someone) (can|could|may|might|should|would|need to|have to)\b.{0,80}\bwork[ -]?arounds?\b` +
-	`|\bas an? ([\w-]+ )?work[ -]?around,? (for now,? )?((you|users?|one|people|anyone) (can|could|may|might|should|need)\b|(set|use|run|pass|export|try|unset)\b)` +
-	`|(?-i:\bthe [A-Z][A-Z0-9]*_[A-Z0-9_]+ (hack|trick)\b)`)
+	`|\bas an? ([\w-]+ )?work[ -]?around,? (for now,? )?((you|users?|one|people|anyone) (can|could|may|might|should|need)\b|(set|use|run|pass|export|try|unset)\b)`)
+
+// techniqueRE finds the project's own technique called a hack after the
+// system constant it uses ("the TCP_CORK hack"): a name, not a
+// workaround.
+var techniqueRE = lazyre.New(`\bthe [A-Z][A-Z0-9]*_[A-Z0-9_]+ (?:hack|trick)\b`)
+
+// withoutAsides returns s without what does not say the change works
+// around something: what users could do (withoutUserWorkarounds) and a
+// technique named a hack (techniqueRE), keeping the lines.
+func withoutAsides(s string) string {
+	s = withoutUserWorkarounds(s)
+	if strings.Contains(s, "_") && (strings.Contains(s, " hack") || strings.Contains(s, " trick")) {
+		s = techniqueRE.ReplaceAllString(s, "")
+	}
+	return s
+}
 
 // withoutUserWorkarounds returns s without the sentences userWorkaroundRE
 // finds, each line kept in its place (emptied when all of it goes), so
@@ -1319,7 +1421,7 @@ func (sc *workaroundScan) actorName(text string) string {
 	}
 	// "a bug in libfoo"
 	if name := eachActorKey(lower, func(i, end int) string {
-		for _, prep := range [...]string{" in ", " with ", " of "} {
+		for _, prep := range [...]string{" in ", " with "} {
 			if r, found := strings.CutPrefix(lower[end:], prep); found {
 				for _, art := range [...]string{"the ", "a ", "an "} {
 					r = strings.TrimPrefix(r, art)
@@ -1345,7 +1447,7 @@ func (sc *workaroundScan) actorName(text string) string {
 	// "libfoo is broken", "libfoo's parser doesn't work"
 	for _, k := range [...]string{" is broken", " are broken", " is buggy", " are buggy", " doesn't work", " does not work",
 		" don't work", " do not work", " won't work", " can't work", " cannot work", " doesn't handle", " does not handle",
-		" doesn't cope", " doesn't accept", " does not accept", " cannot handle", " can't handle"} {
+		" doesn't cope", " doesn't accept", " does not accept", " cannot handle", " can't handle", " no longer "} {
 		for i := range occurrences(lower, k) {
 			before := lower[:i+1]
 			name := actorBefore(before)
@@ -1358,6 +1460,46 @@ func (sc *workaroundScan) actorName(text string) string {
 		}
 	}
 	return ""
+}
+
+// blamedOn returns what text blames as broken on a runtime or an
+// operating system, lower-case ("libfoo" in "libfoo on macOS is
+// broken"), or "".
+func (sc *workaroundScan) blamedOn(text string) string {
+	if !wording.ContainsFold(text, "broken") || len(text) > 4096 {
+		return ""
+	}
+	lower := asciiLower(text)
+	for _, k := range [...]string{" is broken", " are broken"} {
+		for i := range occurrences(lower, k) {
+			before := strings.TrimRight(lower[:i], " ")
+			where := actorBefore(before)
+			if where == "" || termSubject(where) == "" {
+				continue
+			}
+			rest := strings.TrimRight(strings.TrimSuffix(before, where), " ")
+			for _, prep := range [...]string{" on", " under", " with", " in"} {
+				if r, ok := strings.CutSuffix(rest, prep); ok {
+					if x := actorBefore(r); len(x) >= 3 && !everydayWord(x) && termSubject(x) == "" && !sc.ownName(x) {
+						return x
+					}
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// actorVerb reports whether s, the rest of a title after its first
+// word, goes on as a sentence about that word ("libfoo is broken",
+// "libfoo no longer ..."), so the first word is a name, not a verb.
+func actorVerb(s string) bool {
+	for _, v := range [...]string{"is ", "are ", "no longer ", "doesn't ", "does not ", "has ", "now "} {
+		if strings.HasPrefix(s, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // eachActorKey calls fn with the start and end of every word of
@@ -1425,7 +1567,7 @@ func trimActor(name string) string {
 // mayActor is a cheap test that lets through every text actorRE could
 // match.
 func mayActor(text string) bool {
-	for _, w := range [...]string{"bug", "regression", "quirk", "broken", "buggy", "n't", "not ", "cannot"} {
+	for _, w := range [...]string{"bug", "regression", "quirk", "broken", "buggy", "n't", "not ", "cannot", "no longer"} {
 		if wording.ContainsFold(text, w) {
 			return true
 		}

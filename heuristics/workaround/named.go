@@ -18,7 +18,7 @@ import (
 var namedLeads = [...]string{
 	"work around ", "works around ", "worked around ", "working around ", "work-around for ", "workaround for ",
 	"workarounds for ", "workaround to ", "hack for ", "hack around ", "hacks for ", "fix this in ", "be fixed in ",
-	"fixed upstream in ", "for a new ", "for the next ", "for a newer ", "until ",
+	"fixed upstream in ", "for a new ", "for the next ", "for a newer ", "get new ", "get a new ", "until ",
 }
 
 // techTerms are capitalised words that name a kind of thing rather than a
@@ -95,9 +95,10 @@ func (sc *workaroundScan) namedUpstream(text string) string {
 			}
 			after := strings.TrimLeft(rest[len(tok):], " ")
 			switch lead {
-			case "for a new ", "for the next ", "for a newer ":
-				// "wait for a new rails release": any name, before "release"
-				if !strings.HasPrefix(asciiLower(after), "release") && !strings.HasPrefix(asciiLower(after), "version") {
+			case "for a new ", "for the next ", "for a newer ", "get new ", "get a new ":
+				// "wait for a new rails release", "until we get new libfoo
+				// wheels": any name, before "release"
+				if !releaseWord(asciiLower(after)) {
 					continue
 				}
 			case "until ":
@@ -106,7 +107,9 @@ func (sc *workaroundScan) namedUpstream(text string) string {
 					continue
 				}
 			default:
-				if !properName(tok) {
+				// a proper name, or any name given with a version: "work
+				// around mawk 1.3.3"
+				if !properName(tok) && !startsDigit(after) {
 					continue
 				}
 			}
@@ -142,6 +145,17 @@ func nameToken(s string) string {
 		}
 	}
 	return ""
+}
+
+// releaseWord reports whether s (lower-case) starts with a word for a
+// release of something: release, version, wheels, build.
+func releaseWord(s string) bool {
+	for _, w := range [...]string{"release", "version", "wheel", "build"} {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // untilVerb reports whether s (lower-case, after the name "until" gives)

@@ -197,6 +197,20 @@ func (fs *fileScan) envSubject(n int, text string) {
 	fs.envWait = envWait{}
 }
 
+// isExampleCode reports whether p is code in an examples directory,
+// which Linguist counts as documentation: projects run their examples as
+// tests, so the scorer reads them as test code.
+func isExampleCode(p string) bool {
+	if !strings.HasPrefix(p, "examples/") && !strings.Contains(p, "/examples/") {
+		return false
+	}
+	switch path.Ext(p) {
+	case ".sh", ".bash", ".nix", ".py", ".go", ".rs", ".js", ".ts", ".rb", ".java", ".kt", ".c", ".h", ".cc", ".cpp", ".yaml", ".yml", ".toml":
+		return true
+	}
+	return false
+}
+
 // redirectRemovalRE recognises a title that removes a redirect (go.mod's
 // replace directive, an override, a [patch] section) rather than a
 // workaround: the fork it pointed at may stay, imported directly.

@@ -335,7 +335,8 @@ func (sc *workaroundScan) file(i int, f *diffstat.File) error {
 	if !isCIPath(p) {
 		sc.notCI = true
 	}
-	if f.Kind == diffstat.KindGenerated || f.Kind == diffstat.KindDocs {
+	example := f.Kind == diffstat.KindDocs && isExampleCode(p)
+	if f.Kind == diffstat.KindGenerated || f.Kind == diffstat.KindDocs && !example {
 		if f.Kind == diffstat.KindDocs && sc.ctxFirst.path == "" {
 			// The message rule still needs a place to point at when the
 			// change is only documentation.
@@ -372,7 +373,7 @@ func (sc *workaroundScan) file(i int, f *diffstat.File) error {
 			return wrap(err)
 		}
 	}
-	fs := &fileScan{sc: sc, f: f, path: p, kind: fileKind(p), test: f.Kind == diffstat.KindTest || isTestPath(p),
+	fs := &fileScan{sc: sc, f: f, path: p, kind: fileKind(p), test: f.Kind == diffstat.KindTest || isTestPath(p) || example,
 		header: f.Op == diffstat.OpAdded, pin: sc.msgPin || isPinPath(p), imports: map[string]string{}, guessed: map[string]bool{}, locals: map[string]bool{}, lineDeps: map[int]string{}}
 	switch fs.kind {
 	case wkGo, wkGoMod, wkPython, wkJS, wkRuby, wkGemfile, wkRust, wkCargo:
