@@ -219,9 +219,11 @@ var ctxPinWordsRE = lazyre.New(`(?i)\bpin(s|ned|ning)?\b|\bdowngrad|\block(s|ed)
 var ctxRemovalRE = lazyre.New(`(?i)^\W*(\[[^\]]*\]\s*)?(\w+(\([^)]*\))?!?:\s*)?(remove|removed|removes|drop|drops|dropped|revert|reverts|unpin|unpins|delete|clean ?up|get rid|undo|re-?enable|restore)\b|no longer (needed|necessary|required)|(is|was|been|got|now) (fixed|resolved) upstream|fixed upstream|has been (fixed|resolved|released)`)
 
 // ctxReplacedRE recognises a message that replaces a workaround by the
-// upstream fix, anywhere in the text.
+// upstream fix, says the change avoids the need for one, or reverts it
+// ("so revert this"), anywhere in the text.
 var ctxReplacedRE = lazyre.Lines{Re: lazyre.New(`(?i)instead of (the |a |our |this )?([\w-]+ )?(workaround|hack)|(workaround|hack)s? (is|are) no longer|(remove|removes|removed|drop|drops|dropped) (the |this |that |a |our )?([\w-]+ )?(workaround|hack)` +
-	`|\b(avoids?|removes?|eliminates?|obviates?) the need (for|of) (the |this |that |a |our |any )?([\w-]+ ){0,2}(workaround|hack)|\bno longer needs? (the |this |that |a |our |any )?([\w-]+ ){0,2}(workaround|hack)`)}
+	`|\b(avoids?|removes?|eliminates?|obviates?) the need (for|of) (the |this |that |a |our |any )?([\w-]+ ){0,2}(workaround|hack)|\bno longer needs? (the |this |that |a |our |any )?([\w-]+ ){0,2}(workaround|hack)` +
+	`|(^|\b(so|and|then),? )(revert|remove|drop|undo) (this|it|that|them)\b`)}
 
 // ctxReasonRE finds a reason given for a pin in a message.
 var ctxReasonRE = lazyre.New(`(?i)\bbecause\b|\bdue to\b|\bto (hopefully |try to |maybe )?(fix|prevent|avoid|resolve|unbreak)\b|\bavoid|\bbreak(s|ing)?\b|\bbroken\b|\bfail(s|ed|ing|ure)?\b|\berror|\bcrash|\bincompatib|\bcompatib|\bregression|\b(doesn'?t|does not|no longer|stopped) work|\breasons?\b|\buntil\b`)
@@ -973,6 +975,21 @@ func (sc *workaroundScan) contextFindings() {
 	// A title's leading tag ("[bash,zsh] Work around mawk ...") names the
 	// project's own component, not what it works around.
 	msg, title = withoutTags(msg), withoutTags(title)
+	link := ""
+	for _, l := range sc.descLinks {
+		if !sc.ownLink(l.url) && linkRepo(l.url) != "" {
+			link = l.url
+			break
+		}
+	}
+	if h.subject == "" && link != "" {
+		// A link to a runtime's, a compiler's or an OS's own tracker
+		// (bugs.ruby-lang.org, bugs.openjdk.org) names it best.
+		if s := repoSubject(linkRepo(link)); !strings.HasPrefix(s, "repo:") {
+			h, inMsg = sc.ctxFirst, true
+			h.subject = s
+		}
+	}
 	if h.subject == "" {
 		s := termSubject(msg)
 		if s == "" {
@@ -981,13 +998,6 @@ func (sc *workaroundScan) contextFindings() {
 		if s != "" {
 			h, inMsg = sc.ctxFirst, true
 			h.subject = s
-		}
-	}
-	link := ""
-	for _, l := range sc.descLinks {
-		if !sc.ownLink(l.url) && linkRepo(l.url) != "" {
-			link = l.url
-			break
 		}
 	}
 	if h.subject == "" {

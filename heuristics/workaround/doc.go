@@ -197,7 +197,10 @@
 //     a message that says workaround and pins nothing names what it says
 //     itself ("older compilers" is the file's toolchain, "until we get new
 //     X wheels" is X), a pinned line it never mentions only as the last
-//     resort. When only the message says
+//     resort; a link to a runtime's, compiler's or OS's own tracker
+//     (bugs.ruby-lang.org, bugs.openjdk.org, bugs.sun.com) names it before
+//     any word of the message does. A message that tells how a
+//     workaround came about and then says "so revert this" is a removal. When only the message says
 //     what the change works around, the evidence is the line of the
 //     title, body or commit message (Field, Line, Commit) that says so;
 //     a pinned line or a platform branch is quoted from the diff.

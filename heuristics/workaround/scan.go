@@ -29,7 +29,8 @@ const issueLinkPattern = `https?://(?:www\.)?((?:github\.com|gitlab\.com|codeber
 	`|https?://[\w.-]*bugzilla[\w.-]*/(?:[\w.-]+/)*show_bug\.cgi\?id=\d+` +
 	`|https?://(?:crbug\.com|bugs\.chromium\.org|issues\.chromium\.org|bugs\.launchpad\.net|bugs\.debian\.org|sourceware\.org/bugzilla)/\S+` +
 	`|https?://(?:bugs\.ruby-lang\.org/issues|bugs\.webkit\.org/show_bug\.cgi\?id=|youtrack\.jetbrains\.com/issue|developercommunity\.visualstudio\.com/t|bugs\.freebsd\.org/bugzilla|gcc\.gnu\.org/PR|llvm\.org/PR|r\.android\.com)/?\S+` +
-	`|https?://[\w.-]+/(?:jira/)?browse/[A-Z][A-Z0-9]+-\d+`
+	`|https?://[\w.-]+/(?:jira/)?browse/[A-Z][A-Z0-9]+-\d+` +
+	`|https?://(?:bugs\.sun\.com|bugs\.java\.com)/\S*bug_id=\d+`
 
 var (
 	// Links to issues and pull requests: issueLinkRE anywhere,
@@ -1195,7 +1196,7 @@ func linkRepo(u string) string {
 // count for.
 var trackers = [...]struct{ host, repo string }{
 	{"bugs.ruby-lang.org", "github.com/ruby/ruby"},
-	{"bugs.openjdk.", "github.com/openjdk/jdk"}, {"bugs.java.com", "github.com/openjdk/jdk"},
+	{"bugs.openjdk.", "github.com/openjdk/jdk"}, {"bugs.java.com", "github.com/openjdk/jdk"}, {"bugs.sun.com", "github.com/openjdk/jdk"},
 	{"gcc.gnu.org/", "gcc.gnu.org/gcc"}, {"bugs.llvm.org", "github.com/llvm/llvm-project"}, {"llvm.org/PR", "github.com/llvm/llvm-project"},
 	{"bugzilla.mozilla.org", "bugzilla.mozilla.org/firefox"}, {"crbug.com", "chromium.org/chromium"},
 	{"bugs.chromium.org", "chromium.org/chromium"}, {"issues.chromium.org", "chromium.org/chromium"},

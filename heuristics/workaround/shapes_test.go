@@ -159,6 +159,22 @@ func TestPinAndNameShapes(t *testing.T) {
 			want: []wf{{rule: "workaround-comment", dep: "langrt", line: 2}},
 		},
 		{
+			name: "revert-history", reason: "contrast: a message that tells how an old workaround came about, then says to revert it",
+			title:  "Set the default MAKE to make on BSD",
+			body:   "This was set to gmake in https://github.com/otherorg/builder/pull/3\nas a workaround for https://bugs.ruby-lang.org/issues/16331\n\nNo supported release needs gmake any more, so\nrevert this.\n",
+			base:   map[string]*string{"bin/build": scorertest.Text("if is_bsd; then\n  export MAKE=gmake\nfi\n")},
+			change: map[string]*string{"bin/build": scorertest.Text("if is_bsd && [ \"$1\" = jlang ]; then\n  export MAKE=gmake\nfi\n")},
+		},
+		{
+			name: "runtime-tracker", reason: "a link to the runtime's own tracker names the runtime before a word of the message that is also a runtime's name",
+			title: "NumFactory: work around an old bug with BigDecimal and zero",
+			body:  "http://bugs.sun.com/bugdatabase/view_bug.do?bug_id=1234567\n\nTo work around this bug, when asked for a decimal node, compare with zero first.\n",
+			base:  map[string]*string{"src/main/java/num/NumFactory.java": scorertest.Text("class NumFactory {\n  Num of(BigDecimal v) { return new Num(v); }\n}\n")},
+			change: map[string]*string{"src/main/java/num/NumFactory.java": scorertest.Text("class NumFactory {\n" +
+				"  Num of(BigDecimal v) { return v.signum() == 0 ? Num.ZERO : new Num(v); }\n}\n")},
+			want: []wf{{rule: "workaround-message", dep: "runtime:jvm", linked: true, line: 1}},
+		},
+		{
 			name: "test-doesnt-work", reason: "contrast: a test comment that says an approach does not work blames no third party",
 			title: "Test mocks of generic types",
 			base:  map[string]*string{"src/test/java/app/GenericTest.java": scorertest.Text("class GenericTest {\n}\n")},
