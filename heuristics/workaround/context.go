@@ -223,7 +223,7 @@ var ctxRemovalRE = lazyre.New(`(?i)^\W*(\[[^\]]*\]\s*)?(\w+(\([^)]*\))?!?:\s*)?(
 // ("so revert this"), anywhere in the text.
 var ctxReplacedRE = lazyre.Lines{Re: lazyre.New(`(?i)instead of (the |a |our |this )?([\w-]+ )?(workaround|hack)|(workaround|hack)s? (is|are) no longer|(remove|removes|removed|drop|drops|dropped) (the |this |that |a |our )?([\w-]+ )?(workaround|hack)` +
 	`|\b(avoids?|removes?|eliminates?|obviates?) the need (for|of) (the |this |that |a |our |any )?([\w-]+ ){0,2}(workaround|hack)|\bno longer needs? (the |this |that |a |our |any )?([\w-]+ ){0,2}(workaround|hack)` +
-	`|(^|\b(so|and|then),? )(revert|remove|drop|undo) (this|it|that|them)\b`)}
+	`|((?m:^)|\b(so|and|then),? )(revert|remove|drop|undo) (this|it|that|them)\b`)}
 
 // ctxReasonRE finds a reason given for a pin in a message.
 var ctxReasonRE = lazyre.New(`(?i)\bbecause\b|\bdue to\b|\bto (hopefully |try to |maybe )?(fix|prevent|avoid|resolve|unbreak)\b|\bavoid|\bbreak(s|ing)?\b|\bbroken\b|\bfail(s|ed|ing|ure)?\b|\berror|\bcrash|\bincompatib|\bcompatib|\bregression|\b(doesn'?t|does not|no longer|stopped) work|\breasons?\b|\buntil\b`)
