@@ -28,7 +28,8 @@ var upstreamWords = sync.OnceValue(func() map[string]string {
 	return map[string]string{
 		"pypy": "runtime:pypy", "pypy3": "runtime:pypy", "pypy2": "runtime:pypy", "cpython": "runtime:cpython",
 		"python2": "runtime:cpython", "python3": "runtime:cpython", "python's": "runtime:cpython",
-		"jruby": "runtime:jruby", "truffleruby": "runtime:truffleruby",
+		"jruby": "runtime:jruby", "truffleruby": "runtime:truffleruby", "rubinius": "runtime:rubinius", "mruby": "runtime:mruby",
+		"graalpy": "runtime:graalpy", "micropython": "runtime:micropython", "luajit": "runtime:luajit", "bun": "runtime:bun",
 		"graal": "toolchain:graalvm", "graalvm": "toolchain:graalvm",
 		"jdk": "runtime:jvm", "jvm": "runtime:jvm", "openjdk": "runtime:jvm",
 		"node": "runtime:node", "nodejs": "runtime:node", "node.js": "runtime:node", "deno": "runtime:deno",
