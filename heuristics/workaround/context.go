@@ -1505,12 +1505,7 @@ func (sc *workaroundScan) blamedOn(text string) string {
 // word, goes on as a sentence about that word ("libfoo is broken",
 // "libfoo no longer ..."), so the first word is a name, not a verb.
 func actorVerb(s string) bool {
-	for _, v := range [...]string{"is ", "are ", "no longer ", "doesn't ", "does not ", "has ", "now "} {
-		if strings.HasPrefix(s, v) {
-			return true
-		}
-	}
-	return false
+	return hasPrefixAny(s, "is ", "are ", "no longer ", "doesn't ", "does not ", "has ", "now ")
 }
 
 // eachActorKey calls fn with the start and end of every word of
@@ -1578,12 +1573,7 @@ func trimActor(name string) string {
 // mayActor is a cheap test that lets through every text actorRE could
 // match.
 func mayActor(text string) bool {
-	for _, w := range [...]string{"bug", "regression", "quirk", "broken", "buggy", "n't", "not ", "cannot", "no longer"} {
-		if wording.ContainsFold(text, w) {
-			return true
-		}
-	}
-	return false
+	return containsFoldAny(text, "bug", "regression", "quirk", "broken", "buggy", "n't", "not ", "cannot", "no longer")
 }
 
 // ownName reports whether name is the project's own: the name of its

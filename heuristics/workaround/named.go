@@ -150,25 +150,15 @@ func nameToken(s string) string {
 // releaseWord reports whether s (lower-case) starts with a word for a
 // release of something: release, version, wheels, build.
 func releaseWord(s string) bool {
-	for _, w := range [...]string{"release", "version", "wheel", "build"} {
-		if strings.HasPrefix(s, w) {
-			return true
-		}
-	}
-	return false
+	return hasPrefixAny(s, "release", "version", "wheel", "build")
 }
 
 // untilVerb reports whether s (lower-case, after the name "until" gives)
 // says the name gets fixed or released.
 func untilVerb(s string) bool {
 	s = strings.TrimLeft(strings.TrimLeft(s, "0123456789.x-"), " ")
-	for _, v := range [...]string{"is fixed", "gets fixed", "fixes", "is released", "releases", "ships", "supports", "is updated",
-		"has been fixed", "merges", "lands", "catches up"} {
-		if strings.HasPrefix(s, v) {
-			return true
-		}
-	}
-	return false
+	return hasPrefixAny(s, "is fixed", "gets fixed", "fixes", "is released", "releases", "ships", "supports", "is updated",
+		"has been fixed", "merges", "lands", "catches up")
 }
 
 // properName reports whether tok looks like a name rather than a word of

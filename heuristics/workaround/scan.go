@@ -813,12 +813,7 @@ func (fs *fileScan) comment(text string) string {
 // mayNameWorkaround is a cheap test that lets through every comment
 // workaroundWordsRE could match.
 func mayNameWorkaround(cm string) bool {
-	for _, w := range [...]string{"work", "hack", "monkey", "upstream", "bug", "regression", "remove"} {
-		if wording.ContainsFold(cm, w) {
-			return true
-		}
-	}
-	return false
+	return containsFoldAny(cm, "work", "hack", "monkey", "upstream", "bug", "regression", "remove")
 }
 
 // hashComment finds a # comment, skipping Ruby's "#{".

@@ -4,6 +4,8 @@ import (
 	"iter"
 	"strings"
 	"sync"
+
+	"github.com/heft-dev/heft/internal/wording"
 )
 
 // This file holds the small readers of words the rules share: where a
@@ -82,6 +84,26 @@ func wordIndex(s, word string) int { return wordAt(s, word, 0) }
 // isWordByte reports whether b is a letter, a digit or _.
 func isWordByte(b byte) bool {
 	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+}
+
+// hasPrefixAny reports whether s starts with one of prefixes.
+func hasPrefixAny(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFoldAny reports whether s holds one of words, ignoring case.
+func containsFoldAny(s string, words ...string) bool {
+	for _, w := range words {
+		if wording.ContainsFold(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // runs yields the start and end of every run of bytes of s that in
