@@ -963,8 +963,9 @@ func (sc *workaroundScan) contextFindings() {
 	var h ctxHit
 	inMsg := false // h names what only the message says: locate it there
 	h = sc.pinForMessage(title)
-	if h.subject != "" && !words && !h.strong && sc.movedUp(h) && !wording.ContainsFold(title, "downgrad") && !pinBackRE.MatchString(title) {
-		return // the change moves a pin up: a bump of a pinned version
+	if h.subject != "" && !words && !h.strong && sc.movedUp(h) && !wording.ContainsFold(title, "downgrad") && !pinBackRE.MatchString(title) &&
+		!ctxReasonRE.MatchString(title) {
+		return // the change moves a pin up and its title gives no reason: a bump of a pinned version
 	}
 	// A message that says workaround without pinning anything names what
 	// it works around itself: a pinned line it does not mention (an

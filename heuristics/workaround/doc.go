@@ -172,8 +172,9 @@
 //     pkg=1.2-0) and Dockerfile FROM lines at a versioned tag (python is
 //     runtime:cpython). A pin that only moves an existing one up to a
 //     higher version of the same precision (0.15.9 to 0.15.16) is a bump
-//     unless its comment says workaround or links an issue; one made
-//     tighter (~> 1.10 to ~> 1.12.0) is not a move.
+//     unless its comment says workaround or links an issue, or the title
+//     gives the reason; one made tighter (~> 1.10 to ~> 1.12.0) is not a
+//     move.
 //   - workaround-message: a message that explains why an old workaround
 //     is kept, quotes an upstream bug while fixing the project's own, or
 //     calls the project's own technique a hack while linking another

@@ -48,6 +48,11 @@ func TestPinAndNameShapes(t *testing.T) {
 			"tools/changed.py", "ARGS = [\n    \"uvx\",\n    \"linty@1.4.9\",\n    \"graph\",\n]\n",
 			"ARGS = [\n    \"uvx\",\n    # keep in step with the lock to avoid resolution issues\n"+
 				"    \"linty@1.4.12\",\n    \"graph\",\n]\n"),
+		changeOne("moved-pin-title-reason", "a pin moved up whose title itself gives the reason is a pin",
+			"pin stylechk to 2.5.1 due to an error with ruby 2.6", "",
+			"Gemfile", "group :test do\n  gem \"stylechk\", \"~> 2.3.0\"\nend\n",
+			"group :test do\n  gem \"stylechk\", \"~> 2.5.1\"\nend\n",
+			wf{rule: "workaround-message", dep: "stylechk", line: 2}),
 		changeOne("tighter-pin", "a pin made tighter for a reason is a pin, not a move",
 			"pin stylechk to 2.5 due to an error with ruby 2.6", "",
 			"Gemfile", "group :test do\n  gem \"stylechk\", \"~> 2.3\"\nend\n",
