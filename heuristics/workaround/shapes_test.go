@@ -48,16 +48,8 @@ func TestPinAndNameShapes(t *testing.T) {
 			"tools/changed.py", "ARGS = [\n    \"uvx\",\n    \"linty@1.4.9\",\n    \"graph\",\n]\n",
 			"ARGS = [\n    \"uvx\",\n    # keep in step with the lock to avoid resolution issues\n"+
 				"    \"linty@1.4.12\",\n    \"graph\",\n]\n"),
-		changeOne("moved-pin-title-reason", "a pin moved up whose title itself gives the reason is a pin",
-			"pin stylechk to 2.5.1 due to an error with ruby 2.6", "",
-			"Gemfile", "group :test do\n  gem \"stylechk\", \"~> 2.3.0\"\nend\n",
-			"group :test do\n  gem \"stylechk\", \"~> 2.5.1\"\nend\n",
-			wf{rule: "workaround-message", dep: "stylechk", line: 2}),
-		changeOne("tighter-pin", "a pin made tighter for a reason is a pin, not a move",
-			"pin stylechk to 2.5 due to an error with ruby 2.6", "",
-			"Gemfile", "group :test do\n  gem \"stylechk\", \"~> 2.3\"\nend\n",
-			"group :test do\n  gem \"stylechk\", \"~> 2.5.0\"\nend\n",
-			wf{rule: "workaround-message", dep: "stylechk", line: 2}),
+		gemPin("moved-pin-title-reason", "a pin moved up whose title itself gives the reason is a pin", "2.5.1", "~> 2.3.0", "~> 2.5.1"),
+		gemPin("tighter-pin", "a pin made tighter for a reason is a pin, not a move", "2.5", "~> 2.3", "~> 2.5.0"),
 		changeOne("unpin-with-link", "contrast: an unpin whose new comment ends with the upstream issue it no longer needs to work around",
 			"chore(deps): unpin docsite-theme, require clickish>=8.4", "",
 			"pyproject.toml", "docs = [\n    \"docsite>=1.6\",\n"+
@@ -132,6 +124,14 @@ func TestPinAndNameShapes(t *testing.T) {
 func changeOne(name, reason, title, body, p, before, after string, want ...wf) findingCase {
 	return findingCase{name: name, reason: reason, title: title, body: body,
 		base: map[string]*string{p: scorertest.Text(before)}, change: map[string]*string{p: scorertest.Text(after)}, want: want}
+}
+
+// gemPin is a Gemfile whose pin of stylechk moves from one requirement to
+// another under a title that gives the reason: a pin the message reads.
+func gemPin(name, reason, to, before, after string) findingCase {
+	gemfile := func(req string) string { return "group :test do\n  gem \"stylechk\", \"" + req + "\"\nend\n" }
+	return changeOne(name, reason, "pin stylechk to "+to+" due to an error with ruby 2.6", "", "Gemfile", gemfile(before), gemfile(after),
+		wf{rule: "workaround-message", dep: "stylechk", line: 2})
 }
 
 // searcherCase is a Rust change whose FIXME comment blames a bug on the
