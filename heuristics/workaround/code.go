@@ -7,7 +7,6 @@ package workaround
 import (
 	"path"
 	"strings"
-	"sync"
 )
 
 // ---- Go ----
@@ -98,15 +97,8 @@ func (fs *fileScan) goLocals(text string) {
 	} else {
 		return
 	}
-	for k := 0; k < len(decl); {
-		for k < len(decl) && !isWordByte(decl[k]) {
-			k++
-		}
-		start := k
-		for k < len(decl) && isWordByte(decl[k]) {
-			k++
-		}
-		if k == start || start > 0 && decl[start-1] == '.' || k < len(decl) && decl[k] == '.' {
+	for start, k := range runs(decl, isWordByte) {
+		if start > 0 && decl[start-1] == '.' || k < len(decl) && decl[k] == '.' {
 			continue // a qualifier or a selector, not a declared name
 		}
 		name := decl[start:k]
@@ -139,21 +131,12 @@ func firstElem(p string) string {
 }
 
 // goStdNames are the standard library's common package names.
-var goStdNames = sync.OnceValue(func() map[string]bool {
-	return map[string]bool{
-		"fmt": true, "os": true, "io": true, "strings": true, "bytes": true, "errors": true, "time": true, "sync": true,
-		"context": true, "http": true, "json": true, "filepath": true, "path": true, "sort": true, "strconv": true, "math": true,
-		"log": true, "slog": true, "regexp": true, "bufio": true, "url": true, "net": true, "reflect": true, "runtime": true,
-		"atomic": true, "testing": true, "unicode": true, "utf8": true, "rand": true, "hex": true, "base64": true, "sha256": true,
-		"tls": true, "x509": true, "exec": true, "signal": true, "slices": true, "maps": true, "cmp": true, "iter": true,
-		"template": true, "sql": true, "flag": true, "ioutil": true, "heap": true, "list": true, "binary": true, "gzip": true,
-		"zip": true, "tar": true, "csv": true, "xml": true, "html": true, "mime": true, "multipart": true, "httptest": true,
-		"syscall": true, "unsafe": true, "debug": true, "pprof": true, "trace": true, "big": true, "bits": true, "netip": true,
-		"textproto": true, "smtp": true, "user": true, "embed": true, "fs": true, "sha1": true, "md5": true, "hmac": true,
-		"crypto": true, "elliptic": true, "ecdsa": true, "ed25519": true, "rsa": true, "pem": true, "subtle": true,
-		"build": true, "ast": true, "token": true, "parser": true, "format": true, "types": true, "scanner": true,
-	}
-})
+var goStdNames = wordSet(`fmt os io strings bytes errors time sync context http json filepath path sort strconv math log slog
+	regexp bufio url net reflect runtime atomic testing unicode utf8 rand hex base64 sha256 tls x509
+	exec signal slices maps cmp iter template sql flag ioutil heap list binary gzip zip tar csv xml html
+	mime multipart httptest syscall unsafe debug pprof trace big bits netip textproto smtp user embed fs
+	sha1 md5 hmac crypto elliptic ecdsa ed25519 rsa pem subtle build ast token parser format types
+	scanner`)
 
 func (fs *fileScan) goLinkname(n int, text string) {
 	m := goLinknameRE.FindStringSubmatch(text)
@@ -558,17 +541,11 @@ func squash(s string) string {
 // pyStdlib holds the top-level modules of Python's standard library most
 // often mocked. Mocking them is test scaffolding or instrumentation, not a
 // workaround for a dependency: there is nothing to fix upstream by a mock.
-var pyStdlib = sync.OnceValue(func() map[string]bool {
-	set := map[string]bool{}
-	for _, m := range strings.Fields(`abc argparse array asyncio atexit base64 builtins bz2 calendar collections
+var pyStdlib = wordSet(`abc argparse array asyncio atexit base64 builtins bz2 calendar collections
 concurrent contextlib copy csv ctypes datetime decimal difflib email enum errno faulthandler fcntl filecmp
 fnmatch functools gc getpass gettext glob gzip hashlib heapq hmac html http importlib inspect io ipaddress
 itertools json locale logging lzma mimetypes multiprocessing netrc numbers operator os pathlib pickle
 platform pprint queue random re resource sched secrets select selectors shlex shutil signal site socket
 socketserver sqlite3 ssl stat statistics string struct subprocess sys sysconfig tarfile tempfile textwrap
 threading time timeit tokenize traceback tracemalloc types typing unicodedata urllib uuid warnings weakref
-webbrowser winreg xml zipfile zipimport zlib zoneinfo __builtin__`) {
-		set[m] = true
-	}
-	return set
-})
+webbrowser winreg xml zipfile zipimport zlib zoneinfo __builtin__`)

@@ -28,7 +28,8 @@ var upstreamWords = sync.OnceValue(func() map[string]string {
 	return map[string]string{
 		"pypy": "runtime:pypy", "pypy3": "runtime:pypy", "pypy2": "runtime:pypy", "cpython": "runtime:cpython",
 		"python2": "runtime:cpython", "python3": "runtime:cpython", "python's": "runtime:cpython",
-		"jruby": "runtime:jruby", "truffleruby": "runtime:truffleruby",
+		"jruby": "runtime:jruby", "truffleruby": "runtime:truffleruby", "rubinius": "runtime:rubinius", "mruby": "runtime:mruby",
+		"graalpy": "runtime:graalpy", "micropython": "runtime:micropython", "luajit": "runtime:luajit", "bun": "runtime:bun",
 		"graal": "toolchain:graalvm", "graalvm": "toolchain:graalvm",
 		"jdk": "runtime:jvm", "jvm": "runtime:jvm", "openjdk": "runtime:jvm",
 		"node": "runtime:node", "nodejs": "runtime:node", "node.js": "runtime:node", "deno": "runtime:deno",
@@ -59,7 +60,7 @@ var upstreamWords = sync.OnceValue(func() map[string]string {
 		"opengl": "lib:opengl", "vulkan": "lib:vulkan", "directx": "lib:directx", "nvcc": "toolchain:cuda",
 		// More runtimes, compilers and tools.
 		"jython": "runtime:jython", "ironpython": "runtime:ironpython", "hotspot": "runtime:jvm", "dalvik": "os:android",
-		"kotlinc": "toolchain:kotlin", "javac": "toolchain:javac", "swiftc": "toolchain:swift", "xcode": "toolchain:xcode",
+		"kotlinc": "toolchain:kotlin", "scalac": "toolchain:scala", "javac": "toolchain:javac", "swiftc": "toolchain:swift", "xcode": "toolchain:xcode",
 		"emscripten": "toolchain:emscripten", "wasm-pack": "toolchain:wasm-pack", "cmake": "tool:cmake", "gradle": "tool:gradle",
 		"conda": "tool:conda", "anaconda": "tool:conda", "miniconda": "tool:conda", "rosetta": "os:macos", "wsl": "os:windows",
 		"travis": "platform:travis-ci", "appveyor": "platform:appveyor", "xterm": "tool:xterm", "iterm2": "tool:iterm2",
@@ -76,7 +77,8 @@ var upstreamPairs = []struct {
 	{"python", startsDigit, "runtime:cpython"},
 	{"ruby", startsDigit, "runtime:ruby"},
 	{"rust", startsDigit, "toolchain:rust"},
-	{"go", func(w string) bool { return strings.HasPrefix(w, "1.") }, "toolchain:go"},
+	{"go", func(w string) bool { return strings.HasPrefix(w, "1.") || toolchainWord(w) }, "toolchain:go"},
+	{"rust", toolchainWord, "toolchain:rust"},
 	{"gnu", func(w string) bool { return w == "make" }, "tool:make"},
 	{"node", startsDigit, "runtime:node"},
 	{"mac", func(w string) bool { return w == "os" }, "os:macos"},
@@ -88,6 +90,12 @@ var upstreamPairs = []struct {
 }
 
 func startsDigit(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
+
+// toolchainWord reports whether w, after a language's name, makes it
+// the language's toolchain: "Go version", "the rust toolchain".
+func toolchainWord(w string) bool {
+	return w == "version" || w == "toolchain" || w == "compiler"
+}
 
 // termSubject returns the Subject of the runtime, OS, system library,
 // browser or toolchain s names, or "". A name more specific than an
@@ -126,22 +134,11 @@ func termSubject(s string) string {
 func nextTerm(s string) (string, int) {
 	var prev string
 	var buf [32]byte
-	for i := 0; i < len(s); {
-		for i < len(s) && !isTermByte(s[i]) {
-			i++
-		}
-		j := i
-		for j < len(s) && isTermByte(s[j]) {
-			j++
-		}
-		if j == i {
-			break
-		}
+	for i, j := range runs(s, isTermByte) {
 		w := strings.TrimRight(s[i:j], ".-'+")
 		if w == "g" && strings.HasPrefix(s[i:j], "g++") {
 			w = "g++"
 		}
-		i = j
 		if len(w) > len(buf) || w == "" {
 			prev = ""
 			continue
@@ -157,23 +154,29 @@ func nextTerm(s string) (string, int) {
 		word := string(lw)
 		for _, p := range upstreamPairs {
 			if prev == p.first && p.second(word) {
-				return p.subject, i
+				return p.subject, j
 			}
 		}
 		if sub, ok := upstreamWords()[word]; ok {
-			return sub, i
+			return sub, j
 		}
 		if sub, ok := upstreamWords()[strings.TrimSuffix(word, "'s")]; ok {
-			return sub, i // a possessive: "Anaconda's curl"
+			return sub, j // a possessive: "Anaconda's curl"
+		}
+		if last := word[len(word)-1]; last >= '0' && last <= '9' && len(word) > 4 {
+			// a version glued on: "msvc2015", "gcc14", "clang-16"
+			if sub, ok := upstreamWords()[strings.TrimRight(word, "0123456789.-_")]; ok && !strings.HasPrefix(sub, "os:") {
+				return sub, j
+			}
 		}
 		if strings.HasPrefix(word, "ubuntu-") || strings.HasPrefix(word, "pypy") || strings.HasPrefix(word, "go1.") {
 			switch {
 			case word[0] == 'u':
-				return "os:ubuntu", i
+				return "os:ubuntu", j
 			case word[0] == 'p':
-				return "runtime:pypy", i
+				return "runtime:pypy", j
 			default:
-				return "toolchain:go", i
+				return "toolchain:go", j
 			}
 		}
 		prev = word
@@ -217,11 +220,14 @@ var ctxPinWordsRE = lazyre.New(`(?i)\bpin(s|ned|ning)?\b|\bdowngrad|\block(s|ed)
 var ctxRemovalRE = lazyre.New(`(?i)^\W*(\[[^\]]*\]\s*)?(\w+(\([^)]*\))?!?:\s*)?(remove|removed|removes|drop|drops|dropped|revert|reverts|unpin|unpins|delete|clean ?up|get rid|undo|re-?enable|restore)\b|no longer (needed|necessary|required)|(is|was|been|got|now) (fixed|resolved) upstream|fixed upstream|has been (fixed|resolved|released)`)
 
 // ctxReplacedRE recognises a message that replaces a workaround by the
-// upstream fix, anywhere in the text.
-var ctxReplacedRE = lazyre.Lines{Re: lazyre.New(`(?i)instead of (the |a |our |this )?([\w-]+ )?(workaround|hack)|(workaround|hack)s? (is|are) no longer|(remove|removes|removed|drop|drops|dropped) (the |this |that |a |our )?([\w-]+ )?(workaround|hack)`)}
+// upstream fix, says the change avoids the need for one, or reverts it
+// ("so revert this"), anywhere in the text.
+var ctxReplacedRE = lazyre.Lines{Re: lazyre.New(`(?i)instead of (the |a |our |this )?([\w-]+ )?(workaround|hack)|(workaround|hack)s? (is|are) no longer|(remove|removes|removed|drop|drops|dropped) (the |this |that |a |our )?([\w-]+ )?(workaround|hack)` +
+	`|\b(avoids?|removes?|eliminates?|obviates?) the need (for|of) (the |this |that |a |our |any )?([\w-]+ ){0,2}(workaround|hack)|\bno longer needs? (the |this |that |a |our |any )?([\w-]+ ){0,2}(workaround|hack)` +
+	`|((?m:^)|\b(so|and|then),? )(revert|remove|drop|undo) (this|it|that|them)\b`)}
 
 // ctxReasonRE finds a reason given for a pin in a message.
-var ctxReasonRE = lazyre.New(`(?i)\bbecause\b|\bdue to\b|\bto (fix|prevent|avoid|resolve|unbreak)\b|\bavoid|\bbreak(s|ing)?\b|\bbroken\b|\bfail(s|ed|ing|ure)?\b|\berror|\bcrash|\bincompatib|\bcompatib|\bregression|\b(doesn'?t|does not|no longer|stopped) work|\breasons?\b|\buntil\b`)
+var ctxReasonRE = lazyre.New(`(?i)\bbecause\b|\bdue to\b|\bto (hopefully |try to |maybe )?(fix|prevent|avoid|resolve|unbreak)\b|\bavoid|\bbreak(s|ing)?\b|\bbroken\b|\bfail(s|ed|ing|ure)?\b|\berror|\bcrash|\bincompatib|\bcompatib|\bregression|\b(doesn'?t|does not|no longer|stopped) work|\breasons?\b|\buntil\b`)
 
 // ctxDigestRE recognises a pin to a hash or digest.
 var ctxDigestRE = lazyre.New(`(?i)\bpin\w*\b.{0,80}\b(hash|hashes|sha\w*|digests?)\b`)
@@ -300,7 +306,9 @@ var pinLineREs = []struct {
 	// pip requirements and constraints: name==1.2, name<2, name~=1
 	{"=<>~!", lazyre.New(`^\s*([A-Za-z0-9][A-Za-z0-9_.\-]*)(\[[^\]]*\])?\s*(==|<=|<|~=|!=|===|>=|>)\s*\d`)},
 	// pip install name==1.2 in a script or Makefile; npm install name@<2
-	{"install|add", lazyre.New(`\b(?:pip3?|uv pip|npm|yarn|pnpm|gem) (?:install|add)\b.*?\s([A-Za-z0-9@][A-Za-z0-9_.\-/]*)(?:==|@['"]?[<>=~^]*\d|['"]?[<>=]+\d)`)},
+	{"install|add", lazyre.New(`\b(?:pip3?|uv pip|npm|yarn|pnpm|gem) (?:install|add)\b.*?\s['"]?([A-Za-z0-9@][A-Za-z0-9_.\-/]*)(?:==|@['"]?[<>=~^]*\d|['"]?[<>=]+\d)`)},
+	// apt-get install name=1.2-0 in a CI step or Dockerfile
+	{"apt", lazyre.New(`\bapt(?:-get)?\s+install\b.*?\s([a-z0-9][a-z0-9.+\-]*)=\d`)},
 	// Gemfile and gemspec
 	{"gem", lazyre.New(`\bgem\s+['"]([^'"]+)['"]\s*,\s*['"][~<>=! ]*\d`)},
 	{"add_", lazyre.New(`add_(?:runtime_|development_)?dependency\(?\s*['"]([^'"]+)['"]\s*,\s*['"][~<>=! ]*\d`)},
@@ -336,11 +344,8 @@ var pinLineREs = []struct {
 
 // pinNameStop are keys of manifests that look like version lines but name
 // no dependency.
-var pinNameStop = sync.OnceValue(func() map[string]bool {
-	return map[string]bool{"version": true, "node": true, "npm": true, "python": true, "ruby": true,
-		"rust_stable": true, "rust-version": true, "edition": true, "go": true, "toolchain": true, "packageManager": true,
-		"engines": true, "name": true, "requires-python": true, "python_requires": true, "target": true, "checksum": true}
-})
+var pinNameStop = wordSet(`version node npm python ruby rust_stable rust-version edition go toolchain packageManager engines
+	name requires-python python_requires target checksum`)
 
 // isPinPath reports whether a path is a file where dependencies are
 // pinned: manifests, requirement and constraint files (including those
@@ -388,6 +393,9 @@ func pinName(text string) string {
 	t := text
 	if i := strings.Index(t, " #"); i >= 0 && !strings.Contains(t[:i], `"`) {
 		t = t[:i]
+	}
+	if s := dockerPin(t); s != "" {
+		return s
 	}
 	for _, p := range pinLineREs {
 		if !pinNeed(t, p.need) {
@@ -455,7 +463,12 @@ type ctxHit struct {
 	path, snippet, subject, link string
 	rule                         string // the rule a comment's finding gets: ruleRuntime unless set
 	upstream                     string // for a pin: the issue link beside its reason
+	version                      string // for a pin: the version its line sets, if read
 	line                         int
+	strong                       bool // for a pin: its reason says workaround in words or links an issue
+	bare                         bool // a comment that is only another project's issue link
+	blames                       bool // a comment that blames a third party in the words of a bug ("X is broken")
+	lock                         bool // a downgrade read from a lock file (lockLine)
 }
 
 // genericComment returns the comment part of a line in any common
@@ -549,8 +562,14 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 	if sc.ctxFirst.path == "" && strings.TrimSpace(text) != "" {
 		sc.ctxFirst = ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text)}
 	}
+	if fs.envWait.line != 0 && n > fs.envWait.line {
+		fs.envSubject(n, text)
+	}
 	if fs.pin {
 		name := pinName(text)
+		if name == "channel" && strings.HasPrefix(path.Base(fs.path), "rust-toolchain") {
+			name = "toolchain:rust" // rust-toolchain.toml: channel = "1.61.0"
+		}
 		if name == "" && fs.renovateNames {
 			// renovate's "matchPackageNames": [ on its own line, the names below
 			if m := jsonStringLineRE.FindStringSubmatch(text); m != nil {
@@ -559,11 +578,11 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 		}
 		fs.renovateNames = strings.Contains(text, `"matchPackageNames"`) && !strings.Contains(text, "]")
 		if name != "" && len(sc.ctxPins) < maxCtxHits {
-			h := ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: name}
+			h := ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: name, version: pinVersion(text)}
 			if cm := genericComment(text); cm != "" && (ctxWordsRE.MatchString(cm) || ctxPinWordsRE.MatchString(cm) || bugCiteRE.MatchString(cm)) {
-				h.link = "reason"
+				h.link, h.strong = "reason", ctxWordsRE.MatchString(cm) || strings.Contains(cm, "://")
 			} else if fs.lastReason != 0 && fs.lastReason == n-1 {
-				h.link = "reason"
+				h.link, h.strong = "reason", fs.lastStrong == n-1
 			}
 			sc.ctxPins = append(sc.ctxPins, h)
 		}
@@ -605,6 +624,9 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 		case pinWords && !words && policyPinRE.MatchString(cm):
 			fs.lastReason = 0 // pinned to hashes, for reproducible builds: policy, not a bug
 		case words || linkHere || pinWords || bugCiteRE.MatchString(cm) || fs.lastReason == n-1:
+			if words || linkHere || fs.lastStrong == n-1 && fs.lastReason == n-1 {
+				fs.lastStrong = n // the block says workaround in words or links an issue
+			}
 			fs.lastReason = n // a reason block: the pin right below it has a reason
 		}
 	}
@@ -618,7 +640,7 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 		// issue link: the line works around it.
 		u := fs.links[len(fs.links)-1].url
 		if r := linkRepo(u); r != "" && !sc.ownLink(u) {
-			sc.ctxComments = append(sc.ctxComments, ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: repoSubject(r), link: u})
+			sc.ctxComments = append(sc.ctxComments, ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: repoSubject(r), link: u, bare: true})
 		}
 	}
 	if linkHere && fs.build && commentOnly(text) && !words {
@@ -626,7 +648,7 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 		// script or CI file: the code right below works around it.
 		u := fs.links[len(fs.links)-1].url
 		if r := linkRepo(u); r != "" && !sc.ownLink(u) && bareLinkComment(cm) {
-			fs.bareLink = ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: repoSubject(r), link: u}
+			fs.bareLink = ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: repoSubject(r), link: u, bare: true}
 		}
 	}
 	if !words || len(sc.ctxComments) >= maxCtxHits {
@@ -634,7 +656,21 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 	}
 	// The link and, in tests, the decision wait for the lines below: see
 	// resolveCtx.
-	h := ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: termSubject(said)}
+	h := ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text)}
+	if b := sc.blamedOn(said); b != "" {
+		// "libfoo on macOS is broken": libfoo, not the OS it breaks on
+		h.subject, h.rule = b, ruleComment
+		if d := fs.knownName(b); d != "" {
+			h.subject = d
+		}
+	} else {
+		h.subject = termSubject(said)
+	}
+	if fs.test {
+		// Kept in a test without a link (see resolveCtx): "libfoo is
+		// broken", "a bug in libfoo".
+		h.blames = (wording.ContainsFold(said, "broken") || wording.ContainsFold(said, "bug")) && sc.actorName(said) != ""
+	}
 	if h.subject == "" {
 		h.subject = compilerSubject(said, fs.path)
 	}
@@ -664,6 +700,10 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 		}
 	}
 	sc.ctxComments = append(sc.ctxComments, h)
+	if h.subject == "" {
+		fs.envWait = envWait{hit: len(sc.ctxComments) - 1, line: n, lower: asciiLower(said)}
+		fs.envSubject(n, text) // a branch on the comment's own line
+	}
 }
 
 // resolveCtx gives the context hits of the file just scanned the issue
@@ -688,7 +728,7 @@ func (fs *fileScan) resolveCtx(firstComment, firstPin int) {
 				h.subject = repoSubject(r)
 			}
 		}
-		if fs.test && h.link == "" {
+		if fs.test && h.link == "" && !(h.blames && h.subject != "") {
 			continue
 		}
 		kept = append(kept, h)
@@ -825,8 +865,8 @@ func (sc *workaroundScan) contextFindings() {
 	// Pins with a reason on their line or just above.
 	pinned := map[string]bool{}
 	for _, h := range sc.ctxPins {
-		if h.link != "reason" || pinned[h.subject] || sc.isOwnModule(h.subject) {
-			continue
+		if h.link != "reason" || pinned[h.subject] || sc.isOwnModule(h.subject) || !h.strong && sc.movedUp(h) {
+			continue // a pin moved up whose comment names no bug is a bump
 		}
 		pinned[h.subject] = true
 		if _, ok := at[h.path+":"+itoa(h.line)]; ok {
@@ -850,10 +890,12 @@ func (sc *workaroundScan) contextFindings() {
 		title, _, _ = strings.Cut(sc.c.Commits[0].Message, "\n")
 	}
 	removal := sc.ctxFirst.path == "" || ctxRemovalRE.MatchString(title) && !revertsRemoval(title) || ctxReplacedRE.MatchString(msg)
-	// Library swaps, before the comments, which may explain them.
-	if !removal && !swapBackRE.MatchString(msg) {
+	// Library swaps, before the comments, which may explain them. A title
+	// that removes only the redirect ("Remove 'replace' directive") while
+	// the code imports the fork directly still swaps to the fork.
+	if (!removal || redirectRemovalRE.MatchString(title)) && !swapBackRE.MatchString(msg) {
 		n := len(sc.findings)
-		sc.swapFindings(swapReasoned(msg))
+		sc.swapFindings(!removal && swapReasoned(msg))
 		for i := n; i < len(sc.findings); i++ {
 			at[sc.findings[i].Path+":"+itoa(sc.findings[i].Line)] = i
 		}
@@ -862,8 +904,8 @@ func (sc *workaroundScan) contextFindings() {
 	// toolchain, in any language.
 	named := false
 	for _, h := range sc.ctxComments {
-		if h.subject == "" {
-			continue
+		if h.subject == "" || removal && h.bare {
+			continue // an unpin's comment that links the issue it no longer needs to work around
 		}
 		if i, ok := near(h.path, h.line); ok {
 			f := &sc.findings[i]
@@ -890,7 +932,7 @@ func (sc *workaroundScan) contextFindings() {
 	// What users could do about the bug a change fixes ("users can work
 	// around it by ...", "X would be a workaround") is not what the
 	// change does: those sentences neither say workaround nor name what.
-	msg, title = withoutUserWorkarounds(msg), withoutUserWorkarounds(title)
+	msg, title = withoutAsides(msg), withoutAsides(title)
 	words := ctxWords(msg)
 	pinWords := ctxPinWordsRE.MatchString(title)
 	if pinWords && ctxDigestRE.MatchString(title) {
@@ -920,10 +962,34 @@ func (sc *workaroundScan) contextFindings() {
 	// message names, a repository it links.
 	var h ctxHit
 	inMsg := false // h names what only the message says: locate it there
-	for _, p := range sc.ctxPins {
-		if !sc.isOwnModule(p.subject) {
-			h = p
+	h = sc.pinForMessage(title)
+	if h.subject != "" && !words && !h.strong && sc.movedUp(h) && !wording.ContainsFold(title, "downgrad") && !pinBackRE.MatchString(title) &&
+		!ctxReasonRE.MatchString(title) {
+		return // the change moves a pin up and its title gives no reason: a bump of a pinned version
+	}
+	// A message that says workaround without pinning anything names what
+	// it works around itself: a pinned line it does not mention (an
+	// action's version in a workflow) is only the last resort.
+	var pinLast ctxHit
+	if h.subject != "" && !pinWords && !mentionsPin(asciiLower(msg), h.subject) {
+		pinLast, h = h, ctxHit{}
+	}
+	// A title's leading tag ("[bash,zsh] Work around mawk ...") names the
+	// project's own component, not what it works around.
+	msg, title = withoutTags(msg), withoutTags(title)
+	link := ""
+	for _, l := range sc.descLinks {
+		if !sc.ownLink(l.url) && linkRepo(l.url) != "" {
+			link = l.url
 			break
+		}
+	}
+	if h.subject == "" && link != "" {
+		// A link to a runtime's, a compiler's or an OS's own tracker
+		// (bugs.ruby-lang.org, bugs.openjdk.org) names it best.
+		if s := repoSubject(linkRepo(link)); !strings.HasPrefix(s, "repo:") {
+			h, inMsg = sc.ctxFirst, true
+			h.subject = s
 		}
 	}
 	if h.subject == "" {
@@ -936,18 +1002,11 @@ func (sc *workaroundScan) contextFindings() {
 			h.subject = s
 		}
 	}
-	link := ""
-	for _, l := range sc.descLinks {
-		if !sc.ownLink(l.url) && linkRepo(l.url) != "" {
-			link = l.url
-			break
-		}
-	}
 	if h.subject == "" {
 		// A dependency the changed code imports, named in the message.
 		lowerMsg := strings.ToLower(msg)
 		for _, imp := range sc.ctxImports {
-			if wordIndex(lowerMsg, imp.name) >= 0 {
+			if !sc.ownName(imp.name) && wordIndex(lowerMsg, imp.name) >= 0 {
 				h, inMsg = sc.ctxFirst, true
 				h.subject = imp.subject
 				break
@@ -960,7 +1019,7 @@ func (sc *workaroundScan) contextFindings() {
 		// Robolectric declaring ..."), or a bare version it blames in the
 		// language of the changed code ("some quirk on 2.4.0-dev").
 		s := sc.actorName(withoutQuotes(title))
-		if verb, _, _ := strings.Cut(strings.TrimSpace(asciiLower(title)), " "); s == verb {
+		if verb, rest, _ := strings.Cut(strings.TrimSpace(asciiLower(title)), " "); s == verb && !actorVerb(rest) {
 			s = "" // "Add regression test": the title's verb, not a name
 		}
 		if s == "" {
@@ -993,7 +1052,10 @@ func (sc *workaroundScan) contextFindings() {
 		h, inMsg = sc.ctxFirst, true
 		h.subject = repoSubject(linkRepo(link))
 	}
-	if h.subject == "" {
+	if h.subject == "" && pinLast.subject != "" {
+		h, inMsg = pinLast, false
+	}
+	if h.subject == "" || sc.ownName(path.Base(strings.TrimPrefix(h.subject, "repo:"))) && !strings.HasPrefix(h.subject, "repo:") {
 		return // the project's own hack: it names nothing it does not own
 	}
 	if named {
@@ -1014,6 +1076,74 @@ func (sc *workaroundScan) contextFindings() {
 		f.Field, f.Commit, f.Line, f.Snippet = sc.messageLine(words, link)
 	}
 	sc.add(f)
+}
+
+// mentionsPin reports whether a message (lower-case) names a pinned
+// dependency: its Subject's last element ("checkout" for
+// repo:actions/checkout, "cpython" or "python" for runtime:cpython).
+func mentionsPin(lowerMsg, subject string) bool {
+	name := subject
+	if _, rest, ok := strings.Cut(name, ":"); ok {
+		name = rest
+	}
+	name = path.Base(name)
+	if wordIndex(lowerMsg, name) >= 0 {
+		return true
+	}
+	return name == "cpython" && wordIndex(lowerMsg, "python") >= 0
+}
+
+// withoutTags returns s with the bracketed tag that starts a line
+// ("[vim] ", "[bash,zsh] ") blanked, keeping offsets.
+func withoutTags(s string) string {
+	if !strings.Contains(s, "[") {
+		return s
+	}
+	b := []byte(s)
+	for i := 0; i < len(b); {
+		j := i
+		for j < len(b) && (b[j] == ' ' || b[j] == '\t') {
+			j++
+		}
+		if j < len(b) && b[j] == '[' {
+			if k := strings.IndexByte(s[j:], ']'); k > 0 && k <= 30 && !strings.ContainsAny(s[j:j+k], "\n ") {
+				for m := j; m <= j+k; m++ {
+					b[m] = ' '
+				}
+			}
+		}
+		nl := strings.IndexByte(s[i:], '\n')
+		if nl < 0 {
+			break
+		}
+		i += nl + 1
+	}
+	return string(b)
+}
+
+// pinForMessage returns the pin the message rule reads: the first of a
+// manifest, else a lock file's downgrade the title names, else the
+// first lock file's downgrade (a lock file lowers the dependencies of
+// what the change pins as well).
+func (sc *workaroundScan) pinForMessage(title string) ctxHit {
+	var lock, named ctxHit
+	lowerTitle := asciiLower(title)
+	for _, p := range sc.ctxPins {
+		switch {
+		case sc.isOwnModule(p.subject):
+		case !p.lock:
+			return p
+		case lock.subject == "":
+			lock = p
+		}
+		if p.lock && named.subject == "" && wordIndex(lowerTitle, p.subject) >= 0 {
+			named = p
+		}
+	}
+	if named.subject != "" {
+		return named
+	}
+	return lock
 }
 
 // messageLine locates what the message says in the title, the body or a
@@ -1038,7 +1168,7 @@ func (sc *workaroundScan) messageLine(words bool, link string) (heuristics.Field
 	says := func(line string) bool {
 		switch {
 		case words:
-			return ctxWords(withoutUserWorkarounds(line))
+			return ctxWords(withoutAsides(line))
 		case link != "" && strings.Contains(line, link):
 			return true
 		}
@@ -1073,6 +1203,22 @@ var userWorkaroundRE = lazyre.New(`(?i)\b(would|could|might|may) (also |still |t
 	`|\b(can|could|may|might|should) (also |still |easily |simply )?(be )?work(ed)?[ -]?around\b` +
 	`|\b(users?|you|one|people|anyone|someone) (can|could|may|might|should|would|need to|have to)\b.{0,80}\bwork[ -]?arounds?\b` +
 	`|\bas an? ([\w-]+ )?work[ -]?around,? (for now,? )?((you|users?|one|people|anyone) (can|could|may|might|should|need)\b|(set|use|run|pass|export|try|unset)\b)`)
+
+// techniqueRE finds the project's own technique called a hack after the
+// system constant it uses ("the TCP_CORK hack"): a name, not a
+// workaround.
+var techniqueRE = lazyre.New(`\bthe [A-Z][A-Z0-9]*_[A-Z0-9_]+ (?:hack|trick)\b`)
+
+// withoutAsides returns s without what does not say the change works
+// around something: what users could do (withoutUserWorkarounds) and a
+// technique named a hack (techniqueRE), keeping the lines.
+func withoutAsides(s string) string {
+	s = withoutUserWorkarounds(s)
+	if strings.Contains(s, "_") && (strings.Contains(s, " hack") || strings.Contains(s, " trick")) {
+		s = techniqueRE.ReplaceAllString(s, "")
+	}
+	return s
+}
 
 // withoutUserWorkarounds returns s without the sentences userWorkaroundRE
 // finds, each line kept in its place (emptied when all of it goes), so
@@ -1213,7 +1359,7 @@ func mayCtxWords(cm string) bool {
 }
 
 // compilerRE finds a comment or message that blames the compiler itself.
-var compilerRE = lazyre.New(`(?i)\bcompiler (?:bug|crash|error|regression|issue)s?\b|\binternal compiler error\b|(?-i:\bICE\b)|\bmiscompil\w*|\bbug in the compiler\b|\bcodegen bug\b`)
+var compilerRE = lazyre.New(`(?i)\bcompiler (?:bug|crash|error|regression|issue)s?\b|\binternal compiler error\b|(?-i:\bICE\b)|\bmiscompil\w*|\bbug in the compiler\b|\bcodegen bug\b|\b(old|older|ancient|legacy|some|certain) (c\+\+ |c )?compilers\b`)
 
 // compilerSubject returns the toolchain of the language a file at p is
 // written in when text blames the compiler ("a compiler bug", "work
@@ -1255,39 +1401,22 @@ var actorKeys = [...]string{"bug", "bugs", "regression", "regressions", "quirk",
 // notActors are words that stand where actorName expects a name but name
 // no third party: articles, pronouns, and what a bug is about rather
 // than whose it is. Built on first use.
-var notActors = sync.OnceValue(func() map[string]bool {
-	return map[string]bool{
-		"a": true, "an": true, "the": true, "this": true, "that": true, "these": true, "those": true, "it": true, "its": true,
-		"our": true, "my": true, "your": true, "their": true, "his": true, "her": true, "we": true, "which": true, "what": true,
-		"some": true, "any": true, "another": true, "other": true, "same": true, "such": true, "one": true, "no": true, "not": true,
-		"known": true, "old": true, "older": true, "new": true, "newer": true, "weird": true, "strange": true, "nasty": true,
-		"subtle": true, "rare": true, "annoying": true, "obscure": true, "potential": true, "possible": true, "real": true,
-		"upstream": true, "compiler": true, "previous": true, "former": true, "original": true, "current": true, "similar": true,
-		"race": true, "timing": true, "memory": true, "security": true, "performance": true, "rendering": true, "display": true,
-		"layout": true, "parsing": true, "parser": true, "cache": true, "caching": true, "threading": true, "thread": true,
-		"scroll": true, "scrolling": true, "focus": true, "resize": true, "input": true, "output": true, "encoding": true,
-		"unicode": true, "locale": true, "path": true, "network": true, "build": true, "test": true, "tests": true, "code": true,
-		"logic": true, "handling": true, "error": true, "errors": true, "exception": true, "crash": true, "leak": true,
-		"bug": true, "bugs": true, "issue": true, "issues": true, "problem": true, "problems": true, "fix": true, "here": true,
-		"there": true, "case": true, "cases": true, "version": true, "versions": true, "release": true, "api": true, "function": true,
-		"method": true, "class": true, "module": true, "package": true, "library": true, "file": true, "files": true, "line": true,
-		"user": true, "users": true, "client": true, "server": true, "system": true, "platform": true, "environment": true,
-		"config": true, "configuration": true, "support": true, "feature": true, "behavior": true, "behaviour": true, "way": true,
-		"default": true, "check": true, "value": true, "values": true, "type": true, "types": true, "data": true, "list": true,
-		"also": true, "still": true, "just": true, "only": true, "there's": true, "it's": true, "that's": true, "he": true, "she": true,
-		"they": true, "you": true, "i": true, "is": true, "was": true, "be": true, "and": true, "or": true, "for": true, "to": true,
-		"in": true, "on": true, "of": true, "with": true, "by": true, "at": true, "from": true, "if": true, "when": true, "as": true,
-		"off-by-one": true, "edge": true, "corner": true, "mobile": true, "desktop": true, "ui": true, "gui": true, "cli": true,
-		"shell": true, "terminal": true, "window": true, "windowing": true, "font": true, "fonts": true, "text": true, "image": true,
-		"audio": true, "video": true, "sound": true, "time": true, "date": true, "clock": true, "signal": true, "process": true,
-		"worker": true, "workers": true, "job": true, "jobs": true, "task": true, "tasks": true, "query": true, "request": true,
-		"response": true, "header": true, "headers": true, "socket": true, "connection": true, "timeout": true, "retry": true,
-		"migration": true, "schema": true, "database": true, "db": true, "sql": true, "ci": true, "lint": true, "linter": true,
-		"docs": true, "doc": true, "documentation": true, "example": true, "examples": true, "sample": true, "debug": true,
-		"perf": true, "minor": true, "major": true, "critical": true, "serious": true, "big": true, "small": true, "long-standing": true,
-		"longstanding": true, "nasty-looking": true, "related": true, "underlying": true, "actual": true, "general": true,
-	}
-})
+var notActors = wordSet(`a an the this that these those it its our my your their his her we which what some any another other
+	same such one no not known old older new newer weird strange nasty subtle rare annoying obscure
+	potential possible real upstream compiler previous former original current similar race timing
+	memory security performance rendering display layout parsing parser cache caching threading thread
+	scroll scrolling focus resize input output encoding unicode locale path network build test tests
+	code logic handling error errors exception crash leak bug bugs issue issues problem problems fix
+	here there case cases version versions release api function method class module package library file
+	files line user users client server system platform environment config configuration support feature
+	behavior behaviour way default check value values type types data list also still just only there's
+	it's that's he she they you i is was be and or for to in on of with by at from if when as off-by-one
+	edge corner mobile desktop ui gui cli shell terminal window windowing font fonts text image audio
+	video sound time date clock signal process worker workers job jobs task tasks query request response
+	header headers socket connection timeout retry migration schema database db sql ci lint linter docs
+	doc documentation example examples sample debug perf minor major critical serious big small
+	long-standing longstanding nasty-looking related underlying actual general terminator delimiter separator
+	newline whitespace anchor anchors boundary offset index buffer byte bytes`)
 
 // actorName returns the name text blames in the words of a bug, lower-
 // case, or "": "a bug in libfoo", then "the libfoo bug", then "libfoo is
@@ -1304,7 +1433,7 @@ func (sc *workaroundScan) actorName(text string) string {
 	}
 	// "a bug in libfoo"
 	if name := eachActorKey(lower, func(i, end int) string {
-		for _, prep := range [...]string{" in ", " with ", " of "} {
+		for _, prep := range [...]string{" in ", " with "} {
 			if r, found := strings.CutPrefix(lower[end:], prep); found {
 				for _, art := range [...]string{"the ", "a ", "an "} {
 					r = strings.TrimPrefix(r, art)
@@ -1330,14 +1459,8 @@ func (sc *workaroundScan) actorName(text string) string {
 	// "libfoo is broken", "libfoo's parser doesn't work"
 	for _, k := range [...]string{" is broken", " are broken", " is buggy", " are buggy", " doesn't work", " does not work",
 		" don't work", " do not work", " won't work", " can't work", " cannot work", " doesn't handle", " does not handle",
-		" doesn't cope", " doesn't accept", " does not accept", " cannot handle", " can't handle"} {
-		for at := 0; ; {
-			i := strings.Index(lower[at:], k)
-			if i < 0 {
-				break
-			}
-			i += at
-			at = i + len(k)
+		" doesn't cope", " doesn't accept", " does not accept", " cannot handle", " can't handle", " no longer "} {
+		for i := range occurrences(lower, k) {
 			before := lower[:i+1]
 			name := actorBefore(before)
 			if j := strings.LastIndex(before[:len(before)-1], "'s "); j > 0 && !strings.Contains(before[j+3:len(before)-1], " ") {
@@ -1351,17 +1474,47 @@ func (sc *workaroundScan) actorName(text string) string {
 	return ""
 }
 
+// blamedOn returns what text blames as broken on a runtime or an
+// operating system, lower-case ("libfoo" in "libfoo on macOS is
+// broken"), or "".
+func (sc *workaroundScan) blamedOn(text string) string {
+	if !wording.ContainsFold(text, "broken") || len(text) > 4096 {
+		return ""
+	}
+	lower := asciiLower(text)
+	for _, k := range [...]string{" is broken", " are broken"} {
+		for i := range occurrences(lower, k) {
+			before := strings.TrimRight(lower[:i], " ")
+			where := actorBefore(before)
+			if where == "" || termSubject(where) == "" {
+				continue
+			}
+			rest := strings.TrimRight(strings.TrimSuffix(before, where), " ")
+			for _, prep := range [...]string{" on", " under", " with", " in"} {
+				if r, ok := strings.CutSuffix(rest, prep); ok {
+					if x := actorBefore(r); len(x) >= 3 && !everydayWord(x) && termSubject(x) == "" && !sc.ownName(x) {
+						return x
+					}
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// actorVerb reports whether s, the rest of a title after its first
+// word, goes on as a sentence about that word ("libfoo is broken",
+// "libfoo no longer ..."), so the first word is a name, not a verb.
+func actorVerb(s string) bool {
+	return hasPrefixAny(s, "is ", "are ", "no longer ", "doesn't ", "does not ", "has ", "now ")
+}
+
 // eachActorKey calls fn with the start and end of every word of
 // actorKeys in lower, in the order of actorKeys, until fn returns a name.
 func eachActorKey(lower string, fn func(i, end int) string) string {
 	for _, k := range actorKeys {
-		for at := 0; ; {
-			i := wordAt(lower, k, at)
-			if i < 0 {
-				break
-			}
-			at = i + len(k)
-			if name := fn(i, at); name != "" {
+		for i := range wordOccurrences(lower, k) {
+			if name := fn(i, i+len(k)); name != "" {
 				return name
 			}
 		}
@@ -1378,24 +1531,6 @@ func asciiLower(s string) string {
 		}
 	}
 	return string(b)
-}
-
-// wordAt returns the offset of w as a whole word in s at or after from,
-// or -1.
-func wordAt(s, w string, from int) int {
-	for from < len(s) {
-		i := strings.Index(s[from:], w)
-		if i < 0 {
-			return -1
-		}
-		i += from
-		end := i + len(w)
-		if (i == 0 || !isWordByte(s[i-1])) && (end == len(s) || !isWordByte(s[end])) {
-			return i
-		}
-		from = i + 1
-	}
-	return -1
 }
 
 // isActorByte reports whether b can be part of a name actorName reads:
@@ -1439,19 +1574,24 @@ func trimActor(name string) string {
 // mayActor is a cheap test that lets through every text actorRE could
 // match.
 func mayActor(text string) bool {
-	for _, w := range [...]string{"bug", "regression", "quirk", "broken", "buggy", "n't", "not ", "cannot"} {
-		if wording.ContainsFold(text, w) {
-			return true
-		}
-	}
-	return false
+	return containsFoldAny(text, "bug", "regression", "quirk", "broken", "buggy", "n't", "not ", "cannot", "no longer")
 }
 
 // ownName reports whether name is the project's own: the name of its
 // repository (Config.Repository) or of one of its modules.
 func (sc *workaroundScan) ownName(name string) bool {
+	first, _, hyphen := strings.Cut(asciiLower(name), "-")
+	if !hyphen {
+		first, _, hyphen = strings.Cut(first, "_")
+	}
 	for r := range sc.ownRepos {
-		if strings.EqualFold(path.Base(r), name) {
+		b := path.Base(r)
+		if strings.EqualFold(b, name) {
+			return true
+		}
+		// A crate or package of the project's own workspace, named after
+		// the project: "tokio-util" in tokio, "grep-regex" in ripgrep.
+		if hyphen && len(first) >= 4 && len(b) >= len(first) && strings.EqualFold(b[len(b)-len(first):], first) {
 			return true
 		}
 	}

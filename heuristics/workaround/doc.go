@@ -136,11 +136,16 @@
 //     libfoo bug", "libfoo is broken", "libfoo's parser doesn't work")
 //     names what it blames, and so does a proper name given as what a
 //     comment works around ("work around Robolectric", "fix this in
-//     AR", "GNU Make 4.3"): a sibling package of a monorepo or one of the
-//     project's own components named that way is a false positive (the
-//     project's repository name, its modules and generic words such as
-//     "perf" or "parser", files the diff changes and generic technical
-//     words such as NUL or API are left out). What a comment quotes, between
+//     AR", "GNU Make 4.3", "work around mawk 1.3.3"): a sibling package
+//     of a monorepo or one of the project's own components named that way
+//     is a false positive (the project's repository name, the crates of
+//     its workspace named after it, "grep-regex" in ripgrep or
+//     "tokio-util" in tokio, its modules and generic words such as "perf"
+//     or "parser", files the diff changes and generic technical words such
+//     as NUL, API or terminator are left out). "libfoo on macOS is broken"
+//     names libfoo, not the OS. In tests, and in code under examples/
+//     that projects run as tests, a comment counts with an issue link or
+//     when it blames a third party as broken or buggy. What a comment quotes, between
 //     double or typographic quotes or backticks, is mentioned, not said,
 //     and is not read: documentation of these rules is not a workaround,
 //     nor is "work around" inside a quoted error message.
@@ -151,13 +156,25 @@
 //     for C and C++, whose compiler the file does not say). In build
 //     scripts, CI files and manifests a comment that is only another
 //     project's issue link counts when an added line of code is right
-//     below it: a link that documents a setting is a false positive. The Subject is runtime:NAME, os:NAME,
+//     below it: a link that documents a setting is a false positive; on a
+//     change whose title unpins or removes, such a link documents what the
+//     change no longer needs and is not read. A HACK comment that names,
+//     in any case, the program whose environment variable it or the next
+//     lines test ("in tmux" above a test of $TMUX) names the program
+//     (tool:NAME). The Subject is runtime:NAME, os:NAME,
 //     browser:NAME, toolchain:NAME, or repo:OWNER/NAME for a linked
 //     repository.
 //   - workaround-pin: a pin whose comment gives a policy reason (a
 //     licence) in the words of a bug. Comments that pin to hashes or
 //     digests, or for reproducible builds or the supply chain, are policy
-//     and never a reason.
+//     and never a reason. Pins are read in manifests and also in install
+//     commands (a quoted pip install 'tox<4.7', apt-get install
+//     pkg=1.2-0) and Dockerfile FROM lines at a versioned tag (python is
+//     runtime:cpython). A pin that only moves an existing one up to a
+//     higher version of the same precision (0.15.9 to 0.15.16) is a bump
+//     unless its comment says workaround or links an issue, or the title
+//     gives the reason; one made tighter (~> 1.10 to ~> 1.12.0) is not a
+//     move.
 //   - workaround-message: a message that explains why an old workaround
 //     is kept, quotes an upstream bug while fixing the project's own, or
 //     calls the project's own technique a hack while linking another
@@ -171,8 +188,20 @@
 //     an old workaround came about, on a change that undoes it, is a
 //     false positive. What users could do about the bug being fixed
 //     ("X would be a workaround", "users can work around this by",
-//     "as a workaround, set X") is not read, and an everyday noun ("the
-//     home page is broken") names nothing. When only the message says
+//     "as a workaround, set X") is not read, nor is the project's own
+//     technique named a hack after a system constant ("the TCP_CORK
+//     hack"), nor a title's leading [tag]; an everyday noun ("the home
+//     page is broken") names nothing. A message that says the change
+//     avoids or removes the need for a workaround is a removal. A
+//     downgrade written only in a TOML lock file (Cargo.lock, poetry.lock,
+//     uv.lock) is a pin the message reads, the one the title names first;
+//     a message that says workaround and pins nothing names what it says
+//     itself ("older compilers" is the file's toolchain, "until we get new
+//     X wheels" is X), a pinned line it never mentions only as the last
+//     resort; a link to a runtime's, compiler's or OS's own tracker
+//     (bugs.ruby-lang.org, bugs.openjdk.org, bugs.sun.com) names it before
+//     any word of the message does. A message that tells how a
+//     workaround came about and then says "so revert this" is a removal. When only the message says
 //     what the change works around, the evidence is the line of the
 //     title, body or commit message (Field, Line, Commit) that says so;
 //     a pinned line or a platform branch is quoted from the diff.
@@ -187,5 +216,7 @@
 //     licence or fewer dependencies whose message also mentions a bug.
 //     Going back from a fork to the original ("back to upstream", "are
 //     upstream"), or leaving a fork kept under the project's own owner,
-//     is not a swap.
+//     is not a swap; a title that removes only the redirect ("Remove
+//     'replace' directive") while the code imports the fork directly
+//     still swaps to the fork.
 package workaround

@@ -3,7 +3,6 @@ package workaround
 import (
 	"path"
 	"strings"
-	"sync"
 )
 
 // This file reads the name of a third party that a workaround comment or
@@ -19,15 +18,13 @@ import (
 var namedLeads = [...]string{
 	"work around ", "works around ", "worked around ", "working around ", "work-around for ", "workaround for ",
 	"workarounds for ", "workaround to ", "hack for ", "hack around ", "hacks for ", "fix this in ", "be fixed in ",
-	"fixed upstream in ", "for a new ", "for the next ", "for a newer ", "until ",
+	"fixed upstream in ", "for a new ", "for the next ", "for a newer ", "get new ", "get a new ", "until ",
 }
 
 // techTerms are capitalised words that name a kind of thing rather than a
 // third party: what a comment works around may be a NUL byte, an API or
 // a CI runner of the project's own. Built on first use.
-var techTerms = sync.OnceValue(func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`nul null nil none nan inf eof eol oom utf utf-8 utf8 utf-16 ascii ansi api apis abi cpu gpu
+var techTerms = wordSet(`nul null nil none nan inf eof eol oom utf utf-8 utf8 utf-16 ascii ansi api apis abi cpu gpu
 		ram io os fs tty pty http https url urls uri tls ssl tcp udp ip ipv4 ipv6 dns json xml html css sql csv yaml toml pdf svg png
 		jpeg gif ui ux gui cli ci cd pr prs todo fixme note hack xxx id ids uuid sdk jit gc vm env path tmp dir pid uid gid stdin
 		stdout stderr sigint sigterm sigpipe sigchld posix unix ascii emoji rtl ltr dom ast ir regex regexp lsp repl tui mime cors
@@ -35,20 +32,14 @@ var techTerms = sync.OnceValue(func() map[string]bool {
 		there here when if in on at for and or but not no new old first last other another all each every one two three
 		since after before about around until up down to by with from step steps line lines issue issues section chapter
 		part level stage phase round item table figure page width height size max min count number port code error exit
-		status return wait sleep retry attempt try timeout version v rev`) {
-		m[w] = true
-	}
-	return m
-})
+		status return wait sleep retry attempt try timeout version v rev`)
 
 // everydayNouns are common English nouns, most of them the parts of an
 // application a description talks about ("the home page is broken"): a
 // sentence that blames one names no third party. Words that are also the
 // names of well-known tools (make, node, docker, express, tilt) are left
 // out. Built on first use.
-var everydayNouns = sync.OnceValue(func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`page pages home homepage screen screens button buttons link links menu menus tab tabs
+var everydayNouns = wordSet(`page pages home homepage screen screens button buttons link links menu menus tab tabs
 		form forms field fields icon icons label labels modal modals dialog dialogs popup popups tooltip tooltips sidebar
 		navbar footer banner panel panels card cards widget widgets row rows column columns cell cells item items entry
 		entries picture pictures photo photos title titles heading headings paragraph paragraphs word character characters
@@ -65,11 +56,7 @@ var everydayNouns = sync.OnceValue(func() map[string]bool {
 		directory tree block blocks chunk chunks array object objects element elements component components template
 		templates model application program service services tool tools command commands script scripts house room
 		door world people person man woman child life hand head body face eye water money game games player players
-		score point points question answer idea reason fact`) {
-		m[w] = true
-	}
-	return m
-})
+		score point points question answer idea reason fact`)
 
 // everydayWord reports whether name (lower-case) is a word of the
 // language rather than a name: a common noun, a generic technical word,
@@ -91,17 +78,11 @@ func (sc *workaroundScan) namedUpstream(text string) string {
 	}
 	lower := asciiLower(text)
 	for _, lead := range namedLeads {
-		for at := 0; ; {
-			i := strings.Index(lower[at:], lead)
-			if i < 0 {
-				break
-			}
-			i += at
-			at = i + len(lead)
+		for i := range occurrences(lower, lead) {
 			if i > 0 && isWordByte(lower[i-1]) {
 				continue
 			}
-			rest := text[at:]
+			rest := text[i+len(lead):]
 			for _, art := range [...]string{"the ", "a ", "an ", "some ", "this "} {
 				if len(rest) >= len(art) && strings.EqualFold(rest[:len(art)], art) {
 					rest = rest[len(art):]
@@ -114,9 +95,10 @@ func (sc *workaroundScan) namedUpstream(text string) string {
 			}
 			after := strings.TrimLeft(rest[len(tok):], " ")
 			switch lead {
-			case "for a new ", "for the next ", "for a newer ":
-				// "wait for a new rails release": any name, before "release"
-				if !strings.HasPrefix(asciiLower(after), "release") && !strings.HasPrefix(asciiLower(after), "version") {
+			case "for a new ", "for the next ", "for a newer ", "get new ", "get a new ":
+				// "wait for a new rails release", "until we get new libfoo
+				// wheels": any name, before "release"
+				if !releaseWord(asciiLower(after)) {
 					continue
 				}
 			case "until ":
@@ -125,7 +107,9 @@ func (sc *workaroundScan) namedUpstream(text string) string {
 					continue
 				}
 			default:
-				if !properName(tok) {
+				// a proper name, or any name given with a version: "work
+				// around mawk 1.3.3"
+				if !properName(tok) && !startsDigit(after) {
 					continue
 				}
 			}
@@ -135,17 +119,8 @@ func (sc *workaroundScan) namedUpstream(text string) string {
 		}
 	}
 	// A proper name with a version: "issue in Rails 4", "GNU Make 4.3".
-	for i := 0; i < len(text); {
-		j := i
-		for j < len(text) && isActorByte(text[j]) {
-			j++
-		}
-		if j == i {
-			i++
-			continue
-		}
+	for i, j := range runs(text, isActorByte) {
 		tok := text[i:j]
-		i = j
 		if j+1 < len(text) && text[j] == ' ' && startsDigit(text[j+1:]) && properName(tok) && tok[0] >= 'A' && tok[0] <= 'Z' {
 			if name := sc.upstreamToken(tok); name != "" {
 				return name
@@ -172,17 +147,18 @@ func nameToken(s string) string {
 	return ""
 }
 
+// releaseWord reports whether s (lower-case) starts with a word for a
+// release of something: release, version, wheels, build.
+func releaseWord(s string) bool {
+	return hasPrefixAny(s, "release", "version", "wheel", "build")
+}
+
 // untilVerb reports whether s (lower-case, after the name "until" gives)
 // says the name gets fixed or released.
 func untilVerb(s string) bool {
 	s = strings.TrimLeft(strings.TrimLeft(s, "0123456789.x-"), " ")
-	for _, v := range [...]string{"is fixed", "gets fixed", "fixes", "is released", "releases", "ships", "supports", "is updated",
-		"has been fixed", "merges", "lands", "catches up"} {
-		if strings.HasPrefix(s, v) {
-			return true
-		}
-	}
-	return false
+	return hasPrefixAny(s, "is fixed", "gets fixed", "fixes", "is released", "releases", "ships", "supports", "is updated",
+		"has been fixed", "merges", "lands", "catches up")
 }
 
 // properName reports whether tok looks like a name rather than a word of
@@ -273,13 +249,8 @@ func runtimeOfPath(p string) string {
 // a bug: "a quirk on 2.4.0-dev", "broken in 3.12".
 func versionBug(lower string) bool {
 	for _, k := range [...]string{"quirk on ", "quirk in ", "bug on ", "bug in ", "broken on ", "broken in ", "broken with ", "regression in "} {
-		for at := 0; ; {
-			i := strings.Index(lower[at:], k)
-			if i < 0 {
-				break
-			}
-			at = i + at + len(k)
-			if at < len(lower) && lower[at] >= '0' && lower[at] <= '9' {
+		for i := range occurrences(lower, k) {
+			if at := i + len(k); at < len(lower) && lower[at] >= '0' && lower[at] <= '9' {
 				return true
 			}
 		}

@@ -7,7 +7,6 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/heft-dev/heft/diffstat"
 	"github.com/heft-dev/heft/heuristics"
@@ -30,7 +29,8 @@ const issueLinkPattern = `https?://(?:www\.)?((?:github\.com|gitlab\.com|codeber
 	`|https?://[\w.-]*bugzilla[\w.-]*/(?:[\w.-]+/)*show_bug\.cgi\?id=\d+` +
 	`|https?://(?:crbug\.com|bugs\.chromium\.org|issues\.chromium\.org|bugs\.launchpad\.net|bugs\.debian\.org|sourceware\.org/bugzilla)/\S+` +
 	`|https?://(?:bugs\.ruby-lang\.org/issues|bugs\.webkit\.org/show_bug\.cgi\?id=|youtrack\.jetbrains\.com/issue|developercommunity\.visualstudio\.com/t|bugs\.freebsd\.org/bugzilla|gcc\.gnu\.org/PR|llvm\.org/PR|r\.android\.com)/?\S+` +
-	`|https?://[\w.-]+/(?:jira/)?browse/[A-Z][A-Z0-9]+-\d+`
+	`|https?://[\w.-]+/(?:jira/)?browse/[A-Z][A-Z0-9]+-\d+` +
+	`|https?://(?:bugs\.sun\.com|bugs\.java\.com)/\S*bug_id=\d+`
 
 var (
 	// Links to issues and pull requests: issueLinkRE anywhere,
@@ -165,6 +165,7 @@ type workaroundScan struct {
 	ctxPins     []ctxHit // version lines of manifests
 	ctxComments []ctxHit // comments that say workaround
 	ctxImports  []ctxImport
+	oldPins     map[string]string // dependency → the version a deleted line of a pin file set
 
 	ownIdents   map[string]bool // the names of the diff's files and directories, lower-case, built on first use (ownIdent)
 	msgName     string          // a name the title gives a version ("uvloop 0.10 workaround"), lower-case
@@ -335,7 +336,8 @@ func (sc *workaroundScan) file(i int, f *diffstat.File) error {
 	if !isCIPath(p) {
 		sc.notCI = true
 	}
-	if f.Kind == diffstat.KindGenerated || f.Kind == diffstat.KindDocs {
+	example := f.Kind == diffstat.KindDocs && isExampleCode(p)
+	if f.Kind == diffstat.KindGenerated || f.Kind == diffstat.KindDocs && !example {
 		if f.Kind == diffstat.KindDocs && sc.ctxFirst.path == "" {
 			// The message rule still needs a place to point at when the
 			// change is only documentation.
@@ -372,13 +374,14 @@ func (sc *workaroundScan) file(i int, f *diffstat.File) error {
 			return wrap(err)
 		}
 	}
-	fs := &fileScan{sc: sc, f: f, path: p, kind: fileKind(p), test: f.Kind == diffstat.KindTest || isTestPath(p),
+	fs := &fileScan{sc: sc, f: f, path: p, kind: fileKind(p), test: f.Kind == diffstat.KindTest || isTestPath(p) || example,
 		header: f.Op == diffstat.OpAdded, pin: sc.msgPin || isPinPath(p), imports: map[string]string{}, guessed: map[string]bool{}, locals: map[string]bool{}, lineDeps: map[int]string{}}
 	switch fs.kind {
 	case wkGo, wkGoMod, wkPython, wkJS, wkRuby, wkGemfile, wkRust, wkCargo:
 		fs.swaps = !fs.test && sc.enabled(ruleSwap)
 	}
 	fs.build = isBuildPath(p)
+	fs.lock.on = isTOMLLock(p)
 	if isFlakePath(p) {
 		fs.flake = true
 		fs.swaps = sc.enabled(ruleSwap)
@@ -469,6 +472,9 @@ type fileScan struct {
 	pin        bool // a file where versions are pinned
 	swaps      bool // a file whose import or manifest lines the swap rule reads
 	lastReason int  // new line of the last added comment that gives a reason
+	lastStrong int  // new line of the last added comment of a reason block that says workaround or links an issue
+	lock       lockState
+	envWait    envWait // a workaround comment naming nothing, above a branch on an environment variable
 
 	renovateNames bool   // the line above opened renovate's "matchPackageNames": [
 	lastURL       int    // new line of the last line with a URL, in a pin file
@@ -501,13 +507,22 @@ func (fs *fileScan) scan(hunks hunkSource) error {
 			if len(l.Text) > maxLen {
 				continue
 			}
+			if fs.lock.on && l.Op != diffstat.LineAdded {
+				fs.lockLine(l.New, l.Op, l.Text)
+			}
 			if l.Op == diffstat.LineDeleted {
 				if fs.swaps {
 					fs.swapLine(l.Old, strings.TrimSuffix(l.Text, "\r"), true)
 				}
+				if fs.pin {
+					fs.oldPin(strings.TrimSuffix(l.Text, "\r"))
+				}
 				continue
 			}
 			text := strings.TrimSuffix(l.Text, "\r")
+			if fs.lock.on && l.Op == diffstat.LineAdded {
+				fs.lockLine(l.New, l.Op, text)
+			}
 			if strings.Contains(text, "://") {
 				fs.links = appendLinks(fs.links, l.New, text, false)
 				if fs.pin {
@@ -798,12 +813,7 @@ func (fs *fileScan) comment(text string) string {
 // mayNameWorkaround is a cheap test that lets through every comment
 // workaroundWordsRE could match.
 func mayNameWorkaround(cm string) bool {
-	for _, w := range [...]string{"work", "hack", "monkey", "upstream", "bug", "regression", "remove"} {
-		if wording.ContainsFold(cm, w) {
-			return true
-		}
-	}
-	return false
+	return containsFoldAny(cm, "work", "hack", "monkey", "upstream", "bug", "regression", "remove")
 }
 
 // hashComment finds a # comment, skipping Ruby's "#{".
@@ -1055,15 +1065,9 @@ func (fs *fileScan) namedImport(cm string, sure bool) string {
 
 // commonWords are import names that are also everyday words in comments;
 // a comment that uses them does not name the dependency.
-var commonWords = sync.OnceValue(func() map[string]bool {
-	return map[string]bool{
-		"app": true, "api": true, "base": true, "core": true, "common": true, "config": true, "context": true, "copy": true,
-		"data": true, "errors": true, "events": true, "http": true, "json": true, "logging": true, "math": true, "models": true,
-		"path": true, "queue": true, "random": true, "react": true, "request": true, "select": true, "server": true, "client": true,
-		"signal": true, "sort": true, "string": true, "strings": true, "test": true, "time": true, "types": true, "typing": true,
-		"util": true, "utils": true, "views": true, "this": true, "that": true, "when": true, "with": true, "file": true,
-	}
-})
+var commonWords = wordSet(`app api base core common config context copy data errors events http json logging math models path
+	queue random react request select server client signal sort string strings test time types typing
+	util utils views this that when with file`)
 
 // knownName maps a name a comment gives ("bug in mux") to an imported
 // dependency, or keeps it when it looks like a module path or package.
@@ -1111,26 +1115,6 @@ func rootOf(q string, k wkind) string {
 	}
 	r, _, _ := strings.Cut(q, ".")
 	return r
-}
-
-// wordIndex finds word in s at word boundaries.
-func wordIndex(s, word string) int {
-	for off := 0; ; {
-		i := strings.Index(s[off:], word)
-		if i < 0 {
-			return -1
-		}
-		i += off
-		end := i + len(word)
-		if (i == 0 || !isWordByte(s[i-1])) && (end == len(s) || !isWordByte(s[end])) {
-			return i
-		}
-		off = i + 1
-	}
-}
-
-func isWordByte(b byte) bool {
-	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }
 
 // ---- links and repositories ----
@@ -1207,7 +1191,7 @@ func linkRepo(u string) string {
 // count for.
 var trackers = [...]struct{ host, repo string }{
 	{"bugs.ruby-lang.org", "github.com/ruby/ruby"},
-	{"bugs.openjdk.", "github.com/openjdk/jdk"}, {"bugs.java.com", "github.com/openjdk/jdk"},
+	{"bugs.openjdk.", "github.com/openjdk/jdk"}, {"bugs.java.com", "github.com/openjdk/jdk"}, {"bugs.sun.com", "github.com/openjdk/jdk"},
 	{"gcc.gnu.org/", "gcc.gnu.org/gcc"}, {"bugs.llvm.org", "github.com/llvm/llvm-project"}, {"llvm.org/PR", "github.com/llvm/llvm-project"},
 	{"bugzilla.mozilla.org", "bugzilla.mozilla.org/firefox"}, {"crbug.com", "chromium.org/chromium"},
 	{"bugs.chromium.org", "chromium.org/chromium"}, {"issues.chromium.org", "chromium.org/chromium"},

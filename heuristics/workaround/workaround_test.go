@@ -1121,11 +1121,7 @@ func TestLinkedBelowUnlinked(t *testing.T) {
 // line is a line of the title or the body.
 func TestMessageShapes(t *testing.T) {
 	s := newWorkaround(t, workaround.Config{Repository: "github.com/acme/tool"})
-	for _, tc := range []struct {
-		name, reason, title, body string
-		base, change              map[string]*string
-		want                      []wf
-	}{
+	runFindingCases(t, s, []findingCase{
 		{
 			name: "named-by-title", reason: "a title that names what it works around by a proper name no table knows",
 			title:  "Work around Widgetron declaring its processor as a runtime dependency",
@@ -1317,7 +1313,23 @@ func TestMessageShapes(t *testing.T) {
 				"\tif command.Parent() != nil {\n\t\treturn\n\t}\n}\n")},
 			want: []wf{{rule: "workaround-message", dep: "cobra", line: 1}},
 		},
-	} {
+	})
+}
+
+// findingCase is a change made up in the shape of a real one, with the
+// findings it must give; none for a contrast.
+type findingCase struct {
+	name, reason, title, body string
+	base, change              map[string]*string
+	want                      []wf
+}
+
+// runFindingCases checks each case's findings, and that its result keeps
+// the contract: every finding names its upstream, and a finding is
+// never hidden (the score is above 0).
+func runFindingCases(t *testing.T, s *workaround.Scorer, cases []findingCase) {
+	t.Helper()
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			d := scorertest.GitDiff(t, tc.base, tc.change)
 			c := &heuristics.Contribution{Diff: d, Title: tc.title, Body: tc.body}
@@ -1333,6 +1345,9 @@ func TestMessageShapes(t *testing.T) {
 			require.NoError(t, heuristics.CheckResult(res))
 			for _, e := range res.Evidence {
 				assert.NotEmpty(t, e.Subject, "every finding names its upstream")
+			}
+			if len(tc.want) > 0 {
+				assert.Positive(t, res.Score, "a finding is never hidden")
 			}
 		})
 	}
