@@ -254,9 +254,13 @@ func TestNumJSON(t *testing.T) {
 func TestBootAreas(t *testing.T) {
 	const reps = 37
 	r := rand.New(rand.NewPCG(5, 6))
-	c := bootCounts{pos: make([]uint64, (bootBins+1)*reps), neg: make([]uint64, (bootBins+1)*reps)}
+	c := bootCounts{pos: make([]uint64, (bootBins+1)*reps), neg: make([]uint64, (bootBins+1)*reps), used: make([]bool, bootBins+1)}
 	for b := range bootBins + 1 {
+		c.used[b] = r.IntN(8) > 0 // a bin left unmarked must be empty
 		for k := range reps {
+			if !c.used[b] {
+				break
+			}
 			switch {
 			case k == 3: // no positives
 				c.neg[b*reps+k] = uint64(r.IntN(3))

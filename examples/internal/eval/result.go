@@ -163,11 +163,16 @@ type accumulator struct {
 // eval's time on the AIDev sample).
 type bootCounts struct {
 	pos, neg []uint64 // [bin*replicates + replicate]
+	// used marks the bins add has counted in: areas reads only those, so
+	// the pages of the bins no score fell in (most of them, in a run of a
+	// few hundred contributions) are never touched.
+	used []bool
 }
 
 // add counts a score in bin b once per replicate, with the replicate's
 // weight (0 leaves it out).
 func (c bootCounts) add(b int, positive bool, w []uint64) {
+	c.used[b] = true
 	counts := c.neg
 	if positive {
 		counts = c.pos
@@ -188,6 +193,9 @@ func (c bootCounts) areas(reps int, aucs, aps []float64) {
 	ps, ns := make([]float64, reps), make([]float64, reps)
 	pc, nc := make([]uint64, reps), make([]uint64, reps)
 	for b := range bootBins + 1 {
+		if !c.used[b] {
+			continue // all zero: adding nothing changes no sum
+		}
 		pos, neg := c.pos[b*reps:][:reps], c.neg[b*reps:][:reps]
 		for r := range reps {
 			pc[r] += pos[r]
@@ -198,6 +206,9 @@ func (c bootCounts) areas(reps int, aucs, aps []float64) {
 	sum, below := aucs, ns
 	clear(sum)
 	for b := range bootBins + 1 {
+		if !c.used[b] {
+			continue
+		}
 		pos, neg := c.pos[b*reps:][:reps], c.neg[b*reps:][:reps]
 		for r := range reps {
 			sum[r] += float64(pos[r]) * (below[r] + float64(neg[r])/2)
@@ -217,6 +228,9 @@ func (c bootCounts) areas(reps int, aucs, aps []float64) {
 	clear(fp)
 	clear(ap)
 	for b := bootBins; b >= 0; b-- {
+		if !c.used[b] {
+			continue
+		}
 		pos, neg := c.pos[b*reps:][:reps], c.neg[b*reps:][:reps]
 		for r := range reps {
 			if pos[r] == 0 && neg[r] == 0 {
@@ -239,7 +253,7 @@ func newAccumulator(names []string, opt Options) *accumulator {
 	for range names {
 		a.hists = append(a.hists, NewHist(Bins))
 		n := (bootBins + 1) * opt.Bootstrap
-		a.boot = append(a.boot, bootCounts{pos: make([]uint64, n), neg: make([]uint64, n)})
+		a.boot = append(a.boot, bootCounts{pos: make([]uint64, n), neg: make([]uint64, n), used: make([]bool, bootBins+1)})
 	}
 	a.cov = make([]coverage, len(names))
 	a.errEx = make([][]string, len(names))
