@@ -32,17 +32,10 @@ func tokenizerComment(raw []byte) int {
 	}
 }
 
-var commentSeeds = []string{
-	"<!-- a comment -->", "<!-- a comment -->\n", "<!-- a -->  \n\t", "<!---->", "<!-->", "<!--->",
-	"<!-- a --!> b -->", "<!-- a - b -- c -->", "<!-- a --> b", "<!-- a --><!-- b -->", "<!-- a", "<!-- a --",
-	"<!-- <!-- a --> -->", "<!-- a --!>", "<!-- a ->", " <!-- a -->", "<!-- a -->\u00a0", "<!-- é -->",
-	"<!--\n- [ ] a\n-->\n", "<!-- a --\n>", "<!-- a ---->", "<!-- a --!-->",
-}
-
 // TestOnlyComment: onlyComment takes a comment standing alone, and only
 // that, as the tokenizer reads it.
 func TestOnlyComment(t *testing.T) {
-	for _, s := range commentSeeds {
+	for _, s := range commentSeeds() {
 		got := onlyComment([]byte(s))
 		if got != 0 && got != tokenizerComment([]byte(s)) {
 			t.Errorf("onlyComment(%q) = %d, the tokenizer's comment is %d bytes", s, got, tokenizerComment([]byte(s)))
@@ -56,7 +49,7 @@ func TestOnlyComment(t *testing.T) {
 // FuzzOnlyComment: what onlyComment takes, the tokenizer reads as one
 // comment of the same length and white space.
 func FuzzOnlyComment(f *testing.F) {
-	for _, s := range commentSeeds {
+	for _, s := range commentSeeds() {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, raw []byte) {
@@ -89,5 +82,17 @@ func TestPlainHeading(t *testing.T) {
 			b[i] = alphabet[r.IntN(len(alphabet))]
 		}
 		check(string(b))
+	}
+}
+
+// commentSeeds are HTML blocks around a comment: alone, with white
+// space or text after it, nested, unclosed, and each way the tokenizer
+// ends a comment.
+func commentSeeds() []string {
+	return []string{
+		"<!-- a comment -->", "<!-- a comment -->\n", "<!-- a -->  \n\t", "<!---->", "<!-->", "<!--->",
+		"<!-- a --!> b -->", "<!-- a - b -- c -->", "<!-- a --> b", "<!-- a --><!-- b -->", "<!-- a", "<!-- a --",
+		"<!-- <!-- a --> -->", "<!-- a --!>", "<!-- a ->", " <!-- a -->", "<!-- a -->\u00a0", "<!-- é -->",
+		"<!--\n- [ ] a\n-->\n", "<!-- a --\n>", "<!-- a ---->", "<!-- a --!-->",
 	}
 }
