@@ -2,6 +2,7 @@ package eval
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 	"time"
 	"unicode/utf8"
@@ -321,29 +322,33 @@ func (d *jsonDec) time(t *time.Time) bool {
 	return t.UnmarshalJSON(d.s[start:d.i]) == nil
 }
 
-// strField reads a string into p.
-func (d *jsonDec) strField(p *string) bool {
-	s, ok := d.str()
-	*p = s
-	return ok
+// strings reads a string value into fields[i] when key is names[i];
+// found is false when key is none of names.
+func (d *jsonDec) strings(key []byte, names []string, fields ...*string) (found, ok bool) {
+	for i, n := range names {
+		if string(key) == n {
+			*fields[i], ok = d.str()
+			return true, ok
+		}
+	}
+	return false, false
 }
 
+// The string fields of the schema's objects, in the order decodeRecord
+// passes their fields.
+var (
+	recordStrings = []string{"id", "title", "body", "template", "diff", "agent", "repo"}
+	commitStrings = []string{"sha", "message", "author_name", "author_email"}
+	eventStrings  = []string{"body", "state", "label"}
+	// outcomeCounts are Outcomes' integer fields.
+	outcomeCounts = []string{"review_comments", "review_rounds", "maintainers", "maintainer_comments"}
+)
+
 func (d *jsonDec) recordField(key []byte, r *Record) bool {
+	if found, ok := d.strings(key, recordStrings, &r.ID, &r.Title, &r.Body, &r.Template, &r.Diff, &r.Agent, &r.Repo); found {
+		return ok
+	}
 	switch string(key) {
-	case "id":
-		return d.strField(&r.ID)
-	case "title":
-		return d.strField(&r.Title)
-	case "body":
-		return d.strField(&r.Body)
-	case "template":
-		return d.strField(&r.Template)
-	case "diff":
-		return d.strField(&r.Diff)
-	case "agent":
-		return d.strField(&r.Agent)
-	case "repo":
-		return d.strField(&r.Repo)
 	case "author":
 		return d.author(&r.Author)
 	case "diff_partial":
@@ -365,51 +370,24 @@ func (d *jsonDec) recordField(key []byte, r *Record) bool {
 	case "closed":
 		return d.time(&r.Closed)
 	case "commits":
-		empty, ok := d.array(func() bool {
-			var c heuristics.Commit
-			ok := d.commit(&c)
-			r.Commits = append(r.Commits, c)
-			return ok
-		})
-		if empty {
-			r.Commits = []heuristics.Commit{}
-		}
-		return ok
+		return arrayOf(d, &r.Commits, d.commit)
 	case "timeline":
-		empty, ok := d.array(func() bool {
-			var e heuristics.Event
-			ok := d.event(&e)
-			r.Timeline = append(r.Timeline, e)
-			return ok
-		})
-		if empty {
-			r.Timeline = []heuristics.Event{}
-		}
-		return ok
+		return arrayOf(d, &r.Timeline, d.event)
 	case "labels":
-		empty, ok := d.array(func() bool {
-			s, ok := d.str()
-			r.Labels = append(r.Labels, s)
+		return arrayOf(d, &r.Labels, func(l *string) (ok bool) {
+			*l, ok = d.str()
 			return ok
 		})
-		if empty {
-			r.Labels = []string{}
-		}
-		return ok
 	case "outcomes":
 		o := new(Outcomes)
 		r.Outcomes = o
-		return d.object(func(key []byte) bool {
-			var ok bool
+		return d.object(func(key []byte) (ok bool) {
+			counts := [...]**int{&o.ReviewComments, &o.ReviewRounds, &o.Maintainers, &o.MaintainerComments}
+			if i := slices.Index(outcomeCounts, string(key)); i >= 0 {
+				*counts[i], ok = d.intPtr()
+				return ok
+			}
 			switch string(key) {
-			case "review_comments":
-				o.ReviewComments, ok = d.intPtr()
-			case "review_rounds":
-				o.ReviewRounds, ok = d.intPtr()
-			case "maintainers":
-				o.Maintainers, ok = d.intPtr()
-			case "maintainer_comments":
-				o.MaintainerComments, ok = d.intPtr()
 			case "first_response_hours":
 				o.FirstResponse, ok = d.floatPtr()
 			case "time_to_close_hours":
@@ -421,13 +399,29 @@ func (d *jsonDec) recordField(key []byte, r *Record) bool {
 	return false
 }
 
+// arrayOf reads an array into *p, each element with elem; an empty
+// array makes an empty slice, not nil, as json.Unmarshal does.
+func arrayOf[T any](d *jsonDec, p *[]T, elem func(*T) bool) bool {
+	empty, ok := d.array(func() bool {
+		var zero T
+		*p = append(*p, zero)
+		return elem(&(*p)[len(*p)-1]) // in place: a local passed to elem would escape
+	})
+	if empty {
+		*p = []T{}
+	}
+	return ok
+}
+
 // author reads an Author without an account (a record with one goes to
 // json.Unmarshal).
 func (d *jsonDec) author(a *heuristics.Author) bool {
 	return d.object(func(key []byte) bool {
 		switch string(key) {
 		case "login":
-			return d.strField(&a.Login)
+			s, ok := d.str()
+			a.Login = s
+			return ok
 		case "association":
 			s, ok := d.str()
 			a.Association = heuristics.Association(s)
@@ -443,19 +437,10 @@ func (d *jsonDec) author(a *heuristics.Author) bool {
 
 func (d *jsonDec) commit(c *heuristics.Commit) bool {
 	return d.object(func(key []byte) bool {
-		switch string(key) {
-		case "sha":
-			return d.strField(&c.SHA)
-		case "message":
-			return d.strField(&c.Message)
-		case "author_name":
-			return d.strField(&c.AuthorName)
-		case "author_email":
-			return d.strField(&c.AuthorEmail)
-		case "time":
-			return d.time(&c.Time)
+		if found, ok := d.strings(key, commitStrings, &c.SHA, &c.Message, &c.AuthorName, &c.AuthorEmail); found {
+			return ok
 		}
-		return false
+		return string(key) == "time" && d.time(&c.Time)
 	})
 }
 
@@ -470,13 +455,8 @@ func (d *jsonDec) event(e *heuristics.Event) bool {
 			return d.author(&e.Actor)
 		case "time":
 			return d.time(&e.Time)
-		case "body":
-			return d.strField(&e.Body)
-		case "state":
-			return d.strField(&e.State)
-		case "label":
-			return d.strField(&e.Label)
 		}
-		return false
+		found, ok := d.strings(key, eventStrings, &e.Body, &e.State, &e.Label)
+		return found && ok
 	})
 }
