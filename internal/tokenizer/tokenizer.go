@@ -561,6 +561,29 @@ func chunkEnd(text string, max, maxRun int) int {
 //     trailing punctuation. This is what splits Chinese and Japanese text,
 //     which has no spaces.
 func splitPoint(text string, i int) bool {
+	if c, p := text[i], text[i-1]; c < utf8.RuneSelf && p < utf8.RuneSelf {
+		return asciiSplitPoint(p, c)
+	}
+	return runeSplitPoint(text, i)
+}
+
+// asciiSplitPoint is splitPoint between the ASCII bytes p and c, with
+// the byte classes of ascii.go instead of decoding runes: chunkEnd asks
+// at every byte of every text counted.
+func asciiSplitPoint(p, c byte) bool {
+	switch {
+	case c == ' ':
+		return !isSpace(p)
+	case p == '\n':
+		return c != '/' && !isSpace(c)
+	case c == '\'', isLetterOrDigit(c), isSpace(c):
+		return false
+	}
+	return isLetterOrDigit(p)
+}
+
+// runeSplitPoint is splitPoint by runes.
+func runeSplitPoint(text string, i int) bool {
 	c := text[i]
 	if !utf8.RuneStart(c) {
 		return false
