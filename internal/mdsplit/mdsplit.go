@@ -254,12 +254,20 @@ func (s *splitter) result() []Part {
 }
 
 // recordBlock is how many records a block holds: the records grow by
-// blocks, not by copying a slice that grows with the description.
-const recordBlock = 256
+// blocks, not by copying a slice that grows with the description. The
+// first block starts at firstBlock records and grows to recordBlock as a
+// slice grows: most descriptions have a few dozen parts.
+const (
+	recordBlock = 256
+	firstBlock  = 16
+)
 
 // push appends a record.
 func (s *splitter) push(r record) {
-	if n := len(s.recs); n == 0 || len(s.recs[n-1]) == recordBlock {
+	switch n := len(s.recs); {
+	case n == 0:
+		s.recs = append(s.recs, make([]record, 0, firstBlock))
+	case len(s.recs[n-1]) >= recordBlock:
 		s.recs = append(s.recs, make([]record, 0, recordBlock))
 	}
 	b := &s.recs[len(s.recs)-1]
@@ -521,6 +529,10 @@ func (s *splitter) html(n *ast.HTMLBlock, item bool) {
 		stop = max(stop, n.ClosureLine.Stop)
 	}
 	raw := s.src[start:stop]
+	if n := onlyComment(raw); n > 0 {
+		s.comment(start, s.text(start, start+n))
+		return
+	}
 	z := html.NewTokenizer(bytes.NewReader(raw))
 	z.SetMaxBuf(0)
 	off := start
@@ -588,6 +600,28 @@ func (s *splitter) html(n *ast.HTMLBlock, item bool) {
 		}
 	}
 	flush()
+}
+
+// onlyComment returns the length of the HTML comment raw starts with
+// when nothing but ASCII white space follows it, as the x/net/html
+// tokenizer reads a comment (it ends at the first "-->" or "--!>", or at
+// once for "<!-->" and "<!--->"), else 0: the block the templates' and
+// tools' comments make, read without a tokenizer and its 4 KiB buffer.
+func onlyComment(raw []byte) int {
+	x, ok := bytes.CutPrefix(raw, []byte("<!--"))
+	if !ok || bytes.HasPrefix(x, []byte(">")) || bytes.HasPrefix(x, []byte("->")) {
+		return 0
+	}
+	k := bytes.Index(x, []byte("-->"))
+	if k < 0 || bytes.Contains(x[:k+3], []byte("--!>")) {
+		return 0
+	}
+	for _, c := range x[k+3:] {
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
+			return 0
+		}
+	}
+	return len("<!--") + k + len("-->")
 }
 
 // inTemplate reports whether every non-blank line of txt is a line of
@@ -673,11 +707,35 @@ var (
 // targets, which the parser leaves as text: "**Why** [this](u)" is
 // "Why this". Underscores inside words stay (snake_case names).
 func headingText(s string) string {
+	if plainHeading(s) {
+		return s
+	}
+	return cleanHeading(s)
+}
+
+// cleanHeading is headingText by its expressions.
+func cleanHeading(s string) string {
 	s = linkRE.ReplaceAllString(s, "$1")
 	s = strings.ReplaceAll(s, "*", "")
 	s = emphOpenRE.ReplaceAllString(s, "$1")
 	s = emphCloseRE.ReplaceAllString(s, "$1")
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// plainHeading reports whether cleanHeading would leave s as it is:
+// ASCII without the bytes its expressions and its asterisks need ('[',
+// '*', '_' and '~'), and single spaces between words only. Most
+// headings are, and skip four passes of regexp.
+func plainHeading(s string) bool {
+	for i := range len(s) {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '[', c == '*', c == '_', c == '~', c != ' ' && unicode.IsSpace(rune(c)):
+			return false
+		case c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' '):
+			return false
+		}
+	}
+	return true
 }
 
 // templateLines returns the normalised non-blank lines of a template.

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // regexp2Pieces returns the pieces o200k_base's regexp2 pre-tokenizer
@@ -91,6 +92,18 @@ func TestPieceCache(t *testing.T) {
 		}
 		if got, want := e.countCached(c, p), e.countPiece(p); got != want {
 			t.Fatalf("%q: %d through the cache, %d without", p, got, want)
+		}
+	}
+}
+
+// TestASCIISplitPoint: between two ASCII bytes, asciiSplitPoint answers
+// as runeSplitPoint does, for every pair.
+func TestASCIISplitPoint(t *testing.T) {
+	for p := range byte(utf8.RuneSelf) {
+		for c := range byte(utf8.RuneSelf) {
+			if got, want := asciiSplitPoint(p, c), runeSplitPoint(string([]byte{p, c}), 1); got != want {
+				t.Errorf("asciiSplitPoint(%q, %q) = %v, runeSplitPoint says %v", p, c, got, want)
+			}
 		}
 	}
 }

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"io"
 	"math/rand/v2"
@@ -52,9 +53,11 @@ func BenchmarkMetrics(b *testing.B) {
 	}
 }
 
-// BenchmarkJSONLines measures reading and decoding the JSON Lines fixture.
+// BenchmarkJSONLines measures reading and decoding the JSON Lines
+// fixture, or the file HEFT_EVAL_BENCH names.
 func BenchmarkJSONLines(b *testing.B) {
-	data, err := os.ReadFile("testdata/contributions.jsonl")
+	path := cmp.Or(os.Getenv("HEFT_EVAL_BENCH"), "testdata/contributions.jsonl")
+	data, err := os.ReadFile(path)
 	if err != nil {
 		b.Fatal(err)
 	}

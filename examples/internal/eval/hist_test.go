@@ -248,3 +248,46 @@ func TestNumJSON(t *testing.T) {
 	assert.True(t, math.IsNaN(float64(n.A)))
 	assert.Equal(t, Num(0.5), n.C)
 }
+
+// TestBootAreas: bootCounts.areas gives each replicate the AUC and PR
+// AUC of its histogram, bit for bit, NaN where a class is missing.
+func TestBootAreas(t *testing.T) {
+	const reps = 37
+	r := rand.New(rand.NewPCG(5, 6))
+	c := bootCounts{pos: make([]uint64, (bootBins+1)*reps), neg: make([]uint64, (bootBins+1)*reps), used: make([]bool, bootBins+1)}
+	for b := range bootBins + 1 {
+		c.used[b] = r.IntN(8) > 0 // a bin left unmarked must be empty
+		for k := range reps {
+			if !c.used[b] {
+				break
+			}
+			switch {
+			case k == 3: // no positives
+				c.neg[b*reps+k] = uint64(r.IntN(3))
+			case k == 4: // nothing
+			case r.IntN(4) == 0:
+				c.pos[b*reps+k], c.neg[b*reps+k] = uint64(r.IntN(5)), uint64(r.IntN(5))
+			}
+		}
+	}
+	aucs, aps := make([]float64, reps), make([]float64, reps)
+	c.areas(reps, aucs, aps)
+	for k := range reps {
+		h := c.hist(k, reps)
+		auc, _ := h.AUC()
+		ap, _ := h.PRAUC()
+		if math.Float64bits(auc) != math.Float64bits(aucs[k]) && !(math.IsNaN(auc) && math.IsNaN(aucs[k])) ||
+			math.Float64bits(ap) != math.Float64bits(aps[k]) && !(math.IsNaN(ap) && math.IsNaN(aps[k])) {
+			t.Errorf("replicate %d: areas gave %v, %v; the histogram %v, %v", k, aucs[k], aps[k], auc, ap)
+		}
+	}
+}
+
+// hist returns replicate r's histogram, of reps replicates.
+func (c bootCounts) hist(r, reps int) *Hist {
+	h := NewHist(bootBins)
+	for b := range h.pos {
+		h.pos[b], h.neg[b] = c.pos[b*reps+r], c.neg[b*reps+r]
+	}
+	return h
+}

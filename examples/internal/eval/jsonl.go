@@ -26,7 +26,12 @@ type JSONLines struct {
 	c       io.Closer
 	line    int
 	maxLine int
+	buf     []byte // the line being read, when it is longer than r's buffer
 }
+
+// maxKeptBuf is the largest line buffer JSONLines keeps from one line
+// to the next.
+const maxKeptBuf = 1 << 20
 
 // NewJSONLines returns a source reading r; name is used in positions
 // ("name:17"). maxLine bounds a line's length in bytes (0 means
@@ -55,8 +60,11 @@ func (j *JSONLines) Next() (*Record, error) {
 		}
 		pos := j.name + ":" + strconv.Itoa(j.line)
 		var rec Record
-		if err := json.Unmarshal(line, &rec); err != nil {
-			return nil, &SkipError{Pos: pos, Reason: ReasonMalformed, Err: jsonError(line, err)}
+		if !decodeRecord(line, &rec) {
+			rec = Record{}
+			if err := json.Unmarshal(line, &rec); err != nil {
+				return nil, &SkipError{Pos: pos, Reason: ReasonMalformed, Err: jsonError(line, err)}
+			}
 		}
 		rec.Pos = pos
 		if rec.Outcomes == nil {
@@ -73,12 +81,21 @@ func (j *JSONLines) Next() (*Record, error) {
 var errLineTooLong = errors.New("line too long")
 
 // readLine returns the next line without its newline. A line over the
-// limit is consumed and reported as a *SkipError.
+// limit is consumed and reported as a *SkipError. The line is valid
+// until the next call: it is the reader's buffer, or j.buf for a line
+// longer than that.
 func (j *JSONLines) readLine() ([]byte, error) {
-	var buf []byte
+	if cap(j.buf) > maxKeptBuf {
+		j.buf = nil // one long line does not keep its memory for the rest of the run
+	}
+	buf := j.buf[:0]
+	defer func() { j.buf = buf[:0] }()
 	j.line++
 	for {
 		chunk, err := j.r.ReadSlice('\n')
+		if err == nil && len(buf) == 0 && len(chunk) <= j.maxLine {
+			return chunk[:len(chunk)-1], nil // the whole line is in the reader's buffer
+		}
 		if len(buf)+len(chunk) > j.maxLine {
 			// Read past the rest of the line without keeping it.
 			for errors.Is(err, bufio.ErrBufferFull) {

@@ -163,11 +163,16 @@ type accumulator struct {
 // eval's time on the AIDev sample).
 type bootCounts struct {
 	pos, neg []uint64 // [bin*replicates + replicate]
+	// used marks the bins add has counted in: areas reads only those, so
+	// the pages of the bins no score fell in (most of them, in a run of a
+	// few hundred contributions) are never touched.
+	used []bool
 }
 
 // add counts a score in bin b once per replicate, with the replicate's
 // weight (0 leaves it out).
 func (c bootCounts) add(b int, positive bool, w []uint64) {
+	c.used[b] = true
 	counts := c.neg
 	if positive {
 		counts = c.pos
@@ -178,13 +183,69 @@ func (c bootCounts) add(b int, positive bool, w []uint64) {
 	}
 }
 
-// hist returns replicate r's histogram, of reps replicates.
-func (c bootCounts) hist(r, reps int) *Hist {
-	h := NewHist(bootBins)
-	for b := range h.pos {
-		h.pos[b], h.neg[b] = c.pos[b*reps+r], c.neg[b*reps+r]
+// areas sets aucs[r] and aps[r] to replicate r's ROC AUC and PR AUC, of
+// reps replicates, NaN where the replicate's Hist.AUC and Hist.PRAUC
+// fail: the same sums in the same order, for every replicate at once, in
+// one pass over the counts each. The counts are stored a row of
+// replicates a bin; building one replicate's histogram at a time strided
+// through them all, and was most of the time a report took.
+func (c bootCounts) areas(reps int, aucs, aps []float64) {
+	ps, ns := make([]float64, reps), make([]float64, reps)
+	pc, nc := make([]uint64, reps), make([]uint64, reps)
+	for b := range bootBins + 1 {
+		if !c.used[b] {
+			continue // all zero: adding nothing changes no sum
+		}
+		pos, neg := c.pos[b*reps:][:reps], c.neg[b*reps:][:reps]
+		for r := range reps {
+			pc[r] += pos[r]
+			nc[r] += neg[r]
+		}
 	}
-	return h
+	// AUC: from the lowest bin up (Hist.AUC).
+	sum, below := aucs, ns
+	clear(sum)
+	for b := range bootBins + 1 {
+		if !c.used[b] {
+			continue
+		}
+		pos, neg := c.pos[b*reps:][:reps], c.neg[b*reps:][:reps]
+		for r := range reps {
+			sum[r] += float64(pos[r]) * (below[r] + float64(neg[r])/2)
+			below[r] += float64(neg[r])
+		}
+	}
+	for r := range reps {
+		if pc[r] == 0 || nc[r] == 0 {
+			aucs[r] = math.NaN()
+		} else {
+			aucs[r] = sum[r] / (float64(pc[r]) * float64(nc[r]))
+		}
+	}
+	// PR AUC: from the highest bin down (Hist.PRAUC).
+	tp, fp, ap := ps, ns, aps
+	clear(tp)
+	clear(fp)
+	clear(ap)
+	for b := bootBins; b >= 0; b-- {
+		if !c.used[b] {
+			continue
+		}
+		pos, neg := c.pos[b*reps:][:reps], c.neg[b*reps:][:reps]
+		for r := range reps {
+			if pos[r] == 0 && neg[r] == 0 {
+				continue
+			}
+			tp[r] += float64(pos[r])
+			fp[r] += float64(neg[r])
+			ap[r] += float64(pos[r]) / float64(pc[r]) * (tp[r] / (tp[r] + fp[r]))
+		}
+	}
+	for r := range reps {
+		if pc[r] == 0 || nc[r] == 0 {
+			aps[r] = math.NaN()
+		}
+	}
 }
 
 func newAccumulator(names []string, opt Options) *accumulator {
@@ -192,7 +253,7 @@ func newAccumulator(names []string, opt Options) *accumulator {
 	for range names {
 		a.hists = append(a.hists, NewHist(Bins))
 		n := (bootBins + 1) * opt.Bootstrap
-		a.boot = append(a.boot, bootCounts{pos: make([]uint64, n), neg: make([]uint64, n)})
+		a.boot = append(a.boot, bootCounts{pos: make([]uint64, n), neg: make([]uint64, n), used: make([]bool, bootBins+1)})
 	}
 	a.cov = make([]coverage, len(names))
 	a.errEx = make([][]string, len(names))
@@ -379,11 +440,7 @@ func (a *accumulator) metrics(i int, name string) ScorerMetrics {
 		if reps := a.opt.Bootstrap; reps > 0 {
 			aucs := make([]float64, reps)
 			aps := make([]float64, reps)
-			for r := range reps {
-				bh := a.boot[i].hist(r, reps)
-				aucs[r], _ = bh.AUC()
-				aps[r], _ = bh.PRAUC()
-			}
+			a.boot[i].areas(reps, aucs, aps)
 			ci := percentileInterval(aucs, a.opt.Level)
 			m.AUCLow, m.AUCHigh = Num(ci.Low), Num(ci.High)
 			ci = percentileInterval(aps, a.opt.Level)
