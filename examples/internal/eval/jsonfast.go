@@ -23,6 +23,12 @@ import (
 // unspecified state: the caller then decodes the line with
 // json.Unmarshal into a fresh Record, which gives the answer, or the
 // error, for every line. FuzzDecodeRecord compares the two.
+//
+// Not a library: goccy/go-json's Unmarshal, as fast, decodes a key
+// spelt in another case as unknown where encoding/json matches it, and
+// takes a raw control character inside a string; held to encoding/json
+// by a stream decoder that rejects unknown fields, it read the AIDev
+// sample at half this reader's speed (143 against 290 MB/s).
 func decodeRecord(line []byte, rec *Record) bool {
 	d := jsonDec{s: line}
 	if !d.object(func(key []byte) bool { return d.recordField(key, rec) }) {
