@@ -72,7 +72,7 @@ type Parser struct {
 	models     []cmodel
 	roles      map[string]TrailerRole
 	blocks     []cblock
-	footerPre  []string // lower-case literals that may start a footer check
+	footAlways bool // a footer is tried on every line (no literal known)
 	vendors    *cvendors
 	ids        identities // Identify's answers, by input
 	// firstLens has bit n set when a first token is n bytes long (n < 64;
@@ -91,9 +91,9 @@ type ctool struct {
 type cpattern struct {
 	Pattern
 	re *regexp.Regexp
-	// must is a lower-case literal every match holds, "" if none is
-	// known: lines without it are not tried.
-	must string
+	// musts are lower-case literals one of which every match holds, nil
+	// if none are known: lines without one are not tried.
+	musts []string
 }
 
 // cmodel is a compiled ModelSpec. Its expression's literal test (see
@@ -172,6 +172,7 @@ func NewParser(cat Catalogue, opts *Options) (*Parser, error) {
 				return nil, &CatalogueError{fmt.Sprintf("%s footers[%d]", where, k), err}
 			}
 			ct.footers = append(ct.footers, c)
+			p.footAlways = p.footAlways || c.musts == nil && !c.Subject
 		}
 		for k, f := range t.Links {
 			c, err := compilePattern(f)
@@ -327,7 +328,13 @@ func compilePattern(f Pattern) (cpattern, error) {
 	if err != nil {
 		return cpattern{}, err
 	}
-	return cpattern{Pattern: f, re: re, must: mustLiteral(f.Regexp)}, nil
+	c := cpattern{Pattern: f, re: re}
+	if must := mustLiteral(f.Regexp); must != "" {
+		c.musts = []string{must}
+	} else {
+		c.musts = mustAnyLiteral(f.Regexp)
+	}
+	return c, nil
 }
 
 // mustLiteral returns the longest literal, lower-cased, that every match
@@ -352,6 +359,58 @@ func mustLiteral(pattern string) string {
 		return ""
 	}
 	return best
+}
+
+// mustAnyLiteral is for a pattern mustLiteral finds nothing in: literals,
+// lower-cased by asciiLower, one of which every match holds. They come
+// from case-sensitive literals only (where a text holds a literal,
+// asciiLower of the text holds asciiLower of the literal, whatever its
+// letters), at the top level of the pattern's concatenation or one in
+// each branch of an alternation there ("^\s*(?:<!--...|💡 You can...)").
+// It returns nil when none is known.
+func mustAnyLiteral(pattern string) []string {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	parts := lazyre.Parts(re.Simplify())
+	if lit := exactLiteral(parts); lit != "" {
+		return []string{lit}
+	}
+	for _, sub := range parts {
+		if sub.Op != syntax.OpAlternate {
+			continue
+		}
+		var lits []string
+		for _, branch := range sub.Sub {
+			lit := exactLiteral(lazyre.Parts(branch))
+			if lit == "" {
+				lits = nil
+				break
+			}
+			lits = append(lits, lit)
+		}
+		if lits != nil {
+			return lits
+		}
+	}
+	return nil
+}
+
+// exactLiteral returns the longest case-sensitive literal among parts,
+// lower-cased by asciiLower, or "" when there is none of four bytes or
+// more.
+func exactLiteral(parts []*syntax.Regexp) string {
+	best := ""
+	for _, sub := range parts {
+		if sub.Op == syntax.OpLiteral && sub.Flags&syntax.FoldCase == 0 && len(string(sub.Rune)) > len(best) {
+			best = string(sub.Rune)
+		}
+	}
+	if len(best) < 4 {
+		return ""
+	}
+	return asciiLower(best)
 }
 
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }

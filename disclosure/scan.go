@@ -22,6 +22,7 @@ type state struct {
 	// footFrom is the length of d.Evidence when footers began: all
 	// footer evidence lies after it, in line order.
 	footFrom int
+	lower    string // asciiLower(text), once lowerText has been called
 }
 
 func (s *state) add(e Evidence) {
@@ -122,7 +123,7 @@ var malformedKeyRE = lazyre.New(`(?i)(?:^|[\s(\[*]|\\n)((?:co[-_ ]?authored[-_ ]
 // other words. Each is a Trailer with Malformed set; only those naming
 // an AI identity or tool become evidence.
 func (s *state) malformedTrailers() {
-	lower := asciiLower(s.text)
+	lower := s.lowerText()
 	if !strings.Contains(lower, "author") && !strings.Contains(lower, "by") {
 		return
 	}
@@ -485,6 +486,8 @@ func (s *state) modelIn(str string) string {
 // comments count, since Copilot writes its markers there.
 func (s *state) footers() {
 	s.footFrom = len(s.d.Evidence)
+	lits := s.footerLiterals()
+	var buf [maxPieces]int
 	for li, l := range s.lines {
 		if l.s == "" || s.lineMasked(l, mCode) {
 			continue
@@ -492,37 +495,31 @@ func (s *state) footers() {
 		quoted := s.lineMasked(l, mQuote)
 		// A squash may join a message's lines with runs of blanks: each
 		// piece after two or more blanks is read as a line of its own.
-		lowerLine := asciiLower(l.s)
-		for _, off := range joinedPieces(l.s) {
+		for _, off := range joinedPieces(l.s, &buf) {
 			piece := l.s[off:]
 			if off > 0 {
 				// Footers start a line: a joined piece is read only at
 				// its start, which keeps long lines linear.
 				piece = piece[:min(len(piece), 400)]
 			}
+			if !s.p.footAlways && !(s.commit && li == 0) && !lits.any(l) {
+				// No footer's literal is on the line: only the
+				// "Generated with" line is left to try.
+				if !quoted {
+					s.toolFooter(l, off)
+				}
+				continue
+			}
+			k := 0 // the footer's first literal in lits
 			for ti := range s.p.tools {
 				t := &s.p.tools[ti]
-				for _, f := range t.footers {
-					if f.Subject && (!s.commit || li != 0 || off > 0) || f.must != "" && !strings.Contains(lowerLine, f.must) {
+				for fi := range t.footers {
+					f := &t.footers[fi]
+					k += len(f.musts)
+					if f.Subject && (!s.commit || li != 0 || off > 0) || f.musts != nil && !lits.inLine(k-len(f.musts), k, l) {
 						continue
 					}
-					m := f.re.FindStringSubmatchIndex(piece)
-					if m == nil || s.masked(l.start+off+m[0], mCode) || !f.Quoted && s.masked(l.start+off+m[0], mQuote) {
-						continue
-					}
-					e := Evidence{Kind: KindFooter, Rule: f.Rule, Tool: t.spec.Name, Stance: firstStance(f.Stance, t.spec.Stance),
-						Start: l.start + off + m[0], End: l.start + off + m[1]}
-					if f.Subject {
-						e.Kind = KindPrefix
-					}
-					if len(m) >= 4 && m[2] >= 0 {
-						e.Model = piece[m[2]:m[3]]
-					}
-					if e.Stance == StanceGenerated && helpAfterRE.MatchString(piece[m[1]:]) {
-						// "Generated with Claude Code assistance": help, not authorship.
-						e.Kind, e.Rule, e.Stance = KindSentence, "made-with-tool", StanceAssisted
-					}
-					s.add(e)
+					s.footer(t, f, l, off, piece)
 				}
 			}
 			if !quoted {
@@ -532,17 +529,122 @@ func (s *state) footers() {
 	}
 }
 
+// footer reports f's match in a piece of line l, if any.
+func (s *state) footer(t *ctool, f *cpattern, l tline, off int, piece string) {
+	m := f.re.FindStringSubmatchIndex(piece)
+	if m == nil || s.masked(l.start+off+m[0], mCode) || !f.Quoted && s.masked(l.start+off+m[0], mQuote) {
+		return
+	}
+	e := Evidence{Kind: KindFooter, Rule: f.Rule, Tool: t.spec.Name, Stance: firstStance(f.Stance, t.spec.Stance),
+		Start: l.start + off + m[0], End: l.start + off + m[1]}
+	if f.Subject {
+		e.Kind = KindPrefix
+	}
+	if len(m) >= 4 && m[2] >= 0 {
+		e.Model = piece[m[2]:m[3]]
+	}
+	if e.Stance == StanceGenerated && helpAfterRE.MatchString(piece[m[1]:]) {
+		// "Generated with Claude Code assistance": help, not authorship.
+		e.Kind, e.Rule, e.Stance = KindSentence, "made-with-tool", StanceAssisted
+	}
+	s.add(e)
+}
+
+// literalScan finds literals in a text line by line, in one pass over
+// the text for each literal: next[k] is where literal k next occurs at
+// or after the line last asked about, so that a line costs a comparison
+// a literal, whatever the number of footers, and the text is searched
+// once from occurrence to occurrence.
+type literalScan struct {
+	lower string   // the text, asciiLower
+	lits  []string // lower-case
+	next  []int    // len(lower) when there is none further
+	first int      // the least of next
+}
+
+// footerLiterals returns the scan of the footers' literals (cpattern's
+// musts, in the order of the tools and their footers) in the text.
+func (s *state) footerLiterals() *literalScan {
+	ls := &literalScan{lower: s.lowerText()}
+	for ti := range s.p.tools {
+		for _, f := range s.p.tools[ti].footers {
+			ls.lits = append(ls.lits, f.musts...)
+		}
+	}
+	ls.next = make([]int, len(ls.lits))
+	for k := range ls.next {
+		ls.next[k] = -1 // not searched yet
+	}
+	ls.first = -1
+	return ls
+}
+
+// any reports whether a literal may occur within line l: false says
+// none does. Lines must be asked about in order; the literals' next
+// occurrences are searched again only once a line has passed the first
+// of them, so most lines cost one comparison.
+func (ls *literalScan) any(l tline) bool {
+	if ls.first < l.start && ls.first < len(ls.lower) {
+		ls.first = len(ls.lower)
+		for k, lit := range ls.lits {
+			if ls.next[k] < l.start && ls.next[k] < len(ls.lower) {
+				ls.next[k] = len(ls.lower)
+				if i := strings.Index(ls.lower[l.start:], lit); i >= 0 {
+					ls.next[k] = l.start + i
+				}
+			}
+			ls.first = min(ls.first, ls.next[k])
+		}
+	}
+	return ls.first < l.end
+}
+
+// inLine reports whether one of the literals lits[from:to] occurs
+// within line l, which is what strings.Contains of the line's text says.
+// Lines must be asked about in order.
+func (ls *literalScan) inLine(from, to int, l tline) bool {
+	for k := from; k < to; k++ {
+		at, lit := ls.next[k], ls.lits[k]
+		if at < l.start && at < len(ls.lower) {
+			// The occurrence at or after the line's start that starts
+			// first: if any occurrence lies within the line, this one
+			// does.
+			at = len(ls.lower)
+			if i := strings.Index(ls.lower[l.start:], lit); i >= 0 {
+				at = l.start + i
+			}
+			ls.next[k] = at
+		}
+		if at+len(lit) <= l.end {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerText returns asciiLower of the text, computed once.
+func (s *state) lowerText() string {
+	if s.lower == "" && s.text != "" {
+		s.lower = asciiLower(s.text)
+	}
+	return s.lower
+}
+
+// maxPieces bounds the pieces joinedPieces returns for a line.
+const maxPieces = 16
+
 // joinedPieces returns the offsets of a line's pieces: 0, and each
-// place after a run of two or more blanks.
-func joinedPieces(line string) []int {
-	out := []int{0}
+// place after a run of two or more blanks, at most maxPieces, in buf.
+func joinedPieces(line string, buf *[maxPieces]int) []int {
+	out := buf[:1]
+	out[0] = 0
 	for i := 0; i+2 < len(line); i++ {
 		if line[i] == ' ' && line[i+1] == ' ' {
 			j := i + 2
 			for j < len(line) && line[j] == ' ' {
 				j++
 			}
-			if j < len(line) && len(out) < 16 {
+			if j < len(line) && len(out) < maxPieces {
 				out = append(out, j)
 			}
 			i = j
