@@ -25,7 +25,6 @@ const (
 )
 
 var (
-	genericRE = lazyre.New(`(?:^|[^\w-])((?i:generative\s+AI|artificial\s+intelligence|large\s+language\s+models?|AI\s+(?:coding\s+)?(?:tools?|assistants?|assistance|agents?|models?|chatbots?)|(?:an|the|some|my|our)\s+(?:(?:AI|LLM|coding|autonomous)\s+){1,2}(?:agent|assistant|chatbot|model)s?|(?:an|some)\s+(?:agent|assistant|chatbot)s?)|AI|A\.I\.|LLMs?)(?:$|[^\w-]|-(?:$|[^\w]))`)
 	// phraseRE ends in a phrase that makes what follows a helper:
 	// "thanks to", "credit to", "with help from", "using", "via".
 	phraseRE = newEndRE(`(?i)(?:\b(?:thanks\s+to|thank\s+you\s+to|credits?\s+(?:goes\s+|go\s+)?to|kudos\s+to|courtesy\s+of|shout-?outs?\s+to|h/t|hat\s+tip\s+to|in\s+conjunction\s+with|with\s+(?:the\s+|some\s+|a\s+(?:little\s+|bit\s+of\s+)?)?(?:help|assistance|support)\s+(?:of|from))|\b(?:PR|pull\s+request|patch)\s+(?:\w+\s+)?from|^\[\s*from|(?:^|[\s(\[])(using|via|(?:an?\s+)?experiment\s+(?:using|with)|try(?:ing)?\s+out|tested\s+out))\s+(?:the\s+|an?\s+|some\s+)?$`)
@@ -175,13 +174,13 @@ func (s *state) allMentionsLower(str, lower string) []mention {
 }
 
 // mentionsLower is allMentionsLower told whether lower holds a generic
-// token (tokGeneric), which genericRE needs.
+// token (tokGeneric), which generic terms need (genericMentions).
 func (s *state) mentionsLower(str, lower string, generic bool) []mention {
 	out := s.toolMentionsLower(str, lower, false)
 	if generic {
-		for _, m := range genericRE.FindAllStringSubmatchIndex(str, -1) {
-			out = append(out, mention{start: m[2], end: m[3], tool: -1})
-		}
+		genericMentions(str, func(lo, hi int) {
+			out = append(out, mention{start: lo, end: hi, tool: -1})
+		})
 	}
 	return out
 }
@@ -189,7 +188,7 @@ func (s *state) mentionsLower(str, lower string, generic bool) []mention {
 // The kinds of token an expression needs one of before it runs.
 const (
 	tokNoAI    uint8 = 1 << iota // noAIRE's
-	tokGeneric                   // genericRE's
+	tokGeneric                   // genericMentions's
 )
 
 // tokenKind returns the kinds of a token an expression needs, so that
