@@ -169,26 +169,20 @@ func (s *state) allMentions(str string) []mention {
 }
 
 // allMentionsLower is allMentions with str lower-cased by the caller.
+// Generic terms are looked for in every text: a test for the words they
+// need before looking (a token such as "ai" or "agent") missed "some
+// chatbots", "our coding models" and a lone "A.I.".
 func (s *state) allMentionsLower(str, lower string) []mention {
-	return s.mentionsLower(str, lower, tokensIn(lower, tokGeneric) != 0)
-}
-
-// mentionsLower is allMentionsLower told whether lower holds a generic
-// token (tokGeneric), which generic terms need (genericMentions).
-func (s *state) mentionsLower(str, lower string, generic bool) []mention {
 	out := s.toolMentionsLower(str, lower, false)
-	if generic {
-		genericMentions(str, func(lo, hi int) {
-			out = append(out, mention{start: lo, end: hi, tool: -1})
-		})
-	}
+	genericMentions(str, func(lo, hi int) {
+		out = append(out, mention{start: lo, end: hi, tool: -1})
+	})
 	return out
 }
 
 // The kinds of token an expression needs one of before it runs.
 const (
-	tokNoAI    uint8 = 1 << iota // noAIRE's
-	tokGeneric                   // genericMentions's
+	tokNoAI uint8 = 1 << iota // noAIRE's
 )
 
 // tokenKind returns the kinds of a token an expression needs, so that
@@ -196,14 +190,17 @@ const (
 // on the string needs no hashing, which a map look-up a token did.
 func tokenKind(tok string) uint8 {
 	switch tok {
-	case "ai", "llm", "llms":
-		return tokNoAI | tokGeneric
-	case "hand", "human", "manually":
+	case "ai", "llm", "llms", "hand", "human", "manually":
 		return tokNoAI
-	case "generative", "artificial", "large", "agent", "agents", "assistant", "assistants", "chatbot", "model":
-		return tokGeneric
 	}
 	return 0
+}
+
+// mayNoAI reports whether noAIRE may match text whose asciiLower is
+// lower: each of its statements needs the token ai, llm, llms, hand,
+// human or manually, or "a.i.", whose tokens are a and i.
+func mayNoAI(lower string) bool {
+	return tokensIn(lower, tokNoAI) != 0 || strings.Contains(lower, "a.i.")
 }
 
 // tokensIn returns the kinds among want of the tokens lower holds,
@@ -361,7 +358,7 @@ func (s *state) answer(lo, hi, valStart int, rule string) bool {
 		return false
 	}
 	e := Evidence{Kind: KindSection, Rule: rule, Start: lo, End: hi}
-	if noAnswerRE.MatchString(v) || tokensIn(asciiLower(v), tokNoAI) != 0 && noAIRE.MatchString(v) {
+	if noAnswerRE.MatchString(v) || mayNoAI(asciiLower(v)) && noAIRE.MatchString(v) {
 		e.Stance = StanceNoAI
 		s.add(e)
 		return true
@@ -538,8 +535,7 @@ func (s *state) sentences(lo, hi int, _ bool) {
 	chunk := s.text[lo:hi]
 	lower := asciiLower(chunk)
 	var noAI []mention
-	kinds := tokensIn(lower, tokNoAI|tokGeneric)
-	if kinds&tokNoAI == 0 {
+	if !mayNoAI(lower) {
 		goto mentions
 	}
 	for _, m := range noAIRE.FindAllStringIndex(chunk, -1) {
@@ -564,7 +560,7 @@ func (s *state) sentences(lo, hi int, _ bool) {
 		s.add(Evidence{Kind: KindSentence, Rule: "ai-self-statement", Stance: st, Start: lo + m[0], End: lo + m[1]})
 	}
 mentions:
-	for _, mt := range s.mentionsLower(chunk, lower, kinds&tokGeneric != 0) {
+	for _, mt := range s.allMentionsLower(chunk, lower) {
 		if s.masked(lo+mt.start, mCode|mComment) || overlaps(noAI, mt.start, mt.end) {
 			continue
 		}
