@@ -605,52 +605,80 @@ mentions:
 // nothing for this change. It reports whether e was filled in.
 func (s *state) readActor(e *Evidence, chunk string, mt mention, prefix string, pstart, lo int) bool {
 	after := chunk[mt.end:]
-	if isExample(prefix) {
+	if s.prefixHas(testExample, prefix, func() bool { return isExample(prefix) }) {
 		return false
 	}
-	bare := actorPrefix(prefix)
-	rev := reverseText(bare)
+	bare := prefix
+	if n := s.prefixTest(testActor, prefix, func() []int { return []int{actorPrefixLen(prefix)} })[0]; n < len(prefix) {
+		bare = prefix[:n] + " "
+	}
+	rev := ""
+	reversed := func() string {
+		if rev == "" {
+			rev = reverseText(bare)
+		}
+		return rev
+	}
 	at := func(m []int) { e.Start = lo + pstart + m[0] }
-	var verbRE *endRE // passiveRE or leadRE, whichever matched first
+	neg := func() []int {
+		if m := negUsedRE.indexRev(bare, reversed()); m != nil {
+			return m
+		}
+		return withoutRE.indexRev(bare, reversed())
+	}
+	verb := func() []int {
+		if !hasVerbWord(bare) {
+			return nil
+		}
+		if re := firstRev(bare, reversed(), passiveRE, leadRE); re != nil {
+			return re.submatchRev(bare, reversed())
+		}
+		return nil
+	}
+	var m []int
+	// found keeps a test's match for its case.
+	found := func(v []int) bool { m = v; return v != nil }
 	switch {
-	case negUsedRE.matchRev(bare, rev), withoutRE.matchRev(bare, rev):
+	case found(s.prefixTest(testNeg, bare, neg)):
 		if mt.tool < 0 {
 			return false // the no-AI statements cover generic terms
 		}
 		e.Rule, e.Stance = "no-ai-statement", StanceNoAI
-		m := negUsedRE.indexRev(bare, rev)
-		if m == nil {
-			m = withoutRE.indexRev(bare, rev)
-		}
 		at(m)
 		return true
-	case usedRE.matchRev(bare, rev):
+	case found(s.prefixTest(testUsed, bare, func() []int { return usedRE.indexRev(bare, reversed()) })):
 		if topicAfterRE.MatchString(after) {
 			return false
 		}
 		e.Rule, e.Stance = "used-tool", StanceAssisted
-		if delegateRE.matchRev(bare, rev) && delegatedRE.MatchString(after) {
+		if s.prefixHas(testDelegate, bare, func() bool { return delegateRE.matchRev(bare, reversed()) }) && delegatedRE.MatchString(after) {
 			// "asked Codex to handle this": the tool did the work.
 			e.Stance = StanceGenerated
 		}
-		at(usedRE.indexRev(bare, rev))
-	case hasVerbWord(bare) && func() bool { verbRE = firstRev(bare, rev, passiveRE, leadRE); return verbRE != nil }():
-		sm := verbRE.submatchRev(bare, rev)
+		at(m)
+	case found(s.prefixTest(testVerb, bare, verb)):
 		e.Rule, e.Stance = "made-with-tool", StanceAssisted
-		if genWordRE.MatchString(bare[sm[2]:sm[3]]) && !helpAfterRE.MatchString(after) && !helpWordRE.MatchString(bare[sm[3]:]) {
+		if genWordRE.MatchString(bare[m[2]:m[3]]) && !helpAfterRE.MatchString(after) && !helpWordRE.MatchString(bare[m[3]:]) {
 			e.Stance = StanceGenerated
 		}
-		at(sm)
-	case hasIWe(bare) && firstRE.matchRev(bare, rev):
+		at(m)
+	case found(s.prefixTest(testFirst, bare, func() []int {
+		if !hasIWe(bare) {
+			return nil
+		}
+		return firstRE.indexRev(bare, reversed())
+	})):
 		// A person did the work with the tool: assisted, whatever the verb.
 		e.Rule, e.Stance = "made-with-tool", StanceAssisted
-		at(firstRE.indexRev(bare, rev))
-	case helpRE.matchRev(bare, rev):
+		at(m)
+	case found(s.prefixTest(testHelp, bare, func() []int { return helpRE.indexRev(bare, reversed()) })):
 		e.Rule, e.Stance = "help-from-tool", StanceAssisted
-		at(helpRE.indexRev(bare, rev))
-	case phraseRE.matchRev(bare, rev):
-		sm := phraseRE.submatchRev(bare, rev)
-		if topicAfterRE.MatchString(after) || sm[2] >= 0 && (topicBeforeRE.MatchString(bare[:sm[2]]) || conditionRE.MatchString(bare[:sm[2]])) {
+		at(m)
+	case found(s.prefixTest(testPhrase, bare, func() []int { return phraseRE.submatchRev(bare, reversed()) })):
+		sm := m
+		if topicAfterRE.MatchString(after) || sm[2] >= 0 && s.prefixHas(testTopic, bare, func() bool {
+			return topicBeforeRE.MatchString(bare[:sm[2]]) || conditionRE.MatchString(bare[:sm[2]])
+		}) {
 			return false // about the tool as a product
 		}
 		if sm[2] >= 0 && mt.tool < 0 && !strings.Contains(strings.ToLower(bare[sm[2]:]), "experiment") {
@@ -663,7 +691,8 @@ func (s *state) readActor(e *Evidence, chunk string, mt mention, prefix string, 
 		if mayDid(after) {
 			sm = didRE.FindStringSubmatchIndex(after)
 		}
-		if sm != nil && clauseStartRE.matchRev(bare, rev) && !conditionRE.MatchString(bare) && (mt.tool >= 0 || genericActor(chunk[mt.start:mt.end])) {
+		if sm != nil && s.prefixHas(testClause, bare, func() bool { return clauseStartRE.matchRev(bare, reversed()) && !conditionRE.MatchString(bare) }) &&
+			(mt.tool >= 0 || genericActor(chunk[mt.start:mt.end])) {
 			e.Rule, e.Stance = "tool-did", StanceAssisted
 			if sm[2] >= 0 {
 				e.Stance = StanceGenerated
@@ -684,11 +713,69 @@ func (s *state) readActor(e *Evidence, chunk string, mt mention, prefix string, 
 		}
 		e.Start, e.End = lo+mt.start, lo+mt.end+sm[1]
 	}
-	if elsewhereRE.MatchString(bare) || elsewhereRE.MatchString(sentenceRest(after)) {
+	if s.prefixHas(testElsewhere, bare, func() bool { return elsewhereRE.MatchString(bare) }) || elsewhereRE.MatchString(sentenceRest(after)) {
 		e.Rule, e.Stance = "ai-elsewhere", StanceNone
 		e.Note = "AI use in other work, not this change"
 	}
 	return true
+}
+
+// The tests of a mention's sentence prefix that prefixTest remembers.
+const (
+	testExample uint8 = iota
+	testActor
+	testNeg
+	testUsed
+	testDelegate
+	testVerb
+	testFirst
+	testHelp
+	testPhrase
+	testTopic
+	testClause
+	testElsewhere
+)
+
+// memoKey is one test of one prefix.
+type memoKey struct {
+	test   uint8
+	prefix string
+}
+
+// memoFrom is the number of mentions a text must name before prefixTest
+// remembers its answers: a real text names a handful, and a map would
+// only cost it; a text that repeats one line thousands of times ("🤖
+// Generated with Claude Code") asks the same questions of the same
+// prefix each time.
+var memoFrom = 32
+
+// prefixTest returns f(), the answer to a test of a mention's sentence
+// prefix, which depends on nothing else. Once the text has named tools
+// memoFrom times it remembers the answer for the test and the prefix.
+func (s *state) prefixTest(test uint8, prefix string, f func() []int) []int {
+	if s.mentionsRead < memoFrom {
+		return f()
+	}
+	k := memoKey{test, prefix}
+	if v, ok := s.memo[k]; ok {
+		return v
+	}
+	v := f()
+	if s.memo == nil {
+		s.memo = map[memoKey][]int{}
+	}
+	s.memo[k] = v
+	return v
+}
+
+// prefixHas is prefixTest for a test that answers yes or no.
+func (s *state) prefixHas(test uint8, prefix string, f func() bool) bool {
+	return s.prefixTest(test, prefix, func() []int {
+		if f() {
+			return []int{}
+		}
+		return nil
+	}) != nil
 }
 
 var (
@@ -855,11 +942,13 @@ func genericActor(m string) bool {
 	return strings.HasPrefix(l, "the ") || strings.HasPrefix(l, "an ") || strings.HasPrefix(l, "my ") || strings.HasPrefix(l, "our ")
 }
 
-// actorPrefix trims what may stand between a phrase and an actor's name
-// without changing the grammar: emphasis marks, emoji, a vendor's
-// possessive ("OpenAI's new"). It keeps the start, so offsets in it are
-// offsets in prefix, and ends in a blank when anything was trimmed.
-func actorPrefix(prefix string) string {
+// actorPrefixLen returns how much of prefix to keep once what may stand
+// between a phrase and an actor's name without changing the grammar is
+// trimmed from its end: emphasis marks, emoji, a vendor's possessive
+// ("OpenAI's new"). The kept start, with a blank added when anything was
+// trimmed, is what readActor reads, so offsets in it are offsets in
+// prefix.
+func actorPrefixLen(prefix string) int {
 	p := prefix
 	for {
 		q := strings.TrimRightFunc(p, func(r rune) bool {
@@ -876,10 +965,7 @@ func actorPrefix(prefix string) string {
 		}
 		p = q
 	}
-	if len(p) < len(prefix) {
-		return p + " "
-	}
-	return p
+	return len(p)
 }
 
 // hasApostrophe reports whether s holds ' or ’.

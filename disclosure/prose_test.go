@@ -2,6 +2,8 @@ package disclosure
 
 import (
 	"math/rand/v2"
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -137,6 +139,26 @@ func TestLineShapes(t *testing.T) {
 	for k, n := range hits {
 		if n == 0 {
 			t.Errorf("%s matched none of the lines: the test tells nothing of it", res[k].re)
+		}
+	}
+}
+
+// TestPrefixMemo checks that remembering the prefix tests (prefixTest)
+// changes nothing: every test text, alone and repeated forty times, is
+// parsed with the answers remembered from the first mention and never.
+func TestPrefixMemo(t *testing.T) {
+	defer func(n int) { memoFrom = n }(memoFrom)
+	var inputs []string
+	for _, c := range append(append(append([]tc(nil), shapes...), negatives...), classShapes...) {
+		inputs = append(inputs, c.in, strings.Repeat(c.in+"\n", 40))
+	}
+	inputs = append(inputs, strings.Repeat("🤖 Gener\u0430ted with Claude Code\n", 100), strings.Repeat("I used Claude. ", 100))
+	for _, in := range inputs {
+		memoFrom = 1 << 30
+		want := Parse(in)
+		memoFrom = 0
+		if got := Parse(in); !reflect.DeepEqual(got, want) {
+			t.Errorf("Parse(%.80q) with remembered prefix tests differs:\n got %+v\nwant %+v", in, got.Evidence, want.Evidence)
 		}
 	}
 }

@@ -23,6 +23,8 @@ type state struct {
 	// footer evidence lies after it, in line order.
 	footFrom int
 	lower    string // asciiLower(text), once lowerText has been called
+	// memo holds the answers of prefixTest.
+	memo map[memoKey][]int
 }
 
 func (s *state) add(e Evidence) {
