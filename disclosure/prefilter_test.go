@@ -63,12 +63,17 @@ func TestPrefilters(t *testing.T) {
 	}
 }
 
-// oldTokenKinds is the map tokenKind replaced, kept as its reference
-// (less the generic words, which no longer gate anything).
+// oldTokenKinds is a map of tokenKind's tokens, its reference.
 func oldTokenKinds() map[string]uint8 {
 	m := map[string]uint8{}
-	for _, t := range []string{"ai", "llm", "llms", "hand", "human", "manually"} {
-		m[t] |= tokNoAI
+	for _, t := range []string{"ai", "llm", "llms"} {
+		m[t] |= tokAI
+	}
+	for _, t := range []string{"no", "not", "without", "use", "used"} {
+		m[t] |= tokNeg
+	}
+	for _, t := range []string{"hand", "human", "manually"} {
+		m[t] |= tokHand
 	}
 	return m
 }
@@ -182,11 +187,15 @@ func TestFooterLiterals(t *testing.T) {
 	}
 }
 
-// TestMayNoAI checks that mayNoAI never turns away a text noAIRE matches,
-// on random texts of noAIRE's words.
+// TestMayNoAI checks that mayNoAI and selfMatches never turn away a text
+// noAIRE or selfRE matches, on random texts of their words.
 func TestMayNoAI(t *testing.T) {
 	words := []string{"no", "AI", "A.I.", "a.i.", "LLM", "LLMs", "generative", "was", "were", "used", "I", "we", "didn't", "did not", "use",
-		"written", "entirely", "by", "human", "hand", "manually", "without", "any", "is", "not", "generated", "assistance", "involved", "waſ", " ", " ", "-", "."}
+		"written", "entirely", "by", "human", "hand", "manually", "without", "any", "is", "not", "generated", "assistance", "involved", "waſ",
+		"uſe", "uſed", "\u212a", "this", "PR", "change", "patch", "mostly", "assisted", "AI-generated", "LLM-written", "never", "do not", "have been", "help", "tools", "No", "NOT", "Used", " ", " ", "-", ".", "'"}
+	inputs := []string{"I didn't uſe AI", "We never uſed LLMs", "No A.I. was used", "written by hand", "Written entirely by a human",
+		"This was not AI-generated", "without any AI assistance", "no AI involved", "we do not use generative AI", "made without the help of LLMs",
+		"This PR is AI-generated", "the patch was LLM assisted", "This change is mostly AI written"}
 	r := rand.New(rand.NewPCG(13, 14))
 	for range 20000 {
 		var b strings.Builder
@@ -196,9 +205,32 @@ func TestMayNoAI(t *testing.T) {
 				b.WriteByte(' ')
 			}
 		}
-		s := b.String()
+		inputs = append(inputs, b.String())
+	}
+	for _, s := range inputs {
 		if !mayNoAI(asciiLower(s)) && noAIRE.MatchString(s) {
 			t.Errorf("mayNoAI(%q) = false, but noAIRE matches", s)
+		}
+		if selfMatches(tokensIn(asciiLower(s), tokAI|tokNeg|tokHand), s) == nil && selfRE.MatchString(s) {
+			t.Errorf("selfMatches(%q) = nil, but selfRE matches", s)
+		}
+	}
+}
+
+// TestMayMalformedKey checks that mayMalformedKey never turns away a
+// line malformedKeyRE matches, on random lines of its words.
+func TestMayMalformedKey(t *testing.T) {
+	words := []string{"co", "Co", "CO", "authored", "Authored", "developed", "assisted", "aſſiſted", "generated", "GENERATED", "ai", "AI", "by", "By", "BY",
+		"-", "_", " ", " ", ":", "\\n", "(", "*", "Claude", "x"}
+	r := rand.New(rand.NewPCG(15, 16))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(words[r.IntN(len(words))])
+		}
+		s := b.String()
+		if !mayMalformedKey(asciiLower(s), s) && malformedKeyRE.MatchString(s) {
+			t.Errorf("mayMalformedKey(%q) = false, but malformedKeyRE matches", s)
 		}
 	}
 }

@@ -180,27 +180,63 @@ func (s *state) allMentionsLower(str, lower string) []mention {
 	return out
 }
 
-// The kinds of token an expression needs one of before it runs.
+// The kinds of token noAIRE needs (mayNoAI).
 const (
-	tokNoAI uint8 = 1 << iota // noAIRE's
+	tokAI   uint8 = 1 << iota // ai, llm, llms
+	tokNeg                    // no, not, without, use, used
+	tokHand                   // hand, human, manually
 )
 
-// tokenKind returns the kinds of a token an expression needs, so that
-// one pass over a sentence, one switch a token, tells them all. A switch
-// on the string needs no hashing, which a map look-up a token did.
+// tokenKind returns the kind of a token noAIRE needs, so that one pass
+// over a sentence, one switch a token, tells them all. A switch on the
+// string needs no hashing, which a map look-up a token did.
 func tokenKind(tok string) uint8 {
 	switch tok {
-	case "ai", "llm", "llms", "hand", "human", "manually":
-		return tokNoAI
+	case "ai", "llm", "llms":
+		return tokAI
+	case "no", "not", "without", "use", "used":
+		return tokNeg
+	case "hand", "human", "manually":
+		return tokHand
 	}
 	return 0
 }
 
 // mayNoAI reports whether noAIRE may match text whose asciiLower is
-// lower: each of its statements needs the token ai, llm, llms, hand,
-// human or manually, or "a.i.", whose tokens are a and i.
-func mayNoAI(lower string) bool {
-	return tokensIn(lower, tokNoAI) != 0 || strings.Contains(lower, "a.i.")
+// lower. Each of its statements needs the token hand, human or manually
+// (written by hand), or an AI token (ai, llm, llms, or "a.i.", whose
+// tokens are a and i) and one of no, not, without, use and used. The
+// tokens are ASCII: where the text holds ſ or K, which (?i) reads as s
+// and k, it says yes.
+func mayNoAI(lower string) bool { return mayNoAIKinds(tokensIn(lower, tokAI|tokNeg|tokHand), lower) }
+
+// mayNoAIKinds is mayNoAI told k, the kinds of lower's tokens.
+func mayNoAIKinds(k uint8, lower string) bool {
+	switch {
+	case k&tokHand != 0:
+		return true
+	case k&tokNeg == 0:
+		return strings.Contains(lower, "ſ") || strings.Contains(lower, "\u212a")
+	}
+	return k&tokAI != 0 || strings.Contains(lower, "a.i.") || strings.Contains(lower, "ſ") || strings.Contains(lower, "\u212a")
+}
+
+// noAIMatches returns noAIRE's matches in text, told the kinds of its
+// tokens and its asciiLower, lower.
+func noAIMatches(kinds uint8, lower, text string) [][]int {
+	if !mayNoAIKinds(kinds, lower) {
+		return nil
+	}
+	return noAIRE.FindAllStringIndex(text, -1)
+}
+
+// selfMatches returns selfRE's matches in text, told the kinds of its
+// tokens: selfRE needs an AI token ("AI-generated", "LLM assisted").
+func selfMatches(kinds uint8, text string) [][]int {
+	if kinds&tokAI == 0 {
+		return nil
+	}
+	return selfRE.FindAllStringSubmatchIndex(text, -1)
 }
 
 // tokensIn returns the kinds among want of the tokens lower holds,
@@ -489,7 +525,9 @@ func lineShapes(l string) shape {
 	if i < len(l) {
 		switch c := l[i]; {
 		case i <= 3 && (c == '#' || c == '*' || c == '_'):
-			may |= shapeHeading
+			if mayHeading(l, i) {
+				may |= shapeHeading
+			}
 		case c == '-' || c == '~' || c == 0xE2:
 			may |= shapeSignature
 		}
@@ -510,6 +548,24 @@ func lineShapes(l string) shape {
 		}
 	}
 	return may
+}
+
+// mayHeading reports whether headingRE may match l, whose first
+// character that is not a blank, at i, is '#', '*' or '_': one to six
+// '#' and a blank, or a line that ends, but for a colon and blanks, in
+// "**" or "__" as it starts.
+func mayHeading(l string, i int) bool {
+	c := l[i]
+	if c == '#' {
+		n := 0
+		for i+n < len(l) && l[i+n] == '#' {
+			n++
+		}
+		return n <= 6 && i+n < len(l) && isBlank(l[i+n])
+	}
+	t := strings.TrimRight(l, " \t\n\f\r")
+	t = strings.TrimSuffix(t, ":")
+	return len(t) >= i+4 && t[len(t)-1] == c && t[len(t)-2] == c
 }
 
 // match is re.FindStringSubmatch(l) when l may have shape s, nil
@@ -533,12 +589,10 @@ func (may shape) index(s shape, re *lazyre.Regexp, l string) []int {
 // sentences reads text[lo:hi], a run of prose lines.
 func (s *state) sentences(lo, hi int, _ bool) {
 	chunk := s.text[lo:hi]
-	lower := asciiLower(chunk)
+	lower := s.lowerText()[lo:hi]
 	var noAI []mention
-	if !mayNoAI(lower) {
-		goto mentions
-	}
-	for _, m := range noAIRE.FindAllStringIndex(chunk, -1) {
+	kinds := tokensIn(lower, tokAI|tokNeg|tokHand)
+	for _, m := range noAIMatches(kinds, lower, chunk) {
 		if !s.masked(lo+m[0], mCode|mComment) {
 			e := Evidence{Kind: KindSentence, Rule: "no-ai-statement", Stance: StanceNoAI, Start: lo + m[0], End: lo + m[1]}
 			if sm := scopedRE.FindStringIndex(chunk[m[1]:]); sm != nil {
@@ -549,7 +603,7 @@ func (s *state) sentences(lo, hi int, _ bool) {
 			noAI = append(noAI, mention{start: m[0], end: m[1]})
 		}
 	}
-	for _, m := range selfRE.FindAllStringSubmatchIndex(chunk, -1) {
+	for _, m := range selfMatches(kinds, chunk) {
 		if s.masked(lo+m[0], mCode|mComment) {
 			continue
 		}
@@ -559,7 +613,6 @@ func (s *state) sentences(lo, hi int, _ bool) {
 		}
 		s.add(Evidence{Kind: KindSentence, Rule: "ai-self-statement", Stance: st, Start: lo + m[0], End: lo + m[1]})
 	}
-mentions:
 	for _, mt := range s.allMentionsLower(chunk, lower) {
 		if s.masked(lo+mt.start, mCode|mComment) || overlaps(noAI, mt.start, mt.end) {
 			continue

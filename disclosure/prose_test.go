@@ -115,7 +115,8 @@ func TestSentences(t *testing.T) {
 func TestLineShapes(t *testing.T) {
 	frags := []string{" ", "  ", "\t", "#", "##", "**", "__", "*", "_", "-", "--", "~", "—", "–", "[", "]", "[x]", "[ ]", "✓",
 		"AI", "A.I.", "LLM", "ai", "Generated", "by", "Assisted", "Tool", "Tools", "(s)", "Models", "used", "Which", "tool", ":", "：", "?", "|",
-		"x", "1.", "Claude", "acting for", "on behalf of", "@ada", ",", "ſ", "\u212a", "é", "\xff", "_x", "9"}
+		"x", "1.", "Claude", "acting for", "on behalf of", "@ada", ",", "ſ", "\u212a", "é", "\xff", "_x", "9",
+		"######", "#######", "**x**", "__x__:", "**:", "\f"}
 	r := rand.New(rand.NewPCG(3, 4))
 	res := []struct {
 		s  shape

@@ -134,8 +134,7 @@ func (s *state) malformedTrailers() {
 		if s.trailerLine[li+1] || blank(l.s) || s.lineMasked(l, mCode|mQuote|mComment|mBlock) {
 			continue
 		}
-		ll := lower[l.start:l.end]
-		if !strings.Contains(ll, "by") {
+		if !mayMalformedKey(lower[l.start:l.end], l.s) {
 			continue
 		}
 		ms := malformedKeyRE.FindAllStringSubmatchIndex(l.s, -1)
@@ -173,6 +172,18 @@ func (s *state) malformedTrailers() {
 			}
 		}
 	}
+}
+
+// mayMalformedKey reports whether malformedKeyRE may match line, whose
+// asciiLower is lower: each of its keys holds "by" and one of
+// "authored", "developed", "assisted" and "generated", in any case, or
+// ſ, which (?i) reads as s. It spares most lines the expression.
+func mayMalformedKey(lower, line string) bool {
+	if !strings.Contains(lower, "by") {
+		return false
+	}
+	return strings.Contains(lower, "authored") || strings.Contains(lower, "generated") || strings.Contains(lower, "assisted") ||
+		strings.Contains(lower, "developed") || strings.Contains(line, "ſ")
 }
 
 // maxMalformed bounds the malformed trailers read in one text.
