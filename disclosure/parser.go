@@ -72,7 +72,8 @@ type Parser struct {
 	models     []cmodel
 	roles      map[string]TrailerRole
 	blocks     []cblock
-	footAlways bool // a footer is tried on every line (no literal known)
+	footAlways bool     // a footer is tried on every line (no literal known)
+	footLits   []string // the footers' musts, each once
 	vendors    *cvendors
 	ids        identities // Identify's answers, by input
 	// firstLens has bit n set when a first token is n bytes long (n < 64;
@@ -94,6 +95,7 @@ type cpattern struct {
 	// musts are lower-case literals one of which every match holds, nil
 	// if none are known: lines without one are not tried.
 	musts []string
+	lits  []int // the musts' places in Parser.footLits
 }
 
 // cmodel is a compiled ModelSpec. Its expression's literal test (see
@@ -183,6 +185,7 @@ func NewParser(cat Catalogue, opts *Options) (*Parser, error) {
 		}
 		p.tools = append(p.tools, ct)
 	}
+	p.noteFooterLiterals()
 	for w := range p.word {
 		p.words = append(p.words, w)
 	}
@@ -218,6 +221,26 @@ func NewParser(cat Catalogue, opts *Options) (*Parser, error) {
 		p.blocks = append(p.blocks, cblock{b.Kind, re})
 	}
 	return p, nil
+}
+
+// noteFooterLiterals collects the footers' musts in footLits, each once
+// ("generated" starts two tools' footers), and where each footer's are.
+func (p *Parser) noteFooterLiterals() {
+	at := map[string]int{}
+	for ti := range p.tools {
+		for fi := range p.tools[ti].footers {
+			f := &p.tools[ti].footers[fi]
+			for _, m := range f.musts {
+				k, ok := at[m]
+				if !ok {
+					k = len(p.footLits)
+					at[m] = k
+					p.footLits = append(p.footLits, m)
+				}
+				f.lits = append(f.lits, k)
+			}
+		}
+	}
 }
 
 // aliasEntry is an alias or word split at its blanks; exact says its

@@ -144,7 +144,7 @@ var footerSeeds = []string{
 func TestFooterLiterals(t *testing.T) {
 	p := DefaultParser()
 	r := rand.New(rand.NewPCG(7, 8))
-	pieces := append(append([]string(nil), footerSeeds...), "\n", "\n", "  ", "a", "A", "-->", "<!--", "💡", "✨")
+	pieces := append(append([]string(nil), footerSeeds...), "\n", "\n", "  ", "a", "A", "-->", "<!--", "💡", "✨", "Made by X", "Written ", "Authored")
 	var texts []string
 	for range 2000 {
 		var b strings.Builder
@@ -173,13 +173,17 @@ func TestFooterLiterals(t *testing.T) {
 	}
 	lits := []string{"generated", "a  a", "aa", "💡 you", "-->", "a\na"}
 	for _, text := range texts {
-		ls := &literalScan{lower: asciiLower(text), lits: lits, next: []int{-1, -1, -1, -1, -1, -1}, first: -1}
+		ls := newLiteralScan(asciiLower(text), lits, nil)
+		verbs := newLiteralScan(text, toolFooterVerbs[:], nil)
 		for i, l := range splitLines(text) {
+			if !verbs.any(l) && mayToolFooter(l.s) {
+				t.Fatalf("line %d of %q: no verb found, but mayToolFooter", l.n, text)
+			}
 			if i%3 != 1 && !ls.any(l) && slices.ContainsFunc(lits, func(lit string) bool { return strings.Contains(asciiLower(l.s), lit) }) {
 				t.Fatalf("any is false for line %d of %q", l.n, text)
 			}
 			for k, lit := range lits {
-				if got, want := ls.inLine(k, k+1, l), strings.Contains(asciiLower(l.s), lit); got != want {
+				if got, want := ls.inLine([]int{k}, l), strings.Contains(asciiLower(l.s), lit); got != want {
 					t.Fatalf("inLine(%q) in line %d of %q = %v, want %v", lit, l.n, text, got, want)
 				}
 			}

@@ -499,43 +499,46 @@ func (s *state) modelIn(str string) string {
 // comments count, since Copilot writes its markers there.
 func (s *state) footers() {
 	s.footFrom = len(s.d.Evidence)
-	lits := s.footerLiterals()
-	var buf [maxPieces]int
+	var buf, vbuf [16]int
+	lits := newLiteralScan(s.lowerText(), s.p.footLits, buf[:])
+	verbs := newLiteralScan(s.text, toolFooterVerbs[:], vbuf[:])
+	var pieces [maxPieces]int
 	for li, l := range s.lines {
 		if l.s == "" || s.lineMasked(l, mCode) {
+			continue
+		}
+		// A line holding none of the footers' literals and none of
+		// toolFooterRE's verbs is matched by neither: most lines are
+		// passed with two comparisons.
+		tryFooters := s.p.footAlways || s.commit && li == 0 || lits.any(l)
+		tryTool := verbs.any(l)
+		if !tryFooters && !tryTool {
 			continue
 		}
 		quoted := s.lineMasked(l, mQuote)
 		// A squash may join a message's lines with runs of blanks: each
 		// piece after two or more blanks is read as a line of its own.
-		for _, off := range joinedPieces(l.s, &buf) {
+		for _, off := range joinedPieces(l.s, &pieces) {
 			piece := l.s[off:]
 			if off > 0 {
 				// Footers start a line: a joined piece is read only at
 				// its start, which keeps long lines linear.
 				piece = piece[:min(len(piece), 400)]
 			}
-			if !s.p.footAlways && !(s.commit && li == 0) && !lits.any(l) {
-				// No footer's literal is on the line: only the
-				// "Generated with" line is left to try.
-				if !quoted {
-					s.toolFooter(l, off)
-				}
-				continue
-			}
-			k := 0 // the footer's first literal in lits
 			for ti := range s.p.tools {
+				if !tryFooters {
+					break
+				}
 				t := &s.p.tools[ti]
 				for fi := range t.footers {
 					f := &t.footers[fi]
-					k += len(f.musts)
-					if f.Subject && (!s.commit || li != 0 || off > 0) || f.musts != nil && !lits.inLine(k-len(f.musts), k, l) {
+					if f.Subject && (!s.commit || li != 0 || off > 0) || f.musts != nil && !lits.inLine(f.lits, l) {
 						continue
 					}
 					s.footer(t, f, l, off, piece)
 				}
 			}
-			if !quoted {
+			if tryTool && !quoted {
 				s.toolFooter(l, off)
 			}
 		}
@@ -565,31 +568,27 @@ func (s *state) footer(t *ctool, f *cpattern, l tline, off int, piece string) {
 
 // literalScan finds literals in a text line by line, in one pass over
 // the text for each literal: next[k] is where literal k next occurs at
-// or after the line last asked about, so that a line costs a comparison
-// a literal, whatever the number of footers, and the text is searched
-// once from occurrence to occurrence.
+// or after the line last asked about, so that a line costs a comparison,
+// whatever the number of literals, and the text is searched once from
+// occurrence to occurrence.
 type literalScan struct {
-	lower string   // the text, asciiLower
-	lits  []string // lower-case
-	next  []int    // len(lower) when there is none further
-	first int      // the least of next
+	text  string
+	lits  []string
+	next  []int // len(text) when there is none further, -1 before the first search
+	first int   // the least of next
 }
 
-// footerLiterals returns the scan of the footers' literals (cpattern's
-// musts, in the order of the tools and their footers) in the text.
-func (s *state) footerLiterals() *literalScan {
-	ls := &literalScan{lower: s.lowerText()}
-	for ti := range s.p.tools {
-		for _, f := range s.p.tools[ti].footers {
-			ls.lits = append(ls.lits, f.musts...)
-		}
+// newLiteralScan returns the scan of lits in text, keeping next in buf
+// when it is long enough.
+func newLiteralScan(text string, lits []string, buf []int) literalScan {
+	next := buf[:0]
+	if len(lits) > len(buf) {
+		next = make([]int, 0, len(lits))
 	}
-	ls.next = make([]int, len(ls.lits))
-	for k := range ls.next {
-		ls.next[k] = -1 // not searched yet
+	for range lits {
+		next = append(next, -1)
 	}
-	ls.first = -1
-	return ls
+	return literalScan{text: text, lits: lits, next: next, first: -1}
 }
 
 // any reports whether a literal may occur within line l: false says
@@ -597,38 +596,36 @@ func (s *state) footerLiterals() *literalScan {
 // occurrences are searched again only once a line has passed the first
 // of them, so most lines cost one comparison.
 func (ls *literalScan) any(l tline) bool {
-	if ls.first < l.start && ls.first < len(ls.lower) {
-		ls.first = len(ls.lower)
-		for k, lit := range ls.lits {
-			if ls.next[k] < l.start && ls.next[k] < len(ls.lower) {
-				ls.next[k] = len(ls.lower)
-				if i := strings.Index(ls.lower[l.start:], lit); i >= 0 {
-					ls.next[k] = l.start + i
-				}
-			}
-			ls.first = min(ls.first, ls.next[k])
+	if ls.first < l.start && ls.first < len(ls.text) {
+		ls.first = len(ls.text)
+		for k := range ls.lits {
+			ls.first = min(ls.first, ls.from(k, l.start))
 		}
 	}
 	return ls.first < l.end
 }
 
-// inLine reports whether one of the literals lits[from:to] occurs
-// within line l, which is what strings.Contains of the line's text says.
-// Lines must be asked about in order.
-func (ls *literalScan) inLine(from, to int, l tline) bool {
-	for k := from; k < to; k++ {
-		at, lit := ls.next[k], ls.lits[k]
-		if at < l.start && at < len(ls.lower) {
-			// The occurrence at or after the line's start that starts
-			// first: if any occurrence lies within the line, this one
-			// does.
-			at = len(ls.lower)
-			if i := strings.Index(ls.lower[l.start:], lit); i >= 0 {
-				at = l.start + i
-			}
-			ls.next[k] = at
-		}
-		if at+len(lit) <= l.end {
+// from returns where literal k first occurs at or after start, which
+// must not be less than in an earlier call.
+func (ls *literalScan) from(k, start int) int {
+	if at := ls.next[k]; at >= start || at == len(ls.text) {
+		return at
+	}
+	at := len(ls.text)
+	if i := strings.Index(ls.text[start:], ls.lits[k]); i >= 0 {
+		at = start + i
+	}
+	ls.next[k] = at
+	return at
+}
+
+// inLine reports whether one of the literals ks occurs within line l,
+// which is what strings.Contains of the line's text says: the occurrence
+// at or after the line's start that starts first lies within the line
+// if any does. Lines must be asked about in order.
+func (ls *literalScan) inLine(ks []int, l tline) bool {
+	for _, k := range ks {
+		if ls.from(k, l.start)+len(ls.lits[k]) <= l.end {
 			return true
 		}
 	}
@@ -666,6 +663,10 @@ func joinedPieces(line string, buf *[maxPieces]int) []int {
 	return out
 }
 
+// toolFooterVerbs are the verbs of toolFooterRE, one of which starts
+// every line it matches (mayToolFooter).
+var toolFooterVerbs = [...]string{"Generated", "Created", "Written", "Made", "Authored"}
+
 // toolFooterRE is the "Generated with [Tool](https://tool.example)" line
 // many agents write; the tool is told by its name or its link's domain.
 var toolFooterRE = lazyre.New(`^\W{0,8}(Generated|Created|Written|Made|Authored)\s+(?:with|by|using)\s+(?:\[([^\]\n]{2,40})\]\((https?://[^)\s]+)\)|([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}))\s*\.?\s*$`)
@@ -684,7 +685,7 @@ func mayToolFooter(s string) bool {
 		i += w
 	}
 	rest := s[i:]
-	for _, v := range [...]string{"Generated", "Created", "Written", "Made", "Authored"} {
+	for _, v := range toolFooterVerbs {
 		if strings.HasPrefix(rest, v) {
 			return true
 		}
