@@ -75,23 +75,48 @@ func genericAt(str string, g int) (hi, end int) {
 		}
 		return e
 	}
-	if try(words(g, "generative", "ai")) || try(words(g, "artificial", "intelligence")) || plural(words(g, "large", "language", "model")) {
-		return hi, end
+	// Each alternative starts with its first word's first letter (or ſ
+	// for s): those that cannot start at g are passed over, which leaves
+	// the order of the others as it was.
+	c := str[g] | 0x20
+	if str[g] == 0xc5 {
+		c = 's' // ſ, or a byte that foldWord will turn away
 	}
-	// AI\s+(?:coding\s+)?(?:tools?|assistants?|assistance|agents?|models?|chatbots?)
-	if e := blanks(str, foldWord(str, g, "ai")); e >= 0 {
-		nouns := func(e int) bool {
-			return plural(foldWord(str, e, "tool")) || plural(foldWord(str, e, "assistant")) || try(foldWord(str, e, "assistance")) ||
-				plural(foldWord(str, e, "agent")) || plural(foldWord(str, e, "model")) || plural(foldWord(str, e, "chatbot"))
-		}
-		if nouns(blanks(str, foldWord(str, e, "coding"))) || nouns(e) {
+	switch c {
+	case 'g':
+		if try(words(g, "generative", "ai")) {
 			return hi, end
+		}
+		return -1, -1
+	case 'l':
+		if plural(words(g, "large", "language", "model")) || try(exactWord(str, g, "LLMs")) || try(exactWord(str, g, "LLM")) {
+			return hi, end
+		}
+		return -1, -1
+	case 'a', 't', 's', 'm', 'o':
+	default:
+		return -1, -1
+	}
+	if c == 'a' {
+		if try(words(g, "artificial", "intelligence")) {
+			return hi, end
+		}
+		// AI\s+(?:coding\s+)?(?:tools?|assistants?|assistance|agents?|models?|chatbots?)
+		if e := blanks(str, foldWord(str, g, "ai")); e >= 0 {
+			nouns := func(e int) bool {
+				return plural(foldWord(str, e, "tool")) || plural(foldWord(str, e, "assistant")) || try(foldWord(str, e, "assistance")) ||
+					plural(foldWord(str, e, "agent")) || plural(foldWord(str, e, "model")) || plural(foldWord(str, e, "chatbot"))
+			}
+			if nouns(blanks(str, foldWord(str, e, "coding"))) || nouns(e) {
+				return hi, end
+			}
 		}
 	}
 	// (?:an|the|some|my|our)\s+(?:(?:AI|LLM|coding|autonomous)\s+){1,2}(?:agent|assistant|chatbot|model)s?
 	det := -1
 	for _, w := range [...]string{"an", "the", "some", "my", "our"} {
-		if det = blanks(str, foldWord(str, g, w)); det >= 0 {
+		if w[0] == c {
+			det = blanks(str, foldWord(str, g, w))
 			break
 		}
 	}
@@ -110,16 +135,14 @@ func genericAt(str string, g int) (hi, end int) {
 		if q1 := qual(det); q1 >= 0 && (nouns(qual(q1)) || nouns(q1)) {
 			return hi, end
 		}
-	}
-	// (?:an|some)\s+(?:agent|assistant|chatbot)s?
-	for _, w := range [...]string{"an", "some"} {
-		if e := blanks(str, foldWord(str, g, w)); e >= 0 &&
-			(plural(foldWord(str, e, "agent")) || plural(foldWord(str, e, "assistant")) || plural(foldWord(str, e, "chatbot"))) {
+		// (?:an|some)\s+(?:agent|assistant|chatbot)s?
+		if (c == 'a' || c == 's') &&
+			(plural(foldWord(str, det, "agent")) || plural(foldWord(str, det, "assistant")) || plural(foldWord(str, det, "chatbot"))) {
 			return hi, end
 		}
 	}
-	// AI|A\.I\.|LLMs?, in this case only.
-	if try(exactWord(str, g, "AI")) || try(exactWord(str, g, "A.I.")) || try(exactWord(str, g, "LLMs")) || try(exactWord(str, g, "LLM")) {
+	// AI|A\.I\.|LLMs?, in this case only (LLM is tried above).
+	if c == 'a' && (try(exactWord(str, g, "AI")) || try(exactWord(str, g, "A.I."))) {
 		return hi, end
 	}
 	return -1, -1

@@ -107,12 +107,25 @@ func (s *state) toolMentions(str string, words bool) []mention {
 // toolMentionsLower is toolMentions with str lower-cased (asciiLower)
 // by the caller, who needs it too.
 func (s *state) toolMentionsLower(str, lower string, words bool) []mention {
+	return s.toolMentionsKinds(str, lower, words, nil)
+}
+
+// toolMentionsKinds is toolMentionsLower, which also sets *kinds, when
+// kinds is not nil, to the kinds of the tokens of lower (tokenKind): the
+// sentence reader needs both, and one pass over the tokens tells both.
+func (s *state) toolMentionsKinds(str, lower string, words bool, kinds *uint8) []mention {
 	var out []mention
 	if !s.p.hasAliases {
+		if kinds != nil {
+			*kinds = tokensIn(lower, tokAI|tokNeg|tokHand)
+		}
 		return nil
 	}
 	next := 0
 	eachToken(lower, func(tok string, at int) bool {
+		if kinds != nil {
+			*kinds |= tokenKind(tok)
+		}
 		if at < next || !s.p.mayFirst(tok) {
 			return true
 		}
@@ -173,7 +186,11 @@ func (s *state) allMentions(str string) []mention {
 // need before looking (a token such as "ai" or "agent") missed "some
 // chatbots", "our coding models" and a lone "A.I.".
 func (s *state) allMentionsLower(str, lower string) []mention {
-	out := s.toolMentionsLower(str, lower, false)
+	return withGeneric(s.toolMentionsLower(str, lower, false), str)
+}
+
+// withGeneric appends the generic AI terms of str to tool mentions.
+func withGeneric(out []mention, str string) []mention {
 	genericMentions(str, func(lo, hi int) {
 		out = append(out, mention{start: lo, end: hi, tool: -1})
 	})
@@ -591,7 +608,8 @@ func (s *state) sentences(lo, hi int, _ bool) {
 	chunk := s.text[lo:hi]
 	lower := s.lowerText()[lo:hi]
 	var noAI []mention
-	kinds := tokensIn(lower, tokAI|tokNeg|tokHand)
+	var kinds uint8
+	tools := s.toolMentionsKinds(chunk, lower, false, &kinds)
 	for _, m := range noAIMatches(kinds, lower, chunk) {
 		if !s.masked(lo+m[0], mCode|mComment) {
 			e := Evidence{Kind: KindSentence, Rule: "no-ai-statement", Stance: StanceNoAI, Start: lo + m[0], End: lo + m[1]}
@@ -613,7 +631,7 @@ func (s *state) sentences(lo, hi int, _ bool) {
 		}
 		s.add(Evidence{Kind: KindSentence, Rule: "ai-self-statement", Stance: st, Start: lo + m[0], End: lo + m[1]})
 	}
-	for _, mt := range s.allMentionsLower(chunk, lower) {
+	for _, mt := range withGeneric(tools, chunk) {
 		if s.masked(lo+mt.start, mCode|mComment) || overlaps(noAI, mt.start, mt.end) {
 			continue
 		}
