@@ -1,6 +1,7 @@
 package disclosure
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -104,18 +105,27 @@ func commitTrailers(text string, all []tline, lenient bool) []Trailer {
 	return parseBlock(text, lines[start:], true)
 }
 
+// foldKeys returns lines with the look-alike characters of each key
+// before a colon (in the first 120 bytes) folded, marked folded. It
+// returns lines itself, not a copy, when no key changes; callers do not
+// write to the result.
 func foldKeys(lines []tline) []tline {
-	out := make([]tline, len(lines))
+	var out []tline
 	for i, l := range lines {
-		out[i] = l
 		k := strings.IndexByte(l.s, ':')
 		if k < 0 || k > 120 {
 			continue
 		}
 		if f, changed := fold(l.s[:k]); changed {
+			if out == nil {
+				out = slices.Clone(lines)
+			}
 			out[i].s = f + l.s[k:]
 			out[i].folded = true
 		}
+	}
+	if out == nil {
+		return lines
 	}
 	return out
 }
