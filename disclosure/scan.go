@@ -158,13 +158,13 @@ func (s *state) malformedTrailers() {
 			if value == "" {
 				continue
 			}
-			t := Trailer{Key: key, Value: value, Start: l.start + m[2], End: l.start + m[1] + len(strings.TrimRight(l.s[m[1]:end], " \t\r")), Line: l.n, Malformed: true}
+			t := Trailer{Key: key, Value: value, Start: l.start + m[2], End: l.start + m[1] + len(strings.TrimRight(l.s[m[1]:end], " \t\r")), Line: int(l.n), Malformed: true}
 			if len(s.toolMentions(value, true)) == 0 && !s.p.Identify(value).Kind.AI() && s.modelIn(value) == "" {
 				s.d.Trailers = append(s.d.Trailers, t)
 				continue
 			}
 			s.d.Trailers = append(s.d.Trailers, t)
-			s.trailerLine[l.n] = true
+			s.trailerLine[int(l.n)] = true
 			n := len(s.d.Evidence)
 			s.trailer(t)
 			for j := n; j < len(s.d.Evidence); j++ {

@@ -11,9 +11,9 @@ import (
 // line with its key folded in lenient mode.
 type tline struct {
 	start, end int
-	n          int // 1-based line number
 	s          string
-	folded     bool // lenient mode changed the key
+	n          int32 // 1-based line number (int32: a line is 40 bytes, not 48)
+	folded     bool  // lenient mode changed the key
 }
 
 // splitLines splits text into lines; a final line without "\n" counts.
@@ -22,10 +22,10 @@ func splitLines(text string) []tline {
 	for start := 0; start < len(text); {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
-			lines = append(lines, tline{start: start, end: len(text), n: len(lines) + 1, s: text[start:]})
+			lines = append(lines, tline{start: start, end: len(text), n: int32(len(lines) + 1), s: text[start:]})
 			break
 		}
-		lines = append(lines, tline{start: start, end: start + end, n: len(lines) + 1, s: text[start : start+end]})
+		lines = append(lines, tline{start: start, end: start + end, n: int32(len(lines) + 1), s: text[start : start+end]})
 		start += end + 1
 	}
 	return lines
@@ -240,7 +240,7 @@ func parseBlock(text string, lines []tline, comments bool) []Trailer {
 			Key:      trimSpace(l.s[:sep]),
 			Start:    l.start,
 			End:      l.end,
-			Line:     l.n,
+			Line:     int(l.n),
 			Tampered: l.folded,
 		})
 		raw = append(raw, []string{l.s[sep+1:]})
