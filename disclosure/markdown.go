@@ -42,13 +42,13 @@ type detailsBlock struct {
 
 // scanMarkdown parses text with goldmark and marks code, quotes and HTML
 // comments, and finds <details> blocks. goldmark runs behind recover: on
-// a panic the text is treated as having no structure.
+// a panic the text is treated as having no structure. Plain text
+// (plainText) gets no mask at all: every byte of it reads as unmarked.
 func scanMarkdown(text string) (l layout) {
-	l.mask = make([]uint8, len(text))
 	if plainText(text) {
 		return l
 	}
-	return parseMarkdown(text, l.mask)
+	return parseMarkdown(text, make([]uint8, len(text)))
 }
 
 // parseMarkdown is scanMarkdown's parse, marking mask (zeroed, one byte

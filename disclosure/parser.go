@@ -487,9 +487,25 @@ func (p *Parser) ParseSource(src Source) *Disclosure {
 	return p.parse(text, src, d)
 }
 
+// linesPool holds the line arrays of parses done, for the next: a
+// description's lines are most of what its parse allocates, and a fresh
+// array of a megabyte is cleared and faulted in page by page each time.
+// Nothing a parse returns refers to its lines.
+var linesPool = sync.Pool{New: func() any { return new([]tline) }}
+
 // parse runs the scanners over text, adding to d.
 func (p *Parser) parse(text string, src Source, d *Disclosure) *Disclosure {
-	s := &state{p: p, d: d, text: text, commit: src.Commit, lines: splitLines(text)}
+	buf := linesPool.Get().(*[]tline)
+	defer func() {
+		clear(*buf) // no old text is kept alive
+		*buf = (*buf)[:0]
+		linesPool.Put(buf)
+	}()
+	if n := strings.Count(text, "\n") + 1; cap(*buf) < n {
+		*buf = make([]tline, 0, n)
+	}
+	*buf = appendLines((*buf)[:0], text)
+	s := &state{p: p, d: d, text: text, commit: src.Commit, lines: *buf}
 	s.layout = scanMarkdown(text)
 	s.blocks()
 	s.trailers()

@@ -18,7 +18,11 @@ type tline struct {
 
 // splitLines splits text into lines; a final line without "\n" counts.
 func splitLines(text string) []tline {
-	lines := make([]tline, 0, strings.Count(text, "\n")+1)
+	return appendLines(make([]tline, 0, strings.Count(text, "\n")+1), text)
+}
+
+// appendLines appends the lines of text to lines (splitLines).
+func appendLines(lines []tline, text string) []tline {
 	for start := 0; start < len(text); {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
