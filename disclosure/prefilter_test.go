@@ -238,3 +238,28 @@ func TestMayMalformedKey(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexFrom compares indexFrom with strings.Index on literals
+// shorter and longer than its needle, at every start.
+func TestIndexFrom(t *testing.T) {
+	lits := []string{"ab", "abababababababababab", "so codex couldn't run certain commands", "aaaaaaaaaaaaaaaaab"}
+	r := rand.New(rand.NewPCG(17, 18))
+	for range 3000 {
+		var b strings.Builder
+		for range r.IntN(10) {
+			b.WriteString([]string{"a", "b", "ab", "aaaaaaaaaaaaaaaa", "abababababababab", "so codex couldn't run certain commands", "so codex couldn't"}[r.IntN(7)])
+		}
+		text := b.String()
+		for _, lit := range lits {
+			for start := 0; start <= len(text); start++ {
+				want := len(text)
+				if i := strings.Index(text[start:], lit); i >= 0 {
+					want = start + i
+				}
+				if got := indexFrom(text, lit, start); got != want {
+					t.Fatalf("indexFrom(%q, %q, %d) = %d, want %d", text, lit, start, got, want)
+				}
+			}
+		}
+	}
+}

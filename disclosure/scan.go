@@ -611,12 +611,27 @@ func (ls *literalScan) from(k, start int) int {
 	if at := ls.next[k]; at >= start || at == len(ls.text) {
 		return at
 	}
-	at := len(ls.text)
-	if i := strings.Index(ls.text[start:], ls.lits[k]); i >= 0 {
-		at = start + i
+	ls.next[k] = indexFrom(ls.text, ls.lits[k], start)
+	return ls.next[k]
+}
+
+// indexFrom returns where lit first occurs in text at or after start,
+// or len(text). A literal longer than 16 bytes is looked for by its first
+// 16, then compared whole: strings.Index looks for a needle of up to 63
+// bytes with vector instructions and for a longer one by a rolling hash
+// of every byte, several times slower.
+func indexFrom(text, lit string, start int) int {
+	needle := lit[:min(len(lit), 16)]
+	for i := start; i < len(text); i++ {
+		j := strings.Index(text[i:], needle)
+		if j < 0 {
+			break
+		}
+		if i += j; strings.HasPrefix(text[i:], lit) {
+			return i
+		}
 	}
-	ls.next[k] = at
-	return at
+	return len(text)
 }
 
 // inLine reports whether one of the literals ks occurs within line l,
