@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/heft-dev/heft/internal/lazyre"
+	"github.com/heft-dev/heft/internal/wording"
 )
 
 // mention is a tool or a generic AI term named in text; tool is -1 for a
@@ -519,10 +520,10 @@ type shape uint8
 
 const (
 	shapeHeading   shape = 1 << iota // headingRE: '#', '*' or '_' after at most 3 blanks
-	shapeSignature                   // signatureRE: '-', '~' or a dash (0xE2) after blanks
+	shapeSignature                   // signatureRE: "--", '~', '—' or '–' after blanks (maySignature)
 	shapeCheckbox                    // checkboxRE: a '['
 	shapeBareLabel                   // bareLabelRE: '*', 'A' or 'L' first
-	shapeLabel                       // labelRE: the first letter or digit one of a, l, g, t, m, w
+	shapeLabel                       // labelRE: the first letter or digit starts one of its words (mayLabel)
 )
 
 // isBlank reports whether c is a blank of \s, as Go's regexp has it.
@@ -546,7 +547,9 @@ func lineShapes(l string) shape {
 				may |= shapeHeading
 			}
 		case c == '-' || c == '~' || c == 0xE2:
-			may |= shapeSignature
+			if maySignature(l, i) {
+				may |= shapeSignature
+			}
 		}
 	}
 	if strings.IndexByte(l, '[') >= 0 {
@@ -558,13 +561,41 @@ func lineShapes(l string) shape {
 	for j := 0; j < len(l); j++ {
 		c := l[j] | 0x20 // lower-case for letters
 		if isAlnum(l[j]) || l[j] == '_' {
-			if c == 'a' || c == 'l' || c == 'g' || c == 't' || c == 'm' || c == 'w' {
+			if (c == 'a' || c == 'l' || c == 'g' || c == 't' || c == 'm' || c == 'w') && mayLabel(l, j) {
 				may |= shapeLabel
 			}
 			break
 		}
 	}
 	return may
+}
+
+// maySignature reports whether signatureRE may match l, whose first
+// character that is not a blank, at i, is '-', '~' or starts with byte
+// 0xE2: it needs "--", '~', '—' or '–' there, and further on one of its
+// verbs, which all end in "ing", and "for" or "behalf", in this case.
+func maySignature(l string, i int) bool {
+	rest := l[i:]
+	if !strings.HasPrefix(rest, "--") && rest[0] != '~' && !strings.HasPrefix(rest, "—") && !strings.HasPrefix(rest, "–") {
+		return false
+	}
+	return strings.Contains(rest, "ing") && (strings.Contains(rest, "for") || strings.Contains(rest, "behalf"))
+}
+
+// labelWords are the words one of which labelRE needs where its first
+// letter or digit is, in any case.
+var labelWords = [...]string{"ai", "llm", "generated", "assisted", "tool", "model", "which"}
+
+// mayLabel reports whether labelRE may match l, whose first letter,
+// digit or '_' is at j: one of labelWords must start there. Where l
+// holds ſ, which (?i) reads as the s of "assisted", it says yes.
+func mayLabel(l string, j int) bool {
+	for _, w := range labelWords {
+		if wording.HasFoldAt(l, j, w) {
+			return true
+		}
+	}
+	return strings.Contains(l, "ſ")
 }
 
 // mayHeading reports whether headingRE may match l, whose first
