@@ -42,13 +42,13 @@ type detailsBlock struct {
 
 // scanMarkdown parses text with goldmark and marks code, quotes and HTML
 // comments, and finds <details> blocks. goldmark runs behind recover: on
-// a panic the text is treated as having no structure.
+// a panic the text is treated as having no structure. Plain text
+// (plainText) gets no mask at all: every byte of it reads as unmarked.
 func scanMarkdown(text string) (l layout) {
-	l.mask = make([]uint8, len(text))
 	if plainText(text) {
 		return l
 	}
-	return parseMarkdown(text, l.mask)
+	return parseMarkdown(text, make([]uint8, len(text)))
 }
 
 // parseMarkdown is scanMarkdown's parse, marking mask (zeroed, one byte
@@ -125,13 +125,17 @@ func parseMarkdown(text string, mask []uint8) (l layout) {
 }
 
 // plainText reports whether text has none of what scanMarkdown marks:
-// no backtick or tilde (code spans, fences), no '<' (HTML, comments,
-// <details>), no '>' (quotes), and no line indented four columns or by a
-// tab (indented code, also inside a list item or a quote, which indent
-// further). goldmark then finds nothing to mark, and most commit
-// messages are read without parsing them.
+// no backtick or tilde (code spans, fences), no line indented four
+// columns or by a tab (indented code, also inside a list item or a quote,
+// which indent further), and only harmless angle brackets
+// (harmlessAngles). goldmark then finds nothing to mark, and most commit
+// messages, whose co-author trailers hold "<address>", are read without
+// parsing them.
 func plainText(text string) bool {
-	if strings.ContainsAny(text, "`~<>") {
+	if strings.ContainsAny(text, "`~") {
+		return false
+	}
+	if strings.ContainsAny(text, "<>") && !harmlessAngles(text) {
 		return false
 	}
 	for i := 0; i < len(text); i++ {
@@ -149,6 +153,40 @@ func plainText(text string) bool {
 		}
 	}
 	return true
+}
+
+// harmlessAngles reports whether the angle brackets of text can make
+// neither a quote nor an HTML comment nor a <details> block. A '>' opens
+// a quote only after blanks, list markers or other quotes on its line:
+// each '>' must have an ASCII letter before it on its line. HTML, block
+// or inline, is marked only where golang.org/x/net/html reads a comment
+// or a details tag: it reads a comment after "<!", "<?" and "</" but for
+// "</" and a letter, so no '<' may be followed by those, and the text may
+// not hold "details" in any case.
+func harmlessAngles(text string) bool {
+	letter := false // an ASCII letter since the line's start
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c == '\n' || c == '\r':
+			letter = false
+		case c|0x20 >= 'a' && c|0x20 <= 'z':
+			letter = true
+		case c == '>':
+			if !letter {
+				return false
+			}
+		case c == '<' && i+1 < len(text):
+			switch text[i+1] {
+			case '!', '?':
+				return false
+			case '/':
+				if i+2 >= len(text) || text[i+2]|0x20 < 'a' || text[i+2]|0x20 > 'z' {
+					return false
+				}
+			}
+		}
+	}
+	return !containsFold(text, "details")
 }
 
 // markFences marks a fenced block's opening and closing fence lines too,

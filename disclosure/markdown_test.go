@@ -2,6 +2,7 @@ package disclosure
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -89,10 +90,13 @@ func BenchmarkParseWorstCase(b *testing.B) {
 func TestPlainTextUnparsed(t *testing.T) {
 	frags := []string{"Fix the pager", "- item", "* item", "1. step", "  - nested", "   three", "## Heading", "Title\n===", "---", "***",
 		"[link](https://x.y)", "**bold**", "_em_", "&lt;b&gt;", "&#96;", "http://a.b/c", "\n", "\n\n", "\r\n", "\r", " ", "  ", "a\\", "|a|b|", "\n|--|--|",
-		"Co-authored-by: A <a@b.c>", "    code", "\tcode", "- a\n\n      code", "`x`", "~~~", "<!-- c -->", "> quote", "<details>"}
+		"Co-authored-by: A <a@b.c>", "    code", "\tcode", "- a\n\n      code", "`x`", "~~~", "<!-- c -->", "> quote", "<details>",
+		"<", ">", "a > b", "a < b", "- > q", "1. > q", "  > q", "-> x", "<b>bold</b>", "<p>", "</p>", "</3", "</>", "<?x?>", "<!x>", "<!--",
+		"<DETAILS>", "</Details>", "<summary>Prompt</summary>", "<div>\n", "<script>", "<a href=\"x\">", "Name <x y>", "<x@y.z>", "<https://x.y>",
+		"-->", "a\n>", "\r> q", "x\n\n<div>a</div>\n\nb", "<pre>\n", "<!-- a -->", "<br/>", "&lt;", "<a\n", "<a b=\"\n\">"}
 	r := rand.New(rand.NewPCG(6, 1))
-	plain := 0
-	for range 20000 {
+	plain, angles := 0, 0
+	for range 40000 {
 		var b strings.Builder
 		for range 1 + r.IntN(10) {
 			b.WriteString(frags[r.IntN(len(frags))])
@@ -102,6 +106,9 @@ func TestPlainTextUnparsed(t *testing.T) {
 			continue
 		}
 		plain++
+		if strings.ContainsAny(s, "<>") {
+			angles++
+		}
 		l := parseMarkdown(s, make([]uint8, len(s)))
 		for i, m := range l.mask {
 			if m != 0 {
@@ -112,7 +119,24 @@ func TestPlainTextUnparsed(t *testing.T) {
 			t.Fatalf("%q: plainText, but holds <details>", s)
 		}
 	}
-	if plain < 1000 {
-		t.Fatalf("only %d plain texts made", plain)
+	if plain < 1000 || angles < 1000 {
+		t.Fatalf("only %d plain texts made, %d of them with angle brackets", plain, angles)
 	}
+}
+
+// FuzzPlainText checks that goldmark marks nothing in a text plainText
+// lets scanMarkdown skip.
+func FuzzPlainText(f *testing.F) {
+	for _, s := range []string{"Fix\n\nCo-authored-by: A <a@b.c>\n", "a > b\n- > q", "<b>x</b>\n\n<div>\n</3", "1. a\n   <p>\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !plainText(s) {
+			return
+		}
+		l := parseMarkdown(s, make([]uint8, len(s)))
+		if i := slices.IndexFunc(l.mask, func(m uint8) bool { return m != 0 }); i >= 0 || len(l.details) > 0 {
+			t.Fatalf("%q: plainText, but byte %d is marked or it holds <details> (%d)", s, i, len(l.details))
+		}
+	})
 }

@@ -72,7 +72,8 @@ type Parser struct {
 	models     []cmodel
 	roles      map[string]TrailerRole
 	blocks     []cblock
-	footerPre  []string // lower-case literals that may start a footer check
+	footAlways bool     // a footer is tried on every line (no literal known)
+	footLits   []string // the footers' musts, each once
 	vendors    *cvendors
 	ids        identities // Identify's answers, by input
 	// firstLens has bit n set when a first token is n bytes long (n < 64;
@@ -91,9 +92,10 @@ type ctool struct {
 type cpattern struct {
 	Pattern
 	re *regexp.Regexp
-	// must is a lower-case literal every match holds, "" if none is
-	// known: lines without it are not tried.
-	must string
+	// musts are lower-case literals one of which every match holds, nil
+	// if none are known: lines without one are not tried.
+	musts []string
+	lits  []int // the musts' places in Parser.footLits
 }
 
 // cmodel is a compiled ModelSpec. Its expression's literal test (see
@@ -172,6 +174,7 @@ func NewParser(cat Catalogue, opts *Options) (*Parser, error) {
 				return nil, &CatalogueError{fmt.Sprintf("%s footers[%d]", where, k), err}
 			}
 			ct.footers = append(ct.footers, c)
+			p.footAlways = p.footAlways || c.musts == nil && !c.Subject
 		}
 		for k, f := range t.Links {
 			c, err := compilePattern(f)
@@ -182,6 +185,7 @@ func NewParser(cat Catalogue, opts *Options) (*Parser, error) {
 		}
 		p.tools = append(p.tools, ct)
 	}
+	p.noteFooterLiterals()
 	for w := range p.word {
 		p.words = append(p.words, w)
 	}
@@ -217,6 +221,26 @@ func NewParser(cat Catalogue, opts *Options) (*Parser, error) {
 		p.blocks = append(p.blocks, cblock{b.Kind, re})
 	}
 	return p, nil
+}
+
+// noteFooterLiterals collects the footers' musts in footLits, each once
+// ("generated" starts two tools' footers), and where each footer's are.
+func (p *Parser) noteFooterLiterals() {
+	at := map[string]int{}
+	for ti := range p.tools {
+		for fi := range p.tools[ti].footers {
+			f := &p.tools[ti].footers[fi]
+			for _, m := range f.musts {
+				k, ok := at[m]
+				if !ok {
+					k = len(p.footLits)
+					at[m] = k
+					p.footLits = append(p.footLits, m)
+				}
+				f.lits = append(f.lits, k)
+			}
+		}
+	}
 }
 
 // aliasEntry is an alias or word split at its blanks; exact says its
@@ -327,7 +351,13 @@ func compilePattern(f Pattern) (cpattern, error) {
 	if err != nil {
 		return cpattern{}, err
 	}
-	return cpattern{Pattern: f, re: re, must: mustLiteral(f.Regexp)}, nil
+	c := cpattern{Pattern: f, re: re}
+	if must := mustLiteral(f.Regexp); must != "" {
+		c.musts = []string{must}
+	} else {
+		c.musts = mustAnyLiteral(f.Regexp)
+	}
+	return c, nil
 }
 
 // mustLiteral returns the longest literal, lower-cased, that every match
@@ -352,6 +382,58 @@ func mustLiteral(pattern string) string {
 		return ""
 	}
 	return best
+}
+
+// mustAnyLiteral is for a pattern mustLiteral finds nothing in: literals,
+// lower-cased by asciiLower, one of which every match holds. They come
+// from case-sensitive literals only (where a text holds a literal,
+// asciiLower of the text holds asciiLower of the literal, whatever its
+// letters), at the top level of the pattern's concatenation or one in
+// each branch of an alternation there ("^\s*(?:<!--...|💡 You can...)").
+// It returns nil when none is known.
+func mustAnyLiteral(pattern string) []string {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	parts := lazyre.Parts(re.Simplify())
+	if lit := exactLiteral(parts); lit != "" {
+		return []string{lit}
+	}
+	for _, sub := range parts {
+		if sub.Op != syntax.OpAlternate {
+			continue
+		}
+		var lits []string
+		for _, branch := range sub.Sub {
+			lit := exactLiteral(lazyre.Parts(branch))
+			if lit == "" {
+				lits = nil
+				break
+			}
+			lits = append(lits, lit)
+		}
+		if lits != nil {
+			return lits
+		}
+	}
+	return nil
+}
+
+// exactLiteral returns the longest case-sensitive literal among parts,
+// lower-cased by asciiLower, or "" when there is none of four bytes or
+// more.
+func exactLiteral(parts []*syntax.Regexp) string {
+	best := ""
+	for _, sub := range parts {
+		if sub.Op == syntax.OpLiteral && sub.Flags&syntax.FoldCase == 0 && len(string(sub.Rune)) > len(best) {
+			best = string(sub.Rune)
+		}
+	}
+	if len(best) < 4 {
+		return ""
+	}
+	return asciiLower(best)
 }
 
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -405,9 +487,25 @@ func (p *Parser) ParseSource(src Source) *Disclosure {
 	return p.parse(text, src, d)
 }
 
+// linesPool holds the line arrays of parses done, for the next: a
+// description's lines are most of what its parse allocates, and a fresh
+// array of a megabyte is cleared and faulted in page by page each time.
+// Nothing a parse returns refers to its lines.
+var linesPool = sync.Pool{New: func() any { return new([]tline) }}
+
 // parse runs the scanners over text, adding to d.
 func (p *Parser) parse(text string, src Source, d *Disclosure) *Disclosure {
-	s := &state{p: p, d: d, text: text, commit: src.Commit, lines: splitLines(text)}
+	buf := linesPool.Get().(*[]tline)
+	defer func() {
+		clear(*buf) // no old text is kept alive
+		*buf = (*buf)[:0]
+		linesPool.Put(buf)
+	}()
+	if n := strings.Count(text, "\n") + 1; cap(*buf) < n {
+		*buf = make([]tline, 0, n)
+	}
+	*buf = appendLines((*buf)[:0], text)
+	s := &state{p: p, d: d, text: text, commit: src.Commit, lines: *buf}
 	s.layout = scanMarkdown(text)
 	s.blocks()
 	s.trailers()

@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/heft-dev/heft/internal/lazyre"
+	"github.com/heft-dev/heft/internal/wording"
 )
 
 // mention is a tool or a generic AI term named in text; tool is -1 for a
@@ -25,7 +26,6 @@ const (
 )
 
 var (
-	genericRE = lazyre.New(`(?:^|[^\w-])((?i:generative\s+AI|artificial\s+intelligence|large\s+language\s+models?|AI\s+(?:coding\s+)?(?:tools?|assistants?|assistance|agents?|models?|chatbots?)|(?:an|the|some|my|our)\s+(?:(?:AI|LLM|coding|autonomous)\s+){1,2}(?:agent|assistant|chatbot|model)s?|(?:an|some)\s+(?:agent|assistant|chatbot)s?)|AI|A\.I\.|LLMs?)(?:$|[^\w-]|-(?:$|[^\w]))`)
 	// phraseRE ends in a phrase that makes what follows a helper:
 	// "thanks to", "credit to", "with help from", "using", "via".
 	phraseRE = newEndRE(`(?i)(?:\b(?:thanks\s+to|thank\s+you\s+to|credits?\s+(?:goes\s+|go\s+)?to|kudos\s+to|courtesy\s+of|shout-?outs?\s+to|h/t|hat\s+tip\s+to|in\s+conjunction\s+with|with\s+(?:the\s+|some\s+|a\s+(?:little\s+|bit\s+of\s+)?)?(?:help|assistance|support)\s+(?:of|from))|\b(?:PR|pull\s+request|patch)\s+(?:\w+\s+)?from|^\[\s*from|(?:^|[\s(\[])(using|via|(?:an?\s+)?experiment\s+(?:using|with)|try(?:ing)?\s+out|tested\s+out))\s+(?:the\s+|an?\s+|some\s+)?$`)
@@ -108,12 +108,25 @@ func (s *state) toolMentions(str string, words bool) []mention {
 // toolMentionsLower is toolMentions with str lower-cased (asciiLower)
 // by the caller, who needs it too.
 func (s *state) toolMentionsLower(str, lower string, words bool) []mention {
+	return s.toolMentionsKinds(str, lower, words, nil)
+}
+
+// toolMentionsKinds is toolMentionsLower, which also sets *kinds, when
+// kinds is not nil, to the kinds of the tokens of lower (tokenKind): the
+// sentence reader needs both, and one pass over the tokens tells both.
+func (s *state) toolMentionsKinds(str, lower string, words bool, kinds *uint8) []mention {
 	var out []mention
 	if !s.p.hasAliases {
+		if kinds != nil {
+			*kinds = tokensIn(lower, tokAI|tokNeg|tokHand)
+		}
 		return nil
 	}
 	next := 0
 	eachToken(lower, func(tok string, at int) bool {
+		if kinds != nil {
+			*kinds |= tokenKind(tok)
+		}
 		if at < next || !s.p.mayFirst(tok) {
 			return true
 		}
@@ -170,41 +183,78 @@ func (s *state) allMentions(str string) []mention {
 }
 
 // allMentionsLower is allMentions with str lower-cased by the caller.
+// Generic terms are looked for in every text: a test for the words they
+// need before looking (a token such as "ai" or "agent") missed "some
+// chatbots", "our coding models" and a lone "A.I.".
 func (s *state) allMentionsLower(str, lower string) []mention {
-	return s.mentionsLower(str, lower, tokensIn(lower, tokGeneric) != 0)
+	return withGeneric(s.toolMentionsLower(str, lower, false), str)
 }
 
-// mentionsLower is allMentionsLower told whether lower holds a generic
-// token (tokGeneric), which genericRE needs.
-func (s *state) mentionsLower(str, lower string, generic bool) []mention {
-	out := s.toolMentionsLower(str, lower, false)
-	if generic {
-		for _, m := range genericRE.FindAllStringSubmatchIndex(str, -1) {
-			out = append(out, mention{start: m[2], end: m[3], tool: -1})
-		}
-	}
+// withGeneric appends the generic AI terms of str to tool mentions.
+func withGeneric(out []mention, str string) []mention {
+	genericMentions(str, func(lo, hi int) {
+		out = append(out, mention{start: lo, end: hi, tool: -1})
+	})
 	return out
 }
 
-// The kinds of token an expression needs one of before it runs.
+// The kinds of token noAIRE needs (mayNoAI).
 const (
-	tokNoAI    uint8 = 1 << iota // noAIRE's
-	tokGeneric                   // genericRE's
+	tokAI   uint8 = 1 << iota // ai, llm, llms
+	tokNeg                    // no, not, without, use, used
+	tokHand                   // hand, human, manually
 )
 
-// tokenKind returns the kinds of a token an expression needs, so that
-// one pass over a sentence, one switch a token, tells them all. A switch
-// on the string needs no hashing, which a map look-up a token did.
+// tokenKind returns the kind of a token noAIRE needs, so that one pass
+// over a sentence, one switch a token, tells them all. A switch on the
+// string needs no hashing, which a map look-up a token did.
 func tokenKind(tok string) uint8 {
 	switch tok {
 	case "ai", "llm", "llms":
-		return tokNoAI | tokGeneric
+		return tokAI
+	case "no", "not", "without", "use", "used":
+		return tokNeg
 	case "hand", "human", "manually":
-		return tokNoAI
-	case "generative", "artificial", "large", "agent", "agents", "assistant", "assistants", "chatbot", "model":
-		return tokGeneric
+		return tokHand
 	}
 	return 0
+}
+
+// mayNoAI reports whether noAIRE may match text whose asciiLower is
+// lower. Each of its statements needs the token hand, human or manually
+// (written by hand), or an AI token (ai, llm, llms, or "a.i.", whose
+// tokens are a and i) and one of no, not, without, use and used. The
+// tokens are ASCII: where the text holds ſ or K, which (?i) reads as s
+// and k, it says yes.
+func mayNoAI(lower string) bool { return mayNoAIKinds(tokensIn(lower, tokAI|tokNeg|tokHand), lower) }
+
+// mayNoAIKinds is mayNoAI told k, the kinds of lower's tokens.
+func mayNoAIKinds(k uint8, lower string) bool {
+	switch {
+	case k&tokHand != 0:
+		return true
+	case k&tokNeg == 0:
+		return strings.Contains(lower, "ſ") || strings.Contains(lower, "\u212a")
+	}
+	return k&tokAI != 0 || strings.Contains(lower, "a.i.") || strings.Contains(lower, "ſ") || strings.Contains(lower, "\u212a")
+}
+
+// noAIMatches returns noAIRE's matches in text, told the kinds of its
+// tokens and its asciiLower, lower.
+func noAIMatches(kinds uint8, lower, text string) [][]int {
+	if !mayNoAIKinds(kinds, lower) {
+		return nil
+	}
+	return noAIRE.FindAllStringIndex(text, -1)
+}
+
+// selfMatches returns selfRE's matches in text, told the kinds of its
+// tokens: selfRE needs an AI token ("AI-generated", "LLM assisted").
+func selfMatches(kinds uint8, text string) [][]int {
+	if kinds&tokAI == 0 {
+		return nil
+	}
+	return selfRE.FindAllStringSubmatchIndex(text, -1)
 }
 
 // tokensIn returns the kinds among want of the tokens lower holds,
@@ -362,7 +412,7 @@ func (s *state) answer(lo, hi, valStart int, rule string) bool {
 		return false
 	}
 	e := Evidence{Kind: KindSection, Rule: rule, Start: lo, End: hi}
-	if noAnswerRE.MatchString(v) || tokensIn(asciiLower(v), tokNoAI) != 0 && noAIRE.MatchString(v) {
+	if noAnswerRE.MatchString(v) || mayNoAI(asciiLower(v)) && noAIRE.MatchString(v) {
 		e.Stance = StanceNoAI
 		s.add(e)
 		return true
@@ -470,10 +520,10 @@ type shape uint8
 
 const (
 	shapeHeading   shape = 1 << iota // headingRE: '#', '*' or '_' after at most 3 blanks
-	shapeSignature                   // signatureRE: '-', '~' or a dash (0xE2) after blanks
+	shapeSignature                   // signatureRE: "--", '~', '—' or '–' after blanks (maySignature)
 	shapeCheckbox                    // checkboxRE: a '['
 	shapeBareLabel                   // bareLabelRE: '*', 'A' or 'L' first
-	shapeLabel                       // labelRE: the first letter or digit one of a, l, g, t, m, w
+	shapeLabel                       // labelRE: the first letter or digit starts one of its words (mayLabel)
 )
 
 // isBlank reports whether c is a blank of \s, as Go's regexp has it.
@@ -493,9 +543,13 @@ func lineShapes(l string) shape {
 	if i < len(l) {
 		switch c := l[i]; {
 		case i <= 3 && (c == '#' || c == '*' || c == '_'):
-			may |= shapeHeading
+			if mayHeading(l, i) {
+				may |= shapeHeading
+			}
 		case c == '-' || c == '~' || c == 0xE2:
-			may |= shapeSignature
+			if maySignature(l, i) {
+				may |= shapeSignature
+			}
 		}
 	}
 	if strings.IndexByte(l, '[') >= 0 {
@@ -507,13 +561,59 @@ func lineShapes(l string) shape {
 	for j := 0; j < len(l); j++ {
 		c := l[j] | 0x20 // lower-case for letters
 		if isAlnum(l[j]) || l[j] == '_' {
-			if c == 'a' || c == 'l' || c == 'g' || c == 't' || c == 'm' || c == 'w' {
+			if (c == 'a' || c == 'l' || c == 'g' || c == 't' || c == 'm' || c == 'w') && mayLabel(l, j) {
 				may |= shapeLabel
 			}
 			break
 		}
 	}
 	return may
+}
+
+// maySignature reports whether signatureRE may match l, whose first
+// character that is not a blank, at i, is '-', '~' or starts with byte
+// 0xE2: it needs "--", '~', '—' or '–' there, and further on one of its
+// verbs, which all end in "ing", and "for" or "behalf", in this case.
+func maySignature(l string, i int) bool {
+	rest := l[i:]
+	if !strings.HasPrefix(rest, "--") && rest[0] != '~' && !strings.HasPrefix(rest, "—") && !strings.HasPrefix(rest, "–") {
+		return false
+	}
+	return strings.Contains(rest, "ing") && (strings.Contains(rest, "for") || strings.Contains(rest, "behalf"))
+}
+
+// labelWords are the words one of which labelRE needs where its first
+// letter or digit is, in any case.
+var labelWords = [...]string{"ai", "llm", "generated", "assisted", "tool", "model", "which"}
+
+// mayLabel reports whether labelRE may match l, whose first letter,
+// digit or '_' is at j: one of labelWords must start there. Where l
+// holds ſ, which (?i) reads as the s of "assisted", it says yes.
+func mayLabel(l string, j int) bool {
+	for _, w := range labelWords {
+		if wording.HasFoldAt(l, j, w) {
+			return true
+		}
+	}
+	return strings.Contains(l, "ſ")
+}
+
+// mayHeading reports whether headingRE may match l, whose first
+// character that is not a blank, at i, is '#', '*' or '_': one to six
+// '#' and a blank, or a line that ends, but for a colon and blanks, in
+// "**" or "__" as it starts.
+func mayHeading(l string, i int) bool {
+	c := l[i]
+	if c == '#' {
+		n := 0
+		for i+n < len(l) && l[i+n] == '#' {
+			n++
+		}
+		return n <= 6 && i+n < len(l) && isBlank(l[i+n])
+	}
+	t := strings.TrimRight(l, " \t\n\f\r")
+	t = strings.TrimSuffix(t, ":")
+	return len(t) >= i+4 && t[len(t)-1] == c && t[len(t)-2] == c
 }
 
 // match is re.FindStringSubmatch(l) when l may have shape s, nil
@@ -537,13 +637,11 @@ func (may shape) index(s shape, re *lazyre.Regexp, l string) []int {
 // sentences reads text[lo:hi], a run of prose lines.
 func (s *state) sentences(lo, hi int, _ bool) {
 	chunk := s.text[lo:hi]
-	lower := asciiLower(chunk)
+	lower := s.lowerText()[lo:hi]
 	var noAI []mention
-	kinds := tokensIn(lower, tokNoAI|tokGeneric)
-	if kinds&tokNoAI == 0 {
-		goto mentions
-	}
-	for _, m := range noAIRE.FindAllStringIndex(chunk, -1) {
+	var kinds uint8
+	tools := s.toolMentionsKinds(chunk, lower, false, &kinds)
+	for _, m := range noAIMatches(kinds, lower, chunk) {
 		if !s.masked(lo+m[0], mCode|mComment) {
 			e := Evidence{Kind: KindSentence, Rule: "no-ai-statement", Stance: StanceNoAI, Start: lo + m[0], End: lo + m[1]}
 			if sm := scopedRE.FindStringIndex(chunk[m[1]:]); sm != nil {
@@ -554,7 +652,7 @@ func (s *state) sentences(lo, hi int, _ bool) {
 			noAI = append(noAI, mention{start: m[0], end: m[1]})
 		}
 	}
-	for _, m := range selfRE.FindAllStringSubmatchIndex(chunk, -1) {
+	for _, m := range selfMatches(kinds, chunk) {
 		if s.masked(lo+m[0], mCode|mComment) {
 			continue
 		}
@@ -564,8 +662,7 @@ func (s *state) sentences(lo, hi int, _ bool) {
 		}
 		s.add(Evidence{Kind: KindSentence, Rule: "ai-self-statement", Stance: st, Start: lo + m[0], End: lo + m[1]})
 	}
-mentions:
-	for _, mt := range s.mentionsLower(chunk, lower, kinds&tokGeneric != 0) {
+	for _, mt := range withGeneric(tools, chunk) {
 		if s.masked(lo+mt.start, mCode|mComment) || overlaps(noAI, mt.start, mt.end) {
 			continue
 		}
@@ -610,52 +707,80 @@ mentions:
 // nothing for this change. It reports whether e was filled in.
 func (s *state) readActor(e *Evidence, chunk string, mt mention, prefix string, pstart, lo int) bool {
 	after := chunk[mt.end:]
-	if isExample(prefix) {
+	if s.prefixHas(testExample, prefix, func() bool { return isExample(prefix) }) {
 		return false
 	}
-	bare := actorPrefix(prefix)
-	rev := reverseText(bare)
+	bare := prefix
+	if n := s.prefixTest(testActor, prefix, func() []int { return []int{actorPrefixLen(prefix)} })[0]; n < len(prefix) {
+		bare = prefix[:n] + " "
+	}
+	rev := ""
+	reversed := func() string {
+		if rev == "" {
+			rev = reverseText(bare)
+		}
+		return rev
+	}
 	at := func(m []int) { e.Start = lo + pstart + m[0] }
-	var verbRE *endRE // passiveRE or leadRE, whichever matched first
+	neg := func() []int {
+		if m := negUsedRE.indexRev(bare, reversed()); m != nil {
+			return m
+		}
+		return withoutRE.indexRev(bare, reversed())
+	}
+	verb := func() []int {
+		if !hasVerbWord(bare) {
+			return nil
+		}
+		if re := firstRev(bare, reversed(), passiveRE, leadRE); re != nil {
+			return re.submatchRev(bare, reversed())
+		}
+		return nil
+	}
+	var m []int
+	// found keeps a test's match for its case.
+	found := func(v []int) bool { m = v; return v != nil }
 	switch {
-	case negUsedRE.matchRev(bare, rev), withoutRE.matchRev(bare, rev):
+	case found(s.prefixTest(testNeg, bare, neg)):
 		if mt.tool < 0 {
 			return false // the no-AI statements cover generic terms
 		}
 		e.Rule, e.Stance = "no-ai-statement", StanceNoAI
-		m := negUsedRE.indexRev(bare, rev)
-		if m == nil {
-			m = withoutRE.indexRev(bare, rev)
-		}
 		at(m)
 		return true
-	case usedRE.matchRev(bare, rev):
+	case found(s.prefixTest(testUsed, bare, func() []int { return usedRE.indexRev(bare, reversed()) })):
 		if topicAfterRE.MatchString(after) {
 			return false
 		}
 		e.Rule, e.Stance = "used-tool", StanceAssisted
-		if delegateRE.matchRev(bare, rev) && delegatedRE.MatchString(after) {
+		if s.prefixHas(testDelegate, bare, func() bool { return delegateRE.matchRev(bare, reversed()) }) && delegatedRE.MatchString(after) {
 			// "asked Codex to handle this": the tool did the work.
 			e.Stance = StanceGenerated
 		}
-		at(usedRE.indexRev(bare, rev))
-	case hasVerbWord(bare) && func() bool { verbRE = firstRev(bare, rev, passiveRE, leadRE); return verbRE != nil }():
-		sm := verbRE.submatchRev(bare, rev)
+		at(m)
+	case found(s.prefixTest(testVerb, bare, verb)):
 		e.Rule, e.Stance = "made-with-tool", StanceAssisted
-		if genWordRE.MatchString(bare[sm[2]:sm[3]]) && !helpAfterRE.MatchString(after) && !helpWordRE.MatchString(bare[sm[3]:]) {
+		if genWordRE.MatchString(bare[m[2]:m[3]]) && !helpAfterRE.MatchString(after) && !helpWordRE.MatchString(bare[m[3]:]) {
 			e.Stance = StanceGenerated
 		}
-		at(sm)
-	case hasIWe(bare) && firstRE.matchRev(bare, rev):
+		at(m)
+	case found(s.prefixTest(testFirst, bare, func() []int {
+		if !hasIWe(bare) {
+			return nil
+		}
+		return firstRE.indexRev(bare, reversed())
+	})):
 		// A person did the work with the tool: assisted, whatever the verb.
 		e.Rule, e.Stance = "made-with-tool", StanceAssisted
-		at(firstRE.indexRev(bare, rev))
-	case helpRE.matchRev(bare, rev):
+		at(m)
+	case found(s.prefixTest(testHelp, bare, func() []int { return helpRE.indexRev(bare, reversed()) })):
 		e.Rule, e.Stance = "help-from-tool", StanceAssisted
-		at(helpRE.indexRev(bare, rev))
-	case phraseRE.matchRev(bare, rev):
-		sm := phraseRE.submatchRev(bare, rev)
-		if topicAfterRE.MatchString(after) || sm[2] >= 0 && (topicBeforeRE.MatchString(bare[:sm[2]]) || conditionRE.MatchString(bare[:sm[2]])) {
+		at(m)
+	case found(s.prefixTest(testPhrase, bare, func() []int { return phraseRE.submatchRev(bare, reversed()) })):
+		sm := m
+		if topicAfterRE.MatchString(after) || sm[2] >= 0 && s.prefixHas(testTopic, bare, func() bool {
+			return topicBeforeRE.MatchString(bare[:sm[2]]) || conditionRE.MatchString(bare[:sm[2]])
+		}) {
 			return false // about the tool as a product
 		}
 		if sm[2] >= 0 && mt.tool < 0 && !strings.Contains(strings.ToLower(bare[sm[2]:]), "experiment") {
@@ -668,7 +793,8 @@ func (s *state) readActor(e *Evidence, chunk string, mt mention, prefix string, 
 		if mayDid(after) {
 			sm = didRE.FindStringSubmatchIndex(after)
 		}
-		if sm != nil && clauseStartRE.matchRev(bare, rev) && !conditionRE.MatchString(bare) && (mt.tool >= 0 || genericActor(chunk[mt.start:mt.end])) {
+		if sm != nil && s.prefixHas(testClause, bare, func() bool { return clauseStartRE.matchRev(bare, reversed()) && !conditionRE.MatchString(bare) }) &&
+			(mt.tool >= 0 || genericActor(chunk[mt.start:mt.end])) {
 			e.Rule, e.Stance = "tool-did", StanceAssisted
 			if sm[2] >= 0 {
 				e.Stance = StanceGenerated
@@ -689,11 +815,69 @@ func (s *state) readActor(e *Evidence, chunk string, mt mention, prefix string, 
 		}
 		e.Start, e.End = lo+mt.start, lo+mt.end+sm[1]
 	}
-	if elsewhereRE.MatchString(bare) || elsewhereRE.MatchString(sentenceRest(after)) {
+	if s.prefixHas(testElsewhere, bare, func() bool { return elsewhereRE.MatchString(bare) }) || elsewhereRE.MatchString(sentenceRest(after)) {
 		e.Rule, e.Stance = "ai-elsewhere", StanceNone
 		e.Note = "AI use in other work, not this change"
 	}
 	return true
+}
+
+// The tests of a mention's sentence prefix that prefixTest remembers.
+const (
+	testExample uint8 = iota
+	testActor
+	testNeg
+	testUsed
+	testDelegate
+	testVerb
+	testFirst
+	testHelp
+	testPhrase
+	testTopic
+	testClause
+	testElsewhere
+)
+
+// memoKey is one test of one prefix.
+type memoKey struct {
+	test   uint8
+	prefix string
+}
+
+// memoFrom is the number of mentions a text must name before prefixTest
+// remembers its answers: a real text names a handful, and a map would
+// only cost it; a text that repeats one line thousands of times ("🤖
+// Generated with Claude Code") asks the same questions of the same
+// prefix each time.
+var memoFrom = 32
+
+// prefixTest returns f(), the answer to a test of a mention's sentence
+// prefix, which depends on nothing else. Once the text has named tools
+// memoFrom times it remembers the answer for the test and the prefix.
+func (s *state) prefixTest(test uint8, prefix string, f func() []int) []int {
+	if s.mentionsRead < memoFrom {
+		return f()
+	}
+	k := memoKey{test, prefix}
+	if v, ok := s.memo[k]; ok {
+		return v
+	}
+	v := f()
+	if s.memo == nil {
+		s.memo = map[memoKey][]int{}
+	}
+	s.memo[k] = v
+	return v
+}
+
+// prefixHas is prefixTest for a test that answers yes or no.
+func (s *state) prefixHas(test uint8, prefix string, f func() bool) bool {
+	return s.prefixTest(test, prefix, func() []int {
+		if f() {
+			return []int{}
+		}
+		return nil
+	}) != nil
 }
 
 var (
@@ -860,11 +1044,13 @@ func genericActor(m string) bool {
 	return strings.HasPrefix(l, "the ") || strings.HasPrefix(l, "an ") || strings.HasPrefix(l, "my ") || strings.HasPrefix(l, "our ")
 }
 
-// actorPrefix trims what may stand between a phrase and an actor's name
-// without changing the grammar: emphasis marks, emoji, a vendor's
-// possessive ("OpenAI's new"). It keeps the start, so offsets in it are
-// offsets in prefix, and ends in a blank when anything was trimmed.
-func actorPrefix(prefix string) string {
+// actorPrefixLen returns how much of prefix to keep once what may stand
+// between a phrase and an actor's name without changing the grammar is
+// trimmed from its end: emphasis marks, emoji, a vendor's possessive
+// ("OpenAI's new"). The kept start, with a blank added when anything was
+// trimmed, is what readActor reads, so offsets in it are offsets in
+// prefix.
+func actorPrefixLen(prefix string) int {
 	p := prefix
 	for {
 		q := strings.TrimRightFunc(p, func(r rune) bool {
@@ -881,10 +1067,7 @@ func actorPrefix(prefix string) string {
 		}
 		p = q
 	}
-	if len(p) < len(prefix) {
-		return p + " "
-	}
-	return p
+	return len(p)
 }
 
 // hasApostrophe reports whether s holds ' or ’.

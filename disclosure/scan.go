@@ -22,6 +22,9 @@ type state struct {
 	// footFrom is the length of d.Evidence when footers began: all
 	// footer evidence lies after it, in line order.
 	footFrom int
+	lower    string // asciiLower(text), once lowerText has been called
+	// memo holds the answers of prefixTest.
+	memo map[memoKey][]int
 }
 
 func (s *state) add(e Evidence) {
@@ -122,7 +125,7 @@ var malformedKeyRE = lazyre.New(`(?i)(?:^|[\s(\[*]|\\n)((?:co[-_ ]?authored[-_ ]
 // other words. Each is a Trailer with Malformed set; only those naming
 // an AI identity or tool become evidence.
 func (s *state) malformedTrailers() {
-	lower := asciiLower(s.text)
+	lower := s.lowerText()
 	if !strings.Contains(lower, "author") && !strings.Contains(lower, "by") {
 		return
 	}
@@ -131,8 +134,7 @@ func (s *state) malformedTrailers() {
 		if s.trailerLine[li+1] || blank(l.s) || s.lineMasked(l, mCode|mQuote|mComment|mBlock) {
 			continue
 		}
-		ll := lower[l.start:l.end]
-		if !strings.Contains(ll, "by") {
+		if !mayMalformedKey(lower[l.start:l.end], l.s) {
 			continue
 		}
 		ms := malformedKeyRE.FindAllStringSubmatchIndex(l.s, -1)
@@ -156,13 +158,13 @@ func (s *state) malformedTrailers() {
 			if value == "" {
 				continue
 			}
-			t := Trailer{Key: key, Value: value, Start: l.start + m[2], End: l.start + m[1] + len(strings.TrimRight(l.s[m[1]:end], " \t\r")), Line: l.n, Malformed: true}
+			t := Trailer{Key: key, Value: value, Start: l.start + m[2], End: l.start + m[1] + len(strings.TrimRight(l.s[m[1]:end], " \t\r")), Line: int(l.n), Malformed: true}
 			if len(s.toolMentions(value, true)) == 0 && !s.p.Identify(value).Kind.AI() && s.modelIn(value) == "" {
 				s.d.Trailers = append(s.d.Trailers, t)
 				continue
 			}
 			s.d.Trailers = append(s.d.Trailers, t)
-			s.trailerLine[l.n] = true
+			s.trailerLine[int(l.n)] = true
 			n := len(s.d.Evidence)
 			s.trailer(t)
 			for j := n; j < len(s.d.Evidence); j++ {
@@ -170,6 +172,18 @@ func (s *state) malformedTrailers() {
 			}
 		}
 	}
+}
+
+// mayMalformedKey reports whether malformedKeyRE may match line, whose
+// asciiLower is lower: each of its keys holds "by" and one of
+// "authored", "developed", "assisted" and "generated", in any case, or
+// ſ, which (?i) reads as s. It spares most lines the expression.
+func mayMalformedKey(lower, line string) bool {
+	if !strings.Contains(lower, "by") {
+		return false
+	}
+	return strings.Contains(lower, "authored") || strings.Contains(lower, "generated") || strings.Contains(lower, "assisted") ||
+		strings.Contains(lower, "developed") || strings.Contains(line, "ſ")
 }
 
 // maxMalformed bounds the malformed trailers read in one text.
@@ -485,15 +499,26 @@ func (s *state) modelIn(str string) string {
 // comments count, since Copilot writes its markers there.
 func (s *state) footers() {
 	s.footFrom = len(s.d.Evidence)
+	var buf, vbuf [16]int
+	lits := newLiteralScan(s.lowerText(), s.p.footLits, buf[:])
+	verbs := newLiteralScan(s.text, toolFooterVerbs[:], vbuf[:])
+	var pieces [maxPieces]int
 	for li, l := range s.lines {
 		if l.s == "" || s.lineMasked(l, mCode) {
+			continue
+		}
+		// A line holding none of the footers' literals and none of
+		// toolFooterRE's verbs is matched by neither: most lines are
+		// passed with two comparisons.
+		tryFooters := s.p.footAlways || s.commit && li == 0 || lits.any(l)
+		tryTool := verbs.any(l)
+		if !tryFooters && !tryTool {
 			continue
 		}
 		quoted := s.lineMasked(l, mQuote)
 		// A squash may join a message's lines with runs of blanks: each
 		// piece after two or more blanks is read as a line of its own.
-		lowerLine := asciiLower(l.s)
-		for _, off := range joinedPieces(l.s) {
+		for _, off := range joinedPieces(l.s, &pieces) {
 			piece := l.s[off:]
 			if off > 0 {
 				// Footers start a line: a joined piece is read only at
@@ -501,48 +526,150 @@ func (s *state) footers() {
 				piece = piece[:min(len(piece), 400)]
 			}
 			for ti := range s.p.tools {
+				if !tryFooters {
+					break
+				}
 				t := &s.p.tools[ti]
-				for _, f := range t.footers {
-					if f.Subject && (!s.commit || li != 0 || off > 0) || f.must != "" && !strings.Contains(lowerLine, f.must) {
+				for fi := range t.footers {
+					f := &t.footers[fi]
+					if f.Subject && (!s.commit || li != 0 || off > 0) || f.musts != nil && !lits.inLine(f.lits, l) {
 						continue
 					}
-					m := f.re.FindStringSubmatchIndex(piece)
-					if m == nil || s.masked(l.start+off+m[0], mCode) || !f.Quoted && s.masked(l.start+off+m[0], mQuote) {
-						continue
-					}
-					e := Evidence{Kind: KindFooter, Rule: f.Rule, Tool: t.spec.Name, Stance: firstStance(f.Stance, t.spec.Stance),
-						Start: l.start + off + m[0], End: l.start + off + m[1]}
-					if f.Subject {
-						e.Kind = KindPrefix
-					}
-					if len(m) >= 4 && m[2] >= 0 {
-						e.Model = piece[m[2]:m[3]]
-					}
-					if e.Stance == StanceGenerated && helpAfterRE.MatchString(piece[m[1]:]) {
-						// "Generated with Claude Code assistance": help, not authorship.
-						e.Kind, e.Rule, e.Stance = KindSentence, "made-with-tool", StanceAssisted
-					}
-					s.add(e)
+					s.footer(t, f, l, off, piece)
 				}
 			}
-			if !quoted {
+			if tryTool && !quoted {
 				s.toolFooter(l, off)
 			}
 		}
 	}
 }
 
+// footer reports f's match in a piece of line l, if any.
+func (s *state) footer(t *ctool, f *cpattern, l tline, off int, piece string) {
+	m := f.re.FindStringSubmatchIndex(piece)
+	if m == nil || s.masked(l.start+off+m[0], mCode) || !f.Quoted && s.masked(l.start+off+m[0], mQuote) {
+		return
+	}
+	e := Evidence{Kind: KindFooter, Rule: f.Rule, Tool: t.spec.Name, Stance: firstStance(f.Stance, t.spec.Stance),
+		Start: l.start + off + m[0], End: l.start + off + m[1]}
+	if f.Subject {
+		e.Kind = KindPrefix
+	}
+	if len(m) >= 4 && m[2] >= 0 {
+		e.Model = piece[m[2]:m[3]]
+	}
+	if e.Stance == StanceGenerated && helpAfterRE.MatchString(piece[m[1]:]) {
+		// "Generated with Claude Code assistance": help, not authorship.
+		e.Kind, e.Rule, e.Stance = KindSentence, "made-with-tool", StanceAssisted
+	}
+	s.add(e)
+}
+
+// literalScan finds literals in a text line by line, in one pass over
+// the text for each literal: next[k] is where literal k next occurs at
+// or after the line last asked about, so that a line costs a comparison,
+// whatever the number of literals, and the text is searched once from
+// occurrence to occurrence.
+type literalScan struct {
+	text  string
+	lits  []string
+	next  []int // len(text) when there is none further, -1 before the first search
+	first int   // the least of next
+}
+
+// newLiteralScan returns the scan of lits in text, keeping next in buf
+// when it is long enough.
+func newLiteralScan(text string, lits []string, buf []int) literalScan {
+	next := buf[:0]
+	if len(lits) > len(buf) {
+		next = make([]int, 0, len(lits))
+	}
+	for range lits {
+		next = append(next, -1)
+	}
+	return literalScan{text: text, lits: lits, next: next, first: -1}
+}
+
+// any reports whether a literal may occur within line l: false says
+// none does. Lines must be asked about in order; the literals' next
+// occurrences are searched again only once a line has passed the first
+// of them, so most lines cost one comparison.
+func (ls *literalScan) any(l tline) bool {
+	if ls.first < l.start && ls.first < len(ls.text) {
+		ls.first = len(ls.text)
+		for k := range ls.lits {
+			ls.first = min(ls.first, ls.from(k, l.start))
+		}
+	}
+	return ls.first < l.end
+}
+
+// from returns where literal k first occurs at or after start, which
+// must not be less than in an earlier call.
+func (ls *literalScan) from(k, start int) int {
+	if at := ls.next[k]; at >= start || at == len(ls.text) {
+		return at
+	}
+	ls.next[k] = indexFrom(ls.text, ls.lits[k], start)
+	return ls.next[k]
+}
+
+// indexFrom returns where lit first occurs in text at or after start,
+// or len(text). A literal longer than 16 bytes is looked for by its first
+// 16, then compared whole: strings.Index looks for a needle of up to 63
+// bytes with vector instructions and for a longer one by a rolling hash
+// of every byte, several times slower.
+func indexFrom(text, lit string, start int) int {
+	needle := lit[:min(len(lit), 16)]
+	for i := start; i < len(text); i++ {
+		j := strings.Index(text[i:], needle)
+		if j < 0 {
+			break
+		}
+		if i += j; strings.HasPrefix(text[i:], lit) {
+			return i
+		}
+	}
+	return len(text)
+}
+
+// inLine reports whether one of the literals ks occurs within line l,
+// which is what strings.Contains of the line's text says: the occurrence
+// at or after the line's start that starts first lies within the line
+// if any does. Lines must be asked about in order.
+func (ls *literalScan) inLine(ks []int, l tline) bool {
+	for _, k := range ks {
+		if ls.from(k, l.start)+len(ls.lits[k]) <= l.end {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerText returns asciiLower of the text, computed once.
+func (s *state) lowerText() string {
+	if s.lower == "" && s.text != "" {
+		s.lower = asciiLower(s.text)
+	}
+	return s.lower
+}
+
+// maxPieces bounds the pieces joinedPieces returns for a line.
+const maxPieces = 16
+
 // joinedPieces returns the offsets of a line's pieces: 0, and each
-// place after a run of two or more blanks.
-func joinedPieces(line string) []int {
-	out := []int{0}
+// place after a run of two or more blanks, at most maxPieces, in buf.
+func joinedPieces(line string, buf *[maxPieces]int) []int {
+	out := buf[:1]
+	out[0] = 0
 	for i := 0; i+2 < len(line); i++ {
 		if line[i] == ' ' && line[i+1] == ' ' {
 			j := i + 2
 			for j < len(line) && line[j] == ' ' {
 				j++
 			}
-			if j < len(line) && len(out) < 16 {
+			if j < len(line) && len(out) < maxPieces {
 				out = append(out, j)
 			}
 			i = j
@@ -550,6 +677,10 @@ func joinedPieces(line string) []int {
 	}
 	return out
 }
+
+// toolFooterVerbs are the verbs of toolFooterRE, one of which starts
+// every line it matches (mayToolFooter).
+var toolFooterVerbs = [...]string{"Generated", "Created", "Written", "Made", "Authored"}
 
 // toolFooterRE is the "Generated with [Tool](https://tool.example)" line
 // many agents write; the tool is told by its name or its link's domain.
@@ -569,7 +700,7 @@ func mayToolFooter(s string) bool {
 		i += w
 	}
 	rest := s[i:]
-	for _, v := range [...]string{"Generated", "Created", "Written", "Made", "Authored"} {
+	for _, v := range toolFooterVerbs {
 		if strings.HasPrefix(rest, v) {
 			return true
 		}

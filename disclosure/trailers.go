@@ -1,6 +1,7 @@
 package disclosure
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -10,21 +11,25 @@ import (
 // line with its key folded in lenient mode.
 type tline struct {
 	start, end int
-	n          int // 1-based line number
 	s          string
-	folded     bool // lenient mode changed the key
+	n          int32 // 1-based line number (int32: a line is 40 bytes, not 48)
+	folded     bool  // lenient mode changed the key
 }
 
 // splitLines splits text into lines; a final line without "\n" counts.
 func splitLines(text string) []tline {
-	lines := make([]tline, 0, strings.Count(text, "\n")+1)
+	return appendLines(make([]tline, 0, strings.Count(text, "\n")+1), text)
+}
+
+// appendLines appends the lines of text to lines (splitLines).
+func appendLines(lines []tline, text string) []tline {
 	for start := 0; start < len(text); {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
-			lines = append(lines, tline{start: start, end: len(text), n: len(lines) + 1, s: text[start:]})
+			lines = append(lines, tline{start: start, end: len(text), n: int32(len(lines) + 1), s: text[start:]})
 			break
 		}
-		lines = append(lines, tline{start: start, end: start + end, n: len(lines) + 1, s: text[start : start+end]})
+		lines = append(lines, tline{start: start, end: start + end, n: int32(len(lines) + 1), s: text[start : start+end]})
 		start += end + 1
 	}
 	return lines
@@ -104,18 +109,27 @@ func commitTrailers(text string, all []tline, lenient bool) []Trailer {
 	return parseBlock(text, lines[start:], true)
 }
 
+// foldKeys returns lines with the look-alike characters of each key
+// before a colon (in the first 120 bytes) folded, marked folded. It
+// returns lines itself, not a copy, when no key changes; callers do not
+// write to the result.
 func foldKeys(lines []tline) []tline {
-	out := make([]tline, len(lines))
+	var out []tline
 	for i, l := range lines {
-		out[i] = l
 		k := strings.IndexByte(l.s, ':')
 		if k < 0 || k > 120 {
 			continue
 		}
 		if f, changed := fold(l.s[:k]); changed {
+			if out == nil {
+				out = slices.Clone(lines)
+			}
 			out[i].s = f + l.s[k:]
 			out[i].folded = true
 		}
+	}
+	if out == nil {
+		return lines
 	}
 	return out
 }
@@ -230,7 +244,7 @@ func parseBlock(text string, lines []tline, comments bool) []Trailer {
 			Key:      trimSpace(l.s[:sep]),
 			Start:    l.start,
 			End:      l.end,
-			Line:     l.n,
+			Line:     int(l.n),
 			Tampered: l.folded,
 		})
 		raw = append(raw, []string{l.s[sep+1:]})
