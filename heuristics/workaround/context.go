@@ -196,8 +196,11 @@ var ctxWordsRE = lazyre.Lines{May: mayCtxWords, Re: lazyre.New(`(?i)\bwork(s|ed|
 
 // ctxWords2RE finds the rarer ways of saying it, kept apart so that
 // ctxWordsRE stays small enough for the regexp package's backtracker:
-// blaming the compiler, "delete this once", "due to a libfoo bug".
-var ctxWords2RE = lazyre.New(`(?i)\binternal compiler error\b|(?-i:\bICE\b)|\bmiscompil|\b(delete|drop|revert) (this |it )?(when|once|after)\b|\bdue to (a |an )?[\w+-]+ (bug|issue|regression)\b|\bwait(ing)? for (a |the )?(new|next|newer|fixed) [\w.+-]+ (release|version)\b`)
+// blaming the compiler, "delete this once", "due to a libfoo bug". It
+// cannot match across a line break, so it runs line by line (on a long
+// description as a whole, Go's regexp would take its slowest engine) and
+// only on the lines its literal test lets through.
+var ctxWords2RE = lazyre.Lines{Re: lazyre.New(`(?i)\binternal compiler error\b|(?-i:\bICE\b)|\bmiscompil|\b(delete|drop|revert) (this |it )?(when|once|after)\b|\bdue to (a |an )?[\w+-]+ (bug|issue|regression)\b|\bwait(ing)? for (a |the )?(new|next|newer|fixed) [\w.+-]+ (release|version)\b`)}
 
 // ctxWords reports whether a comment or message says workaround in
 // words (ctxWordsRE, then ctxWords2RE).
