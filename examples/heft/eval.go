@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -21,6 +22,7 @@ import (
 	"github.com/heft-dev/heft/examples/internal/eval"
 	"github.com/heft-dev/heft/heuristics"
 	"github.com/heft-dev/heft/heuristics/standard"
+	"github.com/heft-dev/heft/internal/tokenizer"
 )
 
 // evalFlags are heft eval's flags, parsed.
@@ -100,6 +102,10 @@ func runEval(e *env, args []string) int {
 	if err != nil {
 		return fail(e, "eval", err)
 	}
+	// The verbosity scorer's vocabulary takes tens of milliseconds to
+	// load, on first use, while the other worker waits for it: load it
+	// now, while the source opens and the first records are read.
+	go tokenizer.Get(tokenizer.Encoding(cmp.Or(cfg.Verbosity.Encoding, string(tokenizer.Default))))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	src, err := f.openSource(ctx)
