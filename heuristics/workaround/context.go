@@ -1362,7 +1362,9 @@ func mayCtxWords(cm string) bool {
 }
 
 // compilerRE finds a comment or message that blames the compiler itself.
-var compilerRE = lazyre.New(`(?i)\bcompiler (?:bug|crash|error|regression|issue)s?\b|\binternal compiler error\b|(?-i:\bICE\b)|\bmiscompil\w*|\bbug in the compiler\b|\bcodegen bug\b|\b(old|older|ancient|legacy|some|certain) (c\+\+ |c )?compilers\b`)
+// It can match no line break, so it runs line by line: on a long commit
+// message as a whole Go's regexp would take its slowest engine.
+var compilerRE = lazyre.Lines{Re: lazyre.New(`(?i)\bcompiler (?:bug|crash|error|regression|issue)s?\b|\binternal compiler error\b|(?-i:\bICE\b)|\bmiscompil\w*|\bbug in the compiler\b|\bcodegen bug\b|\b(old|older|ancient|legacy|some|certain) (c\+\+ |c )?compilers\b`)}
 
 // compilerSubject returns the toolchain of the language a file at p is
 // written in when text blames the compiler ("a compiler bug", "work

@@ -27,6 +27,7 @@ func TestLineRegexpAsWhole(t *testing.T) {
 		"back to", "to the upstream", "is upstream", "upstreamed", "upstream crate", "off of our fork", "\u212Aeep",
 		"internal compiler error", "ICE", "an ICE.", "miscompiles", "delete it once", "drop this after", "revert when",
 		"due to an libfoo-2 bug", "due to a glibc issue", "waiting for the next go1.22 release", "wait for a fixed libfoo version",
+		"compiler bugs", "compiler crash", "bug in the compiler", "codegen bug", "older c++ compilers", "some c compilers", "miscompilation",
 	}
 	r := rand.New(rand.NewPCG(3, 9))
 	for range 5000 {
@@ -40,7 +41,7 @@ func TestLineRegexpAsWhole(t *testing.T) {
 			b.WriteByte(" \n"[r.IntN(2)])
 		}
 		text := b.String()
-		for _, l := range []lazyre.Lines{ctxWordsRE, ctxWords2RE, ctxReplacedRE, swapWordsRE, swapReasonRE, swapBackRE} {
+		for _, l := range []lazyre.Lines{ctxWordsRE, ctxWords2RE, compilerRE, ctxReplacedRE, swapWordsRE, swapReasonRE, swapBackRE} {
 			if got, want := l.MatchString(text), l.Re.MatchString(text); got != want {
 				t.Fatalf("%q: line by line %v, whole text %v (%s)", text, got, want, l.Re)
 			}
@@ -53,13 +54,44 @@ func TestLineRegexpAsWhole(t *testing.T) {
 // or negated class that takes one), so no match of the whole text is
 // lost by cutting it into lines.
 func TestLineRegexpsStayInLine(t *testing.T) {
-	for _, l := range []lazyre.Lines{ctxWords2RE, swapWordsRE, swapReasonRE, swapBackRE} {
+	for _, l := range []lazyre.Lines{ctxWords2RE, compilerRE, swapWordsRE, swapReasonRE, swapBackRE} {
 		re, err := syntax.Parse(l.Re.String(), syntax.Perl)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if n := takesNewline(re); n != "" {
 			t.Errorf("%s: %s can match a line break", l.Re, n)
+		}
+	}
+}
+
+// TestMayShortRef checks that mayShortRef never turns away a text
+// shortRefRE matches: made-up lines built from fragments of references,
+// near misses and the '#'s of code.
+func TestMayShortRef(t *testing.T) {
+	frags := []string{
+		"owner/repo#12", "a.b-c/d_e#3", "see", "(", "[", " ", "\t", "\n", "#", "#1", "# 1", "##2", "#include", "#[cfg]",
+		"x/y", "/", "#x", "issue", "-#4", ".#5", "_#6", "é#7", "foo/bar#", "9", "#!", "owner/repo #8", "o/r#0b",
+	}
+	r := rand.New(rand.NewPCG(5, 11))
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + r.IntN(6) {
+			b.WriteString(frags[r.IntN(len(frags))])
+		}
+		text := b.String()
+		if shortRefRE.MatchString(text) && !mayShortRef(text) {
+			t.Fatalf("%q: shortRefRE matches, mayShortRef says no", text)
+		}
+	}
+	for _, text := range []string{"fixes owner/repo#12", "(a/b#1)", "x/y#2"} {
+		if !mayShortRef(text) {
+			t.Errorf("mayShortRef(%q) = false", text)
+		}
+	}
+	for _, text := range []string{"# a comment", "#include <x>", "#[derive(Debug)]", "color: #fff", "a/b#"} {
+		if mayShortRef(text) {
+			t.Errorf("mayShortRef(%q) = true", text)
 		}
 	}
 }

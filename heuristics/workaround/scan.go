@@ -1153,7 +1153,7 @@ func appendLinks(links []fileLink, line int, text string, short bool) []fileLink
 
 // appendShortRefs adds GitHub's owner/repo#123 references in text.
 func appendShortRefs(links []fileLink, line int, text string) []fileLink {
-	if !strings.Contains(text, "#") {
+	if !mayShortRef(text) {
 		return links
 	}
 	for _, m := range shortRefRE.FindAllStringSubmatch(text, 8) {
@@ -1163,6 +1163,23 @@ func appendShortRefs(links []fileLink, line int, text string) []fileLink {
 		links = append(links, fileLink{line: line, url: "https://github.com/" + m[1] + "/issues/" + m[2]})
 	}
 	return links
+}
+
+// mayShortRef is false only when shortRefRE cannot match text: each of
+// its matches holds a '#' between a byte of [\w.-] and a digit, which
+// most '#'s of code (comments, #include, #[attr]) are not.
+func mayShortRef(text string) bool {
+	for i := 1; i+1 < len(text); i++ {
+		if text[i] == '#' && isRefByte(text[i-1]) && text[i+1] >= '0' && text[i+1] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// isRefByte reports whether b is in shortRefRE's [\w.-].
+func isRefByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_' || b == '.' || b == '-'
 }
 
 // linkRepo returns the repository an issue link is on.
