@@ -1136,9 +1136,75 @@ const maxRestateItems = 2000
 // declRE finds the names that declarations on added lines introduce, in
 // the common languages: Go, Python, Ruby, Rust, JavaScript/TypeScript,
 // Java/C#/Kotlin/Swift, C/C++ types. RE2 keeps it linear.
-var declRE = lazyre.New(`(?:^|[^\w$])(?:func|def|class|type|struct|interface|enum|trait|fn|function|module|protocol|record|object)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*)` +
-	`|^\s*(?:(?:public|private|protected|internal|static|final|abstract|async|override|virtual|export|default)\s+)+(?:[\w<>\[\],.?]+\s+)*?([A-Za-z_$][\w$]*)\s*[(<=]` +
-	`|^\s*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s*)?(?:\(|function)`)
+var declRE = lazyre.New(declWordExpr + "|" + declModsExpr + "|" + declVarExpr)
+
+// The three alternatives of declRE: a declaring keyword, modifiers before
+// a name, a variable holding a function. Only the first can match after
+// the start of a line (the others begin with ^).
+const (
+	declWordExpr = `(?:^|[^\w$])(?:func|def|class|type|struct|interface|enum|trait|fn|function|module|protocol|record|object)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*)`
+	declModsExpr = `^\s*(?:(?:public|private|protected|internal|static|final|abstract|async|override|virtual|export|default)\s+)+(?:[\w<>\[\],.?]+\s+)*?([A-Za-z_$][\w$]*)\s*[(<=]`
+	declVarExpr  = `^\s*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s*)?(?:\(|function)`
+)
+
+// declAtStartRE is declRE anchored at the start of the text, and
+// declWordAtRE its first alternative anchored there: declMatches runs
+// them where a match can begin rather than letting the regexp package
+// try every byte of the line.
+var (
+	declAtStartRE = lazyre.New(`\A(?:` + declWordExpr + "|" + declModsExpr + "|" + declVarExpr + `)`)
+	declWordAtRE  = lazyre.New(`\A(?:` + declWordExpr + `)`)
+)
+
+// declWords are the keywords of declWordExpr.
+var declWords = [...]string{"func", "def", "class", "type", "struct", "interface", "enum", "trait", "fn", "function", "module", "protocol", "record", "object"}
+
+// declMatches returns what declRE.FindAllStringSubmatch(text, 4) does.
+// A match begins at byte 0 (any alternative) or, later, one byte before
+// one of declWords (the first alternative, whose [^\w$] takes that byte
+// when it is ASCII): so the pattern is run anchored at 0 and then only at
+// those bytes. A text with non-ASCII bytes, where [^\w$] may take a
+// longer rune, goes to declRE itself.
+func declMatches(text string) [][]string {
+	for i := range len(text) {
+		if text[i] >= 0x80 {
+			return declRE.FindAllStringSubmatch(text, 4)
+		}
+	}
+	var out [][]string
+	pos := 0 // where the next match may begin
+	if m := declAtStartRE.FindStringSubmatch(text); m != nil {
+		out = append(out, m)
+		pos = len(m[0])
+	}
+	for q := max(pos+1, 1); q < len(text) && len(out) < 4; q++ {
+		if !declWordAt(text, q) {
+			continue
+		}
+		p := q - 1
+		loc := declWordAtRE.FindStringSubmatchIndex(text[p:])
+		if loc == nil {
+			continue
+		}
+		out = append(out, []string{text[p : p+loc[1]], text[p+loc[2] : p+loc[3]], "", ""})
+		pos = p + loc[1]
+		q = pos // the loop's q++ makes it pos+1: the next match begins at pos or after
+	}
+	return out
+}
+
+// declWordAt reports whether one of declWords begins at byte q of text.
+func declWordAt(text string, q int) bool {
+	switch text[q] {
+	case 'c', 'd', 'e', 'f', 'i', 'm', 'o', 'p', 'r', 's', 't':
+		for _, w := range declWords {
+			if strings.HasPrefix(text[q:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // declStarts are the words a declaration line starts with.
 var declStarts = sync.OnceValue(func() map[string]bool {
@@ -1216,7 +1282,7 @@ func (v *Scorer) restatement(parts []DescriptionPart, d *diffstat.Diff) restatem
 				if !mayDeclare(text) {
 					continue
 				}
-				for _, m := range declRE.FindAllStringSubmatch(text, 4) {
+				for _, m := range declMatches(text) {
 					name := m[1] + m[2] + m[3]
 					if len(name) < 4 || declKeywords()[name] || seenIdent[name] || len(labels) >= maxRestateItems {
 						continue
