@@ -3,6 +3,7 @@ package workaround
 import (
 	"maps"
 	"math/rand/v2"
+	"regexp"
 	"regexp/syntax"
 	"slices"
 	"strings"
@@ -41,13 +42,26 @@ func TestLineRegexpAsWhole(t *testing.T) {
 			b.WriteByte(" \n"[r.IntN(2)])
 		}
 		text := b.String()
-		for _, l := range []lazyre.Lines{ctxWordsRE, ctxWords2RE, compilerRE, ctxReplacedRE, swapWordsRE, swapReasonRE, swapBackRE} {
+		for _, l := range []lazyre.Lines{ctxWords2RE, compilerRE, ctxReplacedRE, swapWordsRE, swapReasonRE, swapBackRE} {
 			if got, want := l.MatchString(text), l.Re.MatchString(text); got != want {
 				t.Fatalf("%q: line by line %v, whole text %v (%s)", text, got, want, l.Re)
 			}
 		}
+		if got, want := ctxWordsRE.MatchString(text), ctxWordsWhole.MatchString(text); got != want {
+			t.Fatalf("%q: ctxWordsRE line by line %v, whole text %v", text, got, want)
+		}
 	}
 }
+
+// ctxWordsWhole is ctxWordsRE as one pattern, as it was written before
+// it was cut in parts.
+var ctxWordsWhole = func() *regexp.Regexp {
+	var parts []string
+	for _, re := range ctxWordsRE.Res {
+		parts = append(parts, re.String())
+	}
+	return regexp.MustCompile(strings.Join(parts, "|"))
+}()
 
 // TestLineRegexpsStayInLine: the expressions run line by line without a
 // literal test of their own can match no line break (no \s, '.', (?s)

@@ -1,6 +1,9 @@
 package lazyre
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Lines runs a pattern that cannot match across a line break (no \n, \s
 // or (?s) in it) one line at a time, and only on lines a cheap literal
@@ -77,4 +80,28 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// AnyLines is Lines for a pattern too large for the regexp package's
+// backtracker (more than 500 instructions, when every line would take its
+// slowest engine), written instead as alternatives in separate Regexps,
+// each small enough: MatchString reports whether any of them matches a
+// line of s. Each follows the rules of Lines' Re; May, as in Lines, is
+// false only for an ASCII line none of them can match.
+type AnyLines struct {
+	Res []*Regexp
+	May func(line string) bool
+}
+
+// MatchString reports whether any of the patterns matches a line of s.
+func (l AnyLines) MatchString(s string) bool {
+	gate := Lines{May: l.May}
+	for s != "" {
+		line, rest, _ := strings.Cut(s, "\n")
+		s = rest
+		if gate.try(line) && slices.ContainsFunc(l.Res, func(re *Regexp) bool { return re.MatchString(line) }) {
+			return true
+		}
+	}
+	return false
 }

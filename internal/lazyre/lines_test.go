@@ -48,3 +48,23 @@ func testLines(t *testing.T, l Lines) {
 		}
 	}
 }
+
+// TestAnyLines: the alternatives kept apart match a text exactly when
+// the pattern that joins them matches it as a whole.
+func TestAnyLines(t *testing.T) {
+	l := AnyLines{
+		Res: []*Regexp{New(`(?i)\bwork ?around\b`), New(`#(\d+)`)},
+		May: func(line string) bool {
+			return strings.Contains(strings.ToLower(line), "work") || strings.Contains(line, "#")
+		},
+	}
+	whole := New(`(?i)\bwork ?around\b|#(\d+)`)
+	for _, text := range []string{
+		"", "nothing here\nor here", "first line\nA Workaround", "then #7", "no newline at the end: #3",
+		"non-ASCII line: ＃ and \u212a work around it\nplain", "\u212aludge\nwork\naround",
+	} {
+		if got, want := l.MatchString(text), whole.MatchString(text); got != want {
+			t.Errorf("MatchString(%q) = %v, whole text %v", text, got, want)
+		}
+	}
+}
