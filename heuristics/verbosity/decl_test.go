@@ -3,8 +3,9 @@ package verbosity
 import (
 	"math/rand/v2"
 	"reflect"
-	"strings"
 	"testing"
+
+	"github.com/heft-dev/heft/internal/scorertest"
 )
 
 // TestDeclMatches checks that declMatches finds what
@@ -12,22 +13,10 @@ import (
 // declarations in many languages, their keywords inside other words,
 // near misses and non-ASCII bytes.
 func TestDeclMatches(t *testing.T) {
-	frags := []string{
-		"func", "func (s *Server) ", "def ", "class ", "type ", "struct ", "interface ", "enum ", "trait ", "fn ", "function ",
-		"module ", "protocol ", "record ", "object ", "public ", "private ", "static ", "async ", "export ", "default ",
-		"const ", "let ", "var ", "pub ", "Foo", "bar_baz", "$x", "(", ")", "<T>", "[]", ",", ".", "?", "=", " = ", " ",
-		"\t", "  ", "=> ", "async (", "function(", "{", "}", ";", "// ", "# ", "x", "_", "é", "\u00a0", "\xff", "ffn ",
-		"typedef ", "undef ", "defn ", "functional ", "classes ", "restructure ", "myfunc ", "a.func ", "-fn ", "$def ",
-		"record", "objects", "enumerate ", "(func ", "\"class ", "'def ",
-	}
 	r := rand.New(rand.NewPCG(7, 13))
 	matched := 0
 	for range 30000 {
-		var b strings.Builder
-		for range 1 + r.IntN(12) {
-			b.WriteString(frags[r.IntN(len(frags))])
-		}
-		text := b.String()
+		text := scorertest.Pieces(r, declFrags, 12, 0)
 		want := declRE.FindAllStringSubmatch(text, 4)
 		if got := declMatches(text); !reflect.DeepEqual(got, want) {
 			t.Fatalf("declMatches(%q)\n got %q\nwant %q", text, got, want)
@@ -39,4 +28,14 @@ func TestDeclMatches(t *testing.T) {
 	if matched < 1000 {
 		t.Errorf("only %d texts with two or more declarations: the fragments test too little", matched)
 	}
+}
+
+// declFrags are the pieces TestDeclMatches builds lines from.
+var declFrags = []string{
+	"func", "func (s *Server) ", "def ", "class ", "type ", "struct ", "interface ", "enum ", "trait ", "fn ", "function ",
+	"module ", "protocol ", "record ", "object ", "public ", "private ", "static ", "async ", "export ", "default ",
+	"const ", "let ", "var ", "pub ", "Foo", "bar_baz", "$x", "(", ")", "<T>", "[]", ",", ".", "?", "=", " = ", " ",
+	"\t", "  ", "=> ", "async (", "function(", "{", "}", ";", "// ", "# ", "x", "_", "é", "\u00a0", "\xff", "ffn ",
+	"typedef ", "undef ", "defn ", "functional ", "classes ", "restructure ", "myfunc ", "a.func ", "-fn ", "$def ",
+	"record", "objects", "enumerate ", "(func ", "\"class ", "'def ",
 }

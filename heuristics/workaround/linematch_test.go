@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/heft-dev/heft/internal/lazyre"
+	"github.com/heft-dev/heft/internal/scorertest"
 )
 
 // TestLineRegexpAsWhole checks that matching line by line, with the
@@ -89,11 +90,7 @@ func TestMayShortRef(t *testing.T) {
 	}
 	r := rand.New(rand.NewPCG(5, 11))
 	for range 20000 {
-		var b strings.Builder
-		for range 1 + r.IntN(6) {
-			b.WriteString(frags[r.IntN(len(frags))])
-		}
-		text := b.String()
+		text := scorertest.Pieces(r, frags, 6, 0)
 		if shortRefRE.MatchString(text) && !mayShortRef(text) {
 			t.Fatalf("%q: shortRefRE matches, mayShortRef says no", text)
 		}
