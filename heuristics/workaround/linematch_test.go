@@ -11,6 +11,7 @@ import (
 
 	"github.com/heft-dev/heft/internal/lazyre"
 	"github.com/heft-dev/heft/internal/scorertest"
+	"github.com/heft-dev/heft/internal/wording"
 )
 
 // TestLineRegexpAsWhole checks that matching line by line, with the
@@ -216,5 +217,25 @@ func TestWordSet(t *testing.T) {
 	set := wordSet("a  b\n\tc")()
 	if !maps.Equal(set, map[string]bool{"a": true, "b": true, "c": true}) {
 		t.Errorf("wordSet = %v", set)
+	}
+}
+
+// TestMayCtxWordsOnePass checks mayCtxWords, which looks at each byte
+// once, against the word-by-word search it replaced, on made-up lines
+// of its words in mixed case, parts of them and other bytes.
+func TestMayCtxWordsOnePass(t *testing.T) {
+	each := func(cm string) bool {
+		return slices.ContainsFunc(ctxGateWords[:], func(w string) bool { return wording.ContainsFold(cm, w) }) ||
+			strings.Contains(cm, "ICE")
+	}
+	pieces := []string{"WoRk", "hac", "k", "KLUDGE", "mon", "key", "bu", "g", "broke", "unti", "l", "Remove", "support",
+		"regression", "tempor", "ary", "fail", "due", " to", "avoid", "n'", "t", "not", " ", "cannot", "doesnt", "DONT", "wont", "cant",
+		"compiler", " error", "miscompil", "delete", "drop", "revert", "wait", "IC", "E", "ice", "@", "[", "`", "{", "é", "\xff", "x", "\n"}
+	r := rand.New(rand.NewPCG(2, 8))
+	for range 20000 {
+		text := scorertest.Pieces(r, pieces, 5, 0)
+		if got, want := mayCtxWords(text), each(text); got != want {
+			t.Fatalf("mayCtxWords(%q) = %v, word by word %v", text, got, want)
+		}
 	}
 }
