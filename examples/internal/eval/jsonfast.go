@@ -225,8 +225,14 @@ func (d *jsonDec) escaped(start, j int) (string, bool) {
 		case c < 0x20:
 			return "", false
 		case c < utf8.RuneSelf:
-			b = append(b, c)
-			j++
+			// The run of plain ASCII up to the next quote, escape,
+			// control or non-ASCII byte, in one copy.
+			k := j + 1
+			for k < len(d.s) && d.s[k] >= 0x20 && d.s[k] < utf8.RuneSelf && d.s[k] != '"' && d.s[k] != '\\' {
+				k++
+			}
+			b = append(b, d.s[j:k]...)
+			j = k
 		default:
 			r, n := utf8.DecodeRune(d.s[j:])
 			if r == utf8.RuneError && n == 1 {
