@@ -9,7 +9,6 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -26,6 +25,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/heft-dev/heft/examples/internal/ledgersql"
+	"github.com/heft-dev/heft/examples/internal/silentnet"
 )
 
 // botMainEnv makes the test binary run the bot's main, for tests that
@@ -104,7 +104,7 @@ func TestStartupSIGTERM(t *testing.T) {
 		require.NoError(t, err)
 		keyFile := filepath.Join(t.TempDir(), "key.pem")
 		require.NoError(t, os.WriteFile(keyFile, pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(key)}), 0o600))
-		api, asked := hungServer(t)
+		api, asked := silentnet.Listen(t)
 		cmd, stderr, done := startBot(t, nil, "--app-id", "1", "--private-key", keyFile, "--github-url", "http://"+api+"/")
 		awaitStartup(t, cmd, stderr, done, asked, "call GitHub")
 		terminate(t, cmd, stderr, done)
@@ -117,7 +117,7 @@ func TestStartupSIGTERM(t *testing.T) {
 			fmt.Fprint(w, `{"login":"heft-test"}`) // GET /user
 		}))
 		defer api.Close()
-		db, asked := hungServer(t)
+		db, asked := silentnet.Listen(t)
 		cmd, stderr, done := startBot(t, []string{"GITHUB_TOKEN=not-a-real-token"}, "--github-url", api.URL+"/",
 			"--ledger", "postgres://heft:s3cret@"+db+"/heft")
 		awaitStartup(t, cmd, stderr, done, asked, "connect to the database")
@@ -132,7 +132,7 @@ func TestOpenLedgerTimeout(t *testing.T) {
 	if !slices.Contains(ledgersql.Drivers(), "pgx") {
 		t.Skip("built without -tags postgres")
 	}
-	db, _ := hungServer(t)
+	db, _ := silentnet.Listen(t)
 	done := make(chan error, 1)
 	go func() {
 		_, err := openLedger(context.Background(), "postgres://heft:s3cret@"+db+"/heft", 100*time.Millisecond)
@@ -148,40 +148,6 @@ func TestOpenLedgerTimeout(t *testing.T) {
 	assert.Contains(t, err.Error(), "no answer in 100ms")
 	assert.NotContains(t, err.Error(), "s3cret")
 	assert.False(t, strings.ContainsAny(err.Error(), "\n\r\t"), "one line: %q", err)
-}
-
-// hungServer listens on loopback and takes every connection without ever
-// answering (a server stuck before its greeting or its reply); asked is
-// closed at the first. Its connections close at the test's end.
-func hungServer(t *testing.T) (addr string, asked <-chan struct{}) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	first := make(chan struct{})
-	conns := make(chan net.Conn, 16)
-	go func() {
-		defer close(conns)
-		for n := 0; ; n++ {
-			c, err := l.Accept()
-			if err != nil {
-				return
-			}
-			if n == 0 {
-				close(first)
-			}
-			select {
-			case conns <- c:
-			default: // more than the bot opens: close it
-				c.Close()
-			}
-		}
-	}()
-	t.Cleanup(func() {
-		l.Close()
-		for c := range conns {
-			c.Close()
-		}
-	})
-	return l.Addr().String(), first
 }
 
 // awaitStartup waits until the bot, in its start-up, has made the
