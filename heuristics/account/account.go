@@ -112,10 +112,8 @@ func (c Config) Validate() error {
 	); field != "" {
 		return scoring.Invalid("account", "%s %s", field, msg)
 	}
-	for _, id := range c.Disable {
-		if !scoring.Declared(rules(), id) {
-			return scoring.Invalid("account", "disable: unknown rule %q", id)
-		}
+	if field, msg := scoring.CheckRuleSettings(rules(), nil, c.Disable); field != "" {
+		return scoring.Invalid("account", "%s: %s", field, msg)
 	}
 	return nil
 }

@@ -129,6 +129,12 @@ func TestBadConfig(t *testing.T) {
 	}
 }
 
+func TestUnknownRuleNamedByIndex(t *testing.T) {
+	// The same wording as the other scorers' Disable: the entry at fault.
+	_, err := account.New(account.Config{Disable: []string{account.RuleYoung, "account-old"}})
+	assert.ErrorContains(t, err, `disable[1]: unknown rule "account-old"`)
+}
+
 func TestConformance(t *testing.T) {
 	s, err := account.New(account.Config{MinProfile: 4, MinRepoMerged: 1})
 	require.NoError(t, err)
