@@ -1,7 +1,9 @@
 package eval
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -429,6 +432,49 @@ func TestAIDevRowLimit(t *testing.T) {
 	_, skips := drain(t, a)
 	require.Len(t, skips, 1)
 	assert.Equal(t, ReasonMalformed, skips[0].Reason)
+}
+
+// TestJSONLinesLongRecords reads a dataset the shape of pull requests
+// with diffs: small records among records of 100 KiB to 3 MiB whose diff
+// is mostly escapes (newlines, tabs, quotes), one over the limit. Each is
+// decoded as json.Unmarshal decodes its line, and the reader's buffer
+// ends no larger than the line limit and one byte.
+func TestJSONLinesLongRecords(t *testing.T) {
+	diff := func(n int) string {
+		var b strings.Builder
+		for i := 0; b.Len() < n; i++ {
+			fmt.Fprintf(&b, "+\tfmt.Println(\"line %d: caf\u00e9\")\n", i)
+		}
+		return b.String()
+	}
+	var data bytes.Buffer
+	var want []Record
+	for i, size := range []int{10, 100 << 10, 10, 3 << 20, 1 << 20, 10, 5 << 20, 10} {
+		r := Record{ID: fmt.Sprintf("o/r#%d", i), Title: "t", Body: "fixes #1", Diff: diff(size)}
+		line, err := json.Marshal(r)
+		require.NoError(t, err)
+		data.Write(line)
+		data.WriteByte('\n')
+		if size < 4<<20 {
+			var w Record
+			require.NoError(t, json.Unmarshal(line, &w))
+			want = append(want, w)
+		}
+	}
+	j := NewJSONLines(iotest.HalfReader(bytes.NewReader(data.Bytes())), "prs.jsonl", 4<<20)
+	recs, skips := drain(t, j)
+	require.Len(t, skips, 1)
+	assert.Equal(t, "prs.jsonl:7", skips[0].Pos)
+	assert.Equal(t, ReasonTooLarge, skips[0].Reason)
+	require.Len(t, recs, len(want))
+	for i := range recs {
+		require.Equal(t, want[i].Diff, recs[i].Diff, "record %d", i)
+		assert.Equal(t, want[i].ID, recs[i].ID)
+	}
+	// The longest line decoded is a little over 3 MiB, which a buffer of
+	// 4 MiB holds (64 KiB doubled 6 times); the line over the 4 MiB limit
+	// grew it to the limit and one byte, not beyond.
+	assert.Equal(t, 4<<20+1, len(j.buf))
 }
 
 // TestAIDevLongBodies reads pull requests whose descriptions are long
