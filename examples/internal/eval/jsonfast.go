@@ -220,11 +220,11 @@ func (d *jsonDec) escaped(start, j int) (string, bool) {
 				if j+6 > len(d.s) {
 					return "", false
 				}
-				v, err := strconv.ParseUint(string(d.s[j+2:j+6]), 16, 16)
-				if err != nil || v >= 0xd800 && v < 0xe000 {
+				v, ok := hex4(d.s[j+2 : j+6])
+				if !ok || v >= 0xd800 && v < 0xe000 {
 					return "", false // json.Unmarshal pairs or replaces surrogates
 				}
-				b = utf8.AppendRune(b, rune(v))
+				b = utf8.AppendRune(b, v)
 				j += 6
 				continue
 			default:
@@ -252,6 +252,27 @@ func (d *jsonDec) escaped(start, j int) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// hex4 reads the four hexadecimal digits of a \uXXXX escape, as
+// encoding/json does: strconv.ParseUint, with the string it needed, took
+// two fifths of the time of decoding a string of such escapes.
+func hex4(b []byte) (rune, bool) {
+	var v rune
+	for _, c := range b[:4] {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, false
+		}
+		v = v<<4 | rune(c)
+	}
+	return v, true
 }
 
 // boolean reads true or false.
