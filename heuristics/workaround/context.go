@@ -104,7 +104,14 @@ func toolchainWord(w string) bool {
 // about Homebrew); otherwise the first name does. It reads s word by
 // word, without regular expressions: it runs on every comment that says
 // workaround.
-func termSubject(s string) string {
+func termSubject(s string) string { return termSubjectBut(s, nil) }
+
+// term is termSubject without the names the project owns: in
+// Homebrew/brew, "Homebrew" names the project, not tool:homebrew.
+func (sc *workaroundScan) term(s string) string { return termSubjectBut(s, sc.ownTerms) }
+
+// termSubjectBut is termSubject skipping the Subjects in own.
+func termSubjectBut(s string, own map[string]bool) string {
 	firstLine := len(s)
 	if i := strings.IndexByte(s, '\n'); i >= 0 {
 		firstLine = i
@@ -114,6 +121,10 @@ func termSubject(s string) string {
 		sub, n := nextTerm(s[off:])
 		if sub == "" {
 			break
+		}
+		if own[sub] {
+			off += n
+			continue
 		}
 		if first == "" {
 			first = sub
@@ -227,14 +238,24 @@ var ctxPinWordsRE = lazyre.New(`(?i)\bpin(s|ned|ning)?\b|\bdowngrad|\block(s|ed)
 
 // ctxRemovalRE recognises a message that removes or reverts a workaround,
 // or updates to a release that fixed it.
-var ctxRemovalRE = lazyre.New(`(?i)^\W*(\[[^\]]*\]\s*)?(\w+(\([^)]*\))?!?:\s*)?(remove|removed|removes|drop|drops|dropped|revert|reverts|unpin|unpins|delete|clean ?up|get rid|undo|re-?enable|restore)\b|no longer (needed|necessary|required)|(is|was|been|got|now) (fixed|resolved) upstream|fixed upstream|has been (fixed|resolved|released)`)
+var ctxRemovalRE = lazyre.New(`(?i)^\W*(\[[^\]]*\]\s*)?([\w/.-]+(\([^)]*\))?!?:\s*)?(remove|removed|removes|drop|drops|dropped|revert|reverts|unpin|unpins|delete|clean ?up|get rid|undo|re-?enable|restore)\b|no longer (needed|necessary|required)|(is|was|been|got|now) (fixed|resolved) upstream|fixed upstream|has been (fixed|resolved|released)`)
 
 // ctxReplacedRE recognises a message that replaces a workaround by the
 // upstream fix, says the change avoids the need for one, or reverts it
 // ("so revert this"), anywhere in the text.
 var ctxReplacedRE = lazyre.Lines{Re: lazyre.New(`(?i)instead of (the |a |our |this )?([\w-]+ )?(workaround|hack)|(workaround|hack)s? (is|are) no longer|(remove|removes|removed|drop|drops|dropped) (the |this |that |a |our )?([\w-]+ )?(workaround|hack)` +
 	`|\b(avoids?|removes?|eliminates?|obviates?) the need (for|of) (the |this |that |a |our |any )?([\w-]+ ){0,2}(workaround|hack)|\bno longer needs? (the |this |that |a |our |any )?([\w-]+ ){0,2}(workaround|hack)` +
-	`|((?m:^)|\b(so|and|then),? )(revert|remove|drop|undo) (this|it|that|them)\b`)}
+	`|\b(so|and|then),? (revert|remove|drop|undo) (this|it|that|them)\b|^\W*(revert|remove|drop|undo) (this|it|that|them)\W*$` +
+	`|\b(was|were|has been|have been|got|is now) (fixed|resolved) (in|by) (the )?upstream\b|\bupstream (has )?(now )?(fixed|resolved) (it|this|the)\b`)}
+
+// revertToRE recognises a title that "reverts" a dependency to an older
+// version ("Reverting to Gradle 8.9", "Revert AGP to 8.0.2 because ..."):
+// a downgrade, not the revert of a change.
+var revertToRE = lazyre.New(`(?i)\brevert(s|ed|ing)?( [\w.:-]+){0,3} to ([\w.-]+ )?v?\d+\.\d`)
+
+// adaptRE finds "work around" applied to a new version's breaking or API
+// changes: adapting the code to an upgrade, which the title says it does.
+var adaptRE = lazyre.Lines{Re: lazyre.New(`(?i)\bwork(s|ed|ing)?[ -]?arounds? (for )?((the|some|a|another|more|new) )?((batch|set|round|couple) of |few )?(breaking|api|incompatible) ((api|interface) )?changes\b`)}
 
 // ctxReasonRE finds a reason given for a pin in a message.
 var ctxReasonRE = lazyre.New(`(?i)\bbecause\b|\bdue to\b|\bto (hopefully |try to |maybe )?(fix|prevent|avoid|resolve|unbreak)\b|\bavoid|\bbreak(s|ing)?\b|\bbroken\b|\bfail(s|ed|ing|ure)?\b|\berror|\bcrash|\bincompatib|\bcompatib|\bregression|\b(doesn'?t|does not|no longer|stopped) work|\breasons?\b|\buntil\b`)
@@ -295,14 +316,14 @@ func withoutTrailers(msg string) string {
 
 // ownFixRE recognises a title that fixes the project's own bug: what
 // it blames is its own.
-var ownFixRE = lazyre.New(`(?i)^\W*(\[[^\]]*\]\s*)?(\w+(\([^)]*\))?!?:\s*)?(fix|fixes|fixed|correct|corrects)\b`)
+var ownFixRE = lazyre.New(`(?i)^\W*(\[[^\]]*\]\s*)?([\w/.-]+(\([^)]*\))?!?:\s*)?(fix|fixes|fixed|correct|corrects)\b`)
 
 // workaroundTitleRE finds "workaround" in a title that otherwise reads
 // as a plain version bump.
 var workaroundTitleRE = lazyre.New(`(?i)work ?around`)
 
 // ctxBumpRE recognises a plain dependency update by its title.
-var ctxBumpRE = lazyre.New(`(?i)^\W*(\[[^\]]*\]\s*)?(\w+(\([^)]*\))?!?:\s*)?(bump|update|upgrade|updated|updates|bumps)\b`)
+var ctxBumpRE = lazyre.New(`(?i)^\W*(\[[^\]]*\]\s*)?([\w/.-]+(\([^)]*\))?!?:\s*)?(bump|update|upgrade|updated|updates|bumps)\b`)
 
 // Version lines in manifests: the package whose version an added line
 // sets. Each expression's first non-empty group is the name.
@@ -674,7 +695,7 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 			h.subject = d
 		}
 	} else {
-		h.subject = termSubject(said)
+		h.subject = sc.term(said)
 	}
 	if fs.test {
 		// Kept in a test without a link (see resolveCtx): "libfoo is
@@ -691,7 +712,7 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 			h.subject, h.rule = a, ruleComment
 			if d := fs.knownName(a); d != "" {
 				h.subject = d
-			} else if t := termSubject(a); t != "" {
+			} else if t := sc.term(a); t != "" {
 				h.subject, h.rule = t, ""
 			}
 		}
@@ -875,7 +896,7 @@ func (sc *workaroundScan) contextFindings() {
 	// Pins with a reason on their line or just above.
 	pinned := map[string]bool{}
 	for _, h := range sc.ctxPins {
-		if h.link != "reason" || pinned[h.subject] || sc.isOwnModule(h.subject) || !h.strong && sc.movedUp(h) {
+		if h.link != "reason" || pinned[h.subject] || sc.ownPin(h.subject) || !h.strong && sc.movedUp(h) {
 			continue // a pin moved up whose comment names no bug is a bump
 		}
 		pinned[h.subject] = true
@@ -899,7 +920,7 @@ func (sc *workaroundScan) contextFindings() {
 	if title == "" && len(sc.c.Commits) > 0 {
 		title, _, _ = strings.Cut(sc.c.Commits[0].Message, "\n")
 	}
-	removal := sc.ctxFirst.path == "" || ctxRemovalRE.MatchString(title) && !revertsRemoval(title) || ctxReplacedRE.MatchString(msg)
+	removal := sc.ctxFirst.path == "" || ctxRemovalRE.MatchString(title) && !revertsRemoval(title) && !revertToRE.MatchString(title) || ctxReplacedRE.MatchString(msg)
 	// Library swaps, before the comments, which may explain them. A title
 	// that removes only the redirect ("Remove 'replace' directive") while
 	// the code imports the fork directly still swaps to the fork.
@@ -944,11 +965,20 @@ func (sc *workaroundScan) contextFindings() {
 	// change does: those sentences neither say workaround nor name what.
 	msg, title = withoutAsides(msg), withoutAsides(title)
 	words := ctxWords(msg)
-	pinWords := ctxPinWordsRE.MatchString(title)
+	pinWords := ctxPinWordsRE.MatchString(title) || revertToRE.MatchString(title)
+	if words && ctxBumpRE.MatchString(title) && adaptRE.MatchString(title) {
+		return // "update libfoo, work around its breaking API changes": adapting to the upgrade
+	}
+	if words && sc.blamesItself(msg) {
+		return // "it was a bug in <the project> not to check": the project's own bug, fixed
+	}
+	if words && sc.removedWorkaround(msg) {
+		return // what the message calls a hack belongs to a dependency the change removes
+	}
 	if pinWords && ctxDigestRE.MatchString(title) {
 		return // pinning to a digest is supply-chain hygiene, not a workaround
 	}
-	if pinWords && !words && !wording.ContainsFold(title, "downgrad") && !pinBackRE.MatchString(title) && !ctxReasonRE.MatchString(msg) && (termSubject(pinTarget(title)) == "" || ctxBumpRE.MatchString(title)) {
+	if pinWords && !words && !wording.ContainsFold(title, "downgrad") && !pinBackRE.MatchString(title) && !ctxReasonRE.MatchString(msg) && (sc.term(pinTarget(title)) == "" || ctxBumpRE.MatchString(title)) {
 		return // a pin that gives no reason is a plain version choice; moving a pin is a bump
 	}
 	if ctxBumpRE.MatchString(title) && !pinWords && !workaroundTitleRE.MatchString(title) {
@@ -1003,7 +1033,7 @@ func (sc *workaroundScan) contextFindings() {
 		}
 	}
 	if h.subject == "" {
-		s := termSubject(msg)
+		s := sc.term(msg)
 		if s == "" {
 			s = compilerSubject(msg, sc.ctxFirst.path)
 		}
@@ -1042,7 +1072,7 @@ func (sc *workaroundScan) contextFindings() {
 			s = runtimeOfPath(sc.ctxFirst.path)
 		}
 		if s != "" {
-			if t := termSubject(s); t != "" {
+			if t := sc.term(s); t != "" {
 				s = t
 			} else if r := linkRepo(link); link != "" && r != "" && strings.EqualFold(path.Base(r), s) {
 				s = repoSubject(r) // the linked repository of that name
@@ -1086,6 +1116,16 @@ func (sc *workaroundScan) contextFindings() {
 		f.Field, f.Commit, f.Line, f.Snippet = sc.messageLine(words, link)
 	}
 	sc.add(f)
+}
+
+// ownPin reports whether a pin's Subject is the project's own: one of
+// its modules, or a repository of its owner (an action the project's
+// organisation publishes, pinned in its workflows).
+func (sc *workaroundScan) ownPin(subject string) bool {
+	if r, ok := strings.CutPrefix(subject, "repo:"); ok && strings.Count(r, "/") == 1 && sc.ownOwner("github.com/"+r) {
+		return true
+	}
+	return sc.isOwnModule(subject)
 }
 
 // mentionsPin reports whether a message (lower-case) names a pinned
@@ -1140,7 +1180,7 @@ func (sc *workaroundScan) pinForMessage(title string) ctxHit {
 	lowerTitle := asciiLower(title)
 	for _, p := range sc.ctxPins {
 		switch {
-		case sc.isOwnModule(p.subject):
+		case sc.ownPin(p.subject):
 		case !p.lock:
 			return p
 		case lock.subject == "":
@@ -1619,6 +1659,10 @@ func (sc *workaroundScan) ownName(name string) bool {
 		if strings.EqualFold(b, name) {
 			return true
 		}
+		// The repository's owner: "Homebrew" in Homebrew/brew.
+		if o := path.Base(path.Dir(r)); strings.Contains(path.Dir(r), "/") && len(o) >= 3 && strings.EqualFold(o, name) {
+			return true
+		}
 		// A crate or package of the project's own workspace, named after
 		// the project: "tokio-util" in tokio, "grep-regex" in ripgrep.
 		if hyphen && len(first) >= 4 && len(b) >= len(first) && strings.EqualFold(b[len(b)-len(first):], first) {
@@ -1626,4 +1670,104 @@ func (sc *workaroundScan) ownName(name string) bool {
 		}
 	}
 	return sc.isOwnModule(name)
+}
+
+// blamesItself reports whether a message blames the project itself in
+// the words of a bug ("it was a bug in IPython not to check"): its
+// own bug, fixed, whatever runtime it goes on to mention.
+func (sc *workaroundScan) blamesItself(msg string) bool {
+	if !mayActor(msg) || len(msg) > 4096 {
+		return false
+	}
+	lower := asciiLower(msg)
+	return eachActorKey(lower, func(i, end int) string {
+		for _, prep := range [...]string{" in ", " with "} {
+			if r, ok := strings.CutPrefix(lower[end:], prep); ok {
+				for _, art := range [...]string{"the ", "a ", "an ", "our "} {
+					r = strings.TrimPrefix(r, art)
+				}
+				if name := actorToken(r); len(name) >= 3 && sc.ownRepoName(name) {
+					return name
+				}
+			}
+		}
+		return ""
+	}) != ""
+}
+
+// ownRepoName reports whether name is the project's repository's name
+// or its owner's, exactly: not a package of the same prefix
+// ("jekyll-redirect-from" in jekyll/jekyll is a plugin of its own).
+func (sc *workaroundScan) ownRepoName(name string) bool {
+	for r := range sc.ownRepos {
+		if strings.EqualFold(path.Base(r), name) || strings.Contains(path.Dir(r), "/") && strings.EqualFold(path.Base(path.Dir(r)), name) {
+			return true
+		}
+	}
+	return false
+}
+
+// removedWorkaround reports whether every line of a message that says
+// workaround names a dependency the change removes and adds nowhere
+// ("pycall ... needed the FOO hack" in a change that drops pycall): the
+// hack goes with it.
+func (sc *workaroundScan) removedWorkaround(msg string) bool {
+	var gone []string
+	note := func(dep string) {
+		if _, ok := sc.swapAdded[swapKey(dep)]; !ok {
+			if name := asciiLower(path.Base(dep)); len(name) >= 3 && !everydayWord(name) {
+				gone = append(gone, name)
+			}
+		}
+	}
+	for _, dep := range sc.swapRemoved {
+		note(dep)
+	}
+	for _, dep := range sc.goneDeps {
+		note(dep)
+	}
+	if len(gone) == 0 {
+		return false
+	}
+	said := false
+	for block := range paragraphs(msg) {
+		if !ctxWords(block) {
+			continue
+		}
+		said = true
+		lower := asciiLower(block)
+		if !slices.ContainsFunc(gone, func(name string) bool { return wordIndex(lower, name) >= 0 }) {
+			return false
+		}
+	}
+	return said
+}
+
+// paragraphs yields a message's paragraphs and list items: runs of lines
+// ended by a blank line or by a line that starts a new item ("- ", "* ").
+func paragraphs(msg string) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		start := 0
+		for i := 0; i <= len(msg); {
+			nl := strings.IndexByte(msg[i:], '\n')
+			end := len(msg)
+			if nl >= 0 {
+				end = i + nl
+			}
+			line := strings.TrimSpace(msg[i:end])
+			if (line == "" || strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "* ")) && i > start {
+				if !yield(msg[start:i]) {
+					return
+				}
+				start = i
+			}
+			if nl < 0 {
+				break
+			}
+			i = end + 1
+		}
+		if start < len(msg) {
+			yield(msg[start:])
+		}
+	}
 }

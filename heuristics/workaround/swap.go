@@ -143,7 +143,7 @@ func (fs *fileScan) thirdParty(cm string) string {
 	if d := fs.namedImport(cm, false); d != "" && !fs.sc.isOwnModule(d) {
 		return d
 	}
-	if s := termSubject(cm); s != "" {
+	if s := fs.sc.term(cm); s != "" {
 		return s
 	}
 	for i := len(fs.links) - 1; i >= 0 && i >= len(fs.links)-2; i-- {
@@ -424,7 +424,7 @@ func swapReasoned(msg string) bool {
 
 // swapBackRE recognises a message that goes back from a fork to the
 // original: not a workaround but the end of one.
-var swapBackRE = lazyre.Lines{Re: lazyre.New(`(?i)\bback to\b|\bto (?:the )?upstream\b|\b(?:are|is|now|been|got) upstream(?:ed)?\b|\bupstreamed\b|\bupstream (?:version|release|package|crate|module|library|sdk)\b|\boff (?:of )?(?:our|the) fork\b`)}
+var swapBackRE = lazyre.Lines{Re: lazyre.New(`(?i)\bback to\b|\bto (?:the )?upstream\b|\b(?:are|is|now|been|got) upstream(?:ed)?\b|\bupstreamed\b|\bupstream (?:version|release|package|crate|module|library|sdk)\b|\boff (?:of )?(?:our|the) fork\b|\bofficial\b|\bsuccessor\b|\b(?:took|taken|takes) over\b|\bnew home\b`)}
 
 // ownOwner reports whether a repository (host/owner/name) belongs to the
 // owner of one of the project's own repositories: a fork the project
