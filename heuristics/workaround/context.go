@@ -63,6 +63,9 @@ var upstreamWords = sync.OnceValue(func() map[string]string {
 		"kotlinc": "toolchain:kotlin", "scalac": "toolchain:scala", "javac": "toolchain:javac", "swiftc": "toolchain:swift", "xcode": "toolchain:xcode",
 		"emscripten": "toolchain:emscripten", "wasm-pack": "toolchain:wasm-pack", "cmake": "tool:cmake", "gradle": "tool:gradle",
 		"conda": "tool:conda", "anaconda": "tool:conda", "miniconda": "tool:conda", "rosetta": "os:macos", "wsl": "os:windows",
+		// Hardware vendors whose drivers a program works around, and
+		// components of an OS known by their own name.
+		"intel": "platform:intel", "nvidia": "platform:nvidia", "conpty": "os:windows", "sshfs": "tool:sshfs",
 		"travis": "platform:travis-ci", "appveyor": "platform:appveyor", "xterm": "tool:xterm", "iterm2": "tool:iterm2",
 	}
 })
@@ -78,6 +81,7 @@ var upstreamPairs = []struct {
 	{"ruby", startsDigit, "runtime:ruby"},
 	{"rust", startsDigit, "toolchain:rust"},
 	{"go", func(w string) bool { return strings.HasPrefix(w, "1.") || toolchainWord(w) }, "toolchain:go"},
+	{"go", func(w string) bool { return w == "runtime" || w == "stdlib" || w == "standard" }, "runtime:go"},
 	{"rust", toolchainWord, "toolchain:rust"},
 	{"gnu", func(w string) bool { return w == "make" }, "tool:make"},
 	{"node", startsDigit, "runtime:node"},
@@ -218,7 +222,8 @@ var ctxWordsRE = lazyre.AnyLines{May: mayCtxWords, Res: []*lazyre.Regexp{
 // cannot match across a line break, so it runs line by line (on a long
 // description as a whole, Go's regexp would take its slowest engine) and
 // only on the lines its literal test lets through.
-var ctxWords2RE = lazyre.Lines{Re: lazyre.New(`(?i)\binternal compiler error\b|(?-i:\bICE\b)|\bmiscompil|\b(delete|drop|revert) (this |it )?(when|once|after)\b|\bdue to (a |an )?[\w+-]+ (bug|issue|regression)\b|\bwait(ing)? for (a |the )?(new|next|newer|fixed) [\w.+-]+ (release|version)\b`)}
+var ctxWords2RE = lazyre.Lines{Re: lazyre.New(`(?i)\binternal compiler error\b|(?-i:\bICE\b)|\bmiscompil|\b(delete|drop|revert) (this |it )?(when|once|after)\b|\bdue to (a |an )?[\w+-]+ (bug|issue|regression)\b|\bwait(ing)? for (a |the )?(new|next|newer|fixed) [\w.+-]+ (release|version)\b` +
+	`|\b(known[ -])?(broken|buggy) ([\w.+-]+ )?(drivers?|firmware|filesystems?|file systems?|implementations?|servers?)\b`)}
 
 // ctxWords reports whether a comment or message says workaround in
 // words (ctxWordsRE, then ctxWords2RE).
@@ -661,6 +666,14 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 			fs.lastReason = n // a reason block: the pin right below it has a reason
 		}
 	}
+	if linkHere && !fs.test && sc.codeLink.subject == "" {
+		// For a message that says workaround and names nothing: the
+		// other repository an added comment links.
+		u := fs.links[len(fs.links)-1].url
+		if r := linkRepo(u); r != "" && !sc.ownLink(u) {
+			sc.codeLink = ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: repoSubject(r), link: u}
+		}
+	}
 	if !strings.Contains(cm, "://") && (strings.Contains(cm, "/issues/") || strings.Contains(cm, "/pull/") || strings.Contains(cm, "/merge_requests/")) {
 		if m := bareIssueRE.FindString(cm); m != "" {
 			fs.links = append(fs.links, fileLink{line: n, url: "https://" + m})
@@ -1053,6 +1066,11 @@ func (sc *workaroundScan) contextFindings() {
 			}
 		}
 	}
+	rule := ruleMessage
+	if h.subject == "" && words && sc.catchHit.subject != "" {
+		// A catch of an exception the file imports from a third party.
+		h, inMsg, rule = sc.catchHit, false, ruleDefensive
+	}
 	if h.subject == "" && words && !ownFixRE.MatchString(title) {
 		// What the title blames in the words of a bug ("tilt is broken
 		// under 1.9"), or names as what it works around ("Work around
@@ -1092,6 +1110,9 @@ func (sc *workaroundScan) contextFindings() {
 		h, inMsg = sc.ctxFirst, true
 		h.subject = repoSubject(linkRepo(link))
 	}
+	if h.subject == "" && words && sc.codeLink.subject != "" {
+		h, inMsg = sc.codeLink, false // the other repository an added comment links
+	}
 	if h.subject == "" && pinLast.subject != "" {
 		h, inMsg = pinLast, false
 	}
@@ -1110,7 +1131,12 @@ func (sc *workaroundScan) contextFindings() {
 	if !words {
 		what = "a pin or downgrade of " + h.subject + " its description explains"
 	}
-	f := Finding{Rule: ruleMessage, Path: h.path, Line: h.line, Snippet: wording.Snippet(h.snippet, 200), Dependency: h.subject, What: what}
+	if rule == ruleDefensive && h.subject == sc.catchHit.subject {
+		what = "a catch of " + h.subject + "'s exception in a change its description calls a workaround"
+	} else {
+		rule = ruleMessage
+	}
+	f := Finding{Rule: rule, Path: h.path, Line: h.line, Snippet: wording.Snippet(h.snippet, 200), Dependency: h.subject, What: what, Upstream: h.link}
 	if inMsg {
 		f.Path = ""
 		f.Field, f.Commit, f.Line, f.Snippet = sc.messageLine(words, link)
@@ -1707,8 +1733,9 @@ func (sc *workaroundScan) ownRepoName(name string) bool {
 	return false
 }
 
-// removedWorkaround reports whether every line of a message that says
-// workaround names a dependency the change removes and adds nowhere
+// removedWorkaround reports whether every paragraph of a message that
+// says workaround names a dependency that only files the change deletes
+// or shortens declared, and no added line imports
 // ("pycall ... needed the FOO hack" in a change that drops pycall): the
 // hack goes with it.
 func (sc *workaroundScan) removedWorkaround(msg string) bool {
@@ -1719,9 +1746,6 @@ func (sc *workaroundScan) removedWorkaround(msg string) bool {
 				gone = append(gone, name)
 			}
 		}
-	}
-	for _, dep := range sc.swapRemoved {
-		note(dep)
 	}
 	for _, dep := range sc.goneDeps {
 		note(dep)

@@ -176,6 +176,8 @@ type workaroundScan struct {
 	notCI       bool            // a file with added lines is not a CI configuration
 
 	swapRemoved    map[string]string   // swapKey → dependency, from deleted import lines
+	catchHit       ctxHit              // the first added catch of a third party's exception, when the message says workaround
+	codeLink       ctxHit              // the first added comment that links another repository's issue, outside tests
 	goneDeps       []string            // dependencies of files the change deletes or only shortens, when the message says workaround
 	swapAdded      map[string]swapSite // swapKey → where an added line imports it
 	swapAddedOrder []string            // added dependencies, in diff order
@@ -492,6 +494,9 @@ const (
 
 // fileScan is the state of one file's scan.
 type fileScan struct {
+	platLine  int    // the last added line that branches on a platform
+	platSub   string // what it branches on
+	platBlame ctxHit // the last added comment that blames something, waiting for a platform branch
 	sc     *workaroundScan
 	f      *diffstat.File
 	path   string
@@ -702,6 +707,12 @@ func (fs *fileScan) added(n int, text string, goModParsed bool) {
 		dc = genericComment(text)
 	}
 	fs.defensiveLine(n, text, dc)
+	if fs.sc.msgWords && fs.defensive && fs.sc.catchHit.subject == "" && (dc == "" || !commentOnly(text)) {
+		fs.catchLine(n, text)
+	}
+	if !fs.test {
+		fs.platformBlame(n, text, dc)
+	}
 	if fs.lastURL != 0 && strings.Contains(text, "patch") {
 		fs.downloadedPatch(n, text)
 	}

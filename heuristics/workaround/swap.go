@@ -441,3 +441,75 @@ func (sc *workaroundScan) ownOwner(r string) bool {
 	}
 	return false
 }
+
+// catchTypeRE reads the exception type of a catch clause: Python's
+// except, Ruby's rescue, catch in Java, Kotlin, C# and Scala.
+var catchTypeRE = lazyre.New(`^\s*(?:\}\s*)?(?:except\s*\(?\s*|rescue\s+|catch\s*\(\s*(?:final\s+)?(?:\w+\s*:\s*)?)([A-Za-z_][\w.:]*)`)
+
+// catchLine notes a catch clause whose exception the file imports from a
+// third party: with a message that says workaround, the wrapper is
+// around that dependency (catchHit).
+func (fs *fileScan) catchLine(n int, text string) {
+	if !mayWrap(text) {
+		return
+	}
+	m := catchTypeRE.FindStringSubmatch(text)
+	if m == nil {
+		return
+	}
+	name := strings.ReplaceAll(m[1], "::", ".")
+	if _, dep := fs.resolve(name); dep != "" && !fs.sc.ownName(dep) {
+		fs.sc.catchHit = ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: dep}
+	}
+}
+
+// blameRE finds a comment that blames what a platform does: issues, a
+// bug, a crash, something it does not support or handle.
+var blameRE = lazyre.New(`(?i)\b(?:issues?|problems?|bugs?|buggy|broken|crash(?:es|ing)?|quirks?|misbehav\w*|glitch\w*|hangs?|(?:doesn'?t|does not|don'?t|do not|won'?t|can'?t|cannot) (?:like|work|support|handle|accept|allow))\b`)
+
+// platformBlame runs the platform-branch rule: an added branch on an
+// operating system, runtime or compiler (platformSubject) with a comment
+// within three lines that blames something in words (blameRE), though
+// it names no third party, works around that platform.
+func (fs *fileScan) platformBlame(n int, text, cm string) {
+	if cm != "" && len(cm) >= 8 && blameRE.MatchString(withoutQuotes(cm)) && !ctxWords(withoutQuotes(cm)) {
+		fs.platBlame = ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text)}
+		if fs.platLine != 0 && fs.platLine >= n-3 {
+			fs.platHit(fs.platSub)
+		}
+	}
+	if (cm == "" || !commentOnly(text)) && mayPlatform(text) && isBranchLine(text) {
+		if sub := platformSubject(text); sub != "" {
+			fs.platLine, fs.platSub = n, sub
+			if fs.platBlame.line != 0 && fs.platBlame.line >= n-3 {
+				fs.platHit(sub)
+			}
+		}
+	}
+}
+
+// platHit records the blaming comment as a workaround of the platform,
+// once.
+func (fs *fileScan) platHit(sub string) {
+	sc := fs.sc
+	if sc.ownTerms[sub] || len(sc.ctxComments) >= maxCtxHits {
+		return
+	}
+	for _, h := range sc.ctxComments {
+		if h.path == fs.path && h.line >= fs.platBlame.line-3 && h.line <= fs.platBlame.line+3 {
+			return // a comment of the branch already says workaround
+		}
+	}
+	h := fs.platBlame
+	h.subject = sub
+	sc.ctxComments = append(sc.ctxComments, h)
+	fs.platBlame, fs.platLine = ctxHit{}, 0
+}
+
+// isBranchLine reports whether a line of code is a condition: if, elif,
+// #if, ifeq, when, unless, case, a Rust cfg.
+func isBranchLine(text string) bool {
+	t := strings.TrimLeft(strings.TrimSpace(text), "}) ")
+	return hasPrefixAny(t, "if ", "if(", "elif ", "else if", "elsif ", "#if", "# if", "ifeq", "ifneq", "when ", "unless ", "case ", "#[cfg", "cfg!(", "@if") ||
+		strings.Contains(t, " if ") || strings.Contains(t, " && ") && strings.Contains(t, "(")
+}
