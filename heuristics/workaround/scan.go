@@ -497,6 +497,7 @@ type fileScan struct {
 	platLine  int    // the last added line that branches on a platform
 	platSub   string // what it branches on
 	platBlame ctxHit // the last added comment that blames something, waiting for a platform branch
+
 	sc     *workaroundScan
 	f      *diffstat.File
 	path   string
