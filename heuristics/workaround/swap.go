@@ -457,7 +457,7 @@ func (fs *fileScan) catchLine(n int, text string) {
 	if m == nil {
 		return
 	}
-	name := strings.ReplaceAll(m[1], "::", ".")
+	name := strings.ReplaceAll(strings.TrimRight(m[1], ":."), "::", ".")
 	if _, dep := fs.resolve(name); dep != "" && !fs.sc.ownName(dep) {
 		fs.sc.catchHit = ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: dep}
 	}

@@ -1,0 +1,105 @@
+package workaround_test
+
+import (
+	"testing"
+
+	"github.com/heft-dev/heft/heuristics/workaround"
+)
+
+// TestSixthRoundShapes covers the classes the fifth round's fresh split
+// (test5) showed: the project's owner as its own name, removals and
+// upgrades the message rule misread, the project blaming itself, a swap
+// to the official successor; and, as workarounds, catches of a third
+// party's exception, platform branches whose comment blames without
+// naming anyone, and links in added comments. Every input is made up in
+// the shape of the real ones.
+func TestSixthRoundShapes(t *testing.T) {
+	s := newWorkaround(t, workaround.Config{Repository: "github.com/acme/ripscan"})
+	const wf1 = ".github/workflows/test.yml"
+	runFindingCases(t, s, []findingCase{
+		changeOne("owner-action-pin", "contrast: an action of the project's owner pinned by policy",
+			"workflows: pin acme/actions to 2026.01.02.1", "",
+			wf1, "steps:\n  - uses: acme/actions/setup@main\n  - run: make\n",
+			"steps:\n  - uses: acme/actions/setup@2026.01.02.1\n  - run: make\n"),
+		changeOne("owner-git-source", "contrast: a git source in another repository of the project's owner, its revision moved",
+			"remove the patched sslsys crate", "",
+			"Cargo.toml", "[dependencies]\nssh-rs = { git = \"https://github.com/acme/ssh-rs.git\", rev = \"aaaa\" }\n",
+			"[dependencies]\nssh-rs = { git = \"https://github.com/acme/ssh-rs.git\", rev = \"bbbb\" }\n"),
+		changeOne("scope-path-removal", "contrast: a title whose scope is a path removes an old toolchain workaround",
+			"lib/net: remove go1.21 workaround now go1.22 is the minimum", "",
+			"lib/net/form.go", "package net\n\nfunc disp(f string) string {\n\t// FIXME when go1.21 is no longer supported, use mime.Disp\n\treturn quote(f)\n}\n",
+			"package net\n\nfunc disp(f string) string {\n\treturn mime.Disp(f)\n}\n"),
+		changeOne("fixed-upstream-bump", "contrast: a bump to an unreleased commit that carries the upstream fix",
+			"ftp: fix uploads being slower than they should be", "Due to a bug in ftpx it sent whole blocks.\n\nThis was fixed in the upstream library.\n",
+			"go.mod", "module github.com/acme/ripscan\n\nrequire github.com/ftpco/ftpx v1.13.5\n",
+			"module github.com/acme/ripscan\n\nrequire github.com/ftpco/ftpx v1.13.6-0.20230213180117-971c283182b6\n"),
+		changeOne("bump-adapt", "contrast: a bump whose title works around the new version's breaking API changes",
+			"update b64, work around another batch of breaking API changes", "",
+			"src/enc.rs", "fn enc(b: &[u8]) -> String {\n    b64::encode(b)\n}\n",
+			"fn enc(b: &[u8]) -> String {\n    b64::engine::STANDARD.encode(b)\n}\n"),
+		changeOne("own-blame", "contrast: a message that blames the project itself, then names the runtime it broke on",
+			"Fix debugger issues in Python 3.13.1", "For some reason it is not always set; it was a bug in ripscan not to check.",
+			"ripscan/debug.py", "def locals_of(self, frame):\n    if frame is self.cur:\n        return self.cur_locals\n",
+			"def locals_of(self, frame):\n    if frame is getattr(self, \"cur\", None):\n        return self.cur_locals\n"),
+		changeOne("removed-dep-hack", "contrast: the hack the message names belongs to a dependency the change drops",
+			"analytics: replace PyBridge with subprocess",
+			"- `pybridge` was our only in-process embedding; it needed the\n  `__LAUNCHER__` hack for macOS framework Pythons.\n- The query runs from a script now.\n",
+			"Gemfile", "source \"https://rubygems.org\"\ngem \"json\"\ngem \"pybridge\"\n",
+			"source \"https://rubygems.org\"\ngem \"json\"\n"),
+		changeOne("official-successor", "contrast: a library swapped for the official repository that took it over",
+			"b2: Switch to official library `blazeco/blaze`", "The old repository is no longer maintained, and the official one took over.",
+			"b2/b2.go", "package b2\n\nimport (\n\t\"github.com/kurt/blaze\"\n)\n\nvar _ = blaze.New\n",
+			"package b2\n\nimport (\n\t\"github.com/blazeco/blaze\"\n)\n\nvar _ = blaze.New\n"),
+		changeOne("drop-it-to-warning", "\"Drop it to warning\" is no revert: the compiler the title blames is the upstream",
+			"win/media: workaround GCC 15 bogus template warning", "Drop it to warning, even if -Werror is in effect.",
+			"win/media.cpp", "#include <windows.h>\n#include <winrt/Base.h>\n",
+			"#include <windows.h>\n#if defined(__GNUC__) && !defined(__clang__)\n# pragma GCC diagnostic warning \"-Wtemplate-body\"\n#endif\n#include <winrt/Base.h>\n",
+			wf{rule: "workaround-message", dep: "toolchain:gcc", line: 1}),
+		changeOne("revert-to-version", "a title that reverts a tool to an older version for a linked bug is a downgrade (named by the tracker it links)",
+			"Reverting to Gradle 8.9", "because I'm hitting https://youtrack.jetbrains.com/issue/KT-12345/",
+			"gradle/wrapper/gradle-wrapper.properties", "distributionUrl=https\\://services.gradle.org/distributions/gradle-8.10.1-all.zip\n",
+			"distributionUrl=https\\://services.gradle.org/distributions/gradle-8.9-all.zip\n",
+			wf{rule: "workaround-message", dep: "toolchain:kotlin", linked: true, line: 1}),
+		changeOne("gitlab-link", "a self-hosted GitLab's merge request names the repository the workaround is for",
+			"vo: add workaround for broken linear output in libplaceholder", "See: https://code.example.org/video/libplaceholder/-/merge_requests/759",
+			"video/out.c", "static void draw(struct hint *h)\n{\n}\n",
+			"static void draw(struct hint *h)\n{\n    if (h->trc == TRC_G22)\n        h->trc = TRC_SRGB;\n}\n",
+			wf{rule: "workaround-message", dep: "repo:code.example.org/video/libplaceholder", linked: true, line: 1}),
+		changeOne("catch-imported", "a catch of an exception imported from a third party, in a change the message calls a workaround",
+			"Prevent crash on StackInfo NotOne.", "This is a workaround for #135; it does not fix the root cause.",
+			"ripscan/frames.py", "class Frame:\n    @property\n    def lines(self):\n        return self._sd.lines\n",
+			"class Frame:\n    @property\n    def lines(self):\n        from execy.core import NotOne\n\n        try:\n            return self._sd.lines\n        except NotOne:\n            return []\n",
+			wf{rule: "workaround-defensive-wrapper", dep: "execy", line: 8}),
+		changeOne("catch-own", "contrast: a catch of the project's own exception, though the message says workaround",
+			"Prevent crash on missing frames.", "This is a workaround for #135.",
+			"ripscan/frames.py", "class Frame:\n    def lines(self):\n        return self._sd.lines\n",
+			"class Frame:\n    def lines(self):\n        from ripscan.errors import NoFrame\n        try:\n            return self._sd.lines\n        except NoFrame:\n            return []\n"),
+		changeOne("platform-blame", "an OS branch whose comment blames issues without naming anyone works around the OS",
+			"Change OSX build flags. Fixes #194", "The toolchain dislikes DYLD_INSERT_LIBRARIES.",
+			"Makefile", "all:\n\tgo build -o ripscan\n",
+			"ifeq ($(shell uname), Darwin)\n\t# Fixes DYLD_INSERT_LIBRARIES issues\n\tGO_FLAGS += -ldflags -linkmode=external\nendif\n\nall:\n\tgo build $(GO_FLAGS) -o ripscan\n",
+			wf{rule: "workaround-runtime", dep: "os:macos", line: 2}),
+		changeOne("platform-plain", "contrast: an OS branch whose comment blames nothing",
+			"Change OSX build flags", "",
+			"Makefile", "all:\n\tgo build -o ripscan\n",
+			"ifeq ($(shell uname), Darwin)\n\t# Link with the system linker on macOS\n\tGO_FLAGS += -ldflags -linkmode=external\nendif\n\nall:\n\tgo build $(GO_FLAGS) -o ripscan\n"),
+		changeOne("comment-link", "a message that says workaround and names nothing; an added comment links the other project's pull request",
+			"cloner: Workaround for incorrect \"not found\" errors while listing", "",
+			"internal/store/rest.go", "package rest\n\nfunc list(code int) error {\n\tif code == 404 {\n\t\treturn nil\n\t}\n\treturn nil\n}\n",
+			"package rest\n\nfunc list(code int) error {\n\tif code == 404 {\n\t\t// ignore missing directories, unless the server misuses \"not found\"\n"+
+				"\t\t// for its internal errors, see https://github.com/otherco/cloner/pull/75 for details.\n\t\treturn nil\n\t}\n\treturn nil\n}\n",
+			wf{rule: "workaround-message", dep: "repo:otherco/cloner", linked: true, line: 6}),
+		changeOne("broken-drivers", "a title that excludes a codec on known broken drivers names the driver's vendor",
+			"video/d3d: exclude VP9 on known broken Intel drivers", "",
+			"video/d3d.c", "static const struct entry list[] = {\n    {CODEC_HEVC, 0x8086},\n};\n",
+			"static const struct entry list[] = {\n    {CODEC_HEVC, 0x8086},\n    // VP9 decoder does not accept bitstreams, even when advertised\n    {CODEC_VP9, 0x8086},\n};\n",
+			wf{rule: "workaround-message", dep: "platform:intel", line: 1}),
+	})
+	owner := newWorkaround(t, workaround.Config{Repository: "github.com/homebrew/pourer"})
+	runFindingCases(t, owner, []findingCase{
+		changeOne("owner-term", "contrast: the project's owner is the project, not an upstream tool (Homebrew in Homebrew/...)",
+			"Work around Homebrew's old shim layout", "",
+			"lib/shims.rb", "module Shims\nend\n",
+			"module Shims\n  DIR = \"super\"\nend\n"),
+	})
+}
