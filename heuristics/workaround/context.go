@@ -947,9 +947,13 @@ func (sc *workaroundScan) contextFindings() {
 	// Comments that tie a workaround to a runtime, an OS, a browser or a
 	// toolchain, in any language.
 	named := false
+	ownCause := ownFixRE.MatchString(title) && sc.ownRegression(msg)
 	for _, h := range sc.ctxComments {
 		if h.subject == "" || removal && h.bare {
 			continue // an unpin's comment that links the issue it no longer needs to work around
+		}
+		if ownCause && h.link == "" && h.rule == "" {
+			continue // a fix of what the project's own change broke, on the platform it broke on
 		}
 		if i, ok := near(h.path, h.line); ok {
 			f := &sc.findings[i]
@@ -1794,4 +1798,26 @@ func paragraphs(msg string) func(func(string) bool) {
 			yield(msg[start:])
 		}
 	}
+}
+
+// ownCauseRE finds a message that blames one of the project's own
+// changes (a pull request, an issue number, a commit) for the bug it
+// fixes: "#975 had the unintended consequence of ...", "a regression
+// introduced by 1a2b3c4d".
+var ownCauseRE = lazyre.Lines{Re: lazyre.New(`(?i)(?:/pull/\d+|(?:^|\s)#\d+|\b[0-9a-f]{7,40})\b[^.]{0,30}\b(?:had the unintended|introduced|broke|caused)\b` +
+	`|\b(?:regression|breakage) (?:from|in|introduced (?:in|by)|caused by) (?:#\d+|\S*/pull/\d+|[0-9a-f]{7,40})\b|\bcaused by (?:#\d+|\S*/pull/\d+|[0-9a-f]{7,40})\b`)}
+
+// ownRegression reports whether a message blames the project's own
+// change for what it fixes, every pull request it links for that being
+// the project's.
+func (sc *workaroundScan) ownRegression(msg string) bool {
+	if !ownCauseRE.MatchString(msg) {
+		return false
+	}
+	for _, l := range sc.descLinks {
+		if strings.Contains(l.url, "/pull/") && !sc.ownLink(l.url) {
+			return false
+		}
+	}
+	return true
 }

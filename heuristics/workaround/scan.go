@@ -497,6 +497,7 @@ type fileScan struct {
 	platLine  int    // the last added line that branches on a platform
 	platSub   string // what it branches on
 	platBlame ctxHit // the last added comment that blames something, waiting for a platform branch
+	oldReopens []string // Ruby constants a deleted line of the file reopened or patched
 
 	sc     *workaroundScan
 	f      *diffstat.File
@@ -565,6 +566,9 @@ func (fs *fileScan) scan(hunks hunkSource) error {
 				fs.lockLine(l.New, l.Op, l.Text)
 			}
 			if l.Op == diffstat.LineDeleted {
+				if fs.kind == wkRuby && !fs.test {
+					fs.oldReopen(l.Text)
+				}
 				if fs.swaps {
 					fs.swapLine(l.Old, strings.TrimSuffix(l.Text, "\r"), true)
 				}

@@ -94,6 +94,16 @@ func TestSixthRoundShapes(t *testing.T) {
 			"video/d3d.c", "static const struct entry list[] = {\n    {CODEC_HEVC, 0x8086},\n};\n",
 			"static const struct entry list[] = {\n    {CODEC_HEVC, 0x8086},\n    // VP9 decoder does not accept bitstreams, even when advertised\n    {CODEC_VP9, 0x8086},\n};\n",
 			wf{rule: "workaround-message", dep: "platform:intel", line: 1}),
+		changeOne("ruby-reopen-rewritten", "contrast: a reopened class of the project's own rewritten as a prepended module",
+			"Remove more monkey-patching in `ext/os`", "",
+			"lib/ext/os/mac/sandbox.rb", "class Sandbox\n  def self.available?\n    File.executable?(EXEC)\n  end\nend\n",
+			"module OS\n  module Mac\n    module Sandbox\n      def available?\n        File.executable?(::Sandbox::EXEC)\n      end\n    end\n  end\nend\n\n"+
+				"Sandbox.singleton_class.prepend(OS::Mac::Sandbox)\n"),
+		ownRegression("own-regression", "contrast: a fix of what the project's own pull request broke, on the OS it broke on",
+			"https://github.com/acme/ripscan/pull/975 had the unintended consequence of breaking loads under git-bash."),
+		ownRegression("platform-fix", "the same comment when the message blames no change of the project's own",
+			"Paths under git-bash hold backslashes.",
+			wf{rule: "workaround-runtime", dep: "os:windows", line: 4}),
 	})
 	owner := newWorkaround(t, workaround.Config{Repository: "github.com/homebrew/pourer"})
 	runFindingCases(t, owner, []findingCase{
@@ -102,4 +112,13 @@ func TestSixthRoundShapes(t *testing.T) {
 			"lib/shims.rb", "module Shims\nend\n",
 			"module Shims\n  DIR = \"super\"\nend\n"),
 	})
+}
+
+// ownRegression is a Go change whose comment avoids issues on Windows,
+// under a title that fixes the project's own bug and the body given.
+func ownRegression(name, reason, body string, want ...wf) findingCase {
+	return changeOne(name, reason, "Fix incorrect escape sequences during loads under git-bash (#1085)", body,
+		"internal/cmd/rc.go", "package cmd\n\nfunc load(p string) string {\n\treturn escape(p)\n}\n",
+		"package cmd\n\nfunc load(p string) string {\n\t// Backslashes can turn into escapes: force slashes to avoid issues on Windows.\n"+
+			"\treturn escape(filepath.ToSlash(p))\n}\n", want...)
 }
