@@ -351,6 +351,10 @@ var pinLineREs = []struct {
 	// package.json and renovate's allowedVersions
 	{`":`, lazyre.New(`^\s*"(@?[a-z0-9][a-z0-9._\-/]*)"\s*:\s*"[~^<>= ]*\d`)},
 	{"matchPackageNames", lazyre.New(`"matchPackageNames"\s*:\s*\[\s*"([^"]+)"`)},
+	// a pip requirement by the URL of a branch's or tag's archive: ...archive/legacy.zip#egg=name
+	{"#egg=", lazyre.New(`^\s*\S+/archive/\S+#egg=([A-Za-z0-9][\w.\-]*)`)},
+	// a Gradle version catalog entry: alias = { module = "group:artifact", version = "1.2" }
+	{"module", lazyre.New(`\bmodule\s*=\s*"([\w.\-]+:[\w.\-]+)"\s*,\s*version\s*=\s*"\d`)},
 	// Cargo.toml name = "=1.2" / { version = "1" }, Cargo.lock "name 1.2.3 (registry"
 	{"=", lazyre.New(`^\s*([a-z0-9_\-]+)\s*=\s*(?:\{[^}]*version\s*=\s*)?"[=~^<> ]*\d`)},
 	{"(registry", lazyre.New(`^\s*"([a-z0-9_\-]+) \d+\.\d+[^"]*\(registry`)},
@@ -392,6 +396,7 @@ func isPinPath(p string) bool {
 	switch {
 	case (strings.Contains(b, "requirements") || strings.Contains(b, "constraints")) && (strings.HasSuffix(b, ".txt") || strings.HasSuffix(b, ".in")),
 		strings.HasSuffix(b, ".in") && strings.Contains(p, "requirements"),
+		strings.HasSuffix(b, ".txt") && strings.Contains(p, "requirements/"), // requirements/tests.txt
 		b == "go.mod", b == "cargo.toml", b == "cargo.lock", b == "gemfile", strings.HasSuffix(b, ".gemspec"),
 		b == "package.json", b == "pyproject.toml", b == "setup.py", b == "setup.cfg", b == "tox.ini", b == "pipfile",
 		b == "build.gradle", b == "build.gradle.kts", b == "libs.versions.toml", b == "pom.xml",
@@ -995,7 +1000,7 @@ func (sc *workaroundScan) contextFindings() {
 	if pinWords && ctxDigestRE.MatchString(title) {
 		return // pinning to a digest is supply-chain hygiene, not a workaround
 	}
-	if pinWords && !words && !wording.ContainsFold(title, "downgrad") && !pinBackRE.MatchString(title) && !ctxReasonRE.MatchString(msg) && (sc.term(pinTarget(title)) == "" || ctxBumpRE.MatchString(title)) {
+	if pinWords && !words && !wording.ContainsFold(title, "downgrad") && !pinBackRE.MatchString(title) && !ctxReasonRE.MatchString(msg) && !sc.otherIssueLinked() && (sc.term(pinTarget(title)) == "" || ctxBumpRE.MatchString(title)) {
 		return // a pin that gives no reason is a plain version choice; moving a pin is a bump
 	}
 	if ctxBumpRE.MatchString(title) && !pinWords && !workaroundTitleRE.MatchString(title) {
@@ -1820,4 +1825,16 @@ func (sc *workaroundScan) ownRegression(msg string) bool {
 		}
 	}
 	return true
+}
+
+// otherIssueLinked reports whether the message links an issue or pull
+// request of a repository other than the project's: for a pin, the link
+// is the reason ("Pin to not libfoo 3.0.37, see <libfoo's issue>").
+func (sc *workaroundScan) otherIssueLinked() bool {
+	for _, l := range sc.descLinks {
+		if r := linkRepo(l.url); r != "" && !sc.ownLink(l.url) {
+			return true
+		}
+	}
+	return false
 }

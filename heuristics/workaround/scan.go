@@ -353,7 +353,8 @@ func (sc *workaroundScan) file(i int, f *diffstat.File) error {
 		sc.notCI = true
 	}
 	example := f.Kind == diffstat.KindDocs && isExampleCode(p)
-	if f.Kind == diffstat.KindGenerated || f.Kind == diffstat.KindDocs && !example {
+	docsPins := f.Kind == diffstat.KindDocs && isManifestPath(p) // docs/requirements.txt: the documentation build's pins
+	if f.Kind == diffstat.KindGenerated || f.Kind == diffstat.KindDocs && !example && !docsPins {
 		if f.Kind == diffstat.KindDocs && sc.ctxFirst.path == "" {
 			// The message rule still needs a place to point at when the
 			// change is only documentation.
