@@ -936,6 +936,9 @@ func (fs *fileScan) commentLine(n int, text, cm string) {
 				// import of the file, or look like a module path.
 				dep = fs.knownName(cp[1])
 			}
+			if dep == "" {
+				dep = sc.copiedFromRuntime(cm[strings.Index(cm, cp[0]):], fs.path)
+			}
 			if dep != "" && !sc.ownRepo(repoOf(dep)) && !sc.isOwnModule(dep) {
 				fs.finding(ruleCopiedCode, n, text, dep, "code copied from "+dep)
 				return
@@ -1426,4 +1429,22 @@ func (sc *workaroundScan) ownOwnerSource(text string) bool {
 		return sc.ownOwner(strings.ToLower(parts[0] + "/" + parts[1] + "/" + strings.TrimSuffix(parts[2][:end], ".git")))
 	}
 	return false
+}
+
+// copiedFromRuntime returns the runtime or toolchain a "copied from"
+// comment names by a path of its source tree or by its name and
+// version ("copied from /usr/lib/go/src/internal/poll/fd.go of go
+// 1.23.1"), or, for "the standard library", the runtime of the file's
+// language; "" when it names none.
+func (sc *workaroundScan) copiedFromRuntime(said, p string) string {
+	if len(said) > 300 {
+		said = said[:300]
+	}
+	if s := sc.term(strings.NewReplacer("/", " ", "\\", " ").Replace(said)); s != "" && !strings.HasPrefix(s, "os:") {
+		return s
+	}
+	if wording.ContainsFold(said, "standard library") || wording.ContainsFold(said, "stdlib") {
+		return runtimeOfPath(p)
+	}
+	return ""
 }

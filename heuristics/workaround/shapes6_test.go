@@ -128,6 +128,22 @@ func TestSixthRoundShapes(t *testing.T) {
 			"gradle/libs.versions.toml", "[libraries]\npluginz-android = { module = \"com.droid.tools.build:gradle\", version = \"8.1.1\" }\n",
 			"[libraries]\npluginz-android = { module = \"com.droid.tools.build:gradle\", version = \"8.0.2\" }\n",
 			wf{rule: "workaround-message", dep: "com.droid.tools.build:gradle", line: 2}),
+		changeOne("copied-runtime-tree", "a function copied from a path of the runtime's source tree, named with its version",
+			"fs: retry preallocate on Linux if interrupted by a signal", "",
+			"internal/fs/prealloc_linux.go", "package fs\n\nfunc prealloc(fd int, size int64) error {\n\treturn fallocate(fd, size)\n}\n",
+			"package fs\n\nfunc prealloc(fd int, size int64) error {\n\treturn retryEINTR(func() error { return fallocate(fd, size) })\n}\n\n"+
+				"// retryEINTR repeats fn while it returns EINTR.\n// copied from /usr/lib/go/src/internal/poll/fd_posix.go of go 1.23.1\n"+
+				"func retryEINTR(fn func() error) error {\n\tfor {\n\t\tif err := fn(); err != errEINTR {\n\t\t\treturn err\n\t\t}\n\t}\n}\n",
+			wf{rule: "workaround-copied-code", dep: "toolchain:go", line: 8}),
+		changeOne("copied-stdlib", "code copied from the standard library names the runtime of the file's language",
+			"Add a private copy of the URL splitter", "",
+			"ripscan/urls.py", "import os\n",
+			"import os\n\n\n# Copied from the standard library, which does not export it.\ndef _split(url):\n    return url.split(\":\", 1)\n",
+			wf{rule: "workaround-copied-code", dep: "runtime:cpython", line: 4}),
+		changeOne("copied-own", "contrast: code copied from another file of the project names no runtime",
+			"Share the splitter", "",
+			"ripscan/urls.py", "import os\n",
+			"import os\n\n\n# Copied from ripscan/cli.py so both stay in step.\ndef _split(url):\n    return url.split(\":\", 1)\n"),
 	})
 	owner := newWorkaround(t, workaround.Config{Repository: "github.com/homebrew/pourer"})
 	runFindingCases(t, owner, []findingCase{
