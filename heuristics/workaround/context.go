@@ -1830,11 +1830,16 @@ func (sc *workaroundScan) ownRegression(msg string) bool {
 // otherIssueLinked reports whether the message links an issue or pull
 // request of a repository other than the project's: for a pin, the link
 // is the reason ("Pin to not libfoo 3.0.37, see <libfoo's issue>").
+// A long description full of links (a bot's release notes) gives none.
 func (sc *workaroundScan) otherIssueLinked() bool {
+	if strings.Count(strings.TrimSpace(sc.c.Body), "\n") >= 6 {
+		return false
+	}
+	var seen []string
 	for _, l := range sc.descLinks {
-		if r := linkRepo(l.url); r != "" && !sc.ownLink(l.url) {
-			return true
+		if r := linkRepo(l.url); r != "" && !sc.ownLink(l.url) && !slices.Contains(seen, l.url) {
+			seen = append(seen, l.url)
 		}
 	}
-	return false
+	return len(seen) >= 1 && len(seen) <= 2
 }

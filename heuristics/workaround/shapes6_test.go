@@ -123,6 +123,13 @@ func TestSixthRoundShapes(t *testing.T) {
 			"Pin to not promptkit 3.0.37", "",
 			"setup.cfg", "[options]\ninstall_requires =\n    promptkit>=3.0.30,<3.1.0\n    pygments\n",
 			"[options]\ninstall_requires =\n    promptkit>=3.0.30,<3.1.0,!=3.0.37\n    pygments\n"),
+		changeOne("pin-bot-notes", "contrast: a bot's pin whose long description links the package's pull requests in its release notes",
+			"chore(deps): pin promptkit to 3.0.36",
+			"This PR contains the following updates:\n\n| Package | Change |\n|---|---|\n| promptkit | `>=3.0.30` -> `==3.0.36` |\n\n"+
+				"### Release notes\n\n- Fix rendering (https://github.com/promptco/python-promptkit/pull/1700)\n"+
+				"- Faster input (https://github.com/promptco/python-promptkit/pull/1701)\n- Docs (https://github.com/promptco/python-promptkit/pull/1702)\n",
+			"setup.cfg", "[options]\ninstall_requires =\n    promptkit>=3.0.30\n",
+			"[options]\ninstall_requires =\n    promptkit==3.0.36\n"),
 		changeOne("catalog-module", "a version catalog's downgrade names the module, not the catalog's alias",
 			"Revert the android plugin to 8.0.2 because the IDE complains", "",
 			"gradle/libs.versions.toml", "[libraries]\npluginz-android = { module = \"com.droid.tools.build:gradle\", version = \"8.1.1\" }\n",
