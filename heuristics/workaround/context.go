@@ -671,7 +671,7 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 			fs.lastReason = n // a reason block: the pin right below it has a reason
 		}
 	}
-	if linkHere && !fs.test && sc.codeLink.subject == "" {
+	if linkHere && sc.msgWords && !fs.test && sc.codeLink.subject == "" {
 		// For a message that says workaround and names nothing: the
 		// other repository an added comment links.
 		u := fs.links[len(fs.links)-1].url
@@ -1436,29 +1436,39 @@ var ctxGateWords = [...]string{"work", "hack", "kludge", "monkey", "bug", "broke
 	"compiler error", "miscompil", "delete", "drop", "revert", "wait"}
 
 // ctxGateByFirst lists ctxGateWords by their first letter.
-var ctxGateByFirst = func() (by [26][]string) {
-	for _, w := range ctxGateWords {
+var ctxGateByFirst = gateByFirst(ctxGateWords[:]...)
+
+// gateByFirst lists lower-case ASCII words by their first letter, for
+// hasGateWord.
+func gateByFirst(words ...string) (by [26][]string) {
+	for _, w := range words {
 		by[w[0]-'a'] = append(by[w[0]-'a'], w)
 	}
 	return by
-}()
+}
 
-// mayCtxWords is a cheap test that lets through every ASCII line
-// ctxWordsRE could match: one of ctxGateWords in any ASCII case, or
-// "ICE". It looks at each byte once rather than once per word.
-func mayCtxWords(cm string) bool {
-	for i := 0; i < len(cm); i++ {
-		c := cm[i] | 0x20 // lower case for a letter; no other byte becomes one
+// hasGateWord reports whether s holds one of the words of by in any
+// ASCII case. It looks at each byte once rather than once per word.
+func hasGateWord(s string, by *[26][]string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i] | 0x20 // lower case for a letter; no other byte becomes one
 		if c < 'a' || c > 'z' {
 			continue
 		}
-		for _, w := range ctxGateByFirst[c-'a'] {
-			if wording.HasFoldAt(cm, i, w) {
+		for _, w := range by[c-'a'] {
+			if wording.HasFoldAt(s, i, w) {
 				return true
 			}
 		}
 	}
-	return strings.Contains(cm, "ICE")
+	return false
+}
+
+// mayCtxWords is a cheap test that lets through every ASCII line
+// ctxWordsRE could match: one of ctxGateWords in any ASCII case, or
+// "ICE".
+func mayCtxWords(cm string) bool {
+	return hasGateWord(cm, &ctxGateByFirst) || strings.Contains(cm, "ICE")
 }
 
 // compilerRE finds a comment or message that blames the compiler itself.

@@ -495,8 +495,6 @@ const (
 
 // fileScan is the state of one file's scan.
 type fileScan struct {
-	platLine   int      // the last added line that branches on a platform
-	platSub    string   // what it branches on
 	platBlame  ctxHit   // the last added comment that blames something, waiting for a platform branch
 	oldReopens []string // Ruby constants a deleted line of the file reopened or patched
 

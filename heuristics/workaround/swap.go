@@ -470,22 +470,49 @@ var blameRE = lazyre.New(`(?i)\b(?:issues?|problems?|bugs?|buggy|broken|crash(?:
 // platformBlame runs the platform-branch rule: an added branch on an
 // operating system, runtime or compiler (platformSubject) with a comment
 // within three lines that blames something in words (blameRE), though
-// it names no third party, works around that platform.
+// it names no third party, works around that platform. A code line is
+// read only when a blaming comment waits above it, and a comment looks
+// at the three code lines above it (recentCode), so lines far from a
+// blaming comment cost nothing.
 func (fs *fileScan) platformBlame(n int, text, cm string) {
-	if cm != "" && len(cm) >= 8 && blameRE.MatchString(withoutQuotes(cm)) && !ctxWords(withoutQuotes(cm)) {
-		fs.platBlame = ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text)}
-		if fs.platLine != 0 && fs.platLine >= n-3 {
-			fs.platHit(fs.platSub)
+	if cm != "" && len(cm) >= 8 && mayBlame(cm) {
+		if !blameRE.MatchString(withoutQuotes(cm)) || ctxWords(withoutQuotes(cm)) {
+			return
 		}
-	}
-	if (cm == "" || !commentOnly(text)) && mayPlatform(text) && isBranchLine(text) {
-		if sub := platformSubject(text); sub != "" {
-			fs.platLine, fs.platSub = n, sub
-			if fs.platBlame.line != 0 && fs.platBlame.line >= n-3 {
-				fs.platHit(sub)
+		fs.platBlame = ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text)}
+		for _, c := range fs.recentCode {
+			if c.line != 0 && c.line >= n-3 && c.line < n {
+				if sub := branchPlatform(c.text); sub != "" {
+					fs.platHit(sub)
+					return
+				}
 			}
 		}
+		return
 	}
+	if fs.platBlame.line != 0 && fs.platBlame.line >= n-3 && (cm == "" || !commentOnly(text)) {
+		if sub := branchPlatform(text); sub != "" {
+			fs.platHit(sub)
+		}
+	}
+}
+
+// branchPlatform returns what a line of code branches on when it is a
+// condition on a platform, or "".
+func branchPlatform(text string) string {
+	if !mayPlatform(text) || !isBranchLine(text) {
+		return ""
+	}
+	return platformSubject(text)
+}
+
+// blameGate lists, by first letter, the words mayBlame looks for.
+var blameGate = gateByFirst("issue", "problem", "bug", "broke", "crash", "quirk", "misbehav", "glitch", "hang", "n't", "not ", "cannot")
+
+// mayBlame is a cheap test that lets through every ASCII comment blameRE
+// could match, in one pass.
+func mayBlame(cm string) bool {
+	return hasGateWord(cm, &blameGate)
 }
 
 // platHit records the blaming comment as a workaround of the platform,
@@ -503,7 +530,7 @@ func (fs *fileScan) platHit(sub string) {
 	h := fs.platBlame
 	h.subject = sub
 	sc.ctxComments = append(sc.ctxComments, h)
-	fs.platBlame, fs.platLine = ctxHit{}, 0
+	fs.platBlame = ctxHit{}
 }
 
 // isBranchLine reports whether a line of code is a condition: if, elif,
