@@ -1705,7 +1705,7 @@ func (sc *workaroundScan) ownName(name string) bool {
 			return true
 		}
 		// The repository's owner: "Homebrew" in Homebrew/brew.
-		if o := path.Base(path.Dir(r)); strings.Contains(path.Dir(r), "/") && len(o) >= 3 && strings.EqualFold(o, name) {
+		if o := path.Base(path.Dir(r)); strings.Contains(path.Dir(r), "/") && strings.EqualFold(o, name) && ownerIsProject(o) {
 			return true
 		}
 		// A crate or package of the project's own workspace, named after
@@ -1740,16 +1740,35 @@ func (sc *workaroundScan) blamesItself(msg string) bool {
 	}) != ""
 }
 
-// ownRepoName reports whether name is the project's repository's name
-// or its owner's, exactly: not a package of the same prefix
+// ownRepoName reports whether name is the project's repository's name,
+// exactly: not its owner's, nor a package of the same prefix
 // ("jekyll-redirect-from" in jekyll/jekyll is a plugin of its own).
 func (sc *workaroundScan) ownRepoName(name string) bool {
 	for r := range sc.ownRepos {
-		if strings.EqualFold(path.Base(r), name) || strings.Contains(path.Dir(r), "/") && strings.EqualFold(path.Base(path.Dir(r)), name) {
+		if strings.EqualFold(path.Base(r), name) {
 			return true
 		}
 	}
 	return false
+}
+
+// ownerIsProject reports whether a repository's owner (lower-case) names
+// the project rather than a language or platform whose organisation
+// holds many projects: "homebrew" does, "python", "nodejs" and "ruby"
+// do not (python/mypy works around bugs in Python).
+func ownerIsProject(o string) bool {
+	if len(o) < 3 {
+		return false
+	}
+	if sub, ok := upstreamWords()[strings.ToLower(o)]; ok {
+		return strings.HasPrefix(sub, "tool:") || strings.HasPrefix(sub, "platform:")
+	}
+	for _, p := range upstreamPairs {
+		if strings.EqualFold(p.first, o) {
+			return false
+		}
+	}
+	return true
 }
 
 // removedWorkaround reports whether every paragraph of a message that

@@ -189,8 +189,8 @@ func newWorkaroundScan(s *Scorer, c *heuristics.Contribution) *workaroundScan {
 		swapRemoved: map[string]string{}, swapAdded: map[string]swapSite{}}
 	if r := normRepo(s.cfg.Repository); r != "" {
 		sc.ownRepos[r] = true
-		for _, w := range [...]string{path.Base(r), path.Base(path.Dir(r))} {
-			if sub, ok := upstreamWords()[w]; ok && strings.Contains(r, "/") {
+		for i, w := range [...]string{path.Base(r), path.Base(path.Dir(r))} {
+			if sub, ok := upstreamWords()[w]; ok && strings.Contains(r, "/") && (i == 0 || ownerIsProject(w)) {
 				if sc.ownTerms == nil {
 					sc.ownTerms = map[string]bool{}
 				}

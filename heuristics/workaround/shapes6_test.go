@@ -83,6 +83,14 @@ func TestSixthRoundShapes(t *testing.T) {
 			"Change OSX build flags", "",
 			"Makefile", "all:\n\tgo build -o ripscan\n",
 			"ifeq ($(shell uname), Darwin)\n\t# Link with the system linker on macOS\n\tGO_FLAGS += -ldflags -linkmode=external\nendif\n\nall:\n\tgo build $(GO_FLAGS) -o ripscan\n"),
+		changeOne("platform-own-fix", "contrast: a title that fixes the project's own crash on an OS, its comment blaming nobody",
+			"Fix crash on Windows when the config path is empty", "",
+			"cmd/paths.go", "package cmd\n\nfunc dir(p string) string {\n\treturn p\n}\n",
+			"package cmd\n\nfunc dir(p string) string {\n\t// crashes on Windows when p is empty\n\tif runtime.GOOS == \"windows\" && p == \"\" {\n\t\treturn \".\"\n\t}\n\treturn p\n}\n"),
+		changeOne("platform-issue-ref", "contrast: an OS branch whose comment only refers to the project's issue number",
+			"Change OSX build flags", "",
+			"Makefile", "all:\n\tgo build -o ripscan\n",
+			"ifeq ($(shell uname), Darwin)\n\t# see issue #194\n\tGO_FLAGS += -ldflags -linkmode=external\nendif\n\nall:\n\tgo build $(GO_FLAGS) -o ripscan\n"),
 		changeOne("comment-link", "a message that says workaround and names nothing; an added comment links the other project's pull request",
 			"cloner: Workaround for incorrect \"not found\" errors while listing", "",
 			"internal/store/rest.go", "package rest\n\nfunc list(code int) error {\n\tif code == 404 {\n\t\treturn nil\n\t}\n\treturn nil\n}\n",
@@ -151,6 +159,14 @@ func TestSixthRoundShapes(t *testing.T) {
 			"Share the splitter", "",
 			"ripscan/urls.py", "import os\n",
 			"import os\n\n\n# Copied from ripscan/cli.py so both stay in step.\ndef _split(url):\n    return url.split(\":\", 1)\n"),
+	})
+	lang := newWorkaround(t, workaround.Config{Repository: "github.com/python/typecheck"})
+	runFindingCases(t, lang, []findingCase{
+		changeOne("owner-runtime", "an owner named after a language holds many projects: its runtime is still an upstream",
+			"Work around a bug in Python 3.12.0 with generic aliases", "",
+			"typecheck/alias.py", "def alias(t):\n    return t\n",
+			"def alias(t):\n    return getattr(t, \"__origin__\", t)\n",
+			wf{rule: "workaround-message", dep: "runtime:cpython", line: 1}),
 	})
 	owner := newWorkaround(t, workaround.Config{Repository: "github.com/homebrew/pourer"})
 	runFindingCases(t, owner, []findingCase{

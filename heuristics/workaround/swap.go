@@ -465,7 +465,8 @@ func (fs *fileScan) catchLine(n int, text string) {
 
 // blameRE finds a comment that blames what a platform does: issues, a
 // bug, a crash, something it does not support or handle.
-var blameRE = lazyre.New(`(?i)\b(?:issues?|problems?|bugs?|buggy|broken|crash(?:es|ing)?|quirks?|misbehav\w*|glitch\w*|hangs?|(?:doesn'?t|does not|don'?t|do not|won'?t|can'?t|cannot) (?:like|work|support|handle|accept|allow))\b`)
+var blameRE = lazyre.New(`(?i)\b(?:issues|problems|bugs|buggy|broken|crash(?:es|ing)?|quirks?|misbehav\w*|glitch\w*|hangs?|(?:doesn'?t|does not|don'?t|do not|won'?t|can'?t|cannot) (?:like|work|support|handle|accept|allow))\b` +
+	`|\b(?:issue|problem|bug) (?:with|on|in|under|when)\b`)
 
 // platformBlame runs the platform-branch rule: an added branch on an
 // operating system, runtime or compiler (platformSubject) with a comment
@@ -519,8 +520,8 @@ func mayBlame(cm string) bool {
 // once.
 func (fs *fileScan) platHit(sub string) {
 	sc := fs.sc
-	if sc.ownTerms[sub] || len(sc.ctxComments) >= maxCtxHits {
-		return
+	if sc.ownTerms[sub] || len(sc.ctxComments) >= maxCtxHits || !sc.msgWords && sc.ownFixTitle() {
+		return // a title that fixes the project's own bug and says no workaround: its own fix on that platform
 	}
 	for _, h := range sc.ctxComments {
 		if h.path == fs.path && h.line >= fs.platBlame.line-3 && h.line <= fs.platBlame.line+3 {
@@ -539,4 +540,14 @@ func isBranchLine(text string) bool {
 	t := strings.TrimLeft(strings.TrimSpace(text), "}) ")
 	return hasPrefixAny(t, "if ", "if(", "elif ", "else if", "elsif ", "#if", "# if", "ifeq", "ifneq", "when ", "unless ", "case ", "#[cfg", "cfg!(", "@if") ||
 		strings.Contains(t, " if ") || strings.Contains(t, " && ") && strings.Contains(t, "(")
+}
+
+// ownFixTitle reports whether the change's title fixes the project's own
+// bug ("Fix ...", "net: fix ...").
+func (sc *workaroundScan) ownFixTitle() bool {
+	title := sc.c.Title
+	if title == "" && len(sc.c.Commits) > 0 {
+		title, _, _ = strings.Cut(sc.c.Commits[0].Message, "\n")
+	}
+	return ownFixRE.MatchString(title)
 }
