@@ -994,7 +994,7 @@ func (sc *workaroundScan) contextFindings() {
 	if words && sc.blamesItself(msg) {
 		return // "it was a bug in <the project> not to check": the project's own bug, fixed
 	}
-	if words && sc.removedWorkaround(msg) {
+	if words && !swapReasoned(msg) && sc.removedWorkaround(msg) {
 		return // what the message calls a hack belongs to a dependency the change removes
 	}
 	if pinWords && ctxDigestRE.MatchString(title) {
