@@ -496,6 +496,7 @@ const (
 // fileScan is the state of one file's scan.
 type fileScan struct {
 	platBlame  ctxHit   // the last added comment that blames something, waiting for a platform branch
+	tryLine    int      // the last added line that opens a try block, when the message says workaround
 	oldReopens []string // Ruby constants a deleted line of the file reopened or patched
 
 	sc     *workaroundScan

@@ -450,7 +450,22 @@ var catchTypeRE = lazyre.New(`^\s*(?:\}\s*)?(?:except\s*\(?\s*|rescue\s+|catch\s
 // third party: with a message that says workaround, the wrapper is
 // around that dependency (catchHit).
 func (fs *fileScan) catchLine(n int, text string) {
+	if fs.tryLine != 0 && n > fs.tryLine && n <= fs.tryLine+3 {
+		// The lines a try opens: a call into a third party the file
+		// imports ("try:" above "libfoo.parse(s)").
+		if dep := fs.thirdPartyCall(text); dep != "" {
+			fs.sc.catchHit = ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: dep}
+			return
+		}
+	}
 	if !mayWrap(text) {
+		return
+	}
+	if t := strings.TrimSpace(text); t == "try:" || t == "try {" || strings.HasPrefix(t, "try {") || t == "begin" {
+		fs.tryLine = n
+		if dep := fs.thirdPartyCall(strings.TrimPrefix(t, "try {")); dep != "" {
+			fs.sc.catchHit = ctxHit{path: fs.path, line: n, snippet: t, subject: dep}
+		}
 		return
 	}
 	m := catchTypeRE.FindStringSubmatch(text)
@@ -461,6 +476,37 @@ func (fs *fileScan) catchLine(n int, text string) {
 	if _, dep := fs.resolve(name); dep != "" && !fs.sc.ownName(dep) {
 		fs.sc.catchHit = ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: dep}
 	}
+}
+
+// thirdPartyCall returns the dependency whose imported name a line of
+// code calls a member of ("libfoo.parse(" with libfoo imported from a
+// third party), or "".
+func (fs *fileScan) thirdPartyCall(text string) string {
+	for i := 1; i+1 < len(text); i++ {
+		if text[i] != '.' || !isIdentByte(text[i-1]) || !isIdentByte(text[i+1]) {
+			continue
+		}
+		j := i
+		for j > 0 && isIdentByte(text[j-1]) {
+			j--
+		}
+		k := i + 1
+		for k < len(text) && isIdentByte(text[k]) {
+			k++
+		}
+		if k >= len(text) || text[k] != '(' {
+			continue // a call, not a field
+		}
+		if _, dep := fs.resolve(text[j:k]); dep != "" && !fs.sc.ownName(dep) {
+			return dep
+		}
+	}
+	return ""
+}
+
+// isIdentByte reports whether b can be part of an identifier.
+func isIdentByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_'
 }
 
 // blameRE finds a comment that blames what a platform does: issues, a
