@@ -14,7 +14,9 @@ import (
 // an added comment ties to a third party that misbehaves, and a library
 // swap (one dependency's imports replaced by another's) that is a fork of
 // the same library or that the commit message or a comment justifies by
-// a bug.
+// a bug. It also holds the checks the message and runtime rules use: a
+// catch or try around an imported third party (catchLine), and a
+// platform branch near a comment that blames (platformBlame).
 
 var (
 	// wrapperLineRE recognises the lines of a defensive wrapper in the
@@ -447,7 +449,8 @@ func (sc *workaroundScan) ownOwner(r string) bool {
 var catchTypeRE = lazyre.New(`^\s*(?:\}\s*)?(?:except\s*\(?\s*|rescue\s+|catch\s*\(\s*(?:final\s+)?(?:\w+\s*:\s*)?)([A-Za-z_][\w.:]*)`)
 
 // catchLine notes a catch clause whose exception the file imports from a
-// third party: with a message that says workaround, the wrapper is
+// third party, or a try whose first three lines call a name the file
+// imports from one: with a message that says workaround, the wrapper is
 // around that dependency (catchHit).
 func (fs *fileScan) catchLine(n int, text string) {
 	if fs.tryLine != 0 && n > fs.tryLine && n <= fs.tryLine+3 {
