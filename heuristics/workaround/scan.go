@@ -495,9 +495,10 @@ const (
 
 // fileScan is the state of one file's scan.
 type fileScan struct {
-	platBlame  ctxHit   // the last added comment that blames something, waiting for a platform branch
-	tryLine    int      // the last added line that opens a try block, when the message says workaround
-	oldReopens []string // Ruby constants a deleted line of the file reopened or patched
+	blameWait  [3]blameComment // comments that may blame a platform, waiting for a branch below them (by line mod 3)
+	blameLast  int             // the line of the newest of them
+	tryLine    int             // the last added line that opens a try block, when the message says workaround
+	oldReopens []string        // Ruby constants a deleted line of the file reopened or patched
 
 	sc     *workaroundScan
 	f      *diffstat.File

@@ -526,25 +526,65 @@ var blameRE = lazyre.New(`(?i)\b(?:issues|problems|bugs|buggy|broken|crash(?:es|
 // blaming comment cost nothing.
 func (fs *fileScan) platformBlame(n int, text, cm string) {
 	if cm != "" && len(cm) >= 8 && mayBlame(cm) {
-		if !blameRE.MatchString(withoutQuotes(cm)) || ctxWords(withoutQuotes(cm)) {
-			return
-		}
-		fs.platBlame = ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text)}
 		for _, c := range fs.recentCode {
 			if c.line != 0 && c.line >= n-3 && c.line < n {
-				if sub := branchPlatform(c.text); sub != "" {
-					fs.platHit(sub)
+				if sub := branchPlatform(c.text); sub != "" && blames(cm) {
+					fs.platHit(sub, codeLine{n, text})
 					return
 				}
 			}
 		}
+		fs.blameWait[n%3] = blameComment{codeLine{n, text}, cm} // read when a branch follows
+		fs.blameLast = n
 		return
 	}
-	if fs.platBlame.line != 0 && fs.platBlame.line >= n-3 && (cm == "" || !commentOnly(text)) {
-		if sub := branchPlatform(text); sub != "" {
-			fs.platHit(sub)
+	if fs.blameLast == 0 || fs.blameLast < n-3 || cm != "" && commentOnly(text) {
+		return // no comment waits within reach: the common case costs a comparison
+	}
+	for k := range fs.blameWait {
+		w := &fs.blameWait[k]
+		if w.line == 0 || w.line < n-3 {
+			continue
+		}
+		if sub := branchPlatform(text); sub == "" {
+			return
+		} else if blames(w.cm) {
+			c := w.codeLine
+			*w = blameComment{}
+			fs.platHit(sub, c)
+			return
 		}
 	}
+}
+
+// blameComment is a comment that may blame a platform, waiting for a
+// branch below it.
+type blameComment struct {
+	codeLine
+	cm string
+}
+
+// blames reports whether a comment blames something in words (blameRE)
+// without saying workaround, which the words rule reads; what it quotes
+// and links it holds are not read.
+func blames(cm string) bool {
+	said := withoutQuotes(cm)
+	if strings.Contains(said, "://") {
+		said = withoutLinks(said)
+	}
+	return blameRE.MatchString(said) && !ctxWords(said)
+}
+
+// withoutLinks returns s without its words that hold "://".
+func withoutLinks(s string) string {
+	var b strings.Builder
+	for w := range strings.FieldsSeq(s) {
+		if !strings.Contains(w, "://") {
+			b.WriteString(w)
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
 }
 
 // branchPlatform returns what a line of code branches on when it is a
@@ -565,22 +605,19 @@ func mayBlame(cm string) bool {
 	return hasGateWord(cm, &blameGate)
 }
 
-// platHit records the blaming comment as a workaround of the platform,
-// once.
-func (fs *fileScan) platHit(sub string) {
+// platHit records the blaming comment c as a workaround of the
+// platform sub.
+func (fs *fileScan) platHit(sub string, c codeLine) {
 	sc := fs.sc
 	if sc.ownTerms[sub] || len(sc.ctxComments) >= maxCtxHits || !sc.msgWords && sc.ownFixTitle() {
 		return // a title that fixes the project's own bug and says no workaround: its own fix on that platform
 	}
 	for _, h := range sc.ctxComments {
-		if h.path == fs.path && h.line >= fs.platBlame.line-3 && h.line <= fs.platBlame.line+3 {
-			return // a comment of the branch already says workaround
+		if h.path == fs.path && h.line >= c.line-3 && h.line <= c.line+3 {
+			return // a comment of the branch already says workaround, or blamed it
 		}
 	}
-	h := fs.platBlame
-	h.subject = sub
-	sc.ctxComments = append(sc.ctxComments, h)
-	fs.platBlame = ctxHit{}
+	sc.ctxComments = append(sc.ctxComments, ctxHit{path: fs.path, line: c.line, snippet: strings.TrimSpace(c.text), subject: sub})
 }
 
 // isBranchLine reports whether a line of code is a condition: if, elif,
