@@ -496,7 +496,7 @@ const (
 // fileScan is the state of one file's scan.
 type fileScan struct {
 	blameWait  [3]blameComment // comments that may blame a platform, waiting for a branch below them (by line mod 3)
-	blameLast  int             // the line of the newest of them
+	blameLast  int             // the last line of the newest one's comment block
 	tryLine    int             // the last added line that opens a try block, when the message says workaround
 	oldReopens []string        // Ruby constants a deleted line of the file reopened or patched
 

@@ -525,6 +525,15 @@ var blameRE = lazyre.New(`(?i)\b(?:issues|problems|bugs|buggy|broken|crash(?:es|
 // at the three code lines above it (recentCode), so lines far from a
 // blaming comment cost nothing.
 func (fs *fileScan) platformBlame(n int, text, cm string) {
+	if fs.blameLast == n-1 && n > 1 && cm != "" && commentOnly(text) {
+		// The comment block goes on: what waits reaches from its end.
+		for k := range fs.blameWait {
+			if fs.blameWait[k].reach == n-1 {
+				fs.blameWait[k].reach = n
+			}
+		}
+		fs.blameLast = n
+	}
 	if cm != "" && len(cm) >= 8 && mayBlame(cm) {
 		for _, c := range fs.recentCode {
 			if c.line != 0 && c.line >= n-3 && c.line < n {
@@ -534,7 +543,7 @@ func (fs *fileScan) platformBlame(n int, text, cm string) {
 				}
 			}
 		}
-		fs.blameWait[n%3] = blameComment{codeLine{n, text}, cm} // read when a branch follows
+		fs.blameWait[n%3] = blameComment{codeLine{n, text}, cm, n} // read when a branch follows
 		fs.blameLast = n
 		return
 	}
@@ -543,7 +552,7 @@ func (fs *fileScan) platformBlame(n int, text, cm string) {
 	}
 	for k := range fs.blameWait {
 		w := &fs.blameWait[k]
-		if w.line == 0 || w.line < n-3 {
+		if w.line == 0 || w.reach < n-3 {
 			continue
 		}
 		if sub := branchPlatform(text); sub == "" {
@@ -561,7 +570,8 @@ func (fs *fileScan) platformBlame(n int, text, cm string) {
 // branch below it.
 type blameComment struct {
 	codeLine
-	cm string
+	cm    string
+	reach int // the last line of its comment block
 }
 
 // blames reports whether a comment blames something in words (blameRE)
