@@ -68,7 +68,7 @@ func TestCountsAsTiktokenGo(t *testing.T) {
 func (t *rankTable) toMap() map[string]int {
 	m := make(map[string]int, len(t.ends))
 	for i := range len(t.ends) {
-		m[string(t.token(uint32(i)))] = int(t.rank[i])
+		m[string(t.token(uint32(i)))] = t.rankOf(uint32(i))
 	}
 	return m
 }
