@@ -17,27 +17,28 @@ import (
 )
 
 // rankTable maps a token's bytes to its rank: tiktoken's mergeable
-// ranks. It is an open-addressing hash table over one arena of token
-// bytes, built once and then only read, so it is safe for concurrent
-// use. A Go map of o200k_base's 200,000 string keys took about 14 MB and
-// most of the time to load the vocabulary; this touches about 4 MB (the
-// arena, a 32-bit end a token, and up to four 32-bit slots a token).
-// Each slot holds the upper bits of its token's hash above the token's
-// index, so that a probe past another token, and most lookups of a byte
-// pair that is not a token (the bulk of byte-pair merging), compare two
-// integers and never touch the arena.
+// ranks. It is an open-addressing hash table over arenas of token bytes,
+// built once and then only read, so it is safe for concurrent use. A Go
+// map of o200k_base's 200,000 string keys took about 14 MB and most of
+// the time to load the vocabulary; this touches about 4 MB (the arena, a
+// 32-bit end a token, and up to four 32-bit slots a token). Each slot
+// holds the upper bits of its token's hash above the token's index, so
+// that a probe past another token, and most lookups of a byte pair that
+// is not a token (the bulk of byte-pair merging), compare two integers
+// and never touch the arena.
 //
 // Most of the cost of loading is the first touch of fresh memory (a page
 // fault each 4 KB), not the parsing: the table keeps no rank per token
-// when, as in both embedded files, each token's rank is its line's, and
-// the slots are 32 bits.
+// when, as in both embedded files, each token's rank is its line's, the
+// slots are 32 bits, and the parts of the file parsed on different
+// goroutines keep their own arenas rather than be copied into one.
 type rankTable struct {
 	seed  maphash.Seed
-	arena []byte   // the tokens' bytes, one after another
-	ends  []uint32 // ends[i] is where token i ends in arena; it starts at ends[i-1] (or 0)
-	rank  []int32  // rank[i] is token i's rank; nil when it is i for every token
-	slots []uint32 // 0 for an empty slot, else the hash's tag bits | (token index + 1)
-	idx   uint32   // the bits of a slot that hold the token index + 1
+	segs  []rankSeg // the tokens, a run of them each, in file order
+	n     uint32    // the number of tokens
+	rank  []int32   // rank[i] is token i's rank; nil when it is i for every token
+	slots []uint32  // 0 for an empty slot, else the hash's tag bits | (token index + 1)
+	idx   uint32    // the bits of a slot that hold the token index + 1
 	// A slot's place: the table is cut into 1<<(64-shift) regions (one
 	// per goroutine that fills it), picked by the hash's top bits; the
 	// probe starts at the hash's low bits in the region and wraps
@@ -45,6 +46,23 @@ type rankTable struct {
 	shift uint   // 64 for one region
 	rbits uint   // log2 of a region's slots
 	rmask uint64 // a region's slots - 1
+}
+
+// rankSeg is a run of tokens, from token first on: their bytes one after
+// another in arena, and where each ends.
+type rankSeg struct {
+	first uint32
+	arena []byte
+	ends  []uint32
+}
+
+// token returns the bytes of the segment's token i.
+func (s *rankSeg) token(i uint32) []byte {
+	start := uint32(0)
+	if i > 0 {
+		start = s.ends[i-1]
+	}
+	return s.arena[start:s.ends[i]]
 }
 
 // home returns the slot where a probe for a token with hash h starts.
@@ -59,16 +77,17 @@ func (t *rankTable) tag(h uint64) uint32 { return uint32(h>>24) &^ t.idx }
 
 // token returns token i's bytes.
 func (t *rankTable) token(i uint32) []byte {
-	start := uint32(0)
-	if i > 0 {
-		start = t.ends[i-1]
+	k := len(t.segs) - 1
+	for k > 0 && i < t.segs[k].first {
+		k--
 	}
-	return t.arena[start:t.ends[i]]
+	s := &t.segs[k]
+	return s.token(i - s.first)
 }
 
 // lookup returns the rank of the token b and whether b is a token.
 func (t *rankTable) lookup(b []byte) (int, bool) {
-	if len(t.ends) == 0 {
+	if t.n == 0 {
 		return 0, false
 	}
 	h := maphash.Bytes(t.seed, b)
@@ -125,15 +144,16 @@ func parseRanksParts(r io.ReaderAt, size int64, n, parts int) (*rankTable, error
 	ps := make([]rankPart, len(cuts)-1)
 	section := func(k int) io.Reader { return io.NewSectionReader(r, cuts[k], cuts[k+1]-cuts[k]) }
 	var wg sync.WaitGroup
-	for k := 1; k < len(ps); k++ {
-		share := int(int64(n) * (cuts[k+1] - cuts[k]) / size)
-		ps[k].arena, ps[k].ends = make([]byte, 0, (cuts[k+1]-cuts[k])*3/4), make([]uint32, 0, share+share/8)
-		wg.Go(func() { ps[k].parse(section(k)) })
+	for k := range ps {
+		// Room for the part's tokens: decoded base64 is at most 3/4 of
+		// it (memory not written to is never touched), and about its
+		// share of n tokens.
+		share := int(int64(n) * (cuts[k+1] - cuts[k]) / max(size, 1))
+		ps[k].arena, ps[k].ends = make([]byte, 0, (cuts[k+1]-cuts[k])*3/4), make([]uint32, 0, share+share/8+1)
+		if k > 0 {
+			wg.Go(func() { ps[k].parse(section(k)) })
+		}
 	}
-	// The first part's arena and ends become the table's: room for the
-	// whole file (decoded base64 is at most 3/4 of it; memory not written
-	// to is never touched) and about n tokens.
-	ps[0].arena, ps[0].ends = make([]byte, 0, size*3/4), make([]uint32, 0, n)
 	ps[0].parse(section(0))
 	wg.Wait()
 	if err := firstError(ps); err != nil {
@@ -144,7 +164,7 @@ func parseRanksParts(r io.ReaderAt, size int64, n, parts int) (*rankTable, error
 		return nil, err
 	}
 	regions := parts
-	if len(t.ends) < 1<<12 {
+	if t.n < 1<<12 {
 		regions = 1
 	}
 	t.fill(regions)
@@ -262,29 +282,30 @@ func (p *rankPart) parse(r io.Reader) {
 }
 
 // joinParts returns a table of the parts' tokens in order, its slots
-// not yet filled: the first part's arena and ends with the others'
-// appended.
+// not yet filled.
 //
 //go:norace
 func joinParts(ps []rankPart) (*rankTable, error) {
-	t := &rankTable{seed: maphash.MakeSeed(), arena: ps[0].arena, ends: ps[0].ends}
-	identity := ps[0].rank == nil && (len(ps[0].ends) == 0 || ps[0].first == 0)
-	for _, p := range ps[1:] {
-		identity = identity && p.rank == nil && (len(p.ends) == 0 || p.first == int64(len(t.ends)))
-		if len(t.arena)+len(p.arena) > math.MaxUint32 || len(t.ends)+len(p.ends) >= math.MaxInt32 {
+	t := &rankTable{seed: maphash.MakeSeed()}
+	identity := true
+	n := 0
+	for _, p := range ps {
+		if len(p.ends) == 0 {
+			continue
+		}
+		identity = identity && p.rank == nil && p.first == int64(n)
+		if n+len(p.ends) >= math.MaxInt32 || len(p.arena) > math.MaxUint32 {
 			return nil, errors.New("too many tokens")
 		}
-		base := uint32(len(t.arena))
-		t.arena = append(t.arena, p.arena...)
-		for _, e := range p.ends {
-			t.ends = append(t.ends, base+e)
-		}
+		t.segs = append(t.segs, rankSeg{first: uint32(n), arena: p.arena, ends: p.ends})
+		n += len(p.ends)
 	}
-	if len(t.ends) >= math.MaxInt32 {
-		return nil, errors.New("too many tokens")
+	if len(t.segs) == 0 {
+		t.segs = []rankSeg{{}}
 	}
+	t.n = uint32(n)
 	if !identity {
-		t.rank = make([]int32, 0, len(t.ends))
+		t.rank = make([]int32, 0, n)
 		for _, p := range ps {
 			if p.rank != nil {
 				t.rank = append(t.rank, p.rank...)
@@ -301,10 +322,10 @@ func joinParts(ps []rankPart) (*rankTable, error) {
 // fill sizes the slots for the tokens and fills them, region by region,
 // each on a goroutine of its own.
 func (t *rankTable) fill(regions int) {
-	size := 1 << bits.Len(uint(2*len(t.ends))) // load factor at most 1/2
+	size := 1 << bits.Len(uint(2*t.n)) // load factor at most 1/2
 	regions = min(regions, size)
 	t.slots = make([]uint32, size)
-	t.idx = 1<<bits.Len32(uint32(len(t.ends))) - 1
+	t.idx = 1<<bits.Len32(t.n) - 1
 	t.shift = 64 - uint(bits.TrailingZeros(uint(regions)))
 	t.rbits = uint(bits.TrailingZeros(uint(size / regions)))
 	t.rmask = 1<<t.rbits - 1
@@ -321,20 +342,23 @@ func (t *rankTable) fill(regions int) {
 //
 //go:norace
 func (t *rankTable) fillRegion(r uint64) {
-	for i := range uint32(len(t.ends)) {
-		tok := t.token(i)
-		h := maphash.Bytes(t.seed, tok)
-		if h>>t.shift != r {
-			continue
-		}
-		j, tag := t.home(h), t.tag(h)
-		for {
-			v := t.slots[j]
-			if v == 0 || v&^t.idx == tag && string(t.token(v&t.idx-1)) == string(tok) {
-				t.slots[j] = tag | (i + 1) // a repeated token: the last one, and its rank, win
-				break
+	for k := range t.segs {
+		s := &t.segs[k]
+		for i := range uint32(len(s.ends)) {
+			tok := s.token(i)
+			h := maphash.Bytes(t.seed, tok)
+			if h>>t.shift != r {
+				continue
 			}
-			j = t.next(j)
+			j, tag := t.home(h), t.tag(h)
+			for {
+				v := t.slots[j]
+				if v == 0 || v&^t.idx == tag && string(t.token(v&t.idx-1)) == string(tok) {
+					t.slots[j] = tag | (s.first + i + 1) // a repeated token: the last one, and its rank, win
+					break
+				}
+				j = t.next(j)
+			}
 		}
 	}
 }
