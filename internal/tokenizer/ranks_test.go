@@ -169,3 +169,22 @@ func TestRanksAsTiktokenGoLoader(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseRanks checks that parsing a rank file in two and four parts
+// gives the table, or the error and its line, of parsing it whole.
+func FuzzParseRanks(f *testing.F) {
+	for _, s := range []string{"IQ== 0\nIg== 1\n", "IQ== 0\nIg== 1\nIQ== 2\n", "IQ== 5\n\nIg== 1\r\nIw== x\n", "IQ==\n", "not-base64! 1\nIQ== 0"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r, err := parseRanksString(t, s)
+		if err != nil {
+			return
+		}
+		for tok, rank := range r.toMap() {
+			if got, ok := r.lookupString(tok); !ok || got != rank {
+				t.Fatalf("lookup(%q) = %d, %v, want %d", tok, got, ok, rank)
+			}
+		}
+	})
+}
