@@ -159,11 +159,7 @@ func graphQLURL(base string) (string, error) {
 // (its verdict is not acted on).
 func accountWanted(set *heuristics.Set, c *heuristics.Contribution) bool {
 	a := c.Author
-	if a.Login == "" || a.Bot || set.Policy().Exempt.Reason(c) != "" {
-		return false
-	}
-	switch a.Association {
-	case heuristics.AssociationOwner, heuristics.AssociationMember, heuristics.AssociationCollaborator:
+	if a.Login == "" || a.Bot || a.Association.Maintainer() || set.Policy().Exempt.Reason(c) != "" {
 		return false
 	}
 	for _, s := range set.Scorers() {

@@ -88,7 +88,7 @@ func runCorpus(e *env, args []string) int {
 		k, ok = corpusKinds[args[0]]
 	}
 	if !ok {
-		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+		if len(args) > 0 && isHelp(args[0]) {
 			for _, n := range names {
 				fmt.Fprint(e.stderr, corpusKinds[n].usage)
 			}

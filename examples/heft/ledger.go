@@ -33,29 +33,18 @@ var ledgerCommands = []command{
 
 // runLedger dispatches "heft ledger SUBCOMMAND".
 func runLedger(e *env, args []string) int {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
-		var b strings.Builder
-		b.WriteString("Usage: heft ledger <command> [flags] [args]\n\n" +
-			"A stake ledger of contributors: opening a PR stakes points that grow with\n" +
-			"its size; a merge returns them with a reward. The ledger is a file,\n" +
-			defaultLedger + " in the working directory, unless -ledger names another\n" +
-			"file, an SQLite database (sqlite:PATH) or PostgreSQL (postgres://...).\n\nCommands:\n\n")
-		for _, c := range ledgerCommands {
-			fmt.Fprintf(&b, "\t%-8s %s\n", c.name, c.summary)
-		}
-		io.WriteString(e.stdout, b.String())
-		if len(args) == 0 {
-			return exitUsage
-		}
-		return exitOK
-	}
-	for _, c := range ledgerCommands {
-		if c.name == args[0] {
-			return c.run(e, args[1:])
-		}
-	}
-	fmt.Fprintf(e.stderr, "heft ledger: unknown command %q; run \"heft ledger help\"\n", args[0])
-	return exitUsage
+	return dispatch(e, "heft ledger", ledgerCommands, ledgerUsage, args)
+}
+
+func ledgerUsage(w io.Writer) {
+	var b strings.Builder
+	b.WriteString("Usage: heft ledger <command> [flags] [args]\n\n" +
+		"A stake ledger of contributors: opening a PR stakes points that grow with\n" +
+		"its size; a merge returns them with a reward. The ledger is a file,\n" +
+		defaultLedger + " in the working directory, unless -ledger names another\n" +
+		"file, an SQLite database (sqlite:PATH) or PostgreSQL (postgres://...).\n\nCommands:\n\n")
+	listCommands(&b, ledgerCommands, 8)
+	io.WriteString(w, b.String())
 }
 
 // ledgerFlags are the flags every ledger subcommand shares.

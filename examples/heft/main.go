@@ -57,29 +57,46 @@ func main() {
 }
 
 func run(e *env, args []string) int {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+	return dispatch(e, "heft", commands, usage, args)
+}
+
+func usage(w io.Writer) {
+	var b strings.Builder
+	b.WriteString("heft measures the review burden of a pull request and explains it.\n\nUsage:\n\n\theft <command> [flags] [args]\n\nCommands:\n\n")
+	listCommands(&b, commands, 10)
+	b.WriteString("\nRun \"heft <command> -h\" for a command's flags.\n")
+	io.WriteString(w, b.String())
+}
+
+// isHelp reports whether arg asks for a command's help.
+func isHelp(arg string) bool { return arg == "help" || arg == "-h" || arg == "--help" }
+
+// dispatch runs the command of table that args[0] names, with the rest
+// of args, for heft and for heft ledger (prog). With no argument it
+// prints usage to standard output and fails; asked for help, it prints
+// usage and succeeds.
+func dispatch(e *env, prog string, table []command, usage func(io.Writer), args []string) int {
+	if len(args) == 0 || isHelp(args[0]) {
 		usage(e.stdout)
 		if len(args) == 0 {
 			return exitUsage
 		}
 		return exitOK
 	}
-	i := slices.IndexFunc(commands, func(c command) bool { return c.name == args[0] })
+	i := slices.IndexFunc(table, func(c command) bool { return c.name == args[0] })
 	if i < 0 {
-		fmt.Fprintf(e.stderr, "heft: unknown command %q; run \"heft help\"\n", args[0])
+		fmt.Fprintf(e.stderr, "%s: unknown command %q; run \"%s help\"\n", prog, args[0], prog)
 		return exitUsage
 	}
-	return commands[i].run(e, args[1:])
+	return table[i].run(e, args[1:])
 }
 
-func usage(w io.Writer) {
-	var b strings.Builder
-	b.WriteString("heft measures the review burden of a pull request and explains it.\n\nUsage:\n\n\theft <command> [flags] [args]\n\nCommands:\n\n")
-	for _, c := range commands {
-		fmt.Fprintf(&b, "\t%-10s %s\n", c.name, c.summary)
+// listCommands writes a usage text's list of commands, one a line, the
+// names padded to width.
+func listCommands(b *strings.Builder, table []command, width int) {
+	for _, c := range table {
+		fmt.Fprintf(b, "\t%-*s %s\n", width, c.name, c.summary)
 	}
-	b.WriteString("\nRun \"heft <command> -h\" for a command's flags.\n")
-	io.WriteString(w, b.String())
 }
 
 // errUsage marks an error as a usage problem.

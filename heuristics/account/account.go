@@ -99,33 +99,21 @@ func (s *Scorer) Rules() []heuristics.Rule { return rules.Clone() }
 // Validate reports a configuration the scorer cannot use, naming the
 // field.
 func (c Config) Validate() error {
-	bad := func(format string, args ...any) error {
-		return scoring.Invalid("account", format, args...)
+	if field, msg := scoring.CheckLimits(
+		scoring.NonNegative("min_age_days", c.MinAgeDays),
+		scoring.InRange("min_profile", c.MinProfile, 0, len(profileSignals)),
+		scoring.NonNegative("max_forks_per_day", c.MaxForksPerDay),
+		scoring.InRange("min_merge_ratio", c.MinMergeRatio, 0, 1),
+		scoring.NonNegative("min_history", c.MinHistory),
+		scoring.NonNegative("min_repo_merged", c.MinRepoMerged),
+		scoring.InRange("min_repo_merge_ratio", c.MinRepoMergeRatio, 0, 1),
+		scoring.NonNegative("small_lines", c.SmallLines),
+		scoring.InRange("newcomer_cap", c.NewcomerCap, 0, 1),
+	); field != "" {
+		return scoring.Invalid("account", "%s %s", field, msg)
 	}
-	switch {
-	case c.MinAgeDays < 0:
-		return bad("min_age_days %d is negative", c.MinAgeDays)
-	case c.MinProfile < 0 || c.MinProfile > len(profileSignals):
-		return bad("min_profile %d is not in [0, %d]", c.MinProfile, len(profileSignals))
-	case c.MaxForksPerDay < 0:
-		return bad("max_forks_per_day %d is negative", c.MaxForksPerDay)
-	case !(c.MinMergeRatio >= 0 && c.MinMergeRatio <= 1):
-		return bad("min_merge_ratio %v is not in [0, 1]", c.MinMergeRatio)
-	case c.MinHistory < 0:
-		return bad("min_history %d is negative", c.MinHistory)
-	case c.MinRepoMerged < 0:
-		return bad("min_repo_merged %d is negative", c.MinRepoMerged)
-	case !(c.MinRepoMergeRatio >= 0 && c.MinRepoMergeRatio <= 1):
-		return bad("min_repo_merge_ratio %v is not in [0, 1]", c.MinRepoMergeRatio)
-	case c.SmallLines < 0:
-		return bad("small_lines %d is negative", c.SmallLines)
-	case !(c.NewcomerCap >= 0 && c.NewcomerCap <= 1):
-		return bad("newcomer_cap %v is not in [0, 1]", c.NewcomerCap)
-	}
-	for _, id := range c.Disable {
-		if !scoring.Declared(rules(), id) {
-			return bad("disable: unknown rule %q", id)
-		}
+	if field, msg := scoring.CheckRuleSettings(rules(), nil, c.Disable); field != "" {
+		return scoring.Invalid("account", "%s: %s", field, msg)
 	}
 	return nil
 }

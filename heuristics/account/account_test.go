@@ -86,11 +86,7 @@ func TestScore(t *testing.T) {
 			require.NoError(t, err)
 			res, err := s.Score(context.Background(), tc.c)
 			require.NoError(t, err)
-			var rules []string
-			for _, e := range res.Evidence {
-				rules = append(rules, e.Rule)
-			}
-			assert.Equal(t, tc.rules, rules)
+			assert.Equal(t, tc.rules, scorertest.Rules(res))
 			assert.True(t, tc.check(res.Score), "score %v", res.Score)
 			assert.Contains(t, res.Summary, tc.summary)
 			assert.Empty(t, res.Advice, "the author can change nothing about the account: no advice to paste to them")
@@ -127,6 +123,12 @@ func TestBadConfig(t *testing.T) {
 		_, err := account.New(cfg)
 		assert.ErrorIs(t, err, heuristics.ErrInvalidConfig, name)
 	}
+}
+
+func TestUnknownRuleNamedByIndex(t *testing.T) {
+	// The same wording as the other scorers' Disable: the entry at fault.
+	_, err := account.New(account.Config{Disable: []string{account.RuleYoung, "account-old"}})
+	assert.ErrorContains(t, err, `disable[1]: unknown rule "account-old"`)
 }
 
 func TestConformance(t *testing.T) {

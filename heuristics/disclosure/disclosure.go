@@ -68,18 +68,13 @@ func (p Config) withDefaults() Config {
 // Validate reports a policy the disclosure scorer cannot use: a score
 // outside [0, 1], naming the field.
 func (p Config) Validate() error {
-	for _, f := range []struct {
-		name string
-		v    float64
-	}{
-		{"missing_score", p.MissingScore},
-		{"contradiction_score", p.ContradictionScore},
-		{"signoff_score", p.SignoffScore},
-		{"tamper_score", p.TamperScore},
-	} {
-		if !(f.v >= 0 && f.v <= 1) {
-			return scoring.Invalid("disclosure", "%s %v is not in [0, 1]", f.name, f.v)
-		}
+	if field, msg := scoring.CheckLimits(
+		scoring.InRange("missing_score", p.MissingScore, 0, 1),
+		scoring.InRange("contradiction_score", p.ContradictionScore, 0, 1),
+		scoring.InRange("signoff_score", p.SignoffScore, 0, 1),
+		scoring.InRange("tamper_score", p.TamperScore, 0, 1),
+	); field != "" {
+		return scoring.Invalid("disclosure", "%s %s", field, msg)
 	}
 	return nil
 }

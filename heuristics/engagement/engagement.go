@@ -55,12 +55,11 @@ func (c Config) withDefaults() Config {
 // naming the field.
 func (c Config) Validate() error {
 	d := c.withDefaults()
-	if d.PendingDays < 0 {
-		return scoring.Invalid("engagement", "pending_days %d is negative", c.PendingDays)
-	}
-	if d.CloseDays <= d.PendingDays {
-		return scoring.Invalid("engagement", "close_days %d must be above pending_days %d",
-			d.CloseDays, d.PendingDays)
+	if field, msg := scoring.CheckLimits(
+		scoring.NonNegative("pending_days", d.PendingDays),
+		scoring.Above("close_days", d.CloseDays, "pending_days", d.PendingDays),
+	); field != "" {
+		return scoring.Invalid("engagement", "%s %s", field, msg)
 	}
 	if d.MaxQuote < 20 {
 		return scoring.Invalid("engagement", "max_quote %d is below 20", c.MaxQuote)

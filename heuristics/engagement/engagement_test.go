@@ -309,12 +309,10 @@ func TestEngagement(t *testing.T) {
 			res, err := s.Score(context.Background(), tc.c)
 			require.NoError(t, err)
 			assert.True(t, tc.score(res.Score), "score %v: %s", res.Score, tc.reason)
-			var rules []string
 			for _, e := range res.Evidence {
-				rules = append(rules, e.Rule)
 				assert.Equal(t, heuristics.FieldTimeline, e.Field)
 			}
-			assert.Equal(t, tc.rules, rules, tc.reason)
+			assert.Equal(t, tc.rules, scorertest.Rules(res), tc.reason)
 			assert.Equal(t, tc.labels, res.Labels, tc.reason)
 			assert.Contains(t, res.Summary, tc.summary)
 			assert.Contains(t, res.Advice, tc.advice)

@@ -175,19 +175,19 @@ func New(cfg Config) (*Scorer, error) {
 	bad := func(field, format string, args ...any) error {
 		return &ConfigError{Field: field, Msg: fmt.Sprintf(format, args...)}
 	}
-	switch {
-	case cfg.MaxCommitMessage < 0:
-		return nil, bad("max_commit_message", "%d is negative", cfg.MaxCommitMessage)
-	case cfg.MaxAddedComments < 0:
-		return nil, bad("max_added_comments", "%d is negative", cfg.MaxAddedComments)
-	case cfg.MaxCommentShare != nil && !(*cfg.MaxCommentShare >= 0 && *cfg.MaxCommentShare <= 1):
-		return nil, bad("max_comment_share", "%v is not in [0, 1]", *cfg.MaxCommentShare)
-	case cfg.MaxEmoji < 0:
-		return nil, bad("max_emoji", "%d is negative", cfg.MaxEmoji)
-	case cfg.MaxCodeReferences < 0:
-		return nil, bad("max_code_references", "%d is negative", cfg.MaxCodeReferences)
-	case cfg.MaxNegativeReactions < 0:
-		return nil, bad("max_negative_reactions", "%d is negative", cfg.MaxNegativeReactions)
+	share := float64(DefaultMaxCommentShare)
+	if cfg.MaxCommentShare != nil {
+		share = *cfg.MaxCommentShare
+	}
+	if field, msg := scoring.CheckLimits(
+		scoring.NonNegative("max_commit_message", cfg.MaxCommitMessage),
+		scoring.NonNegative("max_added_comments", cfg.MaxAddedComments),
+		scoring.InRange("max_comment_share", share, 0, 1),
+		scoring.NonNegative("max_emoji", cfg.MaxEmoji),
+		scoring.NonNegative("max_code_references", cfg.MaxCodeReferences),
+		scoring.NonNegative("max_negative_reactions", cfg.MaxNegativeReactions),
+	); field != "" {
+		return nil, &ConfigError{Field: field, Msg: msg}
 	}
 	if field, msg := scoring.CheckRuleSettings(rules.Common(rule.common), cfg.Severity, cfg.Disable); field != "" {
 		return nil, &ConfigError{Field: field, Msg: msg}
@@ -197,7 +197,7 @@ func New(cfg Config) (*Scorer, error) {
 			return nil, bad(fmt.Sprintf("blocked_issues[%d]", i), "%d is not an issue number", n)
 		}
 	}
-	s := &Scorer{cfg: cfg, commentShare: DefaultMaxCommentShare}
+	s := &Scorer{cfg: cfg, commentShare: share}
 	if cfg.BlockedPaths == nil {
 		cfg.BlockedPaths = DefaultBlockedPaths
 	}
@@ -206,9 +206,6 @@ func New(cfg Config) (*Scorer, error) {
 	}
 	if s.cfg.MaxAddedComments == 0 {
 		s.cfg.MaxAddedComments = DefaultMaxAddedComments
-	}
-	if cfg.MaxCommentShare != nil {
-		s.commentShare = *cfg.MaxCommentShare
 	}
 	if s.cfg.MaxEmoji == 0 {
 		s.cfg.MaxEmoji = DefaultMaxEmoji

@@ -60,14 +60,6 @@ func clean(t testing.TB) *heuristics.Contribution {
 	}
 }
 
-func rulesOf(res heuristics.Result) []string {
-	var out []string
-	for _, e := range res.Evidence {
-		out = append(out, e.Rule)
-	}
-	return out
-}
-
 func TestScore(t *testing.T) {
 	commentHeavy := "package retry\n\n" + strings.Repeat("// Increment the counter by one.\nx++\n", 12)
 	cases := []struct {
@@ -201,7 +193,7 @@ func TestScore(t *testing.T) {
 			}
 			res, err := s.Score(context.Background(), c)
 			require.NoError(t, err)
-			assert.Equal(t, tc.rules, rulesOf(res), "%+v", res.Evidence)
+			assert.Equal(t, tc.rules, scorertest.Rules(res), "%+v", res.Evidence)
 			assert.InDelta(t, tc.score, res.Score, 1e-9)
 			require.NoError(t, heuristics.CheckResult(res))
 			for _, e := range res.Evidence {
@@ -314,7 +306,7 @@ func TestOddDiffs(t *testing.T) {
 	require.NoError(t, err)
 	res, err = s.Score(context.Background(), &heuristics.Contribution{Title: "x", Diff: parsed})
 	require.NoError(t, err)
-	assert.Equal(t, []string{hygiene.RuleFinalNewline}, rulesOf(res), "the new file only; the deleted one is gone")
+	assert.Equal(t, []string{hygiene.RuleFinalNewline}, scorertest.Rules(res), "the new file only; the deleted one is gone")
 	assert.Equal(t, "x.go", res.Evidence[0].Path)
 }
 

@@ -35,8 +35,8 @@ func (c Config) withDefaults() Config {
 // Validate reports a configuration the reputation scorer cannot use,
 // naming the field.
 func (c Config) Validate() error {
-	if c.SmallPR < 0 {
-		return scoring.Invalid("reputation", "small_pr %d is negative", c.SmallPR)
+	if field, msg := scoring.CheckLimits(scoring.NonNegative("small_pr", c.SmallPR)); field != "" {
+		return scoring.Invalid("reputation", "%s %s", field, msg)
 	}
 	if c.Forge != "" && (strings.ContainsAny(c.Forge, " \t\n/") || c.Forge != strings.ToLower(c.Forge)) {
 		return scoring.Invalid("reputation", "forge %q must be a lower-case name such as \"github\"", c.Forge)

@@ -110,11 +110,7 @@ func TestReputation(t *testing.T) {
 			require.NoError(t, err, tc.reason)
 			assert.True(t, tc.score(res.Score), "score %v (%s)", res.Score, tc.reason)
 			assert.Contains(t, res.Summary, tc.summary, tc.reason)
-			var rules []string
-			for _, e := range res.Evidence {
-				rules = append(rules, e.Rule)
-			}
-			assert.Equal(t, tc.rules, rules, tc.reason)
+			assert.Equal(t, tc.rules, scorertest.Rules(res), tc.reason)
 			require.NoError(t, heuristics.CheckResult(res))
 			if res.Score > 0 {
 				assert.Contains(t, res.Advice, "Smaller pull requests")

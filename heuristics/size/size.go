@@ -71,16 +71,12 @@ func (c Config) Validate() error {
 			return scoring.Invalid("size", "labels %v must increase", d.Labels)
 		}
 	}
-	if *d.ComfortableLines < 0 || d.OverwhelmingLines <= *d.ComfortableLines {
-		return scoring.Invalid("size", "overwhelming_lines %d must be above comfortable_lines %d",
-			d.OverwhelmingLines, *d.ComfortableLines)
-	}
-	if d.ComfortableFiles < 0 || d.OverwhelmingFiles <= d.ComfortableFiles {
-		return scoring.Invalid("size", "overwhelming_files %d must be above comfortable_files %d",
-			d.OverwhelmingFiles, d.ComfortableFiles)
-	}
-	if d.Largest < 0 {
-		return scoring.Invalid("size", "largest %d is negative", d.Largest)
+	if field, msg := scoring.CheckLimits(
+		scoring.Above("overwhelming_lines", d.OverwhelmingLines, "comfortable_lines", *d.ComfortableLines),
+		scoring.Above("overwhelming_files", d.OverwhelmingFiles, "comfortable_files", d.ComfortableFiles),
+		scoring.NonNegative("largest", d.Largest),
+	); field != "" {
+		return scoring.Invalid("size", "%s %s", field, msg)
 	}
 	return nil
 }

@@ -119,12 +119,7 @@ func TestSize(t *testing.T) {
 			require.NoError(t, err)
 			assert.True(t, tc.score(res.Score), "score %v: %s", res.Score, tc.reason)
 			assert.Equal(t, []string{tc.label}, res.Labels)
-			var rules []string
-			for _, e := range res.Evidence {
-				if !contains(rules, e.Rule) {
-					rules = append(rules, e.Rule)
-				}
-			}
+			rules := scorertest.Rules(res)
 			for _, r := range tc.rules {
 				assert.Contains(t, rules, r)
 			}
@@ -193,15 +188,6 @@ func storeAndDirs(store string, n int) map[string]*string {
 		m[d+"/x.go"] = scorertest.Text(scorertest.Numbered(d, 10-i))
 	}
 	return m
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func TestBadInput(t *testing.T) {

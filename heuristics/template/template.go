@@ -83,13 +83,12 @@ func (c Config) Validate() error {
 	bad := func(field, format string, args ...any) error {
 		return &ConfigError{Field: field, Msg: fmt.Sprintf(format, args...)}
 	}
-	switch {
-	case c.MaxExtraSections < 0:
-		return bad("max_extra_sections", "%d is negative", c.MaxExtraSections)
-	case c.MinOwnWords < 0:
-		return bad("min_own_words", "%d is negative", c.MinOwnWords)
-	case c.MaxBytes < 0:
-		return bad("max_bytes", "%d is negative", c.MaxBytes)
+	if field, msg := scoring.CheckLimits(
+		scoring.NonNegative("max_extra_sections", c.MaxExtraSections),
+		scoring.NonNegative("min_own_words", c.MinOwnWords),
+		scoring.NonNegative("max_bytes", c.MaxBytes),
+	); field != "" {
+		return &ConfigError{Field: field, Msg: msg}
 	}
 	for name, list := range map[string][]string{"optional": c.Optional, "strict": c.Strict} {
 		for i, h := range list {

@@ -67,14 +67,6 @@ func contribution(body string) *heuristics.Contribution {
 	return &heuristics.Contribution{Title: "retry: stop when the context is cancelled", Body: body, Template: prTemplate}
 }
 
-func rulesOf(res heuristics.Result) []string {
-	var out []string
-	for _, e := range res.Evidence {
-		out = append(out, e.Rule)
-	}
-	return out
-}
-
 func TestScore(t *testing.T) {
 	cases := []struct {
 		name  string // and why
@@ -144,7 +136,7 @@ func TestScore(t *testing.T) {
 			require.NoError(t, err)
 			res, err := s.Score(context.Background(), contribution(tc.body))
 			require.NoError(t, err)
-			assert.Equal(t, tc.rules, rulesOf(res), "%+v", res.Evidence)
+			assert.Equal(t, tc.rules, scorertest.Rules(res), "%+v", res.Evidence)
 			assert.True(t, tc.check(res.Score), "score %v", res.Score)
 			require.NoError(t, heuristics.CheckResult(res))
 			if len(res.Evidence) > 0 && res.Score > 0 {
@@ -168,7 +160,7 @@ func TestTemplateLineWithInlineComment(t *testing.T) {
 	for _, body := range []string{tmpl, strings.Replace(tmpl, " <!-- Replace with the issue number -->", "", 1)} {
 		res, err := s.Score(context.Background(), &heuristics.Contribution{Template: tmpl, Body: body})
 		require.NoError(t, err)
-		assert.Equal(t, []string{template.RuleUntouched}, rulesOf(res))
+		assert.Equal(t, []string{template.RuleUntouched}, scorertest.Rules(res))
 		assert.Equal(t, 0.45, res.Score, "nothing of the author's: %+v", res.Evidence)
 	}
 }
@@ -286,7 +278,7 @@ func TestTemplatesAlternate(t *testing.T) {
 		assert.Zero(t, res.Score)
 		res, err = s.Score(context.Background(), &heuristics.Contribution{Template: other, Body: filled})
 		require.NoError(t, err)
-		assert.Equal(t, []string{template.RuleMissingSection, template.RuleMissingSection}, rulesOf(res))
+		assert.Equal(t, []string{template.RuleMissingSection, template.RuleMissingSection}, scorertest.Rules(res))
 	}
 }
 

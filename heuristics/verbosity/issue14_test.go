@@ -35,7 +35,7 @@ func TestTemplateCommentsWithoutTemplate(t *testing.T) {
 	fix := oneLineFix(t)
 
 	r := score(t, v, &heuristics.Contribution{Body: body(t, "template-filled.md"), Diff: fix})
-	assert.NotContains(t, evidenceRules(r), "verbosity-hidden-comment", "every comment is the template's: instructions, questions, next to headings and checklists")
+	assert.NotContains(t, scorertest.Rules(r), "verbosity-hidden-comment", "every comment is the template's: instructions, questions, next to headings and checklists")
 	assert.Zero(t, r.Metrics["hidden_score"])
 	assert.Zero(t, r.Metrics["tokens_comment"])
 	assert.Greater(t, r.Metrics["tokens_template"], 60.0, "the instructions are set aside as the template's")
@@ -69,7 +69,7 @@ func TestTemplateCommentsWithoutTemplate(t *testing.T) {
 
 	// Tools' markers are neither the author's hidden text nor evidence.
 	r = score(t, v, &heuristics.Contribution{Body: body(t, "markers.md"), Diff: fix})
-	assert.NotContains(t, evidenceRules(r), "verbosity-hidden-comment")
+	assert.NotContains(t, scorertest.Rules(r), "verbosity-hidden-comment")
 	assert.Zero(t, r.Score)
 }
 
@@ -86,7 +86,7 @@ func TestKnownTemplates(t *testing.T) {
 	v, err := verbosity.New(verbosity.Config{Templates: []string{"## Screens\n\n" + comment + "\n"}})
 	require.NoError(t, err)
 	r = score(t, v, &heuristics.Contribution{Body: b, Diff: oneLineFix(t)})
-	assert.NotContains(t, evidenceRules(r), "verbosity-hidden-comment", "Config.Templates names it as the template's")
+	assert.NotContains(t, scorertest.Rules(r), "verbosity-hidden-comment", "Config.Templates names it as the template's")
 	assert.Zero(t, r.Score)
 }
 
@@ -202,9 +202,9 @@ func TestUnexplained(t *testing.T) {
 			assert.GreaterOrEqual(t, r.Score, tc.min, "%s\n%v", tc.why, r.Evidence)
 			assert.LessOrEqual(t, r.Score, tc.max, "%s\n%v", tc.why, r.Evidence)
 			if tc.rule != "" {
-				assert.Contains(t, evidenceRules(r), tc.rule, tc.why)
+				assert.Contains(t, scorertest.Rules(r), tc.rule, tc.why)
 			} else {
-				assert.NotContains(t, evidenceRules(r), "verbosity-no-description", tc.why)
+				assert.NotContains(t, scorertest.Rules(r), "verbosity-no-description", tc.why)
 			}
 			switch {
 			case r.Score > 0 && tc.c.Template != "":
@@ -233,10 +233,10 @@ func TestCommitProseNotTrailers(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			r := score(t, v, &heuristics.Contribution{Diff: big, Commits: []heuristics.Commit{{Message: tc.msg}}})
 			if tc.explained {
-				assert.NotContains(t, evidenceRules(r), "verbosity-no-description", "the commit body explains the change")
+				assert.NotContains(t, scorertest.Rules(r), "verbosity-no-description", "the commit body explains the change")
 				assert.Zero(t, r.Metrics["unexplained_score"])
 			} else {
-				assert.Contains(t, evidenceRules(r), "verbosity-no-description", "trailers explain nothing")
+				assert.Contains(t, scorertest.Rules(r), "verbosity-no-description", "trailers explain nothing")
 			}
 		})
 	}

@@ -187,36 +187,28 @@ func (c Config) Validate() error {
 	if _, err := tokenizer.ParseEncoding(d.Encoding); err != nil {
 		return bad("encoding %q: want o200k_base or cl100k_base", d.Encoding)
 	}
-	switch {
-	case d.FloorTokens < 0:
-		return bad("floor_tokens %d is negative", d.FloorTokens)
-	case d.RelaxedTokensPerLine <= 0 || d.ExcessiveTokensPerLine <= d.RelaxedTokensPerLine:
-		return bad("excessive_tokens_per_line %v must be above relaxed_tokens_per_line %v, both positive",
-			d.ExcessiveTokensPerLine, d.RelaxedTokensPerLine)
-	case d.LargeDiffLines < 0:
-		return bad("large_diff_lines %d is negative", d.LargeDiffLines)
-	case d.RestateMinNamed < 0:
-		return bad("restate_min_named %d is negative", d.RestateMinNamed)
-	case !(*d.RestateWeight >= 0 && *d.RestateWeight <= 1):
-		return bad("restate_weight %v is not in [0, 1]", *d.RestateWeight)
-	case d.HiddenCommentTokens < 0:
-		return bad("hidden_comment_tokens %d is negative", d.HiddenCommentTokens)
-	case !(*d.HiddenWeight >= 0 && *d.HiddenWeight <= 1):
-		return bad("hidden_weight %v is not in [0, 1]", *d.HiddenWeight)
-	case d.Sections < 0:
-		return bad("sections %d is negative", d.Sections)
-	case d.MaxBodyBytes < 0:
-		return bad("max_body_bytes %d is negative", d.MaxBodyBytes)
-	case d.MaxDiffLines < 0:
-		return bad("max_diff_lines %d is negative", d.MaxDiffLines)
-	case *d.OtherFileLines < 0:
-		return bad("other_file_lines %d is negative", *d.OtherFileLines)
-	case d.BudgetTokens < 0:
-		return bad("budget_tokens %d is negative", d.BudgetTokens)
-	case *d.UnexplainedLines < 0:
-		return bad("unexplained_lines %d is negative", *d.UnexplainedLines)
-	case !(*d.UnexplainedWeight >= 0 && *d.UnexplainedWeight <= 1):
-		return bad("unexplained_weight %v is not in [0, 1]", *d.UnexplainedWeight)
+	var pace scoring.Limit
+	if d.RelaxedTokensPerLine <= 0 || d.ExcessiveTokensPerLine <= d.RelaxedTokensPerLine {
+		pace = scoring.Limit{Field: "excessive_tokens_per_line", Msg: fmt.Sprintf("%v must be above relaxed_tokens_per_line %v, both positive",
+			d.ExcessiveTokensPerLine, d.RelaxedTokensPerLine)}
+	}
+	if field, msg := scoring.CheckLimits(
+		scoring.NonNegative("floor_tokens", d.FloorTokens),
+		pace,
+		scoring.NonNegative("large_diff_lines", d.LargeDiffLines),
+		scoring.NonNegative("restate_min_named", d.RestateMinNamed),
+		scoring.InRange("restate_weight", *d.RestateWeight, 0, 1),
+		scoring.NonNegative("hidden_comment_tokens", d.HiddenCommentTokens),
+		scoring.InRange("hidden_weight", *d.HiddenWeight, 0, 1),
+		scoring.NonNegative("sections", d.Sections),
+		scoring.NonNegative("max_body_bytes", d.MaxBodyBytes),
+		scoring.NonNegative("max_diff_lines", d.MaxDiffLines),
+		scoring.NonNegative("other_file_lines", *d.OtherFileLines),
+		scoring.NonNegative("budget_tokens", d.BudgetTokens),
+		scoring.NonNegative("unexplained_lines", *d.UnexplainedLines),
+		scoring.InRange("unexplained_weight", *d.UnexplainedWeight, 0, 1),
+	); field != "" {
+		return bad("%s %s", field, msg)
 	}
 	size := 0
 	for _, t := range d.Templates {

@@ -66,14 +66,6 @@ func bigRefactor(t *testing.T) *diffstat.Diff {
 	return scorertest.GitDiff(t, base, change)
 }
 
-func evidenceRules(r heuristics.Result) []string {
-	var rules []string
-	for _, e := range r.Evidence {
-		rules = append(rules, e.Rule)
-	}
-	return rules
-}
-
 func findEvidence(r heuristics.Result, rule string) (heuristics.Evidence, bool) {
 	for _, e := range r.Evidence {
 		if e.Rule == rule {
@@ -292,7 +284,7 @@ func TestVerbosity(t *testing.T) {
 			require.NoError(t, err)
 			require.NoError(t, heuristics.CheckResult(r))
 			assert.True(t, tc.score(r.Score), "score %v: %s\n%s\n%v", r.Score, tc.why, r.Summary, r.Evidence)
-			rules := evidenceRules(r)
+			rules := scorertest.Rules(r)
 			for _, rule := range tc.rules {
 				assert.Contains(t, rules, rule, tc.why)
 			}
@@ -528,11 +520,7 @@ func TestRestateWeightZero(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 0.4, r1.Score, "the default restate weight")
 	assert.Zero(t, r0.Score, "restate_weight 0 adds nothing")
-	var rules []string
-	for _, e := range r0.Evidence {
-		rules = append(rules, e.Rule)
-	}
-	assert.Contains(t, rules, "verbosity-restates-diff", "the finding is still there to read")
+	assert.Contains(t, scorertest.Rules(r0), "verbosity-restates-diff", "the finding is still there to read")
 }
 
 // TestTemplateScorerAsks pins that, with the repository's template at
@@ -632,7 +620,7 @@ func TestNoHeadingsSection(t *testing.T) {
 	for _, e := range r.Evidence {
 		assert.NotContains(t, e.Message, "first heading")
 	}
-	assert.NotContains(t, evidenceRules(r), "verbosity-long-section")
+	assert.NotContains(t, scorertest.Rules(r), "verbosity-long-section")
 }
 
 var namesRE = regexp.MustCompile(`names ((?:all|none|the only|[0-9,]+ of) [^.]*?)(?: one by one|\.)`)

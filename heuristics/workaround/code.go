@@ -6,6 +6,7 @@ package workaround
 
 import (
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -485,7 +486,7 @@ func (fs *fileScan) rubyLine(n int, text string) {
 	if len(text) > 0 && (text[0] == 'c' || text[0] == 'm') {
 		if m := rubyReopenRE.FindStringSubmatch(text); m != nil && m[2] == "" {
 			name := strings.TrimPrefix(m[1], "::")
-			if gem := fs.rubyGem(name); gem != "" {
+			if gem := fs.rubyGem(name); gem != "" && !fs.reopenedBefore(name) {
 				fs.finding(ruleRubyReopen, n, text, gem, "a reopening of "+name)
 				return
 			}
@@ -493,6 +494,9 @@ func (fs *fileScan) rubyLine(n int, text string) {
 	}
 	if strings.Contains(text, "_eval") || strings.Contains(text, "prepend") || strings.Contains(text, "send(") {
 		if m := rubyEvalRE.FindStringSubmatch(text); m != nil {
+			if fs.reopenedBefore(strings.TrimPrefix(m[1], "::")) {
+				return // the same patch, rewritten: a deleted line reopened it already
+			}
 			dep := fs.rubyGem(m[1])
 			if dep == "" {
 				dep, _, _ = strings.Cut(m[1], "::")
@@ -549,3 +553,41 @@ platform pprint queue random re resource sched secrets select selectors shlex sh
 socketserver sqlite3 ssl stat statistics string struct subprocess sys sysconfig tarfile tempfile textwrap
 threading time timeit tokenize traceback tracemalloc types typing unicodedata urllib uuid warnings weakref
 webbrowser winreg xml zipfile zipimport zlib zoneinfo __builtin__`)
+
+// maxOldReopens bounds the constants oldReopen keeps per file.
+const maxOldReopens = 16
+
+// oldReopen records the constant a deleted Ruby line reopened or patched
+// at the top level: a patch of the same constant on an added line is the
+// old one rewritten (a reopened class turned into a prepended module),
+// not a new workaround.
+func (fs *fileScan) oldReopen(text string) {
+	if len(fs.oldReopens) >= maxOldReopens || len(text) == 0 {
+		return
+	}
+	var m []string
+	if text[0] == 'c' || text[0] == 'm' {
+		if m = rubyReopenRE.FindStringSubmatch(text); m != nil && m[2] != "" {
+			m = nil // a subclass is a definition, not a reopening
+		}
+	}
+	if m == nil && (strings.Contains(text, "_eval") || strings.Contains(text, "prepend") || strings.Contains(text, "send(")) {
+		m = rubyEvalRE.FindStringSubmatch(text)
+	}
+	if m != nil {
+		if name := strings.TrimPrefix(m[1], "::"); !slices.Contains(fs.oldReopens, name) {
+			fs.oldReopens = append(fs.oldReopens, name)
+		}
+	}
+}
+
+// reopenedBefore reports whether a deleted line of the file reopened
+// name or the module it is in (Language for Language::Java).
+func (fs *fileScan) reopenedBefore(name string) bool {
+	for _, old := range fs.oldReopens {
+		if name == old || strings.HasPrefix(name, old+"::") {
+			return true
+		}
+	}
+	return false
+}

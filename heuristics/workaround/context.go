@@ -63,6 +63,9 @@ var upstreamWords = sync.OnceValue(func() map[string]string {
 		"kotlinc": "toolchain:kotlin", "scalac": "toolchain:scala", "javac": "toolchain:javac", "swiftc": "toolchain:swift", "xcode": "toolchain:xcode",
 		"emscripten": "toolchain:emscripten", "wasm-pack": "toolchain:wasm-pack", "cmake": "tool:cmake", "gradle": "tool:gradle",
 		"conda": "tool:conda", "anaconda": "tool:conda", "miniconda": "tool:conda", "rosetta": "os:macos", "wsl": "os:windows",
+		// Hardware vendors whose drivers a program works around, and
+		// components of an OS known by their own name.
+		"intel": "platform:intel", "nvidia": "platform:nvidia", "conpty": "os:windows", "sshfs": "tool:sshfs",
 		"travis": "platform:travis-ci", "appveyor": "platform:appveyor", "xterm": "tool:xterm", "iterm2": "tool:iterm2",
 	}
 })
@@ -78,6 +81,7 @@ var upstreamPairs = []struct {
 	{"ruby", startsDigit, "runtime:ruby"},
 	{"rust", startsDigit, "toolchain:rust"},
 	{"go", func(w string) bool { return strings.HasPrefix(w, "1.") || toolchainWord(w) }, "toolchain:go"},
+	{"go", func(w string) bool { return w == "runtime" || w == "stdlib" || w == "standard" }, "runtime:go"},
 	{"rust", toolchainWord, "toolchain:rust"},
 	{"gnu", func(w string) bool { return w == "make" }, "tool:make"},
 	{"node", startsDigit, "runtime:node"},
@@ -104,7 +108,14 @@ func toolchainWord(w string) bool {
 // about Homebrew); otherwise the first name does. It reads s word by
 // word, without regular expressions: it runs on every comment that says
 // workaround.
-func termSubject(s string) string {
+func termSubject(s string) string { return termSubjectBut(s, nil) }
+
+// term is termSubject without the names the project owns: in
+// Homebrew/brew, "Homebrew" names the project, not tool:homebrew.
+func (sc *workaroundScan) term(s string) string { return termSubjectBut(s, sc.ownTerms) }
+
+// termSubjectBut is termSubject skipping the Subjects in own.
+func termSubjectBut(s string, own map[string]bool) string {
 	firstLine := len(s)
 	if i := strings.IndexByte(s, '\n'); i >= 0 {
 		firstLine = i
@@ -114,6 +125,10 @@ func termSubject(s string) string {
 		sub, n := nextTerm(s[off:])
 		if sub == "" {
 			break
+		}
+		if own[sub] {
+			off += n
+			continue
 		}
 		if first == "" {
 			first = sub
@@ -207,7 +222,8 @@ var ctxWordsRE = lazyre.AnyLines{May: mayCtxWords, Res: []*lazyre.Regexp{
 // cannot match across a line break, so it runs line by line (on a long
 // description as a whole, Go's regexp would take its slowest engine) and
 // only on the lines its literal test lets through.
-var ctxWords2RE = lazyre.Lines{Re: lazyre.New(`(?i)\binternal compiler error\b|(?-i:\bICE\b)|\bmiscompil|\b(delete|drop|revert) (this |it )?(when|once|after)\b|\bdue to (a |an )?[\w+-]+ (bug|issue|regression)\b|\bwait(ing)? for (a |the )?(new|next|newer|fixed) [\w.+-]+ (release|version)\b`)}
+var ctxWords2RE = lazyre.Lines{Re: lazyre.New(`(?i)\binternal compiler error\b|(?-i:\bICE\b)|\bmiscompil|\b(delete|drop|revert) (this |it )?(when|once|after)\b|\bdue to (a |an )?[\w+-]+ (bug|issue|regression)\b|\bwait(ing)? for (a |the )?(new|next|newer|fixed) [\w.+-]+ (release|version)\b` +
+	`|\b(known[ -])?(broken|buggy) ([\w.+-]+ )?(drivers?|firmware|filesystems?|file systems?|implementations?|servers?)\b`)}
 
 // ctxWords reports whether a comment or message says workaround in
 // words (ctxWordsRE, then ctxWords2RE).
@@ -227,14 +243,24 @@ var ctxPinWordsRE = lazyre.New(`(?i)\bpin(s|ned|ning)?\b|\bdowngrad|\block(s|ed)
 
 // ctxRemovalRE recognises a message that removes or reverts a workaround,
 // or updates to a release that fixed it.
-var ctxRemovalRE = lazyre.New(`(?i)^\W*(\[[^\]]*\]\s*)?(\w+(\([^)]*\))?!?:\s*)?(remove|removed|removes|drop|drops|dropped|revert|reverts|unpin|unpins|delete|clean ?up|get rid|undo|re-?enable|restore)\b|no longer (needed|necessary|required)|(is|was|been|got|now) (fixed|resolved) upstream|fixed upstream|has been (fixed|resolved|released)`)
+var ctxRemovalRE = lazyre.New(`(?i)^\W*(\[[^\]]*\]\s*)?([\w/.-]+(\([^)]*\))?!?:\s*)?(remove|removed|removes|drop|drops|dropped|revert|reverts|unpin|unpins|delete|clean ?up|get rid|undo|re-?enable|restore)\b|no longer (needed|necessary|required)|(is|was|been|got|now) (fixed|resolved) upstream|fixed upstream|has been (fixed|resolved|released)`)
 
 // ctxReplacedRE recognises a message that replaces a workaround by the
 // upstream fix, says the change avoids the need for one, or reverts it
 // ("so revert this"), anywhere in the text.
 var ctxReplacedRE = lazyre.Lines{Re: lazyre.New(`(?i)instead of (the |a |our |this )?([\w-]+ )?(workaround|hack)|(workaround|hack)s? (is|are) no longer|(remove|removes|removed|drop|drops|dropped) (the |this |that |a |our )?([\w-]+ )?(workaround|hack)` +
 	`|\b(avoids?|removes?|eliminates?|obviates?) the need (for|of) (the |this |that |a |our |any )?([\w-]+ ){0,2}(workaround|hack)|\bno longer needs? (the |this |that |a |our |any )?([\w-]+ ){0,2}(workaround|hack)` +
-	`|((?m:^)|\b(so|and|then),? )(revert|remove|drop|undo) (this|it|that|them)\b`)}
+	`|\b(so|and|then),? (revert|remove|drop|undo) (this|it|that|them)\b|^\W*(revert|remove|drop|undo) (this|it|that|them)\W*$` +
+	`|\b(was|were|has been|have been|got|is now) (fixed|resolved) (in|by) (the )?upstream\b|\bupstream (has )?(now )?(fixed|resolved) (it|this|the)\b`)}
+
+// revertToRE recognises a title that "reverts" a dependency to an older
+// version ("Reverting to Gradle 8.9", "Revert AGP to 8.0.2 because ..."):
+// a downgrade, not the revert of a change.
+var revertToRE = lazyre.New(`(?i)\brevert(s|ed|ing)?( [\w.:-]+){0,3} to ([\w.-]+ )?v?\d+\.\d`)
+
+// adaptRE finds "work around" applied to a new version's breaking or API
+// changes: adapting the code to an upgrade, which the title says it does.
+var adaptRE = lazyre.Lines{Re: lazyre.New(`(?i)\bwork(s|ed|ing)?[ -]?arounds? (for )?((the|some|a|another|more|new) )?((batch|set|round|couple) of |few )?(breaking|api|incompatible) ((api|interface) )?changes\b`)}
 
 // ctxReasonRE finds a reason given for a pin in a message.
 var ctxReasonRE = lazyre.New(`(?i)\bbecause\b|\bdue to\b|\bto (hopefully |try to |maybe )?(fix|prevent|avoid|resolve|unbreak)\b|\bavoid|\bbreak(s|ing)?\b|\bbroken\b|\bfail(s|ed|ing|ure)?\b|\berror|\bcrash|\bincompatib|\bcompatib|\bregression|\b(doesn'?t|does not|no longer|stopped) work|\breasons?\b|\buntil\b`)
@@ -295,14 +321,14 @@ func withoutTrailers(msg string) string {
 
 // ownFixRE recognises a title that fixes the project's own bug: what
 // it blames is its own.
-var ownFixRE = lazyre.New(`(?i)^\W*(\[[^\]]*\]\s*)?(\w+(\([^)]*\))?!?:\s*)?(fix|fixes|fixed|correct|corrects)\b`)
+var ownFixRE = lazyre.New(`(?i)^\W*(\[[^\]]*\]\s*)?([\w/.-]+(\([^)]*\))?!?:\s*)?(fix|fixes|fixed|correct|corrects)\b`)
 
 // workaroundTitleRE finds "workaround" in a title that otherwise reads
 // as a plain version bump.
 var workaroundTitleRE = lazyre.New(`(?i)work ?around`)
 
 // ctxBumpRE recognises a plain dependency update by its title.
-var ctxBumpRE = lazyre.New(`(?i)^\W*(\[[^\]]*\]\s*)?(\w+(\([^)]*\))?!?:\s*)?(bump|update|upgrade|updated|updates|bumps)\b`)
+var ctxBumpRE = lazyre.New(`(?i)^\W*(\[[^\]]*\]\s*)?([\w/.-]+(\([^)]*\))?!?:\s*)?(bump|update|upgrade|updated|updates|bumps)\b`)
 
 // Version lines in manifests: the package whose version an added line
 // sets. Each expression's first non-empty group is the name.
@@ -325,6 +351,10 @@ var pinLineREs = []struct {
 	// package.json and renovate's allowedVersions
 	{`":`, lazyre.New(`^\s*"(@?[a-z0-9][a-z0-9._\-/]*)"\s*:\s*"[~^<>= ]*\d`)},
 	{"matchPackageNames", lazyre.New(`"matchPackageNames"\s*:\s*\[\s*"([^"]+)"`)},
+	// a pip requirement by the URL of a branch's or tag's archive: ...archive/legacy.zip#egg=name
+	{"#egg=", lazyre.New(`^\s*\S+/archive/\S+#egg=([A-Za-z0-9][\w.\-]*)`)},
+	// a Gradle version catalog entry: alias = { module = "group:artifact", version = "1.2" }
+	{"module", lazyre.New(`\bmodule\s*=\s*"([\w.\-]+:[\w.\-]+)"\s*,\s*version\s*=\s*"\d`)},
 	// Cargo.toml name = "=1.2" / { version = "1" }, Cargo.lock "name 1.2.3 (registry"
 	{"=", lazyre.New(`^\s*([a-z0-9_\-]+)\s*=\s*(?:\{[^}]*version\s*=\s*)?"[=~^<> ]*\d`)},
 	{"(registry", lazyre.New(`^\s*"([a-z0-9_\-]+) \d+\.\d+[^"]*\(registry`)},
@@ -366,6 +396,7 @@ func isPinPath(p string) bool {
 	switch {
 	case (strings.Contains(b, "requirements") || strings.Contains(b, "constraints")) && (strings.HasSuffix(b, ".txt") || strings.HasSuffix(b, ".in")),
 		strings.HasSuffix(b, ".in") && strings.Contains(p, "requirements"),
+		strings.HasSuffix(b, ".txt") && strings.Contains(p, "requirements/"), // requirements/tests.txt
 		b == "go.mod", b == "cargo.toml", b == "cargo.lock", b == "gemfile", strings.HasSuffix(b, ".gemspec"),
 		b == "package.json", b == "pyproject.toml", b == "setup.py", b == "setup.cfg", b == "tox.ini", b == "pipfile",
 		b == "build.gradle", b == "build.gradle.kts", b == "libs.versions.toml", b == "pom.xml",
@@ -640,6 +671,14 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 			fs.lastReason = n // a reason block: the pin right below it has a reason
 		}
 	}
+	if linkHere && sc.msgWords && !fs.test && sc.codeLink.subject == "" {
+		// For a message that says workaround and names nothing: the
+		// other repository an added comment links.
+		u := fs.links[len(fs.links)-1].url
+		if r := linkRepo(u); r != "" && !sc.ownLink(u) {
+			sc.codeLink = ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: repoSubject(r), link: u}
+		}
+	}
 	if !strings.Contains(cm, "://") && (strings.Contains(cm, "/issues/") || strings.Contains(cm, "/pull/") || strings.Contains(cm, "/merge_requests/")) {
 		if m := bareIssueRE.FindString(cm); m != "" {
 			fs.links = append(fs.links, fileLink{line: n, url: "https://" + m})
@@ -674,7 +713,7 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 			h.subject = d
 		}
 	} else {
-		h.subject = termSubject(said)
+		h.subject = sc.term(said)
 	}
 	if fs.test {
 		// Kept in a test without a link (see resolveCtx): "libfoo is
@@ -691,7 +730,7 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 			h.subject, h.rule = a, ruleComment
 			if d := fs.knownName(a); d != "" {
 				h.subject = d
-			} else if t := termSubject(a); t != "" {
+			} else if t := sc.term(a); t != "" {
 				h.subject, h.rule = t, ""
 			}
 		}
@@ -875,7 +914,7 @@ func (sc *workaroundScan) contextFindings() {
 	// Pins with a reason on their line or just above.
 	pinned := map[string]bool{}
 	for _, h := range sc.ctxPins {
-		if h.link != "reason" || pinned[h.subject] || sc.isOwnModule(h.subject) || !h.strong && sc.movedUp(h) {
+		if h.link != "reason" || pinned[h.subject] || sc.ownPin(h.subject) || !h.strong && sc.movedUp(h) {
 			continue // a pin moved up whose comment names no bug is a bump
 		}
 		pinned[h.subject] = true
@@ -899,7 +938,7 @@ func (sc *workaroundScan) contextFindings() {
 	if title == "" && len(sc.c.Commits) > 0 {
 		title, _, _ = strings.Cut(sc.c.Commits[0].Message, "\n")
 	}
-	removal := sc.ctxFirst.path == "" || ctxRemovalRE.MatchString(title) && !revertsRemoval(title) || ctxReplacedRE.MatchString(msg)
+	removal := sc.ctxFirst.path == "" || ctxRemovalRE.MatchString(title) && !revertsRemoval(title) && !revertToRE.MatchString(title) || ctxReplacedRE.MatchString(msg)
 	// Library swaps, before the comments, which may explain them. A title
 	// that removes only the redirect ("Remove 'replace' directive") while
 	// the code imports the fork directly still swaps to the fork.
@@ -913,9 +952,13 @@ func (sc *workaroundScan) contextFindings() {
 	// Comments that tie a workaround to a runtime, an OS, a browser or a
 	// toolchain, in any language.
 	named := false
+	ownCause := ownFixRE.MatchString(title) && sc.ownRegression(msg)
 	for _, h := range sc.ctxComments {
 		if h.subject == "" || removal && h.bare {
 			continue // an unpin's comment that links the issue it no longer needs to work around
+		}
+		if ownCause && h.link == "" && h.rule == "" {
+			continue // a fix of what the project's own change broke, on the platform it broke on
 		}
 		if i, ok := near(h.path, h.line); ok {
 			f := &sc.findings[i]
@@ -944,11 +987,20 @@ func (sc *workaroundScan) contextFindings() {
 	// change does: those sentences neither say workaround nor name what.
 	msg, title = withoutAsides(msg), withoutAsides(title)
 	words := ctxWords(msg)
-	pinWords := ctxPinWordsRE.MatchString(title)
+	pinWords := ctxPinWordsRE.MatchString(title) || revertToRE.MatchString(title)
+	if words && ctxBumpRE.MatchString(title) && adaptRE.MatchString(title) {
+		return // "update libfoo, work around its breaking API changes": adapting to the upgrade
+	}
+	if words && sc.blamesItself(msg) {
+		return // "it was a bug in <the project> not to check": the project's own bug, fixed
+	}
+	if words && !swapReasoned(msg) && sc.removedWorkaround(msg) {
+		return // what the message calls a hack belongs to a dependency the change removes
+	}
 	if pinWords && ctxDigestRE.MatchString(title) {
 		return // pinning to a digest is supply-chain hygiene, not a workaround
 	}
-	if pinWords && !words && !wording.ContainsFold(title, "downgrad") && !pinBackRE.MatchString(title) && !ctxReasonRE.MatchString(msg) && (termSubject(pinTarget(title)) == "" || ctxBumpRE.MatchString(title)) {
+	if pinWords && !words && !wording.ContainsFold(title, "downgrad") && !pinBackRE.MatchString(title) && !ctxReasonRE.MatchString(msg) && !sc.otherIssueLinked() && (sc.term(pinTarget(title)) == "" || ctxBumpRE.MatchString(title)) {
 		return // a pin that gives no reason is a plain version choice; moving a pin is a bump
 	}
 	if ctxBumpRE.MatchString(title) && !pinWords && !workaroundTitleRE.MatchString(title) {
@@ -1003,7 +1055,7 @@ func (sc *workaroundScan) contextFindings() {
 		}
 	}
 	if h.subject == "" {
-		s := termSubject(msg)
+		s := sc.term(msg)
 		if s == "" {
 			s = compilerSubject(msg, sc.ctxFirst.path)
 		}
@@ -1022,6 +1074,11 @@ func (sc *workaroundScan) contextFindings() {
 				break
 			}
 		}
+	}
+	rule := ruleMessage
+	if h.subject == "" && words && sc.catchHit.subject != "" {
+		// A catch of an exception the file imports from a third party.
+		h, inMsg, rule = sc.catchHit, false, ruleDefensive
 	}
 	if h.subject == "" && words && !ownFixRE.MatchString(title) {
 		// What the title blames in the words of a bug ("tilt is broken
@@ -1042,7 +1099,7 @@ func (sc *workaroundScan) contextFindings() {
 			s = runtimeOfPath(sc.ctxFirst.path)
 		}
 		if s != "" {
-			if t := termSubject(s); t != "" {
+			if t := sc.term(s); t != "" {
 				s = t
 			} else if r := linkRepo(link); link != "" && r != "" && strings.EqualFold(path.Base(r), s) {
 				s = repoSubject(r) // the linked repository of that name
@@ -1062,6 +1119,9 @@ func (sc *workaroundScan) contextFindings() {
 		h, inMsg = sc.ctxFirst, true
 		h.subject = repoSubject(linkRepo(link))
 	}
+	if h.subject == "" && words && sc.codeLink.subject != "" {
+		h, inMsg = sc.codeLink, false // the other repository an added comment links
+	}
 	if h.subject == "" && pinLast.subject != "" {
 		h, inMsg = pinLast, false
 	}
@@ -1080,12 +1140,27 @@ func (sc *workaroundScan) contextFindings() {
 	if !words {
 		what = "a pin or downgrade of " + h.subject + " its description explains"
 	}
-	f := Finding{Rule: ruleMessage, Path: h.path, Line: h.line, Snippet: wording.Snippet(h.snippet, 200), Dependency: h.subject, What: what}
+	if rule == ruleDefensive && h.subject == sc.catchHit.subject {
+		what = "a catch of " + h.subject + "'s exception in a change its description calls a workaround"
+	} else {
+		rule = ruleMessage
+	}
+	f := Finding{Rule: rule, Path: h.path, Line: h.line, Snippet: wording.Snippet(h.snippet, 200), Dependency: h.subject, What: what, Upstream: h.link}
 	if inMsg {
 		f.Path = ""
 		f.Field, f.Commit, f.Line, f.Snippet = sc.messageLine(words, link)
 	}
 	sc.add(f)
+}
+
+// ownPin reports whether a pin's Subject is the project's own: one of
+// its modules, or a repository of its owner (an action the project's
+// organisation publishes, pinned in its workflows).
+func (sc *workaroundScan) ownPin(subject string) bool {
+	if r, ok := strings.CutPrefix(subject, "repo:"); ok && strings.Count(r, "/") == 1 && sc.ownOwner("github.com/"+r) {
+		return true
+	}
+	return sc.isOwnModule(subject)
 }
 
 // mentionsPin reports whether a message (lower-case) names a pinned
@@ -1140,7 +1215,7 @@ func (sc *workaroundScan) pinForMessage(title string) ctxHit {
 	lowerTitle := asciiLower(title)
 	for _, p := range sc.ctxPins {
 		switch {
-		case sc.isOwnModule(p.subject):
+		case sc.ownPin(p.subject):
 		case !p.lock:
 			return p
 		case lock.subject == "":
@@ -1361,29 +1436,39 @@ var ctxGateWords = [...]string{"work", "hack", "kludge", "monkey", "bug", "broke
 	"compiler error", "miscompil", "delete", "drop", "revert", "wait"}
 
 // ctxGateByFirst lists ctxGateWords by their first letter.
-var ctxGateByFirst = func() (by [26][]string) {
-	for _, w := range ctxGateWords {
+var ctxGateByFirst = gateByFirst(ctxGateWords[:]...)
+
+// gateByFirst lists lower-case ASCII words by their first letter, for
+// hasGateWord.
+func gateByFirst(words ...string) (by [26][]string) {
+	for _, w := range words {
 		by[w[0]-'a'] = append(by[w[0]-'a'], w)
 	}
 	return by
-}()
+}
 
-// mayCtxWords is a cheap test that lets through every ASCII line
-// ctxWordsRE could match: one of ctxGateWords in any ASCII case, or
-// "ICE". It looks at each byte once rather than once per word.
-func mayCtxWords(cm string) bool {
-	for i := 0; i < len(cm); i++ {
-		c := cm[i] | 0x20 // lower case for a letter; no other byte becomes one
+// hasGateWord reports whether s holds one of the words of by in any
+// ASCII case. It looks at each byte once rather than once per word.
+func hasGateWord(s string, by *[26][]string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i] | 0x20 // lower case for a letter; no other byte becomes one
 		if c < 'a' || c > 'z' {
 			continue
 		}
-		for _, w := range ctxGateByFirst[c-'a'] {
-			if wording.HasFoldAt(cm, i, w) {
+		for _, w := range by[c-'a'] {
+			if wording.HasFoldAt(s, i, w) {
 				return true
 			}
 		}
 	}
-	return strings.Contains(cm, "ICE")
+	return false
+}
+
+// mayCtxWords is a cheap test that lets through every ASCII line
+// ctxWordsRE could match: one of ctxGateWords in any ASCII case, or
+// "ICE".
+func mayCtxWords(cm string) bool {
+	return hasGateWord(cm, &ctxGateByFirst) || strings.Contains(cm, "ICE")
 }
 
 // compilerRE finds a comment or message that blames the compiler itself.
@@ -1619,6 +1704,10 @@ func (sc *workaroundScan) ownName(name string) bool {
 		if strings.EqualFold(b, name) {
 			return true
 		}
+		// The repository's owner: "Homebrew" in Homebrew/brew.
+		if o := path.Base(path.Dir(r)); strings.Contains(path.Dir(r), "/") && strings.EqualFold(o, name) && ownerIsProject(o) {
+			return true
+		}
 		// A crate or package of the project's own workspace, named after
 		// the project: "tokio-util" in tokio, "grep-regex" in ripgrep.
 		if hyphen && len(first) >= 4 && len(b) >= len(first) && strings.EqualFold(b[len(b)-len(first):], first) {
@@ -1626,4 +1715,160 @@ func (sc *workaroundScan) ownName(name string) bool {
 		}
 	}
 	return sc.isOwnModule(name)
+}
+
+// blamesItself reports whether a message blames the project itself in
+// the words of a bug ("it was a bug in IPython not to check"): its
+// own bug, fixed, whatever runtime it goes on to mention.
+func (sc *workaroundScan) blamesItself(msg string) bool {
+	if !mayActor(msg) || len(msg) > 4096 {
+		return false
+	}
+	lower := asciiLower(msg)
+	return eachActorKey(lower, func(i, end int) string {
+		for _, prep := range [...]string{" in ", " with "} {
+			if r, ok := strings.CutPrefix(lower[end:], prep); ok {
+				for _, art := range [...]string{"the ", "a ", "an ", "our "} {
+					r = strings.TrimPrefix(r, art)
+				}
+				if name := actorToken(r); len(name) >= 3 && sc.ownRepoName(name) {
+					return name
+				}
+			}
+		}
+		return ""
+	}) != ""
+}
+
+// ownRepoName reports whether name is the project's repository's name,
+// exactly: not its owner's, nor a package of the same prefix
+// ("jekyll-redirect-from" in jekyll/jekyll is a plugin of its own).
+func (sc *workaroundScan) ownRepoName(name string) bool {
+	for r := range sc.ownRepos {
+		if strings.EqualFold(path.Base(r), name) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownerIsProject reports whether a repository's owner (lower-case) names
+// the project rather than a language or platform whose organisation
+// holds many projects: "homebrew" does, "python", "nodejs" and "ruby"
+// do not (python/mypy works around bugs in Python).
+func ownerIsProject(o string) bool {
+	if len(o) < 3 {
+		return false
+	}
+	if sub, ok := upstreamWords()[strings.ToLower(o)]; ok {
+		return strings.HasPrefix(sub, "tool:") || strings.HasPrefix(sub, "platform:")
+	}
+	for _, p := range upstreamPairs {
+		if strings.EqualFold(p.first, o) {
+			return false
+		}
+	}
+	return true
+}
+
+// removedWorkaround reports whether every paragraph of a message that
+// says workaround names a dependency that only files the change deletes
+// or shortens declared, and no added line imports
+// ("pycall ... needed the FOO hack" in a change that drops pycall): the
+// hack goes with it.
+func (sc *workaroundScan) removedWorkaround(msg string) bool {
+	var gone []string
+	note := func(dep string) {
+		if _, ok := sc.swapAdded[swapKey(dep)]; !ok {
+			if name := asciiLower(path.Base(dep)); len(name) >= 3 && !everydayWord(name) {
+				gone = append(gone, name)
+			}
+		}
+	}
+	for _, dep := range sc.goneDeps {
+		note(dep)
+	}
+	if len(gone) == 0 {
+		return false
+	}
+	said := false
+	for block := range paragraphs(msg) {
+		if !ctxWords(block) {
+			continue
+		}
+		said = true
+		lower := asciiLower(block)
+		if !slices.ContainsFunc(gone, func(name string) bool { return wordIndex(lower, name) >= 0 }) {
+			return false
+		}
+	}
+	return said
+}
+
+// paragraphs yields a message's paragraphs and list items: runs of lines
+// ended by a blank line or by a line that starts a new item ("- ", "* ").
+func paragraphs(msg string) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		start := 0
+		for i := 0; i <= len(msg); {
+			nl := strings.IndexByte(msg[i:], '\n')
+			end := len(msg)
+			if nl >= 0 {
+				end = i + nl
+			}
+			line := strings.TrimSpace(msg[i:end])
+			if (line == "" || strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "* ")) && i > start {
+				if !yield(msg[start:i]) {
+					return
+				}
+				start = i
+			}
+			if nl < 0 {
+				break
+			}
+			i = end + 1
+		}
+		if start < len(msg) {
+			yield(msg[start:])
+		}
+	}
+}
+
+// ownCauseRE finds a message that blames one of the project's own
+// changes (a pull request, an issue number, a commit) for the bug it
+// fixes: "#975 had the unintended consequence of ...", "a regression
+// introduced by 1a2b3c4d".
+var ownCauseRE = lazyre.Lines{Re: lazyre.New(`(?i)(?:/pull/\d+|(?:^|\s)#\d+|\b[0-9a-f]{7,40})\b[^.]{0,30}\b(?:had the unintended|introduced|broke|caused)\b` +
+	`|\b(?:regression|breakage) (?:from|in|introduced (?:in|by)|caused by) (?:#\d+|\S*/pull/\d+|[0-9a-f]{7,40})\b|\bcaused by (?:#\d+|\S*/pull/\d+|[0-9a-f]{7,40})\b`)}
+
+// ownRegression reports whether a message blames the project's own
+// change for what it fixes, every pull request it links for that being
+// the project's.
+func (sc *workaroundScan) ownRegression(msg string) bool {
+	if !ownCauseRE.MatchString(msg) {
+		return false
+	}
+	for _, l := range sc.descLinks {
+		if strings.Contains(l.url, "/pull/") && !sc.ownLink(l.url) {
+			return false
+		}
+	}
+	return true
+}
+
+// otherIssueLinked reports whether the message links an issue or pull
+// request of a repository other than the project's: for a pin, the link
+// is the reason ("Pin to not libfoo 3.0.37, see <libfoo's issue>").
+// A long description full of links (a bot's release notes) gives none.
+func (sc *workaroundScan) otherIssueLinked() bool {
+	if strings.Count(strings.TrimSpace(sc.c.Body), "\n") >= 6 {
+		return false
+	}
+	var seen []string
+	for _, l := range sc.descLinks {
+		if r := linkRepo(l.url); r != "" && !sc.ownLink(l.url) && !slices.Contains(seen, l.url) {
+			seen = append(seen, l.url)
+		}
+	}
+	return len(seen) >= 1 && len(seen) <= 2
 }

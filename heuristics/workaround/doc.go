@@ -163,7 +163,15 @@
 //     lines test ("in tmux" above a test of $TMUX) names the program
 //     (tool:NAME). The Subject is runtime:NAME, os:NAME,
 //     browser:NAME, toolchain:NAME, or repo:OWNER/NAME for a linked
-//     repository.
+//     repository. An added branch on a platform (uname, sys.platform,
+//     __GNUC__, cfg(windows)) with a comment within three lines that
+//     blames in words (issues, a crash, does not support) names the
+//     platform though the comment names no one: a comment that blames
+//     the project's own code there is a false positive, and under a
+//     title that fixes a regression the message blames on the project's
+//     own change (#975, a commit), comments naming only a platform are
+//     not read. Names of the project and of its repository's owner
+//     ("Homebrew" in Homebrew/brew) are never upstreams.
 //   - workaround-pin: a pin whose comment gives a policy reason (a
 //     licence) in the words of a bug. Comments that pin to hashes or
 //     digests, or for reproducible builds or the supply chain, are policy
@@ -201,7 +209,15 @@
 //     resort; a link to a runtime's, compiler's or OS's own tracker
 //     (bugs.ruby-lang.org, bugs.openjdk.org, bugs.sun.com) names it before
 //     any word of the message does. A message that tells how a
-//     workaround came about and then says "so revert this" is a removal. When only the message says
+//     workaround came about and then says "so revert this" is a removal,
+//     and so is a title whose scope is a path ("lib/net: remove ...") or
+//     a message saying the bug "was fixed in the upstream library"; a
+//     bump whose title works around the new release's breaking API
+//     changes, a message that blames the project itself ("a bug in
+//     <project>"), and a hack the message gives to a dependency only
+//     deleted files declared do not count. "Reverting to Gradle 8.9" is
+//     a downgrade. A message that says workaround and names nothing else
+//     is about the other repository an added comment links. When only the message says
 //     what the change works around, the evidence is the line of the
 //     title, body or commit message (Field, Line, Commit) that says so;
 //     a pinned line or a platform branch is quoted from the diff.
@@ -210,13 +226,17 @@
 //     around a network service that fails by nature. Comments that name
 //     only the project's own packages never count. A catch-all around a
 //     platform call whose comment names nothing (only the project's own
-//     issue) is missed.
+//     issue) is missed. With a message that says workaround, a catch
+//     clause whose exception the file imports from a third party names
+//     that dependency without a comment; a catch of a documented
+//     exception under such a message is a false positive.
 //   - workaround-library-swap: a module whose project moved to another
 //     owner, imported under its new path; a swap made for speed, a
 //     licence or fewer dependencies whose message also mentions a bug.
 //     Going back from a fork to the original ("back to upstream", "are
-//     upstream"), or leaving a fork kept under the project's own owner,
-//     is not a swap; a title that removes only the redirect ("Remove
+//     upstream"), moving to the official library or a successor ("took
+//     over"), or leaving a fork kept under the project's own owner, is
+//     not a swap; a title that removes only the redirect ("Remove
 //     'replace' directive") while the code imports the fork directly
 //     still swaps to the fork.
 package workaround

@@ -185,12 +185,12 @@ func properName(tok string) bool {
 // technical word, a common word or the project's own.
 func (sc *workaroundScan) upstreamToken(tok string) string {
 	tok = strings.TrimRight(tok, ".-_+'")
-	if s := termSubject(tok); s != "" {
+	if s := sc.term(tok); s != "" {
 		return s
 	}
 	name := asciiLower(tok)
 	if bare := strings.TrimRight(name, "0123456789.-_"); bare != name && len(bare) >= 2 {
-		if s := termSubject(bare); s != "" {
+		if s := sc.term(bare); s != "" {
 			return s
 		}
 	}

@@ -189,7 +189,7 @@ func (fs *fileScan) envSubject(n int, text string) {
 	}
 	h := &fs.sc.ctxComments[w.hit]
 	if h.subject == "" {
-		h.subject = termSubject(name)
+		h.subject = fs.sc.term(name)
 		if h.subject == "" {
 			h.subject = "tool:" + name
 		}

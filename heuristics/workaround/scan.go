@@ -24,6 +24,7 @@ import (
 // issueLinkPattern matches a link to an issue or pull request. Group 1
 // is the repository on a forge.
 const issueLinkPattern = `https?://(?:www\.)?((?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org|gitea\.com)/[\w.-]+/[\w.-]+)/(?:-/)?(?:issues|pull|pulls|merge_requests|pull-requests)/\d+` +
+	`|https?://([\w-]+(?:\.[\w-]+)+/[\w.-]+/[\w.-]+)/-/(?:issues|merge_requests)/\d+` + // a self-hosted GitLab
 	`|https?://(?:go\.dev|golang\.org)/(?:issues?|cl)/\d+` +
 	`|https?://bugs\.python\.org/issue\d+` +
 	`|https?://[\w.-]*bugzilla[\w.-]*/(?:[\w.-]+/)*show_bug\.cgi\?id=\d+` +
@@ -167,6 +168,7 @@ type workaroundScan struct {
 	ctxImports  []ctxImport
 	oldPins     map[string]string // dependency → the version a deleted line of a pin file set
 
+	ownTerms    map[string]bool // Subjects of upstreamWords that name the project or its owner ("tool:homebrew" in Homebrew/brew)
 	ownIdents   map[string]bool // the names of the diff's files and directories, lower-case, built on first use (ownIdent)
 	msgName     string          // a name the title gives a version ("uvloop 0.10 workaround"), lower-case
 	msgNameSeen bool            // an added line of the diff says msgName
@@ -174,6 +176,9 @@ type workaroundScan struct {
 	notCI       bool            // a file with added lines is not a CI configuration
 
 	swapRemoved    map[string]string   // swapKey → dependency, from deleted import lines
+	catchHit       ctxHit              // the first added catch of a third party's exception, when the message says workaround
+	codeLink       ctxHit              // the first added comment that links another repository's issue, outside tests
+	goneDeps       []string            // dependencies of files the change deletes or only shortens, when the message says workaround
 	swapAdded      map[string]swapSite // swapKey → where an added line imports it
 	swapAddedOrder []string            // added dependencies, in diff order
 }
@@ -184,6 +189,14 @@ func newWorkaroundScan(s *Scorer, c *heuristics.Contribution) *workaroundScan {
 		swapRemoved: map[string]string{}, swapAdded: map[string]swapSite{}}
 	if r := normRepo(s.cfg.Repository); r != "" {
 		sc.ownRepos[r] = true
+		for i, w := range [...]string{path.Base(r), path.Base(path.Dir(r))} {
+			if sub, ok := upstreamWords()[w]; ok && strings.Contains(r, "/") && (i == 0 || ownerIsProject(w)) {
+				if sc.ownTerms == nil {
+					sc.ownTerms = map[string]bool{}
+				}
+				sc.ownTerms[sub] = true
+			}
+		}
 	}
 	for _, m := range s.cfg.OwnModules {
 		sc.addOwnModule(m)
@@ -331,13 +344,17 @@ func (sc *workaroundScan) learnGoModule(hunks []diffstat.Hunk) {
 func (sc *workaroundScan) file(i int, f *diffstat.File) error {
 	p := f.NewPath
 	if p == "" || f.Op == diffstat.OpDeleted || f.Binary || f.Added == 0 {
+		if sc.msgWords && !f.Binary {
+			return sc.goneImports(f)
+		}
 		return nil // removing a workaround is never a concern
 	}
 	if !isCIPath(p) {
 		sc.notCI = true
 	}
 	example := f.Kind == diffstat.KindDocs && isExampleCode(p)
-	if f.Kind == diffstat.KindGenerated || f.Kind == diffstat.KindDocs && !example {
+	docsPins := f.Kind == diffstat.KindDocs && isManifestPath(p) // docs/requirements.txt: the documentation build's pins
+	if f.Kind == diffstat.KindGenerated || f.Kind == diffstat.KindDocs && !example && !docsPins {
 		if f.Kind == diffstat.KindDocs && sc.ctxFirst.path == "" {
 			// The message rule still needs a place to point at when the
 			// change is only documentation.
@@ -397,6 +414,40 @@ func (sc *workaroundScan) file(i int, f *diffstat.File) error {
 	return nil
 }
 
+// maxGone bounds the dependencies goneImports keeps.
+const maxGone = 64
+
+// goneImports records the dependencies a file the change deletes or only
+// shortens imports or declares, for removedWorkaround: a message that
+// calls something a hack may be saying what the change removes.
+func (sc *workaroundScan) goneImports(f *diffstat.File) error {
+	p := f.OldPath
+	if p == "" {
+		p = f.NewPath
+	}
+	fs := &fileScan{sc: sc, f: f, path: p, kind: fileKind(p)}
+	switch fs.kind {
+	case wkGo, wkGoMod, wkPython, wkJS, wkRuby, wkGemfile, wkRust, wkCargo:
+	default:
+		return nil
+	}
+	err := f.EachHunk(func(h *diffstat.Hunk) error {
+		for _, l := range h.Lines {
+			if l.Op != diffstat.LineDeleted || len(l.Text) > sc.cfg.MaxLineBytes || len(sc.goneDeps) >= maxGone {
+				continue
+			}
+			if dep := fs.importedDep(strings.TrimSuffix(l.Text, "\r")); dep != "" && !slices.Contains(sc.goneDeps, dep) {
+				sc.goneDeps = append(sc.goneDeps, dep)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("workaround: %w", err)
+	}
+	return nil
+}
+
 // firstAdded records the first added line of a file the rules do not
 // read, for the message rule.
 func (sc *workaroundScan) firstAdded(p string, h *diffstat.Hunk) error {
@@ -444,6 +495,11 @@ const (
 
 // fileScan is the state of one file's scan.
 type fileScan struct {
+	blameWait  [3]blameComment // comments that may blame a platform, waiting for a branch below them (by line mod 3)
+	blameLast  int             // the last line of the newest one's comment block
+	tryLine    int             // the last added line that opens a try block, when the message says workaround
+	oldReopens []string        // Ruby constants a deleted line of the file reopened or patched
+
 	sc     *workaroundScan
 	f      *diffstat.File
 	path   string
@@ -511,6 +567,9 @@ func (fs *fileScan) scan(hunks hunkSource) error {
 				fs.lockLine(l.New, l.Op, l.Text)
 			}
 			if l.Op == diffstat.LineDeleted {
+				if fs.kind == wkRuby && !fs.test {
+					fs.oldReopen(l.Text)
+				}
 				if fs.swaps {
 					fs.swapLine(l.Old, strings.TrimSuffix(l.Text, "\r"), true)
 				}
@@ -654,6 +713,12 @@ func (fs *fileScan) added(n int, text string, goModParsed bool) {
 		dc = genericComment(text)
 	}
 	fs.defensiveLine(n, text, dc)
+	if fs.sc.msgWords && fs.defensive && fs.sc.catchHit.subject == "" && (dc == "" || !commentOnly(text)) {
+		fs.catchLine(n, text)
+	}
+	if !fs.test {
+		fs.platformBlame(n, text, dc)
+	}
 	if fs.lastURL != 0 && strings.Contains(text, "patch") {
 		fs.downloadedPatch(n, text)
 	}
@@ -692,6 +757,9 @@ func (fs *fileScan) addFinding(f wfinding) {
 }
 
 func (fs *fileScan) finding(rule string, n int, text, dep, what string) {
+	if rule == ruleGitDependency && fs.sc.ownOwnerSource(text) {
+		return // a package the project's owner keeps in another repository of its own
+	}
 	fs.addFinding(wfinding{Finding: Finding{Rule: rule, Line: n, Snippet: strings.TrimSpace(text), Dependency: dep, What: what}})
 }
 
@@ -867,6 +935,9 @@ func (fs *fileScan) commentLine(n int, text, cm string) {
 				// "adapted from requests": the word after "from" must be an
 				// import of the file, or look like a module path.
 				dep = fs.knownName(cp[1])
+			}
+			if dep == "" {
+				dep = sc.copiedFromRuntime(cm[strings.Index(cm, cp[0]):], fs.path)
 			}
 			if dep != "" && !sc.ownRepo(repoOf(dep)) && !sc.isOwnModule(dep) {
 				fs.finding(ruleCopiedCode, n, text, dep, "code copied from "+dep)
@@ -1184,8 +1255,8 @@ func isRefByte(b byte) bool {
 
 // linkRepo returns the repository an issue link is on.
 func linkRepo(u string) string {
-	if m := issueLinkRE.FindStringSubmatch(u); m != nil && m[1] != "" {
-		return normRepo(m[1])
+	if m := issueLinkRE.FindStringSubmatch(u); m != nil && (m[1] != "" || m[2] != "") {
+		return normRepo(m[1] + m[2])
 	}
 	switch {
 	case strings.Contains(u, "go.dev/") || strings.Contains(u, "golang.org/issue") || strings.Contains(u, "golang.org/cl"):
@@ -1336,4 +1407,44 @@ func depMatchesRepo(dep, repo string) bool {
 		return strings.NewReplacer("-", "", "_", "", ".", "").Replace(s)
 	}
 	return name == rn || norm(name) == norm(rn) && norm(name) != ""
+}
+
+// ownOwnerSource reports whether a manifest line's git source is a
+// repository of the project's owner: wez/libssh-rs in wez/wezterm is the
+// owner's own package, not a fork of someone else's.
+func (sc *workaroundScan) ownOwnerSource(text string) bool {
+	for _, host := range [...]string{"github.com/", "gitlab.com/", "codeberg.org/"} {
+		i := strings.Index(text, host)
+		if i < 0 {
+			continue
+		}
+		parts := strings.SplitN(text[i:], "/", 4)
+		if len(parts) < 3 {
+			return false
+		}
+		end := 0
+		for end < len(parts[2]) && isActorByte(parts[2][end]) {
+			end++
+		}
+		return sc.ownOwner(strings.ToLower(parts[0] + "/" + parts[1] + "/" + strings.TrimSuffix(parts[2][:end], ".git")))
+	}
+	return false
+}
+
+// copiedFromRuntime returns the runtime or toolchain a "copied from"
+// comment names by a path of its source tree or by its name and
+// version ("copied from /usr/lib/go/src/internal/poll/fd.go of go
+// 1.23.1"), or, for "the standard library", the runtime of the file's
+// language; "" when it names none.
+func (sc *workaroundScan) copiedFromRuntime(said, p string) string {
+	if len(said) > 300 {
+		said = said[:300]
+	}
+	if s := sc.term(strings.NewReplacer("/", " ", "\\", " ").Replace(said)); s != "" && !strings.HasPrefix(s, "os:") {
+		return s
+	}
+	if wording.ContainsFold(said, "standard library") || wording.ContainsFold(said, "stdlib") {
+		return runtimeOfPath(p)
+	}
+	return ""
 }

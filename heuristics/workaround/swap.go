@@ -14,7 +14,9 @@ import (
 // an added comment ties to a third party that misbehaves, and a library
 // swap (one dependency's imports replaced by another's) that is a fork of
 // the same library or that the commit message or a comment justifies by
-// a bug.
+// a bug. It also holds the checks the message and runtime rules use: a
+// catch or try around an imported third party (catchLine), and a
+// platform branch near a comment that blames (platformBlame).
 
 var (
 	// wrapperLineRE recognises the lines of a defensive wrapper in the
@@ -143,7 +145,7 @@ func (fs *fileScan) thirdParty(cm string) string {
 	if d := fs.namedImport(cm, false); d != "" && !fs.sc.isOwnModule(d) {
 		return d
 	}
-	if s := termSubject(cm); s != "" {
+	if s := fs.sc.term(cm); s != "" {
 		return s
 	}
 	for i := len(fs.links) - 1; i >= 0 && i >= len(fs.links)-2; i-- {
@@ -424,7 +426,7 @@ func swapReasoned(msg string) bool {
 
 // swapBackRE recognises a message that goes back from a fork to the
 // original: not a workaround but the end of one.
-var swapBackRE = lazyre.Lines{Re: lazyre.New(`(?i)\bback to\b|\bto (?:the )?upstream\b|\b(?:are|is|now|been|got) upstream(?:ed)?\b|\bupstreamed\b|\bupstream (?:version|release|package|crate|module|library|sdk)\b|\boff (?:of )?(?:our|the) fork\b`)}
+var swapBackRE = lazyre.Lines{Re: lazyre.New(`(?i)\bback to\b|\bto (?:the )?upstream\b|\b(?:are|is|now|been|got) upstream(?:ed)?\b|\bupstreamed\b|\bupstream (?:version|release|package|crate|module|library|sdk)\b|\boff (?:of )?(?:our|the) fork\b|\bofficial\b|\bsuccessor\b|\b(?:took|taken|takes) over\b|\bnew home\b`)}
 
 // ownOwner reports whether a repository (host/owner/name) belongs to the
 // owner of one of the project's own repositories: a fork the project
@@ -440,4 +442,208 @@ func (sc *workaroundScan) ownOwner(r string) bool {
 		}
 	}
 	return false
+}
+
+// catchTypeRE reads the exception type of a catch clause: Python's
+// except, Ruby's rescue, catch in Java, Kotlin, C# and Scala.
+var catchTypeRE = lazyre.New(`^\s*(?:\}\s*)?(?:except\s*\(?\s*|rescue\s+|catch\s*\(\s*(?:final\s+)?(?:\w+\s*:\s*)?)([A-Za-z_][\w.:]*)`)
+
+// catchLine notes a catch clause whose exception the file imports from a
+// third party, or a try whose first three lines call a name the file
+// imports from one: with a message that says workaround, the wrapper is
+// around that dependency (catchHit).
+func (fs *fileScan) catchLine(n int, text string) {
+	if fs.tryLine != 0 && n > fs.tryLine && n <= fs.tryLine+3 {
+		// The lines a try opens: a call into a third party the file
+		// imports ("try:" above "libfoo.parse(s)").
+		if dep := fs.thirdPartyCall(text); dep != "" {
+			fs.sc.catchHit = ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: dep}
+			return
+		}
+	}
+	if !mayWrap(text) {
+		return
+	}
+	if t := strings.TrimSpace(text); t == "try:" || t == "try {" || strings.HasPrefix(t, "try {") || t == "begin" {
+		fs.tryLine = n
+		if dep := fs.thirdPartyCall(strings.TrimPrefix(t, "try {")); dep != "" {
+			fs.sc.catchHit = ctxHit{path: fs.path, line: n, snippet: t, subject: dep}
+		}
+		return
+	}
+	m := catchTypeRE.FindStringSubmatch(text)
+	if m == nil {
+		return
+	}
+	name := strings.ReplaceAll(strings.TrimRight(m[1], ":."), "::", ".")
+	if _, dep := fs.resolve(name); dep != "" && !fs.sc.ownName(dep) {
+		fs.sc.catchHit = ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: dep}
+	}
+}
+
+// thirdPartyCall returns the dependency whose imported name a line of
+// code calls a member of ("libfoo.parse(" with libfoo imported from a
+// third party), or "".
+func (fs *fileScan) thirdPartyCall(text string) string {
+	for i := 1; i+1 < len(text); i++ {
+		if text[i] != '.' || !isIdentByte(text[i-1]) || !isIdentByte(text[i+1]) {
+			continue
+		}
+		j := i
+		for j > 0 && isIdentByte(text[j-1]) {
+			j--
+		}
+		k := i + 1
+		for k < len(text) && isIdentByte(text[k]) {
+			k++
+		}
+		if k >= len(text) || text[k] != '(' {
+			continue // a call, not a field
+		}
+		if _, dep := fs.resolve(text[j:k]); dep != "" && !fs.sc.ownName(dep) {
+			return dep
+		}
+	}
+	return ""
+}
+
+// isIdentByte reports whether b can be part of an identifier.
+func isIdentByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_'
+}
+
+// blameRE finds a comment that blames what a platform does: issues, a
+// bug, a crash, something it does not support or handle.
+var blameRE = lazyre.New(`(?i)\b(?:issues|problems|bugs|buggy|broken|crash(?:es|ing)?|quirks?|misbehav\w*|glitch\w*|hangs?|(?:doesn'?t|does not|don'?t|do not|won'?t|can'?t|cannot) (?:like|work|support|handle|accept|allow))\b` +
+	`|\b(?:issue|problem|bug) (?:with|on|in|under|when)\b`)
+
+// platformBlame runs the platform-branch rule: an added branch on an
+// operating system, runtime or compiler (platformSubject) with a comment
+// within three lines that blames something in words (blameRE), though
+// it names no third party, works around that platform. A code line is
+// read only when a blaming comment waits above it, and a comment looks
+// at the three code lines above it (recentCode), so lines far from a
+// blaming comment cost nothing.
+func (fs *fileScan) platformBlame(n int, text, cm string) {
+	if fs.blameLast == n-1 && n > 1 && cm != "" && commentOnly(text) {
+		// The comment block goes on: what waits reaches from its end.
+		for k := range fs.blameWait {
+			if fs.blameWait[k].reach == n-1 {
+				fs.blameWait[k].reach = n
+			}
+		}
+		fs.blameLast = n
+	}
+	if cm != "" && len(cm) >= 8 && mayBlame(cm) {
+		for _, c := range fs.recentCode {
+			if c.line != 0 && c.line >= n-3 && c.line < n {
+				if sub := branchPlatform(c.text); sub != "" && blames(cm) {
+					fs.platHit(sub, codeLine{n, text})
+					return
+				}
+			}
+		}
+		fs.blameWait[n%3] = blameComment{codeLine{n, text}, cm, n} // read when a branch follows
+		fs.blameLast = n
+		return
+	}
+	if fs.blameLast == 0 || fs.blameLast < n-3 || cm != "" && commentOnly(text) {
+		return // no comment waits within reach: the common case costs a comparison
+	}
+	for k := range fs.blameWait {
+		w := &fs.blameWait[k]
+		if w.line == 0 || w.reach < n-3 {
+			continue
+		}
+		if sub := branchPlatform(text); sub == "" {
+			return
+		} else if blames(w.cm) {
+			c := w.codeLine
+			*w = blameComment{}
+			fs.platHit(sub, c)
+			return
+		}
+	}
+}
+
+// blameComment is a comment that may blame a platform, waiting for a
+// branch below it.
+type blameComment struct {
+	codeLine
+	cm    string
+	reach int // the last line of its comment block
+}
+
+// blames reports whether a comment blames something in words (blameRE)
+// without saying workaround, which the words rule reads; what it quotes
+// and links it holds are not read.
+func blames(cm string) bool {
+	said := withoutQuotes(cm)
+	if strings.Contains(said, "://") {
+		said = withoutLinks(said)
+	}
+	return blameRE.MatchString(said) && !ctxWords(said)
+}
+
+// withoutLinks returns s without its words that hold "://".
+func withoutLinks(s string) string {
+	var b strings.Builder
+	for w := range strings.FieldsSeq(s) {
+		if !strings.Contains(w, "://") {
+			b.WriteString(w)
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+// branchPlatform returns what a line of code branches on when it is a
+// condition on a platform, or "".
+func branchPlatform(text string) string {
+	if !mayPlatform(text) || !isBranchLine(text) {
+		return ""
+	}
+	return platformSubject(text)
+}
+
+// blameGate lists, by first letter, the words mayBlame looks for.
+var blameGate = gateByFirst("issue", "problem", "bug", "broke", "crash", "quirk", "misbehav", "glitch", "hang", "n't", "not ", "cannot")
+
+// mayBlame is a cheap test that lets through every ASCII comment blameRE
+// could match, in one pass.
+func mayBlame(cm string) bool {
+	return hasGateWord(cm, &blameGate)
+}
+
+// platHit records the blaming comment c as a workaround of the
+// platform sub.
+func (fs *fileScan) platHit(sub string, c codeLine) {
+	sc := fs.sc
+	if sc.ownTerms[sub] || len(sc.ctxComments) >= maxCtxHits || !sc.msgWords && sc.ownFixTitle() {
+		return // a title that fixes the project's own bug and says no workaround: its own fix on that platform
+	}
+	for _, h := range sc.ctxComments {
+		if h.path == fs.path && h.line >= c.line-3 && h.line <= c.line+3 {
+			return // a comment of the branch already says workaround, or blamed it
+		}
+	}
+	sc.ctxComments = append(sc.ctxComments, ctxHit{path: fs.path, line: c.line, snippet: strings.TrimSpace(c.text), subject: sub})
+}
+
+// isBranchLine reports whether a line of code is a condition: if, elif,
+// #if, ifeq, when, unless, case, a Rust cfg.
+func isBranchLine(text string) bool {
+	t := strings.TrimLeft(strings.TrimSpace(text), "}) ")
+	return hasPrefixAny(t, "if ", "if(", "elif ", "else if", "elsif ", "#if", "# if", "ifeq", "ifneq", "when ", "unless ", "case ", "#[cfg", "cfg!(", "@if") ||
+		strings.Contains(t, " if ") || strings.Contains(t, " && ") && strings.Contains(t, "(")
+}
+
+// ownFixTitle reports whether the change's title fixes the project's own
+// bug ("Fix ...", "net: fix ...").
+func (sc *workaroundScan) ownFixTitle() bool {
+	title := sc.c.Title
+	if title == "" && len(sc.c.Commits) > 0 {
+		title, _, _ = strings.Cut(sc.c.Commits[0].Message, "\n")
+	}
+	return ownFixRE.MatchString(title)
 }

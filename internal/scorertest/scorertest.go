@@ -1,5 +1,6 @@
 // Package scorertest holds the helpers the scorers' tests share: real
-// diffs made with git, and small predicates on scores.
+// diffs made with git, small predicates on scores, and the rules a
+// result's evidence cites.
 package scorertest
 
 import (
@@ -18,6 +19,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/heft-dev/heft/diffstat"
+	"github.com/heft-dev/heft/heuristics"
 )
 
 // gitDiffs memoizes GitDiff's git output by its inputs: the scorers'
@@ -106,6 +108,16 @@ func Numbered(prefix string, n int) string {
 		_ = i
 	}
 	return b.String()
+}
+
+// Rules returns the rule of each of res's evidence, in order, for
+// comparing with the rules a test case expects.
+func Rules(res heuristics.Result) []string {
+	var rules []string
+	for _, e := range res.Evidence {
+		rules = append(rules, e.Rule)
+	}
+	return rules
 }
 
 // Zero reports whether s is 0, for tables of expected scores.

@@ -1,8 +1,8 @@
 // Package scoring holds what heft's scorers share beyond wording: the
 // error a constructor returns for a configuration it cannot use, the
 // constructor's validate-then-default step, the rules table each scorer
-// embeds, the checks of settings keyed by rule ID, and the log ramp that
-// turns a count into a score.
+// embeds, the checks of numeric settings and of settings keyed by rule
+// ID, and the log ramp that turns a count into a score.
 package scoring
 
 import (
@@ -135,6 +135,53 @@ func CheckRuleSettings(rules []heuristics.Rule, severity map[string]float64, dis
 	for i, id := range disable {
 		if !Declared(rules, id) {
 			return fmt.Sprintf("disable[%d]", i), fmt.Sprintf("unknown rule %q", id)
+		}
+	}
+	return "", ""
+}
+
+// A Limit is the check of one numeric setting of a configuration: the
+// JSON key of the field and, when its value is out of range, what is
+// wrong with it ("-1 is negative"). Msg is empty when the value is fine.
+// A scorer's Validate lists its limits in field order and passes them to
+// CheckLimits, so every scorer words the same fault the same way.
+type Limit struct{ Field, Msg string }
+
+// NonNegative is the limit of a setting that must not be below 0.
+func NonNegative[T int | float64](field string, v T) Limit {
+	if v < 0 {
+		return Limit{field, fmt.Sprintf("%v is negative", v)}
+	}
+	return Limit{}
+}
+
+// InRange is the limit of a setting that must lie in [lo, hi] (NaN
+// never does), such as a fraction in [0, 1].
+func InRange[T int | float64](field string, v, lo, hi T) Limit {
+	if !(v >= lo && v <= hi) {
+		return Limit{field, fmt.Sprintf("%v is not in [%v, %v]", v, lo, hi)}
+	}
+	return Limit{}
+}
+
+// Above is the limit of the upper setting of a pair of thresholds, such
+// as the days after which a scorer suggests closing and the days after
+// which it reports a pull request pending: the lower one, lowField, must
+// not be negative and v must be above it.
+func Above[T int | float64](field string, v T, lowField string, low T) Limit {
+	if low < 0 || v <= low {
+		return Limit{field, fmt.Sprintf("%v must be above %s %v", v, lowField, low)}
+	}
+	return Limit{}
+}
+
+// CheckLimits returns the JSON key and the fault of the first limit a
+// value breaks, in the order given, or two empty strings: a
+// configuration error names one field, the same one every time.
+func CheckLimits(limits ...Limit) (field, msg string) {
+	for _, l := range limits {
+		if l.Msg != "" {
+			return l.Field, l.Msg
 		}
 	}
 	return "", ""

@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"errors"
+	"math"
 	"testing"
 
 	"github.com/heft-dev/heft/heuristics"
@@ -124,6 +125,30 @@ func TestCheckFractions(t *testing.T) {
 	for _, tt := range tests {
 		if err := CheckFractions([]byte(tt.data), "severity"); (err == nil) != tt.ok {
 			t.Errorf("%s: CheckFractions = %v, want ok %v", tt.name, err, tt.ok)
+		}
+	}
+}
+
+func TestCheckLimits(t *testing.T) {
+	tests := []struct {
+		name       string
+		limits     []Limit
+		field, msg string
+	}{
+		{"no limits", nil, "", ""},
+		{"values in range pass", []Limit{NonNegative("a", 0), InRange("b", 1.0, 0, 1), Above("c", 3, "d", 2)}, "", ""},
+		{"a negative value is named", []Limit{NonNegative("a", -2)}, "a", "-2 is negative"},
+		{"a fraction out of [0, 1]", []Limit{InRange("b", 1.5, 0, 1)}, "b", "1.5 is not in [0, 1]"},
+		{"NaN is never in range", []Limit{InRange("b", math.NaN(), 0, 1)}, "b", "NaN is not in [0, 1]"},
+		{"an int range", []Limit{InRange("p", 11, 0, 10)}, "p", "11 is not in [0, 10]"},
+		{"equal is not above", []Limit{Above("close", 7, "pending", 7)}, "close", "7 must be above pending 7"},
+		{"a negative lower threshold fails the pair", []Limit{Above("hi", 10, "lo", -1)}, "hi", "10 must be above lo -1"},
+		{"the first broken limit wins", []Limit{NonNegative("a", 1), NonNegative("b", -1), NonNegative("c", -2)}, "b", "-1 is negative"},
+	}
+	for _, tt := range tests {
+		field, msg := CheckLimits(tt.limits...)
+		if field != tt.field || msg != tt.msg {
+			t.Errorf("%s: got (%q, %q), want (%q, %q)", tt.name, field, msg, tt.field, tt.msg)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os/exec"
+	"strconv"
 	"strings"
 
 	"github.com/heft-dev/heft/diffstat"
@@ -22,23 +23,35 @@ import (
 //   - upstream: the expected Evidence.Subject of a workaround (a module
 //     or package name, "runtime:pypy", "repo:owner/name"); empty for
 //     contrasts
-//   - split: "dev" (for tuning), "test" (for reporting), or "test2",
-//     "test3", "test4" and "test5" (held-out sets from repositories in no
-//     other split, each labelled and committed before the scorer was first
-//     run on it)
+//   - split: "dev" (for tuning), "test" (for reporting), or "test"
+//     followed by a number, "test2", "test3" and so on (held-out sets
+//     from repositories in no other split, each labelled and committed
+//     before the scorer was first run on it)
 var WorkaroundColumns = []string{"repo", "commit", "label", "class", "upstream", "split"}
 
 // WorkaroundOptions says where the commits are and which ones to
 // evaluate.
 type WorkaroundOptions struct {
 	Clones string // the folder holding the clones (see FindRepo)
-	Split  string // "dev", "test", "test2", "test3", "test4", "test5", or "" or "all" for every row
+	Split  string // "dev", "test", "test2", "test3" and so on, or "" or "all" for every row
 	// Config configures the scorer; its zero value is the default.
 	Config workaround.Config
 }
 
-// workaroundSplits are the splits a workaround facts file may use.
-var workaroundSplits = map[string]bool{"dev": true, "test": true, "test2": true, "test3": true, "test4": true, "test5": true}
+// workaroundSplit reports whether s names a split a workaround facts
+// file may use: "dev", "test", or "test" and a number from 2 on, so a
+// new held-out split needs no change here.
+func workaroundSplit(s string) bool {
+	if s == "dev" || s == "test" {
+		return true
+	}
+	n, ok := strings.CutPrefix(s, "test")
+	if !ok || n == "" || n[0] == '0' {
+		return false
+	}
+	i, err := strconv.Atoi(n)
+	return err == nil && i >= 2 && strconv.Itoa(i) == n
+}
 
 // ReadWorkaroundFacts reads and validates a workaround facts file.
 func ReadWorkaroundFacts(path string) ([]Fact, error) {
@@ -64,8 +77,8 @@ func checkWorkaroundFact(f Fact) error {
 	default:
 		return f.Errorf("label %q: want workaround or contrast", l)
 	}
-	if s := f.Get("split"); !workaroundSplits[s] {
-		return f.Errorf("split %q: want dev, test, test2, test3, test4 or test5", s)
+	if s := f.Get("split"); !workaroundSplit(s) {
+		return f.Errorf("split %q: want dev, test, or test and a number (test2, test3, ...)", s)
 	}
 	return nil
 }
@@ -83,8 +96,8 @@ func EvalWorkaround(ctx context.Context, facts []Fact, opts WorkaroundOptions) (
 	if split == "all" {
 		split = ""
 	}
-	if split != "" && !workaroundSplits[split] {
-		return nil, fmt.Errorf("corpus: split %q: want dev, test, test2, test3, test4, test5 or all", opts.Split)
+	if split != "" && !workaroundSplit(split) {
+		return nil, fmt.Errorf("corpus: split %q: want dev, test, test and a number (test2, test3, ...) or all", opts.Split)
 	}
 	if _, err := workaround.New(opts.Config); err != nil {
 		return nil, fmt.Errorf("corpus: %w", err)

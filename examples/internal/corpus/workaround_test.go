@@ -109,6 +109,9 @@ func TestReadWorkaroundFactsErrors(t *testing.T) {
 	for _, tc := range []struct{ name, facts, want string }{
 		{"label", "repo,commit,label,class,upstream,split\na/b,abc,maybe,x,,dev\n", "label"},
 		{"split", "repo,commit,label,class,upstream,split\na/b,abc,contrast,x,,train\n", "split"},
+		{"split-test1", "repo,commit,label,class,upstream,split\na/b,abc,contrast,x,,test1\n", "split"},
+		{"split-test02", "repo,commit,label,class,upstream,split\na/b,abc,contrast,x,,test02\n", "split"},
+		{"split-test-x", "repo,commit,label,class,upstream,split\na/b,abc,contrast,x,,test-x\n", "split"},
 		{"upstream-on-contrast", "repo,commit,label,class,upstream,split\na/b,abc,contrast,x,click,dev\n", "upstream"},
 		{"column", "repo,commit,label,upstream,split\n", "class"},
 	} {
@@ -122,5 +125,17 @@ func TestReadWorkaroundFactsErrors(t *testing.T) {
 				t.Errorf("err = %v, want one naming the file and %q", err, tc.want)
 			}
 		})
+	}
+}
+
+func TestWorkaroundSplit(t *testing.T) {
+	for s, want := range map[string]bool{
+		"dev": true, "test": true, "test2": true, "test6": true, "test12": true,
+		"": false, "all": false, "train": false, "test1": false, "test0": false,
+		"test02": false, "test+3": false, "test-3": false, "Test2": false, "test2x": false,
+	} {
+		if got := workaroundSplit(s); got != want {
+			t.Errorf("workaroundSplit(%q) = %v, want %v", s, got, want)
+		}
 	}
 }

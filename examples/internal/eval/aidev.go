@@ -43,8 +43,10 @@ var aidevColumns = map[string][]string{
 // and, when present, pr_commits.csv, pr_timelines.csv, pr_comments.csv and
 // pr_reviews.csv, joined on the pull request's id.
 //
-// prs.csv is read once from disk (into memory, up to 16 MiB for the
-// folder being read and the next, else twice) and streamed row by row.
+// prs.csv is streamed row by row from disk in reads of 64 KiB, never
+// held whole: twice when the accounts with write access need the
+// repositories of the pull requests they merged or approved (the second
+// read comes from the system's file cache).
 // The other tables are not in prs.csv's order, so each is first scanned
 // once to note, per pull request id, the byte ranges of its rows (the
 // rows of one id are contiguous in the published files); the rows
@@ -77,7 +79,6 @@ type AIDev struct {
 	next    int // the next agent to open
 	cur     *aidevAgent
 	ahead   chan opened // the next agent, being opened
-	mem     *memBudget  // the tables in memory of both
 	aheadAt int         // its index in agents
 	pending []error     // skips found while opening an agent, returned first
 	notes   []string
@@ -107,7 +108,7 @@ type AIDevOptions struct {
 
 // OpenAIDev opens the AIDev layout under dir; opt may be nil.
 func OpenAIDev(dir string, opt *AIDevOptions) (*AIDev, error) {
-	a := &AIDev{dir: dir, mem: newMemBudget()}
+	a := &AIDev{dir: dir}
 	if opt != nil {
 		a.opt = *opt
 	}
@@ -188,7 +189,7 @@ func (a *AIDev) open(i int) {
 	a.ahead, a.aheadAt = ch, i
 	go func() {
 		var o opened
-		o.agent, o.skips, o.notes, o.err = openAgent(a.dir, a.agents[i], a.opt.MaxRow, a.mem)
+		o.agent, o.skips, o.notes, o.err = openAgent(a.dir, a.agents[i], a.opt.MaxRow)
 		ch <- o
 	}()
 }
@@ -236,15 +237,16 @@ type csvFile struct {
 	bufR   *bufio.Reader // and its buffer, which csv.NewReader takes as it is
 }
 
-// csvInMemory bounds the bytes of pull request tables (prs.csv) a source
-// holds in memory at once: the AIDev reader's current agent folder and
-// the next one it opens ahead share it (the sample's largest prs.csv has
-// 4 MB). A table in memory is read once from disk for both of its passes
-// (the accounts with write access, then the pull requests); past the
-// budget it is read twice. The joined tables are read back from disk,
-// one range per pull request: holding them too (12 MB more for the
-// sample's Copilot folder) cost 25 MB of peak memory for no CPU time
-// that could be measured.
+// csvInMemory bounds the bytes of the performance study's pull request
+// table a source holds in memory, read once from disk for its two passes;
+// past the budget it is read twice. The AIDev reader holds none of its
+// tables: copying prs.csv into memory (a fresh allocation the table's
+// size, zeroed, then read into: 4 MB for the sample's largest) saved no
+// CPU time that could be measured against reading it twice through
+// 64 KiB buffers, and cost 8 to 9 MB of peak memory. The joined tables
+// are read back from disk, one range per pull request: holding them too
+// (12 MB more for the sample's Copilot folder) cost 25 MB of peak memory
+// for no CPU time that could be measured.
 var csvInMemory int64 = 16 << 20
 
 // memBudget is what is left of csvInMemory for one source; safe for the
@@ -407,7 +409,7 @@ type aidevAgent struct {
 // openAgent opens one agent's folder and indexes its joined tables. A
 // folder without prs.csv, or whose prs.csv lacks a needed column, is
 // skipped (nil agent, the reason among skips).
-func openAgent(dir, name string, maxRow int64, budget *memBudget) (*aidevAgent, []error, []string, error) {
+func openAgent(dir, name string, maxRow int64) (*aidevAgent, []error, []string, error) {
 	folder := filepath.Join(dir, name)
 	label := name
 	if name == "." {
@@ -415,7 +417,7 @@ func openAgent(dir, name string, maxRow int64, budget *memBudget) (*aidevAgent, 
 	}
 	var skips []error
 	var notes []string
-	prs, rd, err := openCSV(filepath.Join(folder, aidevPRs), label+"/"+aidevPRs, aidevColumns[aidevPRs], maxRow, budget)
+	prs, rd, err := openCSV(filepath.Join(folder, aidevPRs), label+"/"+aidevPRs, aidevColumns[aidevPRs], maxRow, nil)
 	if err != nil {
 		var se *SkipError
 		switch {

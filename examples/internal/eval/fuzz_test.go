@@ -3,12 +3,14 @@ package eval
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"testing/iotest"
 )
 
 // FuzzJSONLines: any input is read to the end without a panic; every
@@ -63,6 +65,85 @@ func FuzzJSONLines(f *testing.F) {
 			}
 		}
 	})
+}
+
+// splitLines is what readLine must return for data under limit maxLine:
+// the lines between newlines, nil for a line whose length with its
+// newline is over the limit, and no line after a final newline.
+func splitLines(data []byte, maxLine int) [][]byte {
+	var out [][]byte
+	lines := bytes.Split(data, []byte("\n"))
+	for i, l := range lines {
+		last := i == len(lines)-1
+		switch {
+		case last && len(l) == 0:
+		case len(l)+1 > maxLine && (!last || len(l) > maxLine):
+			out = append(out, nil)
+		default:
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// readLines reads every line of j, nil for a line skipped as too long.
+func readLines(t *testing.T, j *JSONLines) [][]byte {
+	t.Helper()
+	var out [][]byte
+	for {
+		line, err := j.readLine()
+		var se *SkipError
+		switch {
+		case err == io.EOF:
+			return out
+		case errors.As(err, &se):
+			if se.Reason != ReasonTooLarge || se.Pos != fmt.Sprintf("f:%d", len(out)+1) {
+				t.Fatalf("line %d: skip %v", len(out)+1, se)
+			}
+			out = append(out, nil)
+		case err != nil:
+			t.Fatalf("line %d: %v", len(out)+1, err)
+		default:
+			out = append(out, bytes.Clone(line)) // valid until the next call only
+		}
+	}
+}
+
+// FuzzReadLine compares the JSON Lines reader's lines with a split of the
+// whole input, with buffers that start at 1 to 64 bytes, so that lines
+// move to the front of the buffer and grow it, and reads of one byte or
+// of any length.
+func FuzzReadLine(f *testing.F) {
+	f.Add([]byte("{\"a\": 1}\n\n{\"b\": 2}\r\nlast"), uint16(8), uint8(3), false)
+	f.Add([]byte(strings.Repeat("x", 100)+"\nshort\n"+strings.Repeat("y", 40)), uint16(40), uint8(1), true)
+	f.Add([]byte("exact\nexact6\n"), uint16(6), uint8(2), false)
+	f.Fuzz(func(t *testing.T, data []byte, maxLine uint16, size uint8, oneByte bool) {
+		limit := int(maxLine%300) + 1
+		var r io.Reader = bytes.NewReader(data)
+		if oneByte {
+			r = iotest.OneByteReader(r)
+		}
+		j := newJSONLines(r, "f", limit, int(size%64)+1)
+		got := readLines(t, j)
+		if want := splitLines(data, limit); !linesEqual(got, want) {
+			t.Fatalf("limit %d:\n got %q\nwant %q", limit, got, want)
+		}
+		if c := cap(j.buf); c > max(int(size%64)+1, limit+1) {
+			t.Fatalf("limit %d: the buffer grew to %d bytes", limit, c)
+		}
+	})
+}
+
+func linesEqual(a, b [][]byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if (a[i] == nil) != (b[i] == nil) || !bytes.Equal(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // FuzzAIDev: any prs.csv and pr_commits.csv are read without a panic or

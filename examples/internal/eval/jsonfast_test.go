@@ -53,6 +53,7 @@ func TestDecodeRecord(t *testing.T) {
 		{`{"now":"2025-06-11T10:17:36.123456789Z","opened":"2025-06-10T00:00:00Z","closed":"2025-06-12T00:00:00Z"}`, true},
 		{`{"outcomes":{"review_comments":0,"review_rounds":-0,"maintainers":12,"maintainer_comments":3,"first_response_hours":1.5e-3,"time_to_close_hours":-2E+2}}`, true},
 		{`{"diff_partial":true,"template":"t","agent":"Copilot","repo":"o/r","title":"t","diff":"d"}`, true},
+		{`{"body":"\u00E9\u00e9\uFFFF\uffFd\u0041\u09aF\uD7FF\uE000"}`, true},
 		// Left to json.Unmarshal: a key in another case, a key json
 		// ignores, a repeated key, null, surrogates, invalid UTF-8, an
 		// account, numbers and times it rejects, syntax errors.
@@ -75,6 +76,12 @@ func TestDecodeRecord(t *testing.T) {
 		{`null`, false},
 		{"{\"body\":\"a\nb\"}", false},
 		{`{"body":"\x"}`, false},
+		{`{"body":"\u00g9"}`, false},
+		{`{"body":"\u-0e9"}`, false},
+		{`{"body":"\u+0e9"}`, false},
+		{`{"body":"\u0x09"}`, false},
+		{`{"body":"\u00e"}`, false},
+		{`{"body":"\uDFFF"}`, false},
 		{`{"merged":tru}`, false},
 		{`{"id":5}`, false},
 	} {

@@ -20,18 +20,30 @@ const DefaultMaxLine = 64 << 20
 // JSONLines reads heft's JSON Lines format: one Record per line. Blank
 // lines are ignored. A line that is not a JSON object, or is longer than
 // the limit, is skipped with a *SkipError naming its line number.
+//
+// Lines are decoded where they were read, never copied: the reader's
+// buffer starts at 64 KiB, doubles when a line does not fit, up to the
+// line limit (plus one byte, to see the newline), and keeps its size for
+// the rest of the input. The most it keeps is the smallest doubling of
+// 64 KiB that holds the longest line read, and never more than the line
+// limit: 64 MiB with DefaultMaxLine, however many records follow. A
+// record that long held as much again in decoded strings while it was
+// read, so keeping the buffer does not raise the run's peak; it saves
+// each later long record a buffer grown and copied again.
 type JSONLines struct {
 	name    string
-	r       *bufio.Reader
+	r       io.Reader
 	c       io.Closer
 	line    int
 	maxLine int
-	buf     []byte // the line being read, when it is longer than r's buffer
+	buf     []byte // what has been read from r; buf[start:end] is not returned yet
+	start   int
+	end     int
+	err     error // r's error, returned once buf[start:end] is used up
 }
 
-// maxKeptBuf is the largest line buffer JSONLines keeps from one line
-// to the next.
-const maxKeptBuf = 1 << 20
+// jsonlBufSize is the size a JSONLines buffer starts at.
+const jsonlBufSize = 64 << 10
 
 // NewJSONLines returns a source reading r; name is used in positions
 // ("name:17"). maxLine bounds a line's length in bytes (0 means
@@ -40,7 +52,12 @@ func NewJSONLines(r io.Reader, name string, maxLine int) *JSONLines {
 	if maxLine <= 0 {
 		maxLine = DefaultMaxLine
 	}
-	j := &JSONLines{name: name, r: bufio.NewReaderSize(r, 1<<16), maxLine: maxLine}
+	return newJSONLines(r, name, maxLine, jsonlBufSize)
+}
+
+// newJSONLines is NewJSONLines with a buffer that starts at size bytes.
+func newJSONLines(r io.Reader, name string, maxLine, size int) *JSONLines {
+	j := &JSONLines{name: name, r: r, maxLine: maxLine, buf: make([]byte, size)}
 	if c, ok := r.(io.Closer); ok {
 		j.c = c
 	}
@@ -80,48 +97,82 @@ func (j *JSONLines) Next() (*Record, error) {
 // limit, which it has already read past.
 var errLineTooLong = errors.New("line too long")
 
-// readLine returns the next line without its newline. A line over the
-// limit is consumed and reported as a *SkipError. The line is valid
-// until the next call: it is the reader's buffer, or j.buf for a line
-// longer than that.
+// readLine returns the next line without its newline. A line whose
+// length with its newline is over the limit is consumed and reported as a
+// *SkipError. The line is valid until the next call: it is part of j.buf.
 func (j *JSONLines) readLine() ([]byte, error) {
-	if cap(j.buf) > maxKeptBuf {
-		j.buf = nil // one long line does not keep its memory for the rest of the run
-	}
-	buf := j.buf[:0]
-	defer func() { j.buf = buf[:0] }()
 	j.line++
+	scanned := 0      // bytes of buf[start:end] known to hold no newline
+	skipping := false // the line is over the limit: what was read of it is dropped
 	for {
-		chunk, err := j.r.ReadSlice('\n')
-		if err == nil && len(buf) == 0 && len(chunk) <= j.maxLine {
-			return chunk[:len(chunk)-1], nil // the whole line is in the reader's buffer
+		if i := bytes.IndexByte(j.buf[j.start+scanned:j.end], '\n'); i >= 0 {
+			n := scanned + i
+			line := j.buf[j.start : j.start+n]
+			j.start += n + 1
+			if skipping || n+1 > j.maxLine {
+				return nil, j.tooLong()
+			}
+			return line, nil
 		}
-		if len(buf)+len(chunk) > j.maxLine {
-			// Read past the rest of the line without keeping it.
-			for errors.Is(err, bufio.ErrBufferFull) {
-				_, err = j.r.ReadSlice('\n')
-			}
-			if err != nil && err != io.EOF {
-				return nil, err
-			}
-			return nil, &SkipError{Pos: j.name + ":" + strconv.Itoa(j.line), Reason: ReasonTooLarge,
-				Err: fmt.Errorf("%w: over %d bytes", errLineTooLong, j.maxLine)}
+		scanned = j.end - j.start
+		if scanned > j.maxLine {
+			// Too long whatever follows: read past the rest without keeping it.
+			skipping = true
+			j.start, j.end, scanned = 0, 0, 0
 		}
-		buf = append(buf, chunk...)
-		switch {
-		case err == nil:
-			return buf[:len(buf)-1], nil
-		case errors.Is(err, bufio.ErrBufferFull):
-			continue
-		case err == io.EOF:
-			if len(buf) == 0 {
-				return nil, io.EOF
+		if j.err != nil {
+			line := j.buf[j.start:j.end]
+			j.start = j.end
+			switch {
+			case j.err != io.EOF:
+				return nil, fmt.Errorf("%s:%d: %w", j.name, j.line, j.err)
+			case skipping:
+				return nil, j.tooLong()
+			case len(line) > 0:
+				return line, nil // the last line, with no newline
 			}
-			return buf, nil
-		default:
-			return nil, fmt.Errorf("%s:%d: %w", j.name, j.line, err)
+			return nil, io.EOF
+		}
+		j.fill()
+	}
+}
+
+// fill reads more into j.buf, making room first when it is full: it
+// moves the unreturned bytes to its start, or doubles it when they fill
+// it (up to the line limit and one byte, all readLine needs to see).
+func (j *JSONLines) fill() {
+	if j.start == j.end {
+		j.start, j.end = 0, 0
+	}
+	if j.end == len(j.buf) {
+		if j.start > 0 {
+			j.end = copy(j.buf, j.buf[j.start:j.end])
+			j.start = 0
+		} else {
+			n := max(2*len(j.buf), 1)
+			if n > j.maxLine {
+				n = j.maxLine + 1
+			}
+			b := make([]byte, n)
+			j.end = copy(b, j.buf[:j.end])
+			j.buf = b
 		}
 	}
+	for range 100 {
+		n, err := j.r.Read(j.buf[j.end:])
+		j.end += n
+		if err != nil || n > 0 {
+			j.err = err
+			return
+		}
+	}
+	j.err = io.ErrNoProgress
+}
+
+// tooLong is the *SkipError for the current line, over the limit.
+func (j *JSONLines) tooLong() error {
+	return &SkipError{Pos: j.name + ":" + strconv.Itoa(j.line), Reason: ReasonTooLarge,
+		Err: fmt.Errorf("%w: over %d bytes", errLineTooLong, j.maxLine)}
 }
 
 // jsonError makes a decoding error say which column and key.

@@ -1,14 +1,18 @@
 package eval
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -430,28 +434,91 @@ func TestAIDevRowLimit(t *testing.T) {
 	assert.Equal(t, ReasonMalformed, skips[0].Reason)
 }
 
-// TestAIDevFromDisk checks that a pull request table past the memory
-// budget, read twice from the file, gives the same records, skips and
-// notes as one read into memory.
-func TestAIDevFromDisk(t *testing.T) {
-	read := func(budget int64) ([]*Record, []*SkipError, []string) {
-		old := csvInMemory
-		csvInMemory = budget
-		defer func() { csvInMemory = old }()
-		a, err := OpenAIDev("testdata/aidev", nil)
+// TestJSONLinesLongRecords reads a dataset the shape of pull requests
+// with diffs: small records among records of 100 KiB to 3 MiB whose diff
+// is mostly escapes (newlines, tabs, quotes), one over the limit. Each is
+// decoded as json.Unmarshal decodes its line, and the reader's buffer
+// ends no larger than the line limit and one byte.
+func TestJSONLinesLongRecords(t *testing.T) {
+	diff := func(n int) string {
+		var b strings.Builder
+		for i := 0; b.Len() < n; i++ {
+			fmt.Fprintf(&b, "+\tfmt.Println(\"line %d: caf\u00e9\")\n", i)
+		}
+		return b.String()
+	}
+	var data bytes.Buffer
+	var want []Record
+	for i, size := range []int{10, 100 << 10, 10, 3 << 20, 1 << 20, 10, 5 << 20, 10} {
+		r := Record{ID: fmt.Sprintf("o/r#%d", i), Title: "t", Body: "fixes #1", Diff: diff(size)}
+		line, err := json.Marshal(r)
 		require.NoError(t, err)
-		defer a.Close()
-		recs, skips := drain(t, a)
-		return recs, skips, a.Notes()
+		data.Write(line)
+		data.WriteByte('\n')
+		if size < 4<<20 {
+			var w Record
+			require.NoError(t, json.Unmarshal(line, &w))
+			want = append(want, w)
+		}
 	}
-	memRecs, memSkips, memNotes := read(DefaultMaxRow)
-	for _, budget := range []int64{0, 1200} { // none, or Devin's prs.csv only
-		recs, skips, notes := read(budget)
-		assert.Equal(t, memRecs, recs, "budget %d", budget)
-		assert.Equal(t, memSkips, skips, "budget %d", budget)
-		assert.Equal(t, memNotes, notes, "budget %d", budget)
+	j := NewJSONLines(iotest.HalfReader(bytes.NewReader(data.Bytes())), "prs.jsonl", 4<<20)
+	recs, skips := drain(t, j)
+	require.Len(t, skips, 1)
+	assert.Equal(t, "prs.jsonl:7", skips[0].Pos)
+	assert.Equal(t, ReasonTooLarge, skips[0].Reason)
+	require.Len(t, recs, len(want))
+	for i := range recs {
+		require.Equal(t, want[i].Diff, recs[i].Diff, "record %d", i)
+		assert.Equal(t, want[i].ID, recs[i].ID)
 	}
-	require.NotEmpty(t, memRecs)
+	// The longest line decoded is a little over 3 MiB, which a buffer of
+	// 4 MiB holds (64 KiB doubled 6 times); the line over the 4 MiB limit
+	// grew it to the limit and one byte, not beyond.
+	assert.Equal(t, 4<<20+1, len(j.buf))
+}
+
+// TestAIDevLongBodies reads pull requests whose descriptions are long
+// quoted fields (doubled quotes, commas, CRLF and LF line breaks, far
+// over one 64 KiB read) from a folder whose reviews and timeline make
+// the reader take prs.csv twice: once for the repositories of the
+// pull requests someone merged or approved, once for the records. Every
+// description comes back as written, and the merger counts as a
+// maintainer of the repository.
+func TestAIDevLongBodies(t *testing.T) {
+	body := func(i, size int) string {
+		var b strings.Builder
+		for j := 0; b.Len() < size; j++ {
+			fmt.Fprintf(&b, "Step %d of #%d: replace \"old, slow\" with \"new\",\r\n\n", j, i)
+		}
+		return b.String()
+	}
+	quote := func(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+	dir := t.TempDir()
+	prs := "id,number,title,user,state,created_at,closed_at,merged_at,repo_url,body\n"
+	want := map[string]string{}
+	for i, size := range []int{10, 200 << 10, 70 << 10, 1 << 20} {
+		b := body(i, size)
+		want[fmt.Sprintf("o/r%d#%d", i%2, i)] = strings.ReplaceAll(b, "\r\n", "\n") // as encoding/csv reads it
+		prs += fmt.Sprintf("%d,%d,t,bot,closed,2025-05-12T03:00:00Z,2025-05-12T09:00:00Z,2025-05-12T09:00:00Z,https://api.github.com/repos/o/r%d,%s\n",
+			9000+i, i, i%2, quote(b))
+	}
+	files := map[string]string{
+		aidevPRs:       prs,
+		aidevReviews:   "pr_id,id,user,state,submitted_at,body\n9003,1,mona,APPROVED,2025-05-12T08:00:00Z,\n",
+		aidevTimelines: "pr_id,event,created_at,actor\n9001,merged,2025-05-12T09:00:00Z,mona\n9003,commented,2025-05-12T08:30:00Z,mona\n",
+	}
+	for name, data := range files {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644))
+	}
+	a, err := OpenAIDev(dir, nil)
+	require.NoError(t, err)
+	recs, skips := drain(t, a)
+	require.Empty(t, skips)
+	require.Len(t, recs, len(want))
+	for _, r := range recs {
+		assert.Equal(t, want[r.ID], r.Body, r.Pos)
+	}
+	assert.Contains(t, a.Notes(), filepath.Base(dir)+": 1 accounts that merged a pull request count as maintainers of its repository (the CSV has no author_association)")
 }
 
 // TestAIDevCloseEarly closes the source while the next agent's folder is
