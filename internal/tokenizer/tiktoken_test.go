@@ -66,9 +66,9 @@ func TestCountsAsTiktokenGo(t *testing.T) {
 
 // toMap returns the table as a map, for tiktoken-go and for comparisons.
 func (t *rankTable) toMap() map[string]int {
-	m := make(map[string]int, len(t.ends))
-	for i := range len(t.ends) {
-		m[string(t.token(uint32(i)))] = int(t.rank[i])
+	m := make(map[string]int, t.n)
+	for i := range t.n {
+		m[string(t.token(i))] = t.rankOf(i)
 	}
 	return m
 }

@@ -20,6 +20,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"io"
 	"math"
 	"strings"
 	"sync"
@@ -515,14 +516,22 @@ func loadRanks(name string) (*rankTable, error) {
 		return nil, err
 	}
 	defer f.Close()
-	// Streamed, not read whole: ReadFile would copy the 3.6 MB file into
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	r, ok := f.(io.ReaderAt)
+	if !ok {
+		return nil, fmt.Errorf("%s: an embedded file without ReadAt", name)
+	}
+	// Read in place, not whole: ReadFile would copy the 3.6 MB file into
 	// memory first. The tables have 199,998 (o200k_base) and 100,256
 	// (cl100k_base) tokens; the table grows if a file has more.
 	n := 100256
 	if strings.HasPrefix(name, "o200k") {
 		n = 199998
 	}
-	return parseRanks(f, n)
+	return parseRanks(r, info.Size(), n)
 }
 
 // chunkEnd returns the length of the next chunk of text: at most max

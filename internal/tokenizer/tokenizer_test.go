@@ -180,13 +180,13 @@ func TestInvalidUTF8CountsAsReplacement(t *testing.T) {
 }
 
 func TestParseRanksErrors(t *testing.T) {
-	_, err := parseRanks(strings.NewReader("IQ== 0\nnot-base64! 1\n"), 1)
+	_, err := parseRanksString(t, "IQ== 0\nnot-base64! 1\n")
 	assert.ErrorContains(t, err, "line 2")
-	_, err = parseRanks(strings.NewReader("IQ== x\n"), 1)
+	_, err = parseRanksString(t, "IQ== x\n")
 	assert.ErrorContains(t, err, "line 1")
-	_, err = parseRanks(strings.NewReader("IQ==\n"), 1)
+	_, err = parseRanksString(t, "IQ==\n")
 	assert.ErrorContains(t, err, "line 1: malformed")
-	r, err := parseRanks(strings.NewReader("IQ== 0\nIg== 1\nIQ== 2\n"), 1)
+	r, err := parseRanksString(t, "IQ== 0\nIg== 1\nIQ== 2\n")
 	require.NoError(t, err)
 	assert.Equal(t, map[string]int{"!": 2, "\"": 1}, r.toMap(), "a repeated token keeps its last rank, as a map would")
 	_, ok := r.lookupString("!\"")

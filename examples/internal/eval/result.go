@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/heft-dev/heft/heuristics"
@@ -357,9 +359,21 @@ func (a *accumulator) result() *Result {
 		Level:        a.opt.Level,
 		Bins:         Bins,
 	}
-	for i, name := range a.names {
-		r.Scorers = append(r.Scorers, a.metrics(i, name))
+	// Each scorer's metrics (most of the time, its bootstrap intervals)
+	// read its own counts only: they are computed on as many goroutines
+	// as there were workers, whose cores are idle by now, rather than one
+	// after another.
+	r.Scorers = make([]ScorerMetrics, len(a.names))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(max(a.opt.Workers, 1), len(a.names)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(a.names); i = int(next.Add(1) - 1) {
+				r.Scorers[i] = a.metrics(i, a.names[i])
+			}
+		})
 	}
+	wg.Wait()
 	r.Outcomes = a.outcomeMetrics()
 	r.AsOpened = a.opt.AsOpened
 	if a.opt.AgentID {
