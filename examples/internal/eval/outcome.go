@@ -206,11 +206,7 @@ func IsBot(a heuristics.Author) bool {
 // AssociatedMaintainer is the maintainer rule of sources that carry
 // GitHub's author_association: OWNER, MEMBER or COLLABORATOR.
 func AssociatedMaintainer(a heuristics.Author) bool {
-	switch a.Association {
-	case heuristics.AssociationOwner, heuristics.AssociationMember, heuristics.AssociationCollaborator:
-		return true
-	}
-	return false
+	return a.Association.Maintainer()
 }
 
 // DeriveOutcomes counts a contribution's effort outcomes from its
