@@ -265,6 +265,34 @@ var adaptRE = lazyre.Lines{Re: lazyre.New(`(?i)\bwork(s|ed|ing)?[ -]?arounds? (f
 // ctxReasonRE finds a reason given for a pin in a message.
 var ctxReasonRE = lazyre.New(`(?i)\bbecause\b|\bdue to\b|\bto (hopefully |try to |maybe )?(fix|prevent|avoid|resolve|unbreak)\b|\bavoid|\bbreak(s|ing)?\b|\bbroken\b|\bfail(s|ed|ing|ure)?\b|\berror|\bcrash|\bincompatib|\bcompatib|\bregression|\b(doesn'?t|does not|no longer|stopped) work|\breasons?\b|\buntil\b`)
 
+// upstreamFixedRE finds a message saying upstream shipped the fix in a
+// release ("fixed in 0.5.1", "fixed in a patch release", "with the
+// release of X 1.0.3").
+var upstreamFixedRE = lazyre.New(`(?i)\bfixed\s+in\s+(v(ersion)?\s?)?\d|\bfixed\s+in\s+(a|the)\s+((new|latest|next)\s+)?((patch|minor|point|bugfix)\s+)?(release|version)\b|\bwith\s+the\s+release\s+of\b`)
+
+// pinPolicyRE finds a pin's reason that is a policy, not a bug: a
+// licence, or deciding when a linter's or formatter's new rules land.
+var pinPolicyRE = lazyre.New(`(?i)\blicen[cs](e|es|ing)\b|\bnew (lint(ing)? |style )?(rules|cops|offen[cs]es|warnings)\b|\bstyle changes\b`)
+
+// takesUpstreamFix reports whether a change takes the fix upstream
+// shipped: its message says the bug was fixed in a release, its title
+// downgrades nothing, and every version it sets moves up (a bump with
+// no manifest line is one its title calls a bump).
+func (sc *workaroundScan) takesUpstreamFix(msg, title string) bool {
+	if !upstreamFixedRE.MatchString(msg) || wording.ContainsFold(title, "downgrad") || pinBackRE.MatchString(title) {
+		return false
+	}
+	if len(sc.ctxPins) == 0 {
+		return ctxBumpRE.MatchString(title)
+	}
+	for _, p := range sc.ctxPins {
+		if p.lock || !sc.movedUpLoose(p) {
+			return false
+		}
+	}
+	return true
+}
+
 // ctxDigestRE recognises a pin to a hash or digest.
 var ctxDigestRE = lazyre.New(`(?i)\bpin\w*\b.{0,80}\b(hash|hashes|sha\w*|digests?)\b`)
 
@@ -999,6 +1027,12 @@ func (sc *workaroundScan) contextFindings() {
 	}
 	if pinWords && ctxDigestRE.MatchString(title) {
 		return // pinning to a digest is supply-chain hygiene, not a workaround
+	}
+	if sc.takesUpstreamFix(msg, title) {
+		return // "a bug in X, fixed in 0.5.1": the change moves up to upstream's fix
+	}
+	if pinWords && !words && pinPolicyRE.MatchString(msg) {
+		return // a pin for a licence or to choose when a linter's new rules land: policy, not a bug
 	}
 	if pinWords && !words && !wording.ContainsFold(title, "downgrad") && !pinBackRE.MatchString(title) && !ctxReasonRE.MatchString(msg) && !sc.otherIssueLinked() && (sc.term(pinTarget(title)) == "" || ctxBumpRE.MatchString(title)) {
 		return // a pin that gives no reason is a plain version choice; moving a pin is a bump
