@@ -542,6 +542,7 @@ type fileScan struct {
 	defensive  bool         // the defensive-wrapper rule reads this file
 	recentCode [3]codeLine  // the last added lines of code, by line number mod 3
 	defPending []defComment // comments waiting for a wrapper line below them
+	retouched  bool         // the added line only retouches the deleted line it replaces (see sameText)
 }
 
 func (fs *fileScan) scan(hunks hunkSource) error {
@@ -558,8 +559,23 @@ func (fs *fileScan) scan(hunks hunkSource) error {
 			fs.goImports = true // the hunk starts inside the import block
 		}
 		hunkParsed := gomod && fs.goModParse(h)
+		// A run of deleted lines and the added lines after it: the k-th
+		// added line replaces the k-th deleted one.
+		delStart, delRun, addRun := 0, 0, 0
 		for li := range h.Lines {
 			l := &h.Lines[li]
+			switch l.Op {
+			case diffstat.LineDeleted:
+				if addRun > 0 || delRun == 0 {
+					delStart, delRun, addRun = li, 0, 0
+				}
+				delRun++
+			case diffstat.LineAdded:
+				fs.retouched = addRun < delRun && sameText(h.Lines[delStart+addRun].Text, l.Text)
+				addRun++
+			default:
+				delRun, addRun = 0, 0
+			}
 			if len(l.Text) > maxLen {
 				continue
 			}
@@ -602,6 +618,14 @@ func (fs *fileScan) scan(hunks hunkSource) error {
 		}
 		return nil
 	})
+}
+
+// sameText reports whether an added line only retouches a deleted one:
+// the same text but for spacing and trailing punctuation. A "copied
+// from" note so retouched marks code the project already had.
+func sameText(deleted, added string) bool {
+	trim := func(s string) string { return strings.TrimRight(strings.TrimSpace(s), ".,;:! \t\r") }
+	return trim(deleted) == trim(added)
 }
 
 func (fs *fileScan) resetBlocks() {
@@ -939,7 +963,7 @@ func (fs *fileScan) commentLine(n int, text, cm string) {
 			if dep == "" {
 				dep = sc.copiedFromRuntime(cm[strings.Index(cm, cp[0]):], fs.path)
 			}
-			if dep != "" && !sc.ownRepo(repoOf(dep)) && !sc.isOwnModule(dep) {
+			if dep != "" && !fs.retouched && !sc.ownRepo(repoOf(dep)) && !sc.isOwnModule(dep) {
 				fs.finding(ruleCopiedCode, n, text, dep, "code copied from "+dep)
 				return
 			}
