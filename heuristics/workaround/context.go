@@ -274,6 +274,20 @@ var upstreamFixedRE = lazyre.New(`(?i)\bfixed\s+in\s+(v(ersion)?\s?)?\d|\bfixed\
 // licence, or deciding when a linter's or formatter's new rules land.
 var pinPolicyRE = lazyre.New(`(?i)\blicen[cs](e|es|ing)\b|\bnew (lint(ing)? |style )?(rules|cops|offen[cs]es|warnings)\b|\bstyle changes\b`)
 
+// releaseFixesRE finds a comment saying a release of a dependency
+// fixes a bug ("2.1.2 fixes a typing bug", "fixed in 2.1.2").
+var releaseFixesRE = lazyre.New(`(?i)\bv?\d+(\.\d+)+\s+(fixes|fixed)\b`)
+
+// untilRE finds a comment that waits for a release.
+var untilRE = lazyre.New(`(?i)\b(until|till|wait(s|ing)? for|once)\b`)
+
+// releaseFixes reports whether a comment above a pin says the pinned
+// release is the one with upstream's fix, and waits for nothing: the
+// pin requires the fix rather than working around the bug.
+func releaseFixes(cm string) bool {
+	return (releaseFixesRE.MatchString(cm) || upstreamFixedRE.MatchString(cm)) && !untilRE.MatchString(cm)
+}
+
 // takesUpstreamFix reports whether a change takes the fix upstream
 // shipped: its message says the bug was fixed in a release, its title
 // downgrades nothing, and every version it sets moves up (a bump with
@@ -692,6 +706,8 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 		switch {
 		case pinWords && !words && policyPinRE.MatchString(cm):
 			fs.lastReason = 0 // pinned to hashes, for reproducible builds: policy, not a bug
+		case releaseFixes(cm):
+			fs.lastReason = 0 // "2.1.2 fixes a typing bug": the pin below requires upstream's fix
 		case words || linkHere || pinWords || bugCiteRE.MatchString(cm) || fs.lastReason == n-1:
 			if words || linkHere || fs.lastStrong == n-1 && fs.lastReason == n-1 {
 				fs.lastStrong = n // the block says workaround in words or links an issue
