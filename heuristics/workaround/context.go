@@ -274,6 +274,24 @@ var upstreamFixedRE = lazyre.New(`(?i)\bfixed\s+in\s+(v(ersion)?\s?)?\d|\bfixed\
 // licence, or deciding when a linter's or formatter's new rules land.
 var pinPolicyRE = lazyre.New(`(?i)\blicen[cs](e|es|ing)\b|\bnew (lint(ing)? |style )?(rules|cops|offen[cs]es|warnings)\b|\bstyle changes\b`)
 
+// floorOnly reports whether a pin line only sets a minimum version
+// (">=", ">"), with no cap, exact version or exclusion after it.
+func floorOnly(line string) bool {
+	i := strings.IndexAny(line, "<>=~^!")
+	if i < 0 || line[i] != '>' {
+		return false
+	}
+	rest := line[i:]
+	v := strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(rest, ">"), "="), " ")
+	if v == "" || v[0] < '0' || v[0] > '9' {
+		return false // ">> file" in a script: no version bound
+	}
+	if j := strings.IndexByte(rest, '#'); j >= 0 {
+		rest = rest[:j]
+	}
+	return !strings.ContainsAny(rest, "<~^!") && !strings.Contains(rest, "==")
+}
+
 // releaseFixesRE finds a comment saying a release of a dependency
 // fixes a bug ("2.1.2 fixes a typing bug", "fixed in 2.1.2").
 var releaseFixesRE = lazyre.New(`(?i)\bv?\d+(\.\d+)+\s+(fixes|fixed)\b`)
@@ -383,6 +401,8 @@ var pinLineREs = []struct {
 }{
 	// pip requirements and constraints: name==1.2, name<2, name~=1
 	{"=<>~!", lazyre.New(`^\s*([A-Za-z0-9][A-Za-z0-9_.\-]*)(\[[^\]]*\])?\s*(==|<=|<|~=|!=|===|>=|>)\s*\d`)},
+	// a quoted requirement of pyproject.toml's or setup.py's lists: "name>=1,<2",
+	{"=<>~!", lazyre.New(`^\s*['"]([A-Za-z0-9][A-Za-z0-9_.\-]*)(\[[^\]]*\])?\s*(==|<=|<|~=|!=|===|>=|>)\s*\d`)},
 	// pip install name==1.2 in a script or Makefile; npm install name@<2
 	{"install|add", lazyre.New(`\b(?:pip3?|uv pip|npm|yarn|pnpm|gem) (?:install|add)\b.*?\s['"]?([A-Za-z0-9@][A-Za-z0-9_.\-/]*)(?:==|@['"]?[<>=~^]*\d|['"]?[<>=]+\d)`)},
 	// apt-get install name=1.2-0 in a CI step or Dockerfile
@@ -960,6 +980,9 @@ func (sc *workaroundScan) contextFindings() {
 	for _, h := range sc.ctxPins {
 		if h.link != "reason" || pinned[h.subject] || sc.ownPin(h.subject) || !h.strong && sc.movedUp(h) {
 			continue // a pin moved up whose comment names no bug is a bump
+		}
+		if floorOnly(h.snippet) {
+			continue // "click>=8.4": a minimum version requires upstream's fix, it works around nothing
 		}
 		pinned[h.subject] = true
 		if _, ok := at[h.path+":"+itoa(h.line)]; ok {
