@@ -274,6 +274,51 @@ var upstreamFixedRE = lazyre.New(`(?i)\bfixed\s+in\s+(v(ersion)?\s?)?\d|\bfixed\
 // licence, or deciding when a linter's or formatter's new rules land.
 var pinPolicyRE = lazyre.New(`(?i)\blicen[cs](e|es|ing)\b|\bnew (lint(ing)? |style )?(rules|cops|offen[cs]es|warnings)\b|\bstyle changes\b`)
 
+// aroundRE finds a title's "work around" and the clause after it.
+var aroundRE = lazyre.New(`(?i)\bwork(?:ed|ing)?[ -]?around(?:\s+for)?\s+([^;:()]{1,80})`)
+
+// aroundNames returns, lower-case, what a title's "work around ..."
+// clause names: the word after "around" (past one of "older",
+// "problematic", ...) and the word after its last "in", "of" or "with"
+// ("work around older pyOpenSSL not having ...", "workaround unsupported
+// metadata in pkginfo"). The comment rule names the subject by them when
+// an added comment says the same name.
+func aroundNames(title string) []string {
+	m := aroundRE.FindStringSubmatch(title)
+	if m == nil {
+		return nil
+	}
+	words := strings.Fields(asciiLower(m[1]))
+	clean := func(w string) string { return strings.Trim(w, "`'\",.!?*") }
+	var out []string
+	add := func(w string) {
+		if w = clean(w); len(w) >= 3 && len(w) <= 40 && !startsDigit(w) && !slices.Contains(out, w) && !aroundSkip[w] {
+			out = append(out, w)
+		}
+	}
+	for i, w := range words {
+		if !aroundSkip[clean(w)] {
+			add(w)
+			break
+		}
+		if i >= 2 {
+			break
+		}
+	}
+	for i := len(words) - 2; i >= 0; i-- {
+		if w := clean(words[i]); w == "in" || w == "of" || w == "with" {
+			add(words[i+1])
+			break
+		}
+	}
+	return out
+}
+
+// aroundSkip are the words a "work around" clause starts with that are
+// not what it works around.
+var aroundSkip = map[string]bool{"a": true, "an": true, "the": true, "some": true, "older": true, "old": true, "newer": true, "new": true,
+	"problematic": true, "buggy": true, "broken": true, "this": true, "that": true, "it": true, "issue": true, "bug": true, "problem": true}
+
 // floorOnly reports whether a pin line only sets a minimum version
 // (">=", ">"), with no cap, exact version or exclusion after it.
 func floorOnly(line string) bool {
@@ -1180,6 +1225,9 @@ func (sc *workaroundScan) contextFindings() {
 			h, inMsg = sc.ctxFirst, true
 			h.subject = s
 		}
+	}
+	if h.subject == "" && words && sc.titleHit.subject != "" {
+		h, inMsg = sc.titleHit, false // "work around older pyOpenSSL ...", and a comment that names pyOpenSSL
 	}
 	if h.subject == "" && words && sc.ctxPlatform.subject != "" {
 		h, inMsg = sc.ctxPlatform, false // "work around ..." on a change that branches on a platform
