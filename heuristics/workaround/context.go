@@ -265,6 +265,111 @@ var adaptRE = lazyre.Lines{Re: lazyre.New(`(?i)\bwork(s|ed|ing)?[ -]?arounds? (f
 // ctxReasonRE finds a reason given for a pin in a message.
 var ctxReasonRE = lazyre.New(`(?i)\bbecause\b|\bdue to\b|\bto (hopefully |try to |maybe )?(fix|prevent|avoid|resolve|unbreak)\b|\bavoid|\bbreak(s|ing)?\b|\bbroken\b|\bfail(s|ed|ing|ure)?\b|\berror|\bcrash|\bincompatib|\bcompatib|\bregression|\b(doesn'?t|does not|no longer|stopped) work|\breasons?\b|\buntil\b`)
 
+// upstreamFixedRE finds a message saying upstream shipped the fix in a
+// release ("fixed in 0.5.1", "fixed in a patch release", "with the
+// release of X 1.0.3").
+var upstreamFixedRE = lazyre.New(`(?i)\bfixed\s+in\s+(v(ersion)?\s?)?\d|\bfixed\s+in\s+(a|the)\s+((new|latest|next)\s+)?((patch|minor|point|bugfix)\s+)?(release|version)\b|\bwith\s+the\s+release\s+of\b`)
+
+// pinPolicyRE finds a pin's reason that is a policy, not a bug: a
+// licence, or deciding when a linter's or formatter's new rules land.
+var pinPolicyRE = lazyre.New(`(?i)\blicen[cs](e|es|ing)\b|\bnew (lint(ing)? |style )?(rules|cops|offen[cs]es|warnings)\b|\bstyle changes\b`)
+
+// aroundRE finds a title's "work around" and the clause after it.
+var aroundRE = lazyre.New(`(?i)\bwork(?:ed|ing)?[ -]?around(?:\s+for)?\s+([^;:()]{1,80})`)
+
+// aroundNames returns, lower-case, what a title's "work around ..."
+// clause names: the word after "around" (past one of "older",
+// "problematic", ...) and the word after its last "in", "of" or "with"
+// ("work around older pyOpenSSL not having ...", "workaround unsupported
+// metadata in pkginfo"). The comment rule names the subject by them when
+// an added comment says the same name.
+func aroundNames(title string) []string {
+	m := aroundRE.FindStringSubmatch(title)
+	if m == nil {
+		return nil
+	}
+	words := strings.Fields(asciiLower(m[1]))
+	clean := func(w string) string { return strings.Trim(w, "`'\",.!?*") }
+	var out []string
+	add := func(w string) {
+		if w = clean(w); len(w) >= 3 && len(w) <= 40 && !startsDigit(w) && !slices.Contains(out, w) && !aroundSkip[w] {
+			out = append(out, w)
+		}
+	}
+	for i, w := range words {
+		if !aroundSkip[clean(w)] {
+			add(w)
+			break
+		}
+		if i >= 2 {
+			break
+		}
+	}
+	for i := len(words) - 2; i >= 0; i-- {
+		if w := clean(words[i]); w == "in" || w == "of" || w == "with" {
+			add(words[i+1])
+			break
+		}
+	}
+	return out
+}
+
+// aroundSkip are the words a "work around" clause starts with that are
+// not what it works around.
+var aroundSkip = map[string]bool{"a": true, "an": true, "the": true, "some": true, "older": true, "old": true, "newer": true, "new": true,
+	"problematic": true, "buggy": true, "broken": true, "this": true, "that": true, "it": true, "issue": true, "bug": true, "problem": true}
+
+// floorOnly reports whether a pin line only sets a minimum version
+// (">=", ">"), with no cap, exact version or exclusion after it.
+func floorOnly(line string) bool {
+	i := strings.IndexAny(line, "<>=~^!")
+	if i < 0 || line[i] != '>' {
+		return false
+	}
+	rest := line[i:]
+	v := strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(rest, ">"), "="), " ")
+	if v == "" || v[0] < '0' || v[0] > '9' {
+		return false // ">> file" in a script: no version bound
+	}
+	if j := strings.IndexByte(rest, '#'); j >= 0 {
+		rest = rest[:j]
+	}
+	return !strings.ContainsAny(rest, "<~^!") && !strings.Contains(rest, "==")
+}
+
+// releaseFixesRE finds a comment saying a release of a dependency
+// fixes a bug ("2.1.2 fixes a typing bug", "fixed in 2.1.2").
+var releaseFixesRE = lazyre.New(`(?i)\bv?\d+(\.\d+)+\s+(fixes|fixed)\b`)
+
+// untilRE finds a comment that waits for a release.
+var untilRE = lazyre.New(`(?i)\b(until|till|wait(s|ing)? for|once)\b`)
+
+// releaseFixes reports whether a comment above a pin says the pinned
+// release is the one with upstream's fix, and waits for nothing: the
+// pin requires the fix rather than working around the bug.
+func releaseFixes(cm string) bool {
+	return (releaseFixesRE.MatchString(cm) || upstreamFixedRE.MatchString(cm)) && !untilRE.MatchString(cm)
+}
+
+// takesUpstreamFix reports whether a change takes the fix upstream
+// shipped: its message says the bug was fixed in a release, its title
+// downgrades nothing, and every version it sets moves up (a bump with
+// no manifest line is one its title calls a bump).
+func (sc *workaroundScan) takesUpstreamFix(msg, title string) bool {
+	if !upstreamFixedRE.MatchString(msg) || wording.ContainsFold(title, "downgrad") || pinBackRE.MatchString(title) {
+		return false
+	}
+	if len(sc.ctxPins) == 0 {
+		return ctxBumpRE.MatchString(title)
+	}
+	for _, p := range sc.ctxPins {
+		if p.lock || !sc.movedUpLoose(p) {
+			return false
+		}
+	}
+	return true
+}
+
 // ctxDigestRE recognises a pin to a hash or digest.
 var ctxDigestRE = lazyre.New(`(?i)\bpin\w*\b.{0,80}\b(hash|hashes|sha\w*|digests?)\b`)
 
@@ -341,6 +446,8 @@ var pinLineREs = []struct {
 }{
 	// pip requirements and constraints: name==1.2, name<2, name~=1
 	{"=<>~!", lazyre.New(`^\s*([A-Za-z0-9][A-Za-z0-9_.\-]*)(\[[^\]]*\])?\s*(==|<=|<|~=|!=|===|>=|>)\s*\d`)},
+	// a quoted requirement of pyproject.toml's or setup.py's lists: "name>=1,<2",
+	{"=<>~!", lazyre.New(`^\s*['"]([A-Za-z0-9][A-Za-z0-9_.\-]*)(\[[^\]]*\])?\s*(==|<=|<|~=|!=|===|>=|>)\s*\d`)},
 	// pip install name==1.2 in a script or Makefile; npm install name@<2
 	{"install|add", lazyre.New(`\b(?:pip3?|uv pip|npm|yarn|pnpm|gem) (?:install|add)\b.*?\s['"]?([A-Za-z0-9@][A-Za-z0-9_.\-/]*)(?:==|@['"]?[<>=~^]*\d|['"]?[<>=]+\d)`)},
 	// apt-get install name=1.2-0 in a CI step or Dockerfile
@@ -664,6 +771,8 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 		switch {
 		case pinWords && !words && policyPinRE.MatchString(cm):
 			fs.lastReason = 0 // pinned to hashes, for reproducible builds: policy, not a bug
+		case releaseFixes(cm):
+			fs.lastReason = 0 // "2.1.2 fixes a typing bug": the pin below requires upstream's fix
 		case words || linkHere || pinWords || bugCiteRE.MatchString(cm) || fs.lastReason == n-1:
 			if words || linkHere || fs.lastStrong == n-1 && fs.lastReason == n-1 {
 				fs.lastStrong = n // the block says workaround in words or links an issue
@@ -917,6 +1026,9 @@ func (sc *workaroundScan) contextFindings() {
 		if h.link != "reason" || pinned[h.subject] || sc.ownPin(h.subject) || !h.strong && sc.movedUp(h) {
 			continue // a pin moved up whose comment names no bug is a bump
 		}
+		if floorOnly(h.snippet) {
+			continue // "click>=8.4": a minimum version requires upstream's fix, it works around nothing
+		}
 		pinned[h.subject] = true
 		if _, ok := at[h.path+":"+itoa(h.line)]; ok {
 			continue
@@ -999,6 +1111,12 @@ func (sc *workaroundScan) contextFindings() {
 	}
 	if pinWords && ctxDigestRE.MatchString(title) {
 		return // pinning to a digest is supply-chain hygiene, not a workaround
+	}
+	if sc.takesUpstreamFix(msg, title) {
+		return // "a bug in X, fixed in 0.5.1": the change moves up to upstream's fix
+	}
+	if pinWords && !words && pinPolicyRE.MatchString(msg) {
+		return // a pin for a licence or to choose when a linter's new rules land: policy, not a bug
 	}
 	if pinWords && !words && !wording.ContainsFold(title, "downgrad") && !pinBackRE.MatchString(title) && !ctxReasonRE.MatchString(msg) && !sc.otherIssueLinked() && (sc.term(pinTarget(title)) == "" || ctxBumpRE.MatchString(title)) {
 		return // a pin that gives no reason is a plain version choice; moving a pin is a bump
@@ -1107,6 +1225,9 @@ func (sc *workaroundScan) contextFindings() {
 			h, inMsg = sc.ctxFirst, true
 			h.subject = s
 		}
+	}
+	if h.subject == "" && words && sc.titleHit.subject != "" {
+		h, inMsg = sc.titleHit, false // "work around older pyOpenSSL ...", and a comment that names pyOpenSSL
 	}
 	if h.subject == "" && words && sc.ctxPlatform.subject != "" {
 		h, inMsg = sc.ctxPlatform, false // "work around ..." on a change that branches on a platform

@@ -182,8 +182,14 @@
 //     higher version of the same precision (0.15.9 to 0.15.16) is a bump
 //     unless its comment says workaround or links an issue, or the title
 //     gives the reason; one made tighter (~> 1.10 to ~> 1.12.0) is not a
-//     move.
-//   - workaround-message: a message that explains why an old workaround
+//     move. Quoted requirements of pyproject.toml and setup.py are pins;
+//     a line that only sets a minimum version (>=) requires upstream's
+//     fix and is never a pin with a reason.
+//   - workaround-message: a platform word in the title of the project's
+//     own hack ("win32 hack") names the OS. A message saying the bug was
+//     fixed in a release, on a change that only moves versions up, takes
+//     upstream's fix and never counts, nor does a pin for a licence or a
+//     linter's new rules. A message that explains why an old workaround
 //     is kept, quotes an upstream bug while fixing the project's own, or
 //     calls the project's own technique a hack while linking another
 //     project's discussion; "work around" on a change that also branches

@@ -62,6 +62,17 @@ func (sc *workaroundScan) movedUp(h ctxHit) bool {
 	return ok && h.version != "" && old != "" && strings.Count(old, ".") == strings.Count(h.version, ".") && versionAbove(h.version, old)
 }
 
+// movedUpLoose reports whether a pin moves its dependency to a later
+// version, also when the new version only adds a part ("0.5" to
+// "0.5.1").
+func (sc *workaroundScan) movedUpLoose(h ctxHit) bool {
+	old, ok := sc.oldPins[h.subject]
+	if !ok || h.version == "" || old == "" {
+		return false
+	}
+	return versionAbove(h.version, old) || strings.HasPrefix(h.version, old+".")
+}
+
 // oldPin records the version a deleted line of a pin file set.
 func (fs *fileScan) oldPin(text string) {
 	sc := fs.sc

@@ -163,6 +163,8 @@ type workaroundScan struct {
 	ctxFirst    ctxHit   // the diff's first added line
 	ctxPlatform ctxHit   // the first added line outside tests that branches on a platform, when msgWords
 	msgWords    bool     // the title, description or a commit message says workaround in words
+	titleNames  []string // what the title's "work around ..." clause names (see aroundNames)
+	titleHit    ctxHit   // the first added comment that names one of titleNames
 	ctxPins     []ctxHit // version lines of manifests
 	ctxComments []ctxHit // comments that say workaround
 	ctxImports  []ctxImport
@@ -204,6 +206,7 @@ func newWorkaroundScan(s *Scorer, c *heuristics.Contribution) *workaroundScan {
 	sc.msgName = versionedName(c)
 	sc.msgPin = msgPins(c)
 	sc.msgWords = ctxWords(c.Title+"\n"+c.Body) || slices.ContainsFunc(c.Commits, func(cm heuristics.Commit) bool { return ctxWords(cm.Message) })
+	sc.titleNames = aroundNames(c.Title)
 	for _, h := range s.cfg.CopyrightHolders {
 		if h = normHolder(h); h != "" {
 			sc.holders = append(sc.holders, h)
@@ -542,6 +545,7 @@ type fileScan struct {
 	defensive  bool         // the defensive-wrapper rule reads this file
 	recentCode [3]codeLine  // the last added lines of code, by line number mod 3
 	defPending []defComment // comments waiting for a wrapper line below them
+	retouched  bool         // the added line only retouches the deleted line it replaces (see sameText)
 }
 
 func (fs *fileScan) scan(hunks hunkSource) error {
@@ -558,8 +562,23 @@ func (fs *fileScan) scan(hunks hunkSource) error {
 			fs.goImports = true // the hunk starts inside the import block
 		}
 		hunkParsed := gomod && fs.goModParse(h)
+		// A run of deleted lines and the added lines after it: the k-th
+		// added line replaces the k-th deleted one.
+		delStart, delRun, addRun := 0, 0, 0
 		for li := range h.Lines {
 			l := &h.Lines[li]
+			switch l.Op {
+			case diffstat.LineDeleted:
+				if addRun > 0 || delRun == 0 {
+					delStart, delRun, addRun = li, 0, 0
+				}
+				delRun++
+			case diffstat.LineAdded:
+				fs.retouched = addRun < delRun && sameText(h.Lines[delStart+addRun].Text, l.Text)
+				addRun++
+			default:
+				delRun, addRun = 0, 0
+			}
 			if len(l.Text) > maxLen {
 				continue
 			}
@@ -602,6 +621,25 @@ func (fs *fileScan) scan(hunks hunkSource) error {
 		}
 		return nil
 	})
+}
+
+// versionAfter reports whether s, the text after a name, starts with
+// its version: " 0.15", " version (1.11.2)", " v2".
+func versionAfter(s string) bool {
+	s = strings.TrimLeft(s, " ")
+	if r, ok := strings.CutPrefix(s, "version"); ok {
+		s = strings.TrimLeft(r, " ")
+	}
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "("), "v")
+	return s != "" && s[0] >= '0' && s[0] <= '9'
+}
+
+// sameText reports whether an added line only retouches a deleted one:
+// the same text but for spacing and trailing punctuation. A "copied
+// from" note so retouched marks code the project already had.
+func sameText(deleted, added string) bool {
+	trim := func(s string) string { return strings.TrimRight(strings.TrimSpace(s), ".,;:! \t\r") }
+	return trim(deleted) == trim(added)
 }
 
 func (fs *fileScan) resetBlocks() {
@@ -924,6 +962,25 @@ func stripComment(s, marker string) string {
 // commentLine runs the comment and copied-code rules on a comment.
 func (fs *fileScan) commentLine(n int, text, cm string) {
 	sc := fs.sc
+	if len(sc.titleNames) > 0 && sc.titleHit.subject == "" && !fs.test {
+		lower := asciiLower(cm)
+		for _, name := range sc.titleNames {
+			i := wordIndex(lower, name)
+			if i < 0 || sc.ownName(name) {
+				continue
+			}
+			// A third party: a dependency the file knows, or a name the
+			// comment gives a version ("pyOpenSSL 0.15", "libfoo version (1.2)").
+			d := fs.knownName(name)
+			if d == "" && versionAfter(lower[i+len(name):]) {
+				d = name
+			}
+			if d != "" {
+				sc.titleHit = ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: d}
+				break
+			}
+		}
+	}
 	if wording.ContainsFold(cm, "from") {
 		if cp := copiedRE.FindStringSubmatch(cm); cp != nil {
 			dep := ""
@@ -939,7 +996,7 @@ func (fs *fileScan) commentLine(n int, text, cm string) {
 			if dep == "" {
 				dep = sc.copiedFromRuntime(cm[strings.Index(cm, cp[0]):], fs.path)
 			}
-			if dep != "" && !sc.ownRepo(repoOf(dep)) && !sc.isOwnModule(dep) {
+			if dep != "" && !fs.retouched && !sc.ownRepo(repoOf(dep)) && !sc.isOwnModule(dep) {
 				fs.finding(ruleCopiedCode, n, text, dep, "code copied from "+dep)
 				return
 			}

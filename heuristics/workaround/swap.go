@@ -426,7 +426,7 @@ func swapReasoned(msg string) bool {
 
 // swapBackRE recognises a message that goes back from a fork to the
 // original: not a workaround but the end of one.
-var swapBackRE = lazyre.Lines{Re: lazyre.New(`(?i)\bback to\b|\bto (?:the )?upstream\b|\b(?:are|is|now|been|got) upstream(?:ed)?\b|\bupstreamed\b|\bupstream (?:version|release|package|crate|module|library|sdk)\b|\boff (?:of )?(?:our|the) fork\b|\bofficial\b|\bsuccessor\b|\b(?:took|taken|takes) over\b|\bnew home\b`)}
+var swapBackRE = lazyre.Lines{Re: lazyre.New(`(?i)\bback to\b|\bto (?:the )?upstream\b|\b(?:are|is|now|been|got) upstream(?:ed)?\b|\bupstreamed\b|\bupstream (?:version|release|package|crate|module|library|sdk)\b|\boff (?:of )?(?:our|the) fork\b|\bofficial\b|\bsuccessor\b|\b(?:took|taken|takes) over\b|\bnew home\b|\bfork (?:with|for|by) (?:the )?(?:upstream|original)\b`)}
 
 // ownOwner reports whether a repository (host/owner/name) belongs to the
 // owner of one of the project's own repositories: a fork the project
