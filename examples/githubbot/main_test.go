@@ -89,14 +89,7 @@ func TestStartupSIGTERM(t *testing.T) {
 		defer api.Close()
 		defer close(hang)
 		cmd, stderr, done := startBot(t, []string{"GITHUB_TOKEN=not-a-real-token"}, "--github-url", api.URL+"/")
-		select {
-		case <-asked:
-		case err := <-done:
-			t.Fatalf("the bot exited before calling GitHub: %v\n%s", err, stderr.String())
-		case <-time.After(20 * time.Second): // a bound for a hung test, not a measurement
-			_ = cmd.Process.Kill()
-			t.Fatalf("the bot never called GitHub\n%s", stderr.String())
-		}
+		awaitStartup(t, cmd, stderr, done, asked, "call GitHub")
 		terminate(t, cmd, stderr, done)
 	})
 	t.Run("App authentication does not answer", func(t *testing.T) {
@@ -138,12 +131,7 @@ func TestOpenLedgerTimeout(t *testing.T) {
 		_, err := openLedger(context.Background(), "postgres://heft:s3cret@"+db+"/heft", 100*time.Millisecond)
 		done <- err
 	}()
-	var err error
-	select {
-	case err = <-done:
-	case <-time.After(20 * time.Second): // a bound for a hung test, not a measurement
-		t.Fatal("openLedger did not give up")
-	}
+	err := silentnet.Receive(t, done, "error from openLedger giving up")
 	require.ErrorIs(t, err, context.DeadlineExceeded)
 	assert.Contains(t, err.Error(), "no answer in 100ms")
 	assert.NotContains(t, err.Error(), "s3cret")
@@ -158,7 +146,7 @@ func awaitStartup(t *testing.T, cmd *exec.Cmd, stderr *bytes.Buffer, done chan e
 	case <-asked:
 	case err := <-done:
 		t.Fatalf("the bot exited before it tried to %s: %v\n%s", what, err, stderr.String())
-	case <-time.After(20 * time.Second): // a bound for a hung test, not a measurement
+	case <-time.After(silentnet.Hung):
 		_ = cmd.Process.Kill()
 		<-done
 		t.Fatalf("the bot never tried to %s\n%s", what, stderr.String())
@@ -188,7 +176,7 @@ func terminate(t *testing.T, cmd *exec.Cmd, stderr *bytes.Buffer, done chan erro
 	var err error
 	select {
 	case err = <-done:
-	case <-time.After(20 * time.Second): // a bound for a hung test, not a measurement
+	case <-time.After(silentnet.Hung):
 		_ = cmd.Process.Kill()
 		<-done
 		t.Fatalf("the bot ignored SIGTERM during start-up\n%s", stderr.String())

@@ -9,6 +9,7 @@ import (
 	"net"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 )
@@ -47,4 +48,21 @@ func Listen(t testing.TB) (addr string, accepted <-chan struct{}) {
 		}
 	})
 	return l.Addr().String(), acc
+}
+
+// Hung is how long Receive waits: a bound that ends a hung test, not a
+// measurement.
+const Hung = 20 * time.Second
+
+// Receive returns the next value from ch, or fails the test, saying
+// what it waited for, if none comes within Hung.
+func Receive[T any](t testing.TB, ch <-chan T, what string) T {
+	t.Helper()
+	select {
+	case v := <-ch:
+		return v
+	case <-time.After(Hung):
+		t.Fatalf("no %s in %v", what, Hung)
+		panic("unreachable")
+	}
 }
