@@ -1246,7 +1246,7 @@ func (sc *workaroundScan) contextFindings() {
 	if h.subject == "" && pinLast.subject != "" {
 		h, inMsg = pinLast, false
 	}
-	if h.subject == "" || sc.ownName(path.Base(strings.TrimPrefix(h.subject, "repo:"))) && !strings.HasPrefix(h.subject, "repo:") {
+	if h.subject == "" || !strings.HasPrefix(h.subject, "repo:") && sc.ownName(path.Base(h.subject)) {
 		return // the project's own hack: it names nothing it does not own
 	}
 	if named {

@@ -373,7 +373,7 @@ func (sc *workaroundScan) file(i int, f *diffstat.File) error {
 	}
 	wrap := func(err error) error {
 		if err != nil {
-			return fmt.Errorf("workaround: %w", err)
+			return fmt.Errorf("workaround: %s: %w", p, err)
 		}
 		return nil
 	}
@@ -446,7 +446,7 @@ func (sc *workaroundScan) goneImports(f *diffstat.File) error {
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("workaround: %w", err)
+		return fmt.Errorf("workaround: %s: %w", p, err)
 	}
 	return nil
 }

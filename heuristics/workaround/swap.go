@@ -486,15 +486,15 @@ func (fs *fileScan) catchLine(n int, text string) {
 // third party), or "".
 func (fs *fileScan) thirdPartyCall(text string) string {
 	for i := 1; i+1 < len(text); i++ {
-		if text[i] != '.' || !isIdentByte(text[i-1]) || !isIdentByte(text[i+1]) {
+		if text[i] != '.' || !isWordByte(text[i-1]) || !isWordByte(text[i+1]) {
 			continue
 		}
 		j := i
-		for j > 0 && isIdentByte(text[j-1]) {
+		for j > 0 && isWordByte(text[j-1]) {
 			j--
 		}
 		k := i + 1
-		for k < len(text) && isIdentByte(text[k]) {
+		for k < len(text) && isWordByte(text[k]) {
 			k++
 		}
 		if k >= len(text) || text[k] != '(' {
@@ -505,11 +505,6 @@ func (fs *fileScan) thirdPartyCall(text string) string {
 		}
 	}
 	return ""
-}
-
-// isIdentByte reports whether b can be part of an identifier.
-func isIdentByte(b byte) bool {
-	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_'
 }
 
 // blameRE finds a comment that blames what a platform does: issues, a
