@@ -237,29 +237,39 @@ type pieceCache [pieceSlots]pieceEntry
 
 const pieceSlots = 1 << 16
 
-// pieceCaches keeps up to len(pieceCaches) caches for reuse, so that
-// they stay warm for the life of the Encoder. A sync.Pool let the
+// pieceCaches keeps up to len(kept) caches for reuse, so that they
+// stay warm for the life of the Encoder. A sync.Pool alone let the
 // garbage collector drop them every other cycle, several times a second
-// while heft eval runs, and each new one started cold.
-type pieceCaches [8]atomic.Pointer[pieceCache]
+// while heft eval runs, and each new one started cold; it only takes
+// the caches of goroutines beyond the kept ones, so a machine counting
+// on more than eight at once does not zero a fresh 1.2 MB for every
+// call.
+type pieceCaches struct {
+	kept  [8]atomic.Pointer[pieceCache]
+	spill sync.Pool
+}
 
-// get returns a kept cache, or a new one when all are in use.
+// get returns a kept cache, a spilled one, or a new one.
 func (cs *pieceCaches) get() *pieceCache {
-	for i := range cs {
-		if c := cs[i].Swap(nil); c != nil {
+	for i := range cs.kept {
+		if c := cs.kept[i].Swap(nil); c != nil {
 			return c
 		}
+	}
+	if c, ok := cs.spill.Get().(*pieceCache); ok {
+		return c
 	}
 	return new(pieceCache)
 }
 
-// put keeps c for reuse if there is room.
+// put keeps c for reuse if there is room, and spills it if not.
 func (cs *pieceCaches) put(c *pieceCache) {
-	for i := range cs {
-		if cs[i].CompareAndSwap(nil, c) {
+	for i := range cs.kept {
+		if cs.kept[i].CompareAndSwap(nil, c) {
 			return
 		}
 	}
+	cs.spill.Put(c)
 }
 
 // pieceEntry is a piece of up to 16 bytes and its count; n is 0 for an

@@ -138,7 +138,7 @@ func TestConcurrentCount(t *testing.T) {
 	e, err := Get(CL100kBase)
 	require.NoError(t, err)
 	var wg sync.WaitGroup
-	for range 8 {
+	for range 16 { // more than the kept piece caches: some spill
 		wg.Go(func() {
 			for _, tc := range referenceCases {
 				assert.Equal(t, tc.cl100, e.Count(tc.text), tc.name)
@@ -146,6 +146,26 @@ func TestConcurrentCount(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// TestPieceCachesKept: caches taken by more goroutines than are kept
+// are all distinct, and the kept ones come back after use.
+func TestPieceCachesKept(t *testing.T) {
+	var cs pieceCaches
+	taken := map[*pieceCache]bool{}
+	var order []*pieceCache
+	for range len(cs.kept) + 4 {
+		c := cs.get()
+		require.False(t, taken[c], "a cache handed out twice")
+		taken[c] = true
+		order = append(order, c)
+	}
+	for _, c := range order {
+		cs.put(c)
+	}
+	for i := range len(cs.kept) {
+		assert.Same(t, order[i], cs.get(), "kept cache %d", i)
+	}
 }
 
 func TestParseEncoding(t *testing.T) {
