@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -108,13 +107,20 @@ func runEval(e *env, args []string) int {
 	// now, while the source opens and the first records are read. By the
 	// time it is loaded, so are the tables the run keeps, and collections
 	// can turn frequent (evalGCPercent); before, they would only find
-	// that everything is live.
+	// that everything is live. The target is the process's: it is put
+	// back when the run ends, so a program that calls run more than once
+	// (the tests) keeps its own.
+	restoreGC := make(chan func(), 1)
 	go func() {
-		tokenizer.Get(tokenizer.Encoding(cmp.Or(cfg.Verbosity.Encoding, string(tokenizer.Default))))
+		tokenizer.Get(tokenizer.Encoding(cfg.Verbosity.Encoding))
+		restore := func() {} // the environment's GOGC stands
 		if os.Getenv("GOGC") == "" {
-			debug.SetGCPercent(evalGCPercent)
+			before := debug.SetGCPercent(evalGCPercent)
+			restore = func() { debug.SetGCPercent(before) }
 		}
+		restoreGC <- restore
 	}()
+	defer func() { (<-restoreGC)() }()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	src, err := f.openSource(ctx)
