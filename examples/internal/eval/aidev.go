@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/heft-dev/heft/heuristics"
@@ -222,24 +221,23 @@ func (a *AIDev) Close() error {
 // csvFile is one CSV table: its header and, for the joined tables, the
 // byte ranges of each pull request's rows.
 type csvFile struct {
-	path   string // as reports show it: agent/file.csv
-	src    io.ReaderAt
-	size   int64
-	data   []byte     // the whole file, when it was read into memory
-	budget *memBudget // what data was taken from
-	file   *os.File   // the open file, when it was not
-	guard  *rowGuard  // bounds the row being read
-	cols   columns
-	n      int           // fields per row
-	spans                // pr_id → its rows
-	buf    []byte        // rowsOf's read buffer, for a file not in memory
-	spanR  bytes.Reader  // rowsOf's reader of a span
-	bufR   *bufio.Reader // and its buffer, which csv.NewReader takes as it is
+	path  string // as reports show it: agent/file.csv
+	src   io.ReaderAt
+	size  int64
+	data  []byte    // the whole file, when it was read into memory
+	file  *os.File  // the open file, when it was not
+	guard *rowGuard // bounds the row being read
+	cols  columns
+	n     int           // fields per row
+	spans               // pr_id → its rows
+	buf   []byte        // rowsOf's read buffer, for a file not in memory
+	spanR bytes.Reader  // rowsOf's reader of a span
+	bufR  *bufio.Reader // and its buffer, which csv.NewReader takes as it is
 }
 
 // csvInMemory bounds the bytes of the performance study's pull request
 // table a source holds in memory, read once from disk for its two passes;
-// past the budget it is read twice. The AIDev reader holds none of its
+// past that it is read twice. The AIDev reader holds none of its
 // tables: copying prs.csv into memory (a fresh allocation the table's
 // size, zeroed, then read into: 4 MB for the sample's largest) saved no
 // CPU time that could be measured against reading it twice through
@@ -247,33 +245,7 @@ type csvFile struct {
 // are read back from disk, one range per pull request: holding them too
 // (12 MB more for the sample's Copilot folder) cost 25 MB of peak memory
 // for no CPU time that could be measured.
-var csvInMemory int64 = 16 << 20
-
-// memBudget is what is left of csvInMemory for one source; safe for the
-// AIDev reader's two goroutines.
-type memBudget struct{ left atomic.Int64 }
-
-func newMemBudget() *memBudget {
-	b := &memBudget{}
-	b.left.Store(csvInMemory)
-	return b
-}
-
-// take reserves n bytes, or reports that they do not fit.
-func (b *memBudget) take(n int64) bool {
-	for {
-		left := b.left.Load()
-		if n > left {
-			return false
-		}
-		if b.left.CompareAndSwap(left, left-n) {
-			return true
-		}
-	}
-}
-
-// give returns n bytes taken before.
-func (b *memBudget) give(n int64) { b.left.Add(n) }
+const csvInMemory = 16 << 20
 
 // get returns the named column of row, or "" when the file has no such
 // column.
@@ -281,9 +253,9 @@ func (c *csvFile) get(row []string, name string) string { return c.cols.raw(row,
 
 // openCSV opens a table and checks its header has the required columns.
 // It returns a reader of its rows, from the first after the header. When
-// the file fits in what is left of budget (when not nil) it is read into
-// memory (and close gives the bytes back).
-func openCSV(path, display string, required []string, maxRow int64, budget *memBudget) (*csvFile, *csv.Reader, error) {
+// inMemory is set and the file is no larger than csvInMemory, it is read
+// into memory once (and close lets go of it).
+func openCSV(path, display string, required []string, maxRow int64, inMemory bool) (*csvFile, *csv.Reader, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, err
@@ -291,15 +263,14 @@ func openCSV(path, display string, required []string, maxRow int64, budget *memB
 	c := &csvFile{path: display, src: f, file: f, size: -1}
 	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
 		c.size = fi.Size()
-		if budget != nil && budget.take(c.size) {
+		if inMemory && c.size <= csvInMemory {
 			data := make([]byte, c.size)
 			if _, err := io.ReadFull(f, data); err != nil {
-				budget.give(c.size)
 				f.Close()
 				return nil, nil, err
 			}
 			f.Close()
-			c.data, c.src, c.file, c.budget = data, bytes.NewReader(data), nil, budget
+			c.data, c.src, c.file = data, bytes.NewReader(data), nil
 		}
 	}
 	c.guard = &rowGuard{r: c.whole(), max: maxRow}
@@ -366,10 +337,6 @@ func (c *csvFile) close() {
 		c.file.Close()
 		c.file = nil
 	}
-	if c.budget != nil {
-		c.budget.give(int64(len(c.data)))
-		c.budget = nil
-	}
 	c.data, c.src = nil, nil
 }
 
@@ -417,7 +384,7 @@ func openAgent(dir, name string, maxRow int64) (*aidevAgent, []error, []string, 
 	}
 	var skips []error
 	var notes []string
-	prs, rd, err := openCSV(filepath.Join(folder, aidevPRs), label+"/"+aidevPRs, aidevColumns[aidevPRs], maxRow, nil)
+	prs, rd, err := openCSV(filepath.Join(folder, aidevPRs), label+"/"+aidevPRs, aidevColumns[aidevPRs], maxRow, false)
 	if err != nil {
 		var se *SkipError
 		switch {
@@ -433,7 +400,7 @@ func openAgent(dir, name string, maxRow int64) (*aidevAgent, []error, []string, 
 	approvers := map[string][]string{} // pr_id → who approved or requested changes
 	var absent []string
 	for _, file := range []string{aidevCommits, aidevTimelines, aidevComments, aidevReviews} {
-		c, rd, err := openCSV(filepath.Join(folder, file), label+"/"+file, aidevColumns[file], maxRow, nil)
+		c, rd, err := openCSV(filepath.Join(folder, file), label+"/"+file, aidevColumns[file], maxRow, false)
 		var se *SkipError
 		switch {
 		case errors.Is(err, fs.ErrNotExist):

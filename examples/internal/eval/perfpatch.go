@@ -102,7 +102,7 @@ func OpenPerfPatch(dir string, opt *AIDevOptions) (*PerfPatch, error) {
 		prFile = perfPRsRaw
 	}
 	path := filepath.Join(dir, prFile)
-	prs, rd, err := openCSV(path, prFile, aidevColumns[aidevPRs], p.opt.MaxRow, newMemBudget())
+	prs, rd, err := openCSV(path, prFile, aidevColumns[aidevPRs], p.opt.MaxRow, true)
 	if err != nil {
 		return nil, fmt.Errorf("eval: perfpatch: %w", err)
 	}

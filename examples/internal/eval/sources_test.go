@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -531,4 +532,37 @@ func TestAIDevCloseEarly(t *testing.T) {
 	require.NotNil(t, a.ahead, "the next folder is being opened")
 	require.NoError(t, a.Close())
 	require.Nil(t, a.ahead)
+}
+
+// TestOpenCSVInMemory: a table read into memory and one read from disk
+// give the same rows, quoted fields across lines and over 64 KiB
+// included.
+func TestOpenCSVInMemory(t *testing.T) {
+	long := strings.Repeat("a \"quoted\" line, then more\r\n", 4000) // over 64 KiB
+	p := filepath.Join(t.TempDir(), aidevPRs)
+	require.NoError(t, os.WriteFile(p, []byte("id,title,body,state,merged_at\n"+
+		"1,Fix,\"short\",closed,\n"+
+		"2,Add,\""+strings.ReplaceAll(long, `"`, `""`)+"\",closed,2025-05-12T09:00:00Z\n"+
+		"3,\"A, B\",,open,\n"), 0o644))
+	rows := func(inMemory bool) ([][]string, bool) {
+		c, rd, err := openCSV(p, aidevPRs, aidevColumns[aidevPRs], 1<<20, inMemory)
+		require.NoError(t, err)
+		defer c.close()
+		var out [][]string
+		for {
+			row, err := rd.Read()
+			if err == io.EOF {
+				return out, c.data != nil
+			}
+			require.NoError(t, err)
+			out = append(out, slices.Clone(row))
+		}
+	}
+	fromDisk, held := rows(false)
+	require.False(t, held)
+	inMemory, held := rows(true)
+	require.True(t, held, "a small table is held in memory")
+	require.Len(t, fromDisk, 3)
+	assert.Equal(t, fromDisk, inMemory)
+	assert.Equal(t, strings.ReplaceAll(long, "\r\n", "\n"), inMemory[1][2])
 }
