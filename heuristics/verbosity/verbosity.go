@@ -1128,13 +1128,20 @@ const maxRestateItems = 2000
 // declRE finds the names that declarations on added lines introduce, in
 // the common languages: Go, Python, Ruby, Rust, JavaScript/TypeScript,
 // Java/C#/Kotlin/Swift, C/C++ types. RE2 keeps it linear.
-var declRE = lazyre.New(declWordExpr + "|" + declModsExpr + "|" + declVarExpr)
+var declRE = lazyre.New(declExpr)
 
-// The three alternatives of declRE: a declaring keyword, modifiers before
-// a name, a variable holding a function. Only the first can match after
-// the start of a line (the others begin with ^).
+// declExpr is declRE's expression, of three alternatives: a declaring
+// keyword (one of declWords), modifiers before a name, a variable
+// holding a function. Only the first can match after the start of a
+// line (the others begin with ^).
+var declExpr = declWordExpr + "|" + declModsExpr + "|" + declVarExpr
+
+// declWords are the declaring keywords of declWordExpr.
+var declWords = [...]string{"func", "def", "class", "type", "struct", "interface", "enum", "trait", "fn", "function", "module", "protocol", "record", "object"}
+
+var declWordExpr = `(?:^|[^\w$])(?:` + strings.Join(declWords[:], "|") + `)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*)`
+
 const (
-	declWordExpr = `(?:^|[^\w$])(?:func|def|class|type|struct|interface|enum|trait|fn|function|module|protocol|record|object)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*)`
 	declModsExpr = `^\s*(?:(?:public|private|protected|internal|static|final|abstract|async|override|virtual|export|default)\s+)+(?:[\w<>\[\],.?]+\s+)*?([A-Za-z_$][\w$]*)\s*[(<=]`
 	declVarExpr  = `^\s*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s*)?(?:\(|function)`
 )
@@ -1144,12 +1151,17 @@ const (
 // them where a match can begin rather than letting the regexp package
 // try every byte of the line.
 var (
-	declAtStartRE = lazyre.New(`\A(?:` + declWordExpr + "|" + declModsExpr + "|" + declVarExpr + `)`)
+	declAtStartRE = lazyre.New(`\A(?:` + declExpr + `)`)
 	declWordAtRE  = lazyre.New(`\A(?:` + declWordExpr + `)`)
 )
 
-// declWords are the keywords of declWordExpr.
-var declWords = [...]string{"func", "def", "class", "type", "struct", "interface", "enum", "trait", "fn", "function", "module", "protocol", "record", "object"}
+// declFirst marks the first bytes of declWords.
+var declFirst = func() (first [256]bool) {
+	for _, w := range declWords {
+		first[w[0]] = true
+	}
+	return first
+}()
 
 // declMatches returns what declRE.FindAllStringSubmatch(text, 4) does.
 // A match begins at byte 0 (any alternative) or, later, one byte before
@@ -1187,12 +1199,12 @@ func declMatches(text string) [][]string {
 
 // declWordAt reports whether one of declWords begins at byte q of text.
 func declWordAt(text string, q int) bool {
-	switch text[q] {
-	case 'c', 'd', 'e', 'f', 'i', 'm', 'o', 'p', 'r', 's', 't':
-		for _, w := range declWords {
-			if strings.HasPrefix(text[q:], w) {
-				return true
-			}
+	if !declFirst[text[q]] {
+		return false
+	}
+	for _, w := range declWords {
+		if strings.HasPrefix(text[q:], w) {
+			return true
 		}
 	}
 	return false
