@@ -1046,10 +1046,7 @@ func (sc *workaroundScan) contextFindings() {
 		b.WriteString("\n" + cm.Message)
 	}
 	msg := b.String()
-	title := sc.c.Title
-	if title == "" && len(sc.c.Commits) > 0 {
-		title, _, _ = strings.Cut(sc.c.Commits[0].Message, "\n")
-	}
+	title := sc.title
 	removal := sc.ctxFirst.path == "" || ctxRemovalRE.MatchString(title) && !revertsRemoval(title) && !revertToRE.MatchString(title) || ctxReplacedRE.MatchString(msg)
 	// Library swaps, before the comments, which may explain them. A title
 	// that removes only the redirect ("Remove 'replace' directive") while

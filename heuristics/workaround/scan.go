@@ -163,6 +163,7 @@ type workaroundScan struct {
 	ctxFirst    ctxHit   // the diff's first added line
 	ctxPlatform ctxHit   // the first added line outside tests that branches on a platform, when msgWords
 	msgWords    bool     // the title, description or a commit message says workaround in words
+	title       string   // the change's title, or its first commit's subject when it has none
 	titleNames  []string // what the title's "work around ..." clause names (see aroundNames)
 	titleHit    ctxHit   // the first added comment that names one of titleNames
 	ctxPins     []ctxHit // version lines of manifests
@@ -207,6 +208,10 @@ func newWorkaroundScan(s *Scorer, c *heuristics.Contribution) *workaroundScan {
 	sc.msgPin = msgPins(c)
 	sc.msgWords = ctxWords(c.Title+"\n"+c.Body) || slices.ContainsFunc(c.Commits, func(cm heuristics.Commit) bool { return ctxWords(cm.Message) })
 	sc.titleNames = aroundNames(c.Title)
+	sc.title = c.Title
+	if sc.title == "" && len(c.Commits) > 0 {
+		sc.title, _, _ = strings.Cut(c.Commits[0].Message, "\n")
+	}
 	for _, h := range s.cfg.CopyrightHolders {
 		if h = normHolder(h); h != "" {
 			sc.holders = append(sc.holders, h)

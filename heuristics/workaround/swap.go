@@ -636,9 +636,5 @@ func isBranchLine(text string) bool {
 // ownFixTitle reports whether the change's title fixes the project's own
 // bug ("Fix ...", "net: fix ...").
 func (sc *workaroundScan) ownFixTitle() bool {
-	title := sc.c.Title
-	if title == "" && len(sc.c.Commits) > 0 {
-		title, _, _ = strings.Cut(sc.c.Commits[0].Message, "\n")
-	}
-	return ownFixRE.MatchString(title)
+	return ownFixRE.MatchString(sc.title)
 }
