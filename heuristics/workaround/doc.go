@@ -79,8 +79,23 @@
 //	                         2.1 of the widgets library"
 //	submodule:PATH           a git submodule a patch is for, when Config.Submodules
 //	                         does not give its URL
-//	unknown                  the change names nothing (a comment that says only
-//	                         "upstream", a patch whose target is not in view)
+//	path:DIR                 nothing names the upstream: the top directory of the
+//	                         path the workaround is in or, for a patch, patches
+//	                         (path:engine for engine/core/loop.c; the patch's own
+//	                         folder with no target in view; path:. with no path)
+//
+// A patch file that neither its path (patch-package, pnpm and yarn
+// names, a vendored directory) nor its target nor a manifest's
+// patchedDependencies names is named, in this order, by the repository
+// its header links (Forwarded:), by a runtime, compiler or system
+// library its file name starts with (go-9102.patch is toolchain:go,
+// openssl-no-asm.patch lib:openssl), by a runtime's own source tree it
+// patches (Go's src/PKG/*.go, CPython's Lib/ and Modules/), by its folder
+// under patches/ (patches/NAME/fix.patch), by the file it is named after
+// (ClientForm.patch for ClientForm.py is clientform), and only then by
+// path:DIR. A build step that applies a downloaded patch names the
+// downloaded repository, or url:HOST of a site that is not a forge.
+// Every finding has a Subject; none is "unknown".
 //
 // # Known false positives
 //

@@ -418,7 +418,7 @@ func isManifestSep(r rune) bool {
 func (sc *workaroundScan) patchFile(f *diffstat.File, hunks hunkSource) error {
 	p := f.NewPath
 	first, firstText := 0, ""
-	upstream, dep := "", patchDependency(p)
+	upstream, dep, target := "", patchDependency(p), ""
 	inHeader := true
 	maxLen := sc.cfg.MaxLineBytes
 	err := hunks(func(h *diffstat.Hunk) error {
@@ -434,6 +434,9 @@ func (sc *workaroundScan) patchFile(f *diffstat.File, hunks hunkSource) error {
 				dep = sc.submoduleSubject(t) // git diff --submodule=diff
 			}
 			if strings.HasPrefix(t, "diff ") || strings.HasPrefix(t, "--- ") || strings.HasPrefix(t, "Index: ") || strings.HasPrefix(t, "@@") {
+				if target == "" {
+					target = patchTarget(t)
+				}
 				if dep == "" {
 					dep = patchTargetDependency(t)
 				}
@@ -480,8 +483,14 @@ func (sc *workaroundScan) patchFile(f *diffstat.File, hunks hunkSource) error {
 	if first == 0 {
 		return nil
 	}
+	if r := linkRepo(upstream); dep == "" && r != "" && !sc.ownLink(upstream) {
+		dep = repoSubject(r) // the repository its Forwarded: header or link reports to
+	}
 	if dep == "" {
+		// Named after manifests are read (patchedDependencies), else by
+		// the patch's own name or target (patchSubject).
 		dep = "upstream"
+		sc.patchFallback[p] = patchSubject(p, target)
 	}
 	what := "a patch file for " + dep
 	if dep == "upstream" {
@@ -583,6 +592,106 @@ func patchDependency(p string) string {
 	}
 	return ""
 }
+
+// patchTarget returns the path a patch's header line ("diff --git a/X
+// b/X", "--- X<tab>date", "Index: X") names, without its a/ or b/
+// prefix or an ".orig" suffix; "" for /dev/null or a hunk line.
+func patchTarget(line string) string {
+	fields := strings.Fields(line)
+	if len(fields) < 2 || fields[0] == "@@" {
+		return ""
+	}
+	t := fields[1]
+	if fields[0] == "diff" {
+		t = fields[len(fields)-1]
+	}
+	if t == "/dev/null" || strings.HasPrefix(t, "-") {
+		return ""
+	}
+	if strings.HasPrefix(t, "a/") || strings.HasPrefix(t, "b/") {
+		t = t[2:]
+	}
+	return strings.TrimSuffix(t, ".orig")
+}
+
+// patchSubject names the upstream of a patch whose name, directory and
+// target name no package (patchDependency, patchTargetDependency): in
+// order, a runtime, toolchain or system its file name starts with
+// ("go-9102.patch", "openssl-fix.patch"); a runtime whose own source
+// tree the target lies in (Go's src/PKG/*.go, CPython's Lib/ and
+// Modules/); the folder it lives under below patches/
+// ("patches/libfoo/fix.patch"); the module of the file it is named after
+// ("ClientForm.patch" for ClientForm.py); and, when nothing names it,
+// the patched path's top directory as path:DIR (of the patch's own
+// folder when no target is in view), so a finding always says where.
+func patchSubject(p, target string) string {
+	stem := strings.TrimSuffix(strings.TrimSuffix(path.Base(p), ".patch"), ".diff")
+	lead := asciiLower(stem)
+	if i := strings.IndexAny(lead, "-_.+ "); i > 0 {
+		lead = lead[:i]
+	}
+	if sub, ok := upstreamWords()[lead]; ok {
+		return sub
+	}
+	if lead == "go" || lead == "golang" { // in a file name "go" is no verb
+		return "toolchain:go"
+	}
+	if sub := runtimeSourceTree(target); sub != "" {
+		return sub
+	}
+	if dir := path.Dir(p); path.Base(path.Dir(dir)) == "patches" && (path.Base(dir)[0] < '0' || path.Base(dir)[0] > '9') {
+		return asciiLower(path.Base(dir))
+	}
+	if target != "" {
+		if tb := path.Base(target); stem == tb || stem == strings.TrimSuffix(tb, path.Ext(tb)) {
+			return asciiLower(strings.TrimSuffix(tb, path.Ext(tb)))
+		}
+	}
+	where := target
+	if where == "" {
+		where = path.Dir(p)
+	}
+	return pathSubject(where)
+}
+
+// pathSubject is the Subject of a workaround nothing names: the top
+// directory of the path it is in or patches, as path:DIR ("path:." with
+// no path).
+func pathSubject(p string) string {
+	p = strings.TrimPrefix(path.Clean("/"+p), "/")
+	if i := strings.IndexByte(p, '/'); i > 0 {
+		p = p[:i]
+	}
+	if p == "" {
+		p = "."
+	}
+	return "path:" + p
+}
+
+// runtimeSourceTree returns the runtime whose own source layout a
+// patched path follows: Go's src/PKG/FILE.go for a standard-library
+// package, CPython's Lib/*.py and Modules/, Objects/, Python/, Include/
+// C files; "" otherwise.
+func runtimeSourceTree(target string) string {
+	parts := strings.Split(strings.TrimPrefix(target, "go/"), "/")
+	if len(parts) < 2 {
+		return ""
+	}
+	ext := path.Ext(target)
+	switch {
+	case parts[0] == "src" && len(parts) > 2 && ext == ".go" && goStdTop()[parts[1]]:
+		return "toolchain:go"
+	case parts[0] == "Lib" && ext == ".py",
+		(parts[0] == "Modules" || parts[0] == "Objects" || parts[0] == "Python" || parts[0] == "Include") && (ext == ".c" || ext == ".h"):
+		return "runtime:cpython"
+	}
+	return ""
+}
+
+// goStdTop holds the top-level directories of Go's src/.
+var goStdTop = wordSet(`archive bufio builtin bytes cmd cmp compress container context crypto database debug embed encoding
+errors expvar flag fmt go hash html image index internal io iter log maps math mime net os path plugin reflect regexp
+runtime slices sort strconv strings structs sync syscall testing text time unicode unique unsafe vendor weak`)
 
 // pkgVersionDirRE is a directory named NAME-VERSION.
 var pkgVersionDirRE = lazyre.New(`^([A-Za-z][\w.]*?)-v?\d+(?:\.\d+)+\w*$`)

@@ -148,17 +148,18 @@ type workaroundScan struct {
 	cfg Config
 	c   *heuristics.Contribution
 
-	ownRepos   map[string]bool // repositories whose links are not upstream, lower-case
-	topDirs    map[string]bool // top-level directories of the diff's paths
-	ownModules map[string]bool // module paths and package names of the project, lower-case
-	descLinks  []fileLink
-	vendored   map[string]*vendoredDep
-	vendOrder  []string
-	goModHunks map[int][]diffstat.Hunk
-	patchNames map[string]string // patch file → the package patchedDependencies says it patches
-	holders    []string          // the project's copyright holders and names, lower-case
-	identities []wfinding
-	findings   []Finding
+	ownRepos      map[string]bool // repositories whose links are not upstream, lower-case
+	topDirs       map[string]bool // top-level directories of the diff's paths
+	ownModules    map[string]bool // module paths and package names of the project, lower-case
+	descLinks     []fileLink
+	vendored      map[string]*vendoredDep
+	vendOrder     []string
+	goModHunks    map[int][]diffstat.Hunk
+	patchNames    map[string]string // patch file → the package patchedDependencies says it patches
+	patchFallback map[string]string // patch file → patchSubject, for one patchNames does not name
+	holders       []string          // the project's copyright holders and names, lower-case
+	identities    []wfinding
+	findings      []Finding
 
 	ctxFirst    ctxHit   // the diff's first added line
 	ctxPlatform ctxHit   // the first added line outside tests that branches on a platform, when msgWords
@@ -188,7 +189,7 @@ type workaroundScan struct {
 
 func newWorkaroundScan(s *Scorer, c *heuristics.Contribution) *workaroundScan {
 	sc := &workaroundScan{s: s, cfg: s.cfg, c: c, vendored: map[string]*vendoredDep{}, goModHunks: map[int][]diffstat.Hunk{},
-		topDirs: map[string]bool{}, ownRepos: map[string]bool{}, ownModules: map[string]bool{}, patchNames: map[string]string{},
+		topDirs: map[string]bool{}, ownRepos: map[string]bool{}, ownModules: map[string]bool{}, patchNames: map[string]string{}, patchFallback: map[string]string{},
 		swapRemoved: map[string]string{}, swapAdded: map[string]swapSite{}}
 	if r := normRepo(s.cfg.Repository); r != "" {
 		sc.ownRepos[r] = true
@@ -300,8 +301,14 @@ func (sc *workaroundScan) run(ctx context.Context) error {
 	// tracker count for every finding about it.
 	for i := range sc.findings {
 		f := &sc.findings[i]
-		if name := sc.patchNames[f.Path]; name != "" && f.Rule == rulePatchFile && f.Dependency == "upstream" {
-			f.Dependency, f.What = name, "a patch file for "+name
+		if f.Rule == rulePatchFile && f.Dependency == "upstream" {
+			name := sc.patchNames[f.Path]
+			if name == "" {
+				name = sc.patchFallback[f.Path]
+			}
+			if name != "" {
+				f.Dependency, f.What = name, "a patch file for "+name
+			}
 		}
 		if f.Upstream == "" && f.Dependency != "" {
 			f.Upstream = sc.linkFor(f.Dependency, sc.descLinks)
@@ -543,6 +550,7 @@ type fileScan struct {
 	renovateNames bool   // the line above opened renovate's "matchPackageNames": [
 	lastURL       int    // new line of the last line with a URL, in a pin file
 	lastURLRepo   string // the repository that URL names, if any
+	lastURLHost   string // that URL's host
 
 	flake      bool         // a file of Nix flake inputs: flake.nix, devenv.yaml
 	build      bool         // a build script, CI file or manifest (isBuildPath)
@@ -610,7 +618,10 @@ func (fs *fileScan) scan(hunks hunkSource) error {
 				fs.links = appendLinks(fs.links, l.New, text, false)
 				if fs.pin {
 					fs.lastURL = l.New
-					fs.lastURLRepo = ""
+					fs.lastURLRepo, fs.lastURLHost = "", ""
+					if u := anyURLRE.FindString(text); u != "" {
+						fs.lastURLHost, _, _ = strings.Cut(u[strings.Index(u, "://")+3:], "/")
+					}
 					if m := repoRE.FindStringSubmatch(text); m != nil {
 						fs.lastURLRepo = normRepo(m[1])
 					}
@@ -783,6 +794,9 @@ func (fs *fileScan) downloadedPatch(n int, text string) {
 		dep = repoSubject(fs.lastURLRepo)
 	} else if fs.lastURLRepo != "" {
 		return // the project's own patch
+	}
+	if dep == "upstream" && fs.lastURLHost != "" {
+		dep = "url:" + fs.lastURLHost // the site the build downloads it from
 	}
 	what := "a downloaded patch applied to " + dep
 	if dep == "upstream" {

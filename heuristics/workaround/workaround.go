@@ -169,8 +169,8 @@ type Finding struct {
 	// package documentation's Subjects section gives: a Go module path, a
 	// package name, runtime:NAME, os:NAME, lib:NAME, repo:OWNER/NAME...,
 	// derived from the manifest, the import, the path, a comment or a
-	// link. Empty (Evidence.Subject "unknown") when the change names none
-	// (a comment about "upstream").
+	// link. Empty or "upstream" when the change names none (a comment
+	// about "upstream"); Evidence.Subject then says where, as path:DIR.
 	Dependency string `json:"dependency,omitempty"`
 
 	// What says what the change does, as a noun phrase that fits "This
@@ -338,11 +338,11 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	return res, nil
 }
 
-// subjectOf is a finding's Evidence.Subject: its dependency, or
-// "unknown" when the change names none.
+// subjectOf is a finding's Evidence.Subject: its dependency, or, when
+// the change names none, where the workaround is (pathSubject).
 func subjectOf(f *Finding) string {
 	if f.Dependency == "" || f.Dependency == "upstream" {
-		return "unknown"
+		return pathSubject(f.Path)
 	}
 	return f.Dependency
 }

@@ -500,13 +500,13 @@ var workaroundCases = []struct {
 		change: map[string]*string{"debian/patches/fix-build-with-gcc14.patch": scorertest.Text("Description: fix the build with GCC 14\nAuthor: Dana Okafor <dana@example.org>\nForwarded: no\n---\n" +
 			"--- a/src/main.c\n+++ b/src/main.c\n@@ -1 +1 @@\n-int main() {}\n+int main(void) {}\n"),
 			"debian/patches/series": scorertest.Text("fix-build-with-gcc14.patch\n")},
-		want: []wf{{rule: "workaround-patch-file", dep: "upstream", line: 1}},
+		want: []wf{{rule: "workaround-patch-file", dep: "path:src", line: 1}},
 	},
 	{
 		name: "debian-patch-forwarded", reason: "a Debian patch forwarded upstream counts as linked",
 		change: map[string]*string{"debian/patches/fix-crash.patch": scorertest.Text("Description: fix a crash\nForwarded: https://github.com/acme/tool/pull/12\n---\n" +
 			"--- a/src/main.c\n+++ b/src/main.c\n@@ -1 +1 @@\n-a\n+b\n")},
-		want: []wf{{rule: "workaround-patch-file", dep: "upstream", linked: true}},
+		want: []wf{{rule: "workaround-patch-file", dep: "repo:acme/tool", linked: true}},
 	},
 	{
 		name: "debian-patch-not-needed", reason: "contrast: a packaging-only patch says Forwarded: not-needed",
@@ -1354,7 +1354,7 @@ func runFindingCases(t *testing.T, s *workaround.Scorer, cases []findingCase) {
 }
 
 // subjectRE is the documented Subject scheme (doc.go, "Subjects").
-var subjectRE = regexp.MustCompile(`^(?:unknown|(?:runtime|toolchain|os|lib|browser|platform|tool):[a-z0-9.+_-]+|repo:[\w.-]+/[\w.-]+(?:/[\w.-]+)?|url:\S+|@?[\w.+-]+(?:[/:][\w.~+-]+)*|The [\w ]+)$`)
+var subjectRE = regexp.MustCompile(`^(?:path:[^\s/]+|(?:runtime|toolchain|os|lib|browser|platform|tool):[a-z0-9.+_-]+|repo:[\w.-]+/[\w.-]+(?:/[\w.-]+)?|url:\S+|@?[\w.+-]+(?:[/:][\w.~+-]+)*|The [\w ]+)$`)
 
 // TestSubjectScheme checks that every finding of the table tests names
 // its upstream in the documented form: a repository known by a link is
