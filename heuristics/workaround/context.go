@@ -271,8 +271,9 @@ var ctxReasonRE = lazyre.New(`(?i)\bbecause\b|\bdue to\b|\bto (hopefully |try to
 var upstreamFixedRE = lazyre.New(`(?i)\bfixed\s+in\s+(v(ersion)?\s?)?\d|\bfixed\s+in\s+(a|the)\s+((new|latest|next)\s+)?((patch|minor|point|bugfix)\s+)?(release|version)\b|\bwith\s+the\s+release\s+of\b`)
 
 // pinPolicyRE finds a pin's reason that is a policy, not a bug: a
-// licence, or deciding when a linter's or formatter's new rules land.
-var pinPolicyRE = lazyre.New(`(?i)\blicen[cs](e|es|ing)\b|\bnew (lint(ing)? |style )?(rules|cops|offen[cs]es|warnings)\b|\bstyle changes\b`)
+// licence, deciding when a linter's or formatter's new rules land, or
+// matching the version another platform ships ("matching Ubuntu 24.04").
+var pinPolicyRE = lazyre.New(`(?i)\blicen[cs](e|es|ing)\b|\b(matching|to match|same as|in line with|consistent with) [\w .-]{0,30}\d|\bnew (lint(ing)? |style )?(rules|cops|offen[cs]es|warnings)\b|\bstyle changes\b`)
 
 // aroundRE finds a title's "work around" and the clause after it.
 var aroundRE = lazyre.New(`(?i)\bwork(?:ed|ing)?[ -]?around(?:\s+for)?\s+([^;:()]{1,80})`)
@@ -727,7 +728,7 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 		fs.renovateNames = strings.Contains(text, `"matchPackageNames"`) && !strings.Contains(text, "]")
 		if name != "" && len(sc.ctxPins) < maxCtxHits {
 			h := ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: name, version: pinVersion(text)}
-			if cm := genericComment(text); cm != "" && (ctxWordsRE.MatchString(cm) || ctxPinWordsRE.MatchString(cm) || bugCiteRE.MatchString(cm)) {
+			if cm := genericComment(text); cm != "" && !viaComment(cm) && (ctxWordsRE.MatchString(cm) || ctxPinWordsRE.MatchString(cm) || bugCiteRE.MatchString(cm)) {
 				h.link, h.strong = "reason", ctxWordsRE.MatchString(cm) || strings.Contains(cm, "://")
 			} else if fs.lastReason != 0 && fs.lastReason == n-1 {
 				h.link, h.strong = "reason", fs.lastStrong == n-1
@@ -1094,7 +1095,7 @@ func (sc *workaroundScan) contextFindings() {
 	// What users could do about the bug a change fixes ("users can work
 	// around it by ...", "X would be a workaround") is not what the
 	// change does: those sentences neither say workaround nor name what.
-	msg, title = withoutAsides(msg), withoutAsides(title)
+	msg, title = sc.ownAsides(withoutAsides(msg)), withoutAsides(title)
 	words := ctxWords(msg)
 	pinWords := ctxPinWordsRE.MatchString(title) || revertToRE.MatchString(title)
 	if words && ctxBumpRE.MatchString(title) && adaptRE.MatchString(title) {
@@ -1102,6 +1103,9 @@ func (sc *workaroundScan) contextFindings() {
 	}
 	if words && sc.blamesItself(msg) {
 		return // "it was a bug in <the project> not to check": the project's own bug, fixed
+	}
+	if words && sc.worksAroundOwnCode(title) {
+		return // "work around a problem in Util::read_text_file": the project's own code, on whatever platform
 	}
 	if words && !swapReasoned(msg) && sc.removedWorkaround(msg) {
 		return // what the message calls a hack belongs to a dependency the change removes
@@ -1233,7 +1237,7 @@ func (sc *workaroundScan) contextFindings() {
 		h, inMsg = sc.ctxFirst, true
 		h.subject = sc.msgName
 	}
-	if h.subject == "" && link != "" {
+	if h.subject == "" && link != "" && !fixesLink(msg, link) {
 		h, inMsg = sc.ctxFirst, true
 		h.subject = repoSubject(linkRepo(link))
 	}
@@ -1243,7 +1247,7 @@ func (sc *workaroundScan) contextFindings() {
 	if h.subject == "" && pinLast.subject != "" {
 		h, inMsg = pinLast, false
 	}
-	if h.subject == "" || !strings.HasPrefix(h.subject, "repo:") && sc.ownName(path.Base(h.subject)) {
+	if h.subject == "" || !strings.HasPrefix(h.subject, "repo:") && sc.ownName(path.Base(h.subject)) || versionOnly(h.subject) {
 		return // the project's own hack: it names nothing it does not own
 	}
 	if named {

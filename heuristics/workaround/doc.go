@@ -188,7 +188,9 @@
 //     not read. Names of the project and of its repository's owner
 //     ("Homebrew" in Homebrew/brew) are never upstreams.
 //   - workaround-pin: a pin whose comment gives a policy reason (a
-//     licence) in the words of a bug. Comments that pin to hashes or
+//     licence) in the words of a bug; a lock tool's provenance comment
+//     ("# via -r requirements/docs.in, sphinx-issues", pip-compile and
+//     uv) is never a reason. Comments that pin to hashes or
 //     digests, or for reproducible builds or the supply chain, are policy
 //     and never a reason. Pins are read in manifests and also in install
 //     commands (a quoted pip install 'tox<4.7', apt-get install
@@ -201,7 +203,21 @@
 //     a line that only sets a minimum version (>=) requires upstream's
 //     fix and is never a pin with a reason.
 //   - workaround-message: a platform word in the title of the project's
-//     own hack ("win32 hack") names the OS. A message saying the bug was
+//     own hack that names no code of the diff and blames nothing ("win32
+//     hack") names the OS. Not workarounds: a title whose workaround
+//     clause names the project's own code by a reference whose first
+//     element is a file or directory of the diff ("work around a
+//     problem in Util::read_text_file", "workaround to pass tests/x.py
+//     under windows": the platform is where the project's bug shows; a
+//     symbol of a file the diff does not touch is missed); a sentence,
+//     across line breaks, that denies a workaround ("no workarounds are
+//     left") or tells what the project, by its own name, already does as
+//     one ("ccache 3.6 unlinks it as a workaround for a bug in Clang"); a
+//     name that is only a version ("bugs in v0.7.3"); another
+//     repository's issue the message fixes, closes or resolves ("Fixes:
+//     owner/app#46", a downstream's report of the project's bug); a pin
+//     matching the version another platform ships ("matching Ubuntu
+//     24.04"). A message saying the bug was
 //     fixed in a release, on a change that only moves versions up, takes
 //     upstream's fix and never counts, nor does a pin for a licence or a
 //     linter's new rules. A message that explains why an old workaround

@@ -115,3 +115,18 @@ func parseWant(t *testing.T, file, line string) wf {
 	}
 	return wf{rule: fields[0], dep: fields[1], line: n, linked: len(fields) == 4}
 }
+
+// TestEighthRoundShapes covers the classes of the false flags on the
+// seventh round's fresh split (test7), where a message says workaround
+// about the project's own code: a title whose workaround clause names a
+// file or directory of the diff, a sentence denying a workaround or
+// telling what the project already does as one, a name that is only a
+// version, another repository's issue the change fixes, a pin matching
+// another platform's version, and pip-compile's provenance comments;
+// and, as workarounds they must not hide, a title blaming the platform
+// itself and the project saying it "now" works around a compiler. The
+// cases are in testdata/shapes8, in the shape TestSixthRoundShapes
+// reads.
+func TestEighthRoundShapes(t *testing.T) {
+	runShapeCases(t, "testdata/shapes8")
+}
