@@ -61,6 +61,7 @@ var upstreamWords = sync.OnceValue(func() map[string]string {
 		// More runtimes, compilers and tools.
 		"jython": "runtime:jython", "ironpython": "runtime:ironpython", "hotspot": "runtime:jvm", "dalvik": "os:android",
 		"kotlinc": "toolchain:kotlin", "scalac": "toolchain:scala", "javac": "toolchain:javac", "swiftc": "toolchain:swift", "xcode": "toolchain:xcode",
+		"clang-tidy": "tool:clang-tidy", "clippy": "tool:clippy", "cppcheck": "tool:cppcheck", "shellcheck": "tool:shellcheck",
 		"emscripten": "toolchain:emscripten", "wasm-pack": "toolchain:wasm-pack", "cmake": "tool:cmake", "gradle": "tool:gradle",
 		"conda": "tool:conda", "anaconda": "tool:conda", "miniconda": "tool:conda", "rosetta": "os:macos", "wsl": "os:windows",
 		// Hardware vendors whose drivers a program works around, and
@@ -1096,7 +1097,7 @@ func (sc *workaroundScan) contextFindings() {
 	// around it by ...", "X would be a workaround") is not what the
 	// change does: those sentences neither say workaround nor name what.
 	msg, title = sc.ownAsides(withoutAsides(msg)), withoutAsides(title)
-	words := ctxWords(msg)
+	words := ctxWords(msg) || sc.toolchainDiagnostic(msg)
 	pinWords := ctxPinWordsRE.MatchString(title) || revertToRE.MatchString(title)
 	if words && ctxBumpRE.MatchString(title) && adaptRE.MatchString(title) {
 		return // "update libfoo, work around its breaking API changes": adapting to the upgrade

@@ -217,7 +217,12 @@
 //     repository's issue the message fixes, closes or resolves ("Fixes:
 //     owner/app#46", a downstream's report of the project's bug); a pin
 //     matching the version another platform ships ("matching Ubuntu
-//     24.04"). A message saying the bug was
+//     24.04"). A sentence calling a compiler's or linter's diagnostic
+//     wrong ("false positive clang-tidy warning", "rustc false dead code
+//     positives", "a buggy warning with Visual Studio 2008") works
+//     around that toolchain even without the word workaround; one that
+//     names only an OS or a browser ("a false positive page reload error
+//     in Safari") is the project's own check. A message saying the bug was
 //     fixed in a release, on a change that only moves versions up, takes
 //     upstream's fix and never counts, nor does a pin for a licence or a
 //     linter's new rules. A message that explains why an old workaround
