@@ -288,7 +288,7 @@ var aroundRE = lazyre.New(`(?i)\bwork(?:ed|ing)?[ -]?around(?:\s+for)?\s+([^;:()
 func aroundNames(title string) []string {
 	m := aroundRE.FindStringSubmatch(title)
 	if m == nil {
-		return nil
+		return leadName(title)
 	}
 	words := strings.Fields(asciiLower(m[1]))
 	clean := func(w string) string { return strings.Trim(w, "`'\",.!?*") }

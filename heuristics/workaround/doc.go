@@ -222,7 +222,12 @@
 //     positives", "a buggy warning with Visual Studio 2008") works
 //     around that toolchain even without the word workaround; one that
 //     names only an OS or a browser ("a false positive page reload error
-//     in Safari") is the project's own check. A message saying the bug was
+//     in Safari") is the project's own check. A title's workaround
+//     clause names a tool no table knows ("work around problematic
+//     imgpull behaviour", "pyinstaller missing module workaround") when
+//     an added comment block gives that name within two lines of saying
+//     workaround, or gives a version of it; the project's own words and
+//     words quoted as code (`unsafe`) never count. A message saying the bug was
 //     fixed in a release, on a change that only moves versions up, takes
 //     upstream's fix and never counts, nor does a pin for a licence or a
 //     linter's new rules. A message that explains why an old workaround

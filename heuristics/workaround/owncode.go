@@ -162,3 +162,78 @@ func viaComment(cm string) bool {
 	cm = strings.TrimSpace(cm)
 	return cm == "via" || strings.HasPrefix(cm, "via ")
 }
+
+// titleBlock is what a file's current comment block says about the
+// names of the title's workaround clause (workaroundScan.titleNames).
+type titleBlock struct {
+	last  int    // the block's last line
+	name  string // a title name the block gives, not the project's own
+	at    int    // the line that gives it
+	snip  string
+	words int // the last line of the block that says workaround, or blames, in words
+}
+
+// titleBlock reads one comment line: when a comment block both gives a
+// name of the title's workaround clause ("work around pyinstaller ...",
+// "workaround for num_cpus returning 0") and says workaround in words
+// within two lines of it ("adb creates a different structure ... Work
+// around this by ..."), the title and the code agree on what is worked
+// around: it is that name, known to no table or import. A word of the
+// project's own (its name, a file or directory of the diff) and a word
+// the comment quotes as code (`unsafe`) never count.
+func (fs *fileScan) titleBlock(n int, text, cm string) {
+	sc := fs.sc
+	b := &fs.title
+	if n != b.last+1 {
+		*b = titleBlock{}
+	}
+	b.last = n
+	if ctxWords(cm) {
+		b.words = n
+	}
+	if b.name == "" {
+		lower := asciiLower(cm)
+		for _, name := range sc.titleNames {
+			if i := wordIndex(lower, name); i >= 0 && (i == 0 || lower[i-1] != '`') && !sc.ownName(name) && !sc.ownIdent(name) &&
+				!clauseWords()[name] && !commonWords()[name] {
+				b.name, b.at, b.snip = name, n, strings.TrimSpace(text)
+				break
+			}
+		}
+	}
+	if b.name != "" && b.words != 0 && b.words >= b.at-2 && b.words <= b.at+2 {
+		sc.titleHit = ctxHit{path: fs.path, line: b.at, snippet: b.snip, subject: b.name}
+	}
+}
+
+// versionBefore reports whether text ends by giving a version of what
+// follows it: "certain versions of ", "version 2 of ".
+func versionBefore(text string) bool {
+	t := strings.TrimRight(text, " ")
+	return strings.HasSuffix(t, "version of") || strings.HasSuffix(t, "versions of")
+}
+
+// clauseWords are words a title's workaround clause starts with that
+// name no one: what goes wrong, not who.
+var clauseWords = wordSet(`add added adds fix fixed fixes use uses apply temporary temp another more better simple ugly quick
+flaky slow race crash crashes hang hangs error errors failure failures warning warnings test tests build builds ci
+missing wrong weird odd strange intermittent random timeout timeouts deadlock leak leaks`)
+
+// leadName returns, for a short title that ends by calling itself a
+// workaround ("pyinstaller missing module workaround"), its first word
+// as what it may work around; nil otherwise.
+func leadName(title string) []string {
+	t := strings.TrimRight(asciiLower(strings.TrimSpace(title)), ".!")
+	if !strings.HasSuffix(t, "workaround") && !strings.HasSuffix(t, "work around") && !strings.HasSuffix(t, "work-around") {
+		return nil
+	}
+	words := strings.Fields(t)
+	if len(words) > 6 {
+		return nil
+	}
+	w := strings.Trim(words[0], "`'\",:")
+	if len(w) < 3 || len(w) > 40 || startsDigit(w) || clauseWords()[w] || aroundSkip[w] {
+		return nil
+	}
+	return []string{w}
+}

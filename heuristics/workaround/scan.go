@@ -512,6 +512,7 @@ const (
 type fileScan struct {
 	blameWait  [3]blameComment // comments that may blame a platform, waiting for a branch below them (by line mod 3)
 	blameLast  int             // the last line of the newest one's comment block
+	title      titleBlock      // the comment block being read, for a name of the title's workaround clause
 	tryLine    int             // the last added line that opens a try block, when the message says workaround
 	oldReopens []string        // Ruby constants a deleted line of the file reopened or patched
 
@@ -982,6 +983,9 @@ func stripComment(s, marker string) string {
 func (fs *fileScan) commentLine(n int, text, cm string) {
 	sc := fs.sc
 	if len(sc.titleNames) > 0 && sc.titleHit.subject == "" && !fs.test {
+		fs.titleBlock(n, text, cm)
+	}
+	if len(sc.titleNames) > 0 && sc.titleHit.subject == "" && !fs.test {
 		lower := asciiLower(cm)
 		for _, name := range sc.titleNames {
 			i := wordIndex(lower, name)
@@ -991,7 +995,7 @@ func (fs *fileScan) commentLine(n int, text, cm string) {
 			// A third party: a dependency the file knows, or a name the
 			// comment gives a version ("pyOpenSSL 0.15", "libfoo version (1.2)").
 			d := fs.knownName(name)
-			if d == "" && versionAfter(lower[i+len(name):]) {
+			if d == "" && (versionAfter(lower[i+len(name):]) || versionBefore(lower[:i])) {
 				d = name
 			}
 			if d != "" {
