@@ -758,6 +758,17 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 			sc.ctxPlatform = ctxHit{path: fs.path, line: n, snippet: strings.TrimSpace(text), subject: sub}
 		}
 	}
+	if cm == "" && fs.test {
+		// A skip's reason, said like a comment; on the call's line or the
+		// next.
+		reason, call := skipReason(text)
+		if reason == "" && fs.skipCall == n-1 {
+			reason = stringReason(text)
+		}
+		if cm = reason; call && reason == "" {
+			fs.skipCall = n
+		}
+	}
 	if cm == "" || len(cm) < 8 {
 		return
 	}

@@ -160,7 +160,12 @@
 //     as NUL, API or terminator are left out). "libfoo on macOS is broken"
 //     names libfoo, not the OS. In tests, and in code under examples/
 //     that projects run as tests, a comment counts with an issue link or
-//     when it blames a third party as broken or buggy. What a comment quotes, between
+//     when it blames a third party as broken or buggy, and the reason
+//     string of a skip or pend call (skipif, xfail, pend, omit, t.Skip,
+//     @Disabled), on the call's line or the next, reads like a comment
+//     ("pend 'Marshal.load is broken on truffleruby, see URL'"); a skip
+//     reason that quotes a third party's error for the project's own
+//     reason is a false positive. What a comment quotes, between
 //     double or typographic quotes or backticks, is mentioned, not said,
 //     and is not read: documentation of these rules is not a workaround,
 //     nor is "work around" inside a quoted error message.

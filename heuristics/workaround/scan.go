@@ -513,6 +513,7 @@ type fileScan struct {
 	blameWait  [3]blameComment // comments that may blame a platform, waiting for a branch below them (by line mod 3)
 	blameLast  int             // the last line of the newest one's comment block
 	title      titleBlock      // the comment block being read, for a name of the title's workaround clause
+	skipCall   int             // the line of a test's skip call whose reason is not on it
 	tryLine    int             // the last added line that opens a try block, when the message says workaround
 	oldReopens []string        // Ruby constants a deleted line of the file reopened or patched
 
