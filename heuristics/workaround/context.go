@@ -1259,7 +1259,8 @@ func (sc *workaroundScan) contextFindings() {
 	if h.subject == "" && pinLast.subject != "" {
 		h, inMsg = pinLast, false
 	}
-	if h.subject == "" || !strings.HasPrefix(h.subject, "repo:") && sc.ownName(path.Base(h.subject)) || versionOnly(h.subject) {
+	if h.subject == "" || !strings.HasPrefix(h.subject, "repo:") && sc.ownName(path.Base(h.subject)) || versionOnly(h.subject) ||
+		inMsg && platformHack(msg, h.subject) {
 		return // the project's own hack: it names nothing it does not own
 	}
 	if named {

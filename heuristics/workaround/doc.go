@@ -207,9 +207,10 @@
 //     move. Quoted requirements of pyproject.toml and setup.py are pins;
 //     a line that only sets a minimum version (>=) requires upstream's
 //     fix and is never a pin with a reason.
-//   - workaround-message: a platform word in the title of the project's
-//     own hack that names no code of the diff and blames nothing ("win32
-//     hack") names the OS. Not workarounds: a title whose workaround
+//   - workaround-message: not workarounds: a message whose only
+//     workaround word is hack, that blames no one and names only a
+//     platform ("win32 hack", the project's own hack for that OS); a
+//     title whose workaround
 //     clause names the project's own code by a reference whose first
 //     element is a file or directory of the diff ("work around a
 //     problem in Util::read_text_file", "workaround to pass tests/x.py

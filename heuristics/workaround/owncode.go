@@ -237,3 +237,21 @@ func leadName(title string) []string {
 	}
 	return []string{w}
 }
+
+// hackWordRE finds the word hack; failWordRE the words of a failure
+// that blameRE (the platform-branch rule's) does not list.
+var (
+	hackWordRE = lazyre.New(`(?i)\bhack(s|ed|y|iness)?\b`)
+	failWordRE = lazyre.New(`(?i)\b(bug|issue|problem|break|breaks|broke|fails?|failed|failing|failures?|errors?|wrong|regression|missing|unsupported|not support\w*)\b`)
+)
+
+// platformHack reports whether a message calls the change a hack and
+// nothing else (its workaround words are all "hack"), blames no one,
+// and names only a platform (subject os:...): the project's own hack
+// for that platform ("win32 hack"), not a workaround of the OS.
+func platformHack(msg, subject string) bool {
+	if !strings.HasPrefix(subject, "os:") || !hackWordRE.MatchString(msg) || blameRE.MatchString(msg) || failWordRE.MatchString(msg) {
+		return false
+	}
+	return !ctxWords(hackWordRE.ReplaceAllString(msg, ""))
+}
