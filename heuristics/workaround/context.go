@@ -1300,7 +1300,9 @@ func (sc *workaroundScan) ownPin(subject string) bool {
 
 // mentionsPin reports whether a message (lower-case) names a pinned
 // dependency: its Subject's last element ("checkout" for
-// repo:actions/checkout, "cpython" or "python" for runtime:cpython).
+// repo:actions/checkout), or any name the names tables give that
+// Subject ("python" or "python3" for runtime:cpython, "nodejs" for
+// runtime:node).
 func mentionsPin(lowerMsg, subject string) bool {
 	name := subject
 	if _, rest, ok := strings.Cut(name, ":"); ok {
@@ -1310,8 +1312,28 @@ func mentionsPin(lowerMsg, subject string) bool {
 	if wordIndex(lowerMsg, name) >= 0 {
 		return true
 	}
-	return name == "cpython" && wordIndex(lowerMsg, "python") >= 0
+	for _, w := range subjectNames()[subject] {
+		if wordIndex(lowerMsg, w) >= 0 {
+			return true
+		}
+	}
+	return false
 }
+
+// subjectNames maps a Subject to the names upstreamWords and
+// languageNames give it, sorted.
+var subjectNames = sync.OnceValue(func() map[string][]string {
+	m := map[string][]string{}
+	for _, names := range [...]map[string]string{upstreamWords(), languageNames} {
+		for w, sub := range names {
+			m[sub] = append(m[sub], w)
+		}
+	}
+	for _, ws := range m {
+		slices.Sort(ws)
+	}
+	return m
+})
 
 // withoutTags returns s with the bracketed tag that starts a line
 // ("[vim] ", "[bash,zsh] ") blanked, keeping offsets.
@@ -1971,9 +1993,10 @@ func paragraphs(msg string) func(func(string) bool) {
 
 // ownCauseRE finds a message that blames one of the project's own
 // changes (a pull request, an issue number, a commit) for the bug it
-// fixes: "#975 had the unintended consequence of ...", "a regression
+// fixes: "#975 had the unintended consequence of ...", "abc1234 has a
+// side effect", "a regression
 // introduced by 1a2b3c4d".
-var ownCauseRE = lazyre.Lines{Re: lazyre.New(`(?i)(?:/pull/\d+|(?:^|\s)#\d+|\b[0-9a-f]{7,40})\b[^.]{0,30}\b(?:had the unintended|introduced|broke|caused)\b` +
+var ownCauseRE = lazyre.Lines{Re: lazyre.New(`(?i)(?:/pull/\d+|(?:^|\s)#\d+|\b[0-9a-f]{7,40})\b[^.]{0,30}\b(?:(?:had|has) (?:an? |the )?(?:unintended |unexpected |unwanted )?(?:side[ -])?(?:effects?|consequences?)|introduced|broke|caused)\b` +
 	`|\b(?:regression|breakage) (?:from|in|introduced (?:in|by)|caused by) (?:#\d+|\S*/pull/\d+|[0-9a-f]{7,40})\b|\bcaused by (?:#\d+|\S*/pull/\d+|[0-9a-f]{7,40})\b`)}
 
 // ownRegression reports whether a message blames the project's own

@@ -131,12 +131,15 @@ func (fs *fileScan) lockLine(n int, op diffstat.LineOp, text string) {
 	}
 }
 
-// dockerImages are the Subjects of official base images a Dockerfile's
-// FROM line pins.
-var dockerImages = map[string]string{
-	"python": "runtime:cpython", "pypy": "runtime:pypy", "node": "runtime:node", "ruby": "runtime:ruby", "golang": "toolchain:go",
-	"rust": "toolchain:rust", "openjdk": "runtime:jvm", "eclipse-temurin": "runtime:jvm", "amazoncorretto": "runtime:jvm",
-	"ubuntu": "os:ubuntu", "debian": "os:debian", "alpine": "os:alpine", "fedora": "os:fedora", "gcc": "toolchain:gcc",
+// languageNames are the Subjects of names the names table
+// (upstreamWords) leaves out because in prose ("a python script", "rust
+// code", "the debian package") they name the project's own language or
+// packaging more often than a third party; as the name of an official
+// base image (FROM python:3.12) or of a pinned runtime they are the
+// runtime, compiler or distribution.
+var languageNames = map[string]string{
+	"python": "runtime:cpython", "ruby": "runtime:ruby", "golang": "toolchain:go", "rust": "toolchain:rust",
+	"eclipse-temurin": "runtime:jvm", "amazoncorretto": "runtime:jvm", "debian": "os:debian", "fedora": "os:fedora",
 }
 
 // dockerFromRE is a Dockerfile's FROM line with a tag that starts with a
@@ -154,7 +157,10 @@ func dockerPin(t string) string {
 		return ""
 	}
 	name := strings.ToLower(m[1])
-	if s, ok := dockerImages[name]; ok {
+	if s, ok := upstreamWords()[name]; ok {
+		return s
+	}
+	if s, ok := languageNames[name]; ok {
 		return s
 	}
 	return name
