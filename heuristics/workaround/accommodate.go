@@ -1,0 +1,25 @@
+package workaround
+
+import "github.com/heft-dev/heft/internal/lazyre"
+
+// accommodateRE finds a title's verb of accommodation: what the change
+// does to live with a behaviour it does not own (disable, ignore,
+// avoid, skip, compensate for, or handle something that throws or
+// crashes).
+var accommodateRE = lazyre.New(`(?i)\b(?:disabl(?:e|es|ed|ing)|ignor(?:e|es|ed|ing)|compensat(?:e|es|ed|ing) for|avoid(?:s|ed|ing)?|skip(?:s|ped|ping)?|handl(?:e|es|ed|ing)\b.{0,40}\b(?:throw\w*|crash\w*|errors?|exceptions?|npe|failures?))\b`)
+
+// accommodates reports whether a title says the change disables,
+// ignores, avoids, skips or compensates for something on or of a
+// runtime, OS, browser or toolchain the names table knows, named from
+// the verb on ("Compensate for truffleruby IO.copy_stream", "Ignore inode
+// change time on Android", "ignore jsVersion in Firefox 59+", "Handle
+// JDK Deflater throwing NPE"): living with a third party's behaviour,
+// a workaround in other words. A title that removes or reverts is read
+// before this, as a removal.
+func (sc *workaroundScan) accommodates(title string) bool {
+	loc := accommodateRE.FindStringIndex(title)
+	if loc == nil {
+		return false
+	}
+	return sc.term(title[loc[0]:]) != ""
+}
