@@ -1,6 +1,10 @@
 package workaround
 
-import "github.com/heft-dev/heft/internal/lazyre"
+import (
+	"strings"
+
+	"github.com/heft-dev/heft/internal/lazyre"
+)
 
 // accommodateRE finds a title's verb of accommodation: what the change
 // does to live with a behaviour it does not own (disable, ignore,
@@ -22,4 +26,21 @@ func (sc *workaroundScan) accommodates(title string) bool {
 		return false
 	}
 	return sc.term(title[loc[0]:]) != ""
+}
+
+// titleLinksOther reports whether a title links an issue or pull
+// request of another repository ("don't display broken pipe errors
+// (see rust-lang/rust#46016)", "vendor https://github.com/o/n/pull/448"):
+// the link is the change's reason. A title that removes or reverts is
+// read before this, as a removal.
+func (sc *workaroundScan) titleLinksOther(title string) bool {
+	if !strings.Contains(title, "#") && !strings.Contains(title, "://") {
+		return false
+	}
+	for _, l := range appendLinks(nil, 0, title, true) {
+		if linkRepo(l.url) != "" && !sc.ownLink(l.url) {
+			return true
+		}
+	}
+	return false
 }

@@ -1108,7 +1108,7 @@ func (sc *workaroundScan) contextFindings() {
 	// around it by ...", "X would be a workaround") is not what the
 	// change does: those sentences neither say workaround nor name what.
 	msg, title = sc.ownAsides(withoutAsides(msg)), withoutAsides(title)
-	words := ctxWords(msg) || sc.toolchainDiagnostic(msg) || sc.accommodates(title)
+	words := ctxWords(msg) || sc.toolchainDiagnostic(msg) || sc.accommodates(title) || sc.titleLinksOther(title)
 	pinWords := ctxPinWordsRE.MatchString(title) || revertToRE.MatchString(title)
 	if words && ctxBumpRE.MatchString(title) && adaptRE.MatchString(title) {
 		return // "update libfoo, work around its breaking API changes": adapting to the upgrade

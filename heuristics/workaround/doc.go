@@ -239,7 +239,9 @@
 //     ("Compensate for truffleruby IO.copy_stream", "Ignore inode change
 //     time on Android") lives with a third party's behaviour; one that
 //     turns a feature off on a platform by the project's own choice is a
-//     false positive. A message saying the bug was
+//     false positive. A title that links another repository's issue or
+//     pull request ("(see rust-lang/rust#46016)") gives its reason by
+//     the link. A message saying the bug was
 //     fixed in a release, on a change that only moves versions up, takes
 //     upstream's fix and never counts, nor does a pin for a licence or a
 //     linter's new rules. A message that explains why an old workaround
