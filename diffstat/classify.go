@@ -74,13 +74,27 @@ func (r Rule) match(p, base string) bool {
 	switch {
 	case strings.HasSuffix(pat, "/"):
 		return dirMatch(p, pat)
-	case !strings.ContainsAny(pat, `*?[\`):
+	case !hasGlobMeta(pat):
 		return base == pat
-	case strings.HasPrefix(pat, "*") && !strings.ContainsAny(pat[1:], `*?[\`):
+	case pat[0] == '*' && !hasGlobMeta(pat[1:]):
 		return strings.HasSuffix(base, pat[1:])
 	}
 	ok, _ := path.Match(pat, base)
 	return ok
+}
+
+// hasGlobMeta reports whether pat holds a byte path.Match treats
+// specially. It is strings.ContainsAny(pat, `*?[\`) without the set
+// that ContainsAny builds on every call: Classify runs it for every rule
+// on every file of a diff.
+func hasGlobMeta(pat string) bool {
+	for i := 0; i < len(pat); i++ {
+		switch pat[i] {
+		case '*', '?', '[', '\\':
+			return true
+		}
+	}
+	return false
 }
 
 // dirMatch reports whether path p has the directories of dir (which ends
