@@ -4,6 +4,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/heft-dev/heft/internal/enum"
 )
@@ -64,34 +65,99 @@ type Rule struct {
 	Kind    Kind   `json:"kind"`
 }
 
-func (r Rule) match(p, base string) bool {
-	pat := r.Pattern
-	if i := strings.LastIndexByte(pat, '/'); i >= 0 && i < len(pat)-1 {
-		// A directory pattern and a glob on the base name.
-		dir, glob := pat[:i+1], Rule{Pattern: pat[i+1:]}
-		return dirMatch(p[:strings.LastIndexByte(p, '/')+1], dir) && glob.match(base, base)
-	}
-	switch {
-	case strings.HasSuffix(pat, "/"):
-		return dirMatch(p, pat)
-	case !strings.ContainsAny(pat, `*?[\`):
-		return base == pat
-	case strings.HasPrefix(pat, "*") && !strings.ContainsAny(pat[1:], `*?[\`):
-		return strings.HasSuffix(base, pat[1:])
-	}
-	ok, _ := path.Match(pat, base)
-	return ok
+// pattern is a Rule's Pattern taken apart once, as Rule's doc reads it:
+// Classify runs every rule on every file of a diff, and working out the
+// pattern's shape each time cost more than the comparing.
+type pattern struct {
+	dir    string // the directories, ending in "/"; "" for a glob on the base name alone
+	rooted bool   // dir starts at the repository root (the Pattern began with "/")
+	anyDir string // "/" + dir: dir anywhere in the path
+	name   string // what the base name is compared with, by shape
+	shape  nameShape
 }
 
-// dirMatch reports whether path p has the directories of dir (which ends
-// in "/") as consecutive directories, at the root when dir starts with
-// "/" and anywhere otherwise.
-func dirMatch(p, dir string) bool {
-	if strings.HasPrefix(dir, "/") {
-		return strings.HasPrefix(p, dir[1:])
+// nameShape is how a pattern compares a base name.
+type nameShape uint8
+
+const (
+	nameAny    nameShape = iota // a directory pattern: every file below it
+	nameExact                   // base == name
+	nameSuffix                  // "*.pb.go": base ends in name
+	nameGlob                    // path.Match(name, base)
+)
+
+func compilePattern(pat string) pattern {
+	var c pattern
+	dirOnly := false
+	if i := strings.LastIndexByte(pat, '/'); i >= 0 {
+		if i == len(pat)-1 {
+			c.dir, pat, dirOnly = pat, "", true // a directory pattern
+		} else {
+			c.dir, pat = pat[:i+1], pat[i+1:] // directories and a glob on the base name
+		}
+		if c.dir, c.rooted = strings.CutPrefix(c.dir, "/"); !c.rooted {
+			c.anyDir = "/" + c.dir
+		}
 	}
-	return strings.HasPrefix(p, dir) || strings.Contains(p, "/"+dir)
+	switch {
+	case dirOnly:
+		c.shape = nameAny
+	case !hasGlobMeta(pat):
+		c.shape, c.name = nameExact, pat
+	case pat[0] == '*' && !hasGlobMeta(pat[1:]):
+		c.shape, c.name = nameSuffix, pat[1:]
+	default:
+		c.shape, c.name = nameGlob, pat
+	}
+	return c
 }
+
+// match reports whether the file at p, whose base name is base, matches.
+// A directory pattern looks for its directories in the whole path, one
+// with a glob in the path's directories only.
+func (c *pattern) match(p, base string) bool {
+	if c.dir != "" || c.rooted {
+		d := p
+		if c.shape != nameAny {
+			d = p[:strings.LastIndexByte(p, '/')+1]
+		}
+		if c.rooted && !strings.HasPrefix(d, c.dir) || !c.rooted && !strings.HasPrefix(d, c.dir) && !strings.Contains(d, c.anyDir) {
+			return false
+		}
+	}
+	switch c.shape {
+	case nameExact:
+		return base == c.name
+	case nameSuffix:
+		return strings.HasSuffix(base, c.name)
+	case nameGlob:
+		ok, _ := path.Match(c.name, base)
+		return ok
+	}
+	return true
+}
+
+// hasGlobMeta reports whether pat holds a byte path.Match treats
+// specially. It is strings.ContainsAny(pat, `*?[\`) without the set
+// that ContainsAny builds on every call.
+func hasGlobMeta(pat string) bool {
+	for i := 0; i < len(pat); i++ {
+		switch pat[i] {
+		case '*', '?', '[', '\\':
+			return true
+		}
+	}
+	return false
+}
+
+// defaultPatterns is defaultRules' patterns, compiled on first use.
+var defaultPatterns = sync.OnceValue(func() []pattern {
+	out := make([]pattern, len(defaultRules))
+	for i, r := range defaultRules {
+		out[i] = compilePattern(r.Pattern)
+	}
+	return out
+})
 
 // DefaultRules returns the rules a zero Classifier uses before falling back
 // to GitHub Linguist's. They fix what Linguist gets wrong for review: it
@@ -275,9 +341,18 @@ func (c *Classifier) classify(p string, content []byte) Kind {
 		noLinguist = c.NoLinguist
 	}
 	base := path.Base(p)
-	for _, r := range rules {
-		if r.match(p, base) {
-			return r.Kind
+	if c == nil || c.Rules == nil {
+		pats := defaultPatterns()
+		for i := range pats {
+			if pats[i].match(p, base) {
+				return rules[i].Kind
+			}
+		}
+	} else {
+		for _, r := range rules {
+			if pat := compilePattern(r.Pattern); pat.match(p, base) {
+				return r.Kind
+			}
 		}
 	}
 	if noLinguist || p == "" || len(p) > maxLinguistPath {

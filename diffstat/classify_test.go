@@ -121,3 +121,36 @@ func TestDefaultRulesIsACopy(t *testing.T) {
 	var c diffstat.Classifier
 	assert.Equal(t, diffstat.KindLockfile, c.Classify("go.sum", nil), "changing the returned slice must not change the defaults")
 }
+
+// TestRulePatterns pins how each shape of Rule.Pattern reads a path, the
+// edge cases included: a bare "/" (every path), a rooted name (read, as
+// it always was, as that name in any directory), a glob with a character
+// class, and the empty pattern (nothing).
+func TestRulePatterns(t *testing.T) {
+	paths := []string{"go.mod", "a/go.mod", "vendor/x.go", "a/vendor/b/x.go", "docs/a.md", "a/docs/a.md",
+		"a/testdata/b/expected.txt", "testdata/expected.txt", "expected.txt", "x.pb.go", "a.txt", "c.txt"}
+	tests := []struct {
+		pattern string
+		want    []string
+	}{
+		{"/", paths},
+		{"/go.mod", []string{"go.mod", "a/go.mod"}},
+		{"vendor/", []string{"vendor/x.go", "a/vendor/b/x.go"}},
+		{"/docs/", []string{"docs/a.md"}},
+		{"testdata/expected*", []string{"a/testdata/b/expected.txt", "testdata/expected.txt"}},
+		{"*.pb.go", []string{"x.pb.go"}},
+		{"[ab].txt", []string{"a.txt"}},
+		{"go.mod", []string{"go.mod", "a/go.mod"}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		c := diffstat.Classifier{Rules: []diffstat.Rule{{Pattern: tt.pattern, Kind: diffstat.KindGenerated}}, NoLinguist: true}
+		var got []string
+		for _, p := range paths {
+			if c.Classify(p, nil) == diffstat.KindGenerated {
+				got = append(got, p)
+			}
+		}
+		assert.Equal(t, tt.want, got, "pattern %q", tt.pattern)
+	}
+}

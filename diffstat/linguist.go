@@ -30,6 +30,63 @@ type patternSet struct {
 	suffix   []string        // s$
 	contains []string        // s anywhere
 	regexps  []guardedRegexp // the rest
+
+	once sync.Once
+	idx  *patternIndex // built from the lists on first use
+}
+
+// patternIndex holds a patternSet's strings by the bytes a path must
+// have where they would match, so that a path is compared with the few
+// strings that could match it instead of with every one: Linguist's
+// vendored set alone has about 400, and Classify runs it on every file
+// of a diff.
+type patternIndex struct {
+	exact  map[string]bool
+	prefix [256][]string // by first byte
+	suffix [256][]string // by last byte
+	// contains by first two bytes, and which bytes start one; strings of
+	// one byte, and prefixes and suffixes of none, match almost anything
+	// and are kept as lists.
+	pairs       map[uint16][]string
+	starts      [256]bool
+	shortSubstr []string
+	any         bool // an empty prefix or suffix: every path matches
+}
+
+func pairKey(a, b byte) uint16 { return uint16(a)<<8 | uint16(b) }
+
+func (s *patternSet) index() *patternIndex {
+	s.once.Do(func() {
+		x := &patternIndex{exact: make(map[string]bool, len(s.exact)), pairs: map[uint16][]string{}}
+		for _, e := range s.exact {
+			x.exact[e] = true
+		}
+		for _, e := range s.prefix {
+			if e == "" {
+				x.any = true
+				continue
+			}
+			x.prefix[e[0]] = append(x.prefix[e[0]], e)
+		}
+		for _, e := range s.suffix {
+			if e == "" {
+				x.any = true
+				continue
+			}
+			x.suffix[e[len(e)-1]] = append(x.suffix[e[len(e)-1]], e)
+		}
+		for _, e := range s.contains {
+			if len(e) < 2 {
+				x.shortSubstr = append(x.shortSubstr, e)
+				continue
+			}
+			k := pairKey(e[0], e[1])
+			x.pairs[k] = append(x.pairs[k], e)
+			x.starts[e[0]] = true
+		}
+		s.idx = x
+	})
+	return s.idx
 }
 
 // guardedRegexp is a regular expression compiled on first use, and run
@@ -50,22 +107,36 @@ func (g *guardedRegexp) match(p string) bool {
 }
 
 func (s *patternSet) match(p string) bool {
-	if slices.Contains(s.exact, p) {
+	x := s.index()
+	if x.any || x.exact[p] {
 		return true
 	}
-	for _, x := range s.prefix {
-		if strings.HasPrefix(p, x) {
+	if p == "" {
+		return slices.Contains(x.shortSubstr, "")
+	}
+	for _, e := range x.prefix[p[0]] {
+		if strings.HasPrefix(p, e) {
 			return true
 		}
 	}
-	for _, x := range s.suffix {
-		if strings.HasSuffix(p, x) {
+	for _, e := range x.suffix[p[len(p)-1]] {
+		if strings.HasSuffix(p, e) {
 			return true
 		}
 	}
-	for _, x := range s.contains {
-		if strings.Contains(p, x) {
+	for _, e := range x.shortSubstr {
+		if strings.Contains(p, e) {
 			return true
+		}
+	}
+	for i := 0; i+1 < len(p); i++ {
+		if !x.starts[p[i]] {
+			continue
+		}
+		for _, e := range x.pairs[pairKey(p[i], p[i+1])] {
+			if strings.HasPrefix(p[i:], e) {
+				return true
+			}
 		}
 	}
 	for i := range s.regexps {

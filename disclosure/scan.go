@@ -400,13 +400,6 @@ func toolSlug(value string) string {
 	return slug(w)
 }
 
-func lowerEmail(v string) string {
-	if m := emailRE.FindStringSubmatch(v); m != nil {
-		return strings.ToLower(m[1])
-	}
-	return ""
-}
-
 func firstNonEmpty(a, b string) string {
 	if a != "" {
 		return a
@@ -433,21 +426,6 @@ func slug(s string) string {
 		}
 	}
 	return strings.Trim(b.String(), ".-")
-}
-
-func (p *Parser) toolByEmail(email string) int {
-	if email == "" {
-		return -1
-	}
-	if i, ok := p.emails[email]; ok {
-		return i
-	}
-	if m := ghNoreply.FindStringSubmatch(email); m != nil {
-		if i, ok := p.bots[strings.ToLower(m[1])]; ok {
-			return i
-		}
-	}
-	return -1
 }
 
 // toolByAlias looks a whole name up: aliases case-insensitively, words

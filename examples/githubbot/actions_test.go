@@ -42,7 +42,7 @@ func TestPayloadMapping(t *testing.T) {
 	assert.Nil(t, c.Reactions, "a pull request object has no reactions")
 	assert.Nil(t, c.LinkedIssues, "nor linked issues")
 
-	assert.Equal(t, map[string]int{"+1": 2, "eyes": 0}, reactions(&github.Reactions{PlusOne: github.Ptr(2), Eyes: github.Ptr(0)}))
+	assert.Equal(t, map[string]int{"+1": 2, "eyes": 0}, reactions(&github.Reactions{PlusOne: new(2), Eyes: new(0)}))
 	assert.Nil(t, reactions(nil))
 }
 

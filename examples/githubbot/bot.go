@@ -251,7 +251,7 @@ func (b *Bot) act(ctx context.Context, gh *github.Client, k PRKey, a actions, cf
 	if a.close {
 		if b.DryRun {
 			b.printf("%s: would close the pull request\n", k)
-		} else if _, _, err := gh.PullRequests.Edit(ctx, k.Owner, k.Repo, k.Number, &github.PullRequest{State: github.Ptr("closed")}); err != nil {
+		} else if _, _, err := gh.PullRequests.Edit(ctx, k.Owner, k.Repo, k.Number, &github.PullRequest{State: new("closed")}); err != nil {
 			return fmt.Errorf("%s: closing: %w", k, err)
 		}
 	}

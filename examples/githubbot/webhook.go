@@ -347,16 +347,3 @@ func (r *recent) add(s string) bool {
 
 // has reports whether s is remembered.
 func (r *recent) has(s string) bool { return r.set[s] }
-
-func (r *recent) remove(s string) {
-	if !r.set[s] {
-		return
-	}
-	delete(r.set, s)
-	for i, x := range r.order {
-		if x == s {
-			r.order = append(r.order[:i], r.order[i+1:]...)
-			break
-		}
-	}
-}

@@ -22,6 +22,7 @@ type corpusKind struct {
 	usage string // the usage text, before the flags
 	facts string // the default facts file
 	texts string // what the corpus holds: "texts" or "commits", in messages
+	split string // the --split values, for its help: "dev, test or all"
 	aidev bool   // whether it reads pull requests from the AIDev sample too
 	note  string // printed after the text report, or ""
 	eval  func(ctx context.Context, facts string, o corpusOptions) (*corpus.Report, error)
@@ -41,6 +42,7 @@ Texts that cannot be read are counted and listed, not fatal.
 `,
 		facts: "testdata/corpus/disclosure.csv",
 		texts: "texts",
+		split: "dev, test or all",
 		aidev: true,
 		eval: func(ctx context.Context, facts string, o corpusOptions) (*corpus.Report, error) {
 			rows, err := corpus.ReadDisclosureFacts(facts)
@@ -51,7 +53,7 @@ Texts that cannot be read are counted and listed, not fatal.
 		},
 	},
 	"workaround": {
-		usage: `usage: heft corpus workaround --clones DIR [--facts FILE] [--split dev|test|test2|test3|test4|all] [--json] [--wrong]
+		usage: `usage: heft corpus workaround --clones DIR [--facts FILE] [--split dev|test|testN|all] [--json] [--wrong]
 
 Evaluates the workaround scorer on the labelled development corpus: reads
 each commit's message and diff from its clone under --clones, scores it as
@@ -64,6 +66,7 @@ are counted and listed, not fatal.
 `,
 		facts: "testdata/corpus/workaround.csv",
 		texts: "commits",
+		split: "dev, test, a held-out split testN (test2, test3, ...) or all",
 		note:  "recall is per workaround class; on a contrast class, 1 - accuracy is the false-flag rate.",
 		eval: func(ctx context.Context, facts string, o corpusOptions) (*corpus.Report, error) {
 			rows, err := corpus.ReadWorkaroundFacts(facts)
@@ -79,7 +82,7 @@ are counted and listed, not fatal.
 // corpus kept as facts:
 //
 //	heft corpus disclosure --clones DIR --aidev DIR [--facts FILE] [--split dev|test|all] [--json] [--wrong]
-//	heft corpus workaround --clones DIR [--facts FILE] [--split dev|test|test2|test3|test4|all] [--json] [--wrong]
+//	heft corpus workaround --clones DIR [--facts FILE] [--split dev|test|testN|all] [--json] [--wrong]
 func runCorpus(e *env, args []string) int {
 	names := slices.Sorted(maps.Keys(corpusKinds))
 	var k corpusKind
@@ -103,7 +106,7 @@ func runCorpus(e *env, args []string) int {
 		fs.StringVar(&o.aidev, "aidev", "", "the AIDev sample folder (one folder per agent, each with prs.csv)")
 	}
 	facts := fs.String("facts", k.facts, "the facts file")
-	fs.StringVar(&o.split, "split", "all", "which "+k.texts+" to evaluate: dev, test or all")
+	fs.StringVar(&o.split, "split", "all", "which "+k.texts+" to evaluate: "+k.split)
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	wrong := fs.Bool("wrong", false, "also list the "+k.texts+" evaluated wrongly")
 	if code, ok := cliflag.Parse(fs, args[1:], e.stderr); !ok {

@@ -132,7 +132,7 @@ func Check(s heuristics.Scorer, cs ...*heuristics.Contribution) []error {
 			}
 		}
 		if !reflect.DeepEqual(before, clone(c)) {
-			fail(what, errors.New("Score modified the contribution"))
+			fail(what, errors.New("the scorer modified the contribution it was given"))
 		}
 	}
 	return errs

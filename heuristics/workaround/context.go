@@ -1060,13 +1060,24 @@ func (sc *workaroundScan) contextFindings() {
 	}
 	msg := b.String()
 	title := sc.title
-	removal := sc.ctxFirst.path == "" || ctxRemovalRE.MatchString(title) && !revertsRemoval(title) && !revertToRE.MatchString(title) || ctxReplacedRE.MatchString(msg)
+	// Whether the change removes a workaround rather than adds one. The
+	// title decides at once; the rest of the message, which can run to
+	// tens of kilobytes, is read only when an answer is needed: a change
+	// with no swap, no workaround comment and no workaround words asks
+	// nothing of it.
+	removal, replacedRead := sc.ctxFirst.path == "" || ctxRemovalRE.MatchString(title) && !revertsRemoval(title) && !revertToRE.MatchString(title), false
+	removes := func() bool {
+		if !removal && !replacedRead {
+			removal, replacedRead = ctxReplacedRE.MatchString(msg), true
+		}
+		return removal
+	}
 	// Library swaps, before the comments, which may explain them. A title
 	// that removes only the redirect ("Remove 'replace' directive") while
 	// the code imports the fork directly still swaps to the fork.
-	if (!removal || redirectRemovalRE.MatchString(title)) && !swapBackRE.MatchString(msg) {
+	if sc.maySwap() && (!removes() || redirectRemovalRE.MatchString(title)) && !swapBackRE.MatchString(msg) {
 		n := len(sc.findings)
-		sc.swapFindings(!removal && swapReasoned(msg))
+		sc.swapFindings(!removes() && swapReasoned(msg))
 		for i := n; i < len(sc.findings); i++ {
 			at[sc.findings[i].Path+":"+itoa(sc.findings[i].Line)] = i
 		}
@@ -1074,9 +1085,9 @@ func (sc *workaroundScan) contextFindings() {
 	// Comments that tie a workaround to a runtime, an OS, a browser or a
 	// toolchain, in any language.
 	named := false
-	ownCause := ownFixRE.MatchString(title) && sc.ownRegression(msg)
+	ownCause := len(sc.ctxComments) > 0 && ownFixRE.MatchString(title) && sc.ownRegression(msg)
 	for _, h := range sc.ctxComments {
-		if h.subject == "" || removal && h.bare {
+		if h.subject == "" || h.bare && removes() {
 			continue // an unpin's comment that links the issue it no longer needs to work around
 		}
 		if ownCause && h.link == "" && h.rule == "" {
@@ -1101,7 +1112,7 @@ func (sc *workaroundScan) contextFindings() {
 			What: "a workaround for " + h.subject, Upstream: h.link})
 		named = true
 	}
-	if removal {
+	if removes() {
 		return
 	}
 	// What users could do about the bug a change fixes ("users can work
@@ -1110,6 +1121,23 @@ func (sc *workaroundScan) contextFindings() {
 	msg, title = sc.ownAsides(withoutAsides(msg)), withoutAsides(title)
 	words := ctxWords(msg) || sc.toolchainDiagnostic(msg) || sc.accommodates(title) || sc.titleLinksOther(title)
 	pinWords := ctxPinWordsRE.MatchString(title) || revertToRE.MatchString(title)
+	// A message that neither says workaround nor pins can still be about
+	// one: a CI-only change whose message links another repository's issue
+	// works around that repository (a runner image, an action, a tool).
+	// Anything else says nothing, and the checks below, which only ever
+	// rule a message out, need not read it.
+	ciLinked := false
+	if !sc.notCI && !words && !pinWords {
+		for _, l := range sc.descLinks {
+			if r := linkRepo(l.url); r != "" && !sc.ownLink(l.url) {
+				ciLinked = true
+				break
+			}
+		}
+	}
+	if !words && !pinWords && !ciLinked {
+		return
+	}
 	if words && ctxBumpRE.MatchString(title) && adaptRE.MatchString(title) {
 		return // "update libfoo, work around its breaking API changes": adapting to the upgrade
 	}
@@ -1135,20 +1163,6 @@ func (sc *workaroundScan) contextFindings() {
 		return // a pin that gives no reason is a plain version choice; moving a pin is a bump
 	}
 	if ctxBumpRE.MatchString(title) && !pinWords && !workaroundTitleRE.MatchString(title) {
-		return
-	}
-	// A CI-only change whose message links another repository's issue
-	// works around that repository (a runner image, an action, a tool).
-	ciLinked := false
-	if !sc.notCI && !words && !pinWords {
-		for _, l := range sc.descLinks {
-			if r := linkRepo(l.url); r != "" && !sc.ownLink(l.url) {
-				ciLinked = true
-				break
-			}
-		}
-	}
-	if !words && !pinWords && !ciLinked {
 		return
 	}
 	// What the message works around: a pinned package, a runtime the

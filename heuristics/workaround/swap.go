@@ -378,7 +378,7 @@ func forkOf(added, removed string) bool {
 // a fork of a removed dependency, or any replacement the message or a
 // comment justifies by a bug.
 func (sc *workaroundScan) swapFindings(reasoned bool) {
-	if len(sc.swapRemoved) == 0 || len(sc.swapAddedOrder) == 0 {
+	if !sc.maySwap() {
 		return
 	}
 	var removedOnly []string
@@ -414,6 +414,13 @@ func (sc *workaroundScan) swapFindings(reasoned bool) {
 			break
 		}
 	}
+}
+
+// maySwap reports whether the change both removes and adds a
+// dependency, the least a swap needs; without it swapFindings finds
+// nothing and the message need not be read for swap words.
+func (sc *workaroundScan) maySwap() bool {
+	return len(sc.swapRemoved) > 0 && len(sc.swapAddedOrder) > 0
 }
 
 // swapReasoned reports whether a message replaces a library because of a

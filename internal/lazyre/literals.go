@@ -1,6 +1,7 @@
 package lazyre
 
 import (
+	"math"
 	"regexp/syntax"
 	"slices"
 	"strings"
@@ -17,9 +18,9 @@ import (
 // regexp otherwise steps every byte through every alternative.
 //
 // The test is exact only for what it may say no to. A (?i) literal
-// matches a few non-ASCII letters too (k the Kelvin sign, s the long s),
-// so text with non-ASCII bytes always goes to the expression when a
-// literal holds a k or an s. Expressions anchored at the start of the
+// matches two non-ASCII letters too (k the Kelvin sign, s the long s),
+// so text holding either always goes to the expression when a literal
+// holds a k or an s; other non-ASCII text is compared like any other. Expressions anchored at the start of the
 // text are not tested: they fail fast on their own.
 
 // literalInfo is what a node of the expression says about its matches:
@@ -233,49 +234,59 @@ func union(a, b []string) []string {
 
 // literalTest is a compiled literal test.
 type literalTest struct {
-	lits  []string  // lower-case ASCII, none empty
-	first [256]bool // a literal starts with this byte, in either case
-	folds bool      // some literal holds a k or an s: non-ASCII text may match
+	lits []string // lower-case ASCII, none empty, sorted
+	// span[c] is where the literals that start with c, in either case,
+	// stand in lits: at each byte of a text only those are compared.
+	span  [128]struct{ lo, hi uint16 }
+	folds bool // some literal holds a k or an s, which (?i) also finds as K (U+212A) and ſ (U+017F)
 }
 
 func newLiteralTest(lits []string) *literalTest {
-	if len(lits) == 0 {
+	if len(lits) == 0 || len(lits) > math.MaxUint16 {
 		return nil
 	}
+	lits = slices.Sorted(slices.Values(lits))
 	t := &literalTest{lits: lits}
-	for _, l := range lits {
+	for i, l := range lits {
 		c := l[0]
-		t.first[c] = true
-		if 'a' <= c && c <= 'z' {
-			t.first[c-'a'+'A'] = true
+		if c >= utf8.RuneSelf {
+			return nil // not a literal this test can compare: let every text through
 		}
+		if t.span[c].hi == 0 {
+			t.span[c].lo = uint16(i)
+		}
+		t.span[c].hi = uint16(i + 1)
 		if strings.ContainsAny(l, "ks") {
 			t.folds = true
 		}
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t.span[c-'a'+'A'] = t.span[c]
 	}
 	return t
 }
 
 // may reports whether s could hold a match: false only when it holds
-// none of the literals in any ASCII case (and, if a literal has a k or
-// an s, s is ASCII).
+// none of the literals in any ASCII case, nor, if a literal has a k or
+// an s, the Kelvin sign or the long s. No other non-ASCII letter folds
+// to an ASCII one (TestLiteralTestFolds), so other non-ASCII text, a
+// dash or a quotation mark or an emoji, is passed over rather than sent
+// to the expression.
 func (t *literalTest) may(s string) bool {
 	if t == nil {
 		return true
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= utf8.RuneSelf && t.folds {
-			return true
-		}
-		if !t.first[c] {
+		if c >= utf8.RuneSelf {
+			if t.folds && (c == 0xE2 && strings.HasPrefix(s[i:], "\u212a") || c == 0xC5 && strings.HasPrefix(s[i:], "\u017f")) {
+				return true
+			}
 			continue
 		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		for _, l := range t.lits {
-			if l[0] == c && wording.HasFoldAt(s, i, l) {
+		sp := t.span[c]
+		for _, l := range t.lits[sp.lo:sp.hi] {
+			if wording.HasFoldAt(s, i, l) {
 				return true
 			}
 		}

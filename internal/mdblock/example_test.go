@@ -18,7 +18,14 @@ func Example() {
 		if entering {
 			switch n := n.(type) {
 			case *ast.CodeSpan:
-				fmt.Printf("code span: %s\n", n.Text(src))
+				// Its text is its children's segments of src.
+				fmt.Print("code span: ")
+				for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+					if t, ok := c.(*ast.Text); ok {
+						fmt.Printf("%s", t.Segment.Value(src))
+					}
+				}
+				fmt.Println()
 			case *ast.Emphasis:
 				fmt.Println("emphasis")
 			case *ast.Blockquote:

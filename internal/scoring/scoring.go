@@ -169,7 +169,10 @@ func InRange[T int | float64](field string, v, lo, hi T) Limit {
 // which it reports a pull request pending: the lower one, lowField, must
 // not be negative and v must be above it.
 func Above[T int | float64](field string, v T, lowField string, low T) Limit {
-	if low < 0 || v <= low {
+	if low < 0 {
+		return NonNegative(lowField, low) // the fault is the lower setting's
+	}
+	if !(v > low) {
 		return Limit{field, fmt.Sprintf("%v must be above %s %v", v, lowField, low)}
 	}
 	return Limit{}

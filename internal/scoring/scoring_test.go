@@ -142,7 +142,8 @@ func TestCheckLimits(t *testing.T) {
 		{"NaN is never in range", []Limit{InRange("b", math.NaN(), 0, 1)}, "b", "NaN is not in [0, 1]"},
 		{"an int range", []Limit{InRange("p", 11, 0, 10)}, "p", "11 is not in [0, 10]"},
 		{"equal is not above", []Limit{Above("close", 7, "pending", 7)}, "close", "7 must be above pending 7"},
-		{"a negative lower threshold fails the pair", []Limit{Above("hi", 10, "lo", -1)}, "hi", "10 must be above lo -1"},
+		{"NaN is not above anything", []Limit{Above("hi", math.NaN(), "lo", 1.0)}, "hi", "NaN must be above lo 1"},
+		{"a negative lower threshold is its own fault", []Limit{Above("hi", 10, "lo", -1)}, "lo", "-1 is negative"},
 		{"the first broken limit wins", []Limit{NonNegative("a", 1), NonNegative("b", -1), NonNegative("c", -2)}, "b", "-1 is negative"},
 	}
 	for _, tt := range tests {

@@ -664,6 +664,9 @@ func parsePullRefs(out string) map[int]string {
 	for line := range strings.Lines(out) {
 		sha, ref, _ := strings.Cut(strings.TrimSpace(line), " ")
 		num, ok := strings.CutPrefix(ref, "refs/pull/")
+		if !ok {
+			continue
+		}
 		if num, ok = strings.CutSuffix(num, "/head"); !ok || !isHex(sha) {
 			continue
 		}

@@ -182,7 +182,7 @@ func TestIsHex(t *testing.T) {
 func TestParsePullRefs(t *testing.T) {
 	a, b := strings.Repeat("a", 40), strings.Repeat("b", 40)
 	got := parsePullRefs(a + " refs/pull/12/head\n" + b + " refs/pull/12/merge\n" + b + " refs/pull/7/head\n" +
-		"xyz refs/pull/8/head\n" + a + " refs/pull/-1/head\n" + a + " refs/heads/main\n\n")
+		"xyz refs/pull/8/head\n" + a + " refs/pull/-1/head\n" + a + " refs/heads/main\n" + a + " 9/head\n\n")
 	assert.Equal(t, map[int]string{12: a, 7: b}, got, "heads only, with a hex id and a positive number")
 }
 

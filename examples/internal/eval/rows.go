@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strings"
 )
 
 // The steps every reader of a tabular layout (AIDev's CSV and Parquet
@@ -72,11 +71,6 @@ func (c columns) raw(row []string, name string) string {
 		return row[i]
 	}
 	return ""
-}
-
-// trimmed is raw without the surrounding spaces.
-func (c columns) trimmed(row []string, name string) string {
-	return strings.TrimSpace(c.raw(row, name))
 }
 
 // span is a range of a table's rows: bytes of a CSV file or of a copy,
