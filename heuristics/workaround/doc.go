@@ -234,14 +234,15 @@
 //     an added comment block gives that name within two lines of saying
 //     workaround, or gives a version of it; the project's own words and
 //     words quoted as code (`unsafe`) never count. A title that
-//     disables, ignores, avoids, skips or compensates for something
-//     and names a runtime, OS, browser or toolchain from that verb on
-//     ("Compensate for truffleruby IO.copy_stream", "Ignore inode change
-//     time on Android") lives with a third party's behaviour; one that
-//     turns a feature off on a platform by the project's own choice is a
+//     ignores, avoids or compensates for something and names a runtime,
+//     OS, browser or toolchain from that verb on ("Compensate for
+//     truffleruby IO.copy_stream", "Ignore inode change time on
+//     Android") lives with a third party's behaviour ("disable" and
+//     "skip" are not read so: as often the project's choice); one that
+//     avoids something on a platform by the project's own choice is a
 //     false positive. A title that links another repository's issue or
 //     pull request ("(see rust-lang/rust#46016)") gives its reason by
-//     the link. A message saying the bug was
+//     the link, unless it fixes or closes that issue. A message saying the bug was
 //     fixed in a release, on a change that only moves versions up, takes
 //     upstream's fix and never counts, nor does a pin for a licence or a
 //     linter's new rules. A message that explains why an old workaround
