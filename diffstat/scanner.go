@@ -157,13 +157,14 @@ type Scanner struct {
 	arena []byte
 
 	// mem is set when the input is src, a string read in place: chunk
-	// cuts lines from src[srcOff:], and keep makes a patch that is a
-	// stretch of src (shared, which ends at sharedEnd) point into it.
-	mem       bool
-	src       string
-	srcOff    int
-	shared    *File
-	sharedEnd int
+	// cuts lines from src[srcOff:], and keep notes the current file's
+	// patch as the stretch of src from spanStart to spanEnd while it is
+	// one (spanning), which flushSpan makes its patch when the file ends.
+	mem                bool
+	src                string
+	srcOff             int
+	spanning           bool
+	spanStart, spanEnd int
 }
 
 // stringTaker takes the string a strings.Reader's WriteTo gives it,
@@ -416,6 +417,7 @@ func sameGitName(oldP, newP string) bool {
 func (s *Scanner) emit() {
 	f := s.cur
 	s.cur = nil
+	s.flushSpan(f)
 	if n := len(f.patch); n > 0 && cap(s.arena) > 0 && unsafe.SliceData(f.patch) == unsafe.SliceData(s.arena) {
 		f.patch = f.patch[:n:n] // the next file's patch follows it in the arena
 		s.arena = s.arena[n:n]
@@ -700,6 +702,7 @@ func (s *Scanner) body() {
 			if err != nil {
 				if err == io.EOF {
 					if keep {
+						s.flushSpan(f)
 						f.patch = append(f.patch, '\n')
 					}
 					return // a last line with no newline at the end of input
@@ -811,21 +814,34 @@ func (s *Scanner) cut() (line []byte, whole bool) {
 
 // keep appends b, a line of a hunk or a piece of one, just read, to the
 // file's patch. Reading a string in place, the patch is a stretch of the
-// string for as long as what it keeps follows on from what it kept (its
-// capacity ends where it does, so nothing appends into the string);
-// otherwise, and for every other reader, b is copied (grow).
+// string for as long as what it keeps follows on from what it kept,
+// noted as two offsets (a pointer written for each line costs a write
+// barrier while the collector runs); otherwise, and for every other
+// reader, b is copied (grow).
 func (s *Scanner) keep(f *File, b []byte) {
 	if s.mem && len(b) > 0 {
 		off := int(uintptr(unsafe.Pointer(unsafe.SliceData(b))) - uintptr(unsafe.Pointer(unsafe.StringData(s.src))))
-		if len(f.patch) == 0 || s.shared == f && off == s.sharedEnd {
-			start := off - len(f.patch)
-			f.patch = unsafe.Slice(unsafe.StringData(s.src[start:]), len(f.patch)+len(b))
-			s.shared, s.sharedEnd = f, off+len(b)
+		switch {
+		case s.spanning && off == s.spanEnd:
+			s.spanEnd += len(b)
+			return
+		case !s.spanning && len(f.patch) == 0:
+			s.spanning, s.spanStart, s.spanEnd = true, off, off+len(b)
 			return
 		}
-		s.shared = nil
+		s.flushSpan(f)
 	}
 	f.patch = grow(f.patch, b)
+}
+
+// flushSpan makes f's patch the stretch of the input string keep noted,
+// if it noted one. Its capacity ends where it does, so that an append
+// copies it rather than write into the string.
+func (s *Scanner) flushSpan(f *File) {
+	if s.spanning {
+		f.patch = unsafe.Slice(unsafe.StringData(s.src[s.spanStart:]), s.spanEnd-s.spanStart)
+		s.spanning = false
+	}
 }
 
 // unread gives back the last line read by line.
