@@ -2,8 +2,6 @@ package diffstat_test
 
 import (
 	"bytes"
-	"fmt"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -44,32 +42,4 @@ func TestParseStringSameAsBytes(t *testing.T) {
 			}
 		})
 	}
-}
-
-// TestParseStringNoCopy: Parse of a strings.Reader keeps the patches in
-// the string itself: a diff of tiny hunks, all patch, allocates a small
-// part of its size (before, a buffer of the input's length took a copy).
-func TestParseStringNoCopy(t *testing.T) {
-	var b strings.Builder
-	b.WriteString("diff --git a/x.go b/x.go\n--- a/x.go\n+++ b/x.go\n")
-	for i := 1; b.Len() < 256<<10; i += 2 {
-		fmt.Fprintf(&b, "@@ -%d +%d @@\n-a\n+b\n", i, i)
-	}
-	in := b.String()
-	parse := func() *diffstat.Diff {
-		d, err := diffstat.Parse(strings.NewReader(in), nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
-	parse() // warm: the scanner's pools
-	var m0, m1 runtime.MemStats
-	runtime.ReadMemStats(&m0)
-	d := parse()
-	runtime.ReadMemStats(&m1)
-	if got := m1.TotalAlloc - m0.TotalAlloc; got > uint64(len(in))/8 {
-		t.Errorf("Parse of %d bytes from a strings.Reader allocated %d bytes, over an eighth of the input", len(in), got)
-	}
-	runtime.KeepAlive(d)
 }
