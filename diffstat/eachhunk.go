@@ -40,7 +40,7 @@ func (f *File) EachHunk(fn func(h *Hunk) error) error {
 	for range f.nHunks {
 		var n int
 		var err error
-		if rest, n, err = parseHunkInto(&h, rest); err != nil {
+		if rest, n, err = parseHunkInto(&h, rest, h.Lines, false); err != nil {
 			return &ParseError{Line: line, Path: f.Path(), Err: ErrMalformed, Msg: err.Error()}
 		}
 		h.Line = line
@@ -59,18 +59,25 @@ var linePool = sync.Pool{New: func() any { return new([]Line) }}
 const maxPooledLines = 1 << 16
 
 // parseHunkInto parses the hunk at the start of b, a kept patch, into h,
-// reusing h.Lines, and returns the rest of b and the number of lines the
+// its lines into room's array when it has room for them (capped at their
+// number if exact), and returns the rest of b and the number of lines the
 // hunk took, its header and "\ No newline" markers included. The hunk
 // ends where the scanner ended it: when its header's counts are used up
 // and, if one follows, after a marker. Each line's Text shares b (the
 // patch is never written once parsed).
-func parseHunkInto(h *Hunk, b []byte) (rest []byte, n int, err error) {
+//
+// h is written once, at the end: a store of a pointer (its Lines, its
+// Section) goes through the write barrier while a collection marks, and
+// at Hunks' largest sizes a collection marks through much of the parse.
+// For the same reason an empty Section is the empty string, not an empty
+// stretch of the patch.
+func parseHunkInto(h *Hunk, b []byte, room []Line, exact bool) (rest []byte, n int, err error) {
 	header, body, _ := bytes.Cut(b, []byte{'\n'})
 	oldStart, oldLines, newStart, newLines, ok := parseHunkHeader(header)
 	if !ok {
 		return nil, 0, fmt.Errorf("bad hunk header %q", header)
 	}
-	lines := h.Lines[:0]
+	lines := room[:0]
 	// A hunk has at least max(oldLines, newLines) lines and at most their
 	// sum (context lines count on both sides). Room for fewer than the
 	// least is made for the most: exact for a hunk of only changes, and
@@ -79,11 +86,13 @@ func parseHunkInto(h *Hunk, b []byte) (rest []byte, n int, err error) {
 	if n := oldLines + newLines; cap(lines) < max(oldLines, newLines) && n <= len(body) {
 		lines = make([]Line, 0, n)
 	}
-	*h = Hunk{OldStart: oldStart, OldLines: oldLines, NewStart: newStart, NewLines: newLines}
 	text := unsafe.String(unsafe.SliceData(body), len(body))
+	var section string
 	if i := bytes.Index(header[2:], []byte("@@")); i >= 0 && i+4 <= len(header) {
 		// The section shares the patch as the lines do.
-		h.Section = strings.TrimSpace(unsafe.String(unsafe.SliceData(header[i+4:]), len(header)-i-4))
+		if sec := strings.TrimSpace(unsafe.String(unsafe.SliceData(header[i+4:]), len(header)-i-4)); sec != "" {
+			section = sec
+		}
 	}
 	n = 1
 	oldN, newN := oldStart, newStart
@@ -116,7 +125,11 @@ func parseHunkInto(h *Hunk, b []byte) (rest []byte, n int, err error) {
 			break
 		}
 	}
-	h.Lines = lines // on an error too: EachHunk gives the slice back to its pool
+	if exact {
+		lines = lines[:len(lines):len(lines)]
+	}
+	// On an error too: EachHunk gives the lines' slice back to its pool.
+	*h = Hunk{OldStart: oldStart, OldLines: oldLines, NewStart: newStart, NewLines: newLines, Section: section, Lines: lines}
 	if oldN-oldStart != oldLines || newN-newStart != newLines {
 		return nil, 0, fmt.Errorf("bad hunk: %d old and %d new lines where the header says %d and %d", oldN-oldStart, newN-newStart, oldLines, newLines)
 	}

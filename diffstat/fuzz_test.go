@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/heft-dev/heft/diffstat"
@@ -18,13 +19,17 @@ import (
 // (diffstat.GoDiffHunks, the reader Hunks used before), and that a reader
 // that does not tell its length (whose patches Parse grows one by one)
 // gives the same files and hunks as one that does (whose patches share
-// one buffer). Seeds are under testdata/fuzz/FuzzParse.
+// one buffer), and so does a strings.Reader (whose string the patches
+// share), errors included. Seeds are under testdata/fuzz/FuzzParse.
 func FuzzParse(f *testing.F) {
 	f.Add([]byte("diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n"))
 	f.Add([]byte("--- a/x\n+++ b/x\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n"))
 	f.Add([]byte("--- a/q.sql\n+++ b/q.sql\n@@ -1,2 +1,2 @@\n--- c\n+++ d\n@@ -5 +5 @@\n-x\n+y\n"))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		d, err := diffstat.Parse(bytes.NewReader(in), &diffstat.Options{MaxBytes: 1 << 20})
+		if msg := sameParse(d, err, strings.NewReader(string(in)), "a strings.Reader"); msg != "" {
+			t.Fatal(msg)
+		}
 		if err != nil {
 			var pe *diffstat.ParseError
 			if !errors.As(err, &pe) {
@@ -71,22 +76,27 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("%s: %s", f.Path(), msg)
 			}
 		}
-		if msg := sameUnsized(d, in); msg != "" {
+		if msg := sameParse(d, err, struct{ io.Reader }{bytes.NewReader(in)}, "a reader that hides its length"); msg != "" {
 			t.Fatal(msg)
 		}
 	})
 }
 
-// sameUnsized parses in again through a reader that hides its length, so
-// that Parse cannot lay the patches in one buffer, and reports how the
-// result differs from d, or "" when it does not.
-func sameUnsized(d *diffstat.Diff, in []byte) string {
-	d2, err := diffstat.Parse(struct{ io.Reader }{bytes.NewReader(in)}, &diffstat.Options{MaxBytes: 1 << 20})
+// sameParse parses the input again from r (a reader that hides its
+// length, so that Parse cannot lay the patches in one buffer, or a
+// strings.Reader, whose string they share) and reports how the result
+// differs from d and err, Parse's from a bytes.Reader, or "" when it does
+// not.
+func sameParse(d *diffstat.Diff, err error, r io.Reader, what string) string {
+	d2, err2 := diffstat.Parse(r, &diffstat.Options{MaxBytes: 1 << 20})
+	if fmt.Sprint(err) != fmt.Sprint(err2) {
+		return fmt.Sprintf("a bytes.Reader gave error %v, %s %v", err, what, err2)
+	}
 	if err != nil {
-		return fmt.Sprintf("a reader that tells its length parsed, one that does not failed: %v", err)
+		return ""
 	}
 	if len(d2.Files) != len(d.Files) {
-		return fmt.Sprintf("%d files, %d from a reader that hides its length", len(d.Files), len(d2.Files))
+		return fmt.Sprintf("%d files, %d from %s", len(d.Files), len(d2.Files), what)
 	}
 	for i, f := range d.Files {
 		f2 := d2.Files[i]
@@ -95,7 +105,7 @@ func sameUnsized(d *diffstat.Diff, in []byte) string {
 		j, _ := json.Marshal(f)
 		j2, _ := json.Marshal(f2)
 		if !bytes.Equal(j, j2) || !reflect.DeepEqual(h, h2) || (err == nil) != (err2 == nil) {
-			return fmt.Sprintf("%s: read differently from a reader that hides its length:\n%+v %+v %v\n%+v %+v %v", f.Path(), f, h, err, f2, h2, err2)
+			return fmt.Sprintf("%s: read differently from %s:\n%+v %+v %v\n%+v %+v %v", f.Path(), what, f, h, err, f2, h2, err2)
 		}
 	}
 	return ""

@@ -64,12 +64,7 @@ func TestHunksTwoAllocations(t *testing.T) {
 // grown by doubling, hunk offsets grown by a quarter, all of it fresh
 // memory that made the 4 MiB case of BenchmarkWorstCase superlinear.
 func TestHunksMemory(t *testing.T) {
-	var b strings.Builder
-	b.WriteString("diff --git a/x.go b/x.go\n--- a/x.go\n+++ b/x.go\n")
-	for i := 1; b.Len() < 256<<10; i += 2 {
-		fmt.Fprintf(&b, "@@ -%d +%d @@\n-a\n+b\n", i, i)
-	}
-	in := b.String()
+	in := tinyHunks(256 << 10)
 	run := func() []Hunk {
 		d, err := Parse(strings.NewReader(in), nil)
 		if err != nil {
@@ -90,4 +85,38 @@ func TestHunksMemory(t *testing.T) {
 	if got := m1.TotalAlloc - m0.TotalAlloc; got > floor+floor/10 {
 		t.Errorf("parsing %d bytes of %d hunks allocated %d bytes, over 1.1 times the %d the hunks, their lines and the input take", len(in), len(hunks), got, floor)
 	}
+}
+
+// tinyHunks returns a diff of one file of one-line hunks, about size
+// bytes long.
+func tinyHunks(size int) string {
+	var b strings.Builder
+	b.WriteString("diff --git a/x.go b/x.go\n--- a/x.go\n+++ b/x.go\n")
+	for i := 1; b.Len() < size; i += 2 {
+		fmt.Fprintf(&b, "@@ -%d +%d @@\n-a\n+b\n", i, i)
+	}
+	return b.String()
+}
+
+// TestParseStringNoCopy: Parse of a strings.Reader keeps the patches in
+// the string itself: a diff of tiny hunks, all patch, allocates a small
+// part of its size (before, a buffer of the input's length took a copy).
+func TestParseStringNoCopy(t *testing.T) {
+	in := tinyHunks(256 << 10)
+	parse := func() *Diff {
+		d, err := Parse(strings.NewReader(in), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	parse() // warm: the scanner's pools
+	var m0, m1 runtime.MemStats
+	runtime.ReadMemStats(&m0)
+	d := parse()
+	runtime.ReadMemStats(&m1)
+	if got := m1.TotalAlloc - m0.TotalAlloc; got > uint64(len(in))/8 {
+		t.Errorf("Parse of %d bytes from a strings.Reader allocated %d bytes, over an eighth of the input", len(in), got)
+	}
+	runtime.KeepAlive(d)
 }

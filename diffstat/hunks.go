@@ -103,17 +103,15 @@ func (f *File) parseHunks() ([]Hunk, error) {
 	rest := f.patch
 	for i := range hunks {
 		h := &hunks[i]
-		h.Lines = lines[len(lines):len(lines)]
 		var n int
 		var err error
-		if rest, n, err = parseHunkInto(h, rest); err != nil {
+		if rest, n, err = parseHunkInto(h, rest, lines[len(lines):], true); err != nil {
 			return nil, &ParseError{Line: line, Path: f.Path(), Err: ErrMalformed, Msg: err.Error()}
 		}
 		k := len(h.Lines)
 		if len(lines)+k <= cap(lines) && (k == 0 || &h.Lines[0] == &lines[:len(lines)+1][len(lines)]) {
 			lines = lines[:len(lines)+k]
 		}
-		h.Lines = h.Lines[:k:k]
 		h.Line = line
 		line += n
 	}

@@ -16,3 +16,14 @@ func CPUTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// pageFaults returns the page faults the process has taken so far that
+// read nothing from disk (its memory's first touch, most of them), or -1
+// if the system does not tell.
+func pageFaults() int64 {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return -1
+	}
+	return int64(ru.Minflt)
+}

@@ -11,8 +11,10 @@ package lineartest
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Scales are the multiples of the base size each case runs at.
@@ -38,13 +40,19 @@ func Repeat(name, unit, suffix string) Case {
 // user and system CPU time per operation (garbage collection included),
 // which other processes on a busy machine disturb far less than ns/op.
 //
-// Each size runs fn once before it is timed. The first operation on a
-// larger input than the process has seen takes its memory fresh from the
-// kernel (a page fault for every 4 KiB page it touches); a 1× case
-// spreads that over a hundred or more operations and a 16× case, which
-// runs only one to three in the same time, would pay it in full. The
-// ratio is meant to show work that grows faster than the input, so every
-// size is timed warm.
+// Each size is timed warm: fn runs untimed until an operation takes
+// (almost) no fresh memory from the kernel, at most eight times or for a
+// second. An operation on a larger input than the process has seen takes
+// its memory fresh from the kernel (a page fault for every 4 KiB page it
+// touches, several microseconds each), and the heap can take more than
+// one operation to grow to its size: a diff of tiny hunks at 4 MiB
+// faulted in 26 MB in each of its first two operations, which then took
+// three times as long as the next ones. A 1× case spreads that over a
+// hundred or more operations and a 16× case, which runs only three to
+// six in the same time, would pay it in full. The ratio is meant to show
+// work that grows faster than the input, so every size is timed warm.
+// "Almost" is fewer faulted bytes than a 64th of the input; where the
+// system does not count page faults, fn runs once.
 func Run(b *testing.B, base int, cases []Case, fn func(in string) error) {
 	for _, c := range cases {
 		for _, k := range Scales {
@@ -52,9 +60,7 @@ func Run(b *testing.B, base int, cases []Case, fn func(in string) error) {
 			b.Run(fmt.Sprintf("%s/%dx", c.Name, k), func(b *testing.B) {
 				b.SetBytes(int64(len(in)))
 				b.ReportAllocs()
-				if err := fn(in); err != nil {
-					b.Fatal(err)
-				}
+				warm(b, in, fn)
 				defer ReportCPU(b)()
 				for b.Loop() {
 					if err := fn(in); err != nil {
@@ -65,6 +71,29 @@ func Run(b *testing.B, base int, cases []Case, fn func(in string) error) {
 		}
 	}
 }
+
+// warm runs fn on in untimed until an operation takes fewer bytes of
+// fresh memory from the kernel than a 64th of len(in), at most maxWarm
+// times and for about warmFor at most.
+func warm(b *testing.B, in string, fn func(in string) error) {
+	start := time.Now()
+	for i := 1; ; i++ {
+		f0 := pageFaults()
+		if err := fn(in); err != nil {
+			b.Fatal(err)
+		}
+		fresh := (pageFaults() - f0) * int64(os.Getpagesize())
+		if f0 < 0 || fresh < int64(len(in))/64 || i == maxWarm || time.Since(start) > warmFor {
+			return
+		}
+	}
+}
+
+// maxWarm and warmFor bound the untimed operations before each size.
+const (
+	maxWarm = 8
+	warmFor = time.Second
+)
 
 // ReportCPU starts measuring the process's CPU time; the function it
 // returns, called when the benchmark's loop is done, reports it per
