@@ -56,6 +56,26 @@ func TestBadInput(t *testing.T) {
 			class: diffstat.ErrMalformed, line: 5, msg: "more added lines",
 		},
 		{
+			name: "line-after-both-ended", reason: "a context line marked \"\\ No newline\" is the last line of both files",
+			in:    "--- a/x\n+++ b/x\n@@ -1,2 +1,2 @@\n a\n\\ No newline at end of file\n-b\n+c\n",
+			class: diffstat.ErrMalformed, line: 6, msg: "a deleted line after a line marked",
+		},
+		{
+			name: "deleted-after-old-ended", reason: "the old file ended at the marked deleted line",
+			in:    "--- a/x\n+++ b/x\n@@ -1,2 +1 @@\n-a\n\\ No newline at end of file\n-b\n+c\n",
+			class: diffstat.ErrMalformed, line: 6, msg: "which ends the old file",
+		},
+		{
+			name: "marker-first", reason: "a marker must follow the line it ends",
+			in:    "--- a/x\n+++ b/x\n@@ -1 +1 @@\n\\ No newline at end of file\n-a\n+b\n",
+			class: diffstat.ErrMalformed, line: 4, msg: "follows no line",
+		},
+		{
+			name: "two-markers", reason: "one marker ends one line",
+			in:    "--- a/x\n+++ b/x\n@@ -1,2 +1,2 @@\n-a\n\\ No newline at end of file\n\\ No newline at end of file\n+b\n",
+			class: diffstat.ErrMalformed, line: 6, msg: "follows no line",
+		},
+		{
 			name: "bad-hunk-header", reason: "numbers missing",
 			in:    "--- a/x\n+++ b/x\n@@ -a,b +c @@\n",
 			class: diffstat.ErrMalformed, line: 3, msg: "bad hunk header",

@@ -123,7 +123,6 @@ type Scanner struct {
 	read    int64
 	lineNo  int
 	err     error
-	eof     bool
 	nonDiff bool // saw a non-blank line before any file
 
 	cur    *File // the file being read
@@ -655,6 +654,11 @@ func (s *Scanner) body() {
 	f := s.cur
 	keep := s.opts.KeepPatch
 	deleted := f.Op == OpDeleted
+	// prev is the kind of the hunk's last line ('+', '-', ' ', '\\', or 0
+	// before the first); a "\\ No newline" marker ends the side (or, after
+	// a context line, both sides) of the line before it, and no line of an
+	// ended side may follow.
+	prev, oldEnded, newEnded, ended := byte(0), false, false, false
 	for s.oldRem > 0 || s.newRem > 0 {
 		line, whole, err := s.chunk()
 		if err != nil {
@@ -669,6 +673,10 @@ func (s *Scanner) body() {
 		if len(line) > 0 && line[0] != '\n' && !(line[0] == '\r' && len(line) > 1 && line[1] == '\n') {
 			c = line[0]
 		}
+		if ended && (c == '+' && newEnded || c == '-' && oldEnded || c == ' ') {
+			s.fail(s.errorf(ErrMalformed, "%s line after a line marked \"\\ No newline at end of file\", which ends the %s file, in the hunk at line %d", lineWords[c], sideWords(oldEnded, newEnded), s.hunkLine))
+			return
+		}
 		switch {
 		case c == '+' && s.newRem > 0:
 			s.newRem--
@@ -680,7 +688,20 @@ func (s *Scanner) body() {
 			s.oldRem--
 			s.newRem--
 		case c == '\\':
-			// "\ No newline at end of file": not a line of either file.
+			// "\ No newline at end of file": not a line of either file,
+			// but the end of the line before it.
+			switch prev {
+			case '-':
+				oldEnded = true
+			case '+':
+				newEnded = true
+			case ' ':
+				oldEnded, newEnded = true, true
+			default: // the hunk's first line, or a second marker
+				s.fail(s.errorf(ErrMalformed, "a \"\\ No newline at end of file\" marker that follows no line of the hunk at line %d", s.hunkLine))
+				return
+			}
+			ended = true
 		case c == '+' || c == '-' || c == ' ':
 			s.fail(s.errorf(ErrMalformed, "more %s lines than the hunk header at line %d says", opWords[c], s.hunkLine))
 			return
@@ -694,6 +715,7 @@ func (s *Scanner) body() {
 				f.hunkLines++
 			}
 		}
+		prev = c
 		if s.sniffing && len(s.sniff) < contentSniff && len(line) > 0 && (c == ' ' || (c == '+') != deleted && c != '\\') {
 			s.sniff = append(s.sniff, line[1:min(len(line), 1+contentSniff-len(s.sniff))]...)
 		}
@@ -732,6 +754,21 @@ func (s *Scanner) body() {
 
 // opWords names the lines of a hunk by their first byte, for errors.
 var opWords = [256]string{'+': "added", '-': "deleted", ' ': "context"}
+
+// lineWords names a hunk's lines by their first byte, with an article,
+// for errors.
+var lineWords = [256]string{'+': "an added", '-': "a deleted", ' ': "a context"}
+
+// sideWords names the files a "\ No newline" marker has ended.
+func sideWords(oldEnded, newEnded bool) string {
+	switch {
+	case oldEnded && newEnded:
+		return "old and the new"
+	case oldEnded:
+		return "old"
+	}
+	return "new"
+}
 
 func (s *Scanner) truncated(why string) error {
 	return s.errorf(ErrMalformed, "truncated hunk: the hunk at line %d needs %d more old and %d more new lines, but %s",
