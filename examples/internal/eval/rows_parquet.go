@@ -5,6 +5,7 @@ package eval
 import (
 	"fmt"
 	"io"
+	"strings"
 )
 
 // patchNotes appends what a report should know of diffs built from the
@@ -50,4 +51,10 @@ func (d *diffCounts) count(rec *Record) {
 	if rec.DiffPartial {
 		d.partial++
 	}
+}
+
+// trimmed is raw without the surrounding spaces: the Parquet readers'
+// string cells.
+func (c columns) trimmed(row []string, name string) string {
+	return strings.TrimSpace(c.raw(row, name))
 }
