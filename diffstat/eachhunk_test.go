@@ -16,6 +16,15 @@ import (
 // into tests), or "".
 func sameAsGoDiff(f *diffstat.File) string {
 	want, err := diffstat.GoDiffHunks(f)
+	if err != nil && strings.Contains(err.Error(), "integer overflow") {
+		// go-diff holds line numbers in an int32; git, and Hunks, do not
+		// stop there ("@@ -2170000000 +0 @@"). Hunks and EachHunk must
+		// still agree.
+		if want, err = f.Hunks(); err != nil {
+			return "Hunks failed on a hunk go-diff cannot hold: " + err.Error()
+		}
+		return sameAsEachHunk(f, want)
+	}
 	if err != nil {
 		return "go-diff failed: " + err.Error()
 	}
