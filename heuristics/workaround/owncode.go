@@ -54,10 +54,7 @@ func (sc *workaroundScan) ownAside(s string) bool {
 		return true
 	}
 	lower := asciiLower(s)
-	at := strings.Index(lower, "workaround")
-	if at < 0 {
-		at = strings.Index(lower, "work around")
-	}
+	at := workaroundWordAt(lower)
 	if at < 0 || wordIndex(lower[:at], "now") >= 0 {
 		return false
 	}
@@ -67,6 +64,15 @@ func (sc *workaroundScan) ownAside(s string) bool {
 		}
 	}
 	return false
+}
+
+// workaroundWordAt returns where lower (lower-case text) first says
+// "workaround", else "work around", or -1.
+func workaroundWordAt(lower string) int {
+	if at := strings.Index(lower, "workaround"); at >= 0 {
+		return at
+	}
+	return strings.Index(lower, "work around")
 }
 
 // paragraphSentenceEnd is sentenceEnd across lines: a sentence ends
@@ -94,12 +100,9 @@ func paragraphSentenceEnd(s string) int {
 // names after that ("... under windows") is where the project's bug
 // shows, not what is wrong.
 func (sc *workaroundScan) worksAroundOwnCode(title string) bool {
-	lower := asciiLower(title)
-	at := strings.Index(lower, "workaround")
+	at := workaroundWordAt(asciiLower(title))
 	if at < 0 {
-		if at = strings.Index(lower, "work around"); at < 0 {
-			return false
-		}
+		return false
 	}
 	clause := title[at:]
 	if len(clause) > 120 {
@@ -126,10 +129,8 @@ func (sc *workaroundScan) worksAroundOwnCode(title string) bool {
 // "2.4"): a release of the project's own, since it names no one.
 func versionOnly(s string) bool {
 	s = strings.TrimPrefix(s, "v")
-	return s != "" && isDigitByte(s[0]) && strings.Trim(s, "0123456789.-") == ""
+	return startsDigit(s) && strings.Trim(s, "0123456789.-") == ""
 }
-
-func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
 
 // fixesLink reports whether the message says the change fixes, closes
 // or resolves the issue it links in another repository ("Fixes:
