@@ -639,7 +639,7 @@ func patchSubject(p, target string) string {
 	if sub := runtimeSourceTree(target); sub != "" {
 		return sub
 	}
-	if dir := path.Dir(p); path.Base(path.Dir(dir)) == "patches" && (path.Base(dir)[0] < '0' || path.Base(dir)[0] > '9') {
+	if dir := path.Dir(p); path.Base(path.Dir(dir)) == "patches" && !startsDigit(path.Base(dir)) {
 		return asciiLower(path.Base(dir))
 	}
 	if target != "" {
