@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"path"
 	"slices"
 	"strings"
@@ -621,8 +622,8 @@ func (fs *fileScan) scan(hunks hunkSource) error {
 				if fs.pin {
 					fs.lastURL = l.New
 					fs.lastURLRepo, fs.lastURLHost = "", ""
-					if u := anyURLRE.FindString(text); u != "" {
-						fs.lastURLHost, _, _ = strings.Cut(u[strings.Index(u, "://")+3:], "/")
+					if u, err := url.Parse(anyURLRE.FindString(text)); err == nil {
+						fs.lastURLHost = u.Host
 					}
 					if m := repoRE.FindStringSubmatch(text); m != nil {
 						fs.lastURLRepo = normRepo(m[1])
