@@ -1047,7 +1047,7 @@ func (sc *workaroundScan) contextFindings() {
 			continue
 		}
 		sc.add(Finding{Rule: rulePin, Path: h.path, Line: h.line, Snippet: wording.Snippet(h.snippet, 200), Dependency: h.subject,
-			What: "a pin of " + h.subject + " with a reason", Upstream: h.upstream})
+			What: "a pin of " + subjectName(h.subject) + " with a reason", Upstream: h.upstream})
 		if sc.enabled(rulePin) {
 			at[h.path+":"+itoa(h.line)] = len(sc.findings) - 1
 		}
@@ -1109,7 +1109,7 @@ func (sc *workaroundScan) contextFindings() {
 			rule = h.rule
 		}
 		sc.add(Finding{Rule: rule, Path: h.path, Line: h.line, Snippet: wording.Snippet(h.snippet, 200), Dependency: h.subject,
-			What: "a workaround for " + h.subject, Upstream: h.link})
+			What: "a workaround for " + subjectName(h.subject), Upstream: h.link})
 		named = true
 	}
 	if removes() {
@@ -1285,12 +1285,13 @@ func (sc *workaroundScan) contextFindings() {
 			return // the code's findings already say what the message is about
 		}
 	}
-	what := "a change its description calls a workaround for " + h.subject
+	name := subjectName(h.subject)
+	what := "a change its description calls a workaround for " + name
 	if !words {
-		what = "a pin or downgrade of " + h.subject + " its description explains"
+		what = "a pin or downgrade of " + name + " its description explains"
 	}
 	if rule == ruleDefensive && h.subject == sc.catchHit.subject {
-		what = "a catch of " + h.subject + "'s exception in a change its description calls a workaround"
+		what = "a catch of " + name + "'s exception in a change its description calls a workaround"
 	} else {
 		rule = ruleMessage
 	}

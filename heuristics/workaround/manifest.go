@@ -492,7 +492,7 @@ func (sc *workaroundScan) patchFile(f *diffstat.File, hunks hunkSource) error {
 		dep = "upstream"
 		sc.patchFallback[p] = patchSubject(p, target)
 	}
-	what := "a patch file for " + dep
+	what := "a patch file for " + subjectName(dep)
 	if dep == "upstream" {
 		what = "a patch to the upstream source (" + path.Base(p) + ")"
 	}

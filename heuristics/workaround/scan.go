@@ -308,7 +308,10 @@ func (sc *workaroundScan) run(ctx context.Context) error {
 				name = sc.patchFallback[f.Path]
 			}
 			if name != "" {
-				f.Dependency, f.What = name, "a patch file for "+name
+				f.Dependency = name
+				if !strings.HasPrefix(name, "path:") {
+					f.What = "a patch file for " + subjectName(name)
+				}
 			}
 		}
 		if f.Upstream == "" && f.Dependency != "" {
@@ -884,7 +887,7 @@ func (fs *fileScan) finish() {
 		if cm.Dependency == "" {
 			cm.What = "a comment about working around an upstream dependency"
 		} else {
-			cm.What = "a comment about working around " + cm.Dependency
+			cm.What = "a comment about working around " + subjectName(cm.Dependency)
 		}
 		lastKept = cm.Line
 		if dropped.Line != 0 && dropped.Line >= cm.Line-2 && dropped.Line < cm.Line {
@@ -1151,7 +1154,7 @@ func (fs *fileScan) headerLine(n int, text string) {
 		return
 	}
 	f := wfinding{identity: true}
-	f.Rule, f.Line, f.Snippet, f.Dependency, f.What = ruleCopiedCode, n, strings.TrimSpace(text), name, "a file whose header names "+name
+	f.Rule, f.Line, f.Snippet, f.Dependency, f.What = ruleCopiedCode, n, strings.TrimSpace(text), name, "a file whose header names "+subjectName(name)
 	f.Path = fs.path
 	fs.found = append(fs.found, f)
 }

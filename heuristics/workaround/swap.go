@@ -406,9 +406,9 @@ func (sc *workaroundScan) swapFindings(reasoned bool) {
 				continue
 			}
 			done[r] = true
-			what := "a swap of " + r + " for " + a
+			what := "a swap of " + subjectName(r) + " for " + subjectName(a)
 			if fork {
-				what = "a swap of " + r + " for its fork " + a
+				what = "a swap of " + subjectName(r) + " for its fork " + subjectName(a)
 			}
 			sc.add(Finding{Rule: ruleSwap, Path: site.path, Line: site.line, Snippet: wording.Snippet(site.snippet, 200), Dependency: r, What: what})
 			break

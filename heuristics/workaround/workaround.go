@@ -174,7 +174,9 @@ type Finding struct {
 	Dependency string `json:"dependency,omitempty"`
 
 	// What says what the change does, as a noun phrase that fits "This
-	// adds ...": "a monkeypatch of requests.Session.send".
+	// adds ...": "a monkeypatch of requests.Session.send". It names a
+	// subject as a contributor would ("a workaround for CPython", where
+	// Dependency is runtime:cpython).
 	What string `json:"what"`
 
 	// Upstream is the link or header that reports the problem upstream (an
@@ -363,7 +365,7 @@ func workaroundSummary(findings []Finding, groups []*depGroup, unlinked int) str
 	var names []string
 	for _, g := range groups {
 		if g.name != "" && len(names) < 3 {
-			names = append(names, g.name)
+			names = append(names, subjectName(g.name))
 		}
 	}
 	named := 0
@@ -405,8 +407,8 @@ func workaroundAdvice(groups []*depGroup) string {
 		whats = append(whats, g.findings[0].What)
 		if g.name == "" {
 			unnamed = true
-		} else if !slices.Contains(deps, g.name) {
-			deps = append(deps, g.name)
+		} else if name := subjectName(g.name); !slices.Contains(deps, name) {
+			deps = append(deps, name)
 		}
 	}
 	what := wording.List(whats)

@@ -1412,3 +1412,25 @@ func TestSubmodulePatch(t *testing.T) {
 		})
 	}
 }
+
+// TestProseNamesSubject checks that the summary, the advice and the
+// evidence's message name a runtime as a contributor would, while
+// Evidence.Subject keeps its stable form for programs.
+func TestProseNamesSubject(t *testing.T) {
+	s := newWorkaround(t, workaround.Config{})
+	base := "import sys\n\n\ndef run():\n    return 1\n"
+	d := scorertest.GitDiff(t, map[string]*string{"app/run.py": scorertest.Text(base)},
+		map[string]*string{"app/run.py": scorertest.Text("import sys\n\n\ndef run():\n" +
+			"    # Work around a bug in CPython 3.12 where the frame is freed too early.\n" +
+			"    if sys.version_info >= (3, 12):\n        return 2\n    return 1\n")})
+	res, err := s.Score(context.Background(), &heuristics.Contribution{Diff: d})
+	require.NoError(t, err)
+	require.NotEmpty(t, res.Evidence)
+	assert.Equal(t, "runtime:cpython", res.Evidence[0].Subject)
+	assert.Equal(t, "1 workaround for CPython; no upstream issue or pull request linked.", res.Summary)
+	assert.Contains(t, res.Advice, "if it works around a bug in CPython, please link the upstream issue")
+	assert.Contains(t, res.Evidence[0].Message, "Adds a workaround for CPython (dependency: runtime:cpython;")
+	for _, text := range []string{res.Summary, res.Advice} {
+		assert.NotContains(t, text, "runtime:")
+	}
+}
