@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"slices"
 	"strings"
@@ -130,4 +131,32 @@ func openInput(e *env, args []string) (io.ReadCloser, string, error) {
 		return nil, "", err
 	}
 	return f, args[0], nil
+}
+
+// readInput reads the positional argument, as openInput opens it, and
+// returns it with the input's name; an input over limit bytes fails as
+// over --max-bytes.
+func readInput(e *env, args []string, limit int64) ([]byte, string, error) {
+	in, name, err := openInput(e, args)
+	if err != nil {
+		return nil, "", err
+	}
+	defer in.Close()
+	b, err := readAtMost(in, name, limit, "(--max-bytes)")
+	return b, name, err
+}
+
+// readAtMost reads r, which errors call name, and fails when it holds
+// more than limit bytes; why says whose limit that is. One byte over the
+// limit tells an input at the limit from a longer one; at math.MaxInt64
+// there is no byte over, and no input that long.
+func readAtMost(r io.Reader, name string, limit int64, why string) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(r, min(limit, math.MaxInt64-1)+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", name, err)
+	}
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("%s is over the %d-byte limit %s", name, limit, why)
+	}
+	return b, nil
 }

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 
 	"github.com/heft-dev/heft/diffstat"
@@ -79,19 +78,9 @@ func runScore(e *env, args []string) int {
 		return fail(e, "score", err)
 	}
 
-	in, name, err := openInput(e, fs.Args())
+	raw, name, err := readInput(e, fs.Args(), *maxBytes)
 	if err != nil {
 		return fail(e, "score", err)
-	}
-	defer in.Close()
-	// One byte over the limit tells a diff at the limit from a longer one;
-	// at math.MaxInt64 there is no byte over, and no diff that long.
-	raw, err := io.ReadAll(io.LimitReader(in, min(*maxBytes, math.MaxInt64-1)+1))
-	if err != nil {
-		return fail(e, "score", fmt.Errorf("reading %s: %w", name, err))
-	}
-	if int64(len(raw)) > *maxBytes {
-		return fail(e, "score", fmt.Errorf("%s is over the %d-byte limit (--max-bytes)", name, *maxBytes))
 	}
 
 	sub.title, sub.bodyFile, sub.templateFile = *title, *bodyFile, *templateFile
@@ -158,14 +147,8 @@ func readText(file string) (string, error) {
 		return "", err
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, maxDescription+1))
-	if err != nil {
-		return "", fmt.Errorf("reading %s: %w", file, err)
-	}
-	if len(b) > maxDescription {
-		return "", fmt.Errorf("%s is over the %d-byte limit for a description", file, maxDescription)
-	}
-	return string(b), nil
+	b, err := readAtMost(f, file, maxDescription, "for a description")
+	return string(b), err
 }
 
 // defaultSet builds the default scorers under the configuration in file,

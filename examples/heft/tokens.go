@@ -3,8 +3,6 @@ package main
 import (
 	"bufio"
 	"fmt"
-	"io"
-	"math"
 	"strings"
 
 	"github.com/heft-dev/heft/examples/internal/cliflag"
@@ -31,17 +29,9 @@ func runTokens(e *env, args []string) int {
 	if err != nil {
 		return fail(e, "tokens", fmt.Errorf("--encoding: %w", err))
 	}
-	in, name, err := openInput(e, fs.Args())
+	raw, name, err := readInput(e, fs.Args(), int64(*maxBytes))
 	if err != nil {
 		return fail(e, "tokens", err)
-	}
-	defer in.Close()
-	raw, err := io.ReadAll(io.LimitReader(in, min(int64(*maxBytes), math.MaxInt64-1)+1))
-	if err != nil {
-		return fail(e, "tokens", fmt.Errorf("reading %s: %w", name, err))
-	}
-	if len(raw) > *maxBytes {
-		return fail(e, "tokens", fmt.Errorf("%s is over the %d-byte limit (--max-bytes)", name, *maxBytes))
 	}
 	var template string
 	if *templateFile != "" {
