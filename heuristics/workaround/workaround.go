@@ -84,27 +84,19 @@ func (c Config) withDefaults() Config {
 // Validate reports a configuration the workaround scorer cannot use,
 // naming the field.
 func (c Config) Validate() error {
-	for _, id := range slices.Sorted(maps.Keys(c.Weights)) {
-		w := c.Weights[id]
-		if _, ok := workaroundRuleWeight(id); !ok {
-			return scoring.Invalid("workaround", "weights: unknown rule %q", id)
-		}
-		if !(w >= 0 && w <= 1) {
-			return scoring.Invalid("workaround", "weights: %q is %v, not in [0, 1]", id, w)
-		}
+	declared := func(id string) bool { _, ok := workaroundRuleWeight(id); return ok }
+	if field, msg := scoring.CheckRuleValues("weights", declared, c.Weights); field != "" {
+		return scoring.Invalid("workaround", "%s: %s", field, msg)
 	}
 	d := c.withDefaults()
-	switch {
-	case !(d.LinkedFactor >= 0 && d.LinkedFactor <= 1):
-		return scoring.Invalid("workaround", "linked_factor %v is not in [0, 1]", c.LinkedFactor)
-	case !(d.HalfScore > 0) || math.IsInf(d.HalfScore, 0):
-		return scoring.Invalid("workaround", "half_score %v must be positive", c.HalfScore)
-	case d.MaxEvidence < 0:
-		return scoring.Invalid("workaround", "max_evidence %d is negative", c.MaxEvidence)
-	case d.MaxLineBytes < 0:
-		return scoring.Invalid("workaround", "max_line_bytes %d is negative", c.MaxLineBytes)
-	case d.HeaderLines < 0:
-		return scoring.Invalid("workaround", "header_lines %d is negative", c.HeaderLines)
+	if field, msg := scoring.CheckLimits(
+		scoring.InRange("linked_factor", d.LinkedFactor, 0, 1),
+		scoring.Positive("half_score", d.HalfScore),
+		scoring.NonNegative("max_evidence", d.MaxEvidence),
+		scoring.NonNegative("max_line_bytes", d.MaxLineBytes),
+		scoring.NonNegative("header_lines", d.HeaderLines),
+	); field != "" {
+		return scoring.Invalid("workaround", "%s %s", field, msg)
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"math"
 	"os"
 	"regexp"
 	"strings"
@@ -856,17 +857,23 @@ func TestBadInput(t *testing.T) {
 	_, err = s.Score(ctx, &heuristics.Contribution{Diff: d})
 	require.NoError(t, err)
 
-	for _, cfg := range []workaround.Config{
-		{Weights: map[string]float64{"workaround-nonsense": 0.5}},
-		{Weights: map[string]float64{"workaround-go-replace": 2}},
-		{LinkedFactor: 1.5},
-		{HalfScore: -1},
-		{MaxEvidence: -1},
-		{MaxLineBytes: -1},
-		{HeaderLines: -3},
+	for _, tc := range []struct {
+		cfg  workaround.Config
+		want string
+	}{
+		{workaround.Config{Weights: map[string]float64{"workaround-nonsense": 0.5}}, `weights: unknown rule "workaround-nonsense"`},
+		{workaround.Config{Weights: map[string]float64{"workaround-go-replace": 2}}, "weights: workaround-go-replace: 2 is not in [0, 1]"},
+		{workaround.Config{LinkedFactor: 1.5}, "linked_factor 1.5 is not in [0, 1]"},
+		{workaround.Config{HalfScore: -1}, "half_score -1 must be positive"},
+		{workaround.Config{HalfScore: math.Inf(1)}, "half_score +Inf must be positive"},
+		{workaround.Config{HalfScore: math.NaN()}, "half_score NaN must be positive"},
+		{workaround.Config{MaxEvidence: -1}, "max_evidence -1 is negative"},
+		{workaround.Config{MaxLineBytes: -1}, "max_line_bytes -1 is negative"},
+		{workaround.Config{HeaderLines: -3}, "header_lines -3 is negative"},
 	} {
-		_, err := workaround.New(cfg)
-		require.ErrorIs(t, err, heuristics.ErrInvalidConfig, "%+v", cfg)
+		_, err := workaround.New(tc.cfg)
+		require.ErrorIs(t, err, heuristics.ErrInvalidConfig, "%+v", tc.cfg)
+		assert.ErrorContains(t, err, tc.want)
 	}
 }
 

@@ -123,18 +123,31 @@ func Declared(rules []heuristics.Rule, id string) bool {
 // JSON key at fault ("severity", "disable[2]") and what is wrong with it,
 // or two empty strings.
 func CheckRuleSettings(rules []heuristics.Rule, severity map[string]float64, disable []string) (field, msg string) {
-	for _, id := range slices.Sorted(maps.Keys(severity)) {
-		v := severity[id]
-		switch {
-		case !Declared(rules, id):
-			return "severity", fmt.Sprintf("unknown rule %q", id)
-		case !(v >= 0 && v <= 1):
-			return "severity", fmt.Sprintf("%s: %v is not in [0, 1]", id, v)
-		}
+	if field, msg := CheckRuleValues("severity", func(id string) bool { return Declared(rules, id) }, severity); field != "" {
+		return field, msg
 	}
 	for i, id := range disable {
 		if !Declared(rules, id) {
 			return fmt.Sprintf("disable[%d]", i), fmt.Sprintf("unknown rule %q", id)
+		}
+	}
+	return "", ""
+}
+
+// CheckRuleValues checks the values of a setting keyed by rule ID, whose
+// JSON key is field (a scorer's "severity", the workaround scorer's
+// "weights"): every key must be a rule that declared reports, with a
+// value in [0, 1]; keys are checked in sorted order, so the same
+// configuration always gets the same error. It returns field and what is
+// wrong, or two empty strings.
+func CheckRuleValues(field string, declared func(id string) bool, values map[string]float64) (string, string) {
+	for _, id := range slices.Sorted(maps.Keys(values)) {
+		v := values[id]
+		switch {
+		case !declared(id):
+			return field, fmt.Sprintf("unknown rule %q", id)
+		case !(v >= 0 && v <= 1):
+			return field, fmt.Sprintf("%s: %v is not in [0, 1]", id, v)
 		}
 	}
 	return "", ""
@@ -160,6 +173,15 @@ func NonNegative[T int | float64](field string, v T) Limit {
 func InRange[T int | float64](field string, v, lo, hi T) Limit {
 	if !(v >= lo && v <= hi) {
 		return Limit{field, fmt.Sprintf("%v is not in [%v, %v]", v, lo, hi)}
+	}
+	return Limit{}
+}
+
+// Positive is the limit of a setting that must be above 0 and finite,
+// such as a scale that divides.
+func Positive(field string, v float64) Limit {
+	if !(v > 0) || math.IsInf(v, 0) {
+		return Limit{field, fmt.Sprintf("%v must be positive", v)}
 	}
 	return Limit{}
 }

@@ -32,6 +32,28 @@ func TestCheckRuleSettings(t *testing.T) {
 	}
 }
 
+// TestCheckRuleValues checks a setting keyed by rule ID under a key of
+// its own, as the workaround scorer's weights are.
+func TestCheckRuleValues(t *testing.T) {
+	declared := func(id string) bool { return id == "x-one" || id == "x-two" }
+	tests := []struct {
+		name       string
+		values     map[string]float64
+		field, msg string
+	}{
+		{"nothing set is fine", nil, "", ""},
+		{"0 and 1 are in range", map[string]float64{"x-one": 0, "x-two": 1}, "", ""},
+		{"an unknown key is named", map[string]float64{"x-one": 0.5, "x-nine": 0.5}, "weights", `unknown rule "x-nine"`},
+		{"NaN is out of range", map[string]float64{"x-two": math.NaN()}, "weights", "x-two: NaN is not in [0, 1]"},
+	}
+	for _, tt := range tests {
+		field, msg := CheckRuleValues("weights", declared, tt.values)
+		if field != tt.field || msg != tt.msg {
+			t.Errorf("%s: got (%q, %q), want (%q, %q)", tt.name, field, msg, tt.field, tt.msg)
+		}
+	}
+}
+
 type cfg struct{ n int }
 
 func (c cfg) Validate() error {
@@ -144,6 +166,10 @@ func TestCheckLimits(t *testing.T) {
 		{"equal is not above", []Limit{Above("close", 7, "pending", 7)}, "close", "7 must be above pending 7"},
 		{"NaN is not above anything", []Limit{Above("hi", math.NaN(), "lo", 1.0)}, "hi", "NaN must be above lo 1"},
 		{"a negative lower threshold is its own fault", []Limit{Above("hi", 10, "lo", -1)}, "lo", "-1 is negative"},
+		{"a positive scale passes", []Limit{Positive("half", 0.6)}, "", ""},
+		{"zero is not positive", []Limit{Positive("half", 0)}, "half", "0 must be positive"},
+		{"NaN is not positive", []Limit{Positive("half", math.NaN())}, "half", "NaN must be positive"},
+		{"an infinite scale is refused", []Limit{Positive("half", math.Inf(1))}, "half", "+Inf must be positive"},
 		{"the first broken limit wins", []Limit{NonNegative("a", 1), NonNegative("b", -1), NonNegative("c", -2)}, "b", "-1 is negative"},
 	}
 	for _, tt := range tests {
