@@ -57,7 +57,7 @@ func TestCountsAsTiktokenGo(t *testing.T) {
 		}
 		ref := reference(t, enc)
 		for _, text := range texts {
-			if got, want := e.countOrdinary(text), len(ref.EncodeOrdinary(text)); got != want {
+			if got, want := e.ordinary(text), len(ref.EncodeOrdinary(text)); got != want {
 				t.Errorf("%s: %q: %d tokens, tiktoken-go %d", enc, text, got, want)
 			}
 		}
@@ -71,4 +71,34 @@ func (t *rankTable) toMap() map[string]int {
 		m[string(t.token(i))] = t.rankOf(i)
 	}
 	return m
+}
+
+// FuzzCountAsTiktokenGo compares Count with tiktoken-go's EncodeOrdinary
+// on any text up to 2 KiB, invalid UTF-8 included: the pieces regexp2
+// finds are read from the text by a rune cursor, and a piece with an
+// invalid byte is rebuilt with U+FFFD, as tiktoken-go's []rune reads it.
+func FuzzCountAsTiktokenGo(f *testing.F) {
+	for _, tc := range referenceCases {
+		f.Add(tc.text)
+	}
+	f.Add("a\xffb \xe2\x82 漢\xff字 👩\u200d💻\xf0\x9f 'S \ufffd\xff")
+	var encs []*Encoder
+	var refs []*tiktoken.Tiktoken
+	for _, enc := range []Encoding{O200kBase, CL100kBase} {
+		e, err := Get(enc)
+		if err != nil {
+			f.Fatal(err)
+		}
+		encs, refs = append(encs, e), append(refs, reference(f, enc))
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if len(text) > 2048 {
+			return
+		}
+		for i, e := range encs {
+			if got, want := e.Count(text), len(refs[i].EncodeOrdinary(text)); got != want {
+				t.Fatalf("%s: %q: %d tokens, tiktoken-go %d", e.enc, text, got, want)
+			}
+		}
+	})
 }

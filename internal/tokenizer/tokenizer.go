@@ -22,6 +22,7 @@ import (
 	"hash/maphash"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -98,10 +99,12 @@ func (e *Encoder) Encoding() Encoding { return e.enc }
 // "<|endoftext|>" is ordinary text. Invalid UTF-8 bytes count as U+FFFD,
 // one replacement character each.
 func (e *Encoder) Count(text string) int {
+	c := e.pieces.get()
+	defer e.pieces.put(c)
 	n := 0
 	for len(text) > 0 {
 		end := chunkEnd(text, MaxChunk, MaxRun)
-		n += e.countOrdinary(text[:end])
+		n += e.countOrdinary(c, text[:end])
 		text = text[end:]
 	}
 	return n
@@ -158,10 +161,10 @@ func load(enc Encoding) (*Encoder, error) {
 // two thirds of the time to load o200k_base): each piece of the
 // pre-tokenizer (whose indexes are in runes, invalid UTF-8 being U+FFFD)
 // is one token when it is in the vocabulary, else as many as byte-pair
-// merging leaves.
-func (e *Encoder) countOrdinary(text string) int {
+// merging leaves. c is the calling goroutine's piece cache and scratch.
+func (e *Encoder) countOrdinary(c *pieceCache, text string) int {
 	if e.enc != O200kBase {
-		return e.countRegexp(text)
+		return e.countRegexp(c, text)
 	}
 	// o200k_base: ASCII stretches are split by hand (asciiPieces), cut
 	// from the rest at split points, which leave the count unchanged as
@@ -172,7 +175,7 @@ func (e *Encoder) countOrdinary(text string) int {
 	for i := 0; i < len(text); {
 		k := indexNonASCII(text[i:])
 		if k < 0 {
-			return n + e.countASCII(text[i:])
+			return n + e.countASCII(c, text[i:])
 		}
 		k += i
 		p := k
@@ -180,7 +183,7 @@ func (e *Encoder) countOrdinary(text string) int {
 			p--
 		}
 		if p > i {
-			n += e.countASCII(text[i:p])
+			n += e.countASCII(c, text[i:p])
 			i = p
 		}
 		q := k + 1
@@ -198,7 +201,7 @@ func (e *Encoder) countOrdinary(text string) int {
 			}
 			break
 		}
-		n += e.countRegexp(text[i:q])
+		n += e.countRegexp(c, text[i:q])
 		i = q
 	}
 	return n
@@ -215,12 +218,11 @@ func indexNonASCII(s string) int {
 	return -1
 }
 
-// countASCII counts ASCII text with the hand-written pre-tokenizer.
-func (e *Encoder) countASCII(text string) int {
+// countASCII counts ASCII text with the hand-written pre-tokenizer,
+// through the piece cache c.
+func (e *Encoder) countASCII(c *pieceCache, text string) int {
 	n := 0
-	c := e.pieces.get()
 	asciiPieces(text, func(piece string) { n += e.countCached(c, piece) })
-	e.pieces.put(c)
 	return n
 }
 
@@ -233,7 +235,14 @@ func (e *Encoder) countASCII(text string) int {
 // memory stays fixed: 65,536 entries of 18 bytes (1.2 MB). On the AIDev
 // descriptions 90% of pieces were found with 16,384 entries, 95% with
 // 65,536 kept across the run; a miss costs about thirty times a hit.
-type pieceCache [pieceSlots]pieceEntry
+//
+// It also holds the goroutine's scratch for merging long pieces, which
+// a run of punctuation, emoji or invalid bytes makes one after another
+// (a run of 256 KiB of dashes is 683 pieces of 384 bytes).
+type pieceCache struct {
+	slots [pieceSlots]pieceEntry
+	merge mergeScratch
+}
 
 const pieceSlots = 1 << 16
 
@@ -282,41 +291,72 @@ type pieceEntry struct {
 // countCached is countPiece through c.
 func (e *Encoder) countCached(c *pieceCache, piece string) int {
 	if len(piece) > len(pieceEntry{}.b) || len(piece) == 0 {
-		return e.countPiece(piece)
+		return e.countPieceWith(&c.merge, piece)
 	}
 	h := maphash.String(e.ranks.seed, piece)
-	en := &c[h&(pieceSlots-1)]
+	en := &c.slots[h&(pieceSlots-1)]
 	if int(en.n) == len(piece) && string(en.b[:en.n]) == piece {
 		return int(en.count)
 	}
-	n := e.countPiece(piece)
+	n := e.countPieceWith(&c.merge, piece)
 	en.n, en.count = uint8(len(piece)), uint8(n)
 	copy(en.b[:], piece)
 	return n
 }
 
-// countRegexp counts text with the pre-tokenizer on regexp2.
-func (e *Encoder) countRegexp(text string) int {
-	var runes []rune
+// countRegexp counts text with the pre-tokenizer on regexp2, whose
+// matches are in runes, an invalid byte being one U+FFFD. The matches
+// come in order, so a cursor turns their rune indexes into byte offsets
+// as it goes, and a piece is text's own bytes; only a piece holding an
+// invalid byte is built anew, with U+FFFD in its place, as tiktoken
+// sees it. Long pieces merge in c's scratch.
+func (e *Encoder) countRegexp(c *pieceCache, text string) int {
 	n := 0
+	at, off := 0, 0 // rune index and byte offset of the cursor
 	m, _ := e.split.FindStringMatch(text)
 	for m != nil {
-		if runes == nil {
-			runes = []rune(text)
+		for ; at < m.Index; at++ {
+			_, size := utf8.DecodeRuneInString(text[off:])
+			off += size
 		}
-		n += e.countPiece(string(runes[m.Index : m.Index+m.Length]))
+		start, valid := off, true
+		for ; at < m.Index+m.Length; at++ {
+			r, size := utf8.DecodeRuneInString(text[off:])
+			valid = valid && (r != utf8.RuneError || size > 1)
+			off += size
+		}
+		piece := text[start:off]
+		if !valid {
+			piece = replaceInvalid(piece)
+		}
+		n += e.countPieceWith(&c.merge, piece)
 		m, _ = e.split.FindNextMatch(m)
 	}
 	return n
 }
 
+// replaceInvalid returns s with each invalid byte as U+FFFD, as
+// []rune(s) reads it (strings.ToValidUTF8 would make one of a run).
+func replaceInvalid(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for _, r := range s {
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
 // countPiece counts the tokens of one piece of the pre-tokenizer.
-func (e *Encoder) countPiece(piece string) int {
+func (e *Encoder) countPiece(piece string) int { return e.countPieceWith(nil, piece) }
+
+// countPieceWith is countPiece merging a long piece in s, which may be
+// nil.
+func (e *Encoder) countPieceWith(s *mergeScratch, piece string) int {
 	if _, ok := e.ranks.lookupString(piece); ok {
 		return 1
 	}
 	// mergeCount only reads the bytes: no copy of the string.
-	return mergeCount(unsafe.Slice(unsafe.StringData(piece), len(piece)), e.ranks)
+	return mergeCount(unsafe.Slice(unsafe.StringData(piece), len(piece)), e.ranks, s)
 }
 
 // mergeCount returns how many tokens byte-pair merging makes of piece:
@@ -324,12 +364,15 @@ func (e *Encoder) countPiece(piece string) int {
 // pair whose joined bytes have the lowest rank (the leftmost on a tie),
 // until no adjacent pair is in the vocabulary. This is tiktoken's
 // byte_pair_merge, with the same order of merges.
-func mergeCount(piece []byte, ranks *rankTable) int {
+func mergeCount(piece []byte, ranks *rankTable, s *mergeScratch) int {
 	if len(piece) == 1 {
 		return 1
 	}
 	if len(piece) > heapMergeMin {
-		return heapMergeCount(piece, ranks)
+		if s == nil {
+			s = new(mergeScratch)
+		}
+		return s.heapMergeCount(piece, ranks)
 	}
 	return scanMergeCount(piece, ranks)
 }
@@ -387,21 +430,29 @@ func scanMergeCount(piece []byte, ranks *rankTable) int {
 // goes to heapMergeCount.
 const heapMergeMin = 32
 
+// mergeScratch is the memory heapMergeCount works in, kept from one
+// piece to the next so that a run of long pieces allocates nothing.
+type mergeScratch struct {
+	next, prev []int32
+	rank       []int
+	heap       mergeHeap
+}
+
 // heapMergeCount is mergeCount with the candidate merges in a heap
 // ordered by rank, then by start (the leftmost on a tie): the same merges
 // in the same order, in time n log n. A merge changes the ranks of the
 // merged part and of the one before it; their old heap entries stay and
 // are dropped when they come up, no longer matching the part.
-func heapMergeCount(piece []byte, ranks *rankTable) int {
+func (s *mergeScratch) heapMergeCount(piece []byte, ranks *rankTable) int {
 	const none = math.MaxInt
 	n := len(piece)
 	// Parts are identified by their start; next[i] is the start of the
 	// part after the one at i (n for the last), prev[i] the one before
 	// (-1 for the first), rank[i] the rank of part i joined with the next,
 	// or none; next[i] is -1 once part i is merged into the one before.
-	next := make([]int32, n)
-	prev := make([]int32, n)
-	rank := make([]int, n)
+	// Every entry below n is written before it is read.
+	s.next, s.prev, s.rank = slices.Grow(s.next[:0], n)[:n], slices.Grow(s.prev[:0], n)[:n], slices.Grow(s.rank[:0], n)[:n]
+	next, prev, rank := s.next, s.prev, s.rank
 	rankOf := func(i int) int {
 		j := int(next[i])
 		if j >= n {
@@ -416,7 +467,8 @@ func heapMergeCount(piece []byte, ranks *rankTable) int {
 		}
 		return none
 	}
-	h := mergeHeap{}
+	h := s.heap[:0]
+	defer func() { s.heap = h[:0] }()
 	for i := range n {
 		next[i], prev[i] = int32(i+1), int32(i-1)
 	}

@@ -68,7 +68,7 @@ func TestChunkingKeepsCounts(t *testing.T) {
 			n := 1 + 10*MaxChunk/len(tc.text+sep)
 			text := strings.Repeat(tc.text+sep, n)
 			require.Greater(t, len(text), 4*MaxChunk)
-			joined := e.countOrdinary(text)
+			joined := e.ordinary(text)
 			assert.Equal(t, joined, e.Count(text), "%s %s: chunked count differs from the whole text's", enc, tc.name)
 		}
 	}
