@@ -80,3 +80,18 @@ func TestExemptionsValidate(t *testing.T) {
 		})
 	}
 }
+
+// TestKnownAssociations checks that Known accepts exactly the values
+// KnownAssociations lists, GitHub's eight, and that the list is a copy.
+func TestKnownAssociations(t *testing.T) {
+	known := heuristics.KnownAssociations()
+	assert.Len(t, known, 8)
+	for _, a := range known {
+		assert.True(t, a.Known(), a)
+	}
+	for _, a := range []heuristics.Association{"", "owner", "MAINTAINER", "FIRST_TIME"} {
+		assert.False(t, a.Known(), "%q", a)
+	}
+	known[0] = "CHANGED"
+	assert.Equal(t, heuristics.AssociationOwner, heuristics.KnownAssociations()[0], "the list is the caller's copy")
+}

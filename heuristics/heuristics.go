@@ -3,6 +3,7 @@ package heuristics
 import (
 	"context"
 	"errors"
+	"slices"
 	"time"
 
 	"github.com/heft-dev/heft/diffstat"
@@ -41,13 +42,15 @@ func (a Association) Maintainer() bool {
 }
 
 // Known reports whether a is one of the associations GitHub reports.
-func (a Association) Known() bool {
-	switch a {
-	case AssociationOwner, AssociationMember, AssociationCollaborator, AssociationContributor,
-		AssociationFirstTimeContributor, AssociationFirstTimer, AssociationMannequin, AssociationNone:
-		return true
-	}
-	return false
+func (a Association) Known() bool { return slices.Contains(associations[:], a) }
+
+// KnownAssociations returns the associations GitHub reports, in the order
+// of its documentation: for listing the values a flag or a setting takes.
+func KnownAssociations() []Association { return slices.Clone(associations[:]) }
+
+var associations = [...]Association{
+	AssociationOwner, AssociationMember, AssociationCollaborator, AssociationContributor,
+	AssociationFirstTimeContributor, AssociationFirstTimer, AssociationNone, AssociationMannequin,
 }
 
 // FirstTime reports whether the author has no merged contribution to the

@@ -28,19 +28,6 @@ import (
 // value GitHub does not report.
 var ErrAssociation = errors.New("not one of GitHub's author_association values")
 
-// Associations lists the author_association values GitHub reports, in the
-// order of the documentation.
-var Associations = []heuristics.Association{
-	heuristics.AssociationOwner,
-	heuristics.AssociationMember,
-	heuristics.AssociationCollaborator,
-	heuristics.AssociationContributor,
-	heuristics.AssociationFirstTimeContributor,
-	heuristics.AssociationFirstTimer,
-	heuristics.AssociationNone,
-	heuristics.AssociationMannequin,
-}
-
 // ParseAssociation returns the association s names, in any case ("member"
 // is MEMBER). The empty string is the unknown association. Anything else
 // is an error wrapping ErrAssociation that lists the values accepted.
@@ -50,11 +37,12 @@ func ParseAssociation(s string) (heuristics.Association, error) {
 		return "", nil
 	}
 	a := heuristics.Association(strings.ToUpper(s))
-	if slices.Contains(Associations, a) {
+	if a.Known() {
 		return a, nil
 	}
-	names := make([]string, len(Associations))
-	for i, v := range Associations {
+	known := heuristics.KnownAssociations()
+	names := make([]string, len(known))
+	for i, v := range known {
 		names[i] = string(v)
 	}
 	return "", fmt.Errorf("%q is %w: %s", s, ErrAssociation, strings.Join(names, ", "))

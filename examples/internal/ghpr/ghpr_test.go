@@ -39,7 +39,7 @@ func TestParseAssociation(t *testing.T) {
 		})
 	}
 	// Every value GitHub documents parses to itself.
-	for _, a := range Associations {
+	for _, a := range heuristics.KnownAssociations() {
 		got, err := ParseAssociation(string(a))
 		require.NoError(t, err)
 		assert.Equal(t, a, got)
