@@ -324,26 +324,34 @@ func disclosureEvidence(e disclosure.Evidence, f disclosureText) heuristics.Evid
 
 // foldRepeats keeps the first of the pieces of evidence that say the same
 // thing with the same snippet (the agent's account as the pull request's
-// author and as every commit's), noting on it how many commits repeat it.
+// author and as every commit's), noting on it how many other commits
+// repeat it. A line said twice in one commit's message, or again in the
+// description, adds no commit to the count.
 func foldRepeats(evs []heuristics.Evidence) []heuristics.Evidence {
 	type key struct{ msg, snippet string }
 	first := map[key]int{}
-	repeats := map[int]int{}
+	commits := map[int]map[string]bool{} // by kept evidence: the other commits that repeat it
 	var out []heuristics.Evidence
 	for _, e := range evs {
 		k := key{e.Message, e.Snippet}
-		if i, ok := first[k]; ok {
-			repeats[i]++
+		i, ok := first[k]
+		if !ok {
+			first[k] = len(out)
+			out = append(out, e)
 			continue
 		}
-		first[k] = len(out)
-		out = append(out, e)
+		if e.Commit != "" && e.Commit != out[i].Commit {
+			if commits[i] == nil {
+				commits[i] = map[string]bool{}
+			}
+			commits[i][e.Commit] = true
+		}
 	}
-	for i, n := range repeats {
+	for i, cs := range commits {
 		if out[i].Commit != "" {
-			out[i].Message += "; also in " + wording.Plural(n, "other commit")
+			out[i].Message += "; also in " + wording.Plural(len(cs), "other commit")
 		} else {
-			out[i].Message += "; also in " + wording.Plural(n, "commit")
+			out[i].Message += "; also in " + wording.Plural(len(cs), "commit")
 		}
 	}
 	return out

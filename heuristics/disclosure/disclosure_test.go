@@ -139,6 +139,37 @@ func TestEvidenceWording(t *testing.T) {
 	assert.Equal(t, "Discloses that the change is AI-generated: Claude Code, Devin AI.", res.Summary)
 }
 
+// TestRepeatsCountCommits checks that "also in N commits" counts other
+// commits: a footer said twice in one commit's message, or again in the
+// description, is not another commit.
+func TestRepeatsCountCommits(t *testing.T) {
+	s, err := disclosure.New(disclosure.Config{})
+	require.NoError(t, err)
+	footer := "🤖 Generated with [Claude Code](https://claude.com/claude-code)"
+	twice := "Add retry\n\nRetries the upload once.\n\n" + footer + "\n\n" + footer + "\n"
+	for _, tc := range []struct {
+		name string
+		c    *heuristics.Contribution
+		want string
+	}{
+		{"one commit, the footer twice", &heuristics.Contribution{Commits: []heuristics.Commit{{SHA: "a1", Message: twice}}},
+			"A line Claude Code writes (AI-generated)"},
+		{"the description and one commit", &heuristics.Contribution{Title: "Add retry", Body: "Adds a retry.\n\n" + footer + "\n",
+			Commits: []heuristics.Commit{{SHA: "a1", Message: twice}}},
+			"A line Claude Code writes (AI-generated); also in 1 commit"},
+		{"three commits", &heuristics.Contribution{Commits: []heuristics.Commit{{SHA: "a1", Message: twice},
+			{SHA: "a2", Message: "Fix retry\n\n" + footer + "\n"}, {SHA: "a3", Message: "Test retry\n\n" + footer + "\n"}}},
+			"A line Claude Code writes (AI-generated); also in 2 other commits"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := s.Score(context.Background(), tc.c)
+			require.NoError(t, err)
+			require.NotEmpty(t, res.Evidence)
+			assert.Equal(t, tc.want, res.Evidence[0].Message)
+		})
+	}
+}
+
 // TestContradictionWording pins a summary that does not contradict
 // itself ("says no AI" then "discloses AI-generated") and evidence whose
 // two lines each read as a sentence.
