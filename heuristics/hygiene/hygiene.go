@@ -361,6 +361,10 @@ var summaries = sync.OnceValue(func() map[string]string {
 	}
 })
 
+// symlinkMode is git's mode of a symbolic link, whose "content" is its
+// target, never newline-terminated.
+const symlinkMode = "120000"
+
 func (s *Scorer) result(found []finding, m map[string]float64) heuristics.Result {
 	res := heuristics.Result{Scorer: s.Name(), Metrics: m}
 	if len(found) == 0 {
@@ -578,7 +582,7 @@ func (s *Scorer) diffLines(c *heuristics.Contribution, m map[string]float64) []f
 				if l.Op != diffstat.LineAdded {
 					continue
 				}
-				if l.NoNewline {
+				if l.NoNewline && f.NewMode != symlinkMode {
 					out = append(out, finding{
 						ev: heuristics.Evidence{Rule: RuleFinalNewline, Field: heuristics.FieldDiff, Path: f.Path(), Line: l.New, Side: heuristics.SideNew, Snippet: wording.Snippet(l.Text, 80),
 							Message: fmt.Sprintf("%s does not end with a newline.", f.Path())},

@@ -1,8 +1,13 @@
 package hygiene_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -339,4 +344,40 @@ func TestAdviceJoinsSubjects(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, res.Advice, "leave LICENSE and go.sum out of this pull request")
 	assert.NotContains(t, res.Advice, "see the other points")
+}
+
+// TestSymlinkNoFinalNewline: a symbolic link's target is never
+// newline-terminated, and git shows it as a file's one line without a
+// final newline; that is not a file to ask for a newline.
+func TestSymlinkNoFinalNewline(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links need privileges on Windows")
+	}
+	dir := t.TempDir()
+	git := func(args ...string) []byte {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "HOME="+dir, "LC_ALL=C")
+		out, err := cmd.CombinedOutput()
+		require.NoError(t, err, "git %s: %s", strings.Join(args, " "), out)
+		return out
+	}
+	git("init", "-q")
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "NOTES.md"), []byte("# Notes\n"), 0o644))
+	require.NoError(t, os.Symlink("NOTES.md", filepath.Join(dir, "RelNotes")))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "tool.sh"), []byte("echo hi"), 0o644))
+	git("add", ".")
+	d, err := diffstat.Parse(bytes.NewReader(git("diff", "--cached")), nil)
+	require.NoError(t, err)
+	s, err := hygiene.New(hygiene.Config{})
+	require.NoError(t, err)
+	res, err := s.Score(context.Background(), &heuristics.Contribution{Title: "Add notes", Diff: d})
+	require.NoError(t, err)
+	var paths []string
+	for _, e := range res.Evidence {
+		if e.Rule == hygiene.RuleFinalNewline {
+			paths = append(paths, e.Path)
+		}
+	}
+	assert.Equal(t, []string{"tool.sh"}, paths, "the script, not the link")
 }
