@@ -3,7 +3,7 @@
 // request would stake for its reviewable size against what its author has
 // in the ledger. Score 0 while the balance covers the stake, rising to 1
 // as the shortfall approaches the whole stake (or the balance is zero or
-// below). A first- time contributor's pull request of Config.SmallPR lines
+// below). A first-time contributor's pull request of Config.SmallPR lines
 // or fewer (default 100) always scores 0; owners, members and
 // collaborators are exempt by policy.
 //
