@@ -29,7 +29,8 @@ type ToolSpec struct {
 	Name   string `json:"name"`
 	Vendor string `json:"vendor,omitempty"`
 	// Aliases are names people and tools write, matched case-insensitively
-	// as whole words: "Claude Code", "GitHub Copilot".
+	// as whole words: "Claude Code", "GitHub Copilot". The first is how
+	// sentences for people name the tool.
 	Aliases []string `json:"aliases,omitempty"`
 	// Words are names that are also ordinary words or first names
 	// ("Cursor", "Devin", "Amp"), matched only with this exact case, and
@@ -130,7 +131,7 @@ func DefaultCatalogue() Catalogue {
 			},
 			{
 				Name: "claude", Vendor: "anthropic",
-				Aliases: []string{"Claude.ai", "Anthropic Claude", "Claude Desktop", "Claude"},
+				Aliases: []string{"Claude", "Claude.ai", "Anthropic Claude", "Claude Desktop"},
 			},
 			{
 				Name: "copilot", Branches: []string{"copilot"}, Vendor: "github",

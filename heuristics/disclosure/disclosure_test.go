@@ -139,6 +139,17 @@ func TestEvidenceWording(t *testing.T) {
 	assert.Equal(t, "Discloses that the change is AI-generated: Claude Code, Devin AI.", res.Summary)
 }
 
+// TestModelFamilyName: a trailer that names only a model is the model's
+// family in prose ("Claude"), not one of its vendor's products.
+func TestModelFamilyName(t *testing.T) {
+	s, err := disclosure.New(disclosure.Config{})
+	require.NoError(t, err)
+	res, err := s.Score(context.Background(), &heuristics.Contribution{Title: "Fix retry",
+		Body: "The loop retried forever on a closed socket.\n\nAssisted-by: Opus 4.7\n"})
+	require.NoError(t, err)
+	assert.Equal(t, "Discloses that the change is AI-assisted: Claude (Opus 4.7).", res.Summary)
+}
+
 // TestRepeatsCountCommits checks that "also in N commits" counts other
 // commits: a footer said twice in one commit's message, or again in the
 // description, is not another commit.
