@@ -14,6 +14,12 @@
 // in 20 words or more besides its subject and trailers (those git finds
 // in its last paragraph). See Config for where the thresholds come from.
 //
+// A contribution with no title, no body and no commit message, such as a
+// bare diff ("git diff | heft score -"), has no description to read: its
+// description is unknown, not empty, and the scorer is not applicable (a
+// pull request always has a title, a commit a message). A title over an
+// empty body is an empty description.
+//
 // The score is in [0, 1]: 1 - (1-length)(1-RestateWeight·restate)
 // (1-HiddenWeight·hidden)(1-unexplained), where length, restate and
 // hidden are each 0 below their threshold and 1 at their ceiling, and

@@ -465,10 +465,18 @@ func isCheckbox(p DescriptionPart) bool {
 }
 
 // Score measures c.Body against c.Diff. It returns ErrNotApplicable when
-// there is neither a description nor a diff; without a diff it reports
-// hidden text only.
+// there is neither a description nor a diff, and when the description is
+// unknown: no title, no body and no commit message, as for a bare diff
+// ("git diff | heft score -"). A pull request always has a title and a
+// commit a message, so such a description was not given rather than left
+// empty; a title over an empty body is an empty description.
+//
+// Without a diff, or with one of no changed lines or files, it compares
+// the description's prose with the fixed Config.BudgetTokens and looks
+// for hidden text; the checks that compare the description with the
+// change (restating it, explaining nothing) need changed lines.
 func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heuristics.Result, error) {
-	if strings.TrimSpace(c.Body) == "" && c.Diff == nil {
+	if strings.TrimSpace(c.Body) == "" && (c.Diff == nil || descriptionUnknown(c)) {
 		return heuristics.Result{}, heuristics.ErrNotApplicable
 	}
 	if len(c.Body) > v.cfg.MaxBodyBytes {
@@ -683,6 +691,25 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 			changeSize(lines)) + res.Advice)
 	}
 	return res, nil
+}
+
+// descriptionUnknown reports whether c carries no description at all:
+// no title, no body and no commit message. A pull request always has a
+// title, and a commit or a git format-patch mail a message, so such a
+// contribution is a bare diff ("git diff | heft score -") whose
+// description the caller does not know: it is unknown, not empty, and the
+// verbosity scorer is not applicable. A title over an empty body is a
+// real empty description.
+func descriptionUnknown(c *heuristics.Contribution) bool {
+	if strings.TrimSpace(c.Title) != "" || strings.TrimSpace(c.Body) != "" {
+		return false
+	}
+	for _, cm := range c.Commits {
+		if strings.TrimSpace(cm.Message) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // minRestateShare is the share of the changed paths and identifiers the
