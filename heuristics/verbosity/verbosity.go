@@ -291,8 +291,9 @@ type Scorer struct {
 
 // New returns the verbosity scorer, counting tokens with the
 // embedded tiktoken vocabulary cfg.Encoding names. The vocabulary is
-// loaded on the first Score, once per process (about 0.15 s and 30 MB for
-// o200k_base), and shared.
+// loaded on the first Score, once per process, and shared: for
+// o200k_base about 15 ms of CPU time and 5.5 MiB allocated (go test
+// ./internal/tokenizer -bench Load -benchmem).
 func New(cfg Config) (*Scorer, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
