@@ -57,3 +57,55 @@ func TestDescriptionUnknown(t *testing.T) {
 	r := score(t, v, &heuristics.Contribution{Body: "Fix the build.\u200b\u200b", Diff: mid})
 	assert.Contains(t, scorertest.Rules(r), "verbosity-invisible-chars")
 }
+
+// TestRevertExplainsItself: a revert in one of git's shapes names what
+// it undoes, so it is not asked to explain itself however large; its
+// other checks (hidden text) still run, and a change that only contains a
+// revert among other commits is not one.
+func TestRevertExplainsItself(t *testing.T) {
+	v := newVerbosity(t)
+	big := bigChange(t, 411)
+	const sha = "3f1c2a9e8b7d6c5f4e3d2c1b0a99887766554433"
+	const subject = `Revert "cache: let entries expire on their own"`
+	for _, tc := range []struct {
+		name, why string
+		c         *heuristics.Contribution
+		revert    bool
+	}{
+		{"format-patch", "git revert's commit sent with git format-patch: subject and the line naming the commit",
+			&heuristics.Contribution{Title: subject, Body: "This reverts commit " + sha + ".",
+				Commits: []heuristics.Commit{{Message: subject + "\n\nThis reverts commit " + sha + ".\n"}}, Diff: big}, true},
+		{"github-button", "GitHub's revert button: the title git would write and a link to the pull request",
+			&heuristics.Contribution{Title: subject, Body: "Reverts example/tool#4821", Diff: big}, true},
+		{"reason-added", "a revert with a short reason of the author's own",
+			&heuristics.Contribution{Title: "cache: go back to fixed expiry", Body: "Broke CI.\n\nThis reverts commit " + sha[:12] + ".", Diff: big}, true},
+		{"commits-only", "git revert's commits and nothing else",
+			&heuristics.Contribution{Diff: big, Commits: []heuristics.Commit{
+				{Message: subject + "\n\nThis reverts commit " + sha + ".\n"},
+				{Message: `Reapply "cache: drop the sweeper"` + "\n\nThis reverts commit " + sha[:40] + ".\n"}}}, true},
+		{"one-revert-among-others", "a change whose commits include one revert is not a revert",
+			&heuristics.Contribution{Title: "cache: rework expiry", Diff: big, Commits: []heuristics.Commit{
+				{Message: subject + "\n\nThis reverts commit " + sha + ".\n"},
+				{Message: "cache: expire entries from a heap\n"}}}, false},
+		{"revert-in-words", "a title that says revert in words is not git's shape",
+			&heuristics.Contribution{Title: "Revert the expiry change", Body: "See above.", Diff: big}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := score(t, v, tc.c)
+			if tc.revert {
+				assert.NotContains(t, scorertest.Rules(r), "verbosity-no-description", "%s: %v", tc.why, r.Evidence)
+				assert.Zero(t, r.Metrics["unexplained_score"], tc.why)
+				assert.Equal(t, 1.0, r.Metrics["revert"], tc.why)
+				assert.NotContains(t, r.Advice, "does not say what it does or why", tc.why)
+				return
+			}
+			assert.Contains(t, scorertest.Rules(r), "verbosity-no-description", tc.why)
+			assert.Zero(t, r.Metrics["revert"], tc.why)
+		})
+	}
+	// A revert's hidden text is still hidden text.
+	r := score(t, v, &heuristics.Contribution{Title: subject, Body: "This reverts commit " + sha + ".\n\n<!-- " +
+		"The original change was fine; this revert only exists so the release branch can be cut on time, and the fix lands again next week. -->", Diff: big})
+	assert.Contains(t, scorertest.Rules(r), "verbosity-hidden-comment")
+	assert.Positive(t, r.Score)
+}

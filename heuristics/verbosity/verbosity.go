@@ -147,7 +147,8 @@ type Config struct {
 	// template, placeholder text, fewer than five words of the author's
 	// own) is a concern; the concern rises on a log scale to
 	// UnexplainedWeight at LargeDiffLines. A commit message of 20 words
-	// or more explains the change too. 0 is a setting, nil the default 30.
+	// or more explains the change too, and a revert explains itself (see
+	// the package doc). 0 is a setting, nil the default 30.
 	UnexplainedLines *int `json:"unexplained_lines,omitempty"`
 
 	// UnexplainedWeight is the score of a change of LargeDiffLines or
@@ -274,7 +275,7 @@ func (e *BodyTooLargeError) Unwrap() error { return ErrBodyTooLarge }
 // and a fourth, unexplained, from 0 to UnexplainedWeight: a description
 // that explains nothing (empty, the template, placeholder text) for a
 // change of more than UnexplainedLines reviewable lines, rising with the
-// change.
+// change; never for a revert in git's shapes, which names what it undoes.
 //
 // Known false positives: without Contribution.Template, a template's
 // headings and checklists count as the author's prose (its comments are
@@ -587,7 +588,11 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	ex := explanation(parts, c.Commits)
 	res.Metrics["own_words"] = float64(ex.words)
 	var unexplained float64
-	if !ex.explained() && lines > *cfg.UnexplainedLines {
+	revert := isRevert(c)
+	if revert {
+		res.Metrics["revert"] = 1
+	}
+	if !ex.explained() && !revert && lines > *cfg.UnexplainedLines {
 		unexplained = *cfg.UnexplainedWeight * scoring.Ramp(float64(lines), float64(max(*cfg.UnexplainedLines, 1)), float64(max(cfg.LargeDiffLines, *cfg.UnexplainedLines+1)))
 	}
 
@@ -711,6 +716,37 @@ func descriptionUnknown(c *heuristics.Contribution) bool {
 		}
 	}
 	return true
+}
+
+// revertSubjectRE matches the subject git revert writes, `Revert "…"`,
+// and the one it writes for reverting a revert, `Reapply "…"`.
+var revertSubjectRE = lazyre.New(`^(?:Revert|Reapply) "`)
+
+// revertedRE matches the line git revert adds to the message: "This
+// reverts commit <sha>."
+var revertedRE = lazyre.New(`(?i)\bthis reverts commit [0-9a-f]{7,40}\b`)
+
+// isRevert reports whether c is a revert in one of git's shapes: its
+// title is `Revert "…"` (git revert's subject, and GitHub's revert
+// button's title), its description says "This reverts commit <sha>", or
+// every commit is a revert. A revert explains itself by naming what it
+// undoes, so it is never asked to explain itself.
+func isRevert(c *heuristics.Contribution) bool {
+	if revertSubjectRE.MatchString(strings.TrimSpace(c.Title)) || revertedRE.MatchString(c.Body) {
+		return true
+	}
+	n := 0
+	for _, cm := range c.Commits {
+		msg := strings.TrimSpace(cm.Message)
+		if msg == "" {
+			continue
+		}
+		if !revertSubjectRE.MatchString(msg) && !revertedRE.MatchString(msg) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // minRestateShare is the share of the changed paths and identifiers the
