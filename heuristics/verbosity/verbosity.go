@@ -93,7 +93,8 @@ type Config struct {
 	// text in the score; a shorter one is still reported as evidence when
 	// it reads like a sentence (four words or more, not all capitals),
 	// unlike tool markers such as "Reviewable:start" or "START COPILOT
-	// CODING AGENT TIPS". Default 20.
+	// CODING AGENT TIPS". A comment that addresses AI reviewers or tools
+	// with an instruction counts whatever its size. Default 20.
 	HiddenCommentTokens int `json:"hidden_comment_tokens,omitempty"`
 
 	// HiddenWeight is how much hidden text (a long comment, invisible or
@@ -269,8 +270,9 @@ func (e *BodyTooLargeError) Unwrap() error { return ErrBodyTooLarge }
 //     0 up to the floor or below RestateMinNamed names;
 //   - hidden: 1 for an HTML comment of HiddenCommentTokens or more that
 //     the author wrote (not the template's, not a tool's marker), for
-//     invisible characters or for bidirectional embeddings, overrides and
-//     isolates; 0 otherwise;
+//     one of any length that addresses AI reviewers or tools with an
+//     instruction (approve, ignore, merge), for invisible characters or
+//     for bidirectional embeddings, overrides and isolates; 0 otherwise;
 //
 // and a fourth, unexplained, from 0 to UnexplainedWeight: a description
 // that explains nothing (empty, the template, placeholder text) for a
@@ -567,20 +569,24 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	res.Metrics["bidi_controls"] = float64(hy.bidi)
 	res.Metrics["invalid_utf8_bytes"] = float64(hy.invalid)
 	var hidden float64
-	longComment := false
+	longComment, instructs := false, 0
 	var comments []DescriptionPart
 	hiddenTokens := 0
 	for _, p := range parts {
 		if p.Kind == "comment" && p.Note == "" { // not a tool's marker
 			comments = append(comments, p)
 			hiddenTokens += p.Tokens
+			if instructsReviewer(p.Text) {
+				instructs++
+			}
 			if p.Tokens >= cfg.HiddenCommentTokens {
 				longComment = true
 			}
 		}
 	}
 	res.Metrics["hidden_comment_tokens"] = float64(hiddenTokens)
-	if longComment || hy.invisible > 0 || hy.bidiOverride > 0 {
+	res.Metrics["hidden_instructions"] = float64(instructs)
+	if longComment || instructs > 0 || hy.invisible > 0 || hy.bidiOverride > 0 {
 		hidden = 1
 	}
 
@@ -643,6 +649,13 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 		res.Evidence = append(res.Evidence, longestSections(parts, cfg.Sections, length > 0)...)
 	}
 	for _, p := range comments {
+		if instructsReviewer(p.Text) {
+			res.Evidence = append(res.Evidence, heuristics.Evidence{
+				Rule:    "verbosity-hidden-instruction",
+				Message: "An HTML comment, hidden when the description is rendered, addresses AI reviewers or tools with an instruction (approve, ignore, merge, do not report): counted as hidden text whatever its length.",
+				Field:   heuristics.FieldBody, Line: p.Line, Snippet: wording.Snippet(p.Text, 120),
+			})
+		}
 		if p.Tokens < cfg.HiddenCommentTokens && !sentenceLike(p.Text) {
 			continue
 		}
@@ -676,7 +689,7 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 
 	words := countProseWords(parts)
 	res.Summary = verbositySummary(prose, words, lines, budget, byKind)
-	res.Advice = verbosityAdvice(words, lines, length, restate, rs, hidden, hy, longComment, isCommitMessage(c))
+	res.Advice = verbosityAdvice(words, lines, length, restate, rs, hidden, hy, longComment || instructs > 0, isCommitMessage(c))
 	// With the repository's template at hand, the template scorer asks
 	// the author to fill in an empty or untouched template; asking again
 	// here would say the same thing twice.
@@ -1447,6 +1460,20 @@ func (v *Scorer) restatement(parts []DescriptionPart, d *diffstat.Diff) restatem
 		rs.evidence[0].Message = "The description names " + rs.named() + ". " + rs.evidence[0].Message
 	}
 	return rs
+}
+
+// instructionVerbRE finds the verbs with which hidden text steers a
+// reviewer or a model: approve, ignore, disregard, merge, do not
+// (report, flag).
+var instructionVerbRE = lazyre.New(`(?i)\b(?:approve|ignore|disregard|forget|merge|accept|skip|override|lgtm|do\s+not|don't|never)\b`)
+
+// instructsReviewer reports whether a hidden comment addresses AI
+// reviewers, models or tools (placeholder.AddressesTools) with an
+// instruction (instructionVerbRE): the shape of a prompt injection, which
+// is hidden text whatever its length.
+func instructsReviewer(text string) bool {
+	t := strings.Join(strings.Fields(text), " ")
+	return placeholder.AddressesTools(t) && instructionVerbRE.MatchString(t)
 }
 
 // sentenceLike reports whether a comment reads like a sentence rather
