@@ -477,8 +477,9 @@ func isCheckbox(p DescriptionPart) bool {
 //
 // Without a diff, or with one of no changed lines or files, it compares
 // the description's prose with the fixed Config.BudgetTokens and looks
-// for hidden text; the checks that compare the description with the
-// change (restating it, explaining nothing) need changed lines.
+// for hidden text. The checks that compare the description with the
+// change need one: restating it needs a diff, and explaining nothing a
+// change of more than Config.UnexplainedLines reviewable lines.
 func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heuristics.Result, error) {
 	if strings.TrimSpace(c.Body) == "" && (c.Diff == nil || descriptionUnknown(c)) {
 		return heuristics.Result{}, heuristics.ErrNotApplicable
