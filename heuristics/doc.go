@@ -23,9 +23,12 @@
 //	heuristics/verbosity   prose per changed line, restating the diff, hidden text
 //	heuristics/disclosure  what the description and commits say about AI assistance
 //	heuristics/engagement  whose turn it is: questions and change requests left unanswered
-//	heuristics/reputation  the points a pull request stakes against its author's ledger
 //	heuristics/workaround  changes that patch around a dependency instead of fixing it upstream
+//	heuristics/account     what the forge says of the author's account: age, profile, forks, history
+//	heuristics/template    how the description follows the repository's pull request template
+//	heuristics/hygiene     house rules one by one: paths touched, branches, title and commit form, linked issue
+//	heuristics/reputation  the points a pull request stakes against its author's ledger
 //
-// Package heuristics/standard lists the default set and its combined
-// configuration.
+// Package heuristics/standard lists the default set (all of them but
+// reputation, which needs a ledger) and its combined configuration.
 package heuristics

@@ -14,6 +14,16 @@
 // in 20 words or more besides its subject and trailers (those git finds
 // in its last paragraph). See Config for where the thresholds come from.
 //
+// A contribution with no title, no body and no commit message, such as a
+// bare diff ("git diff | heft score -"), has no description to read: its
+// description is unknown, not empty, and the scorer is not applicable (a
+// pull request always has a title, a commit a message). A title over an
+// empty body is an empty description. A revert in git's shapes (the
+// title `Revert "…"` or `Reapply "…"`, "This reverts commit <sha>" in the
+// description, or every commit a revert) explains itself by naming what
+// it undoes and is never asked to explain more; its other checks run as
+// for any change.
+//
 // The score is in [0, 1]: 1 - (1-length)(1-RestateWeight·restate)
 // (1-HiddenWeight·hidden)(1-unexplained), where length, restate and
 // hidden are each 0 below their threshold and 1 at their ceiling, and
@@ -24,17 +34,18 @@
 //
 // Evidence carries one of these stable rule IDs, which programs may depend on:
 //
-//	verbosity-length            many prose tokens per reviewable changed line, or against the budget when there is nothing to compare with
-//	verbosity-long-section      one of the longest sections of prose (when the length or restating score is non-zero)
-//	verbosity-restates-diff     prose, often a list, that names changed files and identifiers one by one (at least a quarter of them)
-//	verbosity-hidden-comment    an HTML comment the author wrote (hidden when rendered): not the template's, not a tool's marker
-//	verbosity-invisible-chars   zero-width or other invisible characters, outside emoji and flag sequences and mention guards ("@<U+200B>name")
-//	verbosity-bidi-controls     bidirectional control characters (embeddings, overrides, isolates, marks)
-//	verbosity-invalid-utf8      bytes that are not UTF-8, counted as U+FFFD
-//	verbosity-template-only     the description is the pull request template, unchanged
-//	verbosity-no-description    an empty description, or one with nothing of the author's own, for a change that needs one
-//	verbosity-placeholder       placeholder text instead of a description (lorem ipsum, TODO, N/A)
-//	verbosity-over-limit        the description is longer than MaxBodyBytes: not read, and a concern by itself
+//	verbosity-length              many prose tokens per reviewable changed line, or against the budget when there is nothing to compare with
+//	verbosity-long-section        one of the longest sections of prose (when the length or restating score is non-zero)
+//	verbosity-restates-diff       prose, often a list, that names changed files and identifiers one by one (at least a quarter of them)
+//	verbosity-hidden-comment      an HTML comment the author wrote (hidden when rendered): not the template's, not a tool's marker
+//	verbosity-hidden-instruction  an HTML comment the author wrote that addresses AI reviewers or tools with an instruction (approve, ignore, merge): hidden text whatever its length
+//	verbosity-invisible-chars     zero-width or other invisible characters, outside emoji and flag sequences and mention guards ("@<U+200B>name")
+//	verbosity-bidi-controls       bidirectional control characters (embeddings, overrides, isolates, marks)
+//	verbosity-invalid-utf8        bytes that are not UTF-8, counted as U+FFFD
+//	verbosity-template-only       the description is the pull request template, unchanged
+//	verbosity-no-description      an empty description, or one with nothing of the author's own, for a change that needs one
+//	verbosity-placeholder         placeholder text instead of a description (lorem ipsum, TODO, N/A)
+//	verbosity-over-limit          the description is longer than MaxBodyBytes: not read, and a concern by itself
 //
 // # Template comments without a template
 //

@@ -182,10 +182,10 @@ func TestUnexplained(t *testing.T) {
 		min, max  float64
 		rule      string
 	}{
-		{"typo-fix-empty", "a small typo fix needs no description: pass", &heuristics.Contribution{Diff: typo}, 0, 0, ""},
+		{"typo-fix-empty", "a small typo fix needs no description: pass", &heuristics.Contribution{Title: "README: fix typos", Diff: typo}, 0, 0, ""},
 		{"typo-fix-todo", "placeholder text on a small fix is said, not scored", &heuristics.Contribution{Body: "TODO", Diff: typo}, 0, 0, "verbosity-placeholder"},
-		{"empty-400", "400 lines with no description: a concern, below review", &heuristics.Contribution{Diff: mid}, 0.2, 0.5, "verbosity-no-description"},
-		{"empty-1200", "1,200 lines with no description: review", &heuristics.Contribution{Diff: big}, 0.5, 0.8, "verbosity-no-description"},
+		{"empty-400", "400 lines with no description: a concern, below review", &heuristics.Contribution{Title: "sync: split the replicator", Diff: mid}, 0.2, 0.5, "verbosity-no-description"},
+		{"empty-1200", "1,200 lines with no description: review", &heuristics.Contribution{Title: "sync: split the replicator", Diff: big}, 0.5, 0.8, "verbosity-no-description"},
 		{"lorem-ipsum", "lorem ipsum is no description", &heuristics.Contribution{Body: "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.", Diff: big}, 0.5, 0.8, "verbosity-placeholder"},
 		{"headings-and-na", "template headings with N/A and nothing else", &heuristics.Contribution{Body: "## Summary\n\nN/A\n\n## Testing\n\n## Notes\n", Diff: big}, 0.5, 0.8, "verbosity-placeholder"},
 		{"untouched-template-unknown", "the template left as it is, no template given: headings, instructions and checkboxes only",

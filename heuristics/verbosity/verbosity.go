@@ -93,7 +93,8 @@ type Config struct {
 	// text in the score; a shorter one is still reported as evidence when
 	// it reads like a sentence (four words or more, not all capitals),
 	// unlike tool markers such as "Reviewable:start" or "START COPILOT
-	// CODING AGENT TIPS". Default 20.
+	// CODING AGENT TIPS". A comment that addresses AI reviewers or tools
+	// with an instruction counts whatever its size. Default 20.
 	HiddenCommentTokens int `json:"hidden_comment_tokens,omitempty"`
 
 	// HiddenWeight is how much hidden text (a long comment, invisible or
@@ -147,7 +148,8 @@ type Config struct {
 	// template, placeholder text, fewer than five words of the author's
 	// own) is a concern; the concern rises on a log scale to
 	// UnexplainedWeight at LargeDiffLines. A commit message of 20 words
-	// or more explains the change too. 0 is a setting, nil the default 30.
+	// or more explains the change too, and a revert explains itself (see
+	// the package doc). 0 is a setting, nil the default 30.
 	UnexplainedLines *int `json:"unexplained_lines,omitempty"`
 
 	// UnexplainedWeight is the score of a change of LargeDiffLines or
@@ -268,13 +270,14 @@ func (e *BodyTooLargeError) Unwrap() error { return ErrBodyTooLarge }
 //     0 up to the floor or below RestateMinNamed names;
 //   - hidden: 1 for an HTML comment of HiddenCommentTokens or more that
 //     the author wrote (not the template's, not a tool's marker), for
-//     invisible characters or for bidirectional embeddings, overrides and
-//     isolates; 0 otherwise;
+//     one of any length that addresses AI reviewers or tools with an
+//     instruction (approve, ignore, merge), for invisible characters or
+//     for bidirectional embeddings, overrides and isolates; 0 otherwise;
 //
 // and a fourth, unexplained, from 0 to UnexplainedWeight: a description
 // that explains nothing (empty, the template, placeholder text) for a
 // change of more than UnexplainedLines reviewable lines, rising with the
-// change.
+// change; never for a revert in git's shapes, which names what it undoes.
 //
 // Known false positives: without Contribution.Template, a template's
 // headings and checklists count as the author's prose (its comments are
@@ -291,8 +294,9 @@ type Scorer struct {
 
 // New returns the verbosity scorer, counting tokens with the
 // embedded tiktoken vocabulary cfg.Encoding names. The vocabulary is
-// loaded on the first Score, once per process (about 0.15 s and 30 MB for
-// o200k_base), and shared.
+// loaded on the first Score, once per process, and shared: for
+// o200k_base about 15 ms of CPU time and 5.5 MiB allocated (go test
+// ./internal/tokenizer -bench Load -benchmem).
 func New(cfg Config) (*Scorer, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
@@ -465,10 +469,19 @@ func isCheckbox(p DescriptionPart) bool {
 }
 
 // Score measures c.Body against c.Diff. It returns ErrNotApplicable when
-// there is neither a description nor a diff; without a diff it reports
-// hidden text only.
+// there is neither a description nor a diff, and when the description is
+// unknown: no title, no body and no commit message, as for a bare diff
+// ("git diff | heft score -"). A pull request always has a title and a
+// commit a message, so such a description was not given rather than left
+// empty; a title over an empty body is an empty description.
+//
+// Without a diff, or with one of no changed lines or files, it compares
+// the description's prose with the fixed Config.BudgetTokens and looks
+// for hidden text. The checks that compare the description with the
+// change need one: restating it needs a diff, and explaining nothing a
+// change of more than Config.UnexplainedLines reviewable lines.
 func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heuristics.Result, error) {
-	if strings.TrimSpace(c.Body) == "" && c.Diff == nil {
+	if strings.TrimSpace(c.Body) == "" && (c.Diff == nil || descriptionUnknown(c)) {
 		return heuristics.Result{}, heuristics.ErrNotApplicable
 	}
 	if len(c.Body) > v.cfg.MaxBodyBytes {
@@ -557,20 +570,24 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	res.Metrics["bidi_controls"] = float64(hy.bidi)
 	res.Metrics["invalid_utf8_bytes"] = float64(hy.invalid)
 	var hidden float64
-	longComment := false
+	longComment, instructs := false, 0
 	var comments []DescriptionPart
 	hiddenTokens := 0
 	for _, p := range parts {
 		if p.Kind == "comment" && p.Note == "" { // not a tool's marker
 			comments = append(comments, p)
 			hiddenTokens += p.Tokens
+			if instructsReviewer(p.Text) {
+				instructs++
+			}
 			if p.Tokens >= cfg.HiddenCommentTokens {
 				longComment = true
 			}
 		}
 	}
 	res.Metrics["hidden_comment_tokens"] = float64(hiddenTokens)
-	if longComment || hy.invisible > 0 || hy.bidiOverride > 0 {
+	res.Metrics["hidden_instructions"] = float64(instructs)
+	if longComment || instructs > 0 || hy.invisible > 0 || hy.bidiOverride > 0 {
 		hidden = 1
 	}
 
@@ -578,7 +595,11 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	ex := explanation(parts, c.Commits)
 	res.Metrics["own_words"] = float64(ex.words)
 	var unexplained float64
-	if !ex.explained() && lines > *cfg.UnexplainedLines {
+	revert := isRevert(c)
+	if revert {
+		res.Metrics["revert"] = 1
+	}
+	if !ex.explained() && !revert && lines > *cfg.UnexplainedLines {
 		unexplained = *cfg.UnexplainedWeight * scoring.Ramp(float64(lines), float64(max(*cfg.UnexplainedLines, 1)), float64(max(cfg.LargeDiffLines, *cfg.UnexplainedLines+1)))
 	}
 
@@ -629,6 +650,13 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 		res.Evidence = append(res.Evidence, longestSections(parts, cfg.Sections, length > 0)...)
 	}
 	for _, p := range comments {
+		if instructsReviewer(p.Text) {
+			res.Evidence = append(res.Evidence, heuristics.Evidence{
+				Rule:    "verbosity-hidden-instruction",
+				Message: "An HTML comment, hidden when the description is rendered, addresses AI reviewers or tools with an instruction (approve, ignore, merge, do not report): counted as hidden text whatever its length.",
+				Field:   heuristics.FieldBody, Line: p.Line, Snippet: wording.Snippet(p.Text, 120),
+			})
+		}
 		if p.Tokens < cfg.HiddenCommentTokens && !sentenceLike(p.Text) {
 			continue
 		}
@@ -662,7 +690,7 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 
 	words := countProseWords(parts)
 	res.Summary = verbositySummary(prose, words, lines, budget, byKind)
-	res.Advice = verbosityAdvice(words, lines, length, restate, rs, hidden, hy, longComment, isCommitMessage(c))
+	res.Advice = verbosityAdvice(words, lines, length, restate, rs, hidden, hy, longComment || instructs > 0, isCommitMessage(c))
 	// With the repository's template at hand, the template scorer asks
 	// the author to fill in an empty or untouched template; asking again
 	// here would say the same thing twice.
@@ -683,6 +711,56 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 			changeSize(lines)) + res.Advice)
 	}
 	return res, nil
+}
+
+// descriptionUnknown reports whether c carries no description at all:
+// no title, no body and no commit message. A pull request always has a
+// title, and a commit or a git format-patch mail a message, so such a
+// contribution is a bare diff ("git diff | heft score -") whose
+// description the caller does not know: it is unknown, not empty, and the
+// verbosity scorer is not applicable. A title over an empty body is a
+// real empty description.
+func descriptionUnknown(c *heuristics.Contribution) bool {
+	if strings.TrimSpace(c.Title) != "" || strings.TrimSpace(c.Body) != "" {
+		return false
+	}
+	for _, cm := range c.Commits {
+		if strings.TrimSpace(cm.Message) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// revertSubjectRE matches the subject git revert writes, `Revert "…"`,
+// and the one it writes for reverting a revert, `Reapply "…"`.
+var revertSubjectRE = lazyre.New(`^(?:Revert|Reapply) "`)
+
+// revertedRE matches the line git revert adds to the message: "This
+// reverts commit <sha>."
+var revertedRE = lazyre.New(`(?i)\bthis reverts commit [0-9a-f]{7,40}\b`)
+
+// isRevert reports whether c is a revert in one of git's shapes: its
+// title is `Revert "…"` (git revert's subject, and GitHub's revert
+// button's title), its description says "This reverts commit <sha>", or
+// every commit is a revert. A revert explains itself by naming what it
+// undoes, so it is never asked to explain itself.
+func isRevert(c *heuristics.Contribution) bool {
+	if revertSubjectRE.MatchString(strings.TrimSpace(c.Title)) || revertedRE.MatchString(c.Body) {
+		return true
+	}
+	n := 0
+	for _, cm := range c.Commits {
+		msg := strings.TrimSpace(cm.Message)
+		if msg == "" {
+			continue
+		}
+		if !revertSubjectRE.MatchString(msg) && !revertedRE.MatchString(msg) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // minRestateShare is the share of the changed paths and identifiers the
@@ -1383,6 +1461,20 @@ func (v *Scorer) restatement(parts []DescriptionPart, d *diffstat.Diff) restatem
 		rs.evidence[0].Message = "The description names " + rs.named() + ". " + rs.evidence[0].Message
 	}
 	return rs
+}
+
+// instructionVerbRE finds the verbs with which hidden text steers a
+// reviewer or a model: approve, ignore, disregard, merge, do not
+// (report, flag).
+var instructionVerbRE = lazyre.New(`(?i)\b(?:approve|ignore|disregard|forget|merge|accept|skip|override|lgtm|do\s+not|don't|never)\b`)
+
+// instructsReviewer reports whether a hidden comment addresses AI
+// reviewers, models or tools (placeholder.AddressesTools) with an
+// instruction (instructionVerbRE): the shape of a prompt injection, which
+// is hidden text whatever its length.
+func instructsReviewer(text string) bool {
+	t := strings.Join(strings.Fields(text), " ")
+	return placeholder.AddressesTools(t) && instructionVerbRE.MatchString(t)
 }
 
 // sentenceLike reports whether a comment reads like a sentence rather

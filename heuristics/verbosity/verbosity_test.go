@@ -273,8 +273,8 @@ func TestVerbosity(t *testing.T) {
 		},
 		{
 			name:  "empty-body",
-			why:   "no description is not a verbose one",
-			c:     &heuristics.Contribution{Diff: oneLine},
+			why:   "a title over an empty description: no description is not a verbose one",
+			c:     &heuristics.Contribution{Title: "server: close the listener on shutdown", Diff: oneLine},
 			score: scorertest.Zero,
 		},
 	}
@@ -490,7 +490,7 @@ func FuzzVerbosity(f *testing.F) {
 	}
 	d := &diffstat.Diff{Files: []*diffstat.File{{NewPath: "internal/api/server.go", Added: 3, Deleted: 1, Kind: diffstat.KindSource}}}
 	f.Fuzz(func(t *testing.T, body, template string) {
-		r, err := v.Score(context.Background(), &heuristics.Contribution{Body: body, Template: template, Diff: d})
+		r, err := v.Score(context.Background(), &heuristics.Contribution{Title: "api: fix the server", Body: body, Template: template, Diff: d})
 		if err != nil {
 			if len(body) > 1<<16 && errors.Is(err, verbosity.ErrBodyTooLarge) {
 				return
@@ -531,7 +531,7 @@ func TestTemplateScorerAsks(t *testing.T) {
 	tmpl := body(t, "template.md")
 	s := newVerbosity(t)
 	for name, c := range map[string]*heuristics.Contribution{
-		"empty":     {Template: tmpl, Diff: big},
+		"empty":     {Title: "sync: split the replicator", Template: tmpl, Diff: big},
 		"untouched": {Template: tmpl, Body: tmpl, Diff: big},
 	} {
 		res, err := s.Score(context.Background(), c)
@@ -540,7 +540,7 @@ func TestTemplateScorerAsks(t *testing.T) {
 		assert.NotEmpty(t, res.Evidence, name)
 		assert.Empty(t, res.Advice, "%s: the template scorer asks to fill in the template", name)
 	}
-	res, err := s.Score(context.Background(), &heuristics.Contribution{Diff: big})
+	res, err := s.Score(context.Background(), &heuristics.Contribution{Title: "sync: split the replicator", Diff: big})
 	require.NoError(t, err)
 	assert.Contains(t, res.Advice, "does not say what it does or why", "without a template, verbosity asks")
 }
@@ -662,7 +662,7 @@ func TestRestateNeedsAShare(t *testing.T) {
 func TestNoReviewableLinesWording(t *testing.T) {
 	v := newVerbosity(t)
 	d := &diffstat.Diff{Files: []*diffstat.File{{NewPath: "go.sum", Added: 300, Kind: diffstat.KindLockfile}}}
-	r := score(t, v, &heuristics.Contribution{Diff: d})
+	r := score(t, v, &heuristics.Contribution{Title: "deps: update go.sum", Diff: d})
 	assert.Contains(t, r.Summary, "for a change with no reviewable lines")
 	assert.NotContains(t, r.Summary, "0 reviewable")
 }
