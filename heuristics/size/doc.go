@@ -18,9 +18,9 @@
 // src/test/): tests/core/ with src/core/, tests/contrib/ with
 // pkg/contrib/, tests/middleware/ with src/pkg/ when its middleware/
 // changed, and tests of the project as a whole (tests/test_app.py) with
-// the largest part. Files at the repository root go with the largest part
-// too, so the advice never proposes sending tests or a changelog entry
-// apart from their change. A revert (git's Revert "..." or Reapply
+// the largest part; the advice never proposes sending tests, or
+// documentation and the files at the repository root (a changelog
+// entry), alone apart from their change. A revert (git's Revert "..." or Reapply
 // "..." subject, its "This reverts commit" line, or GitHub's "Reverts
 // owner/name#123"; with commits, every commit a revert) is measured the
 // same but not advised to be split: it undoes one piece of work.

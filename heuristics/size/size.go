@@ -332,16 +332,22 @@ func revert(c *heuristics.Contribution) bool {
 // sizeAdvice suggests how to split a large change, by where its lines
 // are. A test file goes with the code it tests (a directory whose path
 // is the same once src, test and the like are left out, such as
-// tests/core/ for src/core/; for a test tree, see testedCode), and files
-// at the repository root with the largest part: a pull request of tests
-// alone, apart from the change they test, or of a changelog entry, is not
-// one to advise. Tests beside code the change does not touch
+// tests/core/ for src/core/; for a test tree, see testedCode): a pull
+// request of tests alone, apart from the change they test, or of its
+// documentation and files at the repository root (a changelog entry),
+// is not one to advise. Tests beside code the change does not touch
 // (internal/lru/lru_test.go alone) are a part of their own. It proposes a split only
 // when one part holds at least half the lines (otherwise any cut is
 // arbitrary), and promises that each part can be reviewed in one sitting
 // only when each is within comfortable lines.
 func sizeAdvice(files []*diffstat.File, total, comfortable int) string {
 	parts := splitParts(files)
+	if len(parts) >= 2 && accompanying(parts[1:], files) {
+		// What is left is the change's documentation or the files at
+		// the repository root (a changelog entry, a build file): they
+		// belong with it, not on their own.
+		parts = parts[:1]
+	}
 	if len(parts) < 2 || parts[0].lines*2 < total {
 		spread := ""
 		if len(parts) >= 2 {
@@ -386,6 +392,27 @@ func sizeAdvice(files []*diffstat.File, total, comfortable int) string {
 type part struct {
 	dirs  []string
 	lines int
+}
+
+// accompanying reports whether parts hold only documentation and files
+// at the repository root.
+func accompanying(parts []*part, files []*diffstat.File) bool {
+	docs := map[string]bool{rootDir: true}
+	for _, f := range files {
+		d := topDir(f.Path())
+		if _, seen := docs[d]; !seen {
+			docs[d] = true
+		}
+		docs[d] = docs[d] && (d == rootDir || f.Kind == diffstat.KindDocs)
+	}
+	for _, p := range parts {
+		for _, d := range p.dirs {
+			if !docs[d] {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // splitParts groups files by top directory (topDir), with each test
@@ -454,26 +481,15 @@ func splitParts(files []*diffstat.File) []*part {
 		parts[home].lines += byDir[d]
 	}
 	out := slices.Collect(maps.Values(parts))
-	byLines := func(out []*part) {
-		slices.SortFunc(out, func(a, b *part) int {
-			if d := b.lines - a.lines; d != 0 {
-				return d
-			}
-			return strings.Compare(a.dirs[0], b.dirs[0])
-		})
-	}
-	byLines(out)
-	// Files at the repository root (a changelog entry, a build file) go
-	// with the largest part, not on their own.
-	if i := slices.IndexFunc(out, func(p *part) bool { return slices.Contains(p.dirs, rootDir) }); i > 0 {
-		out[0].dirs = append(out[0].dirs, out[i].dirs...)
-		out[0].lines += out[i].lines
-		out = slices.Delete(out, i, i+1)
-	}
 	for _, p := range out {
 		largest(p.dirs)
 	}
-	byLines(out)
+	slices.SortFunc(out, func(a, b *part) int {
+		if d := b.lines - a.lines; d != 0 {
+			return d
+		}
+		return strings.Compare(a.dirs[0], b.dirs[0])
+	})
 	return out
 }
 
