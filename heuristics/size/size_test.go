@@ -359,18 +359,17 @@ func TestFilesWithNoChangedLine(t *testing.T) {
 		summary        string
 		advice         string
 	}{
-		{"only-renames", "git mv of 60 files: nothing to review, no score, no advice",
-			onlyBase, onlyChange, true, 0, 60,
-			"size/XS: 60 files renamed as they are; no reviewable changed lines.", ""},
-		{"renames-and-an-edit", "the moves are not counted or named; the edit is",
-			base, withEdit, false, 1, 30,
-			"size/L: 300 reviewable changed lines (+300 −0) in 1 file; 30 files renamed as they are, not counted.", ""},
-		{"binary-files", "a binary file is still a file to look at, but has no lines to be named as one of the largest by",
-			nil, binary, false, 4, 0,
-			"size/L: 300 reviewable changed lines (+300 −0) in 4 files.", ""},
-		{"only-binary-files", "24 icons are files to look at, not \"0 reviewable lines\"",
-			nil, icons, false, 24, 0,
-			"size/XS: 0 reviewable changed lines (+0 −0) in 24 files.", "This pull request changes 24 binary files. If it can be split"},
+		{name: "only-renames", reason: "git mv of 60 files: nothing to review, no score, no advice",
+			base: onlyBase, change: onlyChange, zero: true, unmoved: 60,
+			summary: "size/XS: 60 files renamed as they are; no reviewable changed lines."},
+		{name: "renames-and-an-edit", reason: "the moves are not counted or named; the edit is",
+			base: base, change: withEdit, files: 1, unmoved: 30,
+			summary: "size/L: 300 reviewable changed lines (+300 −0) in 1 file; 30 files renamed as they are, not counted."},
+		{name: "binary-files", reason: "a binary file is still a file to look at, but has no lines to be named as one of the largest by",
+			change: binary, files: 4, summary: "size/L: 300 reviewable changed lines (+300 −0) in 4 files."},
+		{name: "only-binary-files", reason: "24 icons are files to look at, not \"0 reviewable lines\"",
+			change: icons, files: 24, summary: "size/XS: 0 reviewable changed lines (+0 −0) in 24 files.",
+			advice: "This pull request changes 24 binary files. If it can be split"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
