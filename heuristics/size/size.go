@@ -336,10 +336,10 @@ func revert(c *heuristics.Contribution) bool {
 // request of tests alone, apart from the change they test, or of its
 // documentation and files at the repository root (a changelog entry),
 // is not one to advise. Tests beside code the change does not touch
-// (internal/lru/lru_test.go alone) are a part of their own. It proposes a split only
-// when one part holds at least half the lines (otherwise any cut is
-// arbitrary), and promises that each part can be reviewed in one sitting
-// only when each is within comfortable lines.
+// (internal/lru/lru_test.go alone) are a part of their own. It proposes
+// a split only when one part holds at least half the lines (otherwise
+// any cut is arbitrary), and promises that each part can be reviewed in
+// one sitting only when each is within comfortable lines.
 func sizeAdvice(files []*diffstat.File, total, comfortable int) string {
 	parts := splitParts(files)
 	if len(parts) >= 2 && accompanying(parts[1:], files) {
@@ -496,10 +496,10 @@ func splitParts(files []*diffstat.File) []*part {
 // testRoot reports whether dir is a tree of tests of its own, apart from
 // the code (tests/, test/unit/, spec/, src/test/), rather than tests kept
 // beside their code: it starts with or is named only by the words
-// testArea leaves out.
+// testArea leaves out, src and lib aside.
 func testRoot(dir string) bool {
 	first, _, _ := strings.Cut(dir, "/")
-	return testArea(dir) == "" || testArea(first) == ""
+	return testArea(dir) == "" || first != "src" && first != "lib" && testArea(first) == ""
 }
 
 // testedCode returns the code directory, of code (largest first), whose
