@@ -13,6 +13,7 @@ import (
 
 	"github.com/heft-dev/heft/diffstat"
 	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/internal/lazyre"
 	"github.com/heft-dev/heft/internal/scoring"
 	"github.com/heft-dev/heft/internal/wording"
 )
@@ -110,15 +111,15 @@ func (s *Scorer) Rules() []heuristics.Rule { return rules.Clone() }
 var sizeLabels = [...]string{"size/XS", "size/S", "size/M", "size/L", "size/XL", "size/XXL"}
 
 // Score measures c.Diff. It returns ErrNotApplicable when there is no
-// diff.
+// diff. It advises no split of a revert (see revert).
 func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristics.Result, error) {
 	if c.Diff == nil {
 		return heuristics.Result{}, heuristics.ErrNotApplicable
 	}
 	var (
-		reviewable, skipped []*diffstat.File
-		rev, all            diffstat.Count
-		skippedByKind       = map[diffstat.Kind]int{}
+		reviewable, skipped, unchanged []*diffstat.File
+		rev, all                       diffstat.Count
+		skippedByKind                  = map[diffstat.Kind]int{}
 	)
 	for _, f := range c.Diff.Files {
 		if f == nil || f.Added < 0 || f.Deleted < 0 {
@@ -127,6 +128,12 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 		all.Files++
 		all.Added += f.Added
 		all.Deleted += f.Deleted
+		if f.Lines() == 0 && !f.Binary {
+			// Renamed, copied or with its mode changed as it is, or
+			// empty: nothing to read.
+			unchanged = append(unchanged, f)
+			continue
+		}
 		if !f.Reviewable() {
 			skipped = append(skipped, f)
 			skippedByKind[f.Kind] += f.Lines()
@@ -166,6 +173,7 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 			"vendored_lines":     float64(skippedByKind[diffstat.KindVendored]),
 			"lockfile_lines":     float64(skippedByKind[diffstat.KindLockfile]),
 			"expected_lines":     float64(skippedByKind[diffstat.KindExpected]),
+			"unchanged_files":    float64(len(unchanged)),
 		},
 	}
 
@@ -182,8 +190,13 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 
 	res.Summary = fmt.Sprintf("%s: %s (+%s −%s) in %s",
 		label, wording.Plural(lines, "reviewable changed line"), wording.Commas(rev.Added), wording.Commas(rev.Deleted), wording.Plural(rev.Files, "file"))
-	if lines == 0 && rev.Files == 0 {
+	switch {
+	case lines == 0 && rev.Files == 0 && len(unchanged) > 0:
+		res.Summary = label + ": " + unchangedFiles(unchanged) + "; no reviewable changed lines"
+	case lines == 0 && rev.Files == 0:
 		res.Summary = label + ": no reviewable changed lines"
+	case len(unchanged) > 0:
+		res.Summary += "; " + unchangedFiles(unchanged) + ", not counted"
 	}
 	expected := skippedByKind[diffstat.KindExpected]
 	if n := all.Lines() - lines - expected; n > 0 {
@@ -220,6 +233,9 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 		})
 	case score > 0:
 		for _, f := range reviewable[:min(cfg.Largest, len(reviewable))] {
+			if f.Lines() == 0 {
+				break // a binary file: no lines to name it by
+			}
 			res.Evidence = append(res.Evidence, heuristics.Evidence{
 				Rule:    "size-largest-file",
 				Message: fmt.Sprintf("One of the largest changed files: +%s −%s (%s).", wording.Commas(f.Added), wording.Commas(f.Deleted), f.Kind),
@@ -246,22 +262,92 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 			Path:  firstPath(skipped, diffstat.KindExpected),
 		})
 	}
-	if score > 0 {
+	switch {
+	case score > 0 && revert(c):
+		// A revert undoes what was merged as one: there is nothing to
+		// split it into.
+		res.Summary = strings.TrimSuffix(res.Summary, ".") + "; a revert, so no split is advised."
+	case score > 0:
 		res.Advice = sizeAdvice(reviewable, lines, *cfg.ComfortableLines)
 	}
 	return res, nil
 }
 
+// unchangedFiles says what the files with no changed line are: renamed
+// or copied as they are, with only their mode changed, or empty.
+func unchangedFiles(files []*diffstat.File) string {
+	var renamed, copied, mode, empty int
+	for _, f := range files {
+		switch f.Op {
+		case diffstat.OpRenamed:
+			renamed++
+		case diffstat.OpCopied:
+			copied++
+		case diffstat.OpAdded, diffstat.OpDeleted:
+			empty++
+		default:
+			mode++
+		}
+	}
+	var says []string
+	if renamed > 0 {
+		says = append(says, wording.Count(renamed, "file renamed as it is", "files renamed as they are"))
+	}
+	if copied > 0 {
+		says = append(says, wording.Count(copied, "file copied as it is", "files copied as they are"))
+	}
+	if mode > 0 {
+		says = append(says, wording.Count(mode, "file with only its mode changed", "files with only their mode changed"))
+	}
+	if empty > 0 {
+		says = append(says, wording.Count(empty, "empty file added or deleted", "empty files added or deleted"))
+	}
+	return wording.List(says)
+}
+
+// revertRE matches git's and GitHub's words for a revert: git revert's
+// subject (Revert "subject", and Reapply "subject" for the revert of a
+// revert), the line its message carries ("This reverts commit <sha>.",
+// with ", reversing changes made to <sha>." for a merge), and the line
+// GitHub's Revert button writes in the pull request it opens
+// ("Reverts owner/name#123"). A squash merge's " (#123)" may follow the
+// subject.
+var revertRE = lazyre.New(`(?m)\A(Revert|Reapply) ".*"( \(#\d+\))?\s*$|^This reverts commit [0-9a-f]{7,40}\b|^Reverts [\w.-]+/[\w.-]+#\d+\s*$`)
+
+// revert reports whether c reverts earlier commits: each of its commits
+// does, or, when its commits are not known, its title or description
+// says so in git's or GitHub's words.
+func revert(c *heuristics.Contribution) bool {
+	if len(c.Commits) > 0 {
+		for _, m := range c.Commits {
+			if !revertRE.MatchString(strings.TrimSpace(m.Message)) {
+				return false
+			}
+		}
+		return true
+	}
+	return revertRE.MatchString(strings.TrimSpace(c.Title)) || revertRE.MatchString(strings.TrimSpace(c.Body))
+}
+
 // sizeAdvice suggests how to split a large change, by where its lines
 // are. A test file goes with the code it tests (a directory whose path
 // is the same once src, test and the like are left out, such as
-// tests/core/ for src/core/): a pull request of tests alone, apart from
-// the change they test, is not one to advise. It proposes a split only
-// when one part holds at least half the lines (otherwise any cut is
-// arbitrary), and promises that each part can be reviewed in one sitting
-// only when each is within comfortable lines.
+// tests/core/ for src/core/; for a test tree, see testedCode): a pull
+// request of tests alone, apart from the change they test, or of its
+// documentation and files at the repository root (a changelog entry),
+// is not one to advise. Tests beside code the change does not touch
+// (internal/lru/lru_test.go alone) are a part of their own. It proposes
+// a split only when one part holds at least half the lines (otherwise
+// any cut is arbitrary), and promises that each part can be reviewed in
+// one sitting only when each is within comfortable lines.
 func sizeAdvice(files []*diffstat.File, total, comfortable int) string {
 	parts := splitParts(files)
+	if len(parts) >= 2 && accompanying(parts[1:], files) {
+		// What is left is the change's documentation or the files at
+		// the repository root (a changelog entry, a build file): they
+		// belong with it, not on their own.
+		parts = parts[:1]
+	}
 	if len(parts) < 2 || parts[0].lines*2 < total {
 		spread := ""
 		if len(parts) >= 2 {
@@ -271,9 +357,13 @@ func sizeAdvice(files []*diffstat.File, total, comfortable int) string {
 			}
 			spread = fmt.Sprintf(" across %s, none with half of them", wording.Count(dirs, "directory", "directories"))
 		}
-		return fmt.Sprintf("This pull request changes %s reviewable lines%s. If it can be split into smaller steps "+
+		what := wording.Commas(total) + " reviewable lines"
+		if total == 0 { // binary files only: the rest have lines or are not counted
+			what = wording.Plural(len(files), "binary file")
+		}
+		return fmt.Sprintf("This pull request changes %s%s. If it can be split into smaller steps "+
 			"that each build and pass tests, reviewers can take them one at a time; otherwise, a short guide to the "+
-			"order in which to read it helps.", wording.Commas(total), spread)
+			"order in which to read it helps.", what, spread)
 	}
 	first := parts[0]
 	rest := total - first.lines
@@ -302,6 +392,27 @@ func sizeAdvice(files []*diffstat.File, total, comfortable int) string {
 type part struct {
 	dirs  []string
 	lines int
+}
+
+// accompanying reports whether parts hold only documentation and files
+// at the repository root.
+func accompanying(parts []*part, files []*diffstat.File) bool {
+	docs := map[string]bool{rootDir: true}
+	for _, f := range files {
+		d := topDir(f.Path())
+		if _, seen := docs[d]; !seen {
+			docs[d] = true
+		}
+		docs[d] = docs[d] && (d == rootDir || f.Kind == diffstat.KindDocs)
+	}
+	for _, p := range parts {
+		for _, d := range p.dirs {
+			if !docs[d] {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // splitParts groups files by top directory (topDir), with each test
@@ -359,6 +470,9 @@ func splitParts(files []*diffstat.File) []*part {
 	largest(tests)
 	for _, d := range tests {
 		home := byArea[testArea(d)]
+		if home == "" && testRoot(d) && len(code) > 0 {
+			home = testedCode(d, code, files)
+		}
 		if home == "" { // tests of code this change does not touch: a part of their own
 			parts[d] = &part{dirs: []string{d}, lines: byDir[d]}
 			continue
@@ -377,6 +491,41 @@ func splitParts(files []*diffstat.File) []*part {
 		return strings.Compare(a.dirs[0], b.dirs[0])
 	})
 	return out
+}
+
+// testRoot reports whether dir is a tree of tests of its own, apart from
+// the code (tests/, test/unit/, spec/, src/test/), rather than tests kept
+// beside their code: it starts with or is named only by the words
+// testArea leaves out, src and lib aside.
+func testRoot(dir string) bool {
+	first, _, _ := strings.Cut(dir, "/")
+	return testArea(dir) == "" || first != "src" && first != "lib" && testArea(first) == ""
+}
+
+// testedCode returns the code directory, of code (largest first), whose
+// tests the test tree dir holds: the one with the same area or one that
+// ends in it (tests/contrib/ for werkzeug/contrib/), else the one with a
+// changed file below a directory of that name (tests/middleware/ for
+// src/pkg/middleware/), else the largest, for tests of the project as a
+// whole (tests/test_app.py).
+func testedCode(dir string, code []string, files []*diffstat.File) string {
+	area := testArea(dir)
+	if area == "" {
+		return code[0]
+	}
+	for _, c := range code {
+		if strings.HasSuffix("/"+testArea(c), "/"+area) {
+			return c
+		}
+	}
+	for _, c := range code {
+		for _, f := range files {
+			if topDir(f.Path()) == c && strings.Contains("/"+path.Dir(f.Path())+"/", "/"+area+"/") {
+				return c
+			}
+		}
+	}
+	return code[0]
 }
 
 // testArea is a top directory without the path elements that only say
@@ -405,12 +554,15 @@ func dirList(dirs []string, n int) string {
 	return strings.Join(dirs[:len(dirs)-1], ", ") + " and " + dirs[len(dirs)-1]
 }
 
+// rootDir is topDir's name for the repository root.
+const rootDir = "the repository root"
+
 // topDir returns the first two directories of p ("internal/store/"), or
 // "the repository root" for a top-level file.
 func topDir(p string) string {
 	dir := path.Dir(p)
 	if dir == "." {
-		return "the repository root"
+		return rootDir
 	}
 	parts := strings.SplitN(dir, "/", 3)
 	return strings.Join(parts[:min(2, len(parts))], "/") + "/"

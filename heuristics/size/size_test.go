@@ -3,6 +3,7 @@ package size_test
 import (
 	"context"
 	"fmt"
+	"maps"
 	"strings"
 	"testing"
 
@@ -156,6 +157,27 @@ func TestSplitAdvice(t *testing.T) {
 		{"tests-of-untouched-code", "tests of code the change does not touch can go on their own: they are a part, not folded into the largest",
 			storeAnd(store, "internal/lru/lru_test.go", 60),
 			"1,900 of them are in internal/store/; consider sending that part on its own and the other 60 lines (internal/lru/)"},
+		{"src-layout-tests-stay-with-code", "tests/ of a Python src layout tests src/pkg/: sending them, with the changelog, apart from the code they test is not a split to advise",
+			map[string]*string{"src/pkg/forms.py": scorertest.Text(scorertest.Numbered("f", 350)), "tests/test_forms.py": scorertest.Text(scorertest.Numbered("t", 45)), "CHANGES.rst": scorertest.Text(scorertest.Numbered("c", 10))},
+			"This pull request changes 405 reviewable lines. If it can be split"},
+		{"package-layout-tests-stay-with-code", "tests/contrib/ holds the tests of pkg/contrib/: they go with it, and the other part is code",
+			map[string]*string{"pkg/contrib/wrap.py": scorertest.Text(scorertest.Numbered("w", 250)), "tests/contrib/test_wrap.py": scorertest.Text(scorertest.Numbered("t", 60)), "pkg/wrappers/charset.py": scorertest.Text(scorertest.Numbered("c", 120))},
+			"310 of them are in pkg/contrib/ and tests/contrib/; consider sending that part on its own and the other 120 lines (pkg/wrappers/)"},
+		{"test-tree-of-a-subpackage", "tests/middleware/ holds the tests of src/pkg/middleware/, below the top directory src/pkg/",
+			map[string]*string{"src/pkg/middleware/proxy.py": scorertest.Text(scorertest.Numbered("p", 150)), "src/pkg/app.py": scorertest.Text(scorertest.Numbered("a", 100)), "tests/middleware/test_proxy.py": scorertest.Text(scorertest.Numbered("t", 60)), "cmd/serve/main.py": scorertest.Text(scorertest.Numbered("d", 120))},
+			"310 of them are in src/pkg/ and tests/middleware/; consider sending that part on its own and the other 120 lines (cmd/serve/)"},
+		{"root-files-alone-stay", "a changelog entry at the root belongs to the change it describes, not to a pull request of its own",
+			map[string]*string{"internal/store/store.go": scorertest.Text(store), "CHANGELOG.md": scorertest.Text(scorertest.Numbered("c", 5))},
+			"This pull request changes 1,905 reviewable lines. If it can be split"},
+		{"docs-and-changelog-stay", "the change's documentation and changelog entry belong with it",
+			map[string]*string{"internal/store/store.go": scorertest.Text(store), "docs/guide/store.md": scorertest.Text(scorertest.Numbered("d", 80)), "CHANGELOG.md": scorertest.Text(scorertest.Numbered("c", 5))},
+			"This pull request changes 1,985 reviewable lines. If it can be split"},
+		{"root-files-with-other-code", "root files beside another directory of code go with that part, as before",
+			map[string]*string{"internal/store/store.go": scorertest.Text(store), "cmd/tool/main.go": scorertest.Text(scorertest.Numbered("fix", 40)), "CHANGELOG.md": scorertest.Text(scorertest.Numbered("c", 5))},
+			"1,900 of them are in internal/store/; consider sending that part on its own and the other 45 lines (cmd/tool/ and the repository root)"},
+		{"tests-beside-untouched-code-under-src", "src/ is not a test tree: tests beside code under it that the change does not touch are still a part of their own",
+			storeAnd(store, "src/lru/lru_test.go", 60),
+			"1,900 of them are in internal/store/; consider sending that part on its own and the other 60 lines (src/lru/)"},
 		{"spread-out", "no directory holds half the lines: sending the largest on its own is an arbitrary cut, so the advice is the general one, with the spread",
 			map[string]*string{"a/x.go": scorertest.Text(scorertest.Numbered("a", 120)), "b/x.go": scorertest.Text(scorertest.Numbered("b", 110)), "c/x.go": scorertest.Text(scorertest.Numbered("c", 100))},
 			"This pull request changes 330 reviewable lines across 3 directories, none with half of them. If it can be split"},
@@ -301,4 +323,126 @@ func TestLargestFileOfASpreadChange(t *testing.T) {
 	require.Len(t, largest, 1, "%+v", res.Evidence)
 	assert.Equal(t, "The largest changed file holds 10 of the 400 reviewable lines: the change is spread over 40 files.", largest[0].Message)
 	assert.Equal(t, "pkg/p00/f.go", largest[0].Path)
+}
+
+// TestFilesWithNoChangedLine: a file renamed or copied as it is, with
+// only its mode changed, or empty has nothing to read. It is not a
+// reviewable file: 60 files moved with git mv scored 0.55 with advice to
+// split "0 reviewable lines", and files of "+0 −0" were named as the
+// largest.
+func TestFilesWithNoChangedLine(t *testing.T) {
+	moved := func(n int, edit map[string]*string) (base, change map[string]*string) {
+		base, change = map[string]*string{}, map[string]*string{}
+		for i := range n {
+			content := scorertest.Text(scorertest.Numbered(fmt.Sprintf("row%d", i), 12))
+			base[fmt.Sprintf("old/f%02d.go", i)] = content
+			change[fmt.Sprintf("old/f%02d.go", i)] = nil
+			change[fmt.Sprintf("new/f%02d.go", i)] = content
+		}
+		maps.Copy(change, edit)
+		return base, change
+	}
+	onlyBase, onlyChange := moved(60, nil)
+	base, withEdit := moved(30, map[string]*string{"store/store.go": scorertest.Text(scorertest.Numbered("s", 300))})
+	binary := map[string]*string{
+		"store/store.go":     scorertest.Text(scorertest.Numbered("s", 300)),
+		"assets/logo.png":    scorertest.Text("\x89PNG\x00\x01\x02"),
+		"assets/banner.png":  scorertest.Text("\x89PNG\x00\x03\x04"),
+		"assets/favicon.png": scorertest.Text("\x89PNG\x00\x05\x06"),
+	}
+	icons := map[string]*string{}
+	for i := range 24 {
+		icons[fmt.Sprintf("icons/i%02d.png", i)] = scorertest.Text(fmt.Sprintf("\x89PNG\x00%d", i))
+	}
+	cases := []struct {
+		name, reason   string
+		base, change   map[string]*string
+		zero           bool
+		files, unmoved float64
+		summary        string
+		advice         string
+	}{
+		{name: "only-renames", reason: "git mv of 60 files: nothing to review, no score, no advice",
+			base: onlyBase, change: onlyChange, zero: true, unmoved: 60,
+			summary: "size/XS: 60 files renamed as they are; no reviewable changed lines."},
+		{name: "renames-and-an-edit", reason: "the moves are not counted or named; the edit is",
+			base: base, change: withEdit, files: 1, unmoved: 30,
+			summary: "size/L: 300 reviewable changed lines (+300 −0) in 1 file; 30 files renamed as they are, not counted."},
+		{name: "binary-files", reason: "a binary file is still a file to look at, but has no lines to be named as one of the largest by",
+			change: binary, files: 4, summary: "size/L: 300 reviewable changed lines (+300 −0) in 4 files."},
+		{name: "only-binary-files", reason: "24 icons are files to look at, not \"0 reviewable lines\"",
+			change: icons, files: 24, summary: "size/XS: 0 reviewable changed lines (+0 −0) in 24 files.",
+			advice: "This pull request changes 24 binary files. If it can be split"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := newSize(t).Score(context.Background(), &heuristics.Contribution{Diff: scorertest.GitDiff(t, tc.base, tc.change)})
+			require.NoError(t, err)
+			assert.Equal(t, tc.summary, res.Summary, tc.reason)
+			assert.Equal(t, tc.zero, res.Score == 0, "score %v: %s", res.Score, tc.reason)
+			assert.Equal(t, tc.files, res.Metrics["reviewable_files"], tc.reason)
+			assert.Equal(t, tc.unmoved, res.Metrics["unchanged_files"], tc.reason)
+			assert.Zero(t, res.Metrics["reviewable_lines"]-res.Metrics["reviewable_added"]-res.Metrics["reviewable_deleted"])
+			if tc.zero {
+				assert.Empty(t, res.Advice, tc.reason)
+			}
+			assert.Contains(t, res.Advice, tc.advice, tc.reason)
+			for _, e := range res.Evidence {
+				assert.NotContains(t, e.Message, "+0 −0", "%s: %s", e.Path, tc.reason)
+			}
+		})
+	}
+}
+
+// TestRevert: a revert undoes one piece of work as it was merged; it is
+// measured like any change (reading it is still work) but not advised to
+// be split. Each case gives the title, body and commit messages; revert
+// says whether it is one, in git's or GitHub's words.
+func TestRevert(t *testing.T) {
+	d := storeAnd(scorertest.Numbered("row", 1900), "cmd/tool/main.go", 40)
+	commits := func(msgs ...string) []heuristics.Commit {
+		var cs []heuristics.Commit
+		for _, m := range msgs {
+			cs = append(cs, heuristics.Commit{Message: m})
+		}
+		return cs
+	}
+	cases := []struct {
+		name, title, body string
+		commits           []heuristics.Commit
+		revert            bool
+	}{
+		{name: "git-revert-title", title: `Revert "store: keep rows in a B-tree"`, revert: true},
+		{name: "git-revert-message", title: "Undo the B-tree store", body: "This reverts commit 3f2a9c1d7e4b.\n\nIt broke the nightly import.", revert: true},
+		{name: "git-revert-of-a-merge", title: "Back out the store rewrite", body: "This reverts commit 3f2a9c1d7e4b, reversing\nchanges made to 77c0e2a1b9d3.", revert: true},
+		{name: "squash-merged-revert", title: `Revert "store: keep rows in a B-tree" (#31)`, revert: true},
+		{name: "github-revert-button", title: "Back out #12", body: "Reverts acme/store#12", revert: true},
+		{name: "reverting-commits", title: "store: back to the map", commits: commits(
+			"Revert \"store: keep rows in a B-tree\"\n\nThis reverts commit 3f2a9c1d7e4b.",
+			"Reapply \"store: index by key\"\n\nThis reverts commit 77c0e2a1b9d3."), revert: true},
+		{name: "a-revert-and-new-work", title: `Revert "store: keep rows in a B-tree"`, commits: commits(
+			"Revert \"store: keep rows in a B-tree\"\n\nThis reverts commit 3f2a9c1d7e4b.",
+			"store: add a cache"), revert: false},
+		{name: "revert-in-prose", title: "Revert the store to a map and add a cache", body: "This partly reverts commit 3f2a9c1d7e4b.", revert: false},
+	}
+	s := newSize(t)
+	plain, err := s.Score(context.Background(), &heuristics.Contribution{Diff: scorertest.GitDiff(t, nil, d)})
+	require.NoError(t, err)
+	require.Contains(t, plain.Advice, "consider sending that part on its own")
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := s.Score(context.Background(), &heuristics.Contribution{
+				Title: tc.title, Body: tc.body, Commits: tc.commits, Diff: scorertest.GitDiff(t, nil, d),
+			})
+			require.NoError(t, err)
+			assert.Equal(t, plain.Score, res.Score, "a revert is still as much to read")
+			if tc.revert {
+				assert.Empty(t, res.Advice, "a revert is not to be split")
+				assert.Contains(t, res.Summary, "; a revert, so no split is advised.")
+			} else {
+				assert.Equal(t, plain.Advice, res.Advice)
+				assert.Equal(t, plain.Summary, res.Summary)
+			}
+		})
+	}
 }
