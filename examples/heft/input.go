@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -52,6 +53,34 @@ type subject struct {
 	author, association           string
 	labels                        []string
 	eventFile                     string
+
+	// notice is set by contribution when the input looked like git log
+	// output whose commit messages could not be read: the diff is still
+	// scored, and the caller says so once.
+	notice string
+}
+
+// readLog fills c's commits, title and body from git log or git show
+// output in raw, as format-patch mails fill them: oldest commit first, so
+// that the title and body come from the first commit of the series.
+// Output it cannot read leaves c as it is and sets s.notice.
+func (s *subject) readLog(c *heuristics.Contribution, raw []byte) {
+	commits, err := readLog(raw)
+	if err != nil {
+		s.notice = "commit messages were not read (" + err.Error() + "): the diff is scored without them"
+		return
+	}
+	// git log prints the newest commit first, git log --reverse and
+	// format-patch the oldest; the dates tell them apart.
+	if n := len(commits); n > 1 && !commits[0].date.IsZero() && commits[0].date.After(commits[n-1].date) {
+		slices.Reverse(commits)
+	}
+	if len(commits) > 0 {
+		c.Title, c.Body = commits[0].subject(), commits[0].body()
+	}
+	for _, lc := range commits {
+		c.Commits = append(c.Commits, heuristics.Commit{SHA: lc.sha, Message: lc.message, AuthorName: lc.authorName, AuthorEmail: lc.authorEmail, Time: lc.date})
+	}
 }
 
 // contribution builds the contribution from the input (a diff,
@@ -102,7 +131,10 @@ func (s *subject) contribution(raw []byte) (*heuristics.Contribution, []byte, er
 			c.Title, c.Body = mails[0].subject, mails[0].body
 		}
 		for _, m := range mails {
-			c.Commits = append(c.Commits, heuristics.Commit{Message: m.message(), AuthorName: m.authorName, AuthorEmail: m.authorEmail, Time: m.date})
+			c.Commits = append(c.Commits, heuristics.Commit{SHA: m.sha, Message: m.message(), AuthorName: m.authorName, AuthorEmail: m.authorEmail, Time: m.date})
+		}
+		if len(mails) == 0 {
+			s.readLog(c, raw)
 		}
 	}
 

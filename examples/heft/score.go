@@ -26,8 +26,9 @@ const maxDescription = 4 << 20
 func runScore(e *env, args []string) int {
 	fs := cliflag.New("heft score", "Usage: heft score [flags] [DIFF|-]\n\n"+
 		"Score a diff and its description and print a report. DIFF may be a plain\n"+
-		"diff or git format-patch output, whose mails give the title, the body and\n"+
-		"the commit messages. Reads standard input when DIFF is - or absent.\n\n"+
+		"diff, git format-patch output, whose mails give the title, the body and\n"+
+		"the commit messages, or git show or git log -p output, whose commits give\n"+
+		"them. Reads standard input when DIFF is - or absent.\n\n"+
 		"\tgit diff main | heft score -\n\tgit format-patch main --stdout | heft score --fail-at flag\n\n", e.stderr)
 	title := fs.String("title", "", "the pull request's title")
 	bodyFile := fs.String("body", "", "`file` holding the pull request's description (Markdown)")
@@ -87,6 +88,9 @@ func runScore(e *env, args []string) int {
 	c, raw, err := sub.contribution(raw)
 	if err != nil {
 		return fail(e, "score", fmt.Errorf("%s: %w", name, err))
+	}
+	if sub.notice != "" {
+		fmt.Fprintf(e.stderr, "heft score: %s: %s\n", name, sub.notice)
 	}
 	if err := fields.check(true); err != nil {
 		return fail(e, "score", err)
