@@ -17,6 +17,7 @@ import (
 	"github.com/heft-dev/heft/heuristics"
 	repscore "github.com/heft-dev/heft/heuristics/reputation"
 	"github.com/heft-dev/heft/heuristics/standard"
+	"github.com/heft-dev/heft/internal/wording"
 	"github.com/heft-dev/heft/reputation"
 )
 
@@ -83,6 +84,12 @@ func runScore(e *env, args []string) int {
 	if err != nil {
 		return fail(e, "score", err)
 	}
+	// Nothing to score is an error, not a pass: "git diff bad-ref |
+	// heft score --fail-at review -" must not turn a failed git into a
+	// green check.
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return fail(e, "score", fmt.Errorf("%s: %w", name, errEmptyInput))
+	}
 
 	sub.title, sub.bodyFile, sub.templateFile = *title, *bodyFile, *templateFile
 	c, raw, err := sub.contribution(raw)
@@ -103,6 +110,9 @@ func runScore(e *env, args []string) int {
 	}
 	if raw != nil {
 		c.Diff, err = diffstat.Parse(bytes.NewReader(raw), &diffstat.Options{MaxBytes: *maxBytes})
+		if err == nil {
+			err = changesSomething(c.Diff)
+		}
 		if err != nil {
 			return fail(e, "score", fmt.Errorf("%s: %w", name, err))
 		}
@@ -143,6 +153,31 @@ func runScore(e *env, args []string) int {
 		return exitFindings
 	}
 	return exitOK
+}
+
+// errEmptyInput is heft score's error for an input of nothing but
+// white space.
+var errEmptyInput = errors.New("empty input: no diff, patch or pull request")
+
+// changesSomething fails for a diff whose file sections all change
+// nothing: a "diff --git" header with no hunk, mode, rename or binary
+// line after it. git never prints such a section alone, so the diff was
+// cut short, and scoring it would pass a change nobody has seen.
+func changesSomething(d *diffstat.Diff) error {
+	for _, f := range d.Files {
+		if f.Op != diffstat.OpModified || f.Binary || f.Added+f.Deleted > 0 {
+			return nil
+		}
+	}
+	if len(d.Files) == 0 {
+		return nil
+	}
+	f := d.Files[0]
+	more := ""
+	if n := len(d.Files) - 1; n > 0 {
+		more = fmt.Sprintf(" (and %s)", wording.Plural(n, "more file section"))
+	}
+	return fmt.Errorf("line %d: %s: the diff changes nothing: its header has no hunk, mode, rename or binary lines after it%s; is the diff cut short?", f.Line, f.Path(), more)
 }
 
 func readText(file string) (string, error) {
