@@ -116,7 +116,7 @@ func TestReadLogAsFormatPatch(t *testing.T) {
 func contributionOf(t *testing.T, raw string) *heuristics.Contribution {
 	t.Helper()
 	var s subject
-	c, _, err := s.contribution([]byte(raw))
+	c, _, err := s.contribution([]byte(raw), "log")
 	require.NoError(t, err)
 	require.Empty(t, s.notice, "input:\n%s", raw)
 	for i := range c.Commits {

@@ -5,12 +5,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/heft-dev/heft/examples/internal/ghpr"
+	"github.com/heft-dev/heft/examples/internal/jsonconfig"
 	"github.com/heft-dev/heft/heuristics"
 )
 
@@ -20,8 +22,10 @@ import (
 // head_branch, head_repository, draft, maintainer_can_modify,
 // linked_issues, milestone, reactions) and the author's account
 // (author.account, in heuristics.Account's shape). Keys that format has for evaluation
-// (merged, ai, agent, repo, id) are accepted and ignored, so a line of
-// `heft eval --write-jsonl` output scores as it is.
+// (id, diff_partial, merged, ai, opened, closed, outcomes, agent, repo)
+// are accepted and ignored, so a line of `heft eval --write-jsonl` output
+// scores as it is. Any other key is an error, as in --config: a
+// misspelt "titel" would otherwise score an empty title in silence.
 type jsonInput struct {
 	Title    string `json:"title"`
 	Body     string `json:"body"`
@@ -38,6 +42,17 @@ type jsonInput struct {
 	Labels   []string            `json:"labels"`
 	Now      time.Time           `json:"now"`
 	prFields                     // base_branch, head_branch, draft, ...: see fields.go
+
+	// heft eval's keys, not scored: their values are not checked.
+	ID          json.RawMessage `json:"id"`
+	DiffPartial json.RawMessage `json:"diff_partial"`
+	Merged      json.RawMessage `json:"merged"`
+	AI          json.RawMessage `json:"ai"`
+	Opened      json.RawMessage `json:"opened"`
+	Closed      json.RawMessage `json:"closed"`
+	Outcomes    json.RawMessage `json:"outcomes"`
+	Agent       json.RawMessage `json:"agent"`
+	Repo        json.RawMessage `json:"repo"`
 }
 
 // isJSON reports whether raw looks like a JSON object rather than a diff.
@@ -50,6 +65,7 @@ func isJSON(raw []byte) bool {
 // they override what the input carries.
 type subject struct {
 	title, bodyFile, templateFile string
+	bodyFlag                      string // the flag that named bodyFile: --body or --body-file
 	author, association           string
 	labels                        []string
 	eventFile                     string
@@ -90,7 +106,10 @@ func (s *subject) readLog(c *heuristics.Contribution, raw []byte) {
 // in heft eval, such a record has no diff to score, and size and the
 // other diff scorers are not applicable. The author's login is never guessed from a commit's author name:
 // it is unknown unless the JSON, the event or --author gives it.
-func (s *subject) contribution(raw []byte) (*heuristics.Contribution, []byte, error) {
+//
+// Errors name where the problem is: the input, by name, or the flag and
+// the file it names.
+func (s *subject) contribution(raw []byte, name string) (*heuristics.Contribution, []byte, error) {
 	c := &heuristics.Contribution{}
 	diff := raw
 	if diff == nil {
@@ -98,13 +117,12 @@ func (s *subject) contribution(raw []byte) (*heuristics.Contribution, []byte, er
 	}
 	if isJSON(raw) {
 		var in jsonInput
-		dec := json.NewDecoder(bytes.NewReader(raw))
-		if err := dec.Decode(&in); err != nil {
-			return nil, nil, fmt.Errorf("JSON input: %w", err)
+		if err := jsonconfig.Decode(raw, &in); err != nil {
+			return nil, nil, fmt.Errorf("%s: JSON input: %w", name, err)
 		}
 		a, err := ghpr.ParseAssociation(in.Author.Association)
 		if err != nil {
-			return nil, nil, fmt.Errorf("JSON input: author.association: %w", err)
+			return nil, nil, fmt.Errorf("%s: JSON input: author.association: %w", name, err)
 		}
 		c = &heuristics.Contribution{
 			Title: in.Title, Body: in.Body, Template: in.Template,
@@ -115,7 +133,7 @@ func (s *subject) contribution(raw []byte) (*heuristics.Contribution, []byte, er
 		c.Author.Bot = c.Author.Bot || in.Author.Bot
 		in.prFields.Account = in.Author.Account
 		if err := in.prFields.check(false); err != nil {
-			return nil, nil, fmt.Errorf("JSON input: %w", err)
+			return nil, nil, fmt.Errorf("%s: JSON input: %w", name, err)
 		}
 		in.prFields.apply(c)
 		diff = nil
@@ -125,7 +143,7 @@ func (s *subject) contribution(raw []byte) (*heuristics.Contribution, []byte, er
 	} else {
 		mails, err := readMails(raw)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, fmt.Errorf("%s: %w", name, err)
 		}
 		if len(mails) > 0 {
 			c.Title, c.Body = mails[0].subject, mails[0].body
@@ -141,12 +159,16 @@ func (s *subject) contribution(raw []byte) (*heuristics.Contribution, []byte, er
 	if s.eventFile != "" {
 		f, err := os.Open(s.eventFile)
 		if err != nil {
-			return nil, nil, fmt.Errorf("--github-event: %w", err)
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return nil, nil, fmt.Errorf("--github-event %s: %w", s.eventFile, err)
 		}
 		ev, err := ghpr.ReadEvent(f)
 		f.Close()
 		if err != nil {
-			return nil, nil, fmt.Errorf("--github-event: %s: %w", s.eventFile, err)
+			return nil, nil, fmt.Errorf("--github-event %s: %w", s.eventFile, err)
 		}
 		ev.PullRequest.Fill(c)
 	}
@@ -155,14 +177,14 @@ func (s *subject) contribution(raw []byte) (*heuristics.Contribution, []byte, er
 		c.Title = s.title
 	}
 	if s.bodyFile != "" {
-		body, err := readText(s.bodyFile)
+		body, err := readText(s.bodyFlag, s.bodyFile)
 		if err != nil {
 			return nil, nil, err
 		}
 		c.Body = body
 	}
 	if s.templateFile != "" {
-		t, err := readText(s.templateFile)
+		t, err := readText("--template", s.templateFile)
 		if err != nil {
 			return nil, nil, err
 		}

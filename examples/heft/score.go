@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
-	"os"
+	"strings"
 
 	"github.com/heft-dev/heft/diffstat"
 	"github.com/heft-dev/heft/examples/internal/cliflag"
@@ -21,7 +22,8 @@ import (
 	"github.com/heft-dev/heft/reputation"
 )
 
-// maxDescription bounds --body, --template and the mail part of a patch.
+// maxDescription bounds the files flags name: --body, --template,
+// --config, --account-file.
 const maxDescription = 4 << 20
 
 func runScore(e *env, args []string) int {
@@ -92,9 +94,15 @@ func runScore(e *env, args []string) int {
 	}
 
 	sub.title, sub.bodyFile, sub.templateFile = *title, *bodyFile, *templateFile
-	c, raw, err := sub.contribution(raw)
+	sub.bodyFlag = "--body"
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "body-file" {
+			sub.bodyFlag = "--body-file"
+		}
+	})
+	c, raw, err := sub.contribution(raw, name)
 	if err != nil {
-		return fail(e, "score", fmt.Errorf("%s: %w", name, err))
+		return fail(e, "score", err)
 	}
 	if sub.notice != "" {
 		fmt.Fprintf(e.stderr, "heft score: %s: %s\n", name, sub.notice)
@@ -110,10 +118,10 @@ func runScore(e *env, args []string) int {
 	}
 	if raw != nil {
 		c.Diff, err = diffstat.Parse(bytes.NewReader(raw), &diffstat.Options{MaxBytes: *maxBytes})
-		if err == nil {
-			err = changesSomething(c.Diff)
-		}
 		if err != nil {
+			return fail(e, "score", diffError(name, raw[:min(len(raw), diffHintBytes)], *maxBytes, err, true))
+		}
+		if err := changesSomething(c.Diff); err != nil {
 			return fail(e, "score", fmt.Errorf("%s: %w", name, err))
 		}
 	}
@@ -137,7 +145,7 @@ func runScore(e *env, args []string) int {
 			return fail(e, "score", err)
 		}
 		if truncated {
-			fmt.Fprintf(e.stderr, "heft score: the Markdown report was truncated to %d bytes; --format json has everything\n", render.DefaultMaxBytes)
+			fmt.Fprintf(e.stderr, "heft score: the Markdown report was truncated to %s bytes; --format json has everything\n", wording.Commas(render.DefaultMaxBytes))
 		}
 	case "github":
 		if err := render.GitHub(e.stdout, &rep); err != nil {
@@ -180,16 +188,6 @@ func changesSomething(d *diffstat.Diff) error {
 	return fmt.Errorf("line %d: %s: the diff changes nothing: its header has no hunk, mode, rename or binary lines after it%s; is the diff cut short?", f.Line, f.Path(), more)
 }
 
-func readText(file string) (string, error) {
-	f, err := os.Open(file)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	b, err := readAtMost(f, file, maxDescription, "for a description")
-	return string(b), err
-}
-
 // defaultSet builds the default scorers under the configuration in file,
 // or the defaults when file is empty, and returns the configuration too.
 func defaultSet(file string) (standard.Config, *heuristics.Set, error) {
@@ -201,25 +199,43 @@ func defaultSet(file string) (standard.Config, *heuristics.Set, error) {
 	}
 	set, err := standard.New(cfg)
 	if err != nil && file != "" {
-		err = fmt.Errorf("%s: %w", file, err)
+		// A scorer's error names its scorer, which is the section:
+		// "size: size: invalid configuration" says it twice.
+		var ce *standard.ConfigError
+		if errors.As(err, &ce) && strings.HasPrefix(ce.Err.Error(), ce.Section+": ") {
+			err = ce.Err
+		}
+		err = fmt.Errorf("--config %s: %w", file, err)
 	}
 	return cfg, set, err
 }
 
 // loadConfig reads a JSON configuration strictly, as the bot reads
 // .github/heft.json: unknown keys, keys in the wrong case, duplicate keys
-// and data after the object are errors naming the line and the key.
+// and data after the object are errors naming the line and the key. An
+// empty file is an error too, though it would mean the defaults: a
+// configuration that came out empty (a failed template, a truncated
+// copy) is more likely than one meant empty, and {} says that plainly.
 func loadConfig(file string, cfg *standard.Config) error {
-	b, err := readText(file)
+	b, err := readText("--config", file)
 	if err != nil {
 		return err
 	}
-	if err := jsonconfig.Decode([]byte(b), cfg); err != nil {
+	if strings.TrimSpace(b) == "" {
+		return fmt.Errorf("--config %s: empty file: write {} for the default configuration", file)
+	}
+	return decodeStrict("--config "+file, []byte(b), cfg)
+}
+
+// decodeStrict decodes JSON as jsonconfig does, and names the problem as
+// "where:line: key: what".
+func decodeStrict(where string, b []byte, v any) error {
+	if err := jsonconfig.Decode(b, v); err != nil {
 		var je *jsonconfig.Error
 		if errors.As(err, &je) && je.Line > 0 {
-			return fmt.Errorf("%s:%d: %w", file, je.Line, &jsonconfig.Error{Key: je.Key, Err: je.Err})
+			return fmt.Errorf("%s:%d: %w", where, je.Line, &jsonconfig.Error{Key: je.Key, Err: je.Err})
 		}
-		return fmt.Errorf("%s: %w", file, err)
+		return fmt.Errorf("%s: %w", where, err)
 	}
 	return nil
 }
