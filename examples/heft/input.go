@@ -83,7 +83,7 @@ type subject struct {
 func (s *subject) readLog(c *heuristics.Contribution, raw []byte) {
 	commits, err := readLog(raw)
 	if err != nil {
-		s.notice = "commit messages were not read (" + err.Error() + "): the diff is scored without them"
+		s.notice = "commit messages were not read, the diff is scored without them: " + err.Error()
 		return
 	}
 	// git log prints the newest commit first, git log --reverse and
@@ -102,7 +102,7 @@ func (s *subject) readLog(c *heuristics.Contribution, raw []byte) {
 // contribution builds the contribution from the input (a diff,
 // format-patch mails or a JSON object), then the event payload, then the
 // flags, each overriding the one before. It returns the diff text to
-// parse, nil for a JSON object without a diff (or with an empty one): as
+// parse, nil for a JSON object without a diff (or with an empty or all-space one): as
 // in heft eval, such a record has no diff to score, and size and the
 // other diff scorers are not applicable. The author's login is never guessed from a commit's author name:
 // it is unknown unless the JSON, the event or --author gives it.
@@ -137,7 +137,7 @@ func (s *subject) contribution(raw []byte, name string) (*heuristics.Contributio
 		}
 		in.prFields.apply(c)
 		diff = nil
-		if in.Diff != "" {
+		if strings.TrimSpace(in.Diff) != "" {
 			diff = []byte(in.Diff)
 		}
 	} else {
