@@ -69,8 +69,10 @@ var logDateLayouts = []string{
 // that reads "    diff --git a/x b/x" stays message; a line of a patch
 // never starts with "commit ", so the next commit is never missed.
 //
-// Input that does not start with a commit line (after blank lines) is
-// not git log output: readLog returns no commits and no error. Output
+// git show of an annotated tag prints the tag, its headers and message
+// before the commit: they are skipped. Input that does not start with a
+// commit line (after blank lines and a tag) is not git log output:
+// readLog returns no commits and no error. Output
 // that starts like git log's but that it cannot read (--graph, a custom
 // --format whose message is not indented, headers cut short) is a
 // *logError naming the line.
@@ -79,6 +81,7 @@ func readLog(raw []byte) ([]logCommit, error) {
 		stHeaders = iota // after a commit line, before the blank line
 		stMessage        // the indented message, and blank lines in it
 		stRest           // notes, stat, patch: until the next commit line
+		stTag            // git show of an annotated tag: until its commit
 	)
 	var (
 		commits []logCommit
@@ -113,7 +116,7 @@ func readLog(raw []byte) ([]logCommit, error) {
 		line = bytes.TrimSuffix(line, []byte("\r"))
 		// Outside headers and messages only a commit line matters: test
 		// its prefix before the expression, as the patch is most lines.
-		if state == stRest && !bytes.HasPrefix(line, []byte("commit ")) {
+		if (state == stRest || state == stTag) && !bytes.HasPrefix(line, []byte("commit ")) {
 			continue
 		}
 		text := string(line)
@@ -123,6 +126,10 @@ func readLog(raw []byte) ([]logCommit, error) {
 				continue
 			}
 			m := logCommitLine.FindStringSubmatch(text)
+			if m == nil && strings.HasPrefix(text, "tag ") {
+				state = stTag // its headers and unindented message come first
+				continue
+			}
 			if m == nil {
 				if logGraphLine.MatchString(text) {
 					return nil, &logError{n, "git log --graph output; run git log without --graph"}
@@ -130,7 +137,7 @@ func readLog(raw []byte) ([]logCommit, error) {
 				return nil, nil
 			}
 			cur, state, start = &logCommit{sha: m[1]}, stHeaders, n
-		case stRest:
+		case stRest, stTag:
 			m := logCommitLine.FindStringSubmatch(text)
 			if m == nil {
 				continue

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -90,6 +91,11 @@ func TestReadLogAsFormatPatch(t *testing.T) {
 	got := contributionOf(t, git("show", "HEAD~1"))
 	require.Equal(t, "greet the world", got.Title)
 	require.Equal(t, want.Commits[1:2], got.Commits)
+	// An annotated tag's own message, not indented, comes before its
+	// commit in git show.
+	git("tag", "-a", "v1", "-m", "release one\n\ncommit 0123456 is not a commit line here", "HEAD~1")
+	got = contributionOf(t, git("show", "v1"))
+	require.Equal(t, want.Commits[1:2], got.Commits)
 	git("commit", "-q", "--allow-empty", "-m", "empty")
 	git("commit", "-q", "--allow-empty", "--allow-empty-message", "-m", "")
 	git("checkout", "-q", "-b", "side")
@@ -156,4 +162,25 @@ func FuzzReadLog(f *testing.F) {
 			_, _ = c.subject(), c.body()
 		}
 	})
+}
+
+// BenchmarkReadLog reads git log -p output of 200 commits, each with a
+// message and a 40-line patch: the patch lines are most of the input,
+// and only their first bytes are looked at.
+func BenchmarkReadLog(b *testing.B) {
+	var s strings.Builder
+	for i := range 200 {
+		fmt.Fprintf(&s, "commit %040x (tag: v%d)\nAuthor: A <a@example.com>\nDate:   Sun Dec 6 09:00:25 2026 +0000\n\n    fix %d\n\n    Why it was wrong.\n\ndiff --git a/f b/f\n--- a/f\n+++ b/f\n@@ -1,20 +1,20 @@\n", i, i, i)
+		for j := range 20 {
+			fmt.Fprintf(&s, "-old line %d\n+new line %d\n", j, j)
+		}
+	}
+	raw := []byte(s.String())
+	b.ReportAllocs()
+	b.SetBytes(int64(len(raw)))
+	for b.Loop() {
+		if c, err := readLog(raw); err != nil || len(c) != 200 {
+			b.Fatal(len(c), err)
+		}
+	}
 }
