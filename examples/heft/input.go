@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"slices"
 	"strings"
@@ -159,10 +158,7 @@ func (s *subject) contribution(raw []byte, name string) (*heuristics.Contributio
 	if s.eventFile != "" {
 		f, err := os.Open(s.eventFile)
 		if err != nil {
-			var pe *fs.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err
-			}
+			err = withoutPath(err)
 			return nil, nil, fmt.Errorf("--github-event %s: %w", s.eventFile, err)
 		}
 		ev, err := ghpr.ReadEvent(f)

@@ -158,17 +158,24 @@ func readInput(e *env, args []string, limit int64) ([]byte, string, error) {
 func readAtMost(r io.Reader, name string, limit int64, why string) ([]byte, error) {
 	b, err := io.ReadAll(io.LimitReader(r, min(limit, math.MaxInt64-1)+1))
 	if err != nil {
-		// "read adir: is a directory" would name the file twice.
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
+		err = withoutPath(err)
 		return nil, fmt.Errorf("reading %s: %w", name, err)
 	}
 	if int64(len(b)) > limit {
 		return nil, fmt.Errorf("%s is over the %s limit %s", name, byteLimit(limit), why)
 	}
 	return b, nil
+}
+
+// withoutPath returns an *fs.PathError's own error, "is a directory",
+// for messages that name the file already: "read adir: is a directory"
+// after "adir" says it twice. Other errors are returned as they are.
+func withoutPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // byteLimit writes a limit of n bytes as an adjective, the way heft's
@@ -200,19 +207,13 @@ func readText(flag, file string) (string, error) {
 	}
 	f, err := os.Open(file)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
+		err = withoutPath(err)
 		return "", fmt.Errorf("%s: %w", where, err)
 	}
 	defer f.Close()
 	b, err := io.ReadAll(io.LimitReader(f, maxDescription+1))
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
+		err = withoutPath(err)
 		return "", fmt.Errorf("%s: %w", where, err)
 	}
 	if len(b) > maxDescription {
