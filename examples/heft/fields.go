@@ -194,7 +194,7 @@ type accountFlag struct{ p **heuristics.Account }
 func (a accountFlag) String() string { return "" }
 
 func (a accountFlag) Set(file string) error {
-	b, err := readText(file)
+	b, err := readText("", file)
 	if err != nil {
 		return err
 	}

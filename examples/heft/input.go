@@ -6,10 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/heft-dev/heft/examples/internal/ghpr"
+	"github.com/heft-dev/heft/examples/internal/jsonconfig"
 	"github.com/heft-dev/heft/heuristics"
 )
 
@@ -19,8 +21,10 @@ import (
 // head_branch, head_repository, draft, maintainer_can_modify,
 // linked_issues, milestone, reactions) and the author's account
 // (author.account, in heuristics.Account's shape). Keys that format has for evaluation
-// (merged, ai, agent, repo, id) are accepted and ignored, so a line of
-// `heft eval --write-jsonl` output scores as it is.
+// (id, diff_partial, merged, ai, opened, closed, outcomes, agent, repo)
+// are accepted and ignored, so a line of `heft eval --write-jsonl` output
+// scores as it is. Any other key is an error, as in --config: a
+// misspelt "titel" would otherwise score an empty title in silence.
 type jsonInput struct {
 	Title    string `json:"title"`
 	Body     string `json:"body"`
@@ -37,6 +41,17 @@ type jsonInput struct {
 	Labels   []string            `json:"labels"`
 	Now      time.Time           `json:"now"`
 	prFields                     // base_branch, head_branch, draft, ...: see fields.go
+
+	// heft eval's keys, not scored: their values are not checked.
+	ID          json.RawMessage `json:"id"`
+	DiffPartial json.RawMessage `json:"diff_partial"`
+	Merged      json.RawMessage `json:"merged"`
+	AI          json.RawMessage `json:"ai"`
+	Opened      json.RawMessage `json:"opened"`
+	Closed      json.RawMessage `json:"closed"`
+	Outcomes    json.RawMessage `json:"outcomes"`
+	Agent       json.RawMessage `json:"agent"`
+	Repo        json.RawMessage `json:"repo"`
 }
 
 // isJSON reports whether raw looks like a JSON object rather than a diff.
@@ -49,19 +64,51 @@ func isJSON(raw []byte) bool {
 // they override what the input carries.
 type subject struct {
 	title, bodyFile, templateFile string
+	bodyFlag                      string // the flag that named bodyFile: --body or --body-file
 	author, association           string
 	labels                        []string
 	eventFile                     string
+
+	// notice is set by contribution when the input looked like git log
+	// output whose commit messages could not be read: the diff is still
+	// scored, and the caller says so once.
+	notice string
+}
+
+// readLog fills c's commits, title and body from git log or git show
+// output in raw, as format-patch mails fill them: oldest commit first, so
+// that the title and body come from the first commit of the series.
+// Output it cannot read leaves c as it is and sets s.notice.
+func (s *subject) readLog(c *heuristics.Contribution, raw []byte) {
+	commits, err := readLog(raw)
+	if err != nil {
+		s.notice = "commit messages were not read, the diff is scored without them: " + err.Error()
+		return
+	}
+	// git log prints the newest commit first, git log --reverse and
+	// format-patch the oldest; the dates tell them apart.
+	if n := len(commits); n > 1 && !commits[0].date.IsZero() && commits[0].date.After(commits[n-1].date) {
+		slices.Reverse(commits)
+	}
+	if len(commits) > 0 {
+		c.Title, c.Body = commits[0].subject(), commits[0].body()
+	}
+	for _, lc := range commits {
+		c.Commits = append(c.Commits, heuristics.Commit{SHA: lc.sha, Message: lc.message, AuthorName: lc.authorName, AuthorEmail: lc.authorEmail, Time: lc.date})
+	}
 }
 
 // contribution builds the contribution from the input (a diff,
 // format-patch mails or a JSON object), then the event payload, then the
 // flags, each overriding the one before. It returns the diff text to
-// parse, nil for a JSON object without a diff (or with an empty one): as
+// parse, nil for a JSON object without a diff (or with an empty or all-space one): as
 // in heft eval, such a record has no diff to score, and size and the
 // other diff scorers are not applicable. The author's login is never guessed from a commit's author name:
 // it is unknown unless the JSON, the event or --author gives it.
-func (s *subject) contribution(raw []byte) (*heuristics.Contribution, []byte, error) {
+//
+// Errors name where the problem is: the input, by name, or the flag and
+// the file it names.
+func (s *subject) contribution(raw []byte, name string) (*heuristics.Contribution, []byte, error) {
 	c := &heuristics.Contribution{}
 	diff := raw
 	if diff == nil {
@@ -69,13 +116,12 @@ func (s *subject) contribution(raw []byte) (*heuristics.Contribution, []byte, er
 	}
 	if isJSON(raw) {
 		var in jsonInput
-		dec := json.NewDecoder(bytes.NewReader(raw))
-		if err := dec.Decode(&in); err != nil {
-			return nil, nil, fmt.Errorf("JSON input: %w", err)
+		if err := jsonconfig.Decode(raw, &in); err != nil {
+			return nil, nil, fmt.Errorf("%s: JSON input: %w", name, err)
 		}
 		a, err := ghpr.ParseAssociation(in.Author.Association)
 		if err != nil {
-			return nil, nil, fmt.Errorf("JSON input: author.association: %w", err)
+			return nil, nil, fmt.Errorf("%s: JSON input: author.association: %w", name, err)
 		}
 		c = &heuristics.Contribution{
 			Title: in.Title, Body: in.Body, Template: in.Template,
@@ -86,35 +132,39 @@ func (s *subject) contribution(raw []byte) (*heuristics.Contribution, []byte, er
 		c.Author.Bot = c.Author.Bot || in.Author.Bot
 		in.prFields.Account = in.Author.Account
 		if err := in.prFields.check(false); err != nil {
-			return nil, nil, fmt.Errorf("JSON input: %w", err)
+			return nil, nil, fmt.Errorf("%s: JSON input: %w", name, err)
 		}
 		in.prFields.apply(c)
 		diff = nil
-		if in.Diff != "" {
+		if strings.TrimSpace(in.Diff) != "" {
 			diff = []byte(in.Diff)
 		}
 	} else {
 		mails, err := readMails(raw)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, fmt.Errorf("%s: %w", name, err)
 		}
 		if len(mails) > 0 {
 			c.Title, c.Body = mails[0].subject, mails[0].body
 		}
 		for _, m := range mails {
-			c.Commits = append(c.Commits, heuristics.Commit{Message: m.message(), AuthorName: m.authorName, AuthorEmail: m.authorEmail, Time: m.date})
+			c.Commits = append(c.Commits, heuristics.Commit{SHA: m.sha, Message: m.message(), AuthorName: m.authorName, AuthorEmail: m.authorEmail, Time: m.date})
+		}
+		if len(mails) == 0 {
+			s.readLog(c, raw)
 		}
 	}
 
 	if s.eventFile != "" {
 		f, err := os.Open(s.eventFile)
 		if err != nil {
-			return nil, nil, fmt.Errorf("--github-event: %w", err)
+			err = withoutPath(err)
+			return nil, nil, fmt.Errorf("--github-event %s: %w", s.eventFile, err)
 		}
 		ev, err := ghpr.ReadEvent(f)
 		f.Close()
 		if err != nil {
-			return nil, nil, fmt.Errorf("--github-event: %s: %w", s.eventFile, err)
+			return nil, nil, fmt.Errorf("--github-event %s: %w", s.eventFile, err)
 		}
 		ev.PullRequest.Fill(c)
 	}
@@ -123,14 +173,14 @@ func (s *subject) contribution(raw []byte) (*heuristics.Contribution, []byte, er
 		c.Title = s.title
 	}
 	if s.bodyFile != "" {
-		body, err := readText(s.bodyFile)
+		body, err := readText(s.bodyFlag, s.bodyFile)
 		if err != nil {
 			return nil, nil, err
 		}
 		c.Body = body
 	}
 	if s.templateFile != "" {
-		t, err := readText(s.templateFile)
+		t, err := readText("--template", s.templateFile)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -13,6 +13,7 @@ import (
 
 // patchMail is one mail of git format-patch output: a commit.
 type patchMail struct {
+	sha                     string // the commit, from the mail's "From <sha>" line
 	subject, body           string
 	authorName, authorEmail string
 	date                    time.Time
@@ -49,7 +50,8 @@ func readMails(raw []byte) ([]patchMail, error) {
 		if err != nil {
 			return nil, fmt.Errorf("mail %d of the patch series: %w", i+1, err)
 		}
-		var m patchMail
+		from := raw[loc[0]+len("From ") : loc[1]]
+		m := patchMail{sha: string(from[:bytes.IndexByte(from, ' ')])}
 		subject, err := dec.DecodeHeader(msg.Header.Get("Subject"))
 		if err != nil {
 			subject = msg.Header.Get("Subject")

@@ -11,14 +11,19 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"os"
 	"slices"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/heft-dev/heft/internal/wording"
 )
 
 // Exit statuses.
@@ -153,10 +158,92 @@ func readInput(e *env, args []string, limit int64) ([]byte, string, error) {
 func readAtMost(r io.Reader, name string, limit int64, why string) ([]byte, error) {
 	b, err := io.ReadAll(io.LimitReader(r, min(limit, math.MaxInt64-1)+1))
 	if err != nil {
+		err = withoutPath(err)
 		return nil, fmt.Errorf("reading %s: %w", name, err)
 	}
 	if int64(len(b)) > limit {
-		return nil, fmt.Errorf("%s is over the %d-byte limit %s", name, limit, why)
+		return nil, fmt.Errorf("%s is over the %s limit %s", name, byteLimit(limit), why)
 	}
 	return b, nil
+}
+
+// withoutPath returns an *fs.PathError's own error, "is a directory",
+// for messages that name the file already: "read adir: is a directory"
+// after "adir" says it twice. Other errors are returned as they are.
+func withoutPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// byteLimit writes a limit of n bytes as an adjective, the way heft's
+// docs write sizes: "100-byte", "4 MiB (4,194,304-byte)" for a whole
+// number of KiB, MiB or GiB.
+func byteLimit(n int64) string {
+	exact := wording.Commas(int(n)) + "-byte"
+	for _, u := range []struct {
+		size int64
+		name string
+	}{{1 << 30, "GiB"}, {1 << 20, "MiB"}, {1 << 10, "KiB"}} {
+		if n >= u.size && n%u.size == 0 {
+			return fmt.Sprintf("%d %s (%s)", n/u.size, u.name, exact)
+		}
+	}
+	return exact
+}
+
+// readText reads the text file a flag names (--body, --template,
+// --config, ...), at most maxDescription bytes. Its errors start with the
+// flag and the file, "--body notes.md: ...", or the file alone when flag
+// is empty (the flag package names the flag itself). A binary file (a
+// NUL byte, or mostly bytes that are not UTF-8) is an error: scored as
+// prose, it would be noise.
+func readText(flag, file string) (string, error) {
+	where := file
+	if flag != "" {
+		where = flag + " " + file
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		err = withoutPath(err)
+		return "", fmt.Errorf("%s: %w", where, err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxDescription+1))
+	if err != nil {
+		err = withoutPath(err)
+		return "", fmt.Errorf("%s: %w", where, err)
+	}
+	if len(b) > maxDescription {
+		return "", fmt.Errorf("%s: over the %s limit for a text file", where, byteLimit(maxDescription))
+	}
+	if why := binaryText(b); why != "" {
+		return "", fmt.Errorf("%s: %s", where, why)
+	}
+	return string(b), nil
+}
+
+// binaryText says why b is not text, or returns "" for text: a NUL byte
+// anywhere, or invalid UTF-8 in more than a quarter of the characters of
+// its first 8 KiB (Latin-1 prose has far fewer; random bytes about half).
+func binaryText(b []byte) string {
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		return fmt.Sprintf("a binary file, not text (a NUL byte at offset %s)", wording.Commas(i))
+	}
+	head := b[:min(len(b), 8<<10)]
+	chars, bad := 0, 0
+	for len(head) > 0 {
+		r, n := utf8.DecodeRune(head)
+		if r == utf8.RuneError && n == 1 {
+			bad++
+		}
+		chars++
+		head = head[n:]
+	}
+	if chars >= 16 && bad*4 > chars {
+		return fmt.Sprintf("a binary file, not text (%d of its first %s characters are not UTF-8)", bad, wording.Commas(chars))
+	}
+	return ""
 }

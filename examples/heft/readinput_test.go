@@ -33,3 +33,41 @@ func TestReadAtMost(t *testing.T) {
 		}
 	}
 }
+
+// TestByteLimit checks that limits read as heft's docs write sizes.
+func TestByteLimit(t *testing.T) {
+	for n, want := range map[int64]string{
+		5:         "5-byte",
+		1000:      "1,000-byte",
+		1024:      "1 KiB (1,024-byte)",
+		256 << 10: "256 KiB (262,144-byte)",
+		4 << 20:   "4 MiB (4,194,304-byte)",
+		1 << 30:   "1 GiB (1,073,741,824-byte)",
+		1<<20 + 1: "1,048,577-byte",
+	} {
+		if got := byteLimit(n); got != want {
+			t.Errorf("byteLimit(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// TestBinaryText checks what counts as a binary file: a NUL byte, or
+// mostly bytes that are not UTF-8; Latin-1 prose and short text are text.
+func TestBinaryText(t *testing.T) {
+	tests := []struct {
+		name, in string
+		binary   bool
+	}{
+		{"utf-8 prose", "Café crème — naïve résumé 🤖\n", false},
+		{"latin-1 prose", "Caf\xe9 cr\xe8me, na\xefve r\xe9sum\xe9, still text\n", false},
+		{"nul", "GIF89a\x00\x01", true},
+		{"random high bytes", strings.Repeat("\xe9\x81\xff\xfe", 20), true},
+		{"short invalid", "\xff\xfe", false},
+		{"empty", "", false},
+	}
+	for _, tt := range tests {
+		if got := binaryText([]byte(tt.in)) != ""; got != tt.binary {
+			t.Errorf("%s: binary = %v, want %v (%q)", tt.name, got, tt.binary, binaryText([]byte(tt.in)))
+		}
+	}
+}

@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
-	"os"
+	"strings"
 
 	"github.com/heft-dev/heft/diffstat"
 	"github.com/heft-dev/heft/examples/internal/cliflag"
@@ -17,17 +18,20 @@ import (
 	"github.com/heft-dev/heft/heuristics"
 	repscore "github.com/heft-dev/heft/heuristics/reputation"
 	"github.com/heft-dev/heft/heuristics/standard"
+	"github.com/heft-dev/heft/internal/wording"
 	"github.com/heft-dev/heft/reputation"
 )
 
-// maxDescription bounds --body, --template and the mail part of a patch.
+// maxDescription bounds the files flags name: --body, --template,
+// --config, --account-file.
 const maxDescription = 4 << 20
 
 func runScore(e *env, args []string) int {
 	fs := cliflag.New("heft score", "Usage: heft score [flags] [DIFF|-]\n\n"+
 		"Score a diff and its description and print a report. DIFF may be a plain\n"+
-		"diff or git format-patch output, whose mails give the title, the body and\n"+
-		"the commit messages. Reads standard input when DIFF is - or absent.\n\n"+
+		"diff, git format-patch output, whose mails give the title, the body and\n"+
+		"the commit messages, or git show or git log -p output, whose commits give\n"+
+		"them. Reads standard input when DIFF is - or absent.\n\n"+
 		"\tgit diff main | heft score -\n\tgit format-patch main --stdout | heft score --fail-at flag\n\n", e.stderr)
 	title := fs.String("title", "", "the pull request's title")
 	bodyFile := fs.String("body", "", "`file` holding the pull request's description (Markdown)")
@@ -82,11 +86,26 @@ func runScore(e *env, args []string) int {
 	if err != nil {
 		return fail(e, "score", err)
 	}
+	// Nothing to score is an error, not a pass: "git diff bad-ref |
+	// heft score --fail-at review -" must not turn a failed git into a
+	// green check.
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return fail(e, "score", fmt.Errorf("%s: %w", name, errEmptyInput))
+	}
 
 	sub.title, sub.bodyFile, sub.templateFile = *title, *bodyFile, *templateFile
-	c, raw, err := sub.contribution(raw)
+	sub.bodyFlag = "--body"
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "body-file" {
+			sub.bodyFlag = "--body-file"
+		}
+	})
+	c, raw, err := sub.contribution(raw, name)
 	if err != nil {
-		return fail(e, "score", fmt.Errorf("%s: %w", name, err))
+		return fail(e, "score", err)
+	}
+	if sub.notice != "" {
+		fmt.Fprintf(e.stderr, "heft score: %s: %s\n", name, sub.notice)
 	}
 	if err := fields.check(true); err != nil {
 		return fail(e, "score", err)
@@ -100,6 +119,9 @@ func runScore(e *env, args []string) int {
 	if raw != nil {
 		c.Diff, err = diffstat.Parse(bytes.NewReader(raw), &diffstat.Options{MaxBytes: *maxBytes})
 		if err != nil {
+			return fail(e, "score", diffError(name, raw[:min(len(raw), diffHintBytes)], *maxBytes, err, true))
+		}
+		if err := changesSomething(c.Diff); err != nil {
 			return fail(e, "score", fmt.Errorf("%s: %w", name, err))
 		}
 	}
@@ -123,7 +145,7 @@ func runScore(e *env, args []string) int {
 			return fail(e, "score", err)
 		}
 		if truncated {
-			fmt.Fprintf(e.stderr, "heft score: the Markdown report was truncated to %d bytes; --format json has everything\n", render.DefaultMaxBytes)
+			fmt.Fprintf(e.stderr, "heft score: the Markdown report was truncated to %s bytes; --format json has everything\n", wording.Commas(render.DefaultMaxBytes))
 		}
 	case "github":
 		if err := render.GitHub(e.stdout, &rep); err != nil {
@@ -141,14 +163,29 @@ func runScore(e *env, args []string) int {
 	return exitOK
 }
 
-func readText(file string) (string, error) {
-	f, err := os.Open(file)
-	if err != nil {
-		return "", err
+// errEmptyInput is heft score's error for an input of nothing but
+// white space.
+var errEmptyInput = errors.New("empty input: no diff, patch or pull request")
+
+// changesSomething fails for a diff whose file sections all change
+// nothing: a "diff --git" header with no hunk, mode, rename or binary
+// line after it. git never prints such a section alone, so the diff was
+// cut short, and scoring it would pass a change nobody has seen.
+func changesSomething(d *diffstat.Diff) error {
+	for _, f := range d.Files {
+		if f.Op != diffstat.OpModified || f.Binary || f.Added+f.Deleted > 0 {
+			return nil
+		}
 	}
-	defer f.Close()
-	b, err := readAtMost(f, file, maxDescription, "for a description")
-	return string(b), err
+	if len(d.Files) == 0 {
+		return nil
+	}
+	f := d.Files[0]
+	more := ""
+	if n := len(d.Files) - 1; n > 0 {
+		more = fmt.Sprintf(" (and %s)", wording.Plural(n, "more file section"))
+	}
+	return fmt.Errorf("line %d: %s: the diff changes nothing: its header has no hunk, mode, rename or binary lines after it%s; is the diff cut short?", f.Line, f.Path(), more)
 }
 
 // defaultSet builds the default scorers under the configuration in file,
@@ -162,25 +199,43 @@ func defaultSet(file string) (standard.Config, *heuristics.Set, error) {
 	}
 	set, err := standard.New(cfg)
 	if err != nil && file != "" {
-		err = fmt.Errorf("%s: %w", file, err)
+		// A scorer's error names its scorer, which is the section:
+		// "size: size: invalid configuration" says it twice.
+		var ce *standard.ConfigError
+		if errors.As(err, &ce) && strings.HasPrefix(ce.Err.Error(), ce.Section+": ") {
+			err = ce.Err
+		}
+		err = fmt.Errorf("--config %s: %w", file, err)
 	}
 	return cfg, set, err
 }
 
 // loadConfig reads a JSON configuration strictly, as the bot reads
 // .github/heft.json: unknown keys, keys in the wrong case, duplicate keys
-// and data after the object are errors naming the line and the key.
+// and data after the object are errors naming the line and the key. An
+// empty file is an error too, though it would mean the defaults: a
+// configuration that came out empty (a failed template, a truncated
+// copy) is more likely than one meant empty, and {} says that plainly.
 func loadConfig(file string, cfg *standard.Config) error {
-	b, err := readText(file)
+	b, err := readText("--config", file)
 	if err != nil {
 		return err
 	}
-	if err := jsonconfig.Decode([]byte(b), cfg); err != nil {
+	if strings.TrimSpace(b) == "" {
+		return fmt.Errorf("--config %s: empty file: write {} for the default configuration", file)
+	}
+	return decodeStrict("--config "+file, []byte(b), cfg)
+}
+
+// decodeStrict decodes JSON as jsonconfig does, and names the problem as
+// "where:line: key: what".
+func decodeStrict(where string, b []byte, v any) error {
+	if err := jsonconfig.Decode(b, v); err != nil {
 		var je *jsonconfig.Error
 		if errors.As(err, &je) && je.Line > 0 {
-			return fmt.Errorf("%s:%d: %w", file, je.Line, &jsonconfig.Error{Key: je.Key, Err: je.Err})
+			return fmt.Errorf("%s:%d: %w", where, je.Line, &jsonconfig.Error{Key: je.Key, Err: je.Err})
 		}
-		return fmt.Errorf("%s: %w", file, err)
+		return fmt.Errorf("%s: %w", where, err)
 	}
 	return nil
 }

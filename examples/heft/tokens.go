@@ -33,9 +33,13 @@ func runTokens(e *env, args []string) int {
 	if err != nil {
 		return fail(e, "tokens", err)
 	}
+	// Counted as prose, a binary file prints its bytes as text.
+	if why := binaryText(raw); why != "" {
+		return fail(e, "tokens", fmt.Errorf("%s: %s", name, why))
+	}
 	var template string
 	if *templateFile != "" {
-		if template, err = readText(*templateFile); err != nil {
+		if template, err = readText("--template", *templateFile); err != nil {
 			return fail(e, "tokens", err)
 		}
 	}
