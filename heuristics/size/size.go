@@ -13,7 +13,6 @@ import (
 
 	"github.com/heft-dev/heft/diffstat"
 	"github.com/heft-dev/heft/heuristics"
-	"github.com/heft-dev/heft/internal/lazyre"
 	"github.com/heft-dev/heft/internal/scoring"
 	"github.com/heft-dev/heft/internal/wording"
 )
@@ -263,7 +262,7 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 		})
 	}
 	switch {
-	case score > 0 && revert(c):
+	case score > 0 && scoring.Revert(c):
 		// A revert undoes what was merged as one: there is nothing to
 		// split it into.
 		res.Summary = strings.TrimSuffix(res.Summary, ".") + "; a revert, so no split is advised."
@@ -303,30 +302,6 @@ func unchangedFiles(files []*diffstat.File) string {
 		says = append(says, wording.Count(empty, "empty file added or deleted", "empty files added or deleted"))
 	}
 	return wording.List(says)
-}
-
-// revertRE matches git's and GitHub's words for a revert: git revert's
-// subject (Revert "subject", and Reapply "subject" for the revert of a
-// revert), the line its message carries ("This reverts commit <sha>.",
-// with ", reversing changes made to <sha>." for a merge), and the line
-// GitHub's Revert button writes in the pull request it opens
-// ("Reverts owner/name#123"). A squash merge's " (#123)" may follow the
-// subject.
-var revertRE = lazyre.New(`(?m)\A(Revert|Reapply) ".*"( \(#\d+\))?\s*$|^This reverts commit [0-9a-f]{7,40}\b|^Reverts [\w.-]+/[\w.-]+#\d+\s*$`)
-
-// revert reports whether c reverts earlier commits: each of its commits
-// does, or, when its commits are not known, its title or description
-// says so in git's or GitHub's words.
-func revert(c *heuristics.Contribution) bool {
-	if len(c.Commits) > 0 {
-		for _, m := range c.Commits {
-			if !revertRE.MatchString(strings.TrimSpace(m.Message)) {
-				return false
-			}
-		}
-		return true
-	}
-	return revertRE.MatchString(strings.TrimSpace(c.Title)) || revertRE.MatchString(strings.TrimSpace(c.Body))
 }
 
 // sizeAdvice suggests how to split a large change, by where its lines

@@ -18,11 +18,12 @@
 // bare diff ("git diff | heft score -"), has no description to read: its
 // description is unknown, not empty, and the scorer is not applicable (a
 // pull request always has a title, a commit a message). A title over an
-// empty body is an empty description. A revert in git's shapes (the
-// title `Revert "…"` or `Reapply "…"`, "This reverts commit <sha>" in the
-// description, or every commit a revert) explains itself by naming what
-// it undoes and is never asked to explain more; its other checks run as
-// for any change.
+// empty body is an empty description. A revert in git's or GitHub's
+// shapes (every commit a revert; with no commits, the title `Revert "…"`
+// or `Reapply "…"`, or a line "This reverts commit <sha>" or "Reverts
+// owner/name#N" in the description; the size scorer reads the same
+// shapes) explains itself by naming what it undoes and is never asked to
+// explain more; its other checks run as for any change.
 //
 // The score is in [0, 1]: 1 - (1-length)(1-RestateWeight·restate)
 // (1-HiddenWeight·hidden)(1-unexplained), where length, restate and

@@ -595,7 +595,7 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	ex := explanation(parts, c.Commits)
 	res.Metrics["own_words"] = float64(ex.words)
 	var unexplained float64
-	revert := isRevert(c)
+	revert := scoring.Revert(c)
 	if revert {
 		res.Metrics["revert"] = 1
 	}
@@ -730,37 +730,6 @@ func descriptionUnknown(c *heuristics.Contribution) bool {
 		}
 	}
 	return true
-}
-
-// revertSubjectRE matches the subject git revert writes, `Revert "…"`,
-// and the one it writes for reverting a revert, `Reapply "…"`.
-var revertSubjectRE = lazyre.New(`^(?:Revert|Reapply) "`)
-
-// revertedRE matches the line git revert adds to the message: "This
-// reverts commit <sha>."
-var revertedRE = lazyre.New(`(?i)\bthis reverts commit [0-9a-f]{7,40}\b`)
-
-// isRevert reports whether c is a revert in one of git's shapes: its
-// title is `Revert "…"` (git revert's subject, and GitHub's revert
-// button's title), its description says "This reverts commit <sha>", or
-// every commit is a revert. A revert explains itself by naming what it
-// undoes, so it is never asked to explain itself.
-func isRevert(c *heuristics.Contribution) bool {
-	if revertSubjectRE.MatchString(strings.TrimSpace(c.Title)) || revertedRE.MatchString(c.Body) {
-		return true
-	}
-	n := 0
-	for _, cm := range c.Commits {
-		msg := strings.TrimSpace(cm.Message)
-		if msg == "" {
-			continue
-		}
-		if !revertSubjectRE.MatchString(msg) && !revertedRE.MatchString(msg) {
-			return false
-		}
-		n++
-	}
-	return n > 0
 }
 
 // minRestateShare is the share of the changed paths and identifiers the

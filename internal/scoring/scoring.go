@@ -14,9 +14,11 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/internal/lazyre"
 )
 
 // Invalid returns the error a scorer's configuration check returns:
@@ -226,4 +228,32 @@ func Ramp[T int | float64](v, lo, hi T) float64 {
 		l = 0
 	}
 	return min(max((math.Log(float64(v))-l)/(math.Log(float64(hi))-l), 0), 1)
+}
+
+// revertRE matches git's and GitHub's words for a revert: git revert's
+// subject (Revert "subject", and Reapply "subject" for the revert of a
+// revert), the line its message carries ("This reverts commit <sha>.",
+// with ", reversing changes made to <sha>." for a merge), and the line
+// GitHub's Revert button writes in the pull request it opens
+// ("Reverts owner/name#123"). A squash merge's " (#123)" may follow the
+// subject.
+var revertRE = lazyre.New(`(?m)\A(Revert|Reapply) ".*"( \(#\d+\))?\s*$|^This reverts commit [0-9a-f]{7,40}\b|^Reverts [\w.-]+/[\w.-]+#\d+\s*$`)
+
+// Revert reports whether c undoes earlier commits in git's or GitHub's
+// shapes: each of its commits is a revert, or, when its commits are not
+// known, its title or description says so in git's or GitHub's words. A
+// change whose commits include one revert among new work is not one, nor
+// is a title that says "revert" in words of its own. A revert names what
+// it undoes and undoes it whole, so scorers neither ask it to explain
+// itself nor to be split.
+func Revert(c *heuristics.Contribution) bool {
+	if len(c.Commits) > 0 {
+		for _, m := range c.Commits {
+			if !revertRE.MatchString(strings.TrimSpace(m.Message)) {
+				return false
+			}
+		}
+		return true
+	}
+	return revertRE.MatchString(strings.TrimSpace(c.Title)) || revertRE.MatchString(strings.TrimSpace(c.Body))
 }

@@ -179,3 +179,31 @@ func TestCheckLimits(t *testing.T) {
 		}
 	}
 }
+
+// TestRevert pins the shapes of a revert that the size and verbosity
+// scorers share.
+func TestRevert(t *testing.T) {
+	revert := "Revert \"store: keep rows in a B-tree\"\n\nThis reverts commit 3f2a9c1d7e4b.\n"
+	tests := []struct {
+		name string
+		c    heuristics.Contribution
+		want bool
+	}{
+		{"git revert's subject", heuristics.Contribution{Title: `Revert "store: keep rows in a B-tree"`}, true},
+		{"squash-merged", heuristics.Contribution{Title: `Revert "store: keep rows in a B-tree" (#31)`}, true},
+		{"reapply", heuristics.Contribution{Title: `Reapply "store: index by key"`}, true},
+		{"the line git adds", heuristics.Contribution{Title: "Undo the store", Body: "Broke CI.\n\nThis reverts commit 3f2a9c1d7e4b."}, true},
+		{"GitHub's button", heuristics.Contribution{Title: "Back out #12", Body: "Reverts acme/store#12"}, true},
+		{"every commit a revert", heuristics.Contribution{Title: "store: back to the map", Commits: []heuristics.Commit{{Message: revert}, {Message: revert}}}, true},
+		{"a revert among new work", heuristics.Contribution{Title: `Revert "store: keep rows in a B-tree"`,
+			Commits: []heuristics.Commit{{Message: revert}, {Message: "store: add a cache\n"}}}, false},
+		{"revert in words", heuristics.Contribution{Title: "Revert the store to a map"}, false},
+		{"in prose", heuristics.Contribution{Title: "Store", Body: "This partly reverts commit 3f2a9c1d7e4b."}, false},
+		{"nothing", heuristics.Contribution{}, false},
+	}
+	for _, tt := range tests {
+		if got := Revert(&tt.c); got != tt.want {
+			t.Errorf("%s: Revert = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
