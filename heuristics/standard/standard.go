@@ -13,6 +13,7 @@ package standard
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/heft-dev/heft/heuristics"
 	"github.com/heft-dev/heft/heuristics/account"
@@ -52,8 +53,15 @@ type ConfigError struct {
 	Err     error
 }
 
-// Error names the configuration section and its error.
-func (e *ConfigError) Error() string { return fmt.Sprintf("%s: %v", e.Section, e.Err) }
+// Error names the configuration section and its error, once: a
+// scorer's own error already begins with its name ("size: invalid
+// configuration: ...").
+func (e *ConfigError) Error() string {
+	if msg := e.Err.Error(); strings.HasPrefix(msg, e.Section+": ") {
+		return msg
+	}
+	return fmt.Sprintf("%s: %v", e.Section, e.Err)
+}
 
 // Unwrap returns the constructor's error, which wraps
 // heuristics.ErrInvalidConfig or heuristics.ErrInvalidPolicy.

@@ -49,6 +49,8 @@ func TestNewNamesTheBadSection(t *testing.T) {
 		var ce *standard.ConfigError
 		require.ErrorAs(t, err, &ce)
 		assert.Equal(t, tc.section, ce.Section)
+		assert.True(t, strings.HasPrefix(err.Error(), tc.section+": "), "the section comes first: %v", err)
+		assert.False(t, strings.HasPrefix(err.Error(), tc.section+": "+tc.section+":"), "the section is named once: %v", err)
 		if tc.class != nil {
 			assert.ErrorIs(t, err, tc.class)
 		}
