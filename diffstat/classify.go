@@ -162,7 +162,9 @@ var defaultPatterns = sync.OnceValue(func() []pattern {
 // DefaultRules returns the rules a zero Classifier uses before falling back
 // to GitHub Linguist's. They fix what Linguist gets wrong for review: it
 // does not call go.sum or yarn.lock generated, and it calls
-// .github/workflows/ and testdata/ vendored. Each call returns a new
+// .github/workflows/, testdata/, .gitignore and debian/ vendored. (It
+// also calls every directory named cache vendored; Classify reads one
+// as the project's own, which no rule can say.) Each call returns a new
 // slice, which the caller may change or extend.
 func DefaultRules() []Rule { return slices.Clone(defaultRules) }
 
@@ -248,11 +250,21 @@ var defaultRules = []Rule{
 	{"test/expected/", KindExpected},
 	{"tests/expected/", KindExpected},
 
-	// What Linguist calls vendored but a reviewer reads.
+	// What Linguist calls vendored but a reviewer reads: CI, git's own
+	// files (a .gitattributes line can hide a file from review), the
+	// definitions of build machines, Debian packaging, a Fabric script.
+	// (A directory named cache is handled in classify.)
 	{".github/", KindConfig},
 	{".gitlab-ci.yml", KindConfig},
 	{".circleci/", KindConfig},
 	{"testdata/", KindTest},
+	{".gitignore", KindConfig},
+	{".gitattributes", KindConfig},
+	{".gitmodules", KindConfig},
+	{"Jenkinsfile", KindConfig},
+	{"Vagrantfile", KindConfig},
+	{"/debian/", KindConfig},
+	{"fabfile.py", KindSource},
 
 	// Prose.
 	{"*.md", KindDocs},
@@ -282,8 +294,9 @@ const maxLinguistPath = 512
 // Classifier decides a file's Kind from its path and, when known, the first
 // bytes of its content. Rules are tried in order and the first match wins;
 // when none matches, GitHub Linguist's rules decide (the tables go-enry
-// carries, copied into this package by go generate), and what they do
-// not claim is source. Paths longer than 512 bytes get the rules only.
+// carries, copied into this package by go generate), but for one that no
+// Rule can undo: a directory named cache is read as any other directory,
+// not as vendored. What Linguist does not claim is source. Paths longer than 512 bytes get the rules only.
 //
 // The zero Classifier uses DefaultRules(). A Classifier is safe for
 // concurrent use.
@@ -361,7 +374,7 @@ func (c *Classifier) classify(p string, content []byte) Kind {
 	switch {
 	case linguistGenerated(p, content):
 		return KindGenerated
-	case linguistVendored(p):
+	case linguistVendored(p) && !ownCache(p):
 		return KindVendored
 	case linguistTest(p):
 		return KindTest
@@ -371,4 +384,18 @@ func (c *Classifier) classify(p string, content []byte) Kind {
 		return KindConfig
 	}
 	return KindSource
+}
+
+// ownCache reports whether Linguist calls p vendored only for a
+// directory named cache, which its vendor list takes for a tool's cache:
+// in a repository such a directory is far more often a package of the
+// project's own (internal/cache/, src/cache/lru.rs) than a cache checked
+// in, and hiding its lines from review hides real work. A cache inside a
+// directory Linguist vendors for another reason (node_modules/x/cache/)
+// stays vendored.
+func ownCache(p string) bool {
+	if !strings.HasPrefix(p, "cache/") && !strings.Contains(p, "/cache/") {
+		return false
+	}
+	return !linguistVendored(strings.ReplaceAll("/"+p, "/cache/", "/c/")[1:])
 }

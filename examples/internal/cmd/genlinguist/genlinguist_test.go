@@ -145,6 +145,14 @@ func TestPathsAgreeWithEnry(t *testing.T) {
 	bad := 0
 	for _, p := range paths {
 		want := enryKind(p, nil)
+		if want == diffstat.KindVendored {
+			// diffstat reads a directory named cache as any other
+			// directory (Classifier's doc): go-enry's answer for the
+			// path with that directory renamed.
+			if other := enryKind(strings.ReplaceAll("/"+p, "/cache/", "/c/")[1:], nil); other != diffstat.KindVendored {
+				want = other
+			}
+		}
 		kinds[want]++
 		if got := linguistOnly.Classify(p, nil); got != want {
 			bad++
