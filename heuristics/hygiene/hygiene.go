@@ -415,7 +415,7 @@ func (s *Scorer) paths(c *heuristics.Contribution, m map[string]float64) []findi
 			if g := firstMatch(s.blocked, p); g != nil {
 				out = append(out, finding{
 					ev: heuristics.Evidence{Rule: RuleBlockedPath, Field: heuristics.FieldDiff, Path: p, Subject: g.pattern,
-						Message: fmt.Sprintf("%s is a file this project keeps to its maintainers (it matches %q).", p, g.pattern)},
+						Message: fmt.Sprintf("%s is a file this project keeps to its maintainers (it matches %s).", p, wording.Quote(g.pattern))},
 					advice: "leave %s out of this pull request, or open an issue about it first", many: "leave %s out of this pull request, or open an issue about them first", subject: p,
 				})
 				break
@@ -531,7 +531,7 @@ func (s *Scorer) titleAndCommits(c *heuristics.Contribution, m map[string]float6
 
 func (s *Scorer) typesNote(t string, ok bool) string {
 	if ok && len(s.types) > 0 {
-		return fmt.Sprintf(" (type %q is not one of %s)", t, strings.Join(s.types, ", "))
+		return fmt.Sprintf(" (type %s is not one of %s)", wording.Quote(t), strings.Join(s.types, ", "))
 	}
 	return ""
 }
@@ -721,8 +721,8 @@ func (s *Scorer) description(c *heuristics.Contribution, m map[string]float64) [
 			if strings.Contains(strings.ToLower(l.text), lower) {
 				out = append(out, finding{
 					ev: heuristics.Evidence{Rule: RuleBlockedTerm, Field: heuristics.FieldBody, Line: l.n, Snippet: wording.Snippet(l.text, 80), Subject: s.cfg.BlockedTerms[i],
-						Message: fmt.Sprintf("The description contains %q, a term this project has blocked.", strings.TrimSpace(term))},
-					advice: "remove %s from the description", many: "remove %s from the description", subject: fmt.Sprintf("%q", strings.TrimSpace(term)),
+						Message: fmt.Sprintf("The description contains %s, a term this project has blocked.", wording.Quote(strings.TrimSpace(term)))},
+					advice: "remove %s from the description", many: "remove %s from the description", subject: wording.Quote(strings.TrimSpace(term)),
 				})
 				break
 			}

@@ -327,3 +327,19 @@ func TestAdviceJoinsSections(t *testing.T) {
 	assert.NotContains(t, res.Advice, "; add the")
 	assert.NotContains(t, res.Advice, "see the other points")
 }
+
+// TestSectionTitleQuotedAsProse: a section title with double quotes is
+// quoted as prose quotes it, inner quotes single, not with Go's
+// backslashes.
+func TestSectionTitleQuotedAsProse(t *testing.T) {
+	s, err := template.New(template.Config{})
+	require.NoError(t, err)
+	res, err := s.Score(context.Background(), &heuristics.Contribution{
+		Template: "## Summary\n\n## Why \"now\"\n",
+		Body:     "## Summary\n\nThe loader reads the timeout as a number, so old configuration files keep working.\n",
+	})
+	require.NoError(t, err)
+	require.Len(t, res.Evidence, 1)
+	assert.Equal(t, `The description has no "Why 'now'" section, which the pull request template asks for.`, res.Evidence[0].Message)
+	assert.Contains(t, res.Advice, `add the "Why 'now'" section`)
+}
