@@ -454,15 +454,17 @@ const maxAdvice = 6
 // carries; the message gives the total.
 const maxPlaceholders = 5
 
-var summaries = sync.OnceValue(func() map[string]string {
-	return map[string]string{
-		RuleUntouched:      "the template is not filled in",
-		RuleMissingSection: "sections of the template missing",
-		RuleEmptySection:   "sections left empty",
-		RuleCheckboxes:     "checklists with nothing ticked",
-		RuleStrict:         "required sections or checkboxes missing",
-		RuleExtraSections:  "sections the template does not have",
-		RulePlaceholder:    "the template's instructions left in",
+// summaries says what each rule found, for one finding and for several:
+// "a section left empty", not "sections left empty" for one.
+var summaries = sync.OnceValue(func() map[string][2]string {
+	return map[string][2]string{
+		RuleUntouched:      {"the template is not filled in", "the template is not filled in"},
+		RuleMissingSection: {"a section of the template missing", "sections of the template missing"},
+		RuleEmptySection:   {"a section left empty", "sections left empty"},
+		RuleCheckboxes:     {"a checklist with nothing ticked", "checklists with nothing ticked"},
+		RuleStrict:         {"a required section or checkbox missing or not ticked", "required sections or checkboxes missing or not ticked"},
+		RuleExtraSections:  {"a section the template does not have", "sections the template does not have"},
+		RulePlaceholder:    {"the template's instructions or placeholder text left in", "the template's instructions or placeholder text left in"},
 	}
 })
 
@@ -508,7 +510,7 @@ func (s *Scorer) result(tmpl, body *doc, found []finding) heuristics.Result {
 			sev = barelyTouched
 		}
 		keep *= 1 - sev
-		what = append(what, summaries()[id])
+		what = append(what, summaries()[id][min(counts[id], 2)-1])
 		res.Metrics[strings.ReplaceAll(strings.TrimPrefix(id, "template-"), "-", "_")] = float64(counts[id])
 	}
 	res.Score = math.Round((1-keep)*1000) / 1000
