@@ -334,12 +334,16 @@ func TestAdviceJoinsSections(t *testing.T) {
 func TestSectionTitleQuotedAsProse(t *testing.T) {
 	s, err := template.New(template.Config{})
 	require.NoError(t, err)
-	res, err := s.Score(context.Background(), &heuristics.Contribution{
+	c := &heuristics.Contribution{
 		Template: "## Summary\n\n## Why \"now\"\n",
 		Body:     "## Summary\n\nThe loader reads the timeout as a number, so old configuration files keep working.\n",
-	})
+	}
+	res, err := s.Score(context.Background(), c)
 	require.NoError(t, err)
-	require.Len(t, res.Evidence, 1)
-	assert.Equal(t, `The description has no "Why 'now'" section, which the pull request template asks for.`, res.Evidence[0].Message)
+	var msgs []string
+	for _, e := range res.Evidence {
+		msgs = append(msgs, e.Message)
+	}
+	assert.Equal(t, []string{`The description has no "Why 'now'" section, which the pull request template asks for.`}, msgs)
 	assert.Contains(t, res.Advice, `add the "Why 'now'" section`)
 }
