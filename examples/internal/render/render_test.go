@@ -143,17 +143,17 @@ func TestGitHub(t *testing.T) {
 // reads as a finding to act on (no verdict heading, no warnings).
 func TestExempt(t *testing.T) {
 	rep := report()
-	rep.Exempt = "the author's association is MEMBER"
+	rep.Exempt = "the author is a member of the organisation that owns the repository"
 	md, _ := render.Markdown(rep, render.Options{})
 	assert.True(t, strings.HasPrefix(md, "### ⏭️ heft: exempt (score 0.66, not acted on)\n\n"+
-		"**Exempt**: the author's association is MEMBER. The scores below are for reading; the verdict (review) is not acted on."), md)
+		"**Exempt**: the author is a member of the organisation that owns the repository. The scores below are for reading; the verdict (review) is not acted on."), md)
 	assert.NotContains(t, md, "heft: review")
 	assert.Contains(t, md, "| size | 0.42 |", "the numbers are still there to read")
 
 	var b bytes.Buffer
 	require.NoError(t, render.GitHub(&b, rep))
 	assert.True(t, strings.HasPrefix(b.String(),
-		"::notice title=heft%3A exempt::heft: exempt: the author's association is MEMBER (score 0.66, verdict review not acted on)"), b.String())
+		"::notice title=heft%3A exempt::heft: exempt: the author is a member of the organisation that owns the repository (score 0.66, verdict review not acted on)"), b.String())
 	assert.NotContains(t, b.String(), "::warning")
 }
 
