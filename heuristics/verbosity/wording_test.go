@@ -5,8 +5,10 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/heft-dev/heft/heuristics"
+	"github.com/heft-dev/heft/heuristics/verbosity"
 )
 
 // TestMessagesReadAsProse pins sentences a maintainer pastes to an
@@ -59,6 +61,12 @@ func TestMessagesReadAsProse(t *testing.T) {
 			want: "Part of the description is hidden from readers (HTML comments and invisible characters).",
 		},
 	}
+	big, err := verbosity.New(verbosity.Config{MaxBodyBytes: 100})
+	require.NoError(t, err)
+	r := score(t, big, &heuristics.Contribution{Body: long})
+	assert.Equal(t, "The description is 3,600 bytes, over the limit of 100 bytes: too long to read, for heft or a reviewer.", r.Summary)
+	assert.Equal(t, "3,600 bytes of description, over the 100-byte limit (the max_body_bytes setting); not read.", r.Evidence[0].Message)
+
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r := score(t, v, tc.c)
