@@ -10,7 +10,8 @@ import (
 // for shapes that once read badly: "1 of 2 dependencies have",
 // "requests, urllib3" without "and", a dependency's stable form in the
 // evidence ("dependency: runtime:cpython"), and advice that named only
-// the first of a dependency's two workarounds.
+// the first of a dependency's two workarounds, and a second pair of
+// parentheses after what a finding adds.
 func TestWordingFunctions(t *testing.T) {
 	req := &Finding{What: "a monkeypatch of requests.Session.send", Dependency: "requests"}
 	pin := &Finding{What: "a git pin of requests to a fork", Dependency: "requests"}
@@ -18,9 +19,12 @@ func TestWordingFunctions(t *testing.T) {
 	mux := &Finding{What: "a replace directive for a fork", Dependency: "github.com/gorilla/mux", Upstream: "gorilla/mux#42"}
 	urllib := &Finding{What: "a vendored copy", Dependency: "urllib3"}
 
-	assert.Equal(t, "Adds a workaround for CPython (no upstream issue or pull request linked).", findingMessage(py))
-	assert.Equal(t, "Adds a vendored copy (dependency: urllib3; no upstream issue or pull request linked).", findingMessage(urllib))
-	assert.Equal(t, "Adds a vendored copy (no dependency named; no upstream issue or pull request linked).", findingMessage(&Finding{What: "a vendored copy"}))
+	assert.Equal(t, "Adds a workaround for CPython; no upstream issue or pull request linked.", findingMessage(py))
+	assert.Equal(t, "Adds a vendored copy, for urllib3; no upstream issue or pull request linked.", findingMessage(urllib))
+	assert.Equal(t, "Adds a vendored copy, for a dependency it does not name; no upstream issue or pull request linked.", findingMessage(&Finding{What: "a vendored copy"}))
+	assert.Equal(t, "Adds a patch to the upstream source (fix.patch), for the code under src; no upstream issue or pull request linked.",
+		findingMessage(&Finding{What: "a patch to the upstream source (fix.patch)", Dependency: "path:src"}), "one pair of parentheses")
+	assert.Equal(t, "Adds a replace directive for a fork, for github.com/gorilla/mux; upstream: gorilla/mux#42.", findingMessage(mux))
 
 	two := []*depGroup{{name: "requests", findings: []*Finding{req}}, {name: "github.com/gorilla/mux", findings: []*Finding{mux}, linked: true}}
 	assert.Equal(t, "2 workarounds for requests and github.com/gorilla/mux; 1 of the 2 dependencies has no upstream issue or pull request linked.",

@@ -344,8 +344,9 @@ func subjectOf(f *Finding) string {
 // findingMessage says what a finding adds and whether it links its
 // upstream report. It names the dependency as prose does (subjectName),
 // and only when what it adds does not already name it: "Adds a
-// workaround for CPython (no upstream issue ...)", not "(dependency:
-// runtime:cpython; ...)".
+// workaround for CPython; no upstream issue ...", not "(dependency:
+// runtime:cpython; ...)". No parentheses: what it adds may end with its
+// own ("a patch to the upstream source (fix.patch)").
 func findingMessage(f *Finding) string {
 	up := "no upstream issue or pull request linked"
 	if f.Linked() {
@@ -353,11 +354,11 @@ func findingMessage(f *Finding) string {
 	}
 	switch name := subjectName(f.Dependency); {
 	case f.Dependency == "":
-		return fmt.Sprintf("Adds %s (no dependency named; %s).", f.What, up)
+		return fmt.Sprintf("Adds %s, for a dependency it does not name; %s.", f.What, up)
 	case namesWord(f.What, name):
-		return fmt.Sprintf("Adds %s (%s).", f.What, up)
+		return fmt.Sprintf("Adds %s; %s.", f.What, up)
 	default:
-		return fmt.Sprintf("Adds %s (dependency: %s; %s).", f.What, name, up)
+		return fmt.Sprintf("Adds %s, for %s; %s.", f.What, name, up)
 	}
 }
 
