@@ -2,6 +2,7 @@ package heuristics_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -30,7 +31,9 @@ func TestExemptions(t *testing.T) {
 		{"unknown author is judged", heuristics.Contribution{}, ""},
 		{"bot", heuristics.Contribution{Author: heuristics.Author{Login: "deps[bot]", Bot: true}}, "bot"},
 		{"user, any case", heuristics.Contribution{Author: heuristics.Author{Login: "release-helper"}}, "exempt list"},
-		{"member", heuristics.Contribution{Author: heuristics.Author{Login: "m", Association: heuristics.AssociationMember}}, "MEMBER"},
+		{"member, in words", heuristics.Contribution{Author: heuristics.Author{Login: "m", Association: heuristics.AssociationMember}}, "the author is a member of the organisation that owns the repository"},
+		{"bot, by login", heuristics.Contribution{Author: heuristics.Author{Login: "deps[bot]", Bot: true}}, "the author @deps[bot] is a bot"},
+		{"bot without a login: no double space", heuristics.Contribution{Author: heuristics.Author{Bot: true}}, "the author is a bot"},
 		{"collaborator is not listed", heuristics.Contribution{Author: heuristics.Author{Login: "c", Association: heuristics.AssociationCollaborator}}, ""},
 		{"draft", heuristics.Contribution{Draft: &draft}, "draft"},
 		{"not a draft", heuristics.Contribution{Draft: &notDraft}, ""},
@@ -94,4 +97,16 @@ func TestKnownAssociations(t *testing.T) {
 	}
 	known[0] = "CHANGED"
 	assert.Equal(t, heuristics.AssociationOwner, heuristics.KnownAssociations()[0], "the list is the caller's copy")
+}
+
+// TestExemptAssociationInWords: every association GitHub reports is
+// said in words, never as its API constant ("association is MEMBER").
+func TestExemptAssociationInWords(t *testing.T) {
+	all := heuristics.KnownAssociations()
+	e := heuristics.Exemptions{Associations: all}
+	for _, a := range all {
+		got := e.Reason(&heuristics.Contribution{Author: heuristics.Author{Login: "x", Association: a}})
+		assert.True(t, strings.HasPrefix(got, "the author "), "%s: %q", a, got)
+		assert.NotContains(t, got, string(a))
+	}
 }

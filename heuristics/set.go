@@ -110,11 +110,16 @@ type Exemptions struct {
 func (e Exemptions) Reason(c *Contribution) string {
 	a := c.Author
 	switch {
+	case e.Bots && a.Bot && a.Login == "":
+		return "the author is a bot"
 	case e.Bots && a.Bot:
-		return fmt.Sprintf("the author %s is a bot", a.Login)
+		return fmt.Sprintf("the author @%s is a bot", a.Login)
 	case a.Login != "" && slices.ContainsFunc(e.Users, func(u string) bool { return strings.EqualFold(u, a.Login) }):
-		return fmt.Sprintf("the author %s is on the exempt list", a.Login)
+		return fmt.Sprintf("the author @%s is on the exempt list", a.Login)
 	case a.Association != "" && slices.Contains(e.Associations, a.Association):
+		if w, ok := associationWords[a.Association]; ok {
+			return w
+		}
 		return fmt.Sprintf("the author's association is %s", a.Association)
 	case e.Drafts && c.Draft != nil && *c.Draft:
 		return "the pull request is a draft"
@@ -127,6 +132,20 @@ func (e Exemptions) Reason(c *Contribution) string {
 		}
 	}
 	return ""
+}
+
+// associationWords says why an association is exempt in the words of
+// GitHub's documentation of author_association, not its API constant
+// ("the author's association is MEMBER").
+var associationWords = map[Association]string{
+	AssociationOwner:                "the author owns the repository",
+	AssociationMember:               "the author is a member of the organisation that owns the repository",
+	AssociationCollaborator:         "the author is a collaborator on the repository",
+	AssociationContributor:          "the author has contributed to the repository before",
+	AssociationFirstTimeContributor: "the author is a first-time contributor to the repository",
+	AssociationFirstTimer:           "the author is new to GitHub",
+	AssociationMannequin:            "the author is a mannequin, the placeholder of an imported account",
+	AssociationNone:                 "the author has no association with the repository",
 }
 
 func (e Exemptions) validate() error {

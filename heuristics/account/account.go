@@ -191,7 +191,8 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 	for _, f := range found {
 		what = append(what, f.ev.Rule)
 	}
-	res.Summary = fmt.Sprintf("%s's account: %s.", who(a.Login), strings.Join(describe(what), "; "))
+	// "@x: a young account", not "@x's account: a young account".
+	res.Summary = fmt.Sprintf("%s: %s.", who(a.Login), strings.Join(describe(what), "; "))
 	// No Advice: the author can change nothing here, and telling a
 	// newcomer that their account is being weighed reads as an
 	// accusation. The summary and evidence are for the maintainer.
@@ -285,7 +286,7 @@ func (s *Scorer) forkBurst(c *heuristics.Contribution) (finding, bool) {
 	score := 0.5 + 0.4*math.Min(over, 1)
 	return finding{score, heuristics.Evidence{
 		Rule:    RuleForkBurst,
-		Message: fmt.Sprintf("The account forked %d repositories within 24 hours (more than %d), a pattern of accounts that open pull requests in bulk.", *n, s.cfg.MaxForksPerDay),
+		Message: fmt.Sprintf("The account forked %s within 24 hours (more than %d), a pattern of accounts that open pull requests in bulk.", wording.Count(*n, "repository", "repositories"), s.cfg.MaxForksPerDay),
 		Field:   heuristics.FieldAuthor,
 	}}, true
 }

@@ -40,7 +40,7 @@ func Example() {
 		fmt.Println(e.Rule)
 	}
 	// Output:
-	// 0.97 @quickfix-bulk's account: a young account; many forks in one day; most pull requests elsewhere closed unmerged.
+	// 0.97 @quickfix-bulk: a young account; many forks in one day; most pull requests elsewhere closed unmerged.
 	// account-young
 	// account-fork-burst
 	// account-merge-ratio

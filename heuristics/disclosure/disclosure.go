@@ -202,7 +202,7 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 				score = max(score, s.policy.SignoffScore)
 			case e.Kind == disclosure.KindTampering:
 				ev.Rule = "disclosure-tampered"
-				ev.Message = "A trailer hides behind invisible or look-alike characters: " + e.Note
+				ev.Message = tamperWords(e)
 				findings = append(findings, ev)
 				score = max(score, s.policy.TamperScore)
 			}
@@ -227,14 +227,14 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 		ev.Message = "Says no AI was used."
 		ai := markers[0]
 		ai.Rule = "disclosure-contradiction"
-		ai.Message = "Against that: " + strings.ToLower(ai.Message[:1]) + ai.Message[1:]
+		ai.Message = "Against that: " + strings.ToLower(ai.Message[:1]) + ai.Message[1:] + "."
 		findings = append([]heuristics.Evidence{ev, ai}, findings...)
 		score = max(score, s.policy.ContradictionScore)
 	}
 	if s.policy.Require && !disclosed {
 		findings = append([]heuristics.Evidence{{
 			Rule:    "disclosure-missing",
-			Message: "This repository asks contributors to say whether AI tools were used, and the description says nothing.",
+			Message: "This repository asks contributors to say whether AI tools were used, and the description does not say.",
 			Field:   heuristics.FieldBody,
 		}}, findings...)
 		score = max(score, s.policy.MissingScore)
@@ -256,6 +256,7 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 		found := foldRepeats(aiEv)
 		for _, e := range found[:min(len(found), 5)] {
 			e.Rule = "disclosure-found"
+			e.Message += "." // after foldRepeats, which may add "; also in 2 commits"
 			res.Evidence = append(res.Evidence, e)
 		}
 	}
@@ -310,7 +311,7 @@ func toolList(names []string, models map[string]string) string {
 			parts = append(parts, shown)
 		}
 	}
-	return strings.Join(parts, ", ")
+	return wording.List(parts)
 }
 
 func disclosureEvidence(e disclosure.Evidence, f disclosureText) heuristics.Evidence {
@@ -413,6 +414,22 @@ func evidenceWords(e disclosure.Evidence) string {
 		return what
 	}
 	return what + " (" + strings.Join(says, ", ") + ")"
+}
+
+// tamperWords says what a piece of tampering evidence hides, as one
+// sentence: the disclosure package's note on a trailer's key says it
+// well, but its other notes repeat the message's own words or carry a
+// rule ID ("hide this footer (footer-claude)").
+func tamperWords(e disclosure.Evidence) string {
+	switch {
+	case e.Rule == "trailer-value-tampered":
+		return "A trailer's value names a tool behind invisible or look-alike characters."
+	case e.Rule == "text-confusables":
+		return "Invisible or look-alike characters hide a mark of " + disclosureFirst(toolName(e.Tool), "an AI tool") + " from a plain reading."
+	case e.Note == "":
+		return "A trailer hides behind invisible or look-alike characters."
+	}
+	return strings.ToUpper(e.Note[:1]) + e.Note[1:] + "."
 }
 
 // toolNames maps the catalogue's normalised tool names to the name people

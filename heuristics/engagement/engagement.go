@@ -273,7 +273,7 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 	case days >= float64(cfg.CloseDays):
 		res.Summary += fmt.Sprintf("; past %d days, closing is an option.", cfg.CloseDays)
 	case days >= float64(cfg.PendingDays):
-		res.Summary += "; pending."
+		res.Summary += fmt.Sprintf("; past %d days, it can be labelled %s.", cfg.PendingDays, wording.Quote(cfg.Label))
 	default:
 		res.Summary += "."
 	}
@@ -341,14 +341,14 @@ func (s *Scorer) advice(c *heuristics.Contribution, a *ask, days float64) string
 	case a.kind == askReview && a.pushed:
 		fmt.Fprintf(&b, "thanks for the new commits. The review on %s asked for changes", when)
 		if a.quote != "" {
-			fmt.Fprintf(&b, " (%q)", a.quote)
+			fmt.Fprintf(&b, " (%s)", wording.Quote(a.quote))
 		}
 		b.WriteString("; could you reply to say what you changed, so the reviewer knows it is ready for another look?")
 		return b.String()
 	case a.kind == askReview:
 		fmt.Fprintf(&b, "the review on %s asked for changes", when)
 		if a.quote != "" {
-			fmt.Fprintf(&b, " (%q)", a.quote)
+			fmt.Fprintf(&b, " (%s)", wording.Quote(a.quote))
 		}
 		b.WriteString("; could you answer or push an update so this can move forward?")
 	default:
@@ -359,7 +359,7 @@ func (s *Scorer) advice(c *heuristics.Contribution, a *ask, days float64) string
 		case heuristics.EventReviewComment:
 			where = "review comment"
 		}
-		fmt.Fprintf(&b, "the %s on %s asked %q; could you answer so this can move forward?", where, when, a.quote)
+		fmt.Fprintf(&b, "the %s on %s asked %s; could you answer so this can move forward?", where, when, wording.Quote(a.quote))
 	}
 	if days >= float64(s.cfg.CloseDays) {
 		b.WriteString(" If you no longer have time for it, that is fine: say so, and a maintainer can close it or someone else can pick it up.")

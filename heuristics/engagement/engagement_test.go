@@ -96,7 +96,7 @@ func TestEngagement(t *testing.T) {
 			c:     pr(10, at(1, heuristics.EventComment, maint, errorPathQuestion)),
 			score: func(s float64) bool { return s >= 0.5 && s < 0.8 }, days: 9,
 			rules: []string{"engagement-unanswered-question"}, labels: awaiting,
-			summary: "; pending.",
+			summary: `; past 7 days, it can be labelled "awaiting author".`,
 		},
 		{
 			name: "suggest-close", reason: "past fourteen days closing is an option, and the advice says so kindly",
@@ -437,4 +437,15 @@ func TestWaitUnderADay(t *testing.T) {
 	assert.Contains(t, res.Summary, "has waited less than a day for @ada", "not 0 days")
 	assert.Contains(t, res.Evidence[0].Message, "(less than a day ago)")
 	assert.Empty(t, res.Advice, "hours after a review, asking the author to answer is nagging")
+}
+
+// TestAdviceQuotesAsProse: the question the advice quotes keeps its own
+// double quotes as single ones, not Go's backslashes, and a pending
+// summary says what pending means rather than ending on the bare word.
+func TestAdviceQuotesAsProse(t *testing.T) {
+	res, err := newEngagement(t).Score(context.Background(),
+		pr(10, at(1.25, heuristics.EventComment, maint, `Does "retry" here mean the whole request or one read?`)))
+	require.NoError(t, err)
+	assert.Equal(t, `@ada, the comment on 2 May asked "Does 'retry' here mean the whole request or one read?"; could you answer so this can move forward?`, res.Advice)
+	assert.Equal(t, `@maint's question of 2 May has waited 8 days for @ada; past 7 days, it can be labelled "awaiting author".`, res.Summary)
 }

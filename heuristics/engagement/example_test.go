@@ -36,6 +36,6 @@ func Example() {
 	fmt.Printf("%.2f %v\n%s\n%s\n", res.Score, res.Labels, res.Summary, res.Advice)
 	// Output:
 	// 0.59 [awaiting author]
-	// @maint's question of 3 May has waited 9 days for @ada; pending.
+	// @maint's question of 3 May has waited 9 days for @ada; past 7 days, it can be labelled "awaiting author".
 	// @ada, the comment on 3 May asked "What happens on the error path?"; could you answer so this can move forward?
 }

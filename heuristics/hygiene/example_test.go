@@ -40,7 +40,7 @@ func Example() {
 		fmt.Printf("%s: %s\n", e.Rule, e.Message)
 	}
 	// Output:
-	// 0.44 Points to check: a title that is not a Conventional Commits subject; changes files the project keeps to its maintainers; comes from the author's main branch.
+	// 0.44 Points to check: a title that is not a Conventional Commits subject; files the project keeps to its maintainers; the branch it comes from.
 	// hygiene-conventional-title: The title is not in the Conventional Commits form this project uses.
 	// hygiene-blocked-path: LICENSE is a file this project keeps to its maintainers (it matches "LICENSE*").
 	// hygiene-head-branch: The pull request comes from the branch main, not from a branch of its own.

@@ -339,12 +339,12 @@ func (s *Scorer) severity(id string) float64 {
 
 var summaries = sync.OnceValue(func() map[string]string {
 	return map[string]string{
-		RuleBlockedPath:        "changes files the project keeps to its maintainers",
-		RuleAllowedPath:        "changes files outside the allowed paths",
-		RuleExtension:          "changes files of a kind the project does not take",
-		RuleBaseBranch:         "targets a branch the project does not take pull requests to",
-		RuleHeadBranch:         "comes from the author's main branch",
-		RuleMaintainerEdits:    "does not let maintainers push to its branch",
+		RuleBlockedPath:        "files the project keeps to its maintainers",
+		RuleAllowedPath:        "files outside the allowed paths",
+		RuleExtension:          "files of a kind the project does not take",
+		RuleBaseBranch:         "a target branch the project does not take pull requests to",
+		RuleHeadBranch:         "the branch it comes from",
+		RuleMaintainerEdits:    "no edits by maintainers allowed",
 		RuleConventionalTitle:  "a title that is not a Conventional Commits subject",
 		RuleConventionalCommit: "commit subjects that are not Conventional Commits",
 		RuleCommitLength:       "very long commit messages",
@@ -354,7 +354,7 @@ var summaries = sync.OnceValue(func() map[string]string {
 		RuleEmoji:              "many emoji",
 		RuleCodeReferences:     "a description dense with code references",
 		RuleLinkedIssue:        "no linked issue",
-		RuleBlockedIssue:       "refers to an issue the project has closed to pull requests",
+		RuleBlockedIssue:       "a reference to an issue the project has closed to pull requests",
 		RuleBlockedTerm:        "blocked terms in the description",
 		RuleReactions:          "negative reactions",
 		RuleDescription:        "an empty description",
@@ -419,7 +419,7 @@ func (s *Scorer) paths(c *heuristics.Contribution, m map[string]float64) []findi
 			if g := firstMatch(s.blocked, p); g != nil {
 				out = append(out, finding{
 					ev: heuristics.Evidence{Rule: RuleBlockedPath, Field: heuristics.FieldDiff, Path: p, Subject: g.pattern,
-						Message: fmt.Sprintf("%s is a file this project keeps to its maintainers (it matches %q).", p, g.pattern)},
+						Message: fmt.Sprintf("%s is a file this project keeps to its maintainers (it matches %s).", p, wording.Quote(g.pattern))},
 					advice: "leave %s out of this pull request, or open an issue about it first", many: "leave %s out of this pull request, or open an issue about them first", subject: p,
 				})
 				break
@@ -535,7 +535,7 @@ func (s *Scorer) titleAndCommits(c *heuristics.Contribution, m map[string]float6
 
 func (s *Scorer) typesNote(t string, ok bool) string {
 	if ok && len(s.types) > 0 {
-		return fmt.Sprintf(" (type %q is not one of %s)", t, strings.Join(s.types, ", "))
+		return fmt.Sprintf(" (type %s is not one of %s)", wording.Quote(t), strings.Join(s.types, ", "))
 	}
 	return ""
 }
@@ -618,8 +618,8 @@ func (s *Scorer) diffLines(c *heuristics.Contribution, m map[string]float64) []f
 			}
 			out = append(out, finding{
 				ev: heuristics.Evidence{Rule: RuleComments, Field: heuristics.FieldDiff, Path: fc.path, Line: fc.line, Side: heuristics.SideNew, Snippet: wording.Snippet(fc.first, 80),
-					Message: fmt.Sprintf("%s adds %s; in all, %d of the %d added code lines are comments (more than %d and %.0f%%).",
-						fc.path, wording.Plural(fc.n, "comment line"), comments, added, s.cfg.MaxAddedComments, 100*s.commentShare)},
+					Message: fmt.Sprintf("%s adds %s; in all, %s of the %s added code lines are comments (more than %s and %.0f%% of them).",
+						fc.path, wording.Plural(fc.n, "comment line"), wording.Commas(comments), wording.Commas(added), wording.Plural(s.cfg.MaxAddedComments, "line"), 100*s.commentShare)},
 				advice: "keep the comments that say why, and drop those that repeat what the code says",
 			})
 		}
@@ -678,7 +678,7 @@ func (s *Scorer) description(c *heuristics.Contribution, m map[string]float64) [
 		out = append(out, finding{
 			ev: heuristics.Evidence{Rule: RuleEmoji, Field: first.field, Line: first.line, Snippet: wording.Snippet(strings.Join(shown, " "), 80),
 				Message: fmt.Sprintf("The title and description hold %d emoji, more than %d: %s.", count, s.cfg.MaxEmoji, wording.List(where))},
-			advice: "write the description in plain words; emoji make it longer, not clearer",
+			advice: "write the description in plain words, with fewer emoji",
 		})
 	}
 
@@ -697,7 +697,7 @@ func (s *Scorer) description(c *heuristics.Contribution, m map[string]float64) [
 		out = append(out, finding{
 			ev: heuristics.Evidence{Rule: RuleCodeReferences, Field: heuristics.FieldBody, Line: firstRef.n, Snippet: firstRef.text,
 				Message: fmt.Sprintf("The description names %d files and functions, more than %d: it reads like a list of what the diff already shows.", refs, s.cfg.MaxCodeReferences)},
-			advice: "say what the change does and why; the diff shows which files and functions it touches",
+			advice: "say what the change does and why, rather than which files and functions it touches (the diff shows those)",
 		})
 	}
 
@@ -725,8 +725,8 @@ func (s *Scorer) description(c *heuristics.Contribution, m map[string]float64) [
 			if strings.Contains(strings.ToLower(l.text), lower) {
 				out = append(out, finding{
 					ev: heuristics.Evidence{Rule: RuleBlockedTerm, Field: heuristics.FieldBody, Line: l.n, Snippet: wording.Snippet(l.text, 80), Subject: s.cfg.BlockedTerms[i],
-						Message: fmt.Sprintf("The description contains %q, a term this project has blocked.", strings.TrimSpace(term))},
-					advice: "remove %s from the description", many: "remove %s from the description", subject: fmt.Sprintf("%q", strings.TrimSpace(term)),
+						Message: fmt.Sprintf("The description contains %s, a term this project has blocked.", wording.Quote(strings.TrimSpace(term)))},
+					advice: "remove %s from the description", many: "remove %s from the description", subject: wording.Quote(strings.TrimSpace(term)),
 				})
 				break
 			}
@@ -746,7 +746,7 @@ func (s *Scorer) reactions(c *heuristics.Contribution, m map[string]float64) []f
 	}
 	return []finding{{
 		ev: heuristics.Evidence{Rule: RuleReactions, Field: heuristics.FieldMetadata,
-			Message: fmt.Sprintf("The pull request has %d thumbs-down and confused reactions, more than %d.", n, s.cfg.MaxNegativeReactions)},
+			Message: fmt.Sprintf("The pull request has %s, more than %d.", wording.Count(n, "thumbs-down or confused reaction", "thumbs-down and confused reactions"), s.cfg.MaxNegativeReactions)},
 		advice: "read the comments: people reacting may have said what worries them",
 	}}
 }

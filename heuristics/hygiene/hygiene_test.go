@@ -381,3 +381,47 @@ func TestSymlinkNoFinalNewline(t *testing.T) {
 	}
 	assert.Equal(t, []string{"tool.sh"}, paths, "the script, not the link")
 }
+
+// TestSummaryAndAdviceReadAsProse pins a summary whose points are all
+// noun phrases (it once mixed "changes files ..." and "comes from ..."
+// with "many emoji"), and advice whose points do not carry semicolons of
+// their own, which ran together with the semicolons between points:
+// "write the description in plain words; emoji make it longer, not
+// clearer; say what the change does and why; the diff shows ...".
+func TestSummaryAndAdviceReadAsProse(t *testing.T) {
+	s, err := hygiene.New(hygiene.Config{})
+	require.NoError(t, err)
+	var refs []string
+	for i := range 16 {
+		refs = append(refs, fmt.Sprintf("`pkg/f%d.go`", i))
+	}
+	c := &heuristics.Contribution{
+		Title:      "✨ cache: evict 🚀",
+		Body:       "## ✅ Changes\n\n- 🔧 evict the oldest entry\n- 🧪 add a test 🎉\n\nTouches " + strings.Join(refs, ", ") + ".\n",
+		HeadBranch: "main",
+	}
+	c.Diff = newFiles(t, "LICENSE", "MIT\n")
+	res, err := s.Score(context.Background(), c)
+	require.NoError(t, err)
+	assert.Equal(t, "Points to check: files the project keeps to its maintainers; many emoji; a description dense with code references; the branch it comes from.", res.Summary)
+	assert.Equal(t, "This project asks a few things of every pull request. Please leave LICENSE out of this pull request, or open an issue about it first; "+
+		"write the description in plain words, with fewer emoji; "+
+		"say what the change does and why, rather than which files and functions it touches (the diff shows those); "+
+		"make a branch for each change next time (git switch -c fix-something), so your main stays in step with upstream.", res.Advice)
+}
+
+// TestCommentsMessageUnits: the limits in the comments message say what
+// they count ("more than 10 and 35%" left the reader to guess).
+func TestCommentsMessageUnits(t *testing.T) {
+	s, err := hygiene.New(hygiene.Config{})
+	require.NoError(t, err)
+	var src strings.Builder
+	src.WriteString("package cache\n")
+	for i := range 12 {
+		fmt.Fprintf(&src, "// step %d sets the value\nvar v%d = %d\n", i, i, i)
+	}
+	res, err := s.Score(context.Background(), &heuristics.Contribution{Title: "cache: add values", Body: "Adds values.", Diff: scorertest.GitDiff(t, nil, map[string]*string{"retry/loop.go": scorertest.Text(src.String())})})
+	require.NoError(t, err)
+	require.NotEmpty(t, res.Evidence, "%v", res.Metrics)
+	assert.Equal(t, "retry/loop.go adds 12 comment lines; in all, 12 of the 25 added code lines are comments (more than 10 lines and 35% of them).", res.Evidence[0].Message)
+}

@@ -29,6 +29,6 @@ func ExampleNew() {
 	fmt.Printf("%.2f %s\n", res.Score, res.Summary)
 	fmt.Println(res.Evidence[0].Rule)
 	// Output:
-	// 0.64 This 3,200-line PR would stake 48 points; @x has 17; small PRs first build standing.
+	// 0.64 This 3,200-line pull request would stake 48 points; @x has 17; small pull requests build standing first.
 	// reputation-stake-exceeds-balance
 }

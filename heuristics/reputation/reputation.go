@@ -130,17 +130,20 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 		res.Metrics[k] = v
 	}
 
-	res.Summary = fmt.Sprintf("This %s-line PR would stake %s points; %s has %s.", wording.Commas(size), points(stake), login, points(has))
+	res.Summary = fmt.Sprintf("This %s-line pull request would stake %s; %s has %s.", wording.Commas(size), pointsOf(stake), login, points(has))
+	if size == 0 {
+		res.Summary = fmt.Sprintf("This pull request has no reviewable lines, so it stakes nothing; %s has %s.", login, pointsOf(has))
+	}
 	if stake == 0 || stake <= has {
 		return res, nil
 	}
 	// The share of the stake the author cannot cover: 0 just at the
 	// balance, 1 with nothing (or less) to cover it.
 	res.Score = math.Min(1, (stake-has)/stake)
-	res.Summary = strings.TrimSuffix(res.Summary, ".") + "; small PRs first build standing."
+	res.Summary = strings.TrimSuffix(res.Summary, ".") + "; small pull requests build standing first."
 	res.Evidence = append(res.Evidence, heuristics.Evidence{
 		Rule:    "reputation-stake-exceeds-balance",
-		Message: fmt.Sprintf("%s reviewable lines stake %s points; %s has %s (%s).", wording.Commas(size), points(stake), login, points(has), standing(b)),
+		Message: fmt.Sprintf("%s stake %s; %s has %s (%s).", wording.Plural(size, "reviewable line"), pointsOf(stake), login, points(has), standing(b)),
 		Field:   heuristics.FieldAuthor,
 		Snippet: login,
 	})
@@ -160,10 +163,10 @@ func (s *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 			Snippet: login,
 		})
 	}
-	res.Advice = fmt.Sprintf("This change is large for where you stand in this project so far. "+
+	res.Advice = fmt.Sprintf("This pull request is large for where you stand in this project so far. "+
 		"Smaller pull requests (a few hundred lines at most) are quicker to review; each one that merges "+
-		"returns its stake and builds standing for larger work. You have %s points; a %s-line change stakes %s.",
-		points(has), wording.Commas(size), points(stake))
+		"returns its stake and builds standing for larger work. You have %s; a %s-line pull request stakes %s.",
+		pointsOf(has), wording.Commas(size), pointsOf(stake))
 	return res, nil
 }
 
@@ -181,6 +184,15 @@ func standing(b reputation.Balance) string {
 	}
 	parts = append(parts, fmt.Sprintf("%d merged, %d closed", b.Merged, b.Closed))
 	return strings.Join(parts, "; ")
+}
+
+// pointsOf is an amount with its unit: "1 point", "48 points", "0.5
+// points".
+func pointsOf(v float64) string {
+	if s := points(v); s != "1" {
+		return s + " points"
+	}
+	return "1 point"
 }
 
 // points formats an amount for people: whole points with thousands

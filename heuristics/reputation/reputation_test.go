@@ -85,7 +85,7 @@ func TestReputation(t *testing.T) {
 			author("newbie", heuristics.AssociationNone), medium, scorertest.Zero, nil, "would stake 17 points; @newbie has 30."},
 		{"first-timer-huge", "the panel's example: a 3,200-line first PR",
 			author("newbie", heuristics.AssociationFirstTimeContributor), big, between(0.3, 0.45),
-			[]string{"reputation-stake-exceeds-balance"}, "This 3,200-line PR would stake 48 points; @newbie has 30; small PRs first build standing."},
+			[]string{"reputation-stake-exceeds-balance"}, "This 3,200-line pull request would stake 48 points; @newbie has 30; small pull requests build standing first."},
 		{"unknown-association", "no association known: the ledger decides",
 			author("newbie", ""), huge, between(0.45, 0.55), []string{"reputation-stake-exceeds-balance"}, "would stake 60 points"},
 		{"regular-big", "a steady record covers a big PR",
@@ -99,7 +99,7 @@ func TestReputation(t *testing.T) {
 			author("spammer", heuristics.AssociationMember), huge, scorertest.Zero, nil, "exempt from staking"},
 		{"owner", "owners are exempt", author("root", heuristics.AssociationOwner), huge, scorertest.Zero, nil, "owner"},
 		{"lockfile-only", "lockfile lines are not reviewable and stake nothing",
-			author("spammer", heuristics.AssociationContributor), lockOnly, scorertest.Zero, nil, "This 0-line PR would stake 0 points"},
+			author("spammer", heuristics.AssociationContributor), lockOnly, scorertest.Zero, nil, "This pull request has no reviewable lines, so it stakes nothing"},
 	}
 	var contributions []*heuristics.Contribution
 	for _, tc := range cases {

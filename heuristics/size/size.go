@@ -199,24 +199,24 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 	}
 	expected := skippedByKind[diffstat.KindExpected]
 	if n := all.Lines() - lines - expected; n > 0 {
-		res.Summary += fmt.Sprintf("; %s generated, vendored or lockfile lines not counted", wording.Commas(n))
+		res.Summary += "; " + wording.Count(n, "generated, vendored or lockfile line", "generated, vendored or lockfile lines") + " not counted"
 	}
 	if expected > 0 {
-		res.Summary += fmt.Sprintf("; %s lines of regenerated test expectations (golden files, snapshots) not counted", wording.Commas(expected))
+		res.Summary += "; " + wording.Plural(expected, "line") + " of regenerated test expectations (golden files, snapshots) not counted"
 	}
 	res.Summary += "."
 
 	if lineScore > 0 {
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
 			Rule:    "size-lines",
-			Message: fmt.Sprintf("%s reviewable lines changed; review gets harder past %s.", wording.Commas(lines), wording.Commas(*cfg.ComfortableLines)),
+			Message: fmt.Sprintf("%s changed; review gets harder past %s.", wording.Plural(lines, "reviewable line"), wording.Plural(*cfg.ComfortableLines, "line")),
 			Field:   heuristics.FieldDiff,
 		})
 	}
 	if fileScore > 0 {
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
 			Rule:    "size-files",
-			Message: fmt.Sprintf("%d reviewable files touched; review gets harder past %d.", rev.Files, cfg.ComfortableFiles),
+			Message: fmt.Sprintf("%s touched; review gets harder past %s.", wording.Plural(rev.Files, "reviewable file"), wording.Plural(cfg.ComfortableFiles, "file")),
 			Field:   heuristics.FieldDiff,
 		})
 	}
@@ -247,7 +247,7 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 		if n := skippedByKind[kind]; n > 0 {
 			res.Evidence = append(res.Evidence, heuristics.Evidence{
 				Rule:    "size-not-reviewable",
-				Message: fmt.Sprintf("%s %s lines not counted (%s).", wording.Commas(n), kind, firstPaths(skipped, kind, 3)),
+				Message: fmt.Sprintf("%s not counted (%s).", wording.Plural(n, fmt.Sprint(kind)+" line"), firstPaths(skipped, kind, 3)),
 				Field:   heuristics.FieldDiff,
 			})
 		}
@@ -255,8 +255,8 @@ func (s *Scorer) Score(_ context.Context, c *heuristics.Contribution) (heuristic
 	if expected > 0 {
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
 			Rule: "size-expected-output",
-			Message: fmt.Sprintf("%s lines of expected test output not counted (%s): golden files and snapshots a tool regenerates; "+
-				"review the tests and code that changed them, and skim these.", wording.Commas(expected), firstPaths(skipped, diffstat.KindExpected, 3)),
+			Message: fmt.Sprintf("%s of expected test output not counted (%s): golden files and snapshots a tool regenerates; "+
+				"review the tests and code that changed them, and skim these.", wording.Plural(expected, "line"), firstPaths(skipped, diffstat.KindExpected, 3)),
 			Field: heuristics.FieldDiff,
 			Path:  firstPath(skipped, diffstat.KindExpected),
 		})

@@ -446,3 +446,33 @@ func TestRevert(t *testing.T) {
 		})
 	}
 }
+
+// TestMessagesCountTheirUnits: "1 lockfile lines", "1 generated, vendored
+// or lockfile lines" and "review gets harder past 200." (200 what?) were
+// printed before; each count agrees with its noun and each limit says
+// its unit.
+func TestMessagesCountTheirUnits(t *testing.T) {
+	res, err := newSize(t).Score(context.Background(), &heuristics.Contribution{Diff: scorertest.GitDiff(t, nil, map[string]*string{
+		"store/store.go": scorertest.Text("package store\n" + scorertest.Numbered("v", 599)),
+		"go.sum":         scorertest.Text("m v1.0.0 h1:x\n"),
+	})})
+	require.NoError(t, err)
+	assert.Equal(t, "size/XL: 600 reviewable changed lines (+600 −0) in 1 file; 1 generated, vendored or lockfile line not counted.", res.Summary)
+	msgs := map[string]string{}
+	for _, e := range res.Evidence {
+		msgs[e.Rule] = e.Message
+	}
+	assert.Equal(t, "600 reviewable lines changed; review gets harder past 200 lines.", msgs["size-lines"])
+	assert.Equal(t, "1 lockfile line not counted (go.sum).", msgs["size-not-reviewable"])
+
+	res, err = newSize(t).Score(context.Background(), &heuristics.Contribution{Diff: scorertest.GitDiff(t, nil, manyFiles(40, 2))})
+	require.NoError(t, err)
+	found := false
+	for _, e := range res.Evidence {
+		if e.Rule == "size-files" {
+			found = true
+			assert.Equal(t, "40 reviewable files touched; review gets harder past 20 files.", e.Message)
+		}
+	}
+	assert.True(t, found, "40 files is over the comfortable 20")
+}

@@ -30,7 +30,7 @@ func Example() {
 	}
 	fmt.Println(res.Advice)
 	// Output:
-	// 0.53 Compared with the pull request template: sections left empty; required sections or checkboxes missing.
+	// 0.53 Compared with the pull request template: a section left empty; a required section or checkbox missing or not ticked.
 	// template-empty-section line 5: The "Testing" section holds nothing but the template's own text.
 	// template-strict line 12: The checkbox "I ran the tests" in the "Checklist" section is not ticked; the maintainers require it.
 	// The project's pull request template helps maintainers review. Please write something under "Testing" (or "n/a" if it does not apply); tick each box under "Checklist" (once it is true).

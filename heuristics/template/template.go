@@ -250,7 +250,7 @@ func (s *Scorer) untouched(c *heuristics.Contribution, body *doc) (finding, bool
 	case strings.TrimSpace(c.Body) == "":
 		msg = "The description is empty: the pull request template was not used."
 	case n == 0 && len(body.filler()) > 0:
-		msg = fmt.Sprintf("The description holds only placeholder text (%q) where the template asks for a description.", wording.Snippet(body.filler()[0].text, 120))
+		msg = fmt.Sprintf("The description holds only placeholder text (%s) where the template asks for a description.", wording.Quote(wording.Snippet(body.filler()[0].text, 120)))
 	case n == 0:
 		msg = "The description is the pull request template as it was: nothing in it is the author's own."
 	default:
@@ -271,7 +271,7 @@ func (s *Scorer) sections(tmpl, body *doc) []finding {
 			continue
 		}
 		bs := body.section(ts.key)
-		quoted := fmt.Sprintf("%q", ts.title)
+		quoted := wording.Quote(ts.title)
 		if s.strict[ts.key] {
 			out = append(out, s.strictSection(ts, bs, quoted)...)
 			continue
@@ -351,7 +351,7 @@ func (s *Scorer) strictSection(ts, bs *section, quoted string) []finding {
 			out = append(out, finding{
 				ev: heuristics.Evidence{
 					Rule:    RuleStrict,
-					Message: fmt.Sprintf("The %s section is missing the checkbox %q, which the maintainers require.", quoted, tb.label),
+					Message: fmt.Sprintf("The %s section is missing the checkbox %s, which the maintainers require.", quoted, wording.Quote(tb.label)),
 					Field:   heuristics.FieldBody, Line: bs.line, Snippet: "- [ ] " + tb.label,
 				},
 				advice: "put back and tick each box under %s", many: "put back and tick each box under %s", subject: quoted,
@@ -360,7 +360,7 @@ func (s *Scorer) strictSection(ts, bs *section, quoted string) []finding {
 			out = append(out, finding{
 				ev: heuristics.Evidence{
 					Rule:    RuleStrict,
-					Message: fmt.Sprintf("The checkbox %q in the %s section is not ticked; the maintainers require it.", tb.label, quoted),
+					Message: fmt.Sprintf("The checkbox %s in the %s section is not ticked; the maintainers require it.", wording.Quote(tb.label), quoted),
 					Field:   heuristics.FieldBody, Line: bs.boxes[i].line, Snippet: "- [ ] " + tb.label,
 				},
 				advice: "tick each box under %s (once it is true)", many: "tick each box under %s (once it is true)", subject: quoted,
@@ -389,8 +389,8 @@ func (s *Scorer) extra(tmpl, body *doc) []finding {
 		out = append(out, finding{
 			ev: heuristics.Evidence{
 				Rule: RuleExtraSections,
-				Message: fmt.Sprintf("The section %q is not in the pull request template; the description adds %s where the project allows %d.",
-					bs.title, wording.Plural(len(extra), "section"), s.cfg.MaxExtraSections),
+				Message: fmt.Sprintf("The section %s is not in the pull request template; the description adds %s where the project allows %d.",
+					wording.Quote(bs.title), wording.Plural(len(extra), "section"), s.cfg.MaxExtraSections),
 				Field: heuristics.FieldBody, Line: bs.line, Snippet: bs.heading,
 			},
 			advice: "keep to the template's sections",
@@ -454,15 +454,17 @@ const maxAdvice = 6
 // carries; the message gives the total.
 const maxPlaceholders = 5
 
-var summaries = sync.OnceValue(func() map[string]string {
-	return map[string]string{
-		RuleUntouched:      "the template is not filled in",
-		RuleMissingSection: "sections of the template missing",
-		RuleEmptySection:   "sections left empty",
-		RuleCheckboxes:     "checklists with nothing ticked",
-		RuleStrict:         "required sections or checkboxes missing",
-		RuleExtraSections:  "sections the template does not have",
-		RulePlaceholder:    "the template's instructions left in",
+// summaries says what each rule found, for one finding and for several:
+// "a section left empty", not "sections left empty" for one.
+var summaries = sync.OnceValue(func() map[string][2]string {
+	return map[string][2]string{
+		RuleUntouched:      {"the template is not filled in", "the template is not filled in"},
+		RuleMissingSection: {"a section of the template missing", "sections of the template missing"},
+		RuleEmptySection:   {"a section left empty", "sections left empty"},
+		RuleCheckboxes:     {"a checklist with nothing ticked", "checklists with nothing ticked"},
+		RuleStrict:         {"a required section or checkbox missing or not ticked", "required sections or checkboxes missing or not ticked"},
+		RuleExtraSections:  {"a section the template does not have", "sections the template does not have"},
+		RulePlaceholder:    {"the template's instructions or placeholder text left in", "the template's instructions or placeholder text left in"},
 	}
 })
 
@@ -508,7 +510,7 @@ func (s *Scorer) result(tmpl, body *doc, found []finding) heuristics.Result {
 			sev = barelyTouched
 		}
 		keep *= 1 - sev
-		what = append(what, summaries()[id])
+		what = append(what, summaries()[id][min(counts[id], 2)-1])
 		res.Metrics[strings.ReplaceAll(strings.TrimPrefix(id, "template-"), "-", "_")] = float64(counts[id])
 	}
 	res.Score = math.Round((1-keep)*1000) / 1000

@@ -327,3 +327,23 @@ func TestAdviceJoinsSections(t *testing.T) {
 	assert.NotContains(t, res.Advice, "; add the")
 	assert.NotContains(t, res.Advice, "see the other points")
 }
+
+// TestSectionTitleQuotedAsProse: a section title with double quotes is
+// quoted as prose quotes it, inner quotes single, not with Go's
+// backslashes.
+func TestSectionTitleQuotedAsProse(t *testing.T) {
+	s, err := template.New(template.Config{})
+	require.NoError(t, err)
+	c := &heuristics.Contribution{
+		Template: "## Summary\n\n## Why \"now\"\n",
+		Body:     "## Summary\n\nThe loader reads the timeout as a number, so old configuration files keep working.\n",
+	}
+	res, err := s.Score(context.Background(), c)
+	require.NoError(t, err)
+	var msgs []string
+	for _, e := range res.Evidence {
+		msgs = append(msgs, e.Message)
+	}
+	assert.Equal(t, []string{`The description has no "Why 'now'" section, which the pull request template asks for.`}, msgs)
+	assert.Contains(t, res.Advice, `add the "Why 'now'" section`)
+}

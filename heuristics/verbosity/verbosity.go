@@ -619,7 +619,7 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 		}
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
 			Rule: "verbosity-length",
-			Message: fmt.Sprintf("%s: %s tokens of prose against a fixed budget of %s tokens (the score rises from the budget and peaks at ten times it).",
+			Message: fmt.Sprintf("%s: %s tokens of prose against a fixed budget of %s tokens (the score rises past the budget and peaks at ten times the budget).",
 				what, wording.Commas(prose), wording.Commas(cfg.BudgetTokens)),
 			Field: heuristics.FieldBody,
 		})
@@ -633,7 +633,7 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 		}
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
 			Rule: "verbosity-length",
-			Message: fmt.Sprintf("%s tokens of prose for %s: %s tokens a line beyond the first %d (the score rises from %v tokens a line and peaks at %v).",
+			Message: fmt.Sprintf("%s tokens of prose for %s: %s tokens a line beyond the first %d tokens (the score rises from %v tokens a line and peaks at %v tokens a line).",
 				wording.Commas(prose), of,
 				wording.Commas(int(math.Round(float64(prose-cfg.FloorTokens)/float64(compared)))),
 				cfg.FloorTokens, cfg.RelaxedTokensPerLine, cfg.ExcessiveTokensPerLine),
@@ -669,7 +669,7 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	if hy.invisible > 0 {
 		res.Evidence = append(res.Evidence, heuristics.Evidence{
 			Rule:    "verbosity-invisible-chars",
-			Message: fmt.Sprintf("%s that render as nothing (%s), first on line %d.", wording.Plural(hy.invisible, "invisible character"), hy.invisibleKinds(), hy.invisibleLine),
+			Message: fmt.Sprintf("%s as nothing (%s), first on line %d.", wording.Count(hy.invisible, "invisible character that renders", "invisible characters that render"), hy.invisibleKinds(), hy.invisibleLine),
 			Field:   heuristics.FieldBody, Line: hy.invisibleLine, Snippet: hy.invisibleSnippet,
 		})
 	}
@@ -893,8 +893,12 @@ func (e explained) evidence(body string, byKind map[string]int, lines int, score
 		}
 	case len(e.placeholders) > 0:
 		p := e.placeholders[0]
+		many := "" // "placeholder text (1 placeholder)" says the same thing twice
+		if len(e.placeholders) > 1 {
+			many = " (" + wording.Plural(len(e.placeholders), "placeholder") + ")"
+		}
 		ev = append(ev, heuristics.Evidence{Rule: "verbosity-placeholder",
-			Message: fmt.Sprintf("The description is placeholder text (%s), nothing of the author's own, for %s.", wording.Plural(len(e.placeholders), "placeholder"), change),
+			Message: fmt.Sprintf("The description is placeholder text%s, nothing of the author's own, for %s.", many, change),
 			Field:   heuristics.FieldBody, Line: p.Line, Snippet: wording.Snippet(p.Text, 80)})
 	case templateOnly(byKind):
 		ev = append(ev, heuristics.Evidence{Rule: "verbosity-template-only",
@@ -960,12 +964,12 @@ func (v *Scorer) overLimit(c *heuristics.Contribution) heuristics.Result {
 			"body_bytes":     float64(len(c.Body)),
 			"max_body_bytes": float64(v.cfg.MaxBodyBytes),
 		},
-		Summary: fmt.Sprintf("The description is %s bytes, over the limit of %s: too long to read, for heft or a reviewer.",
+		Summary: fmt.Sprintf("The description is %s bytes, over the limit of %s bytes: too long to read, for heft or a reviewer.",
 			wording.Commas(len(c.Body)), wording.Commas(v.cfg.MaxBodyBytes)),
 		Advice: "Cut the description to what a reviewer needs: what changed and why. Put logs and transcripts in a gist or an issue, and link to them.",
 		Evidence: []heuristics.Evidence{{
 			Rule: "verbosity-over-limit",
-			Message: fmt.Sprintf("%s bytes of description, over the %s-byte limit (max_body_bytes); not read.",
+			Message: fmt.Sprintf("%s bytes of description, over the %s-byte limit (the max_body_bytes setting); not read.",
 				wording.Commas(len(c.Body)), wording.Commas(v.cfg.MaxBodyBytes)),
 			Field: heuristics.FieldBody, Line: 1, Snippet: wording.Snippet(c.Body, 80),
 		}},
@@ -1059,7 +1063,7 @@ func verbosityAdvice(words, lines int, length, restate float64, rs restatement, 
 			what = append(what, "bidirectional control characters")
 		}
 		out = append(out, fmt.Sprintf("Part of the description is hidden from readers (%s). Please remove it or make it visible, so reviewers and tools read the same text.",
-			strings.Join(what, ", ")))
+			wording.List(what)))
 	}
 	return strings.Join(out, " ")
 }
@@ -1132,7 +1136,7 @@ func longestSections(parts []DescriptionPart, n int, sized bool) []heuristics.Ev
 		if s.tokens < minSectionTokens {
 			break
 		}
-		label := fmt.Sprintf("The section %q", strings.TrimRight(s.name, ": "))
+		label := "The section " + wording.Quote(strings.TrimRight(s.name, ": "))
 		switch {
 		case len(order) == 1:
 			label = "The description"

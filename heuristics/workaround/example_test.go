@@ -65,6 +65,6 @@ index 545642b..0114ba6 100644
 	// Output:
 	// workaround-python-monkeypatch app/http.py:5 requests (linked: false)
 	// workaround-go-replace go.mod:7 github.com/gorilla/mux (linked: true)
-	// 0.60 2 workarounds for requests, github.com/gorilla/mux; 1 of 2 dependencies have no upstream issue or pull request linked.
+	// 0.60 2 workarounds for requests and github.com/gorilla/mux; 1 of the 2 dependencies has no upstream issue or pull request linked.
 	// This adds a monkeypatch of requests.Session.send; if it works around a bug in requests, please link the upstream issue (or open one) so the fix can reach everyone.
 }

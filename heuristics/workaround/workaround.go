@@ -341,37 +341,60 @@ func subjectOf(f *Finding) string {
 	return f.Dependency
 }
 
+// findingMessage says what a finding adds and whether it links its
+// upstream report. It names the dependency as prose does (subjectName),
+// and only when what it adds does not already name it: "Adds a
+// workaround for CPython; no upstream issue ...", not "(dependency:
+// runtime:cpython; ...)". No parentheses: what it adds may end with its
+// own ("a patch to the upstream source (fix.patch)").
 func findingMessage(f *Finding) string {
-	dep := f.Dependency
-	if dep == "" {
-		dep = "not named"
-	}
 	up := "no upstream issue or pull request linked"
 	if f.Linked() {
 		up = "upstream: " + f.Upstream
 	}
-	return fmt.Sprintf("Adds %s (dependency: %s; %s).", f.What, dep, up)
+	switch name := subjectName(f.Dependency); {
+	case f.Dependency == "":
+		return fmt.Sprintf("Adds %s, for a dependency it does not name; %s.", f.What, up)
+	case namesWord(f.What, name):
+		return fmt.Sprintf("Adds %s; %s.", f.What, up)
+	default:
+		return fmt.Sprintf("Adds %s, for %s; %s.", f.What, name, up)
+	}
+}
+
+// namesWord reports whether s holds name as a whole word: not inside a
+// longer name ("re" in "requests"), though it may be followed by a dot
+// ("requests.Session.send").
+func namesWord(s, name string) bool {
+	if name == "" {
+		return false
+	}
+	part := func(b byte) bool {
+		return b == '_' || b == '-' || '0' <= b && b <= '9' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
+	}
+	for i := 0; ; {
+		j := strings.Index(s[i:], name)
+		if j < 0 {
+			return false
+		}
+		at, end := i+j, i+j+len(name)
+		if (at == 0 || !part(s[at-1])) && (end == len(s) || !part(s[end])) {
+			return true
+		}
+		i = at + 1
+	}
 }
 
 func workaroundSummary(findings []Finding, groups []*depGroup, unlinked int) string {
 	var names []string
 	for _, g := range groups {
-		if g.name != "" && len(names) < 3 {
+		if g.name != "" && !slices.Contains(names, subjectName(g.name)) {
 			names = append(names, subjectName(g.name))
-		}
-	}
-	named := 0
-	for _, g := range groups {
-		if g.name != "" {
-			named++
 		}
 	}
 	s := wording.Plural(len(findings), "workaround")
 	if len(names) > 0 {
-		s += " for " + strings.Join(names, ", ")
-		if named > len(names) {
-			s += fmt.Sprintf(" and %d more", named-len(names))
-		}
+		s += " for " + wording.ListMax(names, 3)
 	}
 	switch {
 	case unlinked == 0:
@@ -381,13 +404,18 @@ func workaroundSummary(findings []Finding, groups []*depGroup, unlinked int) str
 	case unlinked == len(groups):
 		s += "; none links an upstream issue or pull request."
 	default:
-		s += fmt.Sprintf("; %d of %d dependencies have no upstream issue or pull request linked.", unlinked, len(groups))
+		verb := "have"
+		if unlinked == 1 {
+			verb = "has"
+		}
+		s += fmt.Sprintf("; %s %s no upstream issue or pull request linked.", wording.Of(unlinked, len(groups), "dependency", "dependencies"), verb)
 	}
 	return s
 }
 
 // workaroundAdvice asks for the upstream report of each unreported
-// dependency, naming it.
+// dependency, naming it and what the change adds for it: every
+// workaround, not only each dependency's first, up to three.
 func workaroundAdvice(groups []*depGroup) string {
 	if len(groups) == 0 {
 		return ""
@@ -395,32 +423,35 @@ func workaroundAdvice(groups []*depGroup) string {
 	const most = 3
 	var whats, deps []string
 	unnamed := false
-	for _, g := range groups[:min(most, len(groups))] {
-		whats = append(whats, g.findings[0].What)
+	for _, g := range groups {
+		for _, f := range g.findings {
+			if !slices.Contains(whats, f.What) {
+				whats = append(whats, f.What)
+			}
+		}
 		if g.name == "" {
 			unnamed = true
 		} else if name := subjectName(g.name); !slices.Contains(deps, name) {
 			deps = append(deps, name)
 		}
 	}
-	what := wording.List(whats)
-	if len(groups) > most {
-		what += fmt.Sprintf(" (and %d more)", len(groups)-most)
+	what := wording.List(whats[:min(most, len(whats))])
+	if len(whats) > most {
+		what += fmt.Sprintf(" (and %d more)", len(whats)-most)
 	}
 	if len(groups) == 1 {
-		dep := "a dependency"
-		if !unnamed {
-			dep = deps[0]
+		it := "it works" // one dependency's workarounds: most often for one bug
+		if len(whats) > 1 {
+			it = "they work"
 		}
-		s := fmt.Sprintf("This adds %s; if it works around a bug in %s, please link the upstream issue (or open one) so the fix can reach everyone.", what, dep)
 		if unnamed {
-			s = fmt.Sprintf("This adds %s; if it works around a bug in a dependency, please name the dependency and link the upstream issue (or open one) so the fix can reach everyone.", what)
+			return fmt.Sprintf("This adds %s; if %s around a bug in a dependency, please name the dependency and link the upstream issue (or open one) so the fix can reach everyone.", what, it)
 		}
-		return s
+		return fmt.Sprintf("This adds %s; if %s around a bug in %s, please link the upstream issue (or open one) so the fix can reach everyone.", what, it, deps[0])
 	}
-	dep := wording.List(deps)
+	dep := wording.ListMax(deps, most)
 	if unnamed {
-		dep = wording.List(append(deps, "other dependencies"))
+		dep = wording.List(append(deps[:min(most, len(deps))], "other dependencies"))
 	}
 	return fmt.Sprintf("This adds %s; if they work around bugs in %s, please link the upstream issues (or open them) so the fixes can reach everyone.", what, dep)
 }

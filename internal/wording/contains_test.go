@@ -228,3 +228,17 @@ func TestHasFoldAt(t *testing.T) {
 		}
 	}
 }
+
+func TestQuote(t *testing.T) {
+	for _, tc := range []struct{ s, want string }{
+		{"Summary", `"Summary"`},
+		{`Delete the "Report" page`, `"Delete the 'Report' page"`},
+		{"Ünïcode stays", `"Ünïcode stays"`},
+		{`back\slash`, `"back\slash"`},
+		{"", `""`},
+	} {
+		if got := Quote(tc.s); got != tc.want {
+			t.Errorf("Quote(%q) = %s, want %s", tc.s, got, tc.want)
+		}
+	}
+}

@@ -156,6 +156,15 @@ func Snippet(s string, n int) string {
 	return strings.TrimRightFunc(s[:i], unicode.IsSpace) + "…"
 }
 
+// Quote returns s in double quotes, as a sentence quotes a heading,
+// a comment or a term: "Fix the parser". Double quotes inside s become
+// single ones, as a quotation within a quotation is written, rather than
+// the backslashes of Go's %q, which a reader would take for part of the
+// text: "Delete the 'Report' page".
+func Quote(s string) string {
+	return `"` + strings.ReplaceAll(s, `"`, "'") + `"`
+}
+
 // List joins items as English prose does: "a", "a and b", "a, b and c".
 func List(items []string) string {
 	switch len(items) {

@@ -23,13 +23,13 @@ func report() *heuristics.Report {
 				Scorer: "size", Score: 0.42, Summary: "size/XL: 640 reviewable changed lines (+600 −40) in 7 files.",
 				Advice: "This pull request changes 640 reviewable lines. 580 of them are in internal/store/; consider sending that part on its own.",
 				Evidence: []heuristics.Evidence{
-					{Rule: "size-lines", Message: "640 reviewable lines changed; review gets harder past 200.", Field: heuristics.FieldDiff},
+					{Rule: "size-lines", Message: "640 reviewable lines changed; review gets harder past 200 lines.", Field: heuristics.FieldDiff},
 					{Rule: "size-largest-file", Message: "internal/store/store_impl.go: +580 −0 (source).", Field: heuristics.FieldDiff, Path: "internal/store/store_impl.go"},
 				},
 				Labels: []string{"size/XL"},
 			},
 			{
-				Scorer: "engagement", Score: 0.59, Summary: "@maint's question of 3 May has waited 9 days for @ada; pending.",
+				Scorer: "engagement", Score: 0.59, Summary: "@maint's question of 3 May has waited 9 days for @ada; past 7 days, it can be labelled \"awaiting author\".",
 				Advice: `@ada, the comment on 3 May asked "What happens on the error path?"; could you answer so this can move forward?`,
 				Evidence: []heuristics.Evidence{{
 					Rule: "engagement-unanswered-question", Field: heuristics.FieldTimeline,
@@ -127,7 +127,7 @@ func TestGitHub(t *testing.T) {
 	require.NoError(t, render.GitHub(&b, rep))
 	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
 	assert.Equal(t, []string{
-		"::warning title=heft%3A review::heft: review (score 0.66)%0Asize 0.42: size/XL: 640 reviewable changed lines (+600 −40) in 7 files.%0Aengagement 0.59: @maint's question of 3 May has waited 9 days for @ada; pending.",
+		"::warning title=heft%3A review::heft: review (score 0.66)%0Asize 0.42: size/XL: 640 reviewable changed lines (+600 −40) in 7 files.%0Aengagement 0.59: @maint's question of 3 May has waited 9 days for @ada; past 7 days, it can be labelled \"awaiting author\".",
 		"::warning file=internal/store/store_impl.go,title=heft size-largest-file::internal/store/store_impl.go: +580 −0 (source).",
 		"::warning file=app/patch%2Ces%3Av2.py,line=12,title=heft workaround-monkeypatch::Patches requests.get at import: 100%25 local,%0Anot upstream.%0Arequests.get = _get",
 		"::warning file=old.go,title=heft size-largest-file::deleted here",
@@ -143,17 +143,17 @@ func TestGitHub(t *testing.T) {
 // reads as a finding to act on (no verdict heading, no warnings).
 func TestExempt(t *testing.T) {
 	rep := report()
-	rep.Exempt = "the author's association is MEMBER"
+	rep.Exempt = "the author is a member of the organisation that owns the repository"
 	md, _ := render.Markdown(rep, render.Options{})
 	assert.True(t, strings.HasPrefix(md, "### ⏭️ heft: exempt (score 0.66, not acted on)\n\n"+
-		"**Exempt**: the author's association is MEMBER. The scores below are for reading; the verdict (review) is not acted on."), md)
+		"**Exempt**: the author is a member of the organisation that owns the repository. The scores below are for reading; the verdict (review) is not acted on."), md)
 	assert.NotContains(t, md, "heft: review")
 	assert.Contains(t, md, "| size | 0.42 |", "the numbers are still there to read")
 
 	var b bytes.Buffer
 	require.NoError(t, render.GitHub(&b, rep))
 	assert.True(t, strings.HasPrefix(b.String(),
-		"::notice title=heft%3A exempt::heft: exempt: the author's association is MEMBER (score 0.66, verdict review not acted on)"), b.String())
+		"::notice title=heft%3A exempt::heft: exempt: the author is a member of the organisation that owns the repository (score 0.66, verdict review not acted on)"), b.String())
 	assert.NotContains(t, b.String(), "::warning")
 }
 
