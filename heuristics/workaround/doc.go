@@ -206,7 +206,16 @@
 //     title that fixes a regression the message blames on the project's
 //     own change (#975, a commit), comments naming only a platform are
 //     not read. Names of the project and of its repository's owner
-//     ("Homebrew" in Homebrew/brew) are never upstreams.
+//     ("Homebrew" in Homebrew/brew) are never upstreams. "Doesn't
+//     support" (don't, can't, cannot, won't) blames no one in a
+//     condition the code tests, feature detection ("if the terminal
+//     doesn't support colour", "when", "unless", "whether"), nor when
+//     the project says it of itself ("this build of ripgrep doesn't
+//     support PCRE2", "we don't support", the project's name): it is
+//     not read, though the comment's other words (workaround, a bug in
+//     X) still are. A statement that a third party lacks support
+//     ("OpenSSL 1.1 doesn't support this cipher") names it, which is a
+//     false positive where the code only adapts to a documented limit.
 //   - workaround-pin: a pin whose comment gives a policy reason (a
 //     licence) in the words of a bug; a lock tool's provenance comment
 //     ("# via -r requirements/docs.in, sphinx-issues", pip-compile and
