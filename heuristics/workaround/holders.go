@@ -144,15 +144,19 @@ func (sc *workaroundScan) perAuthor() bool {
 	return sc.ownPeople && !sc.ownCollective
 }
 
-// headerNames reports whether an added file's header also names, other
-// than by a person's copyright, where it came from: "This file is part
-// of X", or an organisation's copyright. The person's copyright then
-// adds nothing the finding about that name does not say.
-func (sc *workaroundScan) headerNames(p string) bool {
+// headerNamed returns the added files whose headers also name, other
+// than by a person's copyright, where they came from: "This file is part
+// of X", or an organisation's copyright. A person's copyright there adds
+// nothing the finding about that name does not say.
+func (sc *workaroundScan) headerNamed() map[string]bool {
+	var named map[string]bool
 	for _, f := range sc.identities {
-		if f.Path == p && !f.person && !sc.ownIdentity(f.Dependency) {
-			return true
+		if !f.person && !named[f.Path] && !sc.ownIdentity(f.Dependency) {
+			if named == nil {
+				named = map[string]bool{}
+			}
+			named[f.Path] = true
 		}
 	}
-	return false
+	return named
 }

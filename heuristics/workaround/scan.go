@@ -295,11 +295,12 @@ func (sc *workaroundScan) run(ctx context.Context) error {
 		sc.add(Finding{Rule: ruleVendoredEdit, Path: d.path, Line: d.line, Snippet: d.snip, Dependency: d.name, What: what})
 	}
 	if len(sc.holders) > 0 {
+		named := sc.headerNamed()
 		for _, f := range sc.identities {
 			if sc.ownIdentity(f.Dependency) {
 				continue
 			}
-			if f.person && (sc.perAuthor() || sc.headerNames(f.Path)) {
+			if f.person && (sc.perAuthor() || named[f.Path]) {
 				// A contributor's own file, in a project whose files carry
 				// their authors' names; or a file whose header names the
 				// project or organisation it came from, which the finding

@@ -57,8 +57,12 @@ func withoutOwnSupport(cm string, own func(string) bool) string {
 
 // supportClause returns the end of before, the clause whose subject
 // "doesn't support" has: from the last sentence or clause mark (. ; : ,
-// ! ? or a dash between spaces), at most 80 bytes.
+// ! ? or a dash between spaces), at most 80 bytes. It reads only the
+// last 160 bytes, so a long comment saying it many times stays linear.
 func supportClause(before string) string {
+	if len(before) > 160 {
+		before = before[len(before)-160:]
+	}
 	if i := strings.LastIndexAny(before, ".;:,!?()"); i >= 0 && (i+1 >= len(before) || before[i+1] == ' ') {
 		before = before[i+1:]
 	}
