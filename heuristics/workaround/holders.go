@@ -42,7 +42,9 @@ var orgWords = map[string]bool{
 	"technologies": true, "technology": true, "labs": true, "laboratories": true, "networks": true, "solutions": true,
 	"consortium": true, "association": true, "community": true, "organization": true, "organisation": true,
 	"trust": true, "society": true, "council": true, "microsystems": true, "computer": true, "computers": true,
-	"hat": true,
+	"hat": true, "holdings": true, "nv": true, "pty": true, "srl": true, "sas": true, "kg": true, "industries": true,
+	"enterprises": true, "partners": true, "ventures": true, "research": true, "services": true, "studios": true,
+	"media": true, "college": true, "school": true, "agency": true, "government": true,
 }
 
 // collectiveWords are the words of a holder that is the project's

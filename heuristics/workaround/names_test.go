@@ -96,6 +96,9 @@ func TestHolders(t *testing.T) {
 		{"Jane Doe, Example Labs", "Jane Doe, Example Labs", false, false},
 		{"jane doe", "jane doe", false, false},
 		{"Red Hat, Inc. and Jane Doe", "Red Hat, Inc. and Jane Doe", false, false},
+		{"Elastic NV", "Elastic NV", false, false},
+		{"Widget Holdings", "Widget Holdings", false, false},
+		{"Ævar Arnfjörð Bjarmason", "Ævar Arnfjörð Bjarmason", true, false},
 	}
 	for _, tc := range cases {
 		if got := withoutEmail(tc.holder); got != tc.name {
