@@ -776,7 +776,9 @@ func (fs *fileScan) ctxLine(n int, text, known string) {
 	// in libfoo" in documentation of these very rules, a quoted error
 	// message) is mentioned, not said.
 	said := withoutQuotes(cm)
-	words := ctxWords(said) || wording.ContainsFold(said, "fixme") && wording.ContainsFold(said, "until")
+	// "if X doesn't support Y" and "this build doesn't support Y" blame
+	// no one (withoutOwnSupport).
+	words := ctxWords(withoutOwnSupport(said, sc.ownName)) || wording.ContainsFold(said, "fixme") && wording.ContainsFold(said, "until")
 	linkHere := len(fs.links) > 0 && fs.links[len(fs.links)-1].line == n
 	if fs.pin && commentOnly(text) {
 		// Only pins read the reason a comment block gives.

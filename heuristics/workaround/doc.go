@@ -73,6 +73,10 @@
 //	                         (repo:HOST/OWNER/NAME on other forges); the repositories
 //	                         of runtimes and toolchains are named as such
 //	url:HOST/PATH            a web page code was copied from
+//	HOLDER                   the copyright holder or project an added file's
+//	                         header names, as written ("The Kubernetes Authors",
+//	                         "Widget Works, Inc", "Jane Doe"), never with an
+//	                         e-mail address
 //	NAME                     lower-case, what a comment blames in the words of a
 //	                         bug when no table or import knows it ("a bug in
 //	                         libfoo" is libfoo); "widgets-library" for "version
@@ -142,7 +146,18 @@
 //     compatible licence, which is good practice. A copyright header is
 //     only compared with Config.CopyrightHolders or with
 //     notices on unchanged lines of the diff; with neither, it is not
-//     checked.
+//     checked. Where the project's own notices name people (git, the
+//     Linux kernel: a person, "Jane Doe" with or without an e-mail, is
+//     among its holders and no collective such as "The X Authors", "X
+//     contributors" or "the X Project" is), a new file under another
+//     person's name is a contributor's own and is not read: a file
+//     copied from elsewhere that only a person's notice names is missed
+//     there, while an organisation's name (Inc., Foundation, a domain)
+//     unlike the project's still counts. Where a collective or an
+//     organisation holds the project, a person's notice on a new file is
+//     copied code, named by what else its header names ("This file is
+//     part of X", an organisation's notice) or else by the person,
+//     without the e-mail address, which a Subject never carries.
 //   - workaround-comment: an explanation of a dependency's documented
 //     behaviour that uses the word workaround; a comment about the
 //     project's own past bug that names an imported package. Comments that
@@ -191,7 +206,16 @@
 //     title that fixes a regression the message blames on the project's
 //     own change (#975, a commit), comments naming only a platform are
 //     not read. Names of the project and of its repository's owner
-//     ("Homebrew" in Homebrew/brew) are never upstreams.
+//     ("Homebrew" in Homebrew/brew) are never upstreams. "Doesn't
+//     support" (don't, can't, cannot, won't) blames no one in a
+//     condition the code tests, feature detection ("if the terminal
+//     doesn't support colour", "when", "unless", "whether"), nor when
+//     the project says it of itself ("this build of ripgrep doesn't
+//     support PCRE2", "we don't support", the project's name): it is
+//     not read, though the comment's other words (workaround, a bug in
+//     X) still are. A statement that a third party lacks support
+//     ("OpenSSL 1.1 doesn't support this cipher") names it, which is a
+//     false positive where the code only adapts to a documented limit.
 //   - workaround-pin: a pin whose comment gives a policy reason (a
 //     licence) in the words of a bug; a lock tool's provenance comment
 //     ("# via -r requirements/docs.in, sphinx-issues", pip-compile and

@@ -72,3 +72,43 @@ func TestOwnCause(t *testing.T) {
 		}
 	}
 }
+
+// TestHolders checks which copyright holders are people, which are a
+// project's people as one, and that a holder's name drops its e-mail.
+func TestHolders(t *testing.T) {
+	cases := []struct {
+		holder, name       string
+		person, collective bool
+	}{
+		{"Ada Lovelace", "Ada Lovelace", true, false},
+		{"Grace B. Hopper <grace@example.org>", "Grace B. Hopper", true, false},
+		{"Alan M Turing (alan@example.net)", "Alan M Turing", true, false},
+		{"Alan Turing and Joan Clarke", "Alan Turing and Joan Clarke", true, false},
+		{"Ana de la Cruz, Jan van Dijk & others", "Ana de la Cruz, Jan van Dijk & others", true, false},
+		{"Émile Zola", "Émile Zola", true, false},
+		{"Linus", "Linus", false, false},
+		{"Widget Works, Inc.", "Widget Works, Inc.", false, false},
+		{"Free Software Foundation", "Free Software Foundation", false, false},
+		{"The Gateway Authors", "The Gateway Authors", false, true},
+		{"Gateway contributors <dev@example.org>", "Gateway contributors", false, true},
+		{"the Ringlib Project", "the Ringlib Project", false, true},
+		{"colorkit.example.net", "colorkit.example.net", false, false},
+		{"Jane Doe, Example Labs", "Jane Doe, Example Labs", false, false},
+		{"jane doe", "jane doe", false, false},
+		{"Red Hat, Inc. and Jane Doe", "Red Hat, Inc. and Jane Doe", false, false},
+		{"Elastic NV", "Elastic NV", false, false},
+		{"Widget Holdings", "Widget Holdings", false, false},
+		{"Ævar Arnfjörð Bjarmason", "Ævar Arnfjörð Bjarmason", true, false},
+	}
+	for _, tc := range cases {
+		if got := withoutEmail(tc.holder); got != tc.name {
+			t.Errorf("withoutEmail(%q) = %q, want %q", tc.holder, got, tc.name)
+		}
+		if got := isPerson(tc.holder); got != tc.person {
+			t.Errorf("isPerson(%q) = %t, want %t", tc.holder, got, tc.person)
+		}
+		if got := isCollective(tc.holder); got != tc.collective {
+			t.Errorf("isCollective(%q) = %t, want %t", tc.holder, got, tc.collective)
+		}
+	}
+}

@@ -126,6 +126,7 @@ type wfinding struct {
 	comment  bool // from a comment: merged into a nearby finding about the same thing
 	upstream bool // the comment says "upstream" without naming the dependency
 	identity bool // a copyright holder or "part of" project, checked against the project's own
+	person   bool // an identity that is a copyright held by people (isPerson)
 }
 
 type fileLink struct {
@@ -159,6 +160,8 @@ type workaroundScan struct {
 	patchNames    map[string]string // patch file → the package patchedDependencies says it patches
 	patchFallback map[string]string // patch file → patchSubject, for one patchNames does not name
 	holders       []string          // the project's copyright holders and names, lower-case
+	ownPeople     bool              // a person is among the project's own holders (see perAuthor)
+	ownCollective bool              // a collective ("The X Authors") is among them
 	identities    []wfinding
 	findings      []Finding
 
@@ -215,8 +218,9 @@ func newWorkaroundScan(s *Scorer, c *heuristics.Contribution) *workaroundScan {
 		sc.title, _, _ = strings.Cut(c.Commits[0].Message, "\n")
 	}
 	for _, h := range s.cfg.CopyrightHolders {
-		if h = normHolder(h); h != "" {
-			sc.holders = append(sc.holders, h)
+		if n := normHolder(h); n != "" {
+			sc.holders = append(sc.holders, n)
+			sc.ownHolder(h)
 		}
 	}
 	return sc
@@ -291,10 +295,19 @@ func (sc *workaroundScan) run(ctx context.Context) error {
 		sc.add(Finding{Rule: ruleVendoredEdit, Path: d.path, Line: d.line, Snippet: d.snip, Dependency: d.name, What: what})
 	}
 	if len(sc.holders) > 0 {
+		named := sc.headerNamed()
 		for _, f := range sc.identities {
-			if !sc.ownIdentity(f.Dependency) {
-				sc.add(f.Finding)
+			if sc.ownIdentity(f.Dependency) {
+				continue
 			}
+			if f.person && (sc.perAuthor() || named[f.Path]) {
+				// A contributor's own file, in a project whose files carry
+				// their authors' names; or a file whose header names the
+				// project or organisation it came from, which the finding
+				// about it names.
+				continue
+			}
+			sc.add(f.Finding)
 		}
 	}
 	sc.contextFindings()
@@ -1144,30 +1157,34 @@ func (fs *fileScan) headerLine(n int, text string) {
 	if !strings.Contains(text, "opyright") && !strings.Contains(text, "OPYRIGHT") && !strings.Contains(text, "part of") {
 		return
 	}
-	name := ""
+	name, person := "", false
 	if m := copyrightRE.FindStringSubmatch(text); m != nil {
 		name = strings.TrimSpace(m[1])
+		person = isPerson(name)
 	} else if m := partOfRE.FindStringSubmatch(text); m != nil {
 		name = strings.TrimSpace(m[1])
 	}
-	if name == "" {
+	if name = withoutEmail(name); name == "" {
 		return
 	}
-	f := wfinding{identity: true}
+	f := wfinding{identity: true, person: person}
 	f.Rule, f.Line, f.Snippet, f.Dependency, f.What = ruleCopiedCode, n, strings.TrimSpace(text), name, "a file whose header names "+subjectName(name)
 	f.Path = fs.path
 	fs.found = append(fs.found, f)
 }
 
 func (sc *workaroundScan) learnHolder(text string) {
-	name := ""
+	name, copyright := "", false
 	if m := copyrightRE.FindStringSubmatch(text); m != nil {
-		name = m[1]
+		name, copyright = m[1], true
 	} else if m := partOfRE.FindStringSubmatch(text); m != nil {
 		name = m[1]
 	}
 	if h := normHolder(name); h != "" && len(sc.holders) < maxHolders && !slices.Contains(sc.holders, h) {
 		sc.holders = append(sc.holders, h)
+		if copyright {
+			sc.ownHolder(name) // a project's name ("part of GNU Emacs") is neither a person nor a collective
+		}
 	}
 }
 

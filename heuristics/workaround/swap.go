@@ -539,7 +539,7 @@ func (fs *fileScan) platformBlame(n int, text, cm string) {
 	if cm != "" && len(cm) >= 8 && mayBlame(cm) {
 		for _, c := range fs.recentCode {
 			if c.line != 0 && c.line >= n-3 && c.line < n {
-				if sub := branchPlatform(c.text); sub != "" && blames(cm) {
+				if sub := branchPlatform(c.text); sub != "" && blames(cm, fs.sc.ownName) {
 					fs.platHit(sub, codeLine{n, text})
 					return
 				}
@@ -559,7 +559,7 @@ func (fs *fileScan) platformBlame(n int, text, cm string) {
 		}
 		if sub := branchPlatform(text); sub == "" {
 			return
-		} else if blames(w.cm) {
+		} else if blames(w.cm, fs.sc.ownName) {
 			c := w.codeLine
 			*w = blameComment{}
 			fs.platHit(sub, c)
@@ -578,12 +578,15 @@ type blameComment struct {
 
 // blames reports whether a comment blames something in words (blameRE)
 // without saying workaround, which the words rule reads; what it quotes
-// and links it holds are not read.
-func blames(cm string) bool {
+// and links it holds are not read, nor is a "doesn't support" that is a
+// condition or the project's about itself (withoutOwnSupport; own
+// reports the project's own names).
+func blames(cm string, own func(string) bool) bool {
 	said := withoutQuotes(cm)
 	if strings.Contains(said, "://") {
 		said = withoutLinks(said)
 	}
+	said = withoutOwnSupport(said, own)
 	return blameRE.MatchString(said) && !ctxWords(said)
 }
 

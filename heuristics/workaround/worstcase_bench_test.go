@@ -63,6 +63,24 @@ var worstDiffs = []lineartest.Case{
 		}
 		return b.String()
 	}},
+	{Name: "support-comments", Gen: func(size int) string {
+		// "doesn't support" several times on every line: each is read
+		// with the clause before it.
+		return oneFile("a.c", addedLines(size, func(i int) string {
+			return "/* if this build doesn't support it, libfoo doesn't support it; we don't support it either */"
+		}))
+	}},
+	{Name: "person-headers", Gen: func(size int) string {
+		// Many new files under people's names next to the project's
+		// collective notice: each is checked against the other headers.
+		var b strings.Builder
+		b.WriteString("diff --git a/main.go b/main.go\n--- a/main.go\n+++ b/main.go\n@@ -1,2 +1,3 @@\n // Copyright 2024 The Heft Authors.\n package main\n+// x\n")
+		for i := 0; b.Len() < size; i++ {
+			p := fmt.Sprintf("lib/f%d.go", i)
+			fmt.Fprintf(&b, "diff --git a/%s b/%s\nnew file mode 100644\n--- /dev/null\n+++ b/%s\n@@ -0,0 +1,2 @@\n+// Copyright 2019 Jane Doe%d <jane@example.org>\n+// This file is part of Ringlib.\n", p, p, p, i)
+		}
+		return b.String()
+	}},
 	{Name: "vendored-files", Gen: func(size int) string {
 		var b strings.Builder
 		for i := 0; b.Len() < size; i++ {
