@@ -439,6 +439,11 @@ func workaroundAdvice(groups []*depGroup) string {
 	if len(whats) > most {
 		what += fmt.Sprintf(" (and %d more)", len(whats)-most)
 	}
+	if onlyCopied(groups) {
+		// A file copied in works around nothing by itself: ask where it
+		// comes from, not for a bug report against its author.
+		return fmt.Sprintf("This adds %s; if it is copied from another project, please say which one, keep its licence notice, and say why a dependency on it would not do.", what)
+	}
 	if len(groups) == 1 {
 		it := "it works" // one dependency's workarounds: most often for one bug
 		if len(whats) > 1 {
@@ -454,4 +459,17 @@ func workaroundAdvice(groups []*depGroup) string {
 		dep = wording.List(append(deps[:min(most, len(deps))], "other dependencies"))
 	}
 	return fmt.Sprintf("This adds %s; if they work around bugs in %s, please link the upstream issues (or open them) so the fixes can reach everyone.", what, dep)
+}
+
+// onlyCopied reports whether every finding of groups is a copied-code
+// finding: a file whose header names another copyright holder.
+func onlyCopied(groups []*depGroup) bool {
+	for _, g := range groups {
+		for _, f := range g.findings {
+			if f.Rule != ruleCopiedCode {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -1453,3 +1453,21 @@ func TestProseNamesSubject(t *testing.T) {
 		assert.NotContains(t, text, "runtime:")
 	}
 }
+
+// TestCopiedCodeAdvice: a file copied in under another holder's notice
+// is asked where it comes from, not for a bug report against the
+// holder ("if it works around a bug in Jane Doe").
+func TestCopiedCodeAdvice(t *testing.T) {
+	s := newWorkaround(t, workaround.Config{})
+	d := scorertest.GitDiff(t,
+		map[string]*string{"NOTICE": scorertest.Text("// Copyright 2024 The Heft Authors\n// SPDX-License-Identifier: MIT\n")},
+		map[string]*string{
+			"NOTICE":      scorertest.Text("// Copyright 2024 The Heft Authors\n// SPDX-License-Identifier: MIT\n// See AUTHORS.\n"),
+			"lib/ring.go": scorertest.Text("// Copyright 2019 Jane Doe <jane@example.org>\n\npackage lib\n\ntype Ring struct{ buf []byte }\n"),
+		})
+	res, err := s.Score(context.Background(), &heuristics.Contribution{Diff: d})
+	require.NoError(t, err)
+	require.Equal(t, []string{"workaround-copied-code"}, scorertest.Rules(res))
+	assert.Equal(t, "This adds a file whose header names Jane Doe; if it is copied from another project, please say which one, keep its licence notice, and say why a dependency on it would not do.", res.Advice)
+	assert.NotContains(t, res.Advice, "bug in")
+}
