@@ -1038,7 +1038,7 @@ func (fs *fileScan) commentLine(n int, text, cm string) {
 				dep = sc.copiedFromRuntime(cm[strings.Index(cm, cp[0]):], fs.path)
 			}
 			if dep != "" && !fs.retouched && !sc.ownRepo(repoOf(dep)) && !sc.isOwnModule(dep) {
-				fs.finding(ruleCopiedCode, n, text, dep, "code copied from "+dep)
+				fs.finding(ruleCopiedCode, n, text, dep, "code copied from "+subjectName(dep))
 				return
 			}
 		}

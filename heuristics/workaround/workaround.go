@@ -440,9 +440,10 @@ func workaroundAdvice(groups []*depGroup) string {
 		what += fmt.Sprintf(" (and %d more)", len(whats)-most)
 	}
 	if onlyCopied(groups) {
-		// A file copied in works around nothing by itself: ask where it
-		// comes from, not for a bug report against its author.
-		return fmt.Sprintf("This adds %s; if it is copied from another project, please say which one, keep its licence notice, and say why a dependency on it would not do.", what)
+		// Copied code is named by its copyright holder, which may be a
+		// person: ask about the project it comes from, never for "a bug
+		// in Jane Doe".
+		return fmt.Sprintf("This adds %s; please keep its licence notice, and if it works around a bug in the project it comes from, link the upstream issue (or open one) so the fix can reach everyone.", what)
 	}
 	if len(groups) == 1 {
 		it := "it works" // one dependency's workarounds: most often for one bug

@@ -1455,8 +1455,8 @@ func TestProseNamesSubject(t *testing.T) {
 }
 
 // TestCopiedCodeAdvice: a file copied in under another holder's notice
-// is asked where it comes from, not for a bug report against the
-// holder ("if it works around a bug in Jane Doe").
+// is asked to keep the notice and to report a bug to the project it
+// comes from, never "if it works around a bug in Jane Doe".
 func TestCopiedCodeAdvice(t *testing.T) {
 	s := newWorkaround(t, workaround.Config{})
 	d := scorertest.GitDiff(t,
@@ -1468,6 +1468,6 @@ func TestCopiedCodeAdvice(t *testing.T) {
 	res, err := s.Score(context.Background(), &heuristics.Contribution{Diff: d})
 	require.NoError(t, err)
 	require.Equal(t, []string{"workaround-copied-code"}, scorertest.Rules(res))
-	assert.Equal(t, "This adds a file whose header names Jane Doe; if it is copied from another project, please say which one, keep its licence notice, and say why a dependency on it would not do.", res.Advice)
-	assert.NotContains(t, res.Advice, "bug in")
+	assert.Equal(t, "This adds a file whose header names Jane Doe; please keep its licence notice, and if it works around a bug in the project it comes from, link the upstream issue (or open one) so the fix can reach everyone.", res.Advice)
+	assert.NotContains(t, res.Advice, "bug in Jane Doe")
 }
