@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -354,14 +353,7 @@ func TestSymlinkNoFinalNewline(t *testing.T) {
 		t.Skip("symbolic links need privileges on Windows")
 	}
 	dir := t.TempDir()
-	git := func(args ...string) []byte {
-		cmd := exec.Command("git", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "HOME="+dir, "LC_ALL=C")
-		out, err := cmd.CombinedOutput()
-		require.NoError(t, err, "git %s: %s", strings.Join(args, " "), out)
-		return out
-	}
+	git := func(args ...string) []byte { return scorertest.Git(t, dir, args...) }
 	git("init", "-q")
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "NOTES.md"), []byte("# Notes\n"), 0o644))
 	require.NoError(t, os.Symlink("NOTES.md", filepath.Join(dir, "RelNotes")))

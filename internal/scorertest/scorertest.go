@@ -64,14 +64,7 @@ func GitDiff(t testing.TB, base, change map[string]*string) *diffstat.Diff {
 func gitDiff(t testing.TB, base, change map[string]*string) []byte {
 	t.Helper()
 	dir := t.TempDir()
-	git := func(args ...string) []byte {
-		cmd := exec.Command("git", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "HOME="+dir, "LC_ALL=C")
-		out, err := cmd.CombinedOutput()
-		require.NoError(t, err, "git %s: %s", strings.Join(args, " "), out)
-		return out
-	}
+	git := func(args ...string) []byte { return Git(t, dir, args...) }
 	apply := func(files map[string]*string) {
 		for name, content := range files {
 			p := filepath.Join(dir, name)
@@ -90,6 +83,20 @@ func gitDiff(t testing.TB, base, change map[string]*string) []byte {
 	apply(change)
 	git("add", "-A")
 	return git("diff", "--cached", "-M")
+}
+
+// Git runs git with args in dir, isolated from the user's and the
+// system's configuration (HOME is dir), and returns its combined output;
+// it fails t if git fails. Tests that need what GitDiff cannot make (a
+// symbolic link, a mode change) build their repository with it.
+func Git(t testing.TB, dir string, args ...string) []byte {
+	t.Helper()
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "HOME="+dir, "LC_ALL=C")
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "git %s: %s", strings.Join(args, " "), out)
+	return out
 }
 
 // Text returns a pointer to s, for GitDiff's maps.
