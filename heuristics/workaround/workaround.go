@@ -386,15 +386,15 @@ func namesWord(s, name string) bool {
 }
 
 func workaroundSummary(findings []Finding, groups []*depGroup, unlinked int) string {
-	var names []string
+	var names distinct
 	for _, g := range groups {
-		if g.name != "" && !slices.Contains(names, subjectName(g.name)) {
-			names = append(names, subjectName(g.name))
+		if g.name != "" {
+			names.add(subjectName(g.name))
 		}
 	}
 	s := wording.Plural(len(findings), "workaround")
-	if len(names) > 0 {
-		s += " for " + wording.ListMax(names, 3)
+	if len(names.list) > 0 {
+		s += " for " + wording.ListMax(names.list, 3)
 	}
 	switch {
 	case unlinked == 0:
@@ -421,20 +421,19 @@ func workaroundAdvice(groups []*depGroup) string {
 		return ""
 	}
 	const most = 3
-	var whats, deps []string
+	var whatSet, depSet distinct
 	unnamed := false
 	for _, g := range groups {
 		for _, f := range g.findings {
-			if !slices.Contains(whats, f.What) {
-				whats = append(whats, f.What)
-			}
+			whatSet.add(f.What)
 		}
 		if g.name == "" {
 			unnamed = true
-		} else if name := subjectName(g.name); !slices.Contains(deps, name) {
-			deps = append(deps, name)
+		} else {
+			depSet.add(subjectName(g.name))
 		}
 	}
+	whats, deps := whatSet.list, depSet.list
 	what := wording.List(whats[:min(most, len(whats))])
 	if len(whats) > most {
 		what += fmt.Sprintf(" (and %d more)", len(whats)-most)
@@ -473,4 +472,24 @@ func onlyCopied(groups []*depGroup) bool {
 		}
 	}
 	return true
+}
+
+// distinct collects strings in the order first seen, each once, in time
+// linear in how many are added: a diff of thousands of vendored files
+// gives as many findings, and a scan of the list for each was
+// quadratic.
+type distinct struct {
+	list []string
+	seen map[string]bool
+}
+
+func (d *distinct) add(s string) {
+	if d.seen[s] {
+		return
+	}
+	if d.seen == nil {
+		d.seen = map[string]bool{}
+	}
+	d.seen[s] = true
+	d.list = append(d.list, s)
 }
