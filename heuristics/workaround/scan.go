@@ -163,6 +163,7 @@ type workaroundScan struct {
 	ownPeople     bool              // a person is among the project's own holders (see perAuthor)
 	ownCollective bool              // a collective ("The X Authors") is among them
 	identities    []wfinding
+	filesLeft     int // pass 2: the files not yet scanned, this one included
 	findings      []Finding
 
 	ctxFirst    ctxHit   // the diff's first added line
@@ -277,12 +278,16 @@ func (sc *workaroundScan) run(ctx context.Context) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		sc.filesLeft = len(files) - i
 		if err := sc.file(i, f); err != nil {
 			return err
 		}
 	}
 
-	// Vendored dependencies edited by hand, and copied files.
+	// Vendored dependencies edited by hand, and copied files: at most a
+	// finding each, room made for all at once rather than by doubling an
+	// array of large structs through a diff of thousands of them.
+	sc.findings = slices.Grow(sc.findings, len(sc.vendOrder)+len(sc.identities))
 	for _, tok := range sc.vendOrder {
 		d := sc.vendored[tok]
 		if d.edited == 0 || d.revendored {
@@ -848,6 +853,12 @@ func (fs *fileScan) finish() {
 		switch {
 		case f.identity:
 			if sc.enabled(f.Rule) {
+				if len(sc.identities) == cap(sc.identities) {
+					// Room for one a file still to scan: a diff of
+					// thousands of new files, each under a notice, fills
+					// it once instead of doubling it a dozen times.
+					sc.identities = slices.Grow(sc.identities, sc.filesLeft)
+				}
 				sc.identities = append(sc.identities, f)
 			}
 		case f.comment:
