@@ -572,12 +572,14 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	var hidden float64
 	longComment, instructs := false, 0
 	var comments []DescriptionPart
+	var instructing []bool // by comment: it instructs AI reviewers
 	hiddenTokens := 0
 	for _, p := range parts {
 		if p.Kind == "comment" && p.Note == "" { // not a tool's marker
 			comments = append(comments, p)
 			hiddenTokens += p.Tokens
-			if instructsReviewer(p.Text) {
+			instructing = append(instructing, instructsReviewer(p.Text))
+			if instructing[len(instructing)-1] {
 				instructs++
 			}
 			if p.Tokens >= cfg.HiddenCommentTokens {
@@ -649,8 +651,8 @@ func (v *Scorer) Score(ctx context.Context, c *heuristics.Contribution) (heurist
 	if length > 0 || restate > 0 {
 		res.Evidence = append(res.Evidence, longestSections(parts, cfg.Sections, length > 0)...)
 	}
-	for _, p := range comments {
-		if instructsReviewer(p.Text) {
+	for i, p := range comments {
+		if instructing[i] {
 			res.Evidence = append(res.Evidence, heuristics.Evidence{
 				Rule:    "verbosity-hidden-instruction",
 				Message: "An HTML comment, hidden when the description is rendered, addresses AI reviewers or tools with an instruction (approve, ignore, merge, do not report): counted as hidden text whatever its length.",
