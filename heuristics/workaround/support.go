@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/heft-dev/heft/internal/lazyre"
+	"github.com/heft-dev/heft/internal/wording"
 )
 
 // "X doesn't support Y" blames X for what Y needs, and a comment that
@@ -37,7 +38,7 @@ var supportSelfWords = [...]string{"we", "this build", "this binary", "this exec
 // whether a word is the project's own name), and cm itself when there
 // is none.
 func withoutOwnSupport(cm string, own func(string) bool) string {
-	if !strings.Contains(cm, "support") && !strings.Contains(cm, "SUPPORT") && !strings.Contains(cm, "Support") {
+	if !wording.ContainsFold(cm, "support") {
 		return cm
 	}
 	locs := noSupportRE.FindAllStringIndex(cm, -1)

@@ -62,7 +62,10 @@ func wordOccurrences(s, w string) iter.Seq[int] {
 
 // wordAt returns the offset of w as a whole word in s at or after from,
 // or -1.
-func wordAt(s, w string, from int) int {
+func wordAt(s, w string, from int) int { return wordAtBy(s, w, from, isWordByte) }
+
+// wordAtBy is wordAt with inWord deciding which bytes make a word longer.
+func wordAtBy(s, w string, from int, inWord func(byte) bool) int {
 	for from < len(s) {
 		i := strings.Index(s[from:], w)
 		if i < 0 {
@@ -70,7 +73,7 @@ func wordAt(s, w string, from int) int {
 		}
 		i += from
 		end := i + len(w)
-		if (i == 0 || !isWordByte(s[i-1])) && (end == len(s) || !isWordByte(s[end])) {
+		if (i == 0 || !inWord(s[i-1])) && (end == len(s) || !inWord(s[end])) {
 			return i
 		}
 		from = i + 1

@@ -7,7 +7,6 @@ import (
 	"maps"
 	"math"
 	"slices"
-	"strings"
 
 	"github.com/heft-dev/heft/heuristics"
 	"github.com/heft-dev/heft/internal/scoring"
@@ -366,23 +365,7 @@ func findingMessage(f *Finding) string {
 // longer name ("re" in "requests"), though it may be followed by a dot
 // ("requests.Session.send").
 func namesWord(s, name string) bool {
-	if name == "" {
-		return false
-	}
-	part := func(b byte) bool {
-		return b == '_' || b == '-' || '0' <= b && b <= '9' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
-	}
-	for i := 0; ; {
-		j := strings.Index(s[i:], name)
-		if j < 0 {
-			return false
-		}
-		at, end := i+j, i+j+len(name)
-		if (at == 0 || !part(s[at-1])) && (end == len(s) || !part(s[end])) {
-			return true
-		}
-		i = at + 1
-	}
+	return name != "" && wordAtBy(s, name, 0, func(b byte) bool { return b == '-' || isWordByte(b) }) >= 0
 }
 
 func workaroundSummary(findings []Finding, groups []*depGroup, unlinked int) string {
