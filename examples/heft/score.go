@@ -199,13 +199,7 @@ func defaultSet(file string) (standard.Config, *heuristics.Set, error) {
 	}
 	set, err := standard.New(cfg)
 	if err != nil && file != "" {
-		// A scorer's error names its scorer, which is the section:
-		// "size: size: invalid configuration" says it twice.
-		var ce *standard.ConfigError
-		if errors.As(err, &ce) && strings.HasPrefix(ce.Err.Error(), ce.Section+": ") {
-			err = ce.Err
-		}
-		err = fmt.Errorf("--config %s: %w", file, err)
+		err = fmt.Errorf("--config %s: %w", file, err) // a *standard.ConfigError names its section once
 	}
 	return cfg, set, err
 }
